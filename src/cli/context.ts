@@ -1,0 +1,33 @@
+// What a command gets to work with. Commands never touch `process` or the
+// clock: everything from the outside world arrives here, built once in
+// main.ts, so tests can run a command with in-memory streams and a fixed day.
+import type { ChalkInstance } from 'chalk';
+import type { IsoDate } from '../core/calendar-date.js';
+import type { RestDayCalendar } from '../core/holidays.js';
+import type { Store } from '../store/store.js';
+
+export type Lang = 'en' | 'zh';
+
+export interface TextSink {
+  write(text: string): unknown;
+}
+
+export interface Context {
+  readonly out: TextSink;
+  readonly err: TextSink;
+  /** Standard input is a terminal: prompts are allowed. */
+  readonly stdinIsTTY: boolean;
+  readonly stdoutIsTTY: boolean;
+  readonly color: ChalkInstance;
+  readonly today: IsoDate;
+  readonly lang: Lang;
+  readonly json: boolean;
+  readonly reveal: boolean;
+  readonly calendar: RestDayCalendar;
+  /**
+   * The ledger. `write: false` returns null when the file does not exist yet
+   * (nothing to read; nothing is created by a read).
+   */
+  openStore(mode: { write: true }): Store;
+  openStore(mode: { write: false }): Store | null;
+}

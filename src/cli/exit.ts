@@ -1,0 +1,27 @@
+// The one place where failures become exit codes and messages (SPEC 2).
+import { InvalidInput, NotFound, Refused } from '../core/errors.js';
+
+export const EXIT = { ok: 0, refused: 1, usage: 2, overdue: 3, interrupted: 130 } as const;
+
+export interface Failure {
+  readonly exitCode: number;
+  readonly code: string;
+  readonly message: string;
+}
+
+export function failureOf(error: unknown): Failure {
+  if (error instanceof InvalidInput) return { exitCode: EXIT.usage, code: error.code, message: error.message };
+  if (error instanceof Refused || error instanceof NotFound) return { exitCode: EXIT.refused, code: error.code, message: error.message };
+  const name = (error as { name?: string } | null)?.name;
+  // @inquirer/prompts: Ctrl-C at a prompt, or the terminal went away.
+  if (name === 'ExitPromptError' || name === 'AbortPromptError') {
+    return { exitCode: EXIT.interrupted, code: 'interrupted', message: 'Cancelled; nothing was written.' };
+  }
+  const code = (error as { code?: string } | null)?.code;
+  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {
+    return { exitCode: EXIT.refused, code: 'ledger-busy', message: 'The ledger stayed locked by another sscard process for 30 seconds; nothing was written. Try again.' };
+  }
+  // Anything else is a bug: one line, no stack trace (it could hold personal data).
+  const text = error instanceof Error ? error.message : String(error);
+  return { exitCode: EXIT.refused, code: 'internal', message: `Internal error: ${text.replace(/\d{15,17}[\dXx]?/g, '[id]')}.` };
+}

@@ -1,0 +1,34 @@
+// Small pieces of human-readable output shared by the commands.
+import { type IsoDate, weekday } from '../core/calendar-date.js';
+import type { Deadline } from '../core/period.js';
+import { explainDeadline } from '../core/period.js';
+import type { Context } from './context.js';
+
+const WEEKDAYS = {
+  en: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'],
+  zh: ['周日', '周一', '周二', '周三', '周四', '周五', '周六'],
+};
+
+/** `2026-10-08 (Thu)` */
+export function day(ctx: Context, date: IsoDate): string {
+  return `${date} (${WEEKDAYS[ctx.lang][weekday(date)]})`;
+}
+
+/** "in 12 days" / "today" / "3 days overdue" for a deadline `daysLeft` away. */
+export function relative(ctx: Context, daysLeft: number): string {
+  const zh = ctx.lang === 'zh';
+  if (daysLeft === 0) return zh ? '今天截止' : 'due today';
+  if (daysLeft > 0) return zh ? `还剩 ${daysLeft} 天` : `in ${daysLeft} day${daysLeft === 1 ? '' : 's'}`;
+  const late = -daysLeft;
+  return zh ? `已逾期 ${late} 天` : `${late} day${late === 1 ? '' : 's'} overdue`;
+}
+
+/** The deadline with its derivation in brackets when it was moved or is provisional. */
+export function deadlineText(ctx: Context, deadline: Deadline): string {
+  const why = explainDeadline(deadline, ctx.lang);
+  return why ? `${day(ctx, deadline.date)} (${why})` : day(ctx, deadline.date);
+}
+
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,78 @@
+// Input validation at the boundary: zod schemas whose rules come from the
+// core, and one error sentence naming the option that was wrong.
+import * as z from 'zod/mini';
+import { type IsoDate, parseIsoDate } from '../core/calendar-date.js';
+import { type CitizenId, describeIdProblem, parseCitizenId } from '../core/citizen-id.js';
+import { normaliseCardNumber } from '../core/card.js';
+import { InvalidInput } from '../core/errors.js';
+import type { Context } from './context.js';
+
+/** Option names as the user types them, keyed by the schema's field names. */
+export type FlagNames = Readonly<Record<string, string>>;
+
+type Ctx = { issues: { code: 'custom'; message: string; input: unknown }[] };
+const fail = (ctx: Ctx, input: unknown, message: string) => {
+  ctx.issues.push({ code: 'custom', message, input });
+  return z.NEVER;
+};
+
+// Messages carry a `{field}` placeholder, filled with the option's name.
+export const isoDateField = z.pipe(
+  z.string(),
+  z.transform((text: string, ctx): IsoDate => {
+    const date = parseIsoDate(text.trim());
+    return date ?? fail(ctx as Ctx, text, '{field} must be a real date written YYYY-MM-DD, e.g. 2026-09-01.');
+  }),
+);
+
+export const cardNumberField = z.pipe(
+  z.string(),
+  z.transform((text: string, ctx): string => {
+    return normaliseCardNumber(text) ?? fail(ctx as Ctx, text, '{field} must be the 9 letters or digits printed on the card, e.g. A12345678.');
+  }),
+);
+
+export const textField = z.pipe(
+  z.string(),
+  z.transform((text: string, ctx): string => {
+    const trimmed = text.trim();
+    if (trimmed.length === 0) return fail(ctx as Ctx, text, '{field} is empty; give a value or leave the option out.');
+    if (trimmed.length > 200) return fail(ctx as Ctx, text, '{field} is longer than 200 characters; shorten it.');
+    // eslint-disable-next-line no-control-regex
+    if (/[\u0000-\u001f\u007f]/.test(trimmed)) return fail(ctx as Ctx, text, '{field} contains control characters; remove them.');
+    return trimmed;
+  }),
+);
+
+/** An identity number field; validity depends on today (no birth dates in the future). */
+export function citizenIdField(today: IsoDate, lang: 'en' | 'zh') {
+  return z.pipe(
+    z.string(),
+    z.transform((text: string, ctx): CitizenId => {
+      const result = parseCitizenId(text, today);
+      return result.ok ? result.id : fail(ctx as Ctx, '', describeIdProblem(result.problem, '{field}', lang));
+    }),
+  );
+}
+
+/** Parses `raw` with `schema`; the first problem becomes an InvalidInput naming the option. */
+export function parseInput<S extends z.ZodMiniType>(schema: S, raw: unknown, flags: FlagNames): z.infer<S> {
+  const result = schema.safeParse(raw);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  const key = String(issue.path[0] ?? '');
+  const field = flags[key] ?? key;
+  const message = issue.code === 'custom' ? issue.message : `{field} has an unexpected value; see --help.`;
+  throw new InvalidInput(`invalid-${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`, message.replaceAll('{field}', field));
+}
+
+/**
+ * A required value that was not given: asked for at a terminal, otherwise a
+ * usage error naming the option (never a prompt waiting on a pipe).
+ */
+export async function required(ctx: Context, value: string | undefined, flag: string, question: string): Promise<string> {
+  if (value !== undefined) return value;
+  if (!ctx.stdinIsTTY) throw new InvalidInput('missing-option', `${flag} is required; give it on the command line (see --help).`);
+  const { ask } = await import('./prompt.js');
+  return ask(ctx, flag, question);
+}

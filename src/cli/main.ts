@@ -1,0 +1,179 @@
+// The sscard executable: builds the context from the process (the only place
+// that reads the environment, the clock and the terminal), declares the
+// command line, and runs the chosen command, loaded on demand.
+import { Chalk } from 'chalk';
+import { Command, CommanderError, Option } from 'commander';
+import os from 'node:os';
+import path from 'node:path';
+import { chinaDate, type IsoDate, parseIsoDate } from '../core/calendar-date.js';
+import { InvalidInput } from '../core/errors.js';
+import { chinaCalendar } from '../core/holidays.js';
+import type { Store } from '../store/store.js';
+import type { Context, Lang } from './context.js';
+import { EXIT, failureOf } from './exit.js';
+
+declare const SSCARD_VERSION: string;
+
+interface GlobalOptions {
+  db?: string;
+  asOf?: string;
+  json?: boolean;
+  reveal?: boolean;
+  color?: boolean;
+  lang?: string;
+}
+
+function defaultDbPath(env: NodeJS.ProcessEnv): string {
+  const dataHome = env.XDG_DATA_HOME || path.join(os.homedir(), '.local', 'share');
+  return path.join(dataHome, 'sscard', 'sscard.db');
+}
+
+function langOf(option: string | undefined, env: NodeJS.ProcessEnv): Lang {
+  if (option !== undefined) {
+    if (option !== 'zh' && option !== 'en') throw new InvalidInput('invalid-lang', `--lang must be zh or en, not "${option.slice(0, 20)}".`);
+    return option;
+  }
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return locale.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+}
+
+function todayOf(option: string | undefined, env: NodeJS.ProcessEnv, now: Date): IsoDate {
+  if (option !== undefined) {
+    return parseIsoDate(option) ?? fail('invalid-as-of', '--as-of must be a real date written YYYY-MM-DD, e.g. 2026-10-09.');
+  }
+  if (env.SSCARD_TODAY) {
+    return parseIsoDate(env.SSCARD_TODAY) ?? fail('invalid-sscard-today', 'SSCARD_TODAY must be a real date written YYYY-MM-DD; fix or unset it.');
+  }
+  return chinaDate(now);
+}
+
+function fail(code: string, message: string): never {
+  throw new InvalidInput(code, message);
+}
+
+function colorLevel(option: boolean | undefined, env: NodeJS.ProcessEnv, isTTY: boolean): 0 | 1 | 2 | 3 {
+  if (option === false || 'NO_COLOR' in env) return 0;
+  if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR === '0' || env.FORCE_COLOR === 'false' ? 0 : 1;
+  return isTTY && env.TERM !== 'dumb' ? 1 : 0;
+}
+
+async function buildContext(opts: GlobalOptions, opened: Store[]): Promise<Context> {
+  const env = process.env;
+  const now = new Date();
+  const lang = langOf(opts.lang, env);
+  const today = todayOf(opts.asOf, env, now);
+  const dbPath = opts.db ?? env.SSCARD_DB ?? defaultDbPath(env);
+  const isDefaultPath = opts.db === undefined && env.SSCARD_DB === undefined;
+  // Loaded here rather than at the top so that --help and --version never load the native driver.
+  const { openSqliteStore } = await import('../store/sqlite.js');
+  let store: Store | null | undefined;
+  const openStore = (mode: { write: boolean }): Store | null => {
+    if (store === undefined || (store === null && mode.write)) {
+      store = openSqliteStore(dbPath, { create: mode.write, createDirectories: isDefaultPath, now: now.toISOString() });
+      if (store) opened.push(store);
+    }
+    return store;
+  };
+  return {
+    out: process.stdout,
+    err: process.stderr,
+    stdinIsTTY: Boolean(process.stdin.isTTY),
+    stdoutIsTTY: Boolean(process.stdout.isTTY),
+    color: new Chalk({ level: colorLevel(opts.color, env, Boolean(process.stdout.isTTY)) }),
+    today,
+    lang,
+    json: Boolean(opts.json),
+    reveal: Boolean(opts.reveal),
+    calendar: chinaCalendar,
+    openStore: openStore as Context['openStore'],
+  };
+}
+
+type Runner = (ctx: Context, args: never) => Promise<void>;
+
+/** The action of a command: builds the context, loads the command's module, runs it. */
+function action(load: () => Promise<{ run: Runner }>, toArgs: (positional: string[], options: Record<string, unknown>) => unknown) {
+  return async (...params: unknown[]) => {
+    const command = params[params.length - 1] as Command;
+    const positional = params.slice(0, -2) as string[];
+    const globals = command.optsWithGlobals() as GlobalOptions;
+    state.json = Boolean(globals.json);
+    const opened: Store[] = [];
+    try {
+      const ctx = await buildContext(globals, opened);
+      const { run } = await load();
+      await run(ctx, toArgs(positional, command.opts()) as never);
+    } finally {
+      for (const store of opened) store.close();
+    }
+  };
+}
+
+const state = { json: process.argv.includes('--json') };
+
+function program(): Command {
+  const root = new Command('sscard')
+    .description('Social security card (社会保障卡) ledger: activation windows, electronic cards, and employers\' registration deadlines.')
+    .version(SSCARD_VERSION, '-V, --version')
+    .option('--db <path>', 'ledger file (default: $SSCARD_DB, else sscard/sscard.db under $XDG_DATA_HOME or ~/.local/share)')
+    .option('--as-of <date>', 'evaluate as of this day, YYYY-MM-DD (default: $SSCARD_TODAY, else today in China)')
+    .option('--json', 'print one JSON document')
+    .option('--reveal', 'show identity numbers unmasked')
+    .option('--no-color', 'plain text without colours (also NO_COLOR)')
+    .addOption(new Option('--lang <lang>', 'language of messages').choices(['zh', 'en']))
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({
+      writeErr: (text) => {
+        // Commander's own usage errors; under --json they become the JSON error document.
+        if (!state.json) process.stderr.write(text);
+      },
+      outputError: (text, write) => write(text),
+    });
+
+  root
+    .command('status')
+    .description('is the card activated, is there an activated e-card, which registrations are due')
+    .argument('<id>', 'identity number (= social security number)')
+    .addHelpText('after', '\nExamples:\n  sscard status 11010519491231002X\n  sscard status 11010519491231002X --json --as-of 2026-10-09')
+    .action(action(() => import('./status.js'), ([id]) => ({ id })));
+
+  root
+    .command('register-employee')
+    .description('record a hire and its social insurance registration (30 days from hiring, Art. 58)')
+    .option('--id <id-number>', "the employee's identity number")
+    .option('--hired-on <date>', 'date of employment, YYYY-MM-DD')
+    .option('--name <name>', "the employee's name")
+    .option('--employer <name>', 'the employer')
+    .option('--registered-on <date>', 'date the registration was filed (default: today)')
+    .option('--pending', 'registration not filed yet')
+    .option('--flexible', 'flexible employment: self-registration, no deadline')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  sscard register-employee --id 11010519491231002X --name "Wang Fang" --employer "Acme Ltd" --hired-on 2026-09-01 --pending\n  sscard register-employee --id 11010519491231002X --employer "Acme Ltd" --hired-on 2026-09-01 --registered-on 2026-09-20',
+    )
+    .action(action(() => import('./register-employee.js'), (_, o) => o));
+
+  return root;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  try {
+    await program().parseAsync(argv);
+    return EXIT.ok;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.exitCode === 0) return EXIT.ok; // --help, --version
+      const message = error.message.replace(/^error: /, '');
+      if (state.json) process.stdout.write(`${JSON.stringify({ error: { code: 'usage', message } }, null, 2)}\n`);
+      return EXIT.usage;
+    }
+    const failure = failureOf(error);
+    if (state.json) {
+      process.stdout.write(`${JSON.stringify({ error: { code: failure.code, message: failure.message } }, null, 2)}\n`);
+    } else {
+      process.stderr.write(`sscard: ${failure.message}\n`);
+    }
+    return failure.exitCode;
+  }
+}

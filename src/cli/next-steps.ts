@@ -1,0 +1,52 @@
+// What `status` tells the person to do, in words. Which steps apply is
+// decided in src/core/status.ts.
+import type { NextStep } from '../core/status.js';
+import type { Context } from './context.js';
+
+/** Art. 58 and Art. 84 of the Social Insurance Law, for late and overdue registrations. */
+export function lateRegistrationWarning(ctx: Context): string {
+  return ctx.lang === 'zh'
+    ? '社会保险经办机构将自用工之日起核定应缴纳的社会保险费（《社会保险法》第五十八条）；经责令限期改正逾期仍不登记的，处应缴社会保险费数额一倍以上三倍以下罚款，对直接负责的主管人员和其他直接责任人员处五百元以上三千元以下罚款（第八十四条）。'
+    : 'The social insurance agency will assess the premiums owed from the hire date (Social Insurance Law Art. 58); an employer that still fails to register after being ordered to may be fined one to three times the premiums owed, and its responsible managers 500 to 3,000 yuan (Art. 84).';
+}
+
+export function nextStepText(ctx: Context, step: NextStep): string {
+  const zh = ctx.lang === 'zh';
+  switch (step.kind) {
+    case 'get-card':
+      return zh
+        ? '尚无社会保障卡记录：向参保地社保经办机构或合作银行申领；发卡后用 `sscard card issue` 记录。'
+        : 'No card is recorded: apply for a social security card at the social insurance agency or a partner bank, then record it with `sscard card issue`.';
+    case 'collect-card':
+      return zh
+        ? `领取社会保障卡 ${step.card}，领卡后用 \`sscard card receive\` 记录（六个月启用期限自领卡之日起算）。`
+        : `Collect card ${step.card} and record it with \`sscard card receive\`; the six-month activation window starts on the day you receive it.`;
+    case 'activate-card': {
+      const bank = step.bank ?? (zh ? '发卡银行' : 'the issuing bank');
+      const by = step.deadline ? (zh ? `（期限 ${step.deadline.date}）` : ` by ${step.deadline.date}`) : '';
+      if (zh) {
+        return `${step.overdue ? '已超过启用期限，医保卡受限：请尽快' : '请'}携带社会保障卡和身份证原件到${bank}网点启用${step.overdue ? '' : by}；新卡不能在线启用。见 \`sscard guide activate\`。`;
+      }
+      return `${step.overdue ? 'The activation deadline has passed and your medical insurance card is restricted: as soon as you can, bring' : 'Bring'} the card and your ORIGINAL identity document to an outlet of ${bank} to activate it${step.overdue ? '' : by}; a new card cannot be activated online. See \`sscard guide activate\`.`;
+    }
+    case 'replace-lost-card':
+      return zh
+        ? `卡 ${step.card} 已挂失：到发卡银行或社保经办机构补换卡，新卡发出后用 \`sscard card replace\` 记录。`
+        : `Card ${step.card} is reported lost: apply for a replacement (补换卡) at the issuing bank or the social insurance agency and record it with \`sscard card replace\`.`;
+    case 'claim-ecard':
+      return zh
+        ? '申领电子社保卡：微信 我 -> 服务 -> 城市服务 -> 社保 -> 电子社保卡 -> 立即添加（也可用支付宝、掌上12333或银行App）。见 `sscard guide ecard`。'
+        : 'Claim your electronic social security card: in WeChat, Me -> Pay (or Services) -> City Services -> Social Security -> Electronic Social Security Card -> Add Now (also Alipay, 掌上12333 or a bank app). See `sscard guide ecard`.';
+    case 'register-hire': {
+      const employer = step.employer ?? (zh ? '用人单位' : 'the employer');
+      if (zh) {
+        return step.overdue
+          ? `${employer}已超过参保登记期限（${step.deadline.date}）：请立即办理。${lateRegistrationWarning(ctx)}`
+          : `${employer}须在 ${step.deadline.date} 前办理社会保险登记（自用工之日起 30 日内）。见 \`sscard guide register\`。`;
+      }
+      return step.overdue
+        ? `${employer} missed the registration deadline of ${step.deadline.date}: register now. ${lateRegistrationWarning(ctx)}`
+        : `${employer} must apply for social insurance registration by ${step.deadline.date} (30 days from hiring). See \`sscard guide register\`.`;
+    }
+  }
+}

@@ -1,0 +1,129 @@
+// sscard register-employee: record a hire and its social insurance
+// registration (filed on a date, or still pending), or complete a pending one.
+import * as z from 'zod/mini';
+import type { IsoDate } from '../core/calendar-date.js';
+import { InvalidInput, Refused } from '../core/errors.js';
+import { decideRegistration, type HireKind, registrationStatus } from '../core/registration.js';
+import type { Context } from './context.js';
+import { day, deadlineText, relative } from './human.js';
+import { citizenIdField, isoDateField, parseInput, required, textField } from './input.js';
+import { lateRegistrationWarning } from './next-steps.js';
+import { deadlineJson, shownId, writeJson } from './output.js';
+
+export interface RegisterEmployeeArgs {
+  id?: string;
+  hiredOn?: string;
+  name?: string;
+  employer?: string;
+  registeredOn?: string;
+  pending?: boolean;
+  flexible?: boolean;
+}
+
+const FLAGS = { id: '--id', hiredOn: '--hired-on', name: '--name', employer: '--employer', registeredOn: '--registered-on' };
+
+const REFUSALS = {
+  'registered-before-hire': '--registered-on is before --hired-on; an employee is registered on or after the hire date.',
+  'registration-in-future': '--registered-on is in the future; record a registration once it has been filed.',
+  'already-registered': 'This hire is already recorded as registered on another date; the ledger keeps the first filing date.',
+} as const;
+
+export async function run(ctx: Context, args: RegisterEmployeeArgs): Promise<void> {
+  if (args.pending && args.registeredOn !== undefined) {
+    throw new InvalidInput('conflicting-options', '--pending and --registered-on contradict each other; give one of them.');
+  }
+  if (args.flexible && args.employer !== undefined) {
+    throw new InvalidInput('conflicting-options', '--flexible records a self-registration without an employer; drop --employer.');
+  }
+  const raw = {
+    ...args,
+    id: await required(ctx, args.id, '--id', 'Identity number (social security number)'),
+    hiredOn: await required(ctx, args.hiredOn, '--hired-on', args.flexible ? 'Start of flexible employment (YYYY-MM-DD)' : 'Hire date (YYYY-MM-DD)'),
+  };
+  const input = parseInput(
+    z.object({
+      id: citizenIdField(ctx.today, ctx.lang),
+      hiredOn: isoDateField,
+      name: z.optional(textField),
+      employer: z.optional(textField),
+      registeredOn: z.optional(isoDateField),
+    }),
+    raw,
+    FLAGS,
+  );
+  const kind: HireKind = args.flexible ? 'flexible' : 'employee';
+  // Default: filed today, unless it is explicitly still to do.
+  const registeredOn: IsoDate | null = args.pending ? null : (input.registeredOn ?? ctx.today);
+  const employer = input.employer ?? null;
+  const personId = input.id.number;
+
+  const store = ctx.openStore({ write: true });
+  const outcome = store.write((tx) => {
+    const person = store.person(personId);
+    const existing = store.hire(personId, employer, input.hiredOn);
+    const decision = decideRegistration(existing, { kind, employer, hiredOn: input.hiredOn, registeredOn }, ctx.today);
+    if (decision.action === 'refuse') throw new Refused(decision.reason, REFUSALS[decision.reason]);
+
+    if (person === null) {
+      tx.savePerson({ id: personId, name: input.name ?? null });
+      tx.append({ personId, kind: 'person.recorded', concernsOn: null, data: { name: input.name ?? null } });
+    } else if (input.name !== undefined && input.name !== person.name) {
+      tx.savePerson({ id: personId, name: input.name });
+      tx.append({ personId, kind: 'person.renamed', concernsOn: null, data: { from: person.name, to: input.name } });
+    }
+    if (decision.action === 'create') {
+      tx.insertHire(personId, decision.hire);
+      tx.append({ personId, kind: 'hire.recorded', concernsOn: input.hiredOn, data: { employer, hireKind: kind } });
+    } else if (decision.action === 'complete') {
+      tx.updateHire(personId, decision.hire);
+    }
+    if (decision.hire.registeredOn !== null && decision.action !== 'unchanged') {
+      tx.append({ personId, kind: 'hire.registered', concernsOn: decision.hire.registeredOn, data: { employer, hiredOn: input.hiredOn } });
+    }
+    return { action: decision.action, hire: decision.hire, name: input.name ?? person?.name ?? null };
+  });
+
+  const status = registrationStatus(outcome.hire, ctx.today, ctx.calendar);
+  if (ctx.json) {
+    writeJson(ctx, {
+      asOf: ctx.today,
+      action: { create: 'created', complete: 'completed', unchanged: 'unchanged' }[outcome.action],
+      person: { id: shownId(ctx, personId), name: outcome.name },
+      registration: {
+        kind: outcome.hire.kind,
+        employer: outcome.hire.employer,
+        hiredOn: outcome.hire.hiredOn,
+        registeredOn: outcome.hire.registeredOn,
+        deadline: deadlineJson(ctx, status.deadline),
+        state: status.state,
+        daysLeft: status.daysLeft,
+        daysLate: status.daysLate,
+      },
+    });
+    return;
+  }
+  const c = ctx.color;
+  const who = [outcome.name, shownId(ctx, personId)].filter(Boolean).join(' ');
+  const by = outcome.hire.kind === 'flexible' ? 'flexible employment (self-registration)' : (outcome.hire.employer ?? 'the employer');
+  const verb = { create: 'Recorded', complete: 'Completed', unchanged: 'Already recorded:' }[outcome.action];
+  const lines = [`${verb} the hire of ${who} by ${by} on ${day(ctx, outcome.hire.hiredOn)}.`];
+  const d = status.deadline;
+  switch (status.state) {
+    case 'pending':
+      lines.push(d ? `Registration ${c.yellow('pending')}: file it by ${deadlineText(ctx, d)}, ${relative(ctx, status.daysLeft!)}.` : `Registration ${c.yellow('pending')} (voluntary, no deadline).`);
+      break;
+    case 'overdue':
+      lines.push(`Registration ${c.red('overdue')}: the deadline was ${deadlineText(ctx, d!)}, ${relative(ctx, status.daysLeft!)}.`, lateRegistrationWarning(ctx));
+      break;
+    case 'on-time':
+      lines.push(`Registration filed ${day(ctx, outcome.hire.registeredOn!)}${d ? `, ${c.green('on time')} (deadline ${deadlineText(ctx, d)})` : ''}.`);
+      break;
+    case 'late':
+      lines.push(
+        `Registration filed ${day(ctx, outcome.hire.registeredOn!)}, ${c.red(`${status.daysLate} day${status.daysLate === 1 ? '' : 's'} late`)} (deadline ${deadlineText(ctx, d!)}).`,
+        lateRegistrationWarning(ctx),
+      );
+      break;
+  }
+  ctx.out.write(`${lines.join('\n')}\n`);
+}

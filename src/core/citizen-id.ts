@@ -1,0 +1,142 @@
+// The citizen identity number (公民身份号码), which is also the personal
+// social security number (Social Insurance Law Art. 58). Format and check
+// character per GB 11643-1999; the foreign permanent resident ID of 2023
+// shares the layout with a leading 9.
+import { type IsoDate, isoDate, parseIsoDate } from './calendar-date.js';
+
+export type IdKind = 'resident' | 'hk-macao-taiwan-resident' | 'taiwan' | 'foreign-permanent-resident';
+
+export interface CitizenId {
+  /** Always the 18-character form, check character upper case. */
+  readonly number: string;
+  readonly kind: IdKind;
+  readonly regionCode: string;
+  readonly birthDate: IsoDate;
+  readonly sex: 'male' | 'female';
+  /** The input was a legacy 15-digit number, converted. */
+  readonly upgradedFrom15: boolean;
+}
+
+/** Why a number is not a valid ID. Never carries the number itself (personal information). */
+export type IdProblem =
+  | { readonly code: 'empty' }
+  | { readonly code: 'length'; readonly length: number }
+  | { readonly code: 'characters' }
+  | { readonly code: 'province'; readonly province: string }
+  | { readonly code: 'birth-date'; readonly why: 'not-a-date' | 'future' | 'before-1900' }
+  | { readonly code: 'check-character'; readonly found: string; readonly expected: string };
+
+export type IdResult = { readonly ok: true; readonly id: CitizenId } | { readonly ok: false; readonly problem: IdProblem };
+
+const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+const CHECK_CHARS = '10X98765432';
+
+/** ISO 7064 MOD 11-2 check character of the first 17 digits. */
+export function checkCharacter(first17: string): string {
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * WEIGHTS[i]!;
+  return CHECK_CHARS[sum % 11]!;
+}
+
+// Province-level codes of GB/T 2260, plus 81-83 (residence permits for Hong
+// Kong, Macao and Taiwan residents) and 71 (Taiwan).
+const PROVINCES = new Set([
+  '11', '12', '13', '14', '15', '21', '22', '23', '31', '32', '33', '34', '35', '36', '37',
+  '41', '42', '43', '44', '45', '46', '50', '51', '52', '53', '54', '61', '62', '63', '64', '65',
+  '71', '81', '82', '83',
+]);
+
+function kindOf(number: string): IdKind {
+  if (number[0] === '9') return 'foreign-permanent-resident';
+  if (number.startsWith('71')) return 'taiwan';
+  if (number[0] === '8') return 'hk-macao-taiwan-resident';
+  return 'resident';
+}
+
+/**
+ * Parses and validates an identity number as typed by a person: surrounding
+ * spaces ignored, lower-case `x` accepted, legacy 15-digit numbers (births in
+ * 19xx, no check character) converted to 18 digits.
+ */
+export function parseCitizenId(input: string, today: IsoDate): IdResult {
+  const fail = (problem: IdProblem): IdResult => ({ ok: false, problem });
+  const raw = input.trim().toUpperCase();
+  if (raw.length === 0) return fail({ code: 'empty' });
+  if (raw.length !== 18 && raw.length !== 15) return fail({ code: 'length', length: raw.length });
+  if (raw.length === 15 ? !/^\d{15}$/.test(raw) : !/^\d{17}[\dX]$/.test(raw)) return fail({ code: 'characters' });
+
+  const upgradedFrom15 = raw.length === 15;
+  const first17 = upgradedFrom15 ? `${raw.slice(0, 6)}19${raw.slice(6, 15)}` : raw.slice(0, 17);
+
+  // A foreign permanent resident ID names the issuing province in digits 2-3.
+  const province = first17[0] === '9' ? first17.slice(1, 3) : first17.slice(0, 2);
+  if (!PROVINCES.has(province) || (first17[0] === '9' && ['71', '81', '82', '83'].includes(province))) {
+    return fail({ code: 'province', province: first17.slice(0, first17[0] === '9' ? 3 : 2) });
+  }
+
+  const birth = parseIsoDate(`${first17.slice(6, 10)}-${first17.slice(10, 12)}-${first17.slice(12, 14)}`);
+  if (birth === null) return fail({ code: 'birth-date', why: 'not-a-date' });
+  if (birth < isoDate(1900, 1, 1)) return fail({ code: 'birth-date', why: 'before-1900' });
+  if (birth > today) return fail({ code: 'birth-date', why: 'future' });
+
+  const expected = checkCharacter(first17);
+  if (!upgradedFrom15 && raw[17] !== expected) {
+    return fail({ code: 'check-character', found: raw[17]!, expected });
+  }
+  const number = first17 + expected;
+  return {
+    ok: true,
+    id: {
+      number,
+      kind: kindOf(number),
+      regionCode: number.slice(0, 6),
+      birthDate: birth,
+      sex: Number(number[16]) % 2 === 1 ? 'male' : 'female',
+      upgradedFrom15,
+    },
+  };
+}
+
+/** `110105********002X`: the first six and last four characters. */
+export function maskId(number: string): string {
+  return number.length <= 10 ? '*'.repeat(number.length) : number.slice(0, 6) + '*'.repeat(number.length - 10) + number.slice(-4);
+}
+
+/** Whole years of age on `on`. */
+export function ageOn(birthDate: IsoDate, on: IsoDate): number {
+  const years = Number(on.slice(0, 4)) - Number(birthDate.slice(0, 4));
+  return on.slice(5) >= birthDate.slice(5) ? years : years - 1;
+}
+
+/** One sentence saying what is wrong, for the field named `field` (e.g. "--id"). */
+export function describeIdProblem(problem: IdProblem, field: string, lang: 'en' | 'zh'): string {
+  const zh = lang === 'zh';
+  switch (problem.code) {
+    case 'empty':
+      return zh ? `${field} 为空：请输入 18 位身份证号码。` : `${field} is empty: give the 18-character identity number.`;
+    case 'length':
+      return zh
+        ? `${field} 有 ${problem.length} 位：身份证号码应为 18 位（或旧版 15 位）。`
+        : `${field} has ${problem.length} characters: an identity number has 18 (or 15 for an old one); check for a missing or extra digit.`;
+    case 'characters':
+      return zh
+        ? `${field} 含有非法字符：身份证号码应为 17 位数字加一位数字或 X。`
+        : `${field} contains characters that cannot be in an identity number: it has 17 digits followed by a digit or X.`;
+    case 'province':
+      return zh
+        ? `${field} 以 ${problem.province} 开头，这不是有效的省级行政区划代码：请核对前两位。`
+        : `${field} starts with ${problem.province}, which is not a province-level region code: check the first digits.`;
+    case 'birth-date': {
+      const why = {
+        'not-a-date': zh ? '第 7-14 位不是有效的出生日期' : 'digits 7-14 are not a real birth date',
+        future: zh ? '出生日期在未来' : 'the birth date it contains is in the future',
+        'before-1900': zh ? '出生日期早于 1900-01-01' : 'the birth date it contains is before 1900-01-01',
+      }[problem.why];
+      return zh ? `${field} 无效：${why}，请核对号码。` : `${field} is not valid: ${why}; check the number.`;
+    }
+    case 'check-character':
+      return zh
+        ? `${field} 的校验码是 ${problem.found}，按 GB 11643 应为 ${problem.expected}：号码中可能有输错的数字。`
+        : `${field} ends in check character ${problem.found} but the digits before it require ${problem.expected}: a digit is probably mistyped.`;
+  }
+}

@@ -1,0 +1,89 @@
+// Periods and deadlines as the PRC Civil Code counts them (Art. 200-204).
+// Every deadline in sscard is computed here, by `deadlineOf`, and carries its
+// own derivation so that it can be explained to the user.
+import { addDays, addMonths, type IsoDate } from './calendar-date.js';
+import { type DayInfo, isRestDay, type RestDayCalendar } from './holidays.js';
+
+export type Period = { readonly days: number } | { readonly months: number };
+
+/** Why a nominal last day was not the deadline. */
+export interface DeadlineMove {
+  readonly from: IsoDate;
+  /** What made the nominal last day a rest day. */
+  readonly restDay: DayInfo;
+}
+
+export interface Deadline {
+  /** The last day on which the act is still in time (the END of that day, China time). */
+  readonly date: IsoDate;
+  /** The last day of the period before rest days are considered. */
+  readonly nominal: IsoDate;
+  /** True when some day involved lies in a year without an official holiday schedule yet. */
+  readonly provisional: boolean;
+  readonly moved: DeadlineMove | null;
+}
+
+/**
+ * The last day of a period that starts on `start`.
+ *
+ * - Art. 201: the starting day is not counted, so the period runs from the
+ *   next day; N days after `start` is the nominal last day.
+ * - Art. 202/203 (and the Supreme People's Court's reading of month periods):
+ *   a period in months ends on the corresponding day of the last month, or
+ *   that month's last day where it has no such day.
+ * - Art. 203: when the last day is a statutory rest day, the period ends on
+ *   the first working day after it. A weekend that is an adjusted working
+ *   day (调休上班日) is a working day.
+ */
+export function deadlineOf(start: IsoDate, period: Period, calendar: RestDayCalendar): Deadline {
+  const nominal = 'days' in period ? addDays(start, period.days) : addMonths(start, period.months);
+  const nominalInfo = calendar.dayInfo(nominal);
+  let provisional = !nominalInfo.official;
+  let date = nominal;
+  let info = nominalInfo;
+  while (isRestDay(info)) {
+    date = addDays(date, 1);
+    info = calendar.dayInfo(date);
+    if (!info.official) provisional = true;
+  }
+  return {
+    date,
+    nominal,
+    provisional,
+    moved: date === nominal ? null : { from: nominal, restDay: nominalInfo },
+  };
+}
+
+/** A deadline has passed only from the day after its date (Art. 203: it ends at the END of that day). */
+export function hasPassed(deadline: Deadline, today: IsoDate): boolean {
+  return today > deadline.date;
+}
+
+const WEEKDAY_EN = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const WEEKDAY_ZH = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'];
+
+/** The deadline's derivation in one sentence, or null when the nominal day stood. */
+export function explainDeadline(deadline: Deadline, lang: 'en' | 'zh'): string | null {
+  const parts: string[] = [];
+  if (deadline.moved) {
+    const { from, restDay } = deadline.moved;
+    const dow = new Date(`${from}T00:00:00Z`).getUTCDay();
+    if (lang === 'zh') {
+      const why = restDay.kind === 'holiday' && restDay.holiday ? `${restDay.holiday.zh}假期` : WEEKDAY_ZH[dow];
+      parts.push(`${from} 为${why}，顺延至 ${deadline.date}`);
+    } else {
+      const why =
+        restDay.kind === 'holiday' && restDay.holiday ? `in the ${restDay.holiday.en} holiday` : `a ${WEEKDAY_EN[dow]}`;
+      parts.push(`${from} is ${why}; moved to ${deadline.date}`);
+    }
+  }
+  if (deadline.provisional) {
+    parts.push(
+      lang === 'zh'
+        ? `${deadline.date.slice(0, 4)} 年的法定节假日安排尚未公布，此期限为暂定`
+        : `the official holiday schedule for ${deadline.date.slice(0, 4)} is not yet known, so this deadline is provisional`,
+    );
+  }
+  if (parts.length === 0) return null;
+  return parts.join(lang === 'zh' ? '；' : '; ');
+}

@@ -1,0 +1,305 @@
+// The SQLite ledger (better-sqlite3). All SQL of sscard lives in src/store.
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { IsoDate } from '../core/calendar-date.js';
+import type { Card, CardState } from '../core/card.js';
+import type { EcardChannel, EcardClaim } from '../core/ecard.js';
+import { InvalidInput, Refused } from '../core/errors.js';
+import type { Hire, HireKind } from '../core/registration.js';
+import { APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION } from './schema.js';
+import type { LedgerEvent, LedgerWriter, NewEvent, Person, PersonCard, PersonHire, Store } from './store.js';
+
+/** Long enough for a queue of writers (each write is short) before "database is locked". */
+const BUSY_TIMEOUT_MS = 30_000;
+
+export interface OpenOptions {
+  /** Create the file when it does not exist (commands that write). */
+  readonly create: boolean;
+  /** Create missing parent directories (only for the default location). */
+  readonly createDirectories: boolean;
+  /** ISO timestamp of this run, stamped on every event written. */
+  readonly now: string;
+}
+
+/**
+ * Opens the ledger at `file`, or returns null when it does not exist and
+ * `create` is false (a read of an empty ledger). A file that is not an sscard
+ * ledger, or is newer than this version, is refused before anything is
+ * written to it.
+ */
+export function openSqliteStore(file: string, options: OpenOptions): SqliteStore | null {
+  if (!fs.existsSync(file)) {
+    if (!options.create) return null;
+    const dir = path.dirname(file);
+    if (!fs.existsSync(dir)) {
+      if (!options.createDirectories) {
+        throw new InvalidInput('db-directory-missing', `--db: the directory ${dir} does not exist; create it first or choose another path.`);
+      }
+      fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    }
+    try {
+      // Created here, not by SQLite, so that it is private from the first byte (SQLite gives its -wal and -shm the same mode).
+      fs.closeSync(fs.openSync(file, 'wx', 0o600));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw fileError(file, error);
+    }
+  }
+  let db: Database.Database;
+  try {
+    db = new Database(file, { fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
+  } catch (error) {
+    throw fileError(file, error);
+  }
+  try {
+    checkIdentity(db, file);
+    if ((db.pragma('journal_mode', { simple: true }) as string) !== 'wal') db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('synchronous = NORMAL');
+    migrate(db, file);
+  } catch (error) {
+    db.close();
+    if (error instanceof Refused || error instanceof InvalidInput) throw error;
+    throw fileError(file, error);
+  }
+  return new SqliteStore(db, options.now);
+}
+
+function fileError(file: string, error: unknown): Refused {
+  const code = (error as { code?: string }).code ?? '';
+  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
+    return new Refused('not-a-ledger', `${file} is not an sscard database (or is damaged); it was left untouched. Point --db at an sscard ledger.`);
+  }
+  if (code === 'SQLITE_READONLY' || code === 'EACCES' || code === 'SQLITE_CANTOPEN' || code === 'EROFS') {
+    return new Refused('db-not-writable', `${file} cannot be opened for writing (permission denied or read-only); fix its permissions or choose another --db.`);
+  }
+  return new Refused('db-error', `${file} could not be used: ${(error as Error).message}.`);
+}
+
+function checkIdentity(db: Database.Database, file: string): void {
+  const applicationId = db.pragma('application_id', { simple: true }) as number;
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (applicationId !== APPLICATION_ID) {
+    const tables = db.prepare("SELECT count(*) AS n FROM sqlite_schema").get() as { n: number };
+    if (applicationId !== 0 || version !== 0 || tables.n > 0) {
+      throw new Refused('not-a-ledger', `${file} is not an sscard database; it was left untouched. Point --db at an sscard ledger.`);
+    }
+  } else if (version > SCHEMA_VERSION) {
+    throw new Refused(
+      'ledger-too-new',
+      `${file} was written by a newer sscard (schema version ${version}, this one knows ${SCHEMA_VERSION}); it was left untouched. Upgrade sscard.`,
+    );
+  }
+}
+
+function migrate(db: Database.Database, file: string): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current === SCHEMA_VERSION) return;
+  db.transaction(() => {
+    // Re-read inside the write lock: another process may have migrated meanwhile.
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version > SCHEMA_VERSION) throw new Refused('ledger-too-new', `${file} was written by a newer sscard; upgrade sscard.`);
+    for (let v = version; v < SCHEMA_VERSION; v++) db.exec(MIGRATIONS[v]!);
+    db.pragma(`application_id = ${APPLICATION_ID}`);
+    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  }).immediate();
+}
+
+interface HireRow {
+  kind: HireKind;
+  employer: string;
+  hired_on: string;
+  registered_on: string | null;
+}
+interface CardRow {
+  number: string;
+  person_id: string;
+  bank: string | null;
+  state: CardState;
+  issued_on: string | null;
+  received_on: string | null;
+  activated_on: string | null;
+  outlet: string | null;
+  guardian_id: string | null;
+  ended_on: string | null;
+  replaced_by: string | null;
+}
+
+const toHire = (row: HireRow): Hire => ({
+  kind: row.kind,
+  employer: row.employer === '' ? null : row.employer,
+  hiredOn: row.hired_on as IsoDate,
+  registeredOn: row.registered_on as IsoDate | null,
+});
+
+const toCard = (row: CardRow): Card => ({
+  number: row.number,
+  holderId: row.person_id,
+  bank: row.bank,
+  state: row.state,
+  issuedOn: row.issued_on as IsoDate | null,
+  receivedOn: row.received_on as IsoDate | null,
+  activatedOn: row.activated_on as IsoDate | null,
+  outlet: row.outlet,
+  guardianId: row.guardian_id,
+  endedOn: row.ended_on as IsoDate | null,
+  replacedBy: row.replaced_by,
+});
+
+const cardParams = (card: Card) => ({
+  number: card.number,
+  person_id: card.holderId,
+  bank: card.bank,
+  state: card.state,
+  issued_on: card.issuedOn,
+  received_on: card.receivedOn,
+  activated_on: card.activatedOn,
+  outlet: card.outlet,
+  guardian_id: card.guardianId,
+  ended_on: card.endedOn,
+  replaced_by: card.replacedBy,
+});
+
+export class SqliteStore implements Store {
+  private readonly statements = new Map<string, Database.Statement>();
+
+  constructor(
+    readonly db: Database.Database,
+    private readonly now: string,
+  ) {}
+
+  /** Prepared once per process, on first use. */
+  private sql(text: string): Database.Statement {
+    let statement = this.statements.get(text);
+    if (!statement) {
+      statement = this.db.prepare(text);
+      this.statements.set(text, statement);
+    }
+    return statement;
+  }
+
+  person(id: string): Person | null {
+    return (this.sql('SELECT id, name FROM person WHERE id = ?').get(id) as Person | undefined) ?? null;
+  }
+
+  hires(personId: string): Hire[] {
+    const rows = this.sql('SELECT kind, employer, hired_on, registered_on FROM hire WHERE person_id = ? ORDER BY hired_on, id').all(personId);
+    return (rows as HireRow[]).map(toHire);
+  }
+
+  hire(personId: string, employer: string | null, hiredOn: IsoDate): Hire | null {
+    const row = this.sql('SELECT kind, employer, hired_on, registered_on FROM hire WHERE person_id = ? AND employer = ? AND hired_on = ?').get(
+      personId,
+      employer ?? '',
+      hiredOn,
+    ) as HireRow | undefined;
+    return row ? toHire(row) : null;
+  }
+
+  cards(personId: string): Card[] {
+    return (this.sql('SELECT * FROM card WHERE person_id = ? ORDER BY seq').all(personId) as CardRow[]).map(toCard);
+  }
+
+  card(number: string): Card | null {
+    const row = this.sql('SELECT * FROM card WHERE number = ?').get(number) as CardRow | undefined;
+    return row ? toCard(row) : null;
+  }
+
+  ecard(personId: string): EcardClaim | null {
+    const row = this.sql('SELECT channel, claimed_on FROM ecard WHERE person_id = ?').get(personId) as
+      | { channel: EcardChannel | null; claimed_on: string }
+      | undefined;
+    return row ? { channel: row.channel, claimedOn: row.claimed_on as IsoDate } : null;
+  }
+
+  events(personId: string): LedgerEvent[] {
+    const rows = this.sql('SELECT seq, person_id, kind, concerns_on, recorded_at, data FROM event WHERE person_id = ? ORDER BY seq').all(
+      personId,
+    ) as { seq: number; person_id: string; kind: LedgerEvent['kind']; concerns_on: string | null; recorded_at: string; data: string }[];
+    return rows.map((r) => ({
+      seq: r.seq,
+      personId: r.person_id,
+      kind: r.kind,
+      concernsOn: r.concerns_on as IsoDate | null,
+      recordedAt: r.recorded_at,
+      data: JSON.parse(r.data) as Record<string, unknown>,
+    }));
+  }
+
+  unregisteredHires(): PersonHire[] {
+    const rows = this.sql(
+      `SELECT p.id, p.name, h.kind, h.employer, h.hired_on, h.registered_on
+         FROM hire h JOIN person p ON p.id = h.person_id
+        WHERE h.registered_on IS NULL AND h.kind = 'employee'
+        ORDER BY h.hired_on, h.id`,
+    ).all() as (HireRow & { id: string; name: string | null })[];
+    return rows.map((r) => ({ person: { id: r.id, name: r.name }, hire: toHire(r) }));
+  }
+
+  cardsAwaitingActivation(): PersonCard[] {
+    const rows = this.sql(
+      `SELECT c.*, p.name AS holder_name FROM card c JOIN person p ON p.id = c.person_id
+        WHERE c.state = 'received' ORDER BY c.received_on, c.number`,
+    ).all() as (CardRow & { holder_name: string | null })[];
+    return rows.map((r) => ({ person: { id: r.person_id, name: r.holder_name }, card: toCard(r) }));
+  }
+
+  write<T>(work: (tx: LedgerWriter) => T): T {
+    // IMMEDIATE takes the write lock up front, so concurrent writers queue on
+    // the busy timeout instead of failing on a read-to-write upgrade.
+    return this.db.transaction(() => work(this.writer)).immediate();
+  }
+
+  private readonly writer: LedgerWriter = {
+    savePerson: (person) => {
+      this.sql(
+        `INSERT INTO person (id, name) VALUES (@id, @name)
+         ON CONFLICT (id) DO UPDATE SET name = coalesce(excluded.name, person.name)`,
+      ).run(person);
+    },
+    insertHire: (personId, hire) => {
+      this.sql(
+        'INSERT INTO hire (person_id, kind, employer, hired_on, registered_on) VALUES (?, ?, ?, ?, ?)',
+      ).run(personId, hire.kind, hire.employer ?? '', hire.hiredOn, hire.registeredOn);
+    },
+    updateHire: (personId, hire) => {
+      this.sql('UPDATE hire SET registered_on = ? WHERE person_id = ? AND employer = ? AND hired_on = ?').run(
+        hire.registeredOn,
+        personId,
+        hire.employer ?? '',
+        hire.hiredOn,
+      );
+    },
+    insertCard: (card) => {
+      this.sql(
+        `INSERT INTO card (number, person_id, seq, bank, state, issued_on, received_on, activated_on, outlet, guardian_id, ended_on, replaced_by)
+         VALUES (@number, @person_id, (SELECT coalesce(max(seq), 0) + 1 FROM card WHERE person_id = @person_id),
+                 @bank, @state, @issued_on, @received_on, @activated_on, @outlet, @guardian_id, @ended_on, @replaced_by)`,
+      ).run(cardParams(card));
+    },
+    updateCard: (card) => {
+      this.sql(
+        `UPDATE card SET bank = @bank, state = @state, issued_on = @issued_on, received_on = @received_on,
+                activated_on = @activated_on, outlet = @outlet, guardian_id = @guardian_id, ended_on = @ended_on,
+                replaced_by = @replaced_by
+          WHERE number = @number AND person_id = @person_id`,
+      ).run(cardParams(card));
+    },
+    saveEcard: (personId, claim) => {
+      this.sql('INSERT OR REPLACE INTO ecard (person_id, channel, claimed_on) VALUES (?, ?, ?)').run(personId, claim.channel, claim.claimedOn);
+    },
+    append: (event: NewEvent) => {
+      this.sql('INSERT INTO event (person_id, kind, concerns_on, recorded_at, data) VALUES (?, ?, ?, ?, ?)').run(
+        event.personId,
+        event.kind,
+        event.concernsOn,
+        this.now,
+        JSON.stringify(event.data),
+      );
+    },
+  };
+
+  close(): void {
+    this.db.close();
+  }
+}
