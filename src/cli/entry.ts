@@ -1,4 +1,6 @@
-// Process entry point (bundled to dist/sscard.js, started by bin/sscard).
+// Process entry point (bundled to dist/sscard.cjs, started by bin/sscard).
 import { main } from './main.js';
 
-process.exitCode = await main(process.argv);
+void main(process.argv).then((code) => {
+  process.exitCode = code;
+});

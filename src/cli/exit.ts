@@ -1,5 +1,4 @@
 // The one place where failures become exit codes and messages (SPEC 2).
-import { InvalidInput, NotFound, Refused } from '../core/errors.js';
 
 export const EXIT = { ok: 0, refused: 1, usage: 2, overdue: 3, interrupted: 130 } as const;
 
@@ -10,9 +9,10 @@ export interface Failure {
 }
 
 export function failureOf(error: unknown): Failure {
-  if (error instanceof InvalidInput) return { exitCode: EXIT.usage, code: error.code, message: error.message };
-  if (error instanceof Refused || error instanceof NotFound) return { exitCode: EXIT.refused, code: error.code, message: error.message };
-  const name = (error as { name?: string } | null)?.name;
+  // By name, not instanceof: each lazily loaded bundle has its own copy of the error classes.
+  const { name, code: errorCode, message } = (error ?? {}) as { name?: string; code?: string; message?: string };
+  if (name === 'InvalidInput') return { exitCode: EXIT.usage, code: errorCode!, message: message! };
+  if (name === 'Refused' || name === 'NotFound') return { exitCode: EXIT.refused, code: errorCode!, message: message! };
   // @inquirer/prompts: Ctrl-C at a prompt, or the terminal went away.
   if (name === 'ExitPromptError' || name === 'AbortPromptError') {
     return { exitCode: EXIT.interrupted, code: 'interrupted', message: 'Cancelled; nothing was written.' };

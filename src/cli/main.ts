@@ -1,93 +1,13 @@
-// The sscard executable: builds the context from the process (the only place
-// that reads the environment, the clock and the terminal), declares the
-// command line, and runs the chosen command, loaded on demand.
-import { Chalk } from 'chalk';
+// The sscard executable: declares the command line and runs the chosen
+// command, loaded on demand (each `import()` here becomes its own bundle, see
+// scripts/build.mjs), so that start-up only pays for what the command uses.
 import { Command, CommanderError, Option } from 'commander';
-import os from 'node:os';
-import path from 'node:path';
-import { chinaDate, type IsoDate, parseIsoDate } from '../core/calendar-date.js';
-import { InvalidInput } from '../core/errors.js';
-import { chinaCalendar } from '../core/holidays.js';
 import type { Store } from '../store/store.js';
-import type { Context, Lang } from './context.js';
+import type { Context } from './context.js';
 import { EXIT, failureOf } from './exit.js';
+import type { GlobalOptions } from './process-context.js';
 
 declare const SSCARD_VERSION: string;
-
-interface GlobalOptions {
-  db?: string;
-  asOf?: string;
-  json?: boolean;
-  reveal?: boolean;
-  color?: boolean;
-  lang?: string;
-}
-
-function defaultDbPath(env: NodeJS.ProcessEnv): string {
-  const dataHome = env.XDG_DATA_HOME || path.join(os.homedir(), '.local', 'share');
-  return path.join(dataHome, 'sscard', 'sscard.db');
-}
-
-function langOf(option: string | undefined, env: NodeJS.ProcessEnv): Lang {
-  if (option !== undefined) {
-    if (option !== 'zh' && option !== 'en') throw new InvalidInput('invalid-lang', `--lang must be zh or en, not "${option.slice(0, 20)}".`);
-    return option;
-  }
-  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
-  return locale.toLowerCase().startsWith('zh') ? 'zh' : 'en';
-}
-
-function todayOf(option: string | undefined, env: NodeJS.ProcessEnv, now: Date): IsoDate {
-  if (option !== undefined) {
-    return parseIsoDate(option) ?? fail('invalid-as-of', '--as-of must be a real date written YYYY-MM-DD, e.g. 2026-10-09.');
-  }
-  if (env.SSCARD_TODAY) {
-    return parseIsoDate(env.SSCARD_TODAY) ?? fail('invalid-sscard-today', 'SSCARD_TODAY must be a real date written YYYY-MM-DD; fix or unset it.');
-  }
-  return chinaDate(now);
-}
-
-function fail(code: string, message: string): never {
-  throw new InvalidInput(code, message);
-}
-
-function colorLevel(option: boolean | undefined, env: NodeJS.ProcessEnv, isTTY: boolean): 0 | 1 | 2 | 3 {
-  if (option === false || 'NO_COLOR' in env) return 0;
-  if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR === '0' || env.FORCE_COLOR === 'false' ? 0 : 1;
-  return isTTY && env.TERM !== 'dumb' ? 1 : 0;
-}
-
-async function buildContext(opts: GlobalOptions, opened: Store[]): Promise<Context> {
-  const env = process.env;
-  const now = new Date();
-  const lang = langOf(opts.lang, env);
-  const today = todayOf(opts.asOf, env, now);
-  const dbPath = opts.db ?? env.SSCARD_DB ?? defaultDbPath(env);
-  const isDefaultPath = opts.db === undefined && env.SSCARD_DB === undefined;
-  // Loaded here rather than at the top so that --help and --version never load the native driver.
-  const { openSqliteStore } = await import('../store/sqlite.js');
-  let store: Store | null | undefined;
-  const openStore = (mode: { write: boolean }): Store | null => {
-    if (store === undefined || (store === null && mode.write)) {
-      store = openSqliteStore(dbPath, { create: mode.write, createDirectories: isDefaultPath, now: now.toISOString() });
-      if (store) opened.push(store);
-    }
-    return store;
-  };
-  return {
-    out: process.stdout,
-    err: process.stderr,
-    stdinIsTTY: Boolean(process.stdin.isTTY),
-    stdoutIsTTY: Boolean(process.stdout.isTTY),
-    color: new Chalk({ level: colorLevel(opts.color, env, Boolean(process.stdout.isTTY)) }),
-    today,
-    lang,
-    json: Boolean(opts.json),
-    reveal: Boolean(opts.reveal),
-    calendar: chinaCalendar,
-    openStore: openStore as Context['openStore'],
-  };
-}
 
 type Runner = (ctx: Context, args: never) => Promise<void>;
 
@@ -100,7 +20,8 @@ function action(load: () => Promise<{ run: Runner }>, toArgs: (positional: strin
     state.json = Boolean(globals.json);
     const opened: Store[] = [];
     try {
-      const ctx = await buildContext(globals, opened);
+      const { buildContext } = await import('./process-context.js');
+      const ctx = buildContext(globals, opened);
       const { run } = await load();
       await run(ctx, toArgs(positional, command.opts()) as never);
     } finally {

@@ -3,7 +3,6 @@
 // that pay for them) comes from the `chinese-days` package's published data;
 // nothing here is a hand-written list except the fallback for years the
 // package does not cover yet.
-import chineseDays from 'chinese-days/dist/chinese-days.json';
 import { type IsoDate, weekday, yearOf } from './calendar-date.js';
 
 export type DayKind = 'workday' | 'adjusted-workday' | 'weekend' | 'holiday';
@@ -22,7 +21,8 @@ export interface RestDayCalendar {
 
 export const isRestDay = (info: DayInfo): boolean => info.kind === 'weekend' || info.kind === 'holiday';
 
-interface ScheduleData {
+/** The shape of `chinese-days/dist/chinese-days.json`: date -> "English,中文,days". */
+export interface ScheduleData {
   readonly holidays: Record<string, string>;
   readonly workdays: Record<string, string>;
 }
@@ -65,6 +65,3 @@ export function calendarFrom(data: ScheduleData): RestDayCalendar {
     },
   };
 }
-
-/** The official calendar as published by `chinese-days`. */
-export const chinaCalendar: RestDayCalendar = calendarFrom(chineseDays as ScheduleData);

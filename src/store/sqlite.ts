@@ -13,6 +13,18 @@ import type { LedgerEvent, LedgerWriter, NewEvent, Person, PersonCard, PersonHir
 /** Long enough for a queue of writers (each write is short) before "database is locked". */
 const BUSY_TIMEOUT_MS = 30_000;
 
+/**
+ * The driver's compiled addon, named directly: without it better-sqlite3 asks
+ * the `bindings` package to search a dozen candidate paths on every start.
+ */
+function nativeBinding(): string | undefined {
+  try {
+    return require.resolve('better-sqlite3/build/Release/better_sqlite3.node');
+  } catch {
+    return undefined; // an unusual build layout: let the driver search
+  }
+}
+
 export interface OpenOptions {
   /** Create the file when it does not exist (commands that write). */
   readonly create: boolean;
@@ -47,7 +59,7 @@ export function openSqliteStore(file: string, options: OpenOptions): SqliteStore
   }
   let db: Database.Database;
   try {
-    db = new Database(file, { fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
+    db = new Database(file, { fileMustExist: true, timeout: BUSY_TIMEOUT_MS, nativeBinding: nativeBinding() });
   } catch (error) {
     throw fileError(file, error);
   }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addMonths, chinaDate, daysBetween, type IsoDate } from '../../src/core/calendar-date.js';
-import { calendarFrom, chinaCalendar } from '../../src/core/holidays.js';
+import { calendarFrom } from '../../src/core/holidays.js';
+import { chinaCalendar } from '../../src/core/official-calendar.js';
 import { deadlineOf, explainDeadline, hasPassed, type Period } from '../../src/core/period.js';
 
 const d = (s: string) => s as IsoDate;

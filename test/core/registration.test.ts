@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { IsoDate } from '../../src/core/calendar-date.js';
-import { chinaCalendar } from '../../src/core/holidays.js';
+import { chinaCalendar } from '../../src/core/official-calendar.js';
 import { decideRegistration, type Hire, registrationStatus } from '../../src/core/registration.js';
 
 const d = (s: string) => s as IsoDate;

@@ -1,0 +1,83 @@
+// Builds a command's Context from the process: the only code that reads the
+// environment, the clock and the terminal. Loaded lazily by main.ts, so that
+// --help and --version load neither chalk, nor the holiday data, nor SQLite.
+import { Chalk } from 'chalk';
+import os from 'node:os';
+import path from 'node:path';
+import { chinaDate, type IsoDate, parseIsoDate } from '../core/calendar-date.js';
+import { InvalidInput } from '../core/errors.js';
+import { chinaCalendar } from '../core/official-calendar.js';
+import { openSqliteStore } from '../store/sqlite.js';
+import type { Store } from '../store/store.js';
+import type { Context, Lang } from './context.js';
+
+export interface GlobalOptions {
+  db?: string;
+  asOf?: string;
+  json?: boolean;
+  reveal?: boolean;
+  color?: boolean;
+  lang?: string;
+}
+
+function defaultDbPath(env: NodeJS.ProcessEnv): string {
+  const dataHome = env.XDG_DATA_HOME || path.join(os.homedir(), '.local', 'share');
+  return path.join(dataHome, 'sscard', 'sscard.db');
+}
+
+export function langOf(option: string | undefined, env: NodeJS.ProcessEnv): Lang {
+  if (option === 'zh' || option === 'en') return option;
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return locale.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+}
+
+function todayOf(option: string | undefined, env: NodeJS.ProcessEnv, now: Date): IsoDate {
+  if (option !== undefined) {
+    return parseIsoDate(option) ?? fail('invalid-as-of', '--as-of must be a real date written YYYY-MM-DD, e.g. 2026-10-09.');
+  }
+  if (env.SSCARD_TODAY) {
+    return parseIsoDate(env.SSCARD_TODAY) ?? fail('invalid-sscard-today', 'SSCARD_TODAY must be a real date written YYYY-MM-DD; fix or unset it.');
+  }
+  return chinaDate(now);
+}
+
+function fail(code: string, message: string): never {
+  throw new InvalidInput(code, message);
+}
+
+function colorLevel(option: boolean | undefined, env: NodeJS.ProcessEnv, isTTY: boolean): 0 | 1 | 2 | 3 {
+  if (option === false || 'NO_COLOR' in env) return 0;
+  if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR === '0' || env.FORCE_COLOR === 'false' ? 0 : 1;
+  return isTTY && env.TERM !== 'dumb' ? 1 : 0;
+}
+
+/** `opened` collects the stores the command opened, for main.ts to close whatever happens. */
+export function buildContext(opts: GlobalOptions, opened: Store[]): Context {
+  const env = process.env;
+  const now = new Date();
+  const lang = langOf(opts.lang, env);
+  const today = todayOf(opts.asOf, env, now);
+  const dbPath = opts.db ?? env.SSCARD_DB ?? defaultDbPath(env);
+  const isDefaultPath = opts.db === undefined && env.SSCARD_DB === undefined;
+  let store: Store | null | undefined;
+  const openStore = (mode: { write: boolean }): Store | null => {
+    if (store === undefined || (store === null && mode.write)) {
+      store = openSqliteStore(dbPath, { create: mode.write, createDirectories: isDefaultPath, now: now.toISOString() });
+      if (store) opened.push(store);
+    }
+    return store;
+  };
+  return {
+    out: process.stdout,
+    err: process.stderr,
+    stdinIsTTY: Boolean(process.stdin.isTTY),
+    stdoutIsTTY: Boolean(process.stdout.isTTY),
+    color: new Chalk({ level: colorLevel(opts.color, env, Boolean(process.stdout.isTTY)) }),
+    today,
+    lang,
+    json: Boolean(opts.json),
+    reveal: Boolean(opts.reveal),
+    calendar: chinaCalendar,
+    openStore: openStore as Context['openStore'],
+  };
+}
