@@ -4,7 +4,7 @@ import * as z from 'zod/mini';
 import { type IsoDate, parseIsoDate } from '../core/calendar-date.js';
 import { type CitizenId, describeIdProblem, parseCitizenId } from '../core/citizen-id.js';
 import { normaliseCardNumber } from '../core/card.js';
-import { InvalidInput } from '../core/errors.js';
+import { InvalidInput, Refused } from '../core/errors.js';
 import type { Context } from './context.js';
 
 /** Option names as the user types them, keyed by the schema's field names. */
@@ -75,4 +75,17 @@ export async function required(ctx: Context, value: string | undefined, flag: st
   if (!ctx.stdinIsTTY) throw new InvalidInput('missing-option', `${flag} is required; give it on the command line (see --help).`);
   const { ask } = await import('./prompt.js');
   return ask(ctx, flag, question);
+}
+
+/**
+ * Irreversible commands (cancel, replace, purge) ask first at a terminal; in
+ * a script the caller says so with --yes, since nobody can answer there.
+ */
+export async function confirmed(ctx: Context, yes: boolean | undefined, question: string): Promise<void> {
+  if (yes) return;
+  if (!ctx.stdinIsTTY) {
+    throw new InvalidInput('confirmation-required', 'This cannot be undone and there is no terminal to confirm it on; add --yes to go ahead.');
+  }
+  const { confirm } = await import('./prompt.js');
+  if (!(await confirm(ctx, question))) throw new Refused('not-confirmed', 'Not confirmed; nothing was written.');
 }

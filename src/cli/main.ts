@@ -75,6 +75,74 @@ function program(): Command {
     )
     .action(action(() => import('./register-employee.js'), (_, o) => o));
 
+  root
+    .command('activate')
+    .description('record the in-person activation of a card at an outlet of the issuing bank')
+    .option('--card <card-number>', 'the card being activated')
+    .option('--id-doc <id-number>', 'number on the ORIGINAL identity document shown at the counter')
+    .option('--on <date>', 'activation date (default: today)')
+    .option('--outlet <name>', 'the bank outlet')
+    .option('--guardian-id <id-number>', 'for a holder under 16: the guardian who activates')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  sscard activate --card A12345678 --id-doc 11010519491231002X --outlet "ICBC Chaoyang branch"\n  sscard activate --card A12345678 --id-doc 11010519491231002X --on 2026-10-12\n  sscard activate --card B98765432 --id-doc 110105201211240033 --guardian-id 11010519491231002X',
+    )
+    .action(action(() => import('./activate.js'), (_, o) => o));
+
+  const card = root.command('card').description('the physical card: issue, receive, report loss, replace, cancel');
+  card
+    .command('issue')
+    .description('record a card made for a person')
+    .option('--id <id-number>', "the holder's identity number")
+    .option('--card <card-number>', 'card number: 9 letters or digits')
+    .option('--bank <name>', 'issuing bank')
+    .option('--issued-on <date>', 'date of issue (default: today)')
+    .option('--name <name>', "the holder's name")
+    .addHelpText('after', '\nExamples:\n  sscard card issue --id 11010519491231002X --card A12345678 --bank ICBC --issued-on 2026-03-01\n  sscard card issue --id 11010519491231002X --card A12345678 --name "Wang Fang"')
+    .action(action(() => import('./card-issue.js'), (_, o) => o));
+  card
+    .command('receive')
+    .description('the card is in the holder\'s hands: the six-month activation window starts')
+    .option('--card <card-number>', 'the card')
+    .option('--on <date>', 'date received (default: today)')
+    .addHelpText('after', '\nExamples:\n  sscard card receive --card A12345678 --on 2026-03-31\n  sscard card receive --card A12345678')
+    .action(action(() => import('./card-receive.js'), (_, o) => o));
+  card
+    .command('report-loss')
+    .description('the card was reported lost (挂失)')
+    .option('--card <card-number>', 'the card')
+    .option('--on <date>', 'date reported (default: today)')
+    .addHelpText('after', '\nExamples:\n  sscard card report-loss --card A12345678\n  sscard card report-loss --card A12345678 --on 2026-11-02')
+    .action(action(() => import('./card-report-loss.js'), (_, o) => o));
+  card
+    .command('replace')
+    .description('a new card supersedes the old one (补换卡)')
+    .option('--card <card-number>', 'the card being replaced')
+    .option('--new-card <card-number>', 'the new card')
+    .option('--on <date>', 'date the new card was issued (default: today)')
+    .option('--bank <name>', 'issuing bank of the new card (default: the old card\'s)')
+    .option('--yes', 'do not ask for confirmation')
+    .addHelpText('after', '\nExamples:\n  sscard card replace --card A12345678 --new-card B12345678 --yes\n  sscard card replace --card A12345678 --new-card B12345678 --on 2026-11-10 --bank ICBC')
+    .action(action(() => import('./card-replace.js'), (_, o) => o));
+  card
+    .command('cancel')
+    .description('the card was cancelled (注销), e.g. the holder died or emigrated')
+    .option('--card <card-number>', 'the card')
+    .option('--on <date>', 'date cancelled (default: today)')
+    .option('--yes', 'do not ask for confirmation')
+    .addHelpText('after', '\nExamples:\n  sscard card cancel --card A12345678 --yes\n  sscard card cancel --card A12345678 --on 2026-11-20')
+    .action(action(() => import('./card-cancel.js'), (_, o) => o));
+
+  const ecard = root.command('ecard').description('the electronic social security card (电子社保卡)');
+  ecard
+    .command('claim')
+    .description('record that the electronic card was claimed (申领) online')
+    .option('--id <id-number>', "the holder's identity number")
+    .addOption(new Option('--channel <channel>', 'where it was claimed').choices(['wechat', 'alipay', '12333', 'bank-app']))
+    .option('--on <date>', 'date claimed (default: today)')
+    .addHelpText('after', '\nExamples:\n  sscard ecard claim --id 11010519491231002X --channel wechat\n  sscard ecard claim --id 11010519491231002X --channel 12333 --on 2026-04-02')
+    .action(action(() => import('./ecard-claim.js'), (_, o) => o));
+
   return root;
 }
 

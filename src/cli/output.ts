@@ -1,4 +1,5 @@
 // The shared exporter: every command's `--json` document and its error
+import type { Card, CardStatus } from '../core/card.js';
 // shape go through here, so dates, nulls and masking are the same everywhere.
 import { maskId } from '../core/citizen-id.js';
 import type { Deadline } from '../core/period.js';
@@ -22,4 +23,20 @@ export function deadlineJson(ctx: Context, deadline: Deadline | null) {
     provisional: deadline.provisional,
     reason: explainDeadline(deadline, ctx.lang),
   };
+}
+
+/** The `card` object of SPEC 2's status document. */
+export function cardJson(ctx: Context, card: Card | null, status: CardStatus) {
+  return (
+    card && {
+      number: card.number,
+      bank: card.bank,
+      state: card.state,
+      issuedOn: card.issuedOn,
+      receivedOn: card.receivedOn,
+      activatedOn: card.activatedOn,
+      activationDeadline: deadlineJson(ctx, status.deadline),
+      daysLeft: status.daysLeft,
+    }
+  );
 }

@@ -9,6 +9,7 @@ import { day, deadlineText, relative } from './human.js';
 import { citizenIdField, isoDateField, parseInput, required, textField } from './input.js';
 import { lateRegistrationWarning } from './next-steps.js';
 import { deadlineJson, shownId, writeJson } from './output.js';
+import { recordPerson } from './person.js';
 
 export interface RegisterEmployeeArgs {
   id?: string;
@@ -64,13 +65,7 @@ export async function run(ctx: Context, args: RegisterEmployeeArgs): Promise<voi
     const decision = decideRegistration(existing, { kind, employer, hiredOn: input.hiredOn, registeredOn }, ctx.today);
     if (decision.action === 'refuse') throw new Refused(decision.reason, REFUSALS[decision.reason]);
 
-    if (person === null) {
-      tx.savePerson({ id: personId, name: input.name ?? null });
-      tx.append({ personId, kind: 'person.recorded', concernsOn: null, data: { name: input.name ?? null } });
-    } else if (input.name !== undefined && input.name !== person.name) {
-      tx.savePerson({ id: personId, name: input.name });
-      tx.append({ personId, kind: 'person.renamed', concernsOn: null, data: { from: person.name, to: input.name } });
-    }
+    recordPerson(store, tx, personId, input.name);
     if (decision.action === 'create') {
       tx.insertHire(personId, decision.hire);
       tx.append({ personId, kind: 'hire.recorded', concernsOn: input.hiredOn, data: { employer, hireKind: kind } });

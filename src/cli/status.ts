@@ -8,7 +8,7 @@ import type { Context } from './context.js';
 import { day, deadlineText, relative } from './human.js';
 import { citizenIdField, parseInput } from './input.js';
 import { lateRegistrationWarning, nextStepText } from './next-steps.js';
-import { deadlineJson, shownId, writeJson } from './output.js';
+import { cardJson, deadlineJson, shownId, writeJson } from './output.js';
 
 export async function run(ctx: Context, args: { id: string }): Promise<void> {
   const { id } = parseInput(z.object({ id: citizenIdField(ctx.today, ctx.lang) }), args, { id: '<id>' });
@@ -35,16 +35,7 @@ function statusJson(ctx: Context, r: StatusReport, name: string | null, region: 
   return {
     asOf: r.asOf,
     person: { id: shownId(ctx, r.id.number), name, sex: r.id.sex, birthDate: r.id.birthDate, region },
-    card: card && {
-      number: card.number,
-      bank: card.bank,
-      state: card.state,
-      issuedOn: card.issuedOn,
-      receivedOn: card.receivedOn,
-      activatedOn: card.activatedOn,
-      activationDeadline: deadlineJson(ctx, r.cardStatus.deadline),
-      daysLeft: r.cardStatus.daysLeft,
-    },
+    card: cardJson(ctx, card, r.cardStatus),
     medicalInsurance: r.cardStatus.medicalInsurance,
     ecard: {
       claimed: r.ecard.claim !== null,

@@ -1,0 +1,103 @@
+// sscard activate: records the in-person activation (启用) at an outlet of
+// the issuing bank, with the card and the holder's ORIGINAL identity document.
+import * as z from 'zod/mini';
+import { daysBetween } from '../core/calendar-date.js';
+import { activationDeadline, type Card, cardStatus, decideActivation } from '../core/card.js';
+import { parseCitizenId } from '../core/citizen-id.js';
+import { ecardState, hasActivatedEcard } from '../core/ecard.js';
+import type { Context } from './context.js';
+import { notFound } from './card-change.js';
+import { day } from './human.js';
+import { cardNumberField, citizenIdField, isoDateField, parseInput, required, textField } from './input.js';
+import { cardJson, writeJson } from './output.js';
+import { refuse } from './refusals.js';
+
+export interface ActivateArgs {
+  card?: string;
+  idDoc?: string;
+  on?: string;
+  outlet?: string;
+  guardianId?: string;
+}
+
+export async function run(ctx: Context, args: ActivateArgs): Promise<void> {
+  const raw = {
+    ...args,
+    card: await required(ctx, args.card, '--card', 'Card number (9 letters or digits)'),
+    idDoc: await required(ctx, args.idDoc, '--id-doc', 'Number on the ORIGINAL identity document shown'),
+  };
+  const idField = citizenIdField(ctx.today, ctx.lang);
+  const input = parseInput(
+    z.object({ card: cardNumberField, idDoc: idField, on: z.optional(isoDateField), outlet: z.optional(textField), guardianId: z.optional(idField) }),
+    raw,
+    { card: '--card', idDoc: '--id-doc', on: '--on', outlet: '--outlet', guardianId: '--guardian-id' },
+  );
+  const on = input.on ?? ctx.today;
+
+  const store = ctx.openStore({ write: true });
+  const outcome = store.write((tx) => {
+    const card = store.card(input.card);
+    if (card === null) throw notFound(ctx, input.card);
+    // The holder's number was validated when recorded; re-read it without a "today" limit.
+    const holder = parseCitizenId(card.holderId, '9999-12-31' as typeof on);
+    if (!holder.ok) throw new Error('ledger holds an invalid identity number');
+    const decision = decideActivation(
+      card,
+      { holder: holder.id, idDocument: input.idDoc, on, outlet: input.outlet ?? null, guardian: input.guardianId ?? null },
+      ctx.today,
+    );
+    if (!decision.ok) refuse(ctx, decision.refusal, input.card);
+    const result = decision.value;
+    if (result.kind === 'activated') {
+      tx.updateCard(result.card);
+      if (result.receiptRecorded) {
+        tx.append({ personId: card.holderId, kind: 'card.received', concernsOn: on, data: { card: card.number, recordedBy: 'activate' } });
+      }
+      tx.append({
+        personId: card.holderId,
+        kind: 'card.activated',
+        concernsOn: on,
+        data: { card: card.number, outlet: input.outlet ?? null, guardian: result.card.guardianId !== null },
+      });
+    }
+    return { ...result, ecard: store.ecard(card.holderId) };
+  });
+
+  const card = outcome.card;
+  const activatedEcard = hasActivatedEcard(outcome.ecard, card);
+  if (ctx.json) {
+    writeJson(ctx, {
+      asOf: ctx.today,
+      action: outcome.kind,
+      card: cardJson(ctx, card, cardStatus(card, ctx.today, ctx.calendar)),
+      medicalInsurance: cardStatus(card, ctx.today, ctx.calendar).medicalInsurance,
+      ecard: { claimed: outcome.ecard !== null, state: ecardState(outcome.ecard, card) },
+      activatedEcard,
+    });
+    return;
+  }
+  ctx.out.write(`${describe(ctx, outcome.kind, card, activatedEcard, outcome.ecard !== null)}\n`);
+}
+
+function describe(ctx: Context, kind: 'activated' | 'already-activated', card: Card, activatedEcard: boolean, claimed: boolean): string {
+  const c = ctx.color;
+  const lines: string[] = [];
+  if (kind === 'already-activated') {
+    lines.push(`Card ${card.number} was already activated on ${day(ctx, card.activatedOn!)}; nothing changed.`);
+  } else {
+    lines.push(c.green(`Card ${card.number} activated on ${day(ctx, card.activatedOn!)}${card.outlet ? ` at ${card.outlet}` : ''}.`));
+    const deadline = activationDeadline(card, ctx.calendar);
+    if (deadline && card.activatedOn! > deadline.date) {
+      const late = daysBetween(deadline.date, card.activatedOn!);
+      lines.push(`That was ${late} day${late === 1 ? '' : 's'} after the activation deadline ${deadline.date}; the medical insurance card is normal again from the day of activation.`);
+    }
+  }
+  lines.push(
+    activatedEcard
+      ? c.green('There is now an activated electronic social security card.')
+      : claimed
+        ? 'The electronic card is claimed but not active.'
+        : c.yellow('No electronic social security card is claimed yet: activation of the physical card does not create one. Claim it in WeChat: Me -> Pay (or Services) -> City Services -> Social Security -> Electronic Social Security Card -> Add Now.'),
+  );
+  return lines.join('\n');
+}

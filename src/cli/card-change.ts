@@ -1,0 +1,56 @@
+// The shared recipe of the commands that move one card along its lifecycle
+// on a date: card receive, card report-loss, card cancel.
+import * as z from 'zod/mini';
+import type { IsoDate } from '../core/calendar-date.js';
+import { type Card, cardStatus, type Decision } from '../core/card.js';
+import { NotFound } from '../core/errors.js';
+import type { EventKind } from '../store/store.js';
+import type { Context } from './context.js';
+import { cardNumberField, isoDateField, parseInput, required } from './input.js';
+import { cardJson, writeJson } from './output.js';
+import { refuse } from './refusals.js';
+
+export interface CardChangeArgs {
+  card?: string;
+  on?: string;
+}
+
+export interface CardChange {
+  /** The core's decision; a null value means "already so, nothing to change". */
+  decide(card: Card, on: IsoDate, today: IsoDate): Decision<Card | null>;
+  event: EventKind;
+  /** Before anything is written (e.g. a confirmation), once the input is valid. */
+  before?(ctx: Context, card: string): Promise<void>;
+  done(ctx: Context, card: Card, changed: boolean): string;
+}
+
+export function notFound(ctx: Context, number: string): NotFound {
+  return new NotFound(
+    'card-not-found',
+    ctx.lang === 'zh' ? `台账中没有卡号 ${number}：请核对卡号，或先用 \`sscard card issue\` 记录。` : `No card ${number} in the ledger; check the number or record it with \`sscard card issue\`.`,
+  );
+}
+
+export async function changeCard(ctx: Context, args: CardChangeArgs, change: CardChange): Promise<void> {
+  const raw = { card: await required(ctx, args.card, '--card', 'Card number'), on: args.on };
+  const input = parseInput(z.object({ card: cardNumberField, on: z.optional(isoDateField) }), raw, { card: '--card', on: '--on' });
+  const on = input.on ?? ctx.today;
+  await change.before?.(ctx, input.card);
+
+  const store = ctx.openStore({ write: true });
+  const { card, changed } = store.write((tx) => {
+    const current = store.card(input.card);
+    if (current === null) throw notFound(ctx, input.card);
+    const decision = change.decide(current, on, ctx.today);
+    if (!decision.ok) refuse(ctx, decision.refusal, input.card);
+    if (decision.value === null) return { card: current, changed: false };
+    tx.updateCard(decision.value);
+    tx.append({ personId: current.holderId, kind: change.event, concernsOn: on, data: { card: current.number } });
+    return { card: decision.value, changed: true };
+  });
+  if (ctx.json) {
+    writeJson(ctx, { asOf: ctx.today, changed, card: cardJson(ctx, card, cardStatus(card, ctx.today, ctx.calendar)) });
+  } else {
+    ctx.out.write(`${change.done(ctx, card, changed)}\n`);
+  }
+}

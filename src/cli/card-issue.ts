@@ -1,0 +1,61 @@
+// sscard card issue: a card was made for a person (not yet in their hands).
+import * as z from 'zod/mini';
+import { cardStatus, decideIssue } from '../core/card.js';
+import type { Context } from './context.js';
+import { cardNumberField, citizenIdField, isoDateField, parseInput, required, textField } from './input.js';
+import { cardJson, shownId, writeJson } from './output.js';
+import { refuse } from './refusals.js';
+import { recordPerson } from './person.js';
+
+export interface CardIssueArgs {
+  id?: string;
+  card?: string;
+  bank?: string;
+  issuedOn?: string;
+  name?: string;
+}
+
+export async function run(ctx: Context, args: CardIssueArgs): Promise<void> {
+  const raw = {
+    ...args,
+    id: await required(ctx, args.id, '--id', 'Identity number of the holder'),
+    card: await required(ctx, args.card, '--card', 'Card number (9 letters or digits)'),
+  };
+  const input = parseInput(
+    z.object({
+      id: citizenIdField(ctx.today, ctx.lang),
+      card: cardNumberField,
+      bank: z.optional(textField),
+      issuedOn: z.optional(isoDateField),
+      name: z.optional(textField),
+    }),
+    raw,
+    { id: '--id', card: '--card', bank: '--bank', issuedOn: '--issued-on', name: '--name' },
+  );
+  const holderId = input.id.number;
+  const issuedOn = input.issuedOn ?? ctx.today;
+
+  const store = ctx.openStore({ write: true });
+  const card = store.write((tx) => {
+    const decision = decideIssue(
+      store.cards(holderId),
+      store.card(input.card) !== null,
+      { number: input.card, holderId, bank: input.bank ?? null, issuedOn },
+      ctx.today,
+    );
+    if (!decision.ok) refuse(ctx, decision.refusal, input.card, '--issued-on');
+    recordPerson(store, tx, holderId, input.name);
+    tx.insertCard(decision.value);
+    tx.append({ personId: holderId, kind: 'card.issued', concernsOn: issuedOn, data: { card: input.card, bank: input.bank ?? null } });
+    return decision.value;
+  });
+
+  if (ctx.json) {
+    writeJson(ctx, { asOf: ctx.today, holder: shownId(ctx, holderId), card: cardJson(ctx, card, cardStatus(card, ctx.today, ctx.calendar)) });
+    return;
+  }
+  ctx.out.write(
+    `Card ${card.number}${card.bank ? ` (${card.bank})` : ''} issued on ${issuedOn} to ${shownId(ctx, holderId)}.\n` +
+      'When the holder has it in hand, record that with `sscard card receive`; the six-month activation window starts then.\n',
+  );
+}

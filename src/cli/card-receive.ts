@@ -1,0 +1,19 @@
+// sscard card receive: the card is in the holder's hands; the six-month
+// activation window starts (SPEC 1.3).
+import { cardStatus, decideReceipt } from '../core/card.js';
+import { changeCard, type CardChangeArgs } from './card-change.js';
+import type { Context } from './context.js';
+import { deadlineText, relative } from './human.js';
+
+export async function run(ctx: Context, args: CardChangeArgs): Promise<void> {
+  await changeCard(ctx, args, {
+    decide: decideReceipt,
+    event: 'card.received',
+    done(ctx, card, changed) {
+      const { deadline, daysLeft } = cardStatus(card, ctx.today, ctx.calendar);
+      const head = changed ? `Card ${card.number} received on ${card.receivedOn}.` : `Card ${card.number} was already recorded as received on ${card.receivedOn}; nothing changed.`;
+      if (!deadline || daysLeft === null) return head;
+      return `${head}\nActivate it at an outlet of ${card.bank ?? 'the issuing bank'} by ${deadlineText(ctx, deadline)}, ${relative(ctx, daysLeft)}; bring the card and your ORIGINAL identity document (not possible online).`;
+    },
+  });
+}

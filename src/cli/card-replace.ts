@@ -1,0 +1,60 @@
+// sscard card replace (补换卡): a new card supersedes a lost or damaged one,
+// with its own six-month activation window from its own receipt; the
+// electronic card follows it.
+import * as z from 'zod/mini';
+import { cardStatus, decideReplacement } from '../core/card.js';
+import type { Context } from './context.js';
+import { notFound } from './card-change.js';
+import { cardNumberField, confirmed, isoDateField, parseInput, required, textField } from './input.js';
+import { cardJson, writeJson } from './output.js';
+import { refuse } from './refusals.js';
+
+export interface CardReplaceArgs {
+  card?: string;
+  newCard?: string;
+  on?: string;
+  bank?: string;
+  yes?: boolean;
+}
+
+export async function run(ctx: Context, args: CardReplaceArgs): Promise<void> {
+  const raw = {
+    ...args,
+    card: await required(ctx, args.card, '--card', 'Number of the card being replaced'),
+    newCard: await required(ctx, args.newCard, '--new-card', 'Number of the new card'),
+  };
+  const input = parseInput(
+    z.object({ card: cardNumberField, newCard: cardNumberField, on: z.optional(isoDateField), bank: z.optional(textField) }),
+    raw,
+    { card: '--card', newCard: '--new-card', on: '--on', bank: '--bank' },
+  );
+  const on = input.on ?? ctx.today;
+  await confirmed(ctx, args.yes, `Replace card ${input.card} by ${input.newCard}? The old card can never be used again.`);
+
+  const store = ctx.openStore({ write: true });
+  const { old, replacement } = store.write((tx) => {
+    const current = store.card(input.card);
+    if (current === null) throw notFound(ctx, input.card);
+    const taken = input.newCard === input.card || store.card(input.newCard) !== null;
+    const decision = decideReplacement(current, input.newCard, taken, on, ctx.today, input.bank ?? null);
+    if (!decision.ok) refuse(ctx, decision.refusal, decision.refusal.reason === 'card-number-taken' ? input.newCard : input.card);
+    tx.updateCard(decision.value.old);
+    tx.insertCard(decision.value.replacement);
+    tx.append({ personId: current.holderId, kind: 'card.replaced', concernsOn: on, data: { card: current.number, newCard: input.newCard } });
+    tx.append({ personId: current.holderId, kind: 'card.issued', concernsOn: on, data: { card: input.newCard, bank: decision.value.replacement.bank, replaces: current.number } });
+    return decision.value;
+  });
+
+  if (ctx.json) {
+    writeJson(ctx, {
+      asOf: ctx.today,
+      replaced: cardJson(ctx, old, cardStatus(old, ctx.today, ctx.calendar)),
+      card: cardJson(ctx, replacement, cardStatus(replacement, ctx.today, ctx.calendar)),
+    });
+    return;
+  }
+  ctx.out.write(
+    `Card ${old.number} replaced by ${replacement.number} on ${on}; the electronic card now maps to ${replacement.number}.\n` +
+      'Record the new card with `sscard card receive` when it is in hand: it has its own six-month activation window from then.\n',
+  );
+}

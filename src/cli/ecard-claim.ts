@@ -1,0 +1,62 @@
+// sscard ecard claim: the holder claimed (申领) the electronic social
+// security card online (WeChat, Alipay, 掌上12333, a bank app).
+import * as z from 'zod/mini';
+import { currentCard } from '../core/card.js';
+import { decideEcardClaim, ECARD_CHANNELS, ecardState, hasActivatedEcard } from '../core/ecard.js';
+import { NotFound } from '../core/errors.js';
+import type { Context } from './context.js';
+import { citizenIdField, isoDateField, parseInput, required } from './input.js';
+import { shownId, writeJson } from './output.js';
+import { refuse } from './refusals.js';
+
+export interface EcardClaimArgs {
+  id?: string;
+  channel?: string;
+  on?: string;
+}
+
+export async function run(ctx: Context, args: EcardClaimArgs): Promise<void> {
+  const raw = { ...args, id: await required(ctx, args.id, '--id', 'Identity number of the holder') };
+  const input = parseInput(
+    z.object({ id: citizenIdField(ctx.today, ctx.lang), channel: z.optional(z.enum(ECARD_CHANNELS)), on: z.optional(isoDateField) }),
+    raw,
+    { id: '--id', channel: '--channel', on: '--on' },
+  );
+  const holderId = input.id.number;
+  const claimedOn = input.on ?? ctx.today;
+
+  const store = ctx.openStore({ write: true });
+  const result = store.write((tx) => {
+    if (store.person(holderId) === null) {
+      throw new NotFound('person-not-found', `No record for ${shownId(ctx, holderId)} in the ledger; record the card first with \`sscard card issue\`.`);
+    }
+    const card = currentCard(store.cards(holderId));
+    const existing = store.ecard(holderId);
+    const decision = decideEcardClaim(existing, card, { channel: input.channel ?? null, claimedOn }, ctx.today);
+    if (!decision.ok) refuse(ctx, decision.refusal, card?.number ?? '');
+    if (decision.value !== null) {
+      tx.saveEcard(holderId, decision.value);
+      tx.append({ personId: holderId, kind: 'ecard.claimed', concernsOn: claimedOn, data: { channel: input.channel ?? null } });
+    }
+    return { changed: decision.value !== null, claim: decision.value ?? existing!, card };
+  });
+
+  const state = ecardState(result.claim, result.card);
+  const activated = hasActivatedEcard(result.claim, result.card);
+  if (ctx.json) {
+    writeJson(ctx, {
+      asOf: ctx.today,
+      changed: result.changed,
+      ecard: { claimed: true, state, channel: result.claim.channel, claimedOn: result.claim.claimedOn },
+      activatedEcard: activated,
+    });
+    return;
+  }
+  const head = result.changed
+    ? `Electronic social security card claimed on ${result.claim.claimedOn}${result.claim.channel ? ` via ${result.claim.channel}` : ''}.`
+    : `The electronic social security card was already claimed on ${result.claim.claimedOn}; nothing changed.`;
+  const tail = activated
+    ? 'The card it maps to is activated: there is an activated electronic social security card.'
+    : `Having the e-card does not mean the card is activated: card ${result.card?.number} is ${result.card?.state}. Bring it and your ORIGINAL identity document to an outlet of the issuing bank to activate it.`;
+  ctx.out.write(`${head}\n${tail}\n`);
+}

@@ -1,0 +1,61 @@
+// A core Refusal in words: one sentence, never revealing whose card it is.
+import type { Refusal } from '../core/card.js';
+import { Refused } from '../core/errors.js';
+import type { Context } from './context.js';
+
+const STATE_ZH = { issued: '已制卡', received: '已领卡', activated: '已启用', lost: '已挂失', replaced: '已补换', cancelled: '已注销' };
+
+/** `dateField` names the option that carried the date (e.g. --on, --issued-on). */
+export function refusalText(ctx: Context, refusal: Refusal, card: string, dateField = '--on'): string {
+  const zh = ctx.lang === 'zh';
+  switch (refusal.reason) {
+    case 'card-not-in-force':
+      return zh
+        ? `卡 ${card} ${STATE_ZH[refusal.state]}，不能办理此业务；已挂失的卡请用 \`sscard card replace\` 补换。`
+        : `Card ${card} is ${refusal.state}, so this cannot be done with it${refusal.state === 'lost' ? '; apply for a replacement and record it with `sscard card replace`' : ''}.`;
+    case 'id-mismatch':
+      return zh
+        ? '所出示的身份证件号码与该卡持卡人不符：启用被拒绝，未做任何更改。请持卡人本人携带身份证原件办理。'
+        : "The identity document shown does not match the card's holder, so activation was refused and nothing changed; the holder must bring their own ORIGINAL identity document.";
+    case 'date-before-issue':
+      return zh
+        ? `${dateField} 早于该卡的制卡日期 ${refusal.issuedOn}：请核对日期。`
+        : `${dateField} is before the card was issued (${refusal.issuedOn}); check the date.`;
+    case 'date-before-receipt':
+      return zh
+        ? `${dateField} 早于领卡日期 ${refusal.receivedOn}：请核对日期。`
+        : `${dateField} is before the card was received (${refusal.receivedOn}); check the date.`;
+    case 'date-in-future':
+      return zh
+        ? `${dateField} 在未来（今天是 ${ctx.today}）：只能记录已经发生的事。`
+        : `${dateField} is in the future (today is ${ctx.today}); record things once they have happened.`;
+    case 'guardian-required':
+      return zh
+        ? `持卡人在启用日为 ${refusal.age} 岁：未满 16 周岁须由监护人代为启用，请用 --guardian-id 提供监护人身份证号码。`
+        : `The holder is ${refusal.age} on the activation date; a holder under 16 is activated by a guardian: give the guardian's identity number with --guardian-id.`;
+    case 'guardian-too-young':
+      return zh ? '--guardian-id 所示监护人未满 18 周岁：监护人须为成年人。' : '--guardian-id belongs to someone under 18; the guardian must be an adult.';
+    case 'guardian-is-holder':
+      return zh ? '--guardian-id 是持卡人本人：请提供监护人的身份证号码。' : "--guardian-id is the holder's own number; give the guardian's identity number.";
+    case 'already-received':
+      return zh
+        ? `卡 ${card} 已于 ${refusal.receivedOn} 领取：领卡日期不能更改。`
+        : `Card ${card} was already received on ${refusal.receivedOn}; the ledger keeps that date.`;
+    case 'already-activated':
+      return zh ? `卡 ${card} 已于 ${refusal.activatedOn} 启用。` : `Card ${card} was already activated on ${refusal.activatedOn}.`;
+    case 'has-card-in-force':
+      return zh
+        ? `此人已有在用的社会保障卡 ${refusal.card}：一人只能有一张在用卡；如卡遗失请先挂失再用 \`sscard card replace\` 补换。`
+        : `This person already holds card ${refusal.card} in force and may hold only one; if it is lost, report it with \`sscard card report-loss\` and record the new one with \`sscard card replace\`.`;
+    case 'card-number-taken':
+      return zh ? `卡号 ${card} 已在台账中：请核对卡号。` : `Card number ${card} is already in the ledger; check the number.`;
+    case 'no-card':
+      return zh
+        ? '此人尚无社会保障卡记录：电子社保卡须对应一张在用的实体卡，请先用 `sscard card issue` 记录。'
+        : 'No card is recorded for this person; an electronic card maps to a card in force, so record the card first with `sscard card issue`.';
+  }
+}
+
+export function refuse(ctx: Context, refusal: Refusal, card: string, dateField?: string): never {
+  throw new Refused(refusal.reason, refusalText(ctx, refusal, card, dateField));
+}
