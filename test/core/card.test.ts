@@ -1,0 +1,220 @@
+import { describe, expect, it } from 'vitest';
+import type { IsoDate } from '../../src/core/calendar-date.js';
+import {
+  type ActivationRequest,
+  activationDeadline,
+  type Card,
+  cardStatus,
+  currentCard,
+  decideActivation,
+  decideCancellation,
+  decideIssue,
+  decideLoss,
+  decideReceipt,
+  decideReplacement,
+  normaliseCardNumber,
+} from '../../src/core/card.js';
+import { type CitizenId, parseCitizenId } from '../../src/core/citizen-id.js';
+import { chinaCalendar } from '../../src/core/official-calendar.js';
+
+const d = (s: string) => s as IsoDate;
+const id = (n: string): CitizenId => {
+  const r = parseCitizenId(n, d('2026-11-24'));
+  if (!r.ok) throw new Error('bad test id');
+  return r.id;
+};
+const ADULT = id('11010519491231002X');
+const OTHER = id('110105194912310011');
+const CHILD = id('110105201211240033'); // born 2012-11-24: 16 on 2028-11-24
+const TEEN = id('110105200811240016'); // born 2008-11-24: 18 on 2026-11-24
+
+const card = (over: Partial<Card> = {}): Card => ({
+  number: 'A12345678',
+  holderId: ADULT.number,
+  bank: 'ICBC',
+  state: 'received',
+  issuedOn: d('2026-03-01'),
+  receivedOn: d('2026-03-31'),
+  activatedOn: null,
+  outlet: null,
+  guardianId: null,
+  endedOn: null,
+  replacedBy: null,
+  ...over,
+});
+
+describe('activation deadline: six months from receipt (SPEC 1.3, Civil Code Art. 201-203)', () => {
+  it.each([
+    ['2026-03-31', '2026-09-30', '2026-09-30'], // SPEC example
+    ['2025-08-31', '2026-02-28', '2026-02-28'], // no 31 February; 2026-02-28 is an adjusted working Saturday
+    ['2023-08-31', '2024-02-29', '2024-02-29'], // leap year
+    ['2026-04-01', '2026-10-01', '2026-10-08'], // lands in National Day: moved
+    ['2026-05-29', '2026-11-29', '2026-11-30'], // a Sunday: moved to Monday
+  ])('received %s -> nominal %s, deadline %s', (receivedOn, nominal, date) => {
+    expect(activationDeadline(card({ receivedOn: d(receivedOn) }), chinaCalendar)).toMatchObject({ nominal, date });
+  });
+
+  it('has no window before receipt or once the card is out of force', () => {
+    expect(activationDeadline(card({ state: 'issued', receivedOn: null }), chinaCalendar)).toBeNull();
+    expect(activationDeadline(card({ state: 'lost' }), chinaCalendar)).toBeNull();
+  });
+});
+
+describe('medical insurance: restricted once the deadline has passed, until activation', () => {
+  it.each([
+    // state, activatedOn, today, medicalInsurance, daysLeft
+    ['received', null, '2026-09-29', 'normal', 1],
+    ['received', null, '2026-09-30', 'normal', 0], // the deadline day itself
+    ['received', null, '2026-10-01', 'restricted', -1], // the day after
+    ['received', null, '2027-03-01', 'restricted', -152],
+    ['activated', '2026-10-20', '2026-10-20', 'normal', null], // late activation restores it that day
+    ['issued', null, '2027-03-01', 'normal', null], // not received: no window yet
+  ] as const)('%s (activated %s) as of %s: %s', (state, activatedOn, today, medical, daysLeft) => {
+    const c = card({ state, activatedOn: activatedOn && d(activatedOn), receivedOn: state === 'issued' ? null : d('2026-03-31') });
+    expect(cardStatus(c, d(today), chinaCalendar)).toMatchObject({ medicalInsurance: medical, daysLeft });
+  });
+  it('no card at all: normal', () => expect(cardStatus(null, d('2026-11-24'), chinaCalendar).medicalInsurance).toBe('normal'));
+});
+
+describe('decideActivation', () => {
+  const request = (over: Partial<ActivationRequest> = {}): ActivationRequest => ({
+    holder: ADULT,
+    idDocument: ADULT,
+    on: d('2026-10-01'),
+    outlet: 'ICBC Chaoyang branch',
+    guardian: null,
+    ...over,
+  });
+  const today = d('2026-11-24');
+
+  it('activates a received card, late activation allowed', () => {
+    const r = decideActivation(card(), request(), today);
+    expect(r).toEqual({ ok: true, value: { kind: 'activated', receiptRecorded: false, card: card({ state: 'activated', activatedOn: d('2026-10-01'), outlet: 'ICBC Chaoyang branch' }) } });
+  });
+
+  it('records receipt on the activation date for an issued card', () => {
+    const r = decideActivation(card({ state: 'issued', receivedOn: null }), request(), today);
+    expect(r.ok && r.value).toMatchObject({ kind: 'activated', receiptRecorded: true, card: { receivedOn: '2026-10-01', activatedOn: '2026-10-01' } });
+  });
+
+  it('an already activated card changes nothing', () => {
+    const activated = card({ state: 'activated', activatedOn: d('2026-04-02') });
+    expect(decideActivation(activated, request(), today)).toEqual({ ok: true, value: { kind: 'already-activated', card: activated } });
+  });
+
+  it.each([
+    ['someone else\'s document', card(), request({ idDocument: OTHER }), { reason: 'id-mismatch' }],
+    ['someone else\'s document on a lost card (mismatch first: reveals nothing)', card({ state: 'lost' }), request({ idDocument: OTHER }), { reason: 'id-mismatch' }],
+    ['a lost card', card({ state: 'lost' }), request(), { reason: 'card-not-in-force', state: 'lost' }],
+    ['a replaced card', card({ state: 'replaced' }), request(), { reason: 'card-not-in-force', state: 'replaced' }],
+    ['a cancelled card', card({ state: 'cancelled' }), request(), { reason: 'card-not-in-force', state: 'cancelled' }],
+    ['a date in the future', card(), request({ on: d('2026-11-25') }), { reason: 'date-in-future' }],
+    ['a date before issue', card({ state: 'issued', receivedOn: null }), request({ on: d('2026-02-28') }), { reason: 'date-before-issue', issuedOn: '2026-03-01' }],
+    ['a date before receipt', card(), request({ on: d('2026-03-30') }), { reason: 'date-before-receipt', receivedOn: '2026-03-31' }],
+  ])('refuses %s', (_, c, req, refusal) => {
+    expect(decideActivation(c, req, today)).toEqual({ ok: false, refusal });
+  });
+
+  describe('a holder under 16 is activated by a guardian', () => {
+    const childCard = card({ holderId: CHILD.number });
+    const child = (over: Partial<ActivationRequest> = {}) => request({ holder: CHILD, idDocument: CHILD, ...over });
+    it('requires --guardian-id', () => {
+      expect(decideActivation(childCard, child(), today)).toEqual({ ok: false, refusal: { reason: 'guardian-required', age: 13 } });
+    });
+    it('records an adult guardian', () => {
+      const r = decideActivation(childCard, child({ guardian: ADULT }), today);
+      expect(r.ok && r.value.card.guardianId).toBe(ADULT.number);
+    });
+    it('refuses a guardian under 18 on the activation date', () => {
+      expect(decideActivation(childCard, child({ guardian: TEEN, on: d('2026-11-23') }), today)).toEqual({ ok: false, refusal: { reason: 'guardian-too-young' } });
+      expect(decideActivation(childCard, child({ guardian: TEEN, on: d('2026-11-24') }), today).ok).toBe(true); // 18 that day
+    });
+    it('refuses the holder as their own guardian', () => {
+      expect(decideActivation(childCard, child({ guardian: CHILD }), today)).toEqual({ ok: false, refusal: { reason: 'guardian-is-holder' } });
+    });
+    it('needs no guardian from the 16th birthday on', () => {
+      const sixteen = id(`11010520101124003${checkDigit('11010520101124003')}`); // born 2010-11-24
+      expect(decideActivation(card({ holderId: sixteen.number }), request({ holder: sixteen, idDocument: sixteen, on: d('2026-11-24') }), today).ok).toBe(true);
+    });
+  });
+});
+
+function checkDigit(first17: string): string {
+  const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  return '10X98765432'[[...first17].reduce((s, c, i) => s + Number(c) * w[i]!, 0) % 11]!;
+}
+
+describe('issue, receipt, loss, replacement, cancellation', () => {
+  const today = d('2026-11-24');
+  const issue = { number: 'B12345678', holderId: ADULT.number, bank: 'ICBC', issuedOn: d('2026-11-01') };
+
+  it('issues a first card', () => {
+    expect(decideIssue([], false, issue, today)).toMatchObject({ ok: true, value: { state: 'issued', number: 'B12345678', receivedOn: null } });
+  });
+  it.each([
+    ['a card number already in the ledger', [], true, issue, { reason: 'card-number-taken' }],
+    ['a second card in force', [card()], false, issue, { reason: 'has-card-in-force', card: 'A12345678' }],
+    ['an issue date in the future', [], false, { ...issue, issuedOn: d('2026-11-25') }, { reason: 'date-in-future' }],
+  ])('refuses %s', (_, cards, taken, req, refusal) => {
+    expect(decideIssue(cards, taken, req, today)).toEqual({ ok: false, refusal });
+  });
+  it('allows a new card once the old one is cancelled', () => {
+    expect(decideIssue([card({ state: 'cancelled' })], false, issue, today).ok).toBe(true);
+  });
+
+  it('receipt: records it once; the same date again is nothing; another date is refused', () => {
+    const issued = card({ state: 'issued', receivedOn: null });
+    expect(decideReceipt(issued, d('2026-03-31'), today)).toEqual({ ok: true, value: card() });
+    expect(decideReceipt(card(), d('2026-03-31'), today)).toEqual({ ok: true, value: null });
+    expect(decideReceipt(card(), d('2026-04-01'), today)).toEqual({ ok: false, refusal: { reason: 'already-received', receivedOn: '2026-03-31' } });
+    expect(decideReceipt(issued, d('2026-02-01'), today)).toEqual({ ok: false, refusal: { reason: 'date-before-issue', issuedOn: '2026-03-01' } });
+    expect(decideReceipt(card({ state: 'lost' }), d('2026-04-01'), today)).toEqual({ ok: false, refusal: { reason: 'card-not-in-force', state: 'lost' } });
+  });
+
+  it('loss: from any in-force state; twice is nothing', () => {
+    expect(decideLoss(card({ state: 'activated' }), d('2026-11-02'), today)).toMatchObject({ ok: true, value: { state: 'lost', endedOn: '2026-11-02' } });
+    expect(decideLoss(card({ state: 'lost' }), d('2026-11-02'), today)).toEqual({ ok: true, value: null });
+    expect(decideLoss(card({ state: 'cancelled' }), d('2026-11-02'), today).ok).toBe(false);
+  });
+
+  it('replacement: the new card is issued with its own window from its own receipt', () => {
+    const r = decideReplacement(card({ state: 'lost', endedOn: d('2026-11-02') }), 'B12345678', false, d('2026-11-10'), today, null);
+    expect(r).toMatchObject({
+      ok: true,
+      value: {
+        old: { state: 'replaced', replacedBy: 'B12345678', endedOn: '2026-11-02' },
+        replacement: { number: 'B12345678', state: 'issued', bank: 'ICBC', issuedOn: '2026-11-10', receivedOn: null },
+      },
+    });
+    if (!r.ok) throw new Error();
+    const received = decideReceipt(r.value.replacement, d('2026-11-20'), today);
+    expect(received.ok && activationDeadline(received.value!, chinaCalendar)).toMatchObject({ nominal: '2027-05-20', provisional: true });
+    expect(decideReplacement(card({ state: 'replaced' }), 'C12345678', false, d('2026-11-10'), today, null)).toEqual({ ok: false, refusal: { reason: 'card-not-in-force', state: 'replaced' } });
+    expect(decideReplacement(card(), 'C12345678', true, d('2026-11-10'), today, null)).toEqual({ ok: false, refusal: { reason: 'card-number-taken' } });
+  });
+
+  it('cancellation: in force or lost; twice is nothing; a replaced card cannot be cancelled', () => {
+    expect(decideCancellation(card(), d('2026-11-20'), today)).toMatchObject({ ok: true, value: { state: 'cancelled', endedOn: '2026-11-20' } });
+    expect(decideCancellation(card({ state: 'cancelled' }), d('2026-11-20'), today)).toEqual({ ok: true, value: null });
+    expect(decideCancellation(card({ state: 'replaced' }), d('2026-11-20'), today).ok).toBe(false);
+  });
+});
+
+describe('card numbers and the card shown by status', () => {
+  it.each([
+    ['a12345678', 'A12345678'],
+    [' A12345678 ', 'A12345678'],
+    ['A1234567', null],
+    ['A123456789', null],
+    ['A1234567-', null],
+    ['Ａ12345678', null],
+  ])('%j -> %j', (input, expected) => expect(normaliseCardNumber(input)).toBe(expected));
+
+  it('prefers the card in force, else the most recent', () => {
+    const old = card({ number: 'A00000001', state: 'replaced' });
+    const current = card({ number: 'A00000002', state: 'issued' });
+    expect(currentCard([old, current])?.number).toBe('A00000002');
+    expect(currentCard([old, card({ number: 'A00000003', state: 'cancelled' })])?.number).toBe('A00000003');
+    expect(currentCard([])).toBeNull();
+  });
+});
