@@ -18,6 +18,8 @@ export interface Context {
   /** Standard input is a terminal: prompts are allowed. */
   readonly stdinIsTTY: boolean;
   readonly stdoutIsTTY: boolean;
+  /** Standard error is a terminal: progress may be drawn there. */
+  readonly stderrIsTTY: boolean;
   readonly color: ChalkInstance;
   readonly today: IsoDate;
   readonly lang: Lang;

@@ -9,7 +9,8 @@ import type { GlobalOptions } from './process-context.js';
 
 declare const SSCARD_VERSION: string;
 
-type Runner = (ctx: Context, args: never) => Promise<void>;
+/** A command resolves to its exit code when it has one of its own (`due --check`). */
+type Runner = (ctx: Context, args: never) => Promise<void | number>;
 
 /** The action of a command: builds the context, loads the command's module, runs it. */
 function action(load: () => Promise<{ run: Runner }>, toArgs: (positional: string[], options: Record<string, unknown>) => unknown) {
@@ -23,14 +24,14 @@ function action(load: () => Promise<{ run: Runner }>, toArgs: (positional: strin
       const { buildContext } = await import('./process-context.js');
       const ctx = buildContext(globals, opened);
       const { run } = await load();
-      await run(ctx, toArgs(positional, command.opts()) as never);
+      state.exitCode = (await run(ctx, toArgs(positional, command.opts()) as never)) ?? EXIT.ok;
     } finally {
       for (const store of opened) store.close();
     }
   };
 }
 
-const state = { json: process.argv.includes('--json') };
+const state = { json: process.argv.includes('--json'), exitCode: EXIT.ok as number };
 
 function program(): Command {
   const root = new Command('sscard')
@@ -143,13 +144,44 @@ function program(): Command {
     .addHelpText('after', '\nExamples:\n  sscard ecard claim --id 11010519491231002X --channel wechat\n  sscard ecard claim --id 11010519491231002X --channel 12333 --on 2026-04-02')
     .action(action(() => import('./ecard-claim.js'), (_, o) => o));
 
+  root
+    .command('due')
+    .description('the agenda: every open deadline across the ledger, overdue first')
+    .option('--within <days>', 'only deadlines in the next DAYS days (overdue ones are always shown)')
+    .option('--check', 'exit 3 when anything is overdue (for a daily cron job)')
+    .addHelpText('after', '\nExamples:\n  sscard due\n  sscard due --within 14\n  sscard due --check --json > agenda.json || mail-hr agenda.json')
+    .action(action(() => import('./due.js'), (_, o) => o));
+
+  root
+    .command('import')
+    .description('hires and cards in bulk from a CSV file (nothing is written if any row is bad)')
+    .argument('<file.csv>', 'CSV with a header row; columns: id,name,employer,hired_on,registered_on,card_number,bank,issued_on,received_on,activated_on,ecard_channel,ecard_claimed_on')
+    .option('--dry-run', 'check every row and report, write nothing')
+    .option('--skip-invalid', 'import the good rows and report the bad ones')
+    .addHelpText('after', '\nExamples:\n  sscard import hires.csv --dry-run\n  sscard import hires.csv\n  sscard import hires.csv --skip-invalid')
+    .action(action(() => import('./import.js'), ([file], o) => ({ file, ...o })));
+
+  root
+    .command('export')
+    .description('the current state of the ledger, re-importable with import')
+    .addOption(new Option('--format <format>', 'csv (import\'s columns) or json (everything)').choices(['csv', 'json']).default('csv'))
+    .addHelpText('after', '\nExamples:\n  sscard export --reveal > ledger.csv\n  sscard export --format json')
+    .action(action(() => import('./export.js'), (_, o) => o));
+
+  root
+    .command('history')
+    .description('every recorded event about a person, oldest first')
+    .argument('<id>', 'identity number')
+    .addHelpText('after', '\nExamples:\n  sscard history 11010519491231002X\n  sscard history 11010519491231002X --json')
+    .action(action(() => import('./history.js'), ([id]) => ({ id })));
+
   return root;
 }
 
 export async function main(argv: string[]): Promise<number> {
   try {
     await program().parseAsync(argv);
-    return EXIT.ok;
+    return state.exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.exitCode === 0) return EXIT.ok; // --help, --version

@@ -59,3 +59,14 @@ export function refusalText(ctx: Context, refusal: Refusal, card: string, dateFi
 export function refuse(ctx: Context, refusal: Refusal, card: string, dateField?: string): never {
   throw new Refused(refusal.reason, refusalText(ctx, refusal, card, dateField));
 }
+
+export function registrationRefusalText(reason: 'registered-before-hire' | 'registration-in-future' | 'already-registered', field: string): string {
+  switch (reason) {
+    case 'registered-before-hire':
+      return `${field} is before the hire date; an employee is registered on or after the hire date.`;
+    case 'registration-in-future':
+      return `${field} is in the future; record a registration once it has been filed.`;
+    case 'already-registered':
+      return 'This hire is already recorded as registered on another date; the ledger keeps the first filing date.';
+  }
+}

@@ -10,6 +10,7 @@ import { citizenIdField, isoDateField, parseInput, required, textField } from '.
 import { lateRegistrationWarning } from './next-steps.js';
 import { deadlineJson, shownId, writeJson } from './output.js';
 import { recordPerson } from './person.js';
+import { registrationRefusalText } from './refusals.js';
 
 export interface RegisterEmployeeArgs {
   id?: string;
@@ -22,12 +23,6 @@ export interface RegisterEmployeeArgs {
 }
 
 const FLAGS = { id: '--id', hiredOn: '--hired-on', name: '--name', employer: '--employer', registeredOn: '--registered-on' };
-
-const REFUSALS = {
-  'registered-before-hire': '--registered-on is before --hired-on; an employee is registered on or after the hire date.',
-  'registration-in-future': '--registered-on is in the future; record a registration once it has been filed.',
-  'already-registered': 'This hire is already recorded as registered on another date; the ledger keeps the first filing date.',
-} as const;
 
 export async function run(ctx: Context, args: RegisterEmployeeArgs): Promise<void> {
   if (args.pending && args.registeredOn !== undefined) {
@@ -63,7 +58,7 @@ export async function run(ctx: Context, args: RegisterEmployeeArgs): Promise<voi
     const person = store.person(personId);
     const existing = store.hire(personId, employer, input.hiredOn);
     const decision = decideRegistration(existing, { kind, employer, hiredOn: input.hiredOn, registeredOn }, ctx.today);
-    if (decision.action === 'refuse') throw new Refused(decision.reason, REFUSALS[decision.reason]);
+    if (decision.action === 'refuse') throw new Refused(decision.reason, registrationRefusalText(decision.reason, '--registered-on'));
 
     recordPerson(store, tx, personId, input.name);
     if (decision.action === 'create') {

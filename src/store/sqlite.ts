@@ -8,7 +8,7 @@ import type { EcardChannel, EcardClaim } from '../core/ecard.js';
 import { InvalidInput, Refused } from '../core/errors.js';
 import type { Hire, HireKind } from '../core/registration.js';
 import { APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION } from './schema.js';
-import type { LedgerEvent, LedgerWriter, NewEvent, Person, PersonCard, PersonHire, Store } from './store.js';
+import type { LedgerEvent, LedgerWriter, NewEvent, Person, PersonCard, PersonHire, PersonRecord, Store } from './store.js';
 
 /** Long enough for a queue of writers (each write is short) before "database is locked". */
 const BUSY_TIMEOUT_MS = 30_000;
@@ -75,6 +75,14 @@ export function openSqliteStore(file: string, options: OpenOptions): SqliteStore
     throw fileError(file, error);
   }
   return new SqliteStore(db, options.now);
+}
+
+/** A throw-away ledger in memory (e.g. a dry run when no ledger file exists yet). */
+export function openMemoryStore(): SqliteStore {
+  const db = new Database(':memory:', { nativeBinding: nativeBinding() });
+  db.pragma('foreign_keys = ON');
+  migrate(db, ':memory:');
+  return new SqliteStore(db, new Date(0).toISOString());
 }
 
 function fileError(file: string, error: unknown): Refused {
@@ -254,6 +262,28 @@ export class SqliteStore implements Store {
         WHERE c.state = 'received' ORDER BY c.received_on, c.number`,
     ).all() as (CardRow & { holder_name: string | null })[];
     return rows.map((r) => ({ person: { id: r.person_id, name: r.holder_name }, card: toCard(r) }));
+  }
+
+  *everyone(): Iterable<PersonRecord> {
+    const hires = new Map<string, Hire[]>();
+    for (const row of this.sql('SELECT person_id, kind, employer, hired_on, registered_on FROM hire ORDER BY person_id, hired_on, id').iterate() as Iterable<HireRow & { person_id: string }>) {
+      const list = hires.get(row.person_id) ?? [];
+      list.push(toHire(row));
+      hires.set(row.person_id, list);
+    }
+    const cards = new Map<string, Card[]>();
+    for (const row of this.sql('SELECT * FROM card ORDER BY person_id, seq').iterate() as Iterable<CardRow>) {
+      const list = cards.get(row.person_id) ?? [];
+      list.push(toCard(row));
+      cards.set(row.person_id, list);
+    }
+    const ecards = new Map<string, EcardClaim>();
+    for (const row of this.sql('SELECT person_id, channel, claimed_on FROM ecard').iterate() as Iterable<{ person_id: string; channel: EcardChannel | null; claimed_on: string }>) {
+      ecards.set(row.person_id, { channel: row.channel, claimedOn: row.claimed_on as IsoDate });
+    }
+    for (const person of this.sql('SELECT id, name FROM person ORDER BY id').all() as Person[]) {
+      yield { person, hires: hires.get(person.id) ?? [], cards: cards.get(person.id) ?? [], ecard: ecards.get(person.id) ?? null };
+    }
   }
 
   write<T>(work: (tx: LedgerWriter) => T): T {

@@ -48,6 +48,13 @@ export interface PersonCard {
   readonly card: Card;
 }
 
+export interface PersonRecord {
+  readonly person: Person;
+  readonly hires: readonly Hire[];
+  readonly cards: readonly Card[];
+  readonly ecard: EcardClaim | null;
+}
+
 export interface Store {
   person(id: string): Person | null;
   /** The person's hires, oldest hire first. */
@@ -64,6 +71,9 @@ export interface Store {
   unregisteredHires(): PersonHire[];
   /** Cards received and not yet activated, for the agenda. */
   cardsAwaitingActivation(): PersonCard[];
+
+  /** Every person with their hires (oldest first; none: an empty list), cards (oldest first) and e-card, ordered by ID. */
+  everyone(): Iterable<PersonRecord>;
 
   /** Runs `work` as one write transaction: all of it is saved, or none. */
   write<T>(work: (tx: LedgerWriter) => T): T;

@@ -1,0 +1,78 @@
+// sscard due: the agenda of every open deadline, overdue first. With
+// --check, the exit code says whether anything is overdue (for a daily cron job).
+import * as z from 'zod/mini';
+import { agenda, anyOverdue } from '../core/agenda.js';
+import { explainDeadline } from '../core/period.js';
+import type { Context } from './context.js';
+import { EXIT } from './exit.js';
+import { day, relative } from './human.js';
+import { parseInput } from './input.js';
+import { deadlineJson, shownId, writeJson } from './output.js';
+
+export interface DueArgs {
+  within?: string;
+  check?: boolean;
+}
+
+const withinField = z.pipe(
+  z.string(),
+  z.transform((text: string, ctx) => {
+    if (/^\d{1,5}$/.test(text.trim())) return Number(text.trim());
+    ctx.issues.push({ code: 'custom', message: '{field} must be a whole number of days, e.g. 14.', input: text });
+    return z.NEVER;
+  }),
+);
+
+/** Resolves to the exit code: 3 under --check when something is overdue. */
+export async function run(ctx: Context, args: DueArgs): Promise<number> {
+  const { within } = parseInput(z.object({ within: z.optional(withinField) }), args, { within: '--within' });
+  const store = ctx.openStore({ write: false });
+  const items = store ? agenda(store.unregisteredHires(), store.cardsAwaitingActivation(), ctx.today, ctx.calendar, within ?? null) : [];
+
+  if (ctx.json) {
+    writeJson(ctx, {
+      asOf: ctx.today,
+      items: items.map((item) => ({
+        kind: item.kind,
+        id: shownId(ctx, item.personId),
+        name: item.name,
+        deadline: deadlineJson(ctx, item.deadline),
+        state: item.state,
+        daysLeft: item.daysLeft,
+        employer: item.employer,
+        card: item.card,
+      })),
+    });
+  } else if (items.length === 0) {
+    ctx.out.write(`Nothing due${within !== undefined ? ` within ${within} days` : ''} and nothing overdue as of ${ctx.today}.\n`);
+  } else {
+    const c = ctx.color;
+    const rows = items.map((item) => [
+      day(ctx, item.deadline.date),
+      relative(ctx, item.daysLeft),
+      item.kind === 'registration' ? 'registration' : 'activation',
+      shownId(ctx, item.personId),
+      item.name ?? '',
+      item.kind === 'registration' ? (item.employer ?? '') : `card ${item.card}`,
+      explainDeadline(item.deadline, ctx.lang) ?? '',
+    ]);
+    const header = ['DEADLINE', 'WHEN', 'WHAT', 'ID', 'NAME', 'FOR', 'NOTE'];
+    const widths = header.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i]!))));
+    const line = (cells: string[]) => cells.map((cell, i) => cell + ' '.repeat(widths[i]! - width(cell))).join('  ').trimEnd();
+    ctx.out.write(`${line(header)}\n`);
+    items.forEach((item, i) => {
+      const text = line(rows[i]!);
+      ctx.out.write(`${item.state === 'overdue' ? c.red(text) : item.daysLeft <= 7 ? c.yellow(text) : text}\n`);
+    });
+    const overdue = items.filter((item) => item.state === 'overdue').length;
+    ctx.out.write(`${items.length} open deadline${items.length === 1 ? '' : 's'}, ${overdue} overdue.\n`);
+  }
+  return args.check && anyOverdue(items) ? EXIT.overdue : EXIT.ok;
+}
+
+/** Display width: CJK characters take two columns. */
+function width(text: string): number {
+  let w = 0;
+  for (const ch of text) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  return w;
+}

@@ -1,0 +1,62 @@
+// sscard export: the ledger's current state. CSV has import's columns, one
+// row per person and hire, so that export -> import round-trips; JSON holds
+// everything, card history included.
+import { type Card, currentCard, isInForce } from '../core/card.js';
+import type { Context } from './context.js';
+import { type Column, COLUMNS, neutralise } from './ledger-csv.js';
+import { shownId, writeJson } from './output.js';
+
+export interface ExportArgs {
+  format?: 'csv' | 'json';
+}
+
+export async function run(ctx: Context, args: ExportArgs): Promise<void> {
+  const store = ctx.openStore({ write: false });
+  const everyone = store ? store.everyone() : [];
+  const format = ctx.json ? 'json' : (args.format ?? 'csv');
+
+  if (format === 'json') {
+    const people = [];
+    for (const { person, hires, cards, ecard } of everyone) {
+      people.push({
+        id: shownId(ctx, person.id),
+        name: person.name,
+        hires: hires.map((h) => ({ kind: h.kind, employer: h.employer, hiredOn: h.hiredOn, registeredOn: h.registeredOn })),
+        cards: cards.map((c) => ({ number: c.number, bank: c.bank, state: c.state, issuedOn: c.issuedOn, receivedOn: c.receivedOn, activatedOn: c.activatedOn, endedOn: c.endedOn, replacedBy: c.replacedBy })),
+        ecard: ecard && { channel: ecard.channel, claimedOn: ecard.claimedOn },
+      });
+    }
+    writeJson(ctx, { asOf: ctx.today, people });
+    return;
+  }
+
+  if (!ctx.reveal) ctx.err.write('Identity numbers are masked; add --reveal for a file that `sscard import` can read back.\n');
+  ctx.out.write(`${COLUMNS.join(',')}\n`);
+  for (const { person, hires, cards, ecard } of everyone) {
+    // Only a card in force can be expressed in these columns (a lost, replaced
+    // or cancelled card needs `--format json`); flexible self-registrations
+    // have no employer deadline and are left to the JSON export too.
+    const card = currentCard(cards);
+    const cardCells = card && isInForce(card) ? cardColumns(card) : {};
+    const base: Partial<Record<Column, string | null>> = {
+      id: shownId(ctx, person.id),
+      name: person.name,
+      ...cardCells,
+      ecard_channel: ecard?.channel ?? null,
+      ecard_claimed_on: ecard?.claimedOn ?? null,
+    };
+    const employeeHires = hires.filter((h) => h.kind === 'employee');
+    const rows = employeeHires.length === 0 ? [base] : employeeHires.map((h) => ({ ...base, employer: h.employer, hired_on: h.hiredOn, registered_on: h.registeredOn }));
+    for (const row of rows) ctx.out.write(`${COLUMNS.map((c) => csvCell(row[c] ?? '')).join(',')}\n`);
+  }
+}
+
+function cardColumns(card: Card): Partial<Record<Column, string | null>> {
+  return { card_number: card.number, bank: card.bank, issued_on: card.issuedOn, received_on: card.receivedOn, activated_on: card.activatedOn };
+}
+
+/** RFC 4180 quoting, after the formula guard. */
+function csvCell(value: string): string {
+  const cell = neutralise(value);
+  return /[",\r\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
+}

@@ -1,0 +1,160 @@
+// sscard import <file.csv>: hires and cards in bulk. Every row obeys the same
+// rules as the single commands (src/core/ledger-row.ts); by default a file
+// with any bad row writes nothing and lists every bad row. The whole file is
+// one transaction, and importing the same file twice changes nothing.
+import { parse } from 'csv-parse/sync';
+import fs from 'node:fs';
+import { InvalidInput } from '../core/errors.js';
+import { planRow, type RowChanges, type RowProblem } from '../core/ledger-row.js';
+import { openMemoryStore } from '../store/sqlite.js';
+import type { EventKind, LedgerWriter } from '../store/store.js';
+import type { Context } from './context.js';
+import { required } from './input.js';
+import { type Column, COLUMNS, readRow } from './ledger-csv.js';
+import { writeJson } from './output.js';
+import { refusalText, registrationRefusalText } from './refusals.js';
+
+export interface ImportArgs {
+  file?: string;
+  dryRun?: boolean;
+  skipInvalid?: boolean;
+}
+
+interface BadRow {
+  readonly line: number;
+  readonly field: string;
+  readonly message: string;
+}
+
+/** Bounds for hostile files: a record longer than this is refused, not buffered. */
+const MAX_RECORD_CHARS = 64 * 1024;
+const MAX_FILE_BYTES = 1024 * 1024 * 1024;
+
+class Rollback extends Error {}
+
+export async function run(ctx: Context, args: ImportArgs): Promise<void> {
+  const file = await required(ctx, args.file, '<file.csv>', 'CSV file to import');
+  const records = readCsv(file);
+  const [header, ...rows] = records;
+  const columns = checkHeader(header?.record ?? []);
+
+  const existing = args.dryRun ? ctx.openStore({ write: false }) : ctx.openStore({ write: true });
+  const store = existing ?? openMemoryStore();
+  const bad: BadRow[] = [];
+  const counts = { rows: rows.length, changed: 0, unchanged: 0, events: 0 };
+  const progress = ctx.stderrIsTTY && rows.length >= 5000 ? (i: number) => ctx.err.write(`\rimporting ${i} / ${rows.length}`) : null;
+
+  try {
+    store.write((tx) => {
+      rows.forEach(({ record, info }, index) => {
+        if (progress && index % 2000 === 0) progress(index);
+        const cells: Partial<Record<Column, string>> = {};
+        columns.forEach((column, i) => (cells[column] = record[i] ?? ''));
+        const read = readRow(cells, ctx.today);
+        if ('problem' in read) return void bad.push({ line: info.lines, ...read.problem });
+        const id = read.row.id.number;
+        const plan = planRow(
+          read.row,
+          {
+            person: store.person(id),
+            hire: read.row.hire && store.hire(id, read.row.hire.employer, read.row.hire.hiredOn),
+            holderCards: read.row.card || read.row.ecard ? store.cards(id) : [],
+            cardByNumber: read.row.card && store.card(read.row.card.number),
+            ecard: read.row.ecard && store.ecard(id),
+          },
+          ctx.today,
+        );
+        if (!plan.ok) return void bad.push({ line: info.lines, field: plan.problem.field, message: problemText(ctx, plan.problem, read.row.card?.number ?? '') });
+        apply(tx, id, plan.changes);
+        counts.events += plan.changes.events.length;
+        if (plan.changes.events.length > 0) counts.changed++;
+        else counts.unchanged++;
+      });
+      if (progress) ctx.err.write(`\r${' '.repeat(40)}\r`);
+      if (args.dryRun || (bad.length > 0 && !args.skipInvalid)) throw new Rollback();
+    });
+  } catch (error) {
+    if (!(error instanceof Rollback)) throw error;
+  } finally {
+    if (existing === null) store.close();
+  }
+
+  const written = !args.dryRun && (bad.length === 0 || Boolean(args.skipInvalid));
+  if (bad.length > 0 && !args.skipInvalid && !args.dryRun) {
+    const message = `${bad.length} of ${rows.length} rows are invalid, so nothing was imported; fix them or use --skip-invalid to import the others.`;
+    if (ctx.json) {
+      writeJson(ctx, { error: { code: 'invalid-rows', message, rows: bad } });
+    } else {
+      for (const row of bad) ctx.err.write(`line ${row.line}, ${row.field}: ${row.message}\n`);
+    }
+    throw new InvalidInput('invalid-rows', message);
+  }
+  if (ctx.json) {
+    writeJson(ctx, { asOf: ctx.today, dryRun: Boolean(args.dryRun), written, rows: counts.rows, changed: counts.changed, unchanged: counts.unchanged, events: counts.events, invalid: bad });
+    return;
+  }
+  for (const row of bad) ctx.err.write(`line ${row.line}, ${row.field}: ${row.message}\n`);
+  const verb = args.dryRun ? 'Dry run, nothing written:' : 'Imported:';
+  ctx.out.write(
+    `${verb} ${counts.rows} rows, ${counts.changed} with changes (${counts.events} events), ${counts.unchanged} already in the ledger${bad.length ? `, ${bad.length} invalid and skipped` : ''}.\n`,
+  );
+}
+
+function readCsv(file: string): { record: string[]; info: { lines: number } }[] {
+  let bytes: Buffer;
+  try {
+    if (fs.statSync(file).size > MAX_FILE_BYTES) throw new InvalidInput('file-too-large', `${file} is larger than 1 GiB; split it into smaller files.`);
+    bytes = fs.readFileSync(file);
+  } catch (error) {
+    if (error instanceof InvalidInput) throw error;
+    throw new InvalidInput('file-unreadable', `<file.csv>: ${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}); check the path.`);
+  }
+  if (bytes.includes(0)) throw new InvalidInput('not-text', `${file} contains NUL bytes, so it is not a CSV text file; export it again as CSV (UTF-8).`);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new InvalidInput('not-utf8', `${file} is not UTF-8 text; save it again as CSV UTF-8 (e.g. from GBK).`);
+  }
+  try {
+    return parse(text, { bom: true, skip_empty_lines: true, info: true, max_record_size: MAX_RECORD_CHARS, relax_column_count: true }) as never;
+  } catch (error) {
+    const line = (error as { lines?: number }).lines;
+    throw new InvalidInput('bad-csv', `${file}${line ? ` line ${line}` : ''} is not valid CSV (${(error as Error).message.split('\n')[0]?.slice(0, 120)}); check its quoting.`);
+  }
+}
+
+function checkHeader(header: string[]): Column[] {
+  const names = header.map((h) => h.trim());
+  if (names.length > COLUMNS.length * 2) throw new InvalidInput('bad-header', `The header has ${names.length} columns; the known columns are ${COLUMNS.join(', ')}.`);
+  const unknown = names.filter((n) => !(COLUMNS as readonly string[]).includes(n));
+  if (unknown.length > 0) {
+    throw new InvalidInput('unknown-columns', `Unknown column${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => JSON.stringify(u.slice(0, 40))).join(', ')} in the header; the known columns are ${COLUMNS.join(', ')}.`);
+  }
+  const duplicate = names.find((n, i) => names.indexOf(n) !== i);
+  if (duplicate) throw new InvalidInput('duplicate-column', `Column ${duplicate} appears twice in the header; keep one.`);
+  if (!names.includes('id')) throw new InvalidInput('missing-id-column', `The header has no id column; every row needs the identity number (columns: ${COLUMNS.join(', ')}).`);
+  return names as Column[];
+}
+
+function problemText(ctx: Context, problem: RowProblem, card: string): string {
+  if ('refusal' in problem) return refusalText(ctx, problem.refusal, card, problem.field);
+  if ('registration' in problem) return registrationRefusalText(problem.registration, problem.field);
+  switch (problem.other) {
+    case 'card-of-another-person':
+      return `card ${card} is recorded for another person; check the number.`;
+    case 'guardian-needed':
+      return 'the holder was under 16 on that date, so a guardian activated the card; record it with `sscard activate --guardian-id`.';
+    case 'activated-on-another-date':
+      return `card ${card} is recorded as activated on another date; the ledger keeps the first.`;
+  }
+}
+
+function apply(tx: LedgerWriter, id: string, changes: RowChanges): void {
+  if (changes.person) tx.savePerson({ id, name: changes.person.name });
+  if (changes.hire) (changes.hire.isNew ? tx.insertHire : tx.updateHire)(id, changes.hire.hire);
+  if (changes.card) (changes.card.isNew ? tx.insertCard : tx.updateCard)(changes.card.card);
+  if (changes.ecard) tx.saveEcard(id, changes.ecard);
+  for (const event of changes.events) tx.append({ personId: id, kind: event.kind as EventKind, concernsOn: event.concernsOn, data: event.data });
+}
+

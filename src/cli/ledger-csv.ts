@@ -1,0 +1,95 @@
+// The ledger's CSV form, shared by `import` and `export` (SPEC 2): the
+// columns, reading a row's cells into typed values, and the spreadsheet
+// formula guard.
+import { type IsoDate, parseIsoDate } from '../core/calendar-date.js';
+import { normaliseCardNumber } from '../core/card.js';
+import { describeIdProblem, parseCitizenId } from '../core/citizen-id.js';
+import { ECARD_CHANNELS, type EcardChannel } from '../core/ecard.js';
+import type { LedgerRow } from '../core/ledger-row.js';
+
+export const COLUMNS = [
+  'id',
+  'name',
+  'employer',
+  'hired_on',
+  'registered_on',
+  'card_number',
+  'bank',
+  'issued_on',
+  'received_on',
+  'activated_on',
+  'ecard_channel',
+  'ecard_claimed_on',
+] as const;
+export type Column = (typeof COLUMNS)[number];
+
+// A cell starting with one of these is a formula to a spreadsheet (CSV
+// injection). Export prefixes it with a single quote; import removes a single
+// quote only where it stands before one of these characters, so such cells
+// round-trip and no other text is touched.
+const FORMULA_START = /^[=+\-@\t\r]/;
+export const neutralise = (cell: string): string => (FORMULA_START.test(cell) ? `'${cell}` : cell);
+export const unneutralise = (cell: string): string => (cell.startsWith("'") && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell);
+
+export interface CellProblem {
+  readonly field: Column;
+  readonly message: string;
+}
+
+/** The row's cells as typed values, or the first cell that is malformed. */
+export function readRow(cells: Partial<Record<Column, string>>, today: IsoDate): { row: LedgerRow } | { problem: CellProblem } {
+  const text = (column: Column): string | null => {
+    const value = unneutralise((cells[column] ?? '').trim());
+    return value === '' ? null : value;
+  };
+  let problem: CellProblem | null = null;
+  const bad = (field: Column, message: string) => {
+    problem ??= { field, message };
+    return null;
+  };
+  const date = (column: Column): IsoDate | null => {
+    const value = text(column);
+    return value === null ? null : (parseIsoDate(value) ?? bad(column, 'is not a real date written YYYY-MM-DD'));
+  };
+  const name = (column: Column): string | null => {
+    const value = text(column);
+    if (value === null) return null;
+    // eslint-disable-next-line no-control-regex
+    if (value.length > 200 || /[\u0000-\u001f\u007f]/.test(value)) return bad(column, 'is longer than 200 characters or contains control characters');
+    return value;
+  };
+
+  const rawId = text('id');
+  if (rawId === null) return { problem: { field: 'id', message: 'is empty; every row needs the identity number' } };
+  const id = parseCitizenId(rawId, today);
+  if (!id.ok) return { problem: { field: 'id', message: describeIdProblem(id.problem, 'the number', 'en') } };
+
+  const employer = name('employer');
+  const hiredOn = date('hired_on');
+  const registeredOn = date('registered_on');
+  if (hiredOn === null && (employer !== null || registeredOn !== null)) bad('hired_on', 'is empty but the row has employer or registration columns');
+
+  const rawCard = text('card_number');
+  const cardNumber = rawCard === null ? null : (normaliseCardNumber(rawCard) ?? bad('card_number', 'must be 9 letters or digits'));
+  const bank = name('bank');
+  const issuedOn = date('issued_on');
+  const receivedOn = date('received_on');
+  const activatedOn = date('activated_on');
+  if (rawCard === null && (bank ?? issuedOn ?? receivedOn ?? activatedOn) !== null) bad('card_number', 'is empty but the row has card columns');
+
+  const rawChannel = text('ecard_channel');
+  const channel = rawChannel === null ? null : ((ECARD_CHANNELS as readonly string[]).includes(rawChannel) ? (rawChannel as EcardChannel) : bad('ecard_channel', `must be one of ${ECARD_CHANNELS.join(', ')}`));
+  const claimedOn = date('ecard_claimed_on');
+  if (rawChannel !== null && claimedOn === null && problem === null) bad('ecard_claimed_on', 'is empty but ecard_channel is given');
+
+  if (problem) return { problem };
+  return {
+    row: {
+      id: id.id,
+      name: name('name'),
+      hire: hiredOn === null ? null : { employer, hiredOn, registeredOn },
+      card: cardNumber === null ? null : { number: cardNumber, bank, issuedOn, receivedOn, activatedOn },
+      ecard: claimedOn === null ? null : { channel, claimedOn },
+    },
+  };
+}

@@ -1,0 +1,72 @@
+// The agenda (`sscard due`): every open deadline across the ledger, most
+// urgent first. Open deadlines are registrations not yet filed (Art. 58) and
+// cards received but not yet activated (the six-month window).
+import type { IsoDate } from './calendar-date.js';
+import { type Card, cardStatus } from './card.js';
+import type { RestDayCalendar } from './holidays.js';
+import type { Deadline } from './period.js';
+import { type Hire, registrationStatus } from './registration.js';
+
+export interface AgendaItem {
+  readonly kind: 'activation' | 'registration';
+  readonly personId: string;
+  readonly name: string | null;
+  readonly deadline: Deadline;
+  readonly state: 'pending' | 'overdue';
+  /** 0 on the deadline day, negative once passed. */
+  readonly daysLeft: number;
+  readonly employer: string | null;
+  readonly card: string | null;
+}
+
+interface Person {
+  readonly id: string;
+  readonly name: string | null;
+}
+
+/**
+ * `within`: only deadlines at most that many days away, plus everything
+ * overdue (which is never hidden). Null: all of them.
+ */
+export function agenda(
+  hires: readonly { person: Person; hire: Hire }[],
+  cards: readonly { person: Person; card: Card }[],
+  today: IsoDate,
+  calendar: RestDayCalendar,
+  within: number | null,
+): AgendaItem[] {
+  const items: AgendaItem[] = [];
+  for (const { person, hire } of hires) {
+    const status = registrationStatus(hire, today, calendar);
+    if ((status.state !== 'pending' && status.state !== 'overdue') || status.deadline === null || status.daysLeft === null) continue;
+    items.push({
+      kind: 'registration',
+      personId: person.id,
+      name: person.name,
+      deadline: status.deadline,
+      state: status.state,
+      daysLeft: status.daysLeft,
+      employer: hire.employer,
+      card: null,
+    });
+  }
+  for (const { person, card } of cards) {
+    const status = cardStatus(card, today, calendar);
+    if (status.deadline === null || status.daysLeft === null) continue;
+    items.push({
+      kind: 'activation',
+      personId: person.id,
+      name: person.name,
+      deadline: status.deadline,
+      state: status.daysLeft < 0 ? 'overdue' : 'pending',
+      daysLeft: status.daysLeft,
+      employer: null,
+      card: card.number,
+    });
+  }
+  const open = within === null ? items : items.filter((item) => item.daysLeft <= within);
+  // Most urgent first: the longest overdue, then the nearest deadline.
+  return open.sort((a, b) => a.daysLeft - b.daysLeft || a.kind.localeCompare(b.kind) || a.personId.localeCompare(b.personId));
+}
+
+export const anyOverdue = (items: readonly AgendaItem[]): boolean => items.some((item) => item.state === 'overdue');
