@@ -82,11 +82,12 @@ export function readRow(cells: Partial<Record<Column, string>>, today: IsoDate):
   const claimedOn = date('ecard_claimed_on');
   if (rawChannel !== null && claimedOn === null && problem === null) bad('ecard_claimed_on', 'is empty but ecard_channel is given');
 
+  const personName = name('name');
   if (problem) return { problem };
   return {
     row: {
       id: id.id,
-      name: name('name'),
+      name: personName,
       hire: hiredOn === null ? null : { employer, hiredOn, registeredOn },
       card: cardNumber === null ? null : { number: cardNumber, bank, issuedOn, receivedOn, activatedOn },
       ecard: claimedOn === null ? null : { channel, claimedOn },

@@ -1,0 +1,229 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { expectCleanError, type Ledger, tempLedger } from './harness.js';
+
+const WANG = '11010519491231002X';
+const LI = '110105194912310011';
+const ZHANG = '440305200002290037';
+const HEADER = 'id,name,employer,hired_on,registered_on,card_number,bank,issued_on,received_on,activated_on,ecard_channel,ecard_claimed_on';
+let ledger: Ledger;
+afterEach(() => ledger?.cleanup());
+
+function csv(name: string, text: string): string {
+  const file = path.join(ledger.dir, name);
+  fs.writeFileSync(file, text);
+  return file;
+}
+
+// The ledger's state, without row ids that depend on insertion order.
+const state = (l: Ledger) => ({
+  person: l.query('SELECT * FROM person ORDER BY id'),
+  hire: l.query('SELECT person_id, kind, employer, hired_on, registered_on FROM hire ORDER BY person_id, employer, hired_on'),
+  card: l.query('SELECT * FROM card ORDER BY number'),
+  ecard: l.query('SELECT * FROM ecard ORDER BY person_id'),
+});
+
+describe('due: the agenda', () => {
+  it('lists every open deadline, most urgent first; --within limits the window; --check exits 3 on overdue', () => {
+    ledger = tempLedger('2026-11-24');
+    const reg = (id: string, hired: string, employer = 'Acme Ltd') => ledger.run(['register-employee', '--id', id, '--employer', employer, '--hired-on', hired, '--pending']);
+    expect(reg(WANG, '2026-09-01').code).toBe(0); // deadline 2026-10-08: 47 days overdue
+    expect(reg(LI, '2026-11-20').code).toBe(0); // deadline 2026-12-21 (20 Dec is a Sunday): in 27 days
+    expect(reg(ZHANG, '2026-11-05').code).toBe(0); // deadline 2026-12-07 (5 Dec is a Saturday): in 13 days
+    ledger.run(['card', 'issue', '--id', LI, '--card', 'A12345678', '--issued-on', '2026-05-01']);
+    ledger.run(['card', 'receive', '--card', 'A12345678', '--on', '2026-05-29']); // activation deadline 2026-11-30: in 6 days
+
+    const all = ledger.run(['due', '--json']);
+    expect(all.code).toBe(0);
+    expect(all.json.items.map((i: any) => [i.kind, i.id, i.deadline.date, i.state, i.daysLeft])).toEqual([
+      ['registration', '110105********002X', '2026-10-08', 'overdue', -47],
+      ['activation', '110105********0011', '2026-11-30', 'pending', 6],
+      ['registration', '440305********0037', '2026-12-07', 'pending', 13],
+      ['registration', '110105********0011', '2026-12-21', 'pending', 27],
+    ]);
+    const within = ledger.run(['due', '--json', '--within', '13']).json.items.map((i: any) => i.deadline.date);
+    expect(within).toEqual(['2026-10-08', '2026-11-30', '2026-12-07']);
+
+    expect(ledger.run(['due', '--check']).code).toBe(3);
+    expect(ledger.run(['register-employee', '--id', WANG, '--employer', 'Acme Ltd', '--hired-on', '2026-09-01', '--registered-on', '2026-11-24']).code).toBe(0);
+    expect(ledger.run(['due', '--check']).code).toBe(0);
+    expect(ledger.run(['due', '--check'], { today: '2026-12-01' }).code).toBe(3); // the card's window passed
+
+    const table = ledger.run(['due']);
+    expect(table.stdout.split('\n')[0]).toMatch(/^DEADLINE\s+WHEN\s+WHAT\s+ID\s+NAME\s+FOR/);
+    expect(table.stdout).toContain('in 6 days');
+    expect(table.stdout).not.toContain(LI);
+    expect(ledger.run(['due', '--within', 'soon']).code).toBe(2);
+  });
+});
+
+describe('import', () => {
+  it('imports every column and is idempotent', () => {
+    ledger = tempLedger('2026-11-24');
+    const file = csv(
+      'all.csv',
+      `${HEADER}\n` +
+        `${WANG},Wang Fang,Acme Ltd,2026-09-01,,A12345678,ICBC,2026-03-01,2026-03-31,2026-10-01,wechat,2026-04-01\n` +
+        `${LI},Li Lei,Beta Co,2026-11-01,2026-11-05,,,,,,,\n` +
+        `${WANG},Wang Fang,Beta Co,2026-11-10,2026-11-12,A12345678,ICBC,2026-03-01,2026-03-31,2026-10-01,wechat,2026-04-01\n`,
+    );
+    const first = ledger.run(['import', file, '--json']);
+    expect(first.code).toBe(0);
+    expect(first.json).toMatchObject({ rows: 3, changed: 3, unchanged: 0, invalid: [], written: true });
+    const status = ledger.run(['status', WANG, '--json']).json;
+    expect(status).toMatchObject({
+      person: { name: 'Wang Fang' },
+      card: { number: 'A12345678', state: 'activated', activatedOn: '2026-10-01' },
+      ecard: { claimed: true, channel: 'wechat', claimedOn: '2026-04-01' },
+      activatedEcard: true,
+    });
+    expect(status.registrations.map((r: any) => [r.employer, r.state])).toEqual([
+      ['Acme Ltd', 'overdue'],
+      ['Beta Co', 'on-time'],
+    ]);
+    const before = ledger.bytes();
+    const events = ledger.query('SELECT count(*) AS n FROM event')[0].n;
+    const again = ledger.run(['import', file, '--json']);
+    expect(again.json).toMatchObject({ rows: 3, changed: 0, unchanged: 3, events: 0 });
+    expect(ledger.query('SELECT count(*) AS n FROM event')[0].n).toBe(events);
+    expect(ledger.bytes()).toEqual(before);
+  });
+
+  it('reports every bad row with line and field, and writes nothing', () => {
+    ledger = tempLedger('2026-11-24');
+    ledger.run(['register-employee', '--id', ZHANG, '--employer', 'Acme Ltd', '--hired-on', '2026-11-01']);
+    const before = ledger.bytes();
+    const file = csv(
+      'bad.csv',
+      'id,name,employer,hired_on,registered_on,card_number\n' +
+        `${WANG},Wang Fang,Acme Ltd,2026-09-01,,\n` + // good
+        `110105194912310021,Bad Check,Acme Ltd,2026-09-01,,\n` + // line 3: check character
+        `${LI},Li Lei,Acme Ltd,2026-02-30,,\n` + // line 4: not a date
+        `${LI},Li Lei,Acme Ltd,2026-09-01,2026-08-01,\n` + // line 5: registered before hire
+        `${LI},Li Lei,,,,B12\n`, // line 6: card number
+    );
+    const r = ledger.run(['import', file]);
+    expect(r.code).toBe(2);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toHaveLength(5);
+    expect(lines[0]).toMatch(/^line 3, id: .*check character/);
+    expect(lines[1]).toMatch(/^line 4, hired_on: is not a real date/);
+    expect(lines[2]).toMatch(/^line 5, registered_on: .*before the hire date/);
+    expect(lines[3]).toMatch(/^line 6, card_number: must be 9 letters or digits/);
+    expect(lines[4]).toMatch(/4 of 5 rows are invalid, so nothing was imported/);
+    expectCleanError(r.stderr, ['110105194912310021', WANG, LI]);
+    expect(ledger.bytes()).toEqual(before);
+
+    const skip = ledger.run(['import', file, '--skip-invalid']);
+    expect(skip.code).toBe(0);
+    expect(skip.stdout).toContain('4 invalid and skipped');
+    expect(ledger.query('SELECT id FROM person ORDER BY id').map((p) => p.id)).toEqual([WANG, ZHANG]);
+  });
+
+  it('--dry-run reports and writes nothing, even into a new ledger', () => {
+    ledger = tempLedger('2026-11-24');
+    const file = csv('one.csv', `id,employer,hired_on\n${WANG},Acme Ltd,2026-09-01\n`);
+    const r = ledger.run(['import', file, '--dry-run']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Dry run, nothing written: 1 rows, 1 with changes/);
+    expect(ledger.bytes()).toBeNull();
+    ledger.run(['import', file]);
+    const before = ledger.bytes();
+    expect(ledger.run(['import', csv('two.csv', `id,employer,hired_on\n${LI},Acme Ltd,2026-09-01\n`), '--dry-run']).code).toBe(0);
+    expect(ledger.bytes()).toEqual(before);
+  });
+
+  it('reads UTF-8 with a BOM, CRLF line ends and quoted fields with commas, quotes and newlines', () => {
+    ledger = tempLedger('2026-11-24');
+    const file = csv(
+      'excel.csv',
+      `\uFEFFid,name,employer,hired_on\r\n${WANG},"Wang, Fang","Acme ""Global"" Ltd",2026-09-01\r\n${LI},李雷,北京某某有限公司,2026-09-02\r\n` +
+        `${ZHANG},"Zhang\r\nSan",Acme Ltd,2026-09-03\r\n${ZHANG},Zhang San,Acme Ltd,2026-02-30\r\n`,
+    );
+    const bad = ledger.run(['import', file]);
+    expect(bad.code).toBe(2);
+    // A quoted line break spans two lines: the next record starts on line 6.
+    expect(bad.stderr.split('\n').slice(0, 2)).toEqual([
+      'line 4, name: is longer than 200 characters or contains control characters',
+      'line 6, hired_on: is not a real date written YYYY-MM-DD',
+    ]);
+    const r = ledger.run(['import', file, '--skip-invalid']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(ledger.query('SELECT name FROM person ORDER BY id')).toEqual([{ name: '李雷' }, { name: 'Wang, Fang' }]);
+    expect(ledger.query('SELECT employer FROM hire ORDER BY hired_on')).toEqual([{ employer: 'Acme "Global" Ltd' }, { employer: '北京某某有限公司' }]);
+  });
+
+  it('refuses unknown columns, a missing id column, NUL bytes and non-UTF-8 files with exit 2', () => {
+    ledger = tempLedger('2026-11-24');
+    const cases: [string, string | Buffer, RegExp][] = [
+      ['unknown.csv', `id,salary\n${WANG},1\n`, /Unknown column "salary"/],
+      ['noid.csv', 'name,employer\nWang,Acme\n', /no id column/],
+      ['nul.csv', Buffer.from(`id\n${WANG}\u0000\n`), /NUL bytes/],
+      ['gbk.csv', Buffer.from([0x69, 0x64, 0x2c, 0x6e, 0x61, 0x6d, 0x65, 0x0a, 0xcd, 0xf5, 0xb7, 0xbc, 0x0a]), /not UTF-8/],
+    ];
+    for (const [name, content, message] of cases) {
+      const r = ledger.run(['import', csv(name, content as string)]);
+      expect(r.code, name).toBe(2);
+      expect(r.stderr, name).toMatch(message);
+    }
+    expect(ledger.bytes()).toBeNull();
+  });
+});
+
+describe('export', () => {
+  it('round-trips: export -> import into an empty ledger gives the same ledger', () => {
+    ledger = tempLedger('2026-11-24');
+    const file = csv(
+      'seed.csv',
+      `${HEADER}\n` +
+        `${WANG},Wang Fang,Acme Ltd,2026-09-01,,A12345678,ICBC,2026-03-01,2026-03-31,2026-10-01,wechat,2026-04-01\n` +
+        `${LI},"Li, Lei","=HYPERLINK(""x"")",2026-11-01,2026-11-05,,,,,,,\n` +
+        `${ZHANG},,,,,C12345678,,2026-11-01,,,alipay,2026-11-02\n`,
+    );
+    expect(ledger.run(['import', file]).code).toBe(0);
+    const exported = ledger.run(['export', '--reveal']);
+    expect(exported.code).toBe(0);
+    expect(exported.stdout).toContain(`${LI},"Li, Lei","'=HYPERLINK(""x"")",2026-11-01`); // formula neutralised
+    const copy = tempLedger('2026-11-24');
+    try {
+      const back = path.join(copy.dir, 'back.csv');
+      fs.writeFileSync(back, exported.stdout);
+      const r = copy.run(['import', back]);
+      expect(r.code, r.stderr).toBe(0);
+      expect(state(copy)).toEqual(state(ledger));
+    } finally {
+      copy.cleanup();
+    }
+  });
+
+  it('masks identity numbers unless --reveal, and says so', () => {
+    ledger = tempLedger('2026-11-24');
+    ledger.run(['register-employee', '--id', WANG, '--employer', 'Acme Ltd', '--hired-on', '2026-09-01']);
+    const masked = ledger.run(['export']);
+    expect(masked.stdout).toContain('110105********002X');
+    expect(masked.stdout).not.toContain(WANG);
+    expect(masked.stderr).toContain('--reveal');
+    const json = ledger.run(['export', '--format', 'json']).json;
+    expect(json.people[0]).toMatchObject({ id: '110105********002X', hires: [{ kind: 'employee', employer: 'Acme Ltd', hiredOn: '2026-09-01', registeredOn: '2026-11-24' }] });
+  });
+});
+
+describe('history', () => {
+  it('lists every event for the person, oldest first, with the day it concerns', () => {
+    ledger = tempLedger('2026-04-01');
+    ledger.run(['card', 'issue', '--id', WANG, '--card', 'A12345678', '--issued-on', '2026-03-01'], { today: '2026-03-01' });
+    ledger.run(['card', 'receive', '--card', 'A12345678', '--on', '2026-03-31'], { today: '2026-03-31' });
+    ledger.run(['register-employee', '--id', WANG, '--employer', 'Acme Ltd', '--hired-on', '2026-03-15', '--pending']);
+    const h = ledger.run(['history', WANG, '--json']);
+    expect(h.code).toBe(0);
+    expect(h.json.events.map((e: any) => [e.kind, e.concernsOn])).toEqual([
+      ['person.recorded', null],
+      ['card.issued', '2026-03-01'],
+      ['card.received', '2026-03-31'],
+      ['hire.recorded', '2026-03-15'],
+    ]);
+    expect(h.json.events.every((e: any) => /^\d{4}-\d{2}-\d{2}T/.test(e.recordedAt))).toBe(true);
+    expect(ledger.run(['history', LI]).code).toBe(1);
+  });
+});
