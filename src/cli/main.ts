@@ -175,6 +175,28 @@ function program(): Command {
     .addHelpText('after', '\nExamples:\n  sscard history 11010519491231002X\n  sscard history 11010519491231002X --json')
     .action(action(() => import('./history.js'), ([id]) => ({ id })));
 
+  root
+    .command('backup')
+    .description('a consistent copy of the ledger, safe while others write')
+    .argument('<file>', 'the backup file to create')
+    .option('--force', 'overwrite the file if it exists')
+    .addHelpText('after', '\nExamples:\n  sscard backup ~/sscard-2026-11-24.db\n  sscard backup /mnt/usb/sscard.db --force')
+    .action(action(() => import('./backup.js'), ([file], o) => ({ file, ...o })));
+
+  root
+    .command('check')
+    .description('integrity check, schema version and row counts of the ledger')
+    .addHelpText('after', '\nExamples:\n  sscard check\n  sscard check --json --db ~/sscard-2026-11-24.db')
+    .action(action(() => import('./check.js'), () => ({})));
+
+  root
+    .command('purge')
+    .description('delete a person and every record and event about them (right to deletion)')
+    .argument('<id>', 'identity number')
+    .option('--yes', 'do not ask for confirmation')
+    .addHelpText('after', '\nExamples:\n  sscard purge 11010519491231002X\n  sscard purge 11010519491231002X --yes')
+    .action(action(() => import('./purge.js'), ([id], o) => ({ id, ...o })));
+
   return root;
 }
 

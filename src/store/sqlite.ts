@@ -8,7 +8,7 @@ import type { EcardChannel, EcardClaim } from '../core/ecard.js';
 import { InvalidInput, Refused } from '../core/errors.js';
 import type { Hire, HireKind } from '../core/registration.js';
 import { APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION } from './schema.js';
-import type { LedgerEvent, LedgerWriter, NewEvent, Person, PersonCard, PersonHire, PersonRecord, Store } from './store.js';
+import type { LedgerCheck, LedgerEvent, LedgerWriter, NewEvent, Person, PersonCard, PersonHire, PersonRecord, Store } from './store.js';
 
 /** Long enough for a queue of writers (each write is short) before "database is locked". */
 const BUSY_TIMEOUT_MS = 30_000;
@@ -286,6 +286,21 @@ export class SqliteStore implements Store {
     }
   }
 
+  check(): LedgerCheck {
+    const findings = (this.db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);
+    const foreignKeys = this.db.pragma('foreign_key_check') as unknown[];
+    const rows: Record<string, number> = {};
+    for (const table of ['person', 'hire', 'card', 'ecard', 'event']) {
+      rows[table] = (this.sql(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+    }
+    const problems = [...findings.filter((f) => f !== 'ok'), ...(foreignKeys.length ? [`${foreignKeys.length} rows violate foreign keys`] : [])];
+    return { ok: problems.length === 0, problems, schemaVersion: this.db.pragma('user_version', { simple: true }) as number, rows };
+  }
+
+  async backupTo(file: string): Promise<void> {
+    await this.db.backup(file);
+  }
+
   write<T>(work: (tx: LedgerWriter) => T): T {
     // IMMEDIATE takes the write lock up front, so concurrent writers queue on
     // the busy timeout instead of failing on a read-to-write upgrade.
@@ -329,6 +344,12 @@ export class SqliteStore implements Store {
     },
     saveEcard: (personId, claim) => {
       this.sql('INSERT OR REPLACE INTO ecard (person_id, channel, claimed_on) VALUES (?, ?, ?)').run(personId, claim.channel, claim.claimedOn);
+    },
+    erasePerson: (personId) => {
+      // A guardian's number recorded on someone else's card is about the guardian too.
+      this.sql('UPDATE card SET guardian_id = NULL WHERE guardian_id = ?').run(personId);
+      // Hires, cards, the e-card and events go with the person (ON DELETE CASCADE).
+      this.sql('DELETE FROM person WHERE id = ?').run(personId);
     },
     append: (event: NewEvent) => {
       this.sql('INSERT INTO event (person_id, kind, concerns_on, recorded_at, data) VALUES (?, ?, ?, ?, ?)').run(

@@ -48,6 +48,14 @@ export interface PersonCard {
   readonly card: Card;
 }
 
+export interface LedgerCheck {
+  readonly ok: boolean;
+  /** The integrity check's findings; empty when ok. */
+  readonly problems: readonly string[];
+  readonly schemaVersion: number;
+  readonly rows: Readonly<Record<string, number>>;
+}
+
 export interface PersonRecord {
   readonly person: Person;
   readonly hires: readonly Hire[];
@@ -75,6 +83,11 @@ export interface Store {
   /** Every person with their hires (oldest first; none: an empty list), cards (oldest first) and e-card, ordered by ID. */
   everyone(): Iterable<PersonRecord>;
 
+  /** SQLite's own consistency check, the schema version and the rows per table. */
+  check(): LedgerCheck;
+  /** A consistent copy of the ledger at `file` while other processes may write (online backup). */
+  backupTo(file: string): Promise<void>;
+
   /** Runs `work` as one write transaction: all of it is saved, or none. */
   write<T>(work: (tx: LedgerWriter) => T): T;
   close(): void;
@@ -89,4 +102,6 @@ export interface LedgerWriter {
   updateCard(card: Card): void;
   saveEcard(personId: string, claim: EcardClaim): void;
   append(event: NewEvent): void;
+  /** Deletes the person and every record and event about them (PIPL right to deletion). */
+  erasePerson(personId: string): void;
 }

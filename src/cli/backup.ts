@@ -1,0 +1,27 @@
+// sscard backup <file>: a consistent copy of the ledger, taken with SQLite's
+// online backup API, so other sscard processes may keep writing meanwhile.
+import fs from 'node:fs';
+import { InvalidInput, NotFound, Refused } from '../core/errors.js';
+import type { Context } from './context.js';
+import { required } from './input.js';
+import { writeJson } from './output.js';
+
+export async function run(ctx: Context, args: { file?: string; force?: boolean }): Promise<void> {
+  const file = await required(ctx, args.file, '<file>', 'Backup file');
+  if (fs.existsSync(file) && !args.force) {
+    throw new InvalidInput('backup-exists', `${file} already exists; choose a new file name or add --force to overwrite it.`);
+  }
+  const store = ctx.openStore({ write: false });
+  if (store === null) throw new NotFound('no-ledger', 'There is no ledger at this path yet; nothing to back up.');
+  try {
+    // The copy holds the same personal information: private from its first byte.
+    fs.closeSync(fs.openSync(file, 'w', 0o600));
+    fs.chmodSync(file, 0o600);
+    await store.backupTo(file);
+  } catch (error) {
+    throw new Refused('backup-failed', `The backup to ${file} failed (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); check the directory exists and is writable.`);
+  }
+  const bytes = fs.statSync(file).size;
+  if (ctx.json) writeJson(ctx, { backup: file, bytes });
+  else ctx.out.write(`Backed up the ledger to ${file} (${bytes} bytes). Restore: stop sscard, copy it over the ledger file, run \`sscard check\`.\n`);
+}
