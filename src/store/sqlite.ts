@@ -346,6 +346,8 @@ export class SqliteStore implements Store {
       this.sql('INSERT OR REPLACE INTO ecard (person_id, channel, claimed_on) VALUES (?, ?, ?)').run(personId, claim.channel, claim.claimedOn);
     },
     erasePerson: (personId) => {
+      // Overwrite what is deleted, so the number does not linger in free pages of the file.
+      this.db.pragma('secure_delete = ON');
       // A guardian's number recorded on someone else's card is about the guardian too.
       this.sql('UPDATE card SET guardian_id = NULL WHERE guardian_id = ?').run(personId);
       // Hires, cards, the e-card and events go with the person (ON DELETE CASCADE).
