@@ -21,6 +21,9 @@ export function failureOf(error: unknown): Failure {
   if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {
     return { exitCode: EXIT.refused, code: 'ledger-busy', message: 'The ledger stayed locked by another sscard process for 30 seconds; nothing was written. Try again.' };
   }
+  if (code?.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') {
+    return { exitCode: EXIT.refused, code: 'ledger-damaged', message: 'The ledger file is damaged (SQLite reports a malformed database), so nothing was written; restore it from a backup and run `sscard check`.' };
+  }
   // Anything else is a bug: one line, no stack trace (it could hold personal data).
   const text = error instanceof Error ? error.message : String(error);
   return { exitCode: EXIT.refused, code: 'internal', message: `Internal error: ${text.replace(/\d{15,17}[\dXx]?/g, '[id]')}.` };

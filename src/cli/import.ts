@@ -37,7 +37,8 @@ export async function run(ctx: Context, args: ImportArgs): Promise<void> {
   const [header, ...rows] = records;
   const columns = checkHeader(header?.record ?? []);
 
-  const existing = args.dryRun ? ctx.openStore({ write: false }) : ctx.openStore({ write: true });
+  // A dry run never creates the ledger: with none yet, it runs against an empty one in memory.
+  const existing = args.dryRun && ctx.openStore({ write: false }) === null ? null : ctx.openStore({ write: true });
   const store = existing ?? openMemoryStore();
   const bad: BadRow[] = [];
   const counts = { rows: rows.length, changed: 0, unchanged: 0, events: 0 };

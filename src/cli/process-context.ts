@@ -60,9 +60,13 @@ export function buildContext(opts: GlobalOptions, opened: Store[]): Context {
   const dbPath = opts.db ?? env.SSCARD_DB ?? defaultDbPath(env);
   const isDefaultPath = opts.db === undefined && env.SSCARD_DB === undefined;
   let store: Store | null | undefined;
+  let storeWritable = false;
   const openStore = (mode: { write: boolean }): Store | null => {
-    if (store === undefined || (store === null && mode.write)) {
+    // Reads open the file read-only; a later write in the same command reopens it writable.
+    if (store === undefined || (mode.write && !storeWritable)) {
+      store?.close();
       store = openSqliteStore(dbPath, { create: mode.write, createDirectories: isDefaultPath, now: now.toISOString() });
+      storeWritable = mode.write;
       if (store) opened.push(store);
     }
     return store;

@@ -57,18 +57,29 @@ export function openSqliteStore(file: string, options: OpenOptions): SqliteStore
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw fileError(file, error);
     }
   }
-  let db: Database.Database;
-  try {
-    db = new Database(file, { fileMustExist: true, timeout: BUSY_TIMEOUT_MS, nativeBinding: nativeBinding() });
-  } catch (error) {
-    throw fileError(file, error);
-  }
+  // Reads open the file read-only: they work on a ledger the user may only
+  // read, and cannot change it by accident.
+  const open = (readonly: boolean) => {
+    try {
+      return new Database(file, { fileMustExist: true, readonly, timeout: BUSY_TIMEOUT_MS, nativeBinding: nativeBinding() });
+    } catch (error) {
+      throw fileError(file, error);
+    }
+  };
+  let db = open(!options.create);
   try {
     checkIdentity(db, file);
-    if ((db.pragma('journal_mode', { simple: true }) as string) !== 'wal') db.pragma('journal_mode = WAL');
+    if (db.readonly && (db.pragma('user_version', { simple: true }) as number) < SCHEMA_VERSION) {
+      db.close(); // an older ledger is migrated forward, which is a write
+      db = open(false);
+      checkIdentity(db, file);
+    }
+    if (!db.readonly) {
+      if ((db.pragma('journal_mode', { simple: true }) as string) !== 'wal') db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+      migrate(db, file);
+    }
     db.pragma('foreign_keys = ON');
-    db.pragma('synchronous = NORMAL');
-    migrate(db, file);
   } catch (error) {
     db.close();
     if (error instanceof Refused || error instanceof InvalidInput) throw error;
@@ -90,8 +101,8 @@ function fileError(file: string, error: unknown): Refused {
   if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
     return new Refused('not-a-ledger', `${file} is not an sscard database (or is damaged); it was left untouched. Point --db at an sscard ledger.`);
   }
-  if (code === 'SQLITE_READONLY' || code === 'EACCES' || code === 'SQLITE_CANTOPEN' || code === 'EROFS') {
-    return new Refused('db-not-writable', `${file} cannot be opened for writing (permission denied or read-only); fix its permissions or choose another --db.`);
+  if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN') || code === 'EACCES' || code === 'EROFS' || code === 'SQLITE_PERM') {
+    return new Refused('db-not-writable', `${file} cannot be opened or written (permission denied, or a read-only file or directory); fix its permissions or choose another --db.`);
   }
   return new Refused('db-error', `${file} could not be used: ${(error as Error).message}.`);
 }
