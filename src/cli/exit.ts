@@ -5,7 +5,7 @@ export const EXIT = { ok: 0, refused: 1, usage: 2, overdue: 3, interrupted: 130 
 export interface Failure {
   readonly exitCode: number;
   readonly code: string;
-  readonly message: string;
+  message: string;
 }
 
 export function failureOf(error: unknown): Failure {

@@ -4,6 +4,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import type { Store } from '../store/store.js';
 import type { Context } from './context.js';
+import { redactIds } from '../core/masking.js';
 import { EXIT, failureOf } from './exit.js';
 import type { GlobalOptions } from './process-context.js';
 
@@ -48,7 +49,7 @@ function program(): Command {
     .configureOutput({
       writeErr: (text) => {
         // Commander's own usage errors; under --json they become the JSON error document.
-        if (!state.json) process.stderr.write(text);
+        if (!state.json) process.stderr.write(redactIds(text));
       },
       outputError: (text, write) => write(text),
     });
@@ -207,11 +208,12 @@ export async function main(argv: string[]): Promise<number> {
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.exitCode === 0) return EXIT.ok; // --help, --version
-      const message = error.message.replace(/^error: /, '');
+      const message = redactIds(error.message.replace(/^error: /, ''));
       if (state.json) process.stdout.write(`${JSON.stringify({ error: { code: 'usage', message } }, null, 2)}\n`);
       return EXIT.usage;
     }
     const failure = failureOf(error);
+    failure.message = redactIds(failure.message);
     if (state.json) {
       process.stdout.write(`${JSON.stringify({ error: { code: failure.code, message: failure.message } }, null, 2)}\n`);
     } else {

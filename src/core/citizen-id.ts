@@ -4,6 +4,8 @@
 // shares the layout with a leading 9.
 import { type IsoDate, isoDate, parseIsoDate } from './calendar-date.js';
 
+export { maskId, redactIds } from './masking.js';
+
 export type IdKind = 'resident' | 'hk-macao-taiwan-resident' | 'taiwan' | 'foreign-permanent-resident';
 
 export interface CitizenId {
@@ -97,11 +99,6 @@ export function parseCitizenId(input: string, today: IsoDate): IdResult {
   };
 }
 
-/** `110105********002X`: the first six and last four characters. */
-export function maskId(number: string): string {
-  return number.length <= 10 ? '*'.repeat(number.length) : number.slice(0, 6) + '*'.repeat(number.length - 10) + number.slice(-4);
-}
-
 /** Whole years of age on `on`. */
 export function ageOn(birthDate: IsoDate, on: IsoDate): number {
   const years = Number(on.slice(0, 4)) - Number(birthDate.slice(0, 4));
@@ -140,3 +137,4 @@ export function describeIdProblem(problem: IdProblem, field: string, lang: 'en' 
         : `${field} ends in check character ${problem.found} but the digits before it require ${problem.expected}: a digit is probably mistyped.`;
   }
 }
+
