@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BIN, tempLedger } from './harness.js';
+import { BIN, logStderr, tempLedger } from './harness.js';
 
 const CASES = Number(process.env.SSCARD_FUZZ_CASES ?? 240);
 const SEED = Number(process.env.SSCARD_FUZZ_SEED ?? 58);
@@ -53,7 +53,10 @@ function exec(args: string[], db: string): Promise<Outcome> {
     let stderr = '';
     child.stdout.on('data', (c) => (stdout += c));
     child.stderr.on('data', (c) => (stderr += c));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.on('close', (code) => {
+      logStderr(stderr);
+      resolve({ code, stdout, stderr });
+    });
   });
 }
 

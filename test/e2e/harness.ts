@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { inject } from 'vitest';
 
 export const BIN = path.resolve(__dirname, '../../bin/sscard');
 
@@ -40,6 +41,7 @@ export function run(args: string[], env: Record<string, string> = {}, input = ''
     },
     timeout: 60_000,
   });
+  logStderr(result.stderr);
   let json: any = undefined;
   try {
     json = JSON.parse(result.stdout);
@@ -79,4 +81,10 @@ export function tempLedger(today = '2026-11-24'): Ledger {
 export function expectCleanError(text: string, secrets: string[] = []): void {
   if (/\n\s+at .+:\d+:\d+/.test(text)) throw new Error(`stack trace in output:\n${text}`);
   for (const secret of secrets) if (text.includes(secret)) throw new Error(`unmasked ID in output:\n${text}`);
+}
+
+/** Every captured stderr goes to the suite-wide privacy scan (test/global-setup.ts). */
+export function logStderr(stderr: string): void {
+  if (stderr === '') return;
+  fs.appendFileSync(path.join(inject('stderrLog'), `${process.pid}.log`), `${stderr}\u0000`);
 }

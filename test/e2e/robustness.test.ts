@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BIN, type Ledger, tempLedger } from './harness.js';
+import { BIN, type Ledger, logStderr, tempLedger } from './harness.js';
 
 const SOAK = process.env.SSCARD_SOAK === '1';
 let ledger: Ledger;
@@ -44,7 +44,10 @@ function start(db: string, args: string[], killAfterMs?: number): Promise<Spawne
     let stderr = '';
     child.stderr.on('data', (chunk) => (stderr += chunk));
     if (killAfterMs !== undefined) setTimeout(() => child.kill('SIGKILL'), killAfterMs);
-    child.on('close', (code, signal) => resolve({ code, signal, stderr }));
+    child.on('close', (code, signal) => {
+      logStderr(stderr);
+      resolve({ code, signal, stderr });
+    });
   });
 }
 

@@ -1,0 +1,40 @@
+// Privacy check over the whole suite: every stderr that the end-to-end
+// tests capture is logged, and at the end no identity number may appear in
+// any of it (SPEC 1.1: never unmasked in an error message or a log line).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+
+const ID_LIKE = /(?<![0-9A-Za-z*])(\d{17}[\dXx]|\d{15})(?![0-9A-Za-z])/;
+
+export default function setup(project: TestProject) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sscard-stderr-'));
+  project.provide('stderrLog', dir);
+  return () => {
+    const files = fs.readdirSync(dir);
+    let runs = 0;
+    const leaks: string[] = [];
+    for (const file of files) {
+      for (const entry of fs.readFileSync(path.join(dir, file), 'utf8').split('\u0000')) {
+        if (entry === '') continue;
+        runs++;
+        const match = ID_LIKE.exec(entry);
+        if (match) leaks.push(`${file}: ${entry.slice(0, 200)}`);
+      }
+    }
+    fs.rmSync(dir, { recursive: true, force: true });
+    console.log(`privacy: scanned stderr of ${runs} CLI runs: ${leaks.length} with an identity number`);
+    if (leaks.length > 0) {
+      // A throw here is only logged by vitest: fail the run through the exit code.
+      console.error(`identity numbers on stderr:\n${leaks.join("\n")}`);
+      process.exitCode = 1;
+    }
+  };
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    stderrLog: string;
+  }
+}
