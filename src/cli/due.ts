@@ -25,7 +25,7 @@ const withinField = z.pipe(
 
 /** Resolves to the exit code: 3 under --check when something is overdue. */
 export async function run(ctx: Context, args: DueArgs): Promise<number> {
-  const { within } = parseInput(z.object({ within: z.optional(withinField) }), args, { within: '--within' });
+  const { within } = parseInput(ctx.lang, z.object({ within: z.optional(withinField) }), args, { within: '--within' });
   const store = ctx.openStore({ write: false });
   const items = store ? agenda(store.unregisteredHires(), store.cardsAwaitingActivation(), ctx.today, ctx.calendar, within ?? null) : [];
 

@@ -17,7 +17,7 @@ export interface EcardClaimArgs {
 
 export async function run(ctx: Context, args: EcardClaimArgs): Promise<void> {
   const raw = { ...args, id: await required(ctx, args.id, '--id', 'Identity number of the holder') };
-  const input = parseInput(
+  const input = parseInput(ctx.lang, 
     z.object({ id: citizenIdField(ctx.today, ctx.lang), channel: z.optional(z.enum(ECARD_CHANNELS)), on: z.optional(isoDateField) }),
     raw,
     { id: '--id', channel: '--channel', on: '--on' },

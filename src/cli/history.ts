@@ -6,7 +6,7 @@ import { citizenIdField, parseInput } from './input.js';
 import { shownId, writeJson } from './output.js';
 
 export async function run(ctx: Context, args: { id: string }): Promise<void> {
-  const { id } = parseInput(z.object({ id: citizenIdField(ctx.today, ctx.lang) }), args, { id: '<id>' });
+  const { id } = parseInput(ctx.lang, z.object({ id: citizenIdField(ctx.today, ctx.lang) }), args, { id: '<id>' });
   const store = ctx.openStore({ write: false });
   const events = store?.events(id.number) ?? [];
   if (events.length === 0) throw new NotFound('person-not-found', `Nothing is recorded for ${shownId(ctx, id.number)} in the ledger.`);

@@ -55,14 +55,26 @@ export function citizenIdField(today: IsoDate, lang: 'en' | 'zh') {
   );
 }
 
-/** Parses `raw` with `schema`; the first problem becomes an InvalidInput naming the option. */
-export function parseInput<S extends z.ZodMiniType>(schema: S, raw: unknown, flags: FlagNames): z.infer<S> {
+// The same sentences in Chinese, keyed by the English template.
+const ZH: Record<string, string> = {
+  '{field} must be a real date written YYYY-MM-DD, e.g. 2026-09-01.': '{field} 须为有效日期，格式 YYYY-MM-DD，例如 2026-09-01。',
+  '{field} must be the 9 letters or digits printed on the card, e.g. A12345678.': '{field} 须为卡面上的 9 位字母或数字，例如 A12345678。',
+  '{field} is empty; give a value or leave the option out.': '{field} 为空：请填写，或不使用该选项。',
+  '{field} is longer than 200 characters; shorten it.': '{field} 超过 200 个字符，请缩短。',
+  '{field} contains control characters; remove them.': '{field} 含有控制字符，请删除。',
+  '{field} must be a whole number of days, e.g. 14.': '{field} 须为整数天数，例如 14。',
+  '{field} has an unexpected value; see --help.': '{field} 的值无效，见 --help。',
+};
+
+/** Parses `raw` with `schema`; the first problem becomes an InvalidInput naming the option, in the user's language. */
+export function parseInput<S extends z.ZodMiniType>(lang: 'en' | 'zh', schema: S, raw: unknown, flags: FlagNames): z.infer<S> {
   const result = schema.safeParse(raw);
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
   const key = String(issue.path[0] ?? '');
   const field = flags[key] ?? key;
-  const message = issue.code === 'custom' ? issue.message : `{field} has an unexpected value; see --help.`;
+  const template = issue.code === 'custom' ? issue.message : '{field} has an unexpected value; see --help.';
+  const message = (lang === 'zh' ? ZH[template] : undefined) ?? template;
   throw new InvalidInput(`invalid-${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`, message.replaceAll('{field}', field));
 }
 
@@ -72,7 +84,9 @@ export function parseInput<S extends z.ZodMiniType>(schema: S, raw: unknown, fla
  */
 export async function required(ctx: Context, value: string | undefined, flag: string, question: string): Promise<string> {
   if (value !== undefined) return value;
-  if (!ctx.stdinIsTTY) throw new InvalidInput('missing-option', `${flag} is required; give it on the command line (see --help).`);
+  if (!ctx.stdinIsTTY) {
+    throw new InvalidInput('missing-option', ctx.lang === 'zh' ? `缺少 ${flag}：请在命令行中提供（见 --help）。` : `${flag} is required; give it on the command line (see --help).`);
+  }
   const { ask } = await import('./prompt.js');
   return ask(ctx, flag, question);
 }
@@ -84,8 +98,11 @@ export async function required(ctx: Context, value: string | undefined, flag: st
 export async function confirmed(ctx: Context, yes: boolean | undefined, question: string): Promise<void> {
   if (yes) return;
   if (!ctx.stdinIsTTY) {
-    throw new InvalidInput('confirmation-required', 'This cannot be undone and there is no terminal to confirm it on; add --yes to go ahead.');
+    throw new InvalidInput(
+      'confirmation-required',
+      ctx.lang === 'zh' ? '此操作不可撤销，且没有终端可供确认：如确定执行，请加 --yes。' : 'This cannot be undone and there is no terminal to confirm it on; add --yes to go ahead.',
+    );
   }
   const { confirm } = await import('./prompt.js');
-  if (!(await confirm(ctx, question))) throw new Refused('not-confirmed', 'Not confirmed; nothing was written.');
+  if (!(await confirm(ctx, question))) throw new Refused('not-confirmed', ctx.lang === 'zh' ? '未确认，未做任何更改。' : 'Not confirmed; nothing was written.');
 }

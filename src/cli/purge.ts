@@ -8,7 +8,7 @@ import { citizenIdField, confirmed, parseInput } from './input.js';
 import { shownId, writeJson } from './output.js';
 
 export async function run(ctx: Context, args: { id: string; yes?: boolean }): Promise<void> {
-  const { id } = parseInput(z.object({ id: citizenIdField(ctx.today, ctx.lang) }), args, { id: '<id>' });
+  const { id } = parseInput(ctx.lang, z.object({ id: citizenIdField(ctx.today, ctx.lang) }), args, { id: '<id>' });
   const notFound = () => new NotFound('person-not-found', `No record for ${shownId(ctx, id.number)} in the ledger; nothing to delete.`);
   const existing = ctx.openStore({ write: false });
   if (existing === null || existing.person(id.number) === null) throw notFound();

@@ -5,12 +5,12 @@ import type { IsoDate } from '../core/calendar-date.js';
 import { InvalidInput, Refused } from '../core/errors.js';
 import { decideRegistration, type HireKind, registrationStatus } from '../core/registration.js';
 import type { Context } from './context.js';
-import { day, deadlineText, relative } from './human.js';
+import { day } from './human.js';
 import { citizenIdField, isoDateField, parseInput, required, textField } from './input.js';
-import { lateRegistrationWarning } from './next-steps.js';
 import { deadlineJson, shownId, writeJson } from './output.js';
 import { recordPerson } from './person.js';
 import { registrationRefusalText } from './refusals.js';
+import { registrantText, registrationLines } from './words.js';
 
 export interface RegisterEmployeeArgs {
   id?: string;
@@ -36,7 +36,7 @@ export async function run(ctx: Context, args: RegisterEmployeeArgs): Promise<voi
     id: await required(ctx, args.id, '--id', 'Identity number (social security number)'),
     hiredOn: await required(ctx, args.hiredOn, '--hired-on', args.flexible ? 'Start of flexible employment (YYYY-MM-DD)' : 'Hire date (YYYY-MM-DD)'),
   };
-  const input = parseInput(
+  const input = parseInput(ctx.lang, 
     z.object({
       id: citizenIdField(ctx.today, ctx.lang),
       hiredOn: isoDateField,
@@ -92,28 +92,12 @@ export async function run(ctx: Context, args: RegisterEmployeeArgs): Promise<voi
     });
     return;
   }
-  const c = ctx.color;
+  const zh = ctx.lang === 'zh';
   const who = [outcome.name, shownId(ctx, personId)].filter(Boolean).join(' ');
-  const by = outcome.hire.kind === 'flexible' ? 'flexible employment (self-registration)' : (outcome.hire.employer ?? 'the employer');
-  const verb = { create: 'Recorded', complete: 'Completed', unchanged: 'Already recorded:' }[outcome.action];
-  const lines = [`${verb} the hire of ${who} by ${by} on ${day(ctx, outcome.hire.hiredOn)}.`];
-  const d = status.deadline;
-  switch (status.state) {
-    case 'pending':
-      lines.push(d ? `Registration ${c.yellow('pending')}: file it by ${deadlineText(ctx, d)}, ${relative(ctx, status.daysLeft!)}.` : `Registration ${c.yellow('pending')} (voluntary, no deadline).`);
-      break;
-    case 'overdue':
-      lines.push(`Registration ${c.red('overdue')}: the deadline was ${deadlineText(ctx, d!)}, ${relative(ctx, status.daysLeft!)}.`, lateRegistrationWarning(ctx));
-      break;
-    case 'on-time':
-      lines.push(`Registration filed ${day(ctx, outcome.hire.registeredOn!)}${d ? `, ${c.green('on time')} (deadline ${deadlineText(ctx, d)})` : ''}.`);
-      break;
-    case 'late':
-      lines.push(
-        `Registration filed ${day(ctx, outcome.hire.registeredOn!)}, ${c.red(`${status.daysLate} day${status.daysLate === 1 ? '' : 's'} late`)} (deadline ${deadlineText(ctx, d!)}).`,
-        lateRegistrationWarning(ctx),
-      );
-      break;
-  }
-  ctx.out.write(`${lines.join('\n')}\n`);
+  const by = registrantText(ctx, outcome.hire);
+  const head = zh
+    ? `${{ create: '已记录', complete: '已补记登记：', unchanged: '已有记录，未做更改：' }[outcome.action]}${who} 由${by}于 ${day(ctx, outcome.hire.hiredOn)} 录用。`
+    : `${{ create: 'Recorded', complete: 'Completed', unchanged: 'Already recorded:' }[outcome.action]} the hire of ${who} by ${by} on ${day(ctx, outcome.hire.hiredOn)}.`;
+  const [state, ...rest] = registrationLines(ctx, outcome.hire, status);
+  ctx.out.write(`${[head, `${zh ? '参保登记：' : 'Registration: '}${state}`, ...rest].join('\n')}\n`);
 }

@@ -5,13 +5,14 @@ import { NotFound } from '../core/errors.js';
 import { regionName, type RegionTable } from '../core/regions.js';
 import { personStatus, type StatusReport } from '../core/status.js';
 import type { Context } from './context.js';
-import { day, deadlineText, relative } from './human.js';
+import { day, deadlineText, relative, width } from './human.js';
 import { citizenIdField, parseInput } from './input.js';
-import { lateRegistrationWarning, nextStepText } from './next-steps.js';
+import { nextStepText } from './next-steps.js';
 import { cardJson, deadlineJson, shownId, writeJson } from './output.js';
+import { CHANNEL, cardStateText, ecardStateText, registrantText, registrationLines } from './words.js';
 
 export async function run(ctx: Context, args: { id: string }): Promise<void> {
-  const { id } = parseInput(z.object({ id: citizenIdField(ctx.today, ctx.lang) }), args, { id: '<id>' });
+  const { id } = parseInput(ctx.lang, z.object({ id: citizenIdField(ctx.today, ctx.lang) }), args, { id: '<id>' });
 
   const store = ctx.openStore({ write: false });
   const person = store?.person(id.number) ?? null;
@@ -59,77 +60,75 @@ function statusJson(ctx: Context, r: StatusReport, name: string | null, region: 
 
 function headline(ctx: Context, r: StatusReport): string {
   const c = ctx.color;
+  const zh = ctx.lang === 'zh';
   const lines: string[] = [];
   if (r.activatedEcard) {
-    lines.push(c.green('Yes: there is an activated electronic social security card.'));
+    lines.push(c.green(zh ? '有：已有启用的电子社保卡。' : 'Yes: there is an activated electronic social security card.'));
   } else {
-    const why: string[] = [];
-    why.push(r.ecard.state === 'none' ? 'no e-card claimed' : r.ecard.state === 'suspended' ? 'the e-card is suspended' : 'e-card claimed');
-    why.push(r.card === null ? 'no card recorded' : r.card.state === 'activated' ? 'card activated' : `card ${r.card.state}, not activated`);
-    lines.push(c.yellow(`No activated electronic social security card: ${why.join(', ')}.`));
+    const ecard = { none: zh ? '未申领电子社保卡' : 'no e-card claimed', suspended: zh ? '电子社保卡已暂停' : 'the e-card is suspended', active: zh ? '已申领电子社保卡' : 'e-card claimed' }[r.ecard.state];
+    const card =
+      r.card === null
+        ? zh ? '无社会保障卡记录' : 'no card recorded'
+        : r.card.state === 'activated'
+          ? zh ? '社会保障卡已启用' : 'card activated'
+          : zh ? `社会保障卡${cardStateText(ctx, r.card.state)}，未启用` : `card ${cardStateText(ctx, r.card.state)}, not activated`;
+    lines.push(c.yellow(zh ? `没有启用的电子社保卡：${ecard}，${card}。` : `No activated electronic social security card: ${ecard}, ${card}.`));
   }
   if (r.cardStatus.medicalInsurance === 'restricted') {
-    lines.push(c.red('Medical insurance card: RESTRICTED (activation deadline passed; activate the card to restore it).'));
+    lines.push(c.red(zh ? '医保卡：受限（已超过启用期限；启用社会保障卡即可恢复）。' : 'Medical insurance card: RESTRICTED (activation deadline passed; activate the card to restore it).'));
   }
   const overdue = r.registrations.filter((x) => x.status.state === 'overdue').length;
-  if (overdue > 0) lines.push(c.red(`${overdue} registration${overdue === 1 ? ' is' : 's are'} overdue.`));
+  if (overdue > 0) lines.push(c.red(zh ? `${overdue} 项参保登记已逾期。` : `${overdue} registration${overdue === 1 ? ' is' : 's are'} overdue.`));
   return lines.join('\n');
 }
 
+const LABELS = {
+  en: { person: 'Person', card: 'Card', medical: 'Medical ins.', ecard: 'E-card', registrations: 'Registrations', next: 'Next steps' },
+  zh: { person: '参保人', card: '社会保障卡', medical: '医保', ecard: '电子社保卡', registrations: '参保登记', next: '下一步' },
+};
+
 function renderStatus(ctx: Context, r: StatusReport, name: string | null, region: string | null): string {
   const c = ctx.color;
+  const zh = ctx.lang === 'zh';
+  const L = LABELS[ctx.lang];
+  const column = Math.max(...Object.values(L).map(width)) + 2;
+  const row = (label: string, text: string) => `${label}${' '.repeat(column - width(label))}${text}`;
+  const more = (text: string) => row('', text);
   const out: string[] = [headline(ctx, r), ''];
-  const who = [name, shownId(ctx, r.id.number)].filter(Boolean).join('  ');
-  out.push(`Person        ${who}`);
-  out.push(`              ${r.id.sex}, born ${r.id.birthDate}${region ? `, ${region}` : ''}`);
+
+  out.push(row(L.person, [name, shownId(ctx, r.id.number)].filter(Boolean).join('  ')));
+  const sex = { en: r.id.sex, zh: r.id.sex === 'male' ? '男' : '女' }[ctx.lang];
+  out.push(more(zh ? `${sex}，${r.id.birthDate} 出生${region ? `，${region}` : ''}` : `${sex}, born ${r.id.birthDate}${region ? `, ${region}` : ''}`));
 
   const card = r.card;
   if (card === null) {
-    out.push('Card          no card recorded');
+    out.push(row(L.card, zh ? '无记录' : 'no card recorded'));
   } else {
-    out.push(`Card          ${card.number}${card.bank ? ` (${card.bank})` : ''}: ${card.state}`);
-    if (card.issuedOn) out.push(`              issued ${day(ctx, card.issuedOn)}`);
-    if (card.receivedOn) out.push(`              received ${day(ctx, card.receivedOn)}`);
-    if (card.activatedOn) out.push(`              activated ${day(ctx, card.activatedOn)}`);
+    out.push(row(L.card, `${card.number}${card.bank ? ` (${card.bank})` : ''}: ${cardStateText(ctx, card.state)}`));
+    if (card.issuedOn) out.push(more(`${zh ? '制卡' : 'issued'} ${day(ctx, card.issuedOn)}`));
+    if (card.receivedOn) out.push(more(`${zh ? '领卡' : 'received'} ${day(ctx, card.receivedOn)}`));
+    if (card.activatedOn) out.push(more(`${zh ? '启用' : 'activated'} ${day(ctx, card.activatedOn)}`));
     const { deadline, daysLeft } = r.cardStatus;
     if (deadline && daysLeft !== null) {
       const paint = daysLeft < 0 ? c.red : c.yellow;
-      out.push(`              activate by ${deadlineText(ctx, deadline)}, ${paint(relative(ctx, daysLeft))}`);
+      out.push(more(zh ? `启用期限 ${deadlineText(ctx, deadline)}，${paint(relative(ctx, daysLeft))}` : `activate by ${deadlineText(ctx, deadline)}, ${paint(relative(ctx, daysLeft))}`));
     }
   }
-  const medical = r.cardStatus.medicalInsurance;
-  out.push(`Medical ins.  ${medical === 'normal' ? c.green('normal') : c.red('restricted')}`);
+  const normal = r.cardStatus.medicalInsurance === 'normal';
+  out.push(row(L.medical, normal ? c.green(zh ? '正常' : 'normal') : c.red(zh ? '受限' : 'restricted')));
   const e = r.ecard;
-  out.push(
-    `E-card        ${e.claim ? `claimed ${day(ctx, e.claim.claimedOn)}${e.claim.channel ? ` via ${e.claim.channel}` : ''}, ${e.state}` : 'not claimed'}`,
-  );
+  const via = e.claim?.channel ? (zh ? `（${CHANNEL.zh[e.claim.channel]}）` : ` via ${CHANNEL.en[e.claim.channel]}`) : '';
+  out.push(row(L.ecard, e.claim ? `${zh ? '申领于' : 'claimed'} ${day(ctx, e.claim.claimedOn)}${via}${zh ? '，' : ', '}${ecardStateText(ctx, e.state)}` : ecardStateText(ctx, 'none')));
 
   if (r.registrations.length > 0) {
-    out.push('Registrations');
+    out.push(L.registrations);
     for (const { hire, status } of r.registrations) {
-      const employer = hire.kind === 'flexible' ? 'flexible employment (self)' : (hire.employer ?? 'employer not given');
-      out.push(`  ${employer}, hired ${day(ctx, hire.hiredOn)}`);
-      const d = status.deadline;
-      switch (status.state) {
-        case 'pending':
-          out.push(d ? `    ${c.yellow('pending')}: register by ${deadlineText(ctx, d)}, ${relative(ctx, status.daysLeft!)}` : `    ${c.yellow('pending')} (voluntary, no deadline)`);
-          break;
-        case 'overdue':
-          out.push(`    ${c.red('overdue')}: deadline was ${deadlineText(ctx, d!)}, ${relative(ctx, status.daysLeft!)}`);
-          out.push(`    ${lateRegistrationWarning(ctx)}`);
-          break;
-        case 'on-time':
-          out.push(`    ${c.green('registered')} ${day(ctx, hire.registeredOn!)}${d ? ', on time' : ''}`);
-          break;
-        case 'late':
-          out.push(`    ${c.red('registered late')} ${day(ctx, hire.registeredOn!)}: ${status.daysLate} day${status.daysLate === 1 ? '' : 's'} after the deadline ${deadlineText(ctx, d!)}`);
-          out.push(`    ${lateRegistrationWarning(ctx)}`);
-          break;
-      }
+      out.push(`  ${registrantText(ctx, hire)}${zh ? '，入职' : ', hired'} ${day(ctx, hire.hiredOn)}`);
+      for (const line of registrationLines(ctx, hire, status)) out.push(`    ${line}`);
     }
   }
   if (r.nextSteps.length > 0) {
-    out.push('Next steps');
+    out.push(L.next);
     for (const step of r.nextSteps) out.push(`  - ${nextStepText(ctx, step)}`);
   }
   return `${out.join('\n')}\n`;

@@ -1,0 +1,60 @@
+// The words shared by several commands' human output, in both languages,
+// with the official Chinese terms (社会保障卡, 电子社保卡, 启用, 挂失, 补换卡,
+// 参保登记, 灵活就业).
+import type { CardState } from '../core/card.js';
+import type { EcardState } from '../core/ecard.js';
+import type { Hire, RegistrationStatus } from '../core/registration.js';
+import type { Context } from './context.js';
+import { day, deadlineText, relative } from './human.js';
+import { lateRegistrationWarning } from './next-steps.js';
+
+const CARD_STATE = {
+  en: { issued: 'issued', received: 'received', activated: 'activated', lost: 'reported lost', replaced: 'replaced', cancelled: 'cancelled' },
+  zh: { issued: '已制卡', received: '已领卡', activated: '已启用', lost: '已挂失', replaced: '已补换', cancelled: '已注销' },
+};
+export const cardStateText = (ctx: Context, state: CardState): string => CARD_STATE[ctx.lang][state];
+
+const ECARD_STATE = {
+  en: { none: 'not claimed', active: 'active', suspended: 'suspended' },
+  zh: { none: '未申领', active: '有效', suspended: '已暂停' },
+};
+export const ecardStateText = (ctx: Context, state: EcardState): string => ECARD_STATE[ctx.lang][state];
+
+export const CHANNEL = {
+  en: { wechat: 'WeChat', alipay: 'Alipay', '12333': '掌上12333', 'bank-app': 'a bank app' },
+  zh: { wechat: '微信', alipay: '支付宝', '12333': '掌上12333', 'bank-app': '银行App' },
+} as const;
+
+/** Who registers: the employer's name, or the flexible worker themself. */
+export function registrantText(ctx: Context, hire: Hire): string {
+  const zh = ctx.lang === 'zh';
+  if (hire.kind === 'flexible') return zh ? '灵活就业（个人参保）' : 'flexible employment (self)';
+  return hire.employer ?? (zh ? '用人单位未填' : 'employer not given');
+}
+
+/** The registration's state in one line (plus the Art. 58/84 reminder when late or overdue). */
+export function registrationLines(ctx: Context, hire: Hire, status: RegistrationStatus): string[] {
+  const c = ctx.color;
+  const zh = ctx.lang === 'zh';
+  const d = status.deadline;
+  switch (status.state) {
+    case 'pending':
+      if (!d) return [zh ? `${c.yellow('待登记')}（自愿参保，无期限）` : `${c.yellow('pending')} (voluntary, no deadline)`];
+      return [zh ? `${c.yellow('待登记')}：须在 ${deadlineText(ctx, d)} 前办理，${relative(ctx, status.daysLeft!)}` : `${c.yellow('pending')}: register by ${deadlineText(ctx, d)}, ${relative(ctx, status.daysLeft!)}`];
+    case 'overdue':
+      return [
+        zh ? `${c.red('已逾期')}：期限为 ${deadlineText(ctx, d!)}，${relative(ctx, status.daysLeft!)}` : `${c.red('overdue')}: the deadline was ${deadlineText(ctx, d!)}, ${relative(ctx, status.daysLeft!)}`,
+        lateRegistrationWarning(ctx),
+      ];
+    case 'on-time':
+      if (!d) return [zh ? `${c.green('已登记')} ${day(ctx, hire.registeredOn!)}` : `${c.green('registered')} ${day(ctx, hire.registeredOn!)}`];
+      return [zh ? `${c.green('已按时登记')} ${day(ctx, hire.registeredOn!)}（期限 ${deadlineText(ctx, d)}）` : `${c.green('registered on time')} ${day(ctx, hire.registeredOn!)} (deadline ${deadlineText(ctx, d)})`];
+    case 'late':
+      return [
+        zh
+          ? `${c.red('逾期登记')} ${day(ctx, hire.registeredOn!)}：晚于期限 ${deadlineText(ctx, d!)} ${status.daysLate} 天`
+          : `${c.red('registered late')} ${day(ctx, hire.registeredOn!)}: ${status.daysLate} day${status.daysLate === 1 ? '' : 's'} after the deadline ${deadlineText(ctx, d!)}`,
+        lateRegistrationWarning(ctx),
+      ];
+  }
+}
