@@ -23,8 +23,8 @@ export interface ActivateArgs {
 export async function run(ctx: Context, args: ActivateArgs): Promise<void> {
   const raw = {
     ...args,
-    card: await required(ctx, args.card, '--card', 'Card number (9 letters or digits)'),
-    idDoc: await required(ctx, args.idDoc, '--id-doc', 'Number on the ORIGINAL identity document shown'),
+    card: await required(ctx, args.card, '--card', 'Card number (9 letters or digits)', 'card'),
+    idDoc: await required(ctx, args.idDoc, '--id-doc', 'Number on the ORIGINAL identity document shown', 'id'),
   };
   const idField = citizenIdField(ctx.today, ctx.lang);
   const input = parseInput(ctx.lang, 

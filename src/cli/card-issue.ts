@@ -18,8 +18,8 @@ export interface CardIssueArgs {
 export async function run(ctx: Context, args: CardIssueArgs): Promise<void> {
   const raw = {
     ...args,
-    id: await required(ctx, args.id, '--id', 'Identity number of the holder'),
-    card: await required(ctx, args.card, '--card', 'Card number (9 letters or digits)'),
+    id: await required(ctx, args.id, '--id', 'Identity number of the holder', 'id'),
+    card: await required(ctx, args.card, '--card', 'Card number (9 letters or digits)', 'card'),
   };
   const input = parseInput(ctx.lang, 
     z.object({

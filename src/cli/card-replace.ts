@@ -20,8 +20,8 @@ export interface CardReplaceArgs {
 export async function run(ctx: Context, args: CardReplaceArgs): Promise<void> {
   const raw = {
     ...args,
-    card: await required(ctx, args.card, '--card', 'Number of the card being replaced'),
-    newCard: await required(ctx, args.newCard, '--new-card', 'Number of the new card'),
+    card: await required(ctx, args.card, '--card', 'Number of the card being replaced', 'card'),
+    newCard: await required(ctx, args.newCard, '--new-card', 'Number of the new card', 'card'),
   };
   const input = parseInput(ctx.lang, 
     z.object({ card: cardNumberField, newCard: cardNumberField, on: z.optional(isoDateField), bank: z.optional(textField) }),

@@ -21,6 +21,8 @@ export interface Context {
   /** Standard error is a terminal: progress may be drawn there. */
   readonly stderrIsTTY: boolean;
   readonly color: ChalkInstance;
+  /** Where prompts read and draw (the terminal; stderr, so stdout stays clean for the answer). */
+  readonly promptIO: { input: NodeJS.ReadableStream; output: NodeJS.WritableStream };
   readonly today: IsoDate;
   readonly lang: Lang;
   readonly json: boolean;

@@ -8,6 +8,7 @@ import type { Context } from './context.js';
 import { citizenIdField, isoDateField, parseInput, required } from './input.js';
 import { shownId, writeJson } from './output.js';
 import { refuse } from './refusals.js';
+import { CHANNEL } from './words.js';
 
 export interface EcardClaimArgs {
   id?: string;
@@ -16,7 +17,11 @@ export interface EcardClaimArgs {
 }
 
 export async function run(ctx: Context, args: EcardClaimArgs): Promise<void> {
-  const raw = { ...args, id: await required(ctx, args.id, '--id', 'Identity number of the holder') };
+  const raw = { ...args, id: await required(ctx, args.id, '--id', 'Identity number of the holder', 'id') };
+  if (raw.channel === undefined && ctx.stdinIsTTY) {
+    const { choose } = await import('./prompt.js');
+    raw.channel = await choose(ctx, ctx.lang === 'zh' ? '在哪里申领的？' : 'Where was it claimed?', ECARD_CHANNELS.map((value) => ({ value, name: CHANNEL[ctx.lang][value] })));
+  }
   const input = parseInput(ctx.lang, 
     z.object({ id: citizenIdField(ctx.today, ctx.lang), channel: z.optional(z.enum(ECARD_CHANNELS)), on: z.optional(isoDateField) }),
     raw,

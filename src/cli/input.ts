@@ -78,17 +78,37 @@ export function parseInput<S extends z.ZodMiniType>(lang: 'en' | 'zh', schema: S
   throw new InvalidInput(`invalid-${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`, message.replaceAll('{field}', field));
 }
 
+/** What a prompted value must be: checked as it is typed, with the core's own rules. */
+export type ValueKind = 'id' | 'date' | 'card' | 'text';
+
+/** The reason a typed value is wrong, in the user's language, or true when it is fine. */
+export function validateAs(ctx: Context, kind: ValueKind, flag: string, value: string): string | true {
+  const zh = ctx.lang === 'zh';
+  switch (kind) {
+    case 'id': {
+      const result = parseCitizenId(value, ctx.today);
+      return result.ok || describeIdProblem(result.problem, flag, ctx.lang);
+    }
+    case 'date':
+      return parseIsoDate(value.trim()) !== null || (zh ? `${flag} 须为有效日期，格式 YYYY-MM-DD。` : `${flag} must be a real date written YYYY-MM-DD.`);
+    case 'card':
+      return normaliseCardNumber(value) !== null || (zh ? `${flag} 须为 9 位字母或数字。` : `${flag} must be 9 letters or digits.`);
+    case 'text':
+      return value.trim() !== '' || (zh ? `${flag} 不能为空。` : `${flag} cannot be empty.`);
+  }
+}
+
 /**
  * A required value that was not given: asked for at a terminal, otherwise a
  * usage error naming the option (never a prompt waiting on a pipe).
  */
-export async function required(ctx: Context, value: string | undefined, flag: string, question: string): Promise<string> {
+export async function required(ctx: Context, value: string | undefined, flag: string, question: string, kind: ValueKind = 'text'): Promise<string> {
   if (value !== undefined) return value;
   if (!ctx.stdinIsTTY) {
     throw new InvalidInput('missing-option', ctx.lang === 'zh' ? `缺少 ${flag}：请在命令行中提供（见 --help）。` : `${flag} is required; give it on the command line (see --help).`);
   }
   const { ask } = await import('./prompt.js');
-  return ask(ctx, flag, question);
+  return ask(ctx, question, (typed) => validateAs(ctx, kind, flag, typed), kind === 'id');
 }
 
 /**

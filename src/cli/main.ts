@@ -14,7 +14,7 @@ declare const SSCARD_VERSION: string;
 type Runner = (ctx: Context, args: never) => Promise<void | number>;
 
 /** The action of a command: builds the context, loads the command's module, runs it. */
-function action(load: () => Promise<{ run: Runner }>, toArgs: (positional: string[], options: Record<string, unknown>) => unknown) {
+function action(load: () => Promise<{ run: Runner }>, toArgs: (positional: string[], options: Record<string, unknown>, command: Command) => unknown) {
   return async (...params: unknown[]) => {
     const command = params[params.length - 1] as Command;
     const positional = params.slice(0, -2) as string[];
@@ -25,11 +25,37 @@ function action(load: () => Promise<{ run: Runner }>, toArgs: (positional: strin
       const { buildContext } = await import('./process-context.js');
       const ctx = buildContext(globals, opened);
       const { run } = await load();
-      state.exitCode = (await run(ctx, toArgs(positional, command.opts()) as never)) ?? EXIT.ok;
+      state.exitCode = (await run(ctx, toArgs(positional, command.opts(), command) as never)) ?? EXIT.ok;
     } finally {
       for (const store of opened) store.close();
     }
   };
+}
+
+// Commander's own usage errors, in Chinese when the user reads Chinese.
+const COMMANDER_ZH: [RegExp, string][] = [
+  [/unknown option '([^']*)'/, "未知选项 '$1'"],
+  [/unknown command '([^']*)'/, "未知命令 '$1'"],
+  [/\(Did you mean ([^)]*)\?\)/, '（您是否想用 $1？）'],
+  [/missing required argument '([^']*)'/, "缺少必需参数 '$1'"],
+  [/option '([^']*)' argument missing/, "选项 '$1' 缺少值"],
+  [/option '([^']*)' argument '([^']*)' is invalid\. Allowed choices are ([^.]*)\./, "选项 '$1' 的值 '$2' 无效，可选值：$3。"],
+  [/too many arguments for '([^']*)'\. Expected (\d+) arguments? but got (\d+)\./, "命令 '$1' 的参数过多：应为 $2 个，实际 $3 个。"],
+];
+
+function usageText(text: string): string {
+  const lang = langFromArgs(process.argv, process.env);
+  let out = redactIds(text);
+  if (lang === 'zh') for (const [pattern, zh] of COMMANDER_ZH) out = out.replace(pattern, zh).replace(/^error: /, '错误：');
+  return out;
+}
+
+/** The language before the context exists (for commander's own errors): --lang, else the locale. */
+function langFromArgs(argv: string[], env: NodeJS.ProcessEnv): 'en' | 'zh' {
+  const i = argv.indexOf('--lang');
+  const option = i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith('--lang='))?.slice(7);
+  if (option === 'zh' || option === 'en') return option;
+  return (env.LC_ALL || env.LC_MESSAGES || env.LANG || '').toLowerCase().startsWith('zh') ? 'zh' : 'en';
 }
 
 const state = { json: process.argv.includes('--json'), exitCode: EXIT.ok as number };
@@ -49,7 +75,7 @@ function program(): Command {
     .configureOutput({
       writeErr: (text) => {
         // Commander's own usage errors; under --json they become the JSON error document.
-        if (!state.json) process.stderr.write(redactIds(text));
+        if (!state.json) process.stderr.write(usageText(text));
       },
       outputError: (text, write) => write(text),
     });
@@ -198,7 +224,30 @@ function program(): Command {
     .addHelpText('after', '\nExamples:\n  sscard purge 11010519491231002X\n  sscard purge 11010519491231002X --yes')
     .action(action(() => import('./purge.js'), ([id], o) => ({ id, ...o })));
 
+  root
+    .command('guide')
+    .description('how to activate a card, claim the e-card, register an employee (offline)')
+    .argument('[topic]', 'activate, ecard or register (default: all three)')
+    .addHelpText('after', '\nExamples:\n  sscard guide activate\n  sscard guide ecard --lang zh\n  sscard guide')
+    .action(action(() => import('./guide.js'), ([topic]) => ({ topic })));
+
+  root
+    .command('completion')
+    .description('print a shell completion script')
+    .argument('<shell>', 'bash or zsh')
+    .addHelpText('after', '\nExamples:\n  source <(sscard completion bash)\n  sscard completion zsh > ~/.zfunc/_sscard')
+    .action(action(() => import('./completion.js'), ([shell], _, command) => ({ shell, tree: commandTree(command.parent!) })));
+
   return root;
+}
+
+/** The command tree as data: each command path with its subcommands and options (for completion). */
+export function commandTree(command: Command, prefix = ''): Record<string, string[]> {
+  const tree: Record<string, string[]> = {};
+  const words = [...command.commands.map((c) => c.name()), ...command.options.flatMap((o) => [o.long, o.short].filter((f): f is string => Boolean(f)))];
+  tree[prefix] = [...words, '--help'];
+  for (const sub of command.commands) Object.assign(tree, commandTree(sub, prefix ? `${prefix} ${sub.name()}` : sub.name()));
+  return tree;
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -208,7 +257,7 @@ export async function main(argv: string[]): Promise<number> {
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.exitCode === 0) return EXIT.ok; // --help, --version
-      const message = redactIds(error.message.replace(/^error: /, ''));
+      const message = usageText(error.message).replace(/^(error: |错误：)/, '');
       if (state.json) process.stdout.write(`${JSON.stringify({ error: { code: 'usage', message } }, null, 2)}\n`);
       return EXIT.usage;
     }

@@ -77,6 +77,7 @@ export function buildContext(opts: GlobalOptions, opened: Store[]): Context {
     stdinIsTTY: Boolean(process.stdin.isTTY),
     stdoutIsTTY: Boolean(process.stdout.isTTY),
     stderrIsTTY: Boolean(process.stderr.isTTY),
+    promptIO: { input: process.stdin, output: process.stderr },
     color: new Chalk({ level: colorLevel(opts.color, env, Boolean(process.stdout.isTTY)) }),
     today,
     lang,

@@ -33,8 +33,8 @@ export async function run(ctx: Context, args: RegisterEmployeeArgs): Promise<voi
   }
   const raw = {
     ...args,
-    id: await required(ctx, args.id, '--id', 'Identity number (social security number)'),
-    hiredOn: await required(ctx, args.hiredOn, '--hired-on', args.flexible ? 'Start of flexible employment (YYYY-MM-DD)' : 'Hire date (YYYY-MM-DD)'),
+    id: await required(ctx, args.id, '--id', 'Identity number (social security number)', 'id'),
+    hiredOn: await required(ctx, args.hiredOn, '--hired-on', args.flexible ? 'Start of flexible employment (YYYY-MM-DD)' : 'Hire date (YYYY-MM-DD)', 'date'),
   };
   const input = parseInput(ctx.lang, 
     z.object({
