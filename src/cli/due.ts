@@ -27,6 +27,7 @@ const withinField = z.pipe(
 export async function run(ctx: Context, args: DueArgs): Promise<number> {
   const { within } = parseInput(ctx.lang, z.object({ within: z.optional(withinField) }), args, { within: '--within' });
   const store = ctx.openStore({ write: false });
+  const zh = ctx.lang === 'zh';
   const items = store ? agenda(store.unregisteredHires(), store.cardsAwaitingActivation(), ctx.today, ctx.calendar, within ?? null) : [];
 
   if (ctx.json) {
@@ -44,19 +45,23 @@ export async function run(ctx: Context, args: DueArgs): Promise<number> {
       })),
     });
   } else if (items.length === 0) {
-    ctx.out.write(`Nothing due${within !== undefined ? ` within ${within} days` : ''} and nothing overdue as of ${ctx.today}.\n`);
+    ctx.out.write(
+      zh
+        ? `截至 ${ctx.today}，${within !== undefined ? `${within} 天内` : ''}没有到期或逾期的事项。\n`
+        : `Nothing due${within !== undefined ? ` within ${within} days` : ''} and nothing overdue as of ${ctx.today}.\n`,
+    );
   } else {
     const c = ctx.color;
     const rows = items.map((item) => [
       day(ctx, item.deadline.date),
       relative(ctx, item.daysLeft),
-      item.kind === 'registration' ? 'registration' : 'activation',
+      zh ? (item.kind === 'registration' ? '参保登记' : '启用') : item.kind,
       shownId(ctx, item.personId),
       item.name ?? '',
-      item.kind === 'registration' ? (item.employer ?? '') : `card ${item.card}`,
+      item.kind === 'registration' ? (item.employer ?? '') : `${zh ? '卡' : 'card'} ${item.card}`,
       explainDeadline(item.deadline, ctx.lang) ?? '',
     ]);
-    const header = ['DEADLINE', 'WHEN', 'WHAT', 'ID', 'NAME', 'FOR', 'NOTE'];
+    const header = zh ? ['期限', '剩余', '事项', '身份证号', '姓名', '对象', '说明'] : ['DEADLINE', 'WHEN', 'WHAT', 'ID', 'NAME', 'FOR', 'NOTE'];
     const widths = header.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i]!))));
     const line = (cells: string[]) => cells.map((cell, i) => cell + ' '.repeat(widths[i]! - width(cell))).join('  ').trimEnd();
     ctx.out.write(`${line(header)}\n`);
@@ -65,7 +70,7 @@ export async function run(ctx: Context, args: DueArgs): Promise<number> {
       ctx.out.write(`${item.state === 'overdue' ? c.red(text) : item.daysLeft <= 7 ? c.yellow(text) : text}\n`);
     });
     const overdue = items.filter((item) => item.state === 'overdue').length;
-    ctx.out.write(`${items.length} open deadline${items.length === 1 ? '' : 's'}, ${overdue} overdue.\n`);
+    ctx.out.write(zh ? `共 ${items.length} 项未办，${overdue} 项已逾期。\n` : `${items.length} open deadline${items.length === 1 ? '' : 's'}, ${overdue} overdue.\n`);
   }
   return args.check && anyOverdue(items) ? EXIT.overdue : EXIT.ok;
 }

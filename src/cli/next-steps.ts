@@ -41,8 +41,8 @@ export function nextStepText(ctx: Context, step: NextStep): string {
       const employer = step.employer ?? (zh ? '用人单位' : 'the employer');
       if (zh) {
         return step.overdue
-          ? `${employer}已超过参保登记期限（${step.deadline.date}）：请立即办理。${lateRegistrationWarning(ctx)}`
-          : `${employer}须在 ${step.deadline.date} 前办理社会保险登记（自用工之日起 30 日内）。见 \`sscard guide register\`。`;
+          ? `${employer} 已超过参保登记期限（${step.deadline.date}）：请立即办理。${lateRegistrationWarning(ctx)}`
+          : `${employer} 须在 ${step.deadline.date} 前办理社会保险登记（自用工之日起 30 日内）。见 \`sscard guide register\`。`;
       }
       return step.overdue
         ? `${employer} missed the registration deadline of ${step.deadline.date}: register now. ${lateRegistrationWarning(ctx)}`

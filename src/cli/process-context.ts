@@ -3,6 +3,7 @@
 // --help and --version load neither chalk, nor the holiday data, nor SQLite.
 import { Chalk } from 'chalk';
 import os from 'node:os';
+import tty from 'node:tty';
 import path from 'node:path';
 import { chinaDate, type IsoDate, parseIsoDate } from '../core/calendar-date.js';
 import { InvalidInput } from '../core/errors.js';
@@ -74,10 +75,13 @@ export function buildContext(opts: GlobalOptions, opened: Store[]): Context {
   return {
     out: process.stdout,
     err: process.stderr,
-    stdinIsTTY: Boolean(process.stdin.isTTY),
+    stdinIsTTY: tty.isatty(0),
     stdoutIsTTY: Boolean(process.stdout.isTTY),
     stderrIsTTY: Boolean(process.stderr.isTTY),
-    promptIO: { input: process.stdin, output: process.stderr },
+    // A getter: touching process.stdin builds a stream (and loads readline); only prompts need it.
+    get promptIO() {
+      return { input: process.stdin, output: process.stderr };
+    },
     color: new Chalk({ level: colorLevel(opts.color, env, Boolean(process.stdout.isTTY)) }),
     today,
     lang,
