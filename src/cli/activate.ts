@@ -82,6 +82,25 @@ export async function run(ctx: Context, args: ActivateArgs): Promise<void> {
 function describe(ctx: Context, kind: 'activated' | 'already-activated', card: Card, activatedEcard: boolean, claimed: boolean): string {
   const c = ctx.color;
   const lines: string[] = [];
+  if (ctx.lang === 'zh') {
+    const deadline = activationDeadline(card, ctx.calendar);
+    lines.push(
+      kind === 'already-activated'
+        ? `卡 ${card.number} 已于 ${day(ctx, card.activatedOn!)} 启用，未做更改。`
+        : c.green(`卡 ${card.number} 已于 ${day(ctx, card.activatedOn!)} 启用${card.outlet ? `（${card.outlet}）` : ''}。`),
+    );
+    if (kind === 'activated' && deadline && card.activatedOn! > deadline.date) {
+      lines.push(`晚于启用期限 ${deadline.date} ${daysBetween(deadline.date, card.activatedOn!)} 天；自启用之日起医保卡恢复正常。`);
+    }
+    lines.push(
+      activatedEcard
+        ? c.green('现已有启用的电子社保卡。')
+        : claimed
+          ? '已申领电子社保卡，但当前无效。'
+          : c.yellow('尚未申领电子社保卡：启用实体卡不会自动生成电子社保卡。微信申领：我 -> 服务 -> 城市服务 -> 社保 -> 电子社保卡 -> 立即添加。'),
+    );
+    return lines.join('\n');
+  }
   if (kind === 'already-activated') {
     lines.push(`Card ${card.number} was already activated on ${day(ctx, card.activatedOn!)}; nothing changed.`);
   } else {

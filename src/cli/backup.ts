@@ -23,5 +23,6 @@ export async function run(ctx: Context, args: { file?: string; force?: boolean }
   }
   const bytes = fs.statSync(file).size;
   if (ctx.json) writeJson(ctx, { backup: file, bytes });
+  else if (ctx.lang === 'zh') ctx.out.write(`已将台账备份到 ${file}（${bytes} 字节）。恢复：停止 sscard，将备份复制到台账文件，再运行 \`sscard check\`。\n`);
   else ctx.out.write(`Backed up the ledger to ${file} (${bytes} bytes). Restore: stop sscard, copy it over the ledger file, run \`sscard check\`.\n`);
 }

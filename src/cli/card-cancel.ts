@@ -8,9 +8,13 @@ export async function run(ctx: Context, args: CardChangeArgs & { yes?: boolean }
   await changeCard(ctx, args, {
     decide: decideCancellation,
     event: 'card.cancelled',
-    before: (ctx, card) => confirmed(ctx, args.yes, `Cancel card ${card}? This cannot be undone.`),
-    done: (_ctx, card, changed) =>
-      changed
+    before: (ctx, card) => confirmed(ctx, args.yes, ctx.lang === 'zh' ? `注销卡 ${card}？此操作不可撤销。` : `Cancel card ${card}? This cannot be undone.`),
+    done: (ctx, card, changed) =>
+      ctx.lang === 'zh'
+        ? changed
+          ? `卡 ${card.number} 已于 ${card.endedOn} 注销，电子社保卡暂停。`
+          : `卡 ${card.number} 已于 ${card.endedOn} 注销，未做更改。`
+        : changed
         ? `Card ${card.number} cancelled on ${card.endedOn}; the electronic card is suspended.`
         : `Card ${card.number} was already cancelled on ${card.endedOn}; nothing changed.`,
   });

@@ -54,6 +54,10 @@ export async function run(ctx: Context, args: CardIssueArgs): Promise<void> {
     writeJson(ctx, { asOf: ctx.today, holder: shownId(ctx, holderId), card: cardJson(ctx, card, cardStatus(card, ctx.today, ctx.calendar)) });
     return;
   }
+  if (ctx.lang === 'zh') {
+    ctx.out.write(`已记录：卡 ${card.number}${card.bank ? `（${card.bank}）` : ''} 于 ${issuedOn} 为 ${shownId(ctx, holderId)} 制卡。\n持卡人领卡后用 \`sscard card receive\` 记录，六个月启用期限自领卡之日起算。\n`);
+    return;
+  }
   ctx.out.write(
     `Card ${card.number}${card.bank ? ` (${card.bank})` : ''} issued on ${issuedOn} to ${shownId(ctx, holderId)}.\n` +
       'When the holder has it in hand, record that with `sscard card receive`; the six-month activation window starts then.\n',

@@ -29,7 +29,7 @@ export async function run(ctx: Context, args: CardReplaceArgs): Promise<void> {
     { card: '--card', newCard: '--new-card', on: '--on', bank: '--bank' },
   );
   const on = input.on ?? ctx.today;
-  await confirmed(ctx, args.yes, `Replace card ${input.card} by ${input.newCard}? The old card can never be used again.`);
+  await confirmed(ctx, args.yes, ctx.lang === 'zh' ? `用新卡 ${input.newCard} 补换卡 ${input.card}？旧卡将永久停用。` : `Replace card ${input.card} by ${input.newCard}? The old card can never be used again.`);
 
   const store = ctx.openStore({ write: true });
   const { old, replacement } = store.write((tx) => {
@@ -51,6 +51,10 @@ export async function run(ctx: Context, args: CardReplaceArgs): Promise<void> {
       replaced: cardJson(ctx, old, cardStatus(old, ctx.today, ctx.calendar)),
       card: cardJson(ctx, replacement, cardStatus(replacement, ctx.today, ctx.calendar)),
     });
+    return;
+  }
+  if (ctx.lang === 'zh') {
+    ctx.out.write(`卡 ${old.number} 已于 ${on} 补换为 ${replacement.number}，电子社保卡对应新卡。\n新卡到手后用 \`sscard card receive\` 记录：新卡有自己的六个月启用期限。\n`);
     return;
   }
   ctx.out.write(

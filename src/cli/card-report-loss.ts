@@ -8,8 +8,12 @@ export async function run(ctx: Context, args: CardChangeArgs): Promise<void> {
   await changeCard(ctx, args, {
     decide: decideLoss,
     event: 'card.lost',
-    done: (_ctx, card, changed) =>
-      changed
+    done: (ctx, card, changed) =>
+      ctx.lang === 'zh'
+        ? changed
+          ? `卡 ${card.number} 已于 ${card.endedOn} 挂失：不能再使用或启用，电子社保卡暂停；补换卡后用 \`sscard card replace --card ${card.number} --new-card ...\` 记录。`
+          : `卡 ${card.number} 已于 ${card.endedOn} 挂失，未做更改。`
+        : changed
         ? `Card ${card.number} reported lost on ${card.endedOn}. It can no longer be used or activated, and the electronic card is suspended; record the replacement with \`sscard card replace --card ${card.number} --new-card ...\`.`
         : `Card ${card.number} was already reported lost on ${card.endedOn}; nothing changed.`,
   });

@@ -10,7 +10,10 @@ export async function run(ctx: Context): Promise<void> {
   const result = store.check();
   if (ctx.json) writeJson(ctx, result);
   else {
-    ctx.out.write(`Integrity: ${result.ok ? ctx.color.green('ok') : ctx.color.red('DAMAGED')}\nSchema version: ${result.schemaVersion}\n`);
+    const zh = ctx.lang === 'zh';
+    ctx.out.write(
+      `${zh ? '完整性' : 'Integrity'}: ${result.ok ? ctx.color.green(zh ? '正常' : 'ok') : ctx.color.red(zh ? '已损坏' : 'DAMAGED')}\n${zh ? '结构版本' : 'Schema version'}: ${result.schemaVersion}\n`,
+    );
     for (const [table, n] of Object.entries(result.rows)) ctx.out.write(`  ${table.padEnd(7)} ${n}\n`);
   }
   if (!result.ok) {

@@ -8,7 +8,7 @@ import type { Context } from './context.js';
 import { citizenIdField, isoDateField, parseInput, required } from './input.js';
 import { shownId, writeJson } from './output.js';
 import { refuse } from './refusals.js';
-import { CHANNEL } from './words.js';
+import { CHANNEL, cardStateText } from './words.js';
 
 export interface EcardClaimArgs {
   id?: string;
@@ -33,7 +33,10 @@ export async function run(ctx: Context, args: EcardClaimArgs): Promise<void> {
   const store = ctx.openStore({ write: true });
   const result = store.write((tx) => {
     if (store.person(holderId) === null) {
-      throw new NotFound('person-not-found', `No record for ${shownId(ctx, holderId)} in the ledger; record the card first with \`sscard card issue\`.`);
+      throw new NotFound(
+        'person-not-found',
+        ctx.lang === 'zh' ? `台账中没有 ${shownId(ctx, holderId)} 的记录：请先用 \`sscard card issue\` 记录发卡。` : `No record for ${shownId(ctx, holderId)} in the ledger; record the card first with \`sscard card issue\`.`,
+      );
     }
     const card = currentCard(store.cards(holderId));
     const existing = store.ecard(holderId);
@@ -55,6 +58,15 @@ export async function run(ctx: Context, args: EcardClaimArgs): Promise<void> {
       ecard: { claimed: true, state, channel: result.claim.channel, claimedOn: result.claim.claimedOn },
       activatedEcard: activated,
     });
+    return;
+  }
+  if (ctx.lang === 'zh') {
+    const via = result.claim.channel ? `（${CHANNEL.zh[result.claim.channel]}）` : '';
+    const head = result.changed ? `已记录：电子社保卡于 ${result.claim.claimedOn} 申领${via}。` : `电子社保卡已于 ${result.claim.claimedOn} 申领，未做更改。`;
+    const tail = activated
+      ? '对应的社会保障卡已启用：已有启用的电子社保卡。'
+      : `申领电子社保卡不等于实体卡已启用：卡 ${result.card?.number} ${result.card ? cardStateText(ctx, result.card.state) : ''}。请携带卡和身份证原件到发卡银行网点启用。`;
+    ctx.out.write(`${head}\n${tail}\n`);
     return;
   }
   const head = result.changed

@@ -30,7 +30,9 @@ export async function run(ctx: Context, args: ExportArgs): Promise<void> {
     return;
   }
 
-  if (!ctx.reveal) ctx.err.write('Identity numbers are masked; add --reveal for a file that `sscard import` can read back.\n');
+  if (!ctx.reveal) {
+    ctx.err.write(ctx.lang === 'zh' ? '身份证号码已脱敏；如需可由 `sscard import` 重新导入的文件，请加 --reveal。\n' : 'Identity numbers are masked; add --reveal for a file that `sscard import` can read back.\n');
+  }
   ctx.out.write(`${COLUMNS.join(',')}\n`);
   for (const { person, hires, cards, ecard } of everyone) {
     // Only a card in force can be expressed in these columns (a lost, replaced

@@ -9,7 +9,9 @@ export async function run(ctx: Context, args: { id: string }): Promise<void> {
   const { id } = parseInput(ctx.lang, z.object({ id: citizenIdField(ctx.today, ctx.lang) }), args, { id: '<id>' });
   const store = ctx.openStore({ write: false });
   const events = store?.events(id.number) ?? [];
-  if (events.length === 0) throw new NotFound('person-not-found', `Nothing is recorded for ${shownId(ctx, id.number)} in the ledger.`);
+  if (events.length === 0) {
+    throw new NotFound('person-not-found', ctx.lang === 'zh' ? `台账中没有 ${shownId(ctx, id.number)} 的任何记录。` : `Nothing is recorded for ${shownId(ctx, id.number)} in the ledger.`);
+  }
 
   if (ctx.json) {
     writeJson(ctx, {
@@ -18,7 +20,7 @@ export async function run(ctx: Context, args: { id: string }): Promise<void> {
     });
     return;
   }
-  ctx.out.write(`History of ${shownId(ctx, id.number)} (oldest first)\n`);
+  ctx.out.write(ctx.lang === 'zh' ? `${shownId(ctx, id.number)} 的全部记录（按时间先后）\n` : `History of ${shownId(ctx, id.number)} (oldest first)\n`);
   for (const e of events) {
     const details = Object.entries(e.data)
       .filter(([, v]) => v !== null && v !== false)

@@ -94,6 +94,12 @@ export async function run(ctx: Context, args: ImportArgs): Promise<void> {
     return;
   }
   for (const row of bad) ctx.err.write(`line ${row.line}, ${row.field}: ${row.message}\n`);
+  if (ctx.lang === 'zh') {
+    ctx.out.write(
+      `${args.dryRun ? '试运行，未写入：' : '已导入：'}${counts.rows} 行，其中 ${counts.changed} 行有更改（${counts.events} 条记录），${counts.unchanged} 行已在台账中${bad.length ? `，${bad.length} 行无效已跳过` : ''}。\n`,
+    );
+    return;
+  }
   const verb = args.dryRun ? 'Dry run, nothing written:' : 'Imported:';
   ctx.out.write(
     `${verb} ${counts.rows} rows, ${counts.changed} with changes (${counts.events} events), ${counts.unchanged} already in the ledger${bad.length ? `, ${bad.length} invalid and skipped` : ''}.\n`,

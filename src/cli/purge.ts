@@ -12,7 +12,7 @@ export async function run(ctx: Context, args: { id: string; yes?: boolean }): Pr
   const notFound = () => new NotFound('person-not-found', `No record for ${shownId(ctx, id.number)} in the ledger; nothing to delete.`);
   const existing = ctx.openStore({ write: false });
   if (existing === null || existing.person(id.number) === null) throw notFound();
-  await confirmed(ctx, args.yes, `Delete ${shownId(ctx, id.number)} and every record and event about them? This cannot be undone.`);
+  await confirmed(ctx, args.yes, ctx.lang === 'zh' ? `删除 ${shownId(ctx, id.number)} 及其全部记录？此操作不可撤销。` : `Delete ${shownId(ctx, id.number)} and every record and event about them? This cannot be undone.`);
 
   const store = ctx.openStore({ write: true });
   const events = store.write((tx) => {
@@ -22,5 +22,6 @@ export async function run(ctx: Context, args: { id: string; yes?: boolean }): Pr
     return count;
   });
   if (ctx.json) writeJson(ctx, { purged: shownId(ctx, id.number), events });
+  else if (ctx.lang === 'zh') ctx.out.write(`已删除 ${shownId(ctx, id.number)} 及其全部记录（${events} 条）。\n`);
   else ctx.out.write(`Deleted ${shownId(ctx, id.number)} and every record about them (${events} events).\n`);
 }

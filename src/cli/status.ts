@@ -19,7 +19,12 @@ export async function run(ctx: Context, args: { id: string }): Promise<void> {
   const store = ctx.openStore({ write: false });
   const person = store?.person(id.number) ?? null;
   if (store === null || person === null) {
-    throw new NotFound('person-not-found', `No record for ${shownId(ctx, id.number)} in the ledger; record a hire with \`register-employee\` or a card with \`card issue\` first.`);
+    throw new NotFound(
+      'person-not-found',
+      ctx.lang === 'zh'
+        ? `台账中没有 ${shownId(ctx, id.number)} 的记录：请先用 \`register-employee\` 记录入职或用 \`card issue\` 记录发卡。`
+        : `No record for ${shownId(ctx, id.number)} in the ledger; record a hire with \`register-employee\` or a card with \`card issue\` first.`,
+    );
   }
   const report = personStatus(
     { id, hires: store.hires(id.number), cards: store.cards(id.number), ecard: store.ecard(id.number) },

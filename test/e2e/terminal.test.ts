@@ -2,6 +2,7 @@
 // colour off, colour rules, the guide, completion, and prompts driven through
 // a real pseudo-terminal (tmux).
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BIN, type Ledger, tempLedger } from './harness.js';
 
@@ -60,6 +61,35 @@ describe('what status and due look like (colour off), in both languages', () => 
     const zh = ledger.run(['status', WANG, '--json', '--lang', 'zh']).json;
     expect(Object.keys(zh)).toEqual(Object.keys(en));
     expect({ ...zh, nextSteps: [], registrations: [] }).toEqual({ ...en, nextSteps: [], registrations: [] });
+  });
+});
+
+describe('every command speaks Chinese with --lang zh', () => {
+  it('card, e-card, activation, import, history, backup, check and purge', () => {
+    ledger = tempLedger('2026-10-01');
+    const csv = `${ledger.dir}/h.csv`;
+    writeFileSync(csv, `id,employer,hired_on\n${LI},Acme,2026-09-01\n`);
+    const steps = [
+      ['card', 'issue', '--id', WANG, '--card', 'A12345678', '--issued-on', '2026-03-01'],
+      ['card', 'receive', '--card', 'A12345678', '--on', '2026-03-31'],
+      ['ecard', 'claim', '--id', WANG, '--channel', 'alipay'],
+      ['activate', '--card', 'A12345678', '--id-doc', WANG],
+      ['card', 'report-loss', '--card', 'A12345678'],
+      ['card', 'replace', '--card', 'A12345678', '--new-card', 'B12345678', '--yes'],
+      ['card', 'cancel', '--card', 'B12345678', '--yes'],
+      ['import', csv],
+      ['history', WANG],
+      ['backup', `${ledger.dir}/b.db`],
+      ['check'],
+      ['purge', LI, '--yes'],
+      ['due'],
+    ];
+    for (const args of steps) {
+      const r = ledger.run([...args, '--lang', 'zh']);
+      expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(0);
+      expect(r.stdout, args.join(' ')).toMatch(/[\u4e00-\u9fff]/);
+      expect(r.stdout, args.join(' ')).not.toMatch(/\b(Card|Recorded|Imported|History|Backed|Deleted|Integrity)\b/);
+    }
   });
 });
 
