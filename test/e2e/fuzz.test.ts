@@ -7,21 +7,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BIN, logStderr, tempLedger } from './harness.js';
+import { BIN, logStderr, prng, tempLedger } from './harness.js';
 
 const CASES = Number(process.env.SSCARD_FUZZ_CASES ?? 240);
 const SEED = Number(process.env.SSCARD_FUZZ_SEED ?? 58);
 const WORKERS = 4;
 const ID = '11010519491231002X';
 
-function prng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const COMMANDS = [
   ['status'], ['register-employee'], ['activate'], ['card', 'issue'], ['card', 'receive'], ['card', 'report-loss'], ['card', 'replace'],

@@ -88,3 +88,13 @@ export function logStderr(stderr: string): void {
   if (stderr === '') return;
   fs.appendFileSync(path.join(inject('stderrLog'), `${process.pid}.log`), `${stderr}\u0000`);
 }
+
+/** Seeded, so that a failing trial can be replayed (mulberry32). */
+export function prng(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
