@@ -6,7 +6,8 @@ import type { IsoDate } from '../core/calendar-date.js';
 import type { RestDayCalendar } from '../core/holidays.js';
 import type { Store } from '../store/store.js';
 
-export type Lang = 'en' | 'zh';
+export type { Lang } from './lang.js';
+import type { Lang } from './lang.js';
 
 export interface TextSink {
   write(text: string): unknown;

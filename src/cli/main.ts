@@ -6,6 +6,7 @@ import type { Store } from '../store/store.js';
 import type { Context } from './context.js';
 import { redactIds } from '../core/masking.js';
 import { EXIT, failureOf } from './exit.js';
+import { langOf } from './lang.js';
 import type { GlobalOptions } from './process-context.js';
 
 declare const SSCARD_VERSION: string;
@@ -50,12 +51,10 @@ function usageText(text: string): string {
   return out;
 }
 
-/** The language before the context exists (for commander's own errors): --lang, else the locale. */
+/** The language before the context exists (for commander's own errors). */
 function langFromArgs(argv: string[], env: NodeJS.ProcessEnv): 'en' | 'zh' {
   const i = argv.indexOf('--lang');
-  const option = i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith('--lang='))?.slice(7);
-  if (option === 'zh' || option === 'en') return option;
-  return (env.LC_ALL || env.LC_MESSAGES || env.LANG || '').toLowerCase().startsWith('zh') ? 'zh' : 'en';
+  return langOf(i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith('--lang='))?.slice(7), env);
 }
 
 const state = { json: process.argv.includes('--json'), exitCode: EXIT.ok as number };
@@ -71,6 +70,7 @@ function program(): Command {
     .option('--no-color', 'plain text without colours (also NO_COLOR)')
     .addOption(new Option('--lang <lang>', 'language of messages').choices(['zh', 'en']))
     .showSuggestionAfterError(true)
+    .configureHelp({ showGlobalOptions: true })
     .exitOverride()
     .configureOutput({
       writeErr: (text) => {

@@ -10,7 +10,8 @@ import { InvalidInput } from '../core/errors.js';
 import { chinaCalendar } from '../core/official-calendar.js';
 import { openSqliteStore } from '../store/sqlite.js';
 import type { Store } from '../store/store.js';
-import type { Context, Lang } from './context.js';
+import type { Context } from './context.js';
+import { langOf } from './lang.js';
 
 export interface GlobalOptions {
   db?: string;
@@ -24,12 +25,6 @@ export interface GlobalOptions {
 function defaultDbPath(env: NodeJS.ProcessEnv): string {
   const dataHome = env.XDG_DATA_HOME || path.join(os.homedir(), '.local', 'share');
   return path.join(dataHome, 'sscard', 'sscard.db');
-}
-
-export function langOf(option: string | undefined, env: NodeJS.ProcessEnv): Lang {
-  if (option === 'zh' || option === 'en') return option;
-  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
-  return locale.toLowerCase().startsWith('zh') ? 'zh' : 'en';
 }
 
 function todayOf(option: string | undefined, env: NodeJS.ProcessEnv, now: Date): IsoDate {
