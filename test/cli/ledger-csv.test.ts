@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import type { IsoDate } from '../../src/core/calendar-date.js';
+import { neutralise, readRow, unneutralise } from '../../src/cli/ledger-csv.js';
+
+describe('the spreadsheet formula guard round-trips', () => {
+  it.each([
+    ['=SUM(A1)', "'=SUM(A1)"],
+    ['+86 10 1234', "'+86 10 1234"],
+    ['-dash', "'-dash"],
+    ['@handle', "'@handle"],
+    ['\tTab', "'\tTab"],
+    ["'quoted", "'quoted"], // a leading quote before ordinary text is left alone both ways
+    ['Acme Ltd', 'Acme Ltd'],
+    ['', ''],
+  ])('%j -> %j', (cell, exported) => {
+    expect(neutralise(cell)).toBe(exported);
+    expect(unneutralise(exported)).toBe(cell);
+  });
+});
+
+describe('readRow', () => {
+  const today = '2026-11-24' as IsoDate;
+  it.each([
+    [{ id: '' }, 'id'],
+    [{ id: '110105194912310021' }, 'id'],
+    [{ id: '11010519491231002X', hired_on: '2026-02-30' }, 'hired_on'],
+    [{ id: '11010519491231002X', employer: 'Acme' }, 'hired_on'],
+    [{ id: '11010519491231002X', bank: 'ICBC' }, 'card_number'],
+    [{ id: '11010519491231002X', card_number: 'A1' }, 'card_number'],
+    [{ id: '11010519491231002X', card_number: 'A12345678', ecard_channel: 'fax', ecard_claimed_on: '2026-01-01' }, 'ecard_channel'],
+    [{ id: '11010519491231002X', card_number: 'A12345678', ecard_channel: 'wechat' }, 'ecard_claimed_on'],
+    [{ id: '11010519491231002X', name: 'a\u0001b' }, 'name'],
+  ])('%j: problem in %s', (cells, field) => {
+    const r = readRow(cells, today);
+    expect('problem' in r && r.problem.field).toBe(field);
+  });
+
+  it('reads a full row, trimming cells and normalising the card number and x', () => {
+    const r = readRow({ id: ' 11010519491231002x ', name: 'Wang', employer: "'=Acme", hired_on: '2026-09-01', card_number: 'a12345678', ecard_channel: 'alipay', ecard_claimed_on: '2026-04-01' }, today);
+    expect('row' in r && r.row).toMatchObject({
+      id: { number: '11010519491231002X' },
+      name: 'Wang',
+      hire: { employer: '=Acme', hiredOn: '2026-09-01', registeredOn: null },
+      card: { number: 'A12345678', bank: null, issuedOn: null },
+      ecard: { channel: 'alipay', claimedOn: '2026-04-01' },
+    });
+  });
+});

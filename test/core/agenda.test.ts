@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { agenda, anyOverdue } from '../../src/core/agenda.js';
+import type { IsoDate } from '../../src/core/calendar-date.js';
+import type { Card } from '../../src/core/card.js';
+import { chinaCalendar } from '../../src/core/official-calendar.js';
+import type { Hire } from '../../src/core/registration.js';
+
+const d = (s: string) => s as IsoDate;
+const TODAY = d('2026-11-24');
+const person = (id: string) => ({ id, name: null });
+const hire = (hiredOn: string, registeredOn: string | null = null, kind: Hire['kind'] = 'employee'): Hire => ({
+  kind,
+  employer: kind === 'employee' ? 'Acme' : null,
+  hiredOn: d(hiredOn),
+  registeredOn: registeredOn === null ? null : d(registeredOn),
+});
+const card = (number: string, state: Card['state'], receivedOn: string | null): Card => ({
+  number,
+  holderId: 'x',
+  bank: null,
+  state,
+  issuedOn: d('2026-01-05'),
+  receivedOn: receivedOn === null ? null : d(receivedOn),
+  activatedOn: state === 'activated' ? d('2026-06-01') : null,
+  outlet: null,
+  guardianId: null,
+  endedOn: null,
+  replacedBy: null,
+});
+
+const hires = [
+  { person: person('A'), hire: hire('2026-11-20') }, // pending: 2026-12-21 (20 Dec is a Sunday), 27 days
+  { person: person('B'), hire: hire('2026-09-01') }, // overdue since 2026-10-08: -47
+  { person: person('C'), hire: hire('2026-11-01', '2026-11-05') }, // filed: not open
+  { person: person('D'), hire: hire('2026-11-01', null, 'flexible') }, // voluntary: no deadline
+  { person: person('I'), hire: hire('2026-10-25') }, // deadline 2026-11-24: today, 0 days
+];
+const cards = [
+  { person: person('E'), card: card('E00000001', 'received', '2026-03-31') }, // 2026-09-30: -55
+  { person: person('F'), card: card('F00000001', 'received', '2026-06-03') }, // 2026-12-03: 9 days
+  { person: person('G'), card: card('G00000001', 'activated', '2026-03-01') }, // activated: not open
+  { person: person('H'), card: card('H00000001', 'issued', null) }, // not received: no window yet
+];
+
+describe('agenda: every open deadline, most urgent first', () => {
+  it('lists open registrations and activations, longest overdue first, then the nearest', () => {
+    expect(agenda(hires, cards, TODAY, chinaCalendar, null).map((i) => [i.personId, i.kind, i.deadline.date, i.state, i.daysLeft])).toEqual([
+      ['E', 'activation', '2026-09-30', 'overdue', -55],
+      ['B', 'registration', '2026-10-08', 'overdue', -47],
+      ['I', 'registration', '2026-11-24', 'pending', 0],
+      ['F', 'activation', '2026-12-03', 'pending', 9],
+      ['A', 'registration', '2026-12-21', 'pending', 27],
+    ]);
+  });
+
+  it.each([
+    [0, ['E', 'B', 'I']],
+    [9, ['E', 'B', 'I', 'F']],
+    [26, ['E', 'B', 'I', 'F']],
+    [27, ['E', 'B', 'I', 'F', 'A']],
+  ])('--within %i keeps what falls due by then and everything overdue', (within, ids) => {
+    expect(agenda(hires, cards, TODAY, chinaCalendar, within).map((i) => i.personId)).toEqual(ids);
+  });
+
+  it('orders ties by kind, then ID, so the agenda reads the same every time', () => {
+    const tie = agenda([{ person: person('Z'), hire: hire('2026-11-03') }, { person: person('Y'), hire: hire('2026-11-03') }], [{ person: person('X'), card: card('X00000001', 'received', '2026-06-03') }], TODAY, chinaCalendar, null);
+    expect(tie.map((i) => [i.personId, i.daysLeft])).toEqual([
+      ['X', 9],
+      ['Y', 9],
+      ['Z', 9],
+    ]);
+  });
+
+  it('anyOverdue: the deadline day itself is not overdue, the day after is', () => {
+    const one = [{ person: person('I'), hire: hire('2026-10-25') }];
+    expect(anyOverdue(agenda(one, [], TODAY, chinaCalendar, null))).toBe(false);
+    expect(anyOverdue(agenda(one, [], d('2026-11-25'), chinaCalendar, null))).toBe(true);
+    expect(anyOverdue([])).toBe(false);
+  });
+});
