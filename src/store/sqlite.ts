@@ -57,8 +57,9 @@ export function openSqliteStore(file: string, options: OpenOptions): SqliteStore
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw fileError(file, error);
     }
   }
-  // Reads open the file read-only: they work on a ledger the user may only
-  // read, and cannot change it by accident.
+  if (fs.statSync(file).isDirectory()) {
+    throw new InvalidInput('db-is-directory', `--db: ${file} is a directory; give a file path such as ${path.join(file, 'sscard.db')}.`);
+  }
   const open = (readonly: boolean) => {
     try {
       return new Database(file, { fileMustExist: true, readonly, timeout: BUSY_TIMEOUT_MS, nativeBinding: nativeBinding() });
@@ -66,7 +67,10 @@ export function openSqliteStore(file: string, options: OpenOptions): SqliteStore
       throw fileError(file, error);
     }
   };
-  let db = open(!options.create);
+  // A read of a ledger the user may only read opens it read-only. Otherwise
+  // it is opened read-write even for a read, so that closing it removes
+  // SQLite's -wal and -shm files instead of leaving them beside the ledger.
+  let db = open(!options.create && !writable(file));
   try {
     checkIdentity(db, file);
     if (db.readonly && (db.pragma('user_version', { simple: true }) as number) < SCHEMA_VERSION) {
@@ -94,6 +98,16 @@ export function openMemoryStore(): SqliteStore {
   db.pragma('foreign_keys = ON');
   migrate(db, ':memory:');
   return new SqliteStore(db, new Date(0).toISOString());
+}
+
+function writable(file: string): boolean {
+  try {
+    fs.accessSync(file, fs.constants.W_OK);
+    fs.accessSync(path.dirname(file), fs.constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function fileError(file: string, error: unknown): Refused {
