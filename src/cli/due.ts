@@ -41,6 +41,7 @@ export async function run(ctx: Context, args: DueArgs): Promise<number> {
         state: item.state,
         daysLeft: item.daysLeft,
         employer: item.employer,
+        hiredOn: item.hiredOn,
         card: item.card,
       })),
     });

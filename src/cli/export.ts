@@ -38,14 +38,16 @@ export async function run(ctx: Context, args: ExportArgs): Promise<void> {
     // Only a card in force can be expressed in these columns (a lost, replaced
     // or cancelled card needs `--format json`); flexible self-registrations
     // have no employer deadline and are left to the JSON export too.
+    // The e-card maps to the card in force, so it is exported only with one
+    // (a suspended e-card could not be imported back without its card).
     const card = currentCard(cards);
-    const cardCells = card && isInForce(card) ? cardColumns(card) : {};
+    const inForce = card !== null && isInForce(card);
     const base: Partial<Record<Column, string | null>> = {
       id: shownId(ctx, person.id),
       name: person.name,
-      ...cardCells,
-      ecard_channel: ecard?.channel ?? null,
-      ecard_claimed_on: ecard?.claimedOn ?? null,
+      ...(inForce ? cardColumns(card) : {}),
+      ecard_channel: inForce ? (ecard?.channel ?? null) : null,
+      ecard_claimed_on: inForce ? (ecard?.claimedOn ?? null) : null,
     };
     const employeeHires = hires.filter((h) => h.kind === 'employee');
     const rows = employeeHires.length === 0 ? [base] : employeeHires.map((h) => ({ ...base, employer: h.employer, hired_on: h.hiredOn, registered_on: h.registeredOn }));

@@ -15,7 +15,10 @@ export interface AgendaItem {
   readonly state: 'pending' | 'overdue';
   /** 0 on the deadline day, negative once passed. */
   readonly daysLeft: number;
+  /** For a registration: whose hire (one person may have several). */
   readonly employer: string | null;
+  readonly hiredOn: IsoDate | null;
+  /** For an activation: which card. */
   readonly card: string | null;
 }
 
@@ -47,6 +50,7 @@ export function agenda(
       state: status.state,
       daysLeft: status.daysLeft,
       employer: hire.employer,
+      hiredOn: hire.hiredOn,
       card: null,
     });
   }
@@ -61,6 +65,7 @@ export function agenda(
       state: status.daysLeft < 0 ? 'overdue' : 'pending',
       daysLeft: status.daysLeft,
       employer: null,
+      hiredOn: null,
       card: card.number,
     });
   }

@@ -197,6 +197,25 @@ describe('export', () => {
     }
   });
 
+  it('a lost card and its suspended e-card stay out of the CSV, so the file still imports', () => {
+    ledger = tempLedger('2026-11-24');
+    ledger.run(['card', 'issue', '--id', WANG, '--card', 'A12345678', '--issued-on', '2026-03-01']);
+    ledger.run(['ecard', 'claim', '--id', WANG, '--channel', 'wechat', '--on', '2026-03-02']);
+    ledger.run(['register-employee', '--id', WANG, '--employer', 'Acme Ltd', '--hired-on', '2026-09-01']);
+    ledger.run(['card', 'report-loss', '--card', 'A12345678']);
+    const exported = ledger.run(['export', '--reveal']).stdout;
+    expect(exported.trim().split('\n')[1]).toBe(`${WANG},,Acme Ltd,2026-09-01,2026-11-24,,,,,,,`);
+    const copy = tempLedger('2026-11-24');
+    try {
+      const back = path.join(copy.dir, 'back.csv');
+      fs.writeFileSync(back, exported);
+      expect(copy.run(['import', back]).code).toBe(0);
+      expect(state(copy).hire).toEqual(state(ledger).hire);
+    } finally {
+      copy.cleanup();
+    }
+  });
+
   it('masks identity numbers unless --reveal, and says so', () => {
     ledger = tempLedger('2026-11-24');
     ledger.run(['register-employee', '--id', WANG, '--employer', 'Acme Ltd', '--hired-on', '2026-09-01']);
