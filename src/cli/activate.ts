@@ -1,8 +1,7 @@
 // sscard activate: records the in-person activation (启用) at an outlet of
 // the issuing bank, with the card and the holder's ORIGINAL identity document.
 import * as z from 'zod/mini';
-import { daysBetween } from '../core/calendar-date.js';
-import { activationDeadline, type Card, cardStatus, decideActivation } from '../core/card.js';
+import { activationDaysLate, activationDeadline, type Card, cardStatus, decideActivation } from '../core/card.js';
 import { parseCitizenId } from '../core/citizen-id.js';
 import { ecardState, hasActivatedEcard } from '../core/ecard.js';
 import type { Context } from './context.js';
@@ -81,42 +80,34 @@ export async function run(ctx: Context, args: ActivateArgs): Promise<void> {
 
 function describe(ctx: Context, kind: 'activated' | 'already-activated', card: Card, activatedEcard: boolean, claimed: boolean): string {
   const c = ctx.color;
+  const zh = ctx.lang === 'zh';
+  const on = day(ctx, card.activatedOn!);
   const lines: string[] = [];
-  if (ctx.lang === 'zh') {
-    const deadline = activationDeadline(card, ctx.calendar);
-    lines.push(
-      kind === 'already-activated'
-        ? `卡 ${card.number} 已于 ${day(ctx, card.activatedOn!)} 启用，未做更改。`
-        : c.green(`卡 ${card.number} 已于 ${day(ctx, card.activatedOn!)} 启用${card.outlet ? `（${card.outlet}）` : ''}。`),
-    );
-    if (kind === 'activated' && deadline && card.activatedOn! > deadline.date) {
-      lines.push(`晚于启用期限 ${deadline.date} ${daysBetween(deadline.date, card.activatedOn!)} 天；自启用之日起医保卡恢复正常。`);
-    }
-    lines.push(
-      activatedEcard
-        ? c.green('现已有启用的电子社保卡。')
-        : claimed
-          ? '已申领电子社保卡，但当前无效。'
-          : c.yellow('尚未申领电子社保卡：启用实体卡不会自动生成电子社保卡。微信申领：我 -> 服务 -> 城市服务 -> 社保 -> 电子社保卡 -> 立即添加。'),
-    );
-    return lines.join('\n');
-  }
   if (kind === 'already-activated') {
-    lines.push(`Card ${card.number} was already activated on ${day(ctx, card.activatedOn!)}; nothing changed.`);
+    lines.push(zh ? `卡 ${card.number} 已于 ${on} 启用，未做更改。` : `Card ${card.number} was already activated on ${on}; nothing changed.`);
   } else {
-    lines.push(c.green(`Card ${card.number} activated on ${day(ctx, card.activatedOn!)}${card.outlet ? ` at ${card.outlet}` : ''}.`));
+    const at = card.outlet ? (zh ? `（${card.outlet}）` : ` at ${card.outlet}`) : '';
+    lines.push(c.green(zh ? `卡 ${card.number} 已于 ${on} 启用${at}。` : `Card ${card.number} activated on ${on}${at}.`));
+    const late = activationDaysLate(card, ctx.calendar);
     const deadline = activationDeadline(card, ctx.calendar);
-    if (deadline && card.activatedOn! > deadline.date) {
-      const late = daysBetween(deadline.date, card.activatedOn!);
-      lines.push(`That was ${late} day${late === 1 ? '' : 's'} after the activation deadline ${deadline.date}; the medical insurance card is normal again from the day of activation.`);
+    if (late !== null && deadline !== null) {
+      lines.push(
+        zh
+          ? `晚于启用期限 ${deadline.date} ${late} 天；自启用之日起医保卡恢复正常。`
+          : `That was ${late} day${late === 1 ? '' : 's'} after the activation deadline ${deadline.date}; the medical insurance card is normal again from the day of activation.`,
+      );
     }
   }
-  lines.push(
-    activatedEcard
-      ? c.green('There is now an activated electronic social security card.')
-      : claimed
-        ? 'The electronic card is claimed but not active.'
-        : c.yellow('No electronic social security card is claimed yet: activation of the physical card does not create one. Claim it in WeChat: Me -> Pay (or Services) -> City Services -> Social Security -> Electronic Social Security Card -> Add Now.'),
-  );
+  if (activatedEcard) lines.push(c.green(zh ? '现已有启用的电子社保卡。' : 'There is now an activated electronic social security card.'));
+  else if (claimed) lines.push(zh ? '已申领电子社保卡，但当前无效。' : 'The electronic card is claimed but not active.');
+  else {
+    lines.push(
+      c.yellow(
+        zh
+          ? '尚未申领电子社保卡：启用实体卡不会自动生成电子社保卡。微信申领：我 -> 服务 -> 城市服务 -> 社保 -> 电子社保卡 -> 立即添加。'
+          : 'No electronic social security card is claimed yet: activation of the physical card does not create one. Claim it in WeChat: Me -> Pay (or Services) -> City Services -> Social Security -> Electronic Social Security Card -> Add Now.',
+      ),
+    );
+  }
   return lines.join('\n');
 }

@@ -51,6 +51,14 @@ export function activationDeadline(card: Card, calendar: RestDayCalendar): Deadl
   return deadlineOf(card.receivedOn, ACTIVATION_PERIOD, calendar);
 }
 
+/** How many days after its deadline the card was activated (late activation is allowed); null when in time or not activated. */
+export function activationDaysLate(card: Card, calendar: RestDayCalendar): number | null {
+  const deadline = activationDeadline(card, calendar);
+  if (deadline === null || card.activatedOn === null) return null;
+  const late = daysBetween(deadline.date, card.activatedOn);
+  return late > 0 ? late : null;
+}
+
 export interface CardStatus {
   readonly deadline: Deadline | null;
   /** To the activation deadline while the card waits for activation; null once activated or with no window. */

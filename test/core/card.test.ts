@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { IsoDate } from '../../src/core/calendar-date.js';
 import {
   type ActivationRequest,
+  activationDaysLate,
   activationDeadline,
   type Card,
   cardStatus,
@@ -74,6 +75,18 @@ describe('medical insurance: restricted once the deadline has passed, until acti
     expect(cardStatus(c, d(today), chinaCalendar)).toMatchObject({ medicalInsurance: medical, daysLeft });
   });
   it('no card at all: normal', () => expect(cardStatus(null, d('2026-11-24'), chinaCalendar).medicalInsurance).toBe('normal'));
+});
+
+describe('activationDaysLate', () => {
+  it.each([
+    [null, null], // not activated
+    ['2026-09-30', null], // on the deadline day
+    ['2026-10-01', 1],
+    ['2026-11-24', 55],
+  ])('activated %s: %s days late', (activatedOn, late) => {
+    const c = card({ state: activatedOn ? 'activated' : 'received', activatedOn: activatedOn === null ? null : d(activatedOn) });
+    expect(activationDaysLate(c, chinaCalendar)).toBe(late);
+  });
 });
 
 describe('decideActivation', () => {
