@@ -35,4 +35,6 @@ export interface Context {
    */
   openStore(mode: { write: true }): Store;
   openStore(mode: { write: false }): Store | null;
+  /** An empty, throw-away ledger in memory (a dry run when no ledger exists yet). */
+  scratchStore(): Store;
 }

@@ -6,7 +6,6 @@ import { csvParseRows } from 'd3-dsv';
 import fs from 'node:fs';
 import { InvalidInput } from '../core/errors.js';
 import { planRow, type RowChanges, type RowProblem } from '../core/ledger-row.js';
-import { openMemoryStore } from '../store/sqlite.js';
 import type { EventKind, LedgerWriter } from '../store/store.js';
 import type { Context } from './context.js';
 import { required } from './input.js';
@@ -39,7 +38,7 @@ export async function run(ctx: Context, args: ImportArgs): Promise<void> {
 
   // A dry run never creates the ledger: with none yet, it runs against an empty one in memory.
   const existing = args.dryRun && ctx.openStore({ write: false }) === null ? null : ctx.openStore({ write: true });
-  const store = existing ?? openMemoryStore();
+  const store = existing ?? ctx.scratchStore();
   const bad: BadRow[] = [];
   const counts = { rows: rows.length, changed: 0, unchanged: 0, events: 0 };
   const progress = ctx.stderrIsTTY && rows.length >= 5000 ? (i: number) => ctx.err.write(`\rimporting ${i} / ${rows.length}`) : null;
