@@ -69,6 +69,10 @@ function program(): Command {
     .option('--reveal', 'show identity numbers unmasked')
     .option('--no-color', 'plain text without colours (also NO_COLOR)')
     .addOption(new Option('--lang <lang>', 'language of messages').choices(['zh', 'en']))
+    .addHelpText(
+      'after',
+      '\nExamples:\n  sscard status 11010519491231002X\n  sscard register-employee --id 11010519491231002X --employer "Acme Ltd" --hired-on 2026-09-01 --pending\n  sscard due --within 14\n  sscard guide activate --lang zh',
+    )
     .showSuggestionAfterError(true)
     .configureHelp({ showGlobalOptions: true })
     .exitOverride()
