@@ -26,7 +26,8 @@ export async function run(ctx: Context, args: ActivateArgs): Promise<void> {
     idDoc: await required(ctx, args.idDoc, '--id-doc', 'Number on the ORIGINAL identity document shown', 'id'),
   };
   const idField = citizenIdField(ctx.today, ctx.lang);
-  const input = parseInput(ctx.lang, 
+  const input = parseInput(
+    ctx.lang,
     z.object({ card: cardNumberField, idDoc: idField, on: z.optional(isoDateField), outlet: z.optional(textField), guardianId: z.optional(idField) }),
     raw,
     { card: '--card', idDoc: '--id-doc', on: '--on', outlet: '--outlet', guardianId: '--guardian-id' },

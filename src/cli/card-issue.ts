@@ -21,7 +21,8 @@ export async function run(ctx: Context, args: CardIssueArgs): Promise<void> {
     id: await required(ctx, args.id, '--id', 'Identity number of the holder', 'id'),
     card: await required(ctx, args.card, '--card', 'Card number (9 letters or digits)', 'card'),
   };
-  const input = parseInput(ctx.lang, 
+  const input = parseInput(
+    ctx.lang,
     z.object({
       id: citizenIdField(ctx.today, ctx.lang),
       card: cardNumberField,

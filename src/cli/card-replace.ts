@@ -23,7 +23,8 @@ export async function run(ctx: Context, args: CardReplaceArgs): Promise<void> {
     card: await required(ctx, args.card, '--card', 'Number of the card being replaced', 'card'),
     newCard: await required(ctx, args.newCard, '--new-card', 'Number of the new card', 'card'),
   };
-  const input = parseInput(ctx.lang, 
+  const input = parseInput(
+    ctx.lang,
     z.object({ card: cardNumberField, newCard: cardNumberField, on: z.optional(isoDateField), bank: z.optional(textField) }),
     raw,
     { card: '--card', newCard: '--new-card', on: '--on', bank: '--bank' },

@@ -22,7 +22,8 @@ export async function run(ctx: Context, args: EcardClaimArgs): Promise<void> {
     const { choose } = await import('./prompt.js');
     raw.channel = await choose(ctx, ctx.lang === 'zh' ? '在哪里申领的？' : 'Where was it claimed?', ECARD_CHANNELS.map((value) => ({ value, name: CHANNEL[ctx.lang][value] })));
   }
-  const input = parseInput(ctx.lang, 
+  const input = parseInput(
+    ctx.lang,
     z.object({ id: citizenIdField(ctx.today, ctx.lang), channel: z.optional(z.enum(ECARD_CHANNELS)), on: z.optional(isoDateField) }),
     raw,
     { id: '--id', channel: '--channel', on: '--on' },

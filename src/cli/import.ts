@@ -150,7 +150,7 @@ function checkHeader(header: string[]): Column[] {
 
 function problemText(ctx: Context, problem: RowProblem, card: string): string {
   if ('refusal' in problem) return refusalText(ctx, problem.refusal, card, problem.field);
-  if ('registration' in problem) return registrationRefusalText(problem.registration, problem.field);
+  if ('registration' in problem) return registrationRefusalText(problem.registration, problem.field, ctx.lang);
   switch (problem.other) {
     case 'card-of-another-person':
       return `card ${card} is recorded for another person; check the number.`;

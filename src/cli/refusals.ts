@@ -60,13 +60,20 @@ export function refuse(ctx: Context, refusal: Refusal, card: string, dateField?:
   throw new Refused(refusal.reason, refusalText(ctx, refusal, card, dateField));
 }
 
-export function registrationRefusalText(reason: 'registered-before-hire' | 'registration-in-future' | 'already-registered', field: string): string {
+export function registrationRefusalText(
+  reason: 'registered-before-hire' | 'registration-in-future' | 'already-registered',
+  field: string,
+  lang: 'en' | 'zh',
+): string {
+  const zh = lang === 'zh';
   switch (reason) {
     case 'registered-before-hire':
-      return `${field} is before the hire date; an employee is registered on or after the hire date.`;
+      return zh ? `${field} 早于入职日期：职工应在入职当日或之后登记。` : `${field} is before the hire date; an employee is registered on or after the hire date.`;
     case 'registration-in-future':
-      return `${field} is in the future; record a registration once it has been filed.`;
+      return zh ? `${field} 在未来：请在实际办理后再记录。` : `${field} is in the future; record a registration once it has been filed.`;
     case 'already-registered':
-      return 'This hire is already recorded as registered on another date; the ledger keeps the first filing date.';
+      return zh
+        ? '此次录用已记录了另一个登记日期：台账保留首次登记日期。'
+        : 'This hire is already recorded as registered on another date; the ledger keeps the first filing date.';
   }
 }

@@ -26,17 +26,24 @@ const FLAGS = { id: '--id', hiredOn: '--hired-on', name: '--name', employer: '--
 
 export async function run(ctx: Context, args: RegisterEmployeeArgs): Promise<void> {
   if (args.pending && args.registeredOn !== undefined) {
-    throw new InvalidInput('conflicting-options', '--pending and --registered-on contradict each other; give one of them.');
+    throw new InvalidInput(
+      'conflicting-options',
+      ctx.lang === 'zh' ? '--pending 与 --registered-on 互相矛盾：请只用其一。' : '--pending and --registered-on contradict each other; give one of them.',
+    );
   }
   if (args.flexible && args.employer !== undefined) {
-    throw new InvalidInput('conflicting-options', '--flexible records a self-registration without an employer; drop --employer.');
+    throw new InvalidInput(
+      'conflicting-options',
+      ctx.lang === 'zh' ? '--flexible 记录的是无用人单位的个人参保：请去掉 --employer。' : '--flexible records a self-registration without an employer; drop --employer.',
+    );
   }
   const raw = {
     ...args,
     id: await required(ctx, args.id, '--id', 'Identity number (social security number)', 'id'),
     hiredOn: await required(ctx, args.hiredOn, '--hired-on', args.flexible ? 'Start of flexible employment (YYYY-MM-DD)' : 'Hire date (YYYY-MM-DD)', 'date'),
   };
-  const input = parseInput(ctx.lang, 
+  const input = parseInput(
+    ctx.lang,
     z.object({
       id: citizenIdField(ctx.today, ctx.lang),
       hiredOn: isoDateField,
@@ -58,7 +65,7 @@ export async function run(ctx: Context, args: RegisterEmployeeArgs): Promise<voi
     const person = store.person(personId);
     const existing = store.hire(personId, employer, input.hiredOn);
     const decision = decideRegistration(existing, { kind, employer, hiredOn: input.hiredOn, registeredOn }, ctx.today);
-    if (decision.action === 'refuse') throw new Refused(decision.reason, registrationRefusalText(decision.reason, '--registered-on'));
+    if (decision.action === 'refuse') throw new Refused(decision.reason, registrationRefusalText(decision.reason, '--registered-on', ctx.lang));
 
     recordPerson(store, tx, personId, input.name);
     if (decision.action === 'create') {
