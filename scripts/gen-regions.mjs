@@ -25,6 +25,8 @@ Object.assign(table, { 710000: '台湾省', 810000: '香港特别行政区', 820
 const cityName = (c) => (['市辖区', '县', '省直辖县级行政区划', '自治区直辖县级行政区划'].includes(c.name) ? '' : c.name);
 for (const c of cities.values()) table[`${c.code}00`] = provinces.get(c.provinceCode) + cityName(c);
 for (const a of read('areas.json')) {
+  // Cities without counties (东莞, 中山, 儋州) are listed again as their own county: keep the city's name.
+  if (a.code === `${a.cityCode}00`) continue;
   const city = cities.get(a.cityCode);
   table[a.code] = provinces.get(a.provinceCode) + (city ? cityName(city) : '') + a.name;
 }
