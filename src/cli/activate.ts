@@ -8,7 +8,7 @@ import type { Context } from './context.js';
 import { notFound } from './card-change.js';
 import { day } from './human.js';
 import { cardNumberField, citizenIdField, isoDateField, parseInput, required, textField } from './input.js';
-import { cardJson, writeJson } from './output.js';
+import { cardJson, shownId, writeJson } from './output.js';
 import { refuse } from './refusals.js';
 
 export interface ActivateArgs {
@@ -73,6 +73,7 @@ export async function run(ctx: Context, args: ActivateArgs): Promise<void> {
       medicalInsurance: cardStatus(card, ctx.today, ctx.calendar).medicalInsurance,
       ecard: { claimed: outcome.ecard !== null, state: ecardState(outcome.ecard, card) },
       activatedEcard,
+      guardian: card.guardianId === null ? null : shownId(ctx, card.guardianId),
     });
     return;
   }
@@ -89,6 +90,10 @@ function describe(ctx: Context, kind: 'activated' | 'already-activated', card: C
   } else {
     const at = card.outlet ? (zh ? `（${card.outlet}）` : ` at ${card.outlet}`) : '';
     lines.push(c.green(zh ? `卡 ${card.number} 已于 ${on} 启用${at}。` : `Card ${card.number} activated on ${on}${at}.`));
+    if (card.guardianId !== null) {
+      const guardian = shownId(ctx, card.guardianId);
+      lines.push(zh ? `由监护人 ${guardian} 代为办理，已记录。` : `Activated by the guardian ${guardian}, as recorded.`);
+    }
     const late = activationDaysLate(card, ctx.calendar);
     const deadline = activationDeadline(card, ctx.calendar);
     if (late !== null && deadline !== null) {

@@ -1,5 +1,5 @@
 // A core Refusal in words: one sentence, never revealing whose card it is.
-import type { Refusal } from '../core/card.js';
+import type { CardState, Refusal } from '../core/card.js';
 import { Refused } from '../core/errors.js';
 import type { Context } from './context.js';
 
@@ -10,9 +10,7 @@ export function refusalText(ctx: Context, refusal: Refusal, card: string, dateFi
   const zh = ctx.lang === 'zh';
   switch (refusal.reason) {
     case 'card-not-in-force':
-      return zh
-        ? `卡 ${card} ${STATE_ZH[refusal.state]}，不能办理此业务；已挂失的卡请用 \`sscard card replace\` 补换。`
-        : `Card ${card} is ${refusal.state}, so this cannot be done with it${refusal.state === 'lost' ? '; apply for a replacement and record it with `sscard card replace`' : ''}.`;
+      return zh ? notInForceZh(card, refusal.state) : notInForceEn(card, refusal.state);
     case 'id-mismatch':
       return zh
         ? '所出示的身份证件号码与该卡持卡人不符：启用被拒绝，未做任何更改。请持卡人本人携带身份证原件办理。'
@@ -25,6 +23,14 @@ export function refusalText(ctx: Context, refusal: Refusal, card: string, dateFi
       return zh
         ? `${dateField} 早于领卡日期 ${refusal.receivedOn}：请核对日期。`
         : `${dateField} is before the card was received (${refusal.receivedOn}); check the date.`;
+    case 'date-before-activation':
+      return zh
+        ? `${dateField} 早于该卡的启用日期 ${refusal.activatedOn}：请核对日期。`
+        : `${dateField} is before the card was activated (${refusal.activatedOn}); check the date.`;
+    case 'date-before-loss':
+      return zh
+        ? `${dateField} 早于该卡的挂失日期 ${refusal.lostOn}：请核对日期。`
+        : `${dateField} is before the card was reported lost (${refusal.lostOn}); check the date.`;
     case 'date-in-future':
       return zh
         ? `${dateField} 在未来（今天是 ${ctx.today}）：只能记录已经发生的事。`
@@ -53,6 +59,33 @@ export function refusalText(ctx: Context, refusal: Refusal, card: string, dateFi
       return zh
         ? '此人尚无社会保障卡记录：电子社保卡须对应一张在用的实体卡，请先用 `sscard card issue` 记录。'
         : 'No card is recorded for this person; an electronic card maps to a card in force, so record the card first with `sscard card issue`.';
+  }
+}
+
+/** Why a card out of force cannot be used, activated or changed: the reason, by state. */
+function notInForceEn(card: string, state: CardState): string {
+  switch (state) {
+    case 'lost':
+      return `Card ${card} is reported lost (挂失), so it can no longer be used or activated; once a new card is issued, record it with \`sscard card replace\`.`;
+    case 'replaced':
+      return `Card ${card} was replaced by a new card (补换卡), so it can no longer be used or activated; use the new card.`;
+    case 'cancelled':
+      return `Card ${card} is cancelled (注销), so it can no longer be used or activated.`;
+    default:
+      return `Card ${card} is ${state}, so this cannot be done with it.`;
+  }
+}
+
+function notInForceZh(card: string, state: CardState): string {
+  switch (state) {
+    case 'lost':
+      return `卡 ${card} 已挂失，不能再使用或启用；新卡发出后用 \`sscard card replace\` 记录补换。`;
+    case 'replaced':
+      return `卡 ${card} 已补换为新卡，不能再使用或启用；请使用新卡。`;
+    case 'cancelled':
+      return `卡 ${card} 已注销，不能再使用或启用。`;
+    default:
+      return `卡 ${card} ${STATE_ZH[state]}，不能办理此业务。`;
   }
 }
 

@@ -72,16 +72,25 @@ function headline(ctx: Context, r: StatusReport): string {
     lines.push(c.green(zh ? '有：已有启用的电子社保卡。' : 'Yes: there is an activated electronic social security card.'));
   } else {
     const ecard = { none: zh ? '未申领电子社保卡' : 'no e-card claimed', suspended: zh ? '电子社保卡已暂停' : 'the e-card is suspended', active: zh ? '已申领电子社保卡' : 'e-card claimed' }[r.ecard.state];
+    // A card that left force may well have been activated before: say "not activated" only of one that never was.
+    const never = r.card?.activatedOn === null;
     const card =
       r.card === null
         ? zh ? '无社会保障卡记录' : 'no card recorded'
         : r.card.state === 'activated'
           ? zh ? '社会保障卡已启用' : 'card activated'
-          : zh ? `社会保障卡${cardStateText(ctx, r.card.state)}，未启用` : `card ${cardStateText(ctx, r.card.state)}, not activated`;
+          : r.card.state === 'issued' || r.card.state === 'received'
+            ? zh ? `社会保障卡${cardStateText(ctx, r.card.state)}，未启用` : `card ${cardStateText(ctx, r.card.state)}, not activated`
+            : zh ? `社会保障卡${cardStateText(ctx, r.card.state)}${never ? '，从未启用' : ''}` : `card ${cardStateText(ctx, r.card.state)}${never ? ', never activated' : ''}`;
     lines.push(c.yellow(zh ? `没有启用的电子社保卡：${ecard}，${card}。` : `No activated electronic social security card: ${ecard}, ${card}.`));
   }
   if (r.cardStatus.medicalInsurance === 'restricted') {
-    lines.push(c.red(zh ? '医保卡：受限（已超过启用期限；启用社会保障卡即可恢复）。' : 'Medical insurance card: RESTRICTED (activation deadline passed; activate the card to restore it).'));
+    const deadline = r.cardStatus.deadline!.date;
+    if (r.card?.state === 'lost') {
+      lines.push(c.red(zh ? `医保卡：受限（已挂失的卡未在启用期限 ${deadline} 前启用；请补换新卡并启用）。` : `Medical insurance card: RESTRICTED (the lost card was not activated by its deadline ${deadline}; get a replacement card and activate it).`));
+    } else {
+      lines.push(c.red(zh ? `医保卡：受限（已超过启用期限 ${deadline}；启用社会保障卡即可恢复）。` : `Medical insurance card: RESTRICTED (activation deadline ${deadline} passed; activate the card to restore it).`));
+    }
   }
   const overdue = r.registrations.filter((x) => x.status.state === 'overdue').length;
   if (overdue > 0) lines.push(c.red(zh ? `${overdue} 项参保登记已逾期。` : `${overdue} registration${overdue === 1 ? ' is' : 's are'} overdue.`));

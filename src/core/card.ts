@@ -45,9 +45,13 @@ export function currentCard(cards: readonly Card[]): Card | null {
   return cards.find(isInForce) ?? cards[cards.length - 1] ?? null;
 }
 
-/** The activation window runs from receipt; there is none before receipt or once the card is out of force. */
+/**
+ * The activation window runs from receipt; there is none before receipt. A
+ * card that left force keeps the window it had: it explains a restriction
+ * that outlives a loss (see cardStatus), and it is history like the dates.
+ */
 export function activationDeadline(card: Card, calendar: RestDayCalendar): Deadline | null {
-  if (card.receivedOn === null || !(card.state === 'received' || card.state === 'activated')) return null;
+  if (card.receivedOn === null) return null;
   return deadlineOf(card.receivedOn, ACTIVATION_PERIOD, calendar);
 }
 
@@ -69,14 +73,24 @@ export interface CardStatus {
 /**
  * Until a new card is activated and once its activation deadline has passed,
  * the holder's original medical insurance card is restricted; it returns to
- * normal on the day of activation, however late.
+ * normal on the day of activation, however late (SPEC 1.3).
+ *
+ * - A lost card that was never activated stays restricted past its deadline:
+ *   reporting a loss activates nothing. Recording the replacement ends it,
+ *   since the replacement is then the card shown, with its own window.
+ * - A cancelled card (注销: the holder died or emigrated) ends the holder's
+ *   card altogether; there is nothing left to restore, so no restriction is
+ *   reported for it.
+ * - `daysLeft` counts only while the card waits for activation (`received`);
+ *   an activated or ended card shows its window as history, with no count.
  */
 export function cardStatus(card: Card | null, today: IsoDate, calendar: RestDayCalendar): CardStatus {
   if (card === null) return { deadline: null, daysLeft: null, medicalInsurance: 'normal' };
   const deadline = activationDeadline(card, calendar);
   const waiting = card.state === 'received';
   const daysLeft = waiting && deadline ? daysBetween(today, deadline.date) : null;
-  const restricted = waiting && deadline !== null && hasPassed(deadline, today);
+  const neverActivated = waiting || (card.state === 'lost' && card.activatedOn === null);
+  const restricted = neverActivated && deadline !== null && hasPassed(deadline, today);
   return { deadline, daysLeft, medicalInsurance: restricted ? 'restricted' : 'normal' };
 }
 
@@ -85,6 +99,8 @@ export type Refusal =
   | { readonly reason: 'id-mismatch' }
   | { readonly reason: 'date-before-issue'; readonly issuedOn: IsoDate }
   | { readonly reason: 'date-before-receipt'; readonly receivedOn: IsoDate }
+  | { readonly reason: 'date-before-activation'; readonly activatedOn: IsoDate }
+  | { readonly reason: 'date-before-loss'; readonly lostOn: IsoDate }
   | { readonly reason: 'date-in-future' }
   | { readonly reason: 'guardian-required'; readonly age: number }
   | { readonly reason: 'guardian-too-young' }
@@ -123,13 +139,16 @@ export function decideActivation(card: Card, request: ActivationRequest, today: 
     return refuse({ reason: 'date-before-receipt', receivedOn: card.receivedOn });
   }
   const age = ageOn(request.holder.birthDate, request.on);
-  let guardianId: string | null = null;
-  if (age < GUARDIAN_REQUIRED_UNDER) {
-    if (request.guardian === null) return refuse({ reason: 'guardian-required', age });
-    if (request.guardian.number === request.holder.number) return refuse({ reason: 'guardian-is-holder' });
-    if (ageOn(request.guardian.birthDate, request.on) < GUARDIAN_MIN_AGE) return refuse({ reason: 'guardian-too-young' });
-    guardianId = request.guardian.number;
+  if (age < GUARDIAN_REQUIRED_UNDER && request.guardian === null) return refuse({ reason: 'guardian-required', age });
+  // A guardian is also accepted for an older holder (an adult without full
+  // civil capacity has one too, Civil Code Art. 28): checked and recorded
+  // the same way, never silently dropped.
+  const { guardian } = request;
+  if (guardian !== null) {
+    if (guardian.number === request.holder.number) return refuse({ reason: 'guardian-is-holder' });
+    if (ageOn(guardian.birthDate, request.on) < GUARDIAN_MIN_AGE) return refuse({ reason: 'guardian-too-young' });
   }
+  const guardianId = guardian?.number ?? null;
   // A card activated before its receipt was recorded was evidently received by then.
   const receiptRecorded = card.receivedOn === null;
   return allow({
@@ -183,8 +202,16 @@ export function decideReceipt(card: Card, on: IsoDate, today: IsoDate): Decision
   return allow({ ...card, state: 'received', receivedOn: on });
 }
 
+/**
+ * A loss, replacement or cancellation happens after everything already
+ * recorded about the card (issue, receipt, activation, a reported loss):
+ * otherwise the card's history would contradict itself.
+ */
 function checkEndDate(card: Card, on: IsoDate, today: IsoDate): Refusal | null {
   if (on > today) return { reason: 'date-in-future' };
+  if (card.state === 'lost' && card.endedOn !== null && on < card.endedOn) return { reason: 'date-before-loss', lostOn: card.endedOn };
+  if (card.activatedOn !== null && on < card.activatedOn) return { reason: 'date-before-activation', activatedOn: card.activatedOn };
+  if (card.receivedOn !== null && on < card.receivedOn) return { reason: 'date-before-receipt', receivedOn: card.receivedOn };
   if (card.issuedOn !== null && on < card.issuedOn) return { reason: 'date-before-issue', issuedOn: card.issuedOn };
   return null;
 }

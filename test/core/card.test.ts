@@ -14,6 +14,7 @@ import {
   decideReceipt,
   decideReplacement,
   normaliseCardNumber,
+  type Refusal,
 } from '../../src/core/card.js';
 import { type CitizenId, parseCitizenId } from '../../src/core/citizen-id.js';
 import { chinaCalendar } from '../../src/core/official-calendar.js';
@@ -55,9 +56,10 @@ describe('activation deadline: six months from receipt (SPEC 1.3, Civil Code Art
     expect(activationDeadline(card({ receivedOn: d(receivedOn) }), chinaCalendar)).toMatchObject({ nominal, date });
   });
 
-  it('has no window before receipt or once the card is out of force', () => {
+  it('has no window before receipt; a card that left force keeps the window it had', () => {
     expect(activationDeadline(card({ state: 'issued', receivedOn: null }), chinaCalendar)).toBeNull();
-    expect(activationDeadline(card({ state: 'lost' }), chinaCalendar)).toBeNull();
+    expect(activationDeadline(card({ state: 'lost', receivedOn: null }), chinaCalendar)).toBeNull();
+    expect(activationDeadline(card({ state: 'lost' }), chinaCalendar)).toMatchObject({ date: '2026-09-30' });
   });
 });
 
@@ -70,8 +72,14 @@ describe('medical insurance: restricted once the deadline has passed, until acti
     ['received', null, '2027-03-01', 'restricted', -152],
     ['activated', '2026-10-20', '2026-10-20', 'normal', null], // late activation restores it that day
     ['issued', null, '2027-03-01', 'normal', null], // not received: no window yet
+    // Reporting a loss activates nothing: a never-activated lost card is restricted from the day after its deadline.
+    ['lost', null, '2026-09-30', 'normal', null],
+    ['lost', null, '2026-10-01', 'restricted', null],
+    ['lost', '2026-04-02', '2027-03-01', 'normal', null], // lost after activation
+    ['cancelled', null, '2027-03-01', 'normal', null], // 注销 ends the card: nothing left to restore
+    ['replaced', null, '2027-03-01', 'normal', null],
   ] as const)('%s (activated %s) as of %s: %s', (state, activatedOn, today, medical, daysLeft) => {
-    const c = card({ state, activatedOn: activatedOn && d(activatedOn), receivedOn: state === 'issued' ? null : d('2026-03-31') });
+    const c = card({ state, activatedOn: activatedOn === null ? null : d(activatedOn), receivedOn: state === 'issued' ? null : d('2026-03-31') });
     expect(cardStatus(c, d(today), chinaCalendar)).toMatchObject({ medicalInsurance: medical, daysLeft });
   });
   it('no card at all: normal', () => expect(cardStatus(null, d('2026-11-24'), chinaCalendar).medicalInsurance).toBe('normal'));
@@ -144,6 +152,16 @@ describe('decideActivation', () => {
     });
     it('refuses the holder as their own guardian', () => {
       expect(decideActivation(childCard, child({ guardian: CHILD }), today)).toEqual({ ok: false, refusal: { reason: 'guardian-is-holder' } });
+    });
+    it('accepts and records a guardian for an older holder too, with the same checks', () => {
+      const r = decideActivation(card(), request({ guardian: OTHER }), today);
+      expect(r.ok && r.value.card.guardianId).toBe(OTHER.number);
+      expect(decideActivation(card(), request({ guardian: ADULT }), today)).toEqual({ ok: false, refusal: { reason: 'guardian-is-holder' } });
+      expect(decideActivation(card(), request({ guardian: TEEN, on: d('2026-11-23') }), today)).toEqual({ ok: false, refusal: { reason: 'guardian-too-young' } });
+    });
+    it('records no guardian when none is given', () => {
+      const r = decideActivation(card(), request(), today);
+      expect(r.ok && r.value.card.guardianId).toBeNull();
     });
     it('needs no guardian from the 16th birthday on', () => {
       const sixteen = id(`11010520101124003${checkDigit('11010520101124003')}`); // born 2010-11-24
@@ -229,5 +247,91 @@ describe('card numbers and the card shown by status', () => {
     expect(currentCard([old, current])?.number).toBe('A00000002');
     expect(currentCard([old, card({ number: 'A00000003', state: 'cancelled' })])?.number).toBe('A00000003');
     expect(currentCard([])).toBeNull();
+  });
+});
+
+describe('every refusal of the card rules, by rule', () => {
+  const today = d('2026-11-24');
+  const activated = card({ state: 'activated', activatedOn: d('2026-04-02') });
+  const lost = card({ state: 'lost', endedOn: d('2026-05-02') });
+  const issued = card({ state: 'issued', receivedOn: null });
+  const adult = { holder: ADULT, idDocument: ADULT, on: d('2026-10-01'), outlet: null, guardian: null } satisfies ActivationRequest;
+  const child = { ...adult, holder: CHILD, idDocument: CHILD };
+  const issue = { number: 'B12345678', holderId: ADULT.number, bank: null, issuedOn: d('2026-11-01') };
+
+  // Dates as plain strings: what toEqual compares the IsoDate strings with.
+  type Expected = { readonly reason: Refusal['reason']; readonly [detail: string]: unknown };
+  const cases: [string, () => unknown, Expected][] = [
+    // activate
+    ['activate: the document of someone else', () => decideActivation(card(), { ...adult, idDocument: OTHER }, today), { reason: 'id-mismatch' }],
+    ['activate: a lost card', () => decideActivation(lost, adult, today), { reason: 'card-not-in-force', state: 'lost' }],
+    ['activate: a replaced card', () => decideActivation(card({ state: 'replaced' }), adult, today), { reason: 'card-not-in-force', state: 'replaced' }],
+    ['activate: a cancelled card', () => decideActivation(card({ state: 'cancelled' }), adult, today), { reason: 'card-not-in-force', state: 'cancelled' }],
+    ['activate: tomorrow', () => decideActivation(card(), { ...adult, on: d('2026-11-25') }, today), { reason: 'date-in-future' }],
+    ['activate: before issue', () => decideActivation(issued, { ...adult, on: d('2026-02-28') }, today), { reason: 'date-before-issue', issuedOn: '2026-03-01' }],
+    ['activate: before receipt', () => decideActivation(card(), { ...adult, on: d('2026-03-30') }, today), { reason: 'date-before-receipt', receivedOn: '2026-03-31' }],
+    ['activate: under 16, no guardian', () => decideActivation(card({ holderId: CHILD.number }), child, today), { reason: 'guardian-required', age: 13 }],
+    ['activate: a guardian under 18', () => decideActivation(card({ holderId: CHILD.number }), { ...child, guardian: TEEN, on: d('2026-11-23') }, today), { reason: 'guardian-too-young' }],
+    ['activate: the holder as guardian', () => decideActivation(card({ holderId: CHILD.number }), { ...child, guardian: CHILD }, today), { reason: 'guardian-is-holder' }],
+    // card issue
+    ['issue: a number in the ledger', () => decideIssue([], true, issue, today), { reason: 'card-number-taken' }],
+    ['issue: a second card in force', () => decideIssue([activated], false, issue, today), { reason: 'has-card-in-force', card: 'A12345678' }],
+    ['issue: tomorrow', () => decideIssue([], false, { ...issue, issuedOn: d('2026-11-25') }, today), { reason: 'date-in-future' }],
+    // card receive
+    ['receive: another receipt date', () => decideReceipt(card(), d('2026-04-01'), today), { reason: 'already-received', receivedOn: '2026-03-31' }],
+    ['receive: an activated card', () => decideReceipt(activated, d('2026-04-01'), today), { reason: 'already-activated', activatedOn: '2026-04-02' }],
+    ['receive: a lost card', () => decideReceipt(lost, d('2026-04-01'), today), { reason: 'card-not-in-force', state: 'lost' }],
+    ['receive: tomorrow', () => decideReceipt(issued, d('2026-11-25'), today), { reason: 'date-in-future' }],
+    ['receive: before issue', () => decideReceipt(issued, d('2026-02-28'), today), { reason: 'date-before-issue', issuedOn: '2026-03-01' }],
+    // card report-loss
+    ['loss: a cancelled card', () => decideLoss(card({ state: 'cancelled' }), d('2026-11-02'), today), { reason: 'card-not-in-force', state: 'cancelled' }],
+    ['loss: a replaced card', () => decideLoss(card({ state: 'replaced' }), d('2026-11-02'), today), { reason: 'card-not-in-force', state: 'replaced' }],
+    ['loss: tomorrow', () => decideLoss(card(), d('2026-11-25'), today), { reason: 'date-in-future' }],
+    ['loss: before issue', () => decideLoss(issued, d('2026-02-28'), today), { reason: 'date-before-issue', issuedOn: '2026-03-01' }],
+    ['loss: before receipt', () => decideLoss(card(), d('2026-03-30'), today), { reason: 'date-before-receipt', receivedOn: '2026-03-31' }],
+    ['loss: before activation', () => decideLoss(activated, d('2026-04-01'), today), { reason: 'date-before-activation', activatedOn: '2026-04-02' }],
+    // card replace
+    ['replace: a replaced card', () => decideReplacement(card({ state: 'replaced' }), 'C12345678', false, d('2026-11-10'), today, null), { reason: 'card-not-in-force', state: 'replaced' }],
+    ['replace: a cancelled card', () => decideReplacement(card({ state: 'cancelled' }), 'C12345678', false, d('2026-11-10'), today, null), { reason: 'card-not-in-force', state: 'cancelled' }],
+    ['replace: a new number in the ledger', () => decideReplacement(lost, 'C12345678', true, d('2026-11-10'), today, null), { reason: 'card-number-taken' }],
+    ['replace: tomorrow', () => decideReplacement(lost, 'C12345678', false, d('2026-11-25'), today, null), { reason: 'date-in-future' }],
+    ['replace: before the loss', () => decideReplacement(lost, 'C12345678', false, d('2026-05-01'), today, null), { reason: 'date-before-loss', lostOn: '2026-05-02' }],
+    ['replace: before activation', () => decideReplacement(activated, 'C12345678', false, d('2026-04-01'), today, null), { reason: 'date-before-activation', activatedOn: '2026-04-02' }],
+    // card cancel
+    ['cancel: a replaced card', () => decideCancellation(card({ state: 'replaced' }), d('2026-11-20'), today), { reason: 'card-not-in-force', state: 'replaced' }],
+    ['cancel: tomorrow', () => decideCancellation(card(), d('2026-11-25'), today), { reason: 'date-in-future' }],
+    ['cancel: before the loss', () => decideCancellation(lost, d('2026-05-01'), today), { reason: 'date-before-loss', lostOn: '2026-05-02' }],
+    ['cancel: before issue', () => decideCancellation(issued, d('2026-02-28'), today), { reason: 'date-before-issue', issuedOn: '2026-03-01' }],
+  ];
+
+  it.each(cases)('%s', (_, decide, refusal) => {
+    expect(decide()).toEqual({ ok: false, refusal });
+  });
+
+  it('covers every reason the card rules can give (no-card is the e-card rule\'s, in ecard.test.ts)', () => {
+    // A new reason fails to compile here until it has a case above.
+    const reasons: Record<Exclude<Refusal['reason'], 'no-card'>, true> = {
+      'card-not-in-force': true,
+      'id-mismatch': true,
+      'date-before-issue': true,
+      'date-before-receipt': true,
+      'date-before-activation': true,
+      'date-before-loss': true,
+      'date-in-future': true,
+      'guardian-required': true,
+      'guardian-too-young': true,
+      'guardian-is-holder': true,
+      'already-received': true,
+      'already-activated': true,
+      'has-card-in-force': true,
+      'card-number-taken': true,
+    };
+    expect(new Set(cases.map(([, , r]) => r.reason))).toEqual(new Set(Object.keys(reasons)));
+  });
+
+  it('a loss, replacement or cancellation on the day of the last recorded event is allowed', () => {
+    expect(decideLoss(activated, d('2026-04-02'), today).ok).toBe(true);
+    expect(decideReplacement(lost, 'C12345678', false, d('2026-05-02'), today, null).ok).toBe(true);
+    expect(decideCancellation(lost, d('2026-05-02'), today).ok).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { IsoDate } from '../../src/core/calendar-date.js';
-import type { Card, CardState } from '../../src/core/card.js';
+import { type Card, type CardState, currentCard } from '../../src/core/card.js';
 import { decideEcardClaim, type EcardClaim, ecardState, hasActivatedEcard } from '../../src/core/ecard.js';
 
 const d = (s: string) => s as IsoDate;
@@ -36,13 +36,34 @@ describe('the e-card and "is there an activated electronic social security card?
   it('follows the card in force across a replacement (the new card is what status shows)', () => {
     expect(ecardState(claim, { ...card('issued'), number: 'B12345678' })).toBe('active');
   });
+
+  // The holder's cards, oldest first, as the store gives them to status.
+  const old = { ...card('replaced'), replacedBy: 'B12345678' };
+  const next = (state: CardState): Card => ({ ...card(state), number: 'B12345678' });
+  it.each([
+    ['replaced, the new card issued', [old, next('issued')], 'active', false],
+    ['replaced, the new card activated', [old, next('activated')], 'active', true],
+    ['replaced, then the new card lost', [old, next('lost')], 'suspended', false],
+    ['replaced, then the new card cancelled', [old, next('cancelled')], 'suspended', false],
+    ['lost, not yet replaced', [card('lost')], 'suspended', false],
+  ] as const)('%s: %s, activated e-card %s', (_, cards, expected, activated) => {
+    const shown = currentCard(cards);
+    expect(ecardState(claim, shown)).toBe(expected);
+    expect(hasActivatedEcard(claim, shown)).toBe(activated);
+  });
 });
 
 describe('decideEcardClaim', () => {
   const today = d('2026-11-24');
   it('needs a card in force', () => {
     expect(decideEcardClaim(null, null, claim, today)).toEqual({ ok: false, refusal: { reason: 'no-card' } });
-    expect(decideEcardClaim(null, card('lost'), claim, today)).toEqual({ ok: false, refusal: { reason: 'card-not-in-force', state: 'lost' } });
+  });
+  it.each(['lost', 'replaced', 'cancelled'] as const)('refuses with a %s card, even when claimed before (it is suspended)', (state) => {
+    expect(decideEcardClaim(null, card(state), claim, today)).toEqual({ ok: false, refusal: { reason: 'card-not-in-force', state } });
+    expect(decideEcardClaim(claim, card(state), claim, today)).toEqual({ ok: false, refusal: { reason: 'card-not-in-force', state } });
+  });
+  it.each(['issued', 'received', 'activated'] as const)('accepts a claim with a %s card (in force)', (state) => {
+    expect(decideEcardClaim(null, card(state), claim, today)).toEqual({ ok: true, value: claim });
   });
   it('records a claim once; a second claim changes nothing', () => {
     expect(decideEcardClaim(null, card('issued'), claim, today)).toEqual({ ok: true, value: claim });

@@ -103,6 +103,7 @@ describe("the insured person's story (issue 3)", () => {
       expect(r.code, args.join(' ')).toBe(code);
       expect(r.stderr, args.join(' ')).toMatch(message);
       expect(r.stdout, args.join(' ')).toBe('');
+      expect(r.stderr.trimEnd().split('\n'), args.join(' ')).toHaveLength(1);
       expectCleanError(r.stderr, [ID, STRANGER]);
       expect(ledger.bytes(), args.join(' ')).toEqual(before);
     }
@@ -110,15 +111,38 @@ describe("the insured person's story (issue 3)", () => {
 
   it('loss suspends the e-card and blocks activation; a replacement gets its own window and the e-card follows it', () => {
     ledger = story();
+    const early = ledger.run(['card', 'report-loss', '--card', 'A12345678', '--on', '2026-03-30'], { today: '2026-05-02' });
+    expect(early.code).toBe(1);
+    expect(early.stderr).toMatch(/--on is before the card was received \(2026-03-31\)/);
     expect(ledger.run(['card', 'report-loss', '--card', 'A12345678', '--on', '2026-05-02'], { today: '2026-05-02' }).code).toBe(0);
     const lost = ledger.run(['status', ID, '--json'], { today: '2026-05-03' }).json;
-    expect(lost).toMatchObject({ card: { state: 'lost', activationDeadline: null, daysLeft: null }, ecard: { state: 'suspended' }, activatedEcard: false, medicalInsurance: 'normal' });
+    expect(lost).toMatchObject({
+      card: { state: 'lost', activationDeadline: { date: '2026-09-30' }, daysLeft: null },
+      ecard: { state: 'suspended' },
+      activatedEcard: false,
+      medicalInsurance: 'normal',
+    });
+    // Reporting the loss activated nothing: past the lost card's deadline the medical insurance card is restricted.
+    const late = ledger.run(['status', ID, '--as-of', '2026-10-01']);
+    expect(late.stdout.split('\n').slice(0, 2)).toEqual([
+      'No activated electronic social security card: the e-card is suspended, card reported lost, never activated.',
+      'Medical insurance card: RESTRICTED (the lost card was not activated by its deadline 2026-09-30; get a replacement card and activate it).',
+    ]);
+    expect(ledger.run(['status', ID, '--json', '--as-of', '2026-10-01']).json).toMatchObject({ medicalInsurance: 'restricted', card: { daysLeft: null } });
 
     const before = ledger.bytes();
-    const refused = ledger.run(['activate', '--card', 'A12345678', '--id-doc', ID], { today: '2026-05-03' });
-    expect(refused.code).toBe(1);
-    expect(refused.stderr).toMatch(/is lost/);
-    expect(ledger.bytes()).toEqual(before);
+    const refusals: [string[], RegExp][] = [
+      [['activate', '--card', 'A12345678', '--id-doc', ID], /^sscard: Card A12345678 is reported lost \(挂失\), so it can no longer be used or activated/],
+      [['ecard', 'claim', '--id', ID], /Card A12345678 is reported lost/],
+      [['card', 'receive', '--card', 'A12345678'], /Card A12345678 is reported lost/],
+      [['card', 'replace', '--card', 'A12345678', '--new-card', 'B12345678', '--on', '2026-05-01', '--yes'], /--on is before the card was reported lost \(2026-05-02\)/],
+    ];
+    for (const [args, message] of refusals) {
+      const refused = ledger.run(args, { today: '2026-05-03' });
+      expect(refused.code, args.join(' ')).toBe(1);
+      expect(refused.stderr, args.join(' ')).toMatch(message);
+      expect(ledger.bytes(), args.join(' ')).toEqual(before);
+    }
 
     const replace = ledger.run(['card', 'replace', '--card', 'A12345678', '--new-card', 'B12345678', '--on', '2026-05-10', '--yes'], { today: '2026-05-10' });
     expect(replace.code).toBe(0);
@@ -133,6 +157,26 @@ describe("the insured person's story (issue 3)", () => {
       { number: 'A12345678', state: 'replaced', replaced_by: 'B12345678' },
       { number: 'B12345678', state: 'received', replaced_by: null },
     ]);
+
+    // Activating the replacement gives the activated e-card; cancelling it suspends the e-card again.
+    const act = ledger.run(['activate', '--card', 'b12345678', '--id-doc', ID.toLowerCase(), '--json'], { today: '2026-06-02' });
+    expect(act.code).toBe(0);
+    expect(act.json).toMatchObject({ action: 'activated', activatedEcard: true, guardian: null, card: { number: 'B12345678', state: 'activated' } });
+    expect(ledger.run(['card', 'cancel', '--card', 'B12345678', '--yes'], { today: '2026-07-01' }).code).toBe(0);
+    expect(ledger.run(['status', ID, '--json'], { today: '2026-07-01' }).json).toMatchObject({
+      card: { number: 'B12345678', state: 'cancelled' },
+      medicalInsurance: 'normal',
+      ecard: { claimed: true, state: 'suspended' },
+      activatedEcard: false,
+    });
+    expect(ledger.query('SELECT kind, concerns_on FROM event WHERE seq > 4 ORDER BY seq')).toEqual([
+      { kind: 'card.lost', concerns_on: '2026-05-02' },
+      { kind: 'card.replaced', concerns_on: '2026-05-10' },
+      { kind: 'card.issued', concerns_on: '2026-05-10' },
+      { kind: 'card.received', concerns_on: '2026-05-29' },
+      { kind: 'card.activated', concerns_on: '2026-06-02' },
+      { kind: 'card.cancelled', concerns_on: '2026-07-01' },
+    ]);
   });
 
   it('a holder under 16 needs a guardian of at least 18, recorded and masked', () => {
@@ -142,8 +186,18 @@ describe("the insured person's story (issue 3)", () => {
     const noGuardian = ledger.run(['activate', '--card', 'C12345678', '--id-doc', CHILD]);
     expect(noGuardian.code).toBe(1);
     expect(noGuardian.stderr).toMatch(/under 16 .*--guardian-id/);
-    const ok = ledger.run(['activate', '--card', 'C12345678', '--id-doc', CHILD, '--guardian-id', ID, '--json']);
+    const before = ledger.bytes();
+    const self = ledger.run(['activate', '--card', 'C12345678', '--id-doc', CHILD, '--guardian-id', CHILD]);
+    expect(self.code).toBe(1);
+    expect(self.stderr).toMatch(/holder's own number/);
+    const teen = ledger.run(['activate', '--card', 'C12345678', '--id-doc', CHILD, '--guardian-id', '110105200811240016']); // 17 on 2026-06-01
+    expect(teen.code).toBe(1);
+    expect(teen.stderr).toMatch(/under 18/);
+    expectCleanError(self.stderr + teen.stderr, [CHILD, '110105200811240016']);
+    expect(ledger.bytes()).toEqual(before);
+    const ok = ledger.run(['activate', '--card', 'C12345678', '--id-doc', CHILD, '--guardian-id', ID]);
     expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain('Activated by the guardian 110105********002X');
     expect(ok.stdout).not.toContain(ID);
     expect(ledger.query('SELECT guardian_id, received_on, activated_on FROM card')).toEqual([{ guardian_id: ID, received_on: '2026-06-01', activated_on: '2026-06-01' }]);
     expect(ledger.query('SELECT kind FROM event ORDER BY seq').map((e) => e.kind)).toEqual(['person.recorded', 'card.issued', 'card.received', 'card.activated']);
