@@ -8,7 +8,7 @@ import path from 'node:path';
 import { chinaDate, type IsoDate, parseIsoDate } from '../core/calendar-date.js';
 import { InvalidInput } from '../core/errors.js';
 import { chinaCalendar } from '../core/official-calendar.js';
-import { openMemoryStore, openSqliteStore } from '../store/sqlite.js';
+import { openMemoryStore, openSqliteStore } from '../store/sqlite/file.js';
 import type { Store } from '../store/store.js';
 import type { Context } from './context.js';
 import { langOf } from './lang.js';
