@@ -9,6 +9,7 @@ import { notFound } from './card-change.js';
 import { day } from './human.js';
 import { cardNumberField, citizenIdField, isoDateField, parseInput, required, textField } from './input.js';
 import { cardJson, shownId, writeJson } from './output.js';
+import { personState } from './person.js';
 import { refuse } from './refusals.js';
 
 export interface ActivateArgs {
@@ -34,12 +35,14 @@ export async function run(ctx: Context, args: ActivateArgs): Promise<void> {
   );
   const on = input.on ?? ctx.today;
 
-  const store = ctx.openStore({ write: true });
-  const outcome = store.write((tx) => {
-    const card = store.card(input.card);
-    if (card === null) throw notFound(ctx, input.card);
+  const store = await ctx.openStore({ write: true });
+  const outcome = await store.write(async (tx) => {
+    const holderId = await tx.cardHolder(input.card);
+    if (holderId === null) throw notFound(ctx, input.card);
+    const person = await personState(tx, holderId);
+    const card = person.cards.find((c) => c.number === input.card)!;
     // The holder's number was validated when recorded; re-read it without a "today" limit.
-    const holder = parseCitizenId(card.holderId, '9999-12-31' as typeof on);
+    const holder = parseCitizenId(holderId, '9999-12-31' as typeof on);
     if (!holder.ok) throw new Error('ledger holds an invalid identity number');
     const decision = decideActivation(
       card,
@@ -47,20 +50,8 @@ export async function run(ctx: Context, args: ActivateArgs): Promise<void> {
       ctx.today,
     );
     if (!decision.ok) refuse(ctx, decision.refusal, input.card);
-    const result = decision.value;
-    if (result.kind === 'activated') {
-      tx.updateCard(result.card);
-      if (result.receiptRecorded) {
-        tx.append({ personId: card.holderId, kind: 'card.received', concernsOn: on, data: { card: card.number, recordedBy: 'activate' } });
-      }
-      tx.append({
-        personId: card.holderId,
-        kind: 'card.activated',
-        concernsOn: on,
-        data: { card: card.number, outlet: input.outlet ?? null, guardian: result.card.guardianId !== null },
-      });
-    }
-    return { ...result, ecard: store.ecard(card.holderId) };
+    if (decision.value.kind === 'activated') await tx.record(holderId, decision.value.facts, ctx.command);
+    return { ...decision.value, ecard: person.ecard };
   });
 
   const card = outcome.card;

@@ -11,7 +11,7 @@ export async function run(ctx: Context, args: { file?: string; force?: boolean }
   if (fs.existsSync(file) && !args.force) {
     throw new InvalidInput('backup-exists', `${file} already exists; choose a new file name or add --force to overwrite it.`);
   }
-  const store = ctx.openStore({ write: false });
+  const store = await ctx.openStore({ write: false });
   if (store === null) throw new NotFound('no-ledger', 'There is no ledger at this path yet; nothing to back up.');
   try {
     // The copy holds the same personal information: private from its first byte.

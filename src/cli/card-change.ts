@@ -2,12 +2,12 @@
 // on a date: card receive, card report-loss, card cancel.
 import * as z from 'zod/mini';
 import type { IsoDate } from '../core/calendar-date.js';
-import { type Card, cardStatus, type Decision } from '../core/card.js';
+import { type Card, type CardChange as Change, cardStatus, type Decision } from '../core/card.js';
 import { NotFound } from '../core/errors.js';
-import type { EventKind } from '../store/store.js';
 import type { Context } from './context.js';
 import { cardNumberField, isoDateField, parseInput, required } from './input.js';
 import { cardJson, writeJson } from './output.js';
+import { personState } from './person.js';
 import { refuse } from './refusals.js';
 
 export interface CardChangeArgs {
@@ -17,8 +17,7 @@ export interface CardChangeArgs {
 
 export interface CardChange {
   /** The core's decision; a null value means "already so, nothing to change". */
-  decide(card: Card, on: IsoDate, today: IsoDate): Decision<Card | null>;
-  event: EventKind;
+  decide(card: Card, on: IsoDate, today: IsoDate): Decision<Change>;
   /** Before anything is written (e.g. a confirmation), once the input is valid. */
   before?(ctx: Context, card: string): Promise<void>;
   done(ctx: Context, card: Card, changed: boolean): string;
@@ -37,16 +36,16 @@ export async function changeCard(ctx: Context, args: CardChangeArgs, change: Car
   const on = input.on ?? ctx.today;
   await change.before?.(ctx, input.card);
 
-  const store = ctx.openStore({ write: true });
-  const { card, changed } = store.write((tx) => {
-    const current = store.card(input.card);
-    if (current === null) throw notFound(ctx, input.card);
+  const store = await ctx.openStore({ write: true });
+  const { card, changed } = await store.write(async (tx) => {
+    const holderId = await tx.cardHolder(input.card);
+    if (holderId === null) throw notFound(ctx, input.card);
+    const current = (await personState(tx, holderId)).cards.find((c) => c.number === input.card)!;
     const decision = change.decide(current, on, ctx.today);
     if (!decision.ok) refuse(ctx, decision.refusal, input.card);
-    if (decision.value === null) return { card: current, changed: false };
-    tx.updateCard(decision.value);
-    tx.append({ personId: current.holderId, kind: change.event, concernsOn: on, data: { card: current.number } });
-    return { card: decision.value, changed: true };
+    if (decision.value.card === null) return { card: current, changed: false };
+    await tx.record(holderId, decision.value.facts, ctx.command);
+    return { card: decision.value.card, changed: true };
   });
   if (ctx.json) {
     writeJson(ctx, { asOf: ctx.today, changed, card: cardJson(ctx, card, cardStatus(card, ctx.today, ctx.calendar)) });

@@ -5,7 +5,8 @@ import type { Context } from './context.js';
 import { cardNumberField, citizenIdField, isoDateField, parseInput, required, textField } from './input.js';
 import { cardJson, shownId, writeJson } from './output.js';
 import { refuse } from './refusals.js';
-import { recordPerson } from './person.js';
+import { personState } from './person.js';
+import { personFacts } from '../core/events.js';
 
 export interface CardIssueArgs {
   id?: string;
@@ -36,19 +37,18 @@ export async function run(ctx: Context, args: CardIssueArgs): Promise<void> {
   const holderId = input.id.number;
   const issuedOn = input.issuedOn ?? ctx.today;
 
-  const store = ctx.openStore({ write: true });
-  const card = store.write((tx) => {
+  const store = await ctx.openStore({ write: true });
+  const card = await store.write(async (tx) => {
+    const person = await personState(tx, holderId);
     const decision = decideIssue(
-      store.cards(holderId),
-      store.card(input.card) !== null,
-      { number: input.card, holderId, bank: input.bank ?? null, issuedOn },
+      person.cards,
+      (await tx.cardHolder(input.card)) !== null,
+      { number: input.card, holderId, bank: input.bank ?? null, issuedOn, policy: 'seed', generation: 2, expiresOn: null },
       ctx.today,
     );
     if (!decision.ok) refuse(ctx, decision.refusal, input.card, '--issued-on');
-    recordPerson(store, tx, holderId, input.name);
-    tx.insertCard(decision.value);
-    tx.append({ personId: holderId, kind: 'card.issued', concernsOn: issuedOn, data: { card: input.card, bank: input.bank ?? null } });
-    return decision.value;
+    await tx.record(holderId, [...personFacts(person, input.name ?? null), ...decision.value.facts], ctx.command);
+    return decision.value.card!;
   });
 
   if (ctx.json) {

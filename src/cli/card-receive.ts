@@ -8,7 +8,6 @@ import { deadlineText, relative } from './human.js';
 export async function run(ctx: Context, args: CardChangeArgs): Promise<void> {
   await changeCard(ctx, args, {
     decide: decideReceipt,
-    event: 'card.received',
     done(ctx, card, changed) {
       const { deadline, daysLeft } = cardStatus(card, ctx.today, ctx.calendar);
       const zh = ctx.lang === 'zh';

@@ -7,6 +7,7 @@ import type { Context } from './context.js';
 import { notFound } from './card-change.js';
 import { cardNumberField, confirmed, isoDateField, parseInput, required, textField } from './input.js';
 import { cardJson, writeJson } from './output.js';
+import { personState } from './person.js';
 import { refuse } from './refusals.js';
 
 export interface CardReplaceArgs {
@@ -32,17 +33,15 @@ export async function run(ctx: Context, args: CardReplaceArgs): Promise<void> {
   const on = input.on ?? ctx.today;
   await confirmed(ctx, args.yes, ctx.lang === 'zh' ? `用新卡 ${input.newCard} 补换卡 ${input.card}？旧卡将永久停用。` : `Replace card ${input.card} by ${input.newCard}? The old card can never be used again.`);
 
-  const store = ctx.openStore({ write: true });
-  const { old, replacement } = store.write((tx) => {
-    const current = store.card(input.card);
-    if (current === null) throw notFound(ctx, input.card);
-    const taken = input.newCard === input.card || store.card(input.newCard) !== null;
+  const store = await ctx.openStore({ write: true });
+  const { old, replacement } = await store.write(async (tx) => {
+    const holderId = await tx.cardHolder(input.card);
+    if (holderId === null) throw notFound(ctx, input.card);
+    const current = (await personState(tx, holderId)).cards.find((c) => c.number === input.card)!;
+    const taken = input.newCard === input.card || (await tx.cardHolder(input.newCard)) !== null;
     const decision = decideReplacement(current, input.newCard, taken, on, ctx.today, input.bank ?? null);
     if (!decision.ok) refuse(ctx, decision.refusal, decision.refusal.reason === 'card-number-taken' ? input.newCard : input.card);
-    tx.updateCard(decision.value.old);
-    tx.insertCard(decision.value.replacement);
-    tx.append({ personId: current.holderId, kind: 'card.replaced', concernsOn: on, data: { card: current.number, newCard: input.newCard } });
-    tx.append({ personId: current.holderId, kind: 'card.issued', concernsOn: on, data: { card: input.newCard, bank: decision.value.replacement.bank, replaces: current.number } });
+    await tx.record(holderId, decision.value.facts, ctx.command);
     return decision.value;
   });
 

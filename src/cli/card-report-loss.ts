@@ -7,7 +7,6 @@ import type { Context } from './context.js';
 export async function run(ctx: Context, args: CardChangeArgs): Promise<void> {
   await changeCard(ctx, args, {
     decide: decideLoss,
-    event: 'card.lost',
     done: (ctx, card, changed) =>
       ctx.lang === 'zh'
         ? changed

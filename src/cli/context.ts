@@ -24,7 +24,19 @@ export interface Context {
   readonly color: ChalkInstance;
   /** Where prompts read and draw (the terminal; stderr, so stdout stays clean for the answer). */
   readonly promptIO: { input: NodeJS.ReadableStream; output: NodeJS.WritableStream };
+  /** The day a write is performed on (`--as-of`, SSCARD_TODAY, else today in China): the default for `--on` dates. */
   readonly today: IsoDate;
+  /** The day reads evaluate deadlines on (the same day as `today`). */
+  readonly asOf: IsoDate;
+  /**
+   * The day the ledger is viewed as it stood on (SPEC 1.6): given by
+   * `--as-of` or SSCARD_TODAY, only facts dated on or before it count. Null
+   * (no day given): every recorded fact counts, including those announced
+   * ahead, such as a leaving date after today.
+   */
+  readonly viewOn: IsoDate | null;
+  /** The command being run (`card issue`), recorded as the source of its events. */
+  readonly command: string;
   readonly lang: Lang;
   readonly json: boolean;
   readonly reveal: boolean;
@@ -33,8 +45,8 @@ export interface Context {
    * The ledger. `write: false` returns null when the file does not exist yet
    * (nothing to read; nothing is created by a read).
    */
-  openStore(mode: { write: true }): Store;
-  openStore(mode: { write: false }): Store | null;
+  openStore(mode: { write: true }): Promise<Store>;
+  openStore(mode: { write: false }): Promise<Store | null>;
   /** An empty, throw-away ledger in memory (a dry run when no ledger exists yet). */
-  scratchStore(): Store;
+  scratchStore(): Promise<Store>;
 }

@@ -23,16 +23,22 @@ const withinField = z.pipe(
   }),
 );
 
+const KIND = {
+  en: { registration: 'registration', separation: 'transfer on leaving', activation: 'activation' },
+  zh: { registration: '参保登记', separation: '离职转移', activation: '启用' },
+} as const;
+
 /** Resolves to the exit code: 3 under --check when something is overdue. */
 export async function run(ctx: Context, args: DueArgs): Promise<number> {
   const { within } = parseInput(ctx.lang, z.object({ within: z.optional(withinField) }), args, { within: '--within' });
-  const store = ctx.openStore({ write: false });
+  const store = await ctx.openStore({ write: false });
   const zh = ctx.lang === 'zh';
-  const items = store ? agenda(store.unregisteredHires(), store.cardsAwaitingActivation(), ctx.today, ctx.calendar, within ?? null) : [];
+  const rows = store ? await store.agendaRows(ctx.viewOn) : { hires: [], cards: [] };
+  const items = agenda(rows.hires, rows.cards, ctx.asOf, ctx.calendar, within ?? null);
 
   if (ctx.json) {
     writeJson(ctx, {
-      asOf: ctx.today,
+      asOf: ctx.asOf,
       items: items.map((item) => ({
         kind: item.kind,
         id: shownId(ctx, item.personId),
@@ -48,26 +54,27 @@ export async function run(ctx: Context, args: DueArgs): Promise<number> {
   } else if (items.length === 0) {
     ctx.out.write(
       zh
-        ? `截至 ${ctx.today}，${within !== undefined ? `${within} 天内` : ''}没有到期或逾期的事项。\n`
-        : `Nothing due${within !== undefined ? ` within ${within} days` : ''} and nothing overdue as of ${ctx.today}.\n`,
+        ? `截至 ${ctx.asOf}，${within !== undefined ? `${within} 天内` : ''}没有到期或逾期的事项。\n`
+        : `Nothing due${within !== undefined ? ` within ${within} days` : ''} and nothing overdue as of ${ctx.asOf}.\n`,
     );
   } else {
     const c = ctx.color;
-    const rows = items.map((item) => [
+    const table = items.map((item) => [
       day(ctx, item.deadline.date),
       relative(ctx, item.daysLeft),
-      zh ? (item.kind === 'registration' ? '参保登记' : '启用') : item.kind,
+      KIND[ctx.lang][item.kind],
       shownId(ctx, item.personId),
       item.name ?? '',
-      item.kind === 'registration' ? (item.employer ?? '') : `${zh ? '卡' : 'card'} ${item.card}`,
+      item.kind === 'activation' ? `${zh ? '卡' : 'card'} ${item.card}` : (item.employer ?? ''),
       explainDeadline(item.deadline, ctx.lang) ?? '',
     ]);
     const header = zh ? ['期限', '剩余', '事项', '身份证号', '姓名', '对象', '说明'] : ['DEADLINE', 'WHEN', 'WHAT', 'ID', 'NAME', 'FOR', 'NOTE'];
-    const widths = header.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i]!))));
+    // A loop, not Math.max(...spread): the agenda may have millions of rows.
+    const widths = header.map((h, i) => table.reduce((w, r) => Math.max(w, width(r[i]!)), width(h)));
     const line = (cells: string[]) => cells.map((cell, i) => cell + ' '.repeat(widths[i]! - width(cell))).join('  ').trimEnd();
     ctx.out.write(`${line(header)}\n`);
     items.forEach((item, i) => {
-      const text = line(rows[i]!);
+      const text = line(table[i]!);
       ctx.out.write(`${item.state === 'overdue' ? c.red(text) : item.daysLeft <= 7 ? c.yellow(text) : text}\n`);
     });
     const overdue = items.filter((item) => item.state === 'overdue').length;

@@ -7,6 +7,7 @@ import { NotFound } from '../core/errors.js';
 import type { Context } from './context.js';
 import { citizenIdField, isoDateField, parseInput, required } from './input.js';
 import { shownId, writeJson } from './output.js';
+import { personState } from './person.js';
 import { refuse } from './refusals.js';
 import { CHANNEL, cardStateText } from './words.js';
 
@@ -31,23 +32,20 @@ export async function run(ctx: Context, args: EcardClaimArgs): Promise<void> {
   const holderId = input.id.number;
   const claimedOn = input.on ?? ctx.today;
 
-  const store = ctx.openStore({ write: true });
-  const result = store.write((tx) => {
-    if (store.person(holderId) === null) {
+  const store = await ctx.openStore({ write: true });
+  const result = await store.write(async (tx) => {
+    const person = await personState(tx, holderId);
+    if (!person.exists) {
       throw new NotFound(
         'person-not-found',
         ctx.lang === 'zh' ? `台账中没有 ${shownId(ctx, holderId)} 的记录：请先用 \`sscard card issue\` 记录发卡。` : `No record for ${shownId(ctx, holderId)} in the ledger; record the card first with \`sscard card issue\`.`,
       );
     }
-    const card = currentCard(store.cards(holderId));
-    const existing = store.ecard(holderId);
-    const decision = decideEcardClaim(existing, card, { channel: input.channel ?? null, claimedOn }, ctx.today);
+    const card = currentCard(person.cards);
+    const decision = decideEcardClaim(person.ecard, card, { channel: input.channel ?? null, claimedOn }, ctx.today);
     if (!decision.ok) refuse(ctx, decision.refusal, card?.number ?? '');
-    if (decision.value !== null) {
-      tx.saveEcard(holderId, decision.value);
-      tx.append({ personId: holderId, kind: 'ecard.claimed', concernsOn: claimedOn, data: { channel: input.channel ?? null } });
-    }
-    return { changed: decision.value !== null, claim: decision.value ?? existing!, card };
+    await tx.record(holderId, decision.value.facts, ctx.command);
+    return { changed: decision.value.facts.length > 0, claim: decision.value.claim, card };
   });
 
   const state = ecardState(result.claim, result.card);

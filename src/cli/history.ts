@@ -1,14 +1,20 @@
-// sscard history <id>: every recorded event about a person, oldest first.
+// sscard history <id>: every recorded event about a person, oldest first,
+// with its number (for `revoke`), the day it concerns, when and by what it
+// was recorded, and whether and why it was revoked (SPEC 1.6).
 import * as z from 'zod/mini';
+import { type LedgerEvent, revocations } from '../core/events.js';
 import { NotFound } from '../core/errors.js';
 import type { Context } from './context.js';
+import { width } from './human.js';
 import { citizenIdField, parseInput } from './input.js';
 import { shownId, writeJson } from './output.js';
 
 export async function run(ctx: Context, args: { id: string }): Promise<void> {
   const { id } = parseInput(ctx.lang, z.object({ id: citizenIdField(ctx.today, ctx.lang) }), args, { id: '<id>' });
-  const store = ctx.openStore({ write: false });
-  const events = store?.events(id.number) ?? [];
+  const store = await ctx.openStore({ write: false });
+  const all = store ? await store.personEvents(id.number) : [];
+  const revoked = revocations(all);
+  const events = all.filter((e) => ctx.viewOn === null || e.on === null || e.on <= ctx.viewOn);
   if (events.length === 0) {
     throw new NotFound('person-not-found', ctx.lang === 'zh' ? `台账中没有 ${shownId(ctx, id.number)} 的任何记录。` : `Nothing is recorded for ${shownId(ctx, id.number)} in the ledger.`);
   }
@@ -16,16 +22,43 @@ export async function run(ctx: Context, args: { id: string }): Promise<void> {
   if (ctx.json) {
     writeJson(ctx, {
       id: shownId(ctx, id.number),
-      events: events.map((e) => ({ seq: e.seq, kind: e.kind, concernsOn: e.concernsOn, recordedAt: e.recordedAt, data: e.data })),
+      events: events.map((e) => ({
+        seq: e.seq,
+        kind: e.body.kind,
+        on: e.on,
+        recordedAt: e.recordedAt,
+        source: e.source,
+        revoked: revoked.get(e.seq) ?? null,
+        data: data(ctx, e),
+      })),
     });
     return;
   }
-  ctx.out.write(ctx.lang === 'zh' ? `${shownId(ctx, id.number)} 的全部记录（按时间先后）\n` : `History of ${shownId(ctx, id.number)} (oldest first)\n`);
-  for (const e of events) {
-    const details = Object.entries(e.data)
+  const zh = ctx.lang === 'zh';
+  ctx.out.write(zh ? `${shownId(ctx, id.number)} 的全部记录（按记录先后；时间为北京时间）\n` : `History of ${shownId(ctx, id.number)} (in the order recorded; times are China time)\n`);
+  const header = zh ? ['序号', '记录时间', '日期', '事件', '内容', '来源'] : ['SEQ', 'RECORDED', 'DAY', 'EVENT', 'DETAILS', 'SOURCE'];
+  const rows = events.map((e) => {
+    const by = revoked.get(e.seq);
+    const details = Object.entries(data(ctx, e))
       .filter(([, v]) => v !== null && v !== false)
-      .map(([k, v]) => `${k}=${String(v)}`)
+      .map(([k, v]) => `${k}=${Array.isArray(v) ? v.join(',') : String(v)}`)
       .join(' ');
-    ctx.out.write(`${e.recordedAt.slice(0, 19).replace('T', ' ')}Z  ${(e.concernsOn ?? '').padEnd(10)}  ${e.kind.padEnd(16)} ${details}\n`);
-  }
+    const note = by ? (zh ? `  [已由 #${by.seq} 撤销：${by.reason}]` : `  [revoked by #${by.seq}: ${by.reason}]`) : '';
+    return [String(e.seq), chinaTime(e.recordedAt), e.on ?? '-', e.body.kind, details, `${e.source}${note}`];
+  });
+  const widths = header.map((h, i) => rows.reduce((w, r) => Math.max(w, width(r[i]!)), width(h)));
+  for (const cells of [header, ...rows]) ctx.out.write(`${cells.map((c, i) => (i === cells.length - 1 ? c : c + ' '.repeat(widths[i]! - width(c)))).join('  ')}\n`);
+}
+
+/** The event's fields; a guardian's identity number masked like any other. */
+function data(ctx: Context, e: LedgerEvent): Record<string, unknown> {
+  const { kind: _kind, ...fields } = e.body;
+  if ('guardian' in fields && typeof fields.guardian === 'string' && /^\d/.test(fields.guardian)) return { ...fields, guardian: shownId(ctx, fields.guardian) };
+  return fields;
+}
+
+/** `2026-11-24 18:05` in China time (UTC+8, no daylight saving since 1991), whatever the machine's zone. */
+function chinaTime(instant: string): string {
+  const t = new Date(Date.parse(instant) + 8 * 3600_000).toISOString();
+  return `${t.slice(0, 10)} ${t.slice(11, 16)}`;
 }

@@ -4,14 +4,15 @@
 // one transaction, and importing the same file twice changes nothing.
 import { csvParseRows } from 'd3-dsv';
 import fs from 'node:fs';
+import path from 'node:path';
 import { InvalidInput } from '../core/errors.js';
-import { planRow, type RowChanges, type RowProblem } from '../core/ledger-row.js';
-import type { EventKind, LedgerWriter } from '../store/store.js';
+import { planRow, type RowProblem } from '../core/ledger-row.js';
 import type { Context } from './context.js';
 import { required } from './input.js';
 import { type Column, COLUMNS, readRow } from './ledger-csv.js';
 import { writeJson } from './output.js';
-import { refusalText, registrationRefusalText } from './refusals.js';
+import { leaveRefusalText, refusalText, registrationRefusalText } from './refusals.js';
+import { personState } from './person.js';
 
 export interface ImportArgs {
   file?: string;
@@ -37,45 +38,44 @@ export async function run(ctx: Context, args: ImportArgs): Promise<void> {
   const columns = checkHeader(header?.record ?? []);
 
   // A dry run never creates the ledger: with none yet, it runs against an empty one in memory.
-  const existing = args.dryRun && ctx.openStore({ write: false }) === null ? null : ctx.openStore({ write: true });
-  const store = existing ?? ctx.scratchStore();
+  const existing = args.dryRun && (await ctx.openStore({ write: false })) === null ? null : await ctx.openStore({ write: true });
+  const store = existing ?? (await ctx.scratchStore());
   const bad: BadRow[] = [];
   const counts = { rows: rows.length, changed: 0, unchanged: 0, events: 0 };
   const progress = ctx.stderrIsTTY && rows.length >= 5000 ? (i: number) => ctx.err.write(`\rimporting ${i} / ${rows.length}`) : null;
+  const source = `import ${path.basename(file)}`;
 
   try {
-    store.write((tx) => {
-      rows.forEach(({ record, info }, index) => {
+    await store.write(async (tx) => {
+      for (const [index, { record, info }] of rows.entries()) {
         if (progress && index % 2000 === 0) progress(index);
         const cells: Partial<Record<Column, string>> = {};
         columns.forEach((column, i) => (cells[column] = record[i] ?? ''));
         const read = readRow(cells, ctx.today);
-        if ('problem' in read) return void bad.push({ line: info.lines, ...read.problem });
+        if ('problem' in read) {
+          bad.push({ line: info.lines, ...read.problem });
+          continue;
+        }
         const id = read.row.id.number;
-        const plan = planRow(
-          read.row,
-          {
-            person: store.person(id),
-            hire: read.row.hire && store.hire(id, read.row.hire.employer, read.row.hire.hiredOn),
-            holderCards: read.row.card || read.row.ecard ? store.cards(id) : [],
-            cardByNumber: read.row.card && store.card(read.row.card.number),
-            ecard: read.row.ecard && store.ecard(id),
-          },
-          ctx.today,
-        );
-        if (!plan.ok) return void bad.push({ line: info.lines, field: plan.problem.field, message: problemText(ctx, plan.problem, read.row.card?.number ?? '') });
-        apply(tx, id, plan.changes);
-        counts.events += plan.changes.events.length;
-        if (plan.changes.events.length > 0) counts.changed++;
+        const person = await personState(tx, id);
+        const holder = read.row.card ? await tx.cardHolder(read.row.card.number) : null;
+        const plan = planRow(read.row, person, holder, ctx.today);
+        if (!plan.ok) {
+          bad.push({ line: info.lines, field: plan.problem.field, message: problemText(ctx, plan.problem, read.row.card?.number ?? '') });
+          continue;
+        }
+        await tx.record(id, plan.facts, `${source} line ${info.lines}`);
+        counts.events += plan.facts.length;
+        if (plan.facts.length > 0) counts.changed++;
         else counts.unchanged++;
-      });
+      }
       if (progress) ctx.err.write(`\r${' '.repeat(40)}\r`);
       if (args.dryRun || (bad.length > 0 && !args.skipInvalid)) throw new Rollback();
     });
   } catch (error) {
     if (!(error instanceof Rollback)) throw error;
   } finally {
-    if (existing === null) store.close();
+    if (existing === null) await store.close();
   }
 
   const written = !args.dryRun && (bad.length === 0 || Boolean(args.skipInvalid));
@@ -150,7 +150,8 @@ function checkHeader(header: string[]): Column[] {
 
 function problemText(ctx: Context, problem: RowProblem, card: string): string {
   if ('refusal' in problem) return refusalText(ctx, problem.refusal, card, problem.field);
-  if ('registration' in problem) return registrationRefusalText(problem.registration, problem.field, ctx.lang);
+  if ('registration' in problem) return registrationRefusalText(problem.registration, problem.field, ctx.lang, problem.age);
+  if ('leave' in problem) return leaveRefusalText(ctx, problem.leave, problem.field);
   switch (problem.other) {
     case 'card-of-another-person':
       return `card ${card} is recorded for another person; check the number.`;
@@ -160,12 +161,3 @@ function problemText(ctx: Context, problem: RowProblem, card: string): string {
       return `card ${card} is recorded as activated on another date; the ledger keeps the first.`;
   }
 }
-
-function apply(tx: LedgerWriter, id: string, changes: RowChanges): void {
-  if (changes.person) tx.savePerson({ id, name: changes.person.name });
-  if (changes.hire) (changes.hire.isNew ? tx.insertHire : tx.updateHire)(id, changes.hire.hire);
-  if (changes.card) (changes.card.isNew ? tx.insertCard : tx.updateCard)(changes.card.card);
-  if (changes.ecard) tx.saveEcard(id, changes.ecard);
-  for (const event of changes.events) tx.append({ personId: id, kind: event.kind as EventKind, concernsOn: event.concernsOn, data: event.data });
-}
-

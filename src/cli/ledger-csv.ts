@@ -13,6 +13,8 @@ export const COLUMNS = [
   'employer',
   'hired_on',
   'registered_on',
+  'left_on',
+  'separation_done_on',
   'card_number',
   'bank',
   'issued_on',
@@ -67,7 +69,11 @@ export function readRow(cells: Partial<Record<Column, string>>, today: IsoDate):
   const employer = name('employer');
   const hiredOn = date('hired_on');
   const registeredOn = date('registered_on');
-  if (hiredOn === null && (employer !== null || registeredOn !== null)) bad('hired_on', 'is empty but the row has employer or registration columns');
+  const leftOn = date('left_on');
+  const separationDoneOn = date('separation_done_on');
+  if (hiredOn === null && (employer ?? registeredOn ?? leftOn ?? separationDoneOn) !== null) bad('hired_on', 'is empty but the row has employer, registration or leaving columns');
+  if (leftOn !== null && employer === null) bad('employer', 'is empty but the row has left_on: say which employer the person left');
+  if (separationDoneOn !== null && leftOn === null) bad('left_on', 'is empty but the row has separation_done_on');
 
   const rawCard = text('card_number');
   const cardNumber = rawCard === null ? null : (normaliseCardNumber(rawCard) ?? bad('card_number', 'must be 9 letters or digits'));
@@ -88,8 +94,8 @@ export function readRow(cells: Partial<Record<Column, string>>, today: IsoDate):
     row: {
       id: id.id,
       name: personName,
-      hire: hiredOn === null ? null : { employer, hiredOn, registeredOn },
-      card: cardNumber === null ? null : { number: cardNumber, bank, issuedOn, receivedOn, activatedOn },
+      hire: hiredOn === null ? null : { employer, hiredOn, registeredOn, leftOn, separationDoneOn },
+      card: cardNumber === null ? null : { number: cardNumber, bank, policy: 'seed', issuedOn, receivedOn, activatedOn, expiresOn: null },
       ecard: claimedOn === null ? null : { channel, claimedOn },
     },
   };

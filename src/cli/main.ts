@@ -18,19 +18,26 @@ type Runner = (ctx: Context, args: never) => Promise<void | number>;
 function action(load: () => Promise<{ run: Runner }>, toArgs: (positional: string[], options: Record<string, unknown>, command: Command) => unknown) {
   return async (...params: unknown[]) => {
     const command = params[params.length - 1] as Command;
-    const positional = params.slice(0, -2) as string[];
+    const positional = params.slice(0, -2) as never[];
     const globals = command.optsWithGlobals() as GlobalOptions;
     state.json = Boolean(globals.json);
     const opened: Store[] = [];
     try {
       const { buildContext } = await import('./process-context.js');
-      const ctx = buildContext(globals, opened);
+      const ctx = buildContext(globals, opened, commandPath(command));
       const { run } = await load();
       state.exitCode = (await run(ctx, toArgs(positional, command.opts(), command) as never)) ?? EXIT.ok;
     } finally {
-      for (const store of opened) store.close();
+      for (const store of opened) await store.close();
     }
   };
+}
+
+/** `card issue`: the command's words below the program's name. */
+function commandPath(command: Command): string {
+  const words: string[] = [];
+  for (let c: Command | null = command; c?.parent; c = c.parent) words.unshift(c.name());
+  return words.join(' ');
 }
 
 // Commander's own usage errors, in Chinese when the user reads Chinese.
@@ -78,7 +85,14 @@ function program(): Command {
     .exitOverride()
     .configureOutput({
       writeErr: (text) => {
-        // Commander's own usage errors; under --json they become the JSON error document.
+        /** `card issue`: the command's words below the program's name. */
+function commandPath(command: Command): string {
+  const words: string[] = [];
+  for (let c: Command | null = command; c?.parent; c = c.parent) words.unshift(c.name());
+  return words.join(' ');
+}
+
+// Commander's own usage errors; under --json they become the JSON error document.
         if (!state.json) process.stderr.write(usageText(text));
       },
       outputError: (text, write) => write(text),
@@ -120,6 +134,29 @@ function program(): Command {
       '\nExamples:\n  sscard activate --card A12345678 --id-doc 11010519491231002X --outlet "ICBC Chaoyang branch"\n  sscard activate --card A12345678 --id-doc 11010519491231002X --on 2026-10-12\n  sscard activate --card B98765432 --id-doc 110105201211240033 --guardian-id 11010519491231002X',
     )
     .action(action(() => import('./activate.js'), (_, o) => o));
+
+  root
+    .command('leave')
+    .description('record that an employment ended (离职): the file and social insurance transfer is due in 15 days (Labour Contract Law Art. 50)')
+    .option('--id <id-number>', "the leaver's identity number")
+    .option('--employer <name>', 'the employer they left (as recorded with the hire)')
+    .option('--left-on <date>', 'last day of the employment, YYYY-MM-DD')
+    .option('--hired-on <date>', 'which hire, when there are several with that employer')
+    .option('--done-on <date>', 'the file and social insurance were transferred on this day')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  sscard leave --id 11010519491231002X --employer "Acme Ltd" --left-on 2026-11-30\n  sscard leave --id 11010519491231002X --employer "Acme Ltd" --left-on 2026-11-30 --done-on 2026-12-08',
+    )
+    .action(action(() => import('./leave.js'), (_, o) => o));
+
+  root
+    .command('revoke')
+    .description('withdraw recorded events that were wrong; they stay in the history, marked revoked')
+    .argument('<seq...>', 'event numbers, as shown by `sscard history`')
+    .option('--reason <text>', 'why the records are wrong')
+    .option('--yes', 'do not ask for confirmation')
+    .addHelpText('after', '\nExamples:\n  sscard revoke 3 --reason "recorded as registered by mistake" --yes\n  sscard revoke 7 8 --reason "wrong card number"')
+    .action(action(() => import('./revoke.js'), ([seqs], o) => ({ seqs, ...o })));
 
   const card = root.command('card').description('the physical card: issue, receive, report loss, replace, cancel');
   card

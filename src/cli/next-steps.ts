@@ -37,6 +37,13 @@ export function nextStepText(ctx: Context, step: NextStep): string {
       return zh
         ? '申领电子社保卡：微信 我 -> 服务 -> 城市服务 -> 社保 -> 电子社保卡 -> 立即添加（也可用支付宝、掌上12333或银行App）。见 `sscard guide ecard`。'
         : 'Claim your electronic social security card: in WeChat, Me -> Pay (or Services) -> City Services -> Social Security -> Electronic Social Security Card -> Add Now (also Alipay, 掌上12333 or a bank app). See `sscard guide ecard`.';
+    case 'transfer-on-leaving': {
+      const employer = step.employer ?? (zh ? '用人单位' : 'the employer');
+      if (zh) {
+        return `${employer} 须在 ${step.deadline.date} 前为离职人员转移档案和社会保险关系（《劳动合同法》第五十条），失业的还须向社会保险经办机构报告（《社会保险法》第五十条）${step.overdue ? '：已逾期，请立即办理' : ''}。`;
+      }
+      return `${employer} must transfer the leaver's file and social insurance relationship by ${step.deadline.date} (Labour Contract Law Art. 50), and report an unemployed leaver to the social insurance agency (Social Insurance Law Art. 50)${step.overdue ? ': overdue, do it now' : ''}.`;
+    }
     case 'register-hire': {
       const employer = step.employer ?? (zh ? '用人单位' : 'the employer');
       if (zh) {

@@ -1,14 +1,9 @@
-// Recording the person a command is about, inside that command's transaction.
-import type { LedgerWriter, Store } from '../store/store.js';
+// A person's state as the ledger holds it: the replay of their events
+// (SPEC 1.6), whole for a decision, or as the ledger stood on a day for a read.
+import type { IsoDate } from '../core/calendar-date.js';
+import { type PersonState, replay } from '../core/events.js';
+import type { LedgerReader } from '../store/store.js';
 
-/** Creates the person on first sight, renames them when a different name is given; with the matching event. */
-export function recordPerson(store: Store, tx: LedgerWriter, id: string, name: string | undefined): void {
-  const person = store.person(id);
-  if (person === null) {
-    tx.savePerson({ id, name: name ?? null });
-    tx.append({ personId: id, kind: 'person.recorded', concernsOn: null, data: { name: name ?? null } });
-  } else if (name !== undefined && name !== person.name) {
-    tx.savePerson({ id, name });
-    tx.append({ personId: id, kind: 'person.renamed', concernsOn: null, data: { from: person.name, to: name } });
-  }
+export async function personState(reader: LedgerReader, id: string, asOf: IsoDate | null = null): Promise<PersonState> {
+  return replay(id, await reader.personEvents(id), asOf).state;
 }

@@ -48,7 +48,7 @@ function colorLevel(option: boolean | undefined, env: NodeJS.ProcessEnv, isTTY: 
 }
 
 /** `opened` collects the stores the command opened, for main.ts to close whatever happens. */
-export function buildContext(opts: GlobalOptions, opened: Store[]): Context {
+export function buildContext(opts: GlobalOptions, opened: Store[], command: string): Context {
   const env = process.env;
   const now = new Date();
   const lang = langOf(opts.lang, env);
@@ -57,10 +57,13 @@ export function buildContext(opts: GlobalOptions, opened: Store[]): Context {
   const isDefaultPath = opts.db === undefined && env.SSCARD_DB === undefined;
   let store: Store | null | undefined;
   let storeWritable = false;
-  const openStore = (mode: { write: boolean }): Store | null => {
+  const openStore = async (mode: { write: boolean }): Promise<Store | null> => {
     // Reads open the file read-only; a later write in the same command reopens it writable.
     if (store === undefined || (mode.write && !storeWritable)) {
-      store?.close();
+      if (store) {
+        await store.close();
+        opened.splice(opened.indexOf(store), 1);
+      }
       store = openSqliteStore(dbPath, { create: mode.write, createDirectories: isDefaultPath, now: now.toISOString() });
       storeWritable = mode.write;
       if (store) opened.push(store);
@@ -79,11 +82,14 @@ export function buildContext(opts: GlobalOptions, opened: Store[]): Context {
     },
     color: new Chalk({ level: colorLevel(opts.color, env, Boolean(process.stdout.isTTY)) }),
     today,
+    asOf: today,
+    viewOn: opts.asOf !== undefined || env.SSCARD_TODAY ? today : null,
+    command,
     lang,
     json: Boolean(opts.json),
     reveal: Boolean(opts.reveal),
     calendar: chinaCalendar,
     openStore: openStore as Context['openStore'],
-    scratchStore: () => openMemoryStore(),
+    scratchStore: async () => openMemoryStore(),
   };
 }

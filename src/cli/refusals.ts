@@ -1,6 +1,8 @@
 // A core Refusal in words: one sentence, never revealing whose card it is.
 import type { CardState, Refusal } from '../core/card.js';
 import { Refused } from '../core/errors.js';
+import type { RegistrationRefusal } from '../core/registration.js';
+import type { LeaveRefusal } from '../core/separation.js';
 import type { Context } from './context.js';
 
 const STATE_ZH = { issued: '已制卡', received: '已领卡', activated: '已启用', lost: '已挂失', replaced: '已补换', cancelled: '已注销' };
@@ -93,13 +95,13 @@ export function refuse(ctx: Context, refusal: Refusal, card: string, dateField?:
   throw new Refused(refusal.reason, refusalText(ctx, refusal, card, dateField));
 }
 
-export function registrationRefusalText(
-  reason: 'registered-before-hire' | 'registration-in-future' | 'already-registered',
-  field: string,
-  lang: 'en' | 'zh',
-): string {
+export function registrationRefusalText(reason: RegistrationRefusal, field: string, lang: 'en' | 'zh', age = 0): string {
   const zh = lang === 'zh';
   switch (reason) {
+    case 'under-age':
+      return zh
+        ? `${field}：此人在入职日仅 ${age} 周岁；《劳动法》第十五条禁止招用未满 16 周岁的未成年人，未做任何记录。请核对身份证号码和入职日期。`
+        : `${field}: the person was ${age} on the hire date; employing anyone under 16 is forbidden (Labour Law Art. 15), so nothing was recorded. Check the identity number and the hire date.`;
     case 'registered-before-hire':
       return zh ? `${field} 早于入职日期：职工应在入职当日或之后登记。` : `${field} is before the hire date; an employee is registered on or after the hire date.`;
     case 'registration-in-future':
@@ -108,5 +110,34 @@ export function registrationRefusalText(
       return zh
         ? '此次录用已记录了另一个登记日期：台账保留首次登记日期。'
         : 'This hire is already recorded as registered on another date; the ledger keeps the first filing date.';
+  }
+}
+
+/** Why `leave` (or an import row's left_on) was refused; `field` names the date option or column. */
+export function leaveRefusalText(ctx: Context, refusal: LeaveRefusal, field: string): string {
+  const zh = ctx.lang === 'zh';
+  switch (refusal.reason) {
+    case 'no-open-hire':
+      return zh
+        ? '台账中没有此人在该用人单位的在职记录：请核对 --employer（须与入职记录一致）或先用 `sscard register-employee` 记录入职。'
+        : 'The ledger has no open hire of this person by that employer; check --employer (as recorded with the hire) or record the hire first with `sscard register-employee`.';
+    case 'several-open-hires':
+      return zh
+        ? `此人在该用人单位有多条在职记录（入职日期 ${refusal.hiredOn.join('、')}）：请用 --hired-on 指明是哪一条。`
+        : `This person has several open hires by that employer (hired on ${refusal.hiredOn.join(', ')}); say which with --hired-on.`;
+    case 'left-before-hire':
+      return zh ? `${field} 早于入职日期 ${refusal.hiredOn}：请核对日期。` : `${field} is before the hire date ${refusal.hiredOn}; check the date.`;
+    case 'already-left':
+      return zh
+        ? `此次录用已记录于 ${refusal.leftOn} 离职：如日期有误，请先用 \`sscard revoke\` 撤销该记录再重新记录。`
+        : `This hire is already recorded as ended on ${refusal.leftOn}; if that date is wrong, revoke it with \`sscard revoke\` and record the right one.`;
+    case 'done-before-leaving':
+      return zh ? `${field} 早于离职日期 ${refusal.leftOn}：转移手续在离职时或之后办理。` : `${field} is before the last day ${refusal.leftOn}; the transfer is done on or after leaving.`;
+    case 'done-in-future':
+      return zh ? `${field} 在未来（今天是 ${ctx.today}）：办理后再记录。` : `${field} is in the future (today is ${ctx.today}); record the transfer once it is done.`;
+    case 'already-done':
+      return zh
+        ? `此次离职的转移手续已记录于 ${refusal.doneOn} 办理：台账保留该日期（如有误请用 \`sscard revoke\` 撤销）。`
+        : `The transfer for this leaver is already recorded as done on ${refusal.doneOn}; revoke it with \`sscard revoke\` if that is wrong.`;
   }
 }

@@ -3,12 +3,13 @@
 import * as z from 'zod/mini';
 import type { IsoDate } from '../core/calendar-date.js';
 import { InvalidInput, Refused } from '../core/errors.js';
+import { personFacts } from '../core/events.js';
 import { decideRegistration, type HireKind, registrationStatus } from '../core/registration.js';
 import type { Context } from './context.js';
 import { day } from './human.js';
 import { citizenIdField, isoDateField, parseInput, required, textField } from './input.js';
 import { deadlineJson, shownId, writeJson } from './output.js';
-import { recordPerson } from './person.js';
+import { personState } from './person.js';
 import { registrationRefusalText } from './refusals.js';
 import { registrantText, registrationLines } from './words.js';
 
@@ -60,24 +61,16 @@ export async function run(ctx: Context, args: RegisterEmployeeArgs): Promise<voi
   const employer = input.employer ?? null;
   const personId = input.id.number;
 
-  const store = ctx.openStore({ write: true });
-  const outcome = store.write((tx) => {
-    const person = store.person(personId);
-    const existing = store.hire(personId, employer, input.hiredOn);
-    const decision = decideRegistration(existing, { kind, employer, hiredOn: input.hiredOn, registeredOn }, ctx.today);
-    if (decision.action === 'refuse') throw new Refused(decision.reason, registrationRefusalText(decision.reason, '--registered-on', ctx.lang));
-
-    recordPerson(store, tx, personId, input.name);
-    if (decision.action === 'create') {
-      tx.insertHire(personId, decision.hire);
-      tx.append({ personId, kind: 'hire.recorded', concernsOn: input.hiredOn, data: { employer, hireKind: kind } });
-    } else if (decision.action === 'complete') {
-      tx.updateHire(personId, decision.hire);
+  const store = await ctx.openStore({ write: true });
+  const outcome = await store.write(async (tx) => {
+    const person = await personState(tx, personId);
+    const existing = person.hires.find((h) => h.employer === employer && h.hiredOn === input.hiredOn) ?? null;
+    const decision = decideRegistration(existing, { kind, employer, hiredOn: input.hiredOn, registeredOn, birthDate: input.id.birthDate }, ctx.today);
+    if (decision.action === 'refuse') {
+      throw new Refused(decision.reason, registrationRefusalText(decision.reason, decision.reason === 'under-age' ? '--hired-on' : '--registered-on', ctx.lang, decision.age));
     }
-    if (decision.hire.registeredOn !== null && decision.action !== 'unchanged') {
-      tx.append({ personId, kind: 'hire.registered', concernsOn: decision.hire.registeredOn, data: { employer, hiredOn: input.hiredOn } });
-    }
-    return { action: decision.action, hire: decision.hire, name: input.name ?? person?.name ?? null };
+    await tx.record(personId, [...personFacts(person, input.name ?? null), ...decision.facts], ctx.command);
+    return { action: decision.action, hire: decision.hire, name: input.name ?? person.name };
   });
 
   const status = registrationStatus(outcome.hire, ctx.today, ctx.calendar);

@@ -7,18 +7,19 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { personStatus, type StatusReport } from '../core/status.js';
 import type { Context } from './context.js';
+import { personState } from './person.js';
 import { day, deadlineText, relative, width } from './human.js';
 import { citizenIdField, parseInput } from './input.js';
 import { nextStepText } from './next-steps.js';
 import { cardJson, deadlineJson, shownId, writeJson } from './output.js';
-import { CHANNEL, cardStateText, ecardStateText, registrantText, registrationLines } from './words.js';
+import { CHANNEL, cardStateText, ecardStateText, registrantText, registrationLines, separationLines } from './words.js';
 
 export async function run(ctx: Context, args: { id: string }): Promise<void> {
   const { id } = parseInput(ctx.lang, z.object({ id: citizenIdField(ctx.today, ctx.lang) }), args, { id: '<id>' });
 
-  const store = ctx.openStore({ write: false });
-  const person = store?.person(id.number) ?? null;
-  if (store === null || person === null) {
+  const store = await ctx.openStore({ write: false });
+  const person = store ? await personState(store, id.number, ctx.viewOn) : null;
+  if (person === null || !person.exists) {
     throw new NotFound(
       'person-not-found',
       ctx.lang === 'zh'
@@ -26,11 +27,7 @@ export async function run(ctx: Context, args: { id: string }): Promise<void> {
         : `No record for ${shownId(ctx, id.number)} in the ledger; record a hire with \`register-employee\` or a card with \`card issue\` first.`,
     );
   }
-  const report = personStatus(
-    { id, hires: store.hires(id.number), cards: store.cards(id.number), ecard: store.ecard(id.number) },
-    ctx.today,
-    ctx.calendar,
-  );
+  const report = personStatus({ id, hires: person.hires, cards: person.cards, ecard: person.ecard }, ctx.asOf, ctx.calendar);
   const region = regionName(id.regionCode, loadRegions());
 
   if (ctx.json) writeJson(ctx, statusJson(ctx, report, person.name, region));
@@ -51,7 +48,7 @@ function statusJson(ctx: Context, r: StatusReport, name: string | null, region: 
       claimedOn: r.ecard.claim?.claimedOn ?? null,
     },
     activatedEcard: r.activatedEcard,
-    registrations: r.registrations.map(({ hire, status }) => ({
+    registrations: r.registrations.map(({ hire, status, separation }) => ({
       employer: hire.employer,
       hiredOn: hire.hiredOn,
       registeredOn: hire.registeredOn,
@@ -59,6 +56,14 @@ function statusJson(ctx: Context, r: StatusReport, name: string | null, region: 
       state: status.state,
       daysLeft: status.daysLeft,
       daysLate: status.daysLate,
+      leftOn: hire.leftOn,
+      separation: separation && {
+        deadline: deadlineJson(ctx, separation.deadline),
+        doneOn: hire.separationDoneOn,
+        state: separation.state,
+        daysLeft: separation.daysLeft,
+        daysLate: separation.daysLate,
+      },
     })),
     nextSteps: r.nextSteps.map((step) => nextStepText(ctx, step)),
   };
@@ -137,10 +142,12 @@ function renderStatus(ctx: Context, r: StatusReport, name: string | null, region
 
   if (r.registrations.length > 0) {
     out.push(L.registrations);
-    for (const { hire, status } of r.registrations) {
+    for (const { hire, status, separation } of r.registrations) {
       const since = hire.kind === 'flexible' ? (zh ? '，始于' : ', since') : zh ? '，入职' : ', hired';
-      out.push(`  ${registrantText(ctx, hire)}${since} ${day(ctx, hire.hiredOn)}`);
+      const left = hire.leftOn ? (zh ? `，${day(ctx, hire.leftOn)} 离职` : `, left ${day(ctx, hire.leftOn)}`) : '';
+      out.push(`  ${registrantText(ctx, hire)}${since} ${day(ctx, hire.hiredOn)}${left}`);
       for (const line of registrationLines(ctx, hire, status)) out.push(`    ${line}`);
+      if (separation) for (const line of separationLines(ctx, hire, separation)) out.push(`    ${line}`);
     }
   }
   if (r.nextSteps.length > 0) {

@@ -4,6 +4,7 @@
 import type { CardState } from '../core/card.js';
 import type { EcardState } from '../core/ecard.js';
 import type { Hire, RegistrationStatus } from '../core/registration.js';
+import type { SeparationStatus } from '../core/separation.js';
 import type { Context } from './context.js';
 import { day, deadlineText, relative } from './human.js';
 import { lateRegistrationWarning } from './next-steps.js';
@@ -55,6 +56,28 @@ export function registrationLines(ctx: Context, hire: Hire, status: Registration
           ? `${c.red('逾期登记')} ${day(ctx, hire.registeredOn!)}：晚于期限 ${deadlineText(ctx, d!)} ${status.daysLate} 天`
           : `${c.red('registered late')} ${day(ctx, hire.registeredOn!)}: ${status.daysLate} day${status.daysLate === 1 ? '' : 's'} after the deadline ${deadlineText(ctx, d!)}`,
         lateRegistrationWarning(ctx),
+      ];
+  }
+}
+
+/** The transfer on leaving in one line (劳动合同法 Art. 50: the file and the social insurance relationship, within 15 days). */
+export function separationLines(ctx: Context, hire: Hire, status: SeparationStatus): string[] {
+  const c = ctx.color;
+  const zh = ctx.lang === 'zh';
+  const d = status.deadline;
+  const what = zh ? '档案和社保关系转移' : 'File and social insurance transfer';
+  switch (status.state) {
+    case 'pending':
+      return [zh ? `${what}：${c.yellow('待办')}，须在 ${deadlineText(ctx, d)} 前办理，${relative(ctx, status.daysLeft!)}` : `${what}: ${c.yellow('pending')}, due by ${deadlineText(ctx, d)}, ${relative(ctx, status.daysLeft!)}`];
+    case 'overdue':
+      return [zh ? `${what}：${c.red('已逾期')}，期限为 ${deadlineText(ctx, d)}，${relative(ctx, status.daysLeft!)}` : `${what}: ${c.red('overdue')}, the deadline was ${deadlineText(ctx, d)}, ${relative(ctx, status.daysLeft!)}`];
+    case 'on-time':
+      return [zh ? `${what}：${c.green('已按时办理')} ${day(ctx, hire.separationDoneOn!)}（期限 ${deadlineText(ctx, d)}）` : `${what}: ${c.green('done on time')} ${day(ctx, hire.separationDoneOn!)} (deadline ${deadlineText(ctx, d)})`];
+    case 'late':
+      return [
+        zh
+          ? `${what}：${c.red('逾期办理')} ${day(ctx, hire.separationDoneOn!)}，晚于期限 ${deadlineText(ctx, d)} ${status.daysLate} 天`
+          : `${what}: ${c.red('done late')} ${day(ctx, hire.separationDoneOn!)}, ${status.daysLate} day${status.daysLate === 1 ? '' : 's'} after the deadline ${deadlineText(ctx, d)}`,
       ];
   }
 }

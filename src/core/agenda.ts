@@ -1,21 +1,23 @@
 // The agenda (`sscard due`): every open deadline across the ledger, most
-// urgent first. Open deadlines are registrations not yet filed (Art. 58) and
-// cards received but not yet activated (the six-month window).
+// urgent first. Open deadlines are registrations not yet filed (Art. 58),
+// file and insurance transfers of leavers not yet done (劳动合同法 Art. 50)
+// and cards received but not yet activated (the card policy's window).
 import type { IsoDate } from './calendar-date.js';
 import { type Card, cardStatus } from './card.js';
 import type { RestDayCalendar } from './holidays.js';
 import type { Deadline } from './period.js';
 import { type Hire, registrationStatus } from './registration.js';
+import { separationStatus } from './separation.js';
 
 export interface AgendaItem {
-  readonly kind: 'activation' | 'registration';
+  readonly kind: 'activation' | 'registration' | 'separation';
   readonly personId: string;
   readonly name: string | null;
   readonly deadline: Deadline;
   readonly state: 'pending' | 'overdue';
   /** 0 on the deadline day, negative once passed. */
   readonly daysLeft: number;
-  /** For a registration: whose hire (one person may have several). */
+  /** For a registration or separation: whose hire (one person may have several). */
   readonly employer: string | null;
   readonly hiredOn: IsoDate | null;
   /** For an activation: which card. */
@@ -54,6 +56,21 @@ export function agenda(
       card: null,
     });
   }
+  for (const { person, hire } of hires) {
+    const status = separationStatus(hire, today, calendar);
+    if (status === null || (status.state !== 'pending' && status.state !== 'overdue') || status.daysLeft === null) continue;
+    items.push({
+      kind: 'separation',
+      personId: person.id,
+      name: person.name,
+      deadline: status.deadline,
+      state: status.state,
+      daysLeft: status.daysLeft,
+      employer: hire.employer,
+      hiredOn: hire.hiredOn,
+      card: null,
+    });
+  }
   for (const { person, card } of cards) {
     const status = cardStatus(card, today, calendar);
     if (status.deadline === null || status.daysLeft === null) continue;
@@ -71,7 +88,9 @@ export function agenda(
   }
   const open = within === null ? items : items.filter((item) => item.daysLeft <= within);
   // Most urgent first: the longest overdue, then the nearest deadline.
-  return open.sort((a, b) => a.daysLeft - b.daysLeft || a.kind.localeCompare(b.kind) || a.personId.localeCompare(b.personId));
+  return open.sort((a, b) => a.daysLeft - b.daysLeft || compare(a.kind, b.kind) || compare(a.personId, b.personId) || compare(a.hiredOn ?? '', b.hiredOn ?? ''));
 }
+
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 export const anyOverdue = (items: readonly AgendaItem[]): boolean => items.some((item) => item.state === 'overdue');

@@ -4,21 +4,45 @@
 import { daysBetween, type IsoDate } from './calendar-date.js';
 import { ageOn, type CitizenId } from './citizen-id.js';
 import type { RestDayCalendar } from './holidays.js';
+import { applyAll, emptyPerson, type Fact, fact } from './events.js';
 import { type Deadline, deadlineOf, hasPassed } from './period.js';
 
 export type CardState = 'issued' | 'received' | 'activated' | 'lost' | 'replaced' | 'cancelled';
+
+/** Where the social-security function was switched on (启用): SPEC 1.3. */
+export const ENABLE_CHANNELS = ['window', 'bank', 'online', 'hospital'] as const;
+export type EnableChannel = (typeof ENABLE_CHANNELS)[number];
+
+/** Why a card was replaced (补换卡). */
+export const REPLACE_REASONS = ['loss', 'damage', 'expiry', 'change'] as const;
+export type ReplaceReason = (typeof REPLACE_REASONS)[number];
+
+/** A reported loss (挂失): temporary (临时挂失, lapses) or formal (正式挂失); `resumes` is the state a found card returns to. */
+export interface Loss {
+  readonly kind: 'temporary' | 'formal';
+  readonly reportedOn: IsoDate;
+  readonly resumes: 'issued' | 'received' | 'activated';
+}
 
 export interface Card {
   readonly number: string;
   readonly holderId: string;
   readonly bank: string | null;
+  /** The card policy it was issued under (SPEC 1.8); v1 cards: `seed`. */
+  readonly policy: string;
+  readonly generation: 2 | 3;
+  readonly expiresOn: IsoDate | null;
   readonly state: CardState;
   readonly issuedOn: IsoDate | null;
   readonly receivedOn: IsoDate | null;
+  /** The social-security function switched on (启用); activation does it too. */
+  readonly enabledOn: IsoDate | null;
+  /** The financial function activated at the bank (激活). */
   readonly activatedOn: IsoDate | null;
   readonly outlet: string | null;
   /** The guardian who activated for a holder under 16. */
   readonly guardianId: string | null;
+  readonly loss: Loss | null;
   /** When it left the in-force states (lost, replaced or cancelled). */
   readonly endedOn: IsoDate | null;
   readonly replacedBy: string | null;
@@ -115,6 +139,20 @@ export type Decision<T> = { readonly ok: true; readonly value: T } | { readonly 
 const refuse = <T>(refusal: Refusal): Decision<T> => ({ ok: false, refusal });
 const allow = <T>(value: T): Decision<T> => ({ ok: true, value });
 
+/** What a card decision records: the facts, and the card as they leave it (null: nothing to change). */
+export interface CardChange {
+  readonly card: Card | null;
+  readonly facts: readonly Fact[];
+}
+
+const unchanged: CardChange = { card: null, facts: [] };
+
+/** The card after the facts: applied by the one `apply` of events.ts, so each state change is written once. */
+function after(card: Card, facts: readonly Fact[]): CardChange {
+  const state = applyAll({ ...emptyPerson(card.holderId), exists: true, cards: [card] }, facts);
+  return { card: state.cards.find((c) => c.number === card.number)!, facts };
+}
+
 export interface ActivationRequest {
   readonly holder: CitizenId;
   /** The identity document shown at the counter, already validated. */
@@ -125,7 +163,7 @@ export interface ActivationRequest {
 }
 
 export type ActivationOutcome =
-  | { readonly kind: 'activated'; readonly card: Card; readonly receiptRecorded: boolean }
+  | { readonly kind: 'activated'; readonly card: Card; readonly receiptRecorded: boolean; readonly facts: readonly Fact[] }
   | { readonly kind: 'already-activated'; readonly card: Card };
 
 export function decideActivation(card: Card, request: ActivationRequest, today: IsoDate): Decision<ActivationOutcome> {
@@ -148,58 +186,55 @@ export function decideActivation(card: Card, request: ActivationRequest, today: 
     if (guardian.number === request.holder.number) return refuse({ reason: 'guardian-is-holder' });
     if (ageOn(guardian.birthDate, request.on) < GUARDIAN_MIN_AGE) return refuse({ reason: 'guardian-too-young' });
   }
-  const guardianId = guardian?.number ?? null;
   // A card activated before its receipt was recorded was evidently received by then.
   const receiptRecorded = card.receivedOn === null;
-  return allow({
-    kind: 'activated',
-    receiptRecorded,
-    card: {
-      ...card,
-      state: 'activated',
-      receivedOn: card.receivedOn ?? request.on,
-      activatedOn: request.on,
-      outlet: request.outlet,
-      guardianId,
-    },
-  });
+  const facts = [
+    ...(receiptRecorded ? [fact(request.on, { kind: 'card.received', card: card.number })] : []),
+    fact(request.on, { kind: 'card.activated', card: card.number, outlet: request.outlet, guardian: guardian?.number ?? null }),
+  ];
+  return allow({ kind: 'activated', receiptRecorded, card: after(card, facts).card!, facts });
 }
 
-export function decideIssue(
-  holderCards: readonly Card[],
-  numberTaken: boolean,
-  card: { number: string; holderId: string; bank: string | null; issuedOn: IsoDate },
-  today: IsoDate,
-): Decision<Card> {
+export interface IssueRequest {
+  readonly number: string;
+  readonly holderId: string;
+  readonly bank: string | null;
+  readonly issuedOn: IsoDate;
+  readonly policy: string;
+  readonly generation: 2 | 3;
+  readonly expiresOn: IsoDate | null;
+}
+
+export function decideIssue(holderCards: readonly Card[], numberTaken: boolean, request: IssueRequest, today: IsoDate): Decision<CardChange> {
   if (numberTaken) return refuse({ reason: 'card-number-taken' });
   const inForce = holderCards.find(isInForce);
   if (inForce) return refuse({ reason: 'has-card-in-force', card: inForce.number });
-  if (card.issuedOn > today) return refuse({ reason: 'date-in-future' });
-  return allow(newCard(card));
+  if (request.issuedOn > today) return refuse({ reason: 'date-in-future' });
+  const facts = [issueFact(request, null)];
+  const state = applyAll({ ...emptyPerson(request.holderId), exists: true }, facts);
+  return allow({ card: state.cards[0]!, facts });
 }
 
-function newCard(card: { number: string; holderId: string; bank: string | null; issuedOn: IsoDate }): Card {
-  return {
-    ...card,
-    state: 'issued',
-    receivedOn: null,
-    activatedOn: null,
-    outlet: null,
-    guardianId: null,
-    endedOn: null,
-    replacedBy: null,
-  };
-}
+const issueFact = (request: Omit<IssueRequest, 'holderId'>, replaces: string | null): Fact =>
+  fact(request.issuedOn, {
+    kind: 'card.issued',
+    card: request.number,
+    bank: request.bank,
+    policy: request.policy,
+    generation: request.generation,
+    expiresOn: request.expiresOn,
+    replaces,
+  });
 
-/** `null` value: nothing to change (the same receipt recorded again). */
-export function decideReceipt(card: Card, on: IsoDate, today: IsoDate): Decision<Card | null> {
-  if (card.state === 'received' && card.receivedOn === on) return allow(null);
+/** Nothing changes when the same receipt is recorded again. */
+export function decideReceipt(card: Card, on: IsoDate, today: IsoDate): Decision<CardChange> {
+  if (card.state === 'received' && card.receivedOn === on) return allow(unchanged);
   if (card.state === 'received' && card.receivedOn !== null) return refuse({ reason: 'already-received', receivedOn: card.receivedOn });
   if (card.state === 'activated' && card.activatedOn !== null) return refuse({ reason: 'already-activated', activatedOn: card.activatedOn });
   if (card.state !== 'issued') return refuse({ reason: 'card-not-in-force', state: card.state });
   if (on > today) return refuse({ reason: 'date-in-future' });
   if (card.issuedOn !== null && on < card.issuedOn) return refuse({ reason: 'date-before-issue', issuedOn: card.issuedOn });
-  return allow({ ...card, state: 'received', receivedOn: on });
+  return allow(after(card, [fact(on, { kind: 'card.received', card: card.number })]));
 }
 
 /**
@@ -216,12 +251,18 @@ function checkEndDate(card: Card, on: IsoDate, today: IsoDate): Refusal | null {
   return null;
 }
 
-/** 挂失. `null` value: already reported lost. */
-export function decideLoss(card: Card, on: IsoDate, today: IsoDate): Decision<Card | null> {
-  if (card.state === 'lost') return allow(null);
+/** 挂失. Nothing changes when it is already reported lost. */
+export function decideLoss(card: Card, on: IsoDate, today: IsoDate): Decision<CardChange> {
+  if (card.state === 'lost') return allow(unchanged);
   if (!isInForce(card)) return refuse({ reason: 'card-not-in-force', state: card.state });
   const bad = checkEndDate(card, on, today);
-  return bad ? refuse(bad) : allow({ ...card, state: 'lost', endedOn: on });
+  return bad ? refuse(bad) : allow(after(card, [fact(on, { kind: 'card.lost', card: card.number, temporary: false })]));
+}
+
+export interface Replacement {
+  readonly old: Card;
+  readonly replacement: Card;
+  readonly facts: readonly Fact[];
 }
 
 /** 补换卡: a lost or damaged card is superseded by a new one, which gets its own activation window from its own receipt. */
@@ -232,21 +273,24 @@ export function decideReplacement(
   on: IsoDate,
   today: IsoDate,
   bank: string | null,
-): Decision<{ old: Card; replacement: Card }> {
+  reason: ReplaceReason | null = null,
+): Decision<Replacement> {
   if (!isInForce(old) && old.state !== 'lost') return refuse({ reason: 'card-not-in-force', state: old.state });
   if (numberTaken) return refuse({ reason: 'card-number-taken' });
   const bad = checkEndDate(old, on, today);
   if (bad) return refuse(bad);
-  return allow({
-    old: { ...old, state: 'replaced', endedOn: old.state === 'lost' ? old.endedOn : on, replacedBy: newNumber },
-    replacement: newCard({ number: newNumber, holderId: old.holderId, bank: bank ?? old.bank, issuedOn: on }),
-  });
+  const facts = [
+    fact(on, { kind: 'card.replaced', card: old.number, newCard: newNumber, reason }),
+    issueFact({ number: newNumber, bank: bank ?? old.bank, issuedOn: on, policy: old.policy, generation: old.generation, expiresOn: null }, old.number),
+  ];
+  const state = applyAll({ ...emptyPerson(old.holderId), exists: true, cards: [old] }, facts);
+  return allow({ old: state.cards[0]!, replacement: state.cards[1]!, facts });
 }
 
-/** 注销, e.g. the holder died or emigrated. `null` value: already cancelled. */
-export function decideCancellation(card: Card, on: IsoDate, today: IsoDate): Decision<Card | null> {
-  if (card.state === 'cancelled') return allow(null);
+/** 注销, e.g. the holder died or emigrated. Nothing changes when it is already cancelled. */
+export function decideCancellation(card: Card, on: IsoDate, today: IsoDate): Decision<CardChange> {
+  if (card.state === 'cancelled') return allow(unchanged);
   if (card.state === 'replaced') return refuse({ reason: 'card-not-in-force', state: card.state });
   const bad = checkEndDate(card, on, today);
-  return bad ? refuse(bad) : allow({ ...card, state: 'cancelled', endedOn: card.state === 'lost' ? card.endedOn : on });
+  return bad ? refuse(bad) : allow(after(card, [fact(on, { kind: 'card.cancelled', card: card.number })]));
 }

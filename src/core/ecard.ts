@@ -4,6 +4,7 @@
 // card is activated.
 import type { IsoDate } from './calendar-date.js';
 import { type Card, type Decision, isInForce } from './card.js';
+import { type Fact, fact } from './events.js';
 
 export const ECARD_CHANNELS = ['wechat', 'alipay', '12333', 'bank-app'] as const;
 export type EcardChannel = (typeof ECARD_CHANNELS)[number];
@@ -26,19 +27,19 @@ export function hasActivatedEcard(claim: EcardClaim | null, card: Card | null): 
   return ecardState(claim, card) === 'active' && card?.state === 'activated';
 }
 
-/** `null` value: already claimed, nothing changes. */
+/** The claim recorded, and its facts; no facts: already claimed, nothing changes. */
 export function decideEcardClaim(
   existing: EcardClaim | null,
   card: Card | null,
   request: EcardClaim,
   today: IsoDate,
-): Decision<EcardClaim | null> {
+): Decision<{ readonly claim: EcardClaim; readonly facts: readonly Fact[] }> {
   if (card === null) return { ok: false, refusal: { reason: 'no-card' } };
   if (!isInForce(card)) return { ok: false, refusal: { reason: 'card-not-in-force', state: card.state } };
-  if (existing !== null) return { ok: true, value: null };
+  if (existing !== null) return { ok: true, value: { claim: existing, facts: [] } };
   if (request.claimedOn > today) return { ok: false, refusal: { reason: 'date-in-future' } };
   if (card.issuedOn !== null && request.claimedOn < card.issuedOn) {
     return { ok: false, refusal: { reason: 'date-before-issue', issuedOn: card.issuedOn } };
   }
-  return { ok: true, value: request };
+  return { ok: true, value: { claim: request, facts: [fact(request.claimedOn, { kind: 'ecard.claimed', channel: request.channel })] } };
 }

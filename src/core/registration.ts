@@ -3,6 +3,8 @@
 // employment. Flexible workers (灵活就业人员) register themselves,
 // voluntarily and without a deadline.
 import { daysBetween, type IsoDate } from './calendar-date.js';
+import { ageOn } from './citizen-id.js';
+import { type Fact, fact } from './events.js';
 import type { RestDayCalendar } from './holidays.js';
 import { type Deadline, deadlineOf, hasPassed } from './period.js';
 
@@ -13,6 +15,10 @@ export interface Hire {
   readonly employer: string | null;
   readonly hiredOn: IsoDate;
   readonly registeredOn: IsoDate | null;
+  /** 离职: the last day of the employment (SPEC 1.7). */
+  readonly leftOn: IsoDate | null;
+  /** The file and social insurance transfer done (劳动合同法 Art. 50). */
+  readonly separationDoneOn: IsoDate | null;
 }
 
 export type RegistrationState = 'pending' | 'overdue' | 'on-time' | 'late';
@@ -50,31 +56,47 @@ export function registrationStatus(hire: Hire, today: IsoDate, calendar: RestDay
     : { deadline, state: 'pending', daysLeft, daysLate: null };
 }
 
+/**
+ * 劳动法 Art. 15 forbids employing minors under 16 (禁止使用童工规定); age
+ * counts as reached on the birthday (SPEC 1.5).
+ */
+export const MINIMUM_WORKING_AGE = 16;
+
+export type RegistrationRefusal = 'registered-before-hire' | 'already-registered' | 'registration-in-future' | 'under-age';
+
 export type RegistrationDecision =
-  | { readonly action: 'create'; readonly hire: Hire }
-  | { readonly action: 'complete'; readonly hire: Hire }
-  | { readonly action: 'unchanged'; readonly hire: Hire }
-  | { readonly action: 'refuse'; readonly reason: 'registered-before-hire' | 'already-registered' | 'registration-in-future' };
+  | { readonly action: 'create' | 'complete' | 'unchanged'; readonly hire: Hire; readonly facts: readonly Fact[] }
+  | { readonly action: 'refuse'; readonly reason: RegistrationRefusal; readonly age?: number };
+
+export interface RegistrationRequest {
+  readonly kind: HireKind;
+  readonly employer: string | null;
+  readonly hiredOn: IsoDate;
+  readonly registeredOn: IsoDate | null;
+  /** The employee's birth date, from the identity number. */
+  readonly birthDate: IsoDate;
+}
 
 /**
  * What recording a hire means against the hire already on file for the same
  * person, employer and hire date (one hire, never two).
  */
-export function decideRegistration(
-  existing: Hire | null,
-  request: { kind: HireKind; employer: string | null; hiredOn: IsoDate; registeredOn: IsoDate | null },
-  today: IsoDate,
-): RegistrationDecision {
+export function decideRegistration(existing: Hire | null, request: RegistrationRequest, today: IsoDate): RegistrationDecision {
+  const age = ageOn(request.birthDate, request.hiredOn);
+  if (existing === null && age < MINIMUM_WORKING_AGE) return { action: 'refuse', reason: 'under-age', age: Math.max(age, 0) };
   if (request.registeredOn !== null && request.registeredOn < request.hiredOn && request.kind === 'employee') {
     return { action: 'refuse', reason: 'registered-before-hire' };
   }
   if (request.registeredOn !== null && request.registeredOn > today) {
     return { action: 'refuse', reason: 'registration-in-future' };
   }
-  if (existing === null) return { action: 'create', hire: { ...request } };
-  if (request.registeredOn === null || existing.registeredOn === request.registeredOn) {
-    return { action: 'unchanged', hire: existing };
+  const { employer, hiredOn, registeredOn } = request;
+  const registered = registeredOn === null ? [] : [fact(registeredOn, { kind: 'hire.registered', employer, hiredOn })];
+  if (existing === null) {
+    const hire: Hire = { kind: request.kind, employer, hiredOn, registeredOn, leftOn: null, separationDoneOn: null };
+    return { action: 'create', hire, facts: [fact(hiredOn, { kind: 'hire.recorded', employer, hiredOn, hireKind: request.kind }), ...registered] };
   }
+  if (registeredOn === null || existing.registeredOn === registeredOn) return { action: 'unchanged', hire: existing, facts: [] };
   if (existing.registeredOn !== null) return { action: 'refuse', reason: 'already-registered' };
-  return { action: 'complete', hire: { ...existing, registeredOn: request.registeredOn } };
+  return { action: 'complete', hire: { ...existing, registeredOn }, facts: registered };
 }

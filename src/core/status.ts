@@ -8,6 +8,7 @@ import { type EcardClaim, ecardState, type EcardState, hasActivatedEcard } from 
 import type { RestDayCalendar } from './holidays.js';
 import type { Deadline } from './period.js';
 import { type Hire, registrationStatus, type RegistrationStatus } from './registration.js';
+import { type SeparationStatus, separationStatus } from './separation.js';
 
 export type NextStep =
   | { readonly kind: 'get-card' }
@@ -15,11 +16,14 @@ export type NextStep =
   | { readonly kind: 'activate-card'; readonly card: string; readonly bank: string | null; readonly deadline: Deadline | null; readonly overdue: boolean }
   | { readonly kind: 'replace-lost-card'; readonly card: string }
   | { readonly kind: 'claim-ecard' }
-  | { readonly kind: 'register-hire'; readonly employer: string | null; readonly deadline: Deadline; readonly overdue: boolean };
+  | { readonly kind: 'register-hire'; readonly employer: string | null; readonly deadline: Deadline; readonly overdue: boolean }
+  | { readonly kind: 'transfer-on-leaving'; readonly employer: string | null; readonly deadline: Deadline; readonly overdue: boolean };
 
 export interface RegistrationReport {
   readonly hire: Hire;
   readonly status: RegistrationStatus;
+  /** Null while the employment has not ended. */
+  readonly separation: SeparationStatus | null;
 }
 
 export interface StatusReport {
@@ -40,13 +44,20 @@ export function personStatus(
 ): StatusReport {
   const card = currentCard(input.cards);
   const status = cardStatus(card, today, calendar);
-  const registrations = input.hires.map((hire) => ({ hire, status: registrationStatus(hire, today, calendar) }));
+  const registrations = input.hires.map((hire) => ({
+    hire,
+    status: registrationStatus(hire, today, calendar),
+    separation: separationStatus(hire, today, calendar),
+  }));
   const ecard = { claim: input.ecard, state: ecardState(input.ecard, card) };
 
   const nextSteps: NextStep[] = [];
-  for (const { hire, status: s } of registrations) {
+  for (const { hire, status: s, separation } of registrations) {
     if ((s.state === 'pending' || s.state === 'overdue') && s.deadline) {
       nextSteps.push({ kind: 'register-hire', employer: hire.employer, deadline: s.deadline, overdue: s.state === 'overdue' });
+    }
+    if (separation && (separation.state === 'pending' || separation.state === 'overdue')) {
+      nextSteps.push({ kind: 'transfer-on-leaving', employer: hire.employer, deadline: separation.deadline, overdue: separation.state === 'overdue' });
     }
   }
   if (card === null || card.state === 'cancelled' || card.state === 'replaced') {

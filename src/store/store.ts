@@ -1,41 +1,16 @@
-// What the commands need from a ledger. SQLite implements it today
-// (sqlite.ts); a shared PostgreSQL ledger for HR teams would implement the
-// same interface without touching the core or the commands.
+// What the commands need from a ledger, whatever the engine: SQLite
+// (src/store/sqlite/) for a local file, PostgreSQL for a shared one. Events
+// are the truth (SPEC 1.6); each engine also keeps the replayed state of every
+// person as tables, written in the same transaction as the events, so that
+// the agenda does not replay the whole ledger.
 import type { IsoDate } from '../core/calendar-date.js';
 import type { Card } from '../core/card.js';
-import type { EcardClaim } from '../core/ecard.js';
+import type { Fact, LedgerEvent, PersonState } from '../core/events.js';
 import type { Hire } from '../core/registration.js';
 
 export interface Person {
   readonly id: string;
   readonly name: string | null;
-}
-
-export type EventKind =
-  | 'person.recorded'
-  | 'person.renamed'
-  | 'hire.recorded'
-  | 'hire.registered'
-  | 'card.issued'
-  | 'card.received'
-  | 'card.activated'
-  | 'card.lost'
-  | 'card.replaced'
-  | 'card.cancelled'
-  | 'ecard.claimed';
-
-export interface NewEvent {
-  readonly personId: string;
-  readonly kind: EventKind;
-  /** The day the event is about (hire date, activation date...). */
-  readonly concernsOn: IsoDate | null;
-  readonly data: Readonly<Record<string, unknown>>;
-}
-
-export interface LedgerEvent extends NewEvent {
-  readonly seq: number;
-  /** When it was written down, an ISO timestamp. */
-  readonly recordedAt: string;
 }
 
 export interface PersonHire {
@@ -48,60 +23,64 @@ export interface PersonCard {
   readonly card: Card;
 }
 
+/** Where the cached state and the replay of the events disagree. */
+export interface CacheDifference {
+  readonly personId: string;
+  readonly table: 'person' | 'hire' | 'card' | 'ecard';
+  /** The row as cached and as replayed (null: no such row), as JSON text. */
+  readonly cached: string | null;
+  readonly replayed: string | null;
+}
+
 export interface LedgerCheck {
   readonly ok: boolean;
-  /** The integrity check's findings; empty when ok. */
+  /** The engine's own consistency findings; empty when ok. */
   readonly problems: readonly string[];
+  readonly cacheDifferences: readonly CacheDifference[];
   readonly schemaVersion: number;
   readonly rows: Readonly<Record<string, number>>;
 }
 
-export interface PersonRecord {
-  readonly person: Person;
-  readonly hires: readonly Hire[];
-  readonly cards: readonly Card[];
-  readonly ecard: EcardClaim | null;
+/** Reads, on their own or inside a write transaction (through its handle). */
+export interface LedgerReader {
+  /** Everything recorded about one person, oldest first; empty when nobody is recorded under that number. */
+  personEvents(personId: string): Promise<LedgerEvent[]>;
+  /** Who the card with that number belongs to, or null when the ledger has no such card. */
+  cardHolder(number: string): Promise<string | null>;
+  /** The events with these numbers, whoever they are about. */
+  eventsBySeq(seqs: readonly number[]): Promise<LedgerEvent[]>;
 }
 
-export interface Store {
-  person(id: string): Person | null;
-  /** The person's hires, oldest hire first. */
-  hires(personId: string): Hire[];
-  hire(personId: string, employer: string | null, hiredOn: IsoDate): Hire | null;
-  /** The person's cards, oldest first. */
-  cards(personId: string): Card[];
-  card(number: string): Card | null;
-  ecard(personId: string): EcardClaim | null;
-  /** Every event about the person, oldest first. */
-  events(personId: string): LedgerEvent[];
+export interface AgendaRows {
+  /** Hires whose registration or whose transfer on leaving is still open. */
+  readonly hires: PersonHire[];
+  /** Cards that wait for activation. */
+  readonly cards: PersonCard[];
+}
 
-  /** Registrations not yet filed, for the agenda. */
-  unregisteredHires(): PersonHire[];
-  /** Cards received and not yet activated, for the agenda. */
-  cardsAwaitingActivation(): PersonCard[];
-
-  /** Every person with their hires (oldest first; none: an empty list), cards (oldest first) and e-card, ordered by ID. */
-  everyone(): Iterable<PersonRecord>;
-
-  /** SQLite's own consistency check, the schema version and the rows per table. */
-  check(): LedgerCheck;
-  /** A consistent copy of the ledger at `file` while other processes may write (online backup). */
+export interface Store extends LedgerReader {
+  /** The open deadlines' raw material as the ledger stood on `asOf` (null: everything recorded). */
+  agendaRows(asOf: IsoDate | null): Promise<AgendaRows>;
+  /** Every person as the ledger stood on `asOf` (null: everything), ordered by ID. */
+  everyone(asOf: IsoDate | null): AsyncIterable<PersonState>;
+  /** Every event, in recording order. */
+  allEvents(): AsyncIterable<LedgerEvent>;
+  /** The engine's consistency check, cache = replay, the schema version and the rows per table. */
+  check(): Promise<LedgerCheck>;
+  /** A consistent copy of the ledger at `file` while others may write. */
   backupTo(file: string): Promise<void>;
-
   /** Runs `work` as one write transaction: all of it is saved, or none. */
-  write<T>(work: (tx: LedgerWriter) => T): T;
-  close(): void;
+  write<T>(work: (tx: LedgerTransaction) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
 }
 
-export interface LedgerWriter {
-  /** Records the person, or renames them when `name` is given and differs. */
-  savePerson(person: Person): void;
-  insertHire(personId: string, hire: Hire): void;
-  updateHire(personId: string, hire: Hire): void;
-  insertCard(card: Card): void;
-  updateCard(card: Card): void;
-  saveEcard(personId: string, claim: EcardClaim): void;
-  append(event: NewEvent): void;
-  /** Deletes the person and every record and event about them (PIPL right to deletion). */
-  erasePerson(personId: string): void;
+export interface LedgerTransaction extends LedgerReader {
+  /**
+   * Appends facts about one person, numbered and stamped with this run's
+   * clock and `source`, and brings the cached state up to date, in this
+   * transaction. Returns the events as recorded.
+   */
+  record(personId: string, facts: readonly Fact[], source: string): Promise<LedgerEvent[]>;
+  /** Deletes the person and every record and event about them (PIPL right to deletion); returns how many events went. */
+  erasePerson(personId: string): Promise<number>;
 }

@@ -13,6 +13,8 @@ const hire = (hiredOn: string, registeredOn: string | null = null, kind: Hire['k
   employer: kind === 'employee' ? 'Acme' : null,
   hiredOn: d(hiredOn),
   registeredOn: registeredOn === null ? null : d(registeredOn),
+  leftOn: null,
+  separationDoneOn: null,
 });
 const card = (number: string, state: Card['state'], receivedOn: string | null): Card => ({
   number,
@@ -26,6 +28,11 @@ const card = (number: string, state: Card['state'], receivedOn: string | null): 
   guardianId: null,
   endedOn: null,
   replacedBy: null,
+  policy: 'seed',
+  generation: 2,
+  expiresOn: null,
+  enabledOn: null,
+  loss: null,
 });
 
 const hires = [

@@ -42,6 +42,11 @@ const card = (over: Partial<Card> = {}): Card => ({
   guardianId: null,
   endedOn: null,
   replacedBy: null,
+  policy: 'seed',
+  generation: 2,
+  expiresOn: null,
+  enabledOn: null,
+  loss: null,
   ...over,
 });
 
@@ -110,12 +115,26 @@ describe('decideActivation', () => {
 
   it('activates a received card, late activation allowed', () => {
     const r = decideActivation(card(), request(), today);
-    expect(r).toEqual({ ok: true, value: { kind: 'activated', receiptRecorded: false, card: card({ state: 'activated', activatedOn: d('2026-10-01'), outlet: 'ICBC Chaoyang branch' }) } });
+    expect(r).toEqual({
+      ok: true,
+      value: {
+        kind: 'activated',
+        receiptRecorded: false,
+        // Activation also enables the social-security function that day (SPEC 1.3).
+        card: card({ state: 'activated', activatedOn: d('2026-10-01'), enabledOn: d('2026-10-01'), outlet: 'ICBC Chaoyang branch' }),
+        facts: [{ on: '2026-10-01', body: { kind: 'card.activated', card: 'A12345678', outlet: 'ICBC Chaoyang branch', guardian: null } }],
+      },
+    });
   });
 
   it('records receipt on the activation date for an issued card', () => {
     const r = decideActivation(card({ state: 'issued', receivedOn: null }), request(), today);
-    expect(r.ok && r.value).toMatchObject({ kind: 'activated', receiptRecorded: true, card: { receivedOn: '2026-10-01', activatedOn: '2026-10-01' } });
+    expect(r.ok && r.value).toMatchObject({
+      kind: 'activated',
+      receiptRecorded: true,
+      card: { receivedOn: '2026-10-01', activatedOn: '2026-10-01' },
+      facts: [{ on: '2026-10-01', body: { kind: 'card.received' } }, { on: '2026-10-01', body: { kind: 'card.activated' } }],
+    });
   });
 
   it('an already activated card changes nothing', () => {
@@ -177,10 +196,16 @@ function checkDigit(first17: string): string {
 
 describe('issue, receipt, loss, replacement, cancellation', () => {
   const today = d('2026-11-24');
-  const issue = { number: 'B12345678', holderId: ADULT.number, bank: 'ICBC', issuedOn: d('2026-11-01') };
+  const issue = { number: 'B12345678', holderId: ADULT.number, bank: 'ICBC', issuedOn: d('2026-11-01'), policy: 'seed', generation: 2 as const, expiresOn: null };
 
   it('issues a first card', () => {
-    expect(decideIssue([], false, issue, today)).toMatchObject({ ok: true, value: { state: 'issued', number: 'B12345678', receivedOn: null } });
+    expect(decideIssue([], false, issue, today)).toMatchObject({
+      ok: true,
+      value: {
+        card: { state: 'issued', number: 'B12345678', receivedOn: null, policy: 'seed' },
+        facts: [{ on: '2026-11-01', body: { kind: 'card.issued', card: 'B12345678', bank: 'ICBC', policy: 'seed', generation: 2, expiresOn: null, replaces: null } }],
+      },
+    });
   });
   it.each([
     ['a card number already in the ledger', [], true, issue, { reason: 'card-number-taken' }],
@@ -195,16 +220,19 @@ describe('issue, receipt, loss, replacement, cancellation', () => {
 
   it('receipt: records it once; the same date again is nothing; another date is refused', () => {
     const issued = card({ state: 'issued', receivedOn: null });
-    expect(decideReceipt(issued, d('2026-03-31'), today)).toEqual({ ok: true, value: card() });
-    expect(decideReceipt(card(), d('2026-03-31'), today)).toEqual({ ok: true, value: null });
+    expect(decideReceipt(issued, d('2026-03-31'), today)).toEqual({ ok: true, value: { card: card(), facts: [{ on: '2026-03-31', body: { kind: 'card.received', card: 'A12345678' } }] } });
+    expect(decideReceipt(card(), d('2026-03-31'), today)).toEqual({ ok: true, value: { card: null, facts: [] } });
     expect(decideReceipt(card(), d('2026-04-01'), today)).toEqual({ ok: false, refusal: { reason: 'already-received', receivedOn: '2026-03-31' } });
     expect(decideReceipt(issued, d('2026-02-01'), today)).toEqual({ ok: false, refusal: { reason: 'date-before-issue', issuedOn: '2026-03-01' } });
     expect(decideReceipt(card({ state: 'lost' }), d('2026-04-01'), today)).toEqual({ ok: false, refusal: { reason: 'card-not-in-force', state: 'lost' } });
   });
 
   it('loss: from any in-force state; twice is nothing', () => {
-    expect(decideLoss(card({ state: 'activated' }), d('2026-11-02'), today)).toMatchObject({ ok: true, value: { state: 'lost', endedOn: '2026-11-02' } });
-    expect(decideLoss(card({ state: 'lost' }), d('2026-11-02'), today)).toEqual({ ok: true, value: null });
+    expect(decideLoss(card({ state: 'activated' }), d('2026-11-02'), today)).toMatchObject({
+      ok: true,
+      value: { card: { state: 'lost', endedOn: '2026-11-02', loss: { kind: 'formal', reportedOn: '2026-11-02', resumes: 'activated' } } },
+    });
+    expect(decideLoss(card({ state: 'lost' }), d('2026-11-02'), today)).toEqual({ ok: true, value: { card: null, facts: [] } });
     expect(decideLoss(card({ state: 'cancelled' }), d('2026-11-02'), today).ok).toBe(false);
   });
 
@@ -219,14 +247,14 @@ describe('issue, receipt, loss, replacement, cancellation', () => {
     });
     if (!r.ok) throw new Error();
     const received = decideReceipt(r.value.replacement, d('2026-11-20'), today);
-    expect(received.ok && activationDeadline(received.value!, chinaCalendar)).toMatchObject({ nominal: '2027-05-20', provisional: true });
+    expect(received.ok && activationDeadline(received.value.card!, chinaCalendar)).toMatchObject({ nominal: '2027-05-20', provisional: true });
     expect(decideReplacement(card({ state: 'replaced' }), 'C12345678', false, d('2026-11-10'), today, null)).toEqual({ ok: false, refusal: { reason: 'card-not-in-force', state: 'replaced' } });
     expect(decideReplacement(card(), 'C12345678', true, d('2026-11-10'), today, null)).toEqual({ ok: false, refusal: { reason: 'card-number-taken' } });
   });
 
   it('cancellation: in force or lost; twice is nothing; a replaced card cannot be cancelled', () => {
-    expect(decideCancellation(card(), d('2026-11-20'), today)).toMatchObject({ ok: true, value: { state: 'cancelled', endedOn: '2026-11-20' } });
-    expect(decideCancellation(card({ state: 'cancelled' }), d('2026-11-20'), today)).toEqual({ ok: true, value: null });
+    expect(decideCancellation(card(), d('2026-11-20'), today)).toMatchObject({ ok: true, value: { card: { state: 'cancelled', endedOn: '2026-11-20' } } });
+    expect(decideCancellation(card({ state: 'cancelled' }), d('2026-11-20'), today)).toEqual({ ok: true, value: { card: null, facts: [] } });
     expect(decideCancellation(card({ state: 'replaced' }), d('2026-11-20'), today).ok).toBe(false);
   });
 });
@@ -257,7 +285,7 @@ describe('every refusal of the card rules, by rule', () => {
   const issued = card({ state: 'issued', receivedOn: null });
   const adult = { holder: ADULT, idDocument: ADULT, on: d('2026-10-01'), outlet: null, guardian: null } satisfies ActivationRequest;
   const child = { ...adult, holder: CHILD, idDocument: CHILD };
-  const issue = { number: 'B12345678', holderId: ADULT.number, bank: null, issuedOn: d('2026-11-01') };
+  const issue = { number: 'B12345678', holderId: ADULT.number, bank: null, issuedOn: d('2026-11-01'), policy: 'seed', generation: 2 as const, expiresOn: null };
 
   // Dates as plain strings: what toEqual compares the IsoDate strings with.
   type Expected = { readonly reason: Refusal['reason']; readonly [detail: string]: unknown };

@@ -16,6 +16,11 @@ const card = (state: CardState): Card => ({
   guardianId: null,
   endedOn: null,
   replacedBy: null,
+  policy: 'seed',
+  generation: 2,
+  expiresOn: null,
+  enabledOn: null,
+  loss: null,
 });
 const claim: EcardClaim = { channel: 'wechat', claimedOn: d('2026-04-01') };
 
@@ -63,11 +68,11 @@ describe('decideEcardClaim', () => {
     expect(decideEcardClaim(claim, card(state), claim, today)).toEqual({ ok: false, refusal: { reason: 'card-not-in-force', state } });
   });
   it.each(['issued', 'received', 'activated'] as const)('accepts a claim with a %s card (in force)', (state) => {
-    expect(decideEcardClaim(null, card(state), claim, today)).toEqual({ ok: true, value: claim });
+    expect(decideEcardClaim(null, card(state), claim, today)).toEqual({ ok: true, value: { claim, facts: [{ on: '2026-04-01', body: { kind: 'ecard.claimed', channel: 'wechat' } }] } });
   });
   it('records a claim once; a second claim changes nothing', () => {
-    expect(decideEcardClaim(null, card('issued'), claim, today)).toEqual({ ok: true, value: claim });
-    expect(decideEcardClaim(claim, card('activated'), { channel: 'alipay', claimedOn: today }, today)).toEqual({ ok: true, value: null });
+    expect(decideEcardClaim(null, card('issued'), claim, today)).toMatchObject({ ok: true, value: { claim } });
+    expect(decideEcardClaim(claim, card('activated'), { channel: 'alipay', claimedOn: today }, today)).toEqual({ ok: true, value: { claim, facts: [] } });
   });
   it('refuses dates in the future or before the card was issued', () => {
     expect(decideEcardClaim(null, card('issued'), { channel: null, claimedOn: d('2026-11-25') }, today)).toEqual({ ok: false, refusal: { reason: 'date-in-future' } });

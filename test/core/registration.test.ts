@@ -9,6 +9,8 @@ const hire = (hiredOn: string, registeredOn: string | null, kind: Hire['kind'] =
   employer: kind === 'employee' ? 'Acme Ltd' : null,
   hiredOn: d(hiredOn),
   registeredOn: registeredOn === null ? null : d(registeredOn),
+  leftOn: null,
+  separationDoneOn: null,
 });
 
 describe('registrationStatus (Social Insurance Law Art. 58; deadline 2026-10-08 for a 2026-09-01 hire)', () => {
@@ -41,7 +43,13 @@ describe('registrationStatus (Social Insurance Law Art. 58; deadline 2026-10-08 
 });
 
 describe('decideRegistration: one hire per person, employer and hire date', () => {
-  const request = (registeredOn: string | null) => ({ kind: 'employee' as const, employer: 'Acme Ltd', hiredOn: d('2026-09-01'), registeredOn: registeredOn === null ? null : d(registeredOn) });
+  const request = (registeredOn: string | null, birthDate = '1949-12-31') => ({
+    kind: 'employee' as const,
+    employer: 'Acme Ltd',
+    hiredOn: d('2026-09-01'),
+    registeredOn: registeredOn === null ? null : d(registeredOn),
+    birthDate: d(birthDate),
+  });
   const today = d('2026-11-24');
 
   it.each([
@@ -60,5 +68,33 @@ describe('decideRegistration: one hire per person, employer and hire date', () =
     ['filed in the future', null, request('2026-11-25'), 'registration-in-future'],
   ])('refuses %s', (_, existing, req, reason) => {
     expect(decideRegistration(existing, req, today)).toEqual({ action: 'refuse', reason });
+  });
+
+  // Labour Law Art. 15: no one under 16; age is reached on the birthday itself.
+  it.each([
+    ['16 on the hire date (the birthday)', '2010-09-01', null],
+    ['16 the day before', '2010-08-31', null],
+    ['15, sixteen tomorrow', '2010-09-02', 15],
+    ['a child of 10', '2016-03-01', 10],
+    ['born after the hire date', '2026-10-01', 0],
+  ])('a hire of someone %s', (_, birthDate, age) => {
+    const decision = decideRegistration(null, request(null, birthDate), today);
+    if (age === null) expect(decision.action).toBe('create');
+    else expect(decision).toEqual({ action: 'refuse', reason: 'under-age', age });
+  });
+
+  it('returns the facts of a new hire, and of a filing that completes it', () => {
+    expect(decideRegistration(null, request('2026-09-20'), today)).toMatchObject({
+      action: 'create',
+      facts: [
+        { on: '2026-09-01', body: { kind: 'hire.recorded', employer: 'Acme Ltd', hiredOn: '2026-09-01', hireKind: 'employee' } },
+        { on: '2026-09-20', body: { kind: 'hire.registered', employer: 'Acme Ltd', hiredOn: '2026-09-01' } },
+      ],
+    });
+    expect(decideRegistration(hire('2026-09-01', null), request('2026-10-20'), today)).toMatchObject({
+      action: 'complete',
+      facts: [{ on: '2026-10-20', body: { kind: 'hire.registered' } }],
+    });
+    expect(decideRegistration(hire('2026-09-01', '2026-09-20'), request('2026-09-20'), today)).toMatchObject({ action: 'unchanged', facts: [] });
   });
 });

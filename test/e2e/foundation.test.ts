@@ -24,6 +24,8 @@ describe('register-employee and status, end to end', () => {
         employer: 'Acme Ltd',
         hiredOn: '2026-09-01',
         registeredOn: null,
+        leftOn: null,
+        separation: null,
         deadline: { date: '2026-10-08', nominal: '2026-10-01', provisional: false, reason: expect.stringContaining('National Day') },
         state: 'overdue',
         daysLeft: -1,

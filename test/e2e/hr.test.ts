@@ -204,7 +204,7 @@ describe('export', () => {
     ledger.run(['register-employee', '--id', WANG, '--employer', 'Acme Ltd', '--hired-on', '2026-09-01']);
     ledger.run(['card', 'report-loss', '--card', 'A12345678']);
     const exported = ledger.run(['export', '--reveal']).stdout;
-    expect(exported.trim().split('\n')[1]).toBe(`${WANG},,Acme Ltd,2026-09-01,2026-11-24,,,,,,,`);
+    expect(exported.trim().split('\n')[1]).toBe(`${WANG},,Acme Ltd,2026-09-01,2026-11-24,,,,,,,,,`);
     const copy = tempLedger('2026-11-24');
     try {
       const back = path.join(copy.dir, 'back.csv');
@@ -236,7 +236,7 @@ describe('history', () => {
     ledger.run(['register-employee', '--id', WANG, '--employer', 'Acme Ltd', '--hired-on', '2026-03-15', '--pending']);
     const h = ledger.run(['history', WANG, '--json']);
     expect(h.code).toBe(0);
-    expect(h.json.events.map((e: any) => [e.kind, e.concernsOn])).toEqual([
+    expect(h.json.events.map((e: any) => [e.kind, e.on])).toEqual([
       ['person.recorded', null],
       ['card.issued', '2026-03-01'],
       ['card.received', '2026-03-31'],

@@ -33,8 +33,8 @@ function people(): Ledger {
     [['card', 'issue', '--id', ZHANG, '--card', 'C12345678', '--issued-on', '2026-02-01'], '2026-02-01'],
     [['activate', '--card', 'C12345678', '--id-doc', ZHANG, '--outlet', 'ICBC Futian'], '2026-02-10'],
     [['ecard', 'claim', '--id', ZHANG, '--channel', '12333'], '2026-02-11'],
-    // A child with no card yet.
-    [['register-employee', '--id', CHILD, '--flexible', '--hired-on', '2026-10-01', '--pending'], '2026-10-01'],
+    // A child whose card is made but not yet collected (a child cannot be hired: Labour Law Art. 15).
+    [['card', 'issue', '--id', CHILD, '--card', 'D12345678', '--bank', 'ICBC', '--issued-on', '2026-10-01'], '2026-10-01'],
   ];
   for (const [args, today] of steps) {
     const r = l.run(args, { today });

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { InvalidInput, Refused } from '../../core/errors.js';
-import { SqliteStore } from './ledger.js';
+import { rebuildCache, SqliteStore } from './ledger.js';
 import { APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION } from './schema.js';
 
 /** Long enough for a queue of writers (each write is short) before "database is locked". */
@@ -142,6 +142,8 @@ function migrate(db: Database.Database, file: string): void {
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version > SCHEMA_VERSION) throw new Refused('ledger-too-new', `${file} was written by a newer sscard; upgrade sscard.`);
     for (let v = version; v < SCHEMA_VERSION; v++) db.exec(MIGRATIONS[v]!);
+    // From v2 on the tables are the replay of the events: rebuilt once from them.
+    if (version < 2) rebuildCache(db);
     db.pragma(`application_id = ${APPLICATION_ID}`);
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
   }).immediate();

@@ -1,29 +1,74 @@
-// The SQLite ledger's queries (better-sqlite3). All SQL of sscard lives in src/store.
-import Database from 'better-sqlite3';
+// The SQLite ledger's queries (better-sqlite3). All SQL of the local engine
+// lives in src/store/sqlite. The driver is synchronous; the Store interface is
+// asynchronous (a shared PostgreSQL ledger needs it), so each method simply
+// resolves at once, and a write transaction is BEGIN IMMEDIATE ... COMMIT
+// issued here around the command's work.
+import type Database from 'better-sqlite3';
 import type { IsoDate } from '../../core/calendar-date.js';
-import type { Card, CardState } from '../../core/card.js';
+import type { Card, CardState, Loss } from '../../core/card.js';
 import type { EcardChannel, EcardClaim } from '../../core/ecard.js';
+import { EVENT_VERSION, type EventBody, type EventKind, type Fact, type LedgerEvent, type PersonState, replay } from '../../core/events.js';
 import type { Hire, HireKind } from '../../core/registration.js';
-import type { LedgerCheck, LedgerEvent, LedgerWriter, NewEvent, Person, PersonCard, PersonHire, PersonRecord, Store } from '../store.js';
+import type { AgendaRows, CacheDifference, LedgerCheck, LedgerReader, LedgerTransaction, Person, Store } from '../store.js';
+
+interface EventRow {
+  seq: number;
+  person_id: string;
+  kind: EventKind;
+  concerns_on: string | null;
+  recorded_at: string;
+  source: string;
+  data: string;
+}
 
 interface HireRow {
+  person_id: string;
   kind: HireKind;
   employer: string;
   hired_on: string;
   registered_on: string | null;
+  left_on: string | null;
+  separation_done_on: string | null;
 }
+
 interface CardRow {
   number: string;
   person_id: string;
   bank: string | null;
+  policy: string;
+  generation: number;
+  expires_on: string | null;
   state: CardState;
   issued_on: string | null;
   received_on: string | null;
+  enabled_on: string | null;
   activated_on: string | null;
   outlet: string | null;
   guardian_id: string | null;
+  loss_kind: Loss['kind'] | null;
+  loss_reported_on: string | null;
+  loss_resumes: Loss['resumes'] | null;
   ended_on: string | null;
   replaced_by: string | null;
+}
+
+const EVENT_COLUMNS = 'seq, person_id, kind, concerns_on, recorded_at, source, data';
+
+function toEvent(row: EventRow): LedgerEvent {
+  return {
+    seq: row.seq,
+    personId: row.person_id,
+    on: row.concerns_on as IsoDate | null,
+    recordedAt: row.recorded_at,
+    source: row.source,
+    body: { kind: row.kind, ...JSON.parse(row.data) } as EventBody,
+  };
+}
+
+/** The payload as stored: the body without its kind (a column of its own). */
+function payload(body: EventBody): string {
+  const { kind: _kind, ...rest } = body;
+  return JSON.stringify(rest);
 }
 
 const toHire = (row: HireRow): Hire => ({
@@ -31,221 +76,296 @@ const toHire = (row: HireRow): Hire => ({
   employer: row.employer === '' ? null : row.employer,
   hiredOn: row.hired_on as IsoDate,
   registeredOn: row.registered_on as IsoDate | null,
+  leftOn: row.left_on as IsoDate | null,
+  separationDoneOn: row.separation_done_on as IsoDate | null,
+});
+
+const hireParams = (personId: string, hire: Hire) => ({
+  person_id: personId,
+  kind: hire.kind,
+  employer: hire.employer ?? '',
+  hired_on: hire.hiredOn,
+  registered_on: hire.registeredOn,
+  left_on: hire.leftOn,
+  separation_done_on: hire.separationDoneOn,
 });
 
 const toCard = (row: CardRow): Card => ({
   number: row.number,
   holderId: row.person_id,
   bank: row.bank,
+  policy: row.policy,
+  generation: row.generation === 3 ? 3 : 2,
+  expiresOn: row.expires_on as IsoDate | null,
   state: row.state,
   issuedOn: row.issued_on as IsoDate | null,
   receivedOn: row.received_on as IsoDate | null,
+  enabledOn: row.enabled_on as IsoDate | null,
   activatedOn: row.activated_on as IsoDate | null,
   outlet: row.outlet,
   guardianId: row.guardian_id,
+  loss: row.loss_kind === null ? null : { kind: row.loss_kind, reportedOn: row.loss_reported_on as IsoDate, resumes: row.loss_resumes! },
   endedOn: row.ended_on as IsoDate | null,
   replacedBy: row.replaced_by,
 });
 
-const cardParams = (card: Card) => ({
+const cardParams = (card: Card, seq: number) => ({
   number: card.number,
   person_id: card.holderId,
+  seq,
   bank: card.bank,
+  policy: card.policy,
+  generation: card.generation,
+  expires_on: card.expiresOn,
   state: card.state,
   issued_on: card.issuedOn,
   received_on: card.receivedOn,
+  enabled_on: card.enabledOn,
   activated_on: card.activatedOn,
   outlet: card.outlet,
   guardian_id: card.guardianId,
+  loss_kind: card.loss?.kind ?? null,
+  loss_reported_on: card.loss?.reportedOn ?? null,
+  loss_resumes: card.loss?.resumes ?? null,
   ended_on: card.endedOn,
   replaced_by: card.replacedBy,
 });
 
-export class SqliteStore implements Store {
-  private readonly statements = new Map<string, Database.Statement>();
+const CARD_COLUMNS = Object.keys(cardParams({} as Card, 0));
+const INSERT_CARD = `INSERT INTO card (${CARD_COLUMNS.join(', ')}) VALUES (${CARD_COLUMNS.map((c) => `@${c}`).join(', ')})`;
+const HIRE_COLUMNS = Object.keys(hireParams('', {} as Hire));
+const INSERT_HIRE = `INSERT INTO hire (${HIRE_COLUMNS.join(', ')}) VALUES (${HIRE_COLUMNS.map((c) => `@${c}`).join(', ')})`;
 
-  constructor(
-    readonly db: Database.Database,
-    private readonly now: string,
-  ) {}
-
-  /** Prepared once per process, on first use. */
-  private sql(text: string): Database.Statement {
-    let statement = this.statements.get(text);
+/** Prepared statements, once per connection. */
+class Statements {
+  private readonly cache = new Map<string, Database.Statement>();
+  constructor(private readonly db: Database.Database) {}
+  sql(text: string): Database.Statement {
+    let statement = this.cache.get(text);
     if (!statement) {
       statement = this.db.prepare(text);
-      this.statements.set(text, statement);
+      this.cache.set(text, statement);
     }
     return statement;
   }
+}
 
-  person(id: string): Person | null {
-    return (this.sql('SELECT id, name FROM person WHERE id = ?').get(id) as Person | undefined) ?? null;
+function personEvents(s: Statements, personId: string): LedgerEvent[] {
+  return (s.sql(`SELECT ${EVENT_COLUMNS} FROM event WHERE person_id = ? ORDER BY seq`).all(personId) as EventRow[]).map(toEvent);
+}
+
+/** Writes the cached tables of one person from their replayed state. */
+function saveState(s: Statements, state: PersonState): void {
+  const id = state.id;
+  s.sql('INSERT INTO person (id, name) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name').run(id, state.name);
+  s.sql('DELETE FROM hire WHERE person_id = ?').run(id);
+  for (const hire of state.hires) s.sql(INSERT_HIRE).run(hireParams(id, hire));
+  s.sql('DELETE FROM card WHERE person_id = ?').run(id);
+  state.cards.forEach((card, i) => s.sql(INSERT_CARD).run(cardParams(card, i + 1)));
+  s.sql('DELETE FROM ecard WHERE person_id = ?').run(id);
+  if (state.ecard) s.sql('INSERT INTO ecard (person_id, channel, claimed_on) VALUES (?, ?, ?)').run(id, state.ecard.channel, state.ecard.claimedOn);
+}
+
+/** The cached tables of one person as stored (for `check`). */
+function cachedState(s: Statements, id: string): PersonState | null {
+  const person = s.sql('SELECT id, name FROM person WHERE id = ?').get(id) as Person | undefined;
+  if (!person) return null;
+  const hires = (s.sql('SELECT * FROM hire WHERE person_id = ? ORDER BY id').all(id) as HireRow[]).map(toHire);
+  const cards = (s.sql('SELECT * FROM card WHERE person_id = ? ORDER BY seq').all(id) as CardRow[]).map(toCard);
+  const e = s.sql('SELECT channel, claimed_on FROM ecard WHERE person_id = ?').get(id) as { channel: EcardChannel | null; claimed_on: string } | undefined;
+  const ecard: EcardClaim | null = e ? { channel: e.channel, claimedOn: e.claimed_on as IsoDate } : null;
+  return { id, exists: true, name: person.name, hires, cards, ecard };
+}
+
+/** Rebuilds every person's cached tables from their events (the v2 migration; also a repair). */
+export function rebuildCache(db: Database.Database): void {
+  const s = new Statements(db);
+  const ids = db.prepare('SELECT DISTINCT person_id FROM event').pluck().all() as string[];
+  for (const id of ids) saveState(s, replay(id, personEvents(s, id)).state);
+}
+
+function differences(cached: PersonState | null, replayed: PersonState): CacheDifference[] {
+  const out: CacheDifference[] = [];
+  const id = replayed.id;
+  const json = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
+  if (!replayed.exists) return cached ? [{ personId: id, table: 'person', cached: json({ name: cached.name }), replayed: null }] : [];
+  if (!cached || cached.name !== replayed.name) out.push({ personId: id, table: 'person', cached: cached ? json({ name: cached.name }) : null, replayed: json({ name: replayed.name }) });
+  const c = cached ?? { hires: [], cards: [], ecard: null };
+  const rows = <T>(table: CacheDifference['table'], a: readonly T[], b: readonly T[], key: (x: T) => string) => {
+    const keys = new Set([...a.map(key), ...b.map(key)]);
+    for (const k of keys) {
+      const x = json(a.find((v) => key(v) === k));
+      const y = json(b.find((v) => key(v) === k));
+      if (x !== y) out.push({ personId: id, table, cached: x, replayed: y });
+    }
+  };
+  rows('hire', c.hires, replayed.hires, (h) => `${h.employer}|${h.hiredOn}`);
+  rows('card', c.cards, replayed.cards, (card) => card.number);
+  if (json(c.ecard) !== json(replayed.ecard)) out.push({ personId: id, table: 'ecard', cached: json(c.ecard), replayed: json(replayed.ecard) });
+  return out;
+}
+
+class Reader implements LedgerReader {
+  constructor(protected readonly s: Statements) {}
+
+  async personEvents(personId: string): Promise<LedgerEvent[]> {
+    return personEvents(this.s, personId);
   }
 
-  hires(personId: string): Hire[] {
-    const rows = this.sql('SELECT kind, employer, hired_on, registered_on FROM hire WHERE person_id = ? ORDER BY hired_on, id').all(personId);
-    return (rows as HireRow[]).map(toHire);
+  async cardHolder(number: string): Promise<string | null> {
+    return (this.s.sql('SELECT person_id FROM card WHERE number = ?').pluck().get(number) as string | undefined) ?? null;
   }
 
-  hire(personId: string, employer: string | null, hiredOn: IsoDate): Hire | null {
-    const row = this.sql('SELECT kind, employer, hired_on, registered_on FROM hire WHERE person_id = ? AND employer = ? AND hired_on = ?').get(
-      personId,
-      employer ?? '',
-      hiredOn,
-    ) as HireRow | undefined;
-    return row ? toHire(row) : null;
+  async eventsBySeq(seqs: readonly number[]): Promise<LedgerEvent[]> {
+    const statement = this.s.sql(`SELECT ${EVENT_COLUMNS} FROM event WHERE seq = ?`);
+    return seqs.flatMap((seq) => {
+      const row = statement.get(seq) as EventRow | undefined;
+      return row ? [toEvent(row)] : [];
+    });
+  }
+}
+
+class Transaction extends Reader implements LedgerTransaction {
+  constructor(
+    s: Statements,
+    private readonly now: string,
+  ) {
+    super(s);
   }
 
-  cards(personId: string): Card[] {
-    return (this.sql('SELECT * FROM card WHERE person_id = ? ORDER BY seq').all(personId) as CardRow[]).map(toCard);
+  async record(personId: string, facts: readonly Fact[], source: string): Promise<LedgerEvent[]> {
+    if (facts.length === 0) return [];
+    // The person's row is the events' parent (foreign key); its name is set from the replay below.
+    this.s.sql('INSERT OR IGNORE INTO person (id, name) VALUES (?, NULL)').run(personId);
+    const insert = this.s.sql('INSERT INTO event (person_id, kind, concerns_on, recorded_at, source, v, data) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    const recorded = facts.map((f) => {
+      const seq = Number(insert.run(personId, f.body.kind, f.on, this.now, source, EVENT_VERSION, payload(f.body)).lastInsertRowid);
+      return { ...f, seq, personId, recordedAt: this.now, source };
+    });
+    saveState(this.s, replay(personId, personEvents(this.s, personId)).state);
+    return recorded;
   }
 
-  card(number: string): Card | null {
-    const row = this.sql('SELECT * FROM card WHERE number = ?').get(number) as CardRow | undefined;
-    return row ? toCard(row) : null;
+  async erasePerson(personId: string): Promise<number> {
+    const events = (this.s.sql('SELECT count(*) FROM event WHERE person_id = ?').pluck().get(personId) as number) ?? 0;
+    // Overwrite what is deleted, so the number does not linger in free pages of the file.
+    this.s.sql('PRAGMA secure_delete = ON').run();
+    // A guardian's number recorded on someone else's card is about the guardian too.
+    this.s.sql('UPDATE card SET guardian_id = NULL WHERE guardian_id = ?').run(personId);
+    // Events are append-only; erasure (PIPL Art. 47) is the one exception, inside this transaction.
+    this.s.sql('DROP TRIGGER IF EXISTS event_append_only').run();
+    this.s.sql("UPDATE event SET data = json_set(data, '$.guardian', '[erased]') WHERE kind = 'card.activated' AND json_extract(data, '$.guardian') = ?").run(personId);
+    this.s.sql("CREATE TRIGGER event_append_only BEFORE UPDATE ON event BEGIN SELECT RAISE(ABORT, 'events are append-only'); END").run();
+    // Hires, cards, the e-card and events go with the person (ON DELETE CASCADE).
+    this.s.sql('DELETE FROM person WHERE id = ?').run(personId);
+    return events;
+  }
+}
+
+export class SqliteStore extends Reader implements Store {
+  constructor(
+    readonly db: Database.Database,
+    private readonly now: string,
+  ) {
+    super(new Statements(db));
   }
 
-  ecard(personId: string): EcardClaim | null {
-    const row = this.sql('SELECT channel, claimed_on FROM ecard WHERE person_id = ?').get(personId) as
-      | { channel: EcardChannel | null; claimed_on: string }
-      | undefined;
-    return row ? { channel: row.channel, claimedOn: row.claimed_on as IsoDate } : null;
-  }
-
-  events(personId: string): LedgerEvent[] {
-    const rows = this.sql('SELECT seq, person_id, kind, concerns_on, recorded_at, data FROM event WHERE person_id = ? ORDER BY seq').all(
-      personId,
-    ) as { seq: number; person_id: string; kind: LedgerEvent['kind']; concerns_on: string | null; recorded_at: string; data: string }[];
-    return rows.map((r) => ({
-      seq: r.seq,
-      personId: r.person_id,
-      kind: r.kind,
-      concernsOn: r.concerns_on as IsoDate | null,
-      recordedAt: r.recorded_at,
-      data: JSON.parse(r.data) as Record<string, unknown>,
-    }));
-  }
-
-  unregisteredHires(): PersonHire[] {
-    const rows = this.sql(
-      `SELECT p.id, p.name, h.kind, h.employer, h.hired_on, h.registered_on
-         FROM hire h JOIN person p ON p.id = h.person_id
-        WHERE h.registered_on IS NULL AND h.kind = 'employee'
+  async agendaRows(asOf: IsoDate | null): Promise<AgendaRows> {
+    // People with facts dated after `asOf` looked different that day: replayed. Everyone else: the cache.
+    const later = new Set(asOf === null ? [] : (this.s.sql('SELECT DISTINCT person_id FROM event WHERE concerns_on > ?').pluck().all(asOf) as string[]));
+    const rows: AgendaRows = { hires: [], cards: [] };
+    const hires = this.s.sql(
+      `SELECT h.*, p.name FROM hire h JOIN person p ON p.id = h.person_id
+        WHERE (h.registered_on IS NULL AND h.kind = 'employee') OR (h.left_on IS NOT NULL AND h.separation_done_on IS NULL)
         ORDER BY h.hired_on, h.id`,
-    ).all() as (HireRow & { id: string; name: string | null })[];
-    return rows.map((r) => ({ person: { id: r.id, name: r.name }, hire: toHire(r) }));
+    );
+    for (const row of hires.iterate() as Iterable<HireRow & { name: string | null }>) {
+      if (!later.has(row.person_id)) rows.hires.push({ person: { id: row.person_id, name: row.name }, hire: toHire(row) });
+    }
+    const cards = this.s.sql(`SELECT c.*, p.name FROM card c JOIN person p ON p.id = c.person_id WHERE c.state = 'received' ORDER BY c.received_on, c.number`);
+    for (const row of cards.iterate() as Iterable<CardRow & { name: string | null }>) {
+      if (!later.has(row.person_id)) rows.cards.push({ person: { id: row.person_id, name: row.name }, card: toCard(row) });
+    }
+    for (const id of later) {
+      const { state } = replay(id, personEvents(this.s, id), asOf);
+      if (!state.exists) continue;
+      const person = { id, name: state.name };
+      for (const hire of state.hires) {
+        if ((hire.registeredOn === null && hire.kind === 'employee') || (hire.leftOn !== null && hire.separationDoneOn === null)) rows.hires.push({ person, hire });
+      }
+      for (const card of state.cards) if (card.state === 'received') rows.cards.push({ person, card });
+    }
+    return rows;
   }
 
-  cardsAwaitingActivation(): PersonCard[] {
-    const rows = this.sql(
-      `SELECT c.*, p.name AS holder_name FROM card c JOIN person p ON p.id = c.person_id
-        WHERE c.state = 'received' ORDER BY c.received_on, c.number`,
-    ).all() as (CardRow & { holder_name: string | null })[];
-    return rows.map((r) => ({ person: { id: r.person_id, name: r.holder_name }, card: toCard(r) }));
+  async *everyone(asOf: IsoDate | null): AsyncIterable<PersonState> {
+    let current: string | null = null;
+    let events: LedgerEvent[] = [];
+    const flush = () => (current === null ? null : replay(current, events, asOf).state);
+    for (const row of this.s.sql(`SELECT ${EVENT_COLUMNS} FROM event ORDER BY person_id, seq`).iterate() as Iterable<EventRow>) {
+      if (row.person_id !== current) {
+        const state = flush();
+        if (state?.exists) yield state;
+        current = row.person_id;
+        events = [];
+      }
+      events.push(toEvent(row));
+    }
+    const state = flush();
+    if (state?.exists) yield state;
   }
 
-  *everyone(): Iterable<PersonRecord> {
-    const hires = new Map<string, Hire[]>();
-    for (const row of this.sql('SELECT person_id, kind, employer, hired_on, registered_on FROM hire ORDER BY person_id, hired_on, id').iterate() as Iterable<HireRow & { person_id: string }>) {
-      const list = hires.get(row.person_id) ?? [];
-      list.push(toHire(row));
-      hires.set(row.person_id, list);
-    }
-    const cards = new Map<string, Card[]>();
-    for (const row of this.sql('SELECT * FROM card ORDER BY person_id, seq').iterate() as Iterable<CardRow>) {
-      const list = cards.get(row.person_id) ?? [];
-      list.push(toCard(row));
-      cards.set(row.person_id, list);
-    }
-    const ecards = new Map<string, EcardClaim>();
-    for (const row of this.sql('SELECT person_id, channel, claimed_on FROM ecard').iterate() as Iterable<{ person_id: string; channel: EcardChannel | null; claimed_on: string }>) {
-      ecards.set(row.person_id, { channel: row.channel, claimedOn: row.claimed_on as IsoDate });
-    }
-    for (const person of this.sql('SELECT id, name FROM person ORDER BY id').all() as Person[]) {
-      yield { person, hires: hires.get(person.id) ?? [], cards: cards.get(person.id) ?? [], ecard: ecards.get(person.id) ?? null };
-    }
+  async *allEvents(): AsyncIterable<LedgerEvent> {
+    for (const row of this.s.sql(`SELECT ${EVENT_COLUMNS} FROM event ORDER BY seq`).iterate() as Iterable<EventRow>) yield toEvent(row);
   }
 
-  check(): LedgerCheck {
+  async check(): Promise<LedgerCheck> {
     const findings = (this.db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);
     const foreignKeys = this.db.pragma('foreign_key_check') as unknown[];
     const rows: Record<string, number> = {};
     for (const table of ['person', 'hire', 'card', 'ecard', 'event']) {
-      rows[table] = (this.sql(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+      rows[table] = this.s.sql(`SELECT count(*) FROM ${table}`).pluck().get() as number;
     }
     const problems = [...findings.filter((f) => f !== 'ok'), ...(foreignKeys.length ? [`${foreignKeys.length} rows violate foreign keys`] : [])];
-    return { ok: problems.length === 0, problems, schemaVersion: this.db.pragma('user_version', { simple: true }) as number, rows };
+    const cacheDifferences: CacheDifference[] = [];
+    if (problems.length === 0) {
+      const seen = new Set<string>();
+      for await (const state of this.everyone(null)) {
+        seen.add(state.id);
+        cacheDifferences.push(...differences(cachedState(this.s, state.id), state));
+      }
+      for (const id of this.s.sql('SELECT id FROM person').pluck().all() as string[]) {
+        if (!seen.has(id)) cacheDifferences.push(...differences(cachedState(this.s, id), { id, exists: false, name: null, hires: [], cards: [], ecard: null }));
+      }
+    }
+    return {
+      ok: problems.length === 0 && cacheDifferences.length === 0,
+      problems,
+      cacheDifferences,
+      schemaVersion: this.db.pragma('user_version', { simple: true }) as number,
+      rows,
+    };
   }
 
   async backupTo(file: string): Promise<void> {
     await this.db.backup(file);
   }
 
-  write<T>(work: (tx: LedgerWriter) => T): T {
+  async write<T>(work: (tx: LedgerTransaction) => Promise<T>): Promise<T> {
     // IMMEDIATE takes the write lock up front, so concurrent writers queue on
     // the busy timeout instead of failing on a read-to-write upgrade.
-    return this.db.transaction(() => work(this.writer)).immediate();
+    this.db.prepare('BEGIN IMMEDIATE').run();
+    try {
+      const result = await work(new Transaction(this.s, this.now));
+      this.db.prepare('COMMIT').run();
+      return result;
+    } catch (error) {
+      if (this.db.inTransaction) this.db.prepare('ROLLBACK').run();
+      throw error;
+    }
   }
 
-  private readonly writer: LedgerWriter = {
-    savePerson: (person) => {
-      this.sql(
-        `INSERT INTO person (id, name) VALUES (@id, @name)
-         ON CONFLICT (id) DO UPDATE SET name = coalesce(excluded.name, person.name)`,
-      ).run(person);
-    },
-    insertHire: (personId, hire) => {
-      this.sql(
-        'INSERT INTO hire (person_id, kind, employer, hired_on, registered_on) VALUES (?, ?, ?, ?, ?)',
-      ).run(personId, hire.kind, hire.employer ?? '', hire.hiredOn, hire.registeredOn);
-    },
-    updateHire: (personId, hire) => {
-      this.sql('UPDATE hire SET registered_on = ? WHERE person_id = ? AND employer = ? AND hired_on = ?').run(
-        hire.registeredOn,
-        personId,
-        hire.employer ?? '',
-        hire.hiredOn,
-      );
-    },
-    insertCard: (card) => {
-      this.sql(
-        `INSERT INTO card (number, person_id, seq, bank, state, issued_on, received_on, activated_on, outlet, guardian_id, ended_on, replaced_by)
-         VALUES (@number, @person_id, (SELECT coalesce(max(seq), 0) + 1 FROM card WHERE person_id = @person_id),
-                 @bank, @state, @issued_on, @received_on, @activated_on, @outlet, @guardian_id, @ended_on, @replaced_by)`,
-      ).run(cardParams(card));
-    },
-    updateCard: (card) => {
-      this.sql(
-        `UPDATE card SET bank = @bank, state = @state, issued_on = @issued_on, received_on = @received_on,
-                activated_on = @activated_on, outlet = @outlet, guardian_id = @guardian_id, ended_on = @ended_on,
-                replaced_by = @replaced_by
-          WHERE number = @number AND person_id = @person_id`,
-      ).run(cardParams(card));
-    },
-    saveEcard: (personId, claim) => {
-      this.sql('INSERT OR REPLACE INTO ecard (person_id, channel, claimed_on) VALUES (?, ?, ?)').run(personId, claim.channel, claim.claimedOn);
-    },
-    erasePerson: (personId) => {
-      // Overwrite what is deleted, so the number does not linger in free pages of the file.
-      this.db.pragma('secure_delete = ON');
-      // A guardian's number recorded on someone else's card is about the guardian too.
-      this.sql('UPDATE card SET guardian_id = NULL WHERE guardian_id = ?').run(personId);
-      // Hires, cards, the e-card and events go with the person (ON DELETE CASCADE).
-      this.sql('DELETE FROM person WHERE id = ?').run(personId);
-    },
-    append: (event: NewEvent) => {
-      this.sql('INSERT INTO event (person_id, kind, concerns_on, recorded_at, data) VALUES (?, ?, ?, ?, ?)').run(
-        event.personId,
-        event.kind,
-        event.concernsOn,
-        this.now,
-        JSON.stringify(event.data),
-      );
-    },
-  };
-
-  close(): void {
+  async close(): Promise<void> {
     this.db.close();
   }
 }

@@ -61,6 +61,50 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TRIGGER event_append_only BEFORE UPDATE ON event
     BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
   `,
+  // v2: events are the truth (SPEC 1.6): each event's source and payload
+  // version; v1 payloads rewritten to the v2 shapes (src/core/events.ts), the
+  // cache tables extended (the end of a hire, the card's policy and two
+  // functions, losses). The one-card-in-force index goes: a card sealed by its
+  // policy is out of force without a stored state change, so the rule lives
+  // in the core (decideIssue) alone. The cache is rebuilt from the events
+  // after this script (ledger.ts, rebuildCache).
+  `
+  ALTER TABLE event ADD COLUMN source TEXT NOT NULL DEFAULT 'sscard v1';
+  ALTER TABLE event ADD COLUMN v INTEGER NOT NULL DEFAULT 1;
+  ALTER TABLE hire ADD COLUMN left_on TEXT;
+  ALTER TABLE hire ADD COLUMN separation_done_on TEXT;
+  ALTER TABLE card ADD COLUMN policy TEXT NOT NULL DEFAULT 'seed';
+  ALTER TABLE card ADD COLUMN generation INTEGER NOT NULL DEFAULT 2;
+  ALTER TABLE card ADD COLUMN expires_on TEXT;
+  ALTER TABLE card ADD COLUMN enabled_on TEXT;
+  ALTER TABLE card ADD COLUMN loss_kind TEXT;
+  ALTER TABLE card ADD COLUMN loss_reported_on TEXT;
+  ALTER TABLE card ADD COLUMN loss_resumes TEXT;
+  DROP INDEX card_in_force;
+  CREATE INDEX event_on ON event (concerns_on) WHERE concerns_on IS NOT NULL;
+  CREATE INDEX hire_separation_open ON hire (left_on) WHERE left_on IS NOT NULL AND separation_done_on IS NULL;
+  CREATE INDEX card_guardian ON card (guardian_id) WHERE guardian_id IS NOT NULL;
+
+  DROP TRIGGER event_append_only;
+  UPDATE event SET data = json_object('name', json_extract(data, '$.to')) WHERE kind = 'person.renamed';
+  UPDATE event SET data = json_object('employer', json_extract(data, '$.employer'), 'hiredOn', concerns_on, 'hireKind', json_extract(data, '$.hireKind'))
+   WHERE kind = 'hire.recorded';
+  UPDATE event SET data = json_object('card', json_extract(data, '$.card'), 'bank', json_extract(data, '$.bank'), 'policy', 'seed',
+                                      'generation', 2, 'expiresOn', NULL, 'replaces', json_extract(data, '$.replaces'))
+   WHERE kind = 'card.issued';
+  UPDATE event SET data = json_object('card', json_extract(data, '$.card')) WHERE kind IN ('card.received', 'card.cancelled');
+  -- v1 kept a guardian's number on the card only; the event now carries it.
+  UPDATE event SET data = json_object('card', json_extract(data, '$.card'), 'outlet', json_extract(data, '$.outlet'),
+                                      'guardian', CASE WHEN json_extract(data, '$.guardian')
+                                                       THEN (SELECT guardian_id FROM card WHERE number = json_extract(event.data, '$.card')) END)
+   WHERE kind = 'card.activated';
+  UPDATE event SET data = json_object('card', json_extract(data, '$.card'), 'temporary', json('false')) WHERE kind = 'card.lost';
+  UPDATE event SET data = json_object('card', json_extract(data, '$.card'), 'newCard', json_extract(data, '$.newCard'), 'reason', NULL)
+   WHERE kind = 'card.replaced';
+  UPDATE event SET v = 2;
+  CREATE TRIGGER event_append_only BEFORE UPDATE ON event
+    BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,91 @@
+// sscard leave: the employment ended (离职). Opens the 15-day duty to hand
+// over the file and transfer the social insurance relationship (劳动合同法
+// Art. 50; SPEC 1.7); `--done-on` records that duty done.
+import * as z from 'zod/mini';
+import { NotFound, Refused } from '../core/errors.js';
+import { decideLeave, separationStatus } from '../core/separation.js';
+import type { Context } from './context.js';
+import { day } from './human.js';
+import { citizenIdField, isoDateField, parseInput, required, textField } from './input.js';
+import { deadlineJson, shownId, writeJson } from './output.js';
+import { personState } from './person.js';
+import { leaveRefusalText } from './refusals.js';
+import { separationLines } from './words.js';
+
+export interface LeaveArgs {
+  id?: string;
+  employer?: string;
+  leftOn?: string;
+  hiredOn?: string;
+  doneOn?: string;
+}
+
+export async function run(ctx: Context, args: LeaveArgs): Promise<void> {
+  const raw = {
+    ...args,
+    id: await required(ctx, args.id, '--id', ctx.lang === 'zh' ? '离职人员的身份证号码' : "The leaver's identity number", 'id'),
+    employer: await required(ctx, args.employer, '--employer', ctx.lang === 'zh' ? '用人单位' : 'Employer'),
+    leftOn: await required(ctx, args.leftOn, '--left-on', ctx.lang === 'zh' ? '离职日期（YYYY-MM-DD）' : 'Last day of employment (YYYY-MM-DD)', 'date'),
+  };
+  const input = parseInput(
+    ctx.lang,
+    z.object({
+      id: citizenIdField(ctx.today, ctx.lang),
+      employer: textField,
+      leftOn: isoDateField,
+      hiredOn: z.optional(isoDateField),
+      doneOn: z.optional(isoDateField),
+    }),
+    raw,
+    { id: '--id', employer: '--employer', leftOn: '--left-on', hiredOn: '--hired-on', doneOn: '--done-on' },
+  );
+  const personId = input.id.number;
+
+  const store = await ctx.openStore({ write: true });
+  const outcome = await store.write(async (tx) => {
+    const person = await personState(tx, personId);
+    if (!person.exists) {
+      throw new NotFound(
+        'person-not-found',
+        ctx.lang === 'zh' ? `台账中没有 ${shownId(ctx, personId)} 的记录：请先用 \`sscard register-employee\` 记录入职。` : `No record for ${shownId(ctx, personId)} in the ledger; record the hire first with \`sscard register-employee\`.`,
+      );
+    }
+    const decision = decideLeave(person.hires, { employer: input.employer, leftOn: input.leftOn, hiredOn: input.hiredOn ?? null, doneOn: input.doneOn ?? null }, ctx.today);
+    if (!decision.ok) {
+      const field = decision.refusal.reason.startsWith('done') || decision.refusal.reason === 'already-done' ? '--done-on' : '--left-on';
+      throw new Refused(decision.refusal.reason, leaveRefusalText(ctx, decision.refusal, field));
+    }
+    await tx.record(personId, decision.facts, ctx.command);
+    return { hire: decision.hire, name: person.name, changed: decision.facts.length > 0 };
+  });
+
+  const { hire } = outcome;
+  const status = separationStatus(hire, ctx.asOf, ctx.calendar)!;
+  if (ctx.json) {
+    writeJson(ctx, {
+      asOf: ctx.asOf,
+      changed: outcome.changed,
+      person: { id: shownId(ctx, personId), name: outcome.name },
+      employer: hire.employer,
+      hiredOn: hire.hiredOn,
+      leftOn: hire.leftOn,
+      separation: { deadline: deadlineJson(ctx, status.deadline), doneOn: hire.separationDoneOn, state: status.state, daysLeft: status.daysLeft, daysLate: status.daysLate },
+    });
+    return;
+  }
+  const zh = ctx.lang === 'zh';
+  const who = [outcome.name, shownId(ctx, personId)].filter(Boolean).join(' ');
+  const head = outcome.changed
+    ? zh
+      ? `已记录：${who} 于 ${day(ctx, hire.leftOn!)} 从 ${hire.employer} 离职（${day(ctx, hire.hiredOn)} 入职）。`
+      : `Recorded: ${who} left ${hire.employer} on ${day(ctx, hire.leftOn!)} (hired ${day(ctx, hire.hiredOn)}).`
+    : zh
+      ? `已有记录，未做更改：${who} 于 ${day(ctx, hire.leftOn!)} 从 ${hire.employer} 离职。`
+      : `Already recorded: ${who} left ${hire.employer} on ${day(ctx, hire.leftOn!)}; nothing changed.`;
+  const duty = zh
+    ? '用人单位须在解除或终止劳动合同后十五日内为劳动者办理档案和社会保险关系转移手续（《劳动合同法》第五十条）；失业的，还须及时向社会保险经办机构报告（《社会保险法》第五十条）。办理后用 `sscard leave ... --done-on 日期` 记录。'
+    : "The employer must transfer the leaver's file and social insurance relationship within 15 days of the end (Labour Contract Law Art. 50), and report an unemployed leaver to the social insurance agency (Social Insurance Law Art. 50). Record it when done with `sscard leave ... --done-on DATE`.";
+  const lines = [head, ...separationLines(ctx, hire, status)];
+  if (status.state === 'pending' || status.state === 'overdue') lines.push(duty);
+  ctx.out.write(`${lines.join('\n')}\n`);
+}

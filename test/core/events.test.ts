@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import type { IsoDate } from '../../src/core/calendar-date.js';
+import { decideRevocation, type EventBody, type LedgerEvent, replay } from '../../src/core/events.js';
+
+const ID = '11010519491231002X';
+const GUARDIAN = '44030419900307123X';
+
+/** A ledger of one person: events numbered from 1 in the order given. */
+function history(...facts: [string | null, EventBody][]): LedgerEvent[] {
+  return facts.map(([on, body], i) => ({ seq: i + 1, personId: ID, on: on as IsoDate | null, body, recordedAt: '2026-11-24T02:00:00.000Z', source: 'test' }));
+}
+const issued = (card = 'A12345678', replaces: string | null = null): EventBody => ({ kind: 'card.issued', card, bank: 'ICBC', policy: 'seed', generation: 2, expiresOn: null, replaces });
+const hireKey = { employer: 'Acme Ltd', hiredOn: '2026-09-01' as IsoDate };
+
+// One person's whole life: every event kind once (and a revocation).
+const life = history(
+  [null, { kind: 'person.recorded', name: 'Wang Fang' }], // 1
+  ['2026-09-01', { kind: 'hire.recorded', ...hireKey, hireKind: 'employee' }], // 2
+  ['2026-10-12', { kind: 'hire.registered', ...hireKey }], // 3
+  ['2026-03-01', issued()], // 4
+  ['2026-03-31', { kind: 'card.received', card: 'A12345678' }], // 5
+  ['2026-04-02', { kind: 'ecard.claimed', channel: 'wechat' }], // 6
+  ['2026-06-01', { kind: 'card.enabled', card: 'A12345678', channel: 'online' }], // 7
+  ['2026-10-12', { kind: 'card.activated', card: 'A12345678', outlet: 'ICBC Futian', guardian: null }], // 8
+  ['2026-10-20', { kind: 'card.lost', card: 'A12345678', temporary: true }], // 9
+  ['2026-10-22', { kind: 'card.found', card: 'A12345678' }], // 10
+  ['2026-10-25', { kind: 'card.lost', card: 'A12345678', temporary: false }], // 11
+  ['2026-11-01', { kind: 'card.replaced', card: 'A12345678', newCard: 'B12345678', reason: 'loss' }], // 12
+  ['2026-11-01', issued('B12345678', 'A12345678')], // 13
+  ['2026-11-30', { kind: 'hire.ended', ...hireKey }], // 14
+  ['2026-12-08', { kind: 'hire.separated', ...hireKey }], // 15
+  [null, { kind: 'person.renamed', name: 'Wang F.' }], // 16
+);
+
+describe('replay: the state is the replay of the events that stand, as of a day (SPEC 1.6)', () => {
+  it('applies every kind of event', () => {
+    const { state, orphans } = replay(ID, life);
+    expect(orphans).toEqual([]);
+    expect(state.name).toBe('Wang F.');
+    expect(state.hires).toEqual([{ kind: 'employee', ...hireKey, registeredOn: '2026-10-12', leftOn: '2026-11-30', separationDoneOn: '2026-12-08' }]);
+    expect(state.cards).toMatchObject([
+      { number: 'A12345678', state: 'replaced', enabledOn: '2026-06-01', activatedOn: '2026-10-12', endedOn: '2026-10-25', replacedBy: 'B12345678', loss: { kind: 'formal', reportedOn: '2026-10-25', resumes: 'activated' } },
+      { number: 'B12345678', state: 'issued', issuedOn: '2026-11-01', receivedOn: null, policy: 'seed' },
+    ]);
+    expect(state.ecard).toEqual({ channel: 'wechat', claimedOn: '2026-04-02' });
+  });
+
+  // Each row: a day, and what the ledger said that day. Every event's day is looked at from both sides.
+  it.each([
+    ['2026-02-28', { hires: 0, card: null, ecard: null }],
+    ['2026-03-01', { hires: 0, card: { state: 'issued' }, ecard: null }],
+    ['2026-03-30', { hires: 0, card: { state: 'issued' }, ecard: null }],
+    ['2026-03-31', { hires: 0, card: { state: 'received', receivedOn: '2026-03-31' }, ecard: null }],
+    ['2026-04-01', { hires: 0, card: { state: 'received' }, ecard: null }],
+    ['2026-04-02', { hires: 0, card: { state: 'received' }, ecard: { claimedOn: '2026-04-02' } }],
+    ['2026-05-31', { hires: 0, card: { state: 'received', enabledOn: null } }],
+    ['2026-06-01', { hires: 0, card: { state: 'received', enabledOn: '2026-06-01' } }],
+    ['2026-08-31', { hires: 0 }],
+    ['2026-09-01', { hires: 1, registeredOn: null }],
+    ['2026-10-01', { hires: 1, registeredOn: null, card: { state: 'received', activatedOn: null } }], // the SPEC's example
+    ['2026-10-11', { hires: 1, registeredOn: null, card: { state: 'received' } }],
+    ['2026-10-12', { hires: 1, registeredOn: '2026-10-12', card: { state: 'activated', activatedOn: '2026-10-12' } }],
+    ['2026-10-19', { card: { state: 'activated', loss: null } }],
+    ['2026-10-20', { card: { state: 'lost', loss: { kind: 'temporary' } } }],
+    ['2026-10-21', { card: { state: 'lost' } }],
+    ['2026-10-22', { card: { state: 'activated', loss: null } }],
+    ['2026-10-24', { card: { state: 'activated' } }],
+    ['2026-10-25', { card: { state: 'lost', loss: { kind: 'formal' } } }],
+    ['2026-10-31', { cards: 1, card: { state: 'lost' } }],
+    ['2026-11-01', { cards: 2, card: { number: 'A12345678', state: 'replaced' } }],
+    ['2026-11-29', { leftOn: null }],
+    ['2026-11-30', { leftOn: '2026-11-30', separationDoneOn: null }],
+    ['2026-12-07', { separationDoneOn: null }],
+    ['2026-12-08', { separationDoneOn: '2026-12-08' }],
+  ] as [string, Record<string, unknown>][])('as of %s', (asOf, expected) => {
+    const { state } = replay(ID, life, asOf as IsoDate);
+    // Facts without a day always count: the person and their latest name.
+    expect(state).toMatchObject({ exists: true, name: 'Wang F.' });
+    if ('hires' in expected) expect(state.hires).toHaveLength(expected.hires as number);
+    if ('registeredOn' in expected) expect(state.hires[0]?.registeredOn).toBe(expected.registeredOn);
+    if ('leftOn' in expected) expect(state.hires[0]?.leftOn).toBe(expected.leftOn);
+    if ('separationDoneOn' in expected) expect(state.hires[0]?.separationDoneOn).toBe(expected.separationDoneOn);
+    if ('cards' in expected) expect(state.cards).toHaveLength(expected.cards as number);
+    if ('card' in expected) {
+      if (expected.card === null) expect(state.cards).toEqual([]);
+      else expect(state.cards[0]).toMatchObject(expected.card as object);
+    }
+    if ('ecard' in expected) {
+      if (expected.ecard === null) expect(state.ecard).toBeNull();
+      else expect(state.ecard).toMatchObject(expected.ecard as object);
+    }
+  });
+
+  it('leaves revoked events out, on every day; the revocation itself has no day', () => {
+    const corrected = [...life, ...history([null, { kind: 'revoked', seqs: [3], reason: 'filed by mistake' }]).map((e) => ({ ...e, seq: 17 }))];
+    expect(replay(ID, corrected).state.hires[0]?.registeredOn).toBeNull();
+    expect(replay(ID, corrected, '2026-10-12' as IsoDate).state.hires[0]?.registeredOn).toBeNull();
+    expect(replay(ID, corrected).revoked.get(3)).toEqual({ seq: 17, reason: 'filed by mistake' });
+  });
+
+  it('a guardian recorded with the activation is on the card', () => {
+    const events = history(
+      [null, { kind: 'person.recorded', name: null }],
+      ['2026-05-01', issued()],
+      ['2026-05-10', { kind: 'card.received', card: 'A12345678' }],
+      ['2026-05-12', { kind: 'card.activated', card: 'A12345678', outlet: null, guardian: GUARDIAN }],
+    );
+    expect(replay(ID, events).state.cards[0]).toMatchObject({ guardianId: GUARDIAN, enabledOn: '2026-05-12' });
+  });
+
+  it('a cancellation ends a card; an e-card claim stays recorded', () => {
+    const events = history([null, { kind: 'person.recorded', name: null }], ['2020-01-01', issued()], ['2020-01-15', { kind: 'ecard.claimed', channel: null }], ['2026-02-01', { kind: 'card.cancelled', card: 'A12345678' }]);
+    expect(replay(ID, events).state).toMatchObject({ cards: [{ state: 'cancelled', endedOn: '2026-02-01' }], ecard: { claimedOn: '2020-01-15' } });
+  });
+});
+
+describe('decideRevocation: corrections without erasure', () => {
+  it('revokes a registration recorded by mistake: a fact of its own, with the reason', () => {
+    expect(decideRevocation(life, [3], 'recorded as registered by mistake')).toEqual({
+      ok: true,
+      facts: [{ on: null, body: { kind: 'revoked', seqs: [3], reason: 'recorded as registered by mistake' } }],
+    });
+  });
+
+  it.each([
+    ["a card's receipt while its activation stands", [5], [8]],
+    ['a hire while its registration and end stand', [2], [3, 14, 15]],
+    ['the end of a hire while its transfer stands', [14], [15]],
+    ['a loss while the card found after it stands', [9], [10]],
+    ["the new card of a replacement while the old card's replacement stands", [13], [12]],
+    ['a replacement while its new card stands', [12], [13]],
+  ])('refuses to revoke %s, naming the dependents', (_, seqs, dependents) => {
+    expect(decideRevocation(life, seqs, 'wrong')).toEqual({ ok: false, refusal: { reason: 'dependents', dependents } });
+  });
+
+  it('revokes them all in one command', () => {
+    expect(decideRevocation(life, [14, 15], 'did not leave').ok).toBe(true);
+    expect(decideRevocation(life, [12, 13], 'no replacement').ok).toBe(true);
+  });
+
+  it('refuses to revoke a revocation, a revoked event again, or the person record', () => {
+    const corrected = [...life, { ...life[0]!, seq: 17, on: null, body: { kind: 'revoked', seqs: [3], reason: 'x' } as EventBody }];
+    expect(decideRevocation(corrected, [17], 'y')).toEqual({ ok: false, refusal: { reason: 'is-revocation', seq: 17 } });
+    expect(decideRevocation(corrected, [3], 'y')).toEqual({ ok: false, refusal: { reason: 'already-revoked', seq: 3, by: 17 } });
+    expect(decideRevocation(life, [1], 'y')).toEqual({ ok: false, refusal: { reason: 'person-record', seq: 1 } });
+  });
+});
