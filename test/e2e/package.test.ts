@@ -48,11 +48,13 @@ describe('the npm package', () => {
     // (it runs `prepare`). Packing the checkout would also rebuild its dist/ under the other end-to-end tests.
     const copy = path.join(work, 'clone');
     const generated = new Set(['node_modules', 'dist', 'man', '.git']);
-    fs.cpSync(ROOT, copy, { recursive: true, filter: (source) => !generated.has(path.relative(ROOT, source).split(path.sep)[0]) });
+    fs.cpSync(ROOT, copy, { recursive: true, filter: (source) => !generated.has(path.relative(ROOT, source).split(path.sep)[0] ?? '') });
     fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(copy, 'node_modules'), 'dir');
     const out = path.join(work, 'out');
     fs.mkdirSync(out);
-    [packed] = JSON.parse(npm(['pack', '--json', '--pack-destination', out], copy)) as Packed[];
+    const tarballs = JSON.parse(npm(['pack', '--json', '--pack-destination', out], copy)) as Packed[];
+    expect(tarballs).toHaveLength(1);
+    packed = tarballs[0]!;
 
     // --ignore-scripts: better-sqlite3 would otherwise compile from source (no prebuilt binary is reachable
     // offline), about 70 seconds here; a user's `npm install -g` does that once. Its compiled addon from this
@@ -93,7 +95,7 @@ describe('the npm package', () => {
     const required = new Set<string>();
     const bundles = packed.files.map((f) => f.path).filter((f) => f.endsWith('.cjs'));
     for (const bundle of bundles) {
-      for (const [, name] of fs.readFileSync(path.join(installed, bundle), 'utf8').matchAll(/require\("([^"]+)"\)/g)) {
+      for (const [, name = ''] of fs.readFileSync(path.join(installed, bundle), 'utf8').matchAll(/require\("([^"]+)"\)/g)) {
         if (!name.startsWith('.') && !name.startsWith('node:') && !builtinModules.includes(name)) required.add(name);
       }
     }
@@ -142,7 +144,7 @@ describe('the npm package', () => {
     const help = (args: string[]) => spawn(sscard, [...args, '--help'], { env: { ...env, LANG: 'C' } }).stdout;
     /** Commander's help: the commands listed under "Commands:" (without its own `help`). */
     const subcommands = (text: string) =>
-      [...(text.split(/^Commands:$/m)[1] ?? '').split('\n\n')[0].matchAll(/^ {2}(\S+)/gm)].map(([, name]) => name).filter((name) => name !== 'help');
+      [...((text.split(/^Commands:$/m)[1] ?? '').split('\n\n')[0] ?? '').matchAll(/^ {2}(\S+)/gm)].map(([, name = '']) => name).filter((name) => name !== 'help');
     const commands: string[][] = [];
     for (const name of subcommands(help([]))) {
       const subs = subcommands(help([name]));
@@ -151,7 +153,8 @@ describe('the npm package', () => {
     expect(commands.length).toBeGreaterThan(15);
     for (const command of commands) {
       const text = help(command);
-      const description = text.split('\n\n')[1].replace(/\s+/g, ' ').trim();
+      const description = (text.split('\n\n')[1] ?? '').replace(/\s+/g, ' ').trim();
+      expect(description, command.join(' ')).not.toBe('');
       expect(page, command.join(' ')).toContain(`sscard ${command.join(' ')}`);
       expect(page, command.join(' ')).toContain(description);
       for (const [, flag] of text.matchAll(/^ {2}(?:-\w, )?(--[\w-]+)/gm)) expect(page, `${command.join(' ')} ${flag}`).toContain(flag);
