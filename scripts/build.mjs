@@ -9,6 +9,7 @@
 import { build } from 'esbuild';
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { writeManPage } from './man.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const { version } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
@@ -46,3 +47,5 @@ await build({ ...common, entryPoints: ['src/cli/entry.ts'], outfile: 'dist/sscar
 await Promise.all(
   [...lazy].map(([source, name]) => build({ ...common, entryPoints: [source], outfile: `dist/lazy/${name}.cjs` })),
 );
+// man/sscard.1, from the same Commander declarations as --help.
+await writeManPage();

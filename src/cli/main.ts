@@ -66,7 +66,7 @@ function langFromArgs(argv: string[], env: NodeJS.ProcessEnv): 'en' | 'zh' {
 
 const state = { json: process.argv.includes('--json'), exitCode: EXIT.ok as number };
 
-function program(): Command {
+export function program(): Command {
   const root = new Command('sscard')
     .description('Social security card (社会保障卡) ledger: activation windows, electronic cards, and employers\' registration deadlines.')
     .version(SSCARD_VERSION, '-V, --version')
