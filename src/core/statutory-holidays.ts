@@ -48,19 +48,37 @@ function fixedDateHolidays(year: number): [IsoDate, HolidayName][] {
 /** The lunar holidays of the lunar year that begins in Gregorian `year` (Art. 2, items 2, 5 and 6). */
 function lunarHolidays(year: number, lunar: LunarCalendar): [IsoDate, HolidayName][] {
   const found: [IsoDate, HolidayName][] = [];
-  // Lunar 1/1 falls between 21 January and 20 February, lunar 8/15 by mid-October:
-  // walking the Gregorian year day by day meets each exactly once.
-  for (let date = isoDate(year, 1, 1); date <= isoDate(year, 12, 31); date = addDays(date, 1)) {
+  const festival = (monthStart: IsoDate, day: number, name: HolidayName) => {
+    const date = addDays(monthStart, day - 1);
+    found.push([date, name]);
+    return date;
+  };
+  // One look-up per lunar month (the package's look-up is slow, ~40 µs): from
+  // any day of a month, its first day is `day - 1` days back, and 30 days after
+  // the first day lies in the next month, whether this one has 29 or 30 days.
+  // Lunar 1/1 falls between 21 January and 20 February, so the walk from
+  // 1 January meets months 1, 5 and 8 of the lunar year that begins in `year`.
+  const checks: [IsoDate, number, number][] = [];
+  for (let date = isoDate(year, 1, 1); date <= isoDate(year, 12, 31); ) {
     const { month, day, leap } = lunar.lunarDate(date);
-    if (leap) continue; // a leap month repeats the month's number but holds no festival
-    if (month === 1 && day === 1) {
+    const monthStart = addDays(date, 1 - day);
+    // A leap month repeats the month's number but holds no festival.
+    if (!leap && month === 1) {
       // 除夕 is the last day of the twelfth month, whether it has 29 or 30 days: the day before 1/1.
-      found.push([addDays(date, -1), HOLIDAY.springFestival]);
-      for (let i = 0; i < 3; i++) found.push([addDays(date, i), HOLIDAY.springFestival]);
+      found.push([addDays(monthStart, -1), HOLIDAY.springFestival]);
+      checks.push([festival(monthStart, 1, HOLIDAY.springFestival), 1, 1]);
+      festival(monthStart, 2, HOLIDAY.springFestival);
+      festival(monthStart, 3, HOLIDAY.springFestival);
     }
-    if (month === 5 && day === 5) found.push([date, HOLIDAY.dragonBoat]);
-    if (month === 8 && day === 15) found.push([date, HOLIDAY.midAutumn]);
+    if (!leap && month === 5) checks.push([festival(monthStart, 5, HOLIDAY.dragonBoat), 5, 5]);
+    if (!leap && month === 8) checks.push([festival(monthStart, 15, HOLIDAY.midAutumn), 8, 15]);
+    date = addDays(monthStart, 30);
   }
+  for (const [date, month, day] of checks) {
+    const back = lunar.lunarDate(date);
+    if (back.month !== month || back.day !== day || back.leap) throw new Error(`lunar ${month}/${day} of ${year} not found (${date})`);
+  }
+  if (checks.length !== 3) throw new Error(`found ${checks.length} of the 3 lunar festivals of ${year}`);
   return found;
 }
 
@@ -71,5 +89,11 @@ function lunarHolidays(year: number, lunar: LunarCalendar): [IsoDate, HolidayNam
 export function statutoryHolidays(year: number, lunar: LunarCalendar | null): ReadonlyMap<IsoDate, HolidayName> {
   const days = [...fixedDateHolidays(year)];
   if (lunar) days.push(...lunarHolidays(year, lunar), [lunar.qingming(year), HOLIDAY.qingming]);
-  return new Map(days.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const byDate = new Map<IsoDate, HolidayName>();
+  for (const [date, name] of days.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    // Mid-Autumn can fall on 1-3 October (2020-10-01): one day, both names, as the notices write "中秋节、国庆节".
+    const other = byDate.get(date);
+    byDate.set(date, other ? { en: `${other.en} and ${name.en}`, zh: `${other.zh}、${name.zh}` } : name);
+  }
+  return byDate;
 }

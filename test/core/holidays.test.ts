@@ -57,13 +57,24 @@ describe('statutoryHolidays: the 13 days of 全国年节及纪念日放假办法
     }
   });
 
-  it('a lunar calendar over years of leap months still finds each festival once (2023 had a leap 2nd month, 2028 a leap 5th)', () => {
-    for (const year of [2023, 2028, 2033]) {
-      const names = [...statutoryHolidays(year, lunar).values()].map((n) => n.en);
-      expect(names.filter((n) => n === 'Dragon Boat Festival')).toHaveLength(1);
-      expect(names.filter((n) => n === 'Mid-autumn Festival')).toHaveLength(1);
-      expect(names.filter((n) => n === 'Spring Festival')).toHaveLength(4);
+  // Leap months included (2023 had a leap 2nd month, 2028 a leap 5th); 2028's Mid-Autumn is 3 October.
+  it('every year the lunar tables cover (1901-2099) has each festival once, 除夕 the day before 1/1', () => {
+    for (let year = 1901; year <= 2099; year++) {
+      const days = [...statutoryHolidays(year, lunar)];
+      const named = (en: string) => days.filter(([, name]) => name.en.includes(en)).map(([date]) => date);
+      expect(named('Dragon Boat'), `${year}`).toHaveLength(1);
+      expect(named('Mid-autumn'), `${year}`).toHaveLength(1);
+      expect(named('Tomb-sweeping'), `${year}`).toHaveLength(1);
+      const spring = named('Spring Festival');
+      expect(spring, `${year}`).toHaveLength(4);
+      expect(lunar.lunarDate(spring[0]! as IsoDate).month, `${year}`).toBe(12);
+      expect(lunar.lunarDate(spring[1]! as IsoDate), `${year}`).toEqual({ month: 1, day: 1, leap: false });
     }
+  });
+
+  it('2020: Mid-Autumn on 1 October is one day with both names', () => {
+    expect(statutoryHolidays(2020, lunar).get(d('2020-10-01'))).toEqual({ en: 'National Day and Mid-autumn Festival', zh: '国庆节、中秋' });
+    expect(statutoryHolidays(2020, lunar).size).toBe(12);
   });
 
   it('without a lunar calendar only the fixed-date holidays are known', () => {
