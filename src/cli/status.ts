@@ -2,7 +2,7 @@
 import * as z from 'zod/mini';
 import type { CitizenId } from '../core/citizen-id.js';
 import { NotFound } from '../core/errors.js';
-import { regionLookup, regionName, type RegionLookup } from '../core/regions.js';
+import { historyLookup, type Region, regionLookup, regionOf, type HistoryLookup, type RegionLookup } from '../core/regions.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { personStatus, type StatusReport } from '../core/status.js';
@@ -28,10 +28,10 @@ export async function run(ctx: Context, args: { id: string }): Promise<void> {
     );
   }
   const report = personStatus({ id, hires: person.hires, cards: person.cards, ecard: person.ecard }, ctx.asOf, ctx.calendar);
-  const region = regionName(id.regionCode, loadRegions());
+  const region = regionOf(id.regionCode, loadRegions(), loadRegionHistory);
 
-  if (ctx.json) writeJson(ctx, statusJson(ctx, report, person.name, region));
-  else ctx.out.write(renderStatus(ctx, report, person.name, region));
+  if (ctx.json) writeJson(ctx, statusJson(ctx, report, person.name, region?.name ?? null));
+  else ctx.out.write(renderStatus(ctx, report, person.name, region && regionText(ctx, region)));
 }
 
 function statusJson(ctx: Context, r: StatusReport, name: string | null, region: string | null) {
@@ -155,6 +155,23 @@ function renderStatus(ctx: Context, r: StatusReport, name: string | null, region
     for (const step of r.nextSteps) out.push(`  - ${nextStepText(ctx, step)}`);
   }
   return `${out.join('\n')}\n`;
+}
+
+/** The region's name, and for a code since abolished, when and what replaced it (the number stays valid). */
+function regionText(ctx: Context, { name, abolished }: Region): string {
+  if (abolished === null) return name;
+  const { year, successor } = abolished;
+  if (ctx.lang === 'zh') return `${name}（该代码已于 ${year} 年撤销${successor ? `，现为 ${successor}` : ''}）`;
+  return `${name} (code abolished in ${year}${successor ? `, now ${successor}` : ''})`;
+}
+
+/** data/regions-history.tsv (codes abolished since 1980), read only when today's table lacks the code. */
+function loadRegionHistory(): HistoryLookup {
+  try {
+    return historyLookup(fs.readFileSync(path.join(__dirname, '..', '..', 'data', 'regions-history.tsv'), 'utf8'));
+  } catch {
+    return () => null;
+  }
 }
 
 /**

@@ -1,9 +1,12 @@
 // Which days are rest days (法定休假日) in mainland China. The official
 // schedule of each year (holidays and the adjusted working days 调休上班日
-// that pay for them) comes from the `chinese-days` package's published data;
-// nothing here is a hand-written list except the fallback for years the
-// package does not cover yet.
+// that pay for them) comes from the `chinese-days` package's published data,
+// or from a schedule the user loaded (official-schedule.ts). A year neither
+// covers is provisional: its statutory holidays are computed
+// (statutory-holidays.ts), with no adjusted working days.
 import { type IsoDate, weekday, yearOf } from './calendar-date.js';
+import { type OfficialSchedule, type ScheduleDay, scheduleDayName } from './official-schedule.js';
+import { type HolidayName, type LunarCalendar, statutoryHolidays } from './statutory-holidays.js';
 
 export type DayKind = 'workday' | 'adjusted-workday' | 'weekend' | 'holiday';
 
@@ -11,7 +14,7 @@ export interface DayInfo {
   readonly kind: DayKind;
   /** The holiday's name in English and Chinese, for holidays and adjusted working days. */
   readonly holiday: { readonly en: string; readonly zh: string } | null;
-  /** False when the year has no official schedule yet and the fallback answered. */
+  /** False when the year has no official schedule yet and the provisional calendar answered. */
   readonly official: boolean;
 }
 
@@ -27,41 +30,73 @@ export interface ScheduleData {
   readonly workdays: Record<string, string>;
 }
 
-// The statutory holidays whose dates never move (全国年节及纪念日放假办法,
-// Art. 2): New Year's Day, Labour Day (1-2 May), National Day (1-3 Oct). The
-// lunar holidays and the bridging days are only known once the State Council
-// publishes the year's schedule.
-const FIXED_HOLIDAYS: Record<string, { en: string; zh: string }> = {
-  '01-01': { en: "New Year's Day", zh: '元旦' },
-  '05-01': { en: 'Labour Day', zh: '劳动节' },
-  '05-02': { en: 'Labour Day', zh: '劳动节' },
-  '10-01': { en: 'National Day', zh: '国庆节' },
-  '10-02': { en: 'National Day', zh: '国庆节' },
-  '10-03': { en: 'National Day', zh: '国庆节' },
-};
-
 function holidayName(entry: string): { en: string; zh: string } {
   // The package writes "National Day,国庆节,3": English, Chinese, length in days.
   const [en = entry, zh = entry] = entry.split(',');
   return { en, zh };
 }
 
-export function calendarFrom(data: ScheduleData): RestDayCalendar {
+/** Where a year's rest days come from (SPEC 1.2; `sscard calendar` lists it). */
+export type YearSource = 'package' | 'loaded' | 'provisional';
+
+export interface CalendarSources {
+  /**
+   * The lunar calendar, for the statutory lunar holidays of a year without an
+   * official schedule. Called at most once, on the first such day asked for;
+   * without it only the fixed-date holidays of such a year are known.
+   */
+  readonly lunar?: () => LunarCalendar;
+  /** Official schedules loaded by the user; each overrides the package for its year. */
+  readonly loaded?: readonly OfficialSchedule[];
+}
+
+export interface SourcedCalendar extends RestDayCalendar {
+  yearSource(year: number): YearSource;
+}
+
+export function calendarFrom(data: ScheduleData, sources: CalendarSources = {}): SourcedCalendar {
   const covered = new Set<number>();
   for (const date of Object.keys(data.holidays)) covered.add(Number(date.slice(0, 4)));
+  const loaded = new Map<number, ReadonlyMap<string, ScheduleDay>>();
+  for (const schedule of sources.loaded ?? []) loaded.set(schedule.year, new Map(schedule.days.map((day) => [day.date, day])));
+  let lunar: LunarCalendar | null | undefined;
+  const provisional = new Map<number, ReadonlyMap<IsoDate, HolidayName>>();
+  const provisionalYear = (year: number) => {
+    let days = provisional.get(year);
+    if (days === undefined) {
+      lunar ??= sources.lunar ? sources.lunar() : null;
+      days = statutoryHolidays(year, lunar);
+      provisional.set(year, days);
+    }
+    return days;
+  };
+  const yearSource = (year: number): YearSource =>
+    loaded.has(year) ? 'loaded' : covered.has(year) ? 'package' : 'provisional';
+
   return {
+    yearSource,
     dayInfo(date) {
       const weekend = weekday(date) === 0 || weekday(date) === 6;
-      if (!covered.has(yearOf(date))) {
-        const fixed = FIXED_HOLIDAYS[date.slice(5)];
-        if (fixed) return { kind: 'holiday', holiday: fixed, official: false };
-        return { kind: weekend ? 'weekend' : 'workday', holiday: null, official: false };
+      const week = (official: boolean): DayInfo => ({ kind: weekend ? 'weekend' : 'workday', holiday: null, official });
+      const year = yearOf(date);
+      switch (yearSource(year)) {
+        case 'loaded': {
+          const day = loaded.get(year)!.get(date);
+          if (day === undefined) return week(true);
+          return { kind: day.isOffDay ? 'holiday' : 'adjusted-workday', holiday: scheduleDayName(day.name), official: true };
+        }
+        case 'package': {
+          const holiday = data.holidays[date];
+          if (holiday !== undefined) return { kind: 'holiday', holiday: holidayName(holiday), official: true };
+          const workday = data.workdays[date];
+          if (workday !== undefined) return { kind: 'adjusted-workday', holiday: holidayName(workday), official: true };
+          return week(true);
+        }
+        case 'provisional': {
+          const holiday = provisionalYear(year).get(date);
+          return holiday ? { kind: 'holiday', holiday, official: false } : week(false);
+        }
       }
-      const holiday = data.holidays[date];
-      if (holiday !== undefined) return { kind: 'holiday', holiday: holidayName(holiday), official: true };
-      const workday = data.workdays[date];
-      if (workday !== undefined) return { kind: 'adjusted-workday', holiday: holidayName(workday), official: true };
-      return { kind: weekend ? 'weekend' : 'workday', holiday: null, official: true };
     },
   };
 }

@@ -22,3 +22,38 @@ export function regionLookup(tsv: string): RegionLookup {
     return text.slice(at + key.length, end === -1 ? undefined : end);
   };
 }
+
+/** A code's region; `abolished` when the code has since gone (the number under it stays valid). */
+export interface Region {
+  readonly name: string;
+  readonly abolished: null | { readonly year: number; readonly successor: string | null };
+}
+
+/** An abolished code's name as it was, the year it went, and its successor code where known. */
+export type HistoryLookup = (code: string) => { name: string; year: number; successor: string | null } | null;
+
+/**
+ * The region of an identity number's code: today's table first, then the codes
+ * abolished since 1980 (only read when today's table does not know the code),
+ * then, as regionName, the prefecture or province.
+ */
+export function regionOf(code: string, current: RegionLookup, history: () => HistoryLookup): Region | null {
+  const exact = code[0] === '9' ? null : current(code);
+  if (exact !== null) return { name: exact, abolished: null };
+  const old = code[0] === '9' ? null : history()(code);
+  if (old !== null) return { name: old.name, abolished: { year: old.year, successor: old.successor } };
+  const fallback = regionName(code, current);
+  return fallback === null ? null : { name: fallback, abolished: null };
+}
+
+/** A lookup over the text of data/regions-history.tsv ("code<TAB>name<TAB>year<TAB>successor" lines). */
+export function historyLookup(tsv: string): HistoryLookup {
+  const line = regionLookup(tsv);
+  return (code) => {
+    const rest = line(code);
+    if (rest === null) return null;
+    const [name = '', year = '', successor = ''] = rest.split('\t');
+    if (name === '' || !/^\d{4}$/.test(year)) return null;
+    return { name, year: Number(year), successor: /^\d{6}$/.test(successor) ? successor : null };
+  };
+}
