@@ -21,22 +21,24 @@ export async function* readXlsx(input: Readable, path: string, sheet: string | u
   const excel = module.default ?? module;
   const reader = new excel.stream.xlsx.WorkbookReader(input, { sharedStrings: 'cache', styles: 'cache', worksheets: 'emit', hyperlinks: 'ignore', entries: 'ignore' });
   const names: string[] = [];
-  let found = false;
   try {
     for await (const worksheet of reader) {
       const name = (worksheet as unknown as { name: string }).name;
       names.push(name);
-      if (found || (sheet === undefined ? names.length > 1 : name !== sheet)) continue;
-      found = true;
-      for await (const row of worksheet as unknown as AsyncIterable<{ number: number; values: unknown[] }>) {
-        yield { line: row.number, values: row.values.slice(1) };
+      const rows = worksheet as unknown as AsyncIterable<{ number: number; values: unknown[] }>;
+      if (sheet !== undefined && name !== sheet) {
+        // A sheet passed over is read through: the workbook is one stream.
+        for await (const row of rows) void row;
+        continue;
       }
+      for await (const row of rows) yield { line: row.number, values: row.values.slice(1) };
+      return;
     }
   } catch (error) {
     if (error instanceof RosterFileError) throw error;
     throw new RosterFileError({ kind: 'bad-xlsx', path }, lang);
   }
-  if (!found && sheet !== undefined) throw new RosterFileError({ kind: 'sheet-not-found', sheet, sheets: names }, lang);
+  if (sheet !== undefined) throw new RosterFileError({ kind: 'sheet-not-found', sheet, sheets: names }, lang);
 }
 
 const isoOfUtc = (d: Date): string => d.toISOString().slice(0, 10);
@@ -51,8 +53,7 @@ export function xlsxCellText(value: unknown, column: Column): { text: string; is
   if (typeof value === 'string') return { text: value, isNumber: false };
   if (typeof value === 'number') {
     const date = DATE_COLUMNS.has(column) ? excelSerialDate(value) : null;
-    // Integers beyond 2^53 print in full rather than in exponent form, like Excel's "0" format.
-    const text = date ?? (Number.isInteger(value) && Math.abs(value) < 1e21 ? BigInt(value).toString() : String(value));
+    const text = date ?? excelNumberText(value);
     return { text, isNumber: true };
   }
   if (typeof value === 'boolean') return { text: value ? 'TRUE' : 'FALSE', isNumber: false };
@@ -61,8 +62,21 @@ export function xlsxCellText(value: unknown, column: Column): { text: string; is
     const v = value as { richText?: { text: string }[]; text?: unknown; result?: unknown; error?: string };
     if (Array.isArray(v.richText)) return { text: v.richText.map((r) => r.text).join(''), isNumber: false };
     if ('result' in v) return xlsxCellText(v.result, column);
+    if ('formula' in v || 'sharedFormula' in v) return { text: '', isNumber: false }; // never calculated: no cached result
     if (typeof v.text === 'string') return { text: v.text, isNumber: false };
     if (typeof v.error === 'string') return { text: v.error, isNumber: false };
   }
   return { text: String(value), isNumber: false };
+}
+
+/**
+ * A number as Excel shows it in a "0" format: 15 significant digits, the rest
+ * zeros (an 18-digit ID in a number cell reads 110105194912310000, not the
+ * double's exact 110105194912310016), and no exponent form.
+ */
+export function excelNumberText(value: number): string {
+  if (!Number.isInteger(value) || Math.abs(value) < 1e15 || Math.abs(value) >= 1e21) return String(value);
+  const [mantissa, exponent] = value.toExponential(14).split('e') as [string, string];
+  const digits = mantissa.replace('-', '').replace('.', '');
+  return (value < 0 ? '-' : '') + digits.padEnd(Number(exponent) + 1, '0');
 }
