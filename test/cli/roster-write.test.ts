@@ -44,7 +44,7 @@ describe('CSV writing', () => {
 async function writeXlsx(name: string, headers: 'en' | 'zh'): Promise<string> {
   const file = `${dir}/${name}`;
   const out = fs.createWriteStream(file);
-  const finished = new Promise((resolve) => out.on('close', resolve));
+  const finished = new Promise<void>((resolve) => out.on('close', () => resolve()));
   const writer = await createXlsxWriter(out, COLUMNS, { headers, createdAt: new Date(Date.UTC(2026, 10, 24)) });
   for (const row of ROWS) writer.addRow(row);
   await writer.finish();
