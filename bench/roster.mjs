@@ -37,7 +37,10 @@ await build({
   supported: { 'dynamic-import': false },
   minify: true,
   logLevel: 'warning',
+  // as scripts/build.mjs does: exceljs in a bundle of its own, required only for an xlsx
+  plugins: [{ name: 'lazy-packages', setup: (b) => b.onResolve({ filter: /^exceljs$/ }, (args) => (args.kind === 'dynamic-import' ? { path: './exceljs.cjs', external: true } : undefined)) }],
 });
+await build({ entryPoints: ['exceljs'], outfile: path.join(dir, 'exceljs.cjs'), bundle: true, format: 'cjs', platform: 'node', target: 'node20.19', minify: true, logLevel: 'warning', absWorkingDir: root });
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const checkChar = (s) => '10X98765432'[[...s].reduce((sum, c, i) => sum + Number(c) * WEIGHTS[i], 0) % 11];

@@ -76,11 +76,10 @@ export function checkSource(source: string, lang: 'en' | 'zh' = 'en'): { format:
   throw new RosterFileError({ kind: 'unknown-format', path: source }, lang);
 }
 
-function openStream(source: string, lang: 'en' | 'zh', stdin: NodeJS.ReadableStream | undefined): Readable | NodeJS.ReadableStream {
+function openStream(source: string, stdin: NodeJS.ReadableStream | undefined): Readable | NodeJS.ReadableStream {
   if (source === '-') return stdin ?? process.stdin;
   const stream = fs.createReadStream(source, { highWaterMark: 64 * 1024 });
   stream.on('error', () => undefined); // reported where it is read
-  void lang;
   return stream;
 }
 
@@ -95,7 +94,7 @@ async function* counted(stream: AsyncIterable<unknown>, onBytes: (n: number) => 
 export async function openRoster(source: string, options: RosterOptions = {}): Promise<Roster> {
   const lang = options.lang ?? 'en';
   const { format, size } = checkSource(source, lang);
-  const stream = openStream(source, lang, options.stdin);
+  const stream = openStream(source, options.stdin);
   let bytes = 0;
   const onBytes = (n: number) => (bytes += n);
 
