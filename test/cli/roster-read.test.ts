@@ -77,6 +77,17 @@ describe('text rosters', () => {
     ]);
   });
 
+  it.each(['UTF-16LE', 'UTF-16BE'])('Excel "Unicode Text": tab-separated %s with a BOM, made by iconv', async (encoding) => {
+    const text = `身份证号\t姓名\t部门\r\n${WANG}\t刘䶮\t人事部\r\n`;
+    const bytes = execFileSync('iconv', ['-f', 'UTF-8', '-t', encoding], { input: text });
+    const bom = encoding === 'UTF-16LE' ? [0xff, 0xfe] : [0xfe, 0xff];
+    const file = writeFile(dir, `unicode-${encoding}.txt`, Buffer.concat([Buffer.from(bom), bytes]));
+    const detected: unknown[] = [];
+    const { rows } = await readAll(file, { onDetected: (d) => detected.push(d) });
+    expect(detected).toEqual([{ encoding: encoding.toLowerCase(), delimiter: '\t' }]);
+    expect(rows).toEqual([{ line: 2, cells: { id: WANG, name: '刘䶮' }, idDamage: null }]);
+  });
+
   it('UTF-8 with BOM and CRLF, quoted cells with commas, quotes and line breaks keep their line numbers', async () => {
     const file = writeFile(dir, 'bom.csv', `\uFEFFID,Name,Employer\r\n${WANG},"Wang, Fang","Acme ""Global""\r\nLtd"\r\n\r\n${WANG},李雷,x\r\n`);
     const { rows } = await readAll(file);
@@ -219,5 +230,30 @@ describe('bad files: exit 2 with one sentence, never a crash', () => {
   it('close() ends reading early', async () => {
     const roster = await openRoster(writeFile(dir, 'close.csv', `id\n${WANG}\n${WANG}\n`));
     await roster.close();
+  });
+});
+
+describe('stopping early', () => {
+  const openFiles = (name: string) =>
+    fs.readdirSync('/proc/self/fd').filter((fd) => {
+      try {
+        return fs.readlinkSync(`/proc/self/fd/${fd}`).endsWith(name);
+      } catch {
+        return false;
+      }
+    }).length;
+
+  it.each([
+    ['early.csv', `id\n${`${WANG}\n`.repeat(100_000)}`],
+    ['early.tsv', `id\tname\n${`${WANG}\tA\n`.repeat(100_000)}`],
+  ])('closes %s (bigger than a read) when the caller stops reading rows', async (name, content) => {
+    const roster = await openRoster(writeFile(dir, name, content));
+    expect(openFiles(name)).toBe(1);
+    for await (const row of roster.rows) {
+      expect(row.line).toBe(2);
+      break;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(openFiles(name)).toBe(0);
   });
 });

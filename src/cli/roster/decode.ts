@@ -3,13 +3,15 @@
 // GB18030, what Excel on Chinese Windows writes as "CSV". GB18030 rather than
 // GBK: a `gbk` decoder maps some characters (䶮 among them) to private-use
 // code points, while GB18030 is a superset that decodes them correctly.
+// Excel's "Unicode Text" (tab-separated UTF-16 with a BOM) is read too: its
+// NUL bytes are characters' halves there, not a sign of a binary file.
 import { TextDecoder } from 'node:util';
 import { RosterFileError } from './problems.js';
 
 /** How much of the file decides the encoding. */
 export const PROBE_BYTES = 64 * 1024;
 
-export type RosterEncoding = 'utf-8' | 'gb18030';
+export type RosterEncoding = 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be';
 
 const LF = 0x0a;
 
@@ -54,6 +56,17 @@ export async function* decodeRoster(chunks: AsyncIterable<Uint8Array>, options: 
   let previous: Uint8Array = new Uint8Array(0);
 
   const decide = (bytes: Uint8Array, final: boolean): string => {
+    const utf16 = utf16Of(bytes);
+    if (utf16) {
+      encoding = utf16;
+      decoder = new TextDecoder(utf16, { fatal: true });
+      try {
+        return decoder.decode(bytes, { stream: !final });
+      } catch {
+        throw new RosterFileError({ kind: 'not-text', line: lineOfInvalid(bytes, utf16, 0) }, lang);
+      }
+    }
+    checkNul(bytes, 0);
     const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
     const utf8 = new TextDecoder('utf-8', { fatal: true });
     try {
@@ -90,16 +103,16 @@ export async function* decodeRoster(chunks: AsyncIterable<Uint8Array>, options: 
     }
   };
 
-  const checkNul = (chunk: Uint8Array) => {
+  const checkNul = (chunk: Uint8Array, linesBefore = lines) => {
+    if (encoding === 'utf-16le' || encoding === 'utf-16be') return;
     const at = chunk.indexOf(0);
-    if (at !== -1) throw new RosterFileError({ kind: 'nul-byte', line: lines + countLines(chunk, at) + 1 }, lang);
+    if (at !== -1) throw new RosterFileError({ kind: 'nul-byte', line: linesBefore + countLines(chunk, at) + 1 }, lang);
   };
 
   for await (const raw of chunks) {
     const chunk = raw instanceof Uint8Array ? raw : new Uint8Array(raw as ArrayBufferLike);
     options.onBytes?.(chunk.length);
     if (decoder === null) {
-      checkNul(chunk);
       probe.push(chunk);
       probed += chunk.length;
       lines += countLines(chunk);
@@ -114,7 +127,7 @@ export async function* decodeRoster(chunks: AsyncIterable<Uint8Array>, options: 
     }
     checkNul(chunk);
     const text = decodeChunk(chunk);
-    lines += countLines(chunk);
+    lines += countLines(chunk); // approximate in UTF-16, where an 0x0A byte can be half of another character
     previous = chunk;
     if (text) yield text;
   }
@@ -130,4 +143,10 @@ export async function* decodeRoster(chunks: AsyncIterable<Uint8Array>, options: 
     throw new RosterFileError(encoding === 'utf-8' ? { kind: 'not-utf8-later', line: lines + 1 } : { kind: 'not-text', line: lines + 1 }, lang);
   }
   if (rest) yield rest;
+}
+
+function utf16Of(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return null;
 }

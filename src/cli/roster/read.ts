@@ -118,14 +118,22 @@ export async function openRoster(source: string, options: RosterOptions = {}): P
   }
   const wrapped = readErrors(records, source, lang);
 
+  const release = () => {
+    if (source !== '-') (stream as Readable).destroy();
+  };
+
   // The header is the first row that is not blank.
   let first: IteratorResult<RawRecord>;
   do first = await wrapped.next();
   while (!first.done && isBlank(first.value.values));
-  if (first.done) throw new RosterFileError({ kind: 'empty-file' }, lang);
+  if (first.done) {
+    release();
+    throw new RosterFileError({ kind: 'empty-file' }, lang);
+  }
   const resolved = resolveHeader(first.value.values.map((v) => (typeof v === 'string' ? v : v === null || v === undefined ? '' : String(v))));
   if ('problem' in resolved) {
     await wrapped.return(undefined);
+    release();
     throw new RosterFileError(resolved.problem, lang);
   }
   const { columns, unknownColumns } = resolved.header;
@@ -133,20 +141,24 @@ export async function openRoster(source: string, options: RosterOptions = {}): P
 
   async function* rows(): AsyncGenerator<RosterRow> {
     let count = 0;
-    for await (const record of { [Symbol.asyncIterator]: () => wrapped }) {
-      if (isBlank(record.values)) continue;
-      const cells: Partial<Record<Column, string>> = {};
-      let idIsNumber = false;
-      for (const [i, column] of columns.entries()) {
-        if (column === null) continue;
-        const { text, isNumber } = cellText(record.values[i], column);
-        cells[column] = text;
-        if (column === 'id') idIsNumber = isNumber;
+    try {
+      for await (const record of { [Symbol.asyncIterator]: () => wrapped }) {
+        if (isBlank(record.values)) continue;
+        const cells: Partial<Record<Column, string>> = {};
+        let idIsNumber = false;
+        for (const [i, column] of columns.entries()) {
+          if (column === null) continue;
+          const { text, isNumber } = cellText(record.values[i], column);
+          cells[column] = text;
+          if (column === 'id') idIsNumber = isNumber;
+        }
+        yield { line: record.line, cells, idDamage: idDamage(cells.id ?? '', idIsNumber) };
+        if (++count % PROGRESS_EVERY === 0) options.onProgress?.({ rows: count, bytes, totalBytes: size });
       }
-      yield { line: record.line, cells, idDamage: idDamage(cells.id ?? '', idIsNumber) };
-      if (++count % PROGRESS_EVERY === 0) options.onProgress?.({ rows: count, bytes, totalBytes: size });
+      options.onProgress?.({ rows: count, bytes, totalBytes: size });
+    } finally {
+      release(); // also when the caller stops early
     }
-    options.onProgress?.({ rows: count, bytes, totalBytes: size });
   }
 
   return {
@@ -156,7 +168,7 @@ export async function openRoster(source: string, options: RosterOptions = {}): P
     rows: rows(),
     async close() {
       await wrapped.return(undefined);
-      if ('destroy' in stream && source !== '-') (stream as Readable).destroy();
+      release();
     },
   };
 }
