@@ -217,6 +217,12 @@ describe('bad files: exit 2 with one sentence, never a crash', () => {
     expect(await readError(writeFile(dir, name, content))).toMatchObject({ name: 'InvalidInput', code });
   });
 
+  it('a workbook under a .csv name, or on standard input, is named as such', async () => {
+    const zip = Buffer.from('PK\u0003\u0004\u0014\u0000\u0000\u0000', 'latin1');
+    expect(await readError(writeFile(dir, 'renamed.csv', zip))).toMatchObject({ code: 'workbook-as-text', message: expect.stringContaining('.xlsx workbook') });
+    expect(await readError('-', { stdin: Readable.from([zip]) })).toMatchObject({ code: 'workbook-as-text' });
+  });
+
   it('errors are in Chinese with lang zh', async () => {
     expect((await readError('/dev/zero', { lang: 'zh' })).message).toMatch(/不是普通文件/);
   });

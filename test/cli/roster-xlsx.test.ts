@@ -66,3 +66,11 @@ describe('numbers as Excel shows them', async () => {
     [1.5, '1.5'],
   ])('%d -> %s', (n, text) => expect(excelNumberText(n)).toBe(text));
 });
+
+describe('hostile workbooks', () => {
+  it('a row holding more than 1 MiB of text is a bad file, naming the row', async () => {
+    const big = 'x'.repeat(600_000);
+    const workbook = await writeExcelFile([[text('id'), text('name'), text('employer')], [text(WANG), text(big), text(big)]]).toBuffer();
+    expect(await readError(writeFile(dir, 'big-row.xlsx', workbook))).toMatchObject({ code: 'line-too-long', message: expect.stringContaining('Line 2') });
+  });
+});

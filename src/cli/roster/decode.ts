@@ -66,6 +66,8 @@ export async function* decodeRoster(chunks: AsyncIterable<Uint8Array>, options: 
         throw new RosterFileError({ kind: 'not-text', line: lineOfInvalid(bytes, utf16, 0) }, lang);
       }
     }
+    // A zip's local file header: an xlsx renamed .csv, or piped to `import -`.
+    if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) throw new RosterFileError({ kind: 'workbook-as-text' }, lang);
     checkNul(bytes, 0);
     const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
     const utf8 = new TextDecoder('utf-8', { fatal: true });

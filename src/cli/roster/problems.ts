@@ -13,6 +13,8 @@ export type RosterProblem =
   | { readonly kind: 'nul-byte'; readonly line: number }
   | { readonly kind: 'not-utf8-later'; readonly line: number }
   | { readonly kind: 'not-text'; readonly line: number }
+  /** A workbook (a zip file) given as text: on standard input or under a .csv name. */
+  | { readonly kind: 'workbook-as-text' }
   | { readonly kind: 'line-too-long'; readonly line: number }
   | { readonly kind: 'unterminated-quote'; readonly line: number }
   | { readonly kind: 'sheet-not-found'; readonly sheet: string; readonly sheets: readonly string[] }
@@ -58,6 +60,10 @@ export function rosterProblemText(p: RosterProblem, lang: 'en' | 'zh'): string {
         : `The file starts as UTF-8 but line ${p.line} is not UTF-8; it mixes encodings, so save it again as CSV UTF-8.`;
     case 'not-text':
       return zh ? `第 ${p.line} 行既不是 UTF-8 也不是 GB18030 文本；请另存为 CSV UTF-8。` : `Line ${p.line} is neither UTF-8 nor GB18030 text; save the file again as CSV UTF-8.`;
+    case 'workbook-as-text':
+      return zh
+        ? '这是一个 .xlsx 工作簿（zip 文件），不是文本；请以 .xlsx 扩展名的文件路径给出（标准输入只接受 CSV 文本）。'
+        : 'This is an .xlsx workbook (a zip file), not text; give it as a file path ending in .xlsx (standard input takes CSV text only).';
     case 'line-too-long':
       return zh ? `第 ${p.line} 行超过 1 MiB，这不是一份花名册；请检查文件。` : `Line ${p.line} is longer than 1 MiB, so this is not a roster; check the file.`;
     case 'unterminated-quote':

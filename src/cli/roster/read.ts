@@ -10,7 +10,7 @@ import { resolveHeader } from './columns.js';
 import { idDamage, type IdDamage } from './damaged-id.js';
 import { decodeRoster, type RosterEncoding } from './decode.js';
 import { type Delimiter, parseDelimited } from './delimited.js';
-import { RosterFileError } from './problems.js';
+import { MAX_LINE, RosterFileError } from './problems.js';
 import type { RosterProgress } from './progress.js';
 
 export interface RosterRow {
@@ -146,12 +146,16 @@ export async function openRoster(source: string, options: RosterOptions = {}): P
         if (isBlank(record.values)) continue;
         const cells: Partial<Record<Column, string>> = {};
         let idIsNumber = false;
+        let length = 0;
         for (const [i, column] of columns.entries()) {
           if (column === null) continue;
           const { text, isNumber } = cellText(record.values[i], column);
           cells[column] = text;
+          length += text.length;
           if (column === 'id') idIsNumber = isNumber;
         }
+        // Text files are bounded as they are parsed; a crafted workbook's row is bounded here.
+        if (length > MAX_LINE) throw new RosterFileError({ kind: 'line-too-long', line: record.line }, lang);
         yield { line: record.line, cells, idDamage: idDamage(cells.id ?? '', idIsNumber) };
         if (++count % PROGRESS_EVERY === 0) options.onProgress?.({ rows: count, bytes, totalBytes: size });
       }
