@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import { InvalidInput, NotFound, Refused } from '../core/errors.js';
 import type { Context } from './context.js';
 import { required } from './input.js';
-import { writeJson } from './output.js';
+import { noLedger, writeJson } from './output.js';
 
 export async function run(ctx: Context, args: { file?: string; force?: boolean }): Promise<void> {
   const file = await required(ctx, args.file, '<file>', 'Backup file');
@@ -12,7 +12,7 @@ export async function run(ctx: Context, args: { file?: string; force?: boolean }
     throw new InvalidInput('backup-exists', `${file} already exists; choose a new file name or add --force to overwrite it.`);
   }
   const store = await ctx.openStore({ write: false });
-  if (store === null) throw new NotFound('no-ledger', 'There is no ledger at this path yet; nothing to back up.');
+  if (store === null) throw noLedger(ctx);
   try {
     // The copy holds the same personal information: private from its first byte.
     fs.closeSync(fs.openSync(file, 'w', 0o600));

@@ -1,13 +1,13 @@
 // sscard check: is the ledger sound? The engine's integrity check, the
 // cached state against the replay of the events (SPEC 1.6), the schema
 // version, and how many rows each table holds.
-import { NotFound, Refused } from '../core/errors.js';
+import { Refused } from '../core/errors.js';
 import type { Context } from './context.js';
-import { shownId, writeJson } from './output.js';
+import { noLedger, shownId, writeJson } from './output.js';
 
 export async function run(ctx: Context): Promise<void> {
   const store = await ctx.openStore({ write: false });
-  if (store === null) throw new NotFound('no-ledger', 'There is no ledger at this path yet; nothing to check.');
+  if (store === null) throw noLedger(ctx);
   const result = await store.check();
   const differences = result.cacheDifferences.map((d) => ({ ...d, personId: shownId(ctx, d.personId) }));
   if (ctx.json) writeJson(ctx, { ...result, cacheDifferences: differences });

@@ -23,6 +23,7 @@ export const COLUMNS = [
   'received_on',
   'enabled_on',
   'activated_on',
+  'guardian_id',
   'expires_on',
   'ecard_channel',
   'ecard_claimed_on',
@@ -85,6 +86,10 @@ export function readRow(cells: Partial<Record<Column, string>>, today: IsoDate):
   const issuedOn = date('issued_on');
   const receivedOn = date('received_on');
   const activatedOn = date('activated_on');
+  const rawGuardian = text('guardian_id');
+  const guardianId = rawGuardian === null ? null : parseCitizenId(rawGuardian, today);
+  if (guardianId !== null && !guardianId.ok) bad('guardian_id', describeIdProblem(guardianId.problem, 'the number', 'en'));
+  if (guardianId !== null && activatedOn === null) bad('activated_on', 'is empty but guardian_id is given: a guardian is recorded with the activation');
   if (rawCard === null && (bank ?? issuedOn ?? receivedOn ?? activatedOn) !== null) bad('card_number', 'is empty but the row has card columns');
 
   const rawChannel = text('ecard_channel');
@@ -99,7 +104,7 @@ export function readRow(cells: Partial<Record<Column, string>>, today: IsoDate):
       id: id.id,
       name: personName,
       hire: hiredOn === null ? null : { employer, hiredOn, registeredOn, leftOn, separationDoneOn },
-      card: cardNumber === null ? null : { number: cardNumber, bank, policy: 'seed', issuedOn, receivedOn, activatedOn, expiresOn: null },
+      card: cardNumber === null ? null : { number: cardNumber, bank, policy: 'seed', issuedOn, receivedOn, activatedOn, guardian: guardianId?.ok ? guardianId.id : null, expiresOn: null },
       ecard: claimedOn === null ? null : { channel, claimedOn },
     },
   };

@@ -221,23 +221,39 @@ function commandPath(command: Command): string {
     .description('the agenda: every open deadline across the ledger, overdue first')
     .option('--within <days>', 'only deadlines in the next DAYS days (overdue ones are always shown)')
     .option('--check', 'exit 3 when anything is overdue (for a daily cron job)')
-    .addHelpText('after', '\nExamples:\n  sscard due\n  sscard due --within 14\n  sscard due --check --json > agenda.json || mail-hr agenda.json')
+    .option('--employer <name>', "only this employer's deadlines")
+    .addOption(new Option('--kind <kind>', 'only one kind of deadline').choices(['registration', 'separation', 'activation', 'renewal']))
+    .addOption(new Option('--format <format>', 'text, json, or ics (an iCalendar file for Outlook, DingTalk, Feishu, phone calendars)').choices(['text', 'json', 'ics']))
+    .addHelpText(
+      'after',
+      '\nExamples:\n  sscard due\n  sscard due --within 14 --employer "Acme Ltd"\n  sscard due --employer "Acme Ltd" --format ics > acme-deadlines.ics\n  sscard due --check --json > agenda.json || mail-hr agenda.json',
+    )
     .action(action(() => import('./due.js'), (_, o) => o));
 
   root
+    .command('people')
+    .description('everyone in the ledger, one line each: card, e-card, open deadlines')
+    .option('--employer <name>', 'only people hired by this employer')
+    .option('--name <text>', 'only people whose name contains this text')
+    .addHelpText('after', '\nExamples:\n  sscard people\n  sscard people --employer "Acme Ltd"\n  sscard people --name 王 --json')
+    .action(action(() => import('./people.js'), (_, o) => o));
+
+  root
     .command('import')
-    .description('hires and cards in bulk from a CSV file (nothing is written if any row is bad)')
-    .argument('<file.csv>', 'CSV with a header row; columns: id,name,employer,hired_on,registered_on,card_number,bank,issued_on,received_on,activated_on,ecard_channel,ecard_claimed_on')
-    .option('--dry-run', 'check every row and report, write nothing')
+    .description('hires, leavers and cards in bulk from the roster HR has (nothing is written if any row is bad)')
+    .argument('<file>', 'xlsx, csv, tsv or txt (UTF-8 or GB18030, English or Chinese headers), a JSON export, or - for standard input')
+    .option('--dry-run', 'check every row exactly as the import would, write nothing')
     .option('--skip-invalid', 'import the good rows and report the bad ones')
-    .addHelpText('after', '\nExamples:\n  sscard import hires.csv --dry-run\n  sscard import hires.csv\n  sscard import hires.csv --skip-invalid')
+    .option('--sheet <name>', 'the sheet of an xlsx file (default: the first)')
+    .addHelpText('after', '\nExamples:\n  sscard import 花名册.xlsx --dry-run\n  sscard import roster-gbk.csv\n  sscard import hires.csv --skip-invalid\n  sscard export --format json --reveal | sscard --db copy.db import -')
     .action(action(() => import('./import.js'), ([file], o) => ({ file, ...o })));
 
   root
     .command('export')
-    .description('the current state of the ledger, re-importable with import')
-    .addOption(new Option('--format <format>', 'csv (import\'s columns) or json (everything)').choices(['csv', 'json']).default('csv'))
-    .addHelpText('after', '\nExamples:\n  sscard export --reveal > ledger.csv\n  sscard export --format json')
+    .description('the ledger, re-importable with import: csv or xlsx with import\'s columns, json with every event')
+    .addOption(new Option('--format <format>', 'csv (UTF-8 with BOM), xlsx (IDs as text, dates as dates) or json (every event)').choices(['csv', 'xlsx', 'json']).default('csv'))
+    .addOption(new Option('--headers <lang>', 'column names in English or Chinese').choices(['en', 'zh']).default('en'))
+    .addHelpText('after', '\nExamples:\n  sscard export --reveal > ledger.csv\n  sscard export --format xlsx --headers zh --reveal > 台账.xlsx\n  sscard export --format json --reveal > ledger.json')
     .action(action(() => import('./export.js'), (_, o) => o));
 
   root
@@ -322,7 +338,9 @@ export async function main(argv: string[]): Promise<number> {
     const failure = failureOf(error);
     failure.message = redactIds(failure.message);
     if (state.json) {
-      process.stdout.write(`${JSON.stringify({ error: { code: failure.code, message: failure.message } }, null, 2)}\n`);
+      // Details a failure carries (e.g. import's bad rows) go into the one JSON document.
+      const details = (error as { details?: Record<string, unknown> } | null)?.details ?? {};
+      process.stdout.write(`${JSON.stringify({ error: { code: failure.code, message: failure.message, ...details } }, null, 2)}\n`);
     } else {
       process.stderr.write(`sscard: ${failure.message}\n`);
     }

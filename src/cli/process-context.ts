@@ -103,6 +103,7 @@ export function buildContext(opts: GlobalOptions, resources: Resources, command:
     color: new Chalk({ level: colorLevel(opts.color, env, Boolean(process.stdout.isTTY)) }),
     today,
     asOf: today,
+    ledger: dbPath,
     viewOn: opts.asOf !== undefined || env.SSCARD_TODAY ? today : null,
     command,
     lang,

@@ -6,13 +6,14 @@ import { NotFound } from '../core/errors.js';
 import type { Store } from '../store/store.js';
 import type { Context } from './context.js';
 import { citizenIdField, confirmed, parseInput } from './input.js';
-import { shownId, writeJson } from './output.js';
+import { noLedger, shownId, writeJson } from './output.js';
 
 export async function run(ctx: Context, args: { id: string; yes?: boolean }): Promise<void> {
   const { id } = parseInput(ctx.lang, z.object({ id: citizenIdField(ctx.today, ctx.lang) }), args, { id: '<id>' });
   const notFound = () => new NotFound('person-not-found', `No record for ${shownId(ctx, id.number)} in the ledger; nothing to delete.`);
   const existing = await ctx.openStore({ write: false });
-  if (existing === null || (await existing.personEvents(id.number)).length === 0 && !(await isGuardian(existing, id.number))) throw notFound();
+  if (existing === null) throw noLedger(ctx);
+  if ((await existing.personEvents(id.number)).length === 0 && !(await isGuardian(existing, id.number))) throw notFound();
   await confirmed(ctx, args.yes, ctx.lang === 'zh' ? `删除 ${shownId(ctx, id.number)} 及其全部记录？此操作不可撤销。` : `Delete ${shownId(ctx, id.number)} and every record and event about them? This cannot be undone.`);
 
   const store = await ctx.openStore({ write: true });
