@@ -6,6 +6,7 @@ import os from 'node:os';
 import tty from 'node:tty';
 import path from 'node:path';
 import { chinaDate, type IsoDate, parseIsoDate } from '../core/calendar-date.js';
+import { EARLIEST_DATE, inRange, LATEST_DATE } from '../core/date-bounds.js';
 import { InvalidInput } from '../core/errors.js';
 import { chinaCalendar } from '../core/official-calendar.js';
 import { openMemoryStore, openSqliteStore } from '../store/sqlite/file.js';
@@ -28,11 +29,12 @@ function defaultDbPath(env: NodeJS.ProcessEnv): string {
 }
 
 function todayOf(option: string | undefined, env: NodeJS.ProcessEnv, now: Date): IsoDate {
+  const plausible = (date: IsoDate | null) => (date !== null && inRange(date) ? date : null);
   if (option !== undefined) {
-    return parseIsoDate(option) ?? fail('invalid-as-of', '--as-of must be a real date written YYYY-MM-DD, e.g. 2026-10-09.');
+    return plausible(parseIsoDate(option)) ?? fail('invalid-as-of', `--as-of must be a real date written YYYY-MM-DD between ${EARLIEST_DATE} and ${LATEST_DATE}, e.g. 2026-10-09.`);
   }
   if (env.SSCARD_TODAY) {
-    return parseIsoDate(env.SSCARD_TODAY) ?? fail('invalid-sscard-today', 'SSCARD_TODAY must be a real date written YYYY-MM-DD; fix or unset it.');
+    return plausible(parseIsoDate(env.SSCARD_TODAY)) ?? fail('invalid-sscard-today', `SSCARD_TODAY must be a real date written YYYY-MM-DD between ${EARLIEST_DATE} and ${LATEST_DATE}; fix or unset it.`);
   }
   return chinaDate(now);
 }
@@ -52,7 +54,9 @@ export function buildContext(opts: GlobalOptions, opened: Store[]): Context {
   const env = process.env;
   const now = new Date();
   const lang = langOf(opts.lang, env);
-  const today = todayOf(opts.asOf, env, now);
+  // Computed on first use: a command that never needs the day (the offline
+  // guide) still works when SSCARD_TODAY is bad.
+  let today: IsoDate | undefined;
   const dbPath = opts.db ?? env.SSCARD_DB ?? defaultDbPath(env);
   const isDefaultPath = opts.db === undefined && env.SSCARD_DB === undefined;
   let store: Store | null | undefined;
@@ -78,7 +82,9 @@ export function buildContext(opts: GlobalOptions, opened: Store[]): Context {
       return { input: process.stdin, output: process.stderr };
     },
     color: new Chalk({ level: colorLevel(opts.color, env, Boolean(process.stdout.isTTY)) }),
-    today,
+    get today() {
+      return (today ??= todayOf(opts.asOf, env, now));
+    },
     lang,
     json: Boolean(opts.json),
     reveal: Boolean(opts.reveal),

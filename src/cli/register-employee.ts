@@ -6,7 +6,7 @@ import { InvalidInput, Refused } from '../core/errors.js';
 import { decideRegistration, type HireKind, registrationStatus } from '../core/registration.js';
 import type { Context } from './context.js';
 import { day } from './human.js';
-import { citizenIdField, isoDateField, parseInput, required, textField } from './input.js';
+import { checkHireDate, citizenIdField, isoDateField, parseInput, required, textField } from './input.js';
 import { deadlineJson, shownId, writeJson } from './output.js';
 import { recordPerson } from './person.js';
 import { registrationRefusalText } from './refusals.js';
@@ -54,6 +54,7 @@ export async function run(ctx: Context, args: RegisterEmployeeArgs): Promise<voi
     raw,
     FLAGS,
   );
+  checkHireDate(ctx, '--hired-on', input.hiredOn, input.id.birthDate);
   const kind: HireKind = args.flexible ? 'flexible' : 'employee';
   // Default: filed today, unless it is explicitly still to do.
   const registeredOn: IsoDate | null = args.pending ? null : (input.registeredOn ?? ctx.today);
