@@ -13,6 +13,7 @@ import { openMemoryStore, openSqliteStore } from '../store/sqlite/file.js';
 import type { Store } from '../store/store.js';
 import type { Context } from './context.js';
 import { langOf } from './lang.js';
+import { guardedStderr, guardedStdout, type OutputState } from './safe-text.js';
 
 export interface GlobalOptions {
   db?: string;
@@ -49,8 +50,12 @@ function colorLevel(option: boolean | undefined, env: NodeJS.ProcessEnv, isTTY: 
   return isTTY && env.TERM !== 'dumb' ? 1 : 0;
 }
 
-/** `opened` collects the stores the command opened, for main.ts to close whatever happens. */
-export function buildContext(opts: GlobalOptions, opened: Store[]): Context {
+/**
+ * `opened` collects the stores the command opened, for main.ts to close
+ * whatever happens; `output` tells main.ts whether stdout already carries a
+ * document, and `rawStdout` passes a command's data (export) unguarded.
+ */
+export function buildContext(opts: GlobalOptions, opened: Store[], output: OutputState = { stdoutWritten: false }, rawStdout = false): Context {
   const env = process.env;
   const now = new Date();
   const lang = langOf(opts.lang, env);
@@ -72,8 +77,8 @@ export function buildContext(opts: GlobalOptions, opened: Store[]): Context {
     return store;
   };
   return {
-    out: process.stdout,
-    err: process.stderr,
+    out: guardedStdout(process.stdout, rawStdout ? 'raw' : opts.json ? 'json' : 'human', output),
+    err: guardedStderr(process.stderr),
     stdinIsTTY: tty.isatty(0),
     stdoutIsTTY: Boolean(process.stdout.isTTY),
     stderrIsTTY: Boolean(process.stderr.isTTY),

@@ -56,3 +56,133 @@ describe('dates (item 12)', () => {
     expect(status.stderr).toMatch(/SSCARD_TODAY must be/);
   });
 });
+
+/** Runs the CLI with the read end of its stdout closed at once: every write meets EPIPE. */
+function runWithClosedStdout(args: string[], env: Record<string, string> = {}): { code: number | null; stderr: string } {
+  const script = `const { spawn } = require('node:child_process');
+    const child = spawn(process.execPath, ${JSON.stringify([BIN, ...args])}, { stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy();
+    let err = '';
+    child.stderr.on('data', (c) => (err += c));
+    child.on('close', (code) => { process.stdout.write(JSON.stringify({ code, err })); });`;
+  const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: os.tmpdir(), SSCARD_TODAY: '2026-11-24', ...env } });
+  const { code, err } = JSON.parse(r.stdout) as { code: number | null; err: string };
+  logStderr(err);
+  return { code, stderr: err };
+}
+
+describe('pipes (item 8)', () => {
+  it('due, export, history and --help stop quietly with exit 0 when the reader goes away', () => {
+    ledger = tempLedger();
+    const csv = path.join(ledger.dir, 'h.csv');
+    const rows = ['id,name,employer,hired_on'];
+    for (let i = 0; i < 300; i++) rows.push(`${ID},Worker ${i},Employer ${i},2026-10-${String(1 + (i % 28)).padStart(2, '0')}`);
+    fs.writeFileSync(csv, `${rows.join('\n')}\n`);
+    expect(ledger.run(['import', csv]).code).toBe(0);
+    for (const args of [['due'], ['export'], ['export', '--format', 'json'], ['history', ID], ['--help'], ['due', '--json']]) {
+      const r = runWithClosedStdout(['--db', ledger.db, ...args]);
+      expectCleanError(r.stderr, [ID]);
+      expect(r.stderr, args.join(' ')).not.toMatch(/EPIPE|Error/);
+      expect(r.code, args.join(' ')).toBe(0);
+    }
+  });
+
+  it('a write whose reader went away has committed before it printed', () => {
+    ledger = tempLedger();
+    const r = runWithClosedStdout(['--db', ledger.db, 'register-employee', '--id', ID, '--employer', 'Acme', '--hired-on', '2026-09-01']);
+    expect(r).toEqual({ code: 0, stderr: '' });
+    expect(ledger.query('SELECT count(*) AS n FROM hire')[0].n).toBe(1);
+    expect(ledger.query('PRAGMA integrity_check')[0].integrity_check).toBe('ok');
+  });
+});
+
+describe('--json prints exactly one document (item 9)', () => {
+  it('import with bad rows: one document with the rows, exit 2', () => {
+    ledger = tempLedger();
+    const csv = path.join(ledger.dir, 'bad.csv');
+    fs.writeFileSync(csv, `id,employer,hired_on\n${ID},Acme,2026-13-01\n`);
+    const r = ledger.run(['import', csv, '--json']);
+    expect(r.code).toBe(2);
+    expect(r.json.error.code).toBe('invalid-rows'); // JSON.parse of the whole stdout: one document
+    expect(r.json.error.rows).toHaveLength(1);
+  });
+
+  it('check on a damaged ledger: one document naming the damage, exit 1', () => {
+    ledger = tempLedger();
+    damageIndex(ledger);
+    const r = ledger.run(['check', '--json']);
+    expect(r.code).toBe(1);
+    expect(r.json.ok).toBe(false);
+    expect(r.json.problems.length).toBeGreaterThan(0);
+    const human = ledger.run(['check']);
+    expect(human.code).toBe(1);
+    expect(human.stderr.trim().split('\n')).toHaveLength(1);
+    expect(human.stderr).toMatch(/restore/);
+  });
+});
+
+/** A ledger whose index disagrees with its table: SQLite's integrity check fails, the file still opens. */
+export function damageIndex(l: Ledger): void {
+  const csv = path.join(l.dir, 'pending.csv');
+  fs.writeFileSync(csv, `id,employer,hired_on\n${Array.from({ length: 40 }, (_, i) => `${ID},Employer ${i},2026-09-01`).join('\n')}\n`);
+  expect(l.run(['import', csv]).code).toBe(0);
+  // No registered_on column: all 40 hires are pending, so all are in the partial index hire_unregistered.
+  const conn = new Database(l.db);
+  conn.pragma('wal_checkpoint(TRUNCATE)');
+  conn.pragma('journal_mode = DELETE');
+  const { rootpage } = conn.prepare("SELECT rootpage FROM sqlite_schema WHERE name = 'hire_unregistered'").get() as { rootpage: number };
+  const pageSize = conn.pragma('page_size', { simple: true }) as number;
+  conn.close();
+  const bytes = fs.readFileSync(l.db);
+  const page = bytes.subarray((rootpage - 1) * pageSize, rootpage * pageSize);
+  // The index's keys are hire dates: turn one "2026-09-01" into "2026-09-02".
+  const at = page.lastIndexOf(Buffer.from('2026-09-01'));
+  page[at + 9] = '2'.charCodeAt(0);
+  fs.writeFileSync(l.db, bytes);
+}
+
+describe('masking (item 11) and hostile text (item 10, the output side)', () => {
+  it('an identity number touching letters, in lowercase, or with 15 digits is masked wherever it is echoed', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sscard-mask-'));
+    try {
+      for (const args of [
+        ['--db', path.join(dir, `emp${ID}data`, 'x.db'), 'register-employee', '--id', ID, '--employer', 'A', '--hired-on', '2026-09-01'],
+        ['--db', path.join(dir, `emp${ID.toLowerCase()}`, 'x.db'), 'register-employee', '--id', ID, '--employer', 'A', '--hired-on', '2026-09-01'],
+        ['--db', path.join(dir, 'n110105491231002n', 'x.db'), 'register-employee', '--id', ID, '--employer', 'A', '--hired-on', '2026-09-01'],
+        [`--x${ID}`],
+        ['--json', `--x${ID}`],
+      ]) {
+        const r = run(args, { SSCARD_TODAY: '2026-11-24' });
+        expect(r.code).toBe(2);
+        const all = r.stdout + r.stderr;
+        expect(all).not.toMatch(/11010519491231002X|11010519491231002x|110105491231002/);
+        expect(all).toMatch(/110105\*+(002X|1002)/);
+      }
+      const csv = path.join(dir, 'h.csv');
+      fs.writeFileSync(csv, `id,x${ID}\n${ID},1\n`);
+      const header = run(['--db', path.join(dir, 'l.db'), 'import', csv], { SSCARD_TODAY: '2026-11-24' });
+      expect(header.code).toBe(2);
+      expect(header.stderr).not.toContain(ID);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('names, employers and paths are printed with control and bidi characters escaped', () => {
+    ledger = tempLedger();
+    const hostile = 'Ev\u009bil\u202eoC\u2066';
+    const r = ledger.run(['register-employee', '--id', ID, '--name', `Wang\u202eFang`, '--employer', hostile, '--hired-on', '2026-09-01', '--pending']);
+    expect(r.code, r.stderr).toBe(0);
+    for (const out of [r.stdout, ledger.run(['status', ID]).stdout, ledger.run(['due']).stdout, ledger.run(['status', ID, '--json']).stdout]) {
+      expect(out).not.toMatch(/[\u0080-\u009f\u202a-\u202e\u2066-\u2069]/);
+      expect(out).toMatch(/\\u202E/);
+    }
+    expect(ledger.run(['status', ID, '--json']).json.person.name).toBe('Wang\u202eFang'); // JSON escapes read back as the same text
+    for (const args of [['--db', path.join(ledger.dir, 'no\u001b[2J\u009b', 'x.db'), 'register-employee', '--id', ID, '--employer', 'A', '--hired-on', '2026-09-01'], ['--\u001b]0;owned\u0007']]) {
+      const e = run(args, { SSCARD_TODAY: '2026-11-24' });
+      expect(e.code).toBe(2);
+      expect(e.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u0080-\u009f]/);
+      expect(e.stderr).toMatch(/\\u001B/);
+    }
+  });
+});
