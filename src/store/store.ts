@@ -85,7 +85,7 @@ export interface Store {
 
   /** SQLite's own consistency check, the schema version and the rows per table. */
   check(): LedgerCheck;
-  /** A consistent copy of the ledger at `file` while other processes may write (online backup). */
+  /** A consistent copy of the ledger at `file` while other processes may write; never the ledger itself, never a partial file under that name. */
   backupTo(file: string): Promise<void>;
 
   /** Runs `work` as one write transaction: all of it is saved, or none. */
@@ -102,6 +102,10 @@ export interface LedgerWriter {
   updateCard(card: Card): void;
   saveEcard(personId: string, claim: EcardClaim): void;
   append(event: NewEvent): void;
-  /** Deletes the person and every record and event about them (PIPL right to deletion). */
+  /**
+   * Deletes the person and every record and event about them, and their number
+   * wherever else it stands (a guardian); once the transaction commits, the
+   * number is nowhere in the file nor its WAL (PIPL right to deletion, SPEC 3.1).
+   */
   erasePerson(personId: string): void;
 }

@@ -1,5 +1,7 @@
 // The SQLite ledger's queries (better-sqlite3). All SQL of sscard lives in src/store.
 import Database from 'better-sqlite3';
+import { backupLedger } from './backup.js';
+import { erasePersonRows, scrubFile } from './purge.js';
 import type { IsoDate } from '../../core/calendar-date.js';
 import type { Card, CardState } from '../../core/card.js';
 import type { EcardChannel, EcardClaim } from '../../core/ecard.js';
@@ -179,13 +181,19 @@ export class SqliteStore implements Store {
   }
 
   async backupTo(file: string): Promise<void> {
-    await this.db.backup(file);
+    backupLedger(this.db, file);
   }
+
+  /** Set by erasePerson: the file is rewritten once the transaction has committed (VACUUM cannot run inside one). */
+  private erased = false;
 
   write<T>(work: (tx: LedgerWriter) => T): T {
     // IMMEDIATE takes the write lock up front, so concurrent writers queue on
     // the busy timeout instead of failing on a read-to-write upgrade.
-    return this.db.transaction(() => work(this.writer)).immediate();
+    this.erased = false;
+    const result = this.db.transaction(() => work(this.writer)).immediate();
+    if (this.erased) scrubFile(this.db);
+    return result;
   }
 
   private readonly writer: LedgerWriter = {
@@ -227,12 +235,8 @@ export class SqliteStore implements Store {
       this.sql('INSERT OR REPLACE INTO ecard (person_id, channel, claimed_on) VALUES (?, ?, ?)').run(personId, claim.channel, claim.claimedOn);
     },
     erasePerson: (personId) => {
-      // Overwrite what is deleted, so the number does not linger in free pages of the file.
-      this.db.pragma('secure_delete = ON');
-      // A guardian's number recorded on someone else's card is about the guardian too.
-      this.sql('UPDATE card SET guardian_id = NULL WHERE guardian_id = ?').run(personId);
-      // Hires, cards, the e-card and events go with the person (ON DELETE CASCADE).
-      this.sql('DELETE FROM person WHERE id = ?').run(personId);
+      erasePersonRows(this.db, personId); // and the file rewritten after commit: see purge.ts
+      this.erased = true;
     },
     append: (event: NewEvent) => {
       this.sql('INSERT INTO event (person_id, kind, concerns_on, recorded_at, data) VALUES (?, ?, ?, ?, ?)').run(
