@@ -83,6 +83,9 @@ export interface Store {
   /** Every person with their hires (oldest first; none: an empty list), cards (oldest first) and e-card, ordered by ID. */
   everyone(): Iterable<PersonRecord>;
 
+  /** Whether the number stands anywhere in the ledger, even only as someone's guardian (what purge can erase). */
+  mentions(id: string): boolean;
+
   /** SQLite's own consistency check, the schema version and the rows per table. */
   check(): LedgerCheck;
   /** A consistent copy of the ledger at `file` while other processes may write; never the ledger itself, never a partial file under that name. */

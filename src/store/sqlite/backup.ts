@@ -12,7 +12,8 @@ import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { Refused } from '../../core/errors.js';
 
-const TEMP = /^\.(.+)\.sscard-backup-(\d+)-[0-9a-f]{8}\.tmp$/;
+// Our temporary files, and the journal SQLite may keep beside one while writing it.
+const TEMP = /^\.(.+)\.sscard-backup-(\d+)-[0-9a-f]{8}\.tmp(-journal)?$/;
 
 export function backupLedger(db: Database.Database, target: string): void {
   const ledger = db.name;

@@ -1,7 +1,7 @@
 // The SQLite ledger's queries (better-sqlite3). All SQL of sscard lives in src/store.
 import Database from 'better-sqlite3';
 import { backupLedger } from './backup.js';
-import { erasePersonRows, scrubFile } from './purge.js';
+import { erasePersonRows, isMentioned, scrubFile } from './purge.js';
 import type { IsoDate } from '../../core/calendar-date.js';
 import type { Card, CardState } from '../../core/card.js';
 import type { EcardChannel, EcardClaim } from '../../core/ecard.js';
@@ -167,6 +167,10 @@ export class SqliteStore implements Store {
     for (const person of this.sql('SELECT id, name FROM person ORDER BY id').all() as Person[]) {
       yield { person, hires: hires.get(person.id) ?? [], cards: cards.get(person.id) ?? [], ecard: ecards.get(person.id) ?? null };
     }
+  }
+
+  mentions(id: string): boolean {
+    return isMentioned(this.db, id);
   }
 
   check(): LedgerCheck {

@@ -34,6 +34,18 @@ export function erasePersonRows(db: Database.Database, personId: string): void {
   for (const t of triggers) db.exec(t.sql);
 }
 
+/** Whether the number stands anywhere in the ledger: a person's rows, or only as someone's guardian. A full scan: purge is rare. */
+export function isMentioned(db: Database.Database, id: string): boolean {
+  const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[];
+  for (const { name: table } of tables) {
+    const columns = db.prepare('SELECT name FROM pragma_table_info(?)').all(table) as { name: string }[];
+    for (const { name } of columns) {
+      if (db.prepare(`SELECT 1 FROM ${quote(table)} WHERE typeof(${quote(name)}) = 'text' AND instr(${quote(name)}, ?) > 0 LIMIT 1`).get(id)) return true;
+    }
+  }
+  return false;
+}
+
 function scrubColumn(db: Database.Database, table: string, column: { name: string; notNull: number; pk: number }, id: string): void {
   const [t, c] = [quote(table), quote(column.name)];
   if (column.notNull || column.pk) db.prepare(`DELETE FROM ${t} WHERE ${c} = ?`).run(id);
