@@ -241,7 +241,7 @@ describe('backup (issue 12)', () => {
     for (let t = 0; t < trials; t++) {
       const target = path.join(ledger.dir, `b-${t}.db`);
       // Start-up takes about 90 ms; the kills spread over the whole run.
-      const r = await start(ledger.db, ['backup', target], Math.floor(40 + random() * (probe.ms + 60)));
+      const r = await start(ledger.db, ['backup', target], Math.floor(40 + random() * probe.ms));
       if (r.signal === 'SIGKILL') outcomes.killed++;
       if (fs.existsSync(target)) {
         expect(integrity(target), `trial ${t}`).toBe('ok');
@@ -363,7 +363,7 @@ describe('purge leaves nothing behind (issue 12)', () => {
     const seed = path.join(ledger.dir, 'seed.db');
     expect(ledger.run(['--db', seed, 'import', hiresCsv(ledger.dir, 'seed.csv', 0, 20_000)]).code).toBe(0);
     const target = idFor(777);
-    const outcomes = { killed: 0, gone: 0, there: 0 };
+    const outcomes = { killed: 0, gone: 0, there: 0, stale: 0 };
     for (let t = 0; t < trials; t++) {
       const db = path.join(ledger.dir, `kill-${t}.db`);
       fs.copyFileSync(seed, db);
@@ -378,11 +378,13 @@ describe('purge leaves nothing behind (issue 12)', () => {
         outcomes.gone++;
         // Killed after the commit but before the file was rewritten: a second purge finishes the erasure.
         if (occurrences(db, target) + occurrences(`${db}-wal`, target) > 0) {
-          expect((await start(db, ['purge', target, '--yes'])).code).toBe(1); // nothing left to find by the ledger's rows...
+          outcomes.stale++;
+          expect((await start(db, ['purge', target, '--yes'])).code).toBe(0);
         }
+        expect(occurrences(db, target) + occurrences(`${db}-wal`, target), `trial ${t}`).toBe(0);
       }
     }
-    console.log(`purge kills: ${trials} purges of a 20,000-hire ledger SIGKILLed at random points: ${outcomes.killed} killed, ${outcomes.there} left the person, ${outcomes.gone} erased them; every file passed check`);
+    console.log(`purge kills: ${trials} purges of a 20,000-hire ledger SIGKILLed at random points: ${outcomes.killed} killed, ${outcomes.there} left the person, ${outcomes.gone} erased them (${outcomes.stale} killed between commit and rewrite, finished by a second purge: the number then found 0 times); every file passed check`);
   }, 300_000);
 });
 
