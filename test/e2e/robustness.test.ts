@@ -56,6 +56,20 @@ function integrity(db: string): string {
   }
 }
 
+/** SQLite's integrity check through a read-only connection (it never recovers or changes the file), or the error it met. */
+function integrityReadOnly(db: string): string {
+  try {
+    const conn = new Database(db, { readonly: true, fileMustExist: true });
+    try {
+      return (conn.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).join('; ');
+    } finally {
+      conn.close();
+    }
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
 function count(db: string, sql: string): number {
   const conn = new Database(db, { readonly: true, fileMustExist: true });
   try {
@@ -248,7 +262,7 @@ describe('backup (issue 12)', () => {
         expect(count(target, 'SELECT count(*) AS n FROM hire')).toBe(rows);
         outcomes.complete++;
       } else outcomes.none++;
-      expect(run(['--db', ledger.db, 'check']).code, `source after trial ${t}`).toBe(0);
+      expect(integrityReadOnly(ledger.db), `source after trial ${t}`).toBe('ok');
       const temps = fs.readdirSync(ledger.dir).filter((f) => f.startsWith(`.b-${t}.db.sscard-backup-`));
       if (temps.length > 0) {
         outcomes.temps += temps.length;
@@ -317,8 +331,8 @@ describe('purge leaves nothing behind (issue 12)', () => {
         tally.byImport++;
       } else {
         for (const [i, id] of ids.entries()) {
-          expect((await start(db, ['register-employee', '--id', id, '--employer', 'Acme', '--hired-on', '2026-05-01'])).code).toBe(0);
-          expect((await start(db, ['card', 'issue', '--id', id, '--card', `S${String(t * 100 + i).padStart(8, '0')}`, '--issued-on', '2026-05-01'])).code).toBe(0);
+          if (i === 0) expect((await start(db, ['card', 'issue', '--id', id, '--card', `S${String(t * 100 + i).padStart(8, '0')}`, '--issued-on', '2026-05-01'])).code).toBe(0);
+          else expect((await start(db, ['register-employee', '--id', id, '--employer', 'Acme', '--hired-on', '2026-05-01'])).code).toBe(0);
         }
         tally.bySingle++;
       }
@@ -397,7 +411,7 @@ describe('damaged ledgers (issue 12)', () => {
     expect(ledger.run(['--db', seed, 'import', hiresCsv(ledger.dir, 'seed.csv', 0, 300)]).code).toBe(0);
     expect(ledger.run(['--db', seed, 'card', 'issue', '--id', idFor(1), '--card', 'A12345678']).code).toBe(0);
     const size = fs.statSync(seed).size;
-    const commands = [['status', idFor(1)], ['due'], ['export'], ['history', idFor(1)]];
+    const reads = [['due'], ['export'], ['history', idFor(1)]];
     const tally = { runs: 0, worked: 0, refused: 0, damagedBefore: 0, writesAccepted: 0, writesRefused: 0, madeWorse: 0 };
     const trial = async (t: number, offset: number, bit: number) => {
       const db = path.join(ledger.dir, `flip-${t}.db`);
@@ -405,13 +419,11 @@ describe('damaged ledgers (issue 12)', () => {
       bytes[offset]! ^= 1 << bit;
       fs.writeFileSync(db, bytes);
       const results: [string[], Spawned][] = [];
-      const checkBefore = await start(db, ['check'], 30_000);
-      results.push([['check'], checkBefore]);
-      for (const args of commands) results.push([args, await start(db, args, 30_000)]);
+      const soundBefore = integrityReadOnly(db) === 'ok';
+      for (const args of [['check'], ['status', idFor(1)], reads[t % reads.length]!]) results.push([args, await start(db, args, 30_000)]);
       const write = await start(db, ['register-employee', '--id', idFor(5000 + t), '--employer', 'Acme', '--hired-on', '2026-11-01'], 30_000);
       results.push([['register-employee'], write]);
-      const checkAfter = await start(db, ['check'], 30_000);
-      results.push([['check'], checkAfter]);
+      const soundAfter = integrityReadOnly(db) === 'ok';
       for (const [args, r] of results) {
         const what = `flip ${t} (byte ${offset}, bit ${bit}): ${args[0]}`;
         expect(r.signal, `${what} hung or crashed`).toBeNull();
@@ -422,16 +434,16 @@ describe('damaged ledgers (issue 12)', () => {
         if (r.code === 0) tally.worked++;
         else tally.refused++;
       }
-      if (checkBefore.code !== 0) tally.damagedBefore++;
+      if (!soundBefore) tally.damagedBefore++;
       if (write.code === 0) tally.writesAccepted++;
       else tally.writesRefused++;
-      if (checkBefore.code === 0 && checkAfter.code !== 0) tally.madeWorse++;
+      if (soundBefore && !soundAfter) tally.madeWorse++;
     };
     const flips = Array.from({ length: trials }, () => [Math.floor(random() * size), Math.floor(random() * 8)] as const);
     // Two at a time: the machine's cores, not the test, set the pace.
     for (let t = 0; t < trials; t += 2) await Promise.all(flips.slice(t, t + 2).map(([offset, bit], i) => trial(t + i, offset, bit)));
     console.log(
-      `bit flips: ${trials} copies of a ${mb(size)} MB ledger with one flipped bit each, ${tally.runs} command runs: ${tally.worked} worked, ${tally.refused} exited 1 with one sentence, 0 crashes, hangs or stack traces; ${tally.damagedBefore} files failed check before any write; writes accepted ${tally.writesAccepted}, refused ${tally.writesRefused}; a write turned a sound file into a damaged one ${tally.madeWorse} times`,
+      `bit flips: ${trials} copies of a ${mb(size)} MB ledger with one flipped bit each, ${tally.runs} command runs (check, status, one of due/export/history, a write): ${tally.worked} worked, ${tally.refused} exited 1 with one sentence, 0 crashes, hangs or stack traces; ${tally.damagedBefore} files failed SQLite's integrity check before any write; writes accepted ${tally.writesAccepted}, refused ${tally.writesRefused}; a write turned a sound file into a damaged one ${tally.madeWorse} times`,
     );
     expect(tally.madeWorse).toBe(0);
   }, 600_000);
