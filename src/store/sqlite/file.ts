@@ -42,7 +42,7 @@ process.env.SQLITE_USE_URI = '1';
  * ledger it costs milliseconds and stops a write from making damage worse
  * (issue 12 item 7); on a large one `sscard check` is the place for it.
  */
-const QUICK_CHECK_MAX_BYTES = 64 * 1024 * 1024;
+const QUICK_CHECK_MAX_BYTES = 4 * 1024 * 1024;
 
 /**
  * Opens the ledger at `file`, or returns null when there is nothing to read
