@@ -4,6 +4,7 @@
 import type { IsoDate } from '../core/calendar-date.js';
 import { normaliseCardNumber } from '../core/card.js';
 import { describeIdProblem, parseCitizenId } from '../core/citizen-id.js';
+import { EARLIEST_DATE, HIRE_MONTHS_AHEAD, hireDateProblem, inRange, LATEST_DATE } from '../core/date-bounds.js';
 import { ECARD_CHANNELS, type EcardChannel } from '../core/ecard.js';
 import type { LedgerRow } from '../core/ledger-row.js';
 import { parseRosterDate } from './roster/dates.js';
@@ -56,7 +57,8 @@ export function readRow(cells: Partial<Record<Column, string>>, today: IsoDate):
   };
   const date = (column: Column): IsoDate | null => {
     const value = text(column);
-    return value === null ? null : (parseRosterDate(value) ?? bad(column, 'is not a real date written YYYY-MM-DD'));
+    const parsed = value === null ? null : (parseRosterDate(value) ?? bad(column, 'is not a real date written YYYY-MM-DD'));
+    return parsed === null || inRange(parsed) ? parsed : bad(column, `must lie between ${EARLIEST_DATE} and ${LATEST_DATE}`);
   };
   const name = (column: Column): string | null => {
     const value = text(column);
@@ -76,6 +78,8 @@ export function readRow(cells: Partial<Record<Column, string>>, today: IsoDate):
   const registeredOn = date('registered_on');
   const leftOn = date('left_on');
   const separationDoneOn = date('separation_done_on');
+  const hireProblem = hiredOn && hireDateProblem(hiredOn, id.id.birthDate, today);
+  if (hireProblem) bad('hired_on', hireProblem === 'before-birth' ? "is before the holder's date of birth" : `is more than ${HIRE_MONTHS_AHEAD} months after today`);
   if (hiredOn === null && (employer ?? registeredOn ?? leftOn ?? separationDoneOn) !== null) bad('hired_on', 'is empty but the row has employer, registration or leaving columns');
   if (leftOn !== null && employer === null) bad('employer', 'is empty but the row has left_on: say which employer the person left');
   if (separationDoneOn !== null && leftOn === null) bad('left_on', 'is empty but the row has separation_done_on');

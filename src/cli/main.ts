@@ -5,6 +5,7 @@ import { Command, CommanderError, Option } from 'commander';
 import type { Store } from '../store/store.js';
 import type { Context } from './context.js';
 import { redactIds } from '../core/masking.js';
+import { printable, safeJson } from './safe-text.js';
 import { EXIT, failureOf } from './exit.js';
 import { langOf } from './lang.js';
 import type { GlobalOptions } from './process-context.js';
@@ -25,7 +26,8 @@ function action(load: () => Promise<{ run: Runner }>, toArgs: (positional: strin
     let failed = true;
     const { buildContext, discardCreated } = await import('./process-context.js');
     try {
-      const ctx = buildContext(globals, resources, commandPath(command));
+      // export writes data (a file's bytes), not text for a terminal: passed as is.
+      const ctx = buildContext(globals, resources, commandPath(command), state, command.name() === 'export');
       const { run } = await load();
       state.exitCode = (await run(ctx, toArgs(positional, command.opts(), command) as never)) ?? EXIT.ok;
       failed = false;
@@ -57,7 +59,8 @@ const COMMANDER_ZH: [RegExp, string][] = [
 
 function usageText(text: string): string {
   const lang = langFromArgs(process.argv, process.env);
-  let out = redactIds(text);
+  // Commander quotes what was typed (an unknown option, a path): every control character escaped, line by line.
+  let out = redactIds(text).split('\n').map(printable).join('\n');
   if (lang === 'zh') for (const [pattern, zh] of COMMANDER_ZH) out = out.replace(pattern, zh).replace(/^error: /, '错误：');
   return out;
 }
@@ -68,7 +71,15 @@ function langFromArgs(argv: string[], env: NodeJS.ProcessEnv): 'en' | 'zh' {
   return langOf(i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith('--lang='))?.slice(7), env);
 }
 
-const state = { json: process.argv.includes('--json'), exitCode: EXIT.ok as number };
+/** `stdoutWritten`: a command already wrote its document, so an error adds none (SPEC 2.4: exactly one). */
+const state = { json: process.argv.includes('--json'), exitCode: EXIT.ok as number, stdoutWritten: false };
+
+/** The JSON error document, unless the command already wrote its one document (then the exit code tells). */
+function writeJsonError(code: string, message: string, details: Record<string, unknown> = {}): void {
+  if (state.stdoutWritten) return;
+  state.stdoutWritten = true;
+  process.stdout.write(safeJson(`${JSON.stringify({ error: { code, message, ...details } }, null, 2)}\n`));
+}
 
 export function program(): Command {
   const root = new Command('sscard')
@@ -332,18 +343,14 @@ export async function main(argv: string[]): Promise<number> {
     if (error instanceof CommanderError) {
       if (error.exitCode === 0) return EXIT.ok; // --help, --version
       const message = usageText(error.message).replace(/^(error: |错误：)/, '');
-      if (state.json) process.stdout.write(`${JSON.stringify({ error: { code: 'usage', message } }, null, 2)}\n`);
+      if (state.json) writeJsonError('usage', message);
       return EXIT.usage;
     }
     const failure = failureOf(error);
-    failure.message = redactIds(failure.message);
-    if (state.json) {
-      // Details a failure carries (e.g. import's bad rows) go into the one JSON document.
-      const details = (error as { details?: Record<string, unknown> } | null)?.details ?? {};
-      process.stdout.write(`${JSON.stringify({ error: { code: failure.code, message: failure.message, ...details } }, null, 2)}\n`);
-    } else {
-      process.stderr.write(`sscard: ${failure.message}\n`);
-    }
+    failure.message = printable(redactIds(failure.message));
+    // Details a failure carries (e.g. import's bad rows) go into the one JSON document.
+    if (state.json) writeJsonError(failure.code, failure.message, (error as { details?: Record<string, unknown> } | null)?.details);
+    else process.stderr.write(`sscard: ${failure.message}\n`);
     return failure.exitCode;
   }
 }
