@@ -18,6 +18,15 @@ export function shownId(ctx: Context, number: string): string {
 
 export function deadlineJson(ctx: Context, deadline: Deadline | null) {
   if (deadline === null) return null;
+  // Deadlines are shared objects (period.ts remembers them): their JSON is made once per run.
+  let json = deadlineDocuments.get(deadline);
+  if (json === undefined) deadlineDocuments.set(deadline, (json = deadlineDocument(ctx, deadline)));
+  return json;
+}
+
+const deadlineDocuments = new WeakMap<Deadline, ReturnType<typeof deadlineDocument>>();
+
+function deadlineDocument(ctx: Context, deadline: Deadline) {
   return {
     date: deadline.date,
     nominal: deadline.nominal,
