@@ -7,6 +7,7 @@ import type { Context } from './context.js';
 import { EXIT } from './exit.js';
 import { day, relative } from './human.js';
 import { parseInput } from './input.js';
+import { policyBook } from './policies-data.js';
 import { deadlineJson, shownId, writeJson } from './output.js';
 
 export interface DueArgs {
@@ -24,8 +25,8 @@ const withinField = z.pipe(
 );
 
 const KIND = {
-  en: { registration: 'registration', separation: 'transfer on leaving', activation: 'activation' },
-  zh: { registration: '参保登记', separation: '离职转移', activation: '启用' },
+  en: { registration: 'registration', separation: 'transfer on leaving', activation: 'activation', renewal: 'card renewal' },
+  zh: { registration: '参保登记', separation: '离职转移', activation: '激活', renewal: '换领' },
 } as const;
 
 /** Resolves to the exit code: 3 under --check when something is overdue. */
@@ -34,7 +35,8 @@ export async function run(ctx: Context, args: DueArgs): Promise<number> {
   const store = await ctx.openStore({ write: false });
   const zh = ctx.lang === 'zh';
   const rows = store ? await store.agendaRows(ctx.viewOn) : { hires: [], cards: [] };
-  const items = agenda(rows.hires, rows.cards, ctx.asOf, ctx.calendar, within ?? null);
+  // The policies only matter when there are cards to judge: an agenda of hires alone does not read them.
+  const items = agenda(rows.hires, rows.cards, ctx.asOf, ctx.calendar, within ?? null, rows.cards.length > 0 ? policyBook() : new Map());
 
   if (ctx.json) {
     writeJson(ctx, {
@@ -65,7 +67,7 @@ export async function run(ctx: Context, args: DueArgs): Promise<number> {
       KIND[ctx.lang][item.kind],
       shownId(ctx, item.personId),
       item.name ?? '',
-      item.kind === 'activation' ? `${zh ? '卡' : 'card'} ${item.card}` : (item.employer ?? ''),
+      item.kind === 'activation' || item.kind === 'renewal' ? `${zh ? '卡' : 'card'} ${item.card}` : (item.employer ?? ''),
       explainDeadline(item.deadline, ctx.lang) ?? '',
     ]);
     const header = zh ? ['期限', '剩余', '事项', '身份证号', '姓名', '对象', '说明'] : ['DEADLINE', 'WHEN', 'WHAT', 'ID', 'NAME', 'FOR', 'NOTE'];

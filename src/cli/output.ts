@@ -1,5 +1,5 @@
 // The shared exporter: every command's `--json` document and its error
-import type { Card, CardStatus } from '../core/card.js';
+import type { CardStatus } from '../core/card.js';
 // shape go through here, so dates, nulls and masking are the same everywhere.
 import { maskId } from '../core/citizen-id.js';
 import type { Deadline } from '../core/period.js';
@@ -25,8 +25,10 @@ export function deadlineJson(ctx: Context, deadline: Deadline | null) {
   };
 }
 
-/** The `card` object of SPEC 2's status document. */
-export function cardJson(ctx: Context, card: Card | null, status: CardStatus) {
+/** The `card` object of SPEC 2's status document: the card as it stands that day (sealed, a lapsed loss), with its policy. */
+export function cardJson(ctx: Context, status: CardStatus) {
+  const card = status.card;
+  const policy = status.policy;
   return (
     card && {
       number: card.number,
@@ -34,9 +36,18 @@ export function cardJson(ctx: Context, card: Card | null, status: CardStatus) {
       state: card.state,
       issuedOn: card.issuedOn,
       receivedOn: card.receivedOn,
+      enabledOn: card.enabledOn,
       activatedOn: card.activatedOn,
+      socialFunction: status.socialFunction,
+      financialFunction: status.financialFunction,
+      policy: policy && { id: policy.id, name: policy.name[ctx.lang] },
+      generation: card.generation,
+      loss: status.loss,
+      expiresOn: card.expiresOn,
+      renewalFrom: status.renewalFrom,
       activationDeadline: deadlineJson(ctx, status.deadline),
       daysLeft: status.daysLeft,
+      consequence: status.consequence,
     }
   );
 }

@@ -83,6 +83,7 @@ export function buildContext(opts: GlobalOptions, opened: Store[], command: stri
     color: new Chalk({ level: colorLevel(opts.color, env, Boolean(process.stdout.isTTY)) }),
     today,
     asOf: today,
+    defaultPolicy: env.SSCARD_POLICY?.trim() || 'seed',
     viewOn: opts.asOf !== undefined || env.SSCARD_TODAY ? today : null,
     command,
     lang,
