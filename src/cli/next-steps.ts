@@ -25,7 +25,7 @@ export function nextStepText(ctx: Context, step: NextStep): string {
     case 'activate-card': {
       const bank = step.bank ?? (zh ? '发卡银行' : 'the issuing bank');
       const by = step.deadline ? (zh ? `（期限 ${step.deadline.date}）` : ` by ${step.deadline.date}`) : '';
-      const window = policyWindowText(ctx, step.policy);
+      const window = zh ? `卡政策：${policyName(ctx, step.policy)}` : `card policy: ${policyName(ctx, step.policy)}`;
       if (zh) {
         const missing = step.socialEnabled ? '金融功能未激活' : '社保功能和金融功能均未开通，激活时一并启用社保功能';
         const overdue = step.overdue ? `已超过激活期限${step.policy.consequence === 'medical-insurance-restricted' ? '，医保卡受限' : '，社保功能暂停'}：请尽快` : '请';
@@ -38,7 +38,7 @@ export function nextStepText(ctx: Context, step: NextStep): string {
     }
     case 'enable-card': {
       const by = step.deadline ? (zh ? `，期限 ${step.deadline.date}` : ` by ${step.deadline.date}`) : '';
-      const window = policyWindowText(ctx, step.policy);
+      const window = zh ? `卡政策：${policyName(ctx, step.policy)}` : `card policy: ${policyName(ctx, step.policy)}`;
       return zh
         ? `社保功能未启用：可在线（电子社保卡、掌上12333、国家政务服务平台、本地App）、到社保服务窗口或首次在定点医院使用时启用${by}${step.overdue ? '（已逾期）' : ''}（${window}）。见 \`sscard guide enable\`。`
         : `The social-security function is not enabled: enable it online (e-card, 掌上12333, the national platform, a local app), at a social security window, or by first use at a designated hospital${by}${step.overdue ? ' (overdue)' : ''} (${window}). See \`sscard guide enable\`.`;

@@ -40,7 +40,8 @@ export function cardJson(ctx: Context, status: CardStatus) {
       activatedOn: card.activatedOn,
       socialFunction: status.socialFunction,
       financialFunction: status.financialFunction,
-      policy: policy && { id: policy.id, name: policy.name[ctx.lang] },
+      // The English name: JSON does not change with the language (SPEC 2.2).
+      policy: policy && { id: policy.id, name: policy.name.en },
       generation: card.generation,
       loss: status.loss,
       expiresOn: card.expiresOn,

@@ -41,7 +41,7 @@ export function policyWindowText(ctx: Context, policy: Policy): string {
   const from = { en: { received: 'receipt', issued: 'issue' }, zh: { received: '领卡', issued: '制卡' } }[ctx.lang][window.from];
   const needs = { en: { activated: 'activate', enabled: 'enable' }, zh: { activated: '激活', enabled: '启用社保功能' } }[ctx.lang][window.needs];
   return zh
-    ? `卡政策 ${name}：自${from}之日起 ${period} 内${needs}，否则${consequenceText(ctx, policy.consequence)}`
+    ? `卡政策 ${name}：自${from}之日起 ${period}内${needs}，否则${consequenceText(ctx, policy.consequence)}`
     : `card policy ${name}: ${needs} within ${period} of ${from}, else ${consequenceText(ctx, policy.consequence)}`;
 }
 

@@ -150,7 +150,6 @@ function renderStatus(ctx: Context, r: StatusReport, name: string | null, region
     out.push(row(L.card, `${card.number}${card.bank ? ` (${card.bank})` : ''}: ${cardStateText(ctx, card.state)}`));
     if (card.issuedOn) out.push(more(`${zh ? '制卡' : 'issued'} ${day(ctx, card.issuedOn)}`));
     if (card.receivedOn) out.push(more(`${zh ? '领卡' : 'received'} ${day(ctx, card.receivedOn)}`));
-    if (card.enabledOn) out.push(more(`${zh ? '启用社保功能' : 'social function enabled'} ${day(ctx, card.enabledOn)}`));
     if (card.activatedOn) out.push(more(`${zh ? '激活金融功能' : 'activated'} ${day(ctx, card.activatedOn)}`));
     out.push(more(functionsText(ctx, r)));
     const { deadline, daysLeft, policy, loss, renewalFrom, consequence } = r.cardStatus;
@@ -194,7 +193,9 @@ function renderStatus(ctx: Context, r: StatusReport, name: string | null, region
 /** The two functions in one line: social (启用) and financial (激活). */
 function functionsText(ctx: Context, r: StatusReport): string {
   const zh = ctx.lang === 'zh';
-  const social = r.cardStatus.socialFunction === 'enabled' ? (zh ? '已启用' : 'enabled') : zh ? '未启用/封存' : 'sealed';
+  const never = r.card?.enabledOn === null;
+  const on = r.card?.enabledOn ? ` ${day(ctx, r.card.enabledOn)}` : '';
+  const social = r.cardStatus.socialFunction === 'enabled' ? (zh ? `${on} 已启用` : `enabled${on}`) : never ? (zh ? '未启用' : 'not enabled') : zh ? '封存' : 'sealed';
   const financial = r.cardStatus.financialFunction === 'active' ? (zh ? '已激活' : 'active') : zh ? '未激活' : 'inactive';
   return zh ? `社保功能${social}，金融功能${financial}` : `social function ${social}, financial function ${financial}`;
 }
