@@ -23,7 +23,7 @@ export function consequenceText(ctx: Context, kind: Consequence): string {
     case 'medical-insurance-restricted':
       return zh ? '原医保卡受限，直至激活' : 'the medical insurance card is restricted until the card is activated';
     case 'sealed':
-      return zh ? '逾期封存：该卡作废，须重新申领' : 'the card is sealed (逾期封存): void, a new card must be applied for';
+      return zh ? '逾期封存（该卡作废，须重新申领）' : 'the card is sealed (逾期封存): void, a new card must be applied for';
     case 'social-function-suspended':
       return zh ? '社保功能暂停，直至激活' : 'the social-security function is suspended until the card is activated';
     case 'none':

@@ -92,7 +92,7 @@ function headline(ctx: Context, r: StatusReport): string {
           ? zh ? '社会保障卡已激活' : 'card activated'
           : r.card.state === 'issued' || r.card.state === 'received'
             ? zh ? `社会保障卡${cardStateText(ctx, r.card.state)}，未启用` : `card ${cardStateText(ctx, r.card.state)}, not activated`
-            : zh ? `社会保障卡${cardStateText(ctx, r.card.state)}${never ? '，从未启用' : ''}` : `card ${cardStateText(ctx, r.card.state)}${never ? ', never activated' : ''}`;
+            : zh ? `社会保障卡${cardStateText(ctx, r.card.state)}${never ? '，从未激活' : ''}` : `card ${cardStateText(ctx, r.card.state)}${never ? ', never activated' : ''}`;
     lines.push(c.yellow(zh ? `没有启用的电子社保卡：${ecard}，${card}。` : `No activated electronic social security card: ${ecard}, ${card}.`));
   }
   if (r.cardStatus.medicalInsurance === 'restricted') {

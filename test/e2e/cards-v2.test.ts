@@ -264,3 +264,17 @@ describe('a ledger written by sscard v1 (test/fixtures/v1, made by make.sh with 
     expect(ledger.run(['check']).code).toBe(0);
   });
 });
+
+describe('guide: enable and loss (issue 14)', () => {
+  it.each([
+    ['enable', 'en', 'Enabling the social-security function (启用)', '`sscard enable --card ... --channel online|window|bank|hospital`'],
+    ['loss', 'en', 'A lost card: report, find, replace (挂失, 解挂, 补领)', 'A replacement (补领) needs a formal loss first'],
+    ['enable', 'zh', '启用社保功能', '到银行激活金融功能时，如社保功能尚未启用，当天一并启用。'],
+    ['loss', 'zh', '挂失、解挂与补领', '已申请补领的不能再解挂'],
+  ])('%s (%s)', (topic, lang, title, step) => {
+    const r = tempLedger().run(['guide', topic, '--lang', lang, '--no-color']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')[0]).toBe(title);
+    expect(r.stdout).toContain(step);
+  });
+});
