@@ -8,7 +8,7 @@ import type { IsoDate } from './calendar-date.js';
 import { type Card, decideActivation, decideIssue, decideReceipt, isInForce, type Refusal } from './card.js';
 import type { CitizenId } from './citizen-id.js';
 import { decideEcardClaim, type EcardChannel } from './ecard.js';
-import { applyAll, type Fact, type PersonState, personFacts } from './events.js';
+import { applyAll, type Fact, fact, type PersonState, personFacts } from './events.js';
 import { decideRegistration, type RegistrationRefusal } from './registration.js';
 import { decideLeave, type LeaveRefusal } from './separation.js';
 
@@ -29,6 +29,8 @@ export interface LedgerRow {
     readonly issuedOn: IsoDate | null;
     readonly receivedOn: IsoDate | null;
     readonly activatedOn: IsoDate | null;
+    /** Who activated for a holder under 16 (SPEC 1.3). */
+    readonly guardian: CitizenId | null;
     readonly expiresOn: IsoDate | null;
   } | null;
   readonly ecard: { readonly channel: EcardChannel | null; readonly claimedOn: IsoDate } | null;
@@ -106,8 +108,8 @@ export function planRow(row: LedgerRow, person: PersonState, cardHolder: string 
       if (card.state === 'activated') {
         if (card.activatedOn !== given.activatedOn) return fail({ field: 'activated_on', other: 'activated-on-another-date' });
       } else {
-        // The holder activates in person with their own identity document.
-        const activated = decideActivation(card, { holder: row.id, idDocument: row.id, on: given.activatedOn, outlet: null, guardian: null }, today);
+        // The holder (or their guardian) activates in person with the holder's identity document.
+        const activated = decideActivation(card, { holder: row.id, idDocument: row.id, on: given.activatedOn, outlet: null, guardian: given.guardian }, today);
         if (!activated.ok) {
           if (activated.refusal.reason === 'guardian-required') return fail({ field: 'activated_on', other: 'guardian-needed' });
           return fail({ field: 'activated_on', refusal: activated.refusal });
@@ -118,10 +120,18 @@ export function planRow(row: LedgerRow, person: PersonState, cardHolder: string 
   }
 
   if (row.ecard) {
-    const cardInForce = state.cards.find(isInForce) ?? null;
-    const claimed = decideEcardClaim(state.ecard, cardInForce, row.ecard, today);
-    if (!claimed.ok) return fail({ field: 'ecard_claimed_on', refusal: claimed.refusal });
-    record(claimed.value.facts);
+    const inForce = state.cards.find(isInForce) ?? null;
+    // An e-card claimed before the card in force was issued was claimed with an
+    // earlier card (it follows a replacement, SPEC 1.4) that the row cannot show:
+    // the claim stands as a fact of its own, judged by the earlier card's rules
+    // the row cannot show either (only that it is not in the future).
+    if (inForce && inForce.issuedOn !== null && row.ecard.claimedOn < inForce.issuedOn) {
+      if (state.ecard === null) record([fact(row.ecard.claimedOn, { kind: 'ecard.claimed', channel: row.ecard.channel })]);
+    } else {
+      const claimed = decideEcardClaim(state.ecard, inForce, row.ecard, today);
+      if (!claimed.ok) return fail({ field: 'ecard_claimed_on', refusal: claimed.refusal });
+      record(claimed.value.facts);
+    }
   }
 
   return { ok: true, facts, state };
