@@ -305,6 +305,10 @@ class Transaction extends Reader implements LedgerTransaction {
 
 }
 
+/** The cards agendaRows selects (the same condition as its SQL). */
+const mayBeDue = (card: Card): boolean =>
+  card.state === 'issued' || card.state === 'received' || card.state === 'lost' || (card.expiresOn !== null && card.state === 'activated');
+
 export class SqliteStore extends Reader implements Store {
   constructor(
     readonly db: Database.Database,
@@ -325,7 +329,14 @@ export class SqliteStore extends Reader implements Store {
     for (const row of hires.iterate() as Iterable<HireRow & { name: string | null }>) {
       if (!later.has(row.person_id)) rows.hires.push({ person: { id: row.person_id, name: row.name }, hire: toHire(row) });
     }
-    const cards = this.s.sql(`SELECT c.*, p.name FROM card c JOIN person p ON p.id = c.person_id WHERE c.state = 'received' ORDER BY c.received_on, c.number`);
+    // Cards that may wait for their policy's function (a window may count from
+    // issue; a temporary loss may lapse back to received) or be due for
+    // renewal; the core decides which are open (agenda.ts).
+    const cards = this.s.sql(
+      `SELECT c.*, p.name FROM card c JOIN person p ON p.id = c.person_id
+        WHERE c.state IN ('issued', 'received', 'lost') OR (c.expires_on IS NOT NULL AND c.state = 'activated')
+        ORDER BY c.received_on, c.number`,
+    );
     for (const row of cards.iterate() as Iterable<CardRow & { name: string | null }>) {
       if (!later.has(row.person_id)) rows.cards.push({ person: { id: row.person_id, name: row.name }, card: toCard(row) });
     }
@@ -336,7 +347,7 @@ export class SqliteStore extends Reader implements Store {
       for (const hire of state.hires) {
         if ((hire.registeredOn === null && hire.kind === 'employee') || (hire.leftOn !== null && hire.separationDoneOn === null)) rows.hires.push({ person, hire });
       }
-      for (const card of state.cards) if (card.state === 'received') rows.cards.push({ person, card });
+      for (const card of state.cards) if (mayBeDue(card)) rows.cards.push({ person, card });
     }
     return rows;
   }
