@@ -8,7 +8,8 @@ import path from 'node:path';
 import { chinaDate, type IsoDate, parseIsoDate } from '../core/calendar-date.js';
 import { InvalidInput } from '../core/errors.js';
 import { chinaCalendar } from '../core/official-calendar.js';
-import { openMemoryStore, openSqliteStore } from '../store/sqlite/file.js';
+import { openLedger } from '../store/open.js';
+import { openMemoryStore } from '../store/sqlite/file.js';
 import type { Store } from '../store/store.js';
 import type { Context } from './context.js';
 import { langOf } from './lang.js';
@@ -64,7 +65,7 @@ export function buildContext(opts: GlobalOptions, opened: Store[], command: stri
         await store.close();
         opened.splice(opened.indexOf(store), 1);
       }
-      store = openSqliteStore(dbPath, { create: mode.write, createDirectories: isDefaultPath, now: now.toISOString() });
+      store = await openLedger(dbPath, { create: mode.write, createDirectories: isDefaultPath, now: now.toISOString() });
       storeWritable = mode.write;
       if (store) opened.push(store);
     }
@@ -91,5 +92,10 @@ export function buildContext(opts: GlobalOptions, opened: Store[], command: stri
     calendar: chinaCalendar,
     openStore: openStore as Context['openStore'],
     scratchStore: async () => openMemoryStore(),
+    openLedgerAt: (async (location: string, mode: { write: boolean }) => {
+      const other = await openLedger(location, { create: mode.write, createDirectories: false, now: now.toISOString() });
+      if (other) opened.push(other);
+      return other;
+    }) as Context['openLedgerAt'],
   };
 }

@@ -67,8 +67,15 @@ export interface Store extends LedgerReader {
   allEvents(): AsyncIterable<LedgerEvent>;
   /** The engine's consistency check, cache = replay, the schema version and the rows per table. */
   check(): Promise<LedgerCheck>;
-  /** A consistent copy of the ledger at `file` while others may write. */
+  /** A consistent copy of the ledger at `file` while others may write (a SQLite ledger file, whatever the engine). */
   backupTo(file: string): Promise<void>;
+  /**
+   * Writes `events` as they were recorded (numbers, times, sources kept, so
+   * that revocations still name the right events) into this ledger, which
+   * must hold no events, and rebuilds the cached state, in one transaction
+   * (`sscard copy`, a PostgreSQL backup). Returns how many were written.
+   */
+  loadEvents(events: AsyncIterable<LedgerEvent>): Promise<number>;
   /** Runs `work` as one write transaction: all of it is saved, or none. */
   write<T>(work: (tx: LedgerTransaction) => Promise<T>): Promise<T>;
   close(): Promise<void>;
