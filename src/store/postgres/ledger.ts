@@ -297,8 +297,11 @@ export class PostgresStore extends Reader implements Store {
       const [meta] = await this.q<{ version: number }>('SELECT version FROM meta');
       const problems: string[] = [];
       // The next number must lie beyond every stored one, or a new event would collide with an old one.
-      const [sequence] = await this.q<{ last: string; called: boolean; max: string | null }>('SELECT last_value AS last, is_called AS called, (SELECT max(seq) FROM event) AS max FROM event_seq');
-      if (sequence && sequence.max !== null && Number(sequence.last) < Number(sequence.max)) problems.push(`the event number sequence (${sequence.last}) is behind the highest event number (${sequence.max})`);
+      // pg_sequences, not the sequence itself: a read-only role may lack SELECT on it (last_value is then null).
+      const [sequence] = await this.q<{ last: string | null; max: string | null }>(
+        "SELECT last_value AS last, (SELECT max(seq) FROM event) AS max FROM pg_sequences WHERE schemaname = current_schema() AND sequencename = 'event_seq'",
+      );
+      if (sequence && sequence.max !== null && sequence.last !== null && Number(sequence.last) < Number(sequence.max)) problems.push(`the event number sequence (${sequence.last}) is behind the highest event number (${sequence.max})`);
       const cacheDifferences: CacheDifference[] = [];
       const seen = new Set<string>();
       for await (const state of statesOf(eventsByPerson(this.q), null)) {
