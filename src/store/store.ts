@@ -88,6 +88,11 @@ export interface LedgerTransaction extends LedgerReader {
    * transaction. Returns the events as recorded.
    */
   record(personId: string, facts: readonly Fact[], source: string): Promise<LedgerEvent[]>;
+  /**
+   * A hint: reads about these people and card numbers follow. An engine with
+   * a round trip per read (PostgreSQL) loads them at once; optional.
+   */
+  prefetch?(personIds: readonly string[], cardNumbers: readonly string[]): Promise<void>;
   /** Deletes the person and every record and event about them (PIPL right to deletion); returns how many events went. */
   erasePerson(personId: string): Promise<number>;
 }

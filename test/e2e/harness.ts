@@ -40,6 +40,7 @@ export function run(args: string[], env: Record<string, string> = {}, input = ''
       ...env,
     },
     timeout: 60_000,
+    maxBuffer: 256 << 20, // a whole ledger's export
   });
   logStderr(result.stderr);
   let json: any = undefined;
