@@ -21,10 +21,19 @@ export async function run(ctx: Context, args: { from?: string; to?: string }): P
   const source = await ctx.openLedgerAt(from, { write: false });
   if (source === null) throw new NotFound('no-ledger', `--from: there is no ledger at ${displayUrl(from)}; check the path or URL.`);
   const destination = await ctx.openLedgerAt(to, { write: true });
-  for await (const _ of destination.allEvents()) {
+  const refuse = () => {
     throw new Refused('copy-destination-not-empty', `--to: ${displayUrl(to)} already holds a ledger, so nothing was copied; copy into a new file or an empty schema (?schema=NAME).`);
-  }
+  };
+  if ((await destination.calendarYears()).length > 0) refuse();
+  for await (const _ of destination.allEvents()) refuse();
   const events = await destination.loadEvents(source.allEvents());
+  // The official schedules loaded into the ledger (sscard calendar load) count its deadlines: they go too.
+  const years = await source.calendarYears();
+  if (years.length > 0) {
+    await destination.write(async (tx) => {
+      for (const year of years) await tx.saveCalendarYear(year);
+    });
+  }
 
   const [before, after] = [await source.check(), await destination.check()];
   const differing = COUNTED.filter((table) => before.rows[table] !== after.rows[table]);

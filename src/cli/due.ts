@@ -7,7 +7,7 @@ import type { Context } from './context.js';
 import { EXIT } from './exit.js';
 import { day, relative } from './human.js';
 import { parseInput } from './input.js';
-import { deadlineJson, shownId, writeJson } from './output.js';
+import { deadlineJson, shownId, withSource, writeJson } from './output.js';
 
 export interface DueArgs {
   within?: string;
@@ -66,7 +66,7 @@ export async function run(ctx: Context, args: DueArgs): Promise<number> {
       shownId(ctx, item.personId),
       item.name ?? '',
       item.kind === 'activation' ? `${zh ? '卡' : 'card'} ${item.card}` : (item.employer ?? ''),
-      explainDeadline(item.deadline, ctx.lang) ?? '',
+      withSource(ctx, item.deadline, explainDeadline(item.deadline, ctx.lang)) ?? '',
     ]);
     const header = zh ? ['期限', '剩余', '事项', '身份证号', '姓名', '对象', '说明'] : ['DEADLINE', 'WHEN', 'WHAT', 'ID', 'NAME', 'FOR', 'NOTE'];
     // A loop, not Math.max(...spread): the agenda may have millions of rows.

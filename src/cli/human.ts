@@ -3,6 +3,7 @@ import { type IsoDate, weekday } from '../core/calendar-date.js';
 import type { Deadline } from '../core/period.js';
 import { explainDeadline } from '../core/period.js';
 import type { Context } from './context.js';
+import { withSource } from './output.js';
 
 const WEEKDAYS = {
   en: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'],
@@ -25,7 +26,7 @@ export function relative(ctx: Context, daysLeft: number): string {
 
 /** The deadline with its derivation in brackets when it was moved or is provisional. */
 export function deadlineText(ctx: Context, deadline: Deadline): string {
-  const why = explainDeadline(deadline, ctx.lang);
+  const why = withSource(ctx, deadline, explainDeadline(deadline, ctx.lang));
   return why ? `${day(ctx, deadline.date)} (${why})` : day(ctx, deadline.date);
 }
 

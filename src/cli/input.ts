@@ -115,12 +115,13 @@ export async function required(ctx: Context, value: string | undefined, flag: st
  * Irreversible commands (cancel, replace, purge) ask first at a terminal; in
  * a script the caller says so with --yes, since nobody can answer there.
  */
-export async function confirmed(ctx: Context, yes: boolean | undefined, question: string): Promise<void> {
+export async function confirmed(ctx: Context, yes: boolean | undefined, question: string, withoutTerminal?: string): Promise<void> {
   if (yes) return;
   if (!ctx.stdinIsTTY) {
     throw new InvalidInput(
       'confirmation-required',
-      ctx.lang === 'zh' ? '此操作不可撤销，且没有终端可供确认：如确定执行，请加 --yes。' : 'This cannot be undone and there is no terminal to confirm it on; add --yes to go ahead.',
+      withoutTerminal ??
+        (ctx.lang === 'zh' ? '此操作不可撤销，且没有终端可供确认：如确定执行，请加 --yes。' : 'This cannot be undone and there is no terminal to confirm it on; add --yes to go ahead.'),
     );
   }
   const { confirm } = await import('./prompt.js');

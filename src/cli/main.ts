@@ -21,14 +21,18 @@ function action(load: () => Promise<{ run: Runner }>, toArgs: (positional: strin
     const positional = params.slice(0, -2) as never[];
     const globals = command.optsWithGlobals() as GlobalOptions;
     state.json = Boolean(globals.json);
-    const opened: Store[] = [];
+    const resources = { stores: [] as Store[], created: [] as string[] };
+    let failed = true;
+    const { buildContext, discardCreated } = await import('./process-context.js');
     try {
-      const { buildContext } = await import('./process-context.js');
-      const ctx = buildContext(globals, opened, commandPath(command));
+      const ctx = buildContext(globals, resources, commandPath(command));
       const { run } = await load();
       state.exitCode = (await run(ctx, toArgs(positional, command.opts(), command) as never)) ?? EXIT.ok;
+      failed = false;
     } finally {
-      for (const store of opened) await store.close();
+      for (const store of resources.stores) await store.close();
+      // A refused command leaves no trace: not even the empty ledger it opened to write in.
+      if (failed) discardCreated(resources);
     }
   };
 }
@@ -242,6 +246,19 @@ function commandPath(command: Command): string {
     .argument('<id>', 'identity number')
     .addHelpText('after', '\nExamples:\n  sscard history 11010519491231002X\n  sscard history 11010519491231002X --json')
     .action(action(() => import('./history.js'), ([id]) => ({ id })));
+
+  const calendar = root
+    .command('calendar')
+    .description("which years' holiday schedules are known, and from where; load a newly published one")
+    .addHelpText('after', '\nExamples:\n  sscard calendar\n  sscard calendar load 2027.json')
+    .action(action(() => import('./calendar.js'), () => ({})));
+  calendar
+    .command('load')
+    .description("load a year's official holiday schedule (holiday-cn's JSON format); it overrides the package for that year")
+    .argument('<file.json>', 'the schedule, e.g. 2027.json from holiday-cn')
+    .option('--yes', 'replace a different schedule loaded before for that year without asking')
+    .addHelpText('after', '\nExamples:\n  sscard calendar load 2027.json\n  sscard calendar load 2027.json --yes')
+    .action(action(async () => ({ run: (await import('./calendar.js')).load }), ([file], o) => ({ file, ...o })));
 
   root
     .command('backup')

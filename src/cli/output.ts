@@ -21,8 +21,16 @@ export function deadlineJson(ctx: Context, deadline: Deadline | null) {
     date: deadline.date,
     nominal: deadline.nominal,
     provisional: deadline.provisional,
-    reason: explainDeadline(deadline, ctx.lang),
+    reason: withSource(ctx, deadline, explainDeadline(deadline, ctx.lang)),
   };
+}
+
+/** Names a loaded official schedule when the deadline's year follows one (SPEC 1.2: status, due and exports show the year's source). */
+export function withSource(ctx: Context, deadline: Deadline, reason: string | null): string | null {
+  const year = Number(deadline.date.slice(0, 4));
+  if (ctx.calendar.yearSource(year) !== 'loaded') return reason;
+  const note = ctx.lang === 'zh' ? `按已导入的 ${year} 年官方安排计算` : `per the official ${year} schedule loaded into the ledger`;
+  return reason ? `${reason}${ctx.lang === 'zh' ? '；' : '; '}${note}` : note;
 }
 
 /** The `card` object of SPEC 2's status document. */

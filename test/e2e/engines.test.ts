@@ -35,6 +35,7 @@ function ok(result: RunResult, code = 0): RunResult {
 /** Every kind of command, in an order an HR office might run them; returns what reads then show. */
 function story(l: Ledger) {
   const at = (today: string, args: string[], code = 0) => ok(l.run(args, { today }), code);
+  at('2026-09-01', ['calendar', 'load', path.resolve(__dirname, '../fixtures/holiday-cn/2026.json')]);
   at('2026-09-02', ['register-employee', '--id', WANG, '--name', 'Wang Fang', '--employer', 'Acme Ltd', '--hired-on', '2026-09-01', '--pending']);
   at('2026-10-20', ['register-employee', '--id', LI, '--name', 'Li Lei', '--employer', 'Acme Ltd', '--hired-on', '2026-10-01', '--registered-on', '2026-10-20']);
   at('2026-10-20', ['register-employee', '--id', LI, '--hired-on', '2026-10-05', '--flexible']);
@@ -67,6 +68,7 @@ function story(l: Ledger) {
     status: PEOPLE.map((id) => l.run(['status', id, '--json']).json),
     statusAsOf: PEOPLE.map((id) => l.run(['status', id, '--json', '--as-of', '2026-10-01']).json),
     due: at('2026-11-24', ['due', '--json']).json,
+    calendar: at('2026-11-24', ['calendar', '--json']).json,
     export: at('2026-11-24', ['export', '--format', 'json', '--reveal']).json,
     csv: at('2026-11-24', ['export', '--reveal']).stdout,
     // recordedAt is the real clock; the rest of the history is the same.
@@ -82,6 +84,7 @@ describe('the same commands on SQLite and on PostgreSQL', () => {
     const b = story(postgres);
     expect(a.status.filter((s) => !s.error)).toHaveLength(5);
     expect(a.status[5].error.code).toBe('person-not-found');
+    expect(a.calendar.years).toContainEqual(expect.objectContaining({ year: 2026, file: '2026.json' }));
     expect(b).toEqual(a);
     const check = ok(postgres.run(['check', '--json'])).json;
     expect(check).toMatchObject({ ok: true, problems: [], cacheDifferences: [] });
@@ -250,6 +253,9 @@ describe('copies between engines', () => {
     const exported = (db: string) => ok(run(['--db', db, 'export', '--format', 'json', '--reveal'], { SSCARD_TODAY: '2026-11-24' })).json;
     expect(exported(shared)).toEqual(exported(local.db));
     expect(exported(back)).toEqual(exported(local.db));
+    const calendar = (db: string) => ok(run(['--db', db, 'calendar', '--json'], { SSCARD_TODAY: '2026-11-24' })).json;
+    expect(calendar(shared)).toEqual(calendar(local.db));
+    expect(calendar(back)).toEqual(calendar(local.db));
     // Revocations still name the events they withdrew: the same history, numbers included.
     const history = (db: string) => ok(run(['--db', db, 'history', LI, '--json'], { SSCARD_TODAY: '2026-11-24' })).json;
     expect(history(shared)).toEqual(history(local.db));

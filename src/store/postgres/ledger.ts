@@ -17,7 +17,7 @@ import { EVENT_VERSION, type Fact, type LedgerEvent, type PersonState, replay } 
 import type { PostgresLocation } from '../location.js';
 import { CARD_COLUMNS, type CardRow, cardParams, differences, EVENT_COLUMNS, type EventRow, HIRE_COLUMNS, type HireRow, hireParams, nobody, payload, toCard, toEvent, toHire } from '../rows.js';
 import { openSqliteStore } from '../sqlite/file.js';
-import type { AgendaRows, CacheDifference, LedgerCheck, LedgerReader, LedgerTransaction, Store } from '../store.js';
+import type { AgendaRows, CacheDifference, LedgerCheck, LedgerReader, LedgerTransaction, LoadedCalendarYear, Store } from '../store.js';
 import { failure, RETRYABLE, sqlState } from './failure.js';
 import { SCHEMA_VERSION } from './schema.js';
 
@@ -125,6 +125,11 @@ class Reader implements LedgerReader {
     const rows = (await this.q<EventRow>(`SELECT ${EVENT_COLUMNS} FROM event WHERE seq = ANY($1::bigint[])`, [seqs])).map(toEvent);
     return seqs.flatMap((seq) => rows.filter((e) => e.seq === seq));
   }
+
+  async calendarYears(): Promise<LoadedCalendarYear[]> {
+    const rows = await this.q<{ loaded_on: string; file: string; schedule: string }>('SELECT loaded_on, file, schedule FROM calendar_year ORDER BY year');
+    return rows.map((r) => ({ schedule: JSON.parse(r.schedule), loadedOn: r.loaded_on as IsoDate, file: r.file }));
+  }
 }
 
 class Transaction extends Reader implements LedgerTransaction {
@@ -194,6 +199,14 @@ class Transaction extends Reader implements LedgerTransaction {
     this.recorded += facts.length;
     if (this.pending.length >= BATCH) await this.flush();
     return recorded;
+  }
+
+  async saveCalendarYear(year: LoadedCalendarYear): Promise<void> {
+    await this.q(
+      `INSERT INTO calendar_year (year, loaded_on, recorded_at, file, schedule) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (year) DO UPDATE SET loaded_on = excluded.loaded_on, recorded_at = excluded.recorded_at, file = excluded.file, schedule = excluded.schedule`,
+      [year.schedule.year, year.loadedOn, this.now, year.file, JSON.stringify(year.schedule)],
+    );
   }
 
   async erasePerson(personId: string): Promise<number> {
@@ -269,6 +282,10 @@ export class PostgresStore extends Reader implements Store {
 
   override async eventsBySeq(seqs: readonly number[]): Promise<LedgerEvent[]> {
     return this.guard(() => super.eventsBySeq(seqs));
+  }
+
+  override async calendarYears(): Promise<LoadedCalendarYear[]> {
+    return this.guard(() => super.calendarYears());
   }
 
   async agendaRows(asOf: IsoDate | null): Promise<AgendaRows> {
@@ -368,6 +385,8 @@ export class PostgresStore extends Reader implements Store {
     try {
       // One REPEATABLE READ snapshot (allEvents), so that the copy is consistent while others write.
       await copy.loadEvents(this.allEvents());
+      const years = await this.calendarYears();
+      if (years.length > 0) await copy.write(async (tx) => { for (const year of years) await tx.saveCalendarYear(year); });
       await copy.close();
       fs.chmodSync(partial, 0o600);
       fs.renameSync(partial, file);

@@ -69,6 +69,16 @@ export const MIGRATIONS: readonly string[] = [
     claimed_on text NOT NULL
   );
 
+  -- Official holiday schedules loaded by the user (SPEC 1.2: sscard calendar load), one per year:
+  -- in the shared ledger, every officer's deadlines count the same days.
+  CREATE TABLE calendar_year (
+    year        integer PRIMARY KEY,
+    loaded_on   text NOT NULL,
+    recorded_at text NOT NULL,
+    file        text NOT NULL,
+    schedule    text NOT NULL
+  );
+
   -- Append-only: every change, with when it was recorded and the day it concerns.
   CREATE SEQUENCE event_seq;
   CREATE TABLE event (

@@ -8,7 +8,7 @@ import type { IsoDate } from '../../core/calendar-date.js';
 import type { EcardChannel, EcardClaim } from '../../core/ecard.js';
 import { EVENT_VERSION, type Fact, type LedgerEvent, type PersonState, replay } from '../../core/events.js';
 import { CARD_COLUMNS, type CardRow, cardParams, differences, EVENT_COLUMNS, type EventRow, HIRE_COLUMNS, type HireRow, hireParams, nobody, payload, toCard, toEvent, toHire } from '../rows.js';
-import type { AgendaRows, CacheDifference, LedgerCheck, LedgerReader, LedgerTransaction, Person, Store } from '../store.js';
+import type { AgendaRows, CacheDifference, LedgerCheck, LedgerReader, LedgerTransaction, LoadedCalendarYear, Person, Store } from '../store.js';
 
 const INSERT_CARD = `INSERT INTO card (${CARD_COLUMNS.join(', ')}) VALUES (${CARD_COLUMNS.map((c) => `@${c}`).join(', ')})`;
 const INSERT_HIRE = `INSERT INTO hire (${HIRE_COLUMNS.join(', ')}) VALUES (${HIRE_COLUMNS.map((c) => `@${c}`).join(', ')})`;
@@ -79,6 +79,11 @@ class Reader implements LedgerReader {
       return row ? [toEvent(row)] : [];
     });
   }
+
+  async calendarYears(): Promise<LoadedCalendarYear[]> {
+    const rows = this.s.sql('SELECT loaded_on, file, schedule FROM calendar_year ORDER BY year').all() as { loaded_on: string; file: string; schedule: string }[];
+    return rows.map((r) => ({ schedule: JSON.parse(r.schedule), loadedOn: r.loaded_on as IsoDate, file: r.file }));
+  }
 }
 
 class Transaction extends Reader implements LedgerTransaction {
@@ -100,6 +105,12 @@ class Transaction extends Reader implements LedgerTransaction {
     });
     saveState(this.s, replay(personId, personEvents(this.s, personId)).state);
     return recorded;
+  }
+
+  async saveCalendarYear(year: LoadedCalendarYear): Promise<void> {
+    this.s
+      .sql('INSERT OR REPLACE INTO calendar_year (year, loaded_on, recorded_at, file, schedule) VALUES (?, ?, ?, ?, ?)')
+      .run(year.schedule.year, year.loadedOn, this.now, year.file, JSON.stringify(year.schedule));
   }
 
   async erasePerson(personId: string): Promise<number> {
