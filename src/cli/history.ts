@@ -7,12 +7,13 @@ import { NotFound } from '../core/errors.js';
 import type { Context } from './context.js';
 import { width } from './human.js';
 import { citizenIdField, parseInput } from './input.js';
-import { shownId, writeJson } from './output.js';
+import { noLedger, shownId, writeJson } from './output.js';
 
 export async function run(ctx: Context, args: { id: string }): Promise<void> {
   const { id } = parseInput(ctx.lang, z.object({ id: citizenIdField(ctx.today, ctx.lang) }), args, { id: '<id>' });
   const store = await ctx.openStore({ write: false });
-  const all = store ? await store.personEvents(id.number) : [];
+  if (store === null) throw noLedger(ctx);
+  const all = await store.personEvents(id.number);
   const revoked = revocations(all);
   const events = all.filter((e) => ctx.viewOn === null || e.on === null || e.on <= ctx.viewOn);
   if (events.length === 0) {

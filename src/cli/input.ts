@@ -4,6 +4,7 @@ import * as z from 'zod/mini';
 import { type IsoDate, parseIsoDate } from '../core/calendar-date.js';
 import { type CitizenId, describeIdProblem, parseCitizenId } from '../core/citizen-id.js';
 import { normaliseCardNumber } from '../core/card.js';
+import { EARLIEST_DATE, HIRE_MONTHS_AHEAD, hireDateProblem, inRange, LATEST_DATE } from '../core/date-bounds.js';
 import { InvalidInput, Refused } from '../core/errors.js';
 import type { Context } from './context.js';
 
@@ -16,12 +17,15 @@ const fail = (ctx: Ctx, input: unknown, message: string) => {
   return z.NEVER;
 };
 
+const OUT_OF_RANGE = `{field} must lie between ${EARLIEST_DATE} and ${LATEST_DATE}; check the year.`;
+
 // Messages carry a `{field}` placeholder, filled with the option's name.
 export const isoDateField = z.pipe(
   z.string(),
   z.transform((text: string, ctx): IsoDate => {
     const date = parseIsoDate(text.trim());
-    return date ?? fail(ctx as Ctx, text, '{field} must be a real date written YYYY-MM-DD, e.g. 2026-09-01.');
+    if (date === null) return fail(ctx as Ctx, text, '{field} must be a real date written YYYY-MM-DD, e.g. 2026-09-01.');
+    return inRange(date) ? date : fail(ctx as Ctx, text, OUT_OF_RANGE);
   }),
 );
 
@@ -64,7 +68,23 @@ const ZH: Record<string, string> = {
   '{field} contains control characters; remove them.': '{field} 含有控制字符，请删除。',
   '{field} must be a whole number of days, e.g. 14.': '{field} 须为整数天数，例如 14。',
   '{field} has an unexpected value; see --help.': '{field} 的值无效，见 --help。',
+  [OUT_OF_RANGE]: `{field} 须在 ${EARLIEST_DATE} 至 ${LATEST_DATE} 之间，请检查年份。`,
 };
+
+/** A hire date that cannot be right for this holder (issue 12): bad input, one sentence naming the option. */
+export function checkHireDate(ctx: Context, flag: string, hiredOn: IsoDate, birthDate: IsoDate): void {
+  const problem = hireDateProblem(hiredOn, birthDate, ctx.today);
+  if (problem === null) return;
+  const zh = ctx.lang === 'zh';
+  const message = {
+    'out-of-range': zh ? `${flag} 须在 ${EARLIEST_DATE} 至 ${LATEST_DATE} 之间，请检查年份。` : `${flag} must lie between ${EARLIEST_DATE} and ${LATEST_DATE}; check the year.`,
+    'too-far-ahead': zh
+      ? `${flag} ${hiredOn} 晚于今天（${ctx.today}）超过 ${HIRE_MONTHS_AHEAD} 个月，请检查年份。`
+      : `${flag} ${hiredOn} is more than ${HIRE_MONTHS_AHEAD} months after today (${ctx.today}); check the year.`,
+    'before-birth': zh ? `${flag} ${hiredOn} 早于身份证号码中的出生日期，请检查日期和号码。` : `${flag} ${hiredOn} is before the holder's date of birth in the identity number; check the date and the number.`,
+  }[problem];
+  throw new InvalidInput(`invalid-${flag.replace(/^-+/, '')}`, message);
+}
 
 /** Parses `raw` with `schema`; the first problem becomes an InvalidInput naming the option, in the user's language. */
 export function parseInput<S extends z.ZodMiniType>(lang: 'en' | 'zh', schema: S, raw: unknown, flags: FlagNames): z.infer<S> {

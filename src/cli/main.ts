@@ -5,6 +5,7 @@ import { Command, CommanderError, Option } from 'commander';
 import type { Store } from '../store/store.js';
 import type { Context } from './context.js';
 import { redactIds } from '../core/masking.js';
+import { printable, safeJson } from './safe-text.js';
 import { EXIT, failureOf } from './exit.js';
 import { langOf } from './lang.js';
 import type { GlobalOptions } from './process-context.js';
@@ -25,7 +26,8 @@ function action(load: () => Promise<{ run: Runner }>, toArgs: (positional: strin
     let failed = true;
     const { buildContext, discardCreated } = await import('./process-context.js');
     try {
-      const ctx = buildContext(globals, resources, commandPath(command));
+      // export writes data (a file's bytes), not text for a terminal: passed as is.
+      const ctx = buildContext(globals, resources, commandPath(command), state, command.name() === 'export');
       const { run } = await load();
       state.exitCode = (await run(ctx, toArgs(positional, command.opts(), command) as never)) ?? EXIT.ok;
       failed = false;
@@ -57,7 +59,8 @@ const COMMANDER_ZH: [RegExp, string][] = [
 
 function usageText(text: string): string {
   const lang = langFromArgs(process.argv, process.env);
-  let out = redactIds(text);
+  // Commander quotes what was typed (an unknown option, a path): every control character escaped, line by line.
+  let out = redactIds(text).split('\n').map(printable).join('\n');
   if (lang === 'zh') for (const [pattern, zh] of COMMANDER_ZH) out = out.replace(pattern, zh).replace(/^error: /, '错误：');
   return out;
 }
@@ -68,7 +71,15 @@ function langFromArgs(argv: string[], env: NodeJS.ProcessEnv): 'en' | 'zh' {
   return langOf(i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith('--lang='))?.slice(7), env);
 }
 
-const state = { json: process.argv.includes('--json'), exitCode: EXIT.ok as number };
+/** `stdoutWritten`: a command already wrote its document, so an error adds none (SPEC 2.4: exactly one). */
+const state = { json: process.argv.includes('--json'), exitCode: EXIT.ok as number, stdoutWritten: false };
+
+/** The JSON error document, unless the command already wrote its one document (then the exit code tells). */
+function writeJsonError(code: string, message: string, details: Record<string, unknown> = {}): void {
+  if (state.stdoutWritten) return;
+  state.stdoutWritten = true;
+  process.stdout.write(safeJson(`${JSON.stringify({ error: { code, message, ...details } }, null, 2)}\n`));
+}
 
 export function program(): Command {
   const root = new Command('sscard')
@@ -221,23 +232,39 @@ function commandPath(command: Command): string {
     .description('the agenda: every open deadline across the ledger, overdue first')
     .option('--within <days>', 'only deadlines in the next DAYS days (overdue ones are always shown)')
     .option('--check', 'exit 3 when anything is overdue (for a daily cron job)')
-    .addHelpText('after', '\nExamples:\n  sscard due\n  sscard due --within 14\n  sscard due --check --json > agenda.json || mail-hr agenda.json')
+    .option('--employer <name>', "only this employer's deadlines")
+    .addOption(new Option('--kind <kind>', 'only one kind of deadline').choices(['registration', 'separation', 'activation', 'renewal']))
+    .addOption(new Option('--format <format>', 'text, json, or ics (an iCalendar file for Outlook, DingTalk, Feishu, phone calendars)').choices(['text', 'json', 'ics']))
+    .addHelpText(
+      'after',
+      '\nExamples:\n  sscard due\n  sscard due --within 14 --employer "Acme Ltd"\n  sscard due --employer "Acme Ltd" --format ics > acme-deadlines.ics\n  sscard due --check --json > agenda.json || mail-hr agenda.json',
+    )
     .action(action(() => import('./due.js'), (_, o) => o));
 
   root
+    .command('people')
+    .description('everyone in the ledger, one line each: card, e-card, open deadlines')
+    .option('--employer <name>', 'only people hired by this employer')
+    .option('--name <text>', 'only people whose name contains this text')
+    .addHelpText('after', '\nExamples:\n  sscard people\n  sscard people --employer "Acme Ltd"\n  sscard people --name 王 --json')
+    .action(action(() => import('./people.js'), (_, o) => o));
+
+  root
     .command('import')
-    .description('hires and cards in bulk from a CSV file (nothing is written if any row is bad)')
-    .argument('<file.csv>', 'CSV with a header row; columns: id,name,employer,hired_on,registered_on,card_number,bank,issued_on,received_on,activated_on,ecard_channel,ecard_claimed_on')
-    .option('--dry-run', 'check every row and report, write nothing')
+    .description('hires, leavers and cards in bulk from the roster HR has (nothing is written if any row is bad)')
+    .argument('<file>', 'xlsx, csv, tsv or txt (UTF-8 or GB18030, English or Chinese headers), a JSON export, or - for standard input')
+    .option('--dry-run', 'check every row exactly as the import would, write nothing')
     .option('--skip-invalid', 'import the good rows and report the bad ones')
-    .addHelpText('after', '\nExamples:\n  sscard import hires.csv --dry-run\n  sscard import hires.csv\n  sscard import hires.csv --skip-invalid')
+    .option('--sheet <name>', 'the sheet of an xlsx file (default: the first)')
+    .addHelpText('after', '\nExamples:\n  sscard import 花名册.xlsx --dry-run\n  sscard import roster-gbk.csv\n  sscard import hires.csv --skip-invalid\n  sscard export --format json --reveal | sscard --db copy.db import -')
     .action(action(() => import('./import.js'), ([file], o) => ({ file, ...o })));
 
   root
     .command('export')
-    .description('the current state of the ledger, re-importable with import')
-    .addOption(new Option('--format <format>', 'csv (import\'s columns) or json (everything)').choices(['csv', 'json']).default('csv'))
-    .addHelpText('after', '\nExamples:\n  sscard export --reveal > ledger.csv\n  sscard export --format json')
+    .description('the ledger, re-importable with import: csv or xlsx with import\'s columns, json with every event')
+    .addOption(new Option('--format <format>', 'csv (UTF-8 with BOM), xlsx (IDs as text, dates as dates) or json (every event)').choices(['csv', 'xlsx', 'json']).default('csv'))
+    .addOption(new Option('--headers <lang>', 'column names in English or Chinese').choices(['en', 'zh']).default('en'))
+    .addHelpText('after', '\nExamples:\n  sscard export --reveal > ledger.csv\n  sscard export --format xlsx --headers zh --reveal > 台账.xlsx\n  sscard export --format json --reveal > ledger.json')
     .action(action(() => import('./export.js'), (_, o) => o));
 
   root
@@ -327,16 +354,14 @@ export async function main(argv: string[]): Promise<number> {
     if (error instanceof CommanderError) {
       if (error.exitCode === 0) return EXIT.ok; // --help, --version
       const message = usageText(error.message).replace(/^(error: |错误：)/, '');
-      if (state.json) process.stdout.write(`${JSON.stringify({ error: { code: 'usage', message } }, null, 2)}\n`);
+      if (state.json) writeJsonError('usage', message);
       return EXIT.usage;
     }
     const failure = failureOf(error);
-    failure.message = redactIds(failure.message);
-    if (state.json) {
-      process.stdout.write(`${JSON.stringify({ error: { code: failure.code, message: failure.message } }, null, 2)}\n`);
-    } else {
-      process.stderr.write(`sscard: ${failure.message}\n`);
-    }
+    failure.message = printable(redactIds(failure.message));
+    // Details a failure carries (e.g. import's bad rows) go into the one JSON document.
+    if (state.json) writeJsonError(failure.code, failure.message, (error as { details?: Record<string, unknown> } | null)?.details);
+    else process.stderr.write(`sscard: ${failure.message}\n`);
     return failure.exitCode;
   }
 }

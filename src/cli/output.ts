@@ -4,6 +4,7 @@ import type { Card, CardStatus } from '../core/card.js';
 import { maskId } from '../core/citizen-id.js';
 import type { Deadline } from '../core/period.js';
 import { explainDeadline } from '../core/period.js';
+import { NotFound } from '../core/errors.js';
 import type { Context } from './context.js';
 
 export function writeJson(ctx: Context, document: unknown): void {
@@ -46,5 +47,35 @@ export function cardJson(ctx: Context, card: Card | null, status: CardStatus) {
       activationDeadline: deadlineJson(ctx, status.deadline),
       daysLeft: status.daysLeft,
     }
+  );
+}
+
+/**
+ * Writes a chunk of a long output, waiting while the reader is slower
+ * (back-pressure), so that millions of rows stream in bounded memory.
+ */
+export function send(ctx: Context, text: string): Promise<void> | undefined {
+  const out = ctx.out as NodeJS.WritableStream;
+  if (out.write(text) !== false || typeof out.once !== 'function') return undefined;
+  return new Promise((resolve) => {
+    const done = () => {
+      out.removeListener('drain', done);
+      out.removeListener('close', done);
+      out.removeListener('error', done);
+      resolve();
+    };
+    out.once('drain', done);
+    out.once('close', done);
+    out.once('error', done);
+  });
+}
+
+/** Every read of a ledger that does not exist (SPEC 2.2: exit 1, never "nothing due"). */
+export function noLedger(ctx: Context): NotFound {
+  return new NotFound(
+    'no-ledger',
+    ctx.lang === 'zh'
+      ? `${ctx.ledger} 处没有台账：请核对 --db 或 SSCARD_DB（写入命令会新建台账）。`
+      : `No ledger at ${ctx.ledger}; check --db or SSCARD_DB (a command that records something creates it).`,
   );
 }

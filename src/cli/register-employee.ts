@@ -7,7 +7,7 @@ import { personFacts } from '../core/events.js';
 import { decideRegistration, type HireKind, registrationStatus } from '../core/registration.js';
 import type { Context } from './context.js';
 import { day } from './human.js';
-import { citizenIdField, isoDateField, parseInput, required, textField } from './input.js';
+import { checkHireDate, citizenIdField, isoDateField, parseInput, required, textField } from './input.js';
 import { deadlineJson, shownId, writeJson } from './output.js';
 import { personState } from './person.js';
 import { registrationRefusalText } from './refusals.js';
@@ -55,6 +55,7 @@ export async function run(ctx: Context, args: RegisterEmployeeArgs): Promise<voi
     raw,
     FLAGS,
   );
+  checkHireDate(ctx, '--hired-on', input.hiredOn, input.id.birthDate);
   const kind: HireKind = args.flexible ? 'flexible' : 'employee';
   // Default: filed today, unless it is explicitly still to do.
   const registeredOn: IsoDate | null = args.pending ? null : (input.registeredOn ?? ctx.today);

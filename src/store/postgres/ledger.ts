@@ -17,6 +17,7 @@ import { EVENT_VERSION, type Fact, type LedgerEvent, type PersonState, replay } 
 import type { PostgresLocation } from '../location.js';
 import { CARD_COLUMNS, type CardRow, cardParams, differences, EVENT_COLUMNS, type EventRow, HIRE_COLUMNS, type HireRow, hireParams, nobody, payload, toCard, toEvent, toHire } from '../rows.js';
 import { openSqliteStore } from '../sqlite/file.js';
+import { scrubText } from '../sqlite/purge.js';
 import type { AgendaRows, CacheDifference, LedgerCheck, LedgerReader, LedgerTransaction, LoadedCalendarYear, Store } from '../store.js';
 import { failure, RETRYABLE, sqlState } from './failure.js';
 import { SCHEMA_VERSION } from './schema.js';
@@ -69,6 +70,23 @@ async function insertEvents(q: Query, events: readonly LedgerEvent[]): Promise<v
   const rows = events.map((e) => ({ seq: e.seq, person_id: e.personId, kind: e.body.kind, concerns_on: e.on, recorded_at: e.recordedAt, source: e.source, v: EVENT_VERSION, data: payload(e.body) }));
   await insertRows(q, 'event', ['seq', 'person_id', 'kind', 'concerns_on', 'recorded_at', 'source', 'v', 'data'], { seq: 'bigint', v: 'int' }, rows);
 }
+
+interface TextColumn {
+  table: string;
+  column: string;
+  nullable: boolean;
+}
+
+/** Every text column of the ledger's tables (purge looks for a number in all of them, as in SQLite). */
+async function textColumns(q: Query): Promise<TextColumn[]> {
+  const rows = await q<{ table_name: string; column_name: string; is_nullable: string }>(
+    `SELECT table_name, column_name, is_nullable FROM information_schema.columns
+      WHERE table_schema = current_schema() AND data_type = 'text' AND table_name <> 'meta' ORDER BY table_name, ordinal_position`,
+  );
+  return rows.map((r) => ({ table: r.table_name, column: r.column_name, nullable: r.is_nullable === 'YES' }));
+}
+
+const quoted = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 /** Rows by their person, each person's in the order given (Map.groupBy is Node 21+). */
 function byPerson<R extends { person_id: string }>(rows: readonly R[]): Map<string, R[]> {
@@ -124,6 +142,13 @@ class Reader implements LedgerReader {
     if (seqs.length === 0) return [];
     const rows = (await this.q<EventRow>(`SELECT ${EVENT_COLUMNS} FROM event WHERE seq = ANY($1::bigint[])`, [seqs])).map(toEvent);
     return seqs.flatMap((seq) => rows.filter((e) => e.seq === seq));
+  }
+
+  async mentions(id: string): Promise<boolean> {
+    const columns = await textColumns(this.q);
+    const tests = columns.map((c) => `EXISTS (SELECT 1 FROM ${quoted(c.table)} WHERE strpos(${quoted(c.column)}, $1) > 0)`);
+    const [row] = await this.q<{ found: boolean }>(`SELECT ${tests.join(' OR ')} AS found`, [id]);
+    return Boolean(row?.found);
   }
 
   async calendarYears(): Promise<LoadedCalendarYear[]> {
@@ -211,21 +236,25 @@ class Transaction extends Reader implements LedgerTransaction {
 
   async erasePerson(personId: string): Promise<number> {
     await this.flush();
-    this.known.delete(personId);
-    for (const [number, holder] of this.knownCards) if (holder === personId) this.knownCards.delete(number);
     const [{ n }] = (await this.q<{ n: string }>('SELECT count(*) AS n FROM event WHERE person_id = $1', [personId])) as [{ n: string }];
-    // A guardian's number recorded on someone else's card is about the guardian too.
-    await this.q('UPDATE card SET guardian_id = NULL WHERE guardian_id = $1', [personId]);
     // Events are append-only; erasure (PIPL Art. 47) is the one exception, inside this transaction (see the trigger).
     await this.q("SELECT set_config('sscard.erasing', 'on', true)");
-    const guarded = await this.q<{ seq: string; data: string }>("SELECT seq, data FROM event WHERE kind = 'card.activated' AND data::jsonb ->> 'guardian' = $1", [personId]);
-    for (const row of guarded) {
-      // Rewritten in JavaScript, not as jsonb, so that the payload keeps its text (key order) as SQLite's json_set does.
-      await this.q('UPDATE event SET data = $2 WHERE seq = $1', [row.seq, JSON.stringify({ ...JSON.parse(row.data), guardian: '[erased]' })]);
+    // Hires, cards, the e-card and events go with the person (ON DELETE CASCADE) ...
+    await this.q('DELETE FROM person WHERE id = $1', [personId]);
+    // ... and the number wherever else it stands, as the SQLite engine does (src/store/sqlite/purge.ts):
+    // a column equal to it becomes NULL (its row goes when the column is NOT NULL), text and JSON containing it are scrubbed.
+    for (const c of await textColumns(this.q)) {
+      const [t, col] = [quoted(c.table), quoted(c.column)];
+      if (c.nullable) await this.q(`UPDATE ${t} SET ${col} = NULL WHERE ${col} = $1`, [personId]);
+      else await this.q(`DELETE FROM ${t} WHERE ${col} = $1`, [personId]);
+      for (const { v } of await this.q<{ v: string }>(`SELECT DISTINCT ${col} AS v FROM ${t} WHERE strpos(${col}, $1) > 0`, [personId])) {
+        await this.q(`UPDATE ${t} SET ${col} = $1 WHERE ${col} = $2`, [scrubText(v, personId), v]);
+      }
     }
     await this.q("SELECT set_config('sscard.erasing', 'off', true)");
-    // Hires, cards, the e-card and events go with the person (ON DELETE CASCADE).
-    await this.q('DELETE FROM person WHERE id = $1', [personId]);
+    // The states read ahead may name the number (a guardian): read them again.
+    this.known.clear();
+    this.knownCards.clear();
     return Number(n);
   }
 
@@ -286,6 +315,10 @@ export class PostgresStore extends Reader implements Store {
 
   override async calendarYears(): Promise<LoadedCalendarYear[]> {
     return this.guard(() => super.calendarYears());
+  }
+
+  override async mentions(id: string): Promise<boolean> {
+    return this.guard(() => super.mentions(id));
   }
 
   async agendaRows(asOf: IsoDate | null): Promise<AgendaRows> {
