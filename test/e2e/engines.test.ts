@@ -173,7 +173,7 @@ describe('a shared ledger: roles and passwords', () => {
     });
     const url = asUser(l.db, role, 'R3ad-only pw');
     const as = (args: string[]) => run(['--db', url, ...args], { SSCARD_TODAY: '2026-11-24' });
-    for (const args of [['status', WANG], ['due'], ['history', WANG], ['export', '--format', 'json'], ['check']]) {
+    for (const args of [['status', WANG], ['due'], ['history', WANG], ['export', '--format', 'json'], ['check'], ['people'], ['calendar']]) {
       const r = as(args);
       expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(0);
     }
