@@ -182,22 +182,36 @@ function commandPath(command: Command): string {
     .option('--bank <name>', 'issuing bank')
     .option('--issued-on <date>', 'date of issue (default: today)')
     .option('--name <name>', "the holder's name")
-    .addHelpText('after', '\nExamples:\n  sscard card issue --id 11010519491231002X --card A12345678 --bank ICBC --issued-on 2026-03-01\n  sscard card issue --id 11010519491231002X --card A12345678 --name "Wang Fang"')
+    .option('--policy <id>', 'the card policy it is issued under (default: $SSCARD_POLICY, else seed; see `sscard policies`)')
+    .option('--expires-on <date>', 'the expiry printed on the card, if any')
+    .option('--generation <2|3>', 'card generation; a third-generation card\'s e-card exists from issue (default: 2)')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  sscard card issue --id 11010519491231002X --card A12345678 --bank ICBC --issued-on 2026-03-01\n  sscard card issue --id 44030419900307123X --card G00000001 --bank ICBC --policy guangdong --issued-on 2025-01-10 --expires-on 2035-01-10',
+    )
     .action(action(() => import('./card-issue.js'), (_, o) => o));
   card
     .command('receive')
-    .description('the card is in the holder\'s hands: the six-month activation window starts')
+    .description('the card is in the holder\'s hands: a window counted from receipt starts')
     .option('--card <card-number>', 'the card')
     .option('--on <date>', 'date received (default: today)')
     .addHelpText('after', '\nExamples:\n  sscard card receive --card A12345678 --on 2026-03-31\n  sscard card receive --card A12345678')
     .action(action(() => import('./card-receive.js'), (_, o) => o));
   card
     .command('report-loss')
-    .description('the card was reported lost (挂失)')
+    .description('the card was reported lost (挂失): formally, or temporarily with --temporary')
     .option('--card <card-number>', 'the card')
+    .option('--temporary', 'a temporary loss (临时挂失): lapses after the policy\'s days')
     .option('--on <date>', 'date reported (default: today)')
-    .addHelpText('after', '\nExamples:\n  sscard card report-loss --card A12345678\n  sscard card report-loss --card A12345678 --on 2026-11-02')
+    .addHelpText('after', '\nExamples:\n  sscard card report-loss --card A12345678\n  sscard card report-loss --card A12345678 --temporary --on 2026-05-01')
     .action(action(() => import('./card-report-loss.js'), (_, o) => o));
+  card
+    .command('found')
+    .description('a lost card was found (解挂): it returns to the state it had')
+    .option('--card <card-number>', 'the card')
+    .option('--on <date>', 'date found (default: today)')
+    .addHelpText('after', '\nExamples:\n  sscard card found --card A12345678\n  sscard card found --card A12345678 --on 2026-05-03')
+    .action(action(() => import('./card-found.js'), (_, o) => o));
   card
     .command('replace')
     .description('a new card supersedes the old one (补换卡)')
@@ -205,6 +219,8 @@ function commandPath(command: Command): string {
     .option('--new-card <card-number>', 'the new card')
     .option('--on <date>', 'date the new card was issued (default: today)')
     .option('--bank <name>', 'issuing bank of the new card (default: the old card\'s)')
+    .option('--reason <reason>', 'loss (needs a formal loss), damage, expiry or change')
+    .option('--policy <id>', 'the new card\'s policy (default: the old card\'s)')
     .option('--yes', 'do not ask for confirmation')
     .addHelpText('after', '\nExamples:\n  sscard card replace --card A12345678 --new-card B12345678 --yes\n  sscard card replace --card A12345678 --new-card B12345678 --on 2026-11-10 --bank ICBC')
     .action(action(() => import('./card-replace.js'), (_, o) => o));
@@ -222,10 +238,26 @@ function commandPath(command: Command): string {
     .command('claim')
     .description('record that the electronic card was claimed (申领) online')
     .option('--id <id-number>', "the holder's identity number")
-    .addOption(new Option('--channel <channel>', 'where it was claimed').choices(['wechat', 'alipay', '12333', 'bank-app']))
+    .option('--channel <channel>', 'where it was claimed: wechat, alipay, 12333, bank-app, gov-platform, unionpay or local-app (Chinese names too: 微信, 支付宝, 云闪付, ...)')
     .option('--on <date>', 'date claimed (default: today)')
     .addHelpText('after', '\nExamples:\n  sscard ecard claim --id 11010519491231002X --channel wechat\n  sscard ecard claim --id 11010519491231002X --channel 12333 --on 2026-04-02')
     .action(action(() => import('./ecard-claim.js'), (_, o) => o));
+
+  root
+    .command('enable')
+    .description('record that the card\'s social-security function was switched on (启用): online, at a window, a bank or a hospital')
+    .option('--card <card-number>', 'the card')
+    .option('--on <date>', 'date enabled (default: today)')
+    .option('--channel <channel>', 'window, bank, online or hospital')
+    .addHelpText('after', '\nExamples:\n  sscard enable --card G00000001 --channel online --on 2025-02-02\n  sscard enable --card A12345678')
+    .action(action(() => import('./enable.js'), (_, o) => o));
+
+  root
+    .command('policies')
+    .description('the card policies: activation windows, consequences, loss rules and their sources')
+    .argument('[id]', 'one policy')
+    .addHelpText('after', '\nExamples:\n  sscard policies\n  sscard policies guangdong --json')
+    .action(action(() => import('./policies.js'), ([id]) => ({ id })));
 
   root
     .command('due')
@@ -322,8 +354,8 @@ function commandPath(command: Command): string {
 
   root
     .command('guide')
-    .description('how to activate a card, claim the e-card, register an employee (offline)')
-    .argument('[topic]', 'activate, ecard or register (default: all three)')
+    .description('how to activate or enable a card, report a loss, claim the e-card, register an employee (offline)')
+    .argument('[topic]', 'activate, enable, loss, ecard or register (default: all)')
     .addHelpText('after', '\nExamples:\n  sscard guide activate\n  sscard guide ecard --lang zh\n  sscard guide')
     .action(action(() => import('./guide.js'), ([topic]) => ({ topic })));
 

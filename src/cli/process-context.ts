@@ -123,6 +123,7 @@ export function buildContext(opts: GlobalOptions, resources: Resources, command:
     get viewOn() {
       return opts.asOf !== undefined || env.SSCARD_TODAY ? this.today : null;
     },
+    defaultPolicy: env.SSCARD_POLICY?.trim() || 'seed',
     command,
     lang,
     json: Boolean(opts.json),

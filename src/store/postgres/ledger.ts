@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Client } from 'pg';
 import type { IsoDate } from '../../core/calendar-date.js';
+import type { Card } from '../../core/card.js';
 import type { EcardChannel } from '../../core/ecard.js';
 import { EVENT_VERSION, type Fact, type LedgerEvent, type PersonState, replay } from '../../core/events.js';
 import type { PostgresLocation } from '../location.js';
@@ -290,6 +291,10 @@ class Transaction extends Reader implements LedgerTransaction {
   }
 }
 
+/** The cards agendaRows selects (the same condition as its SQL). */
+const mayBeDue = (card: Card): boolean =>
+  card.state === 'issued' || card.state === 'received' || card.state === 'lost' || (card.expiresOn !== null && card.state === 'activated');
+
 export class PostgresStore extends Reader implements Store {
   private inTransaction = false;
 
@@ -332,7 +337,13 @@ export class PostgresStore extends Reader implements Store {
           ORDER BY h.hired_on, h.id`,
       );
       for (const row of hires) if (!later.has(row.person_id)) rows.hires.push({ person: { id: row.person_id, name: row.name }, hire: toHire(row) });
-      const cards = await this.q<CardRow & { name: string | null }>(`SELECT c.*, p.name FROM card c JOIN person p ON p.id = c.person_id WHERE c.state = 'received' ORDER BY c.received_on, c.number`);
+      // The same selection as the SQLite engine's (src/store/sqlite/ledger.ts): cards that may wait for their
+      // policy's function or be due for renewal; the core decides which are open (agenda.ts).
+      const cards = await this.q<CardRow & { name: string | null }>(
+        `SELECT c.*, p.name FROM card c JOIN person p ON p.id = c.person_id
+          WHERE c.state IN ('issued', 'received', 'lost') OR (c.expires_on IS NOT NULL AND c.state = 'activated')
+          ORDER BY c.received_on NULLS FIRST, c.number`, // NULLS FIRST: as SQLite sorts them
+      );
       for (const row of cards) if (!later.has(row.person_id)) rows.cards.push({ person: { id: row.person_id, name: row.name }, card: toCard(row) });
       for (const id of later) {
         const { state } = replay(id, await personEvents(this.q, id), asOf);
@@ -341,7 +352,7 @@ export class PostgresStore extends Reader implements Store {
         for (const hire of state.hires) {
           if ((hire.registeredOn === null && hire.kind === 'employee') || (hire.leftOn !== null && hire.separationDoneOn === null)) rows.hires.push({ person, hire });
         }
-        for (const card of state.cards) if (card.state === 'received') rows.cards.push({ person, card });
+        for (const card of state.cards) if (mayBeDue(card)) rows.cards.push({ person, card });
       }
       return rows;
     });
