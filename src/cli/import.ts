@@ -108,6 +108,8 @@ async function importRoster(
   bad: (row: BadRow) => void,
 ): Promise<void> {
   const { openRoster } = await import('./roster/read.js');
+  const { policyBook } = await import('./policies-data.js');
+  const policies = { known: [...policyBook().keys()], fallback: ctx.defaultPolicy };
   const { progressBar } = await import('./roster/progress.js');
   const holder: { bar: ReturnType<typeof progressBar> | null } = { bar: null };
   const roster = await openRoster(file, {
@@ -122,7 +124,7 @@ async function importRoster(
       ctx.err.write(ctx.lang === 'zh' ? `已忽略无法识别的列：${names}。\n` : `Ignored columns sscard does not know: ${names}.\n`);
     }
     for await (const chunk of chunks(roster.rows, PREFETCH)) {
-      const reads = chunk.map(({ cells, idDamage }) => (idDamage ? null : readRow(cells, ctx.today)));
+      const reads = chunk.map(({ cells, idDamage }) => (idDamage ? null : readRow(cells, ctx.today, policies)));
       if (tx.prefetch) {
         const valid = reads.flatMap((read) => (read && !('problem' in read) ? [read.row] : []));
         await tx.prefetch(valid.map((row) => row.id.number), valid.flatMap((row) => (row.card ? [row.card.number] : [])));
