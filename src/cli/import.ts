@@ -35,6 +35,21 @@ const LISTED_BAD_ROWS = 100;
 
 class Rollback extends Error {}
 
+/** Rows read ahead together: a shared ledger loads their people and cards in one round trip (LedgerTransaction.prefetch). */
+const PREFETCH = 1000;
+
+async function* chunks<T>(items: AsyncIterable<T>, size: number): AsyncIterable<T[]> {
+  let chunk: T[] = [];
+  for await (const item of items) {
+    chunk.push(item);
+    if (chunk.length >= size) {
+      yield chunk;
+      chunk = [];
+    }
+  }
+  if (chunk.length > 0) yield chunk;
+}
+
 /** The counts of a run, and the bad rows (the first LISTED_BAD_ROWS of them). */
 export interface ImportTally {
   rows: number;
@@ -64,6 +79,8 @@ export async function run(ctx: Context, args: ImportArgs): Promise<void> {
 
   try {
     await store.write(async (tx) => {
+      // A shared ledger runs this again after a conflict with another writer (SPEC 3.2): count afresh.
+      Object.assign(tally, { rows: 0, changed: 0, unchanged: 0, events: 0, invalid: 0, bad: [] });
       if (file.toLowerCase().endsWith('.json')) {
         const { importEvents } = await import('./import-events.js');
         await importEvents(ctx, tx, file, source, tally, bad);
@@ -106,29 +123,36 @@ async function importRoster(
       const names = roster.unknownColumns.map((c) => JSON.stringify(redactIds(c.slice(0, 40)))).join(ctx.lang === 'zh' ? '、' : ', ');
       ctx.err.write(ctx.lang === 'zh' ? `已忽略无法识别的列：${names}。\n` : `Ignored columns sscard does not know: ${names}.\n`);
     }
-    for await (const { line, cells, idDamage } of roster.rows) {
-      tally.rows++;
-      if (idDamage) {
-        bad({ line, field: 'id', message: idDamageText(idDamage, ctx.lang) });
-        continue;
+    for await (const chunk of chunks(roster.rows, PREFETCH)) {
+      const reads = chunk.map(({ cells, idDamage }) => (idDamage ? null : readRow(cells, ctx.today, policies)));
+      if (tx.prefetch) {
+        const valid = reads.flatMap((read) => (read && !('problem' in read) ? [read.row] : []));
+        await tx.prefetch(valid.map((row) => row.id.number), valid.flatMap((row) => (row.card ? [row.card.number] : [])));
       }
-      const read = readRow(cells, ctx.today, policies);
-      if ('problem' in read) {
-        bad({ line, ...read.problem });
-        continue;
+      for (const [i, { line, idDamage }] of chunk.entries()) {
+        tally.rows++;
+        if (idDamage) {
+          bad({ line, field: 'id', message: idDamageText(idDamage, ctx.lang) });
+          continue;
+        }
+        const read = reads[i]!;
+        if ('problem' in read) {
+          bad({ line, ...read.problem });
+          continue;
+        }
+        const id = read.row.id.number;
+        const person = await personState(tx, id);
+        const holder = read.row.card ? await tx.cardHolder(read.row.card.number) : null;
+        const plan = planRow(read.row, person, holder, ctx.today);
+        if (!plan.ok) {
+          bad({ line, field: plan.problem.field, message: problemText(ctx, plan.problem, read.row.card?.number ?? '') });
+          continue;
+        }
+        await tx.record(id, plan.facts, `${source} line ${line}`);
+        tally.events += plan.facts.length;
+        if (plan.facts.length > 0) tally.changed++;
+        else tally.unchanged++;
       }
-      const id = read.row.id.number;
-      const person = await personState(tx, id);
-      const holder = read.row.card ? await tx.cardHolder(read.row.card.number) : null;
-      const plan = planRow(read.row, person, holder, ctx.today);
-      if (!plan.ok) {
-        bad({ line, field: plan.problem.field, message: problemText(ctx, plan.problem, read.row.card?.number ?? '') });
-        continue;
-      }
-      await tx.record(id, plan.facts, `${source} line ${line}`);
-      tally.events += plan.facts.length;
-      if (plan.facts.length > 0) tally.changed++;
-      else tally.unchanged++;
     }
   } finally {
     holder.bar?.done();

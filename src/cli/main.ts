@@ -85,7 +85,7 @@ export function program(): Command {
   const root = new Command('sscard')
     .description('Social security card (社会保障卡) ledger: activation windows, electronic cards, and employers\' registration deadlines.')
     .version(SSCARD_VERSION, '-V, --version')
-    .option('--db <path>', 'ledger file (default: $SSCARD_DB, else sscard/sscard.db under $XDG_DATA_HOME or ~/.local/share)')
+    .option('--db <path>', 'ledger file, or postgres://user@host/db[?schema=NAME] for a shared ledger (default: $SSCARD_DB, else sscard/sscard.db under $XDG_DATA_HOME or ~/.local/share)')
     .option('--as-of <date>', 'evaluate as of this day, YYYY-MM-DD (default: $SSCARD_TODAY, else today in China)')
     .option('--json', 'print one JSON document')
     .option('--reveal', 'show identity numbers unmasked')
@@ -326,6 +326,17 @@ function commandPath(command: Command): string {
     .option('--force', 'overwrite the file if it exists')
     .addHelpText('after', '\nExamples:\n  sscard backup ~/sscard-2026-11-24.db\n  sscard backup /mnt/usb/sscard.db --force')
     .action(action(() => import('./backup.js'), ([file], o) => ({ file, ...o })));
+
+  root
+    .command('copy')
+    .description('copy a whole ledger, events included, between a file and a shared PostgreSQL ledger (into an empty one)')
+    .option('--from <db-or-url>', 'the ledger to copy: a file, or a postgres:// URL')
+    .option('--to <db-or-url>', 'where to: a new file, or a postgres:// URL of an empty schema')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  sscard copy --from ~/.local/share/sscard/sscard.db --to postgres://hr@db.example.internal/sscard\n  sscard copy --from postgres://hr@db.example.internal/sscard --to team-2026-11-30.db',
+    )
+    .action(action(() => import('./copy.js'), (_, o) => o));
 
   root
     .command('check')
