@@ -100,14 +100,7 @@ export function program(): Command {
     .exitOverride()
     .configureOutput({
       writeErr: (text) => {
-        /** `card issue`: the command's words below the program's name. */
-function commandPath(command: Command): string {
-  const words: string[] = [];
-  for (let c: Command | null = command; c?.parent; c = c.parent) words.unshift(c.name());
-  return words.join(' ');
-}
-
-// Commander's own usage errors; under --json they become the JSON error document.
+        // Commander's own usage errors; under --json they become the JSON error document.
         if (!state.json) process.stderr.write(usageText(text));
       },
       outputError: (text, write) => write(text),
