@@ -4,7 +4,10 @@
 // rules as the single commands (src/core/ledger-row.ts). The file is read as
 // a stream inside one transaction: by default a file with any bad row writes
 // nothing; importing the same file twice changes nothing.
+import os from 'node:os';
 import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import fs from 'node:fs';
 import { InvalidInput } from '../core/errors.js';
 import { redactIds } from '../core/masking.js';
 import { planRow, type RowProblem } from '../core/ledger-row.js';
@@ -62,10 +65,37 @@ export interface ImportTally {
 
 export async function run(ctx: Context, args: ImportArgs): Promise<void> {
   const zh = ctx.lang === 'zh';
-  const file = await required(ctx, args.file, '<file>', zh ? '要导入的文件（xlsx、csv、tsv、json，或 - 表示标准输入）' : 'File to import (xlsx, csv, tsv, json, or - for standard input)');
-  if (file === '-' && ctx.stdinIsTTY) {
+  const given = await required(ctx, args.file, '<file>', zh ? '要导入的文件（xlsx、csv、tsv、json，或 - 表示标准输入）' : 'File to import (xlsx, csv, tsv, json, or - for standard input)');
+  if (given === '-' && ctx.stdinIsTTY) {
     throw new InvalidInput('stdin-is-terminal', zh ? '<file> 为 -，但标准输入是终端：请用管道或重定向提供文件。' : '<file> is - but standard input is a terminal; pipe or redirect the file into sscard.');
   }
+  // Standard input is kept in a private temporary file first: a shared ledger re-runs the
+  // transaction after a conflict (SPEC 3.2), and standard input cannot be read twice.
+  const spooled = given === '-' ? await spoolStdin() : null;
+  try {
+    await importFile(ctx, args, spooled ?? given, given === '-' ? 'stdin' : path.basename(given));
+  } finally {
+    if (spooled) fs.rmSync(path.dirname(spooled), { recursive: true, force: true });
+  }
+}
+
+/** Standard input into a file of its owner's alone, named by what it holds (a workbook, a JSON export, or text). */
+async function spoolStdin(): Promise<string> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sscard-import-'));
+  const raw = path.join(dir, 'stdin');
+  await pipeline(process.stdin, fs.createWriteStream(raw, { mode: 0o600 }));
+  const head = Buffer.alloc(8);
+  const fd = fs.openSync(raw, 'r');
+  const n = fs.readSync(fd, head, 0, 8, 0);
+  fs.closeSync(fd);
+  const start = head.subarray(0, n).toString('latin1').replace(/^\uFEFF|^\xEF\xBB\xBF/, '').trimStart();
+  const kind = head.subarray(0, 4).equals(Buffer.from('PK\x03\x04', 'latin1')) ? 'xlsx' : start.startsWith('{') ? 'json' : 'csv';
+  const named = path.join(dir, `stdin.${kind}`);
+  fs.renameSync(raw, named);
+  return named;
+}
+
+async function importFile(ctx: Context, args: ImportArgs, file: string, name: string): Promise<void> {
 
   // A dry run never creates the ledger: with none yet, it runs against an empty one in memory.
   const existing = args.dryRun && (await ctx.openStore({ write: false })) === null ? null : await ctx.openStore({ write: true });
@@ -75,7 +105,7 @@ export async function run(ctx: Context, args: ImportArgs): Promise<void> {
     tally.invalid++;
     if (tally.bad.length < LISTED_BAD_ROWS) tally.bad.push(row);
   };
-  const source = `import ${file === '-' ? 'stdin' : path.basename(file)}`;
+  const source = `import ${name}`;
 
   try {
     await store.write(async (tx) => {
