@@ -4,7 +4,7 @@
 // millions of people), masked unless --reveal, as the ledger stood on
 // --as-of when a day is given.
 import type { Writable } from 'node:stream';
-import { type Card, currentCard, isInForce } from '../core/card.js';
+import { type Card, currentCard } from '../core/card.js';
 import { InvalidInput } from '../core/errors.js';
 import type { PersonState } from '../core/events.js';
 import type { Store } from '../store/store.js';
@@ -63,11 +63,10 @@ async function write(ctx: Context, store: Store, format: 'csv' | 'json' | 'xlsx'
 type Row = Partial<Record<Column, string | null>>;
 
 /**
- * One row per hire (or one for a person without hires), each with the card in
- * force and the e-card. Only a card in force can be expressed in these
- * columns (a lost, replaced or cancelled card's history needs `--format
- * json`), and so the e-card only with one: a suspended e-card could not be
- * imported back without its card.
+ * One row per hire (or one for a person without hires), each with the card
+ * shown by status (in force, or lost or cancelled with card_state and
+ * card_ended_on) and the e-card. A replaced card's own history needs
+ * `--format json`; its replacement carries the e-card.
  */
 function rowsOf(person: PersonState, show: (id: string) => string): Row[] {
   const cardColumns = (card: Card): Row => ({
@@ -80,17 +79,27 @@ function rowsOf(person: PersonState, show: (id: string) => string): Row[] {
     activated_on: card.activatedOn,
     guardian_id: card.guardianId && show(card.guardianId),
     expires_on: card.expiresOn,
+    // A card out of force by loss or cancellation says so (a replaced one gives way to its replacement).
+    card_state: card.state === 'lost' ? (card.loss?.kind === 'temporary' ? 'lost-temporary' : 'lost') : card.state === 'cancelled' ? 'cancelled' : null,
+    card_ended_on: card.state === 'lost' ? (card.loss?.reportedOn ?? card.endedOn) : card.state === 'cancelled' ? card.endedOn : null,
   });
   const card = currentCard(person.cards);
-  const inForce = card !== null && isInForce(card);
+  const shown = card !== null && card.state !== 'replaced';
   const base: Row = {
     id: show(person.id),
     name: person.name,
-    ...(inForce ? cardColumns(card) : {}),
-    ecard_channel: inForce ? (person.ecard?.channel ?? null) : null,
-    ecard_claimed_on: inForce ? (person.ecard?.claimedOn ?? null) : null,
+    ...(shown ? cardColumns(card) : {}),
+    ecard_channel: shown ? (person.ecard?.channel ?? null) : null,
+    ecard_claimed_on: shown ? (person.ecard?.claimedOn ?? null) : null,
   };
-  const hires = person.hires.filter((h) => h.kind === 'employee');
-  if (hires.length === 0) return [base];
-  return hires.map((h) => ({ ...base, employer: h.employer, hired_on: h.hiredOn, registered_on: h.registeredOn, left_on: h.leftOn, separation_done_on: h.separationDoneOn }));
+  if (person.hires.length === 0) return [base];
+  return person.hires.map((h) => ({
+    ...base,
+    hire_kind: h.kind === 'flexible' ? 'flexible' : null,
+    employer: h.employer,
+    hired_on: h.hiredOn,
+    registered_on: h.registeredOn,
+    left_on: h.leftOn,
+    separation_done_on: h.separationDoneOn,
+  }));
 }

@@ -17,6 +17,7 @@ export const COLUMNS = [
   'registered_on',
   'left_on',
   'separation_done_on',
+  'hire_kind',
   'card_number',
   'bank',
   'policy',
@@ -26,6 +27,8 @@ export const COLUMNS = [
   'activated_on',
   'guardian_id',
   'expires_on',
+  'card_state',
+  'card_ended_on',
   'ecard_channel',
   'ecard_claimed_on',
 ] as const;
@@ -38,6 +41,20 @@ export type Column = (typeof COLUMNS)[number];
 const FORMULA_START = /^[=+\-@\t\r]/;
 export const neutralise = (cell: string): string => (FORMULA_START.test(cell) ? `'${cell}` : cell);
 export const unneutralise = (cell: string): string => (cell.startsWith("'") && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell);
+
+/** hire_kind's values, in English and Chinese. */
+const HIRE_KINDS: Record<string, 'employee' | 'flexible'> = { employee: 'employee', 单位职工: 'employee', 职工: 'employee', flexible: 'flexible', 灵活就业: 'flexible' };
+
+/** card_state's values: a card out of force (a card in force leaves it empty). */
+const CARD_ENDS: Record<string, { state: 'lost' | 'cancelled'; temporary: boolean }> = {
+  lost: { state: 'lost', temporary: false },
+  挂失: { state: 'lost', temporary: false },
+  正式挂失: { state: 'lost', temporary: false },
+  'lost-temporary': { state: 'lost', temporary: true },
+  临时挂失: { state: 'lost', temporary: true },
+  cancelled: { state: 'cancelled', temporary: false },
+  注销: { state: 'cancelled', temporary: false },
+};
 
 export interface CellProblem {
   readonly field: Column;
@@ -92,6 +109,9 @@ export function readRow(
   if (hiredOn === null && (employer ?? registeredOn ?? leftOn ?? separationDoneOn) !== null) bad('hired_on', 'is empty but the row has employer, registration or leaving columns');
   if (leftOn !== null && employer === null) bad('employer', 'is empty but the row has left_on: say which employer the person left');
   if (separationDoneOn !== null && leftOn === null) bad('left_on', 'is empty but the row has separation_done_on');
+  const rawKind = text('hire_kind');
+  const hireKind = rawKind === null ? 'employee' : (HIRE_KINDS[rawKind.toLowerCase()] ?? bad('hire_kind', 'must be employee (单位职工) or flexible (灵活就业)'));
+  if (hireKind === 'flexible' && employer !== null) bad('employer', 'must be empty for a flexible worker (hire_kind flexible): they register themselves');
 
   const rawCard = text('card_number');
   const cardNumber = rawCard === null ? null : (normaliseCardNumber(rawCard) ?? bad('card_number', 'must be 9 letters or digits'));
@@ -107,7 +127,11 @@ export function readRow(
   const guardianId = rawGuardian === null ? null : parseCitizenId(rawGuardian, today);
   if (guardianId !== null && !guardianId.ok) bad('guardian_id', describeIdProblem(guardianId.problem, 'the number', 'en'));
   if (guardianId !== null && activatedOn === null) bad('activated_on', 'is empty but guardian_id is given: a guardian is recorded with the activation');
-  if (rawCard === null && (bank ?? issuedOn ?? receivedOn ?? activatedOn) !== null) bad('card_number', 'is empty but the row has card columns');
+  const rawState = text('card_state');
+  const endedOn = date('card_ended_on');
+  const end = rawState === null ? null : (CARD_ENDS[rawState.toLowerCase()] ?? bad('card_state', 'must be lost, lost-temporary or cancelled (挂失, 临时挂失, 注销), or empty for a card in force'));
+  if ((rawState === null) !== (endedOn === null)) bad(rawState === null ? 'card_state' : 'card_ended_on', 'goes with card_ended_on/card_state: give both, or neither for a card in force');
+  if (rawCard === null && (bank ?? issuedOn ?? receivedOn ?? activatedOn ?? rawState) !== null) bad('card_number', 'is empty but the row has card columns');
 
   const rawChannel = text('ecard_channel');
   // Chinese names too (微信, 支付宝, 云闪付, ...: SPEC 1.4), as `ecard claim --channel` takes them.
@@ -121,8 +145,8 @@ export function readRow(
     row: {
       id: id.id,
       name: personName,
-      hire: hiredOn === null ? null : { employer, hiredOn, registeredOn, leftOn, separationDoneOn },
-      card: cardNumber === null ? null : { number: cardNumber, bank, policy: policy ?? defaultPolicy, issuedOn, receivedOn, enabledOn, activatedOn, guardian: guardianId?.ok ? guardianId.id : null, expiresOn },
+      hire: hiredOn === null ? null : { kind: hireKind ?? 'employee', employer, hiredOn, registeredOn, leftOn, separationDoneOn },
+      card: cardNumber === null ? null : { number: cardNumber, bank, policy: policy ?? defaultPolicy, issuedOn, receivedOn, enabledOn, activatedOn, guardian: guardianId?.ok ? guardianId.id : null, expiresOn, end: end && endedOn && { ...end, on: endedOn } },
       ecard: claimedOn === null ? null : { channel, claimedOn },
     },
   };

@@ -5,17 +5,19 @@
 // state in memory, so that a row can never do what a command would refuse;
 // the result is the facts to record, or the first refusal.
 import type { IsoDate } from './calendar-date.js';
-import { type Card, decideActivation, decideEnable, decideIssue, decideReceipt, isInForce, type Refusal } from './card.js';
+import { type Card, decideActivation, decideCancellation, decideEnable, decideIssue, decideLoss, decideReceipt, isInForce, type Refusal } from './card.js';
 import type { CitizenId } from './citizen-id.js';
 import { decideEcardClaim, type EcardChannel } from './ecard.js';
 import { applyAll, type Fact, fact, type PersonState, personFacts } from './events.js';
-import { decideRegistration, type RegistrationRefusal } from './registration.js';
+import { decideRegistration, type HireKind, type RegistrationRefusal } from './registration.js';
 import { decideLeave, type LeaveRefusal } from './separation.js';
 
 export interface LedgerRow {
   readonly id: CitizenId;
   readonly name: string | null;
   readonly hire: {
+    /** A flexible worker registers themself, without an employer (SPEC 1.5). */
+    readonly kind: HireKind;
     readonly employer: string | null;
     readonly hiredOn: IsoDate;
     readonly registeredOn: IsoDate | null;
@@ -33,6 +35,8 @@ export interface LedgerRow {
     /** Who activated for a holder under 16 (SPEC 1.3). */
     readonly guardian: CitizenId | null;
     readonly expiresOn: IsoDate | null;
+    /** A card out of force: reported lost (temporarily or formally) or cancelled, on a day. */
+    readonly end: { readonly state: 'lost' | 'cancelled'; readonly on: IsoDate; readonly temporary: boolean } | null;
   } | null;
   readonly ecard: { readonly channel: EcardChannel | null; readonly claimedOn: IsoDate } | null;
 }
@@ -64,9 +68,9 @@ export function planRow(row: LedgerRow, person: PersonState, cardHolder: string 
   record(personFacts(state, row.name));
 
   if (row.hire) {
-    const { employer, hiredOn, registeredOn, leftOn, separationDoneOn } = row.hire;
+    const { kind, employer, hiredOn, registeredOn, leftOn, separationDoneOn } = row.hire;
     const existing = state.hires.find((h) => h.employer === employer && h.hiredOn === hiredOn) ?? null;
-    const decision = decideRegistration(existing, { kind: 'employee', employer, hiredOn, registeredOn, birthDate: row.id.birthDate }, today);
+    const decision = decideRegistration(existing, { kind, employer, hiredOn, registeredOn, birthDate: row.id.birthDate }, today);
     if (decision.action === 'refuse') {
       return fail({ field: decision.reason === 'under-age' ? 'hired_on' : 'registered_on', registration: decision.reason, age: decision.age });
     }
@@ -127,7 +131,8 @@ export function planRow(row: LedgerRow, person: PersonState, cardHolder: string 
     }
   }
 
-  if (row.ecard) {
+  // The same claim again (a second row of the person, a re-import) changes nothing, whatever the card's state since.
+  if (row.ecard && !(state.ecard !== null && state.ecard.claimedOn === row.ecard.claimedOn && state.ecard.channel === row.ecard.channel)) {
     const inForce = state.cards.find(isInForce) ?? null;
     // An e-card claimed before the card in force was issued was claimed with an
     // earlier card (it follows a replacement, SPEC 1.4) that the row cannot show:
@@ -139,6 +144,18 @@ export function planRow(row: LedgerRow, person: PersonState, cardHolder: string 
       const claimed = decideEcardClaim(state.ecard, inForce, row.ecard, today);
       if (!claimed.ok) return fail({ field: 'ecard_claimed_on', refusal: claimed.refusal });
       record(claimed.value.facts);
+    }
+  }
+
+  // A card's end comes last: the e-card was claimed while it was in force.
+  const end = row.card?.end;
+  if (row.card && end) {
+    const card = state.cards.find((c) => c.number === row.card!.number)!;
+    const already = end.state === 'lost' ? card.state === 'lost' && card.loss?.kind === (end.temporary ? 'temporary' : 'formal') : card.state === 'cancelled';
+    if (!already) {
+      const ended = end.state === 'lost' ? decideLoss(card, end.on, today, end.temporary) : decideCancellation(card, end.on, today);
+      if (!ended.ok) return fail({ field: 'card_ended_on', refusal: ended.refusal });
+      record(ended.value.facts);
     }
   }
 

@@ -15,7 +15,8 @@ const WANG = id('11010519491231002X');
 const CHILD = id('110105201211240033');
 
 const row = (over: Partial<LedgerRow> = {}): LedgerRow => ({ id: WANG, name: 'Wang Fang', hire: null, card: null, ecard: null, ...over });
-const hireRow = (over: Partial<NonNullable<LedgerRow['hire']>> = {}) => ({
+const hireRow = (over: Partial<NonNullable<LedgerRow['hire']>> = {}): NonNullable<LedgerRow['hire']> => ({
+  kind: 'employee',
   employer: 'Acme',
   hiredOn: d('2026-09-01'),
   registeredOn: d('2026-09-20'),
@@ -33,6 +34,7 @@ const cardRow = (over: Partial<NonNullable<LedgerRow['card']>> = {}) => ({
   activatedOn: null,
   guardian: null,
   expiresOn: null,
+  end: null,
   ...over,
 });
 
@@ -120,6 +122,20 @@ describe('planRow: a CSV row goes through the same decisions as the single comma
     const plan = planRow(row({ card: cardRow({ enabledOn: d('2026-04-01'), activatedOn: d('2026-05-01') }) }), empty, null, TODAY);
     expect(plan.ok && plan.facts.map((f) => f.body.kind)).toEqual(['person.recorded', 'card.issued', 'card.received', 'card.enabled', 'card.activated']);
     expect(plan.ok && plan.state.cards[0]).toMatchObject({ enabledOn: '2026-04-01', activatedOn: '2026-05-01' });
+  });
+
+  it('a flexible worker registers without an employer; a card out of force ends after its e-card was claimed', () => {
+    const flexible = planRow(row({ hire: hireRow({ kind: 'flexible', employer: null, registeredOn: d('2026-08-25') }) }), empty, null, TODAY);
+    expect(flexible.ok && flexible.state.hires).toMatchObject([{ kind: 'flexible', employer: null, registeredOn: '2026-08-25' }]);
+    const ended = planRow(
+      row({ card: cardRow({ end: { state: 'cancelled', on: d('2026-06-01'), temporary: false } }), ecard: { channel: 'wechat', claimedOn: d('2026-04-03') } }),
+      empty,
+      null,
+      TODAY,
+    );
+    expect(ended.ok && ended.facts.map((f) => f.body.kind)).toEqual(['person.recorded', 'card.issued', 'card.received', 'ecard.claimed', 'card.cancelled']);
+    const lost = planRow(row({ card: cardRow({ end: { state: 'lost', on: d('2026-06-01'), temporary: true } }) }), empty, null, TODAY);
+    expect(lost.ok && lost.state.cards[0]).toMatchObject({ state: 'lost', loss: { kind: 'temporary', reportedOn: '2026-06-01' } });
   });
 
   it('without issued_on the earliest card date stands in for the issue date', () => {

@@ -203,19 +203,23 @@ describe('export', () => {
     }
   });
 
-  it('a lost card and its suspended e-card stay out of the CSV, so the file still imports', () => {
+  it('a lost card goes into the CSV with card_state and card_ended_on, and comes back lost', () => {
     ledger = tempLedger('2026-11-24');
     ledger.run(['card', 'issue', '--id', WANG, '--card', 'A12345678', '--issued-on', '2026-03-01']);
+    ledger.run(['card', 'receive', '--card', 'A12345678', '--on', '2026-03-02']);
     ledger.run(['ecard', 'claim', '--id', WANG, '--channel', 'wechat', '--on', '2026-03-02']);
     ledger.run(['register-employee', '--id', WANG, '--employer', 'Acme Ltd', '--hired-on', '2026-09-01']);
     ledger.run(['card', 'report-loss', '--card', 'A12345678']);
     const exported = ledger.run(['export', '--reveal']).stdout;
-    expect(exported.trim().split('\n')[1]).toBe(`${WANG},,Acme Ltd,2026-09-01,2026-11-24${','.repeat(13)}`);
+    const [header, row] = exported.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    const cells = Object.fromEntries(header!.split(',').map((h, i) => [h, row!.split(',')[i]]));
+    expect(cells).toMatchObject({ card_number: 'A12345678', card_state: 'lost', card_ended_on: '2026-11-24', ecard_channel: 'wechat' });
     const copy = tempLedger('2026-11-24');
     try {
       const back = path.join(copy.dir, 'back.csv');
       fs.writeFileSync(back, exported);
       expect(copy.run(['import', back]).code).toBe(0);
+      expect(copy.run(['status', WANG, '--json']).json).toEqual(ledger.run(['status', WANG, '--json']).json);
       expect(state(copy).hire).toEqual(state(ledger).hire);
     } finally {
       copy.cleanup();

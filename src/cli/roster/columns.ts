@@ -12,6 +12,8 @@ export const ALIASES: Readonly<Record<Column, readonly string[]>> = {
   registered_on: ['参保日期', '参保登记日期', '登记日期'],
   left_on: ['离职日期'],
   separation_done_on: ['转移日期', '减员日期'],
+  // Not in SPEC 2.3's table (columns of sscard's own): the kind of hire, and a card out of force.
+  hire_kind: ['用工形式'],
   card_number: ['社保卡号', '卡号'],
   bank: ['银行', '服务银行', '发卡银行'],
   policy: ['卡政策'],
@@ -22,6 +24,8 @@ export const ALIASES: Readonly<Record<Column, readonly string[]>> = {
   // Not in SPEC 2.3's table ("at least these names"): a child's card is activated by a guardian (SPEC 1.3).
   guardian_id: ['监护人身份证号', '监护人身份证号码', '监护人证件号码'],
   expires_on: ['有效期至'],
+  card_state: ['卡状态'],
+  card_ended_on: ['挂失注销日期'],
   ecard_channel: ['电子社保卡渠道'],
   ecard_claimed_on: ['电子社保卡申领日期'],
 };
