@@ -7,7 +7,7 @@ import { required } from './input.js';
 import { writeJson } from './output.js';
 
 export async function run(ctx: Context, args: { file?: string; force?: boolean }): Promise<void> {
-  const file = await required(ctx, args.file, '<file>', 'Backup file');
+  const file = await required(ctx, args.file, '<file>', ctx.m.ask.backupFile);
   if (fs.existsSync(file) && !args.force) {
     throw new InvalidInput('backup-exists', `${file} already exists; choose a new file name or add --force to overwrite it.`);
   }

@@ -2,11 +2,10 @@
 // --check, the exit code says whether anything is overdue (for a daily cron job).
 import * as z from 'zod/mini';
 import { agenda, anyOverdue } from '../core/agenda.js';
-import { explainDeadline } from '../core/period.js';
 import type { Context } from './context.js';
 import { EXIT } from './exit.js';
-import { day, relative } from './human.js';
-import { parseInput } from './input.js';
+import { day, deadlineWhy, relative } from './human.js';
+import { type Ctx, fail, parseInput } from './input.js';
 import { deadlineJson, shownId, writeJson } from './output.js';
 
 export interface DueArgs {
@@ -18,8 +17,7 @@ const withinField = z.pipe(
   z.string(),
   z.transform((text: string, ctx) => {
     if (/^\d{1,5}$/.test(text.trim())) return Number(text.trim());
-    ctx.issues.push({ code: 'custom', message: '{field} must be a whole number of days, e.g. 14.', input: text });
-    return z.NEVER;
+    return fail(ctx as Ctx, text, 'days');
   }),
 );
 
@@ -66,7 +64,7 @@ export async function run(ctx: Context, args: DueArgs): Promise<number> {
       shownId(ctx, item.personId),
       item.name ?? '',
       item.kind === 'activation' ? `${zh ? '卡' : 'card'} ${item.card}` : (item.employer ?? ''),
-      explainDeadline(item.deadline, ctx.lang) ?? '',
+      deadlineWhy(ctx, item.deadline) ?? '',
     ]);
     const header = zh ? ['期限', '剩余', '事项', '身份证号', '姓名', '对象', '说明'] : ['DEADLINE', 'WHEN', 'WHAT', 'ID', 'NAME', 'FOR', 'NOTE'];
     // A loop, not Math.max(...spread): the agenda may have millions of rows.

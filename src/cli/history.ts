@@ -6,11 +6,12 @@ import { type LedgerEvent, revocations } from '../core/events.js';
 import { NotFound } from '../core/errors.js';
 import type { Context } from './context.js';
 import { width } from './human.js';
-import { citizenIdField, parseInput } from './input.js';
+import { citizenIdField, parseInput, required } from './input.js';
 import { shownId, writeJson } from './output.js';
 
-export async function run(ctx: Context, args: { id: string }): Promise<void> {
-  const { id } = parseInput(ctx.lang, z.object({ id: citizenIdField(ctx.today, ctx.lang) }), args, { id: '<id>' });
+export async function run(ctx: Context, args: { id?: string }): Promise<void> {
+  const raw = { id: await required(ctx, args.id, '<id>', ctx.m.ask.id, 'id') };
+  const { id } = parseInput(ctx.lang, z.object({ id: citizenIdField(ctx.today, ctx.lang) }), raw, { id: '<id>' });
   const store = await ctx.openStore({ write: false });
   const all = store ? await store.personEvents(id.number) : [];
   const revoked = revocations(all);

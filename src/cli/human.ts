@@ -23,9 +23,15 @@ export function relative(ctx: Context, daysLeft: number): string {
   return zh ? `已逾期 ${late} 天` : `${late} day${late === 1 ? '' : 's'} overdue`;
 }
 
+/** The deadline's derivation in one sentence (SPEC 1.2), or null when the nominal day stood. */
+export function deadlineWhy(ctx: Context, deadline: Deadline): string | null {
+  const notes = explainDeadline(deadline);
+  return notes.length === 0 ? null : notes.map(ctx.m.deadlineNote).join(ctx.m.deadlineNoteSeparator);
+}
+
 /** The deadline with its derivation in brackets when it was moved or is provisional. */
 export function deadlineText(ctx: Context, deadline: Deadline): string {
-  const why = explainDeadline(deadline, ctx.lang);
+  const why = deadlineWhy(ctx, deadline);
   return why ? `${day(ctx, deadline.date)} (${why})` : day(ctx, deadline.date);
 }
 

@@ -32,7 +32,7 @@ const MAX_FILE_BYTES = 256 * 1024 * 1024;
 class Rollback extends Error {}
 
 export async function run(ctx: Context, args: ImportArgs): Promise<void> {
-  const file = await required(ctx, args.file, '<file.csv>', 'CSV file to import');
+  const file = await required(ctx, args.file, '<file.csv>', ctx.m.ask.importFile);
   const records = readCsv(file);
   const [header, ...rows] = records;
   const columns = checkHeader(header?.record ?? []);

@@ -3,7 +3,8 @@
 // formula guard.
 import { type IsoDate, parseIsoDate } from '../core/calendar-date.js';
 import { normaliseCardNumber } from '../core/card.js';
-import { describeIdProblem, parseCitizenId } from '../core/citizen-id.js';
+import { parseCitizenId } from '../core/citizen-id.js';
+import { en } from './messages/en.js';
 import { ECARD_CHANNELS, type EcardChannel } from '../core/ecard.js';
 import type { LedgerRow } from '../core/ledger-row.js';
 
@@ -64,7 +65,7 @@ export function readRow(cells: Partial<Record<Column, string>>, today: IsoDate):
   const rawId = text('id');
   if (rawId === null) return { problem: { field: 'id', message: 'is empty; every row needs the identity number' } };
   const id = parseCitizenId(rawId, today);
-  if (!id.ok) return { problem: { field: 'id', message: describeIdProblem(id.problem, 'the number', 'en') } };
+  if (!id.ok) return { problem: { field: 'id', message: en.idProblem(id.problem, 'the number') } };
 
   const employer = name('employer');
   const hiredOn = date('hired_on');

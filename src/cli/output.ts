@@ -3,8 +3,8 @@ import type { Card, CardStatus } from '../core/card.js';
 // shape go through here, so dates, nulls and masking are the same everywhere.
 import { maskId } from '../core/citizen-id.js';
 import type { Deadline } from '../core/period.js';
-import { explainDeadline } from '../core/period.js';
 import type { Context } from './context.js';
+import { deadlineWhy } from './human.js';
 
 export function writeJson(ctx: Context, document: unknown): void {
   ctx.out.write(`${JSON.stringify(document, null, 2)}\n`);
@@ -21,7 +21,7 @@ export function deadlineJson(ctx: Context, deadline: Deadline | null) {
     date: deadline.date,
     nominal: deadline.nominal,
     provisional: deadline.provisional,
-    reason: explainDeadline(deadline, ctx.lang),
+    reason: deadlineWhy(ctx, deadline),
   };
 }
 

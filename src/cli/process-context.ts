@@ -11,7 +11,8 @@ import { chinaCalendar } from '../core/official-calendar.js';
 import { openMemoryStore, openSqliteStore } from '../store/sqlite/file.js';
 import type { Store } from '../store/store.js';
 import type { Context } from './context.js';
-import { langOf } from './lang.js';
+import { type Lang, langOf } from './lang.js';
+import type { Messages } from './messages/index.js';
 
 export interface GlobalOptions {
   db?: string;
@@ -27,12 +28,12 @@ function defaultDbPath(env: NodeJS.ProcessEnv): string {
   return path.join(dataHome, 'sscard', 'sscard.db');
 }
 
-function todayOf(option: string | undefined, env: NodeJS.ProcessEnv, now: Date): IsoDate {
+function todayOf(option: string | undefined, env: NodeJS.ProcessEnv, now: Date, m: Messages): IsoDate {
   if (option !== undefined) {
-    return parseIsoDate(option) ?? fail('invalid-as-of', '--as-of must be a real date written YYYY-MM-DD, e.g. 2026-10-09.');
+    return parseIsoDate(option) ?? fail('invalid-as-of', m.input.invalidAsOf);
   }
   if (env.SSCARD_TODAY) {
-    return parseIsoDate(env.SSCARD_TODAY) ?? fail('invalid-sscard-today', 'SSCARD_TODAY must be a real date written YYYY-MM-DD; fix or unset it.');
+    return parseIsoDate(env.SSCARD_TODAY) ?? fail('invalid-sscard-today', m.input.invalidToday);
   }
   return chinaDate(now);
 }
@@ -48,11 +49,12 @@ function colorLevel(option: boolean | undefined, env: NodeJS.ProcessEnv, isTTY: 
 }
 
 /** `opened` collects the stores the command opened, for main.ts to close whatever happens. */
-export function buildContext(opts: GlobalOptions, opened: Store[], command: string): Context {
+export function buildContext(opts: GlobalOptions, opened: Store[], command: string, messagesFor: (lang: Lang) => Messages): Context {
   const env = process.env;
   const now = new Date();
   const lang = langOf(opts.lang, env);
-  const today = todayOf(opts.asOf, env, now);
+  const m = messagesFor(lang);
+  const today = todayOf(opts.asOf, env, now, m);
   const dbPath = opts.db ?? env.SSCARD_DB ?? defaultDbPath(env);
   const isDefaultPath = opts.db === undefined && env.SSCARD_DB === undefined;
   let store: Store | null | undefined;
@@ -86,6 +88,7 @@ export function buildContext(opts: GlobalOptions, opened: Store[], command: stri
     viewOn: opts.asOf !== undefined || env.SSCARD_TODAY ? today : null,
     command,
     lang,
+    m,
     json: Boolean(opts.json),
     reveal: Boolean(opts.reveal),
     calendar: chinaCalendar,

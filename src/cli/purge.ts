@@ -5,11 +5,12 @@ import * as z from 'zod/mini';
 import { NotFound } from '../core/errors.js';
 import type { Store } from '../store/store.js';
 import type { Context } from './context.js';
-import { citizenIdField, confirmed, parseInput } from './input.js';
+import { citizenIdField, confirmed, parseInput, required } from './input.js';
 import { shownId, writeJson } from './output.js';
 
-export async function run(ctx: Context, args: { id: string; yes?: boolean }): Promise<void> {
-  const { id } = parseInput(ctx.lang, z.object({ id: citizenIdField(ctx.today, ctx.lang) }), args, { id: '<id>' });
+export async function run(ctx: Context, args: { id?: string; yes?: boolean }): Promise<void> {
+  const raw = { id: await required(ctx, args.id, '<id>', ctx.m.ask.id, 'id') };
+  const { id } = parseInput(ctx.lang, z.object({ id: citizenIdField(ctx.today, ctx.lang) }), raw, { id: '<id>' });
   const notFound = () => new NotFound('person-not-found', `No record for ${shownId(ctx, id.number)} in the ledger; nothing to delete.`);
   const existing = await ctx.openStore({ write: false });
   if (existing === null || (await existing.personEvents(id.number)).length === 0 && !(await isGuardian(existing, id.number))) throw notFound();

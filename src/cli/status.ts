@@ -9,13 +9,14 @@ import { personStatus, type StatusReport } from '../core/status.js';
 import type { Context } from './context.js';
 import { personState } from './person.js';
 import { day, deadlineText, relative, width } from './human.js';
-import { citizenIdField, parseInput } from './input.js';
+import { citizenIdField, parseInput, required } from './input.js';
 import { nextStepText } from './next-steps.js';
 import { cardJson, deadlineJson, shownId, writeJson } from './output.js';
 import { CHANNEL, cardStateText, ecardStateText, registrantText, registrationLines, separationLines } from './words.js';
 
-export async function run(ctx: Context, args: { id: string }): Promise<void> {
-  const { id } = parseInput(ctx.lang, z.object({ id: citizenIdField(ctx.today, ctx.lang) }), args, { id: '<id>' });
+export async function run(ctx: Context, args: { id?: string }): Promise<void> {
+  const raw = { id: await required(ctx, args.id, '<id>', ctx.m.ask.id, 'id') };
+  const { id } = parseInput(ctx.lang, z.object({ id: citizenIdField(ctx.today, ctx.lang) }), raw, { id: '<id>' });
 
   const store = await ctx.openStore({ write: false });
   const person = store ? await personState(store, id.number, ctx.viewOn) : null;

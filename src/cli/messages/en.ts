@@ -1,0 +1,338 @@
+// The English message catalogue. Its type is the contract of every language
+// (`Messages`, below): zh.ts must implement every key with the same
+// parameters, so a missing or misnamed translation fails `tsc` (the pattern of
+// date-fns' `Locale`). Words live here, never in the core: the core returns
+// structured reasons (IdProblem, DeadlineNote) that these functions word.
+// Plain objects and arrow functions only: the entry bundle loads this for
+// --help, so it must cost nothing to evaluate.
+import type { IdProblem } from '../../core/citizen-id.js';
+import type { EnableChannel, ReplaceReason } from '../../core/card.js';
+import type { EcardChannel } from '../../core/ecard.js';
+import type { EventKind } from '../../core/events.js';
+import type { DeadlineNote } from '../../core/period.js';
+import type { HireKind } from '../../core/registration.js';
+
+/** The example identity number of the SPEC (a documented public example, not personal data): shown unmasked so examples work when pasted. */
+const ID = '11010519491231002X';
+const WEEKDAY = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const BIRTH_DATE = {
+  'not-a-date': 'digits 7-14 are not a real birth date',
+  future: 'the birth date it contains is in the future',
+  'before-1900': 'the birth date it contains is before 1900-01-01',
+};
+
+export const en = {
+  /** The deadline's derivation, one clause per note (SPEC 1.2: "2026-10-01 is National Day; moved to 2026-10-08"). */
+  deadlineNote: (note: DeadlineNote): string =>
+    note.kind === 'moved'
+      ? `${note.from} is ${note.holiday ? `in the ${note.holiday.en} holiday` : `a ${WEEKDAY[note.weekday]}`}; moved to ${note.to}`
+      : `the official holiday schedule for ${note.year} is not yet known, so this deadline is provisional`,
+  deadlineNoteSeparator: '; ',
+
+  /** What is wrong with an identity number typed into `field` (never the number itself: SPEC 1.1). */
+  idProblem: (problem: IdProblem, field: string): string => {
+    switch (problem.code) {
+      case 'empty':
+        return `${field} is empty: give the 18-character identity number.`;
+      case 'length':
+        return `${field} has ${problem.length} characters: an identity number has 18 (or 15 for an old one); check for a missing or extra digit.`;
+      case 'characters':
+        return `${field} contains characters that cannot be in an identity number: it has 17 digits followed by a digit or X.`;
+      case 'province':
+        return `${field} starts with ${problem.province}, which is not a province-level region code: check the first digits.`;
+      case 'birth-date':
+        return `${field} is not valid: ${BIRTH_DATE[problem.why]}; check the number.`;
+      case 'check-character':
+        return `${field} ends in check character ${problem.found} but the digits before it require ${problem.expected}: a digit is probably mistyped.`;
+    }
+  },
+
+  /** Values given on the command line or typed at a prompt; `field` is the option or argument (`--hired-on`, `<id>`). */
+  input: {
+    date: (field: string) => `${field} must be a real date written YYYY-MM-DD, e.g. 2026-09-01.`,
+    card: (field: string) => `${field} must be the 9 letters or digits printed on the card, e.g. A12345678.`,
+    empty: (field: string) => `${field} is empty; give a value or leave the option out.`,
+    tooLong: (field: string) => `${field} is longer than 200 characters; shorten it.`,
+    controlCharacters: (field: string) => `${field} contains control characters; remove them.`,
+    days: (field: string) => `${field} must be a whole number of days, e.g. 14.`,
+    unexpected: (field: string) => `${field} has an unexpected value; see --help.`,
+    promptDate: (field: string) => `${field} must be a real date written YYYY-MM-DD.`,
+    promptCard: (field: string) => `${field} must be 9 letters or digits.`,
+    promptEmpty: (field: string) => `${field} cannot be empty.`,
+    missingOption: (field: string) => `${field} is required; give it on the command line (see --help).`,
+    confirmationRequired: 'This cannot be undone and there is no terminal to confirm it on; add --yes to go ahead.',
+    notConfirmed: 'Not confirmed; nothing was written.',
+    invalidAsOf: '--as-of must be a real date written YYYY-MM-DD, e.g. 2026-10-09.',
+    invalidToday: 'SSCARD_TODAY must be a real date written YYYY-MM-DD; fix or unset it.',
+  },
+
+  /** Questions asked at a terminal for values missing on the command line (SPEC 2.1: never inventing a fact). */
+  ask: {
+    id: 'Identity number (social security number)',
+    holderId: 'Identity number of the holder',
+    hiredOn: 'Hire date (YYYY-MM-DD)',
+    flexibleSince: 'Start of flexible employment (YYYY-MM-DD)',
+    employer: 'Employer',
+    filed: 'Has the social insurance registration been filed already?',
+    filedNo: 'Not yet (pending)',
+    filedYes: 'Yes, it was filed',
+    registeredOn: 'Date the registration was filed (YYYY-MM-DD)',
+    card: 'Card number (9 letters or digits)',
+    issuedOn: 'Date the card was issued (YYYY-MM-DD)',
+    bank: 'Issuing bank',
+    backupFile: 'Backup file to create',
+    importFile: 'File to import',
+  },
+
+  /** Commander's own usage errors, by its error code; the parameters are read from its English message. */
+  usage: {
+    unknownOption: (flag: string) => `unknown option '${flag}'`,
+    unknownCommand: (name: string) => `unknown command '${name}'`,
+    didYouMean: (suggestions: string) => `(Did you mean ${suggestions}?)`,
+    missingArgument: (name: string) => `missing required argument '${name}'`,
+    optionMissingArgument: (flags: string) => `option '${flags}' argument missing`,
+    invalidChoice: (flags: string, value: string, choices: string) => `option '${flags}' argument '${value}' is invalid. Allowed choices are ${choices}.`,
+    excessArguments: (command: string, expected: number, got: number) => `too many arguments for '${command}'. Expected ${expected} argument${expected === 1 ? '' : 's'} but got ${got}.`,
+    missingMandatory: (flags: string) => `required option '${flags}' not specified`,
+    conflictingOption: (first: string, second: string) => `${first} cannot be used with ${second}`,
+    errorPrefix: 'error: ',
+  },
+
+  /** `--help`: commander's headings and defaults, then every command's texts (scripts/man.mjs reads the English ones). */
+  help: {
+    usage: 'Usage:',
+    options: 'Options:',
+    commands: 'Commands:',
+    arguments: 'Arguments:',
+    globalOptions: 'Global Options:',
+    examples: 'Examples:',
+    helpOption: 'display help for command',
+    helpCommand: 'display help for command',
+    versionOption: 'output the version number',
+    /** Commander's note after an option's help: `(choices: "csv", "json", default: "csv")`. */
+    extra: (choices: string | null, byDefault: string | null) => `(${[choices && `choices: ${choices}`, byDefault && `default: ${byDefault}`].filter(Boolean).join(', ')})`,
+    program: {
+      description: "Social security card (社会保障卡) ledger: activation windows, electronic cards, and employers' registration deadlines.",
+      db: 'ledger file (default: $SSCARD_DB, else sscard/sscard.db under $XDG_DATA_HOME or ~/.local/share)',
+      asOf: 'evaluate as of this day, YYYY-MM-DD (default: $SSCARD_TODAY, else today in China)',
+      json: 'print one JSON document',
+      reveal: 'show identity numbers unmasked',
+      noColor: 'plain text without colours (also NO_COLOR)',
+      lang: 'language of messages (default: from LC_ALL, LC_MESSAGES or LANG)',
+      examples: [`sscard status ${ID}`, `sscard register-employee --id ${ID} --employer "Acme Ltd" --hired-on 2026-09-01 --pending`, 'sscard due --within 14', 'sscard guide activate --lang zh'],
+    },
+    status: {
+      description: 'is the card activated, is there an activated e-card, which registrations are due',
+      id: 'identity number (= social security number); asked for at a terminal when left out',
+      examples: [`sscard status ${ID}`, `sscard status ${ID} --json --as-of 2026-10-09`],
+    },
+    registerEmployee: {
+      description: 'record a hire and its social insurance registration (30 days from hiring, Art. 58)',
+      id: "the employee's identity number",
+      hiredOn: 'date of employment, YYYY-MM-DD',
+      name: "the employee's name",
+      employer: 'the employer',
+      registeredOn: 'date the registration was filed',
+      pending: 'registration not filed yet',
+      flexible: 'flexible employment: self-registration, no deadline',
+      examples: [
+        `sscard register-employee --id ${ID} --name "Wang Fang" --employer "Acme Ltd" --hired-on 2026-09-01 --pending`,
+        `sscard register-employee --id ${ID} --employer "Acme Ltd" --hired-on 2026-09-01 --registered-on 2026-09-20`,
+      ],
+    },
+    activate: {
+      description: 'record the in-person activation of a card at an outlet of the issuing bank',
+      card: 'the card being activated',
+      idDoc: 'number on the ORIGINAL identity document shown at the counter',
+      on: 'activation date (default: today)',
+      outlet: 'the bank outlet',
+      guardianId: 'for a holder under 16: the guardian who activates',
+      examples: [
+        `sscard activate --card A12345678 --id-doc ${ID} --outlet "ICBC Chaoyang branch"`,
+        `sscard activate --card A12345678 --id-doc ${ID} --on 2026-10-12`,
+        `sscard activate --card B98765432 --id-doc 110105201211240033 --guardian-id ${ID}`,
+      ],
+    },
+    leave: {
+      description: 'record that an employment ended (离职): the file and social insurance transfer is due in 15 days (Labour Contract Law Art. 50)',
+      id: "the leaver's identity number",
+      employer: 'the employer they left (as recorded with the hire)',
+      leftOn: 'last day of the employment, YYYY-MM-DD',
+      hiredOn: 'which hire, when there are several with that employer',
+      doneOn: 'the file and social insurance were transferred on this day',
+      examples: [`sscard leave --id ${ID} --employer "Acme Ltd" --left-on 2026-11-30`, `sscard leave --id ${ID} --employer "Acme Ltd" --left-on 2026-11-30 --done-on 2026-12-08`],
+    },
+    revoke: {
+      description: 'withdraw recorded events that were wrong; they stay in the history, marked revoked',
+      seq: 'event numbers, as shown by `sscard history`',
+      reason: 'why the records are wrong',
+      yes: 'do not ask for confirmation',
+      examples: ['sscard revoke 3 --reason "recorded as registered by mistake" --yes', 'sscard revoke 7 8 --reason "wrong card number"'],
+    },
+    card: { description: 'the physical card: issue, receive, report loss, replace, cancel' },
+    cardIssue: {
+      description: 'record a card made for a person',
+      id: "the holder's identity number",
+      card: 'card number: 9 letters or digits',
+      bank: 'issuing bank',
+      issuedOn: 'date of issue (default: today; asked for at a terminal)',
+      name: "the holder's name",
+      examples: [`sscard card issue --id ${ID} --card A12345678 --bank ICBC --issued-on 2026-03-01`, `sscard card issue --id ${ID} --card A12345678 --name "Wang Fang"`],
+    },
+    cardReceive: {
+      description: "the card is in the holder's hands: the six-month activation window starts",
+      card: 'the card',
+      on: 'date received (default: today)',
+      examples: ['sscard card receive --card A12345678 --on 2026-03-31', 'sscard card receive --card A12345678'],
+    },
+    cardReportLoss: {
+      description: 'the card was reported lost (挂失)',
+      card: 'the card',
+      on: 'date reported (default: today)',
+      examples: ['sscard card report-loss --card A12345678', 'sscard card report-loss --card A12345678 --on 2026-11-02'],
+    },
+    cardReplace: {
+      description: 'a new card supersedes the old one (补换卡)',
+      card: 'the card being replaced',
+      newCard: 'the new card',
+      on: 'date the new card was issued (default: today)',
+      bank: "issuing bank of the new card (default: the old card's)",
+      yes: 'do not ask for confirmation',
+      examples: ['sscard card replace --card A12345678 --new-card B12345678 --yes', 'sscard card replace --card A12345678 --new-card B12345678 --on 2026-11-10 --bank ICBC'],
+    },
+    cardCancel: {
+      description: 'the card was cancelled (注销), e.g. the holder died or emigrated',
+      card: 'the card',
+      on: 'date cancelled (default: today)',
+      yes: 'do not ask for confirmation',
+      examples: ['sscard card cancel --card A12345678 --yes', 'sscard card cancel --card A12345678 --on 2026-11-20'],
+    },
+    ecard: { description: 'the electronic social security card (电子社保卡)' },
+    ecardClaim: {
+      description: 'record that the electronic card was claimed (申领) online',
+      id: "the holder's identity number",
+      channel: 'where it was claimed',
+      on: 'date claimed (default: today)',
+      examples: [`sscard ecard claim --id ${ID} --channel wechat`, `sscard ecard claim --id ${ID} --channel 12333 --on 2026-04-02`],
+    },
+    due: {
+      description: 'the agenda: every open deadline across the ledger, overdue first',
+      within: 'only deadlines in the next DAYS days (overdue ones are always shown)',
+      check: 'exit 3 when anything is overdue (for a daily cron job)',
+      examples: ['sscard due', 'sscard due --within 14', 'sscard due --check --json > agenda.json || mail-hr agenda.json'],
+    },
+    import: {
+      description: 'hires and cards in bulk from a CSV file (nothing is written if any row is bad)',
+      file: 'CSV with a header row; columns: id,name,employer,hired_on,registered_on,card_number,bank,issued_on,received_on,activated_on,ecard_channel,ecard_claimed_on',
+      dryRun: 'check every row and report, write nothing',
+      skipInvalid: 'import the good rows and report the bad ones',
+      examples: ['sscard import hires.csv --dry-run', 'sscard import hires.csv', 'sscard import hires.csv --skip-invalid'],
+    },
+    export: {
+      description: 'the current state of the ledger, re-importable with import',
+      format: "csv (import's columns) or json (everything)",
+      examples: ['sscard export --reveal > ledger.csv', 'sscard export --format json'],
+    },
+    history: {
+      description: 'every recorded event about a person, oldest first',
+      id: 'identity number; asked for at a terminal when left out',
+      examples: [`sscard history ${ID}`, `sscard history ${ID} --json`],
+    },
+    backup: {
+      description: 'a consistent copy of the ledger, safe while others write',
+      file: 'the backup file to create; asked for at a terminal when left out',
+      force: 'overwrite the file if it exists',
+      examples: ['sscard backup ~/sscard-2026-11-24.db', 'sscard backup /mnt/usb/sscard.db --force'],
+    },
+    check: {
+      description: 'integrity check, schema version and row counts of the ledger',
+      examples: ['sscard check', 'sscard check --json --db ~/sscard-2026-11-24.db'],
+    },
+    purge: {
+      description: 'delete a person and every record and event about them (right to deletion)',
+      id: 'identity number; asked for at a terminal when left out',
+      yes: 'do not ask for confirmation',
+      examples: [`sscard purge ${ID}`, `sscard purge ${ID} --yes`],
+    },
+    guide: {
+      description: 'how to activate a card, claim the e-card, register an employee (offline)',
+      topic: 'activate, ecard or register (default: all three)',
+      examples: ['sscard guide activate', 'sscard guide ecard --lang zh', 'sscard guide'],
+    },
+    completion: {
+      description: 'print a shell completion script',
+      shell: 'bash, zsh or fish',
+      examples: ['source <(sscard completion bash)', 'sscard completion zsh > ~/.zfunc/_sscard', 'sscard completion fish > ~/.config/fish/completions/sscard.fish'],
+    },
+  },
+
+  /** `sscard history`: event kinds in words (SPEC 2.2: the user's language; JSON keeps the codes). */
+  history: {
+    title: (id: string) => `History of ${id} (in the order recorded; times are China time)`,
+    header: ['SEQ', 'RECORDED', 'DAY', 'EVENT', 'DETAILS', 'SOURCE'],
+    revokedBy: (seq: number, reason: string) => `[revoked by #${seq}: ${reason}]`,
+    notFound: (id: string) => `Nothing is recorded for ${id} in the ledger.`,
+    kinds: {
+      'person.recorded': 'person recorded',
+      'person.renamed': 'name changed',
+      'hire.recorded': 'hire recorded',
+      'hire.registered': 'registration filed',
+      'hire.ended': 'employment ended',
+      'hire.separated': 'file transferred',
+      'card.issued': 'card issued',
+      'card.received': 'card received',
+      'card.enabled': 'social function enabled',
+      'card.activated': 'card activated',
+      'card.lost': 'card reported lost',
+      'card.found': 'card found',
+      'card.replaced': 'card replaced',
+      'card.cancelled': 'card cancelled',
+      'ecard.claimed': 'e-card claimed',
+      revoked: 'records revoked',
+    } satisfies Record<EventKind, string>,
+    /** The events' data fields (every field of EventBody but `kind`). */
+    fields: {
+      name: 'name',
+      employer: 'employer',
+      hiredOn: 'hired on',
+      hireKind: 'kind',
+      card: 'card',
+      bank: 'bank',
+      policy: 'policy',
+      generation: 'generation',
+      expiresOn: 'expires on',
+      replaces: 'replaces',
+      channel: 'channel',
+      outlet: 'outlet',
+      guardian: 'guardian',
+      temporary: 'temporary',
+      newCard: 'new card',
+      reason: 'reason',
+      seqs: 'events',
+    } as Record<string, string>,
+    yes: 'yes',
+  },
+
+  /** Names of recorded values, where a person reads them (JSON keeps the codes). */
+  values: {
+    hireKind: { employee: 'employee', flexible: 'flexible employment' } satisfies Record<HireKind, string>,
+    ecardChannel: { wechat: 'WeChat', alipay: 'Alipay', '12333': '掌上12333', 'bank-app': 'a bank app' } satisfies Record<EcardChannel, string>,
+    enableChannel: { window: 'HRSS window', bank: 'bank outlet', online: 'online', hospital: 'first use at a hospital or pharmacy' } satisfies Record<EnableChannel, string>,
+    replaceReason: { loss: 'loss', damage: 'damage', expiry: 'expiry', change: 'change of details' } satisfies Record<ReplaceReason, string>,
+  },
+
+  /** Failures that are not a command's own (src/cli/exit.ts). */
+  failure: {
+    interrupted: 'Cancelled; nothing was written.',
+    ledgerBusy: 'The ledger stayed locked by another sscard process for 30 seconds; nothing was written. Try again.',
+    ledgerDamaged: 'The ledger file is damaged (SQLite reports a malformed database), so nothing was written; restore it from a backup and run `sscard check`.',
+    internal: (text: string) => `Internal error: ${text}.`,
+  },
+
+  /** `sscard completion`. */
+  completion: {
+    unknownShell: (shell: string) => `<shell> must be bash, zsh or fish, not "${shell}".`,
+  },
+};
+
+export type Messages = typeof en;

@@ -1,0 +1,314 @@
+// The Chinese message catalogue: every key of the English one (`Messages`),
+// with the official terms (社会保障卡, 电子社保卡, 启用, 激活, 挂失, 补换卡,
+// 参保登记, 灵活就业) and full-width punctuation.
+import type { Messages } from './en.js';
+
+const ID = '11010519491231002X';
+const WEEKDAY = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'];
+const BIRTH_DATE = {
+  'not-a-date': '第 7-14 位不是有效的出生日期',
+  future: '出生日期在未来',
+  'before-1900': '出生日期早于 1900-01-01',
+};
+
+export const zh: Messages = {
+  deadlineNote: (note) =>
+    note.kind === 'moved'
+      ? `${note.from} 为${note.holiday ? `${note.holiday.zh}假期` : WEEKDAY[note.weekday]}，顺延至 ${note.to}`
+      : `${note.year} 年的法定节假日安排尚未公布，此期限为暂定`,
+  deadlineNoteSeparator: '；',
+
+  idProblem: (problem, field) => {
+    switch (problem.code) {
+      case 'empty':
+        return `${field} 为空：请输入 18 位身份证号码。`;
+      case 'length':
+        return `${field} 有 ${problem.length} 位：身份证号码应为 18 位（或旧版 15 位），请检查是否多输或漏输。`;
+      case 'characters':
+        return `${field} 含有非法字符：身份证号码应为 17 位数字加一位数字或 X。`;
+      case 'province':
+        return `${field} 以 ${problem.province} 开头，这不是有效的省级行政区划代码：请核对前两位。`;
+      case 'birth-date':
+        return `${field} 无效：${BIRTH_DATE[problem.why]}，请核对号码。`;
+      case 'check-character':
+        return `${field} 的校验码是 ${problem.found}，按 GB 11643 应为 ${problem.expected}：号码中可能有输错的数字。`;
+    }
+  },
+
+  input: {
+    date: (field) => `${field} 须为有效日期，格式 YYYY-MM-DD，例如 2026-09-01。`,
+    card: (field) => `${field} 须为卡面上的 9 位字母或数字，例如 A12345678。`,
+    empty: (field) => `${field} 为空：请填写，或不使用该选项。`,
+    tooLong: (field) => `${field} 超过 200 个字符，请缩短。`,
+    controlCharacters: (field) => `${field} 含有控制字符，请删除。`,
+    days: (field) => `${field} 须为整数天数，例如 14。`,
+    unexpected: (field) => `${field} 的值无效，见 --help。`,
+    promptDate: (field) => `${field} 须为有效日期，格式 YYYY-MM-DD。`,
+    promptCard: (field) => `${field} 须为 9 位字母或数字。`,
+    promptEmpty: (field) => `${field} 不能为空。`,
+    missingOption: (field) => `缺少 ${field}：请在命令行中提供（见 --help）。`,
+    confirmationRequired: '此操作不可撤销，且没有终端可供确认：如确定执行，请加 --yes。',
+    notConfirmed: '未确认，未做任何更改。',
+    invalidAsOf: '--as-of 须为有效日期，格式 YYYY-MM-DD，例如 2026-10-09。',
+    invalidToday: 'SSCARD_TODAY 须为有效日期，格式 YYYY-MM-DD：请改正或删除该环境变量。',
+  },
+
+  ask: {
+    id: '身份证号码（即社会保障号码）',
+    holderId: '持卡人的身份证号码',
+    hiredOn: '入职日期（YYYY-MM-DD）',
+    flexibleSince: '灵活就业开始日期（YYYY-MM-DD）',
+    employer: '用人单位',
+    filed: '社会保险登记是否已经办理？',
+    filedNo: '尚未办理（待登记）',
+    filedYes: '已办理',
+    registeredOn: '办理登记的日期（YYYY-MM-DD）',
+    card: '卡号（9 位字母或数字）',
+    issuedOn: '制卡日期（YYYY-MM-DD）',
+    bank: '发卡银行',
+    backupFile: '要创建的备份文件',
+    importFile: '要导入的文件',
+  },
+
+  usage: {
+    unknownOption: (flag) => `未知选项 '${flag}'`,
+    unknownCommand: (name) => `未知命令 '${name}'`,
+    didYouMean: (suggestions) => `（您是否想用 ${suggestions}？）`,
+    missingArgument: (name) => `缺少必需参数 '${name}'`,
+    optionMissingArgument: (flags) => `选项 '${flags}' 缺少值`,
+    invalidChoice: (flags, value, choices) => `选项 '${flags}' 的值 '${value}' 无效，可选值：${choices}。`,
+    excessArguments: (command, expected, got) => `命令 '${command}' 的参数过多：应为 ${expected} 个，实际 ${got} 个。`,
+    missingMandatory: (flags) => `缺少必需选项 '${flags}'`,
+    conflictingOption: (first, second) => `${first} 不能与 ${second} 同时使用`,
+    errorPrefix: '错误：',
+  },
+
+  help: {
+    usage: '用法：',
+    options: '选项：',
+    commands: '命令：',
+    arguments: '参数：',
+    globalOptions: '全局选项：',
+    examples: '示例：',
+    helpOption: '显示此命令的帮助',
+    helpCommand: '显示命令的帮助',
+    versionOption: '显示版本号',
+    extra: (choices, byDefault) => `（${[choices && `可选值：${choices}`, byDefault && `默认：${byDefault}`].filter(Boolean).join('；')}）`,
+    program: {
+      description: '社会保障卡台账：激活期限、电子社保卡、用人单位的参保登记期限。',
+      db: '台账文件（默认：$SSCARD_DB，否则为 $XDG_DATA_HOME 或 ~/.local/share 下的 sscard/sscard.db）',
+      asOf: '按此日期计算，YYYY-MM-DD（默认：$SSCARD_TODAY，否则为北京时间今天）',
+      json: '输出一个 JSON 文档',
+      reveal: '显示完整身份证号码（不打码）',
+      noColor: '不使用颜色（亦可设 NO_COLOR）',
+      lang: '提示语言（默认取自 LC_ALL、LC_MESSAGES 或 LANG）',
+      examples: [`sscard status ${ID}`, `sscard register-employee --id ${ID} --employer "北京某某有限公司" --hired-on 2026-09-01 --pending`, 'sscard due --within 14', 'sscard guide activate --lang zh'],
+    },
+    status: {
+      description: '社保卡是否已激活、是否有有效的电子社保卡、哪些参保登记即将到期',
+      id: '身份证号码（即社会保障号码）；未提供时在终端中询问',
+      examples: [`sscard status ${ID}`, `sscard status ${ID} --json --as-of 2026-10-09`],
+    },
+    registerEmployee: {
+      description: '记录入职及其社会保险登记（自用工之日起 30 日内，《社会保险法》第五十八条）',
+      id: '员工的身份证号码',
+      hiredOn: '入职日期，YYYY-MM-DD',
+      name: '员工姓名',
+      employer: '用人单位',
+      registeredOn: '办理登记的日期',
+      pending: '尚未办理登记',
+      flexible: '灵活就业：个人参保，无期限',
+      examples: [
+        `sscard register-employee --id ${ID} --name "王芳" --employer "北京某某有限公司" --hired-on 2026-09-01 --pending`,
+        `sscard register-employee --id ${ID} --employer "北京某某有限公司" --hired-on 2026-09-01 --registered-on 2026-09-20`,
+      ],
+    },
+    activate: {
+      description: '记录持卡人本人在发卡银行网点激活社保卡',
+      card: '要激活的卡',
+      idDoc: '在柜台出示的身份证件原件上的号码',
+      on: '激活日期（默认：今天）',
+      outlet: '银行网点',
+      guardianId: '持卡人未满 16 周岁时：代为激活的监护人',
+      examples: [
+        `sscard activate --card A12345678 --id-doc ${ID} --outlet "工商银行朝阳支行"`,
+        `sscard activate --card A12345678 --id-doc ${ID} --on 2026-10-12`,
+        `sscard activate --card B98765432 --id-doc 110105201211240033 --guardian-id ${ID}`,
+      ],
+    },
+    leave: {
+      description: '记录离职：档案和社会保险关系应在 15 日内转移（《劳动合同法》第五十条）',
+      id: '离职人员的身份证号码',
+      employer: '离开的用人单位（与入职记录一致）',
+      leftOn: '最后工作日，YYYY-MM-DD',
+      hiredOn: '同一单位有多次入职时：指明哪一次',
+      doneOn: '档案和社会保险关系已于此日转移',
+      examples: [`sscard leave --id ${ID} --employer "北京某某有限公司" --left-on 2026-11-30`, `sscard leave --id ${ID} --employer "北京某某有限公司" --left-on 2026-11-30 --done-on 2026-12-08`],
+    },
+    revoke: {
+      description: '撤销记错的事件；它们仍留在历史记录中，标记为已撤销',
+      seq: '事件序号，见 `sscard history`',
+      reason: '记录有误的原因',
+      yes: '不再询问确认',
+      examples: ['sscard revoke 3 --reason "误记为已登记" --yes', 'sscard revoke 7 8 --reason "卡号有误"'],
+    },
+    card: { description: '实体社保卡：制卡、领卡、挂失、补换、注销' },
+    cardIssue: {
+      description: '记录为某人制作的社保卡',
+      id: '持卡人的身份证号码',
+      card: '卡号：9 位字母或数字',
+      bank: '发卡银行',
+      issuedOn: '制卡日期（默认：今天；在终端中会询问）',
+      name: '持卡人姓名',
+      examples: [`sscard card issue --id ${ID} --card A12345678 --bank 工商银行 --issued-on 2026-03-01`, `sscard card issue --id ${ID} --card A12345678 --name "王芳"`],
+    },
+    cardReceive: {
+      description: '持卡人已领到卡：六个月的激活期限开始计算',
+      card: '卡号',
+      on: '领卡日期（默认：今天）',
+      examples: ['sscard card receive --card A12345678 --on 2026-03-31', 'sscard card receive --card A12345678'],
+    },
+    cardReportLoss: {
+      description: '社保卡已挂失',
+      card: '卡号',
+      on: '挂失日期（默认：今天）',
+      examples: ['sscard card report-loss --card A12345678', 'sscard card report-loss --card A12345678 --on 2026-11-02'],
+    },
+    cardReplace: {
+      description: '补换卡：新卡取代旧卡',
+      card: '被替换的卡',
+      newCard: '新卡',
+      on: '新卡制卡日期（默认：今天）',
+      bank: '新卡的发卡银行（默认：与旧卡相同）',
+      yes: '不再询问确认',
+      examples: ['sscard card replace --card A12345678 --new-card B12345678 --yes', 'sscard card replace --card A12345678 --new-card B12345678 --on 2026-11-10 --bank 工商银行'],
+    },
+    cardCancel: {
+      description: '社保卡已注销，例如持卡人去世或移居境外',
+      card: '卡号',
+      on: '注销日期（默认：今天）',
+      yes: '不再询问确认',
+      examples: ['sscard card cancel --card A12345678 --yes', 'sscard card cancel --card A12345678 --on 2026-11-20'],
+    },
+    ecard: { description: '电子社保卡' },
+    ecardClaim: {
+      description: '记录已在线申领电子社保卡',
+      id: '持卡人的身份证号码',
+      channel: '申领渠道',
+      on: '申领日期（默认：今天）',
+      examples: [`sscard ecard claim --id ${ID} --channel wechat`, `sscard ecard claim --id ${ID} --channel 12333 --on 2026-04-02`],
+    },
+    due: {
+      description: '待办事项：台账中所有未到期和已逾期的期限，逾期的在前',
+      within: '只显示 DAYS 天内到期的（逾期的总会显示）',
+      check: '有逾期事项时以 3 退出（用于每日定时任务）',
+      examples: ['sscard due', 'sscard due --within 14', 'sscard due --check --json > agenda.json || mail-hr agenda.json'],
+    },
+    import: {
+      description: '从 CSV 文件批量导入入职和社保卡记录（任何一行有误则不写入）',
+      file: '带表头的 CSV；列：id,name,employer,hired_on,registered_on,card_number,bank,issued_on,received_on,activated_on,ecard_channel,ecard_claimed_on',
+      dryRun: '检查每一行并报告，不写入',
+      skipInvalid: '导入正确的行，报告错误的行',
+      examples: ['sscard import hires.csv --dry-run', 'sscard import hires.csv', 'sscard import hires.csv --skip-invalid'],
+    },
+    export: {
+      description: '台账的当前状态，可用 import 重新导入',
+      format: 'csv（import 的列）或 json（全部内容）',
+      examples: ['sscard export --reveal > ledger.csv', 'sscard export --format json'],
+    },
+    history: {
+      description: '某人的全部记录事件，按时间先后',
+      id: '身份证号码；未提供时在终端中询问',
+      examples: [`sscard history ${ID}`, `sscard history ${ID} --json`],
+    },
+    backup: {
+      description: '台账的一致性副本，其他进程写入时也可安全备份',
+      file: '要创建的备份文件；未提供时在终端中询问',
+      force: '文件已存在时覆盖',
+      examples: ['sscard backup ~/sscard-2026-11-24.db', 'sscard backup /mnt/usb/sscard.db --force'],
+    },
+    check: {
+      description: '台账的完整性检查、结构版本和记录数',
+      examples: ['sscard check', 'sscard check --json --db ~/sscard-2026-11-24.db'],
+    },
+    purge: {
+      description: '删除某人及其全部记录和事件（删除权）',
+      id: '身份证号码；未提供时在终端中询问',
+      yes: '不再询问确认',
+      examples: [`sscard purge ${ID}`, `sscard purge ${ID} --yes`],
+    },
+    guide: {
+      description: '离线指南：如何激活社保卡、申领电子社保卡、为员工办理参保登记',
+      topic: 'activate、ecard 或 register（默认：全部）',
+      examples: ['sscard guide activate', 'sscard guide ecard --lang zh', 'sscard guide'],
+    },
+    completion: {
+      description: '输出命令行补全脚本',
+      shell: 'bash、zsh 或 fish',
+      examples: ['source <(sscard completion bash)', 'sscard completion zsh > ~/.zfunc/_sscard', 'sscard completion fish > ~/.config/fish/completions/sscard.fish'],
+    },
+  },
+
+  history: {
+    title: (id) => `${id} 的全部记录（按记录先后；时间为北京时间）`,
+    header: ['序号', '记录时间', '日期', '事件', '内容', '来源'],
+    revokedBy: (seq, reason) => `[已由 #${seq} 撤销：${reason}]`,
+    notFound: (id) => `台账中没有 ${id} 的任何记录。`,
+    kinds: {
+      'person.recorded': '登记人员',
+      'person.renamed': '更改姓名',
+      'hire.recorded': '记录入职',
+      'hire.registered': '办理参保登记',
+      'hire.ended': '离职',
+      'hire.separated': '档案和社保关系已转移',
+      'card.issued': '制卡',
+      'card.received': '领卡',
+      'card.enabled': '启用社保功能',
+      'card.activated': '激活',
+      'card.lost': '挂失',
+      'card.found': '解除挂失',
+      'card.replaced': '补换卡',
+      'card.cancelled': '注销',
+      'ecard.claimed': '申领电子社保卡',
+      revoked: '撤销记录',
+    },
+    fields: {
+      name: '姓名',
+      employer: '用人单位',
+      hiredOn: '入职日期',
+      hireKind: '类型',
+      card: '卡号',
+      bank: '银行',
+      policy: '政策',
+      generation: '代次',
+      expiresOn: '有效期至',
+      replaces: '替换',
+      channel: '渠道',
+      outlet: '网点',
+      guardian: '监护人',
+      temporary: '临时',
+      newCard: '新卡',
+      reason: '原因',
+      seqs: '事件',
+    },
+    yes: '是',
+  },
+
+  values: {
+    hireKind: { employee: '职工', flexible: '灵活就业' },
+    ecardChannel: { wechat: '微信', alipay: '支付宝', '12333': '掌上12333', 'bank-app': '银行App' },
+    enableChannel: { window: '人社窗口', bank: '银行网点', online: '线上', hospital: '在定点医院或药店首次使用' },
+    replaceReason: { loss: '挂失', damage: '损坏', expiry: '到期', change: '信息变更' },
+  },
+
+  failure: {
+    interrupted: '已取消，未做任何更改。',
+    ledgerBusy: '台账被另一个 sscard 进程锁定超过 30 秒，未做任何更改：请稍后重试。',
+    ledgerDamaged: '台账文件已损坏（SQLite 报告数据库格式错误），未做任何更改：请从备份恢复，然后运行 `sscard check`。',
+    internal: (text) => `内部错误：${text}。`,
+  },
+
+  completion: {
+    unknownShell: (shell) => `<shell> 须为 bash、zsh 或 fish，而不是 "${shell}"。`,
+  },
+};
