@@ -18,10 +18,10 @@ export interface EcardClaimArgs {
 }
 
 export async function run(ctx: Context, args: EcardClaimArgs): Promise<void> {
-  const raw = { ...args, id: await required(ctx, args.id, '--id', 'Identity number of the holder', 'id') };
+  const raw = { ...args, id: await required(ctx, args.id, '--id', ctx.m.ask.holderId, 'id') };
   if (raw.channel === undefined && ctx.stdinIsTTY) {
     const { choose } = await import('./prompt.js');
-    raw.channel = await choose(ctx, ctx.lang === 'zh' ? '在哪里申领的？' : 'Where was it claimed?', ECARD_CHANNELS.map((value) => ({ value, name: CHANNEL[ctx.lang][value] })));
+    raw.channel = await choose(ctx, ctx.m.ask.ecardChannel, ECARD_CHANNELS.map((value) => ({ value, name: ctx.m.values.ecardChannel[value] })));
   }
   const input = parseInput(
     ctx.lang,

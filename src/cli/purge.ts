@@ -14,7 +14,7 @@ export async function run(ctx: Context, args: { id?: string; yes?: boolean }): P
   const notFound = () => new NotFound('person-not-found', `No record for ${shownId(ctx, id.number)} in the ledger; nothing to delete.`);
   const existing = await ctx.openStore({ write: false });
   if (existing === null || (await existing.personEvents(id.number)).length === 0 && !(await isGuardian(existing, id.number))) throw notFound();
-  await confirmed(ctx, args.yes, ctx.lang === 'zh' ? `删除 ${shownId(ctx, id.number)} 及其全部记录？此操作不可撤销。` : `Delete ${shownId(ctx, id.number)} and every record and event about them? This cannot be undone.`);
+  await confirmed(ctx, args.yes, ctx.m.ask.confirmPurge(shownId(ctx, id.number)));
 
   const store = await ctx.openStore({ write: true });
   const events = await store.write((tx) => tx.erasePerson(id.number));

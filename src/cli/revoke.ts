@@ -18,13 +18,13 @@ export async function run(ctx: Context, args: RevokeArgs): Promise<void> {
   const zh = ctx.lang === 'zh';
   const seqs = [...new Set(args.seqs.map((text) => seqOf(ctx, text)))];
   if (seqs.length === 0) throw new InvalidInput('missing-seq', zh ? '缺少事件序号：用 `sscard history <身份证号>` 查看序号。' : 'Give the number of each event to revoke; `sscard history <id>` shows them.');
-  const reason = (await required(ctx, args.reason, '--reason', zh ? '撤销原因' : 'Why are these records wrong?')).trim();
+  const reason = (await required(ctx, args.reason, '--reason', ctx.m.ask.revokeReason)).trim();
   if (reason === '' || reason.length > 500) throw new InvalidInput('invalid-reason', zh ? '--reason 须为 1 至 500 个字符的说明。' : '--reason must say in 1 to 500 characters why the records are wrong.');
 
   const reader = await ctx.openStore({ write: false });
   const preview = reader ? await reader.eventsBySeq(seqs) : [];
   missing(ctx, seqs, preview);
-  await confirmed(ctx, args.yes, zh ? `撤销 ${preview.map(describe).join('；')}？` : `Revoke ${preview.map(describe).join('; ')}?`);
+  await confirmed(ctx, args.yes, ctx.m.ask.confirmRevoke(preview.map(describe)));
 
   const store = await ctx.openStore({ write: true });
   const revoked = await store.write(async (tx) => {
