@@ -3,7 +3,7 @@
 // main.ts, so tests can run a command with in-memory streams and a fixed day.
 import type { ChalkInstance } from 'chalk';
 import type { IsoDate } from '../core/calendar-date.js';
-import type { RestDayCalendar } from '../core/holidays.js';
+import type { SourcedCalendar } from '../core/holidays.js';
 import type { Store } from '../store/store.js';
 
 export type { Lang } from './lang.js';
@@ -43,7 +43,8 @@ export interface Context {
   readonly m: Messages;
   readonly json: boolean;
   readonly reveal: boolean;
-  readonly calendar: RestDayCalendar;
+  /** The rest days: the package's schedules, provisional years, and the years loaded into the ledger once it is opened. */
+  readonly calendar: SourcedCalendar;
   /**
    * The ledger. `write: false` returns null when the file does not exist yet
    * (nothing to read; nothing is created by a read).

@@ -25,8 +25,11 @@ export function relative(ctx: Context, daysLeft: number): string {
 
 /** The deadline's derivation in one sentence (SPEC 1.2), or null when the nominal day stood. */
 export function deadlineWhy(ctx: Context, deadline: Deadline): string | null {
-  const notes = explainDeadline(deadline);
-  return notes.length === 0 ? null : notes.map(ctx.m.deadlineNote).join(ctx.m.deadlineNoteSeparator);
+  const parts = explainDeadline(deadline).map(ctx.m.deadlineNote);
+  // SPEC 1.2: status, due and exports name a loaded official schedule as the year's source.
+  const year = Number(deadline.date.slice(0, 4));
+  if (ctx.calendar.yearSource(year) === 'loaded') parts.push(ctx.m.loadedSchedule(year));
+  return parts.length === 0 ? null : parts.join(ctx.m.deadlineNoteSeparator);
 }
 
 /** The deadline with its derivation in brackets when it was moved or is provisional. */

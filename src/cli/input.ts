@@ -113,9 +113,9 @@ export async function optional(ctx: Context, value: string | undefined, flag: st
  * Irreversible commands (cancel, replace, purge) ask first at a terminal; in
  * a script the caller says so with --yes, since nobody can answer there.
  */
-export async function confirmed(ctx: Context, yes: boolean | undefined, question: string): Promise<void> {
+export async function confirmed(ctx: Context, yes: boolean | undefined, question: string, withoutTerminal?: string): Promise<void> {
   if (yes) return;
-  if (!ctx.stdinIsTTY) throw new InvalidInput('confirmation-required', ctx.m.input.confirmationRequired);
+  if (!ctx.stdinIsTTY) throw new InvalidInput('confirmation-required', withoutTerminal ?? ctx.m.input.confirmationRequired);
   const { confirm } = await import('./prompt.js');
   if (!(await confirm(ctx, question))) throw new Refused('not-confirmed', ctx.m.input.notConfirmed);
 }

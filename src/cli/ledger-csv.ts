@@ -1,12 +1,13 @@
 // The ledger's CSV form, shared by `import` and `export` (SPEC 2): the
 // columns, reading a row's cells into typed values, and the spreadsheet
 // formula guard.
-import { type IsoDate, parseIsoDate } from '../core/calendar-date.js';
+import type { IsoDate } from '../core/calendar-date.js';
 import { normaliseCardNumber } from '../core/card.js';
 import { parseCitizenId } from '../core/citizen-id.js';
 import { en } from './messages/en.js';
 import { ECARD_CHANNELS, type EcardChannel } from '../core/ecard.js';
 import type { LedgerRow } from '../core/ledger-row.js';
+import { parseRosterDate } from './roster/dates.js';
 
 export const COLUMNS = [
   'id',
@@ -18,9 +19,12 @@ export const COLUMNS = [
   'separation_done_on',
   'card_number',
   'bank',
+  'policy',
   'issued_on',
   'received_on',
+  'enabled_on',
   'activated_on',
+  'expires_on',
   'ecard_channel',
   'ecard_claimed_on',
 ] as const;
@@ -52,7 +56,7 @@ export function readRow(cells: Partial<Record<Column, string>>, today: IsoDate):
   };
   const date = (column: Column): IsoDate | null => {
     const value = text(column);
-    return value === null ? null : (parseIsoDate(value) ?? bad(column, 'is not a real date written YYYY-MM-DD'));
+    return value === null ? null : (parseRosterDate(value) ?? bad(column, 'is not a real date written YYYY-MM-DD'));
   };
   const name = (column: Column): string | null => {
     const value = text(column);

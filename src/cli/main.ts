@@ -22,14 +22,18 @@ function action(load: () => Promise<{ run: Runner }>, toArgs: (positional: strin
     const positional = params.slice(0, -2) as never[];
     const globals = command.optsWithGlobals() as GlobalOptions;
     state.json = Boolean(globals.json);
-    const opened: Store[] = [];
+    const resources = { stores: [] as Store[], created: [] as string[] };
+    let failed = true;
+    const { buildContext, discardCreated } = await import('./process-context.js');
     try {
-      const { buildContext } = await import('./process-context.js');
-      const ctx = buildContext(globals, opened, commandPath(command), messagesFor);
+      const ctx = buildContext(globals, resources, commandPath(command), messagesFor);
       const { run } = await load();
       state.exitCode = (await run(ctx, toArgs(positional, command.opts(), command) as never)) ?? EXIT.ok;
+      failed = false;
     } finally {
-      for (const store of opened) await store.close();
+      for (const store of resources.stores) await store.close();
+      // A refused command leaves no trace: not even the empty ledger it opened to write in.
+      if (failed) discardCreated(resources);
     }
   };
 }
@@ -244,6 +248,12 @@ export function program(lang: Lang = 'en'): Command {
   declare(root, 'history', m, h.history)
     .argument('[id]', h.history.id)
     .action(action(() => import('./history.js'), ([id]) => ({ id })));
+
+  const calendar = declare(root, 'calendar', m, h.calendar).action(action(() => import('./calendar.js'), () => ({})));
+  declare(calendar, 'load', m, h.calendarLoad)
+    .argument('<file.json>', h.calendarLoad.file)
+    .option('--yes', h.calendarLoad.yes)
+    .action(action(async () => ({ run: (await import('./calendar.js')).load }), ([file], o) => ({ file, ...o })));
 
   declare(root, 'backup', m, h.backup)
     .argument('[file]', h.backup.file)

@@ -2,13 +2,14 @@
 // environment, the clock and the terminal. Loaded lazily by main.ts, so that
 // --help and --version load neither chalk, nor the holiday data, nor SQLite.
 import { Chalk } from 'chalk';
+import fs from 'node:fs';
 import os from 'node:os';
 import tty from 'node:tty';
 import path from 'node:path';
 import { chinaDate, type IsoDate, parseIsoDate } from '../core/calendar-date.js';
 import { InvalidInput } from '../core/errors.js';
-import { chinaCalendar } from '../core/official-calendar.js';
-import { openMemoryStore, openSqliteStore } from '../store/sqlite/file.js';
+import { chinaCalendar, officialCalendar } from '../core/official-calendar.js';
+import { openMemoryStore, openSqliteStore, removeIfEmpty } from '../store/sqlite/file.js';
 import type { Store } from '../store/store.js';
 import type { Context } from './context.js';
 import { type Lang, langOf } from './lang.js';
@@ -48,8 +49,20 @@ function colorLevel(option: boolean | undefined, env: NodeJS.ProcessEnv, isTTY: 
   return isTTY && env.TERM !== 'dumb' ? 1 : 0;
 }
 
-/** `opened` collects the stores the command opened, for main.ts to close whatever happens. */
-export function buildContext(opts: GlobalOptions, opened: Store[], command: string, messagesFor: (lang: Lang) => Messages): Context {
+/** What a run opened or created, for main.ts to close (and, when the command failed, to remove a ledger it created). */
+export interface Resources {
+  readonly stores: Store[];
+  /** Ledger files this run created. */
+  readonly created: string[];
+}
+
+/** Removes a ledger this run created when nothing was written to it (another process may have, meanwhile). */
+export function discardCreated(resources: Resources): void {
+  for (const file of resources.created) removeIfEmpty(file);
+}
+
+export function buildContext(opts: GlobalOptions, resources: Resources, command: string, messagesFor: (lang: Lang) => Messages): Context {
+  const opened = resources.stores;
   const env = process.env;
   const now = new Date();
   const lang = langOf(opts.lang, env);
@@ -59,6 +72,7 @@ export function buildContext(opts: GlobalOptions, opened: Store[], command: stri
   const isDefaultPath = opts.db === undefined && env.SSCARD_DB === undefined;
   let store: Store | null | undefined;
   let storeWritable = false;
+  let calendar = chinaCalendar;
   const openStore = async (mode: { write: boolean }): Promise<Store | null> => {
     // Reads open the file read-only; a later write in the same command reopens it writable.
     if (store === undefined || (mode.write && !storeWritable)) {
@@ -66,9 +80,15 @@ export function buildContext(opts: GlobalOptions, opened: Store[], command: stri
         await store.close();
         opened.splice(opened.indexOf(store), 1);
       }
+      if (mode.write && !fs.existsSync(dbPath)) resources.created.push(dbPath);
       store = openSqliteStore(dbPath, { create: mode.write, createDirectories: isDefaultPath, now: now.toISOString() });
       storeWritable = mode.write;
-      if (store) opened.push(store);
+      if (store) {
+        opened.push(store);
+        // A year's schedule loaded into the ledger overrides the package's (SPEC 1.2).
+        const loaded = await store.calendarYears();
+        calendar = loaded.length === 0 ? chinaCalendar : officialCalendar(loaded.map((y) => y.schedule));
+      }
     }
     return store;
   };
@@ -91,7 +111,9 @@ export function buildContext(opts: GlobalOptions, opened: Store[], command: stri
     m,
     json: Boolean(opts.json),
     reveal: Boolean(opts.reveal),
-    calendar: chinaCalendar,
+    get calendar() {
+      return calendar;
+    },
     openStore: openStore as Context['openStore'],
     scratchStore: async () => openMemoryStore(),
   };

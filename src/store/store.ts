@@ -6,6 +6,7 @@
 import type { IsoDate } from '../core/calendar-date.js';
 import type { Card } from '../core/card.js';
 import type { Fact, LedgerEvent, PersonState } from '../core/events.js';
+import type { OfficialSchedule } from '../core/official-schedule.js';
 import type { Hire } from '../core/registration.js';
 
 export interface Person {
@@ -49,6 +50,15 @@ export interface LedgerReader {
   cardHolder(number: string): Promise<string | null>;
   /** The events with these numbers, whoever they are about. */
   eventsBySeq(seqs: readonly number[]): Promise<LedgerEvent[]>;
+  /** The official holiday schedules loaded into this ledger, by year. */
+  calendarYears(): Promise<LoadedCalendarYear[]>;
+}
+
+/** A year's official schedule, loaded with `sscard calendar load` (SPEC 1.2). */
+export interface LoadedCalendarYear {
+  readonly schedule: OfficialSchedule;
+  readonly loadedOn: IsoDate;
+  readonly file: string;
 }
 
 export interface AgendaRows {
@@ -81,6 +91,8 @@ export interface LedgerTransaction extends LedgerReader {
    * transaction. Returns the events as recorded.
    */
   record(personId: string, facts: readonly Fact[], source: string): Promise<LedgerEvent[]>;
+  /** Stores a year's official schedule, replacing one loaded before for that year. */
+  saveCalendarYear(year: LoadedCalendarYear): Promise<void>;
   /** Deletes the person and every record and event about them (PIPL right to deletion); returns how many events went. */
   erasePerson(personId: string): Promise<number>;
 }

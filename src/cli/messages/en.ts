@@ -28,6 +28,7 @@ export const en = {
       ? `${note.from} is ${note.holiday ? `in the ${note.holiday.en} holiday` : `a ${WEEKDAY[note.weekday]}`}; moved to ${note.to}`
       : `the official holiday schedule for ${note.year} is not yet known, so this deadline is provisional`,
   deadlineNoteSeparator: '; ',
+  loadedSchedule: (year: number) => `per the official ${year} schedule loaded into the ledger`,
 
   /** What is wrong with an identity number typed into `field` (never the number itself: SPEC 1.1). */
   idProblem: (problem: IdProblem, field: string): string => {
@@ -248,6 +249,16 @@ export const en = {
       description: 'every recorded event about a person, oldest first',
       id: 'identity number; asked for at a terminal when left out',
       examples: [`sscard history ${ID}`, `sscard history ${ID} --json`],
+    },
+    calendar: {
+      description: "which years' holiday schedules are known, and from where; load a newly published one",
+      examples: ['sscard calendar', 'sscard calendar load 2027.json'],
+    },
+    calendarLoad: {
+      description: "load a year's official holiday schedule (holiday-cn's JSON format); it overrides the package for that year",
+      file: 'the schedule, e.g. 2027.json from holiday-cn',
+      yes: 'replace a different schedule loaded before for that year without asking',
+      examples: ['sscard calendar load 2027.json', 'sscard calendar load 2027.json --yes'],
     },
     backup: {
       description: 'a consistent copy of the ledger, safe while others write',

@@ -17,6 +17,7 @@ export const zh: Messages = {
       ? `${note.from} 为${note.holiday ? `${note.holiday.zh}假期` : WEEKDAY[note.weekday]}，顺延至 ${note.to}`
       : `${note.year} 年的法定节假日安排尚未公布，此期限为暂定`,
   deadlineNoteSeparator: '；',
+  loadedSchedule: (year) => `按已导入的 ${year} 年官方安排计算`,
 
   idProblem: (problem, field) => {
     switch (problem.code) {
@@ -231,6 +232,16 @@ export const zh: Messages = {
       description: '某人的全部记录事件，按时间先后',
       id: '身份证号码；未提供时在终端中询问',
       examples: [`sscard history ${ID}`, `sscard history ${ID} --json`],
+    },
+    calendar: {
+      description: '已知哪些年份的节假日安排及其来源；导入新公布的安排',
+      examples: ['sscard calendar', 'sscard calendar load 2027.json'],
+    },
+    calendarLoad: {
+      description: '导入某年的官方节假日安排（holiday-cn 的 JSON 格式）；该年以它为准',
+      file: '安排文件，例如 holiday-cn 的 2027.json',
+      yes: '该年已导入不同的安排时直接替换，不再询问',
+      examples: ['sscard calendar load 2027.json', 'sscard calendar load 2027.json --yes'],
     },
     backup: {
       description: '台账的一致性副本，其他进程写入时也可安全备份',

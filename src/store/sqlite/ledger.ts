@@ -9,7 +9,7 @@ import type { Card, CardState, Loss } from '../../core/card.js';
 import type { EcardChannel, EcardClaim } from '../../core/ecard.js';
 import { EVENT_VERSION, type EventBody, type EventKind, type Fact, type LedgerEvent, type PersonState, replay } from '../../core/events.js';
 import type { Hire, HireKind } from '../../core/registration.js';
-import type { AgendaRows, CacheDifference, LedgerCheck, LedgerReader, LedgerTransaction, Person, Store } from '../store.js';
+import type { AgendaRows, CacheDifference, LedgerCheck, LedgerReader, LedgerTransaction, LoadedCalendarYear, Person, Store } from '../store.js';
 
 interface EventRow {
   seq: number;
@@ -223,6 +223,11 @@ class Reader implements LedgerReader {
       return row ? [toEvent(row)] : [];
     });
   }
+
+  async calendarYears(): Promise<LoadedCalendarYear[]> {
+    const rows = this.s.sql('SELECT loaded_on, file, schedule FROM calendar_year ORDER BY year').all() as { loaded_on: string; file: string; schedule: string }[];
+    return rows.map((r) => ({ schedule: JSON.parse(r.schedule), loadedOn: r.loaded_on as IsoDate, file: r.file }));
+  }
 }
 
 class Transaction extends Reader implements LedgerTransaction {
@@ -244,6 +249,12 @@ class Transaction extends Reader implements LedgerTransaction {
     });
     saveState(this.s, replay(personId, personEvents(this.s, personId)).state);
     return recorded;
+  }
+
+  async saveCalendarYear(year: LoadedCalendarYear): Promise<void> {
+    this.s
+      .sql('INSERT OR REPLACE INTO calendar_year (year, loaded_on, recorded_at, file, schedule) VALUES (?, ?, ?, ?, ?)')
+      .run(year.schedule.year, year.loadedOn, this.now, year.file, JSON.stringify(year.schedule));
   }
 
   async erasePerson(personId: string): Promise<number> {

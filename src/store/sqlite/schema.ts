@@ -85,6 +85,16 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX hire_separation_open ON hire (left_on) WHERE left_on IS NOT NULL AND separation_done_on IS NULL;
   CREATE INDEX card_guardian ON card (guardian_id) WHERE guardian_id IS NOT NULL;
 
+  -- Official holiday schedules loaded by the user (SPEC 1.2: sscard calendar load),
+  -- kept in the ledger so that a shared ledger shares them; one per year.
+  CREATE TABLE calendar_year (
+    year        INTEGER PRIMARY KEY,
+    loaded_on   TEXT NOT NULL,             -- the day it was loaded (China time)
+    recorded_at TEXT NOT NULL,             -- the instant, from the real clock
+    file        TEXT NOT NULL,             -- the file's name, as given
+    schedule    TEXT NOT NULL              -- holiday-cn's JSON: {year, days}
+  );
+
   DROP TRIGGER event_append_only;
   UPDATE event SET data = json_object('name', json_extract(data, '$.to')) WHERE kind = 'person.renamed';
   UPDATE event SET data = json_object('employer', json_extract(data, '$.employer'), 'hiredOn', concerns_on, 'hireKind', json_extract(data, '$.hireKind'))

@@ -1,0 +1,28 @@
+// CSV as `export` writes it (SPEC 2.3): UTF-8 with a BOM, so that Excel on
+// Chinese Windows opens it as UTF-8 rather than as GBK; RFC 4180 quoting with
+// CRLF record ends; the formula guard on every cell; headers in English or,
+// with --headers zh, the Chinese names import accepts back.
+import { type Column, neutralise } from '../ledger-csv.js';
+import { headerName } from './columns.js';
+
+export const UTF8_BOM = '\uFEFF';
+const EOL = '\r\n';
+
+/** One cell: the formula guard, then quotes where the cell holds a comma, quote or line break. */
+export function csvCell(value: string | null | undefined): string {
+  const cell = neutralise(value ?? '');
+  return /[",\r\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
+}
+
+export function csvRecord(values: readonly (string | null | undefined)[]): string {
+  return values.map(csvCell).join(',') + EOL;
+}
+
+/** The file's first text: the BOM and the header record. */
+export function csvHeader(columns: readonly Column[], headers: 'en' | 'zh'): string {
+  return UTF8_BOM + csvRecord(columns.map((c) => headerName(c, headers)));
+}
+
+export function csvRow(columns: readonly Column[], row: Partial<Record<Column, string | null>>): string {
+  return csvRecord(columns.map((c) => row[c]));
+}

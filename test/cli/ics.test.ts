@@ -1,0 +1,104 @@
+// The iCalendar output checked by an independent parser (ical.js, the one
+// Thunderbird uses) as well as octet by octet.
+import ICAL from 'ical.js';
+import { describe, expect, it } from 'vitest';
+import type { IsoDate } from '../../src/core/calendar-date.js';
+import { escapeText, foldLine, icsCalendar, type IcsItem, icsUid } from '../../src/cli/ics.js';
+
+const LONG_EMPLOYER = '北京市朝阳区某某科技发展有限公司第二分公司（人力资源共享服务中心）';
+const ITEMS: IcsItem[] = [
+  {
+    kind: 'registration',
+    personShown: '110105********002X',
+    name: '刘䶮',
+    employer: LONG_EMPLOYER,
+    deadline: '2026-10-01' as IsoDate,
+    derivation: 'Hired 2026-09-01; 30 days (Social Insurance Law, Art. 58), last day moved past the National Day holiday; see "sscard status".\nSecond line; with, punctuation\\',
+    identity: '11010519491231002X|北京某某|2026-09-01',
+  },
+  {
+    kind: 'activation',
+    personShown: '440301********1234',
+    name: null,
+    employer: null,
+    deadline: '2026-12-31' as IsoDate,
+    derivation: 'Card received 2026-06-30; six months to activate.',
+    identity: 'card:A12345678',
+  },
+];
+const stampedAt = new Date(Date.UTC(2026, 10, 24, 8, 30, 0));
+
+describe('icsCalendar', () => {
+  const text = icsCalendar(ITEMS, { stampedAt, lang: 'zh' });
+
+  it('an independent parser reads every event back: dates, summary, description, alarm', () => {
+    const calendar = new ICAL.Component(ICAL.parse(text));
+    expect(calendar.getFirstPropertyValue('version')).toBe('2.0');
+    expect(calendar.getFirstPropertyValue('prodid')).toMatch(/sscard/);
+    expect(calendar.getFirstPropertyValue('calscale')).toBe('GREGORIAN');
+    expect(calendar.getFirstPropertyValue('method')).toBe('PUBLISH');
+    const events = calendar.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+    expect(events).toHaveLength(2);
+    const [registration, activation] = events as [ICAL.Event, ICAL.Event];
+    expect(registration.summary).toBe(`参保登记截止：刘䶮（110105********002X），${LONG_EMPLOYER}`);
+    expect(registration.description).toBe(ITEMS[0]!.derivation);
+    expect(registration.startDate.isDate).toBe(true);
+    expect(registration.startDate.toString()).toBe('2026-10-01');
+    expect(registration.endDate.toString()).toBe('2026-10-02');
+    expect(activation.summary).toBe('社保卡激活截止：440301********1234');
+    expect(activation.startDate.toString()).toBe('2026-12-31');
+    expect(activation.endDate.toString()).toBe('2027-01-01');
+    const alarm = registration.component.getFirstSubcomponent('valarm')!;
+    expect(alarm.getFirstPropertyValue('action')).toBe('DISPLAY');
+    expect(String(alarm.getFirstPropertyValue('trigger'))).toBe('-P3D');
+    expect(registration.component.getFirstPropertyValue('dtstamp')!.toString()).toBe('2026-11-24T08:30:00Z');
+  });
+
+  it('English summaries name the kind, person and employer', () => {
+    const en = new ICAL.Component(ICAL.parse(icsCalendar(ITEMS, { stampedAt, lang: 'en' })));
+    expect(new ICAL.Event(en.getFirstSubcomponent('vevent')!).summary).toBe(`Social insurance registration deadline: 刘䶮 (110105********002X), ${LONG_EMPLOYER}`);
+  });
+
+  it('every line ends in CRLF and has at most 75 octets, never a split character', () => {
+    expect(text.endsWith('\r\n')).toBe(true);
+    expect(text.replaceAll('\r\n', '')).not.toMatch(/[\r\n]/);
+    const lines = text.split('\r\n').slice(0, -1);
+    for (const line of lines) {
+      const bytes = Buffer.from(line);
+      expect(bytes.length).toBeLessThanOrEqual(75);
+      expect(bytes.toString('utf8')).toBe(line); // re-encoding an intact line is lossless
+    }
+    expect(lines.filter((l) => l.startsWith(' ')).length).toBeGreaterThan(2); // the Chinese summary was folded
+    expect(Math.max(...lines.map((l) => Buffer.byteLength(l)))).toBeGreaterThan(70); // folded at octets, not at 75 characters
+  });
+
+  it('UIDs are stable across runs and differ between deadlines', () => {
+    const again = icsCalendar(ITEMS, { stampedAt: new Date(Date.UTC(2027, 0, 1)), lang: 'en' });
+    const uids = (t: string) => [...t.matchAll(/^UID:(.*)$/gm)].map((m) => m[1]!.trim());
+    expect(uids(again)).toEqual(uids(text));
+    expect(new Set(uids(text)).size).toBe(2);
+    expect(uids(text)[0]).toBe(icsUid('registration', ITEMS[0]!.identity));
+    expect(text).not.toContain('11010519491231002X'); // the identity is hashed, the masked number only is shown
+  });
+
+  it('an empty agenda is a valid calendar', () => {
+    const calendar = new ICAL.Component(ICAL.parse(icsCalendar([], { stampedAt, lang: 'en' })));
+    expect(calendar.getAllSubcomponents('vevent')).toEqual([]);
+  });
+});
+
+describe('text escaping and folding', () => {
+  it.each([
+    ['a,b;c\\d', 'a\\,b\\;c\\\\d'],
+    ['one\r\ntwo\nthree\rfour', 'one\\ntwo\\nthree\\nfour'],
+    ['bell\u0007 bidi\u202e', 'bell\uFFFD bidi\uFFFD'],
+  ])('%j -> %j', (input, escaped) => expect(escapeText(input)).toBe(escaped));
+
+  it('folds at 75 octets with a leading space, keeping 3-byte characters whole', () => {
+    const line = `SUMMARY:${'䶮'.repeat(60)}`;
+    const folded = foldLine(line).split('\r\n');
+    expect(folded.map((l) => Buffer.byteLength(l))).toEqual([74, 73, 43]); // 8 + 22*3 = 74; 1 + 24*3 = 73
+    expect(folded.map((l, i) => (i === 0 ? l : l.slice(1))).join('')).toBe(line);
+    expect(foldLine('SHORT:x')).toBe('SHORT:x');
+  });
+});

@@ -1,0 +1,40 @@
+// Temporary roster files for the roster tests: written by real tools (iconv,
+// write-excel-file) where a real tool makes such a file.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openRoster, type RosterOptions, type RosterRow } from '../../src/cli/roster/read.js';
+
+export function tempDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'sscard-roster-'));
+}
+
+export function writeFile(dir: string, name: string, content: string | Uint8Array): string {
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, content);
+  return file;
+}
+
+/** The text in GB18030, as `iconv` (glibc) writes it: what Excel on Chinese Windows saves. */
+export function gb18030(text: string): Buffer {
+  return execFileSync('iconv', ['-f', 'UTF-8', '-t', 'GB18030'], { input: text });
+}
+
+export async function readAll(source: string, options: RosterOptions = {}) {
+  const roster = await openRoster(source, options);
+  const rows: RosterRow[] = [];
+  for await (const row of roster.rows) rows.push(row);
+  return { columns: roster.columns, unknownColumns: roster.unknownColumns, rows };
+}
+
+/** The error a roster read throws: its code and sentence. */
+export async function readError(source: string, options: RosterOptions = {}): Promise<{ code: string; message: string; name: string }> {
+  try {
+    await readAll(source, options);
+  } catch (error) {
+    const e = error as { code: string; message: string; name: string };
+    return { code: e.code, message: e.message, name: e.name };
+  }
+  throw new Error('expected the roster to be refused');
+}

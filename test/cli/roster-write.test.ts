@@ -1,0 +1,84 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { COLUMNS, type Column, unneutralise } from '../../src/cli/ledger-csv.js';
+import { csvCell, csvHeader, csvRow } from '../../src/cli/roster/write-csv.js';
+import { createXlsxWriter } from '../../src/cli/roster/write-xlsx.js';
+import { readAll, tempDir, writeFile } from './roster-helpers.js';
+
+const dir = tempDir();
+const WANG = '11010519491231002X';
+const ROWS: Partial<Record<Column, string | null>>[] = [
+  { id: WANG, name: '王芳', employer: '=Acme, "Global"\nLtd', hired_on: '2026-09-01', registered_on: '2026-09-03', card_number: '123456789', bank: '工商银行', activated_on: '2027-01-15', ecard_channel: 'wechat', ecard_claimed_on: '2026-10-01' },
+  { id: '110105194912310000', name: '刘䶮', left_on: '2026-12-31', expires_on: '2036-09-01', policy: null, card_number: '000123456' },
+];
+
+describe('CSV writing', () => {
+  it.each([
+    ['plain', 'plain'],
+    ['a,b', '"a,b"'],
+    ['say "hi"', '"say ""hi"""'],
+    ['two\nlines', '"two\nlines"'],
+    ['=1+1', "'=1+1"],
+    ['-5,x', `"'-5,x"`],
+    ['', ''],
+  ])('cell %j -> %j', (value, cell) => expect(csvCell(value)).toBe(cell));
+
+  it('starts with a BOM, ends records with CRLF, names columns in English or Chinese', () => {
+    expect(csvHeader(['id', 'name', 'hired_on'], 'en')).toBe('\uFEFFid,name,hired_on\r\n');
+    expect(csvHeader(['id', 'name', 'hired_on', 'ecard_claimed_on'], 'zh')).toBe('\uFEFF身份证号,姓名,入职日期,电子社保卡申领日期\r\n');
+  });
+
+  it.each(['en', 'zh'] as const)('what it writes with %s headers reads back cell for cell', async (headers) => {
+    const file = writeFile(dir, `export-${headers}.csv`, csvHeader(COLUMNS, headers) + ROWS.map((r) => csvRow(COLUMNS, r)).join(''));
+    const { columns, rows } = await readAll(file);
+    expect(columns).toEqual(COLUMNS);
+    expect(rows.map((r) => Object.fromEntries(Object.entries(r.cells).filter(([, v]) => v !== '').map(([k, v]) => [k, unneutralise(v!)])))).toEqual(
+      ROWS.map((r) => Object.fromEntries(Object.entries(r).filter(([, v]) => v))),
+    );
+    expect(rows[0]!.line).toBe(2);
+    expect(rows[1]!.line).toBe(4); // the employer's quoted line break
+  });
+});
+
+async function writeXlsx(name: string, headers: 'en' | 'zh'): Promise<string> {
+  const file = `${dir}/${name}`;
+  const out = fs.createWriteStream(file);
+  const finished = new Promise<void>((resolve) => out.on('close', () => resolve()));
+  const writer = await createXlsxWriter(out, COLUMNS, { headers, createdAt: new Date(Date.UTC(2026, 10, 24)) });
+  for (const row of ROWS) writer.addRow(row);
+  await writer.finish();
+  await finished;
+  return file;
+}
+
+describe('xlsx writing', () => {
+  it.each(['en', 'zh'] as const)('with %s headers, reads back cell for cell', async (headers) => {
+    const file = await writeXlsx(`export-${headers}.xlsx`, headers);
+    const { columns, rows } = await readAll(file);
+    expect(columns).toEqual(COLUMNS);
+    expect(rows.map((r) => Object.fromEntries(Object.entries(r.cells).filter(([, v]) => v !== '')))).toEqual(ROWS.map((r) => Object.fromEntries(Object.entries(r).filter(([, v]) => v))));
+    expect(rows.map((r) => r.idDamage)).toEqual([null, { kind: 'rounded' }]); // a text cell, damaged only by its digits
+  });
+
+  it('the ID and card number are text cells formatted @, dates are numbers formatted as dates (read from the XML itself)', async () => {
+    const file = await writeXlsx('xml.xlsx', 'zh');
+    const sheet = execFileSync('unzip', ['-p', file, 'xl/worksheets/sheet1.xml'], { encoding: 'utf8' });
+    const styles = execFileSync('unzip', ['-p', file, 'xl/styles.xml'], { encoding: 'utf8' });
+    const cell = (ref: string) => new RegExp(`<c r="${ref}"[^>]*?(?:/>|>.*?</c>)`).exec(sheet)?.[0] ?? '';
+    const numFmtOf = (ref: string) => {
+      const s = Number(/ s="(\d+)"/.exec(cell(ref))?.[1]);
+      const cellXfs = styles.slice(styles.indexOf('<cellXfs'));
+      const id = [...cellXfs.matchAll(/<xf [^>]*?numFmtId="(\d+)"/g)][s]?.[1];
+      const custom = new RegExp(`<numFmt numFmtId="${id}" formatCode="([^"]+)"`).exec(styles)?.[1];
+      return custom ?? `builtin ${id}`;
+    };
+    expect(cell('A2')).toMatch(/t="(inlineStr|str|s)"/);
+    expect(cell('A2')).toContain(WANG);
+    expect(numFmtOf('A2')).toBe('builtin 49'); // 49 is the built-in "@" (text)
+    expect(cell('D2')).toMatch(/<v>46266<\/v>/); // 2026-09-01
+    expect(cell('D2')).not.toMatch(/t="/);
+    expect(numFmtOf('D2')).toBe('yyyy-mm-dd');
+    expect(sheet).toContain('身份证号');
+  });
+});
