@@ -150,9 +150,11 @@ export function program(lang: Lang = 'en'): Command {
     .configureHelp(localHelp(m))
     .exitOverride()
     .configureOutput({
-      // Help goes out as written (its examples use the SPEC's public example ID, unmasked so they work when pasted).
+      // Help shown for a missing command (bare `sscard`, `sscard card`) goes to stdout like --help: it is the
+      // answer, not an error, and its examples carry the SPEC's public example ID unmasked so that they work
+      // when pasted (SPEC 1.1 keeps identity numbers off stderr). The exit code still says it was a usage error.
       writeErr: (text) => {
-        if (!state.json) process.stderr.write(text);
+        if (!state.json) process.stdout.write(text);
       },
       // Commander's usage errors are written by main(), in the user's language.
       outputError: () => {},
@@ -285,6 +287,8 @@ export interface CompletionNode {
   readonly values: Record<string, string[]>;
   /** Options that take a value (its next word is not a command). */
   readonly takesValue: string[];
+  /** The positional argument is a file name. */
+  readonly fileArgument: boolean;
 }
 
 /** The command tree as data: each command path with its subcommands, options and their values (for completion). */
@@ -301,7 +305,8 @@ export function commandTree(command: Command, prefix = ''): Record<string, Compl
   if (path === 'completion') values[''] = SHELLS;
   // The help option is commander's own, not in `options`: listed once here.
   const words = [...command.commands.map((c) => c.name()), ...command.options.flatMap((o) => [o.long, o.short].filter((f): f is string => Boolean(f))), '--help'];
-  const tree: Record<string, CompletionNode> = { [path]: { words, values, takesValue } };
+  const fileArgument = command.registeredArguments.some((a) => a.name().includes('file'));
+  const tree: Record<string, CompletionNode> = { [path]: { words, values, takesValue, fileArgument } };
   for (const sub of command.commands) Object.assign(tree, commandTree(sub, prefix ? `${prefix} ${sub.name()}` : sub.name()));
   return tree;
 }

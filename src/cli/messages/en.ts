@@ -316,7 +316,7 @@ export const en = {
     fields: {
       name: 'name',
       employer: 'employer',
-      hiredOn: 'hired on',
+      hiredOn: 'hired',
       hireKind: 'kind',
       card: 'card',
       bank: 'bank',
