@@ -9,17 +9,17 @@ import { writeJson } from './output.js';
 export async function run(ctx: Context, args: { file?: string; force?: boolean }): Promise<void> {
   const file = await required(ctx, args.file, '<file>', ctx.m.ask.backupFile);
   if (fs.existsSync(file) && !args.force) {
-    throw new InvalidInput('backup-exists', `${file} already exists; choose a new file name or add --force to overwrite it.`);
+    throw new InvalidInput('backup-exists', ctx.m.errors['backup-exists']({ file }));
   }
   const store = await ctx.openStore({ write: false });
-  if (store === null) throw new NotFound('no-ledger', 'There is no ledger at this path yet; nothing to back up.');
+  if (store === null) throw new NotFound('no-ledger', ctx.m.errors['no-ledger']({ action: 'backup' }));
   try {
     // The copy holds the same personal information: private from its first byte.
     fs.closeSync(fs.openSync(file, 'w', 0o600));
     fs.chmodSync(file, 0o600);
     await store.backupTo(file);
   } catch (error) {
-    throw new Refused('backup-failed', `The backup to ${file} failed (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); check the directory exists and is writable.`);
+    throw new Refused('backup-failed', ctx.m.errors['backup-failed']({ file, why: (error as NodeJS.ErrnoException).code ?? (error as Error).message }));
   }
   const bytes = fs.statSync(file).size;
   if (ctx.json) writeJson(ctx, { backup: file, bytes });

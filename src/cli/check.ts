@@ -7,7 +7,7 @@ import { shownId, writeJson } from './output.js';
 
 export async function run(ctx: Context): Promise<void> {
   const store = await ctx.openStore({ write: false });
-  if (store === null) throw new NotFound('no-ledger', 'There is no ledger at this path yet; nothing to check.');
+  if (store === null) throw new NotFound('no-ledger', ctx.m.errors['no-ledger']({ action: 'check' }));
   const result = await store.check();
   const differences = result.cacheDifferences.map((d) => ({ ...d, personId: shownId(ctx, d.personId) }));
   if (ctx.json) writeJson(ctx, { ...result, cacheDifferences: differences });
@@ -25,12 +25,9 @@ export async function run(ctx: Context): Promise<void> {
     }
   }
   if (result.problems.length > 0) {
-    throw new Refused('ledger-damaged', `The ledger failed the integrity check (${result.problems.slice(0, 3).join('; ')}); restore it from a backup.`);
+    throw new Refused('ledger-damaged', ctx.m.errors['ledger-damaged']({ problems: result.problems.slice(0, 3).join('; ') }));
   }
   if (differences.length > 0) {
-    throw new Refused(
-      'cache-differs',
-      `The ledger's state tables differ from the replay of its events in ${differences.length} place${differences.length === 1 ? '' : 's'} (first: ${differences[0]!.personId}, ${differences[0]!.table}); the events are the record: restore from a backup, or report it.`,
-    );
+    throw new Refused('cache-differs', ctx.m.errors['cache-differs']({ count: differences.length, first: `${differences[0]!.personId}, ${differences[0]!.table}` }));
   }
 }

@@ -78,7 +78,7 @@ const GUIDE: Record<'en' | 'zh', Record<Topic, { title: string; steps: string[] 
 
 export async function run(ctx: Context, args: { topic?: string }): Promise<void> {
   if (args.topic !== undefined && !(TOPICS as readonly string[]).includes(args.topic)) {
-    throw new InvalidInput('unknown-topic', `The guide has no topic "${args.topic.slice(0, 30)}"; choose one of ${TOPICS.join(', ')}.`);
+    throw new InvalidInput('unknown-topic', ctx.m.errors['unknown-topic']({ topic: args.topic.slice(0, 30), topics: TOPICS }));
   }
   const topics = args.topic ? [args.topic as Topic] : TOPICS;
   const text = topics.map((topic) => {

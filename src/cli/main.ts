@@ -2,6 +2,7 @@
 // command, loaded on demand (each `import()` here becomes its own bundle, see
 // scripts/build.mjs), so that start-up only pays for what the command uses.
 import { Command, CommanderError, type Help, Option } from 'commander';
+import type { ErrorParams } from '../core/errors.js';
 import type { Store } from '../store/store.js';
 import type { Context } from './context.js';
 import { redactIds } from '../core/masking.js';
@@ -326,6 +327,10 @@ export async function main(argv: string[]): Promise<number> {
       return EXIT.usage;
     }
     const failure = failureOf(error, m);
+    // The store's errors carry their values; the words come from the catalogue (src/core/errors.ts).
+    const params = (error as { params?: ErrorParams } | null)?.params;
+    const words = (m.errors as unknown as Record<string, ((p: ErrorParams) => string) | undefined>)[failure.code];
+    if (params && words) failure.message = words(params);
     failure.message = redactIds(failure.message);
     if (state.json) {
       process.stdout.write(`${JSON.stringify({ error: { code: failure.code, message: failure.message } }, null, 2)}\n`);

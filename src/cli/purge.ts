@@ -11,7 +11,7 @@ import { shownId, writeJson } from './output.js';
 export async function run(ctx: Context, args: { id?: string; yes?: boolean }): Promise<void> {
   const raw = { id: await required(ctx, args.id, '<id>', ctx.m.ask.id, 'id') };
   const { id } = parseInput(ctx.lang, z.object({ id: citizenIdField(ctx.today, ctx.lang) }), raw, { id: '<id>' });
-  const notFound = () => new NotFound('person-not-found', `No record for ${shownId(ctx, id.number)} in the ledger; nothing to delete.`);
+  const notFound = () => new NotFound('person-not-found', ctx.m.errors['purge-not-found']({ id: shownId(ctx, id.number) }));
   const existing = await ctx.openStore({ write: false });
   if (existing === null || (await existing.personEvents(id.number)).length === 0 && !(await isGuardian(existing, id.number))) throw notFound();
   await confirmed(ctx, args.yes, ctx.m.ask.confirmPurge(shownId(ctx, id.number)));

@@ -351,6 +351,25 @@ export const en = {
     internal: (text: string) => `Internal error: ${text}.`,
   },
 
+  /** Errors worded by code (a command's own, or the store's, which gives its values as params: src/core/errors.ts). */
+  errors: {
+    'no-ledger': (p: { action: 'check' | 'backup' }) => `There is no ledger at this path yet; nothing to ${p.action === 'check' ? 'check' : 'back up'}.`,
+    'backup-exists': (p: { file: string }) => `${p.file} already exists; choose a new file name or add --force to overwrite it.`,
+    'backup-failed': (p: { file: string; why: string }) => `The backup to ${p.file} failed (${p.why}); check the directory exists and is writable.`,
+    'purge-not-found': (p: { id: string }) => `No record for ${p.id} in the ledger; nothing to delete.`,
+    'unknown-topic': (p: { topic: string; topics: readonly string[] }) => `The guide has no topic "${p.topic}"; choose one of ${p.topics.join(', ')}.`,
+    'ledger-damaged': (p: { problems: string }) => `The ledger failed the integrity check (${p.problems}); restore it from a backup.`,
+    'cache-differs': (p: { count: number; first: string }) =>
+      `The ledger's state tables differ from the replay of its events in ${p.count} place${p.count === 1 ? '' : 's'} (first: ${p.first}); the events are the record: restore from a backup, or report it.`,
+    'db-directory-missing': (p: { dir: string }) => `--db: the directory ${p.dir} does not exist; create it first or choose another path.`,
+    'db-is-directory': (p: { file: string; example: string }) => `--db: ${p.file} is a directory; give a file path such as ${p.example}.`,
+    'not-a-ledger': (p: { file: string }) => `${p.file} is not an sscard database (or is damaged); it was left untouched. Point --db at an sscard ledger.`,
+    'db-not-writable': (p: { file: string }) =>
+      `${p.file} cannot be opened or written (permission denied, or a read-only file or directory); fix its permissions or choose another --db.`,
+    'db-error': (p: { file: string; why: string }) => `${p.file} could not be used: ${p.why}.`,
+    'ledger-too-new': (p: { file: string }) => `${p.file} was written by a newer sscard; it was left untouched. Upgrade sscard.`,
+  },
+
   /** `sscard completion`. */
   completion: {
     unknownShell: (shell: string) => `<shell> must be bash, zsh or fish, not "${shell}".`,

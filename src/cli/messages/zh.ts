@@ -323,6 +323,22 @@ export const zh: Messages = {
     replaceReason: { loss: '挂失', damage: '损坏', expiry: '到期', change: '信息变更' },
   },
 
+  errors: {
+    'no-ledger': (p) => `此路径下还没有台账，无可${p.action === 'check' ? '检查' : '备份'}。`,
+    'backup-exists': (p) => `${p.file} 已存在：请换一个文件名，或加 --force 覆盖。`,
+    'backup-failed': (p) => `备份到 ${p.file} 失败（${p.why}）：请确认目录存在且可写。`,
+    'purge-not-found': (p) => `台账中没有 ${p.id} 的记录，无可删除。`,
+    'unknown-topic': (p) => `指南中没有 "${p.topic}" 这一主题：可选 ${p.topics.join('、')}。`,
+    'ledger-damaged': (p) => `台账未通过完整性检查（${p.problems}）：请从备份恢复。`,
+    'cache-differs': (p) => `台账的状态表与事件重放有 ${p.count} 处不一致（第一处：${p.first}）；以事件为准：请从备份恢复，或报告此问题。`,
+    'db-directory-missing': (p) => `--db：目录 ${p.dir} 不存在：请先创建，或换一个路径。`,
+    'db-is-directory': (p) => `--db：${p.file} 是一个目录：请给出文件路径，例如 ${p.example}。`,
+    'not-a-ledger': (p) => `${p.file} 不是 sscard 台账（或已损坏），未做任何改动：请让 --db 指向 sscard 台账。`,
+    'db-not-writable': (p) => `无法打开或写入 ${p.file}（权限不足，或文件、目录只读）：请修改权限，或换一个 --db。`,
+    'db-error': (p) => `无法使用 ${p.file}：${p.why}。`,
+    'ledger-too-new': (p) => `${p.file} 由更新版本的 sscard 写入，未做任何改动：请升级 sscard。`,
+  },
+
   failure: {
     interrupted: '已取消，未做任何更改。',
     ledgerBusy: '台账被另一个 sscard 进程锁定超过 30 秒，未做任何更改：请稍后重试。',

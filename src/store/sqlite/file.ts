@@ -43,7 +43,7 @@ export function openSqliteStore(file: string, options: OpenOptions): SqliteStore
     const dir = path.dirname(file);
     if (!fs.existsSync(dir)) {
       if (!options.createDirectories) {
-        throw new InvalidInput('db-directory-missing', `--db: the directory ${dir} does not exist; create it first or choose another path.`);
+        throw new InvalidInput('db-directory-missing', `--db: the directory ${dir} does not exist; create it first or choose another path.`, { dir });
       }
       fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
     }
@@ -55,7 +55,10 @@ export function openSqliteStore(file: string, options: OpenOptions): SqliteStore
     }
   }
   if (fs.statSync(file).isDirectory()) {
-    throw new InvalidInput('db-is-directory', `--db: ${file} is a directory; give a file path such as ${path.join(file, 'sscard.db')}.`);
+    throw new InvalidInput('db-is-directory', `--db: ${file} is a directory; give a file path such as ${path.join(file, 'sscard.db')}.`, {
+      file,
+      example: path.join(file, 'sscard.db'),
+    });
   }
   const open = (readonly: boolean) => {
     try {
@@ -110,12 +113,12 @@ function writable(file: string): boolean {
 function fileError(file: string, error: unknown): Refused {
   const code = (error as { code?: string }).code ?? '';
   if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
-    return new Refused('not-a-ledger', `${file} is not an sscard database (or is damaged); it was left untouched. Point --db at an sscard ledger.`);
+    return new Refused('not-a-ledger', `${file} is not an sscard database (or is damaged); it was left untouched. Point --db at an sscard ledger.`, { file });
   }
   if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN') || code === 'EACCES' || code === 'EROFS' || code === 'SQLITE_PERM') {
-    return new Refused('db-not-writable', `${file} cannot be opened or written (permission denied, or a read-only file or directory); fix its permissions or choose another --db.`);
+    return new Refused('db-not-writable', `${file} cannot be opened or written (permission denied, or a read-only file or directory); fix its permissions or choose another --db.`, { file });
   }
-  return new Refused('db-error', `${file} could not be used: ${(error as Error).message}.`);
+  return new Refused('db-error', `${file} could not be used: ${(error as Error).message}.`, { file, why: (error as Error).message });
 }
 
 function checkIdentity(db: Database.Database, file: string): void {
@@ -124,12 +127,13 @@ function checkIdentity(db: Database.Database, file: string): void {
   if (applicationId !== APPLICATION_ID) {
     const tables = db.prepare("SELECT count(*) AS n FROM sqlite_schema").get() as { n: number };
     if (applicationId !== 0 || version !== 0 || tables.n > 0) {
-      throw new Refused('not-a-ledger', `${file} is not an sscard database; it was left untouched. Point --db at an sscard ledger.`);
+      throw new Refused('not-a-ledger', `${file} is not an sscard database; it was left untouched. Point --db at an sscard ledger.`, { file });
     }
   } else if (version > SCHEMA_VERSION) {
     throw new Refused(
       'ledger-too-new',
       `${file} was written by a newer sscard (schema version ${version}, this one knows ${SCHEMA_VERSION}); it was left untouched. Upgrade sscard.`,
+      { file },
     );
   }
 }
@@ -140,7 +144,7 @@ function migrate(db: Database.Database, file: string): void {
   db.transaction(() => {
     // Re-read inside the write lock: another process may have migrated meanwhile.
     const version = db.pragma('user_version', { simple: true }) as number;
-    if (version > SCHEMA_VERSION) throw new Refused('ledger-too-new', `${file} was written by a newer sscard; upgrade sscard.`);
+    if (version > SCHEMA_VERSION) throw new Refused('ledger-too-new', `${file} was written by a newer sscard; upgrade sscard.`, { file });
     for (let v = version; v < SCHEMA_VERSION; v++) db.exec(MIGRATIONS[v]!);
     // From v2 on the tables are the replay of the events: rebuilt once from them.
     if (version < 2) rebuildCache(db);
