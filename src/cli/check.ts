@@ -1,16 +1,22 @@
 // sscard check: is the ledger sound? The engine's integrity check, the
 // cached state against the replay of the events (SPEC 1.6), the schema
 // version, and how many rows each table holds.
-import { NotFound, Refused } from '../core/errors.js';
+import { Refused } from '../core/errors.js';
 import type { Context } from './context.js';
-import { shownId, writeJson } from './output.js';
+import { noLedger, shownId, writeJson } from './output.js';
+import { printable } from './safe-text.js';
+
+/** The README section the restore steps are in (kept in one place for the messages). */
+const RESTORE = 'stop every sscard process, copy your latest backup over the ledger file (delete the -wal and -shm beside it first), then run `sscard check` (README: "Backups and restore")';
 
 export async function run(ctx: Context): Promise<void> {
   const store = await ctx.openStore({ write: false });
-  if (store === null) throw new NotFound('no-ledger', ctx.m.errors['no-ledger']({ action: 'check' }));
+  if (store === null) throw noLedger(ctx);
   const result = await store.check();
+  // SQLite's findings may span lines ("*** in database main ***\nPage 5: ..."): one line each here.
+  const problems = result.problems.map((p) => p.replace(/\s*\n\s*/g, ' ').trim());
   const differences = result.cacheDifferences.map((d) => ({ ...d, personId: shownId(ctx, d.personId) }));
-  if (ctx.json) writeJson(ctx, { ...result, cacheDifferences: differences });
+  if (ctx.json) writeJson(ctx, { ...result, problems, cacheDifferences: differences, ...(result.ok ? {} : { restore: RESTORE }) });
   else {
     const zh = ctx.lang === 'zh';
     const integrity = result.problems.length === 0;
@@ -20,12 +26,14 @@ export async function run(ctx: Context): Promise<void> {
         `${zh ? '结构版本' : 'Schema version'}: ${result.schemaVersion}\n`,
     );
     for (const [table, n] of Object.entries(result.rows)) ctx.out.write(`  ${table.padEnd(7)} ${n}\n`);
+    for (const problem of problems.slice(0, 20)) ctx.out.write(`  ${printable(problem)}\n`);
     for (const d of differences.slice(0, 20)) {
       ctx.out.write(`  ${d.personId} ${d.table}: ${zh ? '表中' : 'table'} ${d.cached ?? '-'}; ${zh ? '事件' : 'events'} ${d.replayed ?? '-'}\n`);
     }
   }
-  if (result.problems.length > 0) {
-    throw new Refused('ledger-damaged', ctx.m.errors['ledger-damaged']({ problems: result.problems.slice(0, 3).join('; ') }));
+  if (problems.length > 0) {
+    const shown = problems.slice(0, 2).join('; ');
+    throw new Refused('ledger-damaged', ctx.m.errors.integrityFailed({ count: problems.length, shown: `${shown}${problems.length > 2 ? '; ...' : ''}` }));
   }
   if (differences.length > 0) {
     throw new Refused('cache-differs', ctx.m.errors['cache-differs']({ count: differences.length, first: `${differences[0]!.personId}, ${differences[0]!.table}` }));

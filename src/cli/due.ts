@@ -1,16 +1,21 @@
-// sscard due: the agenda of every open deadline, overdue first. With
-// --check, the exit code says whether anything is overdue (for a daily cron job).
+// sscard due: the agenda of every open deadline, overdue first; for one
+// employer or one kind; as text, JSON, or an iCalendar file for the calendars
+// HR staff live in. With --check, the exit code says whether anything is
+// overdue (for a daily cron job).
 import * as z from 'zod/mini';
-import { agenda, anyOverdue } from '../core/agenda.js';
+import { type AgendaItem, agenda, anyOverdue } from '../core/agenda.js';
 import type { Context } from './context.js';
 import { EXIT } from './exit.js';
-import { day, deadlineWhy, relative } from './human.js';
+import { day, deadlineWhy, relative, width } from './human.js';
 import { type Ctx, fail, parseInput } from './input.js';
-import { deadlineJson, shownId, writeJson } from './output.js';
+import { deadlineJson, noLedger, send, shownId } from './output.js';
 
 export interface DueArgs {
   within?: string;
   check?: boolean;
+  employer?: string;
+  kind?: AgendaItem['kind'];
+  format?: 'text' | 'json' | 'ics';
 }
 
 const withinField = z.pipe(
@@ -22,68 +27,111 @@ const withinField = z.pipe(
 );
 
 const KIND = {
-  en: { registration: 'registration', separation: 'transfer on leaving', activation: 'activation' },
-  zh: { registration: '参保登记', separation: '离职转移', activation: '启用' },
+  en: { registration: 'registration', separation: 'transfer on leaving', activation: 'activation', renewal: 'renewal' },
+  zh: { registration: '参保登记', separation: '离职转移', activation: '启用', renewal: '换领' },
+} as const;
+
+/** The rule behind each kind of deadline, for the calendar's description. */
+const LAW = {
+  en: {
+    registration: 'Social Insurance Law Art. 58: register within 30 days of the hire date',
+    separation: "Labour Contract Law Art. 50: transfer the leaver's file and social insurance within 15 days",
+    activation: "the card policy's activation window",
+    renewal: 'card renewal (换领) may be applied for from 60 days before expiry',
+  },
+  zh: {
+    registration: '《社会保险法》第五十八条：自用工之日起三十日内办理社会保险登记',
+    separation: '《劳动合同法》第五十条：十五日内办理档案和社会保险关系转移',
+    activation: '卡政策规定的启用期限',
+    renewal: '社会保障卡有效期届满前 60 日起可申请换领',
+  },
 } as const;
 
 /** Resolves to the exit code: 3 under --check when something is overdue. */
 export async function run(ctx: Context, args: DueArgs): Promise<number> {
   const { within } = parseInput(ctx.lang, z.object({ within: z.optional(withinField) }), args, { within: '--within' });
   const store = await ctx.openStore({ write: false });
-  const zh = ctx.lang === 'zh';
-  const rows = store ? await store.agendaRows(ctx.viewOn) : { hires: [], cards: [] };
-  const items = agenda(rows.hires, rows.cards, ctx.asOf, ctx.calendar, within ?? null);
+  if (store === null) throw noLedger(ctx);
+  const rows = await store.agendaRows(ctx.viewOn);
+  const items = agenda(rows.hires, rows.cards, ctx.asOf, ctx.calendar, within ?? null).filter(
+    (item) => (args.employer === undefined || item.employer === args.employer.trim()) && (args.kind === undefined || item.kind === args.kind),
+  );
+  const format = ctx.json ? 'json' : (args.format ?? 'text');
+  if (format === 'json') await json(ctx, items);
+  else if (format === 'ics') await ics(ctx, items);
+  else await text(ctx, items, within);
+  return args.check && anyOverdue(items) ? EXIT.overdue : EXIT.ok;
+}
 
-  if (ctx.json) {
-    writeJson(ctx, {
-      asOf: ctx.asOf,
-      items: items.map((item) => ({
-        kind: item.kind,
-        id: shownId(ctx, item.personId),
-        name: item.name,
-        deadline: deadlineJson(ctx, item.deadline),
-        state: item.state,
-        daysLeft: item.daysLeft,
-        employer: item.employer,
-        hiredOn: item.hiredOn,
-        card: item.card,
-      })),
-    });
-  } else if (items.length === 0) {
-    ctx.out.write(
+/** Written item by item: the agenda of a large ledger is long. */
+async function json(ctx: Context, items: readonly AgendaItem[]): Promise<void> {
+  // The same bytes as JSON.stringify(document, null, 2) of the whole, without holding it.
+  await send(ctx, `{\n  "asOf": ${JSON.stringify(ctx.asOf)},\n  "items": [`);
+  for (const [i, item] of items.entries()) {
+    const document = {
+      kind: item.kind,
+      id: shownId(ctx, item.personId),
+      name: item.name,
+      deadline: deadlineJson(ctx, item.deadline),
+      state: item.state,
+      daysLeft: item.daysLeft,
+      employer: item.employer,
+      hiredOn: item.hiredOn,
+      card: item.card,
+    };
+    await send(ctx, `${i === 0 ? '' : ','}\n    ${JSON.stringify(document, null, 2).replaceAll('\n', '\n    ')}`);
+  }
+  await send(ctx, `${items.length === 0 ? '' : '\n  '}]\n}\n`);
+}
+
+async function ics(ctx: Context, items: readonly AgendaItem[]): Promise<void> {
+  const { icsCalendar } = await import('./ics.js');
+  const calendar = icsCalendar(
+    items.map((item) => ({
+      kind: item.kind,
+      personShown: shownId(ctx, item.personId),
+      name: item.name,
+      employer: item.employer,
+      deadline: item.deadline.date,
+      derivation: [LAW[ctx.lang][item.kind], deadlineWhy(ctx, item.deadline)].filter(Boolean).join(ctx.lang === 'zh' ? '；' : '; '),
+      // Stable across runs, so that a newer file updates the calendar's events instead of adding them again.
+      identity: [item.personId, item.employer ?? '', item.hiredOn ?? '', item.card ?? ''].join('|'),
+    })),
+    { stampedAt: new Date(`${ctx.today}T00:00:00+08:00`), lang: ctx.lang },
+  );
+  await send(ctx, calendar);
+}
+
+async function text(ctx: Context, items: readonly AgendaItem[], within: number | undefined): Promise<void> {
+  const zh = ctx.lang === 'zh';
+  if (items.length === 0) {
+    await send(
+      ctx,
       zh
         ? `截至 ${ctx.asOf}，${within !== undefined ? `${within} 天内` : ''}没有到期或逾期的事项。\n`
         : `Nothing due${within !== undefined ? ` within ${within} days` : ''} and nothing overdue as of ${ctx.asOf}.\n`,
     );
-  } else {
-    const c = ctx.color;
-    const table = items.map((item) => [
-      day(ctx, item.deadline.date),
-      relative(ctx, item.daysLeft),
-      KIND[ctx.lang][item.kind],
-      shownId(ctx, item.personId),
-      item.name ?? '',
-      item.kind === 'activation' ? `${zh ? '卡' : 'card'} ${item.card}` : (item.employer ?? ''),
-      deadlineWhy(ctx, item.deadline) ?? '',
-    ]);
-    const header = zh ? ['期限', '剩余', '事项', '身份证号', '姓名', '对象', '说明'] : ['DEADLINE', 'WHEN', 'WHAT', 'ID', 'NAME', 'FOR', 'NOTE'];
-    // A loop, not Math.max(...spread): the agenda may have millions of rows.
-    const widths = header.map((h, i) => table.reduce((w, r) => Math.max(w, width(r[i]!)), width(h)));
-    const line = (cells: string[]) => cells.map((cell, i) => cell + ' '.repeat(widths[i]! - width(cell))).join('  ').trimEnd();
-    ctx.out.write(`${line(header)}\n`);
-    items.forEach((item, i) => {
-      const text = line(table[i]!);
-      ctx.out.write(`${item.state === 'overdue' ? c.red(text) : item.daysLeft <= 7 ? c.yellow(text) : text}\n`);
-    });
-    const overdue = items.filter((item) => item.state === 'overdue').length;
-    ctx.out.write(zh ? `共 ${items.length} 项未办，${overdue} 项已逾期。\n` : `${items.length} open deadline${items.length === 1 ? '' : 's'}, ${overdue} overdue.\n`);
+    return;
   }
-  return args.check && anyOverdue(items) ? EXIT.overdue : EXIT.ok;
-}
-
-/** Display width: CJK characters take two columns. */
-function width(text: string): number {
-  let w = 0;
-  for (const ch of text) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
-  return w;
+  const c = ctx.color;
+  const table = items.map((item) => [
+    day(ctx, item.deadline.date),
+    relative(ctx, item.daysLeft),
+    KIND[ctx.lang][item.kind],
+    shownId(ctx, item.personId),
+    item.name ?? '',
+    item.kind === 'activation' || item.kind === 'renewal' ? `${zh ? '卡' : 'card'} ${item.card}` : (item.employer ?? ''),
+    deadlineWhy(ctx, item.deadline) ?? '',
+  ]);
+  const header = zh ? ['期限', '剩余', '事项', '身份证号', '姓名', '对象', '说明'] : ['DEADLINE', 'WHEN', 'WHAT', 'ID', 'NAME', 'FOR', 'NOTE'];
+  // A loop, not Math.max(...spread): the agenda may have millions of rows.
+  const widths = header.map((h, i) => table.reduce((w, r) => Math.max(w, width(r[i]!)), width(h)));
+  const line = (cells: string[]) => cells.map((cell, i) => cell + ' '.repeat(widths[i]! - width(cell))).join('  ').trimEnd();
+  await send(ctx, `${line(header)}\n`);
+  for (const [i, item] of items.entries()) {
+    const row = line(table[i]!);
+    await send(ctx, `${item.state === 'overdue' ? c.red(row) : item.daysLeft <= 7 ? c.yellow(row) : row}\n`);
+  }
+  const overdue = items.filter((item) => item.state === 'overdue').length;
+  await send(ctx, zh ? `共 ${items.length} 项未办，${overdue} 项已逾期。\n` : `${items.length} open deadline${items.length === 1 ? '' : 's'}, ${overdue} overdue.\n`);
 }

@@ -1,6 +1,24 @@
 // Process entry point (bundled to dist/sscard.cjs, started by bin/sscard).
 import { main } from './main.js';
 
+// When the reader of our output goes away (`sscard due | head`), writes fail
+// with EPIPE, reported as an 'error' event that would otherwise crash with a
+// stack trace. SPEC 2.2: stop quietly with exit 0. Writes are synchronous on
+// Linux pipes and a ledger transaction is synchronous too, so the event
+// arrives between them: a write command has committed before it printed, and
+// the command still closes its ledger normally (main.ts's finally).
+let readerGone = false;
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') {
+      readerGone = true;
+      process.exitCode = 0;
+      return;
+    }
+    throw error;
+  });
+}
+
 void main(process.argv).then((code) => {
-  process.exitCode = code;
+  process.exitCode = readerGone ? 0 : code;
 });

@@ -1,66 +1,91 @@
-// sscard export: the ledger's current state. CSV has import's columns, one
-// row per person and hire, so that export -> import round-trips; JSON holds
-// everything, card history included.
+// sscard export: the ledger as import reads it back (SPEC 2.3). CSV and xlsx
+// have import's columns, one row per person and hire; JSON holds every event,
+// so it is the complete record. Written row by row (a ledger may hold
+// millions of people), masked unless --reveal, as the ledger stood on
+// --as-of when a day is given.
+import type { Writable } from 'node:stream';
 import { type Card, currentCard, isInForce } from '../core/card.js';
+import { InvalidInput } from '../core/errors.js';
+import type { PersonState } from '../core/events.js';
 import type { Context } from './context.js';
-import { type Column, COLUMNS, neutralise } from './ledger-csv.js';
-import { shownId, writeJson } from './output.js';
+import { type Column, COLUMNS } from './ledger-csv.js';
+import { exportedEvent, JSON_FORMAT, JSON_VERSION } from './ledger-json.js';
+import { noLedger, send, shownId } from './output.js';
 
 export interface ExportArgs {
-  format?: 'csv' | 'json';
+  format?: 'csv' | 'json' | 'xlsx';
+  headers?: 'en' | 'zh';
 }
 
 export async function run(ctx: Context, args: ExportArgs): Promise<void> {
-  const store = await ctx.openStore({ write: false });
-  const everyone = store ? store.everyone(ctx.viewOn) : [];
+  const zh = ctx.lang === 'zh';
   const format = ctx.json ? 'json' : (args.format ?? 'csv');
+  if (format === 'xlsx' && ctx.stdoutIsTTY) {
+    throw new InvalidInput('xlsx-to-terminal', zh ? 'xlsx 是二进制文件：请重定向到文件，例如 `sscard export --format xlsx > 台账.xlsx`。' : 'An xlsx file is binary; redirect it to a file, e.g. `sscard export --format xlsx > ledger.xlsx`.');
+  }
+  const store = await ctx.openStore({ write: false });
+  if (store === null) throw noLedger(ctx);
+  if (!ctx.reveal) {
+    ctx.err.write(zh ? '身份证号码已脱敏；如需可由 `sscard import` 重新导入的文件，请加 --reveal。\n' : 'Identity numbers are masked; add --reveal for a file that `sscard import` can read back.\n');
+  }
+  const show = (id: string) => shownId(ctx, id);
 
   if (format === 'json') {
-    const people = [];
-    for await (const { id, name, hires, cards, ecard } of everyone) {
-      people.push({
-        id: shownId(ctx, id),
-        name,
-        hires: hires.map((h) => ({ kind: h.kind, employer: h.employer, hiredOn: h.hiredOn, registeredOn: h.registeredOn, leftOn: h.leftOn, separationDoneOn: h.separationDoneOn })),
-        cards: cards.map((c) => ({ number: c.number, bank: c.bank, state: c.state, issuedOn: c.issuedOn, receivedOn: c.receivedOn, activatedOn: c.activatedOn, endedOn: c.endedOn, replacedBy: c.replacedBy })),
-        ecard: ecard && { channel: ecard.channel, claimedOn: ecard.claimedOn },
-      });
+    await send(ctx, `{"format":"${JSON_FORMAT}","version":${JSON_VERSION},"asOf":"${ctx.asOf}","events":[\n`);
+    let first = true;
+    for await (const e of store.allEvents()) {
+      if (ctx.viewOn !== null && e.on !== null && e.on > ctx.viewOn) continue;
+      await send(ctx, `${first ? '' : ',\n'}${JSON.stringify(exportedEvent(e, show))}`);
+      first = false;
     }
-    writeJson(ctx, { asOf: ctx.asOf, people });
+    await send(ctx, `${first ? '' : '\n'}]}\n`);
     return;
   }
 
-  if (!ctx.reveal) {
-    ctx.err.write(ctx.lang === 'zh' ? '身份证号码已脱敏；如需可由 `sscard import` 重新导入的文件，请加 --reveal。\n' : 'Identity numbers are masked; add --reveal for a file that `sscard import` can read back.\n');
+  const headers = args.headers ?? 'en';
+  if (format === 'xlsx') {
+    const { createXlsxWriter } = await import('./roster/write-xlsx.js');
+    const writer = await createXlsxWriter(ctx.out as unknown as Writable, COLUMNS, { headers, createdAt: new Date(`${ctx.today}T00:00:00+08:00`) });
+    for await (const person of store.everyone(ctx.viewOn)) for (const row of rowsOf(person, show)) writer.addRow(row);
+    await writer.finish();
+    return;
   }
-  ctx.out.write(`${COLUMNS.join(',')}\n`);
-  for await (const { id, name, hires, cards, ecard } of everyone) {
-    // Only a card in force can be expressed in these columns (a lost, replaced
-    // or cancelled card needs `--format json`); flexible self-registrations
-    // have no employer deadline and are left to the JSON export too.
-    // The e-card maps to the card in force, so it is exported only with one
-    // (a suspended e-card could not be imported back without its card).
-    const card = currentCard(cards);
-    const inForce = card !== null && isInForce(card);
-    const base: Partial<Record<Column, string | null>> = {
-      id: shownId(ctx, id),
-      name,
-      ...(inForce ? cardColumns(card) : {}),
-      ecard_channel: inForce ? (ecard?.channel ?? null) : null,
-      ecard_claimed_on: inForce ? (ecard?.claimedOn ?? null) : null,
-    };
-    const employeeHires = hires.filter((h) => h.kind === 'employee');
-    const rows = employeeHires.length === 0 ? [base] : employeeHires.map((h) => ({ ...base, employer: h.employer, hired_on: h.hiredOn, registered_on: h.registeredOn, left_on: h.leftOn, separation_done_on: h.separationDoneOn }));
-    for (const row of rows) ctx.out.write(`${COLUMNS.map((c) => csvCell(row[c] ?? '')).join(',')}\n`);
-  }
+  const { csvHeader, csvRow } = await import('./roster/write-csv.js');
+  await send(ctx, csvHeader(COLUMNS, headers));
+  for await (const person of store.everyone(ctx.viewOn)) for (const row of rowsOf(person, show)) await send(ctx, csvRow(COLUMNS, row));
 }
 
-function cardColumns(card: Card): Partial<Record<Column, string | null>> {
-  return { card_number: card.number, bank: card.bank, issued_on: card.issuedOn, received_on: card.receivedOn, activated_on: card.activatedOn };
-}
+type Row = Partial<Record<Column, string | null>>;
 
-/** RFC 4180 quoting, after the formula guard. */
-function csvCell(value: string): string {
-  const cell = neutralise(value);
-  return /[",\r\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
+/**
+ * One row per hire (or one for a person without hires), each with the card in
+ * force and the e-card. Only a card in force can be expressed in these
+ * columns (a lost, replaced or cancelled card's history needs `--format
+ * json`), and so the e-card only with one: a suspended e-card could not be
+ * imported back without its card.
+ */
+function rowsOf(person: PersonState, show: (id: string) => string): Row[] {
+  const cardColumns = (card: Card): Row => ({
+    card_number: card.number,
+    bank: card.bank,
+    policy: card.policy,
+    issued_on: card.issuedOn,
+    received_on: card.receivedOn,
+    enabled_on: card.enabledOn,
+    activated_on: card.activatedOn,
+    guardian_id: card.guardianId && show(card.guardianId),
+    expires_on: card.expiresOn,
+  });
+  const card = currentCard(person.cards);
+  const inForce = card !== null && isInForce(card);
+  const base: Row = {
+    id: show(person.id),
+    name: person.name,
+    ...(inForce ? cardColumns(card) : {}),
+    ecard_channel: inForce ? (person.ecard?.channel ?? null) : null,
+    ecard_claimed_on: inForce ? (person.ecard?.claimedOn ?? null) : null,
+  };
+  const hires = person.hires.filter((h) => h.kind === 'employee');
+  if (hires.length === 0) return [base];
+  return hires.map((h) => ({ ...base, employer: h.employer, hired_on: h.hiredOn, registered_on: h.registeredOn, left_on: h.leftOn, separation_done_on: h.separationDoneOn }));
 }

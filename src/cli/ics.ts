@@ -44,6 +44,8 @@ export interface IcsOptions {
 const KIND_NAMES: Record<string, { en: string; zh: string }> = {
   activation: { en: 'Card activation deadline', zh: '社保卡激活截止' },
   registration: { en: 'Social insurance registration deadline', zh: '参保登记截止' },
+  separation: { en: 'File and social insurance transfer deadline', zh: '离职档案和社保转移截止' },
+  renewal: { en: 'Card renewal', zh: '社保卡换领' },
 };
 
 export function icsUid(kind: string, identity: string): string {

@@ -4,6 +4,7 @@ import * as z from 'zod/mini';
 import { type IsoDate, parseIsoDate } from '../core/calendar-date.js';
 import { type CitizenId, type IdProblem, parseCitizenId } from '../core/citizen-id.js';
 import { normaliseCardNumber } from '../core/card.js';
+import { EARLIEST_DATE, HIRE_MONTHS_AHEAD, hireDateProblem, inRange, LATEST_DATE } from '../core/date-bounds.js';
 import { InvalidInput, Refused } from '../core/errors.js';
 import type { Context } from './context.js';
 import type { Lang } from './lang.js';
@@ -14,7 +15,7 @@ export type FlagNames = Readonly<Record<string, string>>;
 
 export type Ctx = { issues: { code: 'custom'; message: string; input: unknown }[] };
 /** A zod issue's message is the catalogue key of the sentence (`m.input[key]`), worded by parseInput in the user's language. */
-type InputProblem = 'date' | 'card' | 'empty' | 'tooLong' | 'controlCharacters' | 'days' | 'unexpected';
+type InputProblem = 'date' | 'outOfRange' | 'card' | 'empty' | 'tooLong' | 'controlCharacters' | 'days' | 'unexpected';
 export const fail = (ctx: Ctx, input: unknown, problem: InputProblem | { id: IdProblem }) => {
   ctx.issues.push({ code: 'custom', message: JSON.stringify(problem), input });
   return z.NEVER;
@@ -24,7 +25,8 @@ export const isoDateField = z.pipe(
   z.string(),
   z.transform((text: string, ctx): IsoDate => {
     const date = parseIsoDate(text.trim());
-    return date ?? fail(ctx as Ctx, text, 'date');
+    if (date === null) return fail(ctx as Ctx, text, 'date');
+    return inRange(date) ? date : fail(ctx as Ctx, text, 'outOfRange');
   }),
 );
 
@@ -55,6 +57,19 @@ export function citizenIdField(today: IsoDate, _lang?: Lang) {
       return result.ok ? result.id : fail(ctx as Ctx, '', { id: result.problem });
     }),
   );
+}
+
+/** A hire date that cannot be right for this holder (issue 12): bad input, one sentence naming the option. */
+export function checkHireDate(ctx: Context, flag: string, hiredOn: IsoDate, birthDate: IsoDate): void {
+  const problem = hireDateProblem(hiredOn, birthDate, ctx.today);
+  if (problem === null) return;
+  const m = ctx.m.input;
+  const message = {
+    'out-of-range': m.outOfRange(flag),
+    'too-far-ahead': m.tooFarAhead(flag, hiredOn, ctx.today, HIRE_MONTHS_AHEAD),
+    'before-birth': m.beforeBirth(flag, hiredOn),
+  }[problem];
+  throw new InvalidInput(`invalid-${flag.replace(/^-+/, '')}`, message);
 }
 
 /** Parses `raw` with `schema`; the first problem becomes an InvalidInput naming the option, in the user's language. */

@@ -5,6 +5,7 @@ import type { IsoDate } from '../core/calendar-date.js';
 import { normaliseCardNumber } from '../core/card.js';
 import { parseCitizenId } from '../core/citizen-id.js';
 import { en } from './messages/en.js';
+import { EARLIEST_DATE, HIRE_MONTHS_AHEAD, hireDateProblem, inRange, LATEST_DATE } from '../core/date-bounds.js';
 import { ECARD_CHANNELS, type EcardChannel } from '../core/ecard.js';
 import type { LedgerRow } from '../core/ledger-row.js';
 import { parseRosterDate } from './roster/dates.js';
@@ -24,6 +25,7 @@ export const COLUMNS = [
   'received_on',
   'enabled_on',
   'activated_on',
+  'guardian_id',
   'expires_on',
   'ecard_channel',
   'ecard_claimed_on',
@@ -56,7 +58,8 @@ export function readRow(cells: Partial<Record<Column, string>>, today: IsoDate):
   };
   const date = (column: Column): IsoDate | null => {
     const value = text(column);
-    return value === null ? null : (parseRosterDate(value) ?? bad(column, 'is not a real date written YYYY-MM-DD'));
+    const parsed = value === null ? null : (parseRosterDate(value) ?? bad(column, 'is not a real date written YYYY-MM-DD'));
+    return parsed === null || inRange(parsed) ? parsed : bad(column, `must lie between ${EARLIEST_DATE} and ${LATEST_DATE}`);
   };
   const name = (column: Column): string | null => {
     const value = text(column);
@@ -76,6 +79,8 @@ export function readRow(cells: Partial<Record<Column, string>>, today: IsoDate):
   const registeredOn = date('registered_on');
   const leftOn = date('left_on');
   const separationDoneOn = date('separation_done_on');
+  const hireProblem = hiredOn && hireDateProblem(hiredOn, id.id.birthDate, today);
+  if (hireProblem) bad('hired_on', hireProblem === 'before-birth' ? "is before the holder's date of birth" : `is more than ${HIRE_MONTHS_AHEAD} months after today`);
   if (hiredOn === null && (employer ?? registeredOn ?? leftOn ?? separationDoneOn) !== null) bad('hired_on', 'is empty but the row has employer, registration or leaving columns');
   if (leftOn !== null && employer === null) bad('employer', 'is empty but the row has left_on: say which employer the person left');
   if (separationDoneOn !== null && leftOn === null) bad('left_on', 'is empty but the row has separation_done_on');
@@ -86,6 +91,10 @@ export function readRow(cells: Partial<Record<Column, string>>, today: IsoDate):
   const issuedOn = date('issued_on');
   const receivedOn = date('received_on');
   const activatedOn = date('activated_on');
+  const rawGuardian = text('guardian_id');
+  const guardianId = rawGuardian === null ? null : parseCitizenId(rawGuardian, today);
+  if (guardianId !== null && !guardianId.ok) bad('guardian_id', en.idProblem(guardianId.problem, 'the number'));
+  if (guardianId !== null && activatedOn === null) bad('activated_on', 'is empty but guardian_id is given: a guardian is recorded with the activation');
   if (rawCard === null && (bank ?? issuedOn ?? receivedOn ?? activatedOn) !== null) bad('card_number', 'is empty but the row has card columns');
 
   const rawChannel = text('ecard_channel');
@@ -100,7 +109,7 @@ export function readRow(cells: Partial<Record<Column, string>>, today: IsoDate):
       id: id.id,
       name: personName,
       hire: hiredOn === null ? null : { employer, hiredOn, registeredOn, leftOn, separationDoneOn },
-      card: cardNumber === null ? null : { number: cardNumber, bank, policy: 'seed', issuedOn, receivedOn, activatedOn, expiresOn: null },
+      card: cardNumber === null ? null : { number: cardNumber, bank, policy: 'seed', issuedOn, receivedOn, activatedOn, guardian: guardianId?.ok ? guardianId.id : null, expiresOn: null },
       ecard: claimedOn === null ? null : { channel, claimedOn },
     },
   };

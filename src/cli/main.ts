@@ -6,6 +6,7 @@ import type { ErrorParams } from '../core/errors.js';
 import type { Store } from '../store/store.js';
 import type { Context } from './context.js';
 import { redactIds } from '../core/masking.js';
+import { printable, safeJson } from './safe-text.js';
 import { EXIT, failureOf } from './exit.js';
 import { type Lang, langOf } from './lang.js';
 import { type Messages, messagesFor } from './messages/index.js';
@@ -27,7 +28,8 @@ function action(load: () => Promise<{ run: Runner }>, toArgs: (positional: strin
     let failed = true;
     const { buildContext, discardCreated } = await import('./process-context.js');
     try {
-      const ctx = buildContext(globals, resources, commandPath(command), messagesFor);
+      // export writes data (a file's bytes), not text for a terminal: passed as is.
+      const ctx = buildContext(globals, resources, commandPath(command), state, command.name() === 'export', messagesFor);
       const { run } = await load();
       state.exitCode = (await run(ctx, toArgs(positional, command.opts(), command) as never)) ?? EXIT.ok;
       failed = false;
@@ -52,7 +54,15 @@ function langFromArgs(argv: string[], env: NodeJS.ProcessEnv): Lang {
   return langOf(i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith('--lang='))?.slice(7), env);
 }
 
-const state = { json: process.argv.includes('--json'), exitCode: EXIT.ok as number };
+/** `stdoutWritten`: a command already wrote its document, so an error adds none (SPEC 2.4: exactly one). */
+const state = { json: process.argv.includes('--json'), exitCode: EXIT.ok as number, stdoutWritten: false };
+
+/** The JSON error document, unless the command already wrote its one document (then the exit code tells). */
+function writeJsonError(code: string, message: string, details: Record<string, unknown> = {}): void {
+  if (state.stdoutWritten) return;
+  state.stdoutWritten = true;
+  process.stdout.write(safeJson(`${JSON.stringify({ error: { code, message, ...details } }, null, 2)}\n`));
+}
 
 /**
  * Commander's own usage errors, worded by the catalogue: keyed by commander's
@@ -84,7 +94,11 @@ function on(pattern: RegExp, text: string, word: (groups: string[]) => string): 
 export function usageMessage(m: Messages, code: string, text: string): string {
   const suggestion = /\(Did you mean (?:one of )?([^)]*)\?\)/.exec(text);
   const main = USAGE_ERRORS[code]?.(m.usage, text) ?? text.replace(/^error: /, '').replace(/\n?\(Did you mean[^)]*\)/, '');
-  return redactIds(suggestion ? `${main}\n${m.usage.didYouMean(suggestion[1]!)}` : main);
+  // Commander quotes what was typed (an unknown option, a path): every control character escaped, line by line.
+  return redactIds(suggestion ? `${main}\n${m.usage.didYouMean(suggestion[1]!)}` : main)
+    .split('\n')
+    .map(printable)
+    .join('\n');
 }
 
 /** An after-help text: the examples under a heading (scripts/man.mjs reads the English ones). */
@@ -236,16 +250,26 @@ export function program(lang: Lang = 'en'): Command {
   declare(root, 'due', m, h.due)
     .option('--within <days>', h.due.within)
     .option('--check', h.due.check)
+    .option('--employer <name>', h.due.employer)
+    .addOption(new Option('--kind <kind>', h.due.kind).choices(['registration', 'separation', 'activation', 'renewal']))
+    .addOption(new Option('--format <format>', h.due.format).choices(['text', 'json', 'ics']))
     .action(action(() => import('./due.js'), (_, o) => o));
 
+  declare(root, 'people', m, h.people)
+    .option('--employer <name>', h.people.employer)
+    .option('--name <text>', h.people.name)
+    .action(action(() => import('./people.js'), (_, o) => o));
+
   declare(root, 'import', m, h.import)
-    .argument('[file.csv]', h.import.file)
+    .argument('[file]', h.import.file)
     .option('--dry-run', h.import.dryRun)
     .option('--skip-invalid', h.import.skipInvalid)
+    .option('--sheet <name>', h.import.sheet)
     .action(action(() => import('./import.js'), ([file], o) => ({ file, ...o })));
 
   declare(root, 'export', m, h.export)
-    .addOption(new Option('--format <format>', h.export.format).choices(['csv', 'json']).default('csv'))
+    .addOption(new Option('--format <format>', h.export.format).choices(['csv', 'xlsx', 'json']).default('csv'))
+    .addOption(new Option('--headers <lang>', h.export.headers).choices(['en', 'zh']).default('en'))
     .action(action(() => import('./export.js'), (_, o) => o));
 
   declare(root, 'history', m, h.history)
@@ -322,7 +346,7 @@ export async function main(argv: string[]): Promise<number> {
       if (error.exitCode === 0) return EXIT.ok; // --help, --version
       if (error.code === 'commander.help' || error.code === 'commander.helpDisplayed') return EXIT.usage; // bare `sscard`: help on stderr
       const message = usageMessage(m, error.code, error.message);
-      if (state.json) process.stdout.write(`${JSON.stringify({ error: { code: 'usage', message } }, null, 2)}\n`);
+      if (state.json) writeJsonError('usage', message);
       else process.stderr.write(`${m.usage.errorPrefix}${message}\n`);
       return EXIT.usage;
     }
@@ -331,12 +355,10 @@ export async function main(argv: string[]): Promise<number> {
     const params = (error as { params?: ErrorParams } | null)?.params;
     const words = (m.errors as unknown as Record<string, ((p: ErrorParams) => string) | undefined>)[failure.code];
     if (params && words) failure.message = words(params);
-    failure.message = redactIds(failure.message);
-    if (state.json) {
-      process.stdout.write(`${JSON.stringify({ error: { code: failure.code, message: failure.message } }, null, 2)}\n`);
-    } else {
-      process.stderr.write(`sscard: ${failure.message}\n`);
-    }
+    failure.message = printable(redactIds(failure.message));
+    // Details a failure carries (e.g. import's bad rows) go into the one JSON document.
+    if (state.json) writeJsonError(failure.code, failure.message, (error as { details?: Record<string, unknown> } | null)?.details);
+    else process.stderr.write(`sscard: ${failure.message}\n`);
     return failure.exitCode;
   }
 }

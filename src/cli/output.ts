@@ -3,6 +3,7 @@ import type { Card, CardStatus } from '../core/card.js';
 // shape go through here, so dates, nulls and masking are the same everywhere.
 import { maskId } from '../core/citizen-id.js';
 import type { Deadline } from '../core/period.js';
+import { NotFound } from '../core/errors.js';
 import type { Context } from './context.js';
 import { deadlineWhy } from './human.js';
 
@@ -39,4 +40,29 @@ export function cardJson(ctx: Context, card: Card | null, status: CardStatus) {
       daysLeft: status.daysLeft,
     }
   );
+}
+
+/**
+ * Writes a chunk of a long output, waiting while the reader is slower
+ * (back-pressure), so that millions of rows stream in bounded memory.
+ */
+export function send(ctx: Context, text: string): Promise<void> | undefined {
+  const out = ctx.out as NodeJS.WritableStream;
+  if (out.write(text) !== false || typeof out.once !== 'function') return undefined;
+  return new Promise((resolve) => {
+    const done = () => {
+      out.removeListener('drain', done);
+      out.removeListener('close', done);
+      out.removeListener('error', done);
+      resolve();
+    };
+    out.once('drain', done);
+    out.once('close', done);
+    out.once('error', done);
+  });
+}
+
+/** Every read of a ledger that does not exist (SPEC 2.2: exit 1, never "nothing due"). */
+export function noLedger(ctx: Context): NotFound {
+  return new NotFound('no-ledger', ctx.m.errors['no-ledger']({ ledger: ctx.ledger }));
 }

@@ -7,6 +7,7 @@ import os from 'node:os';
 import tty from 'node:tty';
 import path from 'node:path';
 import { chinaDate, type IsoDate, parseIsoDate } from '../core/calendar-date.js';
+import { EARLIEST_DATE, inRange, LATEST_DATE } from '../core/date-bounds.js';
 import { InvalidInput } from '../core/errors.js';
 import { chinaCalendar, officialCalendar } from '../core/official-calendar.js';
 import { openMemoryStore, openSqliteStore, removeIfEmpty } from '../store/sqlite/file.js';
@@ -14,6 +15,7 @@ import type { Store } from '../store/store.js';
 import type { Context } from './context.js';
 import { type Lang, langOf } from './lang.js';
 import type { Messages } from './messages/index.js';
+import { guardedStderr, guardedStdout, type OutputState } from './safe-text.js';
 
 export interface GlobalOptions {
   db?: string;
@@ -30,11 +32,12 @@ function defaultDbPath(env: NodeJS.ProcessEnv): string {
 }
 
 function todayOf(option: string | undefined, env: NodeJS.ProcessEnv, now: Date, m: Messages): IsoDate {
+  const plausible = (date: IsoDate | null) => (date !== null && inRange(date) ? date : null);
   if (option !== undefined) {
-    return parseIsoDate(option) ?? fail('invalid-as-of', m.input.invalidAsOf);
+    return plausible(parseIsoDate(option)) ?? fail('invalid-as-of', m.input.invalidAsOf);
   }
   if (env.SSCARD_TODAY) {
-    return parseIsoDate(env.SSCARD_TODAY) ?? fail('invalid-sscard-today', m.input.invalidToday);
+    return plausible(parseIsoDate(env.SSCARD_TODAY)) ?? fail('invalid-sscard-today', m.input.invalidToday);
   }
   return chinaDate(now);
 }
@@ -61,13 +64,27 @@ export function discardCreated(resources: Resources): void {
   for (const file of resources.created) removeIfEmpty(file);
 }
 
-export function buildContext(opts: GlobalOptions, resources: Resources, command: string, messagesFor: (lang: Lang) => Messages): Context {
+/**
+ * `resources` collects the stores the command opened, for main.ts to close
+ * whatever happens; `output` tells main.ts whether stdout already carries a
+ * document, and `rawStdout` passes a command's data (export) unguarded.
+ */
+export function buildContext(
+  opts: GlobalOptions,
+  resources: Resources,
+  command: string,
+  output: OutputState,
+  rawStdout: boolean,
+  messagesFor: (lang: Lang) => Messages,
+): Context {
   const opened = resources.stores;
   const env = process.env;
   const now = new Date();
   const lang = langOf(opts.lang, env);
   const m = messagesFor(lang);
-  const today = todayOf(opts.asOf, env, now, m);
+  // Computed on first use: a command that never needs the day (the offline
+  // guide) still works when SSCARD_TODAY is bad.
+  let today: IsoDate | undefined;
   const dbPath = opts.db ?? env.SSCARD_DB ?? defaultDbPath(env);
   const isDefaultPath = opts.db === undefined && env.SSCARD_DB === undefined;
   let store: Store | null | undefined;
@@ -93,8 +110,8 @@ export function buildContext(opts: GlobalOptions, resources: Resources, command:
     return store;
   };
   return {
-    out: process.stdout,
-    err: process.stderr,
+    out: guardedStdout(process.stdout, rawStdout ? 'raw' : opts.json ? 'json' : 'human', output),
+    err: guardedStderr(process.stderr),
     stdinIsTTY: tty.isatty(0),
     stdoutIsTTY: Boolean(process.stdout.isTTY),
     stderrIsTTY: Boolean(process.stderr.isTTY),
@@ -103,9 +120,16 @@ export function buildContext(opts: GlobalOptions, resources: Resources, command:
       return { input: process.stdin, output: process.stderr };
     },
     color: new Chalk({ level: colorLevel(opts.color, env, Boolean(process.stdout.isTTY)) }),
-    today,
-    asOf: today,
-    viewOn: opts.asOf !== undefined || env.SSCARD_TODAY ? today : null,
+    get today() {
+      return (today ??= todayOf(opts.asOf, env, now, m));
+    },
+    get asOf() {
+      return this.today;
+    },
+    ledger: dbPath,
+    get viewOn() {
+      return opts.asOf !== undefined || env.SSCARD_TODAY ? this.today : null;
+    },
     command,
     lang,
     m,

@@ -7,7 +7,7 @@ import { personFacts } from '../core/events.js';
 import { decideRegistration, type HireKind, registrationStatus } from '../core/registration.js';
 import type { Context } from './context.js';
 import { day } from './human.js';
-import { citizenIdField, isoDateField, parseInput, required, textField } from './input.js';
+import { checkHireDate, citizenIdField, isoDateField, parseInput, required, textField } from './input.js';
 import { deadlineJson, shownId, writeJson } from './output.js';
 import { personState } from './person.js';
 import { registrationRefusalText } from './refusals.js';
@@ -69,6 +69,7 @@ export async function run(ctx: Context, args: RegisterEmployeeArgs): Promise<voi
     raw,
     FLAGS,
   );
+  checkHireDate(ctx, '--hired-on', input.hiredOn, input.id.birthDate);
   const kind: HireKind = args.flexible ? 'flexible' : 'employee';
   // In a script (no terminal to ask on): filed today, unless it is explicitly still to do (v1 decision).
   const registeredOn: IsoDate | null = raw.pending ? null : (input.registeredOn ?? ctx.today);

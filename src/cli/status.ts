@@ -11,7 +11,7 @@ import { personState } from './person.js';
 import { day, deadlineText, relative, width } from './human.js';
 import { citizenIdField, parseInput, required } from './input.js';
 import { nextStepText } from './next-steps.js';
-import { cardJson, deadlineJson, shownId, writeJson } from './output.js';
+import { cardJson, deadlineJson, noLedger, shownId, writeJson } from './output.js';
 import { CHANNEL, cardStateText, ecardStateText, registrantText, registrationLines, separationLines } from './words.js';
 
 export async function run(ctx: Context, args: { id?: string }): Promise<void> {
@@ -19,8 +19,9 @@ export async function run(ctx: Context, args: { id?: string }): Promise<void> {
   const { id } = parseInput(ctx.lang, z.object({ id: citizenIdField(ctx.today, ctx.lang) }), raw, { id: '<id>' });
 
   const store = await ctx.openStore({ write: false });
-  const person = store ? await personState(store, id.number, ctx.viewOn) : null;
-  if (person === null || !person.exists) {
+  if (store === null) throw noLedger(ctx);
+  const person = await personState(store, id.number, ctx.viewOn);
+  if (!person.exists) {
     throw new NotFound(
       'person-not-found',
       ctx.lang === 'zh'

@@ -10,7 +10,7 @@ import { type Hire, registrationStatus } from './registration.js';
 import { separationStatus } from './separation.js';
 
 export interface AgendaItem {
-  readonly kind: 'activation' | 'registration' | 'separation';
+  readonly kind: 'activation' | 'registration' | 'separation' | 'renewal';
   readonly personId: string;
   readonly name: string | null;
   readonly deadline: Deadline;

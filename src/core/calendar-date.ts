@@ -1,10 +1,6 @@
 // A calendar date with no time and no zone: the unit every legal period is
 // counted in. Kept as an ISO `YYYY-MM-DD` string so that it is what the
 // ledger stores and the JSON prints, with no conversion in between.
-import { addDays as addDaysFns } from 'date-fns/addDays';
-import { addMonths as addMonthsFns } from 'date-fns/addMonths';
-import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
-
 export type IsoDate = string & { readonly __isoDate: unique symbol };
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -23,34 +19,42 @@ export function isoDate(year: number, month: number, day: number): IsoDate {
 }
 
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
 
-// date-fns works on local-time Date objects. Noon local time keeps every
-// operation on the intended calendar day whatever the machine's time zone,
-// since no zone shifts a clock by twelve hours at a DST change.
-function toLocalNoon(date: IsoDate): Date {
-  const d = new Date(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)), 12);
-  d.setFullYear(Number(date.slice(0, 4))); // years 0-99 would otherwise map to 1900-1999
-  return d;
+// Pure UTC arithmetic on day numbers: no Date in the machine's zone is ever
+// built, so the answer cannot depend on it (under TZ=Pacific/Apia local time
+// skipped 2011-12-30, and local-time arithmetic then lands a day off).
+const MS_PER_DAY = 86_400_000;
+
+/** Days since 1970-01-01 (negative before). */
+function dayNumber(date: IsoDate): number {
+  const d = new Date(0);
+  d.setUTCFullYear(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))); // years 0-99 stay as written
+  return Math.round(d.getTime() / MS_PER_DAY);
 }
 
-function fromLocal(d: Date): IsoDate {
-  return isoDate(d.getFullYear(), d.getMonth() + 1, d.getDate());
+function fromDayNumber(n: number): IsoDate {
+  const d = new Date(n * MS_PER_DAY);
+  return isoDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
 }
 
 export function addDays(date: IsoDate, days: number): IsoDate {
-  return fromLocal(addDaysFns(toLocalNoon(date), days));
+  return fromDayNumber(dayNumber(date) + days);
 }
 
 /** Same day `months` later; the month's last day where it has no such day (2025-08-31 + 6 -> 2026-02-28). */
 export function addMonths(date: IsoDate, months: number): IsoDate {
-  return fromLocal(addMonthsFns(toLocalNoon(date), months));
+  const index = Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1 + months;
+  const year = Math.floor(index / 12);
+  const month = index - year * 12 + 1;
+  return isoDate(year, month, Math.min(Number(date.slice(8, 10)), daysInMonth(year, month)));
 }
 
 /** Whole days from `from` to `to`: positive when `to` is later. */
 export function daysBetween(from: IsoDate, to: IsoDate): number {
-  return differenceInCalendarDays(toLocalNoon(to), toLocalNoon(from));
+  return dayNumber(to) - dayNumber(from);
 }
 
 /** 0 = Sunday .. 6 = Saturday (a pure function of the date, no zone involved). */

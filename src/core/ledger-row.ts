@@ -29,6 +29,8 @@ export interface LedgerRow {
     readonly issuedOn: IsoDate | null;
     readonly receivedOn: IsoDate | null;
     readonly activatedOn: IsoDate | null;
+    /** Who activated for a holder under 16 (SPEC 1.3). */
+    readonly guardian: CitizenId | null;
     readonly expiresOn: IsoDate | null;
   } | null;
   readonly ecard: { readonly channel: EcardChannel | null; readonly claimedOn: IsoDate } | null;
@@ -106,8 +108,8 @@ export function planRow(row: LedgerRow, person: PersonState, cardHolder: string 
       if (card.state === 'activated') {
         if (card.activatedOn !== given.activatedOn) return fail({ field: 'activated_on', other: 'activated-on-another-date' });
       } else {
-        // The holder activates in person with their own identity document.
-        const activated = decideActivation(card, { holder: row.id, idDocument: row.id, on: given.activatedOn, outlet: null, guardian: null }, today);
+        // The holder (or their guardian) activates in person with the holder's identity document.
+        const activated = decideActivation(card, { holder: row.id, idDocument: row.id, on: given.activatedOn, outlet: null, guardian: given.guardian }, today);
         if (!activated.ok) {
           if (activated.refusal.reason === 'guardian-required') return fail({ field: 'activated_on', other: 'guardian-needed' });
           return fail({ field: 'activated_on', refusal: activated.refusal });
@@ -118,7 +120,11 @@ export function planRow(row: LedgerRow, person: PersonState, cardHolder: string 
   }
 
   if (row.ecard) {
-    const cardInForce = state.cards.find(isInForce) ?? null;
+    const inForce = state.cards.find(isInForce) ?? null;
+    // An e-card claimed before the card in force was issued was claimed with an
+    // earlier card (it follows a replacement, SPEC 1.4) that the row cannot show:
+    // the claim stands as a fact of its own.
+    const cardInForce = inForce && inForce.issuedOn !== null && row.ecard.claimedOn < inForce.issuedOn ? { ...inForce, issuedOn: null } : inForce;
     const claimed = decideEcardClaim(state.ecard, cardInForce, row.ecard, today);
     if (!claimed.ok) return fail({ field: 'ecard_claimed_on', refusal: claimed.refusal });
     record(claimed.value.facts);

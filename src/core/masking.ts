@@ -7,11 +7,14 @@ export function maskId(number: string): string {
 }
 
 /**
- * Masks anything in free text that looks like an identity number (15 to 18
- * digits, or 17 and an X): for messages that quote user input back, such as
- * "unknown command '...'", so that a number typed in the wrong place is not
- * printed in full.
+ * Masks anything in free text that looks like an identity number: 18
+ * characters (17 digits and a digit or X, either case) or a first-generation
+ * 15-digit number, wherever it stands, letters on either side included
+ * (`/x/emp<ID>data/x.db`, a header cell `x<ID>`): for messages that quote
+ * user input back, such as "unknown command '...'" or a path, so that a
+ * number typed in the wrong place is not printed in full. Longer runs of
+ * digits are not identity numbers and stay as they are.
  */
 export function redactIds(text: string): string {
-  return text.replace(/(?<![0-9A-Za-z])\d{15,17}[\dXx]?(?![0-9A-Za-z])/g, (match) => (match.length >= 15 ? maskId(match.toUpperCase()) : match));
+  return text.replace(/(?<!\d)(?:\d{17}[\dXx]|\d{15})(?!\d)/g, (match) => maskId(match.toUpperCase()));
 }

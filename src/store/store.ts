@@ -52,6 +52,8 @@ export interface LedgerReader {
   eventsBySeq(seqs: readonly number[]): Promise<LedgerEvent[]>;
   /** The official holiday schedules loaded into this ledger, by year. */
   calendarYears(): Promise<LoadedCalendarYear[]>;
+  /** Whether the number stands anywhere in the ledger, even only as someone's guardian (what purge can erase). */
+  mentions(id: string): Promise<boolean>;
 }
 
 /** A year's official schedule, loaded with `sscard calendar load` (SPEC 1.2). */
@@ -77,7 +79,7 @@ export interface Store extends LedgerReader {
   allEvents(): AsyncIterable<LedgerEvent>;
   /** The engine's consistency check, cache = replay, the schema version and the rows per table. */
   check(): Promise<LedgerCheck>;
-  /** A consistent copy of the ledger at `file` while others may write. */
+  /** A consistent copy of the ledger at `file` while others may write; never the ledger itself, never a partial file under that name. */
   backupTo(file: string): Promise<void>;
   /** Runs `work` as one write transaction: all of it is saved, or none. */
   write<T>(work: (tx: LedgerTransaction) => Promise<T>): Promise<T>;
@@ -93,6 +95,11 @@ export interface LedgerTransaction extends LedgerReader {
   record(personId: string, facts: readonly Fact[], source: string): Promise<LedgerEvent[]>;
   /** Stores a year's official schedule, replacing one loaded before for that year. */
   saveCalendarYear(year: LoadedCalendarYear): Promise<void>;
-  /** Deletes the person and every record and event about them (PIPL right to deletion); returns how many events went. */
+  /**
+   * Deletes the person and every record and event about them, and their number
+   * wherever else it stands (a guardian); once the transaction commits, the
+   * number is nowhere in the file nor its WAL (PIPL right to deletion, SPEC 3.1).
+   * Returns how many of their events went.
+   */
   erasePerson(personId: string): Promise<number>;
 }

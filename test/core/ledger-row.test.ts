@@ -30,6 +30,7 @@ const cardRow = (over: Partial<NonNullable<LedgerRow['card']>> = {}) => ({
   issuedOn: d('2026-03-01'),
   receivedOn: d('2026-03-31'),
   activatedOn: null,
+  guardian: null,
   expiresOn: null,
   ...over,
 });
@@ -102,6 +103,16 @@ describe('planRow: a CSV row goes through the same decisions as the single comma
   it('a holder under 16 needs a guardian, which a CSV row cannot record', () => {
     const plan = planRow(row({ id: CHILD, card: cardRow({ activatedOn: d('2026-04-02') }) }), emptyPerson(CHILD.number), null, TODAY);
     expect(plan).toEqual({ ok: false, problem: { field: 'activated_on', other: 'guardian-needed' } });
+  });
+
+  it("a guardian given in the row activates a child's card (SPEC 1.3)", () => {
+    const plan = planRow(row({ id: CHILD, card: cardRow({ activatedOn: d('2026-04-02'), guardian: WANG }) }), emptyPerson(CHILD.number), null, TODAY);
+    expect(plan.ok && plan.state.cards[0]).toMatchObject({ state: 'activated', guardianId: WANG.number });
+  });
+
+  it('an e-card claimed before the card in force was issued (with an earlier card) stands', () => {
+    const plan = planRow(row({ card: cardRow({ issuedOn: d('2026-06-10'), receivedOn: d('2026-06-20') }), ecard: { channel: '12333', claimedOn: d('2024-01-21') } }), empty, null, TODAY);
+    expect(plan.ok && plan.state.ecard).toEqual({ channel: '12333', claimedOn: '2024-01-21' });
   });
 
   it('without issued_on the earliest card date stands in for the issue date', () => {

@@ -144,7 +144,9 @@ describe('global options, dates and the ledger file', () => {
     ledger = tempLedger();
     const r = ledger.run(['status', ID, '--json']);
     expect(r.code).toBe(1);
-    expect(r.json).toEqual({ error: { code: 'person-not-found', message: expect.stringContaining('110105********002X') } });
+    expect(r.json).toEqual({ error: { code: 'no-ledger', message: expect.stringContaining('No ledger at') } });
+    ledger.run(['register-employee', '--id', '110105194912310011', '--employer', 'Acme Ltd', '--hired-on', '2026-09-01']);
+    expect(ledger.run(['status', ID, '--json']).json).toEqual({ error: { code: 'person-not-found', message: expect.stringContaining('110105********002X') } });
     const u = ledger.run(['status', '--json', ID, '--nope']);
     expect(u.code).toBe(2);
     expect(u.json.error.code).toBe('usage');

@@ -154,20 +154,26 @@ describe('import', () => {
     expect(ledger.query('SELECT employer FROM hire ORDER BY hired_on')).toEqual([{ employer: 'Acme "Global" Ltd' }, { employer: '北京某某有限公司' }]);
   });
 
-  it('refuses unknown columns, a missing id column, NUL bytes and non-UTF-8 files with exit 2', () => {
+  it('refuses a missing id column and NUL bytes with exit 2; ignores unknown columns, naming them; reads GBK', () => {
     ledger = tempLedger('2026-11-24');
     const cases: [string, string | Buffer, RegExp][] = [
-      ['unknown.csv', `id,salary\n${WANG},1\n`, /Unknown column "salary"/],
-      ['noid.csv', 'name,employer\nWang,Acme\n', /no id column/],
-      ['nul.csv', Buffer.from(`id\n${WANG}\u0000\n`), /NUL bytes/],
-      ['gbk.csv', Buffer.from([0x69, 0x64, 0x2c, 0x6e, 0x61, 0x6d, 0x65, 0x0a, 0xcd, 0xf5, 0xb7, 0xbc, 0x0a]), /not UTF-8/],
+      ['noid.csv', 'name,employer\nWang,Acme\n', /id/],
+      ['nul.csv', Buffer.from(`id\n${WANG}\u0000\n`), /NUL/],
     ];
     for (const [name, content, message] of cases) {
       const r = ledger.run(['import', csv(name, content as string)]);
       expect(r.code, name).toBe(2);
       expect(r.stderr, name).toMatch(message);
+      expect(r.stderr.trim().split('\n'), name).toHaveLength(1);
     }
     expect(ledger.bytes()).toBeNull();
+    const unknown = ledger.run(['import', csv('unknown.csv', `id,salary,部门\n${WANG},1,HR\n`)]);
+    expect(unknown.code).toBe(0);
+    expect(unknown.stderr).toBe('Ignored columns sscard does not know: "salary", "部门".\n');
+    // 王芳 in GBK, as Excel on Chinese Windows saves it.
+    const gbk = Buffer.concat([Buffer.from(`id,name\n${WANG},`), Buffer.from([0xcd, 0xf5, 0xb7, 0xbc]), Buffer.from('\n')]);
+    expect(ledger.run(['import', csv('gbk.csv', gbk as unknown as string)]).code).toBe(0);
+    expect(ledger.run(['status', WANG, '--json']).json.person.name).toBe('王芳');
   });
 });
 
@@ -204,7 +210,7 @@ describe('export', () => {
     ledger.run(['register-employee', '--id', WANG, '--employer', 'Acme Ltd', '--hired-on', '2026-09-01']);
     ledger.run(['card', 'report-loss', '--card', 'A12345678']);
     const exported = ledger.run(['export', '--reveal']).stdout;
-    expect(exported.trim().split('\n')[1]).toBe(`${WANG},,Acme Ltd,2026-09-01,2026-11-24${','.repeat(12)}`);
+    expect(exported.trim().split('\n')[1]).toBe(`${WANG},,Acme Ltd,2026-09-01,2026-11-24${','.repeat(13)}`);
     const copy = tempLedger('2026-11-24');
     try {
       const back = path.join(copy.dir, 'back.csv');
@@ -224,7 +230,22 @@ describe('export', () => {
     expect(masked.stdout).not.toContain(WANG);
     expect(masked.stderr).toContain('--reveal');
     const json = ledger.run(['export', '--format', 'json']).json;
-    expect(json.people[0]).toMatchObject({ id: '110105********002X', hires: [{ kind: 'employee', employer: 'Acme Ltd', hiredOn: '2026-09-01', registeredOn: '2026-11-24' }] });
+    expect(json.events.map((e: any) => [e.id, e.kind])).toEqual([
+      ['110105********002X', 'person.recorded'],
+      ['110105********002X', 'hire.recorded'],
+      ['110105********002X', 'hire.registered'],
+    ]);
+    const masked2 = path.join(ledger.dir, 'masked.json');
+    fs.writeFileSync(masked2, ledger.run(['export', '--format', 'json']).stdout);
+    const back = tempLedger('2026-11-24');
+    try {
+      const r = back.run(['import', masked2]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/holds masked identity numbers, so it cannot be imported; export it again with `sscard export --format json --reveal`\.\n$/);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    } finally {
+      back.cleanup();
+    }
   });
 });
 

@@ -115,7 +115,7 @@ describe('the npm package', () => {
     const result = spawn(sscard, ['status', ID, '--db', db], { cwd: work, env: { PATH: process.env.PATH, HOME: work, LANG: 'C', SSCARD_TODAY: '2026-11-25' } });
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toMatch(/^sscard: No (record|ledger) .*110105\*{8}002X.*\n$/);
+    expect(result.stderr).toMatch(/^sscard: No ledger at .*demo\.db; .*\n$/);
     expect(result.stderr).not.toContain(ID);
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });

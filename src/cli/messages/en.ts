@@ -7,6 +7,7 @@
 // --help, so it must cost nothing to evaluate.
 import type { IdProblem } from '../../core/citizen-id.js';
 import type { EnableChannel, ReplaceReason } from '../../core/card.js';
+import { EARLIEST_DATE, LATEST_DATE } from '../../core/date-bounds.js';
 import type { EcardChannel } from '../../core/ecard.js';
 import type { EventKind } from '../../core/events.js';
 import type { DeadlineNote } from '../../core/period.js';
@@ -14,6 +15,8 @@ import type { HireKind } from '../../core/registration.js';
 
 /** The example identity number of the SPEC (a documented public example, not personal data): shown unmasked so examples work when pasted. */
 const ID = '11010519491231002X';
+/** Where the restore steps are (README: "Backups and restore"). */
+const RESTORE = 'stop every sscard process, copy your latest backup over the ledger file (delete the -wal and -shm beside it first), then run `sscard check` (README: "Backups and restore")';
 const WEEKDAY = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const BIRTH_DATE = {
   'not-a-date': 'digits 7-14 are not a real birth date',
@@ -51,6 +54,9 @@ export const en = {
   /** Values given on the command line or typed at a prompt; `field` is the option or argument (`--hired-on`, `<id>`). */
   input: {
     date: (field: string) => `${field} must be a real date written YYYY-MM-DD, e.g. 2026-09-01.`,
+    outOfRange: (field: string) => `${field} must lie between ${EARLIEST_DATE} and ${LATEST_DATE}; check the year.`,
+    tooFarAhead: (field: string, date: string, today: string, months: number) => `${field} ${date} is more than ${months} months after today (${today}); check the year.`,
+    beforeBirth: (field: string, date: string) => `${field} ${date} is before the holder's date of birth in the identity number; check the date and the number.`,
     card: (field: string) => `${field} must be the 9 letters or digits printed on the card, e.g. A12345678.`,
     empty: (field: string) => `${field} is empty; give a value or leave the option out.`,
     tooLong: (field: string) => `${field} is longer than 200 characters; shorten it.`,
@@ -63,8 +69,8 @@ export const en = {
     missingOption: (field: string) => `${field} is required; give it on the command line (see --help).`,
     confirmationRequired: 'This cannot be undone and there is no terminal to confirm it on; add --yes to go ahead.',
     notConfirmed: 'Not confirmed; nothing was written.',
-    invalidAsOf: '--as-of must be a real date written YYYY-MM-DD, e.g. 2026-10-09.',
-    invalidToday: 'SSCARD_TODAY must be a real date written YYYY-MM-DD; fix or unset it.',
+    invalidAsOf: `--as-of must be a real date written YYYY-MM-DD between ${EARLIEST_DATE} and ${LATEST_DATE}, e.g. 2026-10-09.`,
+    invalidToday: `SSCARD_TODAY must be a real date written YYYY-MM-DD between ${EARLIEST_DATE} and ${LATEST_DATE}; fix or unset it.`,
   },
 
   /** Questions asked at a terminal for values missing on the command line (SPEC 2.1: never inventing a fact). */
@@ -231,19 +237,40 @@ export const en = {
       description: 'the agenda: every open deadline across the ledger, overdue first',
       within: 'only deadlines in the next DAYS days (overdue ones are always shown)',
       check: 'exit 3 when anything is overdue (for a daily cron job)',
-      examples: ['sscard due', 'sscard due --within 14', 'sscard due --check --json > agenda.json || mail-hr agenda.json'],
+      employer: "only this employer's deadlines",
+      kind: 'only one kind of deadline',
+      format: 'text, json, or ics (an iCalendar file for Outlook, DingTalk, Feishu, phone calendars)',
+      examples: [
+        'sscard due',
+        'sscard due --within 14 --employer "Acme Ltd"',
+        'sscard due --employer "Acme Ltd" --format ics > acme-deadlines.ics',
+        'sscard due --check --json > agenda.json || mail-hr agenda.json',
+      ],
+    },
+    people: {
+      description: 'everyone in the ledger, one line each: card, e-card, open deadlines',
+      employer: 'only people hired by this employer',
+      name: 'only people whose name contains this text',
+      examples: ['sscard people', 'sscard people --employer "Acme Ltd"', 'sscard people --name 王 --json'],
     },
     import: {
-      description: 'hires and cards in bulk from a CSV file (nothing is written if any row is bad)',
-      file: 'CSV with a header row; columns: id,name,employer,hired_on,registered_on,card_number,bank,issued_on,received_on,activated_on,ecard_channel,ecard_claimed_on',
-      dryRun: 'check every row and report, write nothing',
+      description: 'hires, leavers and cards in bulk from the roster HR has (nothing is written if any row is bad)',
+      file: 'xlsx, csv, tsv or txt (UTF-8 or GB18030, English or Chinese headers), a JSON export, or - for standard input; asked for at a terminal when left out',
+      dryRun: 'check every row exactly as the import would, write nothing',
       skipInvalid: 'import the good rows and report the bad ones',
-      examples: ['sscard import hires.csv --dry-run', 'sscard import hires.csv', 'sscard import hires.csv --skip-invalid'],
+      sheet: 'the sheet of an xlsx file (default: the first)',
+      examples: [
+        'sscard import 花名册.xlsx --dry-run',
+        'sscard import roster-gbk.csv',
+        'sscard import hires.csv --skip-invalid',
+        'sscard export --format json --reveal | sscard --db copy.db import -',
+      ],
     },
     export: {
-      description: 'the current state of the ledger, re-importable with import',
-      format: "csv (import's columns) or json (everything)",
-      examples: ['sscard export --reveal > ledger.csv', 'sscard export --format json'],
+      description: "the ledger, re-importable with import: csv or xlsx with import's columns, json with every event",
+      format: 'csv (UTF-8 with BOM), xlsx (IDs as text, dates as dates) or json (every event)',
+      headers: 'column names in English or Chinese',
+      examples: ['sscard export --reveal > ledger.csv', 'sscard export --format xlsx --headers zh --reveal > 台账.xlsx', 'sscard export --format json --reveal > ledger.json'],
     },
     history: {
       description: 'every recorded event about a person, oldest first',
@@ -353,22 +380,32 @@ export const en = {
 
   /** Errors worded by code (a command's own, or the store's, which gives its values as params: src/core/errors.ts). */
   errors: {
-    'no-ledger': (p: { action: 'check' | 'backup' }) => `There is no ledger at this path yet; nothing to ${p.action === 'check' ? 'check' : 'back up'}.`,
+    'no-ledger': (p: { ledger: string }) => `No ledger at ${p.ledger}; check --db or SSCARD_DB (a command that records something creates it).`,
     'backup-exists': (p: { file: string }) => `${p.file} already exists; choose a new file name or add --force to overwrite it.`,
     'backup-failed': (p: { file: string; why: string }) => `The backup to ${p.file} failed (${p.why}); check the directory exists and is writable.`,
+    'backup-is-ledger': (p: { file: string }) => `The backup file ${p.file} is the ledger itself (or its -wal/-shm); give a backup path outside the ledger, e.g. another directory.`,
     'purge-not-found': (p: { id: string }) => `No record for ${p.id} in the ledger; nothing to delete.`,
     'unknown-topic': (p: { topic: string; topics: readonly string[] }) => `The guide has no topic "${p.topic}"; choose one of ${p.topics.join(', ')}.`,
-    'ledger-damaged': (p: { problems: string }) => `The ledger failed the integrity check (${p.problems}); restore it from a backup.`,
+    integrityFailed: (p: { count: number; shown: string }) =>
+      `The ledger failed SQLite's integrity check with ${p.count} finding${p.count === 1 ? '' : 's'} (${p.shown}); to restore it, ${RESTORE}.`,
     'cache-differs': (p: { count: number; first: string }) =>
       `The ledger's state tables differ from the replay of its events in ${p.count} place${p.count === 1 ? '' : 's'} (first: ${p.first}); the events are the record: restore from a backup, or report it.`,
     'db-directory-missing': (p: { dir: string }) => `--db: the directory ${p.dir} does not exist; create it first or choose another path.`,
     'db-is-directory': (p: { file: string; example: string }) => `--db: ${p.file} is a directory; give a file path such as ${p.example}.`,
+    'db-is-symlink': (p: { file: string; target: string }) =>
+      `--db: ${p.file} is a symbolic link${p.target ? ` to ${p.target}` : ''}; sscard does not follow links to a ledger, give the real file's path instead.`,
+    'db-not-a-file': (p: { file: string }) => `--db: ${p.file} is not a regular file (a device, FIFO or socket); give the path of a ledger file.`,
+    'db-needs-recovery': (p: { file: string }) =>
+      `${p.file} has an unfinished write (a -journal file beside it) and cannot be recovered without write permission; let its owner run any sscard command on it first.`,
     'not-a-ledger': (p: { file: string }) => `${p.file} is not an sscard database (or is damaged); it was left untouched. Point --db at an sscard ledger.`,
+    'ledger-damaged': (p: { file: string; finding: string }) =>
+      `${p.file} is damaged (${p.finding}), so nothing was written; restore it from a backup as the README's "Backups and restore" says, then run \`sscard check\`.`,
     'db-not-writable': (p: { file: string }) =>
       `${p.file} cannot be opened or written (permission denied, or a read-only file or directory); fix its permissions or choose another --db.`,
     'db-error': (p: { file: string; why: string }) => `${p.file} could not be used: ${p.why}.`,
     'ledger-too-new': (p: { file: string }) => `${p.file} was written by a newer sscard; it was left untouched. Upgrade sscard.`,
   },
+
 
   /** `sscard completion`. */
   completion: {

@@ -1,9 +1,11 @@
 // The Chinese message catalogue: every key of the English one (`Messages`),
 // with the official terms (社会保障卡, 电子社保卡, 启用, 激活, 挂失, 补换卡,
 // 参保登记, 灵活就业) and full-width punctuation.
+import { EARLIEST_DATE, LATEST_DATE } from '../../core/date-bounds.js';
 import type { Messages } from './en.js';
 
 const ID = '11010519491231002X';
+const RESTORE = '停止所有 sscard 进程，用最近的备份覆盖台账文件（先删除旁边的 -wal 和 -shm 文件），然后运行 `sscard check`（见 README 的“Backups and restore”）';
 const WEEKDAY = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'];
 const BIRTH_DATE = {
   'not-a-date': '第 7-14 位不是有效的出生日期',
@@ -38,6 +40,9 @@ export const zh: Messages = {
 
   input: {
     date: (field) => `${field} 须为有效日期，格式 YYYY-MM-DD，例如 2026-09-01。`,
+    outOfRange: (field) => `${field} 须在 ${EARLIEST_DATE} 至 ${LATEST_DATE} 之间，请检查年份。`,
+    tooFarAhead: (field, date, today, months) => `${field} ${date} 晚于今天（${today}）超过 ${months} 个月，请检查年份。`,
+    beforeBirth: (field, date) => `${field} ${date} 早于身份证号码中的出生日期，请检查日期和号码。`,
     card: (field) => `${field} 须为卡面上的 9 位字母或数字，例如 A12345678。`,
     empty: (field) => `${field} 为空：请填写，或不使用该选项。`,
     tooLong: (field) => `${field} 超过 200 个字符，请缩短。`,
@@ -50,8 +55,8 @@ export const zh: Messages = {
     missingOption: (field) => `缺少 ${field}：请在命令行中提供（见 --help）。`,
     confirmationRequired: '此操作不可撤销，且没有终端可供确认：如确定执行，请加 --yes。',
     notConfirmed: '未确认，未做任何更改。',
-    invalidAsOf: '--as-of 须为有效日期，格式 YYYY-MM-DD，例如 2026-10-09。',
-    invalidToday: 'SSCARD_TODAY 须为有效日期，格式 YYYY-MM-DD：请改正或删除该环境变量。',
+    invalidAsOf: `--as-of 须为 ${EARLIEST_DATE} 至 ${LATEST_DATE} 之间的有效日期，格式 YYYY-MM-DD，例如 2026-10-09。`,
+    invalidToday: `SSCARD_TODAY 须为 ${EARLIEST_DATE} 至 ${LATEST_DATE} 之间的有效日期，格式 YYYY-MM-DD：请改正或删除该环境变量。`,
   },
 
   ask: {
@@ -214,19 +219,40 @@ export const zh: Messages = {
       description: '待办事项：台账中所有未到期和已逾期的期限，逾期的在前',
       within: '只显示 DAYS 天内到期的（逾期的总会显示）',
       check: '有逾期事项时以 3 退出（用于每日定时任务）',
-      examples: ['sscard due', 'sscard due --within 14', 'sscard due --check --json > agenda.json || mail-hr agenda.json'],
+      employer: '只显示该用人单位的期限',
+      kind: '只显示一类期限',
+      format: 'text、json 或 ics（iCalendar 文件，可导入 Outlook、钉钉、飞书、手机日历）',
+      examples: [
+        'sscard due',
+        'sscard due --within 14 --employer "北京某某有限公司"',
+        'sscard due --employer "北京某某有限公司" --format ics > 期限.ics',
+        'sscard due --check --json > agenda.json || mail-hr agenda.json',
+      ],
+    },
+    people: {
+      description: '台账中的所有人，每人一行：社保卡、电子社保卡、未办期限',
+      employer: '只显示该用人单位录用的人',
+      name: '只显示姓名包含此文字的人',
+      examples: ['sscard people', 'sscard people --employer "北京某某有限公司"', 'sscard people --name 王 --json'],
     },
     import: {
-      description: '从 CSV 文件批量导入入职和社保卡记录（任何一行有误则不写入）',
-      file: '带表头的 CSV；列：id,name,employer,hired_on,registered_on,card_number,bank,issued_on,received_on,activated_on,ecard_channel,ecard_claimed_on',
-      dryRun: '检查每一行并报告，不写入',
+      description: '从 HR 现有的花名册批量导入入职、离职和社保卡记录（任何一行有误则不写入）',
+      file: 'xlsx、csv、tsv 或 txt（UTF-8 或 GB18030，中文或英文表头）、JSON 导出文件，或 - 表示标准输入；未提供时在终端中询问',
+      dryRun: '按导入时的规则检查每一行，不写入',
       skipInvalid: '导入正确的行，报告错误的行',
-      examples: ['sscard import hires.csv --dry-run', 'sscard import hires.csv', 'sscard import hires.csv --skip-invalid'],
+      sheet: 'xlsx 文件中的工作表（默认：第一个）',
+      examples: [
+        'sscard import 花名册.xlsx --dry-run',
+        'sscard import roster-gbk.csv',
+        'sscard import hires.csv --skip-invalid',
+        'sscard export --format json --reveal | sscard --db copy.db import -',
+      ],
     },
     export: {
-      description: '台账的当前状态，可用 import 重新导入',
-      format: 'csv（import 的列）或 json（全部内容）',
-      examples: ['sscard export --reveal > ledger.csv', 'sscard export --format json'],
+      description: '导出台账，可用 import 重新导入：csv 或 xlsx 为 import 的列，json 含全部事件',
+      format: 'csv（带 BOM 的 UTF-8）、xlsx（身份证号为文本，日期为日期）或 json（全部事件）',
+      headers: '列名用英文或中文',
+      examples: ['sscard export --reveal > ledger.csv', 'sscard export --format xlsx --headers zh --reveal > 台账.xlsx', 'sscard export --format json --reveal > ledger.json'],
     },
     history: {
       description: '某人的全部记录事件，按时间先后',
@@ -324,20 +350,26 @@ export const zh: Messages = {
   },
 
   errors: {
-    'no-ledger': (p) => `此路径下还没有台账，无可${p.action === 'check' ? '检查' : '备份'}。`,
+    'no-ledger': (p) => `${p.ledger} 处没有台账：请核对 --db 或 SSCARD_DB（写入命令会新建台账）。`,
     'backup-exists': (p) => `${p.file} 已存在：请换一个文件名，或加 --force 覆盖。`,
     'backup-failed': (p) => `备份到 ${p.file} 失败（${p.why}）：请确认目录存在且可写。`,
+    'backup-is-ledger': (p) => `备份文件 ${p.file} 就是台账本身（或其 -wal/-shm）：请把备份放在台账之外，例如另一个目录。`,
     'purge-not-found': (p) => `台账中没有 ${p.id} 的记录，无可删除。`,
     'unknown-topic': (p) => `指南中没有 "${p.topic}" 这一主题：可选 ${p.topics.join('、')}。`,
-    'ledger-damaged': (p) => `台账未通过完整性检查（${p.problems}）：请从备份恢复。`,
+    integrityFailed: (p) => `台账未通过 SQLite 完整性检查，发现 ${p.count} 处问题（${p.shown}）。恢复方法：${RESTORE}。`,
     'cache-differs': (p) => `台账的状态表与事件重放有 ${p.count} 处不一致（第一处：${p.first}）；以事件为准：请从备份恢复，或报告此问题。`,
     'db-directory-missing': (p) => `--db：目录 ${p.dir} 不存在：请先创建，或换一个路径。`,
     'db-is-directory': (p) => `--db：${p.file} 是一个目录：请给出文件路径，例如 ${p.example}。`,
+    'db-is-symlink': (p) => `--db：${p.file} 是符号链接${p.target ? `（指向 ${p.target}）` : ''}；sscard 不跟随链接打开台账，请给出实际文件的路径。`,
+    'db-not-a-file': (p) => `--db：${p.file} 不是普通文件（设备、FIFO 或套接字）：请给出台账文件的路径。`,
+    'db-needs-recovery': (p) => `${p.file} 有未完成的写入（旁边有 -journal 文件），没有写权限无法恢复：请让文件所有者先对它运行任一 sscard 命令。`,
     'not-a-ledger': (p) => `${p.file} 不是 sscard 台账（或已损坏），未做任何改动：请让 --db 指向 sscard 台账。`,
+    'ledger-damaged': (p) => `${p.file} 已损坏（${p.finding}），未做任何更改：请按 README 的“Backups and restore”从备份恢复，然后运行 \`sscard check\`。`,
     'db-not-writable': (p) => `无法打开或写入 ${p.file}（权限不足，或文件、目录只读）：请修改权限，或换一个 --db。`,
     'db-error': (p) => `无法使用 ${p.file}：${p.why}。`,
     'ledger-too-new': (p) => `${p.file} 由更新版本的 sscard 写入，未做任何改动：请升级 sscard。`,
   },
+
 
   failure: {
     interrupted: '已取消，未做任何更改。',

@@ -19,6 +19,8 @@ export const ALIASES: Readonly<Record<Column, readonly string[]>> = {
   received_on: ['领卡日期'],
   enabled_on: ['启用日期'],
   activated_on: ['激活日期'],
+  // Not in SPEC 2.3's table ("at least these names"): a child's card is activated by a guardian (SPEC 1.3).
+  guardian_id: ['监护人身份证号', '监护人身份证号码', '监护人证件号码'],
   expires_on: ['有效期至'],
   ecard_channel: ['电子社保卡渠道'],
   ecard_claimed_on: ['电子社保卡申领日期'],

@@ -5,6 +5,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { InvalidInput, Refused } from '../../core/errors.js';
 import { rebuildCache, SqliteStore } from './ledger.js';
+import { type HeaderFields, hasPendingJournal, inspectDatabase, walPageOneHeaders } from './header.js';
 import { APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION } from './schema.js';
 
 /** Long enough for a queue of writers (each write is short) before "database is locked". */
@@ -31,65 +32,238 @@ export interface OpenOptions {
   readonly now: string;
 }
 
+// better-sqlite3 reads this once, when its addon loads: `file:` URIs let a
+// read of a file nobody may write use `immutable=1` (see openForRead).
+// Every other path handed to SQLite is absolute, so never taken for a URI.
+process.env.SQLITE_USE_URI = '1';
+
 /**
- * Opens the ledger at `file`, or returns null when it does not exist and
- * `create` is false (a read of an empty ledger). A file that is not an sscard
- * ledger, or is newer than this version, is refused before anything is
- * written to it.
+ * Files bigger than this skip the quick check before a write: on a small
+ * ledger it costs milliseconds and stops a write from making damage worse
+ * (issue 12 item 7); on a large one `sscard check` is the place for it.
+ */
+const QUICK_CHECK_MAX_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Opens the ledger at `file`, or returns null when there is nothing to read
+ * (no file, or an empty one) and `create` is false. Reads never create or
+ * change a file. The file's own bytes are inspected before SQLite opens it,
+ * so a file that is not an sscard ledger, or is newer than this version, is
+ * refused untouched, journal and WAL included.
+ *
+ * Decision (SPEC 3.1, issue 12 item 5): a symbolic link as --db is refused,
+ * not followed: the link's target would silently become the ledger, and the
+ * permission and identity checks would apply to another path than the one
+ * the user named. The sentence gives the target to use instead.
  */
 export function openSqliteStore(file: string, options: OpenOptions): SqliteStore | null {
-  if (!fs.existsSync(file)) {
+  const found = existing(file);
+  if (found === null) {
     if (!options.create) return null;
-    const dir = path.dirname(file);
-    if (!fs.existsSync(dir)) {
-      if (!options.createDirectories) {
-        throw new InvalidInput('db-directory-missing', `--db: the directory ${dir} does not exist; create it first or choose another path.`, { dir });
-      }
-      fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-    }
-    try {
-      // Created here, not by SQLite, so that it is private from the first byte (SQLite gives its -wal and -shm the same mode).
-      fs.closeSync(fs.openSync(file, 'wx', 0o600));
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw fileError(file, error);
-    }
+    createEmpty(file, options.createDirectories);
+  } else if (found.size === 0 && !options.create) {
+    return null; // an empty file is an empty ledger: nothing to read, and a read does not turn it into one
   }
-  if (fs.statSync(file).isDirectory()) {
-    throw new InvalidInput('db-is-directory', `--db: ${file} is a directory; give a file path such as ${path.join(file, 'sscard.db')}.`, {
-      file,
-      example: path.join(file, 'sscard.db'),
-    });
-  }
-  const open = (readonly: boolean) => {
-    try {
-      return new Database(file, { fileMustExist: true, readonly, timeout: BUSY_TIMEOUT_MS, nativeBinding: nativeBinding() });
-    } catch (error) {
-      throw fileError(file, error);
-    }
-  };
-  // A read of a ledger the user may only read opens it read-only. Otherwise
-  // it is opened read-write even for a read, so that closing it removes
-  // SQLite's -wal and -shm files instead of leaving them beside the ledger.
-  let db = open(!options.create && !writable(file));
+  const header = inspectDatabase(file);
+  if (header.kind === 'not-sqlite') throw notALedger(file);
+  const walCopies = walPageOneHeaders(file);
+  if (header.kind === 'sqlite') checkHeader(file, header, walCopies);
+
+  const canWrite = writable(file);
+  if (options.create && canWrite) makePrivate(file);
+  const db = !options.create && !canWrite ? openForRead(file) : openDatabase(file, false);
   try {
     checkIdentity(db, file);
-    if (db.readonly && (db.pragma('user_version', { simple: true }) as number) < SCHEMA_VERSION) {
-      db.close(); // an older ledger is migrated forward, which is a write
-      db = open(false);
-      checkIdentity(db, file);
-    }
-    if (!db.readonly) {
+    checkSchema(db, file);
+    if (!db.readonly && (options.create || (db.pragma('user_version', { simple: true }) as number) < SCHEMA_VERSION)) {
       if ((db.pragma('journal_mode', { simple: true }) as string) !== 'wal') db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
       migrate(db, file);
+      if (options.create && found !== null && found.size <= QUICK_CHECK_MAX_BYTES) quickCheck(db);
     }
     db.pragma('foreign_keys = ON');
+    // Reading a cell checks that it fits its page: damage found while reading is an error, not a wrong answer.
+    db.pragma('cell_size_check = ON');
   } catch (error) {
     db.close();
     if (error instanceof Refused || error instanceof InvalidInput) throw error;
     throw fileError(file, error);
   }
+  if (options.create && canWrite) makePrivate(file); // the -wal and -shm SQLite has just made
   return new SqliteStore(db, options.now);
+}
+
+/** The file's status (not following a symbolic link), or null when it does not exist; refuses what cannot be a ledger file. */
+function existing(file: string): fs.Stats | null {
+  let stat: fs.Stats;
+  try {
+    stat = fs.lstatSync(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw fileError(file, error);
+  }
+  if (stat.isSymbolicLink()) {
+    let target = '';
+    try {
+      target = fs.realpathSync(file);
+    } catch {
+      // a dangling link: no target to suggest
+    }
+    throw new Refused('db-is-symlink', `--db: ${file} is a symbolic link${target ? ` to ${target}` : ''}; sscard does not follow links to a ledger, give the real file's path instead.`, {
+      file,
+      target: target ?? '',
+    });
+  }
+  if (stat.isDirectory()) {
+    throw new InvalidInput('db-is-directory', `--db: ${file} is a directory; give a file path such as ${path.join(file, 'sscard.db')}.`, {
+      file,
+      example: path.join(file, 'sscard.db'),
+    });
+  }
+  if (!stat.isFile()) throw new Refused('db-not-a-file', `--db: ${file} is not a regular file (a device, FIFO or socket); give the path of a ledger file.`, { file });
+  return stat;
+}
+
+function createEmpty(file: string, createDirectories: boolean): void {
+  const dir = path.dirname(file);
+  if (!fs.existsSync(dir)) {
+    if (!createDirectories) {
+      throw new InvalidInput('db-directory-missing', `--db: the directory ${dir} does not exist; create it first or choose another path.`, { dir });
+    }
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  }
+  try {
+    // Created here, not by SQLite, so that it is private from the first byte (SQLite gives its -wal and -shm the same mode).
+    fs.closeSync(fs.openSync(file, 'wx', 0o600));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw fileError(file, error);
+  }
+}
+
+/**
+ * SPEC 3.1: the file, its -wal and -shm are readable and writable by their
+ * owner only, whether sscard created them or not. Only files we own: the
+ * mode of someone else's file is theirs to set. Done before SQLite opens
+ * the file, since SQLite gives a new -wal and -shm the file's mode.
+ */
+function makePrivate(file: string): void {
+  const uid = process.getuid?.();
+  for (const each of [file, `${file}-wal`, `${file}-shm`]) {
+    try {
+      const stat = fs.statSync(each);
+      if ((stat.mode & 0o077) !== 0 && (uid === undefined || stat.uid === uid)) fs.chmodSync(each, stat.mode & 0o700);
+    } catch {
+      // absent, or not ours to change
+    }
+  }
+}
+
+function openDatabase(file: string, readonly: boolean): Database.Database {
+  try {
+    return new Database(path.resolve(file), { fileMustExist: true, readonly, timeout: BUSY_TIMEOUT_MS, nativeBinding: nativeBinding() });
+  } catch (error) {
+    throw fileError(file, error);
+  }
+}
+
+/**
+ * A ledger this user may read but not write (another user's 0644 file, a
+ * read-only directory or mount: issue 12 item 13). SQLite's read-only mode
+ * still needs to create the WAL's -shm beside the file; when nothing is
+ * pending in a journal or WAL the file alone is the whole ledger, and
+ * `immutable=1` reads it without any lock or side file. With a WAL that has
+ * content, the ordinary read-only mode is the only correct one; with a hot
+ * rollback journal, only a writer can recover the file.
+ */
+function openForRead(file: string): Database.Database {
+  const pending = hasPendingJournal(file);
+  if (pending.journal) {
+    throw new Refused('db-needs-recovery', `${file} has an unfinished write (a -journal file beside it) and cannot be recovered without write permission; let its owner run any sscard command on it first.`, { file });
+  }
+  if (pending.wal) return openDatabase(file, true);
+  const uri = `file:${encodeURI(path.resolve(file)).replace(/[?#]/g, encodeURIComponent)}?immutable=1`;
+  try {
+    return new Database(uri, { readonly: true, timeout: BUSY_TIMEOUT_MS, nativeBinding: nativeBinding() });
+  } catch (error) {
+    throw fileError(file, error);
+  }
+}
+
+function notALedger(file: string): Refused {
+  return new Refused('not-a-ledger', `${file} is not an sscard database; it was left untouched. Point --db at an sscard ledger.`, { file });
+}
+
+/**
+ * The identity in the header bytes of the file and of the copies of its
+ * first page in the WAL: refused here, before SQLite could recover anything.
+ */
+function checkHeader(file: string, header: HeaderFields, walCopies: readonly HeaderFields[]): void {
+  const ours = walCopies.some((copy) => copy.applicationId === APPLICATION_ID);
+  if (header.applicationId !== APPLICATION_ID) {
+    // A brand-new SQLite file with nothing in it may become a ledger (or is
+    // one being created, its first transaction still in the WAL); anything
+    // else is someone else's.
+    const blank = header.applicationId === 0 && header.userVersion === 0 && header.pageCount === 1;
+    if (!blank || (walCopies.length > 0 && !ours)) throw notALedger(file);
+  } else if (header.userVersion > SCHEMA_VERSION) {
+    throw tooNew(file, header.userVersion);
+  }
+  for (const copy of walCopies) {
+    if (copy.applicationId !== APPLICATION_ID && copy.applicationId !== 0) throw notALedger(file);
+    if (copy.applicationId === APPLICATION_ID && copy.userVersion > SCHEMA_VERSION) throw tooNew(file, copy.userVersion);
+  }
+}
+
+function tooNew(file: string, version: number): Refused {
+  return new Refused(
+    'ledger-too-new',
+    `${file} was written by a newer sscard (schema version ${version}, this one knows ${SCHEMA_VERSION}); it was left untouched. Upgrade sscard.`,
+    { file },
+  );
+}
+
+/** The schema a ledger of each version has, made by running the same migrations on an empty database in memory. */
+const expectedSchemas = new Map<number, string>();
+function expectedSchema(version: number): string {
+  let schema = expectedSchemas.get(version);
+  if (schema === undefined) {
+    const db = new Database(':memory:', { nativeBinding: nativeBinding() });
+    for (let v = 0; v < version; v++) db.exec(MIGRATIONS[v]!);
+    schema = schemaOf(db);
+    db.close();
+    expectedSchemas.set(version, schema);
+  }
+  return schema;
+}
+
+function schemaOf(db: Database.Database): string {
+  return JSON.stringify(db.prepare("SELECT type, name, tbl_name, sql FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name").all());
+}
+
+/**
+ * A cheap check on every open (one page read): the tables, indexes and
+ * triggers are exactly those of the file's version. A flipped bit in the
+ * schema, or tables a damaged header calls another version, stop here with
+ * one sentence instead of failing half-way through a command.
+ */
+function checkSchema(db: Database.Database, file: string): void {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (db.pragma('application_id', { simple: true }) !== APPLICATION_ID && version === 0) return; // a blank file about to become a ledger
+  if (schemaOf(db) !== expectedSchema(version)) throw damaged(file, `its schema is not that of an sscard ledger of version ${version}`);
+}
+
+/** SQLite's quick check (every page's structure, not the indexes' content): a write never lands on a damaged file. */
+function quickCheck(db: Database.Database): void {
+  const findings = (db.pragma('quick_check(1)') as { quick_check: string }[]).map((r) => r.quick_check);
+  if (findings[0] !== 'ok') throw damaged(db.name, `SQLite's quick check: ${findings[0]?.replace(/\s*\n\s*/g, ' ')}`);
+}
+
+export function damaged(file: string, finding: string): Refused {
+  return new Refused(
+    'ledger-damaged',
+    `${file} is damaged (${finding}), so nothing was written; restore it from a backup as the README's "Backups and restore" says, then run \`sscard check\`.`,
+    { file, finding },
+  );
 }
 
 /** A throw-away ledger in memory (e.g. a dry run when no ledger file exists yet). */
@@ -130,11 +304,7 @@ function checkIdentity(db: Database.Database, file: string): void {
       throw new Refused('not-a-ledger', `${file} is not an sscard database; it was left untouched. Point --db at an sscard ledger.`, { file });
     }
   } else if (version > SCHEMA_VERSION) {
-    throw new Refused(
-      'ledger-too-new',
-      `${file} was written by a newer sscard (schema version ${version}, this one knows ${SCHEMA_VERSION}); it was left untouched. Upgrade sscard.`,
-      { file },
-    );
+    throw tooNew(file, version);
   }
 }
 

@@ -4,6 +4,8 @@
 // resolves at once, and a write transaction is BEGIN IMMEDIATE ... COMMIT
 // issued here around the command's work.
 import type Database from 'better-sqlite3';
+import { backupLedger } from './backup.js';
+import { erasePersonRows, isMentioned, scrubFile } from './purge.js';
 import type { IsoDate } from '../../core/calendar-date.js';
 import type { Card, CardState, Loss } from '../../core/card.js';
 import type { EcardChannel, EcardClaim } from '../../core/ecard.js';
@@ -139,7 +141,7 @@ const INSERT_HIRE = `INSERT INTO hire (${HIRE_COLUMNS.join(', ')}) VALUES (${HIR
 /** Prepared statements, once per connection. */
 class Statements {
   private readonly cache = new Map<string, Database.Statement>();
-  constructor(private readonly db: Database.Database) {}
+  constructor(readonly db: Database.Database) {}
   sql(text: string): Database.Statement {
     let statement = this.cache.get(text);
     if (!statement) {
@@ -224,6 +226,10 @@ class Reader implements LedgerReader {
     });
   }
 
+  async mentions(id: string): Promise<boolean> {
+    return isMentioned(this.s.db, id);
+  }
+
   async calendarYears(): Promise<LoadedCalendarYear[]> {
     const rows = this.s.sql('SELECT loaded_on, file, schedule FROM calendar_year ORDER BY year').all() as { loaded_on: string; file: string; schedule: string }[];
     return rows.map((r) => ({ schedule: JSON.parse(r.schedule), loadedOn: r.loaded_on as IsoDate, file: r.file }));
@@ -257,20 +263,16 @@ class Transaction extends Reader implements LedgerTransaction {
       .run(year.schedule.year, year.loadedOn, this.now, year.file, JSON.stringify(year.schedule));
   }
 
+  /** Set by erasePerson: the file is rewritten once the transaction has committed (VACUUM cannot run inside one). */
+  erased = false;
+
   async erasePerson(personId: string): Promise<number> {
-    const events = (this.s.sql('SELECT count(*) FROM event WHERE person_id = ?').pluck().get(personId) as number) ?? 0;
-    // Overwrite what is deleted, so the number does not linger in free pages of the file.
-    this.s.sql('PRAGMA secure_delete = ON').run();
-    // A guardian's number recorded on someone else's card is about the guardian too.
-    this.s.sql('UPDATE card SET guardian_id = NULL WHERE guardian_id = ?').run(personId);
-    // Events are append-only; erasure (PIPL Art. 47) is the one exception, inside this transaction.
-    this.s.sql('DROP TRIGGER IF EXISTS event_append_only').run();
-    this.s.sql("UPDATE event SET data = json_set(data, '$.guardian', '[erased]') WHERE kind = 'card.activated' AND json_extract(data, '$.guardian') = ?").run(personId);
-    this.s.sql("CREATE TRIGGER event_append_only BEFORE UPDATE ON event BEGIN SELECT RAISE(ABORT, 'events are append-only'); END").run();
-    // Hires, cards, the e-card and events go with the person (ON DELETE CASCADE).
-    this.s.sql('DELETE FROM person WHERE id = ?').run(personId);
+    const events = this.s.sql('SELECT count(*) FROM event WHERE person_id = ?').pluck().get(personId) as number;
+    erasePersonRows(this.s.db, personId); // and the file rewritten after commit: see purge.ts
+    this.erased = true;
     return events;
   }
+
 }
 
 export class SqliteStore extends Reader implements Store {
@@ -359,7 +361,7 @@ export class SqliteStore extends Reader implements Store {
   }
 
   async backupTo(file: string): Promise<void> {
-    await this.db.backup(file);
+    backupLedger(this.db, file);
   }
 
   async write<T>(work: (tx: LedgerTransaction) => Promise<T>): Promise<T> {
@@ -367,8 +369,10 @@ export class SqliteStore extends Reader implements Store {
     // the busy timeout instead of failing on a read-to-write upgrade.
     this.db.prepare('BEGIN IMMEDIATE').run();
     try {
-      const result = await work(new Transaction(this.s, this.now));
+      const tx = new Transaction(this.s, this.now);
+      const result = await work(tx);
       this.db.prepare('COMMIT').run();
+      if (tx.erased) scrubFile(this.db);
       return result;
     } catch (error) {
       if (this.db.inTransaction) this.db.prepare('ROLLBACK').run();

@@ -1,0 +1,68 @@
+// Date arithmetic must not depend on the machine's zone (issue 12). Node
+// re-reads process.env.TZ when it is assigned, so each zone is tried in this
+// process; Pacific/Apia skipped 2011-12-30 entirely (UTC-10 -> UTC+14).
+import { afterAll, describe, expect, it } from 'vitest';
+import { addDays, addMonths, daysBetween, daysInMonth, type IsoDate, parseIsoDate } from '../../src/core/calendar-date.js';
+
+const ZONES = ['Pacific/Apia', 'America/St_Johns', 'Asia/Shanghai', 'Pacific/Kiritimati', 'America/Sao_Paulo', 'UTC'];
+const d = (text: string) => text as IsoDate;
+const original = process.env.TZ;
+afterAll(() => {
+  process.env.TZ = original;
+});
+
+const ADD_DAYS: [string, number, string][] = [
+  ['2011-11-30', 30, '2011-12-30'], // the day Samoa skipped
+  ['2011-12-29', 1, '2011-12-30'],
+  ['2011-12-29', 2, '2011-12-31'],
+  ['2011-12-31', -1, '2011-12-30'],
+  ['2024-02-28', 1, '2024-02-29'],
+  ['2026-03-29', 1, '2026-03-30'], // DST changes in Europe / Sao Paulo era
+  ['1900-02-28', 1, '1900-03-01'],
+  ['2000-02-28', 1, '2000-02-29'],
+  ['0099-12-31', 1, '0100-01-01'],
+  ['9999-12-30', 1, '9999-12-31'],
+];
+const ADD_MONTHS: [string, number, string][] = [
+  ['2025-08-31', 6, '2026-02-28'],
+  ['2023-08-31', 6, '2024-02-29'],
+  ['2011-06-30', 6, '2011-12-30'],
+  ['2026-01-31', 1, '2026-02-28'],
+  ['2026-12-15', 1, '2027-01-15'],
+  ['2026-03-31', -1, '2026-02-28'],
+  ['2026-01-15', -13, '2024-12-15'],
+];
+const BETWEEN: [string, string, number][] = [
+  ['2011-12-29', '2011-12-31', 2],
+  ['2011-11-30', '2011-12-30', 30],
+  ['2026-11-24', '2026-11-24', 0],
+  ['2026-11-24', '2025-11-24', -365],
+  ['1970-01-01', '2000-01-01', 10957],
+];
+
+describe.each(ZONES)('under TZ=%s', (zone) => {
+  it('addDays, addMonths and daysBetween give the calendar answer', () => {
+    process.env.TZ = zone;
+    for (const [from, n, to] of ADD_DAYS) expect(addDays(d(from), n), `${from} + ${n} days`).toBe(to);
+    for (const [from, n, to] of ADD_MONTHS) expect(addMonths(d(from), n), `${from} + ${n} months`).toBe(to);
+    for (const [from, to, n] of BETWEEN) expect(daysBetween(d(from), d(to)), `${from} -> ${to}`).toBe(n);
+  });
+});
+
+it('every day of 2011 and 2012 is one day after the previous one (no skipped or doubled day)', () => {
+  process.env.TZ = 'Pacific/Apia';
+  let day = d('2011-01-01');
+  for (let i = 1; i < 731; i++) {
+    const next = addDays(day, 1);
+    expect(daysBetween(day, next)).toBe(1);
+    expect(next > day).toBe(true);
+    day = next;
+  }
+  expect(day).toBe('2012-12-31');
+});
+
+it('knows the length of every month, years 1-99 included', () => {
+  expect([daysInMonth(2024, 2), daysInMonth(1900, 2), daysInMonth(2000, 2), daysInMonth(4, 2), daysInMonth(2026, 4)]).toEqual([29, 28, 29, 29, 30]);
+  expect(parseIsoDate('0004-02-29')).toBe('0004-02-29');
+  expect(parseIsoDate('2026-02-29')).toBeNull();
+});
