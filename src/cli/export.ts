@@ -7,6 +7,7 @@ import type { Writable } from 'node:stream';
 import { type Card, currentCard, isInForce } from '../core/card.js';
 import { InvalidInput } from '../core/errors.js';
 import type { PersonState } from '../core/events.js';
+import type { Store } from '../store/store.js';
 import type { Context } from './context.js';
 import { type Column, COLUMNS } from './ledger-csv.js';
 import { exportedEvent, JSON_FORMAT, JSON_VERSION } from './ledger-json.js';
@@ -25,10 +26,15 @@ export async function run(ctx: Context, args: ExportArgs): Promise<void> {
   }
   const store = await ctx.openStore({ write: false });
   if (store === null) throw noLedger(ctx);
+  const show = (id: string) => shownId(ctx, id);
+  await write(ctx, store, format, args.headers ?? 'en', show);
+  // Said once the file is out (a failure on the way says only what failed).
   if (!ctx.reveal) {
     ctx.err.write(zh ? '身份证号码已脱敏；如需可由 `sscard import` 重新导入的文件，请加 --reveal。\n' : 'Identity numbers are masked; add --reveal for a file that `sscard import` can read back.\n');
   }
-  const show = (id: string) => shownId(ctx, id);
+}
+
+async function write(ctx: Context, store: Store, format: 'csv' | 'json' | 'xlsx', headers: 'en' | 'zh', show: (id: string) => string): Promise<void> {
 
   if (format === 'json') {
     await send(ctx, `{"format":"${JSON_FORMAT}","version":${JSON_VERSION},"asOf":"${ctx.asOf}","events":[\n`);
@@ -42,7 +48,6 @@ export async function run(ctx: Context, args: ExportArgs): Promise<void> {
     return;
   }
 
-  const headers = args.headers ?? 'en';
   if (format === 'xlsx') {
     const { createXlsxWriter } = await import('./roster/write-xlsx.js');
     const writer = await createXlsxWriter(ctx.out as unknown as Writable, COLUMNS, { headers, createdAt: new Date(`${ctx.today}T00:00:00+08:00`) });

@@ -6,6 +6,7 @@
 // nothing; importing the same file twice changes nothing.
 import path from 'node:path';
 import { InvalidInput } from '../core/errors.js';
+import { redactIds } from '../core/masking.js';
 import { planRow, type RowProblem } from '../core/ledger-row.js';
 import type { LedgerTransaction } from '../store/store.js';
 import type { Context } from './context.js';
@@ -100,7 +101,7 @@ async function importRoster(
   });
   try {
     if (roster.unknownColumns.length > 0) {
-      const names = roster.unknownColumns.map((c) => JSON.stringify(c.slice(0, 40))).join(ctx.lang === 'zh' ? '、' : ', ');
+      const names = roster.unknownColumns.map((c) => JSON.stringify(redactIds(c.slice(0, 40)))).join(ctx.lang === 'zh' ? '、' : ', ');
       ctx.err.write(ctx.lang === 'zh' ? `已忽略无法识别的列：${names}。\n` : `Ignored columns sscard does not know: ${names}.\n`);
     }
     for await (const { line, cells, idDamage } of roster.rows) {

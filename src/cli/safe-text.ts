@@ -55,13 +55,27 @@ export interface OutputState {
 
 /** Standard output through the guard matching its content (`raw`: data such as an export, passed as is). */
 export function guardedStdout(stream: Sink, mode: 'human' | 'json' | 'raw', state: OutputState): Sink {
-  const guard = mode === 'json' ? safeJson : mode === 'human' ? safeOutput : (text: string) => text;
-  return {
+  if (mode === 'raw') {
+    // A file's bytes (export): the stream itself, so that a writer can pipe into it; only noted as written.
+    const write = stream.write.bind(stream);
+    stream.write = ((chunk: unknown, ...rest: unknown[]) => {
+      state.stdoutWritten = true;
+      return (write as (...a: unknown[]) => boolean)(chunk, ...rest);
+    }) as Sink['write'];
+    return stream;
+  }
+  const guard = mode === 'json' ? safeJson : safeOutput;
+  const events = stream as unknown as NodeJS.EventEmitter;
+  const sink = {
     write(text: string) {
       state.stdoutWritten = true;
       return stream.write(typeof text === 'string' ? guard(text) : text);
     },
+    // Back-pressure (output.ts, send) waits for the stream's 'drain'.
+    once: (event: string, listener: () => void) => (events.once?.(event, listener), sink),
+    removeListener: (event: string, listener: () => void) => (events.removeListener?.(event, listener), sink),
   };
+  return sink;
 }
 
 /** Standard error: guarded, and identity numbers masked even under --reveal (SPEC 1.1: never in an error or log line). */
