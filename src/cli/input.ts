@@ -43,7 +43,8 @@ export const textField = z.pipe(
     const trimmed = text.trim();
     if (trimmed.length === 0) return fail(ctx as Ctx, text, 'empty');
     if (trimmed.length > 200) return fail(ctx as Ctx, text, 'tooLong');
-    if (/\p{Cc}/u.test(trimmed)) return fail(ctx as Ctx, text, 'controlCharacters');
+    // C0 controls and DEL break a terminal line and a CSV cell; other unusual characters are escaped on output.
+    if ([...trimmed].some((c) => c < ' ' || c === '\u007f')) return fail(ctx as Ctx, text, 'controlCharacters');
     return trimmed;
   }),
 );

@@ -27,7 +27,7 @@ describe('the bash completion function', () => {
     [['sscard', 'ecard', 'claim', '--channel', 'a'], ['alipay']],
     [['sscard', '--lang', ''], ['zh', 'en']],
     [['sscard', 'status', '--lang', ''], ['zh', 'en']],
-    [['sscard', 'export', '--format', ''], ['csv', 'json']],
+    [['sscard', 'export', '--format', ''], ['csv', 'xlsx', 'json']],
     [['sscard', 'completion', ''], ['bash', 'zsh', 'fish']],
     [['sscard', '--db', 'x.db', 'card', 'rep'], ['report-loss', 'replace']],
     [['sscard', 'activate', '--guar'], ['--guardian-id']],

@@ -403,7 +403,8 @@ export const en = {
     'db-not-writable': (p: { file: string }) =>
       `${p.file} cannot be opened or written (permission denied, or a read-only file or directory); fix its permissions or choose another --db.`,
     'db-error': (p: { file: string; why: string }) => `${p.file} could not be used: ${p.why}.`,
-    'ledger-too-new': (p: { file: string }) => `${p.file} was written by a newer sscard; it was left untouched. Upgrade sscard.`,
+    'ledger-too-new': (p: { file: string; version: number; known: number }) =>
+      `${p.file} was written by a newer sscard (schema version ${p.version}, this one knows ${p.known}); it was left untouched. Upgrade sscard.`,
   },
 
 

@@ -367,7 +367,7 @@ export const zh: Messages = {
     'ledger-damaged': (p) => `${p.file} 已损坏（${p.finding}），未做任何更改：请按 README 的“Backups and restore”从备份恢复，然后运行 \`sscard check\`。`,
     'db-not-writable': (p) => `无法打开或写入 ${p.file}（权限不足，或文件、目录只读）：请修改权限，或换一个 --db。`,
     'db-error': (p) => `无法使用 ${p.file}：${p.why}。`,
-    'ledger-too-new': (p) => `${p.file} 由更新版本的 sscard 写入，未做任何改动：请升级 sscard。`,
+    'ledger-too-new': (p) => `${p.file} 由更新版本的 sscard 写入（结构版本 ${p.version}，本版本支持 ${p.known}），未做任何改动：请升级 sscard。`,
   },
 
 

@@ -218,7 +218,7 @@ function tooNew(file: string, version: number): Refused {
   return new Refused(
     'ledger-too-new',
     `${file} was written by a newer sscard (schema version ${version}, this one knows ${SCHEMA_VERSION}); it was left untouched. Upgrade sscard.`,
-    { file },
+    { file, version, known: SCHEMA_VERSION },
   );
 }
 
@@ -314,7 +314,7 @@ function migrate(db: Database.Database, file: string): void {
   db.transaction(() => {
     // Re-read inside the write lock: another process may have migrated meanwhile.
     const version = db.pragma('user_version', { simple: true }) as number;
-    if (version > SCHEMA_VERSION) throw new Refused('ledger-too-new', `${file} was written by a newer sscard; upgrade sscard.`, { file });
+    if (version > SCHEMA_VERSION) throw new Refused('ledger-too-new', `${file} was written by a newer sscard; upgrade sscard.`, { file, version, known: SCHEMA_VERSION });
     for (let v = version; v < SCHEMA_VERSION; v++) db.exec(MIGRATIONS[v]!);
     // From v2 on the tables are the replay of the events: rebuilt once from them.
     if (version < 2) rebuildCache(db);
