@@ -200,3 +200,18 @@ describe('every error a user can meet, in Chinese', () => {
     expect(englishIn(zh.stderr), zh.stderr).toEqual([]);
   });
 });
+
+describe('guide --json is data', () => {
+  it.each(['en', 'zh'])('%s: each topic with its title and its steps as an array', (lang) => {
+    const r = run(['guide', '--json', '--lang', lang]);
+    expect(r.code).toBe(0);
+    const topics = r.json.topics as { topic: string; title: string; steps: string[] }[];
+    expect(topics.map((t) => t.topic)).toEqual(expect.arrayContaining(['activate', 'ecard', 'register']));
+    for (const t of topics) {
+      expect(t.steps.length).toBeGreaterThan(1);
+      for (const step of t.steps) expect(typeof step).toBe('string');
+    }
+    expect(run(['guide', 'ecard', '--json', '--lang', lang]).json.topics.map((t: { topic: string }) => t.topic)).toEqual(['ecard']);
+    if (lang === 'zh') expect(topics[0]!.title).toMatch(/[\u4e00-\u9fff]/);
+  });
+});
