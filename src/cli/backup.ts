@@ -2,7 +2,7 @@
 // sscard processes may keep writing (src/store/sqlite/backup.ts).
 import fs from 'node:fs';
 import { redactIds } from '../core/masking.js';
-import { InvalidInput, NotFound, Refused } from '../core/errors.js';
+import { InvalidInput, Refused } from '../core/errors.js';
 import type { Context } from './context.js';
 import { required } from './input.js';
 import { noLedger, writeJson } from './output.js';

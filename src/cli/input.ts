@@ -4,7 +4,7 @@ import * as z from 'zod/mini';
 import { type IsoDate, parseIsoDate } from '../core/calendar-date.js';
 import { type CitizenId, type IdProblem, parseCitizenId } from '../core/citizen-id.js';
 import { normaliseCardNumber } from '../core/card.js';
-import { EARLIEST_DATE, HIRE_MONTHS_AHEAD, hireDateProblem, inRange, LATEST_DATE } from '../core/date-bounds.js';
+import { HIRE_MONTHS_AHEAD, hireDateProblem, inRange } from '../core/date-bounds.js';
 import { InvalidInput, Refused } from '../core/errors.js';
 import type { Context } from './context.js';
 import type { Lang } from './lang.js';

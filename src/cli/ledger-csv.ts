@@ -64,7 +64,6 @@ export function readRow(cells: Partial<Record<Column, string>>, today: IsoDate):
   const name = (column: Column): string | null => {
     const value = text(column);
     if (value === null) return null;
-    // eslint-disable-next-line no-control-regex
     if (value.length > 200 || /[\u0000-\u001f\u007f]/.test(value)) return bad(column, 'is longer than 200 characters or contains control characters');
     return value;
   };

@@ -15,6 +15,7 @@ import type { GlobalOptions } from './process-context.js';
 declare const SSCARD_VERSION: string;
 
 /** A command resolves to its exit code when it has one of its own (`due --check`). */
+// biome-ignore lint/suspicious/noConfusingVoidType: a command's run() returns nothing, or its own exit code.
 type Runner = (ctx: Context, args: never) => Promise<void | number>;
 
 /** The action of a command: builds the context, loads the command's module, runs it. */

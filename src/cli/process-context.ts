@@ -7,7 +7,7 @@ import os from 'node:os';
 import tty from 'node:tty';
 import path from 'node:path';
 import { chinaDate, type IsoDate, parseIsoDate } from '../core/calendar-date.js';
-import { EARLIEST_DATE, inRange, LATEST_DATE } from '../core/date-bounds.js';
+import { inRange } from '../core/date-bounds.js';
 import { InvalidInput } from '../core/errors.js';
 import { chinaCalendar, officialCalendar } from '../core/official-calendar.js';
 import { openMemoryStore, openSqliteStore, removeIfEmpty } from '../store/sqlite/file.js';

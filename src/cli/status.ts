@@ -1,6 +1,5 @@
 // sscard status <id>: everything about one person, as of one day.
 import * as z from 'zod/mini';
-import type { CitizenId } from '../core/citizen-id.js';
 import { NotFound } from '../core/errors.js';
 import { historyLookup, type Region, regionLookup, regionOf, type HistoryLookup, type RegionLookup } from '../core/regions.js';
 import fs from 'node:fs';

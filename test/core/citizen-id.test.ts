@@ -61,7 +61,7 @@ describe('parseCitizenId: invalid numbers, each with its reason', () => {
     ['110105189912310031', { code: 'birth-date', why: 'before-1900' }],
     ['110105203001010031', { code: 'birth-date', why: 'future' }],
     ['110105194912310021', { code: 'check-character', found: '1', expected: 'X' }],
-    ['11010519491231002X'.slice(0, 17) + '0', { code: 'check-character', found: '0', expected: 'X' }],
+    [`${'11010519491231002X'.slice(0, 17)}0`, { code: 'check-character', found: '0', expected: 'X' }],
     ['110105194912310012', { code: 'check-character', found: '2', expected: '1' }],
   ])('%j', (input, problem) => {
     expect(parseCitizenId(input, TODAY)).toEqual({ ok: false, problem });

@@ -42,7 +42,7 @@ export function run(args: string[], env: Record<string, string> = {}, input = ''
     timeout: 60_000,
   });
   logStderr(result.stderr);
-  let json: any = undefined;
+  let json: any ;
   try {
     json = JSON.parse(result.stdout);
   } catch {

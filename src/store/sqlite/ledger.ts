@@ -163,7 +163,7 @@ function saveState(s: Statements, state: PersonState): void {
   s.sql('DELETE FROM hire WHERE person_id = ?').run(id);
   for (const hire of state.hires) s.sql(INSERT_HIRE).run(hireParams(id, hire));
   s.sql('DELETE FROM card WHERE person_id = ?').run(id);
-  state.cards.forEach((card, i) => s.sql(INSERT_CARD).run(cardParams(card, i + 1)));
+  for (const [i, card] of state.cards.entries()) s.sql(INSERT_CARD).run(cardParams(card, i + 1));
   s.sql('DELETE FROM ecard WHERE person_id = ?').run(id);
   if (state.ecard) s.sql('INSERT INTO ecard (person_id, channel, claimed_on) VALUES (?, ?, ?)').run(id, state.ecard.channel, state.ecard.claimedOn);
 }
