@@ -26,7 +26,7 @@ describe("issue 11's examples, as pasted", () => {
 
     const revoke = ledger.run(['revoke', '3', '--reason', 'recorded as registered by mistake', '--yes']);
     expect(revoke.code).toBe(0);
-    expect(revoke.stdout).toContain('Revoked #3 hire.registered 2026-11-25 (110105********002X)');
+    expect(revoke.stdout).toContain('Revoked #3 registration filed 2026-11-25 (110105********002X)');
 
     const status = ledger.run(['status', WANG, '--as-of', '2026-10-09', '--json']);
     expect(status.json.registrations).toEqual([

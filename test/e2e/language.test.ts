@@ -169,6 +169,7 @@ describe('every error a user can meet, in Chinese', () => {
     ['no-ledger', ['backup', '__DIR__/copy.db'], 'nowhere.db'],
     ['not-a-ledger', ['status', WANG], 'not-a-ledger.db'],
     ['db-is-directory', ['check'], '.'],
+    ['db-directory-missing', ['register-employee', '--id', WANG, '--hired-on', '2026-11-01', '--pending'], 'missing/dir/l.db'],
   ])('%s: %j on --db %s', (code, args, db) => {
     const argv = ['--db', path.join(ledger.dir, db), ...args.map((a) => a.replace('__DIR__', ledger.dir))];
     const env = { SSCARD_TODAY: '2026-11-24' };
