@@ -1,131 +1,220 @@
-// npm run bench: sscard on a synthetic 100,000-hire ledger, measured in one
-// run so that the ratios compare like with like on a noisy machine.
-//   - import rows/s, against a bare better-sqlite3 loop inserting the same rows
-//   - due --json over the whole ledger
+// npm run bench: sscard on a synthetic ledger (SSCARD_BENCH_ROWS hires,
+// default 100,000), every figure measured in one run so that the ratios
+// compare like with like on a noisy machine. Each measured sscard process is
+// started with bench/measure.cjs preloaded, which reports its peak memory
+// (maxRSS) and CPU time from outside the command's code.
+//   - import (CSV, and xlsx at up to 100,000 rows): time and memory, against a
+//     bare better-sqlite3 loop writing the same rows and events
+//   - due --json / due / due --check: CPU against a bare query returning the
+//     same rows; peak memory
+//   - export csv and json: CPU against a bare streaming query; peak memory
 //   - start-up: status, --version, --help and a register-employee write, each
-//     against bare `node -e ""` (medians, runs interleaved)
+//     against bare `node -e ""` (medians of interleaved runs)
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import Database from 'better-sqlite3';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
 
 const ROWS = Number(process.env.SSCARD_BENCH_ROWS ?? 100_000);
 const RUNS = Number(process.env.SSCARD_BENCH_RUNS ?? 15);
+const XLSX_ROWS = Math.min(ROWS, 100_000);
 const BIN = path.resolve(import.meta.dirname, '../bin/sscard');
+const MEASURE = path.resolve(import.meta.dirname, 'measure.cjs');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sscard-bench-'));
-const env = { ...process.env, SSCARD_TODAY: '2026-11-24', SSCARD_DB: path.join(dir, 'ledger.db'), NO_COLOR: '1' };
+const usageFile = path.join(dir, 'usage.json');
+const env = { ...process.env, SSCARD_TODAY: '2026-11-24', SSCARD_DB: path.join(dir, 'ledger.db'), NO_COLOR: '1', SSCARD_BENCH_USAGE: usageFile };
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const checkChar = (s) => '10X98765432'[[...s].reduce((sum, c, i) => sum + Number(c) * WEIGHTS[i], 0) % 11];
 const REGIONS = ['110105', '310115', '440305', '510107', '330106', '420106', '320102', '370102'];
 
-function syntheticIds(n) {
-  const ids = [];
-  for (let i = 0; ids.length < n; i++) {
+function* syntheticIds(n) {
+  for (let i = 0; i < n; i++) {
     const region = REGIONS[i % REGIONS.length];
     const day = new Date(Date.UTC(1965, 0, 1) + (Math.floor(i / REGIONS.length) % 14_000) * 86_400_000);
     const birth = day.toISOString().slice(0, 10).replaceAll('-', '');
     const seq = String(Math.floor(i / (REGIONS.length * 14_000)) + 1).padStart(3, '0');
     const first17 = region + birth + seq;
-    ids.push(first17 + checkChar(first17));
+    yield first17 + checkChar(first17);
   }
-  return ids;
 }
 
-function writeCsv(file, ids) {
-  const lines = ['id,name,employer,hired_on,registered_on'];
-  ids.forEach((id, i) => {
+/** One row per hire: 140 hire dates; a third still to register. Written in chunks (millions of rows). */
+function writeCsv(file, n) {
+  const fd = fs.openSync(file, 'w');
+  fs.writeSync(fd, 'id,name,employer,hired_on,registered_on\n');
+  let chunk = [];
+  let i = 0;
+  for (const id of syntheticIds(n)) {
     const hired = new Date(Date.UTC(2026, 6, 1) + (i % 140) * 86_400_000).toISOString().slice(0, 10);
     const registered = i % 3 === 0 ? '' : new Date(Date.UTC(2026, 6, 1) + ((i % 140) + (i % 40)) * 86_400_000).toISOString().slice(0, 10);
-    lines.push(`${id},Employee ${i},Company ${i % 500},${hired},${registered > '2026-11-24' ? '' : registered}`);
-  });
-  fs.writeFileSync(file, `${lines.join('\n')}\n`);
+    chunk.push(`${id},Employee ${i},Company ${i % 500},${hired},${registered > '2026-11-24' ? '' : registered}\n`);
+    if (chunk.length === 10_000) {
+      fs.writeSync(fd, chunk.join(''));
+      chunk = [];
+    }
+    i++;
+  }
+  fs.writeSync(fd, chunk.join(''));
+  fs.closeSync(fd);
+}
+
+/** Runs sscard (or a bare script) with the usage probe preloaded; wall ms, CPU ms, peak memory. */
+function measured(args, extra = {}, script = BIN) {
+  fs.rmSync(usageFile, { force: true });
+  const t = performance.now();
+  const r = spawnSync(process.execPath, ['--require', MEASURE, script, ...args], { env: { ...env, ...extra }, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 });
+  const ms = performance.now() - t;
+  if (r.status !== 0 && r.status !== 3) throw new Error(`${path.basename(script)} ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+  const usage = JSON.parse(fs.readFileSync(usageFile, 'utf8'));
+  return { ms, cpuMs: usage.cpuMs, mib: usage.maxRssKiB / 1024 };
 }
 
 function sscard(args, extra = {}) {
   const t = performance.now();
   const r = spawnSync(process.execPath, [BIN, ...args], { env: { ...env, ...extra }, encoding: 'utf8', maxBuffer: 1 << 30 });
-  const ms = performance.now() - t;
   if (r.status !== 0 && r.status !== 3) throw new Error(`sscard ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
-  return { ms, stdout: r.stdout };
+  return { ms: performance.now() - t, stdout: r.stdout };
 }
 
-// The same rows that `sscard import` writes for this file (person, hire and
-// their events, in sscard's own schema), inserted by a bare prepared-statement
-// loop in one transaction: the floor that import's parsing, validation and
-// rules are measured against.
-function bareLoop(csv) {
-  const file = path.join(dir, 'bare.db');
-  const header = path.join(dir, 'header.csv');
-  fs.writeFileSync(header, 'id,name,employer,hired_on,registered_on\n');
-  sscard(['import', header], { SSCARD_DB: file }); // an empty ledger with sscard's schema
-  const t = performance.now();
-  const db = new Database(file);
+// The floors: what a bare program needs to do the same work, in sscard's own schema.
+const BARE = path.join(dir, 'bare.cjs');
+fs.writeFileSync(
+  BARE,
+  `const Database = require(${JSON.stringify(require.resolve('better-sqlite3'))});
+const fs = require('node:fs');
+const [what, file, csv] = process.argv.slice(2);
+const db = new Database(file);
+if (what === 'import') {
+  // The rows and events sscard's import writes for this file, by a prepared-statement loop in one transaction.
   const now = new Date().toISOString();
   const person = db.prepare('INSERT INTO person (id, name) VALUES (?, ?)');
   const hire = db.prepare("INSERT INTO hire (person_id, kind, employer, hired_on, registered_on) VALUES (?, 'employee', ?, ?, ?)");
-  const event = db.prepare('INSERT INTO event (person_id, kind, concerns_on, recorded_at, data) VALUES (?, ?, ?, ?, ?)');
-  const rows = fs.readFileSync(csv, 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
+  const event = db.prepare('INSERT INTO event (person_id, kind, concerns_on, recorded_at, source, v, data) VALUES (?, ?, ?, ?, ?, 2, ?)');
+  const lines = fs.readFileSync(csv, 'utf8').split('\\n');
   db.transaction(() => {
-    for (const [id, name, employer, hiredOn, registeredOn] of rows) {
+    for (let i = 1; i < lines.length; i++) {
+      if (lines[i] === '') continue;
+      const [id, name, employer, hiredOn, registeredOn] = lines[i].split(',');
+      const source = 'import hires.csv line ' + (i + 1);
       person.run(id, name);
-      event.run(id, 'person.recorded', null, now, JSON.stringify({ name }));
+      event.run(id, 'person.recorded', null, now, source, JSON.stringify({ name }));
       hire.run(id, employer, hiredOn, registeredOn || null);
-      event.run(id, 'hire.recorded', hiredOn, now, JSON.stringify({ employer, hireKind: 'employee' }));
-      if (registeredOn) event.run(id, 'hire.registered', registeredOn, now, JSON.stringify({ employer, hiredOn }));
+      event.run(id, 'hire.recorded', hiredOn, now, source, JSON.stringify({ employer, hiredOn, hireKind: 'employee' }));
+      if (registeredOn) event.run(id, 'hire.registered', registeredOn, now, source, JSON.stringify({ employer, hiredOn }));
     }
   })();
-  db.close();
-  return performance.now() - t;
+} else if (what === 'due') {
+  // The rows due's agenda is made of, returned by one query.
+  let n = 0;
+  for (const r of db.prepare("SELECT p.id, p.name, h.* FROM hire h JOIN person p ON p.id = h.person_id WHERE (h.registered_on IS NULL AND h.kind = 'employee') OR (h.left_on IS NOT NULL AND h.separation_done_on IS NULL) ORDER BY h.hired_on, h.id").iterate()) n += r.id.length;
+  for (const r of db.prepare("SELECT c.*, p.name FROM card c JOIN person p ON p.id = c.person_id WHERE c.state = 'received'").iterate()) n += r.number.length;
+} else if (what === 'export') {
+  // Every person and hire, streamed to a file as CSV lines.
+  const out = fs.openSync('/dev/null', 'w');
+  let chunk = [];
+  for (const r of db.prepare('SELECT p.id, p.name, h.employer, h.hired_on, h.registered_on FROM person p LEFT JOIN hire h ON h.person_id = p.id ORDER BY p.id').iterate()) {
+    chunk.push([r.id, r.name, r.employer, r.hired_on, r.registered_on].join(',') + '\\n');
+    if (chunk.length === 1000) { fs.writeSync(out, chunk.join('')); chunk = []; }
+  }
+  fs.writeSync(out, chunk.join(''));
 }
+db.close();
+`,
+);
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const fmt = (ms) => `${ms.toFixed(1)} ms`;
-
-function startup(cases) {
-  const times = Object.fromEntries([['node -e ""', []], ...cases.map(([name]) => [name, []])]);
-  for (let i = 0; i < RUNS; i++) {
-    const t = performance.now();
-    spawnSync(process.execPath, ['-e', ''], { env });
-    times['node -e ""'].push(performance.now() - t);
-    for (const [name, args] of cases) times[name].push(sscard(typeof args === 'function' ? args(i) : args).ms);
-  }
-  return Object.fromEntries(Object.entries(times).map(([k, v]) => [k, median(v)]));
-}
+const mib = (m) => `${m.toFixed(0)} MiB`;
+const rows = [];
+const row = (measure, result, target) => rows.push([measure, result, target]);
 
 const started = performance.now();
-const ids = syntheticIds(ROWS);
 const csv = path.join(dir, 'hires.csv');
-writeCsv(csv, ids);
+writeCsv(csv, ROWS);
 
-const bare = bareLoop(csv);
-const imported = sscard(['import', csv]);
-const due = sscard(['due', '--json']);
-const dueItems = JSON.parse(due.stdout).items.length;
-const target = ids[Math.floor(ids.length / 2)];
-const medians = startup([
-  ['sscard status <id>', ['status', target]],
-  ['sscard --version', ['--version']],
-  ['sscard --help', ['--help']],
-  ['sscard register-employee (write)', (i) => ['register-employee', '--id', target, '--employer', 'Bench Co', '--hired-on', `2026-10-${String(i + 1).padStart(2, '0')}`]],
-]);
-const base = medians['node -e ""'];
+// Import: the bare loop into an empty ledger made by sscard (its schema), then sscard's import.
+const header = path.join(dir, 'header.csv');
+fs.writeFileSync(header, 'id,name,employer,hired_on,registered_on\n');
+const bareDb = path.join(dir, 'bare.db');
+sscard(['calendar', 'load', writeSchedule()], { SSCARD_DB: bareDb }); // creates the ledger with sscard's schema
+const bare = measured(['import', bareDb, csv], {}, BARE);
+const imported = measured(['import', csv]);
+row(`import ${ROWS.toLocaleString('en')} CSV rows: time vs bare loop`, `${(imported.ms / 1000).toFixed(1)} s vs ${(bare.ms / 1000).toFixed(1)} s = ${(imported.ms / bare.ms).toFixed(2)}x (${Math.round(ROWS / (imported.ms / 1000)).toLocaleString('en')} rows/s)`, '<= 1.3x');
+row(`import ${ROWS.toLocaleString('en')} CSV rows: peak memory`, mib(imported.mib), '<= 250 MiB');
 
-console.log(`sscard benchmark: ${ROWS.toLocaleString('en')} hires, ${RUNS} runs per start-up median, node ${process.version}, ${os.cpus().length} CPUs`);
-console.log('');
-console.log(`import            ${fmt(imported.ms)}  (${Math.round(ROWS / (imported.ms / 1000)).toLocaleString('en')} rows/s)`);
-console.log(`bare SQLite loop  ${fmt(bare)}  (${Math.round(ROWS / (bare / 1000)).toLocaleString('en')} rows/s)`);
-console.log(`import / bare     ${(imported.ms / bare).toFixed(2)}x   (target <= 3x)`);
-console.log(`due --json        ${fmt(due.ms)}  (${dueItems.toLocaleString('en')} open deadlines; target < 1500 ms)`);
-console.log('');
-console.log('start-up (median)                      ms     x bare node   target');
-const targets = { 'sscard status <id>': 1.5, 'sscard --version': 1.25, 'sscard --help': 1.25, 'sscard register-employee (write)': 1.6 };
-for (const [name, ms] of Object.entries(medians)) {
-  const ratio = ms / base;
-  console.log(`${name.padEnd(36)} ${ms.toFixed(1).padStart(6)}   ${ratio.toFixed(2).padStart(6)}x${targets[name] ? `      <= ${targets[name]}x ${ratio <= targets[name] ? 'ok' : 'MISSED'}` : ''}`);
+// xlsx import (issue 16): a workbook of the first XLSX_ROWS rows, written by exceljs.
+const xlsx = path.join(dir, 'hires.xlsx');
+await writeXlsx(xlsx, XLSX_ROWS);
+const xlsxImport = measured(['import', xlsx], { SSCARD_DB: path.join(dir, 'xlsx.db') });
+row(`import ${XLSX_ROWS.toLocaleString('en')} xlsx rows`, `${(xlsxImport.ms / 1000).toFixed(1)} s (${Math.round(XLSX_ROWS / (xlsxImport.ms / 1000)).toLocaleString('en')} rows/s), peak ${mib(xlsxImport.mib)}`, 'bounded');
+
+// The agenda.
+const dueBare = measured(['due', env.SSCARD_DB], {}, BARE);
+const dueJson = measured(['due', '--json']);
+const dueText = measured(['due']);
+const dueCheck = measured(['due', '--check']);
+const dueItems = (sscard(['due', '--json']).stdout.match(/"kind":/g) ?? []).length;
+row(`due --json (${dueItems.toLocaleString('en')} open): CPU vs bare query`, `${dueJson.cpuMs.toFixed(0)} ms vs ${dueBare.cpuMs.toFixed(0)} ms = ${(dueJson.cpuMs / dueBare.cpuMs).toFixed(2)}x`, '<= 1.8x');
+row('due --json / due / due --check: peak memory', `${mib(dueJson.mib)} / ${mib(dueText.mib)} / ${mib(dueCheck.mib)}`, '<= 200 MiB');
+
+// Export.
+const exportBare = measured(['export', env.SSCARD_DB], {}, BARE);
+const exportCsv = measured(['export', '--reveal']);
+const exportJson = measured(['export', '--format', 'json', '--reveal']);
+row('export csv: CPU vs bare streaming query', `${exportCsv.cpuMs.toFixed(0)} ms vs ${exportBare.cpuMs.toFixed(0)} ms = ${(exportCsv.cpuMs / exportBare.cpuMs).toFixed(2)}x`, '<= 2.5x');
+row('export csv / json: peak memory', `${mib(exportCsv.mib)} / ${mib(exportJson.mib)}`, '<= 200 MiB');
+
+// Start-up, interleaved with bare node.
+const target = [...syntheticIds(Math.floor(ROWS / 2) + 1)].pop();
+const cases = [
+  ['status <id>', ['status', target], '<= 1.25x'],
+  ['--version', ['--version'], '<= 1.08x'],
+  ['--help', ['--help'], ''],
+  ['register-employee (a write)', (i) => ['register-employee', '--id', target, '--employer', 'Bench Co', '--hired-on', `2026-10-${String((i % 28) + 1).padStart(2, '0')}`, '--pending'], '<= 1.35x'],
+];
+const times = Object.fromEntries([['node', []], ...cases.map(([name]) => [name, []])]);
+for (let i = 0; i < RUNS; i++) {
+  let t = performance.now();
+  spawnSync(process.execPath, ['-e', ''], { env });
+  times.node.push(performance.now() - t);
+  for (const [name, args] of cases) {
+    t = performance.now();
+    spawnSync(process.execPath, [BIN, ...(typeof args === 'function' ? args(i) : args)], { env, stdio: 'ignore' });
+    times[name].push(performance.now() - t);
+  }
 }
+const base = median(times.node);
+for (const [name, , goal] of cases) row(`${name} / node -e "" (median of ${RUNS})`, `${median(times[name]).toFixed(1)} / ${base.toFixed(1)} ms = ${(median(times[name]) / base).toFixed(2)}x`, goal);
+
+console.log(`sscard benchmark: ${ROWS.toLocaleString('en')} hires; node ${process.version}, ${os.cpus().length} CPUs`);
+console.log('');
+const w = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i].length)));
+for (const r of rows) console.log(r.map((cell, i) => cell.padEnd(w[i])).join('  '));
 console.log('');
 console.log(`benchmark wall time ${((performance.now() - started) / 1000).toFixed(1)} s`);
 fs.rmSync(dir, { recursive: true, force: true });
+
+/** A schedule file that only serves to create a ledger with sscard's schema and nothing in it that the bare loop writes. */
+function writeSchedule() {
+  const file = path.join(dir, '2030.json');
+  fs.writeFileSync(file, JSON.stringify({ year: 2030, days: [{ name: '元旦', date: '2030-01-01', isOffDay: true }] }));
+  return file;
+}
+
+async function writeXlsx(file, n) {
+  const ExcelJS = (await import('exceljs')).default;
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false });
+  const sheet = workbook.addWorksheet('花名册');
+  sheet.addRow(['身份证号', '姓名', '用人单位', '入职日期', '参保日期', '部门']).commit();
+  let i = 0;
+  for (const id of syntheticIds(n)) {
+    const hired = new Date(Date.UTC(2026, 6, 1) + (i % 140) * 86_400_000);
+    sheet.addRow([id, `员工${i}`, `公司${i % 500}`, hired, i % 3 === 0 ? null : hired, '人事部']).commit();
+    i++;
+  }
+  await workbook.commit();
+}

@@ -1,7 +1,8 @@
 // sscard activate: records the in-person activation (启用) at an outlet of
 // the issuing bank, with the card and the holder's ORIGINAL identity document.
 import * as z from 'zod/mini';
-import { activationDaysLate, activationDeadline, type Card, cardStatus, decideActivation } from '../core/card.js';
+import { activationDaysLate, activationDeadline, type Card, decideActivation } from '../core/card.js';
+import { policyOf } from '../core/policy.js';
 import { parseCitizenId } from '../core/citizen-id.js';
 import { ecardState, hasActivatedEcard } from '../core/ecard.js';
 import type { Context } from './context.js';
@@ -10,6 +11,7 @@ import { day } from './human.js';
 import { cardNumberField, citizenIdField, isoDateField, parseInput, required, textField } from './input.js';
 import { cardJson, shownId, writeJson } from './output.js';
 import { personState } from './person.js';
+import { cardsToday, policyBook, statusToday } from './policies-data.js';
 import { refuse } from './refusals.js';
 
 export interface ActivateArgs {
@@ -40,7 +42,8 @@ export async function run(ctx: Context, args: ActivateArgs): Promise<void> {
     const holderId = await tx.cardHolder(input.card);
     if (holderId === null) throw notFound(ctx, input.card);
     const person = await personState(tx, holderId);
-    const card = person.cards.find((c) => c.number === input.card)!;
+    const cards = cardsToday(ctx, person.cards);
+    const card = cards.find((c) => c.number === input.card)!;
     // The holder's number was validated when recorded; re-read it without a "today" limit.
     const holder = parseCitizenId(holderId, '9999-12-31' as typeof on);
     if (!holder.ok) throw new Error('ledger holds an invalid identity number');
@@ -51,24 +54,36 @@ export async function run(ctx: Context, args: ActivateArgs): Promise<void> {
     );
     if (!decision.ok) refuse(ctx, decision.refusal, input.card);
     if (decision.value.kind === 'activated') await tx.record(holderId, decision.value.facts, ctx.command);
-    return { ...decision.value, ecard: person.ecard };
+    const after = decision.value.card;
+    return { ...decision.value, ecard: person.ecard, cards: cards.map((c) => (c.number === after.number ? after : c)) };
   });
 
   const card = outcome.card;
-  const activatedEcard = hasActivatedEcard(outcome.ecard, card);
+  const activatedEcard = hasActivatedEcard(outcome.ecard, outcome.cards);
   if (ctx.json) {
+    const status = statusToday(ctx, card);
     writeJson(ctx, {
       asOf: ctx.today,
       action: outcome.kind,
-      card: cardJson(ctx, card, cardStatus(card, ctx.today, ctx.calendar)),
-      medicalInsurance: cardStatus(card, ctx.today, ctx.calendar).medicalInsurance,
-      ecard: { claimed: outcome.ecard !== null, state: ecardState(outcome.ecard, card) },
+      card: cardJson(ctx, status),
+      medicalInsurance: status.medicalInsurance,
+      ecard: { claimed: outcome.ecard !== null, state: ecardState(outcome.ecard, outcome.cards) },
       activatedEcard,
       guardian: card.guardianId === null ? null : shownId(ctx, card.guardianId),
     });
     return;
   }
   ctx.out.write(`${describe(ctx, outcome.kind, card, activatedEcard, outcome.ecard !== null)}\n`);
+}
+
+/** What activating late ended, by the policy's consequence (a sealed card cannot be activated, so it is not among them). */
+function lateText(ctx: Context, late: number, deadline: string, consequence: string): string {
+  const zh = ctx.lang === 'zh';
+  const ended =
+    consequence === 'social-function-suspended'
+      ? zh ? '自激活之日起社保功能恢复' : 'the social-security function is back from the day of activation'
+      : zh ? '自激活之日起医保卡恢复正常' : 'the medical insurance card is normal again from the day of activation';
+  return zh ? `晚于激活期限 ${deadline} ${late} 天；${ended}。` : `That was ${late} day${late === 1 ? '' : 's'} after the activation deadline ${deadline}; ${ended}.`;
 }
 
 function describe(ctx: Context, kind: 'activated' | 'already-activated', card: Card, activatedEcard: boolean, claimed: boolean): string {
@@ -85,15 +100,10 @@ function describe(ctx: Context, kind: 'activated' | 'already-activated', card: C
       const guardian = shownId(ctx, card.guardianId);
       lines.push(zh ? `由监护人 ${guardian} 代为办理，已记录。` : `Activated by the guardian ${guardian}, as recorded.`);
     }
-    const late = activationDaysLate(card, ctx.calendar);
-    const deadline = activationDeadline(card, ctx.calendar);
-    if (late !== null && deadline !== null) {
-      lines.push(
-        zh
-          ? `晚于启用期限 ${deadline.date} ${late} 天；自启用之日起医保卡恢复正常。`
-          : `That was ${late} day${late === 1 ? '' : 's'} after the activation deadline ${deadline.date}; the medical insurance card is normal again from the day of activation.`,
-      );
-    }
+    const policy = policyOf(policyBook(), card.policy);
+    const late = activationDaysLate(card, policy, ctx.calendar);
+    const deadline = activationDeadline(card, policy, ctx.calendar);
+    if (late !== null && deadline !== null) lines.push(lateText(ctx, late, deadline.date, policy.consequence));
   }
   if (activatedEcard) lines.push(c.green(zh ? '现已有启用的电子社保卡。' : 'There is now an activated electronic social security card.'));
   else if (claimed) lines.push(zh ? '已申领电子社保卡，但当前无效。' : 'The electronic card is claimed but not active.');

@@ -1,18 +1,20 @@
 // The shared recipe of the commands that move one card along its lifecycle
-// on a date: card receive, card report-loss, card cancel.
+// on a date: card receive, card report-loss, card found, card cancel.
 import * as z from 'zod/mini';
 import type { IsoDate } from '../core/calendar-date.js';
-import { type Card, type CardChange as Change, cardStatus, type Decision } from '../core/card.js';
+import type { Card, CardChange as Change, Decision } from '../core/card.js';
 import { NotFound } from '../core/errors.js';
 import type { Context } from './context.js';
 import { cardNumberField, isoDateField, parseInput, required } from './input.js';
 import { cardJson, writeJson } from './output.js';
 import { personState } from './person.js';
+import { cardsToday, statusToday } from './policies-data.js';
 import { refuse } from './refusals.js';
 
 export interface CardChangeArgs {
   card?: string;
   on?: string;
+  temporary?: boolean;
 }
 
 export interface CardChange {
@@ -40,7 +42,7 @@ export async function changeCard(ctx: Context, args: CardChangeArgs, change: Car
   const { card, changed } = await store.write(async (tx) => {
     const holderId = await tx.cardHolder(input.card);
     if (holderId === null) throw notFound(ctx, input.card);
-    const current = (await personState(tx, holderId)).cards.find((c) => c.number === input.card)!;
+    const current = cardsToday(ctx, (await personState(tx, holderId)).cards).find((c) => c.number === input.card)!;
     const decision = change.decide(current, on, ctx.today);
     if (!decision.ok) refuse(ctx, decision.refusal, input.card);
     if (decision.value.card === null) return { card: current, changed: false };
@@ -48,7 +50,7 @@ export async function changeCard(ctx: Context, args: CardChangeArgs, change: Car
     return { card: decision.value.card, changed: true };
   });
   if (ctx.json) {
-    writeJson(ctx, { asOf: ctx.today, changed, card: cardJson(ctx, card, cardStatus(card, ctx.today, ctx.calendar)) });
+    writeJson(ctx, { asOf: ctx.today, changed, card: cardJson(ctx, statusToday(ctx, card)) });
   } else {
     ctx.out.write(`${change.done(ctx, card, changed)}\n`);
   }

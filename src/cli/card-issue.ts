@@ -1,11 +1,15 @@
 // sscard card issue: a card was made for a person (not yet in their hands).
 import * as z from 'zod/mini';
-import { cardStatus, decideIssue } from '../core/card.js';
+import { decideIssue } from '../core/card.js';
+import { InvalidInput } from '../core/errors.js';
 import type { Context } from './context.js';
 import { cardNumberField, citizenIdField, isoDateField, optional, parseInput, required, textField } from './input.js';
 import { cardJson, shownId, writeJson } from './output.js';
 import { refuse } from './refusals.js';
 import { personState } from './person.js';
+import { cardsToday, knownPolicy, policyBook, statusToday } from './policies-data.js';
+import { policyWindowText } from './policy-words.js';
+import { policyOf } from '../core/policy.js';
 import { personFacts } from '../core/events.js';
 
 export interface CardIssueArgs {
@@ -14,6 +18,9 @@ export interface CardIssueArgs {
   bank?: string;
   issuedOn?: string;
   name?: string;
+  policy?: string;
+  expiresOn?: string;
+  generation?: string;
 }
 
 export async function run(ctx: Context, args: CardIssueArgs): Promise<void> {
@@ -35,20 +42,30 @@ export async function run(ctx: Context, args: CardIssueArgs): Promise<void> {
       bank: z.optional(textField),
       issuedOn: z.optional(isoDateField),
       name: z.optional(textField),
+      expiresOn: z.optional(isoDateField),
+      generation: z.optional(z.enum(['2', '3'])),
     }),
     raw,
-    { id: '--id', card: '--card', bank: '--bank', issuedOn: '--issued-on', name: '--name' },
+    { id: '--id', card: '--card', bank: '--bank', issuedOn: '--issued-on', name: '--name', expiresOn: '--expires-on', generation: '--generation' },
   );
   const holderId = input.id.number;
   const issuedOn = input.issuedOn ?? ctx.today;
+  const policy = args.policy !== undefined ? knownPolicy(ctx, args.policy, '--policy') : knownPolicy(ctx, ctx.defaultPolicy, 'SSCARD_POLICY');
+  const expiresOn = input.expiresOn ?? null;
+  if (expiresOn !== null && expiresOn <= issuedOn) {
+    throw new InvalidInput(
+      'expiry-before-issue',
+      ctx.lang === 'zh' ? `--expires-on（${expiresOn}）须晚于制卡日期 ${issuedOn}：请核对卡面上的有效期。` : `--expires-on (${expiresOn}) must be after the issue date ${issuedOn}; check the expiry printed on the card.`,
+    );
+  }
 
   const store = await ctx.openStore({ write: true });
   const card = await store.write(async (tx) => {
     const person = await personState(tx, holderId);
     const decision = decideIssue(
-      person.cards,
+      cardsToday(ctx, person.cards),
       (await tx.cardHolder(input.card)) !== null,
-      { number: input.card, holderId, bank: input.bank ?? null, issuedOn, policy: 'seed', generation: 2, expiresOn: null },
+      { number: input.card, holderId, bank: input.bank ?? null, issuedOn, policy, generation: input.generation === '3' ? 3 : 2, expiresOn },
       ctx.today,
     );
     if (!decision.ok) refuse(ctx, decision.refusal, input.card, '--issued-on');
@@ -57,15 +74,15 @@ export async function run(ctx: Context, args: CardIssueArgs): Promise<void> {
   });
 
   if (ctx.json) {
-    writeJson(ctx, { asOf: ctx.today, holder: shownId(ctx, holderId), card: cardJson(ctx, card, cardStatus(card, ctx.today, ctx.calendar)) });
+    writeJson(ctx, { asOf: ctx.today, holder: shownId(ctx, holderId), card: cardJson(ctx, statusToday(ctx, card)) });
     return;
   }
+  ctx.out.write(`${issuedText(ctx, card.number, card.bank, issuedOn, shownId(ctx, holderId), policyWindowText(ctx, policyOf(policyBook(), policy)))}\n`);
+}
+
+function issuedText(ctx: Context, number: string, bank: string | null, issuedOn: string, holder: string, window: string): string {
   if (ctx.lang === 'zh') {
-    ctx.out.write(`已记录：卡 ${card.number}${card.bank ? `（${card.bank}）` : ''} 于 ${issuedOn} 为 ${shownId(ctx, holderId)} 制卡。\n持卡人领卡后用 \`sscard card receive\` 记录，六个月启用期限自领卡之日起算。\n`);
-    return;
+    return `已记录：卡 ${number}${bank ? `（${bank}）` : ''} 于 ${issuedOn} 为 ${holder} 制卡（${window}）。\n持卡人领卡后用 \`sscard card receive\` 记录。`;
   }
-  ctx.out.write(
-    `Card ${card.number}${card.bank ? ` (${card.bank})` : ''} issued on ${issuedOn} to ${shownId(ctx, holderId)}.\n` +
-      'When the holder has it in hand, record that with `sscard card receive`; the six-month activation window starts then.\n',
-  );
+  return `Card ${number}${bank ? ` (${bank})` : ''} issued on ${issuedOn} to ${holder} (${window}).\nWhen the holder has it in hand, record that with \`sscard card receive\`.`;
 }

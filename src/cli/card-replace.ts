@@ -1,13 +1,14 @@
-// sscard card replace (补换卡): a new card supersedes a lost or damaged one,
-// with its own six-month activation window from its own receipt; the
-// electronic card follows it.
+// sscard card replace (补换卡): a new card supersedes a lost (formally),
+// damaged, expiring or changed one, with its own window under its policy;
+// the electronic card follows it once the new card is received.
 import * as z from 'zod/mini';
-import { cardStatus, decideReplacement } from '../core/card.js';
+import { decideReplacement, REPLACE_REASONS } from '../core/card.js';
 import type { Context } from './context.js';
 import { notFound } from './card-change.js';
 import { cardNumberField, confirmed, isoDateField, parseInput, required, textField } from './input.js';
 import { cardJson, writeJson } from './output.js';
 import { personState } from './person.js';
+import { cardsToday, knownPolicy, statusToday } from './policies-data.js';
 import { refuse } from './refusals.js';
 
 export interface CardReplaceArgs {
@@ -16,6 +17,8 @@ export interface CardReplaceArgs {
   on?: string;
   bank?: string;
   yes?: boolean;
+  reason?: string;
+  policy?: string;
 }
 
 export async function run(ctx: Context, args: CardReplaceArgs): Promise<void> {
@@ -26,10 +29,11 @@ export async function run(ctx: Context, args: CardReplaceArgs): Promise<void> {
   };
   const input = parseInput(
     ctx.lang,
-    z.object({ card: cardNumberField, newCard: cardNumberField, on: z.optional(isoDateField), bank: z.optional(textField) }),
-    raw,
-    { card: '--card', newCard: '--new-card', on: '--on', bank: '--bank' },
+    z.object({ card: cardNumberField, newCard: cardNumberField, on: z.optional(isoDateField), bank: z.optional(textField), reason: z.optional(z.enum(REPLACE_REASONS)) }),
+    { ...raw, reason: raw.reason?.trim().toLowerCase() },
+    { card: '--card', newCard: '--new-card', on: '--on', bank: '--bank', reason: '--reason' },
   );
+  const policy = args.policy === undefined ? null : knownPolicy(ctx, args.policy, '--policy');
   const on = input.on ?? ctx.today;
   await confirmed(ctx, args.yes, ctx.m.ask.confirmReplace(input.card, input.newCard));
 
@@ -37,9 +41,13 @@ export async function run(ctx: Context, args: CardReplaceArgs): Promise<void> {
   const { old, replacement } = await store.write(async (tx) => {
     const holderId = await tx.cardHolder(input.card);
     if (holderId === null) throw notFound(ctx, input.card);
-    const current = (await personState(tx, holderId)).cards.find((c) => c.number === input.card)!;
+    const current = cardsToday(ctx, (await personState(tx, holderId)).cards).find((c) => c.number === input.card)!;
     const taken = input.newCard === input.card || (await tx.cardHolder(input.newCard)) !== null;
-    const decision = decideReplacement(current, input.newCard, taken, on, ctx.today, input.bank ?? null);
+    const decision = decideReplacement(
+      current,
+      { newNumber: input.newCard, numberTaken: taken, on, bank: input.bank ?? null, reason: input.reason ?? null, policy },
+      ctx.today,
+    );
     if (!decision.ok) refuse(ctx, decision.refusal, decision.refusal.reason === 'card-number-taken' ? input.newCard : input.card);
     await tx.record(holderId, decision.value.facts, ctx.command);
     return decision.value;
@@ -48,17 +56,17 @@ export async function run(ctx: Context, args: CardReplaceArgs): Promise<void> {
   if (ctx.json) {
     writeJson(ctx, {
       asOf: ctx.today,
-      replaced: cardJson(ctx, old, cardStatus(old, ctx.today, ctx.calendar)),
-      card: cardJson(ctx, replacement, cardStatus(replacement, ctx.today, ctx.calendar)),
+      replaced: cardJson(ctx, statusToday(ctx, old)),
+      card: cardJson(ctx, statusToday(ctx, replacement)),
     });
     return;
   }
   if (ctx.lang === 'zh') {
-    ctx.out.write(`卡 ${old.number} 已于 ${on} 补换为 ${replacement.number}，电子社保卡对应新卡。\n新卡到手后用 \`sscard card receive\` 记录：新卡有自己的六个月启用期限。\n`);
+    ctx.out.write(`卡 ${old.number} 已于 ${on} 补换为 ${replacement.number}，电子社保卡将在领取新卡后对应新卡（无需重新申领）。\n新卡到手后用 \`sscard card receive\` 记录，并重新启用、激活：新卡按其卡政策有自己的期限。\n`);
     return;
   }
   ctx.out.write(
-    `Card ${old.number} replaced by ${replacement.number} on ${on}; the electronic card now maps to ${replacement.number}.\n` +
-      'Record the new card with `sscard card receive` when it is in hand: it has its own six-month activation window from then.\n',
+    `Card ${old.number} replaced by ${replacement.number} on ${on}; the electronic card maps to ${replacement.number} once it is received (no new claim needed).\n` +
+      'Record the new card with `sscard card receive` when it is in hand, then enable and activate it again: it has its own window under its policy.\n',
   );
 }

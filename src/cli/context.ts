@@ -36,6 +36,8 @@ export interface Context {
    * ahead, such as a leaving date after today.
    */
   readonly viewOn: IsoDate | null;
+  /** The card policy a new card is issued under when `--policy` is not given: SSCARD_POLICY, else `seed` (SPEC 1.8). */
+  readonly defaultPolicy: string;
   /** The ledger as it may be shown to the user: the file path, or a database URL without its password. */
   readonly ledger: string;
   /** The command being run (`card issue`), recorded as the source of its events. */

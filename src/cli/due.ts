@@ -9,6 +9,7 @@ import { EXIT } from './exit.js';
 import { day, deadlineWhy, relative, width } from './human.js';
 import { type Ctx, fail, parseInput } from './input.js';
 import { deadlineJson, noLedger, send, shownId } from './output.js';
+import { policyBook } from './policies-data.js';
 
 export interface DueArgs {
   within?: string;
@@ -28,7 +29,7 @@ const withinField = z.pipe(
 
 const KIND = {
   en: { registration: 'registration', separation: 'transfer on leaving', activation: 'activation', renewal: 'renewal' },
-  zh: { registration: '参保登记', separation: '离职转移', activation: '启用', renewal: '换领' },
+  zh: { registration: '参保登记', separation: '离职转移', activation: '激活', renewal: '换领' },
 } as const;
 
 /** The rule behind each kind of deadline, for the calendar's description. */
@@ -42,7 +43,7 @@ const LAW = {
   zh: {
     registration: '《社会保险法》第五十八条：自用工之日起三十日内办理社会保险登记',
     separation: '《劳动合同法》第五十条：十五日内办理档案和社会保险关系转移',
-    activation: '卡政策规定的启用期限',
+    activation: '卡政策规定的激活期限',
     renewal: '社会保障卡有效期届满前 60 日起可申请换领',
   },
 } as const;
@@ -53,7 +54,9 @@ export async function run(ctx: Context, args: DueArgs): Promise<number> {
   const store = await ctx.openStore({ write: false });
   if (store === null) throw noLedger(ctx);
   const rows = await store.agendaRows(ctx.viewOn);
-  const items = agenda(rows.hires, rows.cards, ctx.asOf, ctx.calendar, within ?? null).filter(
+  // The policies only matter when there are cards to judge: an agenda of hires alone does not read them.
+  const policies = rows.cards.length > 0 ? policyBook() : new Map();
+  const items = agenda(rows.hires, rows.cards, ctx.asOf, ctx.calendar, within ?? null, policies).filter(
     (item) => (args.employer === undefined || item.employer === args.employer.trim()) && (args.kind === undefined || item.kind === args.kind),
   );
   const format = ctx.json ? 'json' : (args.format ?? 'text');

@@ -1,13 +1,15 @@
 // sscard ecard claim: the holder claimed (申领) the electronic social
-// security card online (WeChat, Alipay, 掌上12333, a bank app).
+// security card online (WeChat, Alipay, 掌上12333, a bank app, the national
+// platform, UnionPay, a local app): SPEC 1.4.
 import * as z from 'zod/mini';
 import { currentCard } from '../core/card.js';
-import { decideEcardClaim, ECARD_CHANNELS, ecardState, hasActivatedEcard } from '../core/ecard.js';
+import { decideEcardClaim, ECARD_CHANNELS, ecardState, hasActivatedEcard, parseEcardChannel } from '../core/ecard.js';
 import { NotFound } from '../core/errors.js';
 import type { Context } from './context.js';
 import { citizenIdField, isoDateField, parseInput, required } from './input.js';
 import { shownId, writeJson } from './output.js';
 import { personState } from './person.js';
+import { cardsToday } from './policies-data.js';
 import { refuse } from './refusals.js';
 import { CHANNEL, cardStateText } from './words.js';
 
@@ -17,6 +19,17 @@ export interface EcardClaimArgs {
   on?: string;
 }
 
+/** A channel by its id or its Chinese name (微信, 支付宝, 掌上12333, 银行APP, 云闪付, 国家政务服务平台, 随申办, ...), any case. */
+const channelField = z.pipe(
+  z.string(),
+  z.transform((text: string, ctx) => {
+    const channel = parseEcardChannel(text);
+    if (channel !== null) return channel;
+    ctx.issues.push({ code: 'custom', message: `{field} must be one of ${ECARD_CHANNELS.join(', ')} (or its Chinese name, e.g. 微信, 支付宝, 掌上12333, 云闪付).`, input: text });
+    return z.NEVER;
+  }),
+);
+
 export async function run(ctx: Context, args: EcardClaimArgs): Promise<void> {
   const raw = { ...args, id: await required(ctx, args.id, '--id', ctx.m.ask.holderId, 'id') };
   if (raw.channel === undefined && ctx.stdinIsTTY) {
@@ -25,7 +38,7 @@ export async function run(ctx: Context, args: EcardClaimArgs): Promise<void> {
   }
   const input = parseInput(
     ctx.lang,
-    z.object({ id: citizenIdField(ctx.today, ctx.lang), channel: z.optional(z.enum(ECARD_CHANNELS)), on: z.optional(isoDateField) }),
+    z.object({ id: citizenIdField(ctx.today, ctx.lang), channel: z.optional(channelField), on: z.optional(isoDateField) }),
     raw,
     { id: '--id', channel: '--channel', on: '--on' },
   );
@@ -41,15 +54,16 @@ export async function run(ctx: Context, args: EcardClaimArgs): Promise<void> {
         ctx.lang === 'zh' ? `台账中没有 ${shownId(ctx, holderId)} 的记录：请先用 \`sscard card issue\` 记录发卡。` : `No record for ${shownId(ctx, holderId)} in the ledger; record the card first with \`sscard card issue\`.`,
       );
     }
-    const card = currentCard(person.cards);
+    const cards = cardsToday(ctx, person.cards);
+    const card = currentCard(cards);
     const decision = decideEcardClaim(person.ecard, card, { channel: input.channel ?? null, claimedOn }, ctx.today);
     if (!decision.ok) refuse(ctx, decision.refusal, card?.number ?? '');
     await tx.record(holderId, decision.value.facts, ctx.command);
-    return { changed: decision.value.facts.length > 0, claim: decision.value.claim, card };
+    return { changed: decision.value.facts.length > 0, claim: decision.value.claim, card, cards };
   });
 
-  const state = ecardState(result.claim, result.card);
-  const activated = hasActivatedEcard(result.claim, result.card);
+  const state = ecardState(result.claim, result.cards);
+  const activated = hasActivatedEcard(result.claim, result.cards);
   if (ctx.json) {
     writeJson(ctx, {
       asOf: ctx.today,

@@ -6,7 +6,7 @@ import { normaliseCardNumber } from '../core/card.js';
 import { parseCitizenId } from '../core/citizen-id.js';
 import { en } from './messages/en.js';
 import { EARLIEST_DATE, HIRE_MONTHS_AHEAD, hireDateProblem, inRange, LATEST_DATE } from '../core/date-bounds.js';
-import { ECARD_CHANNELS, type EcardChannel } from '../core/ecard.js';
+import { ECARD_CHANNELS, parseEcardChannel } from '../core/ecard.js';
 import type { LedgerRow } from '../core/ledger-row.js';
 import { parseRosterDate } from './roster/dates.js';
 
@@ -97,7 +97,8 @@ export function readRow(cells: Partial<Record<Column, string>>, today: IsoDate):
   if (rawCard === null && (bank ?? issuedOn ?? receivedOn ?? activatedOn) !== null) bad('card_number', 'is empty but the row has card columns');
 
   const rawChannel = text('ecard_channel');
-  const channel = rawChannel === null ? null : ((ECARD_CHANNELS as readonly string[]).includes(rawChannel) ? (rawChannel as EcardChannel) : bad('ecard_channel', `must be one of ${ECARD_CHANNELS.join(', ')}`));
+  // Chinese names too (微信, 支付宝, 云闪付, ...: SPEC 1.4), as `ecard claim --channel` takes them.
+  const channel = rawChannel === null ? null : (parseEcardChannel(rawChannel) ?? bad('ecard_channel', `must be one of ${ECARD_CHANNELS.join(', ')}`));
   const claimedOn = date('ecard_claimed_on');
   if (rawChannel !== null && claimedOn === null && problem === null) bad('ecard_claimed_on', 'is empty but ecard_channel is given');
 

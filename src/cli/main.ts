@@ -143,9 +143,20 @@ function declare(parent: Command, name: string, m: Messages, texts: { descriptio
   return command;
 }
 
-/** Values an option or argument takes, for completion only (commander checks the choices it declares itself). */
-const GUIDE_TOPICS = ['activate', 'enable', 'ecard', 'register', 'leave', 'loss'];
-const SHELLS = ['bash', 'zsh', 'fish'];
+/**
+ * Values an option or argument takes, for completion only, where commander
+ * declares no choices because the command accepts more (Chinese channel names,
+ * policies read from data/policies.json by completion.ts). Kept equal to the
+ * core's lists by test/e2e/completion.test.ts, without loading the core here.
+ */
+const COMPLETION_VALUES: Record<string, Record<string, string[]>> = {
+  'ecard claim': { '--channel': ['wechat', 'alipay', '12333', 'bank-app', 'gov-platform', 'unionpay', 'local-app'] },
+  enable: { '--channel': ['window', 'bank', 'online', 'hospital'] },
+  'card issue': { '--generation': ['2', '3'] },
+  'card replace': { '--reason': ['loss', 'damage', 'expiry', 'change'] },
+  guide: { '': ['activate', 'enable', 'loss', 'ecard', 'register'] },
+  completion: { '': ['bash', 'zsh', 'fish'] },
+};
 
 export function program(lang: Lang = 'en'): Command {
   const m = messagesFor(lang);
@@ -219,6 +230,9 @@ export function program(lang: Lang = 'en'): Command {
     .option('--bank <name>', h.cardIssue.bank)
     .option('--issued-on <date>', h.cardIssue.issuedOn)
     .option('--name <name>', h.cardIssue.name)
+    .option('--policy <id>', h.cardIssue.policy)
+    .option('--expires-on <date>', h.cardIssue.expiresOn)
+    .option('--generation <2|3>', h.cardIssue.generation)
     .action(action(() => import('./card-issue.js'), (_, o) => o));
   declare(card, 'receive', m, h.cardReceive)
     .option('--card <card-number>', h.cardReceive.card)
@@ -226,13 +240,20 @@ export function program(lang: Lang = 'en'): Command {
     .action(action(() => import('./card-receive.js'), (_, o) => o));
   declare(card, 'report-loss', m, h.cardReportLoss)
     .option('--card <card-number>', h.cardReportLoss.card)
+    .option('--temporary', h.cardReportLoss.temporary)
     .option('--on <date>', h.cardReportLoss.on)
     .action(action(() => import('./card-report-loss.js'), (_, o) => o));
+  declare(card, 'found', m, h.cardFound)
+    .option('--card <card-number>', h.cardFound.card)
+    .option('--on <date>', h.cardFound.on)
+    .action(action(() => import('./card-found.js'), (_, o) => o));
   declare(card, 'replace', m, h.cardReplace)
     .option('--card <card-number>', h.cardReplace.card)
     .option('--new-card <card-number>', h.cardReplace.newCard)
     .option('--on <date>', h.cardReplace.on)
     .option('--bank <name>', h.cardReplace.bank)
+    .option('--reason <reason>', h.cardReplace.reason)
+    .option('--policy <id>', h.cardReplace.policy)
     .option('--yes', h.cardReplace.yes)
     .action(action(() => import('./card-replace.js'), (_, o) => o));
   declare(card, 'cancel', m, h.cardCancel)
@@ -244,9 +265,19 @@ export function program(lang: Lang = 'en'): Command {
   const ecard = declare(root, 'ecard', m, h.ecard);
   declare(ecard, 'claim', m, h.ecardClaim)
     .option('--id <id-number>', h.ecardClaim.id)
-    .addOption(new Option('--channel <channel>', h.ecardClaim.channel).choices(['wechat', 'alipay', '12333', 'bank-app']))
+    .option('--channel <channel>', h.ecardClaim.channel)
     .option('--on <date>', h.ecardClaim.on)
     .action(action(() => import('./ecard-claim.js'), (_, o) => o));
+
+  declare(root, 'enable', m, h.enable)
+    .option('--card <card-number>', h.enable.card)
+    .option('--on <date>', h.enable.on)
+    .option('--channel <channel>', h.enable.channel)
+    .action(action(() => import('./enable.js'), (_, o) => o));
+
+  declare(root, 'policies', m, h.policies)
+    .argument('[id]', h.policies.id)
+    .action(action(() => import('./policies.js'), ([id]) => ({ id })));
 
   declare(root, 'due', m, h.due)
     .option('--within <days>', h.due.within)
@@ -327,8 +358,7 @@ export function commandTree(command: Command, prefix = ''): Record<string, Compl
     if (option.argChoices) values[option.long] = [...option.argChoices];
   }
   const path = prefix || '';
-  if (path === 'guide') values[''] = GUIDE_TOPICS;
-  if (path === 'completion') values[''] = SHELLS;
+  Object.assign(values, COMPLETION_VALUES[path]);
   // The help option is commander's own, not in `options`: listed once here.
   const words = [...command.commands.map((c) => c.name()), ...command.options.flatMap((o) => [o.long, o.short].filter((f): f is string => Boolean(f))), '--help'];
   const fileArgument = command.registeredArguments.some((a) => a.name().includes('file'));

@@ -1,5 +1,5 @@
 // The shared exporter: every command's `--json` document and its error
-import type { Card, CardStatus } from '../core/card.js';
+import type { CardStatus } from '../core/card.js';
 // shape go through here, so dates, nulls and masking are the same everywhere.
 import { maskId } from '../core/citizen-id.js';
 import type { Deadline } from '../core/period.js';
@@ -18,6 +18,15 @@ export function shownId(ctx: Context, number: string): string {
 
 export function deadlineJson(ctx: Context, deadline: Deadline | null) {
   if (deadline === null) return null;
+  // Deadlines are shared objects (period.ts remembers them): their JSON is made once per run.
+  let json = deadlineDocuments.get(deadline);
+  if (json === undefined) deadlineDocuments.set(deadline, (json = deadlineDocument(ctx, deadline)));
+  return json;
+}
+
+const deadlineDocuments = new WeakMap<Deadline, ReturnType<typeof deadlineDocument>>();
+
+function deadlineDocument(ctx: Context, deadline: Deadline) {
   return {
     date: deadline.date,
     nominal: deadline.nominal,
@@ -26,8 +35,10 @@ export function deadlineJson(ctx: Context, deadline: Deadline | null) {
   };
 }
 
-/** The `card` object of SPEC 2's status document. */
-export function cardJson(ctx: Context, card: Card | null, status: CardStatus) {
+/** The `card` object of SPEC 2's status document: the card as it stands that day (sealed, a lapsed loss), with its policy. */
+export function cardJson(ctx: Context, status: CardStatus) {
+  const card = status.card;
+  const policy = status.policy;
   return (
     card && {
       number: card.number,
@@ -35,9 +46,19 @@ export function cardJson(ctx: Context, card: Card | null, status: CardStatus) {
       state: card.state,
       issuedOn: card.issuedOn,
       receivedOn: card.receivedOn,
+      enabledOn: card.enabledOn,
       activatedOn: card.activatedOn,
+      socialFunction: status.socialFunction,
+      financialFunction: status.financialFunction,
+      // The English name: JSON does not change with the language (SPEC 2.2).
+      policy: policy && { id: policy.id, name: policy.name.en },
+      generation: card.generation,
+      loss: status.loss,
+      expiresOn: card.expiresOn,
+      renewalFrom: status.renewalFrom,
       activationDeadline: deadlineJson(ctx, status.deadline),
       daysLeft: status.daysLeft,
+      consequence: status.consequence,
     }
   );
 }

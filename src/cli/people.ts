@@ -2,11 +2,12 @@
 // (or the last one) and its state, the e-card, and the open deadlines, most
 // urgent first. For one employer's staff, or names containing some text.
 import { agenda } from '../core/agenda.js';
-import { currentCard } from '../core/card.js';
+import { cardsOn, currentCard } from '../core/card.js';
 import { ecardState } from '../core/ecard.js';
 import type { Context } from './context.js';
 import { width } from './human.js';
 import { noLedger, send, shownId } from './output.js';
+import { policyBook } from './policies-data.js';
 import { cardStateText, ecardStateText } from './words.js';
 
 export interface PeopleArgs {
@@ -29,13 +30,16 @@ export async function run(ctx: Context, args: PeopleArgs): Promise<void> {
     const who = { id: person.id, name: person.name };
     const items = agenda(
       person.hires.filter((h) => employer === undefined || h.employer === employer).map((hire) => ({ person: who, hire })),
-      person.cards.filter((c) => c.state === 'received').map((card) => ({ person: who, card })),
+      // The agenda judges each card under its policy (windows, seals, renewal).
+      person.cards.map((card) => ({ person: who, card })),
       ctx.asOf,
       ctx.calendar,
       null,
+      policyBook(),
     );
-    const card = currentCard(person.cards);
-    const ecard = ecardState(person.ecard, card);
+    const cards = cardsOn(person.cards, policyBook(), ctx.asOf, ctx.calendar);
+    const card = currentCard(cards);
+    const ecard = ecardState(person.ecard, cards);
     const next = items[0] ?? null;
     const overdue = items.filter((i) => i.state === 'overdue').length;
     if (ctx.json) {

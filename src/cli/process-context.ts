@@ -130,6 +130,7 @@ export function buildContext(
     get viewOn() {
       return opts.asOf !== undefined || env.SSCARD_TODAY ? this.today : null;
     },
+    defaultPolicy: env.SSCARD_POLICY?.trim() || 'seed',
     command,
     lang,
     m,

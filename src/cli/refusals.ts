@@ -5,7 +5,7 @@ import type { RegistrationRefusal } from '../core/registration.js';
 import type { LeaveRefusal } from '../core/separation.js';
 import type { Context } from './context.js';
 
-const STATE_ZH = { issued: '已制卡', received: '已领卡', activated: '已启用', lost: '已挂失', replaced: '已补换', cancelled: '已注销' };
+const STATE_ZH = { issued: '已制卡', received: '已领卡', activated: '已激活', lost: '已挂失', replaced: '已补换', cancelled: '已注销', sealed: '已逾期封存' };
 
 /** `dateField` names the option that carried the date (e.g. --on, --issued-on). */
 export function refusalText(ctx: Context, refusal: Refusal, card: string, dateField = '--on'): string {
@@ -57,6 +57,22 @@ export function refusalText(ctx: Context, refusal: Refusal, card: string, dateFi
         : `This person already holds card ${refusal.card} in force and may hold only one; if it is lost, report it with \`sscard card report-loss\` and record the new one with \`sscard card replace\`.`;
     case 'card-number-taken':
       return zh ? `卡号 ${card} 已在台账中：请核对卡号。` : `Card number ${card} is already in the ledger; check the number.`;
+    case 'temporary-loss':
+      return temporaryLossText(ctx, card);
+    case 'loss-not-reported':
+      return zh
+        ? `卡 ${card} 未挂失：因遗失补领须先正式挂失（\`sscard card report-loss --card ${card}\`）；卡面损坏、到期或信息变更请用对应的 --reason。`
+        : `Card ${card} is not reported lost; a replacement for loss needs a formal loss first (\`sscard card report-loss --card ${card}\`), or give the real --reason (damage, expiry, change).`;
+    case 'replacement-recorded':
+      return zh
+        ? `卡 ${card} 已补换为新卡 ${refusal.newCard}，不能再解挂：请使用新卡。`
+        : `Card ${card} cannot be un-reported (解挂): a replacement, ${refusal.newCard}, was already recorded for it; use the new card.`;
+    case 'not-lost':
+      return zh ? `卡 ${card} 未挂失（${STATE_ZH[refusal.state]}），无需解挂。` : `Card ${card} is not reported lost (it is ${refusal.state}), so there is no loss to lift.`;
+    case 'card-not-received':
+      return zh
+        ? `卡 ${card} 尚未领取：电子社保卡须在领取实体卡后申领（第三代社保卡除外）；领卡后用 \`sscard card receive\` 记录，再申领。`
+        : `Card ${card} has not been received yet; the electronic card can be claimed only once the card is in the holder's hands (third-generation cards excepted): record the receipt with \`sscard card receive\` first.`;
     case 'no-card':
       return zh
         ? '此人尚无社会保障卡记录：电子社保卡须对应一张在用的实体卡，请先用 `sscard card issue` 记录。'
@@ -73,6 +89,8 @@ function notInForceEn(card: string, state: CardState): string {
       return `Card ${card} was replaced by a new card (补换卡), so it can no longer be used or activated; use the new card.`;
     case 'cancelled':
       return `Card ${card} is cancelled (注销), so it can no longer be used or activated.`;
+    case 'sealed':
+      return `Card ${card} is sealed (逾期封存): its policy's window passed without it being activated, so it is void and can no longer be used, enabled or activated; apply for a new card and record it with \`sscard card issue\`.`;
     default:
       return `Card ${card} is ${state}, so this cannot be done with it.`;
   }
@@ -86,9 +104,18 @@ function notInForceZh(card: string, state: CardState): string {
       return `卡 ${card} 已补换为新卡，不能再使用或启用；请使用新卡。`;
     case 'cancelled':
       return `卡 ${card} 已注销，不能再使用或启用。`;
+    case 'sealed':
+      return `卡 ${card} 已逾期封存：未在卡政策规定的期限内激活，该卡已作废，不能再使用、启用或激活；请重新申领新卡，并用 \`sscard card issue\` 记录。`;
     default:
       return `卡 ${card} ${STATE_ZH[state]}，不能办理此业务。`;
   }
+}
+
+/** 补领 needs 正式挂失. */
+function temporaryLossText(ctx: Context, card: string): string {
+  return ctx.lang === 'zh'
+    ? `卡 ${card} 仅为临时挂失：补领须先正式挂失（\`sscard card report-loss --card ${card}\`，不加 --temporary），找回的卡可用 \`sscard card found\` 解挂。`
+    : `Card ${card} is only temporarily reported lost; a replacement (补领) needs a formal loss (正式挂失) first: \`sscard card report-loss --card ${card}\` without --temporary (or, if it was found, \`sscard card found\`).`;
 }
 
 export function refuse(ctx: Context, refusal: Refusal, card: string, dateField?: string): never {

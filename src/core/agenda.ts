@@ -1,11 +1,13 @@
 // The agenda (`sscard due`): every open deadline across the ledger, most
 // urgent first. Open deadlines are registrations not yet filed (Art. 58),
 // file and insurance transfers of leavers not yet done (劳动合同法 Art. 50)
-// and cards received but not yet activated (the card policy's window).
-import type { IsoDate } from './calendar-date.js';
+// cards waiting for the function their policy's window needs, and cards to
+// renew (换领) from 60 days before their expiry.
+import { daysBetween, type IsoDate } from './calendar-date.js';
 import { type Card, cardStatus } from './card.js';
 import type { RestDayCalendar } from './holidays.js';
 import type { Deadline } from './period.js';
+import { type PolicyBook, policyOf } from './policy.js';
 import { type Hire, registrationStatus } from './registration.js';
 import { separationStatus } from './separation.js';
 
@@ -20,7 +22,7 @@ export interface AgendaItem {
   /** For a registration or separation: whose hire (one person may have several). */
   readonly employer: string | null;
   readonly hiredOn: IsoDate | null;
-  /** For an activation: which card. */
+  /** For an activation or a renewal: which card. */
   readonly card: string | null;
 }
 
@@ -39,6 +41,7 @@ export function agenda(
   today: IsoDate,
   calendar: RestDayCalendar,
   within: number | null,
+  policies: PolicyBook,
 ): AgendaItem[] {
   const items: AgendaItem[] = [];
   for (const { person, hire } of hires) {
@@ -71,20 +74,41 @@ export function agenda(
       card: null,
     });
   }
-  for (const { person, card } of cards) {
-    const status = cardStatus(card, today, calendar);
-    if (status.deadline === null || status.daysLeft === null) continue;
-    items.push({
-      kind: 'activation',
-      personId: person.id,
-      name: person.name,
-      deadline: status.deadline,
-      state: status.daysLeft < 0 ? 'overdue' : 'pending',
-      daysLeft: status.daysLeft,
-      employer: null,
-      hiredOn: null,
-      card: card.number,
-    });
+  for (const { person, card: stored } of cards) {
+    const status = cardStatus(stored, policyOf(policies, stored.policy), today, calendar);
+    const card = status.card!;
+    // A sealed card's window is closed for good: nothing is due on it, a new card is (status says so).
+    if (status.deadline !== null && status.daysLeft !== null && card.state !== 'sealed') {
+      items.push({
+        kind: 'activation',
+        personId: person.id,
+        name: person.name,
+        deadline: status.deadline,
+        state: status.daysLeft < 0 ? 'overdue' : 'pending',
+        daysLeft: status.daysLeft,
+        employer: null,
+        hiredOn: null,
+        card: card.number,
+      });
+    }
+    // Renewal from its first day until the card is replaced or cancelled;
+    // overdue once the printed expiry has passed (it is a printed date, not
+    // a period's end: it is not moved off rest days).
+    const renewable = card.state === 'issued' || card.state === 'received' || card.state === 'activated' || card.state === 'lost';
+    if (renewable && status.renewalFrom !== null && card.expiresOn !== null && status.renewalFrom <= today) {
+      const daysLeft = daysBetween(today, card.expiresOn);
+      items.push({
+        kind: 'renewal',
+        personId: person.id,
+        name: person.name,
+        deadline: { date: card.expiresOn, nominal: card.expiresOn, provisional: false, moved: null },
+        state: daysLeft < 0 ? 'overdue' : 'pending',
+        daysLeft,
+        employer: null,
+        hiredOn: null,
+        card: card.number,
+      });
+    }
   }
   const open = within === null ? items : items.filter((item) => item.daysLeft <= within);
   // Most urgent first: the longest overdue, then the nearest deadline.

@@ -1,13 +1,18 @@
-// The physical social security card (社会保障卡) and its lifecycle.
-// Activation (启用) is in person at an outlet of the issuing bank, with the
-// card and the ORIGINAL identity document; it cannot be done online.
-import { daysBetween, type IsoDate } from './calendar-date.js';
+// The physical social security card (社会保障卡) and its lifecycle (SPEC 1.3).
+// A card has two functions switched on separately: the social-security
+// function (启用: online, at a window, or by first use in a hospital) and the
+// financial function (激活: in person at a counter of the issuing bank, with
+// the card and the ORIGINAL identity document; never online). Which window
+// applies and what missing it does is the card's policy (policy.ts).
+import { addDays, daysBetween, type IsoDate } from './calendar-date.js';
 import { ageOn, type CitizenId } from './citizen-id.js';
 import type { RestDayCalendar } from './holidays.js';
 import { applyAll, emptyPerson, type Fact, fact } from './events.js';
 import { type Deadline, deadlineOf, hasPassed } from './period.js';
+import { type Consequence, lossLapsesOn, type Policy, type PolicyBook, policyOf, renewalFrom } from './policy.js';
 
-export type CardState = 'issued' | 'received' | 'activated' | 'lost' | 'replaced' | 'cancelled';
+/** `sealed` (逾期封存) is never stored: it is derived from the day and the policy (cardOn). */
+export type CardState = 'issued' | 'received' | 'activated' | 'lost' | 'replaced' | 'cancelled' | 'sealed';
 
 /** Where the social-security function was switched on (启用): SPEC 1.3. */
 export const ENABLE_CHANNELS = ['window', 'bank', 'online', 'hospital'] as const;
@@ -48,8 +53,6 @@ export interface Card {
   readonly replacedBy: string | null;
 }
 
-/** Six months from receipt (the card's 启用 window), counted as the Civil Code counts months. */
-export const ACTIVATION_PERIOD = { months: 6 } as const;
 /** Below this age a guardian (监护人) activates the card for the holder. */
 export const GUARDIAN_REQUIRED_UNDER = 16;
 export const GUARDIAN_MIN_AGE = 18;
@@ -69,53 +72,135 @@ export function currentCard(cards: readonly Card[]): Card | null {
   return cards.find(isInForce) ?? cards[cards.length - 1] ?? null;
 }
 
+/** The day the policy's needed function was switched on, or null. */
+const neededOn = (card: Card, policy: Policy): IsoDate | null =>
+  (policy.activation?.needs ?? 'activated') === 'activated' ? card.activatedOn : card.enabledOn;
+
 /**
- * The activation window runs from receipt; there is none before receipt. A
- * card that left force keeps the window it had: it explains a restriction
- * that outlives a loss (see cardStatus), and it is history like the dates.
+ * The policy's window, from receipt or from issue (none before that day, none
+ * under a policy without a window). A card that left force keeps the window
+ * it had: it explains a consequence that outlives a loss (see cardStatus),
+ * and it is history like the dates.
  */
-export function activationDeadline(card: Card, calendar: RestDayCalendar): Deadline | null {
-  if (card.receivedOn === null) return null;
-  return deadlineOf(card.receivedOn, ACTIVATION_PERIOD, calendar);
+export function activationDeadline(card: Card, policy: Policy, calendar: RestDayCalendar): Deadline | null {
+  const window = policy.activation;
+  if (window === null) return null;
+  const start = window.from === 'issued' ? card.issuedOn : card.receivedOn;
+  return start === null ? null : deadlineOf(start, window.period, calendar);
 }
 
 /** How many days after its deadline the card was activated (late activation is allowed); null when in time or not activated. */
-export function activationDaysLate(card: Card, calendar: RestDayCalendar): number | null {
-  const deadline = activationDeadline(card, calendar);
+export function activationDaysLate(card: Card, policy: Policy, calendar: RestDayCalendar): number | null {
+  const deadline = activationDeadline(card, policy, calendar);
   if (deadline === null || card.activatedOn === null) return null;
   const late = daysBetween(deadline.date, card.activatedOn);
   return late > 0 ? late : null;
 }
 
-export interface CardStatus {
-  readonly deadline: Deadline | null;
-  /** To the activation deadline while the card waits for activation; null once activated or with no window. */
-  readonly daysLeft: number | null;
-  readonly medicalInsurance: 'normal' | 'restricted';
+/**
+ * The card as it stands on `today` under its policy. Two states depend on
+ * the day alone and are therefore derived here, never stored:
+ *
+ * - a temporary loss (临时挂失) lapses after the policy's days: `lift` puts
+ *   the card back in the state it had (自然解挂), `cancel` cancels it from
+ *   the day after the last day;
+ * - under a `sealed` policy, a card in force whose needed function was not
+ *   switched on by the deadline is sealed (逾期封存) from the day after it:
+ *   void, out of force, and a new card must be applied for.
+ */
+export function cardOn(card: Card, policy: Policy, today: IsoDate, calendar: RestDayCalendar): Card {
+  let c = card;
+  if (c.state === 'lost' && c.loss?.kind === 'temporary') {
+    const last = lossLapsesOn(c.loss.reportedOn, policy);
+    if (today > last) {
+      c = policy.afterTemporaryLoss === 'lift' ? { ...c, state: c.loss.resumes, loss: null, endedOn: null } : { ...c, state: 'cancelled', loss: null, endedOn: addDays(last, 1) };
+    }
+  }
+  if (policy.consequence === 'sealed' && (c.state === 'issued' || c.state === 'received')) {
+    const deadline = activationDeadline(c, policy, calendar);
+    const done = neededOn(c, policy);
+    if (deadline !== null && hasPassed(deadline, today) && (done === null || done > deadline.date)) {
+      c = { ...c, state: 'sealed', endedOn: addDays(deadline.date, 1) };
+    }
+  }
+  return c;
 }
 
+/** Every card of a holder as it stands on `today`, each under its own policy. */
+export function cardsOn(cards: readonly Card[], book: PolicyBook, today: IsoDate, calendar: RestDayCalendar): Card[] {
+  return cards.map((card) => cardOn(card, policyOf(book, card.policy), today, calendar));
+}
+
+export interface CardStatus {
+  /** The card as it stands that day (cardOn): sealed, or its temporary loss lapsed. */
+  readonly card: Card | null;
+  readonly policy: Policy | null;
+  readonly deadline: Deadline | null;
+  /** To the activation deadline while the card waits for the policy's function; null once on, or with no window. */
+  readonly daysLeft: number | null;
+  readonly medicalInsurance: 'normal' | 'restricted';
+  readonly consequence: { readonly kind: Exclude<Consequence, 'none'>; readonly since: IsoDate } | null;
+  readonly socialFunction: 'sealed' | 'enabled';
+  readonly financialFunction: 'inactive' | 'active';
+  readonly loss: { readonly kind: 'temporary' | 'formal'; readonly reportedOn: IsoDate; readonly lapsesOn: IsoDate | null } | null;
+  readonly renewalFrom: IsoDate | null;
+}
+
+const NO_CARD: CardStatus = {
+  card: null,
+  policy: null,
+  deadline: null,
+  daysLeft: null,
+  medicalInsurance: 'normal',
+  consequence: null,
+  socialFunction: 'sealed',
+  financialFunction: 'inactive',
+  loss: null,
+  renewalFrom: null,
+};
+
 /**
- * Until a new card is activated and once its activation deadline has passed,
- * the holder's original medical insurance card is restricted; it returns to
- * normal on the day of activation, however late (SPEC 1.3).
+ * The card's window and what missing it does, by its policy (SPEC 1.3, 1.8):
  *
- * - A lost card that was never activated stays restricted past its deadline:
- *   reporting a loss activates nothing. Recording the replacement ends it,
- *   since the replacement is then the card shown, with its own window.
- * - A cancelled card (注销: the holder died or emigrated) ends the holder's
- *   card altogether; there is nothing left to restore, so no restriction is
- *   reported for it.
- * - `daysLeft` counts only while the card waits for activation (`received`);
- *   an activated or ended card shows its window as history, with no count.
+ * - `medical-insurance-restricted` (seed) and `social-function-suspended`
+ *   (Shanxi) last from the day after the deadline until the needed function
+ *   is switched on, however late. A lost card that never had it stays under
+ *   the consequence: reporting a loss switches nothing on. Recording the
+ *   replacement ends it, since the replacement is then the card shown, with
+ *   its own window. A cancelled card (the holder died or emigrated) ends the
+ *   holder's card altogether: no consequence is reported for it.
+ * - `sealed` (Guangdong) is final: the card's state is `sealed` (cardOn).
+ * - `daysLeft` counts only while the card waits in force (issued or
+ *   received); otherwise the window shows as history, with no count.
+ * - While a social function is suspended it is reported `sealed` (封存),
+ *   as is the social function of a sealed card.
  */
-export function cardStatus(card: Card | null, today: IsoDate, calendar: RestDayCalendar): CardStatus {
-  if (card === null) return { deadline: null, daysLeft: null, medicalInsurance: 'normal' };
-  const deadline = activationDeadline(card, calendar);
-  const waiting = card.state === 'received';
+export function cardStatus(stored: Card | null, policy: Policy, today: IsoDate, calendar: RestDayCalendar): CardStatus {
+  if (stored === null) return NO_CARD;
+  const card = cardOn(stored, policy, today, calendar);
+  const deadline = activationDeadline(card, policy, calendar);
+  const done = neededOn(card, policy) !== null;
+  const waiting = (card.state === 'issued' || card.state === 'received') && !done;
   const daysLeft = waiting && deadline ? daysBetween(today, deadline.date) : null;
-  const neverActivated = waiting || (card.state === 'lost' && card.activatedOn === null);
-  const restricted = neverActivated && deadline !== null && hasPassed(deadline, today);
-  return { deadline, daysLeft, medicalInsurance: restricted ? 'restricted' : 'normal' };
+  let consequence: CardStatus['consequence'] = null;
+  if (card.state === 'sealed') {
+    consequence = { kind: 'sealed', since: card.endedOn! };
+  } else if (deadline !== null && hasPassed(deadline, today) && (policy.consequence === 'medical-insurance-restricted' || policy.consequence === 'social-function-suspended')) {
+    if (waiting || (card.state === 'lost' && !done)) consequence = { kind: policy.consequence, since: addDays(deadline.date, 1) };
+  }
+  const { loss } = card;
+  return {
+    card,
+    policy,
+    deadline,
+    daysLeft,
+    medicalInsurance: consequence?.kind === 'medical-insurance-restricted' ? 'restricted' : 'normal',
+    consequence,
+    socialFunction: card.enabledOn !== null && card.state !== 'sealed' && consequence?.kind !== 'social-function-suspended' ? 'enabled' : 'sealed',
+    financialFunction: card.activatedOn !== null ? 'active' : 'inactive',
+    loss: card.state === 'lost' && loss ? { kind: loss.kind, reportedOn: loss.reportedOn, lapsesOn: loss.kind === 'temporary' ? lossLapsesOn(loss.reportedOn, policy) : null } : null,
+    renewalFrom: card.expiresOn === null ? null : renewalFrom(card.expiresOn, policy),
+  };
 }
 
 export type Refusal =
@@ -133,7 +218,13 @@ export type Refusal =
   | { readonly reason: 'already-activated'; readonly activatedOn: IsoDate }
   | { readonly reason: 'has-card-in-force'; readonly card: string }
   | { readonly reason: 'card-number-taken' }
-  | { readonly reason: 'no-card' };
+  | { readonly reason: 'no-card' }
+  /** 补领 needs 正式挂失: a card only temporarily reported lost cannot be replaced. */
+  | { readonly reason: 'temporary-loss' }
+  | { readonly reason: 'loss-not-reported' }
+  | { readonly reason: 'replacement-recorded'; readonly newCard: string }
+  | { readonly reason: 'not-lost'; readonly state: CardState }
+  | { readonly reason: 'card-not-received' };
 
 export type Decision<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly refusal: Refusal };
 const refuse = <T>(refusal: Refusal): Decision<T> => ({ ok: false, refusal });
@@ -251,12 +342,54 @@ function checkEndDate(card: Card, on: IsoDate, today: IsoDate): Refusal | null {
   return null;
 }
 
-/** 挂失. Nothing changes when it is already reported lost. */
-export function decideLoss(card: Card, on: IsoDate, today: IsoDate): Decision<CardChange> {
-  if (card.state === 'lost') return allow(unchanged);
+/**
+ * 挂失: temporary (临时挂失, lapses by the policy, see cardOn) or formal
+ * (正式挂失). A formal report on a temporarily lost card makes the loss
+ * formal; otherwise nothing changes when the card is already reported lost.
+ */
+export function decideLoss(card: Card, on: IsoDate, today: IsoDate, temporary = false): Decision<CardChange> {
+  if (card.state === 'lost') {
+    if (temporary || card.loss?.kind !== 'temporary') return allow(unchanged);
+    if (on > today) return refuse({ reason: 'date-in-future' });
+    if (on < card.loss.reportedOn) return refuse({ reason: 'date-before-loss', lostOn: card.loss.reportedOn });
+    return allow(after(card, [fact(on, { kind: 'card.lost', card: card.number, temporary: false })]));
+  }
   if (!isInForce(card)) return refuse({ reason: 'card-not-in-force', state: card.state });
   const bad = checkEndDate(card, on, today);
-  return bad ? refuse(bad) : allow(after(card, [fact(on, { kind: 'card.lost', card: card.number, temporary: false })]));
+  return bad ? refuse(bad) : allow(after(card, [fact(on, { kind: 'card.lost', card: card.number, temporary })]));
+}
+
+/**
+ * 解挂: a found card returns to the state it had before the loss. Refused
+ * once a replacement has been recorded for it (the loss then stands: the
+ * new card supersedes it).
+ */
+export function decideFound(card: Card, on: IsoDate, today: IsoDate): Decision<CardChange> {
+  if (card.state === 'replaced' && card.replacedBy !== null) return refuse({ reason: 'replacement-recorded', newCard: card.replacedBy });
+  if (card.state !== 'lost' || card.loss === null) return refuse({ reason: 'not-lost', state: card.state });
+  if (on > today) return refuse({ reason: 'date-in-future' });
+  if (on < card.loss.reportedOn) return refuse({ reason: 'date-before-loss', lostOn: card.loss.reportedOn });
+  return allow(after(card, [fact(on, { kind: 'card.found', card: card.number })]));
+}
+
+/**
+ * 启用 of the social-security function (SPEC 1.3): online, at a window, a
+ * service bank or by first use in a hospital. Nothing changes when it is
+ * already on. Enabling a card whose receipt was never recorded records the
+ * receipt that day, as activation does: the holder evidently had it.
+ */
+export function decideEnable(card: Card, on: IsoDate, channel: EnableChannel | null, today: IsoDate): Decision<CardChange> {
+  if (isInForce(card) && card.enabledOn !== null) return allow(unchanged);
+  if (!isInForce(card)) return refuse({ reason: 'card-not-in-force', state: card.state });
+  if (on > today) return refuse({ reason: 'date-in-future' });
+  if (card.issuedOn !== null && on < card.issuedOn) return refuse({ reason: 'date-before-issue', issuedOn: card.issuedOn });
+  if (card.receivedOn !== null && on < card.receivedOn) return refuse({ reason: 'date-before-receipt', receivedOn: card.receivedOn });
+  return allow(
+    after(card, [
+      ...(card.receivedOn === null ? [fact(on, { kind: 'card.received', card: card.number })] : []),
+      fact(on, { kind: 'card.enabled', card: card.number, channel }),
+    ]),
+  );
 }
 
 export interface Replacement {
@@ -265,32 +398,44 @@ export interface Replacement {
   readonly facts: readonly Fact[];
 }
 
-/** 补换卡: a lost or damaged card is superseded by a new one, which gets its own activation window from its own receipt. */
-export function decideReplacement(
-  old: Card,
-  newNumber: string,
-  numberTaken: boolean,
-  on: IsoDate,
-  today: IsoDate,
-  bank: string | null,
-  reason: ReplaceReason | null = null,
-): Decision<Replacement> {
+export interface ReplacementRequest {
+  readonly newNumber: string;
+  readonly numberTaken: boolean;
+  readonly on: IsoDate;
+  readonly bank: string | null;
+  readonly reason: ReplaceReason | null;
+  /** The new card's policy; null: the old card's. */
+  readonly policy: string | null;
+}
+
+/**
+ * 补换卡: the old card is superseded by a new one (same holder, policy and
+ * generation unless told), which has its own window from its own receipt
+ * or issue. A lost card is replaced (补领) only after a FORMAL loss
+ * (正式挂失); a card replaced for loss must have been reported lost.
+ */
+export function decideReplacement(old: Card, request: ReplacementRequest, today: IsoDate): Decision<Replacement> {
   if (!isInForce(old) && old.state !== 'lost') return refuse({ reason: 'card-not-in-force', state: old.state });
-  if (numberTaken) return refuse({ reason: 'card-number-taken' });
-  const bad = checkEndDate(old, on, today);
+  if (old.state === 'lost' && old.loss?.kind === 'temporary') return refuse({ reason: 'temporary-loss' });
+  if (request.reason === 'loss' && old.state !== 'lost') return refuse({ reason: 'loss-not-reported' });
+  if (request.numberTaken) return refuse({ reason: 'card-number-taken' });
+  const bad = checkEndDate(old, request.on, today);
   if (bad) return refuse(bad);
   const facts = [
-    fact(on, { kind: 'card.replaced', card: old.number, newCard: newNumber, reason }),
-    issueFact({ number: newNumber, bank: bank ?? old.bank, issuedOn: on, policy: old.policy, generation: old.generation, expiresOn: null }, old.number),
+    fact(request.on, { kind: 'card.replaced', card: old.number, newCard: request.newNumber, reason: request.reason }),
+    issueFact(
+      { number: request.newNumber, bank: request.bank ?? old.bank, issuedOn: request.on, policy: request.policy ?? old.policy, generation: old.generation, expiresOn: null },
+      old.number,
+    ),
   ];
   const state = applyAll({ ...emptyPerson(old.holderId), exists: true, cards: [old] }, facts);
   return allow({ old: state.cards[0]!, replacement: state.cards[1]!, facts });
 }
 
-/** 注销, e.g. the holder died or emigrated. Nothing changes when it is already cancelled. */
+/** 注销, e.g. the holder died or emigrated. Nothing changes when it is already cancelled; a sealed card is void already. */
 export function decideCancellation(card: Card, on: IsoDate, today: IsoDate): Decision<CardChange> {
   if (card.state === 'cancelled') return allow(unchanged);
-  if (card.state === 'replaced') return refuse({ reason: 'card-not-in-force', state: card.state });
+  if (card.state === 'replaced' || card.state === 'sealed') return refuse({ reason: 'card-not-in-force', state: card.state });
   const bad = checkEndDate(card, on, today);
   return bad ? refuse(bad) : allow(after(card, [fact(on, { kind: 'card.cancelled', card: card.number })]));
 }

@@ -1,33 +1,88 @@
-// The electronic social security card (电子社保卡): a credential issued by
-// the national social security card platform that maps one-to-one to the
-// holder's physical card in force. Having one does NOT mean the physical
-// card is activated.
+// The electronic social security card (电子社保卡, SPEC 1.4): the online form
+// of the physical card (社会保险经办条例 Art. 7), issued by the national
+// platform, one-to-one with the card in force. Having one does NOT mean the
+// physical card is activated.
 import type { IsoDate } from './calendar-date.js';
-import { type Card, type Decision, isInForce } from './card.js';
+import { type Card, currentCard, type Decision, isInForce } from './card.js';
 import { type Fact, fact } from './events.js';
 
-export const ECARD_CHANNELS = ['wechat', 'alipay', '12333', 'bank-app'] as const;
+export const ECARD_CHANNELS = ['wechat', 'alipay', '12333', 'bank-app', 'gov-platform', 'unionpay', 'local-app'] as const;
 export type EcardChannel = (typeof ECARD_CHANNELS)[number];
+
+/**
+ * The names people use for the channels, lower-cased: the Chinese names of
+ * the apps and platforms, and the city and provincial apps that issue the
+ * e-card (随申办 Shanghai, 粤省事 Guangdong, 天府通办 Sichuan, 三晋通
+ * Shanxi, 北京通 Beijing, i深圳 Shenzhen, 浙里办 Zhejiang, 苏服办 Jiangsu).
+ */
+const CHANNEL_NAMES: Readonly<Record<string, EcardChannel>> = {
+  微信: 'wechat',
+  weixin: 'wechat',
+  支付宝: 'alipay',
+  掌上12333: '12333',
+  'zhangshang 12333': '12333',
+  银行app: 'bank-app',
+  手机银行: 'bank-app',
+  'bank app': 'bank-app',
+  国家政务服务平台: 'gov-platform',
+  国家社会保险公共服务平台: 'gov-platform',
+  云闪付: 'unionpay',
+  本地app: 'local-app',
+  随申办: 'local-app',
+  粤省事: 'local-app',
+  天府通办: 'local-app',
+  三晋通: 'local-app',
+  北京通: 'local-app',
+  i深圳: 'local-app',
+  浙里办: 'local-app',
+  苏服办: 'local-app',
+};
+
+/** A channel as typed (any case, English id or Chinese name), or null when it is none of them. */
+export function parseEcardChannel(input: string): EcardChannel | null {
+  const text = input.trim().toLowerCase().replace(/\s+/g, ' ');
+  if ((ECARD_CHANNELS as readonly string[]).includes(text)) return text as EcardChannel;
+  return CHANNEL_NAMES[text] ?? CHANNEL_NAMES[text.replace(/ /g, '')] ?? null;
+}
 
 export interface EcardClaim {
   readonly channel: EcardChannel | null;
   readonly claimedOn: IsoDate;
 }
 
-export type EcardState = 'none' | 'active' | 'suspended';
+export type EcardState = 'none' | 'active' | 'limited' | 'suspended';
 
-/** The e-card follows the card in force (also across a replacement) and is suspended while there is none. */
-export function ecardState(claim: EcardClaim | null, card: Card | null): EcardState {
+/**
+ * The e-card follows the holder's card in force (SPEC 1.4), given the cards
+ * as they stand that day (cardsOn), oldest first:
+ * - `limited` while that card is lost, temporarily or formally (its services
+ *   work only with the holder's authorisation);
+ * - `suspended` with no card in force: cancelled, sealed, or replaced and
+ *   the new card not yet received (unless third-generation: its e-card
+ *   exists from the application);
+ * - back to `active` when the replacement is received, without a new claim.
+ */
+export function ecardState(claim: EcardClaim | null, cards: readonly Card[]): EcardState {
   if (claim === null) return 'none';
-  return card !== null && isInForce(card) ? 'active' : 'suspended';
+  const card = currentCard(cards);
+  if (card === null) return 'suspended';
+  if (card.state === 'lost') return 'limited';
+  if (!isInForce(card)) return 'suspended';
+  const replacement = cards.some((c) => c.replacedBy === card.number);
+  return replacement && card.state === 'issued' && card.generation !== 3 ? 'suspended' : 'active';
 }
 
-/** "Is there an activated electronic social security card?": claimed AND the card in force activated. */
-export function hasActivatedEcard(claim: EcardClaim | null, card: Card | null): boolean {
-  return ecardState(claim, card) === 'active' && card?.state === 'activated';
+/** "Is there an activated electronic social security card?": the e-card active AND the card in force activated. */
+export function hasActivatedEcard(claim: EcardClaim | null, cards: readonly Card[]): boolean {
+  return ecardState(claim, cards) === 'active' && currentCard(cards)?.state === 'activated';
 }
 
-/** The claim recorded, and its facts; no facts: already claimed, nothing changes. */
+/**
+ * The claim recorded, and its facts; no facts: already claimed, nothing
+ * changes. The claim needs a RECEIVED card that is not cancelled, replaced
+ * or sealed (a lost one will do); a third-generation card's e-card is
+ * generated with its application, so it can be claimed from the issue date.
+ */
 export function decideEcardClaim(
   existing: EcardClaim | null,
   card: Card | null,
@@ -35,11 +90,13 @@ export function decideEcardClaim(
   today: IsoDate,
 ): Decision<{ readonly claim: EcardClaim; readonly facts: readonly Fact[] }> {
   if (card === null) return { ok: false, refusal: { reason: 'no-card' } };
-  if (!isInForce(card)) return { ok: false, refusal: { reason: 'card-not-in-force', state: card.state } };
+  if (!isInForce(card) && card.state !== 'lost') return { ok: false, refusal: { reason: 'card-not-in-force', state: card.state } };
   if (existing !== null) return { ok: true, value: { claim: existing, facts: [] } };
   if (request.claimedOn > today) return { ok: false, refusal: { reason: 'date-in-future' } };
-  if (card.issuedOn !== null && request.claimedOn < card.issuedOn) {
-    return { ok: false, refusal: { reason: 'date-before-issue', issuedOn: card.issuedOn } };
+  const from = card.generation === 3 ? card.issuedOn : card.receivedOn;
+  if (from === null) return { ok: false, refusal: { reason: 'card-not-received' } };
+  if (request.claimedOn < from) {
+    return { ok: false, refusal: card.generation === 3 ? { reason: 'date-before-issue', issuedOn: from } : { reason: 'date-before-receipt', receivedOn: from } };
   }
   return { ok: true, value: { claim: request, facts: [fact(request.claimedOn, { kind: 'ecard.claimed', channel: request.channel })] } };
 }

@@ -116,6 +116,16 @@ function withHire(state: PersonState, employer: string | null, hiredOn: IsoDate,
   return { ...state, hires: state.hires.map((h, i) => (i === index ? changed : h)) };
 }
 
+/**
+ * A temporary loss lapses by the day and the policy (card.ts, cardOn), which
+ * replay does not know; a fact that needs the card in force (its receipt,
+ * enabling, activation, replacement) is recorded only once the loss lapsed
+ * with `lift`, so the card it applies to is the card as it was before the loss.
+ */
+function lapsed(c: Card): Card {
+  return c.state === 'lost' && c.loss?.kind === 'temporary' ? { ...c, state: c.loss.resumes, loss: null, endedOn: null } : c;
+}
+
 function withCard(state: PersonState, number: string, change: (c: Card) => Card | null): PersonState | Orphan {
   const index = state.cards.findIndex((c) => c.number === number);
   if (index === -1) return { orphan: 'no-such-card' };
@@ -179,28 +189,39 @@ export function apply(state: PersonState, f: Fact, holderId: string = state.id):
       return { ...state, cards: [...state.cards, card] };
     }
     case 'card.received':
-      return withCard(state, body.card, (c) => (c.state === 'issued' ? { ...c, state: 'received', receivedOn: day } : null));
+      return withCard(state, body.card, (c0) => {
+        const c = lapsed(c0);
+        return c.state === 'issued' ? { ...c, state: 'received', receivedOn: day } : null;
+      });
     case 'card.enabled':
-      return withCard(state, body.card, (c) => (IN_FORCE.has(c.state) && c.enabledOn === null ? { ...c, enabledOn: day } : null));
+      return withCard(state, body.card, (c0) => {
+        const c = lapsed(c0);
+        return IN_FORCE.has(c.state) && c.enabledOn === null ? { ...c, enabledOn: day } : null;
+      });
     case 'card.activated':
       // Activating also enables the social-security function that day if it was not yet (SPEC 1.3).
-      return withCard(state, body.card, (c) =>
-        c.state === 'received' ? { ...c, state: 'activated', activatedOn: day, enabledOn: c.enabledOn ?? day, outlet: body.outlet, guardianId: body.guardian } : null,
-      );
+      return withCard(state, body.card, (c0) => {
+        const c = lapsed(c0);
+        return c.state === 'received' ? { ...c, state: 'activated', activatedOn: day, enabledOn: c.enabledOn ?? day, outlet: body.outlet, guardianId: body.guardian } : null;
+      });
     case 'card.lost':
       return withCard(state, body.card, (c) => {
         const kind = body.temporary ? 'temporary' : 'formal';
         if (IN_FORCE.has(c.state)) return { ...c, state: 'lost', loss: { kind, reportedOn: day, resumes: c.state as 'issued' | 'received' | 'activated' }, endedOn: day };
-        // A formal report on a temporarily lost card makes the loss formal.
-        if (c.state === 'lost' && c.loss?.kind === 'temporary' && !body.temporary) return { ...c, loss: { ...c.loss, kind: 'formal', reportedOn: day } };
+        // On a temporarily lost card: a formal report makes the loss formal;
+        // a new temporary report (decisions allow it only once the first
+        // lapsed) starts a new one. The state to resume stays.
+        if (c.state === 'lost' && c.loss?.kind === 'temporary') return { ...c, loss: { ...c.loss, kind, reportedOn: day }, endedOn: body.temporary ? day : c.endedOn };
         return null;
       });
     case 'card.found':
       return withCard(state, body.card, (c) => (c.state === 'lost' && c.loss ? { ...c, state: c.loss.resumes, loss: null, endedOn: null } : null));
     case 'card.replaced':
-      return withCard(state, body.card, (c) =>
-        IN_FORCE.has(c.state) || c.state === 'lost' ? { ...c, state: 'replaced', replacedBy: body.newCard, endedOn: c.state === 'lost' ? c.endedOn : day } : null,
-      );
+      return withCard(state, body.card, (c0) => {
+        // Decisions refuse to replace a card under a temporary loss: one here had lapsed.
+        const c = lapsed(c0);
+        return IN_FORCE.has(c.state) || c.state === 'lost' ? { ...c, state: 'replaced', replacedBy: body.newCard, endedOn: c.state === 'lost' ? c.endedOn : day } : null;
+      });
     case 'card.cancelled':
       return withCard(state, body.card, (c) => (IN_FORCE.has(c.state) || c.state === 'lost' ? { ...c, state: 'cancelled', endedOn: c.state === 'lost' ? c.endedOn : day } : null));
     case 'ecard.claimed':

@@ -8,7 +8,7 @@ import type { IsoDate } from './calendar-date.js';
 import { type Card, decideActivation, decideIssue, decideReceipt, isInForce, type Refusal } from './card.js';
 import type { CitizenId } from './citizen-id.js';
 import { decideEcardClaim, type EcardChannel } from './ecard.js';
-import { applyAll, type Fact, type PersonState, personFacts } from './events.js';
+import { applyAll, type Fact, fact, type PersonState, personFacts } from './events.js';
 import { decideRegistration, type RegistrationRefusal } from './registration.js';
 import { decideLeave, type LeaveRefusal } from './separation.js';
 
@@ -123,11 +123,15 @@ export function planRow(row: LedgerRow, person: PersonState, cardHolder: string 
     const inForce = state.cards.find(isInForce) ?? null;
     // An e-card claimed before the card in force was issued was claimed with an
     // earlier card (it follows a replacement, SPEC 1.4) that the row cannot show:
-    // the claim stands as a fact of its own.
-    const cardInForce = inForce && inForce.issuedOn !== null && row.ecard.claimedOn < inForce.issuedOn ? { ...inForce, issuedOn: null } : inForce;
-    const claimed = decideEcardClaim(state.ecard, cardInForce, row.ecard, today);
-    if (!claimed.ok) return fail({ field: 'ecard_claimed_on', refusal: claimed.refusal });
-    record(claimed.value.facts);
+    // the claim stands as a fact of its own, judged by the earlier card's rules
+    // the row cannot show either (only that it is not in the future).
+    if (inForce && inForce.issuedOn !== null && row.ecard.claimedOn < inForce.issuedOn) {
+      if (state.ecard === null) record([fact(row.ecard.claimedOn, { kind: 'ecard.claimed', channel: row.ecard.channel })]);
+    } else {
+      const claimed = decideEcardClaim(state.ecard, inForce, row.ecard, today);
+      if (!claimed.ok) return fail({ field: 'ecard_claimed_on', refusal: claimed.refusal });
+      record(claimed.value.facts);
+    }
   }
 
   return { ok: true, facts, state };

@@ -36,6 +36,18 @@ export interface Deadline {
  *   day (调休上班日) is a working day.
  */
 export function deadlineOf(start: IsoDate, period: Period, calendar: RestDayCalendar): Deadline {
+  // Remembered per calendar: an agenda of a million hires has a few hundred distinct start days.
+  let known = memo.get(calendar);
+  if (known === undefined) memo.set(calendar, (known = new Map()));
+  const key = 'days' in period ? `${start}+${period.days}d` : `${start}+${period.months}m`;
+  let deadline = known.get(key);
+  if (deadline === undefined) known.set(key, (deadline = computeDeadline(start, period, calendar)));
+  return deadline;
+}
+
+const memo = new WeakMap<RestDayCalendar, Map<string, Deadline>>();
+
+function computeDeadline(start: IsoDate, period: Period, calendar: RestDayCalendar): Deadline {
   const nominal = 'days' in period ? addDays(start, period.days) : addMonths(start, period.months);
   const nominalInfo = calendar.dayInfo(nominal);
   let provisional = !nominalInfo.official;

@@ -2,19 +2,37 @@
 // electronic card, registrations, and what to do next. Rendering (language,
 // colour, JSON) is the CLI's business; the decisions are made here.
 import type { IsoDate } from './calendar-date.js';
-import { type Card, cardStatus, type CardStatus, currentCard } from './card.js';
+import { type Card, cardsOn, cardStatus, type CardStatus, currentCard, isInForce } from './card.js';
 import type { CitizenId } from './citizen-id.js';
 import { type EcardClaim, ecardState, type EcardState, hasActivatedEcard } from './ecard.js';
 import type { RestDayCalendar } from './holidays.js';
 import type { Deadline } from './period.js';
+import { type Policy, type PolicyBook, policyOf } from './policy.js';
 import { type Hire, registrationStatus, type RegistrationStatus } from './registration.js';
 import { type SeparationStatus, separationStatus } from './separation.js';
 
 export type NextStep =
   | { readonly kind: 'get-card' }
-  | { readonly kind: 'collect-card'; readonly card: string }
-  | { readonly kind: 'activate-card'; readonly card: string; readonly bank: string | null; readonly deadline: Deadline | null; readonly overdue: boolean }
+  | { readonly kind: 'collect-card'; readonly card: string; readonly policy: Policy }
+  /** The financial function is off: switch it on at a counter of the issuing bank (which also enables the social function). */
+  | {
+      readonly kind: 'activate-card';
+      readonly card: string;
+      readonly bank: string | null;
+      /** The policy's deadline when activation is what its window needs. */
+      readonly deadline: Deadline | null;
+      readonly overdue: boolean;
+      readonly socialEnabled: boolean;
+      readonly policy: Policy;
+    }
+  /** The social function is off and the policy's window needs only it: online, at a window, or by first use in a hospital. */
+  | { readonly kind: 'enable-card'; readonly card: string; readonly deadline: Deadline | null; readonly overdue: boolean; readonly policy: Policy }
   | { readonly kind: 'replace-lost-card'; readonly card: string }
+  /** A temporary loss: found (`card found`) or made formal, which a replacement needs. */
+  | { readonly kind: 'temporary-loss'; readonly card: string; readonly lapsesOn: IsoDate; readonly after: 'lift' | 'cancel' }
+  /** Sealed by its policy: void; a new card must be applied for. */
+  | { readonly kind: 'apply-new-card'; readonly card: string; readonly since: IsoDate; readonly policy: Policy }
+  | { readonly kind: 'renew-card'; readonly card: string; readonly expiresOn: IsoDate; readonly expired: boolean }
   | { readonly kind: 'claim-ecard' }
   | { readonly kind: 'register-hire'; readonly employer: string | null; readonly deadline: Deadline; readonly overdue: boolean }
   | { readonly kind: 'transfer-on-leaving'; readonly employer: string | null; readonly deadline: Deadline; readonly overdue: boolean };
@@ -41,15 +59,18 @@ export function personStatus(
   input: { id: CitizenId; hires: readonly Hire[]; cards: readonly Card[]; ecard: EcardClaim | null },
   today: IsoDate,
   calendar: RestDayCalendar,
+  policies: PolicyBook,
 ): StatusReport {
-  const card = currentCard(input.cards);
-  const status = cardStatus(card, today, calendar);
+  const cards = cardsOn(input.cards, policies, today, calendar);
+  const shown = currentCard(cards);
+  const status = cardStatus(shown, policyOf(policies, shown?.policy ?? ''), today, calendar);
+  const card = status.card;
   const registrations = input.hires.map((hire) => ({
     hire,
     status: registrationStatus(hire, today, calendar),
     separation: separationStatus(hire, today, calendar),
   }));
-  const ecard = { claim: input.ecard, state: ecardState(input.ecard, card) };
+  const ecard = { claim: input.ecard, state: ecardState(input.ecard, cards) };
 
   const nextSteps: NextStep[] = [];
   for (const { hire, status: s, separation } of registrations) {
@@ -60,23 +81,9 @@ export function personStatus(
       nextSteps.push({ kind: 'transfer-on-leaving', employer: hire.employer, deadline: separation.deadline, overdue: separation.state === 'overdue' });
     }
   }
-  if (card === null || card.state === 'cancelled' || card.state === 'replaced') {
-    if (card === null) nextSteps.push({ kind: 'get-card' });
-  } else if (card.state === 'lost') {
-    nextSteps.push({ kind: 'replace-lost-card', card: card.number });
-  } else if (card.state === 'issued') {
-    nextSteps.push({ kind: 'collect-card', card: card.number });
-    nextSteps.push({ kind: 'activate-card', card: card.number, bank: card.bank, deadline: null, overdue: false });
-  } else if (card.state === 'received') {
-    nextSteps.push({
-      kind: 'activate-card',
-      card: card.number,
-      bank: card.bank,
-      deadline: status.deadline,
-      overdue: status.medicalInsurance === 'restricted',
-    });
-  }
-  if (ecard.state === 'none' && card !== null && (card.state === 'issued' || card.state === 'received' || card.state === 'activated')) {
+  if (card !== null) nextSteps.push(...cardSteps(card, status, today));
+  else nextSteps.push({ kind: 'get-card' });
+  if (ecard.state === 'none' && card !== null && isInForce(card) && (card.receivedOn !== null || card.generation === 3)) {
     nextSteps.push({ kind: 'claim-ecard' });
   }
   return {
@@ -85,8 +92,56 @@ export function personStatus(
     card,
     cardStatus: status,
     ecard,
-    activatedEcard: hasActivatedEcard(input.ecard, card),
+    activatedEcard: hasActivatedEcard(input.ecard, cards),
     registrations,
     nextSteps,
   };
+}
+
+/**
+ * What the card still needs, by its policy: which function is missing and
+ * where it is switched on. Activation (at the bank counter) switches on both
+ * functions, so a policy whose window needs activation asks for that alone;
+ * one whose window needs only the social function asks to enable it (online
+ * or at a window), and activation comes without a deadline.
+ */
+function cardSteps(card: Card, status: CardStatus, today: IsoDate): NextStep[] {
+  const policy = status.policy!;
+  const steps: NextStep[] = [];
+  const overdue = status.consequence !== null;
+  const needs = policy.activation?.needs ?? null;
+  switch (card.state) {
+    case 'cancelled':
+    case 'replaced':
+      return [];
+    case 'sealed':
+      return [{ kind: 'apply-new-card', card: card.number, since: status.consequence!.since, policy }];
+    case 'lost':
+      if (card.loss?.kind === 'temporary' && status.loss?.lapsesOn) {
+        return [{ kind: 'temporary-loss', card: card.number, lapsesOn: status.loss.lapsesOn, after: policy.afterTemporaryLoss }];
+      }
+      return [{ kind: 'replace-lost-card', card: card.number }];
+    case 'issued':
+      steps.push({ kind: 'collect-card', card: card.number, policy });
+      break;
+  }
+  if (card.state === 'issued' || card.state === 'received') {
+    if (card.enabledOn === null && needs !== 'activated') {
+      steps.push({ kind: 'enable-card', card: card.number, deadline: needs === 'enabled' ? status.deadline : null, overdue: needs === 'enabled' && overdue, policy });
+    }
+    steps.push({
+      kind: 'activate-card',
+      card: card.number,
+      bank: card.bank,
+      deadline: needs === 'activated' ? status.deadline : null,
+      overdue: needs === 'activated' && overdue,
+      socialEnabled: card.enabledOn !== null,
+      policy,
+    });
+  }
+  // Renewal (换领) from its first day until the card is replaced or cancelled.
+  if (status.renewalFrom !== null && card.expiresOn !== null && status.renewalFrom <= today) {
+    steps.push({ kind: 'renew-card', card: card.number, expiresOn: card.expiresOn, expired: today > card.expiresOn });
+  }
+  return steps;
 }

@@ -66,7 +66,7 @@ export interface LoadedCalendarYear {
 export interface AgendaRows {
   /** Hires whose registration or whose transfer on leaving is still open. */
   readonly hires: PersonHire[];
-  /** Cards that wait for activation. */
+  /** Cards that may wait for their policy's function or be due for renewal: issued, received or lost, or activated with an expiry. */
   readonly cards: PersonCard[];
 }
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { agenda, anyOverdue } from '../../src/core/agenda.js';
 import type { IsoDate } from '../../src/core/calendar-date.js';
 import type { Card } from '../../src/core/card.js';
+import { BOOK } from './shipped-policies.js';
 import { chinaCalendar } from '../../src/core/official-calendar.js';
 import type { Hire } from '../../src/core/registration.js';
 
@@ -51,7 +52,7 @@ const cards = [
 
 describe('agenda: every open deadline, most urgent first', () => {
   it('lists open registrations and activations, longest overdue first, then the nearest', () => {
-    expect(agenda(hires, cards, TODAY, chinaCalendar, null).map((i) => [i.personId, i.kind, i.deadline.date, i.state, i.daysLeft])).toEqual([
+    expect(agenda(hires, cards, TODAY, chinaCalendar, null, BOOK).map((i) => [i.personId, i.kind, i.deadline.date, i.state, i.daysLeft])).toEqual([
       ['E', 'activation', '2026-09-30', 'overdue', -55],
       ['B', 'registration', '2026-10-08', 'overdue', -47],
       ['I', 'registration', '2026-11-24', 'pending', 0],
@@ -66,11 +67,11 @@ describe('agenda: every open deadline, most urgent first', () => {
     [26, ['E', 'B', 'I', 'F']],
     [27, ['E', 'B', 'I', 'F', 'A']],
   ])('--within %i keeps what falls due by then and everything overdue', (within, ids) => {
-    expect(agenda(hires, cards, TODAY, chinaCalendar, within).map((i) => i.personId)).toEqual(ids);
+    expect(agenda(hires, cards, TODAY, chinaCalendar, within, BOOK).map((i) => i.personId)).toEqual(ids);
   });
 
   it('orders ties by kind, then ID, so the agenda reads the same every time', () => {
-    const tie = agenda([{ person: person('Z'), hire: hire('2026-11-03') }, { person: person('Y'), hire: hire('2026-11-03') }], [{ person: person('X'), card: card('X00000001', 'received', '2026-06-03') }], TODAY, chinaCalendar, null);
+    const tie = agenda([{ person: person('Z'), hire: hire('2026-11-03') }, { person: person('Y'), hire: hire('2026-11-03') }], [{ person: person('X'), card: card('X00000001', 'received', '2026-06-03') }], TODAY, chinaCalendar, null, BOOK);
     expect(tie.map((i) => [i.personId, i.daysLeft])).toEqual([
       ['X', 9],
       ['Y', 9],
@@ -80,8 +81,37 @@ describe('agenda: every open deadline, most urgent first', () => {
 
   it('anyOverdue: the deadline day itself is not overdue, the day after is', () => {
     const one = [{ person: person('I'), hire: hire('2026-10-25') }];
-    expect(anyOverdue(agenda(one, [], TODAY, chinaCalendar, null))).toBe(false);
-    expect(anyOverdue(agenda(one, [], d('2026-11-25'), chinaCalendar, null))).toBe(true);
+    expect(anyOverdue(agenda(one, [], TODAY, chinaCalendar, null, BOOK))).toBe(false);
+    expect(anyOverdue(agenda(one, [], d('2026-11-25'), chinaCalendar, null, BOOK))).toBe(true);
     expect(anyOverdue([])).toBe(false);
+  });
+});
+
+describe('agenda: card policies and renewal (SPEC 1.3, 1.8)', () => {
+  it('a window counted from issue lists an issued card; a sealed card drops out (nothing is due on it, a new card is)', () => {
+    const issued = { ...card('G00000001', 'issued', null), policy: 'guangdong', issuedOn: d('2025-12-01') };
+    expect(agenda([], [{ person: person('G'), card: issued }], TODAY, chinaCalendar, null, BOOK).map((i) => [i.kind, i.deadline.date, i.daysLeft])).toEqual([['activation', '2026-12-01', 7]]);
+    expect(agenda([], [{ person: person('G'), card: issued }], d('2026-12-02'), chinaCalendar, null, BOOK)).toEqual([]);
+  });
+
+  it('no window, no activation item (beijing)', () => {
+    expect(agenda([], [{ person: person('B'), card: { ...card('B00000001', 'received', '2020-01-01'), policy: 'beijing' } }], TODAY, chinaCalendar, null, BOOK)).toEqual([]);
+  });
+
+  it.each([
+    // today, expected: nothing before the renewal window, pending inside it, overdue once expired
+    ['2026-11-10', []],
+    ['2026-11-11', [['renewal', '2027-01-10', 'pending', 60]]],
+    ['2027-01-10', [['renewal', '2027-01-10', 'pending', 0]]],
+    ['2027-01-11', [['renewal', '2027-01-10', 'overdue', -1]]],
+  ])('renewal of a card expiring 2027-01-10, as of %s', (today, expected) => {
+    const expiring = { ...card('R00000001', 'activated', '2017-01-20'), expiresOn: d('2027-01-10') };
+    expect(agenda([], [{ person: person('R'), card: expiring }], d(today), chinaCalendar, null, BOOK).map((i) => [i.kind, i.deadline.date, i.state, i.daysLeft])).toEqual(expected);
+  });
+
+  it('no renewal for a replaced or cancelled card', () => {
+    for (const state of ['replaced', 'cancelled'] as const) {
+      expect(agenda([], [{ person: person('R'), card: { ...card('R00000001', state, '2017-01-20'), expiresOn: d('2027-01-10') } }], d('2027-01-11'), chinaCalendar, null, BOOK)).toEqual([]);
+    }
   });
 });

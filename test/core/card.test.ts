@@ -9,6 +9,7 @@ import {
   currentCard,
   decideActivation,
   decideCancellation,
+  decideFound,
   decideIssue,
   decideLoss,
   decideReceipt,
@@ -18,6 +19,9 @@ import {
 } from '../../src/core/card.js';
 import { type CitizenId, parseCitizenId } from '../../src/core/citizen-id.js';
 import { chinaCalendar } from '../../src/core/official-calendar.js';
+import { SEED } from './shipped-policies.js';
+
+const repl = (newNumber: string, numberTaken: boolean, on: IsoDate) => ({ newNumber, numberTaken, on, bank: null, reason: null, policy: null });
 
 const d = (s: string) => s as IsoDate;
 const id = (n: string): CitizenId => {
@@ -58,13 +62,13 @@ describe('activation deadline: six months from receipt (SPEC 1.3, Civil Code Art
     ['2026-04-01', '2026-10-01', '2026-10-08'], // lands in National Day: moved
     ['2026-05-29', '2026-11-29', '2026-11-30'], // a Sunday: moved to Monday
   ])('received %s -> nominal %s, deadline %s', (receivedOn, nominal, date) => {
-    expect(activationDeadline(card({ receivedOn: d(receivedOn) }), chinaCalendar)).toMatchObject({ nominal, date });
+    expect(activationDeadline(card({ receivedOn: d(receivedOn) }), SEED, chinaCalendar)).toMatchObject({ nominal, date });
   });
 
   it('has no window before receipt; a card that left force keeps the window it had', () => {
-    expect(activationDeadline(card({ state: 'issued', receivedOn: null }), chinaCalendar)).toBeNull();
-    expect(activationDeadline(card({ state: 'lost', receivedOn: null }), chinaCalendar)).toBeNull();
-    expect(activationDeadline(card({ state: 'lost' }), chinaCalendar)).toMatchObject({ date: '2026-09-30' });
+    expect(activationDeadline(card({ state: 'issued', receivedOn: null }), SEED, chinaCalendar)).toBeNull();
+    expect(activationDeadline(card({ state: 'lost', receivedOn: null }), SEED, chinaCalendar)).toBeNull();
+    expect(activationDeadline(card({ state: 'lost' }), SEED, chinaCalendar)).toMatchObject({ date: '2026-09-30' });
   });
 });
 
@@ -85,9 +89,9 @@ describe('medical insurance: restricted once the deadline has passed, until acti
     ['replaced', null, '2027-03-01', 'normal', null],
   ] as const)('%s (activated %s) as of %s: %s', (state, activatedOn, today, medical, daysLeft) => {
     const c = card({ state, activatedOn: activatedOn === null ? null : d(activatedOn), receivedOn: state === 'issued' ? null : d('2026-03-31') });
-    expect(cardStatus(c, d(today), chinaCalendar)).toMatchObject({ medicalInsurance: medical, daysLeft });
+    expect(cardStatus(c, SEED, d(today), chinaCalendar)).toMatchObject({ medicalInsurance: medical, daysLeft });
   });
-  it('no card at all: normal', () => expect(cardStatus(null, d('2026-11-24'), chinaCalendar).medicalInsurance).toBe('normal'));
+  it('no card at all: normal', () => expect(cardStatus(null, SEED, d('2026-11-24'), chinaCalendar).medicalInsurance).toBe('normal'));
 });
 
 describe('activationDaysLate', () => {
@@ -98,7 +102,7 @@ describe('activationDaysLate', () => {
     ['2026-11-24', 55],
   ])('activated %s: %s days late', (activatedOn, late) => {
     const c = card({ state: activatedOn ? 'activated' : 'received', activatedOn: activatedOn === null ? null : d(activatedOn) });
-    expect(activationDaysLate(c, chinaCalendar)).toBe(late);
+    expect(activationDaysLate(c, SEED, chinaCalendar)).toBe(late);
   });
 });
 
@@ -237,7 +241,7 @@ describe('issue, receipt, loss, replacement, cancellation', () => {
   });
 
   it('replacement: the new card is issued with its own window from its own receipt', () => {
-    const r = decideReplacement(card({ state: 'lost', endedOn: d('2026-11-02') }), 'B12345678', false, d('2026-11-10'), today, null);
+    const r = decideReplacement(card({ state: 'lost', endedOn: d('2026-11-02') }), repl('B12345678', false, d('2026-11-10')), today);
     expect(r).toMatchObject({
       ok: true,
       value: {
@@ -247,9 +251,9 @@ describe('issue, receipt, loss, replacement, cancellation', () => {
     });
     if (!r.ok) throw new Error();
     const received = decideReceipt(r.value.replacement, d('2026-11-20'), today);
-    expect(received.ok && activationDeadline(received.value.card!, chinaCalendar)).toMatchObject({ nominal: '2027-05-20', provisional: true });
-    expect(decideReplacement(card({ state: 'replaced' }), 'C12345678', false, d('2026-11-10'), today, null)).toEqual({ ok: false, refusal: { reason: 'card-not-in-force', state: 'replaced' } });
-    expect(decideReplacement(card(), 'C12345678', true, d('2026-11-10'), today, null)).toEqual({ ok: false, refusal: { reason: 'card-number-taken' } });
+    expect(received.ok && activationDeadline(received.value.card!, SEED, chinaCalendar)).toMatchObject({ nominal: '2027-05-20', provisional: true });
+    expect(decideReplacement(card({ state: 'replaced' }), repl('C12345678', false, d('2026-11-10')), today)).toEqual({ ok: false, refusal: { reason: 'card-not-in-force', state: 'replaced' } });
+    expect(decideReplacement(card(), repl('C12345678', true, d('2026-11-10')), today)).toEqual({ ok: false, refusal: { reason: 'card-number-taken' } });
   });
 
   it('cancellation: in force or lost; twice is nothing; a replaced card cannot be cancelled', () => {
@@ -282,6 +286,7 @@ describe('every refusal of the card rules, by rule', () => {
   const today = d('2026-11-24');
   const activated = card({ state: 'activated', activatedOn: d('2026-04-02') });
   const lost = card({ state: 'lost', endedOn: d('2026-05-02') });
+  const tempLost = card({ state: 'lost', endedOn: d('2026-05-02'), loss: { kind: 'temporary', reportedOn: d('2026-05-02'), resumes: 'received' } });
   const issued = card({ state: 'issued', receivedOn: null });
   const adult = { holder: ADULT, idDocument: ADULT, on: d('2026-10-01'), outlet: null, guardian: null } satisfies ActivationRequest;
   const child = { ...adult, holder: CHILD, idDocument: CHILD };
@@ -319,12 +324,17 @@ describe('every refusal of the card rules, by rule', () => {
     ['loss: before receipt', () => decideLoss(card(), d('2026-03-30'), today), { reason: 'date-before-receipt', receivedOn: '2026-03-31' }],
     ['loss: before activation', () => decideLoss(activated, d('2026-04-01'), today), { reason: 'date-before-activation', activatedOn: '2026-04-02' }],
     // card replace
-    ['replace: a replaced card', () => decideReplacement(card({ state: 'replaced' }), 'C12345678', false, d('2026-11-10'), today, null), { reason: 'card-not-in-force', state: 'replaced' }],
-    ['replace: a cancelled card', () => decideReplacement(card({ state: 'cancelled' }), 'C12345678', false, d('2026-11-10'), today, null), { reason: 'card-not-in-force', state: 'cancelled' }],
-    ['replace: a new number in the ledger', () => decideReplacement(lost, 'C12345678', true, d('2026-11-10'), today, null), { reason: 'card-number-taken' }],
-    ['replace: tomorrow', () => decideReplacement(lost, 'C12345678', false, d('2026-11-25'), today, null), { reason: 'date-in-future' }],
-    ['replace: before the loss', () => decideReplacement(lost, 'C12345678', false, d('2026-05-01'), today, null), { reason: 'date-before-loss', lostOn: '2026-05-02' }],
-    ['replace: before activation', () => decideReplacement(activated, 'C12345678', false, d('2026-04-01'), today, null), { reason: 'date-before-activation', activatedOn: '2026-04-02' }],
+    ['replace: a replaced card', () => decideReplacement(card({ state: 'replaced' }), repl('C12345678', false, d('2026-11-10')), today), { reason: 'card-not-in-force', state: 'replaced' }],
+    ['replace: a cancelled card', () => decideReplacement(card({ state: 'cancelled' }), repl('C12345678', false, d('2026-11-10')), today), { reason: 'card-not-in-force', state: 'cancelled' }],
+    ['replace: a new number in the ledger', () => decideReplacement(lost, repl('C12345678', true, d('2026-11-10')), today), { reason: 'card-number-taken' }],
+    ['replace: tomorrow', () => decideReplacement(lost, repl('C12345678', false, d('2026-11-25')), today), { reason: 'date-in-future' }],
+    ['replace: before the loss', () => decideReplacement(lost, repl('C12345678', false, d('2026-05-01')), today), { reason: 'date-before-loss', lostOn: '2026-05-02' }],
+    ['replace: before activation', () => decideReplacement(activated, repl('C12345678', false, d('2026-04-01')), today), { reason: 'date-before-activation', activatedOn: '2026-04-02' }],
+    ['replace: after only a temporary loss (补领 needs 正式挂失)', () => decideReplacement(tempLost, repl('C12345678', false, d('2026-11-10')), today), { reason: 'temporary-loss' }],
+    ['replace for loss: a card not reported lost', () => decideReplacement(card(), { ...repl('C12345678', false, d('2026-11-10')), reason: 'loss' }, today), { reason: 'loss-not-reported' }],
+    // card found
+    ['found: a replacement was recorded', () => decideFound(card({ state: 'replaced', replacedBy: 'B12345678' }), d('2026-11-10'), today), { reason: 'replacement-recorded', newCard: 'B12345678' }],
+    ['found: a card not lost', () => decideFound(card(), d('2026-11-10'), today), { reason: 'not-lost', state: 'received' }],
     // card cancel
     ['cancel: a replaced card', () => decideCancellation(card({ state: 'replaced' }), d('2026-11-20'), today), { reason: 'card-not-in-force', state: 'replaced' }],
     ['cancel: tomorrow', () => decideCancellation(card(), d('2026-11-25'), today), { reason: 'date-in-future' }],
@@ -338,7 +348,11 @@ describe('every refusal of the card rules, by rule', () => {
 
   it('covers every reason the card rules can give (no-card is the e-card rule\'s, in ecard.test.ts)', () => {
     // A new reason fails to compile here until it has a case above.
-    const reasons: Record<Exclude<Refusal['reason'], 'no-card'>, true> = {
+    const reasons: Record<Exclude<Refusal['reason'], 'no-card' | 'card-not-received'>, true> = {
+      'temporary-loss': true,
+      'loss-not-reported': true,
+      'replacement-recorded': true,
+      'not-lost': true,
       'card-not-in-force': true,
       'id-mismatch': true,
       'date-before-issue': true,
@@ -359,7 +373,7 @@ describe('every refusal of the card rules, by rule', () => {
 
   it('a loss, replacement or cancellation on the day of the last recorded event is allowed', () => {
     expect(decideLoss(activated, d('2026-04-02'), today).ok).toBe(true);
-    expect(decideReplacement(lost, 'C12345678', false, d('2026-05-02'), today, null).ok).toBe(true);
+    expect(decideReplacement(lost, repl('C12345678', false, d('2026-05-02')), today).ok).toBe(true);
     expect(decideCancellation(lost, d('2026-05-02'), today).ok).toBe(true);
   });
 });

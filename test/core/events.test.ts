@@ -145,3 +145,36 @@ describe('decideRevocation: corrections without erasure', () => {
     expect(decideRevocation(life, [1], 'y')).toEqual({ ok: false, refusal: { reason: 'person-record', seq: 1 } });
   });
 });
+
+describe('replay after a temporary loss that lapsed (issue 14: the lapse is derived from the day, never stored)', () => {
+  // Decisions record these facts only once the policy's days have passed, with `lift`.
+  it.each([
+    ['activated', { kind: 'card.activated', card: 'A12345678', outlet: null, guardian: null }, { state: 'activated', activatedOn: '2026-06-01', enabledOn: '2026-06-01', loss: null }],
+    ['enabled', { kind: 'card.enabled', card: 'A12345678', channel: 'online' }, { state: 'received', enabledOn: '2026-06-01', loss: null }],
+    ['lost again, temporarily', { kind: 'card.lost', card: 'A12345678', temporary: true }, { state: 'lost', loss: { kind: 'temporary', reportedOn: '2026-06-01', resumes: 'received' } }],
+    ['lost formally', { kind: 'card.lost', card: 'A12345678', temporary: false }, { state: 'lost', loss: { kind: 'formal', reportedOn: '2026-06-01', resumes: 'received' } }],
+    ['replaced', { kind: 'card.replaced', card: 'A12345678', newCard: 'B12345678', reason: 'damage' }, { state: 'replaced', endedOn: '2026-06-01', replacedBy: 'B12345678' }],
+  ] as const)('%s', (_, body, card) => {
+    const events = history(
+      [null, { kind: 'person.recorded', name: null }],
+      ['2026-03-01', issued()],
+      ['2026-03-31', { kind: 'card.received', card: 'A12345678' }],
+      ['2026-05-01', { kind: 'card.lost', card: 'A12345678', temporary: true }],
+      ['2026-06-01', body as EventBody],
+      ...(body.kind === 'card.replaced' ? [['2026-06-01', issued('B12345678', 'A12345678')] as [string, EventBody]] : []),
+    );
+    const { state, orphans } = replay(ID, events);
+    expect(orphans).toEqual([]);
+    expect(state.cards[0]).toMatchObject(card);
+  });
+  it('a fact that needs the card in force still cannot follow a FORMAL loss', () => {
+    const events = history(
+      [null, { kind: 'person.recorded', name: null }],
+      ['2026-03-01', issued()],
+      ['2026-03-31', { kind: 'card.received', card: 'A12345678' }],
+      ['2026-05-01', { kind: 'card.lost', card: 'A12345678', temporary: false }],
+      ['2026-06-01', { kind: 'card.activated', card: 'A12345678', outlet: null, guardian: null }],
+    );
+    expect(replay(ID, events).orphans).toEqual([5]);
+  });
+});

@@ -37,6 +37,16 @@ describe("the insured person's story (issue 3)", () => {
         activatedOn: null,
         activationDeadline: { date: '2026-09-30', nominal: '2026-09-30', provisional: false, reason: null },
         daysLeft: -1,
+        // SPEC v2 (1.3, 1.8, 2.4): the two functions, the policy, loss, expiry and the consequence.
+        enabledOn: null,
+        socialFunction: 'sealed',
+        financialFunction: 'inactive',
+        policy: { id: 'seed', name: 'Default' },
+        generation: 2,
+        loss: null,
+        expiresOn: null,
+        renewalFrom: null,
+        consequence: { kind: 'medical-insurance-restricted', since: '2026-10-01' },
       },
       medicalInsurance: 'restricted',
       ecard: { claimed: true, state: 'active', channel: 'wechat', claimedOn: '2026-04-01' },
@@ -109,7 +119,8 @@ describe("the insured person's story (issue 3)", () => {
     }
   });
 
-  it('loss suspends the e-card and blocks activation; a replacement gets its own window and the e-card follows it', () => {
+  // SPEC v2 1.4: while the card is lost its e-card is limited (not suspended), and a claim is possible.
+  it('loss limits the e-card and blocks activation; a replacement gets its own window and the e-card follows it', () => {
     ledger = story();
     const early = ledger.run(['card', 'report-loss', '--card', 'A12345678', '--on', '2026-03-30'], { today: '2026-05-02' });
     expect(early.code).toBe(1);
@@ -118,14 +129,14 @@ describe("the insured person's story (issue 3)", () => {
     const lost = ledger.run(['status', ID, '--json'], { today: '2026-05-03' }).json;
     expect(lost).toMatchObject({
       card: { state: 'lost', activationDeadline: { date: '2026-09-30' }, daysLeft: null },
-      ecard: { state: 'suspended' },
+      ecard: { state: 'limited' },
       activatedEcard: false,
       medicalInsurance: 'normal',
     });
     // Reporting the loss activated nothing: past the lost card's deadline the medical insurance card is restricted.
     const late = ledger.run(['status', ID, '--as-of', '2026-10-01']);
     expect(late.stdout.split('\n').slice(0, 2)).toEqual([
-      'No activated electronic social security card: the e-card is suspended, card reported lost, never activated.',
+      'No activated electronic social security card: the e-card is limited, card reported lost, never activated.',
       'Medical insurance card: RESTRICTED (the lost card was not activated by its deadline 2026-09-30; get a replacement card and activate it).',
     ]);
     expect(ledger.run(['status', ID, '--json', '--as-of', '2026-10-01']).json).toMatchObject({ medicalInsurance: 'restricted', card: { daysLeft: null } });
@@ -133,7 +144,6 @@ describe("the insured person's story (issue 3)", () => {
     const before = ledger.bytes();
     const refusals: [string[], RegExp][] = [
       [['activate', '--card', 'A12345678', '--id-doc', ID], /^sscard: Card A12345678 is reported lost \(挂失\), so it can no longer be used or activated/],
-      [['ecard', 'claim', '--id', ID], /Card A12345678 is reported lost/],
       [['card', 'receive', '--card', 'A12345678'], /Card A12345678 is reported lost/],
       [['card', 'replace', '--card', 'A12345678', '--new-card', 'B12345678', '--on', '2026-05-01', '--yes'], /--on is before the card was reported lost \(2026-05-02\)/],
     ];

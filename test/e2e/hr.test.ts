@@ -185,7 +185,7 @@ describe('export', () => {
       `${HEADER}\n` +
         `${WANG},Wang Fang,Acme Ltd,2026-09-01,,A12345678,ICBC,2026-03-01,2026-03-31,2026-10-01,wechat,2026-04-01\n` +
         `${LI},"Li, Lei","=HYPERLINK(""x"")",2026-11-01,2026-11-05,,,,,,,\n` +
-        `${ZHANG},,,,,C12345678,,2026-11-01,,,alipay,2026-11-02\n`,
+        `${ZHANG},,,,,C12345678,,2026-11-01,2026-11-02,,alipay,2026-11-02\n`, // SPEC v2 1.4: an e-card needs a received card
     );
     expect(ledger.run(['import', file]).code).toBe(0);
     const exported = ledger.run(['export', '--reveal']);

@@ -195,19 +195,32 @@ export const en = {
       bank: 'issuing bank',
       issuedOn: 'date of issue (default: today; asked for at a terminal)',
       name: "the holder's name",
-      examples: [`sscard card issue --id ${ID} --card A12345678 --bank ICBC --issued-on 2026-03-01`, `sscard card issue --id ${ID} --card A12345678 --name "Wang Fang"`],
+      policy: 'the card policy it is issued under (default: $SSCARD_POLICY, else seed; see `sscard policies`)',
+      expiresOn: 'the expiry printed on the card, if any',
+      generation: "card generation; a third-generation card's e-card exists from issue (default: 2)",
+      examples: [
+        `sscard card issue --id ${ID} --card A12345678 --bank ICBC --issued-on 2026-03-01`,
+        'sscard card issue --id 44030419900307123X --card G00000001 --bank ICBC --policy guangdong --issued-on 2025-01-10 --expires-on 2035-01-10',
+      ],
     },
     cardReceive: {
-      description: "the card is in the holder's hands: the six-month activation window starts",
+      description: "the card is in the holder's hands: a window counted from receipt starts",
       card: 'the card',
       on: 'date received (default: today)',
       examples: ['sscard card receive --card A12345678 --on 2026-03-31', 'sscard card receive --card A12345678'],
     },
     cardReportLoss: {
-      description: 'the card was reported lost (挂失)',
+      description: 'the card was reported lost (挂失): formally, or temporarily with --temporary',
       card: 'the card',
+      temporary: "a temporary loss (临时挂失): lapses after the policy's days",
       on: 'date reported (default: today)',
-      examples: ['sscard card report-loss --card A12345678', 'sscard card report-loss --card A12345678 --on 2026-11-02'],
+      examples: ['sscard card report-loss --card A12345678', 'sscard card report-loss --card A12345678 --temporary --on 2026-05-01'],
+    },
+    cardFound: {
+      description: 'a lost card was found (解挂): it returns to the state it had',
+      card: 'the card',
+      on: 'date found (default: today)',
+      examples: ['sscard card found --card A12345678', 'sscard card found --card A12345678 --on 2026-05-03'],
     },
     cardReplace: {
       description: 'a new card supersedes the old one (补换卡)',
@@ -215,6 +228,8 @@ export const en = {
       newCard: 'the new card',
       on: 'date the new card was issued (default: today)',
       bank: "issuing bank of the new card (default: the old card's)",
+      reason: 'loss (needs a formal loss), damage, expiry or change',
+      policy: "the new card's policy (default: the old card's)",
       yes: 'do not ask for confirmation',
       examples: ['sscard card replace --card A12345678 --new-card B12345678 --yes', 'sscard card replace --card A12345678 --new-card B12345678 --on 2026-11-10 --bank ICBC'],
     },
@@ -229,9 +244,21 @@ export const en = {
     ecardClaim: {
       description: 'record that the electronic card was claimed (申领) online',
       id: "the holder's identity number",
-      channel: 'where it was claimed',
+      channel: 'where it was claimed: wechat, alipay, 12333, bank-app, gov-platform, unionpay or local-app (Chinese names too: 微信, 支付宝, 云闪付, ...)',
       on: 'date claimed (default: today)',
       examples: [`sscard ecard claim --id ${ID} --channel wechat`, `sscard ecard claim --id ${ID} --channel 12333 --on 2026-04-02`],
+    },
+    enable: {
+      description: "record that the card's social-security function was switched on (启用): online, at a window, a bank or a hospital",
+      card: 'the card',
+      on: 'date enabled (default: today)',
+      channel: 'window, bank, online or hospital',
+      examples: ['sscard enable --card G00000001 --channel online --on 2025-02-02', 'sscard enable --card A12345678'],
+    },
+    policies: {
+      description: 'the card policies: activation windows, consequences, loss rules and their sources',
+      id: 'one policy',
+      examples: ['sscard policies', 'sscard policies guangdong --json'],
     },
     due: {
       description: 'the agenda: every open deadline across the ledger, overdue first',
@@ -304,8 +331,8 @@ export const en = {
       examples: [`sscard purge ${ID}`, `sscard purge ${ID} --yes`],
     },
     guide: {
-      description: 'how to activate a card, claim the e-card, register an employee (offline)',
-      topic: 'activate, ecard or register (default: all three)',
+      description: 'how to activate or enable a card, report a loss, claim the e-card, register an employee (offline)',
+      topic: 'activate, enable, loss, ecard or register (default: all)',
       examples: ['sscard guide activate', 'sscard guide ecard --lang zh', 'sscard guide'],
     },
     completion: {
@@ -365,7 +392,15 @@ export const en = {
   /** Names of recorded values, where a person reads them (JSON keeps the codes). */
   values: {
     hireKind: { employee: 'employee', flexible: 'flexible employment' } satisfies Record<HireKind, string>,
-    ecardChannel: { wechat: 'WeChat', alipay: 'Alipay', '12333': '掌上12333', 'bank-app': 'a bank app' } satisfies Record<EcardChannel, string>,
+    ecardChannel: {
+      wechat: 'WeChat',
+      alipay: 'Alipay',
+      '12333': '掌上12333',
+      'bank-app': 'a bank app',
+      'gov-platform': 'the national government service platform',
+      unionpay: 'UnionPay (云闪付)',
+      'local-app': 'a local government app',
+    } satisfies Record<EcardChannel, string>,
     enableChannel: { window: 'HRSS window', bank: 'bank outlet', online: 'online', hospital: 'first use at a hospital or pharmacy' } satisfies Record<EnableChannel, string>,
     replaceReason: { loss: 'loss', damage: 'damage', expiry: 'expiry', change: 'change of details' } satisfies Record<ReplaceReason, string>,
   },

@@ -177,19 +177,32 @@ export const zh: Messages = {
       bank: '发卡银行',
       issuedOn: '制卡日期（默认：今天；在终端中会询问）',
       name: '持卡人姓名',
-      examples: [`sscard card issue --id ${ID} --card A12345678 --bank 工商银行 --issued-on 2026-03-01`, `sscard card issue --id ${ID} --card A12345678 --name "王芳"`],
+      policy: '发卡所依据的卡政策（默认：$SSCARD_POLICY，否则为 seed；见 `sscard policies`）',
+      expiresOn: '卡面印制的有效期（如有）',
+      generation: '社保卡代次；第三代卡自制卡起即有电子社保卡（默认：2）',
+      examples: [
+        `sscard card issue --id ${ID} --card A12345678 --bank 工商银行 --issued-on 2026-03-01`,
+        'sscard card issue --id 44030419900307123X --card G00000001 --bank 工商银行 --policy guangdong --issued-on 2025-01-10 --expires-on 2035-01-10',
+      ],
     },
     cardReceive: {
-      description: '持卡人已领到卡：六个月的激活期限开始计算',
+      description: '持卡人已领到卡：自领卡之日起算的期限开始计算',
       card: '卡号',
       on: '领卡日期（默认：今天）',
       examples: ['sscard card receive --card A12345678 --on 2026-03-31', 'sscard card receive --card A12345678'],
     },
     cardReportLoss: {
-      description: '社保卡已挂失',
+      description: '社保卡已挂失：正式挂失，或用 --temporary 临时挂失',
       card: '卡号',
+      temporary: '临时挂失：按卡政策规定的天数后失效',
       on: '挂失日期（默认：今天）',
-      examples: ['sscard card report-loss --card A12345678', 'sscard card report-loss --card A12345678 --on 2026-11-02'],
+      examples: ['sscard card report-loss --card A12345678', 'sscard card report-loss --card A12345678 --temporary --on 2026-05-01'],
+    },
+    cardFound: {
+      description: '挂失的卡已找回（解挂）：恢复到挂失前的状态',
+      card: '卡号',
+      on: '找回日期（默认：今天）',
+      examples: ['sscard card found --card A12345678', 'sscard card found --card A12345678 --on 2026-05-03'],
     },
     cardReplace: {
       description: '补换卡：新卡取代旧卡',
@@ -197,6 +210,8 @@ export const zh: Messages = {
       newCard: '新卡',
       on: '新卡制卡日期（默认：今天）',
       bank: '新卡的发卡银行（默认：与旧卡相同）',
+      reason: 'loss（须已正式挂失）、damage、expiry 或 change',
+      policy: '新卡的卡政策（默认：与旧卡相同）',
       yes: '不再询问确认',
       examples: ['sscard card replace --card A12345678 --new-card B12345678 --yes', 'sscard card replace --card A12345678 --new-card B12345678 --on 2026-11-10 --bank 工商银行'],
     },
@@ -211,9 +226,21 @@ export const zh: Messages = {
     ecardClaim: {
       description: '记录已在线申领电子社保卡',
       id: '持卡人的身份证号码',
-      channel: '申领渠道',
+      channel: '申领渠道：wechat、alipay、12333、bank-app、gov-platform、unionpay 或 local-app（也可用中文：微信、支付宝、云闪付……）',
       on: '申领日期（默认：今天）',
       examples: [`sscard ecard claim --id ${ID} --channel wechat`, `sscard ecard claim --id ${ID} --channel 12333 --on 2026-04-02`],
+    },
+    enable: {
+      description: '记录社保卡的社保功能已启用：线上、窗口、银行网点或医院',
+      card: '卡号',
+      on: '启用日期（默认：今天）',
+      channel: 'window、bank、online 或 hospital',
+      examples: ['sscard enable --card G00000001 --channel online --on 2025-02-02', 'sscard enable --card A12345678'],
+    },
+    policies: {
+      description: '卡政策：激活期限、后果、挂失规则及其依据',
+      id: '某一项政策',
+      examples: ['sscard policies', 'sscard policies guangdong --json'],
     },
     due: {
       description: '待办事项：台账中所有未到期和已逾期的期限，逾期的在前',
@@ -286,8 +313,8 @@ export const zh: Messages = {
       examples: [`sscard purge ${ID}`, `sscard purge ${ID} --yes`],
     },
     guide: {
-      description: '离线指南：如何激活社保卡、申领电子社保卡、为员工办理参保登记',
-      topic: 'activate、ecard 或 register（默认：全部）',
+      description: '离线指南：如何激活或启用社保卡、挂失、申领电子社保卡、为员工办理参保登记',
+      topic: 'activate、enable、loss、ecard 或 register（默认：全部）',
       examples: ['sscard guide activate', 'sscard guide ecard --lang zh', 'sscard guide'],
     },
     completion: {
@@ -344,7 +371,7 @@ export const zh: Messages = {
 
   values: {
     hireKind: { employee: '职工', flexible: '灵活就业' },
-    ecardChannel: { wechat: '微信', alipay: '支付宝', '12333': '掌上12333', 'bank-app': '银行App' },
+    ecardChannel: { wechat: '微信', alipay: '支付宝', '12333': '掌上12333', 'bank-app': '银行App', 'gov-platform': '国家政务服务平台', unionpay: '云闪付', 'local-app': '本地政务App' },
     enableChannel: { window: '人社窗口', bank: '银行网点', online: '线上', hospital: '在定点医院或药店首次使用' },
     replaceReason: { loss: '挂失', damage: '损坏', expiry: '到期', change: '信息变更' },
   },

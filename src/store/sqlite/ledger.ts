@@ -9,7 +9,7 @@ import { erasePersonRows, isMentioned, scrubFile } from './purge.js';
 import type { IsoDate } from '../../core/calendar-date.js';
 import type { Card, CardState, Loss } from '../../core/card.js';
 import type { EcardChannel, EcardClaim } from '../../core/ecard.js';
-import { EVENT_VERSION, type EventBody, type EventKind, type Fact, type LedgerEvent, type PersonState, replay } from '../../core/events.js';
+import { EVENT_VERSION, emptyPerson, type EventBody, type EventKind, type Fact, type LedgerEvent, type PersonState, replay } from '../../core/events.js';
 import type { Hire, HireKind } from '../../core/registration.js';
 import type { AgendaRows, CacheDifference, LedgerCheck, LedgerReader, LedgerTransaction, LoadedCalendarYear, Person, Store } from '../store.js';
 
@@ -156,16 +156,29 @@ function personEvents(s: Statements, personId: string): LedgerEvent[] {
   return (s.sql(`SELECT ${EVENT_COLUMNS} FROM event WHERE person_id = ? ORDER BY seq`).all(personId) as EventRow[]).map(toEvent);
 }
 
-/** Writes the cached tables of one person from their replayed state. */
-function saveState(s: Statements, state: PersonState): void {
+/**
+ * Writes the cached tables of one person from their replayed state. With the
+ * state the tables held before (`before`), only the parts that changed are
+ * rewritten: a bulk import touches each new person's rows once.
+ */
+function saveState(s: Statements, state: PersonState, before: PersonState | null = null): void {
   const id = state.id;
-  s.sql('INSERT INTO person (id, name) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name').run(id, state.name);
-  s.sql('DELETE FROM hire WHERE person_id = ?').run(id);
-  for (const hire of state.hires) s.sql(INSERT_HIRE).run(hireParams(id, hire));
-  s.sql('DELETE FROM card WHERE person_id = ?').run(id);
-  for (const [i, card] of state.cards.entries()) s.sql(INSERT_CARD).run(cardParams(card, i + 1));
-  s.sql('DELETE FROM ecard WHERE person_id = ?').run(id);
-  if (state.ecard) s.sql('INSERT INTO ecard (person_id, channel, claimed_on) VALUES (?, ?, ?)').run(id, state.ecard.channel, state.ecard.claimedOn);
+  const same = (a: unknown, b: unknown) => before !== null && JSON.stringify(a) === JSON.stringify(b);
+  if (!before?.exists || before.name !== state.name) {
+    s.sql('INSERT INTO person (id, name) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name').run(id, state.name);
+  }
+  if (!same(before?.hires, state.hires)) {
+    if (before?.hires.length !== 0) s.sql('DELETE FROM hire WHERE person_id = ?').run(id);
+    for (const hire of state.hires) s.sql(INSERT_HIRE).run(hireParams(id, hire));
+  }
+  if (!same(before?.cards, state.cards)) {
+    if (before?.cards.length !== 0) s.sql('DELETE FROM card WHERE person_id = ?').run(id);
+    for (const [i, card] of state.cards.entries()) s.sql(INSERT_CARD).run(cardParams(card, i + 1));
+  }
+  if (!same(before?.ecard, state.ecard)) {
+    if (before?.ecard !== null) s.sql('DELETE FROM ecard WHERE person_id = ?').run(id);
+    if (state.ecard) s.sql('INSERT INTO ecard (person_id, channel, claimed_on) VALUES (?, ?, ?)').run(id, state.ecard.channel, state.ecard.claimedOn);
+  }
 }
 
 /** The cached tables of one person as stored (for `check`). */
@@ -237,6 +250,13 @@ class Reader implements LedgerReader {
 }
 
 class Transaction extends Reader implements LedgerTransaction {
+  /**
+   * The events last read for one person in this transaction. A command reads
+   * a person, decides, then records: the record reuses what was read instead
+   * of reading it again (nothing else writes inside the transaction).
+   */
+  private last: { personId: string; events: LedgerEvent[] } | null = null;
+
   constructor(
     s: Statements,
     private readonly now: string,
@@ -244,16 +264,26 @@ class Transaction extends Reader implements LedgerTransaction {
     super(s);
   }
 
+  override async personEvents(personId: string): Promise<LedgerEvent[]> {
+    const events = personEvents(this.s, personId);
+    this.last = { personId, events };
+    return [...events];
+  }
+
   async record(personId: string, facts: readonly Fact[], source: string): Promise<LedgerEvent[]> {
     if (facts.length === 0) return [];
-    // The person's row is the events' parent (foreign key); its name is set from the replay below.
-    this.s.sql('INSERT OR IGNORE INTO person (id, name) VALUES (?, NULL)').run(personId);
+    const prior = this.last?.personId === personId ? this.last.events : personEvents(this.s, personId);
+    const stamp = (f: Fact, seq: number): LedgerEvent => ({ ...f, seq, personId, recordedAt: this.now, source });
+    // The state after, computed before writing (the new events' own numbers do not matter to it).
+    const after = replay(personId, [...prior, ...facts.map((f, i) => stamp(f, Number.MAX_SAFE_INTEGER - facts.length + i))]).state;
+    const before = prior.length === 0 ? null : replay(personId, prior).state;
+    // The person's row is the events' parent (foreign key): a new person's comes first, with their name.
+    if (before === null) this.s.sql('INSERT INTO person (id, name) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name').run(personId, after.name);
     const insert = this.s.sql('INSERT INTO event (person_id, kind, concerns_on, recorded_at, source, v, data) VALUES (?, ?, ?, ?, ?, ?, ?)');
-    const recorded = facts.map((f) => {
-      const seq = Number(insert.run(personId, f.body.kind, f.on, this.now, source, EVENT_VERSION, payload(f.body)).lastInsertRowid);
-      return { ...f, seq, personId, recordedAt: this.now, source };
-    });
-    saveState(this.s, replay(personId, personEvents(this.s, personId)).state);
+    const recorded = facts.map((f) => stamp(f, Number(insert.run(personId, f.body.kind, f.on, this.now, source, EVENT_VERSION, payload(f.body)).lastInsertRowid)));
+    const events = [...prior, ...recorded];
+    saveState(this.s, after, before ?? { ...emptyPerson(personId), exists: true, name: after.name });
+    this.last = { personId, events };
     return recorded;
   }
 
@@ -275,6 +305,10 @@ class Transaction extends Reader implements LedgerTransaction {
 
 }
 
+/** The cards agendaRows selects (the same condition as its SQL). */
+const mayBeDue = (card: Card): boolean =>
+  card.state === 'issued' || card.state === 'received' || card.state === 'lost' || (card.expiresOn !== null && card.state === 'activated');
+
 export class SqliteStore extends Reader implements Store {
   constructor(
     readonly db: Database.Database,
@@ -295,7 +329,14 @@ export class SqliteStore extends Reader implements Store {
     for (const row of hires.iterate() as Iterable<HireRow & { name: string | null }>) {
       if (!later.has(row.person_id)) rows.hires.push({ person: { id: row.person_id, name: row.name }, hire: toHire(row) });
     }
-    const cards = this.s.sql(`SELECT c.*, p.name FROM card c JOIN person p ON p.id = c.person_id WHERE c.state = 'received' ORDER BY c.received_on, c.number`);
+    // Cards that may wait for their policy's function (a window may count from
+    // issue; a temporary loss may lapse back to received) or be due for
+    // renewal; the core decides which are open (agenda.ts).
+    const cards = this.s.sql(
+      `SELECT c.*, p.name FROM card c JOIN person p ON p.id = c.person_id
+        WHERE c.state IN ('issued', 'received', 'lost') OR (c.expires_on IS NOT NULL AND c.state = 'activated')
+        ORDER BY c.received_on, c.number`,
+    );
     for (const row of cards.iterate() as Iterable<CardRow & { name: string | null }>) {
       if (!later.has(row.person_id)) rows.cards.push({ person: { id: row.person_id, name: row.name }, card: toCard(row) });
     }
@@ -306,26 +347,67 @@ export class SqliteStore extends Reader implements Store {
       for (const hire of state.hires) {
         if ((hire.registeredOn === null && hire.kind === 'employee') || (hire.leftOn !== null && hire.separationDoneOn === null)) rows.hires.push({ person, hire });
       }
-      for (const card of state.cards) if (card.state === 'received') rows.cards.push({ person, card });
+      for (const card of state.cards) if (mayBeDue(card)) rows.cards.push({ person, card });
     }
     return rows;
   }
 
+  /**
+   * The cache is the replay of everyone's events (kept so by `record`), so it
+   * is read in pages of people in ID order; only people with facts dated
+   * after `asOf` are replayed, to show them as they stood that day.
+   */
   async *everyone(asOf: IsoDate | null): AsyncIterable<PersonState> {
+    const later = new Set(asOf === null ? [] : (this.s.sql('SELECT DISTINCT person_id FROM event WHERE concerns_on > ?').pluck().all(asOf) as string[]));
+    const PAGE = 1000;
+    let after = '';
+    for (;;) {
+      const people = this.s.sql('SELECT id, name FROM person WHERE id > ? ORDER BY id LIMIT ?').all(after, PAGE) as Person[];
+      if (people.length === 0) return;
+      const last = people[people.length - 1]!.id;
+      const group = <R extends { person_id: string }>(rows: R[]) => {
+        const by = new Map<string, R[]>();
+        for (const r of rows) (by.get(r.person_id) ?? by.set(r.person_id, []).get(r.person_id)!).push(r);
+        return by;
+      };
+      const hires = group(this.s.sql('SELECT * FROM hire WHERE person_id > ? AND person_id <= ? ORDER BY person_id, id').all(after, last) as (HireRow & { id: number })[]);
+      const cards = group(this.s.sql('SELECT * FROM card WHERE person_id > ? AND person_id <= ? ORDER BY person_id, seq').all(after, last) as CardRow[]);
+      const ecards = group(
+        this.s.sql('SELECT person_id, channel, claimed_on FROM ecard WHERE person_id > ? AND person_id <= ?').all(after, last) as { person_id: string; channel: EcardChannel | null; claimed_on: string }[],
+      );
+      for (const { id, name } of people) {
+        if (later.has(id)) {
+          const { state } = replay(id, personEvents(this.s, id), asOf);
+          if (state.exists) yield state;
+          continue;
+        }
+        const e = ecards.get(id)?.[0];
+        yield {
+          id,
+          exists: true,
+          name,
+          hires: (hires.get(id) ?? []).map(toHire),
+          cards: (cards.get(id) ?? []).map(toCard),
+          ecard: e ? { channel: e.channel, claimedOn: e.claimed_on as IsoDate } : null,
+        };
+      }
+      after = last;
+    }
+  }
+
+  /** Everyone replayed from their events (what `check` compares the cache with). */
+  private *replayAll(): Iterable<PersonState> {
     let current: string | null = null;
     let events: LedgerEvent[] = [];
-    const flush = () => (current === null ? null : replay(current, events, asOf).state);
     for (const row of this.s.sql(`SELECT ${EVENT_COLUMNS} FROM event ORDER BY person_id, seq`).iterate() as Iterable<EventRow>) {
       if (row.person_id !== current) {
-        const state = flush();
-        if (state?.exists) yield state;
+        if (current !== null) yield replay(current, events).state;
         current = row.person_id;
         events = [];
       }
       events.push(toEvent(row));
     }
-    const state = flush();
-    if (state?.exists) yield state;
+    if (current !== null) yield replay(current, events).state;
   }
 
   async *allEvents(): AsyncIterable<LedgerEvent> {
@@ -343,7 +425,7 @@ export class SqliteStore extends Reader implements Store {
     const cacheDifferences: CacheDifference[] = [];
     if (problems.length === 0) {
       const seen = new Set<string>();
-      for await (const state of this.everyone(null)) {
+      for (const state of this.replayAll()) {
         seen.add(state.id);
         cacheDifferences.push(...differences(cachedState(this.s, state.id), state));
       }

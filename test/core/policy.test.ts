@@ -1,0 +1,181 @@
+import { describe, expect, it } from 'vitest';
+import type { IsoDate } from '../../src/core/calendar-date.js';
+import { type Card, cardOn, cardStatus, decideActivation, decideEnable, decideFound, decideLoss, decideReplacement } from '../../src/core/card.js';
+import { type CitizenId, parseCitizenId } from '../../src/core/citizen-id.js';
+import { chinaCalendar } from '../../src/core/official-calendar.js';
+import { lossLapsesOn, parsePolicies, type Policy, policyOf, renewalFrom } from '../../src/core/policy.js';
+import { BOOK, POLICY_DATA, policy } from './shipped-policies.js';
+
+const d = (s: string) => s as IsoDate;
+const holder = (() => {
+  const r = parseCitizenId('44030419900307123X', d('2026-11-24'));
+  if (!r.ok) throw new Error('bad test id');
+  return r.id as CitizenId;
+})();
+const card = (policyId: string, over: Partial<Card> = {}): Card => ({
+  number: 'G00000001',
+  holderId: holder.number,
+  bank: 'ICBC',
+  policy: policyId,
+  generation: 2,
+  expiresOn: null,
+  state: 'received',
+  issuedOn: d('2025-01-10'),
+  receivedOn: d('2025-03-01'),
+  enabledOn: null,
+  activatedOn: null,
+  outlet: null,
+  guardianId: null,
+  loss: null,
+  endedOn: null,
+  replacedBy: null,
+  ...over,
+});
+const status = (c: Card, today: string, p: Policy = policy(c.policy)) => cardStatus(c, p, d(today), chinaCalendar);
+
+describe('the shipped policies (data/policies.json)', () => {
+  it('parse, with at least the six policies of SPEC 1.8, each with at least one source', () => {
+    expect([...BOOK.keys()]).toEqual(expect.arrayContaining(['seed', 'beijing', 'shanghai', 'guangdong', 'shanxi', 'chengdu']));
+    for (const p of BOOK.values()) expect(p.sources.length, p.id).toBeGreaterThan(0);
+  });
+  it.each([
+    // id, window, consequence, temporary loss days, after
+    ['seed', { period: { months: 6 }, from: 'received', needs: 'activated' }, 'medical-insurance-restricted', 10, 'lift'],
+    ['beijing', null, 'none', 10, 'lift'],
+    ['shanghai', null, 'none', 5, 'lift'],
+    ['guangdong', { period: { months: 12 }, from: 'issued', needs: 'activated' }, 'sealed', 10, 'lift'],
+    ['shanxi', { period: { days: 300 }, from: 'received', needs: 'activated' }, 'social-function-suspended', 7, 'lift'],
+    ['chengdu', null, 'none', 7, 'lift'],
+  ] as const)('%s has the rules of SPEC 1.8', (id, activation, consequence, days, after) => {
+    expect(policy(id)).toMatchObject({ activation, consequence, temporaryLossDays: days, afterTemporaryLoss: after, renewalDays: 60 });
+  });
+});
+
+describe('parsePolicies refuses data that would say something wrong', () => {
+  const data = POLICY_DATA as { version: number; policies: Record<string, unknown>[] };
+  const withFirst = (change: Record<string, unknown>) => ({ ...data, policies: [{ ...data.policies[0], ...change }, ...data.policies.slice(1)] });
+  it.each([
+    ['a policy without a source', withFirst({ sources: [] }), 'policies.0.sources'],
+    ['an unknown consequence', withFirst({ consequence: 'fined' }), 'policies.0.consequence'],
+    ['a window without a consequence', withFirst({ consequence: 'none' }), 'policies.0.consequence'],
+    ['a negative number of days', withFirst({ temporaryLossDays: -1 }), 'policies.0.temporaryLossDays'],
+    ['a source without an address', withFirst({ sources: [{ title: 'x', url: 'mohrss', date: null, confidence: 'low' }] }), 'policies.0.sources.0.url'],
+    ['two policies with one id', { ...data, policies: [...data.policies, data.policies[1]] }, `policies.${data.policies.length}.id`],
+    ['no default policy', { ...data, policies: data.policies.slice(1) }, 'policies'],
+  ])('%s', (_, bad, path) => {
+    const parsed = parsePolicies(bad);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.problem.path).toBe(path);
+  });
+  it('a card under a policy the data no longer has: no window, nothing invented', () => {
+    expect(policyOf(BOOK, 'atlantis')).toMatchObject({ id: 'atlantis', activation: null, consequence: 'none' });
+  });
+});
+
+describe('the window on both sides of its deadline, per policy (Civil Code periods, SPEC 1.2)', () => {
+  it.each([
+    // policy, card, deadline, on the deadline day, the day after
+    ['seed', { receivedOn: d('2026-03-31') }, '2026-09-30', { consequence: null, medicalInsurance: 'normal', daysLeft: 0 }, { consequence: { kind: 'medical-insurance-restricted', since: '2026-10-01' }, medicalInsurance: 'restricted', daysLeft: -1 }],
+    // SPEC's example: issued 2025-01-10, a year later is Saturday 2026-01-10, so the deadline is Monday 2026-01-12.
+    ['guangdong', { receivedOn: d('2025-02-01'), enabledOn: d('2025-02-02') }, '2026-01-12', { consequence: null, card: { state: 'received' }, socialFunction: 'enabled', daysLeft: 0 }, { consequence: { kind: 'sealed', since: '2026-01-13' }, card: { state: 'sealed' }, socialFunction: 'sealed', daysLeft: null, medicalInsurance: 'normal' }],
+    // 300 days after 2026-01-05 is Sunday 2026-11-01: moved to Monday 2026-11-02.
+    ['shanxi', { receivedOn: d('2026-01-05'), enabledOn: d('2026-01-05') }, '2026-11-02', { consequence: null, socialFunction: 'enabled', daysLeft: 0 }, { consequence: { kind: 'social-function-suspended', since: '2026-11-03' }, socialFunction: 'sealed', medicalInsurance: 'normal', daysLeft: -1 }],
+  ] as const)('%s', (id, over, deadline, onTheDay, dayAfter) => {
+    const c = card(id, over);
+    const next = new Date(`${deadline}T00:00:00Z`);
+    next.setUTCDate(next.getUTCDate() + 1);
+    expect(status(c, deadline)).toMatchObject({ deadline: { date: deadline }, ...onTheDay });
+    expect(status(c, next.toISOString().slice(0, 10))).toMatchObject(dayAfter);
+  });
+
+  it.each(['beijing', 'shanghai', 'chengdu'])('%s: no window, no consequence, however long a card waits', (id) => {
+    expect(status(card(id), '2035-01-01')).toMatchObject({ deadline: null, daysLeft: null, consequence: null, medicalInsurance: 'normal' });
+  });
+
+  it('guangdong counts from issue: an issued card never collected is sealed too', () => {
+    const c = card('guangdong', { state: 'issued', receivedOn: null });
+    expect(status(c, '2025-06-01')).toMatchObject({ daysLeft: 225, deadline: { date: '2026-01-12' } });
+    expect(status(c, '2026-01-13')).toMatchObject({ card: { state: 'sealed', endedOn: '2026-01-13' }, consequence: { kind: 'sealed' } });
+  });
+
+  it('a card activated in time is never sealed; under seed and shanxi a late activation ends the consequence that day', () => {
+    expect(status(card('guangdong', { state: 'activated', activatedOn: d('2026-01-12'), enabledOn: d('2026-01-12') }), '2027-01-01')).toMatchObject({ consequence: null, card: { state: 'activated' }, financialFunction: 'active' });
+    for (const id of ['seed', 'shanxi']) {
+      expect(status(card(id, { state: 'activated', activatedOn: d('2027-01-05'), enabledOn: d('2027-01-05') }), '2027-01-05'), id).toMatchObject({ consequence: null, medicalInsurance: 'normal', socialFunction: 'enabled' });
+    }
+  });
+
+  it('needs "enabled": enabling in time is enough; without it the consequence comes', () => {
+    const enabledOnly: Policy = { ...policy('shanxi'), activation: { period: { days: 300 }, from: 'received', needs: 'enabled' } };
+    const c = card('shanxi', { receivedOn: d('2026-01-05') });
+    expect(status(c, '2026-11-03', enabledOnly).consequence).toMatchObject({ kind: 'social-function-suspended' });
+    expect(status({ ...c, enabledOn: d('2026-11-02') }, '2026-11-03', enabledOnly)).toMatchObject({ consequence: null, daysLeft: null, financialFunction: 'inactive' });
+  });
+
+  it('sealed: activate and enable are refused with the reason; replace too (a new card is issued instead)', () => {
+    const sealed = cardOn(card('guangdong'), policy('guangdong'), d('2026-01-13'), chinaCalendar);
+    const today = d('2026-01-13');
+    expect(decideActivation(sealed, { holder, idDocument: holder, on: today, outlet: null, guardian: null }, today)).toEqual({ ok: false, refusal: { reason: 'card-not-in-force', state: 'sealed' } });
+    expect(decideEnable(sealed, today, 'online', today)).toEqual({ ok: false, refusal: { reason: 'card-not-in-force', state: 'sealed' } });
+    expect(decideReplacement(sealed, { newNumber: 'G00000002', numberTaken: false, on: today, bank: null, reason: null, policy: null }, today).ok).toBe(false);
+  });
+});
+
+describe('temporary loss: lapses by the policy, derived from the day', () => {
+  const lostOn = d('2026-05-01');
+  const lost = (id: string, resumes: 'received' | 'activated' = 'activated'): Card =>
+    card(id, { state: 'lost', activatedOn: d('2025-03-02'), enabledOn: d('2025-03-02'), endedOn: lostOn, loss: { kind: 'temporary', reportedOn: lostOn, resumes } });
+  const cancelling: Policy = { ...policy('shanghai'), id: 'cancelling', afterTemporaryLoss: 'cancel' };
+
+  it.each([
+    // policy, last day of the loss, state on it, state the day after
+    ['shanghai', '2026-05-06', 'lost', 'activated'],
+    ['shanxi', '2026-05-08', 'lost', 'activated'],
+    ['beijing', '2026-05-11', 'lost', 'activated'],
+  ] as const)('%s lifts it after its days (自然解挂): lost until %s', (id, last, onLast, after) => {
+    expect(lossLapsesOn(lostOn, policy(id))).toBe(last);
+    expect(status(lost(id), last)).toMatchObject({ card: { state: onLast }, loss: { kind: 'temporary', reportedOn: '2026-05-01', lapsesOn: last } });
+    const next = `${last.slice(0, 8)}${String(Number(last.slice(8)) + 1).padStart(2, '0')}`;
+    expect(status(lost(id), next)).toMatchObject({ card: { state: after }, loss: null });
+  });
+
+  it('a policy that cancels: the card is cancelled from the day after the last day', () => {
+    expect(cardOn(lost('shanghai'), cancelling, d('2026-05-06'), chinaCalendar).state).toBe('lost');
+    expect(cardOn(lost('shanghai'), cancelling, d('2026-05-07'), chinaCalendar)).toMatchObject({ state: 'cancelled', endedOn: '2026-05-07', loss: null });
+  });
+
+  it('a formal loss never lapses', () => {
+    const formal = { ...lost('shanghai'), loss: { kind: 'formal' as const, reportedOn: lostOn, resumes: 'activated' as const } };
+    expect(cardOn(formal, policy('shanghai'), d('2030-01-01'), chinaCalendar).state).toBe('lost');
+  });
+
+  it('a formal report on a temporarily lost card makes it formal; replacement needs that', () => {
+    const temp = lost('shanghai');
+    const today = d('2026-05-03');
+    const repl = { newNumber: 'G00000002', numberTaken: false, on: today, bank: null, reason: 'loss' as const, policy: null };
+    expect(decideReplacement(temp, repl, today)).toEqual({ ok: false, refusal: { reason: 'temporary-loss' } });
+    expect(decideLoss(temp, today, today, true)).toEqual({ ok: true, value: { card: null, facts: [] } });
+    const formal = decideLoss(temp, today, today, false);
+    expect(formal).toMatchObject({ ok: true, value: { card: { state: 'lost', loss: { kind: 'formal', reportedOn: '2026-05-03', resumes: 'activated' } } } });
+    if (!formal.ok) throw new Error();
+    expect(decideReplacement(formal.value.card!, repl, today)).toMatchObject({ ok: true, value: { old: { state: 'replaced' }, replacement: { state: 'issued', policy: 'shanghai' } } });
+  });
+
+  it('found lifts it back to the state it had; once replaced, found is refused', () => {
+    const today = d('2026-05-03');
+    expect(decideFound(lost('shanghai', 'received'), today, today)).toMatchObject({ ok: true, value: { card: { state: 'received', loss: null, endedOn: null } } });
+    const replaced: Card = { ...lost('shanghai'), state: 'replaced', replacedBy: 'G00000002' };
+    expect(decideFound(replaced, today, today)).toEqual({ ok: false, refusal: { reason: 'replacement-recorded', newCard: 'G00000002' } });
+  });
+});
+
+describe('expiry and renewal (换领 from 60 days before, counted backwards as Art. 201 counts forwards)', () => {
+  it.each([
+    ['2035-01-10', '2034-11-11'],
+    ['2026-03-01', '2025-12-31'],
+    ['2028-03-01', '2028-01-01'], // 29 February counted
+  ])('expires %s: renewal from %s', (expiresOn, from) => {
+    expect(renewalFrom(d(expiresOn), policy('seed'))).toBe(from);
+    expect(status(card('beijing', { expiresOn: d(expiresOn) }), '2026-01-01').renewalFrom).toBe(from);
+  });
+});
