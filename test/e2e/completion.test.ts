@@ -7,9 +7,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { ENABLE_CHANNELS, REPLACE_REASONS } from '../../src/core/card.js';
+import { ECARD_CHANNELS } from '../../src/core/ecard.js';
+import { TOPICS } from '../../src/cli/guide.js';
 import { BIN, run } from './harness.js';
 
 const has = (command: string) => spawnSync('sh', ['-c', `command -v ${command}`]).status === 0;
+
+/** The policy IDs of data/policies.json, which completion offers for --policy. */
+const policyIds: string[] = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../data/policies.json'), 'utf8')).policies.map((p: { id: string }) => p.id);
 
 describe('the bash completion function', () => {
   const script = run(['completion', 'bash']).stdout;
@@ -23,7 +29,12 @@ describe('the bash completion function', () => {
       .filter(Boolean);
 
   it.each([
-    [['sscard', 'ecard', 'claim', '--channel', ''], ['wechat', 'alipay', '12333', 'bank-app']],
+    // The values are the core's own lists: a channel added there is completed here.
+    [['sscard', 'ecard', 'claim', '--channel', ''], [...ECARD_CHANNELS]],
+    [['sscard', 'enable', '--channel', ''], [...ENABLE_CHANNELS]],
+    [['sscard', 'card', 'replace', '--reason', ''], [...REPLACE_REASONS]],
+    [['sscard', 'guide', ''], [...TOPICS]],
+    [['sscard', 'card', 'issue', '--policy', 'sh'], policyIds.filter((p) => p.startsWith('sh'))],
     [['sscard', 'ecard', 'claim', '--channel', 'a'], ['alipay']],
     [['sscard', '--lang', ''], ['zh', 'en']],
     [['sscard', 'status', '--lang', ''], ['zh', 'en']],
@@ -36,8 +47,9 @@ describe('the bash completion function', () => {
     [['sscard', 'ecard', 'claim', '--id', ''], []],
   ])('%j', (words, expected) => expect(complete(...words).sort()).toEqual([...expected].sort()));
 
-  it('offers the guide topics and lists --help once per command', () => {
-    expect(complete('sscard', 'guide', '')).toEqual(expect.arrayContaining(['activate', 'ecard', 'register']));
+  it('offers every policy ID and lists --help once per command', () => {
+    expect(policyIds.length).toBeGreaterThan(1);
+    expect(complete('sscard', 'card', 'issue', '--policy', '').sort()).toEqual([...policyIds].sort());
     for (const command of [['status'], ['card', 'issue'], ['ecard', 'claim'], []]) {
       const offered = complete('sscard', ...command, '--');
       expect(offered.filter((w) => w === '--help'), command.join(' ')).toHaveLength(1);
