@@ -6,7 +6,7 @@ import { currentCard } from '../core/card.js';
 import { decideEcardClaim, ECARD_CHANNELS, ecardState, hasActivatedEcard, parseEcardChannel } from '../core/ecard.js';
 import { NotFound } from '../core/errors.js';
 import type { Context } from './context.js';
-import { citizenIdField, isoDateField, parseInput, required } from './input.js';
+import { citizenIdField, type Ctx, fail, isoDateField, parseInput, required } from './input.js';
 import { shownId, writeJson } from './output.js';
 import { personState } from './person.js';
 import { cardsToday } from './policies-data.js';
@@ -25,8 +25,7 @@ const channelField = z.pipe(
   z.transform((text: string, ctx) => {
     const channel = parseEcardChannel(text);
     if (channel !== null) return channel;
-    ctx.issues.push({ code: 'custom', message: `{field} must be one of ${ECARD_CHANNELS.join(', ')} (or its Chinese name, e.g. 微信, 支付宝, 掌上12333, 云闪付).`, input: text });
-    return z.NEVER;
+    return fail(ctx as Ctx, text, 'ecardChannel');
   }),
 );
 

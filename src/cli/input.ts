@@ -15,7 +15,7 @@ export type FlagNames = Readonly<Record<string, string>>;
 
 export type Ctx = { issues: { code: 'custom'; message: string; input: unknown }[] };
 /** A zod issue's message is the catalogue key of the sentence (`m.input[key]`), worded by parseInput in the user's language. */
-type InputProblem = 'date' | 'outOfRange' | 'card' | 'empty' | 'tooLong' | 'controlCharacters' | 'days' | 'unexpected';
+type InputProblem = 'date' | 'outOfRange' | 'card' | 'empty' | 'tooLong' | 'controlCharacters' | 'days' | 'ecardChannel' | 'unexpected';
 export const fail = (ctx: Ctx, input: unknown, problem: InputProblem | { id: IdProblem }) => {
   ctx.issues.push({ code: 'custom', message: JSON.stringify(problem), input });
   return z.NEVER;
@@ -73,6 +73,14 @@ export function checkHireDate(ctx: Context, flag: string, hiredOn: IsoDate, birt
   throw new InvalidInput(`invalid-${flag.replace(/^-+/, '')}`, message);
 }
 
+function problemOf(message: string): InputProblem | { id: IdProblem } | null {
+  try {
+    return JSON.parse(message);
+  } catch {
+    return null;
+  }
+}
+
 /** Parses `raw` with `schema`; the first problem becomes an InvalidInput naming the option, in the user's language. */
 export function parseInput<S extends z.ZodMiniType>(lang: Lang, schema: S, raw: unknown, flags: FlagNames): z.infer<S> {
   const result = schema.safeParse(raw);
@@ -81,8 +89,9 @@ export function parseInput<S extends z.ZodMiniType>(lang: Lang, schema: S, raw: 
   const key = String(issue.path[0] ?? '');
   const field = flags[key] ?? key;
   const m = messagesFor(lang);
-  const problem: InputProblem | { id: IdProblem } = issue.code === 'custom' ? JSON.parse(issue.message) : 'unexpected';
-  const message = typeof problem === 'string' ? m.input[problem](field) : m.idProblem(problem.id, field);
+  const problem = issue.code === 'custom' ? problemOf(issue.message) : 'unexpected';
+  // A custom issue raised with a sentence of its own (not through fail()) keeps it, with the field named.
+  const message = problem === null ? issue.message.replaceAll('{field}', field) : typeof problem === 'string' ? m.input[problem](field) : m.idProblem(problem.id, field);
   throw new InvalidInput(`invalid-${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`, message);
 }
 

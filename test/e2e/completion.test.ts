@@ -66,6 +66,8 @@ describe('the bash completion function', () => {
 });
 
 const tmux = has('tmux');
+/** A tmux server of this file's own: another file ending its last session must not stop it under us. */
+const SOCKET = ['-L', `sscard-completion-${process.pid}`];
 describe.skipIf(!tmux)('Tab in a real shell (tmux)', () => {
   const session = `sscard-completion-${process.pid}`;
   let dir: string;
@@ -76,10 +78,10 @@ describe.skipIf(!tmux)('Tab in a real shell (tmux)', () => {
     fs.writeFileSync(path.join(dir, 'bin', 'sscard'), `#!/bin/sh\nexec "${process.execPath}" "${BIN}" "$@"\n`, { mode: 0o755 });
   });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-  afterEach(() => spawnSync('tmux', ['kill-session', '-t', session]));
+  afterEach(() => spawnSync('tmux', [...SOCKET, 'kill-session', '-t', session]));
 
   const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-  const screen = () => execFileSync('tmux', ['capture-pane', '-t', session, '-p']).toString();
+  const screen = () => execFileSync('tmux', [...SOCKET, 'capture-pane', '-t', session, '-p']).toString();
   async function screenUntil(pattern: RegExp, ms = 15_000): Promise<string> {
     for (let waited = 0; waited < ms; waited += 100) {
       if (pattern.test(screen())) return screen();
@@ -87,7 +89,7 @@ describe.skipIf(!tmux)('Tab in a real shell (tmux)', () => {
     }
     throw new Error(`timed out waiting for ${pattern}; screen:\n${screen()}`);
   }
-  const keys = (...k: string[]) => execFileSync('tmux', ['send-keys', '-t', session, ...k]);
+  const keys = (...k: string[]) => execFileSync('tmux', [...SOCKET, 'send-keys', '-t', session, ...k]);
 
   const shells = {
     bash: { command: 'bash --norc --noprofile -i', load: 'source <(sscard completion bash); echo LOADED' },
@@ -98,7 +100,7 @@ describe.skipIf(!tmux)('Tab in a real shell (tmux)', () => {
   it.each(Object.keys(shells) as (keyof typeof shells)[])('%s: `sscard ecard claim --channel <TAB>` lists the channels', async (shell) => {
     if (!has(shell)) return expect.fail(`${shell} is not installed (.ci/run installs zsh and fish)`);
     const env = `env -i PATH="${dir}/bin:/usr/bin:/bin" HOME="${dir}" TERM=xterm LANG=C.UTF-8`;
-    execFileSync('tmux', ['new-session', '-d', '-s', session, '-x', '160', '-y', '30', `${env} ${shells[shell].command}`]);
+    execFileSync('tmux', [...SOCKET, 'new-session', '-d', '-s', session, '-x', '160', '-y', '30', `${env} ${shells[shell].command}`]);
     await sleep(300);
     keys(shells[shell].load, 'Enter');
     await screenUntil(/^LOADED$/m);

@@ -86,9 +86,9 @@ describe("commander's usage errors, worded by the catalogue", () => {
     [['completion'], "error: missing required argument 'shell'", "错误：缺少必需参数 'shell'"],
     [['status', WANG, '--as-of'], "error: option '--as-of <date>' argument missing", "错误：选项 '--as-of <date>' 缺少值"],
     [
-      ['ecard', 'claim', '--id', WANG, '--channel', 'fax'],
-      "error: option '--channel <channel>' argument 'fax' is invalid. Allowed choices are wechat, alipay, 12333, bank-app.",
-      "错误：选项 '--channel <channel>' 的值 'fax' 无效，可选值：wechat, alipay, 12333, bank-app。",
+      ['export', '--format', 'pdf'],
+      "error: option '--format <format>' argument 'pdf' is invalid. Allowed choices are csv, xlsx, json.",
+      "错误：选项 '--format <format>' 的值 'pdf' 无效，可选值：csv, xlsx, json。",
     ],
     [['status', WANG, 'extra'], "error: too many arguments for 'status'. Expected 1 argument but got 2.", "错误：命令 'status' 的参数过多：应为 1 个，实际 2 个。"],
   ])('%j', (args, english, chinese) => {
@@ -145,6 +145,7 @@ describe('every error a user can meet, in Chinese', () => {
     ['confirmation-required', ['purge', WANG]],
     ['confirmation-required', ['card', 'cancel', '--card', 'A12345678']],
     ['unknown-topic', ['guide', 'nonsense']],
+    ['invalid-channel', ['ecard', 'claim', '--id', WANG, '--channel', 'fax']],
     ['unknown-shell', ['completion', 'tcsh']],
     ['invalid-seq', ['revoke', 'x', '--reason', 'r']],
     ['event-not-found', ['revoke', '99', '--reason', 'r', '--yes']],

@@ -9,16 +9,18 @@ import { BIN, type Ledger, tempLedger } from './harness.js';
 
 const WANG = '11010519491231002X';
 const tmux = spawnSync('tmux', ['-V']).status === 0;
+/** A tmux server of this file's own: another file ending its last session must not stop it under us. */
+const SOCKET = ['-L', `sscard-prompts-${process.pid}`];
 let ledger: Ledger;
 
 describe.skipIf(!tmux)('prompts in a real terminal (tmux)', () => {
   const session = `sscard-prompts-${process.pid}`;
   afterEach(() => {
-    spawnSync('tmux', ['kill-session', '-t', session]);
+    spawnSync('tmux', [...SOCKET, 'kill-session', '-t', session]);
     ledger?.cleanup();
   });
   const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-  const screen = () => execFileSync('tmux', ['capture-pane', '-t', session, '-p', '-J']).toString();
+  const screen = () => execFileSync('tmux', [...SOCKET, 'capture-pane', '-t', session, '-p', '-J']).toString();
   async function screenUntil(pattern: RegExp, ms = 15_000): Promise<string> {
     for (let waited = 0; waited < ms; waited += 100) {
       if (pattern.test(screen())) return screen();
@@ -26,11 +28,11 @@ describe.skipIf(!tmux)('prompts in a real terminal (tmux)', () => {
     }
     throw new Error(`timed out waiting for ${pattern}; screen:\n${screen()}`);
   }
-  const keys = (...k: string[]) => execFileSync('tmux', ['send-keys', '-t', session, ...k]);
+  const keys = (...k: string[]) => execFileSync('tmux', [...SOCKET, 'send-keys', '-t', session, ...k]);
   function start(lang: 'en' | 'zh', args: string) {
     // The language from the locale, as a user's terminal gives it.
     const env = `SSCARD_TODAY=2026-10-01 LANG=${lang === 'zh' ? 'zh_CN.UTF-8' : 'C.UTF-8'}`;
-    execFileSync('tmux', ['new-session', '-d', '-s', session, '-x', '200', '-y', '40', `${env} "${process.execPath}" "${BIN}" --db "${ledger.db}" ${args}; echo "EXIT=$?"; sleep 60`]);
+    execFileSync('tmux', [...SOCKET, 'new-session', '-d', '-s', session, '-x', '200', '-y', '40', `${env} "${process.execPath}" "${BIN}" --db "${ledger.db}" ${args}; echo "EXIT=$?"; sleep 60`]);
   }
 
   const words = {

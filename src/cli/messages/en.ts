@@ -61,6 +61,8 @@ export const en = {
     empty: (field: string) => `${field} is empty; give a value or leave the option out.`,
     tooLong: (field: string) => `${field} is longer than 200 characters; shorten it.`,
     controlCharacters: (field: string) => `${field} contains control characters; remove them.`,
+    ecardChannel: (field: string) =>
+      `${field} must be one of wechat, alipay, 12333, bank-app, gov-platform, unionpay, local-app (or its Chinese name, e.g. 微信, 支付宝, 掌上12333, 云闪付).`,
     days: (field: string) => `${field} must be a whole number of days, e.g. 14.`,
     unexpected: (field: string) => `${field} has an unexpected value; see --help.`,
     promptDate: (field: string) => `${field} must be a real date written YYYY-MM-DD.`,

@@ -47,6 +47,7 @@ export const zh: Messages = {
     empty: (field) => `${field} 为空：请填写，或不使用该选项。`,
     tooLong: (field) => `${field} 超过 200 个字符，请缩短。`,
     controlCharacters: (field) => `${field} 含有控制字符，请删除。`,
+    ecardChannel: (field) => `${field} 须为 wechat、alipay、12333、bank-app、gov-platform、unionpay、local-app 之一（或其中文名称，如 微信、支付宝、掌上12333、云闪付）。`,
     days: (field) => `${field} 须为整数天数，例如 14。`,
     unexpected: (field) => `${field} 的值无效，见 --help。`,
     promptDate: (field) => `${field} 须为有效日期，格式 YYYY-MM-DD。`,
