@@ -13,7 +13,7 @@ import { nextStepText } from './next-steps.js';
 import { policyBook } from './policies-data.js';
 import { consequenceText, policyName } from './policy-words.js';
 import { cardJson, deadlineJson, noLedger, shownId, writeJson } from './output.js';
-import { CHANNEL, cardStateText, ecardStateText, registrantText, registrationLines, separationLines } from './words.js';
+import { cardStateText, channelText, ecardStateText, registrantText, registrationLines, separationLines } from './words.js';
 
 export async function run(ctx: Context, args: { id?: string }): Promise<void> {
   const raw = { id: await required(ctx, args.id, '<id>', ctx.m.ask.id, 'id') };
@@ -171,7 +171,7 @@ function renderStatus(ctx: Context, r: StatusReport, name: string | null, region
   const normal = r.cardStatus.medicalInsurance === 'normal';
   out.push(row(L.medical, normal ? c.green(zh ? '正常' : 'normal') : c.red(zh ? '受限' : 'restricted')));
   const e = r.ecard;
-  const via = e.claim?.channel ? (zh ? `（${CHANNEL.zh[e.claim.channel]}）` : ` via ${CHANNEL.en[e.claim.channel]}`) : '';
+  const via = e.claim?.channel ? (zh ? `（${channelText(ctx, e.claim.channel)}）` : ` via ${channelText(ctx, e.claim.channel)}`) : '';
   out.push(row(L.ecard, e.claim ? `${zh ? '申领于' : 'claimed'} ${day(ctx, e.claim.claimedOn)}${via}${zh ? '，' : ', '}${ecardStateText(ctx, e.state)}` : ecardStateText(ctx, 'none')));
 
   if (r.registrations.length > 0) {

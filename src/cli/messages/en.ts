@@ -6,9 +6,9 @@
 // Plain objects and arrow functions only: the entry bundle loads this for
 // --help, so it must cost nothing to evaluate.
 import type { IdProblem } from '../../core/citizen-id.js';
-import type { EnableChannel, ReplaceReason } from '../../core/card.js';
+import type { CardState, EnableChannel, ReplaceReason } from '../../core/card.js';
 import { EARLIEST_DATE, LATEST_DATE } from '../../core/date-bounds.js';
-import type { EcardChannel } from '../../core/ecard.js';
+import type { EcardChannel, EcardState } from '../../core/ecard.js';
 import type { EventKind } from '../../core/events.js';
 import type { DeadlineNote } from '../../core/period.js';
 import type { HireKind } from '../../core/registration.js';
@@ -405,6 +405,21 @@ export const en = {
     } satisfies Record<EcardChannel, string>,
     enableChannel: { window: 'HRSS window', bank: 'bank outlet', online: 'online', hospital: 'first use at a hospital or pharmacy' } satisfies Record<EnableChannel, string>,
     replaceReason: { loss: 'loss', damage: 'damage', expiry: 'expiry', change: 'change of details' } satisfies Record<ReplaceReason, string>,
+    cardState: {
+      issued: 'issued',
+      received: 'received',
+      activated: 'activated',
+      lost: 'reported lost',
+      replaced: 'replaced',
+      cancelled: 'cancelled',
+      sealed: 'sealed (void)',
+    } satisfies Record<CardState, string>,
+    ecardState: {
+      none: 'not claimed',
+      active: 'active',
+      limited: 'limited (the card is reported lost: services need your authorisation)',
+      suspended: 'suspended',
+    } satisfies Record<EcardState, string>,
   },
 
   /** Failures that are not a command's own (src/cli/exit.ts). */

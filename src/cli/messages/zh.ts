@@ -375,6 +375,8 @@ export const zh: Messages = {
     ecardChannel: { wechat: '微信', alipay: '支付宝', '12333': '掌上12333', 'bank-app': '银行App', 'gov-platform': '国家政务服务平台', unionpay: '云闪付', 'local-app': '本地政务App' },
     enableChannel: { window: '人社窗口', bank: '银行网点', online: '线上', hospital: '在定点医院或药店首次使用' },
     replaceReason: { loss: '挂失', damage: '损坏', expiry: '到期', change: '信息变更' },
+    cardState: { issued: '已制卡', received: '已领卡', activated: '已激活', lost: '已挂失', replaced: '已补换', cancelled: '已注销', sealed: '已逾期封存' },
+    ecardState: { none: '未申领', active: '有效', limited: '受限（实体卡已挂失，须本人授权使用）', suspended: '已暂停' },
   },
 
   errors: {
