@@ -91,6 +91,8 @@ async function importRoster(
   bad: (row: BadRow) => void,
 ): Promise<void> {
   const { openRoster } = await import('./roster/read.js');
+  const { policyBook } = await import('./policies-data.js');
+  const policies = { known: [...policyBook().keys()], fallback: ctx.defaultPolicy };
   const { progressBar } = await import('./roster/progress.js');
   const holder: { bar: ReturnType<typeof progressBar> | null } = { bar: null };
   const roster = await openRoster(file, {
@@ -110,7 +112,7 @@ async function importRoster(
         bad({ line, field: 'id', message: idDamageText(idDamage, ctx.lang) });
         continue;
       }
-      const read = readRow(cells, ctx.today);
+      const read = readRow(cells, ctx.today, policies);
       if ('problem' in read) {
         bad({ line, ...read.problem });
         continue;

@@ -46,7 +46,16 @@ export interface CellProblem {
 }
 
 /** The row's cells as typed values, or the first cell that is malformed. */
-export function readRow(cells: Partial<Record<Column, string>>, today: IsoDate): { row: LedgerRow } | { problem: CellProblem } {
+/**
+ * `policies`: the known card policy IDs (SPEC 1.8) and the one a card without
+ * a policy cell is issued under (SSCARD_POLICY, else seed).
+ */
+export function readRow(
+  cells: Partial<Record<Column, string>>,
+  today: IsoDate,
+  policies: { readonly known: readonly string[]; readonly fallback: string } = { known: ['seed'], fallback: 'seed' },
+): { row: LedgerRow } | { problem: CellProblem } {
+  const defaultPolicy = policies.fallback;
   const text = (column: Column): string | null => {
     const value = unneutralise((cells[column] ?? '').trim());
     return value === '' ? null : value;
@@ -90,6 +99,10 @@ export function readRow(cells: Partial<Record<Column, string>>, today: IsoDate):
   const issuedOn = date('issued_on');
   const receivedOn = date('received_on');
   const activatedOn = date('activated_on');
+  const enabledOn = date('enabled_on');
+  const expiresOn = date('expires_on');
+  const policy = text('policy');
+  if (policy !== null && !policies.known.includes(policy)) bad('policy', `is not a known card policy; the known ones are ${policies.known.join(', ')} (see \`sscard policies\`)`);
   const rawGuardian = text('guardian_id');
   const guardianId = rawGuardian === null ? null : parseCitizenId(rawGuardian, today);
   if (guardianId !== null && !guardianId.ok) bad('guardian_id', en.idProblem(guardianId.problem, 'the number'));
@@ -109,7 +122,7 @@ export function readRow(cells: Partial<Record<Column, string>>, today: IsoDate):
       id: id.id,
       name: personName,
       hire: hiredOn === null ? null : { employer, hiredOn, registeredOn, leftOn, separationDoneOn },
-      card: cardNumber === null ? null : { number: cardNumber, bank, policy: 'seed', issuedOn, receivedOn, activatedOn, guardian: guardianId?.ok ? guardianId.id : null, expiresOn: null },
+      card: cardNumber === null ? null : { number: cardNumber, bank, policy: policy ?? defaultPolicy, issuedOn, receivedOn, enabledOn, activatedOn, guardian: guardianId?.ok ? guardianId.id : null, expiresOn },
       ecard: claimedOn === null ? null : { channel, claimedOn },
     },
   };

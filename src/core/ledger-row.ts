@@ -5,7 +5,7 @@
 // state in memory, so that a row can never do what a command would refuse;
 // the result is the facts to record, or the first refusal.
 import type { IsoDate } from './calendar-date.js';
-import { type Card, decideActivation, decideIssue, decideReceipt, isInForce, type Refusal } from './card.js';
+import { type Card, decideActivation, decideEnable, decideIssue, decideReceipt, isInForce, type Refusal } from './card.js';
 import type { CitizenId } from './citizen-id.js';
 import { decideEcardClaim, type EcardChannel } from './ecard.js';
 import { applyAll, type Fact, fact, type PersonState, personFacts } from './events.js';
@@ -28,6 +28,7 @@ export interface LedgerRow {
     readonly policy: string;
     readonly issuedOn: IsoDate | null;
     readonly receivedOn: IsoDate | null;
+    readonly enabledOn: IsoDate | null;
     readonly activatedOn: IsoDate | null;
     /** Who activated for a holder under 16 (SPEC 1.3). */
     readonly guardian: CitizenId | null;
@@ -103,6 +104,13 @@ export function planRow(row: LedgerRow, person: PersonState, cardHolder: string 
       if (!received.ok) return fail({ field: 'received_on', refusal: received.refusal });
       record(received.value.facts);
       card = received.value.card ?? card;
+    }
+    // 启用 before the bank activation (SPEC 1.3); on the activation day, activation does it.
+    if (given.enabledOn !== null && card.enabledOn !== given.enabledOn && (given.activatedOn === null || given.enabledOn < given.activatedOn)) {
+      const enabled = decideEnable(card, given.enabledOn, null, today);
+      if (!enabled.ok) return fail({ field: 'enabled_on', refusal: enabled.refusal });
+      record(enabled.value.facts);
+      card = enabled.value.card ?? card;
     }
     if (given.activatedOn !== null) {
       if (card.state === 'activated') {

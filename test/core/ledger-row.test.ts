@@ -29,6 +29,7 @@ const cardRow = (over: Partial<NonNullable<LedgerRow['card']>> = {}) => ({
   policy: 'seed',
   issuedOn: d('2026-03-01'),
   receivedOn: d('2026-03-31'),
+  enabledOn: null,
   activatedOn: null,
   guardian: null,
   expiresOn: null,
@@ -113,6 +114,12 @@ describe('planRow: a CSV row goes through the same decisions as the single comma
   it('an e-card claimed before the card in force was issued (with an earlier card) stands', () => {
     const plan = planRow(row({ card: cardRow({ issuedOn: d('2026-06-10'), receivedOn: d('2026-06-20') }), ecard: { channel: '12333', claimedOn: d('2024-01-21') } }), empty, null, TODAY);
     expect(plan.ok && plan.state.ecard).toEqual({ channel: '12333', claimedOn: '2024-01-21' });
+  });
+
+  it('enabled_on before the activation is recorded as its own fact (启用, SPEC 1.3)', () => {
+    const plan = planRow(row({ card: cardRow({ enabledOn: d('2026-04-01'), activatedOn: d('2026-05-01') }) }), empty, null, TODAY);
+    expect(plan.ok && plan.facts.map((f) => f.body.kind)).toEqual(['person.recorded', 'card.issued', 'card.received', 'card.enabled', 'card.activated']);
+    expect(plan.ok && plan.state.cards[0]).toMatchObject({ enabledOn: '2026-04-01', activatedOn: '2026-05-01' });
   });
 
   it('without issued_on the earliest card date stands in for the issue date', () => {

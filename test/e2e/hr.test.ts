@@ -267,3 +267,24 @@ describe('history', () => {
     expect(ledger.run(['history', LI]).code).toBe(1);
   });
 });
+
+describe('import: card policies and the two functions (SPEC 1.8, 1.3)', () => {
+  it("reads 卡政策, 启用日期 and 有效期至; an unknown policy is a bad row", () => {
+    ledger = tempLedger('2026-11-24');
+    const file = path.join(ledger.dir, 'cards.csv');
+    fs.writeFileSync(file, `身份证号,社保卡号,卡政策,制卡日期,领卡日期,启用日期,有效期至\n${WANG},G00000001,guangdong,2026-01-10,2026-02-01,2026-02-02,2036-01-10\n`);
+    const r = ledger.run(['import', file]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(ledger.run(['status', WANG, '--json']).json.card).toMatchObject({
+      policy: { id: 'guangdong' },
+      enabledOn: '2026-02-02',
+      socialFunction: 'enabled',
+      financialFunction: 'inactive',
+      expiresOn: '2036-01-10',
+    });
+    fs.writeFileSync(file, `id,card_number,policy\n${WANG},G00000002,atlantis\n`);
+    const bad = ledger.run(['import', file]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^line 2, policy: is not a known card policy; the known ones are .*guangdong/m);
+  });
+});

@@ -4,7 +4,6 @@
 // resolves at once, and a write transaction is BEGIN IMMEDIATE ... COMMIT
 // issued here around the command's work.
 import type Database from 'better-sqlite3';
-import { backupLedger } from './backup.js';
 import { erasePersonRows, isMentioned, scrubFile } from './purge.js';
 import type { IsoDate } from '../../core/calendar-date.js';
 import type { Card, CardState, Loss } from '../../core/card.js';
@@ -443,6 +442,8 @@ export class SqliteStore extends Reader implements Store {
   }
 
   async backupTo(file: string): Promise<void> {
+    // Loaded when a backup is made: start-up of every other command does not pay for it.
+    const { backupLedger } = await import('./backup.js');
     backupLedger(this.db, file);
   }
 
