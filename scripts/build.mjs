@@ -3,6 +3,9 @@
 //   dist/sscard.cjs          the command line itself (commander and the option declarations)
 //   dist/lazy/<name>.cjs     one bundle per module that src/cli/main.ts loads with `import()`
 //                            (each command, the store), required only when that command runs
+//   dist/lazy/pg-store.cjs   the PostgreSQL engine with the pg driver bundled in, loaded by
+//                            src/store/open.ts only for a postgres:// URL (pg is pure JavaScript,
+//                            so it is a devDependency like commander: nothing more to install)
 // better-sqlite3 stays external: it is a native addon.
 // Bundles do not share module instances, so nothing may depend on `instanceof`
 // across them (errors are told apart by `name`, see src/cli/exit.ts).
@@ -29,15 +32,27 @@ const common = {
 };
 
 const lazy = new Map(); // source path -> bundle name
+/** The modules whose `import()`s become bundles of their own. */
+const LAZY_IMPORTERS = [path.join('src', 'cli', 'main.ts'), path.join('src', 'store', 'open.ts')];
+// pg's optional native binding (pg.native, libpq): sscard never uses it, so it is not bundled, nor required.
+const withoutPgNative = {
+  name: 'without-pg-native',
+  setup(b) {
+    b.onResolve({ filter: /^pg-native$/ }, () => ({ path: 'pg-native', namespace: 'absent' }));
+    b.onLoad({ filter: /.*/, namespace: 'absent' }, () => ({ contents: 'throw new Error("pg-native is not bundled with sscard");', loader: 'js' }));
+  },
+};
 const splitLazyImports = {
   name: 'split-lazy-imports',
   setup(b) {
     b.onResolve({ filter: /^\.\.?\// }, (args) => {
-      if (args.kind !== 'dynamic-import' || !args.importer.endsWith(path.join('src', 'cli', 'main.ts'))) return undefined;
+      if (args.kind !== 'dynamic-import' || !LAZY_IMPORTERS.some((importer) => args.importer.endsWith(importer))) return undefined;
       const source = path.resolve(args.resolveDir, args.path.replace(/\.js$/, '.ts'));
       const name = path.basename(source, '.ts');
       lazy.set(source, name);
-      return { path: `./lazy/${name}.cjs`, external: true };
+      // Relative to the bundle that requires it: dist/sscard.cjs, or a bundle in dist/lazy/ itself.
+      const fromMain = args.importer.endsWith(LAZY_IMPORTERS[0]);
+      return { path: fromMain ? `./lazy/${name}.cjs` : `./${name}.cjs`, external: true };
     });
   },
 };
@@ -54,11 +69,13 @@ const lazyPackages = {
 
 rmSync(path.join(root, 'dist'), { recursive: true, force: true });
 await build({ ...common, entryPoints: ['src/cli/entry.ts'], outfile: 'dist/sscard.cjs', plugins: [splitLazyImports] });
-await Promise.all(
-  [
-    ...[...lazy].map(([source, name]) => build({ ...common, entryPoints: [source], outfile: `dist/lazy/${name}.cjs`, plugins: [lazyPackages] })),
-    build({ ...common, entryPoints: ['exceljs'], outfile: 'dist/lazy/exceljs.cjs' }),
-  ],
-);
+// A lazy bundle may itself import() another (the store opener loads the PostgreSQL engine): until none is new.
+const built = new Set();
+await build({ ...common, entryPoints: ['exceljs'], outfile: 'dist/lazy/exceljs.cjs' });
+while (built.size < lazy.size) {
+  const next = [...lazy].filter(([source]) => !built.has(source));
+  for (const [source] of next) built.add(source);
+  await Promise.all(next.map(([source, name]) => build({ ...common, entryPoints: [source], outfile: `dist/lazy/${name}.cjs`, plugins: [splitLazyImports, lazyPackages, withoutPgNative] })));
+}
 // man/sscard.1, from the same Commander declarations as --help.
 await writeManPage();

@@ -172,7 +172,8 @@ export function renderManPage(program, EXIT, { version, date }) {
     '.SH COMMANDS',
     ...declaredCommands(help, program).flatMap((command) => commandRoff(help, command)),
     '.SH ENVIRONMENT',
-    '.TP', '.B SSCARD_DB', 'The ledger file when \\fB\\-\\-db\\fR is not given.',
+    '.TP', '.B SSCARD_DB', 'The ledger file, or the postgres:// URL of a shared ledger, when \\fB\\-\\-db\\fR is not given.',
+    '.TP', '.B PGPASSWORD, PGSSLMODE, PGHOST, PGUSER', 'For a postgres:// URL, as for psql (and \\fI~/.pgpass\\fR for the password). sscard never prints a URL\'s password.',
     '.TP', '.B SSCARD_TODAY', 'Evaluate as of this day, written YYYY\\-MM\\-DD, when \\fB\\-\\-as\\-of\\fR is not given. Otherwise "today" is the current date in China (Asia/Shanghai), whatever the machine\'s time zone.',
     // SPEC 1.8: only once `--policy` is declared does the variable mean anything to this build.
     ...(hasOption(program, '--policy') ? ['.TP', '.B SSCARD_POLICY', 'The card policy of a new card when \\fB\\-\\-policy\\fR is not given (default: seed).'] : []),

@@ -5,14 +5,22 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { startTestServer } from './pg-server.js';
 
 // Digits on either side end a number; letters do not (`emp<ID>data` leaks as much as `<ID>`).
 const ID_LIKE = /(?<![0-9*])(\d{17}[\dXx]|\d{15})(?![0-9])/;
 
-export default function setup(project: TestProject) {
+export default async function setup(project: TestProject) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sscard-stderr-'));
   project.provide('stderrLog', dir);
-  return () => {
+  // The shared ledger's engine is tested against a real server (SPEC 3.2).
+  const started = performance.now();
+  const postgres = await startTestServer();
+  console.log(`postgres: ${process.env.SSCARD_TEST_PG_URL ? 'SSCARD_TEST_PG_URL' : 'embedded server'} ready in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  project.provide('pgUrl', postgres.url);
+  project.provide('pgPrefix', postgres.prefix);
+  return async () => {
+    await postgres.stop();
     const files = fs.readdirSync(dir);
     let runs = 0;
     const leaks: string[] = [];
@@ -37,5 +45,9 @@ export default function setup(project: TestProject) {
 declare module 'vitest' {
   export interface ProvidedContext {
     stderrLog: string;
+    /** A superuser's URL on the test server. */
+    pgUrl: string;
+    /** Every schema a test makes starts with it. */
+    pgPrefix: string;
   }
 }

@@ -57,4 +57,7 @@ export interface Context {
   openStore(mode: { write: false }): Promise<Store | null>;
   /** An empty, throw-away ledger in memory (a dry run when no ledger exists yet). */
   scratchStore(): Promise<Store>;
+  /** Another ledger than --db's, a file or a postgres:// URL (`sscard copy`); null as for openStore. */
+  openLedgerAt(location: string, mode: { write: true }): Promise<Store>;
+  openLedgerAt(location: string, mode: { write: false }): Promise<Store | null>;
 }

@@ -1,6 +1,10 @@
 // Process entry point (bundled to dist/sscard.cjs, started by bin/sscard).
 import { main } from './main.js';
 
+// A library's deprecation notice (exceljs calls Buffer()) is for its authors,
+// not for a user reading one sentence per problem on stderr (SPEC 2.2).
+process.noDeprecation = true;
+
 // When the reader of our output goes away (`sscard due | head`), writes fail
 // with EPIPE, reported as an 'error' event that would otherwise crash with a
 // stack trace. SPEC 2.2: stop quietly with exit 0. Writes are synchronous on

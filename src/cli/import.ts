@@ -4,7 +4,10 @@
 // rules as the single commands (src/core/ledger-row.ts). The file is read as
 // a stream inside one transaction: by default a file with any bad row writes
 // nothing; importing the same file twice changes nothing.
+import os from 'node:os';
 import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import fs from 'node:fs';
 import { InvalidInput } from '../core/errors.js';
 import { redactIds } from '../core/masking.js';
 import { planRow, type RowProblem } from '../core/ledger-row.js';
@@ -35,6 +38,21 @@ const LISTED_BAD_ROWS = 100;
 
 class Rollback extends Error {}
 
+/** Rows read ahead together: a shared ledger loads their people and cards in one round trip (LedgerTransaction.prefetch). */
+const PREFETCH = 1000;
+
+async function* chunks<T>(items: AsyncIterable<T>, size: number): AsyncIterable<T[]> {
+  let chunk: T[] = [];
+  for await (const item of items) {
+    chunk.push(item);
+    if (chunk.length >= size) {
+      yield chunk;
+      chunk = [];
+    }
+  }
+  if (chunk.length > 0) yield chunk;
+}
+
 /** The counts of a run, and the bad rows (the first LISTED_BAD_ROWS of them). */
 export interface ImportTally {
   rows: number;
@@ -47,10 +65,37 @@ export interface ImportTally {
 
 export async function run(ctx: Context, args: ImportArgs): Promise<void> {
   const zh = ctx.lang === 'zh';
-  const file = await required(ctx, args.file, '<file>', zh ? '要导入的文件（xlsx、csv、tsv、json，或 - 表示标准输入）' : 'File to import (xlsx, csv, tsv, json, or - for standard input)');
-  if (file === '-' && ctx.stdinIsTTY) {
+  const given = await required(ctx, args.file, '<file>', zh ? '要导入的文件（xlsx、csv、tsv、json，或 - 表示标准输入）' : 'File to import (xlsx, csv, tsv, json, or - for standard input)');
+  if (given === '-' && ctx.stdinIsTTY) {
     throw new InvalidInput('stdin-is-terminal', zh ? '<file> 为 -，但标准输入是终端：请用管道或重定向提供文件。' : '<file> is - but standard input is a terminal; pipe or redirect the file into sscard.');
   }
+  // Standard input is kept in a private temporary file first: a shared ledger re-runs the
+  // transaction after a conflict (SPEC 3.2), and standard input cannot be read twice.
+  const spooled = given === '-' ? await spoolStdin() : null;
+  try {
+    await importFile(ctx, args, spooled ?? given, given === '-' ? 'stdin' : path.basename(given));
+  } finally {
+    if (spooled) fs.rmSync(path.dirname(spooled), { recursive: true, force: true });
+  }
+}
+
+/** Standard input into a file of its owner's alone, named by what it holds (a workbook, a JSON export, or text). */
+async function spoolStdin(): Promise<string> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sscard-import-'));
+  const raw = path.join(dir, 'stdin');
+  await pipeline(process.stdin, fs.createWriteStream(raw, { mode: 0o600 }));
+  const head = Buffer.alloc(8);
+  const fd = fs.openSync(raw, 'r');
+  const n = fs.readSync(fd, head, 0, 8, 0);
+  fs.closeSync(fd);
+  const start = head.subarray(0, n).toString('latin1').replace(/^\uFEFF|^\xEF\xBB\xBF/, '').trimStart();
+  const kind = head.subarray(0, 4).equals(Buffer.from('PK\x03\x04', 'latin1')) ? 'xlsx' : start.startsWith('{') ? 'json' : 'csv';
+  const named = path.join(dir, `stdin.${kind}`);
+  fs.renameSync(raw, named);
+  return named;
+}
+
+async function importFile(ctx: Context, args: ImportArgs, file: string, name: string): Promise<void> {
 
   // A dry run never creates the ledger: with none yet, it runs against an empty one in memory.
   const existing = args.dryRun && (await ctx.openStore({ write: false })) === null ? null : await ctx.openStore({ write: true });
@@ -60,10 +105,12 @@ export async function run(ctx: Context, args: ImportArgs): Promise<void> {
     tally.invalid++;
     if (tally.bad.length < LISTED_BAD_ROWS) tally.bad.push(row);
   };
-  const source = `import ${file === '-' ? 'stdin' : path.basename(file)}`;
+  const source = `import ${name}`;
 
   try {
     await store.write(async (tx) => {
+      // A shared ledger runs this again after a conflict with another writer (SPEC 3.2): count afresh.
+      Object.assign(tally, { rows: 0, changed: 0, unchanged: 0, events: 0, invalid: 0, bad: [] });
       if (file.toLowerCase().endsWith('.json')) {
         const { importEvents } = await import('./import-events.js');
         await importEvents(ctx, tx, file, source, tally, bad);
@@ -106,29 +153,36 @@ async function importRoster(
       const names = roster.unknownColumns.map((c) => JSON.stringify(redactIds(c.slice(0, 40)))).join(ctx.lang === 'zh' ? '、' : ', ');
       ctx.err.write(ctx.lang === 'zh' ? `已忽略无法识别的列：${names}。\n` : `Ignored columns sscard does not know: ${names}.\n`);
     }
-    for await (const { line, cells, idDamage } of roster.rows) {
-      tally.rows++;
-      if (idDamage) {
-        bad({ line, field: 'id', message: idDamageText(idDamage, ctx.lang) });
-        continue;
+    for await (const chunk of chunks(roster.rows, PREFETCH)) {
+      const reads = chunk.map(({ cells, idDamage }) => (idDamage ? null : readRow(cells, ctx.today, policies)));
+      if (tx.prefetch) {
+        const valid = reads.flatMap((read) => (read && !('problem' in read) ? [read.row] : []));
+        await tx.prefetch(valid.map((row) => row.id.number), valid.flatMap((row) => (row.card ? [row.card.number] : [])));
       }
-      const read = readRow(cells, ctx.today, policies);
-      if ('problem' in read) {
-        bad({ line, ...read.problem });
-        continue;
+      for (const [i, { line, idDamage }] of chunk.entries()) {
+        tally.rows++;
+        if (idDamage) {
+          bad({ line, field: 'id', message: idDamageText(idDamage, ctx.lang) });
+          continue;
+        }
+        const read = reads[i]!;
+        if ('problem' in read) {
+          bad({ line, ...read.problem });
+          continue;
+        }
+        const id = read.row.id.number;
+        const person = await personState(tx, id);
+        const holder = read.row.card ? await tx.cardHolder(read.row.card.number) : null;
+        const plan = planRow(read.row, person, holder, ctx.today);
+        if (!plan.ok) {
+          bad({ line, field: plan.problem.field, message: problemText(ctx, plan.problem, read.row.card?.number ?? '') });
+          continue;
+        }
+        await tx.record(id, plan.facts, `${source} line ${line}`);
+        tally.events += plan.facts.length;
+        if (plan.facts.length > 0) tally.changed++;
+        else tally.unchanged++;
       }
-      const id = read.row.id.number;
-      const person = await personState(tx, id);
-      const holder = read.row.card ? await tx.cardHolder(read.row.card.number) : null;
-      const plan = planRow(read.row, person, holder, ctx.today);
-      if (!plan.ok) {
-        bad({ line, field: plan.problem.field, message: problemText(ctx, plan.problem, read.row.card?.number ?? '') });
-        continue;
-      }
-      await tx.record(id, plan.facts, `${source} line ${line}`);
-      tally.events += plan.facts.length;
-      if (plan.facts.length > 0) tally.changed++;
-      else tally.unchanged++;
     }
   } finally {
     holder.bar?.done();

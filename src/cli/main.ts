@@ -319,6 +319,11 @@ export function program(lang: Lang = 'en'): Command {
     .option('--force', h.backup.force)
     .action(action(() => import('./backup.js'), ([file], o) => ({ file, ...o })));
 
+  declare(root, 'copy', m, h.copy)
+    .option('--from <db-or-url>', h.copy.from)
+    .option('--to <db-or-url>', h.copy.to)
+    .action(action(() => import('./copy.js'), (_, o) => o));
+
   declare(root, 'check', m, h.check).action(action(() => import('./check.js'), () => ({})));
 
   declare(root, 'purge', m, h.purge)

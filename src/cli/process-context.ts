@@ -10,7 +10,9 @@ import { chinaDate, type IsoDate, parseIsoDate } from '../core/calendar-date.js'
 import { inRange } from '../core/date-bounds.js';
 import { InvalidInput } from '../core/errors.js';
 import { chinaCalendar, officialCalendar } from '../core/official-calendar.js';
-import { openMemoryStore, openSqliteStore, removeIfEmpty } from '../store/sqlite/file.js';
+import { isPostgresUrl } from '../store/location.js';
+import { openLedger } from '../store/open.js';
+import { openMemoryStore, removeIfEmpty } from '../store/sqlite/file.js';
 import type { Store } from '../store/store.js';
 import type { Context } from './context.js';
 import { type Lang, langOf } from './lang.js';
@@ -97,8 +99,8 @@ export function buildContext(
         await store.close();
         opened.splice(opened.indexOf(store), 1);
       }
-      if (mode.write && !fs.existsSync(dbPath)) resources.created.push(dbPath);
-      store = openSqliteStore(dbPath, { create: mode.write, createDirectories: isDefaultPath, now: now.toISOString() });
+      if (mode.write && !isPostgresUrl(dbPath) && !fs.existsSync(dbPath)) resources.created.push(dbPath);
+      store = await openLedger(dbPath, { create: mode.write, createDirectories: isDefaultPath, now: now.toISOString() });
       storeWritable = mode.write;
       if (store) {
         opened.push(store);
@@ -141,5 +143,10 @@ export function buildContext(
     },
     openStore: openStore as Context['openStore'],
     scratchStore: async () => openMemoryStore(),
+    openLedgerAt: (async (location: string, mode: { write: boolean }) => {
+      const other = await openLedger(location, { create: mode.write, createDirectories: false, now: now.toISOString() });
+      if (other) opened.push(other);
+      return other;
+    }) as Context['openLedgerAt'],
   };
 }

@@ -79,8 +79,19 @@ export interface Store extends LedgerReader {
   allEvents(): AsyncIterable<LedgerEvent>;
   /** The engine's consistency check, cache = replay, the schema version and the rows per table. */
   check(): Promise<LedgerCheck>;
-  /** A consistent copy of the ledger at `file` while others may write; never the ledger itself, never a partial file under that name. */
+  /**
+   * A consistent copy of the ledger at `file` while others may write; never
+   * the ledger itself, never a partial file under that name. A SQLite ledger
+   * file, whatever the engine.
+   */
   backupTo(file: string): Promise<void>;
+  /**
+   * Writes `events` as they were recorded (numbers, times, sources kept, so
+   * that revocations still name the right events) into this ledger, which
+   * must hold no events, and rebuilds the cached state, in one transaction
+   * (`sscard copy`, a PostgreSQL backup). Returns how many were written.
+   */
+  loadEvents(events: AsyncIterable<LedgerEvent>): Promise<number>;
   /** Runs `work` as one write transaction: all of it is saved, or none. */
   write<T>(work: (tx: LedgerTransaction) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -93,6 +104,11 @@ export interface LedgerTransaction extends LedgerReader {
    * transaction. Returns the events as recorded.
    */
   record(personId: string, facts: readonly Fact[], source: string): Promise<LedgerEvent[]>;
+  /**
+   * A hint: reads about these people and card numbers follow. An engine with
+   * a round trip per read (PostgreSQL) loads them at once; optional.
+   */
+  prefetch?(personIds: readonly string[], cardNumbers: readonly string[]): Promise<void>;
   /** Stores a year's official schedule, replacing one loaded before for that year. */
   saveCalendarYear(year: LoadedCalendarYear): Promise<void>;
   /**

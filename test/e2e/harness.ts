@@ -40,6 +40,7 @@ export function run(args: string[], env: Record<string, string> = {}, input = ''
       ...env,
     },
     timeout: 60_000,
+    maxBuffer: 256 << 20, // a whole ledger's export
   });
   logStderr(result.stderr);
   let json: any ;
@@ -51,9 +52,19 @@ export function run(args: string[], env: Record<string, string> = {}, input = ''
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr, json };
 }
 
-export function tempLedger(today = '2026-11-24'): Ledger {
+export type Engine = 'sqlite' | 'postgres';
+
+/** A fresh, empty PostgreSQL ledger on the suite's server (test/global-setup.ts): a schema of its own. */
+export function pgLedgerUrl(url = inject('pgUrl')): string {
+  const u = new URL(url);
+  u.searchParams.set('schema', `${inject('pgPrefix')}${Math.random().toString(36).slice(2, 10)}`);
+  return u.toString();
+}
+
+/** `engine`: a SQLite file (default), or a PostgreSQL URL with a schema of its own (query() and bytes() are SQLite's only). */
+export function tempLedger(today = '2026-11-24', engine: Engine = 'sqlite'): Ledger {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sscard-test-'));
-  const db = path.join(dir, 'ledger.db');
+  const db = engine === 'postgres' ? pgLedgerUrl() : path.join(dir, 'ledger.db');
   return {
     dir,
     db,
@@ -61,9 +72,11 @@ export function tempLedger(today = '2026-11-24'): Ledger {
       return run(['--db', db, ...args], { SSCARD_TODAY: options.today ?? today, ...(options.env ?? {}) }, options.input ?? '');
     },
     bytes() {
+      if (engine === 'postgres') throw new Error('bytes(): a SQLite ledger only');
       return fs.existsSync(db) ? fs.readFileSync(db) : null;
     },
     query(sql, ...params) {
+      if (engine === 'postgres') throw new Error('query(): a SQLite ledger only');
       const conn = new Database(db, { readonly: true, fileMustExist: true });
       try {
         return conn.prepare(sql).all(...params) as any[];

@@ -288,3 +288,24 @@ describe('import: card policies and the two functions (SPEC 1.8, 1.3)', () => {
     expect(bad.stderr).toMatch(/^line 2, policy: is not a known card policy; the known ones are .*guangdong/m);
   });
 });
+
+describe('import - (standard input)', () => {
+  it('reads a CSV, an xlsx or a JSON export from standard input, as from a file', () => {
+    ledger = tempLedger('2026-11-24');
+    ledger.run(['register-employee', '--id', WANG, '--name', 'Wang Fang', '--employer', 'Acme Ltd', '--hired-on', '2026-09-01', '--pending']);
+    const status = ledger.run(['status', WANG, '--json']).json;
+    for (const format of ['csv', 'json'] as const) {
+      const exported = ledger.run(['export', '--format', format, '--reveal']).stdout;
+      const copy = tempLedger('2026-11-24');
+      try {
+        const r = copy.run(['import', '-'], { input: exported });
+        expect(r.code, `${format}: ${r.stderr}`).toBe(0);
+        expect(r.stdout).toMatch(/^Imported: 1 rows, 1 with changes/);
+        expect(copy.run(['status', WANG, '--json']).json).toEqual(status);
+        expect(copy.run(['history', WANG, '--json']).json.events[0].source).toBe('import stdin line 2');
+      } finally {
+        copy.cleanup();
+      }
+    }
+  });
+});

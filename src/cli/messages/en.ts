@@ -133,7 +133,7 @@ export const en = {
     extra: (choices: string | null, byDefault: string | null) => `(${[choices && `choices: ${choices}`, byDefault && `default: ${byDefault}`].filter(Boolean).join(', ')})`,
     program: {
       description: "Social security card (社会保障卡) ledger: activation windows, electronic cards, and employers' registration deadlines.",
-      db: 'ledger file (default: $SSCARD_DB, else sscard/sscard.db under $XDG_DATA_HOME or ~/.local/share)',
+      db: 'ledger file, or postgres://user@host/db[?schema=NAME] for a shared ledger (default: $SSCARD_DB, else sscard/sscard.db under $XDG_DATA_HOME or ~/.local/share)',
       asOf: 'evaluate as of this day, YYYY-MM-DD (default: $SSCARD_TODAY, else today in China)',
       json: 'print one JSON document',
       reveal: 'show identity numbers unmasked',
@@ -321,6 +321,15 @@ export const en = {
       file: 'the backup file to create; asked for at a terminal when left out',
       force: 'overwrite the file if it exists',
       examples: ['sscard backup ~/sscard-2026-11-24.db', 'sscard backup /mnt/usb/sscard.db --force'],
+    },
+    copy: {
+      description: 'copy a whole ledger, events included, between a file and a shared PostgreSQL ledger (into an empty one)',
+      from: 'the ledger to copy: a file, or a postgres:// URL',
+      to: 'where to: a new file, or a postgres:// URL of an empty schema',
+      examples: [
+        'sscard copy --from ~/.local/share/sscard/sscard.db --to postgres://hr@db.example.internal/sscard',
+        'sscard copy --from postgres://hr@db.example.internal/sscard --to team-2026-11-30.db',
+      ],
     },
     check: {
       description: 'integrity check, schema version and row counts of the ledger',

@@ -114,7 +114,7 @@ export const zh: Messages = {
     extra: (choices, byDefault) => `（${[choices && `可选值：${choices}`, byDefault && `默认：${byDefault}`].filter(Boolean).join('；')}）`,
     program: {
       description: '社会保障卡台账：激活期限、电子社保卡、用人单位的参保登记期限。',
-      db: '台账文件（默认：$SSCARD_DB，否则为 $XDG_DATA_HOME 或 ~/.local/share 下的 sscard/sscard.db）',
+      db: '台账文件，或共享台账的 postgres://user@host/db[?schema=NAME]（默认：$SSCARD_DB，否则为 $XDG_DATA_HOME 或 ~/.local/share 下的 sscard/sscard.db）',
       asOf: '按此日期计算，YYYY-MM-DD（默认：$SSCARD_TODAY，否则为北京时间今天）',
       json: '输出一个 JSON 文档',
       reveal: '显示完整身份证号码（不打码）',
@@ -302,6 +302,15 @@ export const zh: Messages = {
       file: '要创建的备份文件；未提供时在终端中询问',
       force: '文件已存在时覆盖',
       examples: ['sscard backup ~/sscard-2026-11-24.db', 'sscard backup /mnt/usb/sscard.db --force'],
+    },
+    copy: {
+      description: '在台账文件与共享的 PostgreSQL 台账之间复制整个台账（含全部事件；目标须为空）',
+      from: '要复制的台账：文件，或 postgres:// 地址',
+      to: '复制到：新文件，或空 schema 的 postgres:// 地址',
+      examples: [
+        'sscard copy --from ~/.local/share/sscard/sscard.db --to postgres://hr@db.example.internal/sscard',
+        'sscard copy --from postgres://hr@db.example.internal/sscard --to team-2026-11-30.db',
+      ],
     },
     check: {
       description: '台账的完整性检查、结构版本和记录数',

@@ -6,135 +6,13 @@
 import type Database from 'better-sqlite3';
 import { erasePersonRows, isMentioned, scrubFile } from './purge.js';
 import type { IsoDate } from '../../core/calendar-date.js';
-import type { Card, CardState, Loss } from '../../core/card.js';
+import type { Card } from '../../core/card.js';
 import type { EcardChannel, EcardClaim } from '../../core/ecard.js';
-import { EVENT_VERSION, emptyPerson, type EventBody, type EventKind, type Fact, type LedgerEvent, type PersonState, replay } from '../../core/events.js';
-import type { Hire, HireKind } from '../../core/registration.js';
+import { EVENT_VERSION, emptyPerson, type Fact, type LedgerEvent, type PersonState, replay } from '../../core/events.js';
+import { CARD_COLUMNS, type CardRow, cardParams, differences, EVENT_COLUMNS, type EventRow, HIRE_COLUMNS, type HireRow, hireParams, nobody, payload, toCard, toEvent, toHire } from '../rows.js';
 import type { AgendaRows, CacheDifference, LedgerCheck, LedgerReader, LedgerTransaction, LoadedCalendarYear, Person, Store } from '../store.js';
 
-interface EventRow {
-  seq: number;
-  person_id: string;
-  kind: EventKind;
-  concerns_on: string | null;
-  recorded_at: string;
-  source: string;
-  data: string;
-}
-
-interface HireRow {
-  person_id: string;
-  kind: HireKind;
-  employer: string;
-  hired_on: string;
-  registered_on: string | null;
-  left_on: string | null;
-  separation_done_on: string | null;
-}
-
-interface CardRow {
-  number: string;
-  person_id: string;
-  bank: string | null;
-  policy: string;
-  generation: number;
-  expires_on: string | null;
-  state: CardState;
-  issued_on: string | null;
-  received_on: string | null;
-  enabled_on: string | null;
-  activated_on: string | null;
-  outlet: string | null;
-  guardian_id: string | null;
-  loss_kind: Loss['kind'] | null;
-  loss_reported_on: string | null;
-  loss_resumes: Loss['resumes'] | null;
-  ended_on: string | null;
-  replaced_by: string | null;
-}
-
-const EVENT_COLUMNS = 'seq, person_id, kind, concerns_on, recorded_at, source, data';
-
-function toEvent(row: EventRow): LedgerEvent {
-  return {
-    seq: row.seq,
-    personId: row.person_id,
-    on: row.concerns_on as IsoDate | null,
-    recordedAt: row.recorded_at,
-    source: row.source,
-    body: { kind: row.kind, ...JSON.parse(row.data) } as EventBody,
-  };
-}
-
-/** The payload as stored: the body without its kind (a column of its own). */
-function payload(body: EventBody): string {
-  const { kind: _kind, ...rest } = body;
-  return JSON.stringify(rest);
-}
-
-const toHire = (row: HireRow): Hire => ({
-  kind: row.kind,
-  employer: row.employer === '' ? null : row.employer,
-  hiredOn: row.hired_on as IsoDate,
-  registeredOn: row.registered_on as IsoDate | null,
-  leftOn: row.left_on as IsoDate | null,
-  separationDoneOn: row.separation_done_on as IsoDate | null,
-});
-
-const hireParams = (personId: string, hire: Hire) => ({
-  person_id: personId,
-  kind: hire.kind,
-  employer: hire.employer ?? '',
-  hired_on: hire.hiredOn,
-  registered_on: hire.registeredOn,
-  left_on: hire.leftOn,
-  separation_done_on: hire.separationDoneOn,
-});
-
-const toCard = (row: CardRow): Card => ({
-  number: row.number,
-  holderId: row.person_id,
-  bank: row.bank,
-  policy: row.policy,
-  generation: row.generation === 3 ? 3 : 2,
-  expiresOn: row.expires_on as IsoDate | null,
-  state: row.state,
-  issuedOn: row.issued_on as IsoDate | null,
-  receivedOn: row.received_on as IsoDate | null,
-  enabledOn: row.enabled_on as IsoDate | null,
-  activatedOn: row.activated_on as IsoDate | null,
-  outlet: row.outlet,
-  guardianId: row.guardian_id,
-  loss: row.loss_kind === null ? null : { kind: row.loss_kind, reportedOn: row.loss_reported_on as IsoDate, resumes: row.loss_resumes! },
-  endedOn: row.ended_on as IsoDate | null,
-  replacedBy: row.replaced_by,
-});
-
-const cardParams = (card: Card, seq: number) => ({
-  number: card.number,
-  person_id: card.holderId,
-  seq,
-  bank: card.bank,
-  policy: card.policy,
-  generation: card.generation,
-  expires_on: card.expiresOn,
-  state: card.state,
-  issued_on: card.issuedOn,
-  received_on: card.receivedOn,
-  enabled_on: card.enabledOn,
-  activated_on: card.activatedOn,
-  outlet: card.outlet,
-  guardian_id: card.guardianId,
-  loss_kind: card.loss?.kind ?? null,
-  loss_reported_on: card.loss?.reportedOn ?? null,
-  loss_resumes: card.loss?.resumes ?? null,
-  ended_on: card.endedOn,
-  replaced_by: card.replacedBy,
-});
-
-const CARD_COLUMNS = Object.keys(cardParams({} as Card, 0));
 const INSERT_CARD = `INSERT INTO card (${CARD_COLUMNS.join(', ')}) VALUES (${CARD_COLUMNS.map((c) => `@${c}`).join(', ')})`;
-const HIRE_COLUMNS = Object.keys(hireParams('', {} as Hire));
 const INSERT_HIRE = `INSERT INTO hire (${HIRE_COLUMNS.join(', ')}) VALUES (${HIRE_COLUMNS.map((c) => `@${c}`).join(', ')})`;
 
 /** Prepared statements, once per connection. */
@@ -196,27 +74,6 @@ export function rebuildCache(db: Database.Database): void {
   const s = new Statements(db);
   const ids = db.prepare('SELECT DISTINCT person_id FROM event').pluck().all() as string[];
   for (const id of ids) saveState(s, replay(id, personEvents(s, id)).state);
-}
-
-function differences(cached: PersonState | null, replayed: PersonState): CacheDifference[] {
-  const out: CacheDifference[] = [];
-  const id = replayed.id;
-  const json = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
-  if (!replayed.exists) return cached ? [{ personId: id, table: 'person', cached: json({ name: cached.name }), replayed: null }] : [];
-  if (!cached || cached.name !== replayed.name) out.push({ personId: id, table: 'person', cached: cached ? json({ name: cached.name }) : null, replayed: json({ name: replayed.name }) });
-  const c = cached ?? { hires: [], cards: [], ecard: null };
-  const rows = <T>(table: CacheDifference['table'], a: readonly T[], b: readonly T[], key: (x: T) => string) => {
-    const keys = new Set([...a.map(key), ...b.map(key)]);
-    for (const k of keys) {
-      const x = json(a.find((v) => key(v) === k));
-      const y = json(b.find((v) => key(v) === k));
-      if (x !== y) out.push({ personId: id, table, cached: x, replayed: y });
-    }
-  };
-  rows('hire', c.hires, replayed.hires, (h) => `${h.employer}|${h.hiredOn}`);
-  rows('card', c.cards, replayed.cards, (card) => card.number);
-  if (json(c.ecard) !== json(replayed.ecard)) out.push({ personId: id, table: 'ecard', cached: json(c.ecard), replayed: json(replayed.ecard) });
-  return out;
 }
 
 class Reader implements LedgerReader {
@@ -429,7 +286,7 @@ export class SqliteStore extends Reader implements Store {
         cacheDifferences.push(...differences(cachedState(this.s, state.id), state));
       }
       for (const id of this.s.sql('SELECT id FROM person').pluck().all() as string[]) {
-        if (!seen.has(id)) cacheDifferences.push(...differences(cachedState(this.s, id), { id, exists: false, name: null, hires: [], cards: [], ecard: null }));
+        if (!seen.has(id)) cacheDifferences.push(...differences(cachedState(this.s, id), nobody(id)));
       }
     }
     return {
@@ -445,6 +302,22 @@ export class SqliteStore extends Reader implements Store {
     // Loaded when a backup is made: start-up of every other command does not pay for it.
     const { backupLedger } = await import('./backup.js');
     backupLedger(this.db, file);
+  }
+
+  async loadEvents(events: AsyncIterable<LedgerEvent>): Promise<number> {
+    const person = this.s.sql('INSERT OR IGNORE INTO person (id, name) VALUES (?, NULL)');
+    const insert = this.s.sql('INSERT INTO event (seq, person_id, kind, concerns_on, recorded_at, source, v, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    return this.write(async () => {
+      if (this.s.sql('SELECT count(*) FROM event').pluck().get() !== 0) throw new Error('loadEvents: the ledger already holds events');
+      let n = 0;
+      for await (const e of events) {
+        person.run(e.personId);
+        insert.run(e.seq, e.personId, e.body.kind, e.on, e.recordedAt, e.source, EVENT_VERSION, payload(e.body));
+        n++;
+      }
+      rebuildCache(this.db);
+      return n;
+    });
   }
 
   async write<T>(work: (tx: LedgerTransaction) => Promise<T>): Promise<T> {

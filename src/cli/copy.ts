@@ -1,0 +1,53 @@
+// sscard copy --from SRC --to DEST: a whole ledger between any two engines
+// (SPEC 3.2), e.g. a local file into a new shared PostgreSQL ledger, or back.
+// Events are copied with their numbers, times and sources, so revocations
+// still name the events they withdraw; the state is rebuilt from them at the
+// destination, and the rows are counted on both sides afterwards.
+import path from 'node:path';
+import { InvalidInput, NotFound, Refused } from '../core/errors.js';
+import { displayUrl, isPostgresUrl } from '../store/location.js';
+import type { Context } from './context.js';
+import { required } from './input.js';
+import { writeJson } from './output.js';
+
+const COUNTED = ['person', 'hire', 'card', 'ecard', 'event'] as const;
+
+export async function run(ctx: Context, args: { from?: string; to?: string }): Promise<void> {
+  const from = await required(ctx, args.from, '--from', 'Ledger to copy from (a file, or a postgres:// URL)');
+  const to = await required(ctx, args.to, '--to', 'Ledger to copy into (a new file, or a postgres:// URL of an empty schema)');
+  const same = isPostgresUrl(from) || isPostgresUrl(to) ? from === to : path.resolve(from) === path.resolve(to);
+  if (same) throw new InvalidInput('copy-onto-itself', `--to: ${displayUrl(to)} is the ledger being copied; give another destination.`);
+
+  const source = await ctx.openLedgerAt(from, { write: false });
+  if (source === null) throw new NotFound('no-ledger', `--from: there is no ledger at ${displayUrl(from)}; check the path or URL.`);
+  const destination = await ctx.openLedgerAt(to, { write: true });
+  const refuse = () => {
+    throw new Refused('copy-destination-not-empty', `--to: ${displayUrl(to)} already holds a ledger, so nothing was copied; copy into a new file or an empty schema (?schema=NAME).`);
+  };
+  if ((await destination.calendarYears()).length > 0) refuse();
+  for await (const _ of destination.allEvents()) refuse();
+  const events = await destination.loadEvents(source.allEvents());
+  // The official schedules loaded into the ledger (sscard calendar load) count its deadlines: they go too.
+  const years = await source.calendarYears();
+  if (years.length > 0) {
+    await destination.write(async (tx) => {
+      for (const year of years) await tx.saveCalendarYear(year);
+    });
+  }
+
+  const [before, after] = [await source.check(), await destination.check()];
+  const differing = COUNTED.filter((table) => before.rows[table] !== after.rows[table]);
+  if (differing.length > 0 || after.rows.event !== events) {
+    const table = differing[0] ?? 'event';
+    throw new Refused('copy-counts-differ', `The copy in ${displayUrl(to)} has ${after.rows[table]} ${table} rows but ${displayUrl(from)} has ${before.rows[table]}; do not use the copy, and run \`sscard check\` on both.`);
+  }
+  if (!after.ok) throw new Refused('copy-check-failed', `The copy in ${displayUrl(to)} does not pass \`sscard check\`; do not use it, and run \`sscard check\` on both ledgers.`);
+
+  const rows = Object.fromEntries(COUNTED.map((table) => [table, after.rows[table] ?? 0]));
+  if (ctx.json) writeJson(ctx, { from: displayUrl(from), to: displayUrl(to), rows });
+  else if (ctx.lang === 'zh') {
+    ctx.out.write(`已将 ${displayUrl(from)} 复制到 ${displayUrl(to)}：${rows.event} 条事件，${rows.person} 人，${rows.hire} 条雇用，${rows.card} 张卡，${rows.ecard} 张电子卡；两边行数一致。\n`);
+  } else {
+    ctx.out.write(`Copied ${displayUrl(from)} to ${displayUrl(to)}: ${rows.event} events, ${rows.person} people, ${rows.hire} hires, ${rows.card} cards, ${rows.ecard} e-cards; the counts agree.\n`);
+  }
+}

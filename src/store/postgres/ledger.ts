@@ -1,0 +1,557 @@
+// The shared ledger's queries (node-postgres). The same tables and the same
+// meaning as the SQLite engine (src/store/sqlite/ledger.ts); what differs is
+// concurrency and round trips:
+// - each write is one SERIALIZABLE transaction, run again from the start on a
+//   serialization failure, a deadlock or a unique violation (SPEC 3.2), so
+//   two officers cannot both pass a rule only one of them should;
+// - a write transaction buffers its events and the cached state of the
+//   people it touched, and sends them in multi-row statements (unnest of
+//   arrays) when the buffer fills, before a read that needs them, and at
+//   commit: an import of N rows costs its reads plus N/BATCH writes, not N.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Client } from 'pg';
+import type { IsoDate } from '../../core/calendar-date.js';
+import type { Card } from '../../core/card.js';
+import type { EcardChannel } from '../../core/ecard.js';
+import { EVENT_VERSION, type Fact, type LedgerEvent, type PersonState, replay } from '../../core/events.js';
+import type { PostgresLocation } from '../location.js';
+import { CARD_COLUMNS, type CardRow, cardParams, differences, EVENT_COLUMNS, type EventRow, HIRE_COLUMNS, type HireRow, hireParams, nobody, payload, toCard, toEvent, toHire } from '../rows.js';
+import { openSqliteStore } from '../sqlite/file.js';
+import { scrubText } from '../sqlite/purge.js';
+import type { AgendaRows, CacheDifference, LedgerCheck, LedgerReader, LedgerTransaction, LoadedCalendarYear, Store } from '../store.js';
+import { failure, RETRYABLE, sqlState } from './failure.js';
+import { SCHEMA_VERSION } from './schema.js';
+
+/** Events (and people) per multi-row statement, and rows per page when reading the whole ledger. */
+const BATCH = 5000;
+/** People per page in `check`. */
+const CHECK_PAGE = 2000;
+/** Attempts of one write transaction before its conflict is reported. */
+export const MAX_ATTEMPTS = 8;
+
+type Query = <R = any>(text: string, params?: readonly unknown[]) => Promise<R[]>;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Exponential backoff with full jitter, so that writers who collided do not collide again in step: 10 ms, 20 ms ... 1.3 s at most. */
+const backoff = (attempt: number) => Math.random() * 10 * 2 ** Math.min(attempt, 7);
+
+async function personEvents(q: Query, personId: string): Promise<LedgerEvent[]> {
+  return (await q<EventRow>(`SELECT ${EVENT_COLUMNS} FROM event WHERE person_id = $1 ORDER BY seq`, [personId])).map(toEvent);
+}
+
+/** Rows as one array per column, for INSERT ... SELECT * FROM unnest(...): one statement for any number of rows. */
+async function insertRows(q: Query, table: string, columns: readonly string[], types: Readonly<Record<string, string>>, rows: readonly Record<string, unknown>[]): Promise<void> {
+  if (rows.length === 0) return;
+  const arrays = columns.map((c) => rows.map((r) => r[c] ?? null));
+  const casts = columns.map((c, i) => `$${i + 1}::${types[c] ?? 'text'}[]`);
+  await q(`INSERT INTO ${table} (${columns.join(', ')}) SELECT * FROM unnest(${casts.join(', ')})`, arrays);
+}
+
+/** Writes the cached tables of these people from their replayed state (as saveState does in SQLite, for many at once). */
+async function saveStates(q: Query, states: readonly PersonState[]): Promise<void> {
+  if (states.length === 0) return;
+  const ids = states.map((s) => s.id);
+  await q('INSERT INTO person (id, name) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT (id) DO UPDATE SET name = excluded.name', [ids, states.map((s) => s.name)]);
+  await q('DELETE FROM hire WHERE person_id = ANY($1::text[])', [ids]);
+  await q('DELETE FROM card WHERE person_id = ANY($1::text[])', [ids]);
+  await q('DELETE FROM ecard WHERE person_id = ANY($1::text[])', [ids]);
+  await insertRows(q, 'hire', HIRE_COLUMNS, {}, states.flatMap((s) => s.hires.map((h) => hireParams(s.id, h))));
+  await insertRows(q, 'card', CARD_COLUMNS, { seq: 'int', generation: 'int' }, states.flatMap((s) => s.cards.map((c, i) => cardParams(c, i + 1))));
+  await insertRows(
+    q,
+    'ecard',
+    ['person_id', 'channel', 'claimed_on'],
+    {},
+    states.flatMap((s) => (s.ecard ? [{ person_id: s.id, channel: s.ecard.channel, claimed_on: s.ecard.claimedOn }] : [])),
+  );
+}
+
+async function insertEvents(q: Query, events: readonly LedgerEvent[]): Promise<void> {
+  const rows = events.map((e) => ({ seq: e.seq, person_id: e.personId, kind: e.body.kind, concerns_on: e.on, recorded_at: e.recordedAt, source: e.source, v: EVENT_VERSION, data: payload(e.body) }));
+  await insertRows(q, 'event', ['seq', 'person_id', 'kind', 'concerns_on', 'recorded_at', 'source', 'v', 'data'], { seq: 'bigint', v: 'int' }, rows);
+}
+
+interface TextColumn {
+  table: string;
+  column: string;
+  nullable: boolean;
+}
+
+/** Every text column of the ledger's tables (purge looks for a number in all of them, as in SQLite). */
+async function textColumns(q: Query): Promise<TextColumn[]> {
+  const rows = await q<{ table_name: string; column_name: string; is_nullable: string }>(
+    `SELECT table_name, column_name, is_nullable FROM information_schema.columns
+      WHERE table_schema = current_schema() AND data_type = 'text' AND table_name <> 'meta' ORDER BY table_name, ordinal_position`,
+  );
+  return rows.map((r) => ({ table: r.table_name, column: r.column_name, nullable: r.is_nullable === 'YES' }));
+}
+
+const quoted = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
+/** Rows by their person, each person's in the order given (Map.groupBy is Node 21+). */
+function byPerson<R extends { person_id: string }>(rows: readonly R[]): Map<string, R[]> {
+  const map = new Map<string, R[]>();
+  for (const row of rows) {
+    const list = map.get(row.person_id);
+    if (list) list.push(row);
+    else map.set(row.person_id, [row]);
+  }
+  return map;
+}
+
+/** Every event ordered by person then number, a page at a time (keyset pagination on the event_person index). */
+async function* eventsByPerson(q: Query): AsyncIterable<LedgerEvent> {
+  let after: [string, number] = ['', 0];
+  for (;;) {
+    const rows = await q<EventRow>(`SELECT ${EVENT_COLUMNS} FROM event WHERE (person_id, seq) > ($1, $2) ORDER BY person_id, seq LIMIT ${BATCH}`, after);
+    for (const row of rows) yield toEvent(row);
+    if (rows.length < BATCH) return;
+    const last = rows[rows.length - 1]!;
+    after = [last.person_id, Number(last.seq)];
+  }
+}
+
+/** Each person's events, replayed as of `asOf`, in the order of their numbers. */
+async function* statesOf(events: AsyncIterable<LedgerEvent>, asOf: IsoDate | null): AsyncIterable<PersonState> {
+  let current: string | null = null;
+  let list: LedgerEvent[] = [];
+  for await (const event of events) {
+    if (event.personId !== current) {
+      if (current !== null) yield replay(current, list, asOf).state;
+      current = event.personId;
+      list = [];
+    }
+    list.push(event);
+  }
+  if (current !== null) yield replay(current, list, asOf).state;
+}
+
+class Reader implements LedgerReader {
+  constructor(protected readonly q: Query) {}
+
+  async personEvents(personId: string): Promise<LedgerEvent[]> {
+    return personEvents(this.q, personId);
+  }
+
+  async cardHolder(number: string): Promise<string | null> {
+    const [row] = await this.q<{ person_id: string }>('SELECT person_id FROM card WHERE number = $1', [number]);
+    return row?.person_id ?? null;
+  }
+
+  async eventsBySeq(seqs: readonly number[]): Promise<LedgerEvent[]> {
+    if (seqs.length === 0) return [];
+    const rows = (await this.q<EventRow>(`SELECT ${EVENT_COLUMNS} FROM event WHERE seq = ANY($1::bigint[])`, [seqs])).map(toEvent);
+    return seqs.flatMap((seq) => rows.filter((e) => e.seq === seq));
+  }
+
+  async mentions(id: string): Promise<boolean> {
+    const columns = await textColumns(this.q);
+    const tests = columns.map((c) => `EXISTS (SELECT 1 FROM ${quoted(c.table)} WHERE strpos(${quoted(c.column)}, $1) > 0)`);
+    const [row] = await this.q<{ found: boolean }>(`SELECT ${tests.join(' OR ')} AS found`, [id]);
+    return Boolean(row?.found);
+  }
+
+  async calendarYears(): Promise<LoadedCalendarYear[]> {
+    const rows = await this.q<{ loaded_on: string; file: string; schedule: string }>('SELECT loaded_on, file, schedule FROM calendar_year ORDER BY year');
+    return rows.map((r) => ({ schedule: JSON.parse(r.schedule), loadedOn: r.loaded_on as IsoDate, file: r.file }));
+  }
+}
+
+class Transaction extends Reader implements LedgerTransaction {
+  /** Every event of each person recorded in this transaction and not yet sent, with the ones already stored. */
+  private readonly touched = new Map<string, LedgerEvent[]>();
+  private readonly states = new Map<string, PersonState>();
+  /** Card number -> holder, for the cards of the people in `states`. */
+  private readonly cards = new Map<string, string>();
+  /** Events and card holders read ahead (prefetch) or already sent in this transaction: what the database holds now. */
+  private readonly known = new Map<string, LedgerEvent[]>();
+  private readonly knownCards = new Map<string, string | null>();
+  private pending: LedgerEvent[] = [];
+  /** Event numbers taken from the sequence and not used yet. */
+  private numbers: number[] = [];
+  private recorded = 0;
+
+  constructor(
+    q: Query,
+    private readonly now: string,
+  ) {
+    super(q);
+  }
+
+  override async personEvents(personId: string): Promise<LedgerEvent[]> {
+    const mine = this.touched.get(personId) ?? this.known.get(personId);
+    return mine ? [...mine] : personEvents(this.q, personId);
+  }
+
+  async prefetch(personIds: readonly string[], cardNumbers: readonly string[]): Promise<void> {
+    const ids = [...new Set(personIds)].filter((id) => !this.touched.has(id) && !this.known.has(id));
+    if (ids.length > 0) {
+      const events = byPerson(await this.q<EventRow>(`SELECT ${EVENT_COLUMNS} FROM event WHERE person_id = ANY($1::text[]) ORDER BY seq`, [ids]));
+      for (const id of ids) this.known.set(id, (events.get(id) ?? []).map(toEvent));
+    }
+    const numbers = [...new Set(cardNumbers)].filter((n) => !this.cards.has(n) && !this.knownCards.has(n));
+    if (numbers.length > 0) {
+      const holders = new Map((await this.q<{ number: string; person_id: string }>('SELECT number, person_id FROM card WHERE number = ANY($1::text[])', [numbers])).map((r) => [r.number, r.person_id]));
+      for (const n of numbers) this.knownCards.set(n, holders.get(n) ?? null);
+    }
+  }
+
+  override async cardHolder(number: string): Promise<string | null> {
+    const mine = this.cards.get(number);
+    if (mine !== undefined) return mine;
+    const stored = this.knownCards.has(number) ? this.knownCards.get(number)! : await super.cardHolder(number);
+    // A person written in this transaction no longer holds a card their new state lacks.
+    return stored !== null && this.states.has(stored) ? null : stored;
+  }
+
+  override async eventsBySeq(seqs: readonly number[]): Promise<LedgerEvent[]> {
+    await this.flush();
+    return super.eventsBySeq(seqs);
+  }
+
+  async record(personId: string, facts: readonly Fact[], source: string): Promise<LedgerEvent[]> {
+    if (facts.length === 0) return [];
+    const events = this.touched.get(personId) ?? [...(this.known.get(personId) ?? (await personEvents(this.q, personId)))];
+    const seqs = await this.reserve(facts.length);
+    const recorded = facts.map((f, i) => ({ ...f, seq: seqs[i]!, personId, recordedAt: this.now, source }));
+    events.push(...recorded);
+    this.touched.set(personId, events);
+    this.pending.push(...recorded);
+    const state = replay(personId, events).state;
+    for (const card of this.states.get(personId)?.cards ?? []) this.cards.delete(card.number);
+    for (const card of state.cards) this.cards.set(card.number, personId);
+    this.states.set(personId, state);
+    this.recorded += facts.length;
+    if (this.pending.length >= BATCH) await this.flush();
+    return recorded;
+  }
+
+  async saveCalendarYear(year: LoadedCalendarYear): Promise<void> {
+    await this.q(
+      `INSERT INTO calendar_year (year, loaded_on, recorded_at, file, schedule) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (year) DO UPDATE SET loaded_on = excluded.loaded_on, recorded_at = excluded.recorded_at, file = excluded.file, schedule = excluded.schedule`,
+      [year.schedule.year, year.loadedOn, this.now, year.file, JSON.stringify(year.schedule)],
+    );
+  }
+
+  async erasePerson(personId: string): Promise<number> {
+    await this.flush();
+    const [{ n }] = (await this.q<{ n: string }>('SELECT count(*) AS n FROM event WHERE person_id = $1', [personId])) as [{ n: string }];
+    // Events are append-only; erasure (PIPL Art. 47) is the one exception, inside this transaction (see the trigger).
+    await this.q("SELECT set_config('sscard.erasing', 'on', true)");
+    // Hires, cards, the e-card and events go with the person (ON DELETE CASCADE) ...
+    await this.q('DELETE FROM person WHERE id = $1', [personId]);
+    // ... and the number wherever else it stands, as the SQLite engine does (src/store/sqlite/purge.ts):
+    // a column equal to it becomes NULL (its row goes when the column is NOT NULL), text and JSON containing it are scrubbed.
+    for (const c of await textColumns(this.q)) {
+      const [t, col] = [quoted(c.table), quoted(c.column)];
+      if (c.nullable) await this.q(`UPDATE ${t} SET ${col} = NULL WHERE ${col} = $1`, [personId]);
+      else await this.q(`DELETE FROM ${t} WHERE ${col} = $1`, [personId]);
+      for (const { v } of await this.q<{ v: string }>(`SELECT DISTINCT ${col} AS v FROM ${t} WHERE strpos(${col}, $1) > 0`, [personId])) {
+        await this.q(`UPDATE ${t} SET ${col} = $1 WHERE ${col} = $2`, [scrubText(v, personId), v]);
+      }
+    }
+    await this.q("SELECT set_config('sscard.erasing', 'off', true)");
+    // The states read ahead may name the number (a guardian): read them again.
+    this.known.clear();
+    this.knownCards.clear();
+    return Number(n);
+  }
+
+  /** Sends the buffered events and cached state. */
+  async flush(): Promise<void> {
+    if (this.states.size === 0) return;
+    await saveStates(this.q, [...this.states.values()]);
+    for (let i = 0; i < this.pending.length; i += BATCH) await insertEvents(this.q, this.pending.slice(i, i + BATCH));
+    this.pending = [];
+    // What was sent is what the database now holds: later reads of these people need no round trip.
+    for (const [id, events] of this.touched) this.known.set(id, events);
+    for (const [number, holder] of this.knownCards) {
+      if (holder !== null && this.states.has(holder) && !this.states.get(holder)!.cards.some((c) => c.number === number)) this.knownCards.set(number, null);
+    }
+    for (const [number, holder] of this.cards) this.knownCards.set(number, holder);
+    this.touched.clear();
+    this.states.clear();
+    this.cards.clear();
+  }
+
+  /**
+   * Event numbers from the shared sequence, in one round trip: exactly as many
+   * as asked for a single command (so that `history` shows no gaps), more
+   * ahead as an import grows (at most 1000 unused ones are left at its end).
+   */
+  private async reserve(n: number): Promise<number[]> {
+    if (this.numbers.length < n) {
+      const take = Math.max(n - this.numbers.length, Math.min(this.recorded, 1000));
+      const rows = await this.q<{ seq: string }>("SELECT nextval('event_seq') AS seq FROM generate_series(1, $1)", [take]);
+      this.numbers.push(...rows.map((r) => Number(r.seq)).sort((a, b) => a - b));
+    }
+    return this.numbers.splice(0, n);
+  }
+}
+
+/** The cards agendaRows selects (the same condition as its SQL). */
+const mayBeDue = (card: Card): boolean =>
+  card.state === 'issued' || card.state === 'received' || card.state === 'lost' || (card.expiresOn !== null && card.state === 'activated');
+
+export class PostgresStore extends Reader implements Store {
+  private inTransaction = false;
+
+  constructor(
+    private readonly client: Client,
+    private readonly now: string,
+    readonly location: PostgresLocation,
+  ) {
+    super(async (text, params) => (await client.query(text, params as unknown[])).rows);
+  }
+
+  override async personEvents(personId: string): Promise<LedgerEvent[]> {
+    return this.guard(() => super.personEvents(personId));
+  }
+
+  override async cardHolder(number: string): Promise<string | null> {
+    return this.guard(() => super.cardHolder(number));
+  }
+
+  override async eventsBySeq(seqs: readonly number[]): Promise<LedgerEvent[]> {
+    return this.guard(() => super.eventsBySeq(seqs));
+  }
+
+  override async calendarYears(): Promise<LoadedCalendarYear[]> {
+    return this.guard(() => super.calendarYears());
+  }
+
+  override async mentions(id: string): Promise<boolean> {
+    return this.guard(() => super.mentions(id));
+  }
+
+  async agendaRows(asOf: IsoDate | null): Promise<AgendaRows> {
+    return this.snapshot(async () => {
+      // People with facts dated after `asOf` looked different that day: replayed. Everyone else: the cache.
+      const later = new Set(asOf === null ? [] : (await this.q<{ person_id: string }>('SELECT DISTINCT person_id FROM event WHERE concerns_on > $1', [asOf])).map((r) => r.person_id));
+      const rows: AgendaRows = { hires: [], cards: [] };
+      const hires = await this.q<HireRow & { name: string | null }>(
+        `SELECT h.*, p.name FROM hire h JOIN person p ON p.id = h.person_id
+          WHERE (h.registered_on IS NULL AND h.kind = 'employee') OR (h.left_on IS NOT NULL AND h.separation_done_on IS NULL)
+          ORDER BY h.hired_on, h.id`,
+      );
+      for (const row of hires) if (!later.has(row.person_id)) rows.hires.push({ person: { id: row.person_id, name: row.name }, hire: toHire(row) });
+      // The same selection as the SQLite engine's (src/store/sqlite/ledger.ts): cards that may wait for their
+      // policy's function or be due for renewal; the core decides which are open (agenda.ts).
+      const cards = await this.q<CardRow & { name: string | null }>(
+        `SELECT c.*, p.name FROM card c JOIN person p ON p.id = c.person_id
+          WHERE c.state IN ('issued', 'received', 'lost') OR (c.expires_on IS NOT NULL AND c.state = 'activated')
+          ORDER BY c.received_on NULLS FIRST, c.number`, // NULLS FIRST: as SQLite sorts them
+      );
+      for (const row of cards) if (!later.has(row.person_id)) rows.cards.push({ person: { id: row.person_id, name: row.name }, card: toCard(row) });
+      for (const id of later) {
+        const { state } = replay(id, await personEvents(this.q, id), asOf);
+        if (!state.exists) continue;
+        const person = { id, name: state.name };
+        for (const hire of state.hires) {
+          if ((hire.registeredOn === null && hire.kind === 'employee') || (hire.leftOn !== null && hire.separationDoneOn === null)) rows.hires.push({ person, hire });
+        }
+        for (const card of state.cards) if (mayBeDue(card)) rows.cards.push({ person, card });
+      }
+      return rows;
+    });
+  }
+
+  async *everyone(asOf: IsoDate | null): AsyncIterable<PersonState> {
+    yield* this.snapshotted(async function* (q) {
+      for await (const state of statesOf(eventsByPerson(q), asOf)) if (state.exists) yield state;
+    });
+  }
+
+  async *allEvents(): AsyncIterable<LedgerEvent> {
+    yield* this.snapshotted(async function* (q) {
+      let after = 0;
+      for (;;) {
+        const rows = await q<EventRow>(`SELECT ${EVENT_COLUMNS} FROM event WHERE seq > $1 ORDER BY seq LIMIT ${BATCH}`, [after]);
+        for (const row of rows) yield toEvent(row);
+        if (rows.length < BATCH) return;
+        after = Number(rows[rows.length - 1]!.seq);
+      }
+    });
+  }
+
+  async check(): Promise<LedgerCheck> {
+    return this.snapshot(async () => {
+      const rows: Record<string, number> = {};
+      for (const table of ['person', 'hire', 'card', 'ecard', 'event']) {
+        rows[table] = Number((await this.q<{ n: string }>(`SELECT count(*) AS n FROM ${table}`))[0]!.n);
+      }
+      const [meta] = await this.q<{ version: number }>('SELECT version FROM meta');
+      const problems: string[] = [];
+      // The next number must lie beyond every stored one, or a new event would collide with an old one.
+      // pg_sequences, not the sequence itself: a read-only role may lack SELECT on it (last_value is then null).
+      const [sequence] = await this.q<{ last: string | null; max: string | null }>(
+        "SELECT last_value AS last, (SELECT max(seq) FROM event) AS max FROM pg_sequences WHERE schemaname = current_schema() AND sequencename = 'event_seq'",
+      );
+      if (sequence && sequence.max !== null && sequence.last !== null && Number(sequence.last) < Number(sequence.max)) problems.push(`the event number sequence (${sequence.last}) is behind the highest event number (${sequence.max})`);
+      const cacheDifferences: CacheDifference[] = [];
+      // A page of people at a time, their events and cached rows in four queries (not four per person).
+      // Every event's person has a row (foreign key), so walking the person table sees everyone.
+      for (let after = ''; ; ) {
+        const people = await this.q<{ id: string; name: string | null }>(`SELECT id, name FROM person WHERE id > $1 ORDER BY id LIMIT ${CHECK_PAGE}`, [after]);
+        if (people.length === 0) break;
+        const ids = people.map((p) => p.id);
+        const events = byPerson(await this.q<EventRow>(`SELECT ${EVENT_COLUMNS} FROM event WHERE person_id = ANY($1::text[]) ORDER BY seq`, [ids]));
+        const hires = byPerson(await this.q<HireRow>('SELECT * FROM hire WHERE person_id = ANY($1::text[]) ORDER BY id', [ids]));
+        const cards = byPerson(await this.q<CardRow>('SELECT * FROM card WHERE person_id = ANY($1::text[]) ORDER BY seq', [ids]));
+        const ecards = byPerson(await this.q<{ person_id: string; channel: EcardChannel | null; claimed_on: string }>('SELECT * FROM ecard WHERE person_id = ANY($1::text[])', [ids]));
+        for (const { id, name } of people) {
+          const e = ecards.get(id)?.[0];
+          const cached: PersonState = {
+            id,
+            exists: true,
+            name,
+            hires: (hires.get(id) ?? []).map(toHire),
+            cards: (cards.get(id) ?? []).map(toCard),
+            ecard: e ? { channel: e.channel, claimedOn: e.claimed_on as IsoDate } : null,
+          };
+          const own = events.get(id);
+          cacheDifferences.push(...differences(cached, own ? replay(id, own.map(toEvent)).state : nobody(id)));
+        }
+        after = ids[ids.length - 1]!;
+      }
+      return { ok: problems.length === 0 && cacheDifferences.length === 0, problems, cacheDifferences, schemaVersion: meta?.version ?? SCHEMA_VERSION, rows };
+    });
+  }
+
+  /** A SQLite ledger file with every event (numbers, times and sources kept) and the state rebuilt: a portable snapshot. */
+  async backupTo(file: string): Promise<void> {
+    // Written beside the file and renamed, so that no partial ledger ever has the final name.
+    const partial = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.partial`);
+    fs.rmSync(partial, { force: true });
+    const copy = openSqliteStore(partial, { create: true, createDirectories: false, now: this.now })!;
+    try {
+      // One REPEATABLE READ snapshot (allEvents), so that the copy is consistent while others write.
+      await copy.loadEvents(this.allEvents());
+      const years = await this.calendarYears();
+      if (years.length > 0) await copy.write(async (tx) => { for (const year of years) await tx.saveCalendarYear(year); });
+      await copy.close();
+      fs.chmodSync(partial, 0o600);
+      fs.renameSync(partial, file);
+    } catch (error) {
+      await copy.close().catch(() => undefined);
+      fs.rmSync(partial, { force: true });
+      throw error;
+    }
+  }
+
+  async loadEvents(events: AsyncIterable<LedgerEvent>): Promise<number> {
+    // Not retried: `events` can be read only once.
+    return this.transaction(1, async () => {
+      const [{ n }] = (await this.q<{ n: string }>('SELECT count(*) AS n FROM event')) as [{ n: string }];
+      if (Number(n) !== 0) throw new Error('loadEvents: the ledger already holds events');
+      let count = 0;
+      let batch: LedgerEvent[] = [];
+      const send = async () => {
+        await this.q('INSERT INTO person (id) SELECT DISTINCT unnest($1::text[]) ON CONFLICT (id) DO NOTHING', [batch.map((e) => e.personId)]);
+        await insertEvents(this.q, batch);
+        count += batch.length;
+        batch = [];
+      };
+      for await (const event of events) {
+        batch.push(event);
+        if (batch.length >= BATCH) await send();
+      }
+      if (batch.length > 0) await send();
+      // New events are numbered after the copied ones.
+      await this.q("SELECT setval('event_seq', greatest((SELECT max(seq) FROM event), 1), (SELECT count(*) > 0 FROM event))");
+      let states: PersonState[] = [];
+      for await (const state of statesOf(eventsByPerson(this.q), null)) {
+        states.push(state);
+        if (states.length >= BATCH) {
+          await saveStates(this.q, states);
+          states = [];
+        }
+      }
+      await saveStates(this.q, states);
+      return count;
+    });
+  }
+
+  async write<T>(work: (tx: LedgerTransaction) => Promise<T>): Promise<T> {
+    return this.transaction(MAX_ATTEMPTS, work);
+  }
+
+  async close(): Promise<void> {
+    await this.client.end().catch(() => undefined);
+  }
+
+  /** One SERIALIZABLE transaction, run again from the start (after a jittered pause) when PostgreSQL says it conflicted. */
+  private async transaction<T>(attempts: number, work: (tx: Transaction) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      this.inTransaction = true;
+      try {
+        await this.q('BEGIN ISOLATION LEVEL SERIALIZABLE');
+        const tx = new Transaction(this.q, this.now);
+        const result = await work(tx);
+        await tx.flush();
+        await this.q('COMMIT');
+        return result;
+      } catch (error) {
+        await this.client.query('ROLLBACK').catch(() => undefined);
+        if (attempt < attempts && RETRYABLE.has(sqlState(error) ?? '')) {
+          await sleep(backoff(attempt));
+          continue;
+        }
+        throw failure(error, this.location, attempt);
+      } finally {
+        this.inTransaction = false;
+      }
+    }
+  }
+
+  /** Several reads as of one moment: REPEATABLE READ, read only (inside a write transaction, its own snapshot). */
+  private async snapshot<T>(read: () => Promise<T>): Promise<T> {
+    if (this.inTransaction) return read();
+    return this.guard(async () => {
+      this.inTransaction = true;
+      try {
+        await this.q('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+        const result = await read();
+        await this.q('COMMIT');
+        return result;
+      } catch (error) {
+        await this.client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        this.inTransaction = false;
+      }
+    });
+  }
+
+  /** An iteration as of one moment; a caller who stops early ends the snapshot too. */
+  private async *snapshotted<T>(read: (q: Query) => AsyncIterable<T>): AsyncIterable<T> {
+    if (this.inTransaction) {
+      yield* read(this.q);
+      return;
+    }
+    this.inTransaction = true;
+    let ended = false;
+    try {
+      await this.q('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      yield* read(this.q);
+    } catch (error) {
+      ended = true;
+      await this.client.query('ROLLBACK').catch(() => undefined);
+      throw failure(error, this.location);
+    } finally {
+      // Also when the caller stopped early (return()): a read-only snapshot has nothing to keep.
+      if (!ended) await this.client.query('COMMIT').catch(() => undefined);
+      this.inTransaction = false;
+    }
+  }
+
+  private async guard<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      throw failure(error, this.location);
+    }
+  }
+}

@@ -1,0 +1,107 @@
+// The shared ledger's schema in PostgreSQL (SPEC 3.2): the same tables as the
+// SQLite ledger at its version 2, in a schema of their own, versioned in
+// `meta` (PostgreSQL has no user_version). Each entry of MIGRATIONS moves the
+// schema one version forward; never edit a released one. Statements run with
+// search_path set to the ledger's schema.
+
+/** Marks a schema as an sscard ledger (as application_id does a SQLite file). */
+export const APPLICATION = 'sscard';
+
+export const MIGRATIONS: readonly string[] = [
+  // v1 (= SQLite v2). Identity numbers and card numbers sort bytewise
+  // (COLLATE "C"), as in SQLite, whatever the database's locale: `export`
+  // lists people in the same order on both engines. Days are ISO text, as in
+  // SQLite, so that no time zone of the server or the driver can move them.
+  `
+  CREATE TABLE meta (
+    application text NOT NULL,
+    version     integer NOT NULL
+  );
+
+  CREATE TABLE person (
+    id   text COLLATE "C" PRIMARY KEY,
+    name text
+  );
+
+  CREATE TABLE hire (
+    id                 bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    person_id          text COLLATE "C" NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+    kind               text NOT NULL CHECK (kind IN ('employee', 'flexible')),
+    employer           text NOT NULL DEFAULT '',
+    hired_on           text NOT NULL,
+    registered_on      text,
+    left_on            text,
+    separation_done_on text,
+    -- The same hire recorded twice by two officers at once: one of them fails here.
+    UNIQUE (person_id, employer, hired_on)
+  );
+  CREATE INDEX hire_unregistered ON hire (hired_on) WHERE registered_on IS NULL;
+  CREATE INDEX hire_separation_open ON hire (left_on) WHERE left_on IS NOT NULL AND separation_done_on IS NULL;
+
+  CREATE TABLE card (
+    number           text COLLATE "C" PRIMARY KEY,
+    person_id        text COLLATE "C" NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+    seq              integer NOT NULL,
+    bank             text,
+    policy           text NOT NULL DEFAULT 'seed',
+    generation       integer NOT NULL DEFAULT 2,
+    expires_on       text,
+    state            text NOT NULL CHECK (state IN ('issued', 'received', 'activated', 'lost', 'replaced', 'cancelled')),
+    issued_on        text,
+    received_on      text,
+    enabled_on       text,
+    activated_on     text,
+    outlet           text,
+    guardian_id      text COLLATE "C",
+    loss_kind        text,
+    loss_reported_on text,
+    loss_resumes     text,
+    ended_on         text,
+    replaced_by      text COLLATE "C"
+  );
+  CREATE INDEX card_person ON card (person_id, seq);
+  CREATE INDEX card_waiting ON card (received_on) WHERE state = 'received';
+  CREATE INDEX card_guardian ON card (guardian_id) WHERE guardian_id IS NOT NULL;
+
+  CREATE TABLE ecard (
+    person_id  text COLLATE "C" PRIMARY KEY REFERENCES person(id) ON DELETE CASCADE,
+    channel    text,
+    claimed_on text NOT NULL
+  );
+
+  -- Official holiday schedules loaded by the user (SPEC 1.2: sscard calendar load), one per year:
+  -- in the shared ledger, every officer's deadlines count the same days.
+  CREATE TABLE calendar_year (
+    year        integer PRIMARY KEY,
+    loaded_on   text NOT NULL,
+    recorded_at text NOT NULL,
+    file        text NOT NULL,
+    schedule    text NOT NULL
+  );
+
+  -- Append-only: every change, with when it was recorded and the day it concerns.
+  CREATE SEQUENCE event_seq;
+  CREATE TABLE event (
+    seq         bigint PRIMARY KEY DEFAULT nextval('event_seq'),
+    person_id   text COLLATE "C" NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+    kind        text NOT NULL,
+    concerns_on text,
+    recorded_at text NOT NULL,
+    source      text NOT NULL,
+    v           integer NOT NULL,
+    data        text NOT NULL DEFAULT '{}'
+  );
+  ALTER SEQUENCE event_seq OWNED BY event.seq;
+  CREATE INDEX event_person ON event (person_id, seq);
+  CREATE INDEX event_on ON event (concerns_on) WHERE concerns_on IS NOT NULL;
+  -- Erasure (PIPL Art. 47) is the one exception, announced by the purging transaction itself.
+  CREATE FUNCTION event_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+  BEGIN
+    IF current_setting('sscard.erasing', true) = 'on' THEN RETURN NEW; END IF;
+    RAISE EXCEPTION 'events are append-only';
+  END $$;
+  CREATE TRIGGER event_append_only BEFORE UPDATE ON event FOR EACH ROW EXECUTE FUNCTION event_append_only();
+  `,
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,157 @@
+// The cached tables' rows, as both engines store them (SQLite and PostgreSQL
+// have the same columns), and the comparison of the cache with the replay of
+// the events that `check` reports (SPEC 1.6): one definition for both engines.
+import type { IsoDate } from '../core/calendar-date.js';
+import type { Card, CardState, Loss } from '../core/card.js';
+import type { EventBody, EventKind, LedgerEvent, PersonState } from '../core/events.js';
+import type { Hire, HireKind } from '../core/registration.js';
+import type { CacheDifference } from './store.js';
+
+export interface EventRow {
+  /** PostgreSQL returns a bigint as text. */
+  seq: number | string;
+  person_id: string;
+  kind: EventKind;
+  concerns_on: string | null;
+  recorded_at: string;
+  source: string;
+  data: string;
+}
+
+export interface HireRow {
+  person_id: string;
+  kind: HireKind;
+  employer: string;
+  hired_on: string;
+  registered_on: string | null;
+  left_on: string | null;
+  separation_done_on: string | null;
+}
+
+export interface CardRow {
+  number: string;
+  person_id: string;
+  bank: string | null;
+  policy: string;
+  generation: number;
+  expires_on: string | null;
+  state: CardState;
+  issued_on: string | null;
+  received_on: string | null;
+  enabled_on: string | null;
+  activated_on: string | null;
+  outlet: string | null;
+  guardian_id: string | null;
+  loss_kind: Loss['kind'] | null;
+  loss_reported_on: string | null;
+  loss_resumes: Loss['resumes'] | null;
+  ended_on: string | null;
+  replaced_by: string | null;
+}
+
+export const EVENT_COLUMNS = 'seq, person_id, kind, concerns_on, recorded_at, source, data';
+
+export function toEvent(row: EventRow): LedgerEvent {
+  return {
+    seq: Number(row.seq),
+    personId: row.person_id,
+    on: row.concerns_on as IsoDate | null,
+    recordedAt: row.recorded_at,
+    source: row.source,
+    body: { kind: row.kind, ...JSON.parse(row.data) } as EventBody,
+  };
+}
+
+/** The payload as stored: the body without its kind (a column of its own). */
+export function payload(body: EventBody): string {
+  const { kind: _kind, ...rest } = body;
+  return JSON.stringify(rest);
+}
+
+export const toHire = (row: HireRow): Hire => ({
+  kind: row.kind,
+  employer: row.employer === '' ? null : row.employer,
+  hiredOn: row.hired_on as IsoDate,
+  registeredOn: row.registered_on as IsoDate | null,
+  leftOn: row.left_on as IsoDate | null,
+  separationDoneOn: row.separation_done_on as IsoDate | null,
+});
+
+export const hireParams = (personId: string, hire: Hire) => ({
+  person_id: personId,
+  kind: hire.kind,
+  employer: hire.employer ?? '',
+  hired_on: hire.hiredOn,
+  registered_on: hire.registeredOn,
+  left_on: hire.leftOn,
+  separation_done_on: hire.separationDoneOn,
+});
+
+export const toCard = (row: CardRow): Card => ({
+  number: row.number,
+  holderId: row.person_id,
+  bank: row.bank,
+  policy: row.policy,
+  generation: Number(row.generation) === 3 ? 3 : 2,
+  expiresOn: row.expires_on as IsoDate | null,
+  state: row.state,
+  issuedOn: row.issued_on as IsoDate | null,
+  receivedOn: row.received_on as IsoDate | null,
+  enabledOn: row.enabled_on as IsoDate | null,
+  activatedOn: row.activated_on as IsoDate | null,
+  outlet: row.outlet,
+  guardianId: row.guardian_id,
+  loss: row.loss_kind === null ? null : { kind: row.loss_kind, reportedOn: row.loss_reported_on as IsoDate, resumes: row.loss_resumes! },
+  endedOn: row.ended_on as IsoDate | null,
+  replacedBy: row.replaced_by,
+});
+
+export const cardParams = (card: Card, seq: number) => ({
+  number: card.number,
+  person_id: card.holderId,
+  seq,
+  bank: card.bank,
+  policy: card.policy,
+  generation: card.generation,
+  expires_on: card.expiresOn,
+  state: card.state,
+  issued_on: card.issuedOn,
+  received_on: card.receivedOn,
+  enabled_on: card.enabledOn,
+  activated_on: card.activatedOn,
+  outlet: card.outlet,
+  guardian_id: card.guardianId,
+  loss_kind: card.loss?.kind ?? null,
+  loss_reported_on: card.loss?.reportedOn ?? null,
+  loss_resumes: card.loss?.resumes ?? null,
+  ended_on: card.endedOn,
+  replaced_by: card.replacedBy,
+});
+
+export const CARD_COLUMNS = Object.keys(cardParams({} as Card, 0)) as (keyof ReturnType<typeof cardParams>)[];
+export const HIRE_COLUMNS = Object.keys(hireParams('', {} as Hire)) as (keyof ReturnType<typeof hireParams>)[];
+
+/** The state of nobody: what the replay gives for a cached person without events. */
+export const nobody = (id: string): PersonState => ({ id, exists: false, name: null, hires: [], cards: [], ecard: null });
+
+/** Where one person's cached tables (null: no person row) differ from the replay of their events. */
+export function differences(cached: PersonState | null, replayed: PersonState): CacheDifference[] {
+  const out: CacheDifference[] = [];
+  const id = replayed.id;
+  const json = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
+  if (!replayed.exists) return cached ? [{ personId: id, table: 'person', cached: json({ name: cached.name }), replayed: null }] : [];
+  if (!cached || cached.name !== replayed.name) out.push({ personId: id, table: 'person', cached: cached ? json({ name: cached.name }) : null, replayed: json({ name: replayed.name }) });
+  const c = cached ?? { hires: [], cards: [], ecard: null };
+  const rows = <T>(table: CacheDifference['table'], a: readonly T[], b: readonly T[], key: (x: T) => string) => {
+    const keys = new Set([...a.map(key), ...b.map(key)]);
+    for (const k of keys) {
+      const x = json(a.find((v) => key(v) === k));
+      const y = json(b.find((v) => key(v) === k));
+      if (x !== y) out.push({ personId: id, table, cached: x, replayed: y });
+    }
+  };
+  rows('hire', c.hires, replayed.hires, (h) => `${h.employer}|${h.hiredOn}`);
+  rows('card', c.cards, replayed.cards, (card) => card.number);
+  if (json(c.ecard) !== json(replayed.ecard)) out.push({ personId: id, table: 'ecard', cached: json(c.ecard), replayed: json(replayed.ecard) });
+  return out;
+}
