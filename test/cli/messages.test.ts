@@ -7,6 +7,7 @@ import { chinaCalendar } from '../../src/core/official-calendar.js';
 import { deadlineOf, explainDeadline } from '../../src/core/period.js';
 import { en } from '../../src/cli/messages/en.js';
 import { zh } from '../../src/cli/messages/zh.js';
+import { englishIn } from '../e2e/english.js';
 
 const d = (s: string) => s as IsoDate;
 const words = (m: typeof en, start: string, days: number) =>
@@ -51,5 +52,25 @@ describe('identity number problems', () => {
     expect(zh.idProblem(p, '--id')).toMatch(chinese);
     // Personal information: the number itself is never in the sentence (SPEC 1.1).
     if (input.length > 10) for (const m of [en, zh]) expect(m.idProblem(p, '--id')).not.toContain(input.slice(6, 14));
+  });
+});
+
+describe('the Chinese catalogue', () => {
+  /** Every plain string in the catalogue, with its key path. */
+  function strings(value: unknown, path: string): [string, string][] {
+    if (typeof value === 'string') return [[path, value]];
+    if (Array.isArray(value)) return value.flatMap((v, i) => strings(v, `${path}[${i}]`));
+    if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => strings(v, path ? `${path}.${k}` : k));
+    return [];
+  }
+
+  it('has the same keys as the English one (what tsc enforces, checked at run time too)', () => {
+    const keys = (m: object) => strings(m, '').map(([k]) => k.replace(/\[\d+\]$/, '[]'));
+    expect(new Set(keys(zh))).toEqual(new Set(keys(en)));
+  });
+
+  it('has no English sentence in any plain string (examples are command lines to paste)', () => {
+    const english = strings(zh, '').filter(([key, text]) => !/\.examples\[/.test(key) && englishIn(text).length > 0);
+    expect(english).toEqual([]);
   });
 });
