@@ -59,7 +59,10 @@ if (!fs.existsSync(csv)) {
   for (let i = 0; i < CSV_ROWS; i++) {
     const d = hired(i);
     chunk += `${id(i)},员工${i},"北京某某有限公司, 第${i % 50}分公司",人事部,${d.getUTCFullYear()}/${d.getUTCMonth() + 1}/${d.getUTCDate()},\n`;
-    if (chunk.length > 1 << 20) (fs.writeSync(out, chunk), (chunk = ''));
+    if (chunk.length > 1 << 20) {
+      fs.writeSync(out, chunk);
+      chunk = '';
+    }
   }
   fs.writeSync(out, chunk);
   fs.closeSync(out);

@@ -24,7 +24,7 @@ sheet.getColumn(4).numFmt = 'yyyy-mm-dd';
 sheet.getColumn(5).numFmt = 'yyyy-mm-dd';
 await workbook.xlsx.writeFile(path.join(dir, '花名册.xlsx'));
 
-const csv = ['身份证号,姓名,单位名称,入职日期,离职日期', '110105198001010016,钱七,Beta Co,2025/7/1,2026年8月31日'].join('\r\n') + '\r\n';
+const csv = `${['身份证号,姓名,单位名称,入职日期,离职日期', '110105198001010016,钱七,Beta Co,2025/7/1,2026年8月31日'].join('\r\n')}\r\n`;
 fs.writeFileSync(path.join(dir, 'roster-utf8.tmp'), csv);
 fs.writeFileSync(path.join(dir, 'roster-gbk.csv'), execFileSync('iconv', ['-f', 'UTF-8', '-t', 'GB18030', path.join(dir, 'roster-utf8.tmp')]));
 fs.rmSync(path.join(dir, 'roster-utf8.tmp'));

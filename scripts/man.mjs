@@ -101,7 +101,7 @@ function afterHelpRoff(text, { dropFirstHeading = false } = {}) {
   return out;
 }
 
-function optionsRoff(help, command, options) {
+function optionsRoff(help, _command, options) {
   return options.flatMap((option) => ['.TP', term(help.optionTerm(option)), roff(help.optionDescription(option))]);
 }
 

@@ -25,8 +25,8 @@ export interface ActivateArgs {
 export async function run(ctx: Context, args: ActivateArgs): Promise<void> {
   const raw = {
     ...args,
-    card: await required(ctx, args.card, '--card', 'Card number (9 letters or digits)', 'card'),
-    idDoc: await required(ctx, args.idDoc, '--id-doc', 'Number on the ORIGINAL identity document shown', 'id'),
+    card: await required(ctx, args.card, '--card', ctx.m.ask.card, 'card'),
+    idDoc: await required(ctx, args.idDoc, '--id-doc', ctx.m.ask.idDoc, 'id'),
   };
   const idField = citizenIdField(ctx.today, ctx.lang);
   const input = parseInput(

@@ -2,16 +2,16 @@
 // sscard processes may keep writing (src/store/sqlite/backup.ts).
 import fs from 'node:fs';
 import { redactIds } from '../core/masking.js';
-import { InvalidInput, NotFound, Refused } from '../core/errors.js';
+import { InvalidInput, Refused } from '../core/errors.js';
 import type { Context } from './context.js';
 import { required } from './input.js';
 import { noLedger, writeJson } from './output.js';
 import { printable } from './safe-text.js';
 
 export async function run(ctx: Context, args: { file?: string; force?: boolean }): Promise<void> {
-  const file = await required(ctx, args.file, '<file>', 'Backup file');
+  const file = await required(ctx, args.file, '<file>', ctx.m.ask.backupFile);
   if (fs.existsSync(file) && !args.force) {
-    throw new InvalidInput('backup-exists', `${file} already exists; choose a new file name or add --force to overwrite it.`);
+    throw new InvalidInput('backup-exists', ctx.m.errors['backup-exists']({ file }));
   }
   const store = await ctx.openStore({ write: false });
   if (store === null) throw noLedger(ctx);
@@ -19,7 +19,7 @@ export async function run(ctx: Context, args: { file?: string; force?: boolean }
     await store.backupTo(file);
   } catch (error) {
     if ((error as Error).name === 'Refused') throw error;
-    throw new Refused('backup-failed', `The backup to ${file} failed (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); check the directory exists and is writable.`);
+    throw new Refused('backup-failed', ctx.m.errors['backup-failed']({ file, why: (error as NodeJS.ErrnoException).code ?? (error as Error).message }));
   }
   const bytes = fs.statSync(file).size;
   // The path may hold an identity number (a file named after a person): masked like any echoed input.

@@ -7,7 +7,7 @@ import { confirmed } from './input.js';
 export async function run(ctx: Context, args: CardChangeArgs & { yes?: boolean }): Promise<void> {
   await changeCard(ctx, args, {
     decide: decideCancellation,
-    before: (ctx, card) => confirmed(ctx, args.yes, ctx.lang === 'zh' ? `注销卡 ${card}？此操作不可撤销。` : `Cancel card ${card}? This cannot be undone.`),
+    before: (ctx, card) => confirmed(ctx, args.yes, ctx.m.ask.confirmCancel(card)),
     done: (ctx, card, changed) =>
       ctx.lang === 'zh'
         ? changed

@@ -2,7 +2,7 @@
 // on a date: card receive, card report-loss, card found, card cancel.
 import * as z from 'zod/mini';
 import type { IsoDate } from '../core/calendar-date.js';
-import { type Card, type CardChange as Change, type Decision } from '../core/card.js';
+import type { Card, CardChange as Change, Decision } from '../core/card.js';
 import { NotFound } from '../core/errors.js';
 import type { Context } from './context.js';
 import { cardNumberField, isoDateField, parseInput, required } from './input.js';
@@ -33,7 +33,7 @@ export function notFound(ctx: Context, number: string): NotFound {
 }
 
 export async function changeCard(ctx: Context, args: CardChangeArgs, change: CardChange): Promise<void> {
-  const raw = { card: await required(ctx, args.card, '--card', 'Card number', 'card'), on: args.on };
+  const raw = { card: await required(ctx, args.card, '--card', ctx.m.ask.card, 'card'), on: args.on };
   const input = parseInput(ctx.lang, z.object({ card: cardNumberField, on: z.optional(isoDateField) }), raw, { card: '--card', on: '--on' });
   const on = input.on ?? ctx.today;
   await change.before?.(ctx, input.card);

@@ -3,7 +3,7 @@ import * as z from 'zod/mini';
 import { decideIssue } from '../core/card.js';
 import { InvalidInput } from '../core/errors.js';
 import type { Context } from './context.js';
-import { cardNumberField, citizenIdField, isoDateField, parseInput, required, textField } from './input.js';
+import { cardNumberField, citizenIdField, isoDateField, optional, parseInput, required, textField } from './input.js';
 import { cardJson, shownId, writeJson } from './output.js';
 import { refuse } from './refusals.js';
 import { personState } from './person.js';
@@ -26,9 +26,14 @@ export interface CardIssueArgs {
 export async function run(ctx: Context, args: CardIssueArgs): Promise<void> {
   const raw = {
     ...args,
-    id: await required(ctx, args.id, '--id', 'Identity number of the holder', 'id'),
-    card: await required(ctx, args.card, '--card', 'Card number (9 letters or digits)', 'card'),
+    id: await required(ctx, args.id, '--id', ctx.m.ask.holderId, 'id'),
+    card: await required(ctx, args.card, '--card', ctx.m.ask.card, 'card'),
   };
+  // At a terminal the issue date and bank are asked for, never assumed (SPEC 2.1); the bank may be left empty (unknown).
+  if (ctx.stdinIsTTY) {
+    raw.issuedOn = await required(ctx, args.issuedOn, '--issued-on', ctx.m.ask.issuedOn, 'date');
+    raw.bank = await optional(ctx, args.bank, '--bank', ctx.m.ask.bank);
+  }
   const input = parseInput(
     ctx.lang,
     z.object({

@@ -24,8 +24,8 @@ export interface CardReplaceArgs {
 export async function run(ctx: Context, args: CardReplaceArgs): Promise<void> {
   const raw = {
     ...args,
-    card: await required(ctx, args.card, '--card', 'Number of the card being replaced', 'card'),
-    newCard: await required(ctx, args.newCard, '--new-card', 'Number of the new card', 'card'),
+    card: await required(ctx, args.card, '--card', ctx.m.ask.oldCard, 'card'),
+    newCard: await required(ctx, args.newCard, '--new-card', ctx.m.ask.newCard, 'card'),
   };
   const input = parseInput(
     ctx.lang,
@@ -35,7 +35,7 @@ export async function run(ctx: Context, args: CardReplaceArgs): Promise<void> {
   );
   const policy = args.policy === undefined ? null : knownPolicy(ctx, args.policy, '--policy');
   const on = input.on ?? ctx.today;
-  await confirmed(ctx, args.yes, ctx.lang === 'zh' ? `用新卡 ${input.newCard} 补换卡 ${input.card}？旧卡将永久停用。` : `Replace card ${input.card} by ${input.newCard}? The old card can never be used again.`);
+  await confirmed(ctx, args.yes, ctx.m.ask.confirmReplace(input.card, input.newCard));
 
   const store = await ctx.openStore({ write: true });
   const { old, replacement } = await store.write(async (tx) => {

@@ -33,12 +33,9 @@ export async function run(ctx: Context): Promise<void> {
   }
   if (problems.length > 0) {
     const shown = problems.slice(0, 2).join('; ');
-    throw new Refused('ledger-damaged', `The ledger failed SQLite's integrity check with ${problems.length} finding${problems.length === 1 ? '' : 's'} (${shown}${problems.length > 2 ? '; ...' : ''}); to restore it, ${RESTORE}.`);
+    throw new Refused('ledger-damaged', ctx.m.errors.integrityFailed({ count: problems.length, shown: `${shown}${problems.length > 2 ? '; ...' : ''}` }));
   }
   if (differences.length > 0) {
-    throw new Refused(
-      'cache-differs',
-      `The ledger's state tables differ from the replay of its events in ${differences.length} place${differences.length === 1 ? '' : 's'} (first: ${differences[0]!.personId}, ${differences[0]!.table}); the events are the record: restore from a backup, or report it.`,
-    );
+    throw new Refused('cache-differs', ctx.m.errors['cache-differs']({ count: differences.length, first: `${differences[0]!.personId}, ${differences[0]!.table}` }));
   }
 }

@@ -8,6 +8,7 @@ import type { Store } from '../store/store.js';
 
 export type { Lang } from './lang.js';
 import type { Lang } from './lang.js';
+import type { Messages } from './messages/index.js';
 
 export interface TextSink {
   write(text: string): unknown;
@@ -42,6 +43,8 @@ export interface Context {
   /** The command being run (`card issue`), recorded as the source of its events. */
   readonly command: string;
   readonly lang: Lang;
+  /** The message catalogue of `lang` (src/cli/messages/): every word shown to the user comes from it. */
+  readonly m: Messages;
   readonly json: boolean;
   readonly reveal: boolean;
   /** The rest days: the package's schedules, provisional years, and the years loaded into the ledger once it is opened. */

@@ -4,12 +4,11 @@
 // overdue (for a daily cron job).
 import * as z from 'zod/mini';
 import { type AgendaItem, agenda, anyOverdue } from '../core/agenda.js';
-import { explainDeadline } from '../core/period.js';
 import type { Context } from './context.js';
 import { EXIT } from './exit.js';
-import { day, relative, width } from './human.js';
-import { parseInput } from './input.js';
-import { deadlineJson, noLedger, send, shownId, withSource } from './output.js';
+import { day, deadlineWhy, relative, width } from './human.js';
+import { type Ctx, fail, parseInput } from './input.js';
+import { deadlineJson, noLedger, send, shownId } from './output.js';
 import { policyBook } from './policies-data.js';
 
 export interface DueArgs {
@@ -24,8 +23,7 @@ const withinField = z.pipe(
   z.string(),
   z.transform((text: string, ctx) => {
     if (/^\d{1,5}$/.test(text.trim())) return Number(text.trim());
-    ctx.issues.push({ code: 'custom', message: '{field} must be a whole number of days, e.g. 14.', input: text });
-    return z.NEVER;
+    return fail(ctx as Ctx, text, 'days');
   }),
 );
 
@@ -98,7 +96,7 @@ async function ics(ctx: Context, items: readonly AgendaItem[]): Promise<void> {
       name: item.name,
       employer: item.employer,
       deadline: item.deadline.date,
-      derivation: [LAW[ctx.lang][item.kind], withSource(ctx, item.deadline, explainDeadline(item.deadline, ctx.lang))].filter(Boolean).join(ctx.lang === 'zh' ? '；' : '; '),
+      derivation: [LAW[ctx.lang][item.kind], deadlineWhy(ctx, item.deadline)].filter(Boolean).join(ctx.lang === 'zh' ? '；' : '; '),
       // Stable across runs, so that a newer file updates the calendar's events instead of adding them again.
       identity: [item.personId, item.employer ?? '', item.hiredOn ?? '', item.card ?? ''].join('|'),
     })),
@@ -126,7 +124,7 @@ async function text(ctx: Context, items: readonly AgendaItem[], within: number |
     shownId(ctx, item.personId),
     item.name ?? '',
     item.kind === 'activation' || item.kind === 'renewal' ? `${zh ? '卡' : 'card'} ${item.card}` : (item.employer ?? ''),
-    withSource(ctx, item.deadline, explainDeadline(item.deadline, ctx.lang)) ?? '',
+    deadlineWhy(ctx, item.deadline) ?? '',
   ]);
   const header = zh ? ['期限', '剩余', '事项', '身份证号', '姓名', '对象', '说明'] : ['DEADLINE', 'WHEN', 'WHAT', 'ID', 'NAME', 'FOR', 'NOTE'];
   // A loop, not Math.max(...spread): the agenda may have millions of rows.

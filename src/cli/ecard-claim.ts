@@ -6,12 +6,12 @@ import { currentCard } from '../core/card.js';
 import { decideEcardClaim, ECARD_CHANNELS, ecardState, hasActivatedEcard, parseEcardChannel } from '../core/ecard.js';
 import { NotFound } from '../core/errors.js';
 import type { Context } from './context.js';
-import { citizenIdField, isoDateField, parseInput, required } from './input.js';
+import { citizenIdField, type Ctx, fail, isoDateField, parseInput, required } from './input.js';
 import { shownId, writeJson } from './output.js';
 import { personState } from './person.js';
 import { cardsToday } from './policies-data.js';
 import { refuse } from './refusals.js';
-import { CHANNEL, cardStateText } from './words.js';
+import { cardStateText, channelText } from './words.js';
 
 export interface EcardClaimArgs {
   id?: string;
@@ -25,16 +25,15 @@ const channelField = z.pipe(
   z.transform((text: string, ctx) => {
     const channel = parseEcardChannel(text);
     if (channel !== null) return channel;
-    ctx.issues.push({ code: 'custom', message: `{field} must be one of ${ECARD_CHANNELS.join(', ')} (or its Chinese name, e.g. 微信, 支付宝, 掌上12333, 云闪付).`, input: text });
-    return z.NEVER;
+    return fail(ctx as Ctx, text, 'ecardChannel');
   }),
 );
 
 export async function run(ctx: Context, args: EcardClaimArgs): Promise<void> {
-  const raw = { ...args, id: await required(ctx, args.id, '--id', 'Identity number of the holder', 'id') };
+  const raw = { ...args, id: await required(ctx, args.id, '--id', ctx.m.ask.holderId, 'id') };
   if (raw.channel === undefined && ctx.stdinIsTTY) {
     const { choose } = await import('./prompt.js');
-    raw.channel = await choose(ctx, ctx.lang === 'zh' ? '在哪里申领的？' : 'Where was it claimed?', ECARD_CHANNELS.map((value) => ({ value, name: CHANNEL[ctx.lang][value] })));
+    raw.channel = await choose(ctx, ctx.m.ask.ecardChannel, ECARD_CHANNELS.map((value) => ({ value, name: ctx.m.values.ecardChannel[value] })));
   }
   const input = parseInput(
     ctx.lang,
@@ -74,7 +73,7 @@ export async function run(ctx: Context, args: EcardClaimArgs): Promise<void> {
     return;
   }
   if (ctx.lang === 'zh') {
-    const via = result.claim.channel ? `（${CHANNEL.zh[result.claim.channel]}）` : '';
+    const via = result.claim.channel ? `（${channelText(ctx, result.claim.channel)}）` : '';
     const head = result.changed ? `已记录：电子社保卡于 ${result.claim.claimedOn} 申领${via}。` : `电子社保卡已于 ${result.claim.claimedOn} 申领，未做更改。`;
     const tail = activated
       ? '对应的社会保障卡已启用：已有启用的电子社保卡。'
@@ -83,10 +82,10 @@ export async function run(ctx: Context, args: EcardClaimArgs): Promise<void> {
     return;
   }
   const head = result.changed
-    ? `Electronic social security card claimed on ${result.claim.claimedOn}${result.claim.channel ? ` via ${result.claim.channel}` : ''}.`
+    ? `Electronic social security card claimed on ${result.claim.claimedOn}${result.claim.channel ? ` via ${channelText(ctx, result.claim.channel)}` : ''}.`
     : `The electronic social security card was already claimed on ${result.claim.claimedOn}; nothing changed.`;
   const tail = activated
     ? 'The card it maps to is activated: there is an activated electronic social security card.'
-    : `Having the e-card does not mean the card is activated: card ${result.card?.number} is ${result.card?.state}. Bring it and your ORIGINAL identity document to an outlet of the issuing bank to activate it.`;
+    : `Having the e-card does not mean the card is activated: card ${result.card?.number} is ${result.card ? cardStateText(ctx, result.card.state) : ''}. Bring it and your ORIGINAL identity document to an outlet of the issuing bank to activate it.`;
   ctx.out.write(`${head}\n${tail}\n`);
 }

@@ -24,7 +24,7 @@ const CHANNEL_WORDS = {
 } as const;
 
 export async function run(ctx: Context, args: EnableArgs): Promise<void> {
-  const raw = { ...args, card: await required(ctx, args.card, '--card', 'Card number (9 letters or digits)', 'card') };
+  const raw = { ...args, card: await required(ctx, args.card, '--card', ctx.m.ask.card, 'card') };
   const input = parseInput(
     ctx.lang,
     z.object({ card: cardNumberField, on: z.optional(isoDateField), channel: z.optional(z.enum(ENABLE_CHANNELS)) }),

@@ -1,4 +1,5 @@
 // The one place where failures become exit codes and messages (SPEC 2).
+import { en, type Messages } from './messages/en.js';
 
 export const EXIT = { ok: 0, refused: 1, usage: 2, overdue: 3, interrupted: 130 } as const;
 
@@ -8,23 +9,24 @@ export interface Failure {
   message: string;
 }
 
-export function failureOf(error: unknown): Failure {
+/** `m`: the catalogue of the user's language, for the failures sscard words itself. */
+export function failureOf(error: unknown, m: Messages = en): Failure {
   // By name, not instanceof: each lazily loaded bundle has its own copy of the error classes.
   const { name, code: errorCode, message } = (error ?? {}) as { name?: string; code?: string; message?: string };
   if (name === 'InvalidInput') return { exitCode: EXIT.usage, code: errorCode!, message: message! };
   if (name === 'Refused' || name === 'NotFound') return { exitCode: EXIT.refused, code: errorCode!, message: message! };
   // @inquirer/prompts: Ctrl-C at a prompt, or the terminal went away.
   if (name === 'ExitPromptError' || name === 'AbortPromptError') {
-    return { exitCode: EXIT.interrupted, code: 'interrupted', message: 'Cancelled; nothing was written.' };
+    return { exitCode: EXIT.interrupted, code: 'interrupted', message: m.failure.interrupted };
   }
   const code = (error as { code?: string } | null)?.code;
   if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {
-    return { exitCode: EXIT.refused, code: 'ledger-busy', message: 'The ledger stayed locked by another sscard process for 30 seconds; nothing was written. Try again.' };
+    return { exitCode: EXIT.refused, code: 'ledger-busy', message: m.failure.ledgerBusy };
   }
   if (code?.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') {
-    return { exitCode: EXIT.refused, code: 'ledger-damaged', message: 'The ledger file is damaged (SQLite reports a malformed database), so nothing was written; restore it from a backup and run `sscard check`.' };
+    return { exitCode: EXIT.refused, code: 'ledger-damaged', message: m.failure.ledgerDamaged };
   }
   // Anything else is a bug: one line, no stack trace (it could hold personal data).
   const text = error instanceof Error ? error.message : String(error);
-  return { exitCode: EXIT.refused, code: 'internal', message: `Internal error: ${text.replace(/\d{15,17}[\dXx]?/g, '[id]')}.` };
+  return { exitCode: EXIT.refused, code: 'internal', message: m.failure.internal(text.replace(/\d{15,17}[\dXx]?/g, '[id]')) };
 }

@@ -118,9 +118,14 @@ const GUIDE: Record<'en' | 'zh', Record<Topic, { title: string; steps: string[] 
 
 export async function run(ctx: Context, args: { topic?: string }): Promise<void> {
   if (args.topic !== undefined && !(TOPICS as readonly string[]).includes(args.topic)) {
-    throw new InvalidInput('unknown-topic', `The guide has no topic "${args.topic.slice(0, 30)}"; choose one of ${TOPICS.join(', ')}.`);
+    throw new InvalidInput('unknown-topic', ctx.m.errors['unknown-topic']({ topic: args.topic.slice(0, 30), topics: TOPICS }));
   }
   const topics = args.topic ? [args.topic as Topic] : TOPICS;
+  // --json: the same guide as data, each topic's steps an array (in the user's language).
+  if (ctx.json) {
+    ctx.out.write(`${JSON.stringify({ topics: topics.map((topic) => ({ topic, ...GUIDE[ctx.lang][topic] })) }, null, 2)}\n`);
+    return;
+  }
   const text = topics.map((topic) => {
     const { title, steps } = GUIDE[ctx.lang][topic];
     return `${ctx.color.bold(title)}\n${steps.map((step, i) => `  ${i + 1}. ${step}`).join('\n')}\n`;

@@ -6,18 +6,19 @@ import { type LedgerEvent, revocations } from '../core/events.js';
 import { NotFound } from '../core/errors.js';
 import type { Context } from './context.js';
 import { width } from './human.js';
-import { citizenIdField, parseInput } from './input.js';
+import { citizenIdField, parseInput, required } from './input.js';
 import { noLedger, shownId, writeJson } from './output.js';
 
-export async function run(ctx: Context, args: { id: string }): Promise<void> {
-  const { id } = parseInput(ctx.lang, z.object({ id: citizenIdField(ctx.today, ctx.lang) }), args, { id: '<id>' });
+export async function run(ctx: Context, args: { id?: string }): Promise<void> {
+  const raw = { id: await required(ctx, args.id, '<id>', ctx.m.ask.id, 'id') };
+  const { id } = parseInput(ctx.lang, z.object({ id: citizenIdField(ctx.today, ctx.lang) }), raw, { id: '<id>' });
   const store = await ctx.openStore({ write: false });
   if (store === null) throw noLedger(ctx);
   const all = await store.personEvents(id.number);
   const revoked = revocations(all);
   const events = all.filter((e) => ctx.viewOn === null || e.on === null || e.on <= ctx.viewOn);
   if (events.length === 0) {
-    throw new NotFound('person-not-found', ctx.lang === 'zh' ? `台账中没有 ${shownId(ctx, id.number)} 的任何记录。` : `Nothing is recorded for ${shownId(ctx, id.number)} in the ledger.`);
+    throw new NotFound('person-not-found', ctx.m.history.notFound(shownId(ctx, id.number)));
   }
 
   if (ctx.json) {
@@ -35,20 +36,30 @@ export async function run(ctx: Context, args: { id: string }): Promise<void> {
     });
     return;
   }
-  const zh = ctx.lang === 'zh';
-  ctx.out.write(zh ? `${shownId(ctx, id.number)} 的全部记录（按记录先后；时间为北京时间）\n` : `History of ${shownId(ctx, id.number)} (in the order recorded; times are China time)\n`);
-  const header = zh ? ['序号', '记录时间', '日期', '事件', '内容', '来源'] : ['SEQ', 'RECORDED', 'DAY', 'EVENT', 'DETAILS', 'SOURCE'];
+  const h = ctx.m.history;
+  ctx.out.write(`${h.title(shownId(ctx, id.number))}\n`);
+  const header = h.header;
   const rows = events.map((e) => {
     const by = revoked.get(e.seq);
     const details = Object.entries(data(ctx, e))
       .filter(([, v]) => v !== null && v !== false)
-      .map(([k, v]) => `${k}=${Array.isArray(v) ? v.join(',') : String(v)}`)
+      .map(([k, v]) => `${h.fields[k] ?? k}=${valueText(ctx, k, v)}`)
       .join(' ');
-    const note = by ? (zh ? `  [已由 #${by.seq} 撤销：${by.reason}]` : `  [revoked by #${by.seq}: ${by.reason}]`) : '';
-    return [String(e.seq), chinaTime(e.recordedAt), e.on ?? '-', e.body.kind, details, `${e.source}${note}`];
+    const note = by ? `  ${h.revokedBy(by.seq, by.reason)}` : '';
+    return [String(e.seq), chinaTime(e.recordedAt), e.on ?? '-', h.kinds[e.body.kind] ?? e.body.kind, details, `${e.source}${note}`];
   });
   const widths = header.map((h, i) => rows.reduce((w, r) => Math.max(w, width(r[i]!)), width(h)));
   for (const cells of [header, ...rows]) ctx.out.write(`${cells.map((c, i) => (i === cells.length - 1 ? c : c + ' '.repeat(widths[i]! - width(c)))).join('  ')}\n`);
+}
+
+/** A recorded value as a person reads it: channels, kinds and reasons named in the user's language; codes stay in JSON. */
+function valueText(ctx: Context, field: string, value: unknown): string {
+  const v = ctx.m.values;
+  const named: Record<string, Record<string, string>> = { hireKind: v.hireKind, reason: v.replaceReason };
+  const names = field === 'channel' ? { ...v.enableChannel, ...v.ecardChannel } : named[field];
+  if (value === true) return ctx.m.history.yes;
+  if (Array.isArray(value)) return value.join(',');
+  return names?.[String(value)] ?? String(value);
 }
 
 /** The event's fields; a guardian's identity number masked like any other. */

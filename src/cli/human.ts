@@ -3,7 +3,6 @@ import { type IsoDate, weekday } from '../core/calendar-date.js';
 import type { Deadline } from '../core/period.js';
 import { explainDeadline } from '../core/period.js';
 import type { Context } from './context.js';
-import { withSource } from './output.js';
 
 const WEEKDAYS = {
   en: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'],
@@ -24,9 +23,18 @@ export function relative(ctx: Context, daysLeft: number): string {
   return zh ? `已逾期 ${late} 天` : `${late} day${late === 1 ? '' : 's'} overdue`;
 }
 
+/** The deadline's derivation in one sentence (SPEC 1.2), or null when the nominal day stood. */
+export function deadlineWhy(ctx: Context, deadline: Deadline): string | null {
+  const parts = explainDeadline(deadline).map(ctx.m.deadlineNote);
+  // SPEC 1.2: status, due and exports name a loaded official schedule as the year's source.
+  const year = Number(deadline.date.slice(0, 4));
+  if (ctx.calendar.yearSource(year) === 'loaded') parts.push(ctx.m.loadedSchedule(year));
+  return parts.length === 0 ? null : parts.join(ctx.m.deadlineNoteSeparator);
+}
+
 /** The deadline with its derivation in brackets when it was moved or is provisional. */
 export function deadlineText(ctx: Context, deadline: Deadline): string {
-  const why = withSource(ctx, deadline, explainDeadline(deadline, ctx.lang));
+  const why = deadlineWhy(ctx, deadline);
   return why ? `${day(ctx, deadline.date)} (${why})` : day(ctx, deadline.date);
 }
 

@@ -85,7 +85,7 @@ export function icsCalendar(items: readonly IcsItem[], options: IcsOptions): str
     );
   }
   lines.push('END:VCALENDAR');
-  return lines.map(foldLine).join('\r\n') + '\r\n';
+  return `${lines.map(foldLine).join('\r\n')}\r\n`;
 }
 
 const compact = (date: IsoDate): string => date.replaceAll('-', '');
@@ -102,7 +102,6 @@ function utcStamp(instant: Date): string {
 export function escapeText(text: string): string {
   return text
     .replace(/\r\n|\r|\n/g, '\n')
-    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '\uFFFD')
     .replace(/[\\;,\n]/g, (c) => (c === '\n' ? '\\n' : `\\${c}`));
 }

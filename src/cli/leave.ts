@@ -23,9 +23,9 @@ export interface LeaveArgs {
 export async function run(ctx: Context, args: LeaveArgs): Promise<void> {
   const raw = {
     ...args,
-    id: await required(ctx, args.id, '--id', ctx.lang === 'zh' ? '离职人员的身份证号码' : "The leaver's identity number", 'id'),
-    employer: await required(ctx, args.employer, '--employer', ctx.lang === 'zh' ? '用人单位' : 'Employer'),
-    leftOn: await required(ctx, args.leftOn, '--left-on', ctx.lang === 'zh' ? '离职日期（YYYY-MM-DD）' : 'Last day of employment (YYYY-MM-DD)', 'date'),
+    id: await required(ctx, args.id, '--id', ctx.m.ask.leaverId, 'id'),
+    employer: await required(ctx, args.employer, '--employer', ctx.m.ask.employer),
+    leftOn: await required(ctx, args.leftOn, '--left-on', ctx.m.ask.leftOn, 'date'),
   };
   const input = parseInput(
     ctx.lang,

@@ -3,9 +3,10 @@
 // formula guard.
 import type { IsoDate } from '../core/calendar-date.js';
 import { normaliseCardNumber } from '../core/card.js';
-import { describeIdProblem, parseCitizenId } from '../core/citizen-id.js';
+import { parseCitizenId } from '../core/citizen-id.js';
+import { en } from './messages/en.js';
 import { EARLIEST_DATE, HIRE_MONTHS_AHEAD, hireDateProblem, inRange, LATEST_DATE } from '../core/date-bounds.js';
-import { ECARD_CHANNELS, type EcardChannel, parseEcardChannel } from '../core/ecard.js';
+import { ECARD_CHANNELS, parseEcardChannel } from '../core/ecard.js';
 import type { LedgerRow } from '../core/ledger-row.js';
 import { parseRosterDate } from './roster/dates.js';
 
@@ -89,7 +90,6 @@ export function readRow(
   const name = (column: Column): string | null => {
     const value = text(column);
     if (value === null) return null;
-    // eslint-disable-next-line no-control-regex
     if (value.length > 200 || /[\u0000-\u001f\u007f]/.test(value)) return bad(column, 'is longer than 200 characters or contains control characters');
     return value;
   };
@@ -97,7 +97,7 @@ export function readRow(
   const rawId = text('id');
   if (rawId === null) return { problem: { field: 'id', message: 'is empty; every row needs the identity number' } };
   const id = parseCitizenId(rawId, today);
-  if (!id.ok) return { problem: { field: 'id', message: describeIdProblem(id.problem, 'the number', 'en') } };
+  if (!id.ok) return { problem: { field: 'id', message: en.idProblem(id.problem, 'the number') } };
 
   const employer = name('employer');
   const hiredOn = date('hired_on');
@@ -125,7 +125,7 @@ export function readRow(
   if (policy !== null && !policies.known.includes(policy)) bad('policy', `is not a known card policy; the known ones are ${policies.known.join(', ')} (see \`sscard policies\`)`);
   const rawGuardian = text('guardian_id');
   const guardianId = rawGuardian === null ? null : parseCitizenId(rawGuardian, today);
-  if (guardianId !== null && !guardianId.ok) bad('guardian_id', describeIdProblem(guardianId.problem, 'the number', 'en'));
+  if (guardianId !== null && !guardianId.ok) bad('guardian_id', en.idProblem(guardianId.problem, 'the number'));
   if (guardianId !== null && activatedOn === null) bad('activated_on', 'is empty but guardian_id is given: a guardian is recorded with the activation');
   const rawState = text('card_state');
   const endedOn = date('card_ended_on');

@@ -3,9 +3,9 @@ import type { CardStatus } from '../core/card.js';
 // shape go through here, so dates, nulls and masking are the same everywhere.
 import { maskId } from '../core/citizen-id.js';
 import type { Deadline } from '../core/period.js';
-import { explainDeadline } from '../core/period.js';
 import { NotFound } from '../core/errors.js';
 import type { Context } from './context.js';
+import { deadlineWhy } from './human.js';
 
 export function writeJson(ctx: Context, document: unknown): void {
   ctx.out.write(`${JSON.stringify(document, null, 2)}\n`);
@@ -31,16 +31,8 @@ function deadlineDocument(ctx: Context, deadline: Deadline) {
     date: deadline.date,
     nominal: deadline.nominal,
     provisional: deadline.provisional,
-    reason: withSource(ctx, deadline, explainDeadline(deadline, ctx.lang)),
+    reason: deadlineWhy(ctx, deadline),
   };
-}
-
-/** Names a loaded official schedule when the deadline's year follows one (SPEC 1.2: status, due and exports show the year's source). */
-export function withSource(ctx: Context, deadline: Deadline, reason: string | null): string | null {
-  const year = Number(deadline.date.slice(0, 4));
-  if (ctx.calendar.yearSource(year) !== 'loaded') return reason;
-  const note = ctx.lang === 'zh' ? `按已导入的 ${year} 年官方安排计算` : `per the official ${year} schedule loaded into the ledger`;
-  return reason ? `${reason}${ctx.lang === 'zh' ? '；' : '; '}${note}` : note;
 }
 
 /** The `card` object of SPEC 2's status document: the card as it stands that day (sealed, a lapsed loss), with its policy. */
@@ -93,10 +85,5 @@ export function send(ctx: Context, text: string): Promise<void> | undefined {
 
 /** Every read of a ledger that does not exist (SPEC 2.2: exit 1, never "nothing due"). */
 export function noLedger(ctx: Context): NotFound {
-  return new NotFound(
-    'no-ledger',
-    ctx.lang === 'zh'
-      ? `${ctx.ledger} 处没有台账：请核对 --db 或 SSCARD_DB（写入命令会新建台账）。`
-      : `No ledger at ${ctx.ledger}; check --db or SSCARD_DB (a command that records something creates it).`,
-  );
+  return new NotFound('no-ledger', ctx.m.errors['no-ledger']({ ledger: ctx.ledger }));
 }

@@ -7,7 +7,7 @@ import os from 'node:os';
 import tty from 'node:tty';
 import path from 'node:path';
 import { chinaDate, type IsoDate, parseIsoDate } from '../core/calendar-date.js';
-import { EARLIEST_DATE, inRange, LATEST_DATE } from '../core/date-bounds.js';
+import { inRange } from '../core/date-bounds.js';
 import { InvalidInput } from '../core/errors.js';
 import { chinaCalendar, officialCalendar } from '../core/official-calendar.js';
 import { isPostgresUrl } from '../store/location.js';
@@ -15,7 +15,8 @@ import { openLedger } from '../store/open.js';
 import { openMemoryStore, removeIfEmpty } from '../store/sqlite/file.js';
 import type { Store } from '../store/store.js';
 import type { Context } from './context.js';
-import { langOf } from './lang.js';
+import { type Lang, langOf } from './lang.js';
+import type { Messages } from './messages/index.js';
 import { guardedStderr, guardedStdout, type OutputState } from './safe-text.js';
 
 export interface GlobalOptions {
@@ -32,13 +33,13 @@ function defaultDbPath(env: NodeJS.ProcessEnv): string {
   return path.join(dataHome, 'sscard', 'sscard.db');
 }
 
-function todayOf(option: string | undefined, env: NodeJS.ProcessEnv, now: Date): IsoDate {
+function todayOf(option: string | undefined, env: NodeJS.ProcessEnv, now: Date, m: Messages): IsoDate {
   const plausible = (date: IsoDate | null) => (date !== null && inRange(date) ? date : null);
   if (option !== undefined) {
-    return plausible(parseIsoDate(option)) ?? fail('invalid-as-of', `--as-of must be a real date written YYYY-MM-DD between ${EARLIEST_DATE} and ${LATEST_DATE}, e.g. 2026-10-09.`);
+    return plausible(parseIsoDate(option)) ?? fail('invalid-as-of', m.input.invalidAsOf);
   }
   if (env.SSCARD_TODAY) {
-    return plausible(parseIsoDate(env.SSCARD_TODAY)) ?? fail('invalid-sscard-today', `SSCARD_TODAY must be a real date written YYYY-MM-DD between ${EARLIEST_DATE} and ${LATEST_DATE}; fix or unset it.`);
+    return plausible(parseIsoDate(env.SSCARD_TODAY)) ?? fail('invalid-sscard-today', m.input.invalidToday);
   }
   return chinaDate(now);
 }
@@ -70,11 +71,19 @@ export function discardCreated(resources: Resources): void {
  * whatever happens; `output` tells main.ts whether stdout already carries a
  * document, and `rawStdout` passes a command's data (export) unguarded.
  */
-export function buildContext(opts: GlobalOptions, resources: Resources, command: string, output: OutputState = { stdoutWritten: false }, rawStdout = false): Context {
+export function buildContext(
+  opts: GlobalOptions,
+  resources: Resources,
+  command: string,
+  output: OutputState,
+  rawStdout: boolean,
+  messagesFor: (lang: Lang) => Messages,
+): Context {
   const opened = resources.stores;
   const env = process.env;
   const now = new Date();
   const lang = langOf(opts.lang, env);
+  const m = messagesFor(lang);
   // Computed on first use: a command that never needs the day (the offline
   // guide) still works when SSCARD_TODAY is bad.
   let today: IsoDate | undefined;
@@ -114,7 +123,7 @@ export function buildContext(opts: GlobalOptions, resources: Resources, command:
     },
     color: new Chalk({ level: colorLevel(opts.color, env, Boolean(process.stdout.isTTY)) }),
     get today() {
-      return (today ??= todayOf(opts.asOf, env, now));
+      return (today ??= todayOf(opts.asOf, env, now, m));
     },
     get asOf() {
       return this.today;
@@ -126,6 +135,7 @@ export function buildContext(opts: GlobalOptions, resources: Resources, command:
     defaultPolicy: env.SSCARD_POLICY?.trim() || 'seed',
     command,
     lang,
+    m,
     json: Boolean(opts.json),
     reveal: Boolean(opts.reveal),
     get calendar() {

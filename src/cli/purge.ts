@@ -5,16 +5,17 @@
 import * as z from 'zod/mini';
 import { NotFound } from '../core/errors.js';
 import type { Context } from './context.js';
-import { citizenIdField, confirmed, parseInput } from './input.js';
+import { citizenIdField, confirmed, parseInput, required } from './input.js';
 import { noLedger, shownId, writeJson } from './output.js';
 
-export async function run(ctx: Context, args: { id: string; yes?: boolean }): Promise<void> {
-  const { id } = parseInput(ctx.lang, z.object({ id: citizenIdField(ctx.today, ctx.lang) }), args, { id: '<id>' });
-  const notFound = () => new NotFound('person-not-found', `No record for ${shownId(ctx, id.number)} in the ledger; nothing to delete.`);
+export async function run(ctx: Context, args: { id?: string; yes?: boolean }): Promise<void> {
+  const raw = { id: await required(ctx, args.id, '<id>', ctx.m.ask.id, 'id') };
+  const { id } = parseInput(ctx.lang, z.object({ id: citizenIdField(ctx.today, ctx.lang) }), raw, { id: '<id>' });
+  const notFound = () => new NotFound('person-not-found', ctx.m.errors['purge-not-found']({ id: shownId(ctx, id.number) }));
   const existing = await ctx.openStore({ write: false });
   if (existing === null) throw noLedger(ctx);
   if ((await existing.personEvents(id.number)).length === 0 && !(await existing.mentions(id.number))) throw notFound();
-  await confirmed(ctx, args.yes, ctx.lang === 'zh' ? `删除 ${shownId(ctx, id.number)} 及其全部记录？此操作不可撤销。` : `Delete ${shownId(ctx, id.number)} and every record and event about them? This cannot be undone.`);
+  await confirmed(ctx, args.yes, ctx.m.ask.confirmPurge(shownId(ctx, id.number)));
 
   const store = await ctx.openStore({ write: true });
   const events = await store.write(async (tx) => {

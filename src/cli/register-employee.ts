@@ -40,9 +40,23 @@ export async function run(ctx: Context, args: RegisterEmployeeArgs): Promise<voi
   }
   const raw = {
     ...args,
-    id: await required(ctx, args.id, '--id', 'Identity number (social security number)', 'id'),
-    hiredOn: await required(ctx, args.hiredOn, '--hired-on', args.flexible ? 'Start of flexible employment (YYYY-MM-DD)' : 'Hire date (YYYY-MM-DD)', 'date'),
+    id: await required(ctx, args.id, '--id', ctx.m.ask.id, 'id'),
+    hiredOn: await required(ctx, args.hiredOn, '--hired-on', args.flexible ? ctx.m.ask.flexibleSince : ctx.m.ask.hiredOn, 'date'),
   };
+  // At a terminal nothing is assumed (SPEC 2.1): the employer is asked for, and
+  // whether the registration is filed, default not yet; only then its date.
+  if (ctx.stdinIsTTY && !args.flexible) {
+    raw.employer = await required(ctx, args.employer, '--employer', ctx.m.ask.employer);
+    if (!args.pending && args.registeredOn === undefined) {
+      const { choose } = await import('./prompt.js');
+      const filed = await choose(ctx, ctx.m.ask.filed, [
+        { value: 'no', name: ctx.m.ask.filedNo },
+        { value: 'yes', name: ctx.m.ask.filedYes },
+      ]);
+      if (filed === 'no') raw.pending = true;
+      else raw.registeredOn = await required(ctx, undefined, '--registered-on', ctx.m.ask.registeredOn, 'date');
+    }
+  }
   const input = parseInput(
     ctx.lang,
     z.object({
@@ -57,8 +71,8 @@ export async function run(ctx: Context, args: RegisterEmployeeArgs): Promise<voi
   );
   checkHireDate(ctx, '--hired-on', input.hiredOn, input.id.birthDate);
   const kind: HireKind = args.flexible ? 'flexible' : 'employee';
-  // Default: filed today, unless it is explicitly still to do.
-  const registeredOn: IsoDate | null = args.pending ? null : (input.registeredOn ?? ctx.today);
+  // In a script (no terminal to ask on): filed today, unless it is explicitly still to do (v1 decision).
+  const registeredOn: IsoDate | null = raw.pending ? null : (input.registeredOn ?? ctx.today);
   const employer = input.employer ?? null;
   const personId = input.id.number;
 

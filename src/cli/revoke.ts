@@ -18,13 +18,13 @@ export async function run(ctx: Context, args: RevokeArgs): Promise<void> {
   const zh = ctx.lang === 'zh';
   const seqs = [...new Set(args.seqs.map((text) => seqOf(ctx, text)))];
   if (seqs.length === 0) throw new InvalidInput('missing-seq', zh ? '缺少事件序号：用 `sscard history <身份证号>` 查看序号。' : 'Give the number of each event to revoke; `sscard history <id>` shows them.');
-  const reason = (await required(ctx, args.reason, '--reason', zh ? '撤销原因' : 'Why are these records wrong?')).trim();
+  const reason = (await required(ctx, args.reason, '--reason', ctx.m.ask.revokeReason)).trim();
   if (reason === '' || reason.length > 500) throw new InvalidInput('invalid-reason', zh ? '--reason 须为 1 至 500 个字符的说明。' : '--reason must say in 1 to 500 characters why the records are wrong.');
 
   const reader = await ctx.openStore({ write: false });
   const preview = reader ? await reader.eventsBySeq(seqs) : [];
   missing(ctx, seqs, preview);
-  await confirmed(ctx, args.yes, zh ? `撤销 ${preview.map(describe).join('；')}？` : `Revoke ${preview.map(describe).join('; ')}?`);
+  await confirmed(ctx, args.yes, ctx.m.ask.confirmRevoke(preview.map(describeIn(ctx))));
 
   const store = await ctx.openStore({ write: true });
   const revoked = await store.write(async (tx) => {
@@ -43,11 +43,12 @@ export async function run(ctx: Context, args: RevokeArgs): Promise<void> {
     writeJson(ctx, { reason, revoked: revoked.map((e) => ({ seq: e.seq, kind: e.body.kind, on: e.on, id: shownId(ctx, e.personId) })) });
     return;
   }
-  for (const e of revoked) ctx.out.write(`${zh ? '已撤销' : 'Revoked'} ${describe(e)} (${shownId(ctx, e.personId)})\n`);
+  for (const e of revoked) ctx.out.write(`${zh ? '已撤销' : 'Revoked'} ${describeIn(ctx)(e)} (${shownId(ctx, e.personId)})\n`);
   ctx.out.write(zh ? `原因：${reason}。原记录保留在历史中；如需更正，请用相应命令记录正确的事实。\n` : `Reason: ${reason}. The records stay in the history, marked revoked; record the right facts with the usual commands.\n`);
 }
 
-const describe = (e: LedgerEvent) => `#${e.seq} ${e.body.kind}${e.on ? ` ${e.on}` : ''}`;
+/** `#3 registration filed 2026-11-25`: the event's kind in words, as history shows it. */
+const describeIn = (ctx: Context) => (e: LedgerEvent) => `#${e.seq} ${ctx.m.history.kinds[e.body.kind] ?? e.body.kind}${e.on ? ` ${e.on}` : ''}`;
 
 function seqOf(ctx: Context, text: string): number {
   const t = text.trim().replace(/^#/, '');

@@ -7,9 +7,7 @@
 // `\u202E`, so the reader sees that something was there.
 import { redactIds } from '../core/masking.js';
 
-// eslint-disable-next-line no-control-regex
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-// eslint-disable-next-line no-control-regex
 const UNSAFE_IN_OUTPUT = /\u001b\[[0-9;]*m|[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 const UNSAFE_IN_JSON = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
@@ -72,8 +70,14 @@ export function guardedStdout(stream: Sink, mode: 'human' | 'json' | 'raw', stat
       return stream.write(typeof text === 'string' ? guard(text) : text);
     },
     // Back-pressure (output.ts, send) waits for the stream's 'drain'.
-    once: (event: string, listener: () => void) => (events.once?.(event, listener), sink),
-    removeListener: (event: string, listener: () => void) => (events.removeListener?.(event, listener), sink),
+    once(event: string, listener: () => void) {
+      events.once?.(event, listener);
+      return sink;
+    },
+    removeListener(event: string, listener: () => void) {
+      events.removeListener?.(event, listener);
+      return sink;
+    },
   };
   return sink;
 }

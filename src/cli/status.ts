@@ -1,6 +1,5 @@
 // sscard status <id>: everything about one person, as of one day.
 import * as z from 'zod/mini';
-import type { CitizenId } from '../core/citizen-id.js';
 import { NotFound } from '../core/errors.js';
 import { historyLookup, type Region, regionLookup, regionOf, type HistoryLookup, type RegionLookup } from '../core/regions.js';
 import fs from 'node:fs';
@@ -9,15 +8,16 @@ import { personStatus, type StatusReport } from '../core/status.js';
 import type { Context } from './context.js';
 import { personState } from './person.js';
 import { day, deadlineText, relative, width } from './human.js';
-import { citizenIdField, parseInput } from './input.js';
+import { citizenIdField, parseInput, required } from './input.js';
 import { nextStepText } from './next-steps.js';
 import { policyBook } from './policies-data.js';
 import { consequenceText, policyName } from './policy-words.js';
 import { cardJson, deadlineJson, noLedger, shownId, writeJson } from './output.js';
-import { CHANNEL, cardStateText, ecardStateText, registrantText, registrationLines, separationLines } from './words.js';
+import { cardStateText, channelText, ecardStateText, registrantText, registrationLines, separationLines } from './words.js';
 
-export async function run(ctx: Context, args: { id: string }): Promise<void> {
-  const { id } = parseInput(ctx.lang, z.object({ id: citizenIdField(ctx.today, ctx.lang) }), args, { id: '<id>' });
+export async function run(ctx: Context, args: { id?: string }): Promise<void> {
+  const raw = { id: await required(ctx, args.id, '<id>', ctx.m.ask.id, 'id') };
+  const { id } = parseInput(ctx.lang, z.object({ id: citizenIdField(ctx.today, ctx.lang) }), raw, { id: '<id>' });
 
   const store = await ctx.openStore({ write: false });
   if (store === null) throw noLedger(ctx);
@@ -171,7 +171,7 @@ function renderStatus(ctx: Context, r: StatusReport, name: string | null, region
   const normal = r.cardStatus.medicalInsurance === 'normal';
   out.push(row(L.medical, normal ? c.green(zh ? '正常' : 'normal') : c.red(zh ? '受限' : 'restricted')));
   const e = r.ecard;
-  const via = e.claim?.channel ? (zh ? `（${CHANNEL.zh[e.claim.channel]}）` : ` via ${CHANNEL.en[e.claim.channel]}`) : '';
+  const via = e.claim?.channel ? (zh ? `（${channelText(ctx, e.claim.channel)}）` : ` via ${channelText(ctx, e.claim.channel)}`) : '';
   out.push(row(L.ecard, e.claim ? `${zh ? '申领于' : 'claimed'} ${day(ctx, e.claim.claimedOn)}${via}${zh ? '，' : ', '}${ecardStateText(ctx, e.state)}` : ecardStateText(ctx, 'none')));
 
   if (r.registrations.length > 0) {

@@ -2,29 +2,17 @@
 // with the official Chinese terms (社会保障卡, 电子社保卡, 启用, 挂失, 补换卡,
 // 参保登记, 灵活就业).
 import type { CardState } from '../core/card.js';
-import type { EcardState } from '../core/ecard.js';
+import type { EcardChannel, EcardState } from '../core/ecard.js';
 import type { Hire, RegistrationStatus } from '../core/registration.js';
 import type { SeparationStatus } from '../core/separation.js';
 import type { Context } from './context.js';
 import { day, deadlineText, relative } from './human.js';
 import { lateRegistrationWarning } from './next-steps.js';
 
-const CARD_STATE = {
-  en: { issued: 'issued', received: 'received', activated: 'activated', lost: 'reported lost', replaced: 'replaced', cancelled: 'cancelled', sealed: 'sealed (void)' },
-  zh: { issued: '已制卡', received: '已领卡', activated: '已激活', lost: '已挂失', replaced: '已补换', cancelled: '已注销', sealed: '已逾期封存' },
-};
-export const cardStateText = (ctx: Context, state: CardState): string => CARD_STATE[ctx.lang][state];
-
-const ECARD_STATE = {
-  en: { none: 'not claimed', active: 'active', limited: 'limited (the card is reported lost: services need your authorisation)', suspended: 'suspended' },
-  zh: { none: '未申领', active: '有效', limited: '受限（实体卡已挂失，须本人授权使用）', suspended: '已暂停' },
-};
-export const ecardStateText = (ctx: Context, state: EcardState): string => ECARD_STATE[ctx.lang][state];
-
-export const CHANNEL = {
-  en: { wechat: 'WeChat', alipay: 'Alipay', '12333': '掌上12333', 'bank-app': 'a bank app', 'gov-platform': 'the national government service platform', unionpay: 'UnionPay (云闪付)', 'local-app': 'a local government app' },
-  zh: { wechat: '微信', alipay: '支付宝', '12333': '掌上12333', 'bank-app': '银行App', 'gov-platform': '国家政务服务平台', unionpay: '云闪付', 'local-app': '本地政务App' },
-} as const;
+// State and channel names live in the message catalogue (src/cli/messages/, `values`).
+export const cardStateText = (ctx: Context, state: CardState): string => ctx.m.values.cardState[state];
+export const ecardStateText = (ctx: Context, state: EcardState): string => ctx.m.values.ecardState[state];
+export const channelText = (ctx: Context, channel: EcardChannel): string => ctx.m.values.ecardChannel[channel];
 
 /** Who registers: the employer's name, or the flexible worker themself. */
 export function registrantText(ctx: Context, hire: Hire): string {

@@ -104,37 +104,3 @@ export function ageOn(birthDate: IsoDate, on: IsoDate): number {
   const years = Number(on.slice(0, 4)) - Number(birthDate.slice(0, 4));
   return on.slice(5) >= birthDate.slice(5) ? years : years - 1;
 }
-
-/** One sentence saying what is wrong, for the field named `field` (e.g. "--id"). */
-export function describeIdProblem(problem: IdProblem, field: string, lang: 'en' | 'zh'): string {
-  const zh = lang === 'zh';
-  switch (problem.code) {
-    case 'empty':
-      return zh ? `${field} 为空：请输入 18 位身份证号码。` : `${field} is empty: give the 18-character identity number.`;
-    case 'length':
-      return zh
-        ? `${field} 有 ${problem.length} 位：身份证号码应为 18 位（或旧版 15 位）。`
-        : `${field} has ${problem.length} characters: an identity number has 18 (or 15 for an old one); check for a missing or extra digit.`;
-    case 'characters':
-      return zh
-        ? `${field} 含有非法字符：身份证号码应为 17 位数字加一位数字或 X。`
-        : `${field} contains characters that cannot be in an identity number: it has 17 digits followed by a digit or X.`;
-    case 'province':
-      return zh
-        ? `${field} 以 ${problem.province} 开头，这不是有效的省级行政区划代码：请核对前两位。`
-        : `${field} starts with ${problem.province}, which is not a province-level region code: check the first digits.`;
-    case 'birth-date': {
-      const why = {
-        'not-a-date': zh ? '第 7-14 位不是有效的出生日期' : 'digits 7-14 are not a real birth date',
-        future: zh ? '出生日期在未来' : 'the birth date it contains is in the future',
-        'before-1900': zh ? '出生日期早于 1900-01-01' : 'the birth date it contains is before 1900-01-01',
-      }[problem.why];
-      return zh ? `${field} 无效：${why}，请核对号码。` : `${field} is not valid: ${why}; check the number.`;
-    }
-    case 'check-character':
-      return zh
-        ? `${field} 的校验码是 ${problem.found}，按 GB 11643 应为 ${problem.expected}：号码中可能有输错的数字。`
-        : `${field} ends in check character ${problem.found} but the digits before it require ${problem.expected}: a digit is probably mistyped.`;
-  }
-}
-

@@ -166,7 +166,7 @@ export function apply(state: PersonState, f: Fact, holderId: string = state.id):
       if (state.cards.some((c) => c.number === body.card)) return { orphan: 'card-issued-twice' };
       if (body.replaces !== null) {
         const old = state.cards.find((c) => c.number === body.replaces);
-        if (!old || old.state !== 'replaced' || old.replacedBy !== body.card) return { orphan: 'no-such-replacement' };
+        if (old?.state !== 'replaced' || old.replacedBy !== body.card) return { orphan: 'no-such-replacement' };
       }
       const card: Card = {
         number: body.card,

@@ -1,7 +1,7 @@
 // Periods and deadlines as the PRC Civil Code counts them (Art. 200-204).
 // Every deadline in sscard is computed here, by `deadlineOf`, and carries its
 // own derivation so that it can be explained to the user.
-import { addDays, addMonths, type IsoDate } from './calendar-date.js';
+import { addDays, addMonths, type IsoDate, weekday } from './calendar-date.js';
 import { type DayInfo, isRestDay, type RestDayCalendar } from './holidays.js';
 
 export type Period = { readonly days: number } | { readonly months: number };
@@ -71,31 +71,30 @@ export function hasPassed(deadline: Deadline, today: IsoDate): boolean {
   return today > deadline.date;
 }
 
-const WEEKDAY_EN = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const WEEKDAY_ZH = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'];
+/**
+ * Why a deadline is not simply its nominal day, as data (the catalogue in
+ * src/cli/messages/ words it): moved off a rest day (Art. 203), and/or
+ * provisional because the year's official schedule is not published yet
+ * (SPEC 1.2). Empty when the nominal day stood.
+ */
+export type DeadlineNote =
+  | {
+      readonly kind: 'moved';
+      readonly from: IsoDate;
+      readonly to: IsoDate;
+      /** The holiday's names when the nominal day was in one, else the weekday (0 = Sunday). */
+      readonly holiday: { readonly en: string; readonly zh: string } | null;
+      readonly weekday: number;
+    }
+  | { readonly kind: 'provisional'; readonly year: number };
 
-/** The deadline's derivation in one sentence, or null when the nominal day stood. */
-export function explainDeadline(deadline: Deadline, lang: 'en' | 'zh'): string | null {
-  const parts: string[] = [];
+export function explainDeadline(deadline: Deadline): DeadlineNote[] {
+  const notes: DeadlineNote[] = [];
   if (deadline.moved) {
     const { from, restDay } = deadline.moved;
-    const dow = new Date(`${from}T00:00:00Z`).getUTCDay();
-    if (lang === 'zh') {
-      const why = restDay.kind === 'holiday' && restDay.holiday ? `${restDay.holiday.zh}假期` : WEEKDAY_ZH[dow];
-      parts.push(`${from} 为${why}，顺延至 ${deadline.date}`);
-    } else {
-      const why =
-        restDay.kind === 'holiday' && restDay.holiday ? `in the ${restDay.holiday.en} holiday` : `a ${WEEKDAY_EN[dow]}`;
-      parts.push(`${from} is ${why}; moved to ${deadline.date}`);
-    }
+    const holiday = restDay.kind === 'holiday' && restDay.holiday ? restDay.holiday : null;
+    notes.push({ kind: 'moved', from, to: deadline.date, holiday, weekday: weekday(from) });
   }
-  if (deadline.provisional) {
-    parts.push(
-      lang === 'zh'
-        ? `${deadline.date.slice(0, 4)} 年的法定节假日安排尚未公布，此期限为暂定`
-        : `the official holiday schedule for ${deadline.date.slice(0, 4)} is not yet known, so this deadline is provisional`,
-    );
-  }
-  if (parts.length === 0) return null;
-  return parts.join(lang === 'zh' ? '；' : '; ');
+  if (deadline.provisional) notes.push({ kind: 'provisional', year: Number(deadline.date.slice(0, 4)) });
+  return notes;
 }

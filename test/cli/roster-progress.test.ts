@@ -29,8 +29,8 @@ describe('progress bar', () => {
     bar.done();
     await new Promise((resolve) => setImmediate(resolve));
     expect(written).toHaveLength(3);
-    expect(written[0]).toMatch(/^\r\[###-+\]  10% 1,000 rows$/);
-    expect(written[1]).toMatch(/^\r\[#########-+\]  30% 3,000 rows$/);
+    expect(written[0]).toMatch(/^\r\[###-+\] {2}10% 1,000 rows$/);
+    expect(written[1]).toMatch(/^\r\[#########-+\] {2}30% 3,000 rows$/);
     expect(written[2]).toMatch(/^\r +\r$/);
   });
 

@@ -3,7 +3,7 @@
 // and every adjacent transposition.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type IsoDate } from '../../src/core/calendar-date.js';
+import type { IsoDate } from '../../src/core/calendar-date.js';
 import { checkCharacter, maskId, parseCitizenId } from '../../src/core/citizen-id.js';
 
 const TODAY = '2026-11-24' as IsoDate;

@@ -87,10 +87,10 @@ describe('the provisional calendar of a year without an official schedule', () =
     for (const calendar of [chinaCalendar, calendarFrom(data, { lunar: () => lunar })]) {
       const deadline = deadlineOf(d('2027-01-06'), { days: 30 }, calendar);
       expect(deadline).toMatchObject({ nominal: '2027-02-05', date: '2027-02-09', provisional: true });
-      expect(explainDeadline(deadline, 'en')).toBe(
-        '2027-02-05 is in the Spring Festival holiday; moved to 2027-02-09; the official holiday schedule for 2027 is not yet known, so this deadline is provisional',
-      );
-      expect(explainDeadline(deadline, 'zh')).toBe('2027-02-05 为春节假期，顺延至 2027-02-09；2027 年的法定节假日安排尚未公布，此期限为暂定');
+      expect(explainDeadline(deadline)).toEqual([
+        { kind: 'moved', from: '2027-02-05', to: '2027-02-09', holiday: { en: 'Spring Festival', zh: '春节' }, weekday: 5 },
+        { kind: 'provisional', year: 2027 },
+      ]);
     }
   });
 

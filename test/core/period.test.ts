@@ -29,12 +29,13 @@ describe('deadlineOf: Civil Code Art. 201-203 with the official holiday schedule
     expect(deadline.provisional).toBe(false);
   });
 
-  it('explains a moved deadline with the holiday name, in English and Chinese', () => {
+  it('explains a moved deadline as data: the holiday (both names) or the weekday, from and to', () => {
     const deadline = deadlineOf(d('2026-09-01'), { days: 30 }, chinaCalendar);
-    expect(explainDeadline(deadline, 'en')).toBe('2026-10-01 is in the National Day holiday; moved to 2026-10-08');
-    expect(explainDeadline(deadline, 'zh')).toBe('2026-10-01 为国庆节假期，顺延至 2026-10-08');
-    expect(explainDeadline(deadlineOf(d('2026-10-30'), { days: 30 }, chinaCalendar), 'en')).toBe('2026-11-29 is a Sunday; moved to 2026-11-30');
-    expect(explainDeadline(deadlineOf(d('2026-03-31'), { months: 6 }, chinaCalendar), 'en')).toBeNull();
+    expect(explainDeadline(deadline)).toEqual([{ kind: 'moved', from: '2026-10-01', to: '2026-10-08', holiday: { en: 'National Day', zh: '国庆节' }, weekday: 4 }]);
+    expect(explainDeadline(deadlineOf(d('2026-10-30'), { days: 30 }, chinaCalendar))).toEqual([
+      { kind: 'moved', from: '2026-11-29', to: '2026-11-30', holiday: null, weekday: 0 },
+    ]);
+    expect(explainDeadline(deadlineOf(d('2026-03-31'), { months: 6 }, chinaCalendar))).toEqual([]);
   });
 });
 
@@ -43,7 +44,7 @@ describe('years the holiday package does not cover yet', () => {
     // 2026-12-02 + 30 days = Friday 2027-01-01, New Year's Day by law whatever the schedule.
     const deadline = deadlineOf(d('2026-12-02'), { days: 30 }, chinaCalendar);
     expect(deadline).toMatchObject({ nominal: '2027-01-01', date: '2027-01-04', provisional: true });
-    expect(explainDeadline(deadline, 'en')).toContain('not yet known');
+    expect(explainDeadline(deadline)).toContainEqual({ kind: 'provisional', year: 2027 });
   });
 
   it.each([

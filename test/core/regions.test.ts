@@ -32,7 +32,10 @@ describe('regionOf: codes abolished since 1980 keep the name they had', () => {
 
   it('reads the history only when the current table does not know the code', () => {
     let reads = 0;
-    const lazy = () => (reads++, history);
+    const lazy = () => {
+      reads++;
+      return history;
+    };
     regionOf('110105', current, lazy);
     expect(reads).toBe(0);
     regionOf('412723', current, lazy);

@@ -20,7 +20,9 @@ const PEOPLE = [WANG, LI, ZHANG, CHILD, ZHAO, QIAN];
 const HEADER = 'id,name,employer,hired_on,registered_on,card_number,bank,issued_on,received_on,activated_on,ecard_channel,ecard_claimed_on';
 
 const ledgers: Ledger[] = [];
-afterAll(() => ledgers.forEach((l) => l.cleanup()));
+afterAll(() => {
+  for (const l of ledgers) l.cleanup();
+});
 function ledger(engine: Engine, today = '2026-11-24'): Ledger {
   const l = tempLedger(today, engine);
   ledgers.push(l);

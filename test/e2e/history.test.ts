@@ -21,12 +21,12 @@ describe("issue 11's examples, as pasted", () => {
 
     const history = ledger.run(['history', WANG]);
     expect(history.code).toBe(0);
-    expect(history.stdout).toMatch(/^3\s+\S+ \S+\s+2026-11-25\s+hire\.registered\s+employer=Acme Ltd hiredOn=2026-09-01\s+register-employee$/m);
-    expect(history.stdout).toMatch(/^1\s+.*person\.recorded\s+register-employee$/m);
+    expect(history.stdout).toMatch(/^3\s+\S+ \S+\s+2026-11-25\s+registration filed\s+employer=Acme Ltd hired=2026-09-01\s+register-employee$/m);
+    expect(history.stdout).toMatch(/^1\s+.*person recorded\s+register-employee$/m);
 
     const revoke = ledger.run(['revoke', '3', '--reason', 'recorded as registered by mistake', '--yes']);
     expect(revoke.code).toBe(0);
-    expect(revoke.stdout).toContain('Revoked #3 hire.registered 2026-11-25 (110105********002X)');
+    expect(revoke.stdout).toContain('Revoked #3 registration filed 2026-11-25 (110105********002X)');
 
     const status = ledger.run(['status', WANG, '--as-of', '2026-10-09', '--json']);
     expect(status.json.registrations).toEqual([

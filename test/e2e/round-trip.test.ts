@@ -137,7 +137,7 @@ describe('due --employer / --kind, and people', () => {
     const all = ledger.run(['people']);
     expect(all.code).toBe(0);
     expect(all.stdout.trim().split('\n')).toHaveLength(EVERYONE.length + 1);
-    expect(all.stdout).toMatch(/^110105\*{8}002X  Wang Fang +A12345678 received +e-card active +3 open \(2 overdue\), next 2026-09-30$/m);
+    expect(all.stdout).toMatch(/^110105\*{8}002X {2}Wang Fang +A12345678 received +e-card active +3 open \(2 overdue\), next 2026-09-30$/m);
     const acme = ledger.run(['people', '--employer', 'Acme Ltd', '--json']).json.people;
     expect(acme.map((p: any) => p.id)).toEqual(['110105********002X', '440304********123X']);
     expect(ledger.run(['people', '--name', '赵', '--json']).json.people.map((p: any) => p.name)).toEqual(['赵敏']);

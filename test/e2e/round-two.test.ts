@@ -122,7 +122,7 @@ describe('--json prints exactly one document (item 9)', () => {
 });
 
 /** A ledger whose index disagrees with its table: SQLite's integrity check fails, the file still opens. */
-export function damageIndex(l: Ledger): void {
+function damageIndex(l: Ledger): void {
   const csv = path.join(l.dir, 'pending.csv');
   fs.writeFileSync(csv, `id,employer,hired_on\n${Array.from({ length: 40 }, (_, i) => `${ID},Employer ${i},2026-09-01`).join('\n')}\n`);
   expect(l.run(['import', csv]).code).toBe(0);
@@ -192,7 +192,6 @@ describe('masking (item 11) and hostile text (item 10, the output side)', () => 
 const WRITE = ['register-employee', '--id', ID, '--employer', 'Acme', '--hired-on', '2026-09-01'];
 const READS = [['status', ID], ['due'], ['export'], ['check'], ['history', ID]];
 const sha = (file: string) => (fs.existsSync(file) ? require('node:crypto').createHash('sha256').update(fs.readFileSync(file)).digest('hex') : null);
-const sideFiles = (db: string) => ['-wal', '-shm', '-journal'].filter((s) => fs.existsSync(db + s));
 
 /** Runs `code` in a separate node process that SIGKILLs itself at the end: whatever it left open stays as a crash leaves it. */
 function crashAfter(code: string): void {

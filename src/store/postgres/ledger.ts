@@ -30,6 +30,7 @@ const CHECK_PAGE = 2000;
 /** Attempts of one write transaction before its conflict is reported. */
 export const MAX_ATTEMPTS = 8;
 
+// biome-ignore lint/suspicious/noExplicitAny: rows are typed by each caller's R; pg's own default is any.
 type Query = <R = any>(text: string, params?: readonly unknown[]) => Promise<R[]>;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -50,7 +50,7 @@ function saveState(s: Statements, state: PersonState, before: PersonState | null
   }
   if (!same(before?.cards, state.cards)) {
     if (before?.cards.length !== 0) s.sql('DELETE FROM card WHERE person_id = ?').run(id);
-    state.cards.forEach((card, i) => s.sql(INSERT_CARD).run(cardParams(card, i + 1)));
+    for (const [i, card] of state.cards.entries()) s.sql(INSERT_CARD).run(cardParams(card, i + 1));
   }
   if (!same(before?.ecard, state.ecard)) {
     if (before?.ecard !== null) s.sql('DELETE FROM ecard WHERE person_id = ?').run(id);

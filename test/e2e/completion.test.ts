@@ -1,0 +1,113 @@
+// Shell completion (issue 13): the scripts `sscard completion bash|zsh|fish`
+// print are loaded into the real shells, in a real terminal (tmux), and Tab
+// after `--channel ` offers the channels; option values (languages, formats,
+// guide topics, shells) complete, and --help is offered once.
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { ENABLE_CHANNELS, REPLACE_REASONS } from '../../src/core/card.js';
+import { ECARD_CHANNELS } from '../../src/core/ecard.js';
+import { TOPICS } from '../../src/cli/guide.js';
+import { BIN, run } from './harness.js';
+
+const has = (command: string) => spawnSync('sh', ['-c', `command -v ${command}`]).status === 0;
+
+/** The policy IDs of data/policies.json, which completion offers for --policy. */
+const policyIds: string[] = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../data/policies.json'), 'utf8')).policies.map((p: { id: string }) => p.id);
+
+describe('the bash completion function', () => {
+  const script = run(['completion', 'bash']).stdout;
+  /** What _sscard offers for the command line `words` (the last one being completed). */
+  const complete = (...words: string[]) =>
+    spawnSync('bash', ['-c', `${script}\nCOMP_WORDS=(${words.map((w) => `"${w}"`).join(' ')}); COMP_CWORD=${words.length - 1}; _sscard; echo "\${COMPREPLY[@]}"`], {
+      encoding: 'utf8',
+    })
+      .stdout.trim()
+      .split(/\s+/)
+      .filter(Boolean);
+
+  it.each([
+    // The values are the core's own lists: a channel added there is completed here.
+    [['sscard', 'ecard', 'claim', '--channel', ''], [...ECARD_CHANNELS]],
+    [['sscard', 'enable', '--channel', ''], [...ENABLE_CHANNELS]],
+    [['sscard', 'card', 'replace', '--reason', ''], [...REPLACE_REASONS]],
+    [['sscard', 'guide', ''], [...TOPICS]],
+    [['sscard', 'card', 'issue', '--policy', 'sh'], policyIds.filter((p) => p.startsWith('sh'))],
+    [['sscard', 'ecard', 'claim', '--channel', 'a'], ['alipay']],
+    [['sscard', '--lang', ''], ['zh', 'en']],
+    [['sscard', 'status', '--lang', ''], ['zh', 'en']],
+    [['sscard', 'export', '--format', ''], ['csv', 'xlsx', 'json']],
+    [['sscard', 'completion', ''], ['bash', 'zsh', 'fish']],
+    [['sscard', '--db', 'x.db', 'card', 'rep'], ['report-loss', 'replace']],
+    [['sscard', 'activate', '--guar'], ['--guardian-id']],
+    [['sscard', 'reg'], ['register-employee']],
+    // A free value (an identity number) is not completed with option names.
+    [['sscard', 'ecard', 'claim', '--id', ''], []],
+  ])('%j', (words, expected) => expect(complete(...words).sort()).toEqual([...expected].sort()));
+
+  it('offers every policy ID and lists --help once per command', () => {
+    expect(policyIds.length).toBeGreaterThan(1);
+    expect(complete('sscard', 'card', 'issue', '--policy', '').sort()).toEqual([...policyIds].sort());
+    for (const command of [['status'], ['card', 'issue'], ['ecard', 'claim'], []]) {
+      const offered = complete('sscard', ...command, '--');
+      expect(offered.filter((w) => w === '--help'), command.join(' ')).toHaveLength(1);
+      expect(new Set(offered).size, command.join(' ')).toBe(offered.length);
+    }
+  });
+
+  it('refuses an unknown shell in the user language', () => {
+    const en = run(['completion', 'tcsh']);
+    expect(en.code).toBe(2);
+    expect(en.stderr).toContain('<shell> must be bash, zsh or fish, not "tcsh".');
+    expect(run(['completion', 'tcsh', '--lang', 'zh']).stderr).toContain('<shell> 须为 bash、zsh 或 fish');
+  });
+});
+
+const tmux = has('tmux');
+/** A tmux server of this file's own: another file ending its last session must not stop it under us. */
+const SOCKET = ['-L', `sscard-completion-${process.pid}`];
+describe.skipIf(!tmux)('Tab in a real shell (tmux)', () => {
+  const session = `sscard-completion-${process.pid}`;
+  let dir: string;
+  beforeAll(() => {
+    // `sscard` on the PATH, as after `npm link`.
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sscard-completion-'));
+    fs.mkdirSync(path.join(dir, 'bin'));
+    fs.writeFileSync(path.join(dir, 'bin', 'sscard'), `#!/bin/sh\nexec "${process.execPath}" "${BIN}" "$@"\n`, { mode: 0o755 });
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  afterEach(() => spawnSync('tmux', [...SOCKET, 'kill-session', '-t', session]));
+
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+  const screen = () => execFileSync('tmux', [...SOCKET, 'capture-pane', '-t', session, '-p']).toString();
+  async function screenUntil(pattern: RegExp, ms = 15_000): Promise<string> {
+    for (let waited = 0; waited < ms; waited += 100) {
+      if (pattern.test(screen())) return screen();
+      await sleep(100);
+    }
+    throw new Error(`timed out waiting for ${pattern}; screen:\n${screen()}`);
+  }
+  const keys = (...k: string[]) => execFileSync('tmux', [...SOCKET, 'send-keys', '-t', session, ...k]);
+
+  const shells = {
+    bash: { command: 'bash --norc --noprofile -i', load: 'source <(sscard completion bash); echo LOADED' },
+    zsh: { command: 'zsh -f -i', load: 'autoload -U compinit && compinit -u && source <(sscard completion zsh); echo LOADED' },
+    fish: { command: 'fish --no-config -i', load: 'sscard completion fish | source; echo LOADED' },
+  };
+
+  it.each(Object.keys(shells) as (keyof typeof shells)[])('%s: `sscard ecard claim --channel <TAB>` lists the channels', async (shell) => {
+    if (!has(shell)) return expect.fail(`${shell} is not installed (.ci/run installs zsh and fish)`);
+    const env = `env -i PATH="${dir}/bin:/usr/bin:/bin" HOME="${dir}" TERM=xterm LANG=C.UTF-8`;
+    execFileSync('tmux', [...SOCKET, 'new-session', '-d', '-s', session, '-x', '160', '-y', '30', `${env} ${shells[shell].command}`]);
+    await sleep(300);
+    keys(shells[shell].load, 'Enter');
+    await screenUntil(/^LOADED$/m);
+    keys('sscard ecard claim --channel ', 'Tab');
+    await sleep(300);
+    keys('Tab'); // bash lists the candidates on the second Tab
+    const shown = await screenUntil(/wechat/);
+    for (const channel of ['12333', 'alipay', 'bank-app', 'wechat']) expect(shown).toContain(channel);
+  });
+});

@@ -1,0 +1,108 @@
+// Prompts in a real terminal (tmux), in both languages (issue 13, SPEC 2.1):
+// every missing value is asked for, positional arguments included, and
+// nothing the user did not say is recorded: register-employee asks for the
+// employer and whether the registration is filed (default not yet), card
+// issue asks for the issue date and the bank. Ctrl-C exits 130, writes nothing.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { afterEach, describe, expect, it } from 'vitest';
+import { BIN, type Ledger, tempLedger } from './harness.js';
+
+const WANG = '11010519491231002X';
+const tmux = spawnSync('tmux', ['-V']).status === 0;
+/** A tmux server of this file's own: another file ending its last session must not stop it under us. */
+const SOCKET = ['-L', `sscard-prompts-${process.pid}`];
+let ledger: Ledger;
+
+describe.skipIf(!tmux)('prompts in a real terminal (tmux)', () => {
+  const session = `sscard-prompts-${process.pid}`;
+  afterEach(() => {
+    spawnSync('tmux', [...SOCKET, 'kill-session', '-t', session]);
+    ledger?.cleanup();
+  });
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+  const screen = () => execFileSync('tmux', [...SOCKET, 'capture-pane', '-t', session, '-p', '-J']).toString();
+  async function screenUntil(pattern: RegExp, ms = 15_000): Promise<string> {
+    for (let waited = 0; waited < ms; waited += 100) {
+      if (pattern.test(screen())) return screen();
+      await sleep(100);
+    }
+    throw new Error(`timed out waiting for ${pattern}; screen:\n${screen()}`);
+  }
+  const keys = (...k: string[]) => execFileSync('tmux', [...SOCKET, 'send-keys', '-t', session, ...k]);
+  function start(lang: 'en' | 'zh', args: string) {
+    // The language from the locale, as a user's terminal gives it.
+    const env = `SSCARD_TODAY=2026-10-01 LANG=${lang === 'zh' ? 'zh_CN.UTF-8' : 'C.UTF-8'}`;
+    execFileSync('tmux', [...SOCKET, 'new-session', '-d', '-s', session, '-x', '200', '-y', '40', `${env} "${process.execPath}" "${BIN}" --db "${ledger.db}" ${args}; echo "EXIT=$?"; sleep 60`]);
+  }
+
+  const words = {
+    en: { id: /Identity number/, hired: /Hire date/, employer: /Employer/, filed: /registration been filed/, done: /Recorded the hire/ },
+    zh: { id: /身份证号码/, hired: /入职日期/, employer: /用人单位/, filed: /是否已经办理/, done: /已记录/ },
+  };
+
+  it.each(['en', 'zh'] as const)('%s: register-employee with no options asks for the employer, records a pending registration', async (lang) => {
+    ledger = tempLedger('2026-10-01');
+    start(lang, 'register-employee');
+    const w = words[lang];
+    await screenUntil(w.id);
+    keys(WANG, 'Enter');
+    await screenUntil(w.hired);
+    keys('2026-09-20', 'Enter');
+    await screenUntil(w.employer);
+    keys('Acme Ltd', 'Enter');
+    await screenUntil(w.filed);
+    keys('Enter'); // the default: not filed yet
+    const shown = await screenUntil(/EXIT=\d+/);
+    expect(shown).toContain('EXIT=0');
+    expect(shown).toMatch(w.done);
+    expect(ledger.query('SELECT employer, hired_on, registered_on FROM hire')).toEqual([{ employer: 'Acme Ltd', hired_on: '2026-09-20', registered_on: null }]);
+  });
+
+  it('register-employee: a registration said to be filed is recorded with the date asked for, not today', async () => {
+    ledger = tempLedger('2026-10-01');
+    start('en', `register-employee --id ${WANG} --hired-on 2026-09-20 --employer Acme`);
+    await screenUntil(words.en.filed);
+    keys('Down', 'Enter');
+    await screenUntil(/Date the registration was filed/);
+    keys('2026-09-25', 'Enter');
+    expect(await screenUntil(/EXIT=\d+/)).toContain('EXIT=0');
+    expect(ledger.query('SELECT registered_on FROM hire')).toEqual([{ registered_on: '2026-09-25' }]);
+  });
+
+  it.each(['en', 'zh'] as const)('%s: card issue asks for the issue date and the bank', async (lang) => {
+    ledger = tempLedger('2026-10-01');
+    start(lang, `card issue --id ${WANG} --card A12345678`);
+    await screenUntil(lang === 'zh' ? /制卡日期/ : /Date the card was issued/);
+    keys('2026-03-01', 'Enter');
+    await screenUntil(lang === 'zh' ? /发卡银行/ : /Issuing bank/);
+    keys('ICBC', 'Enter');
+    expect(await screenUntil(/EXIT=\d+/)).toContain('EXIT=0');
+    expect(ledger.query('SELECT number, bank, issued_on FROM card')).toEqual([{ number: 'A12345678', bank: 'ICBC', issued_on: '2026-03-01' }]);
+  });
+
+  it.each(['en', 'zh'] as const)('%s: status with no ID asks for it', async (lang) => {
+    ledger = tempLedger('2026-10-01');
+    expect(ledger.run(['register-employee', '--id', WANG, '--employer', 'Acme', '--hired-on', '2026-09-20', '--pending']).code).toBe(0);
+    start(lang, 'status');
+    await screenUntil(words[lang].id);
+    keys(WANG, 'Enter');
+    const shown = await screenUntil(/EXIT=\d+/);
+    expect(shown).toContain('EXIT=0');
+    expect(shown).toContain('110105********002X'); // the answer stays on screen masked
+    expect(shown).not.toContain(WANG);
+    expect(shown).toMatch(lang === 'zh' ? /参保登记/ : /Registration/);
+  });
+
+  it.each(['en', 'zh'] as const)('%s: Ctrl-C at a prompt exits 130, says so in the language, and writes nothing', async (lang) => {
+    ledger = tempLedger('2026-10-01');
+    expect(ledger.run(['register-employee', '--id', WANG, '--employer', 'Acme', '--hired-on', '2026-09-20', '--pending']).code).toBe(0);
+    const before = ledger.bytes();
+    start(lang, `register-employee --id ${WANG} --hired-on 2026-09-21`);
+    await screenUntil(words[lang].employer);
+    keys('C-c');
+    const shown = await screenUntil(/EXIT=\d+/);
+    expect(shown).toContain('EXIT=130');
+    expect(shown).toContain(lang === 'zh' ? '已取消，未做任何更改。' : 'Cancelled; nothing was written.');
+    expect(ledger.bytes()).toEqual(before);
+  });
+});
