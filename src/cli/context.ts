@@ -53,7 +53,12 @@ export interface Context {
    * The ledger. `write: false` returns null when the file does not exist yet
    * (nothing to read; nothing is created by a read).
    */
-  openStore(mode: { write: true }): Promise<Store>;
+  /**
+   * `bulk`: an import, whose work is too large to rehearse in memory; a new
+   * ledger file is then created at once (otherwise only by the first write
+   * that goes through, src/store/first-write.ts).
+   */
+  openStore(mode: { write: true; bulk?: boolean }): Promise<Store>;
   openStore(mode: { write: false }): Promise<Store | null>;
   /** An empty, throw-away ledger in memory (a dry run when no ledger exists yet). */
   scratchStore(): Promise<Store>;

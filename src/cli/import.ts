@@ -98,7 +98,7 @@ async function spoolStdin(): Promise<string> {
 async function importFile(ctx: Context, args: ImportArgs, file: string, name: string): Promise<void> {
 
   // A dry run never creates the ledger: with none yet, it runs against an empty one in memory.
-  const existing = args.dryRun && (await ctx.openStore({ write: false })) === null ? null : await ctx.openStore({ write: true });
+  const existing = args.dryRun && (await ctx.openStore({ write: false })) === null ? null : await ctx.openStore({ write: true, bulk: true });
   const store = existing ?? (await ctx.scratchStore());
   const tally: ImportTally = { rows: 0, changed: 0, unchanged: 0, events: 0, invalid: 0, bad: [] };
   const bad = (row: BadRow) => {

@@ -25,19 +25,16 @@ function action(load: () => Promise<{ run: Runner }>, toArgs: (positional: strin
     const positional = params.slice(0, -2) as never[];
     const globals = command.optsWithGlobals() as GlobalOptions;
     state.json = Boolean(globals.json);
-    const resources = { stores: [] as Store[], created: [] as string[] };
-    let failed = true;
-    const { buildContext, discardCreated } = await import('./process-context.js');
+    const resources = { stores: [] as Store[] };
+    const { buildContext } = await import('./process-context.js');
     try {
       // export writes data (a file's bytes), not text for a terminal: passed as is.
       const ctx = buildContext(globals, resources, commandPath(command), state, command.name() === 'export', messagesFor);
       const { run } = await load();
       state.exitCode = (await run(ctx, toArgs(positional, command.opts(), command) as never)) ?? EXIT.ok;
-      failed = false;
     } finally {
       for (const store of resources.stores) await store.close();
       // A refused command leaves no trace: not even the empty ledger it opened to write in.
-      if (failed) discardCreated(resources);
     }
   };
 }

@@ -12,7 +12,8 @@ import { InvalidInput } from '../core/errors.js';
 import { chinaCalendar, officialCalendar } from '../core/official-calendar.js';
 import { isPostgresUrl } from '../store/location.js';
 import { openLedger } from '../store/open.js';
-import { openMemoryStore, removeIfEmpty } from '../store/sqlite/file.js';
+import { openMemoryStore } from '../store/sqlite/file.js';
+import { createByRename, createOnFirstWrite } from '../store/first-write.js';
 import type { Store } from '../store/store.js';
 import type { Context } from './context.js';
 import { type Lang, langOf } from './lang.js';
@@ -54,16 +55,9 @@ function colorLevel(option: boolean | undefined, env: NodeJS.ProcessEnv, isTTY: 
   return isTTY && env.TERM !== 'dumb' ? 1 : 0;
 }
 
-/** What a run opened or created, for main.ts to close (and, when the command failed, to remove a ledger it created). */
+/** What a run opened, for main.ts to close whatever happens. */
 export interface Resources {
   readonly stores: Store[];
-  /** Ledger files this run created. */
-  readonly created: string[];
-}
-
-/** Removes a ledger this run created when nothing was written to it (another process may have, meanwhile). */
-export function discardCreated(resources: Resources): void {
-  for (const file of resources.created) removeIfEmpty(file);
 }
 
 /**
@@ -92,15 +86,20 @@ export function buildContext(
   let store: Store | null | undefined;
   let storeWritable = false;
   let calendar = chinaCalendar;
-  const openStore = async (mode: { write: boolean }): Promise<Store | null> => {
+  const openStore = async (mode: { write: boolean; bulk?: boolean }): Promise<Store | null> => {
     // Reads open the file read-only; a later write in the same command reopens it writable.
     if (store === undefined || (mode.write && !storeWritable)) {
       if (store) {
         await store.close();
         opened.splice(opened.indexOf(store), 1);
       }
-      if (mode.write && !isPostgresUrl(dbPath) && !fs.existsSync(dbPath)) resources.created.push(dbPath);
-      store = await openLedger(dbPath, { create: mode.write, createDirectories: isDefaultPath, now: now.toISOString() });
+      const options = { create: mode.write, createDirectories: isDefaultPath, now: now.toISOString() };
+      const isNewFile = mode.write && !isPostgresUrl(dbPath) && !fs.existsSync(dbPath);
+      store = !isNewFile
+        ? await openLedger(dbPath, options)
+        : mode.bulk
+          ? createByRename(dbPath, async (temp) => (await openLedger(temp, options))!, async () => (await openLedger(dbPath, options))!)
+          : createOnFirstWrite(openMemoryStore(), async () => (await openLedger(dbPath, options))!);
       storeWritable = mode.write;
       if (store) {
         opened.push(store);

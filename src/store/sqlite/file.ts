@@ -322,20 +322,3 @@ function migrate(db: Database.Database, file: string): void {
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
   }).immediate();
 }
-
-
-/** Deletes a ledger file (and its -wal/-shm) that holds no fact: what a refused first command leaves behind. */
-export function removeIfEmpty(file: string): void {
-  try {
-    const db = new Database(file, { fileMustExist: true, timeout: BUSY_TIMEOUT_MS, nativeBinding: nativeBinding() });
-    try {
-      const facts = db.prepare("SELECT (SELECT count(*) FROM event) + (SELECT count(*) FROM calendar_year)").pluck().get() as number;
-      if (facts !== 0) return;
-    } finally {
-      db.close();
-    }
-    for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
-  } catch {
-    // Not a ledger we can read: leave it as it is.
-  }
-}

@@ -63,16 +63,26 @@ export function walPageOneHeaders(file: string): HeaderFields[] {
     if (size < 32 || fs.readSync(fd, header, 0, 32, 0) < 32 || !WAL_MAGIC.includes(header.readUInt32BE(0))) return [];
     const pageSize = header.readUInt32BE(8);
     const [salt1, salt2] = [header.readUInt32BE(16), header.readUInt32BE(20)];
+    // Only committed frames count: a transaction still under way (another
+    // process creating this very ledger) may have spilled frames to the WAL
+    // that no commit frame follows yet, and SQLite ignores them too.
     const found: HeaderFields[] = [];
+    let pending: HeaderFields[] = [];
     const frame = Buffer.alloc(24);
     const page = Buffer.alloc(100);
     for (let at = 32; at + 24 + pageSize <= size; at += 24 + pageSize) {
       fs.readSync(fd, frame, 0, 24, at);
       if (frame.readUInt32BE(8) !== salt1 || frame.readUInt32BE(12) !== salt2) break; // the rest is from an earlier cycle
-      if (frame.readUInt32BE(0) !== 1) continue;
-      fs.readSync(fd, page, 0, 100, at + 24);
-      const fields = readHeaderFields(page);
-      if (fields) found.push(fields);
+      if (frame.readUInt32BE(0) === 1) {
+        fs.readSync(fd, page, 0, 100, at + 24);
+        const fields = readHeaderFields(page);
+        if (fields) pending.push(fields);
+      }
+      if (frame.readUInt32BE(4) !== 0) {
+        // A commit frame: the transaction's frames up to here are the database's.
+        found.push(...pending);
+        pending = [];
+      }
     }
     return found;
   } finally {

@@ -1,0 +1,108 @@
+// A ledger that does not exist yet, for a command that may write: the file
+// is created by its first write only, and only once the command's work has
+// gone through on an empty ledger in memory. So a refused first command (a
+// child's hire, a bad date) leaves no file behind, and no file is ever
+// deleted under another process that may have opened it meanwhile.
+import fs from 'node:fs';
+import type { Store } from './store.js';
+
+export function createOnFirstWrite(scratch: Store, create: () => Promise<Store>): Store {
+  let real: Store | null = null;
+  const current = () => real ?? scratch;
+  return {
+    personEvents: (id) => current().personEvents(id),
+    cardHolder: (number) => current().cardHolder(number),
+    eventsBySeq: (seqs) => current().eventsBySeq(seqs),
+    calendarYears: () => current().calendarYears(),
+    mentions: (id) => current().mentions(id),
+    agendaRows: (asOf) => current().agendaRows(asOf),
+    everyone: (asOf) => current().everyone(asOf),
+    allEvents: () => current().allEvents(),
+    check: () => current().check(),
+    backupTo: (file) => current().backupTo(file),
+    // A bulk load (copy) goes to the file.
+    async loadEvents(events) {
+      real ??= await create();
+      return real.loadEvents(events);
+    },
+    async write(work) {
+      if (real === null) {
+        // Decided on the empty ledger first: a refusal throws here, before any file exists.
+        await scratch.write(work);
+        real = await create();
+      }
+      // The work runs again on the file (it re-reads there: another process may have created it meanwhile).
+      return real.write(work);
+    },
+    async close() {
+      await scratch.close();
+      await real?.close();
+    },
+  };
+}
+
+/**
+ * The same for a bulk import into a ledger that does not exist yet, whose
+ * work is too large to rehearse in memory: it is written into a new file
+ * beside the ledger's path that no other process knows, which takes the
+ * ledger's name only once the work has gone through (a hard link, which never
+ * replaces a file another process created meanwhile; then the work runs again
+ * there). A refused or failed import leaves nothing behind.
+ */
+export function createByRename(file: string, openAt: (path: string) => Promise<Store>, openFinal: () => Promise<Store>): Store {
+  const temp = `${file}.sscard-new-${process.pid}`;
+  let store: Promise<Store> | null = null;
+  let final: Store | null = null;
+  const current = async () => final ?? (await (store ??= openAt(temp)));
+  const removeTemp = () => {
+    for (const f of [temp, `${temp}-wal`, `${temp}-shm`]) fs.rmSync(f, { force: true });
+  };
+  return {
+    personEvents: async (id) => (await current()).personEvents(id),
+    cardHolder: async (number) => (await current()).cardHolder(number),
+    eventsBySeq: async (seqs) => (await current()).eventsBySeq(seqs),
+    calendarYears: async () => (await current()).calendarYears(),
+    mentions: async (id) => (await current()).mentions(id),
+    agendaRows: async (asOf) => (await current()).agendaRows(asOf),
+    async *everyone(asOf) {
+      yield* (await current()).everyone(asOf);
+    },
+    async *allEvents() {
+      yield* (await current()).allEvents();
+    },
+    check: async () => (await current()).check(),
+    backupTo: async (target) => (await current()).backupTo(target),
+    loadEvents: async (events) => (await current()).loadEvents(events),
+    async write(work) {
+      if (final !== null) return final.write(work);
+      const staged = await current();
+      let result: Awaited<ReturnType<typeof work>>;
+      try {
+        result = await staged.write(work);
+      } catch (error) {
+        await staged.close();
+        removeTemp();
+        throw error;
+      }
+      await staged.close(); // checkpoints and removes its -wal and -shm
+      try {
+        fs.linkSync(temp, file);
+      } catch (error) {
+        removeTemp();
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+        final = await openFinal(); // created meanwhile by another process: the work goes there
+        return final.write(work);
+      }
+      removeTemp();
+      final = await openFinal();
+      return result;
+    },
+    async close() {
+      if (final) await final.close();
+      else if (store) {
+        await (await store).close();
+        removeTemp();
+      }
+    },
+  };
+}
