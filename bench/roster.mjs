@@ -38,9 +38,24 @@ await build({
   minify: true,
   logLevel: 'warning',
   // as scripts/build.mjs does: exceljs in a bundle of its own, required only for an xlsx
-  plugins: [{ name: 'lazy-packages', setup: (b) => b.onResolve({ filter: /^exceljs$/ }, (args) => (args.kind === 'dynamic-import' ? { path: './exceljs.cjs', external: true } : undefined)) }],
+  plugins: [
+    {
+      name: 'lazy-packages',
+      setup: (b) => b.onResolve({ filter: /^exceljs$/ }, (args) => (args.kind === 'dynamic-import' ? { path: './exceljs.cjs', external: true } : undefined)),
+    },
+  ],
 });
-await build({ entryPoints: ['exceljs'], outfile: path.join(dir, 'exceljs.cjs'), bundle: true, format: 'cjs', platform: 'node', target: 'node20.19', minify: true, logLevel: 'warning', absWorkingDir: root });
+await build({
+  entryPoints: ['exceljs'],
+  outfile: path.join(dir, 'exceljs.cjs'),
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20.19',
+  minify: true,
+  logLevel: 'warning',
+  absWorkingDir: root,
+});
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const checkChar = (s) => '10X98765432'[[...s].reduce((sum, c, i) => sum + Number(c) * WEIGHTS[i], 0) % 11];
@@ -88,5 +103,7 @@ for (const file of [csv, xlsx]) {
   const child = spawnSync(process.execPath, [import.meta.filename, 'read', file], { env: { ...process.env, SSCARD_BENCH_DIR: dir }, encoding: 'utf8' });
   if (child.status !== 0) throw new Error(child.stderr);
   const result = JSON.parse(child.stdout);
-  console.log(`${path.basename(file)}: ${(fs.statSync(file).size / 2 ** 20).toFixed(1)} MiB, ${result.rows.toLocaleString('en-US')} rows in ${result.seconds.toFixed(2)} s = ${result.rowsPerSecond.toLocaleString('en-US')} rows/s, peak RSS ${result.maxRssMiB} MiB`);
+  console.log(
+    `${path.basename(file)}: ${(fs.statSync(file).size / 2 ** 20).toFixed(1)} MiB, ${result.rows.toLocaleString('en-US')} rows in ${result.seconds.toFixed(2)} s = ${result.rowsPerSecond.toLocaleString('en-US')} rows/s, peak RSS ${result.maxRssMiB} MiB`,
+  );
 }

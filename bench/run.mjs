@@ -71,7 +71,11 @@ function writeCsv(file, n) {
 function measured(args, extra = {}, script = BIN) {
   fs.rmSync(usageFile, { force: true });
   const t = performance.now();
-  const r = spawnSync(process.execPath, ['--require', MEASURE, script, ...args], { env: { ...env, ...extra }, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 });
+  const r = spawnSync(process.execPath, ['--require', MEASURE, script, ...args], {
+    env: { ...env, ...extra },
+    stdio: ['ignore', 'ignore', 'pipe'],
+    maxBuffer: 1 << 26,
+  });
   const ms = performance.now() - t;
   if (r.status !== 0 && r.status !== 3) throw new Error(`${path.basename(script)} ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
   const usage = JSON.parse(fs.readFileSync(usageFile, 'utf8'));
@@ -147,14 +151,22 @@ const bareDb = path.join(dir, 'bare.db');
 sscard(['calendar', 'load', writeSchedule()], { SSCARD_DB: bareDb }); // creates the ledger with sscard's schema
 const bare = measured(['import', bareDb, csv], {}, BARE);
 const imported = measured(['import', csv]);
-row(`import ${ROWS.toLocaleString('en')} CSV rows: time vs bare loop`, `${(imported.ms / 1000).toFixed(1)} s vs ${(bare.ms / 1000).toFixed(1)} s = ${(imported.ms / bare.ms).toFixed(2)}x (${Math.round(ROWS / (imported.ms / 1000)).toLocaleString('en')} rows/s)`, '<= 1.3x');
+row(
+  `import ${ROWS.toLocaleString('en')} CSV rows: time vs bare loop`,
+  `${(imported.ms / 1000).toFixed(1)} s vs ${(bare.ms / 1000).toFixed(1)} s = ${(imported.ms / bare.ms).toFixed(2)}x (${Math.round(ROWS / (imported.ms / 1000)).toLocaleString('en')} rows/s)`,
+  '<= 1.3x',
+);
 row(`import ${ROWS.toLocaleString('en')} CSV rows: peak memory`, mib(imported.mib), '<= 250 MiB');
 
 // xlsx import (issue 16): a workbook of the first XLSX_ROWS rows, written by exceljs.
 const xlsx = path.join(dir, 'hires.xlsx');
 await writeXlsx(xlsx, XLSX_ROWS);
 const xlsxImport = measured(['import', xlsx], { SSCARD_DB: path.join(dir, 'xlsx.db') });
-row(`import ${XLSX_ROWS.toLocaleString('en')} xlsx rows`, `${(xlsxImport.ms / 1000).toFixed(1)} s (${Math.round(XLSX_ROWS / (xlsxImport.ms / 1000)).toLocaleString('en')} rows/s), peak ${mib(xlsxImport.mib)}`, 'bounded');
+row(
+  `import ${XLSX_ROWS.toLocaleString('en')} xlsx rows`,
+  `${(xlsxImport.ms / 1000).toFixed(1)} s (${Math.round(XLSX_ROWS / (xlsxImport.ms / 1000)).toLocaleString('en')} rows/s), peak ${mib(xlsxImport.mib)}`,
+  'bounded',
+);
 
 // The agenda.
 const dueBare = measured(['due', env.SSCARD_DB], {}, BARE);
@@ -162,14 +174,22 @@ const dueJson = measured(['due', '--json']);
 const dueText = measured(['due']);
 const dueCheck = measured(['due', '--check']);
 const dueItems = (sscard(['due', '--json']).stdout.match(/"kind":/g) ?? []).length;
-row(`due --json (${dueItems.toLocaleString('en')} open): CPU vs bare query`, `${dueJson.cpuMs.toFixed(0)} ms vs ${dueBare.cpuMs.toFixed(0)} ms = ${(dueJson.cpuMs / dueBare.cpuMs).toFixed(2)}x`, '<= 1.8x');
+row(
+  `due --json (${dueItems.toLocaleString('en')} open): CPU vs bare query`,
+  `${dueJson.cpuMs.toFixed(0)} ms vs ${dueBare.cpuMs.toFixed(0)} ms = ${(dueJson.cpuMs / dueBare.cpuMs).toFixed(2)}x`,
+  '<= 1.8x',
+);
 row('due --json / due / due --check: peak memory', `${mib(dueJson.mib)} / ${mib(dueText.mib)} / ${mib(dueCheck.mib)}`, '<= 200 MiB');
 
 // Export.
 const exportBare = measured(['export', env.SSCARD_DB], {}, BARE);
 const exportCsv = measured(['export', '--reveal']);
 const exportJson = measured(['export', '--format', 'json', '--reveal']);
-row('export csv: CPU vs bare streaming query', `${exportCsv.cpuMs.toFixed(0)} ms vs ${exportBare.cpuMs.toFixed(0)} ms = ${(exportCsv.cpuMs / exportBare.cpuMs).toFixed(2)}x`, '<= 2.5x');
+row(
+  'export csv: CPU vs bare streaming query',
+  `${exportCsv.cpuMs.toFixed(0)} ms vs ${exportBare.cpuMs.toFixed(0)} ms = ${(exportCsv.cpuMs / exportBare.cpuMs).toFixed(2)}x`,
+  '<= 2.5x',
+);
 row('export csv / json: peak memory', `${mib(exportCsv.mib)} / ${mib(exportJson.mib)}`, '<= 200 MiB');
 
 // Start-up, interleaved with bare node.
@@ -178,7 +198,11 @@ const cases = [
   ['status <id>', ['status', target], '<= 1.25x'],
   ['--version', ['--version'], '<= 1.08x'],
   ['--help', ['--help'], ''],
-  ['register-employee (a write)', (i) => ['register-employee', '--id', target, '--employer', 'Bench Co', '--hired-on', `2026-10-${String((i % 28) + 1).padStart(2, '0')}`, '--pending'], '<= 1.35x'],
+  [
+    'register-employee (a write)',
+    (i) => ['register-employee', '--id', target, '--employer', 'Bench Co', '--hired-on', `2026-10-${String((i % 28) + 1).padStart(2, '0')}`, '--pending'],
+    '<= 1.35x',
+  ],
 ];
 const times = Object.fromEntries([['node', []], ...cases.map(([name]) => [name, []])]);
 for (let i = 0; i < RUNS; i++) {
@@ -192,7 +216,12 @@ for (let i = 0; i < RUNS; i++) {
   }
 }
 const base = median(times.node);
-for (const [name, , goal] of cases) row(`${name} / node -e "" (median of ${RUNS})`, `${median(times[name]).toFixed(1)} / ${base.toFixed(1)} ms = ${(median(times[name]) / base).toFixed(2)}x`, goal);
+for (const [name, , goal] of cases)
+  row(
+    `${name} / node -e "" (median of ${RUNS})`,
+    `${median(times[name]).toFixed(1)} / ${base.toFixed(1)} ms = ${(median(times[name]) / base).toFixed(2)}x`,
+    goal,
+  );
 if (process.env.SSCARD_BENCH_PG !== '0') await postgres();
 
 console.log(`sscard benchmark: ${ROWS.toLocaleString('en')} hires; node ${process.version}, ${os.cpus().length} CPUs`);
@@ -240,12 +269,25 @@ async function pgServer() {
   const data = fs.mkdtempSync(path.join(root, 'run-'));
   fs.chmodSync(data, 0o755);
   const server = new EmbeddedPostgres({
-    databaseDir: path.join(data, 'data'), port, user: 'postgres', password: 'postgres', persistent: false,
-    initdbFlags: ['--encoding=UTF8', '--no-locale'], createPostgresUser: true, onLog: () => {}, onError: () => {},
+    databaseDir: path.join(data, 'data'),
+    port,
+    user: 'postgres',
+    password: 'postgres',
+    persistent: false,
+    initdbFlags: ['--encoding=UTF8', '--no-locale'],
+    createPostgresUser: true,
+    onLog: () => {},
+    onError: () => {},
   });
   await server.initialise();
   await server.start();
-  return { url: `postgres://postgres:postgres@127.0.0.1:${port}/postgres`, stop: async () => { await server.stop(); fs.rmSync(data, { recursive: true, force: true }); } };
+  return {
+    url: `postgres://postgres:postgres@127.0.0.1:${port}/postgres`,
+    stop: async () => {
+      await server.stop();
+      fs.rmSync(data, { recursive: true, force: true });
+    },
+  };
 }
 
 async function postgres() {
@@ -265,22 +307,40 @@ async function postgres() {
     sscard(['import', header], { SSCARD_DB: url('bench_copy') }); // sscard's schema, empty
     const client = new pg.Client({ connectionString: server.url });
     await client.connect();
-    const rows = fs.readFileSync(pgCsv, 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
+    const rows = fs
+      .readFileSync(pgCsv, 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(','));
     const now = new Date().toISOString();
     const t = performance.now();
     await client.query('BEGIN');
     await client.query('SET LOCAL search_path TO bench_copy');
     const copy = async (sql, lines) => pipeline(Readable.from(lines), client.query(copyFrom(sql)));
     const tsv = (...cells) => `${cells.map((c) => (c === null || c === '' ? '\\N' : String(c).replaceAll('\\', '\\\\'))).join('\t')}\n`;
-    await copy('COPY person (id, name) FROM STDIN', (function* () { for (const [id, name] of rows) yield tsv(id, name); })());
-    await copy("COPY hire (person_id, kind, employer, hired_on, registered_on) FROM STDIN", (function* () { for (const [id, , employer, hiredOn, registeredOn] of rows) yield tsv(id, 'employee', employer, hiredOn, registeredOn); })());
-    await copy('COPY event (person_id, kind, concerns_on, recorded_at, source, v, data) FROM STDIN', (function* () {
-      for (const [id, name, employer, hiredOn, registeredOn] of rows) {
-        yield tsv(id, 'person.recorded', null, now, 'bench', 2, JSON.stringify({ name }));
-        yield tsv(id, 'hire.recorded', hiredOn, now, 'bench', 2, JSON.stringify({ employer, hiredOn, hireKind: 'employee' }));
-        if (registeredOn) yield tsv(id, 'hire.registered', registeredOn, now, 'bench', 2, JSON.stringify({ employer, hiredOn }));
-      }
-    })());
+    await copy(
+      'COPY person (id, name) FROM STDIN',
+      (function* () {
+        for (const [id, name] of rows) yield tsv(id, name);
+      })(),
+    );
+    await copy(
+      'COPY hire (person_id, kind, employer, hired_on, registered_on) FROM STDIN',
+      (function* () {
+        for (const [id, , employer, hiredOn, registeredOn] of rows) yield tsv(id, 'employee', employer, hiredOn, registeredOn);
+      })(),
+    );
+    await copy(
+      'COPY event (person_id, kind, concerns_on, recorded_at, source, v, data) FROM STDIN',
+      (function* () {
+        for (const [id, name, employer, hiredOn, registeredOn] of rows) {
+          yield tsv(id, 'person.recorded', null, now, 'bench', 2, JSON.stringify({ name }));
+          yield tsv(id, 'hire.recorded', hiredOn, now, 'bench', 2, JSON.stringify({ employer, hiredOn, hireKind: 'employee' }));
+          if (registeredOn) yield tsv(id, 'hire.registered', registeredOn, now, 'bench', 2, JSON.stringify({ employer, hiredOn }));
+        }
+      })(),
+    );
     await client.query('COMMIT');
     const bareCopy = performance.now() - t;
     await client.end();
@@ -302,9 +362,17 @@ async function postgres() {
     const where = process.env.SSCARD_BENCH_PG_URL ? 'SSCARD_BENCH_PG_URL' : 'embedded server';
     const ms = (x) => `${(x / 1000).toFixed(1)} s`;
     const pgRows = Math.min(ROWS, 100_000);
-    row(`PostgreSQL (${where}): import ${pgRows.toLocaleString('en')} CSV rows vs bare COPY`, `${ms(imported.ms)} vs ${ms(bareCopy)} = ${(imported.ms / bareCopy).toFixed(2)}x (${Math.round(pgRows / (imported.ms / 1000)).toLocaleString('en')} rows/s)`, '');
+    row(
+      `PostgreSQL (${where}): import ${pgRows.toLocaleString('en')} CSV rows vs bare COPY`,
+      `${ms(imported.ms)} vs ${ms(bareCopy)} = ${(imported.ms / bareCopy).toFixed(2)}x (${Math.round(pgRows / (imported.ms / 1000)).toLocaleString('en')} rows/s)`,
+      '',
+    );
     row('PostgreSQL: due --json', `${due.ms.toFixed(0)} ms`, '');
-    row(`PostgreSQL: status <id> vs SQLite (median of ${RUNS})`, `${median(status.postgres).toFixed(1)} / ${median(status.sqlite).toFixed(1)} ms = ${(median(status.postgres) / median(status.sqlite)).toFixed(2)}x`, '');
+    row(
+      `PostgreSQL: status <id> vs SQLite (median of ${RUNS})`,
+      `${median(status.postgres).toFixed(1)} / ${median(status.sqlite).toFixed(1)} ms = ${(median(status.postgres) / median(status.sqlite)).toFixed(2)}x`,
+      '',
+    );
     row('copy SQLite -> PostgreSQL -> SQLite', `${ms(there.ms)} + ${ms(home.ms)}; export --format json identical: ${same ? 'yes' : 'NO'}`, 'identical');
     if (!same) process.exitCode = 1;
   } finally {

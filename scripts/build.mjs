@@ -75,7 +75,11 @@ await build({ ...common, entryPoints: ['exceljs'], outfile: 'dist/lazy/exceljs.c
 while (built.size < lazy.size) {
   const next = [...lazy].filter(([source]) => !built.has(source));
   for (const [source] of next) built.add(source);
-  await Promise.all(next.map(([source, name]) => build({ ...common, entryPoints: [source], outfile: `dist/lazy/${name}.cjs`, plugins: [splitLazyImports, lazyPackages, withoutPgNative] })));
+  await Promise.all(
+    next.map(([source, name]) =>
+      build({ ...common, entryPoints: [source], outfile: `dist/lazy/${name}.cjs`, plugins: [splitLazyImports, lazyPackages, withoutPgNative] }),
+    ),
+  );
 }
 // man/sscard.1, from the same Commander declarations as --help.
 await writeManPage();

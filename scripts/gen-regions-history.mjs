@@ -28,16 +28,22 @@ const php = fs.readFileSync(source, 'utf8');
 const timeline = new Map();
 const year = (text, open) => (text === '' ? open : Number(text));
 for (const block of php.matchAll(/^ {4}(\d{6}) => \[\n([\s\S]*?)^ {4}\],?$/gm)) {
-  const records = [...block[2].matchAll(/"address" => "([^"]*)",\s*"start_year" => "?(\d*)"?,\s*"end_year" => "?(\d*)"?/g)].map(
-    ([, name, start, end]) => ({ name, start: year(start, -Infinity), end: year(end, Infinity) }),
-  );
+  const records = [...block[2].matchAll(/"address" => "([^"]*)",\s*"start_year" => "?(\d*)"?,\s*"end_year" => "?(\d*)"?/g)].map(([, name, start, end]) => ({
+    name,
+    start: year(start, -Infinity),
+    end: year(end, Infinity),
+  }));
   if (records.length === 0) throw new Error(`no record for ${block[1]}`);
   timeline.set(block[1], records);
 }
 if (timeline.size < 5000) throw new Error(`only ${timeline.size} codes read from ${source}: has the format changed?`);
 
 const current = new Map(
-  fs.readFileSync(new URL('../data/regions.tsv', import.meta.url), 'utf8').trim().split('\n').map((line) => line.split('\t')),
+  fs
+    .readFileSync(new URL('../data/regions.tsv', import.meta.url), 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => line.split('\t')),
 );
 
 /** The name `code` had in `when`, or null. */
@@ -50,7 +56,7 @@ function fullName(code, when) {
   const provinceName = nameIn(province, when) ?? current.get(province) ?? '';
   if (code === province) return own;
   // "市辖区" / "县" are the tables' placeholders for a municipality's own districts.
-  const prefectureName = code === prefecture ? '' : nameIn(prefecture, when) ?? '';
+  const prefectureName = code === prefecture ? '' : (nameIn(prefecture, when) ?? '');
   const shownPrefecture = ['市辖区', '县', '省直辖县级行政区划', '自治区直辖县级行政区划'].includes(prefectureName) ? '' : prefectureName;
   return provinceName + shownPrefecture + own;
 }

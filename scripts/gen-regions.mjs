@@ -32,6 +32,8 @@ for (const a of read('areas.json')) {
 }
 // One "code<TAB>name" per line: a lookup is a string search, with nothing to
 // parse at start-up (src/cli/status.ts).
-const lines = Object.entries(table).sort(([a], [b]) => a.localeCompare(b)).map(([code, name]) => `${code}\t${name}`);
+const lines = Object.entries(table)
+  .sort(([a], [b]) => a.localeCompare(b))
+  .map(([code, name]) => `${code}\t${name}`);
 fs.writeFileSync(new URL('../data/regions.tsv', import.meta.url), `${lines.join('\n')}\n`);
 console.log(`data/regions.tsv: ${lines.length} codes`);

@@ -16,7 +16,9 @@ export default async function setup(project: TestProject) {
   // The shared ledger's engine is tested against a real server (SPEC 3.2).
   const started = performance.now();
   const postgres = await startTestServer();
-  console.log(`postgres: ${process.env.SSCARD_TEST_PG_URL ? 'SSCARD_TEST_PG_URL' : 'embedded server'} ready in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `postgres: ${process.env.SSCARD_TEST_PG_URL ? 'SSCARD_TEST_PG_URL' : 'embedded server'} ready in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
   project.provide('pgUrl', postgres.url);
   project.provide('pgPrefix', postgres.prefix);
   return async () => {
@@ -36,7 +38,7 @@ export default async function setup(project: TestProject) {
     console.log(`privacy: scanned stderr of ${runs} CLI runs: ${leaks.length} with an identity number`);
     if (leaks.length > 0) {
       // A throw here is only logged by vitest: fail the run through the exit code.
-      console.error(`identity numbers on stderr:\n${leaks.join("\n")}`);
+      console.error(`identity numbers on stderr:\n${leaks.join('\n')}`);
       process.exitCode = 1;
     }
   };

@@ -81,9 +81,15 @@ function lateText(ctx: Context, late: number, deadline: string, consequence: str
   const zh = ctx.lang === 'zh';
   const ended =
     consequence === 'social-function-suspended'
-      ? zh ? '自激活之日起社保功能恢复' : 'the social-security function is back from the day of activation'
-      : zh ? '自激活之日起医保卡恢复正常' : 'the medical insurance card is normal again from the day of activation';
-  return zh ? `晚于激活期限 ${deadline} ${late} 天；${ended}。` : `That was ${late} day${late === 1 ? '' : 's'} after the activation deadline ${deadline}; ${ended}.`;
+      ? zh
+        ? '自激活之日起社保功能恢复'
+        : 'the social-security function is back from the day of activation'
+      : zh
+        ? '自激活之日起医保卡恢复正常'
+        : 'the medical insurance card is normal again from the day of activation';
+  return zh
+    ? `晚于激活期限 ${deadline} ${late} 天；${ended}。`
+    : `That was ${late} day${late === 1 ? '' : 's'} after the activation deadline ${deadline}; ${ended}.`;
 }
 
 function describe(ctx: Context, kind: 'activated' | 'already-activated', card: Card, activatedEcard: boolean, claimed: boolean): string {

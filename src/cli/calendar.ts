@@ -27,7 +27,11 @@ export async function run(ctx: Context): Promise<void> {
   const zh = ctx.lang === 'zh';
   const words: Record<YearSource, string> = zh
     ? { package: '官方安排（chinese-days 软件包）', loaded: '官方安排（已导入）', provisional: '暂定：按《全国年节及纪念日放假办法》推算，无调休' }
-    : { package: 'official (chinese-days package)', loaded: 'official (loaded)', provisional: 'PROVISIONAL: statutory holidays computed, no adjusted working days' };
+    : {
+        package: 'official (chinese-days package)',
+        loaded: 'official (loaded)',
+        provisional: 'PROVISIONAL: statutory holidays computed, no adjusted working days',
+      };
   const packaged = years.filter((y) => y.source === 'package').map((y) => y.year);
   if (packaged.length > 0) ctx.out.write(`${packaged[0]}-${packaged[packaged.length - 1]}  ${words.package}\n`);
   for (const { year, source, entry } of years) {
@@ -70,8 +74,12 @@ export async function load(ctx: Context, args: { file?: string; yes?: boolean })
     await confirmed(
       ctx,
       args.yes,
-      zh ? `${schedule.year} 年已于 ${before.loadedOn} 从 ${before.file} 导入了不同的安排，是否替换？` : `A different ${schedule.year} schedule was loaded from ${before.file} on ${before.loadedOn}; replace it?`,
-      zh ? `已导入过不同的 ${schedule.year} 年安排，且没有终端可供确认：如确定替换，请加 --yes。` : `A different ${schedule.year} schedule is already loaded and there is no terminal to confirm on; add --yes to replace it.`,
+      zh
+        ? `${schedule.year} 年已于 ${before.loadedOn} 从 ${before.file} 导入了不同的安排，是否替换？`
+        : `A different ${schedule.year} schedule was loaded from ${before.file} on ${before.loadedOn}; replace it?`,
+      zh
+        ? `已导入过不同的 ${schedule.year} 年安排，且没有终端可供确认：如确定替换，请加 --yes。`
+        : `A different ${schedule.year} schedule is already loaded and there is no terminal to confirm on; add --yes to replace it.`,
     );
   }
   const store = await ctx.openStore({ write: true });
@@ -107,13 +115,27 @@ function readSchedule(ctx: Context, file: string) {
   } catch {
     throw bad('file-unreadable', `<file.json>: ${file} cannot be read; check the path.`, `<file.json>：无法读取 ${file}，请核对路径。`);
   }
-  if (!stat.isFile()) throw bad('not-a-file', `<file.json>: ${file} is not a regular file; give the schedule's JSON file.`, `<file.json>：${file} 不是普通文件，请提供年度安排的 JSON 文件。`);
-  if (stat.size > MAX_BYTES) throw bad('file-too-large', `<file.json>: ${file} is larger than 1 MiB, so it is not a year's schedule.`, `<file.json>：${file} 超过 1 MiB，不是年度安排文件。`);
+  if (!stat.isFile())
+    throw bad(
+      'not-a-file',
+      `<file.json>: ${file} is not a regular file; give the schedule's JSON file.`,
+      `<file.json>：${file} 不是普通文件，请提供年度安排的 JSON 文件。`,
+    );
+  if (stat.size > MAX_BYTES)
+    throw bad(
+      'file-too-large',
+      `<file.json>: ${file} is larger than 1 MiB, so it is not a year's schedule.`,
+      `<file.json>：${file} 超过 1 MiB，不是年度安排文件。`,
+    );
   let json: unknown;
   try {
     json = JSON.parse(fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
   } catch {
-    throw bad('not-json', `<file.json>: ${file} is not valid JSON; give holiday-cn's file for the year, e.g. 2027.json.`, `<file.json>：${file} 不是有效的 JSON，请提供 holiday-cn 的年度文件，例如 2027.json。`);
+    throw bad(
+      'not-json',
+      `<file.json>: ${file} is not valid JSON; give holiday-cn's file for the year, e.g. 2027.json.`,
+      `<file.json>：${file} 不是有效的 JSON，请提供 holiday-cn 的年度文件，例如 2027.json。`,
+    );
   }
   const parsed = parseHolidayCnSchedule(json);
   if (!parsed.ok) throw new InvalidInput(`schedule-${parsed.problem.kind}`, problemText(ctx, file, parsed.problem));
@@ -125,13 +147,17 @@ function problemText(ctx: Context, file: string, p: ScheduleProblem): string {
   const at = 'index' in p ? (zh ? `第 ${p.index + 1} 项` : `days[${p.index}]`) : '';
   switch (p.kind) {
     case 'not-an-object':
-      return zh ? `${file} 不是 holiday-cn 格式：应为 {"year": 2027, "days": [...]}。` : `${file} is not in holiday-cn's format: expected {"year": 2027, "days": [...]}.`;
+      return zh
+        ? `${file} 不是 holiday-cn 格式：应为 {"year": 2027, "days": [...]}。`
+        : `${file} is not in holiday-cn's format: expected {"year": 2027, "days": [...]}.`;
     case 'year-invalid':
       return zh ? `${file} 的 year 无效：应为 1900 至 2099 之间的年份，例如 2027。` : `${file}: "year" must be a year from 1900 to 2099, e.g. 2027.`;
     case 'days-not-a-list':
       return zh ? `${file} 的 days 不是列表。` : `${file}: "days" must be a list of {"name", "date", "isOffDay"}.`;
     case 'days-empty':
-      return zh ? `${file} 中 ${p.year} 年没有任何日期：官方安排可能尚未公布。` : `${file} lists no days for ${p.year}: the official schedule is probably not published yet.`;
+      return zh
+        ? `${file} 中 ${p.year} 年没有任何日期：官方安排可能尚未公布。`
+        : `${file} lists no days for ${p.year}: the official schedule is probably not published yet.`;
     case 'day-not-an-object':
       return zh ? `${file} ${at} 不是 {"name", "date", "isOffDay"} 对象。` : `${file}: ${at} is not a {"name", "date", "isOffDay"} object.`;
     case 'name-invalid':
@@ -139,7 +165,9 @@ function problemText(ctx: Context, file: string, p: ScheduleProblem): string {
     case 'date-invalid':
       return zh ? `${file} ${at} 的日期不是有效日期（YYYY-MM-DD）。` : `${file}: ${at} has a date that is not a real date written YYYY-MM-DD.`;
     case 'date-outside-year':
-      return zh ? `${file} ${at} 的日期 ${p.date} 不在 ${p.year} 年内：一份文件只含一年。` : `${file}: ${at} is ${p.date}, outside ${p.year}; a file holds one year.`;
+      return zh
+        ? `${file} ${at} 的日期 ${p.date} 不在 ${p.year} 年内：一份文件只含一年。`
+        : `${file}: ${at} is ${p.date}, outside ${p.year}; a file holds one year.`;
     case 'off-day-invalid':
       return zh ? `${file} ${at} 的 isOffDay 须为 true 或 false。` : `${file}: ${at} must have "isOffDay" true or false.`;
     case 'date-repeated':

@@ -14,7 +14,7 @@ export async function run(ctx: Context, args: CardChangeArgs & { yes?: boolean }
           ? `卡 ${card.number} 已于 ${card.endedOn} 注销，电子社保卡暂停。`
           : `卡 ${card.number} 已于 ${card.endedOn} 注销，未做更改。`
         : changed
-        ? `Card ${card.number} cancelled on ${card.endedOn}; the electronic card is suspended.`
-        : `Card ${card.number} was already cancelled on ${card.endedOn}; nothing changed.`,
+          ? `Card ${card.number} cancelled on ${card.endedOn}; the electronic card is suspended.`
+          : `Card ${card.number} was already cancelled on ${card.endedOn}; nothing changed.`,
   });
 }

@@ -55,7 +55,9 @@ export async function run(ctx: Context, args: CardIssueArgs): Promise<void> {
   if (expiresOn !== null && expiresOn <= issuedOn) {
     throw new InvalidInput(
       'expiry-before-issue',
-      ctx.lang === 'zh' ? `--expires-on（${expiresOn}）须晚于制卡日期 ${issuedOn}：请核对卡面上的有效期。` : `--expires-on (${expiresOn}) must be after the issue date ${issuedOn}; check the expiry printed on the card.`,
+      ctx.lang === 'zh'
+        ? `--expires-on（${expiresOn}）须晚于制卡日期 ${issuedOn}：请核对卡面上的有效期。`
+        : `--expires-on (${expiresOn}) must be after the issue date ${issuedOn}; check the expiry printed on the card.`,
     );
   }
 

@@ -15,8 +15,12 @@ export async function run(ctx: Context, args: CardChangeArgs): Promise<void> {
       const window = policyWindowText(ctx, policy!);
       const zh = ctx.lang === 'zh';
       const head = zh
-        ? changed ? `已记录：卡 ${card.number} 于 ${card.receivedOn} 领取。` : `卡 ${card.number} 已记录于 ${card.receivedOn} 领取，未做更改。`
-        : changed ? `Card ${card.number} received on ${card.receivedOn}.` : `Card ${card.number} was already recorded as received on ${card.receivedOn}; nothing changed.`;
+        ? changed
+          ? `已记录：卡 ${card.number} 于 ${card.receivedOn} 领取。`
+          : `卡 ${card.number} 已记录于 ${card.receivedOn} 领取，未做更改。`
+        : changed
+          ? `Card ${card.number} received on ${card.receivedOn}.`
+          : `Card ${card.number} was already recorded as received on ${card.receivedOn}; nothing changed.`;
       if (!deadline || daysLeft === null) return head;
       if (policy!.activation?.needs === 'enabled') {
         return zh

@@ -29,7 +29,13 @@ export async function run(ctx: Context, args: CardReplaceArgs): Promise<void> {
   };
   const input = parseInput(
     ctx.lang,
-    z.object({ card: cardNumberField, newCard: cardNumberField, on: z.optional(isoDateField), bank: z.optional(textField), reason: z.optional(z.enum(REPLACE_REASONS)) }),
+    z.object({
+      card: cardNumberField,
+      newCard: cardNumberField,
+      on: z.optional(isoDateField),
+      bank: z.optional(textField),
+      reason: z.optional(z.enum(REPLACE_REASONS)),
+    }),
     { ...raw, reason: raw.reason?.trim().toLowerCase() },
     { card: '--card', newCard: '--new-card', on: '--on', bank: '--bank', reason: '--reason' },
   );
@@ -62,7 +68,9 @@ export async function run(ctx: Context, args: CardReplaceArgs): Promise<void> {
     return;
   }
   if (ctx.lang === 'zh') {
-    ctx.out.write(`卡 ${old.number} 已于 ${on} 补换为 ${replacement.number}，电子社保卡将在领取新卡后对应新卡（无需重新申领）。\n新卡到手后用 \`sscard card receive\` 记录，并重新启用、激活：新卡按其卡政策有自己的期限。\n`);
+    ctx.out.write(
+      `卡 ${old.number} 已于 ${on} 补换为 ${replacement.number}，电子社保卡将在领取新卡后对应新卡（无需重新申领）。\n新卡到手后用 \`sscard card receive\` 记录，并重新启用、激活：新卡按其卡政策有自己的期限。\n`,
+    );
     return;
   }
   ctx.out.write(

@@ -15,7 +15,9 @@ export async function run(ctx: Context, args: CardChangeArgs): Promise<void> {
       const zh = ctx.lang === 'zh';
       const loss = card.loss!;
       if (!changed) {
-        return zh ? `卡 ${card.number} 已于 ${loss.reportedOn} ${loss.kind === 'temporary' ? '临时' : '正式'}挂失，未做更改。` : `Card ${card.number} was already reported lost (${loss.kind}) on ${loss.reportedOn}; nothing changed.`;
+        return zh
+          ? `卡 ${card.number} 已于 ${loss.reportedOn} ${loss.kind === 'temporary' ? '临时' : '正式'}挂失，未做更改。`
+          : `Card ${card.number} was already reported lost (${loss.kind}) on ${loss.reportedOn}; nothing changed.`;
       }
       if (loss.kind === 'temporary') {
         const { loss: shown, policy } = statusToday(ctx, card);

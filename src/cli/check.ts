@@ -7,7 +7,8 @@ import { noLedger, shownId, writeJson } from './output.js';
 import { printable } from './safe-text.js';
 
 /** The README section the restore steps are in (kept in one place for the messages). */
-const RESTORE = 'stop every sscard process, copy your latest backup over the ledger file (delete the -wal and -shm beside it first), then run `sscard check` (README: "Backups and restore")';
+const RESTORE =
+  'stop every sscard process, copy your latest backup over the ledger file (delete the -wal and -shm beside it first), then run `sscard check` (README: "Backups and restore")';
 
 export async function run(ctx: Context): Promise<void> {
   const store = await ctx.openStore({ write: false });
@@ -36,6 +37,9 @@ export async function run(ctx: Context): Promise<void> {
     throw new Refused('ledger-damaged', ctx.m.errors.integrityFailed({ count: problems.length, shown: `${shown}${problems.length > 2 ? '; ...' : ''}` }));
   }
   if (differences.length > 0) {
-    throw new Refused('cache-differs', ctx.m.errors['cache-differs']({ count: differences.length, first: `${differences[0]!.personId}, ${differences[0]!.table}` }));
+    throw new Refused(
+      'cache-differs',
+      ctx.m.errors['cache-differs']({ count: differences.length, first: `${differences[0]!.personId}, ${differences[0]!.table}` }),
+    );
   }
 }

@@ -159,6 +159,6 @@ function fishScript(tree: Tree): string {
       else lines.push(`complete -c sscard ${scope}-l ${name}`);
     }
   }
-  if (!root.words.includes('--help')) lines.push("complete -c sscard -l help");
+  if (!root.words.includes('--help')) lines.push('complete -c sscard -l help');
   return `${lines.join('\n')}\n`;
 }

@@ -22,7 +22,10 @@ export async function run(ctx: Context, args: { from?: string; to?: string }): P
   if (source === null) throw new NotFound('no-ledger', `--from: there is no ledger at ${displayUrl(from)}; check the path or URL.`);
   const destination = await ctx.openLedgerAt(to, { write: true });
   const refuse = () => {
-    throw new Refused('copy-destination-not-empty', `--to: ${displayUrl(to)} already holds a ledger, so nothing was copied; copy into a new file or an empty schema (?schema=NAME).`);
+    throw new Refused(
+      'copy-destination-not-empty',
+      `--to: ${displayUrl(to)} already holds a ledger, so nothing was copied; copy into a new file or an empty schema (?schema=NAME).`,
+    );
   };
   if ((await destination.calendarYears()).length > 0) refuse();
   for await (const _ of destination.allEvents()) refuse();
@@ -39,15 +42,26 @@ export async function run(ctx: Context, args: { from?: string; to?: string }): P
   const differing = COUNTED.filter((table) => before.rows[table] !== after.rows[table]);
   if (differing.length > 0 || after.rows.event !== events) {
     const table = differing[0] ?? 'event';
-    throw new Refused('copy-counts-differ', `The copy in ${displayUrl(to)} has ${after.rows[table]} ${table} rows but ${displayUrl(from)} has ${before.rows[table]}; do not use the copy, and run \`sscard check\` on both.`);
+    throw new Refused(
+      'copy-counts-differ',
+      `The copy in ${displayUrl(to)} has ${after.rows[table]} ${table} rows but ${displayUrl(from)} has ${before.rows[table]}; do not use the copy, and run \`sscard check\` on both.`,
+    );
   }
-  if (!after.ok) throw new Refused('copy-check-failed', `The copy in ${displayUrl(to)} does not pass \`sscard check\`; do not use it, and run \`sscard check\` on both ledgers.`);
+  if (!after.ok)
+    throw new Refused(
+      'copy-check-failed',
+      `The copy in ${displayUrl(to)} does not pass \`sscard check\`; do not use it, and run \`sscard check\` on both ledgers.`,
+    );
 
   const rows = Object.fromEntries(COUNTED.map((table) => [table, after.rows[table] ?? 0]));
   if (ctx.json) writeJson(ctx, { from: displayUrl(from), to: displayUrl(to), rows });
   else if (ctx.lang === 'zh') {
-    ctx.out.write(`已将 ${displayUrl(from)} 复制到 ${displayUrl(to)}：${rows.event} 条事件，${rows.person} 人，${rows.hire} 条雇用，${rows.card} 张卡，${rows.ecard} 张电子卡；两边行数一致。\n`);
+    ctx.out.write(
+      `已将 ${displayUrl(from)} 复制到 ${displayUrl(to)}：${rows.event} 条事件，${rows.person} 人，${rows.hire} 条雇用，${rows.card} 张卡，${rows.ecard} 张电子卡；两边行数一致。\n`,
+    );
   } else {
-    ctx.out.write(`Copied ${displayUrl(from)} to ${displayUrl(to)}: ${rows.event} events, ${rows.person} people, ${rows.hire} hires, ${rows.card} cards, ${rows.ecard} e-cards; the counts agree.\n`);
+    ctx.out.write(
+      `Copied ${displayUrl(from)} to ${displayUrl(to)}: ${rows.event} events, ${rows.person} people, ${rows.hire} hires, ${rows.card} cards, ${rows.ecard} e-cards; the counts agree.\n`,
+    );
   }
 }

@@ -129,12 +129,19 @@ async function text(ctx: Context, items: readonly AgendaItem[], within: number |
   const header = zh ? ['期限', '剩余', '事项', '身份证号', '姓名', '对象', '说明'] : ['DEADLINE', 'WHEN', 'WHAT', 'ID', 'NAME', 'FOR', 'NOTE'];
   // A loop, not Math.max(...spread): the agenda may have millions of rows.
   const widths = header.map((h, i) => table.reduce((w, r) => Math.max(w, width(r[i]!)), width(h)));
-  const line = (cells: string[]) => cells.map((cell, i) => cell + ' '.repeat(widths[i]! - width(cell))).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, i) => cell + ' '.repeat(widths[i]! - width(cell)))
+      .join('  ')
+      .trimEnd();
   await send(ctx, `${line(header)}\n`);
   for (const [i, item] of items.entries()) {
     const row = line(table[i]!);
     await send(ctx, `${item.state === 'overdue' ? c.red(row) : item.daysLeft <= 7 ? c.yellow(row) : row}\n`);
   }
   const overdue = items.filter((item) => item.state === 'overdue').length;
-  await send(ctx, zh ? `共 ${items.length} 项未办，${overdue} 项已逾期。\n` : `${items.length} open deadline${items.length === 1 ? '' : 's'}, ${overdue} overdue.\n`);
+  await send(
+    ctx,
+    zh ? `共 ${items.length} 项未办，${overdue} 项已逾期。\n` : `${items.length} open deadline${items.length === 1 ? '' : 's'}, ${overdue} overdue.\n`,
+  );
 }

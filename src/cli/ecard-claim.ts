@@ -33,7 +33,11 @@ export async function run(ctx: Context, args: EcardClaimArgs): Promise<void> {
   const raw = { ...args, id: await required(ctx, args.id, '--id', ctx.m.ask.holderId, 'id') };
   if (raw.channel === undefined && ctx.stdinIsTTY) {
     const { choose } = await import('./prompt.js');
-    raw.channel = await choose(ctx, ctx.m.ask.ecardChannel, ECARD_CHANNELS.map((value) => ({ value, name: ctx.m.values.ecardChannel[value] })));
+    raw.channel = await choose(
+      ctx,
+      ctx.m.ask.ecardChannel,
+      ECARD_CHANNELS.map((value) => ({ value, name: ctx.m.values.ecardChannel[value] })),
+    );
   }
   const input = parseInput(
     ctx.lang,
@@ -50,7 +54,9 @@ export async function run(ctx: Context, args: EcardClaimArgs): Promise<void> {
     if (!person.exists) {
       throw new NotFound(
         'person-not-found',
-        ctx.lang === 'zh' ? `台账中没有 ${shownId(ctx, holderId)} 的记录：请先用 \`sscard card issue\` 记录发卡。` : `No record for ${shownId(ctx, holderId)} in the ledger; record the card first with \`sscard card issue\`.`,
+        ctx.lang === 'zh'
+          ? `台账中没有 ${shownId(ctx, holderId)} 的记录：请先用 \`sscard card issue\` 记录发卡。`
+          : `No record for ${shownId(ctx, holderId)} in the ledger; record the card first with \`sscard card issue\`.`,
       );
     }
     const cards = cardsToday(ctx, person.cards);

@@ -50,9 +50,14 @@ export async function run(ctx: Context, args: EnableArgs): Promise<void> {
 
 function enabledText(ctx: Context, card: Card, changed: boolean, channel: EnableChannel | null): string {
   const zh = ctx.lang === 'zh';
-  if (!changed) return zh ? `卡 ${card.number} 的社保功能已于 ${card.enabledOn} 启用，未做更改。` : `The social-security function of card ${card.number} was already enabled on ${card.enabledOn}; nothing changed.`;
+  if (!changed)
+    return zh
+      ? `卡 ${card.number} 的社保功能已于 ${card.enabledOn} 启用，未做更改。`
+      : `The social-security function of card ${card.number} was already enabled on ${card.enabledOn}; nothing changed.`;
   const how = channel ? CHANNEL_WORDS[ctx.lang][channel] : '';
-  const head = zh ? `卡 ${card.number} 的社保功能已于 ${card.enabledOn}${how ? ` ${how}` : ''}启用。` : `The social-security function of card ${card.number} enabled on ${card.enabledOn}${how ? ` ${how}` : ''}.`;
+  const head = zh
+    ? `卡 ${card.number} 的社保功能已于 ${card.enabledOn}${how ? ` ${how}` : ''}启用。`
+    : `The social-security function of card ${card.number} enabled on ${card.enabledOn}${how ? ` ${how}` : ''}.`;
   if (card.activatedOn !== null) return head;
   return zh
     ? `${head}\n金融功能尚未激活：须本人携带社会保障卡和身份证原件到${card.bank ?? '发卡银行'}网点激活（不能在线激活）；见 \`sscard guide activate\`。`

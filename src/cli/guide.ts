@@ -10,11 +10,11 @@ const GUIDE: Record<'en' | 'zh', Record<Topic, { title: string; steps: string[] 
     activate: {
       title: 'Activating a social security card (启用)',
       steps: [
-        'Activation (激活) switches on the card\'s financial function, and its social-security function too if it was not yet enabled. Whether there is a deadline depends on the card policy (`sscard policies`): under the default one, activate within six months of the day you received it. A deadline follows the Civil Code: if it falls on a weekend or public holiday it moves to the next working day (`sscard status` shows yours).',
+        "Activation (激活) switches on the card's financial function, and its social-security function too if it was not yet enabled. Whether there is a deadline depends on the card policy (`sscard policies`): under the default one, activate within six months of the day you received it. A deadline follows the Civil Code: if it falls on a weekend or public holiday it moves to the next working day (`sscard status` shows yours).",
         'Go in person to an outlet of the bank that issued the card. New cards cannot be activated online or by phone.',
-        'Bring the card itself and your ORIGINAL identity document (resident identity card; a copy is not accepted). The number on it must be the card holder\'s.',
-        'For a holder under 16, a guardian (监护人) activates the card: bring the child\'s card, the child\'s identity document or household register, and the guardian\'s own original identity document.',
-        'At the counter you set the card\'s PIN and the bank activates its financial functions. Record it with `sscard activate --card ... --id-doc ...`.',
+        "Bring the card itself and your ORIGINAL identity document (resident identity card; a copy is not accepted). The number on it must be the card holder's.",
+        "For a holder under 16, a guardian (监护人) activates the card: bring the child's card, the child's identity document or household register, and the guardian's own original identity document.",
+        "At the counter you set the card's PIN and the bank activates its financial functions. Record it with `sscard activate --card ... --id-doc ...`.",
         'Until a card is activated, and once the six-month deadline has passed, your original medical insurance card is restricted. Activating late is still allowed: medical insurance is normal again from the day of activation.',
       ],
     },
@@ -22,7 +22,7 @@ const GUIDE: Record<'en' | 'zh', Record<Topic, { title: string; steps: string[] 
       title: 'Enabling the social-security function (启用)',
       steps: [
         'A card has two functions switched on separately: the social-security function (启用: medical insurance, pensions, benefits) and the financial function (激活: the bank account, see `sscard guide activate`).',
-        'Enable the social-security function online (the e-card in WeChat or Alipay, the 掌上12333 app, the national government service platform, your city\'s app), at a social security window or a service bank outlet, or simply by first using the card at a designated hospital or pharmacy.',
+        "Enable the social-security function online (the e-card in WeChat or Alipay, the 掌上12333 app, the national government service platform, your city's app), at a social security window or a service bank outlet, or simply by first using the card at a designated hospital or pharmacy.",
         'Activating the card at the bank also enables the social-security function the same day if it was not yet.',
         'Record it with `sscard enable --card ... --channel online|window|bank|hospital`.',
         'Whether there is a deadline, and what missing it does, depends on the card policy of the place that issued it: `sscard policies` lists them (e.g. Guangdong seals a card not collected and activated within a year of issue; Beijing has no window).',
@@ -53,7 +53,7 @@ const GUIDE: Record<'en' | 'zh', Record<Topic, { title: string; steps: string[] 
       title: 'Social insurance registration for a new employee (参保登记)',
       steps: [
         'The employer must apply for social insurance registration within 30 days from the date of employment (Social Insurance Law Art. 58). The 30 days do not count the hire date itself; a last day on a weekend or public holiday moves to the next working day.',
-        'Register at the local social insurance agency or its online service with the employee\'s identity number, which is also their social security number.',
+        "Register at the local social insurance agency or its online service with the employee's identity number, which is also their social security number.",
         'Record it with `sscard register-employee --id ... --hired-on ... --registered-on ...` (or `--pending` to track it; `sscard due` lists what is open, overdue first).',
         'If the employer does not register, the social insurance agency assesses the premiums owed from the hire date (Art. 58). An employer that still fails to register after being ordered to may be fined one to three times the premiums owed, and its directly responsible managers 500 to 3,000 yuan (Art. 84).',
         'Flexible workers (灵活就业: self-employed without employees, part-time workers not insured by an employer, other flexible employment) register themselves, voluntarily and without a deadline: `sscard register-employee --flexible`.',

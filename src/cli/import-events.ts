@@ -25,7 +25,14 @@ interface FileEvent {
 /** A JSON import is held in memory person by person; a bound for hostile files. */
 const MAX_BYTES = 512 * 1024 * 1024;
 
-export async function importEvents(ctx: Context, tx: LedgerTransaction, file: string, source: string, tally: ImportTally, bad: (row: BadRow) => void): Promise<void> {
+export async function importEvents(
+  ctx: Context,
+  tx: LedgerTransaction,
+  file: string,
+  source: string,
+  tally: ImportTally,
+  bad: (row: BadRow) => void,
+): Promise<void> {
   const zh = ctx.lang === 'zh';
   const people = new Map<string, FileEvent[]>();
   const invalid = (line: number, field: string, en: string, cn: string) => bad({ line, field, message: zh ? cn : en });
@@ -63,7 +70,9 @@ export async function importEvents(ctx: Context, tx: LedgerTransaction, file: st
   if (masked) {
     throw new InvalidInput(
       'masked-export',
-      zh ? `${file} 中的身份证号码已脱敏，无法导入：请用 \`sscard export --format json --reveal\` 重新导出。` : `${file} holds masked identity numbers, so it cannot be imported; export it again with \`sscard export --format json --reveal\`.`,
+      zh
+        ? `${file} 中的身份证号码已脱敏，无法导入：请用 \`sscard export --format json --reveal\` 重新导出。`
+        : `${file} holds masked identity numbers, so it cannot be imported; export it again with \`sscard export --format json --reveal\`.`,
     );
   }
 
@@ -74,13 +83,24 @@ export async function importEvents(ctx: Context, tx: LedgerTransaction, file: st
     const theirs = replay(id, asRecorded);
     if (theirs.orphans.length > 0 || !theirs.state.exists) {
       const line = events.find((e) => theirs.orphans.includes(e.seq))?.line ?? first;
-      invalid(line, 'kind', 'does not follow from the events before it for this person; the file is incomplete or edited', '与此人之前的事件不相符：文件不完整或被改动过');
+      invalid(
+        line,
+        'kind',
+        'does not follow from the events before it for this person; the file is incomplete or edited',
+        '与此人之前的事件不相符：文件不完整或被改动过',
+      );
       continue;
     }
     const existing = await tx.personEvents(id);
     if (existing.length > 0) {
       if (JSON.stringify(replay(id, existing).state) === JSON.stringify(theirs.state)) tally.unchanged++;
-      else invalid(first, 'id', 'is already in the ledger with a different history; a JSON import adds new people only', '已在台账中且记录不同：JSON 导入只添加新人员');
+      else
+        invalid(
+          first,
+          'id',
+          'is already in the ledger with a different history; a JSON import adds new people only',
+          '已在台账中且记录不同：JSON 导入只添加新人员',
+        );
       continue;
     }
     // Recorded one by one, so that each revocation can name the numbers its events got here.
@@ -138,11 +158,17 @@ async function* jsonLines(ctx: Context, file: string): AsyncGenerator<{ line: nu
   try {
     doc = JSON.parse(whole.join('\n'));
   } catch {
-    throw badFile(`${file} is not valid JSON; give a file made by \`sscard export --format json\`.`, `${file} 不是有效的 JSON，请提供 \`sscard export --format json\` 导出的文件。`);
+    throw badFile(
+      `${file} is not valid JSON; give a file made by \`sscard export --format json\`.`,
+      `${file} 不是有效的 JSON，请提供 \`sscard export --format json\` 导出的文件。`,
+    );
   }
   const d = doc as { format?: unknown; events?: unknown };
   if (d?.format !== JSON_FORMAT || !Array.isArray(d.events)) {
-    throw badFile(`${file} is not an sscard JSON export (format "${JSON_FORMAT}" with an "events" list).`, `${file} 不是 sscard 导出的 JSON（format 为 "${JSON_FORMAT}"，含 events 列表）。`);
+    throw badFile(
+      `${file} is not an sscard JSON export (format "${JSON_FORMAT}" with an "events" list).`,
+      `${file} 不是 sscard 导出的 JSON（format 为 "${JSON_FORMAT}"，含 events 列表）。`,
+    );
   }
   let i = 0;
   for (const value of d.events) yield { line: ++i, value };

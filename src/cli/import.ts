@@ -65,9 +65,17 @@ export interface ImportTally {
 
 export async function run(ctx: Context, args: ImportArgs): Promise<void> {
   const zh = ctx.lang === 'zh';
-  const given = await required(ctx, args.file, '<file>', zh ? '要导入的文件（xlsx、csv、tsv、json，或 - 表示标准输入）' : 'File to import (xlsx, csv, tsv, json, or - for standard input)');
+  const given = await required(
+    ctx,
+    args.file,
+    '<file>',
+    zh ? '要导入的文件（xlsx、csv、tsv、json，或 - 表示标准输入）' : 'File to import (xlsx, csv, tsv, json, or - for standard input)',
+  );
   if (given === '-' && ctx.stdinIsTTY) {
-    throw new InvalidInput('stdin-is-terminal', zh ? '<file> 为 -，但标准输入是终端：请用管道或重定向提供文件。' : '<file> is - but standard input is a terminal; pipe or redirect the file into sscard.');
+    throw new InvalidInput(
+      'stdin-is-terminal',
+      zh ? '<file> 为 -，但标准输入是终端：请用管道或重定向提供文件。' : '<file> is - but standard input is a terminal; pipe or redirect the file into sscard.',
+    );
   }
   // Standard input is kept in a private temporary file first: a shared ledger re-runs the
   // transaction after a conflict (SPEC 3.2), and standard input cannot be read twice.
@@ -88,7 +96,11 @@ async function spoolStdin(): Promise<string> {
   const fd = fs.openSync(raw, 'r');
   const n = fs.readSync(fd, head, 0, 8, 0);
   fs.closeSync(fd);
-  const start = head.subarray(0, n).toString('latin1').replace(/^\uFEFF|^\xEF\xBB\xBF/, '').trimStart();
+  const start = head
+    .subarray(0, n)
+    .toString('latin1')
+    .replace(/^\uFEFF|^\xEF\xBB\xBF/, '')
+    .trimStart();
   const kind = head.subarray(0, 4).equals(Buffer.from('PK\x03\x04', 'latin1')) ? 'xlsx' : start.startsWith('{') ? 'json' : 'csv';
   const named = path.join(dir, `stdin.${kind}`);
   fs.renameSync(raw, named);
@@ -96,7 +108,6 @@ async function spoolStdin(): Promise<string> {
 }
 
 async function importFile(ctx: Context, args: ImportArgs, file: string, name: string): Promise<void> {
-
   // A dry run never creates the ledger: with none yet, it runs against an empty one in memory.
   const existing = args.dryRun && (await ctx.openStore({ write: false })) === null ? null : await ctx.openStore({ write: true, bulk: true });
   const store = existing ?? (await ctx.scratchStore());
@@ -157,7 +168,10 @@ async function importRoster(
       const reads = chunk.map(({ cells, idDamage }) => (idDamage ? null : readRow(cells, ctx.today, policies)));
       if (tx.prefetch) {
         const valid = reads.flatMap((read) => (read && !('problem' in read) ? [read.row] : []));
-        await tx.prefetch(valid.map((row) => row.id.number), valid.flatMap((row) => (row.card ? [row.card.number] : [])));
+        await tx.prefetch(
+          valid.map((row) => row.id.number),
+          valid.flatMap((row) => (row.card ? [row.card.number] : [])),
+        );
       }
       for (const [i, { line, idDamage }] of chunk.entries()) {
         tally.rows++;
@@ -204,7 +218,17 @@ function report(ctx: Context, args: ImportArgs, tally: ImportTally): void {
   }
   const written = !args.dryRun;
   if (ctx.json) {
-    writeJson(ctx, { asOf: ctx.today, dryRun: Boolean(args.dryRun), written, rows: tally.rows, changed: tally.changed, unchanged: tally.unchanged, events: tally.events, invalid: tally.bad, invalidCount: tally.invalid });
+    writeJson(ctx, {
+      asOf: ctx.today,
+      dryRun: Boolean(args.dryRun),
+      written,
+      rows: tally.rows,
+      changed: tally.changed,
+      unchanged: tally.unchanged,
+      events: tally.events,
+      invalid: tally.bad,
+      invalidCount: tally.invalid,
+    });
     return;
   }
   for (const line of lines) ctx.err.write(`${line}\n`);

@@ -91,7 +91,8 @@ export function parseInput<S extends z.ZodMiniType>(lang: Lang, schema: S, raw: 
   const m = messagesFor(lang);
   const problem = issue.code === 'custom' ? problemOf(issue.message) : 'unexpected';
   // A custom issue raised with a sentence of its own (not through fail()) keeps it, with the field named.
-  const message = problem === null ? issue.message.replaceAll('{field}', field) : typeof problem === 'string' ? m.input[problem](field) : m.idProblem(problem.id, field);
+  const message =
+    problem === null ? issue.message.replaceAll('{field}', field) : typeof problem === 'string' ? m.input[problem](field) : m.idProblem(problem.id, field);
   throw new InvalidInput(`invalid-${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`, message);
 }
 

@@ -47,10 +47,16 @@ export async function run(ctx: Context, args: LeaveArgs): Promise<void> {
     if (!person.exists) {
       throw new NotFound(
         'person-not-found',
-        ctx.lang === 'zh' ? `台账中没有 ${shownId(ctx, personId)} 的记录：请先用 \`sscard register-employee\` 记录入职。` : `No record for ${shownId(ctx, personId)} in the ledger; record the hire first with \`sscard register-employee\`.`,
+        ctx.lang === 'zh'
+          ? `台账中没有 ${shownId(ctx, personId)} 的记录：请先用 \`sscard register-employee\` 记录入职。`
+          : `No record for ${shownId(ctx, personId)} in the ledger; record the hire first with \`sscard register-employee\`.`,
       );
     }
-    const decision = decideLeave(person.hires, { employer: input.employer, leftOn: input.leftOn, hiredOn: input.hiredOn ?? null, doneOn: input.doneOn ?? null }, ctx.today);
+    const decision = decideLeave(
+      person.hires,
+      { employer: input.employer, leftOn: input.leftOn, hiredOn: input.hiredOn ?? null, doneOn: input.doneOn ?? null },
+      ctx.today,
+    );
     if (!decision.ok) {
       const field = decision.refusal.reason.startsWith('done') || decision.refusal.reason === 'already-done' ? '--done-on' : '--left-on';
       throw new Refused(decision.refusal.reason, leaveRefusalText(ctx, decision.refusal, field));
@@ -69,7 +75,13 @@ export async function run(ctx: Context, args: LeaveArgs): Promise<void> {
       employer: hire.employer,
       hiredOn: hire.hiredOn,
       leftOn: hire.leftOn,
-      separation: { deadline: deadlineJson(ctx, status.deadline), doneOn: hire.separationDoneOn, state: status.state, daysLeft: status.daysLeft, daysLate: status.daysLate },
+      separation: {
+        deadline: deadlineJson(ctx, status.deadline),
+        doneOn: hire.separationDoneOn,
+        state: status.state,
+        daysLeft: status.daysLeft,
+        daysLate: status.daysLate,
+      },
     });
     return;
   }

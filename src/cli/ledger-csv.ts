@@ -44,7 +44,13 @@ export const neutralise = (cell: string): string => (FORMULA_START.test(cell) ? 
 export const unneutralise = (cell: string): string => (cell.startsWith("'") && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell);
 
 /** hire_kind's values, in English and Chinese. */
-const HIRE_KINDS: Record<string, 'employee' | 'flexible'> = { employee: 'employee', 单位职工: 'employee', 职工: 'employee', flexible: 'flexible', 灵活就业: 'flexible' };
+const HIRE_KINDS: Record<string, 'employee' | 'flexible'> = {
+  employee: 'employee',
+  单位职工: 'employee',
+  职工: 'employee',
+  flexible: 'flexible',
+  灵活就业: 'flexible',
+};
 
 /** card_state's values: a card out of force (a card in force leaves it empty). */
 const CARD_ENDS: Record<string, { state: 'lost' | 'cancelled'; temporary: boolean }> = {
@@ -105,12 +111,15 @@ export function readRow(
   const leftOn = date('left_on');
   const separationDoneOn = date('separation_done_on');
   const hireProblem = hiredOn && hireDateProblem(hiredOn, id.id.birthDate, today);
-  if (hireProblem) bad('hired_on', hireProblem === 'before-birth' ? "is before the holder's date of birth" : `is more than ${HIRE_MONTHS_AHEAD} months after today`);
-  if (hiredOn === null && (employer ?? registeredOn ?? leftOn ?? separationDoneOn) !== null) bad('hired_on', 'is empty but the row has employer, registration or leaving columns');
+  if (hireProblem)
+    bad('hired_on', hireProblem === 'before-birth' ? "is before the holder's date of birth" : `is more than ${HIRE_MONTHS_AHEAD} months after today`);
+  if (hiredOn === null && (employer ?? registeredOn ?? leftOn ?? separationDoneOn) !== null)
+    bad('hired_on', 'is empty but the row has employer, registration or leaving columns');
   if (leftOn !== null && employer === null) bad('employer', 'is empty but the row has left_on: say which employer the person left');
   if (separationDoneOn !== null && leftOn === null) bad('left_on', 'is empty but the row has separation_done_on');
   const rawKind = text('hire_kind');
-  const hireKind = rawKind === null ? 'employee' : (HIRE_KINDS[rawKind.toLowerCase()] ?? bad('hire_kind', 'must be employee (单位职工) or flexible (灵活就业)'));
+  const hireKind =
+    rawKind === null ? 'employee' : (HIRE_KINDS[rawKind.toLowerCase()] ?? bad('hire_kind', 'must be employee (单位职工) or flexible (灵活就业)'));
   if (hireKind === 'flexible' && employer !== null) bad('employer', 'must be empty for a flexible worker (hire_kind flexible): they register themselves');
 
   const rawCard = text('card_number');
@@ -122,15 +131,21 @@ export function readRow(
   const enabledOn = date('enabled_on');
   const expiresOn = date('expires_on');
   const policy = text('policy');
-  if (policy !== null && !policies.known.includes(policy)) bad('policy', `is not a known card policy; the known ones are ${policies.known.join(', ')} (see \`sscard policies\`)`);
+  if (policy !== null && !policies.known.includes(policy))
+    bad('policy', `is not a known card policy; the known ones are ${policies.known.join(', ')} (see \`sscard policies\`)`);
   const rawGuardian = text('guardian_id');
   const guardianId = rawGuardian === null ? null : parseCitizenId(rawGuardian, today);
   if (guardianId !== null && !guardianId.ok) bad('guardian_id', en.idProblem(guardianId.problem, 'the number'));
   if (guardianId !== null && activatedOn === null) bad('activated_on', 'is empty but guardian_id is given: a guardian is recorded with the activation');
   const rawState = text('card_state');
   const endedOn = date('card_ended_on');
-  const end = rawState === null ? null : (CARD_ENDS[rawState.toLowerCase()] ?? bad('card_state', 'must be lost, lost-temporary or cancelled (挂失, 临时挂失, 注销), or empty for a card in force'));
-  if ((rawState === null) !== (endedOn === null)) bad(rawState === null ? 'card_state' : 'card_ended_on', 'goes with card_ended_on/card_state: give both, or neither for a card in force');
+  const end =
+    rawState === null
+      ? null
+      : (CARD_ENDS[rawState.toLowerCase()] ??
+        bad('card_state', 'must be lost, lost-temporary or cancelled (挂失, 临时挂失, 注销), or empty for a card in force'));
+  if ((rawState === null) !== (endedOn === null))
+    bad(rawState === null ? 'card_state' : 'card_ended_on', 'goes with card_ended_on/card_state: give both, or neither for a card in force');
   if (rawCard === null && (bank ?? issuedOn ?? receivedOn ?? activatedOn ?? rawState) !== null) bad('card_number', 'is empty but the row has card columns');
 
   const rawChannel = text('ecard_channel');
@@ -146,7 +161,21 @@ export function readRow(
       id: id.id,
       name: personName,
       hire: hiredOn === null ? null : { kind: hireKind ?? 'employee', employer, hiredOn, registeredOn, leftOn, separationDoneOn },
-      card: cardNumber === null ? null : { number: cardNumber, bank, policy: policy ?? defaultPolicy, issuedOn, receivedOn, enabledOn, activatedOn, guardian: guardianId?.ok ? guardianId.id : null, expiresOn, end: end && endedOn && { ...end, on: endedOn } },
+      card:
+        cardNumber === null
+          ? null
+          : {
+              number: cardNumber,
+              bank,
+              policy: policy ?? defaultPolicy,
+              issuedOn,
+              receivedOn,
+              enabledOn,
+              activatedOn,
+              guardian: guardianId?.ok ? guardianId.id : null,
+              expiresOn,
+              end: end && endedOn && { ...end, on: endedOn },
+            },
       ecard: claimedOn === null ? null : { channel, claimedOn },
     },
   };

@@ -30,7 +30,19 @@ export function exportedEvent(e: LedgerEvent, shownId: (id: string) => string): 
   return { seq: e.seq, id: shownId(e.personId), kind, on: e.on, recordedAt: e.recordedAt, source: e.source, data: fields };
 }
 
-type FieldType = 'text' | 'text?' | 'date' | 'date?' | 'bool' | 'card' | 'card?' | 'seqs' | 'id?' | ['enum', readonly string[]] | ['enum?', readonly string[]] | ['int', readonly number[]];
+type FieldType =
+  | 'text'
+  | 'text?'
+  | 'date'
+  | 'date?'
+  | 'bool'
+  | 'card'
+  | 'card?'
+  | 'seqs'
+  | 'id?'
+  | ['enum', readonly string[]]
+  | ['enum?', readonly string[]]
+  | ['int', readonly number[]];
 
 /** Each kind's fields and their types: what a file must hold (nothing else is accepted). */
 const FIELDS: Record<EventKind, Record<string, FieldType>> = {

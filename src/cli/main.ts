@@ -75,7 +75,9 @@ const USAGE_ERRORS: Record<string, (u: Messages['usage'], text: string) => strin
   'commander.optionMissingArgument': (u, t) => on(/option '([^']*)' argument missing/, t, ([flags]) => u.optionMissingArgument(flags!)),
   'commander.missingMandatoryOptionValue': (u, t) => on(/required option '([^']*)' not specified/, t, ([flags]) => u.missingMandatory(flags!)),
   'commander.invalidArgument': (u, t) =>
-    on(/option '([^']*)' argument '([^']*)' is invalid\. Allowed choices are (.*)\.$/m, t, ([flags, value, choices]) => u.invalidChoice(flags!, value!, choices!)),
+    on(/option '([^']*)' argument '([^']*)' is invalid\. Allowed choices are (.*)\.$/m, t, ([flags, value, choices]) =>
+      u.invalidChoice(flags!, value!, choices!),
+    ),
   'commander.excessArguments': (u, t) =>
     on(/too many arguments(?: for '([^']*)')?\. Expected (\d+) arguments? but got (\d+)\./, t, ([command, expected, got]) =>
       u.excessArguments(command ?? 'sscard', Number(expected), Number(got)),
@@ -107,7 +109,8 @@ function examples(m: Messages, lines: readonly string[]): string {
 /** Display width in a terminal, for help's columns and wrapping: CJK characters take two columns. */
 function displayWidth(text: string): number {
   let w = 0;
-  for (const ch of text.replace(/\x1b\[\d*(;\d+)*m/g, '')) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  for (const ch of text.replace(/\x1b\[\d*(;\d+)*m/g, ''))
+    w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
   return w;
 }
 
@@ -186,7 +189,12 @@ export function program(lang: Lang = 'en'): Command {
 
   declare(root, 'status', m, h.status)
     .argument('[id]', h.status.id)
-    .action(action(() => import('./status.js'), ([id]) => ({ id })));
+    .action(
+      action(
+        () => import('./status.js'),
+        ([id]) => ({ id }),
+      ),
+    );
 
   declare(root, 'register-employee', m, h.registerEmployee)
     .option('--id <id-number>', h.registerEmployee.id)
@@ -196,7 +204,12 @@ export function program(lang: Lang = 'en'): Command {
     .option('--registered-on <date>', h.registerEmployee.registeredOn)
     .option('--pending', h.registerEmployee.pending)
     .option('--flexible', h.registerEmployee.flexible)
-    .action(action(() => import('./register-employee.js'), (_, o) => o));
+    .action(
+      action(
+        () => import('./register-employee.js'),
+        (_, o) => o,
+      ),
+    );
 
   declare(root, 'activate', m, h.activate)
     .option('--card <card-number>', h.activate.card)
@@ -204,7 +217,12 @@ export function program(lang: Lang = 'en'): Command {
     .option('--on <date>', h.activate.on)
     .option('--outlet <name>', h.activate.outlet)
     .option('--guardian-id <id-number>', h.activate.guardianId)
-    .action(action(() => import('./activate.js'), (_, o) => o));
+    .action(
+      action(
+        () => import('./activate.js'),
+        (_, o) => o,
+      ),
+    );
 
   declare(root, 'leave', m, h.leave)
     .option('--id <id-number>', h.leave.id)
@@ -212,13 +230,23 @@ export function program(lang: Lang = 'en'): Command {
     .option('--left-on <date>', h.leave.leftOn)
     .option('--hired-on <date>', h.leave.hiredOn)
     .option('--done-on <date>', h.leave.doneOn)
-    .action(action(() => import('./leave.js'), (_, o) => o));
+    .action(
+      action(
+        () => import('./leave.js'),
+        (_, o) => o,
+      ),
+    );
 
   declare(root, 'revoke', m, h.revoke)
     .argument('<seq...>', h.revoke.seq)
     .option('--reason <text>', h.revoke.reason)
     .option('--yes', h.revoke.yes)
-    .action(action(() => import('./revoke.js'), ([seqs], o) => ({ seqs, ...o })));
+    .action(
+      action(
+        () => import('./revoke.js'),
+        ([seqs], o) => ({ seqs, ...o }),
+      ),
+    );
 
   const card = declare(root, 'card', m, h.card);
   declare(card, 'issue', m, h.cardIssue)
@@ -230,20 +258,40 @@ export function program(lang: Lang = 'en'): Command {
     .option('--policy <id>', h.cardIssue.policy)
     .option('--expires-on <date>', h.cardIssue.expiresOn)
     .option('--generation <2|3>', h.cardIssue.generation)
-    .action(action(() => import('./card-issue.js'), (_, o) => o));
+    .action(
+      action(
+        () => import('./card-issue.js'),
+        (_, o) => o,
+      ),
+    );
   declare(card, 'receive', m, h.cardReceive)
     .option('--card <card-number>', h.cardReceive.card)
     .option('--on <date>', h.cardReceive.on)
-    .action(action(() => import('./card-receive.js'), (_, o) => o));
+    .action(
+      action(
+        () => import('./card-receive.js'),
+        (_, o) => o,
+      ),
+    );
   declare(card, 'report-loss', m, h.cardReportLoss)
     .option('--card <card-number>', h.cardReportLoss.card)
     .option('--temporary', h.cardReportLoss.temporary)
     .option('--on <date>', h.cardReportLoss.on)
-    .action(action(() => import('./card-report-loss.js'), (_, o) => o));
+    .action(
+      action(
+        () => import('./card-report-loss.js'),
+        (_, o) => o,
+      ),
+    );
   declare(card, 'found', m, h.cardFound)
     .option('--card <card-number>', h.cardFound.card)
     .option('--on <date>', h.cardFound.on)
-    .action(action(() => import('./card-found.js'), (_, o) => o));
+    .action(
+      action(
+        () => import('./card-found.js'),
+        (_, o) => o,
+      ),
+    );
   declare(card, 'replace', m, h.cardReplace)
     .option('--card <card-number>', h.cardReplace.card)
     .option('--new-card <card-number>', h.cardReplace.newCard)
@@ -252,29 +300,54 @@ export function program(lang: Lang = 'en'): Command {
     .option('--reason <reason>', h.cardReplace.reason)
     .option('--policy <id>', h.cardReplace.policy)
     .option('--yes', h.cardReplace.yes)
-    .action(action(() => import('./card-replace.js'), (_, o) => o));
+    .action(
+      action(
+        () => import('./card-replace.js'),
+        (_, o) => o,
+      ),
+    );
   declare(card, 'cancel', m, h.cardCancel)
     .option('--card <card-number>', h.cardCancel.card)
     .option('--on <date>', h.cardCancel.on)
     .option('--yes', h.cardCancel.yes)
-    .action(action(() => import('./card-cancel.js'), (_, o) => o));
+    .action(
+      action(
+        () => import('./card-cancel.js'),
+        (_, o) => o,
+      ),
+    );
 
   const ecard = declare(root, 'ecard', m, h.ecard);
   declare(ecard, 'claim', m, h.ecardClaim)
     .option('--id <id-number>', h.ecardClaim.id)
     .option('--channel <channel>', h.ecardClaim.channel)
     .option('--on <date>', h.ecardClaim.on)
-    .action(action(() => import('./ecard-claim.js'), (_, o) => o));
+    .action(
+      action(
+        () => import('./ecard-claim.js'),
+        (_, o) => o,
+      ),
+    );
 
   declare(root, 'enable', m, h.enable)
     .option('--card <card-number>', h.enable.card)
     .option('--on <date>', h.enable.on)
     .option('--channel <channel>', h.enable.channel)
-    .action(action(() => import('./enable.js'), (_, o) => o));
+    .action(
+      action(
+        () => import('./enable.js'),
+        (_, o) => o,
+      ),
+    );
 
   declare(root, 'policies', m, h.policies)
     .argument('[id]', h.policies.id)
-    .action(action(() => import('./policies.js'), ([id]) => ({ id })));
+    .action(
+      action(
+        () => import('./policies.js'),
+        ([id]) => ({ id }),
+      ),
+    );
 
   declare(root, 'due', m, h.due)
     .option('--within <days>', h.due.within)
@@ -282,59 +355,124 @@ export function program(lang: Lang = 'en'): Command {
     .option('--employer <name>', h.due.employer)
     .addOption(new Option('--kind <kind>', h.due.kind).choices(['registration', 'separation', 'activation', 'renewal']))
     .addOption(new Option('--format <format>', h.due.format).choices(['text', 'json', 'ics']))
-    .action(action(() => import('./due.js'), (_, o) => o));
+    .action(
+      action(
+        () => import('./due.js'),
+        (_, o) => o,
+      ),
+    );
 
   declare(root, 'people', m, h.people)
     .option('--employer <name>', h.people.employer)
     .option('--name <text>', h.people.name)
-    .action(action(() => import('./people.js'), (_, o) => o));
+    .action(
+      action(
+        () => import('./people.js'),
+        (_, o) => o,
+      ),
+    );
 
   declare(root, 'import', m, h.import)
     .argument('[file]', h.import.file)
     .option('--dry-run', h.import.dryRun)
     .option('--skip-invalid', h.import.skipInvalid)
     .option('--sheet <name>', h.import.sheet)
-    .action(action(() => import('./import.js'), ([file], o) => ({ file, ...o })));
+    .action(
+      action(
+        () => import('./import.js'),
+        ([file], o) => ({ file, ...o }),
+      ),
+    );
 
   declare(root, 'export', m, h.export)
     .addOption(new Option('--format <format>', h.export.format).choices(['csv', 'xlsx', 'json']).default('csv'))
     .addOption(new Option('--headers <lang>', h.export.headers).choices(['en', 'zh']).default('en'))
-    .action(action(() => import('./export.js'), (_, o) => o));
+    .action(
+      action(
+        () => import('./export.js'),
+        (_, o) => o,
+      ),
+    );
 
   declare(root, 'history', m, h.history)
     .argument('[id]', h.history.id)
-    .action(action(() => import('./history.js'), ([id]) => ({ id })));
+    .action(
+      action(
+        () => import('./history.js'),
+        ([id]) => ({ id }),
+      ),
+    );
 
-  const calendar = declare(root, 'calendar', m, h.calendar).action(action(() => import('./calendar.js'), () => ({})));
+  const calendar = declare(root, 'calendar', m, h.calendar).action(
+    action(
+      () => import('./calendar.js'),
+      () => ({}),
+    ),
+  );
   declare(calendar, 'load', m, h.calendarLoad)
     .argument('<file.json>', h.calendarLoad.file)
     .option('--yes', h.calendarLoad.yes)
-    .action(action(async () => ({ run: (await import('./calendar.js')).load }), ([file], o) => ({ file, ...o })));
+    .action(
+      action(
+        async () => ({ run: (await import('./calendar.js')).load }),
+        ([file], o) => ({ file, ...o }),
+      ),
+    );
 
   declare(root, 'backup', m, h.backup)
     .argument('[file]', h.backup.file)
     .option('--force', h.backup.force)
-    .action(action(() => import('./backup.js'), ([file], o) => ({ file, ...o })));
+    .action(
+      action(
+        () => import('./backup.js'),
+        ([file], o) => ({ file, ...o }),
+      ),
+    );
 
   declare(root, 'copy', m, h.copy)
     .option('--from <db-or-url>', h.copy.from)
     .option('--to <db-or-url>', h.copy.to)
-    .action(action(() => import('./copy.js'), (_, o) => o));
+    .action(
+      action(
+        () => import('./copy.js'),
+        (_, o) => o,
+      ),
+    );
 
-  declare(root, 'check', m, h.check).action(action(() => import('./check.js'), () => ({})));
+  declare(root, 'check', m, h.check).action(
+    action(
+      () => import('./check.js'),
+      () => ({}),
+    ),
+  );
 
   declare(root, 'purge', m, h.purge)
     .argument('[id]', h.purge.id)
     .option('--yes', h.purge.yes)
-    .action(action(() => import('./purge.js'), ([id], o) => ({ id, ...o })));
+    .action(
+      action(
+        () => import('./purge.js'),
+        ([id], o) => ({ id, ...o }),
+      ),
+    );
 
   declare(root, 'guide', m, h.guide)
     .argument('[topic]', h.guide.topic)
-    .action(action(() => import('./guide.js'), ([topic]) => ({ topic })));
+    .action(
+      action(
+        () => import('./guide.js'),
+        ([topic]) => ({ topic }),
+      ),
+    );
 
   declare(root, 'completion', m, h.completion)
     .argument('<shell>', h.completion.shell)
-    .action(action(() => import('./completion.js'), ([shell], _, command) => ({ shell, tree: commandTree(command.parent!) })));
+    .action(
+      action(
+        () => import('./completion.js'),
+        ([shell], _, command) => ({ shell, tree: commandTree(command.parent!) }),
+      ),
+    );
 
   return root;
 }
@@ -362,7 +500,11 @@ export function commandTree(command: Command, prefix = ''): Record<string, Compl
   const path = prefix || '';
   Object.assign(values, COMPLETION_VALUES[path]);
   // The help option is commander's own, not in `options`: listed once here.
-  const words = [...command.commands.map((c) => c.name()), ...command.options.flatMap((o) => [o.long, o.short].filter((f): f is string => Boolean(f))), '--help'];
+  const words = [
+    ...command.commands.map((c) => c.name()),
+    ...command.options.flatMap((o) => [o.long, o.short].filter((f): f is string => Boolean(f))),
+    '--help',
+  ];
   const fileArgument = command.registeredArguments.some((a) => a.name().includes('file'));
   const tree: Record<string, CompletionNode> = { [path]: { words, values, takesValue, fileArgument } };
   for (const sub of command.commands) Object.assign(tree, commandTree(sub, prefix ? `${prefix} ${sub.name()}` : sub.name()));

@@ -28,11 +28,16 @@ export function nextStepText(ctx: Context, step: NextStep): string {
       const window = zh ? `卡政策：${policyName(ctx, step.policy)}` : `card policy: ${policyName(ctx, step.policy)}`;
       if (zh) {
         const missing = step.socialEnabled ? '金融功能未激活' : '社保功能和金融功能均未开通，激活时一并启用社保功能';
-        const overdue = step.overdue ? `已超过激活期限${step.policy.consequence === 'medical-insurance-restricted' ? '，医保卡受限' : '，社保功能暂停'}：请尽快` : '请';
+        const overdue = step.overdue
+          ? `已超过激活期限${step.policy.consequence === 'medical-insurance-restricted' ? '，医保卡受限' : '，社保功能暂停'}：请尽快`
+          : '请';
         return `${missing}：${overdue}携带社会保障卡和身份证原件到${bank}柜台激活${step.overdue ? '' : by}；不能在线激活（${window}）。见 \`sscard guide activate\`。`;
       }
-      const missing = step.socialEnabled ? 'The financial function is not activated' : 'Neither function is on yet (activation switches on the social-security function too)';
-      const restricted = step.policy.consequence === 'medical-insurance-restricted' ? 'your medical insurance card is restricted' : 'the social-security function is suspended';
+      const missing = step.socialEnabled
+        ? 'The financial function is not activated'
+        : 'Neither function is on yet (activation switches on the social-security function too)';
+      const restricted =
+        step.policy.consequence === 'medical-insurance-restricted' ? 'your medical insurance card is restricted' : 'the social-security function is suspended';
       const lead = step.overdue ? `The activation deadline has passed and ${restricted}: as soon as you can, bring` : 'Bring';
       return `${missing}. ${lead} the card and your ORIGINAL identity document to a counter of ${bank} to activate it${step.overdue ? '' : by}; a new card cannot be activated online (${window}). See \`sscard guide activate\`.`;
     }

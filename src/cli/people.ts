@@ -57,7 +57,9 @@ export async function run(ctx: Context, args: PeopleArgs): Promise<void> {
     } else {
       const deadlines =
         items.length === 0
-          ? zh ? '无未办事项' : 'nothing open'
+          ? zh
+            ? '无未办事项'
+            : 'nothing open'
           : zh
             ? `${items.length} 项未办${overdue ? `（${overdue} 项逾期）` : ''}，最近 ${next!.deadline.date}`
             : `${items.length} open${overdue ? ` (${overdue} overdue)` : ''}, next ${next!.deadline.date}`;
@@ -80,6 +82,13 @@ export async function run(ctx: Context, args: PeopleArgs): Promise<void> {
     return;
   }
   const widths = lines[0]!.map((_, i) => lines.reduce((w, l) => Math.max(w, width(l[i]!)), 0));
-  for (const l of lines) await send(ctx, `${l.map((cell, i) => cell + ' '.repeat(widths[i]! - width(cell))).join('  ').trimEnd()}\n`);
+  for (const l of lines)
+    await send(
+      ctx,
+      `${l
+        .map((cell, i) => cell + ' '.repeat(widths[i]! - width(cell)))
+        .join('  ')
+        .trimEnd()}\n`,
+    );
   await send(ctx, zh ? `共 ${count} 人。\n` : `${count} ${count === 1 ? 'person' : 'people'}.\n`);
 }

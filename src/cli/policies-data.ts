@@ -19,11 +19,17 @@ export function policyBook(): PolicyBook {
   try {
     data = JSON.parse(fs.readFileSync(POLICIES_FILE, 'utf8'));
   } catch (error) {
-    throw new Refused('policies-unreadable', `The card policies file data/policies.json cannot be read (${(error as Error).message.slice(0, 120)}); reinstall sscard.`);
+    throw new Refused(
+      'policies-unreadable',
+      `The card policies file data/policies.json cannot be read (${(error as Error).message.slice(0, 120)}); reinstall sscard.`,
+    );
   }
   const parsed = parsePolicies(data);
   if (!parsed.ok) {
-    throw new Refused('policies-invalid', `The card policies file data/policies.json is invalid at ${parsed.problem.path || 'the top'}: ${parsed.problem.message}; fix the file or reinstall sscard.`);
+    throw new Refused(
+      'policies-invalid',
+      `The card policies file data/policies.json is invalid at ${parsed.problem.path || 'the top'}: ${parsed.problem.message}; fix the file or reinstall sscard.`,
+    );
   }
   book = parsed.book;
   return book;
@@ -48,6 +54,8 @@ export function knownPolicy(ctx: Context, id: string, flag: string): string {
   const shown = JSON.stringify(id.slice(0, 40));
   throw new InvalidInput(
     'unknown-policy',
-    ctx.lang === 'zh' ? `${flag}：没有名为 ${shown} 的卡政策；可选：${known}（见 \`sscard policies\`）。` : `${flag}: there is no card policy ${shown}; choose one of ${known} (see \`sscard policies\`).`,
+    ctx.lang === 'zh'
+      ? `${flag}：没有名为 ${shown} 的卡政策；可选：${known}（见 \`sscard policies\`）。`
+      : `${flag}: there is no card policy ${shown}; choose one of ${known} (see \`sscard policies\`).`,
   );
 }

@@ -16,7 +16,9 @@ export async function run(ctx: Context, args: { id?: string }): Promise<void> {
       const known = [...book.keys()].join(', ');
       throw new NotFound(
         'policy-not-found',
-        ctx.lang === 'zh' ? `没有名为 ${JSON.stringify(args.id.slice(0, 40))} 的卡政策；可选：${known}。` : `There is no card policy ${JSON.stringify(args.id.slice(0, 40))}; the known ones are ${known}.`,
+        ctx.lang === 'zh'
+          ? `没有名为 ${JSON.stringify(args.id.slice(0, 40))} 的卡政策；可选：${known}。`
+          : `There is no card policy ${JSON.stringify(args.id.slice(0, 40))}; the known ones are ${known}.`,
       );
     }
     policies = [policy];

@@ -98,7 +98,11 @@ export function buildContext(
       store = !isNewFile
         ? await openLedger(dbPath, options)
         : mode.bulk
-          ? createByRename(dbPath, async (temp) => (await openLedger(temp, options))!, async () => (await openLedger(dbPath, options))!)
+          ? createByRename(
+              dbPath,
+              async (temp) => (await openLedger(temp, options))!,
+              async () => (await openLedger(dbPath, options))!,
+            )
           : createOnFirstWrite(openMemoryStore(), async () => (await openLedger(dbPath, options))!);
       storeWritable = mode.write;
       if (store) {

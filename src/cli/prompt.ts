@@ -7,7 +7,9 @@ import type { Context } from './context.js';
 
 /** `secret`: an identity number, shown masked once answered (it stays on the screen). */
 export async function ask(ctx: Context, question: string, validate: (value: string) => string | true, secret = false): Promise<string> {
-  const transformer = secret ? (value: string, { isFinal }: { isFinal: boolean }) => (isFinal && !ctx.reveal ? maskId(value.trim().toUpperCase()) : value) : undefined;
+  const transformer = secret
+    ? (value: string, { isFinal }: { isFinal: boolean }) => (isFinal && !ctx.reveal ? maskId(value.trim().toUpperCase()) : value)
+    : undefined;
   return (await input({ message: question, validate, transformer }, ctx.promptIO)).trim();
 }
 

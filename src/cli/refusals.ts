@@ -68,7 +68,9 @@ export function refusalText(ctx: Context, refusal: Refusal, card: string, dateFi
         ? `卡 ${card} 已补换为新卡 ${refusal.newCard}，不能再解挂：请使用新卡。`
         : `Card ${card} cannot be un-reported (解挂): a replacement, ${refusal.newCard}, was already recorded for it; use the new card.`;
     case 'not-lost':
-      return zh ? `卡 ${card} 未挂失（${STATE_ZH[refusal.state]}），无需解挂。` : `Card ${card} is not reported lost (it is ${refusal.state}), so there is no loss to lift.`;
+      return zh
+        ? `卡 ${card} 未挂失（${STATE_ZH[refusal.state]}），无需解挂。`
+        : `Card ${card} is not reported lost (it is ${refusal.state}), so there is no loss to lift.`;
     case 'card-not-received':
       return zh
         ? `卡 ${card} 尚未领取：电子社保卡须在领取实体卡后申领（第三代社保卡除外）；领卡后用 \`sscard card receive\` 记录，再申领。`
@@ -130,7 +132,9 @@ export function registrationRefusalText(reason: RegistrationRefusal, field: stri
         ? `${field}：此人在入职日仅 ${age} 周岁；《劳动法》第十五条禁止招用未满 16 周岁的未成年人，未做任何记录。请核对身份证号码和入职日期。`
         : `${field}: the person was ${age} on the hire date; employing anyone under 16 is forbidden (Labour Law Art. 15), so nothing was recorded. Check the identity number and the hire date.`;
     case 'registered-before-hire':
-      return zh ? `${field} 早于入职日期：职工应在入职当日或之后登记。` : `${field} is before the hire date; an employee is registered on or after the hire date.`;
+      return zh
+        ? `${field} 早于入职日期：职工应在入职当日或之后登记。`
+        : `${field} is before the hire date; an employee is registered on or after the hire date.`;
     case 'registration-in-future':
       return zh ? `${field} 在未来：请在实际办理后再记录。` : `${field} is in the future; record a registration once it has been filed.`;
     case 'already-registered':
@@ -159,9 +163,13 @@ export function leaveRefusalText(ctx: Context, refusal: LeaveRefusal, field: str
         ? `此次录用已记录于 ${refusal.leftOn} 离职：如日期有误，请先用 \`sscard revoke\` 撤销该记录再重新记录。`
         : `This hire is already recorded as ended on ${refusal.leftOn}; if that date is wrong, revoke it with \`sscard revoke\` and record the right one.`;
     case 'done-before-leaving':
-      return zh ? `${field} 早于离职日期 ${refusal.leftOn}：转移手续在离职时或之后办理。` : `${field} is before the last day ${refusal.leftOn}; the transfer is done on or after leaving.`;
+      return zh
+        ? `${field} 早于离职日期 ${refusal.leftOn}：转移手续在离职时或之后办理。`
+        : `${field} is before the last day ${refusal.leftOn}; the transfer is done on or after leaving.`;
     case 'done-in-future':
-      return zh ? `${field} 在未来（今天是 ${ctx.today}）：办理后再记录。` : `${field} is in the future (today is ${ctx.today}); record the transfer once it is done.`;
+      return zh
+        ? `${field} 在未来（今天是 ${ctx.today}）：办理后再记录。`
+        : `${field} is in the future (today is ${ctx.today}); record the transfer once it is done.`;
     case 'already-done':
       return zh
         ? `此次离职的转移手续已记录于 ${refusal.doneOn} 办理：台账保留该日期（如有误请用 \`sscard revoke\` 撤销）。`

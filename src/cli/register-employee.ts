@@ -35,7 +35,9 @@ export async function run(ctx: Context, args: RegisterEmployeeArgs): Promise<voi
   if (args.flexible && args.employer !== undefined) {
     throw new InvalidInput(
       'conflicting-options',
-      ctx.lang === 'zh' ? '--flexible 记录的是无用人单位的个人参保：请去掉 --employer。' : '--flexible records a self-registration without an employer; drop --employer.',
+      ctx.lang === 'zh'
+        ? '--flexible 记录的是无用人单位的个人参保：请去掉 --employer。'
+        : '--flexible records a self-registration without an employer; drop --employer.',
     );
   }
   const raw = {
@@ -82,7 +84,10 @@ export async function run(ctx: Context, args: RegisterEmployeeArgs): Promise<voi
     const existing = person.hires.find((h) => h.employer === employer && h.hiredOn === input.hiredOn) ?? null;
     const decision = decideRegistration(existing, { kind, employer, hiredOn: input.hiredOn, registeredOn, birthDate: input.id.birthDate }, ctx.today);
     if (decision.action === 'refuse') {
-      throw new Refused(decision.reason, registrationRefusalText(decision.reason, decision.reason === 'under-age' ? '--hired-on' : '--registered-on', ctx.lang, decision.age));
+      throw new Refused(
+        decision.reason,
+        registrationRefusalText(decision.reason, decision.reason === 'under-age' ? '--hired-on' : '--registered-on', ctx.lang, decision.age),
+      );
     }
     await tx.record(personId, [...personFacts(person, input.name ?? null), ...decision.facts], ctx.command);
     return { action: decision.action, hire: decision.hire, name: input.name ?? person.name };

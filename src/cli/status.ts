@@ -88,20 +88,40 @@ function headline(ctx: Context, r: StatusReport): string {
     const never = r.card?.activatedOn === null;
     const card =
       r.card === null
-        ? zh ? '无社会保障卡记录' : 'no card recorded'
+        ? zh
+          ? '无社会保障卡记录'
+          : 'no card recorded'
         : r.card.state === 'activated'
-          ? zh ? '社会保障卡已激活' : 'card activated'
+          ? zh
+            ? '社会保障卡已激活'
+            : 'card activated'
           : r.card.state === 'issued' || r.card.state === 'received'
-            ? zh ? `社会保障卡${cardStateText(ctx, r.card.state)}，未启用` : `card ${cardStateText(ctx, r.card.state)}, not activated`
-            : zh ? `社会保障卡${cardStateText(ctx, r.card.state)}${never ? '，从未激活' : ''}` : `card ${cardStateText(ctx, r.card.state)}${never ? ', never activated' : ''}`;
+            ? zh
+              ? `社会保障卡${cardStateText(ctx, r.card.state)}，未启用`
+              : `card ${cardStateText(ctx, r.card.state)}, not activated`
+            : zh
+              ? `社会保障卡${cardStateText(ctx, r.card.state)}${never ? '，从未激活' : ''}`
+              : `card ${cardStateText(ctx, r.card.state)}${never ? ', never activated' : ''}`;
     lines.push(c.yellow(zh ? `没有启用的电子社保卡：${ecard}，${card}。` : `No activated electronic social security card: ${ecard}, ${card}.`));
   }
   if (r.cardStatus.medicalInsurance === 'restricted') {
     const deadline = r.cardStatus.deadline!.date;
     if (r.card?.state === 'lost') {
-      lines.push(c.red(zh ? `医保卡：受限（已挂失的卡未在启用期限 ${deadline} 前启用；请补换新卡并启用）。` : `Medical insurance card: RESTRICTED (the lost card was not activated by its deadline ${deadline}; get a replacement card and activate it).`));
+      lines.push(
+        c.red(
+          zh
+            ? `医保卡：受限（已挂失的卡未在启用期限 ${deadline} 前启用；请补换新卡并启用）。`
+            : `Medical insurance card: RESTRICTED (the lost card was not activated by its deadline ${deadline}; get a replacement card and activate it).`,
+        ),
+      );
     } else {
-      lines.push(c.red(zh ? `医保卡：受限（已超过启用期限 ${deadline}；启用社会保障卡即可恢复）。` : `Medical insurance card: RESTRICTED (activation deadline ${deadline} passed; activate the card to restore it).`));
+      lines.push(
+        c.red(
+          zh
+            ? `医保卡：受限（已超过启用期限 ${deadline}；启用社会保障卡即可恢复）。`
+            : `Medical insurance card: RESTRICTED (activation deadline ${deadline} passed; activate the card to restore it).`,
+        ),
+      );
     }
   }
   const consequence = r.cardStatus.consequence;
@@ -166,13 +186,27 @@ function renderStatus(ctx: Context, r: StatusReport, name: string | null, region
       const until = loss.lapsesOn ? (zh ? `，至 ${day(ctx, loss.lapsesOn)} 止` : `, until ${day(ctx, loss.lapsesOn)}`) : '';
       out.push(more(`${kind} ${day(ctx, loss.reportedOn)}${until}`));
     }
-    if (card.expiresOn) out.push(more(zh ? `有效期至 ${day(ctx, card.expiresOn)}，自 ${day(ctx, renewalFrom!)} 起可换领` : `expires ${day(ctx, card.expiresOn)}, renewal from ${day(ctx, renewalFrom!)}`));
+    if (card.expiresOn)
+      out.push(
+        more(
+          zh
+            ? `有效期至 ${day(ctx, card.expiresOn)}，自 ${day(ctx, renewalFrom!)} 起可换领`
+            : `expires ${day(ctx, card.expiresOn)}, renewal from ${day(ctx, renewalFrom!)}`,
+        ),
+      );
   }
   const normal = r.cardStatus.medicalInsurance === 'normal';
   out.push(row(L.medical, normal ? c.green(zh ? '正常' : 'normal') : c.red(zh ? '受限' : 'restricted')));
   const e = r.ecard;
   const via = e.claim?.channel ? (zh ? `（${channelText(ctx, e.claim.channel)}）` : ` via ${channelText(ctx, e.claim.channel)}`) : '';
-  out.push(row(L.ecard, e.claim ? `${zh ? '申领于' : 'claimed'} ${day(ctx, e.claim.claimedOn)}${via}${zh ? '，' : ', '}${ecardStateText(ctx, e.state)}` : ecardStateText(ctx, 'none')));
+  out.push(
+    row(
+      L.ecard,
+      e.claim
+        ? `${zh ? '申领于' : 'claimed'} ${day(ctx, e.claim.claimedOn)}${via}${zh ? '，' : ', '}${ecardStateText(ctx, e.state)}`
+        : ecardStateText(ctx, 'none'),
+    ),
+  );
 
   if (r.registrations.length > 0) {
     out.push(L.registrations);
@@ -196,7 +230,8 @@ function functionsText(ctx: Context, r: StatusReport): string {
   const zh = ctx.lang === 'zh';
   const never = r.card?.enabledOn === null;
   const on = r.card?.enabledOn ? ` ${day(ctx, r.card.enabledOn)}` : '';
-  const social = r.cardStatus.socialFunction === 'enabled' ? (zh ? `${on} 已启用` : `enabled${on}`) : never ? (zh ? '未启用' : 'not enabled') : zh ? '封存' : 'sealed';
+  const social =
+    r.cardStatus.socialFunction === 'enabled' ? (zh ? `${on} 已启用` : `enabled${on}`) : never ? (zh ? '未启用' : 'not enabled') : zh ? '封存' : 'sealed';
   const financial = r.cardStatus.financialFunction === 'active' ? (zh ? '已激活' : 'active') : zh ? '未激活' : 'inactive';
   return zh ? `社保功能${social}，金融功能${financial}` : `social function ${social}, financial function ${financial}`;
 }

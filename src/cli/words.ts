@@ -29,15 +29,25 @@ export function registrationLines(ctx: Context, hire: Hire, status: Registration
   switch (status.state) {
     case 'pending':
       if (!d) return [zh ? `${c.yellow('待登记')}（自愿参保，无期限）` : `${c.yellow('pending')} (voluntary, no deadline)`];
-      return [zh ? `${c.yellow('待登记')}：须在 ${deadlineText(ctx, d)} 前办理，${relative(ctx, status.daysLeft!)}` : `${c.yellow('pending')}: register by ${deadlineText(ctx, d)}, ${relative(ctx, status.daysLeft!)}`];
+      return [
+        zh
+          ? `${c.yellow('待登记')}：须在 ${deadlineText(ctx, d)} 前办理，${relative(ctx, status.daysLeft!)}`
+          : `${c.yellow('pending')}: register by ${deadlineText(ctx, d)}, ${relative(ctx, status.daysLeft!)}`,
+      ];
     case 'overdue':
       return [
-        zh ? `${c.red('已逾期')}：期限为 ${deadlineText(ctx, d!)}，${relative(ctx, status.daysLeft!)}` : `${c.red('overdue')}: the deadline was ${deadlineText(ctx, d!)}, ${relative(ctx, status.daysLeft!)}`,
+        zh
+          ? `${c.red('已逾期')}：期限为 ${deadlineText(ctx, d!)}，${relative(ctx, status.daysLeft!)}`
+          : `${c.red('overdue')}: the deadline was ${deadlineText(ctx, d!)}, ${relative(ctx, status.daysLeft!)}`,
         lateRegistrationWarning(ctx),
       ];
     case 'on-time':
       if (!d) return [zh ? `${c.green('已登记')} ${day(ctx, hire.registeredOn!)}` : `${c.green('registered')} ${day(ctx, hire.registeredOn!)}`];
-      return [zh ? `${c.green('已按时登记')} ${day(ctx, hire.registeredOn!)}（期限 ${deadlineText(ctx, d)}）` : `${c.green('registered on time')} ${day(ctx, hire.registeredOn!)} (deadline ${deadlineText(ctx, d)})`];
+      return [
+        zh
+          ? `${c.green('已按时登记')} ${day(ctx, hire.registeredOn!)}（期限 ${deadlineText(ctx, d)}）`
+          : `${c.green('registered on time')} ${day(ctx, hire.registeredOn!)} (deadline ${deadlineText(ctx, d)})`,
+      ];
     case 'late':
       return [
         zh
@@ -56,11 +66,23 @@ export function separationLines(ctx: Context, hire: Hire, status: SeparationStat
   const what = zh ? '档案和社保关系转移' : 'File and social insurance transfer';
   switch (status.state) {
     case 'pending':
-      return [zh ? `${what}：${c.yellow('待办')}，须在 ${deadlineText(ctx, d)} 前办理，${relative(ctx, status.daysLeft!)}` : `${what}: ${c.yellow('pending')}, due by ${deadlineText(ctx, d)}, ${relative(ctx, status.daysLeft!)}`];
+      return [
+        zh
+          ? `${what}：${c.yellow('待办')}，须在 ${deadlineText(ctx, d)} 前办理，${relative(ctx, status.daysLeft!)}`
+          : `${what}: ${c.yellow('pending')}, due by ${deadlineText(ctx, d)}, ${relative(ctx, status.daysLeft!)}`,
+      ];
     case 'overdue':
-      return [zh ? `${what}：${c.red('已逾期')}，期限为 ${deadlineText(ctx, d)}，${relative(ctx, status.daysLeft!)}` : `${what}: ${c.red('overdue')}, the deadline was ${deadlineText(ctx, d)}, ${relative(ctx, status.daysLeft!)}`];
+      return [
+        zh
+          ? `${what}：${c.red('已逾期')}，期限为 ${deadlineText(ctx, d)}，${relative(ctx, status.daysLeft!)}`
+          : `${what}: ${c.red('overdue')}, the deadline was ${deadlineText(ctx, d)}, ${relative(ctx, status.daysLeft!)}`,
+      ];
     case 'on-time':
-      return [zh ? `${what}：${c.green('已按时办理')} ${day(ctx, hire.separationDoneOn!)}（期限 ${deadlineText(ctx, d)}）` : `${what}: ${c.green('done on time')} ${day(ctx, hire.separationDoneOn!)} (deadline ${deadlineText(ctx, d)})`];
+      return [
+        zh
+          ? `${what}：${c.green('已按时办理')} ${day(ctx, hire.separationDoneOn!)}（期限 ${deadlineText(ctx, d)}）`
+          : `${what}: ${c.green('done on time')} ${day(ctx, hire.separationDoneOn!)} (deadline ${deadlineText(ctx, d)})`,
+      ];
     case 'late':
       return [
         zh

@@ -112,7 +112,9 @@ export function agenda(
   }
   const open = within === null ? items : items.filter((item) => item.daysLeft <= within);
   // Most urgent first: the longest overdue, then the nearest deadline.
-  return open.sort((a, b) => a.daysLeft - b.daysLeft || compare(a.kind, b.kind) || compare(a.personId, b.personId) || compare(a.hiredOn ?? '', b.hiredOn ?? ''));
+  return open.sort(
+    (a, b) => a.daysLeft - b.daysLeft || compare(a.kind, b.kind) || compare(a.personId, b.personId) || compare(a.hiredOn ?? '', b.hiredOn ?? ''),
+  );
 }
 
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

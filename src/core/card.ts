@@ -113,7 +113,10 @@ export function cardOn(card: Card, policy: Policy, today: IsoDate, calendar: Res
   if (c.state === 'lost' && c.loss?.kind === 'temporary') {
     const last = lossLapsesOn(c.loss.reportedOn, policy);
     if (today > last) {
-      c = policy.afterTemporaryLoss === 'lift' ? { ...c, state: c.loss.resumes, loss: null, endedOn: null } : { ...c, state: 'cancelled', loss: null, endedOn: addDays(last, 1) };
+      c =
+        policy.afterTemporaryLoss === 'lift'
+          ? { ...c, state: c.loss.resumes, loss: null, endedOn: null }
+          : { ...c, state: 'cancelled', loss: null, endedOn: addDays(last, 1) };
     }
   }
   if (policy.consequence === 'sealed' && (c.state === 'issued' || c.state === 'received')) {
@@ -185,7 +188,11 @@ export function cardStatus(stored: Card | null, policy: Policy, today: IsoDate, 
   let consequence: CardStatus['consequence'] = null;
   if (card.state === 'sealed') {
     consequence = { kind: 'sealed', since: card.endedOn! };
-  } else if (deadline !== null && hasPassed(deadline, today) && (policy.consequence === 'medical-insurance-restricted' || policy.consequence === 'social-function-suspended')) {
+  } else if (
+    deadline !== null &&
+    hasPassed(deadline, today) &&
+    (policy.consequence === 'medical-insurance-restricted' || policy.consequence === 'social-function-suspended')
+  ) {
     if (waiting || (card.state === 'lost' && !done)) consequence = { kind: policy.consequence, since: addDays(deadline.date, 1) };
   }
   const { loss } = card;
@@ -198,7 +205,10 @@ export function cardStatus(stored: Card | null, policy: Policy, today: IsoDate, 
     consequence,
     socialFunction: card.enabledOn !== null && card.state !== 'sealed' && consequence?.kind !== 'social-function-suspended' ? 'enabled' : 'sealed',
     financialFunction: card.activatedOn !== null ? 'active' : 'inactive',
-    loss: card.state === 'lost' && loss ? { kind: loss.kind, reportedOn: loss.reportedOn, lapsesOn: loss.kind === 'temporary' ? lossLapsesOn(loss.reportedOn, policy) : null } : null,
+    loss:
+      card.state === 'lost' && loss
+        ? { kind: loss.kind, reportedOn: loss.reportedOn, lapsesOn: loss.kind === 'temporary' ? lossLapsesOn(loss.reportedOn, policy) : null }
+        : null,
     renewalFrom: card.expiresOn === null ? null : renewalFrom(card.expiresOn, policy),
   };
 }
@@ -424,7 +434,14 @@ export function decideReplacement(old: Card, request: ReplacementRequest, today:
   const facts = [
     fact(request.on, { kind: 'card.replaced', card: old.number, newCard: request.newNumber, reason: request.reason }),
     issueFact(
-      { number: request.newNumber, bank: request.bank ?? old.bank, issuedOn: request.on, policy: request.policy ?? old.policy, generation: old.generation, expiresOn: null },
+      {
+        number: request.newNumber,
+        bank: request.bank ?? old.bank,
+        issuedOn: request.on,
+        policy: request.policy ?? old.policy,
+        generation: old.generation,
+        expiresOn: null,
+      },
       old.number,
     ),
   ];

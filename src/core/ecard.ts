@@ -96,7 +96,10 @@ export function decideEcardClaim(
   const from = card.generation === 3 ? card.issuedOn : card.receivedOn;
   if (from === null) return { ok: false, refusal: { reason: 'card-not-received' } };
   if (request.claimedOn < from) {
-    return { ok: false, refusal: card.generation === 3 ? { reason: 'date-before-issue', issuedOn: from } : { reason: 'date-before-receipt', receivedOn: from } };
+    return {
+      ok: false,
+      refusal: card.generation === 3 ? { reason: 'date-before-issue', issuedOn: from } : { reason: 'date-before-receipt', receivedOn: from },
+    };
   }
   return { ok: true, value: { claim: request, facts: [fact(request.claimedOn, { kind: 'ecard.claimed', channel: request.channel })] } };
 }

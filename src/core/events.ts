@@ -202,16 +202,20 @@ export function apply(state: PersonState, f: Fact, holderId: string = state.id):
       // Activating also enables the social-security function that day if it was not yet (SPEC 1.3).
       return withCard(state, body.card, (c0) => {
         const c = lapsed(c0);
-        return c.state === 'received' ? { ...c, state: 'activated', activatedOn: day, enabledOn: c.enabledOn ?? day, outlet: body.outlet, guardianId: body.guardian } : null;
+        return c.state === 'received'
+          ? { ...c, state: 'activated', activatedOn: day, enabledOn: c.enabledOn ?? day, outlet: body.outlet, guardianId: body.guardian }
+          : null;
       });
     case 'card.lost':
       return withCard(state, body.card, (c) => {
         const kind = body.temporary ? 'temporary' : 'formal';
-        if (IN_FORCE.has(c.state)) return { ...c, state: 'lost', loss: { kind, reportedOn: day, resumes: c.state as 'issued' | 'received' | 'activated' }, endedOn: day };
+        if (IN_FORCE.has(c.state))
+          return { ...c, state: 'lost', loss: { kind, reportedOn: day, resumes: c.state as 'issued' | 'received' | 'activated' }, endedOn: day };
         // On a temporarily lost card: a formal report makes the loss formal;
         // a new temporary report (decisions allow it only once the first
         // lapsed) starts a new one. The state to resume stays.
-        if (c.state === 'lost' && c.loss?.kind === 'temporary') return { ...c, loss: { ...c.loss, kind, reportedOn: day }, endedOn: body.temporary ? day : c.endedOn };
+        if (c.state === 'lost' && c.loss?.kind === 'temporary')
+          return { ...c, loss: { ...c.loss, kind, reportedOn: day }, endedOn: body.temporary ? day : c.endedOn };
         return null;
       });
     case 'card.found':
@@ -220,10 +224,14 @@ export function apply(state: PersonState, f: Fact, holderId: string = state.id):
       return withCard(state, body.card, (c0) => {
         // Decisions refuse to replace a card under a temporary loss: one here had lapsed.
         const c = lapsed(c0);
-        return IN_FORCE.has(c.state) || c.state === 'lost' ? { ...c, state: 'replaced', replacedBy: body.newCard, endedOn: c.state === 'lost' ? c.endedOn : day } : null;
+        return IN_FORCE.has(c.state) || c.state === 'lost'
+          ? { ...c, state: 'replaced', replacedBy: body.newCard, endedOn: c.state === 'lost' ? c.endedOn : day }
+          : null;
       });
     case 'card.cancelled':
-      return withCard(state, body.card, (c) => (IN_FORCE.has(c.state) || c.state === 'lost' ? { ...c, state: 'cancelled', endedOn: c.state === 'lost' ? c.endedOn : day } : null));
+      return withCard(state, body.card, (c) =>
+        IN_FORCE.has(c.state) || c.state === 'lost' ? { ...c, state: 'cancelled', endedOn: c.state === 'lost' ? c.endedOn : day } : null,
+      );
     case 'ecard.claimed':
       return state.ecard === null ? { ...state, ecard: { channel: body.channel, claimedOn: day } } : { orphan: 'ecard-claimed-twice' };
     case 'revoked':

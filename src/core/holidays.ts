@@ -70,8 +70,7 @@ export function calendarFrom(data: ScheduleData, sources: CalendarSources = {}):
     }
     return days;
   };
-  const yearSource = (year: number): YearSource =>
-    loaded.has(year) ? 'loaded' : covered.has(year) ? 'package' : 'provisional';
+  const yearSource = (year: number): YearSource => (loaded.has(year) ? 'loaded' : covered.has(year) ? 'package' : 'provisional');
 
   return {
     yearSource,

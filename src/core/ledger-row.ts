@@ -80,7 +80,11 @@ export function planRow(row: LedgerRow, person: PersonState, cardHolder: string 
       // The same end recorded again (a re-import) changes nothing.
       if (current.leftOn !== leftOn || (separationDoneOn !== null && current.separationDoneOn !== separationDoneOn)) {
         const left = decideLeave(state.hires, { employer, hiredOn, leftOn, doneOn: separationDoneOn }, today);
-        if (!left.ok) return fail({ field: left.refusal.reason.startsWith('done') || left.refusal.reason === 'already-done' ? 'separation_done_on' : 'left_on', leave: left.refusal });
+        if (!left.ok)
+          return fail({
+            field: left.refusal.reason.startsWith('done') || left.refusal.reason === 'already-done' ? 'separation_done_on' : 'left_on',
+            leave: left.refusal,
+          });
         record(left.facts);
       }
     }

@@ -33,16 +33,13 @@ export type ScheduleProblem =
   | { readonly kind: 'off-day-invalid'; readonly index: number }
   | { readonly kind: 'date-repeated'; readonly index: number; readonly date: IsoDate; readonly firstIndex: number };
 
-export type ScheduleParse =
-  | { readonly ok: true; readonly schedule: OfficialSchedule }
-  | { readonly ok: false; readonly problem: ScheduleProblem };
+export type ScheduleParse = { readonly ok: true; readonly schedule: OfficialSchedule } | { readonly ok: false; readonly problem: ScheduleProblem };
 
 // The lunar tables that name provisional years cover 1900-2099; holiday-cn starts in 2007.
 const FIRST_YEAR = 1900;
 const LAST_YEAR = 2099;
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export function parseHolidayCnSchedule(json: unknown): ScheduleParse {
   const fail = (problem: ScheduleProblem): ScheduleParse => ({ ok: false, problem });

@@ -60,14 +60,16 @@ const policySchema = z.object({
   temporaryLossDays: count,
   afterTemporaryLoss: z.enum(['lift', 'cancel']),
   renewalDays: count,
-  sources: z.array(
-    z.object({
-      title: text,
-      url: z.string().check(z.regex(/^https?:\/\/\S+$/)),
-      date: z.nullable(z.string().check(z.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/))),
-      confidence: z.enum(['high', 'medium', 'low']),
-    }),
-  ).check(z.minLength(1)),
+  sources: z
+    .array(
+      z.object({
+        title: text,
+        url: z.string().check(z.regex(/^https?:\/\/\S+$/)),
+        date: z.nullable(z.string().check(z.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/))),
+        confidence: z.enum(['high', 'medium', 'low']),
+      }),
+    )
+    .check(z.minLength(1)),
 });
 const fileSchema = z.object({ version: z.literal(1), policies: z.array(policySchema).check(z.minLength(1)) });
 

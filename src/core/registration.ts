@@ -46,14 +46,10 @@ export function registrationStatus(hire: Hire, today: IsoDate, calendar: RestDay
   const deadline = registrationDeadline(hire.hiredOn, calendar);
   if (hire.registeredOn !== null) {
     const late = daysBetween(deadline.date, hire.registeredOn);
-    return late > 0
-      ? { deadline, state: 'late', daysLeft: null, daysLate: late }
-      : { deadline, state: 'on-time', daysLeft: null, daysLate: null };
+    return late > 0 ? { deadline, state: 'late', daysLeft: null, daysLate: late } : { deadline, state: 'on-time', daysLeft: null, daysLate: null };
   }
   const daysLeft = daysBetween(today, deadline.date);
-  return hasPassed(deadline, today)
-    ? { deadline, state: 'overdue', daysLeft, daysLate: -daysLeft }
-    : { deadline, state: 'pending', daysLeft, daysLate: null };
+  return hasPassed(deadline, today) ? { deadline, state: 'overdue', daysLeft, daysLate: -daysLeft } : { deadline, state: 'pending', daysLeft, daysLate: null };
 }
 
 /**

@@ -31,9 +31,7 @@ export function separationStatus(hire: Hire, today: IsoDate, calendar: RestDayCa
     return late > 0 ? { deadline, state: 'late', daysLeft: null, daysLate: late } : { deadline, state: 'on-time', daysLeft: null, daysLate: null };
   }
   const daysLeft = daysBetween(today, deadline.date);
-  return hasPassed(deadline, today)
-    ? { deadline, state: 'overdue', daysLeft, daysLate: -daysLeft }
-    : { deadline, state: 'pending', daysLeft, daysLate: null };
+  return hasPassed(deadline, today) ? { deadline, state: 'overdue', daysLeft, daysLate: -daysLeft } : { deadline, state: 'pending', daysLeft, daysLate: null };
 }
 
 export type LeaveRefusal =
@@ -68,10 +66,12 @@ export function decideLeave(hires: readonly Hire[], request: LeaveRequest, today
   const withEmployer = hires.filter((h) => h.kind === 'employee' && h.employer === request.employer);
   const candidates = request.hiredOn !== null ? withEmployer.filter((h) => h.hiredOn === request.hiredOn) : withEmployer;
   // The hire that ended on that very day (a second call completing the transfer), else the one still open.
-  const hire = candidates.find((h) => h.leftOn === request.leftOn) ?? (() => {
-    const open = candidates.filter((h) => h.leftOn === null);
-    return open.length === 1 ? open[0] : open.length > 1 ? 'several' : undefined;
-  })();
+  const hire =
+    candidates.find((h) => h.leftOn === request.leftOn) ??
+    (() => {
+      const open = candidates.filter((h) => h.leftOn === null);
+      return open.length === 1 ? open[0] : open.length > 1 ? 'several' : undefined;
+    })();
   if (hire === 'several') return refuse({ reason: 'several-open-hires', hiredOn: candidates.filter((h) => h.leftOn === null).map((h) => h.hiredOn) });
   if (hire === undefined) {
     const ended = candidates.find((h) => h.leftOn !== null);

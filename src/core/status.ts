@@ -127,7 +127,13 @@ function cardSteps(card: Card, status: CardStatus, today: IsoDate): NextStep[] {
   }
   if (card.state === 'issued' || card.state === 'received') {
     if (card.enabledOn === null && needs !== 'activated') {
-      steps.push({ kind: 'enable-card', card: card.number, deadline: needs === 'enabled' ? status.deadline : null, overdue: needs === 'enabled' && overdue, policy });
+      steps.push({
+        kind: 'enable-card',
+        card: card.number,
+        deadline: needs === 'enabled' ? status.deadline : null,
+        overdue: needs === 'enabled' && overdue,
+        policy,
+      });
     }
     steps.push({
       kind: 'activate-card',

@@ -28,7 +28,10 @@ export function parsePostgresUrl(location: string): PostgresLocation {
   const schema = url.searchParams.get('schema') ?? DEFAULT_SCHEMA;
   // An identifier that needs no quoting, so that it reads the same in every message and in psql.
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) {
-    throw new InvalidInput('db-schema-invalid', `--db: the schema "${schema.slice(0, 63)}" must be lower-case letters, digits and _ (at most 63, not starting with a digit), e.g. ?schema=sscard.`);
+    throw new InvalidInput(
+      'db-schema-invalid',
+      `--db: the schema "${schema.slice(0, 63)}" must be lower-case letters, digits and _ (at most 63, not starting with a digit), e.g. ?schema=sscard.`,
+    );
   }
   url.searchParams.delete('schema');
   const password = url.password === '' ? null : decodeURIComponent(url.password);

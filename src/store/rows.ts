@@ -140,7 +140,8 @@ export function differences(cached: PersonState | null, replayed: PersonState): 
   const id = replayed.id;
   const json = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
   if (!replayed.exists) return cached ? [{ personId: id, table: 'person', cached: json({ name: cached.name }), replayed: null }] : [];
-  if (!cached || cached.name !== replayed.name) out.push({ personId: id, table: 'person', cached: cached ? json({ name: cached.name }) : null, replayed: json({ name: replayed.name }) });
+  if (!cached || cached.name !== replayed.name)
+    out.push({ personId: id, table: 'person', cached: cached ? json({ name: cached.name }) : null, replayed: json({ name: replayed.name }) });
   const c = cached ?? { hires: [], cards: [], ecard: null };
   const rows = <T>(table: CacheDifference['table'], a: readonly T[], b: readonly T[], key: (x: T) => string) => {
     const keys = new Set([...a.map(key), ...b.map(key)]);

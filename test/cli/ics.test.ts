@@ -13,7 +13,8 @@ const ITEMS: IcsItem[] = [
     name: '刘䶮',
     employer: LONG_EMPLOYER,
     deadline: '2026-10-01' as IsoDate,
-    derivation: 'Hired 2026-09-01; 30 days (Social Insurance Law, Art. 58), last day moved past the National Day holiday; see "sscard status".\nSecond line; with, punctuation\\',
+    derivation:
+      'Hired 2026-09-01; 30 days (Social Insurance Law, Art. 58), last day moved past the National Day holiday; see "sscard status".\nSecond line; with, punctuation\\',
     identity: '11010519491231002X|北京某某|2026-09-01',
   },
   {
@@ -56,7 +57,9 @@ describe('icsCalendar', () => {
 
   it('English summaries name the kind, person and employer', () => {
     const en = new ICAL.Component(ICAL.parse(icsCalendar(ITEMS, { stampedAt, lang: 'en' })));
-    expect(new ICAL.Event(en.getFirstSubcomponent('vevent')!).summary).toBe(`Social insurance registration deadline: 刘䶮 (110105********002X), ${LONG_EMPLOYER}`);
+    expect(new ICAL.Event(en.getFirstSubcomponent('vevent')!).summary).toBe(
+      `Social insurance registration deadline: 刘䶮 (110105********002X), ${LONG_EMPLOYER}`,
+    );
   });
 
   it('every line ends in CRLF and has at most 75 octets, never a split character', () => {

@@ -36,7 +36,18 @@ describe('readRow', () => {
   });
 
   it('reads a full row, trimming cells and normalising the card number and x', () => {
-    const r = readRow({ id: ' 11010519491231002x ', name: 'Wang', employer: "'=Acme", hired_on: '2026-09-01', card_number: 'a12345678', ecard_channel: 'alipay', ecard_claimed_on: '2026-04-01' }, today);
+    const r = readRow(
+      {
+        id: ' 11010519491231002x ',
+        name: 'Wang',
+        employer: "'=Acme",
+        hired_on: '2026-09-01',
+        card_number: 'a12345678',
+        ecard_channel: 'alipay',
+        ecard_claimed_on: '2026-04-01',
+      },
+      today,
+    );
     expect('row' in r && r.row).toMatchObject({
       id: { number: '11010519491231002X' },
       name: 'Wang',

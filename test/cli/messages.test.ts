@@ -11,7 +11,9 @@ import { englishIn } from '../e2e/english.js';
 
 const d = (s: string) => s as IsoDate;
 const words = (m: typeof en, start: string, days: number) =>
-  explainDeadline(deadlineOf(d(start), { days }, chinaCalendar)).map(m.deadlineNote).join(m.deadlineNoteSeparator);
+  explainDeadline(deadlineOf(d(start), { days }, chinaCalendar))
+    .map(m.deadlineNote)
+    .join(m.deadlineNoteSeparator);
 
 describe('deadline derivations', () => {
   it.each([

@@ -15,24 +15,39 @@ const WANG = '11010519491231002X';
 const dir = tempDir();
 
 describe('header names: English or Chinese, any case, spaces ignored', () => {
-  const cases = COLUMNS.flatMap((column) => [column, column.toUpperCase(), ` ${column} `, ...ALIASES[column], ...ALIASES[column].map((a) => `\u3000${a} `)].map((h) => [h, column] as const));
+  const cases = COLUMNS.flatMap((column) =>
+    [column, column.toUpperCase(), ` ${column} `, ...ALIASES[column], ...ALIASES[column].map((a) => `\u3000${a} `)].map((h) => [h, column] as const),
+  );
   it.each(cases)('%j is %s', (header, column) => expect(columnOf(header)).toBe(column));
 
   it('every alias of SPEC 2.3 is there', () => {
     expect(ALIASES.id).toEqual(['身份证号', '身份证号码', '公民身份号码', '证件号码', '社会保障号码', '社保号']);
     expect(ALIASES.employer).toEqual(['用人单位', '单位', '单位名称', '公司']);
     // SPEC 2.3's 34 names, plus guardian_id's (a column of sscard's own).
-    expect(Object.values(ALIASES).flat()).toHaveLength(34 + ALIASES.guardian_id.length + ALIASES.hire_kind.length + ALIASES.card_state.length + ALIASES.card_ended_on.length);
+    expect(Object.values(ALIASES).flat()).toHaveLength(
+      34 + ALIASES.guardian_id.length + ALIASES.hire_kind.length + ALIASES.card_state.length + ALIASES.card_ended_on.length,
+    );
   });
 
   it('unknown columns are ignored and named, blank headers are not', () => {
-    expect(resolveHeader(['身份证号', '部门', '', ' 岗位 ', 'Name'])).toEqual({ header: { columns: ['id', null, null, null, 'name'], unknownColumns: ['部门', '岗位'] } });
+    expect(resolveHeader(['身份证号', '部门', '', ' 岗位 ', 'Name'])).toEqual({
+      header: { columns: ['id', null, null, null, 'name'], unknownColumns: ['部门', '岗位'] },
+    });
   });
 
   it.each([
-    [['id', 'ID'], ['id', 'ID']],
-    [['身份证号', '姓名', '证件号码'], ['身份证号', '证件号码']],
-    [['入职日期', 'hired_on'], ['入职日期', 'hired_on']],
+    [
+      ['id', 'ID'],
+      ['id', 'ID'],
+    ],
+    [
+      ['身份证号', '姓名', '证件号码'],
+      ['身份证号', '证件号码'],
+    ],
+    [
+      ['入职日期', 'hired_on'],
+      ['入职日期', 'hired_on'],
+    ],
   ])('%j: the same column twice is an error', (cells, headers) => {
     expect(resolveHeader(cells)).toMatchObject({ problem: { kind: 'duplicate-column', headers } });
   });
@@ -66,7 +81,11 @@ describe('IDs damaged by Excel', () => {
 
 describe('text rosters', () => {
   it('GB18030 from iconv, with 䶮 and common names, is detected and decoded', async () => {
-    const file = writeFile(dir, 'gbk.csv', gb18030(`身份证号,姓名,用人单位,入职日期\n${WANG},刘䶮,北京某某有限公司,2026/9/1\n440301199001011234,王芳,深圳市腾飞科技,2026年9月2日\n`));
+    const file = writeFile(
+      dir,
+      'gbk.csv',
+      gb18030(`身份证号,姓名,用人单位,入职日期\n${WANG},刘䶮,北京某某有限公司,2026/9/1\n440301199001011234,王芳,深圳市腾飞科技,2026年9月2日\n`),
+    );
     expect(fs.readFileSync(file).includes(Buffer.from([0xfe, 0x9f]))).toBe(true); // 䶮's GB18030 code, not UTF-8
     const detected: unknown[] = [];
     const { columns, rows } = await readAll(file, { onDetected: (d) => detected.push(d) });
@@ -157,7 +176,10 @@ describe('encoding detection over chunk boundaries', () => {
   it('a file valid as UTF-8 for its first 64 KiB but not later is refused, naming the line', async () => {
     const lines = big.split('\n').length - 1;
     const bytes = Buffer.concat([Buffer.from(big), gb18030('刘䶮\n')]);
-    await expect(decodeChunks(bytes, 1000)).rejects.toMatchObject({ code: 'not-utf8-later', message: expect.stringContaining(`line ${lines + 1} is not UTF-8`) });
+    await expect(decodeChunks(bytes, 1000)).rejects.toMatchObject({
+      code: 'not-utf8-later',
+      message: expect.stringContaining(`line ${lines + 1} is not UTF-8`),
+    });
   });
 
   it('a NUL byte makes a bad file, naming its line', async () => {
@@ -169,7 +191,11 @@ describe('encoding detection over chunk boundaries', () => {
 describe('bad files: exit 2 with one sentence, never a crash', () => {
   it('an unterminated quote names the line where it opened, not swallowing the rest', async () => {
     const file = writeFile(dir, 'quote.csv', `id,name\n${WANG},a\n${WANG},"b\n${WANG},c\n${WANG},d\n`);
-    expect(await readError(file)).toEqual({ name: 'InvalidInput', code: 'unterminated-quote', message: expect.stringContaining('The quote opened on line 3 is never closed') });
+    expect(await readError(file)).toEqual({
+      name: 'InvalidInput',
+      code: 'unterminated-quote',
+      message: expect.stringContaining('The quote opened on line 3 is never closed'),
+    });
   });
 
   it('an unterminated quote in a big file is reported at 1 MiB, not read to the end', async () => {
@@ -231,7 +257,10 @@ describe('bad files: exit 2 with one sentence, never a crash', () => {
   it('records without the delimiter parse as one cell', async () => {
     const records = [];
     for await (const r of parseDelimited(Readable.from(['id\n', `${WANG}\n`]))) records.push(r);
-    expect(records).toEqual([{ line: 1, cells: ['id'] }, { line: 2, cells: [WANG] }]);
+    expect(records).toEqual([
+      { line: 1, cells: ['id'] },
+      { line: 2, cells: [WANG] },
+    ]);
   });
 
   it('close() ends reading early', async () => {

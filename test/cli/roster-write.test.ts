@@ -9,7 +9,18 @@ import { readAll, tempDir, writeFile } from './roster-helpers.js';
 const dir = tempDir();
 const WANG = '11010519491231002X';
 const ROWS: Partial<Record<Column, string | null>>[] = [
-  { id: WANG, name: '王芳', employer: '=Acme, "Global"\nLtd', hired_on: '2026-09-01', registered_on: '2026-09-03', card_number: '123456789', bank: '工商银行', activated_on: '2027-01-15', ecard_channel: 'wechat', ecard_claimed_on: '2026-10-01' },
+  {
+    id: WANG,
+    name: '王芳',
+    employer: '=Acme, "Global"\nLtd',
+    hired_on: '2026-09-01',
+    registered_on: '2026-09-03',
+    card_number: '123456789',
+    bank: '工商银行',
+    activated_on: '2027-01-15',
+    ecard_channel: 'wechat',
+    ecard_claimed_on: '2026-10-01',
+  },
   { id: '110105194912310000', name: '刘䶮', left_on: '2026-12-31', expires_on: '2036-09-01', policy: null, card_number: '000123456' },
 ];
 
@@ -33,9 +44,15 @@ describe('CSV writing', () => {
     const file = writeFile(dir, `export-${headers}.csv`, csvHeader(COLUMNS, headers) + ROWS.map((r) => csvRow(COLUMNS, r)).join(''));
     const { columns, rows } = await readAll(file);
     expect(columns).toEqual(COLUMNS);
-    expect(rows.map((r) => Object.fromEntries(Object.entries(r.cells).filter(([, v]) => v !== '').map(([k, v]) => [k, unneutralise(v!)])))).toEqual(
-      ROWS.map((r) => Object.fromEntries(Object.entries(r).filter(([, v]) => v))),
-    );
+    expect(
+      rows.map((r) =>
+        Object.fromEntries(
+          Object.entries(r.cells)
+            .filter(([, v]) => v !== '')
+            .map(([k, v]) => [k, unneutralise(v!)]),
+        ),
+      ),
+    ).toEqual(ROWS.map((r) => Object.fromEntries(Object.entries(r).filter(([, v]) => v))));
     expect(rows[0]!.line).toBe(2);
     expect(rows[1]!.line).toBe(4); // the employer's quoted line break
   });
@@ -57,7 +74,9 @@ describe('xlsx writing', () => {
     const file = await writeXlsx(`export-${headers}.xlsx`, headers);
     const { columns, rows } = await readAll(file);
     expect(columns).toEqual(COLUMNS);
-    expect(rows.map((r) => Object.fromEntries(Object.entries(r.cells).filter(([, v]) => v !== '')))).toEqual(ROWS.map((r) => Object.fromEntries(Object.entries(r).filter(([, v]) => v))));
+    expect(rows.map((r) => Object.fromEntries(Object.entries(r.cells).filter(([, v]) => v !== '')))).toEqual(
+      ROWS.map((r) => Object.fromEntries(Object.entries(r).filter(([, v]) => v))),
+    );
     expect(rows.map((r) => r.idDamage)).toEqual([null, { kind: 'rounded' }]); // a text cell, damaged only by its digits
   });
 

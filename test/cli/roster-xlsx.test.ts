@@ -36,9 +36,17 @@ describe('xlsx rosters', () => {
     const { columns, unknownColumns, rows } = await readAll(roster);
     expect(columns).toEqual(['id', 'name', null, 'hired_on', 'registered_on', 'employer']);
     expect(unknownColumns).toEqual(['部门']);
-    expect(rows[0]).toEqual({ line: 2, cells: { id: WANG, name: '王芳', hired_on: '2026-09-01', registered_on: '2026-09-02', employer: 'Acme Ltd' }, idDamage: null });
+    expect(rows[0]).toEqual({
+      line: 2,
+      cells: { id: WANG, name: '王芳', hired_on: '2026-09-01', registered_on: '2026-09-02', employer: 'Acme Ltd' },
+      idDamage: null,
+    });
     expect(rows[1]).toMatchObject({ line: 3, cells: { id: '110105194912310000', name: '李雷', hired_on: '2026年9月1日' }, idDamage: { kind: 'number-cell' } });
-    expect(rows[2]).toEqual({ line: 5, cells: { id: '4.4E+17', name: '刘䶮', hired_on: '1900-01-01', registered_on: '', employer: '' }, idDamage: { kind: 'scientific' } });
+    expect(rows[2]).toEqual({
+      line: 5,
+      cells: { id: '4.4E+17', name: '刘䶮', hired_on: '1900-01-01', registered_on: '', employer: '' },
+      idDamage: { kind: 'scientific' },
+    });
     expect(rows).toHaveLength(3);
   });
 
@@ -70,7 +78,10 @@ describe('numbers as Excel shows them', async () => {
 describe('hostile workbooks', () => {
   it('a row holding more than 1 MiB of text is a bad file, naming the row', async () => {
     const big = 'x'.repeat(600_000);
-    const workbook = await writeExcelFile([[text('id'), text('name'), text('employer')], [text(WANG), text(big), text(big)]]).toBuffer();
+    const workbook = await writeExcelFile([
+      [text('id'), text('name'), text('employer')],
+      [text(WANG), text(big), text(big)],
+    ]).toBuffer();
     expect(await readError(writeFile(dir, 'big-row.xlsx', workbook))).toMatchObject({ code: 'line-too-long', message: expect.stringContaining('Line 2') });
   });
 });

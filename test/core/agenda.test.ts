@@ -71,7 +71,17 @@ describe('agenda: every open deadline, most urgent first', () => {
   });
 
   it('orders ties by kind, then ID, so the agenda reads the same every time', () => {
-    const tie = agenda([{ person: person('Z'), hire: hire('2026-11-03') }, { person: person('Y'), hire: hire('2026-11-03') }], [{ person: person('X'), card: card('X00000001', 'received', '2026-06-03') }], TODAY, chinaCalendar, null, BOOK);
+    const tie = agenda(
+      [
+        { person: person('Z'), hire: hire('2026-11-03') },
+        { person: person('Y'), hire: hire('2026-11-03') },
+      ],
+      [{ person: person('X'), card: card('X00000001', 'received', '2026-06-03') }],
+      TODAY,
+      chinaCalendar,
+      null,
+      BOOK,
+    );
     expect(tie.map((i) => [i.personId, i.daysLeft])).toEqual([
       ['X', 9],
       ['Y', 9],
@@ -90,12 +100,16 @@ describe('agenda: every open deadline, most urgent first', () => {
 describe('agenda: card policies and renewal (SPEC 1.3, 1.8)', () => {
   it('a window counted from issue lists an issued card; a sealed card drops out (nothing is due on it, a new card is)', () => {
     const issued = { ...card('G00000001', 'issued', null), policy: 'guangdong', issuedOn: d('2025-12-01') };
-    expect(agenda([], [{ person: person('G'), card: issued }], TODAY, chinaCalendar, null, BOOK).map((i) => [i.kind, i.deadline.date, i.daysLeft])).toEqual([['activation', '2026-12-01', 7]]);
+    expect(agenda([], [{ person: person('G'), card: issued }], TODAY, chinaCalendar, null, BOOK).map((i) => [i.kind, i.deadline.date, i.daysLeft])).toEqual([
+      ['activation', '2026-12-01', 7],
+    ]);
     expect(agenda([], [{ person: person('G'), card: issued }], d('2026-12-02'), chinaCalendar, null, BOOK)).toEqual([]);
   });
 
   it('no window, no activation item (beijing)', () => {
-    expect(agenda([], [{ person: person('B'), card: { ...card('B00000001', 'received', '2020-01-01'), policy: 'beijing' } }], TODAY, chinaCalendar, null, BOOK)).toEqual([]);
+    expect(
+      agenda([], [{ person: person('B'), card: { ...card('B00000001', 'received', '2020-01-01'), policy: 'beijing' } }], TODAY, chinaCalendar, null, BOOK),
+    ).toEqual([]);
   });
 
   it.each([
@@ -106,12 +120,23 @@ describe('agenda: card policies and renewal (SPEC 1.3, 1.8)', () => {
     ['2027-01-11', [['renewal', '2027-01-10', 'overdue', -1]]],
   ])('renewal of a card expiring 2027-01-10, as of %s', (today, expected) => {
     const expiring = { ...card('R00000001', 'activated', '2017-01-20'), expiresOn: d('2027-01-10') };
-    expect(agenda([], [{ person: person('R'), card: expiring }], d(today), chinaCalendar, null, BOOK).map((i) => [i.kind, i.deadline.date, i.state, i.daysLeft])).toEqual(expected);
+    expect(
+      agenda([], [{ person: person('R'), card: expiring }], d(today), chinaCalendar, null, BOOK).map((i) => [i.kind, i.deadline.date, i.state, i.daysLeft]),
+    ).toEqual(expected);
   });
 
   it('no renewal for a replaced or cancelled card', () => {
     for (const state of ['replaced', 'cancelled'] as const) {
-      expect(agenda([], [{ person: person('R'), card: { ...card('R00000001', state, '2017-01-20'), expiresOn: d('2027-01-10') } }], d('2027-01-11'), chinaCalendar, null, BOOK)).toEqual([]);
+      expect(
+        agenda(
+          [],
+          [{ person: person('R'), card: { ...card('R00000001', state, '2017-01-20'), expiresOn: d('2027-01-10') } }],
+          d('2027-01-11'),
+          chinaCalendar,
+          null,
+          BOOK,
+        ),
+      ).toEqual([]);
     }
   });
 });

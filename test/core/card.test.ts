@@ -137,7 +137,10 @@ describe('decideActivation', () => {
       kind: 'activated',
       receiptRecorded: true,
       card: { receivedOn: '2026-10-01', activatedOn: '2026-10-01' },
-      facts: [{ on: '2026-10-01', body: { kind: 'card.received' } }, { on: '2026-10-01', body: { kind: 'card.activated' } }],
+      facts: [
+        { on: '2026-10-01', body: { kind: 'card.received' } },
+        { on: '2026-10-01', body: { kind: 'card.activated' } },
+      ],
     });
   });
 
@@ -147,13 +150,23 @@ describe('decideActivation', () => {
   });
 
   it.each([
-    ['someone else\'s document', card(), request({ idDocument: OTHER }), { reason: 'id-mismatch' }],
-    ['someone else\'s document on a lost card (mismatch first: reveals nothing)', card({ state: 'lost' }), request({ idDocument: OTHER }), { reason: 'id-mismatch' }],
+    ["someone else's document", card(), request({ idDocument: OTHER }), { reason: 'id-mismatch' }],
+    [
+      "someone else's document on a lost card (mismatch first: reveals nothing)",
+      card({ state: 'lost' }),
+      request({ idDocument: OTHER }),
+      { reason: 'id-mismatch' },
+    ],
     ['a lost card', card({ state: 'lost' }), request(), { reason: 'card-not-in-force', state: 'lost' }],
     ['a replaced card', card({ state: 'replaced' }), request(), { reason: 'card-not-in-force', state: 'replaced' }],
     ['a cancelled card', card({ state: 'cancelled' }), request(), { reason: 'card-not-in-force', state: 'cancelled' }],
     ['a date in the future', card(), request({ on: d('2026-11-25') }), { reason: 'date-in-future' }],
-    ['a date before issue', card({ state: 'issued', receivedOn: null }), request({ on: d('2026-02-28') }), { reason: 'date-before-issue', issuedOn: '2026-03-01' }],
+    [
+      'a date before issue',
+      card({ state: 'issued', receivedOn: null }),
+      request({ on: d('2026-02-28') }),
+      { reason: 'date-before-issue', issuedOn: '2026-03-01' },
+    ],
     ['a date before receipt', card(), request({ on: d('2026-03-30') }), { reason: 'date-before-receipt', receivedOn: '2026-03-31' }],
   ])('refuses %s', (_, c, req, refusal) => {
     expect(decideActivation(c, req, today)).toEqual({ ok: false, refusal });
@@ -170,7 +183,10 @@ describe('decideActivation', () => {
       expect(r.ok && r.value.card.guardianId).toBe(ADULT.number);
     });
     it('refuses a guardian under 18 on the activation date', () => {
-      expect(decideActivation(childCard, child({ guardian: TEEN, on: d('2026-11-23') }), today)).toEqual({ ok: false, refusal: { reason: 'guardian-too-young' } });
+      expect(decideActivation(childCard, child({ guardian: TEEN, on: d('2026-11-23') }), today)).toEqual({
+        ok: false,
+        refusal: { reason: 'guardian-too-young' },
+      });
       expect(decideActivation(childCard, child({ guardian: TEEN, on: d('2026-11-24') }), today).ok).toBe(true); // 18 that day
     });
     it('refuses the holder as their own guardian', () => {
@@ -180,7 +196,10 @@ describe('decideActivation', () => {
       const r = decideActivation(card(), request({ guardian: OTHER }), today);
       expect(r.ok && r.value.card.guardianId).toBe(OTHER.number);
       expect(decideActivation(card(), request({ guardian: ADULT }), today)).toEqual({ ok: false, refusal: { reason: 'guardian-is-holder' } });
-      expect(decideActivation(card(), request({ guardian: TEEN, on: d('2026-11-23') }), today)).toEqual({ ok: false, refusal: { reason: 'guardian-too-young' } });
+      expect(decideActivation(card(), request({ guardian: TEEN, on: d('2026-11-23') }), today)).toEqual({
+        ok: false,
+        refusal: { reason: 'guardian-too-young' },
+      });
     });
     it('records no guardian when none is given', () => {
       const r = decideActivation(card(), request(), today);
@@ -200,14 +219,24 @@ function checkDigit(first17: string): string {
 
 describe('issue, receipt, loss, replacement, cancellation', () => {
   const today = d('2026-11-24');
-  const issue = { number: 'B12345678', holderId: ADULT.number, bank: 'ICBC', issuedOn: d('2026-11-01'), policy: 'seed', generation: 2 as const, expiresOn: null };
+  const issue = {
+    number: 'B12345678',
+    holderId: ADULT.number,
+    bank: 'ICBC',
+    issuedOn: d('2026-11-01'),
+    policy: 'seed',
+    generation: 2 as const,
+    expiresOn: null,
+  };
 
   it('issues a first card', () => {
     expect(decideIssue([], false, issue, today)).toMatchObject({
       ok: true,
       value: {
         card: { state: 'issued', number: 'B12345678', receivedOn: null, policy: 'seed' },
-        facts: [{ on: '2026-11-01', body: { kind: 'card.issued', card: 'B12345678', bank: 'ICBC', policy: 'seed', generation: 2, expiresOn: null, replaces: null } }],
+        facts: [
+          { on: '2026-11-01', body: { kind: 'card.issued', card: 'B12345678', bank: 'ICBC', policy: 'seed', generation: 2, expiresOn: null, replaces: null } },
+        ],
       },
     });
   });
@@ -224,7 +253,10 @@ describe('issue, receipt, loss, replacement, cancellation', () => {
 
   it('receipt: records it once; the same date again is nothing; another date is refused', () => {
     const issued = card({ state: 'issued', receivedOn: null });
-    expect(decideReceipt(issued, d('2026-03-31'), today)).toEqual({ ok: true, value: { card: card(), facts: [{ on: '2026-03-31', body: { kind: 'card.received', card: 'A12345678' } }] } });
+    expect(decideReceipt(issued, d('2026-03-31'), today)).toEqual({
+      ok: true,
+      value: { card: card(), facts: [{ on: '2026-03-31', body: { kind: 'card.received', card: 'A12345678' } }] },
+    });
     expect(decideReceipt(card(), d('2026-03-31'), today)).toEqual({ ok: true, value: { card: null, facts: [] } });
     expect(decideReceipt(card(), d('2026-04-01'), today)).toEqual({ ok: false, refusal: { reason: 'already-received', receivedOn: '2026-03-31' } });
     expect(decideReceipt(issued, d('2026-02-01'), today)).toEqual({ ok: false, refusal: { reason: 'date-before-issue', issuedOn: '2026-03-01' } });
@@ -252,7 +284,10 @@ describe('issue, receipt, loss, replacement, cancellation', () => {
     if (!r.ok) throw new Error();
     const received = decideReceipt(r.value.replacement, d('2026-11-20'), today);
     expect(received.ok && activationDeadline(received.value.card!, SEED, chinaCalendar)).toMatchObject({ nominal: '2027-05-20', provisional: true });
-    expect(decideReplacement(card({ state: 'replaced' }), repl('C12345678', false, d('2026-11-10')), today)).toEqual({ ok: false, refusal: { reason: 'card-not-in-force', state: 'replaced' } });
+    expect(decideReplacement(card({ state: 'replaced' }), repl('C12345678', false, d('2026-11-10')), today)).toEqual({
+      ok: false,
+      refusal: { reason: 'card-not-in-force', state: 'replaced' },
+    });
     expect(decideReplacement(card(), repl('C12345678', true, d('2026-11-10')), today)).toEqual({ ok: false, refusal: { reason: 'card-number-taken' } });
   });
 
@@ -301,11 +336,27 @@ describe('every refusal of the card rules, by rule', () => {
     ['activate: a replaced card', () => decideActivation(card({ state: 'replaced' }), adult, today), { reason: 'card-not-in-force', state: 'replaced' }],
     ['activate: a cancelled card', () => decideActivation(card({ state: 'cancelled' }), adult, today), { reason: 'card-not-in-force', state: 'cancelled' }],
     ['activate: tomorrow', () => decideActivation(card(), { ...adult, on: d('2026-11-25') }, today), { reason: 'date-in-future' }],
-    ['activate: before issue', () => decideActivation(issued, { ...adult, on: d('2026-02-28') }, today), { reason: 'date-before-issue', issuedOn: '2026-03-01' }],
-    ['activate: before receipt', () => decideActivation(card(), { ...adult, on: d('2026-03-30') }, today), { reason: 'date-before-receipt', receivedOn: '2026-03-31' }],
+    [
+      'activate: before issue',
+      () => decideActivation(issued, { ...adult, on: d('2026-02-28') }, today),
+      { reason: 'date-before-issue', issuedOn: '2026-03-01' },
+    ],
+    [
+      'activate: before receipt',
+      () => decideActivation(card(), { ...adult, on: d('2026-03-30') }, today),
+      { reason: 'date-before-receipt', receivedOn: '2026-03-31' },
+    ],
     ['activate: under 16, no guardian', () => decideActivation(card({ holderId: CHILD.number }), child, today), { reason: 'guardian-required', age: 13 }],
-    ['activate: a guardian under 18', () => decideActivation(card({ holderId: CHILD.number }), { ...child, guardian: TEEN, on: d('2026-11-23') }, today), { reason: 'guardian-too-young' }],
-    ['activate: the holder as guardian', () => decideActivation(card({ holderId: CHILD.number }), { ...child, guardian: CHILD }, today), { reason: 'guardian-is-holder' }],
+    [
+      'activate: a guardian under 18',
+      () => decideActivation(card({ holderId: CHILD.number }), { ...child, guardian: TEEN, on: d('2026-11-23') }, today),
+      { reason: 'guardian-too-young' },
+    ],
+    [
+      'activate: the holder as guardian',
+      () => decideActivation(card({ holderId: CHILD.number }), { ...child, guardian: CHILD }, today),
+      { reason: 'guardian-is-holder' },
+    ],
     // card issue
     ['issue: a number in the ledger', () => decideIssue([], true, issue, today), { reason: 'card-number-taken' }],
     ['issue: a second card in force', () => decideIssue([activated], false, issue, today), { reason: 'has-card-in-force', card: 'A12345678' }],
@@ -324,19 +375,51 @@ describe('every refusal of the card rules, by rule', () => {
     ['loss: before receipt', () => decideLoss(card(), d('2026-03-30'), today), { reason: 'date-before-receipt', receivedOn: '2026-03-31' }],
     ['loss: before activation', () => decideLoss(activated, d('2026-04-01'), today), { reason: 'date-before-activation', activatedOn: '2026-04-02' }],
     // card replace
-    ['replace: a replaced card', () => decideReplacement(card({ state: 'replaced' }), repl('C12345678', false, d('2026-11-10')), today), { reason: 'card-not-in-force', state: 'replaced' }],
-    ['replace: a cancelled card', () => decideReplacement(card({ state: 'cancelled' }), repl('C12345678', false, d('2026-11-10')), today), { reason: 'card-not-in-force', state: 'cancelled' }],
+    [
+      'replace: a replaced card',
+      () => decideReplacement(card({ state: 'replaced' }), repl('C12345678', false, d('2026-11-10')), today),
+      { reason: 'card-not-in-force', state: 'replaced' },
+    ],
+    [
+      'replace: a cancelled card',
+      () => decideReplacement(card({ state: 'cancelled' }), repl('C12345678', false, d('2026-11-10')), today),
+      { reason: 'card-not-in-force', state: 'cancelled' },
+    ],
     ['replace: a new number in the ledger', () => decideReplacement(lost, repl('C12345678', true, d('2026-11-10')), today), { reason: 'card-number-taken' }],
     ['replace: tomorrow', () => decideReplacement(lost, repl('C12345678', false, d('2026-11-25')), today), { reason: 'date-in-future' }],
-    ['replace: before the loss', () => decideReplacement(lost, repl('C12345678', false, d('2026-05-01')), today), { reason: 'date-before-loss', lostOn: '2026-05-02' }],
-    ['replace: before activation', () => decideReplacement(activated, repl('C12345678', false, d('2026-04-01')), today), { reason: 'date-before-activation', activatedOn: '2026-04-02' }],
-    ['replace: after only a temporary loss (补领 needs 正式挂失)', () => decideReplacement(tempLost, repl('C12345678', false, d('2026-11-10')), today), { reason: 'temporary-loss' }],
-    ['replace for loss: a card not reported lost', () => decideReplacement(card(), { ...repl('C12345678', false, d('2026-11-10')), reason: 'loss' }, today), { reason: 'loss-not-reported' }],
+    [
+      'replace: before the loss',
+      () => decideReplacement(lost, repl('C12345678', false, d('2026-05-01')), today),
+      { reason: 'date-before-loss', lostOn: '2026-05-02' },
+    ],
+    [
+      'replace: before activation',
+      () => decideReplacement(activated, repl('C12345678', false, d('2026-04-01')), today),
+      { reason: 'date-before-activation', activatedOn: '2026-04-02' },
+    ],
+    [
+      'replace: after only a temporary loss (补领 needs 正式挂失)',
+      () => decideReplacement(tempLost, repl('C12345678', false, d('2026-11-10')), today),
+      { reason: 'temporary-loss' },
+    ],
+    [
+      'replace for loss: a card not reported lost',
+      () => decideReplacement(card(), { ...repl('C12345678', false, d('2026-11-10')), reason: 'loss' }, today),
+      { reason: 'loss-not-reported' },
+    ],
     // card found
-    ['found: a replacement was recorded', () => decideFound(card({ state: 'replaced', replacedBy: 'B12345678' }), d('2026-11-10'), today), { reason: 'replacement-recorded', newCard: 'B12345678' }],
+    [
+      'found: a replacement was recorded',
+      () => decideFound(card({ state: 'replaced', replacedBy: 'B12345678' }), d('2026-11-10'), today),
+      { reason: 'replacement-recorded', newCard: 'B12345678' },
+    ],
     ['found: a card not lost', () => decideFound(card(), d('2026-11-10'), today), { reason: 'not-lost', state: 'received' }],
     // card cancel
-    ['cancel: a replaced card', () => decideCancellation(card({ state: 'replaced' }), d('2026-11-20'), today), { reason: 'card-not-in-force', state: 'replaced' }],
+    [
+      'cancel: a replaced card',
+      () => decideCancellation(card({ state: 'replaced' }), d('2026-11-20'), today),
+      { reason: 'card-not-in-force', state: 'replaced' },
+    ],
     ['cancel: tomorrow', () => decideCancellation(card(), d('2026-11-25'), today), { reason: 'date-in-future' }],
     ['cancel: before the loss', () => decideCancellation(lost, d('2026-05-01'), today), { reason: 'date-before-loss', lostOn: '2026-05-02' }],
     ['cancel: before issue', () => decideCancellation(issued, d('2026-02-28'), today), { reason: 'date-before-issue', issuedOn: '2026-03-01' }],
@@ -346,7 +429,7 @@ describe('every refusal of the card rules, by rule', () => {
     expect(decide()).toEqual({ ok: false, refusal });
   });
 
-  it('covers every reason the card rules can give (no-card is the e-card rule\'s, in ecard.test.ts)', () => {
+  it("covers every reason the card rules can give (no-card is the e-card rule's, in ecard.test.ts)", () => {
     // A new reason fails to compile here until it has a case above.
     const reasons: Record<Exclude<Refusal['reason'], 'no-card' | 'card-not-received'>, true> = {
       'temporary-loss': true,

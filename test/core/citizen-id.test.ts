@@ -92,5 +92,3 @@ describe('ageOn', () => {
     ['2008-02-29', '2026-03-01', 18],
   ])('born %s, on %s: %i', (birth, on, age) => expect(ageOn(birth as IsoDate, on as IsoDate)).toBe(age));
 });
-
-

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { IsoDate } from '../../src/core/calendar-date.js';
-import { type Card, type CardState, cardsOn, currentCard, decideCancellation, decideFound, decideLoss, decideReceipt, decideReplacement } from '../../src/core/card.js';
+import {
+  type Card,
+  type CardState,
+  cardsOn,
+  currentCard,
+  decideCancellation,
+  decideFound,
+  decideLoss,
+  decideReceipt,
+  decideReplacement,
+} from '../../src/core/card.js';
 import { decideEcardClaim, ECARD_CHANNELS, type EcardClaim, ecardState, hasActivatedEcard, parseEcardChannel } from '../../src/core/ecard.js';
 import { chinaCalendar } from '../../src/core/official-calendar.js';
 import { BOOK } from './shipped-policies.js';
@@ -70,7 +80,11 @@ describe('the e-card and "is there an activated electronic social security card?
     if (!found.ok) throw new Error('found');
     const lostAgain = decideLoss(found.value.card!, d('2026-06-01'), today);
     if (!lostAgain.ok) throw new Error('loss');
-    const replaced = decideReplacement(lostAgain.value.card!, { newNumber: 'B12345678', numberTaken: false, on: d('2026-06-10'), bank: null, reason: 'loss', policy: null }, today);
+    const replaced = decideReplacement(
+      lostAgain.value.card!,
+      { newNumber: 'B12345678', numberTaken: false, on: d('2026-06-10'), bank: null, reason: 'loss', policy: null },
+      today,
+    );
     if (!replaced.ok) throw new Error('replacement');
     const newReceived = decideReceipt(replaced.value.replacement, d('2026-06-20'), today);
     if (!newReceived.ok) throw new Error('receipt');
@@ -102,18 +116,33 @@ describe('decideEcardClaim: a RECEIVED card, or a third-generation one from issu
   });
   it('accepts an issued third-generation card from its issue date, not before', () => {
     const g3 = card('issued', { generation: 3 });
-    expect(decideEcardClaim(null, g3, { channel: 'alipay', claimedOn: d('2026-03-01') }, today)).toMatchObject({ ok: true, value: { facts: [{ on: '2026-03-01' }] } });
-    expect(decideEcardClaim(null, g3, { channel: 'alipay', claimedOn: d('2026-02-28') }, today)).toEqual({ ok: false, refusal: { reason: 'date-before-issue', issuedOn: '2026-03-01' } });
+    expect(decideEcardClaim(null, g3, { channel: 'alipay', claimedOn: d('2026-03-01') }, today)).toMatchObject({
+      ok: true,
+      value: { facts: [{ on: '2026-03-01' }] },
+    });
+    expect(decideEcardClaim(null, g3, { channel: 'alipay', claimedOn: d('2026-02-28') }, today)).toEqual({
+      ok: false,
+      refusal: { reason: 'date-before-issue', issuedOn: '2026-03-01' },
+    });
   });
   it.each(['received', 'activated', 'lost'] as const)('accepts a claim with a %s card (a lost one starts limited)', (state) => {
-    expect(decideEcardClaim(null, card(state), claim, today)).toEqual({ ok: true, value: { claim, facts: [{ on: '2026-04-01', body: { kind: 'ecard.claimed', channel: 'wechat' } }] } });
+    expect(decideEcardClaim(null, card(state), claim, today)).toEqual({
+      ok: true,
+      value: { claim, facts: [{ on: '2026-04-01', body: { kind: 'ecard.claimed', channel: 'wechat' } }] },
+    });
   });
   it('records a claim once; a second claim changes nothing', () => {
     expect(decideEcardClaim(claim, card('activated'), { channel: 'alipay', claimedOn: today }, today)).toEqual({ ok: true, value: { claim, facts: [] } });
   });
   it('refuses dates in the future or before the card was received', () => {
-    expect(decideEcardClaim(null, card('received'), { channel: null, claimedOn: d('2026-11-25') }, today)).toEqual({ ok: false, refusal: { reason: 'date-in-future' } });
-    expect(decideEcardClaim(null, card('received'), { channel: null, claimedOn: d('2026-03-30') }, today)).toEqual({ ok: false, refusal: { reason: 'date-before-receipt', receivedOn: '2026-03-31' } });
+    expect(decideEcardClaim(null, card('received'), { channel: null, claimedOn: d('2026-11-25') }, today)).toEqual({
+      ok: false,
+      refusal: { reason: 'date-in-future' },
+    });
+    expect(decideEcardClaim(null, card('received'), { channel: null, claimedOn: d('2026-03-30') }, today)).toEqual({
+      ok: false,
+      refusal: { reason: 'date-before-receipt', receivedOn: '2026-03-31' },
+    });
   });
 });
 

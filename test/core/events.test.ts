@@ -9,7 +9,15 @@ const GUARDIAN = '44030419900307123X';
 function history(...facts: [string | null, EventBody][]): LedgerEvent[] {
   return facts.map(([on, body], i) => ({ seq: i + 1, personId: ID, on: on as IsoDate | null, body, recordedAt: '2026-11-24T02:00:00.000Z', source: 'test' }));
 }
-const issued = (card = 'A12345678', replaces: string | null = null): EventBody => ({ kind: 'card.issued', card, bank: 'ICBC', policy: 'seed', generation: 2, expiresOn: null, replaces });
+const issued = (card = 'A12345678', replaces: string | null = null): EventBody => ({
+  kind: 'card.issued',
+  card,
+  bank: 'ICBC',
+  policy: 'seed',
+  generation: 2,
+  expiresOn: null,
+  replaces,
+});
 const hireKey = { employer: 'Acme Ltd', hiredOn: '2026-09-01' as IsoDate };
 
 // One person's whole life: every event kind once (and a revocation).
@@ -39,7 +47,15 @@ describe('replay: the state is the replay of the events that stand, as of a day 
     expect(state.name).toBe('Wang F.');
     expect(state.hires).toEqual([{ kind: 'employee', ...hireKey, registeredOn: '2026-10-12', leftOn: '2026-11-30', separationDoneOn: '2026-12-08' }]);
     expect(state.cards).toMatchObject([
-      { number: 'A12345678', state: 'replaced', enabledOn: '2026-06-01', activatedOn: '2026-10-12', endedOn: '2026-10-25', replacedBy: 'B12345678', loss: { kind: 'formal', reportedOn: '2026-10-25', resumes: 'activated' } },
+      {
+        number: 'A12345678',
+        state: 'replaced',
+        enabledOn: '2026-06-01',
+        activatedOn: '2026-10-12',
+        endedOn: '2026-10-25',
+        replacedBy: 'B12345678',
+        loss: { kind: 'formal', reportedOn: '2026-10-25', resumes: 'activated' },
+      },
       { number: 'B12345678', state: 'issued', issuedOn: '2026-11-01', receivedOn: null, policy: 'seed' },
     ]);
     expect(state.ecard).toEqual({ channel: 'wechat', claimedOn: '2026-04-02' });
@@ -109,7 +125,12 @@ describe('replay: the state is the replay of the events that stand, as of a day 
   });
 
   it('a cancellation ends a card; an e-card claim stays recorded', () => {
-    const events = history([null, { kind: 'person.recorded', name: null }], ['2020-01-01', issued()], ['2020-01-15', { kind: 'ecard.claimed', channel: null }], ['2026-02-01', { kind: 'card.cancelled', card: 'A12345678' }]);
+    const events = history(
+      [null, { kind: 'person.recorded', name: null }],
+      ['2020-01-01', issued()],
+      ['2020-01-15', { kind: 'ecard.claimed', channel: null }],
+      ['2026-02-01', { kind: 'card.cancelled', card: 'A12345678' }],
+    );
     expect(replay(ID, events).state).toMatchObject({ cards: [{ state: 'cancelled', endedOn: '2026-02-01' }], ecard: { claimedOn: '2020-01-15' } });
   });
 });
@@ -149,11 +170,27 @@ describe('decideRevocation: corrections without erasure', () => {
 describe('replay after a temporary loss that lapsed (issue 14: the lapse is derived from the day, never stored)', () => {
   // Decisions record these facts only once the policy's days have passed, with `lift`.
   it.each([
-    ['activated', { kind: 'card.activated', card: 'A12345678', outlet: null, guardian: null }, { state: 'activated', activatedOn: '2026-06-01', enabledOn: '2026-06-01', loss: null }],
+    [
+      'activated',
+      { kind: 'card.activated', card: 'A12345678', outlet: null, guardian: null },
+      { state: 'activated', activatedOn: '2026-06-01', enabledOn: '2026-06-01', loss: null },
+    ],
     ['enabled', { kind: 'card.enabled', card: 'A12345678', channel: 'online' }, { state: 'received', enabledOn: '2026-06-01', loss: null }],
-    ['lost again, temporarily', { kind: 'card.lost', card: 'A12345678', temporary: true }, { state: 'lost', loss: { kind: 'temporary', reportedOn: '2026-06-01', resumes: 'received' } }],
-    ['lost formally', { kind: 'card.lost', card: 'A12345678', temporary: false }, { state: 'lost', loss: { kind: 'formal', reportedOn: '2026-06-01', resumes: 'received' } }],
-    ['replaced', { kind: 'card.replaced', card: 'A12345678', newCard: 'B12345678', reason: 'damage' }, { state: 'replaced', endedOn: '2026-06-01', replacedBy: 'B12345678' }],
+    [
+      'lost again, temporarily',
+      { kind: 'card.lost', card: 'A12345678', temporary: true },
+      { state: 'lost', loss: { kind: 'temporary', reportedOn: '2026-06-01', resumes: 'received' } },
+    ],
+    [
+      'lost formally',
+      { kind: 'card.lost', card: 'A12345678', temporary: false },
+      { state: 'lost', loss: { kind: 'formal', reportedOn: '2026-06-01', resumes: 'received' } },
+    ],
+    [
+      'replaced',
+      { kind: 'card.replaced', card: 'A12345678', newCard: 'B12345678', reason: 'damage' },
+      { state: 'replaced', endedOn: '2026-06-01', replacedBy: 'B12345678' },
+    ],
   ] as const)('%s', (_, body, card) => {
     const events = history(
       [null, { kind: 'person.recorded', name: null }],

@@ -14,8 +14,7 @@ import { statutoryHolidays } from '../../src/core/statutory-holidays.js';
 const d = (s: string) => s as IsoDate;
 const data = chineseDays as ScheduleData;
 const lunar = chineseDaysLunar(chineseDaysLib);
-const fixture = (year: number): unknown =>
-  JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'holiday-cn', `${year}.json`), 'utf8'));
+const fixture = (year: number): unknown => JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'holiday-cn', `${year}.json`), 'utf8'));
 
 /** The statutory days of a year, grouped by holiday name, as "MM-DD" lists. */
 function byHoliday(year: number): Record<string, string[]> {
@@ -146,8 +145,17 @@ describe('parseHolidayCnSchedule', () => {
   });
 
   it('sorts days by date and trims names', () => {
-    const schedule = parsed({ year: 2027, days: [{ name: ' 国庆节 ', date: '2027-10-02', isOffDay: true }, { name: '元旦', date: '2027-01-01', isOffDay: true }] });
-    expect(schedule.days.map((day) => [day.date, day.name])).toEqual([['2027-01-01', '元旦'], ['2027-10-02', '国庆节']]);
+    const schedule = parsed({
+      year: 2027,
+      days: [
+        { name: ' 国庆节 ', date: '2027-10-02', isOffDay: true },
+        { name: '元旦', date: '2027-01-01', isOffDay: true },
+      ],
+    });
+    expect(schedule.days.map((day) => [day.date, day.name])).toEqual([
+      ['2027-01-01', '元旦'],
+      ['2027-10-02', '国庆节'],
+    ]);
   });
 
   const day = { name: '春节', date: '2027-02-05', isOffDay: true };
@@ -169,11 +177,19 @@ describe('parseHolidayCnSchedule', () => {
     ['not a date: 2027/02/05', { year: 2027, days: [{ ...day, date: '2027/02/05' }] }, { kind: 'date-invalid', index: 0, date: '2027/02/05' }],
     ['a date with a time', { year: 2027, days: [{ ...day, date: '2027-02-05T00:00:00Z' }] }, { kind: 'date-invalid', index: 0, date: '2027-02-05T00:00:00Z' }],
     ['a date as a number', { year: 2027, days: [{ ...day, date: 20270205 }] }, { kind: 'date-invalid', index: 0, date: null }],
-    ['a date of another year (year mismatch)', { year: 2027, days: [day, { ...day, date: '2026-12-31' }] }, { kind: 'date-outside-year', index: 1, date: '2026-12-31', year: 2027 }],
+    [
+      'a date of another year (year mismatch)',
+      { year: 2027, days: [day, { ...day, date: '2026-12-31' }] },
+      { kind: 'date-outside-year', index: 1, date: '2026-12-31', year: 2027 },
+    ],
     ['the year of the file is not the year of its days', { year: 2026, days: [day] }, { kind: 'date-outside-year', index: 0, date: '2027-02-05', year: 2026 }],
     ['isOffDay as text', { year: 2027, days: [{ ...day, isOffDay: 'true' }] }, { kind: 'off-day-invalid', index: 0 }],
     ['isOffDay missing', { year: 2027, days: [{ name: '春节', date: '2027-02-05' }] }, { kind: 'off-day-invalid', index: 0 }],
-    ['a date given twice', { year: 2027, days: [day, { ...day, date: '2027-02-06' }, { ...day, isOffDay: false }] }, { kind: 'date-repeated', index: 2, date: '2027-02-05', firstIndex: 0 }],
+    [
+      'a date given twice',
+      { year: 2027, days: [day, { ...day, date: '2027-02-06' }, { ...day, isOffDay: false }] },
+      { kind: 'date-repeated', index: 2, date: '2027-02-05', firstIndex: 0 },
+    ],
   ])('refuses %s', (_case, json, problem) => {
     expect(parseHolidayCnSchedule(json)).toEqual({ ok: false, problem });
   });
@@ -203,7 +219,11 @@ describe('a loaded schedule overrides the package and the provisional calendar f
     // 2027-02-05..12 off; Saturday 2027-02-13 is an adjusted working day.
     expect(deadline).toMatchObject({ nominal: '2027-02-05', date: '2027-02-13', provisional: false });
     expect(calendar.dayInfo(d('2027-02-13'))).toEqual({ kind: 'adjusted-workday', holiday: { en: 'Spring Festival', zh: '春节' }, official: true });
-    expect(calendar.dayInfo(d('2027-10-01'))).toEqual({ kind: 'holiday', holiday: { en: 'Mid-autumn Festival and National Day', zh: '中秋节、国庆节' }, official: true });
+    expect(calendar.dayInfo(d('2027-10-01'))).toEqual({
+      kind: 'holiday',
+      holiday: { en: 'Mid-autumn Festival and National Day', zh: '中秋节、国庆节' },
+      official: true,
+    });
     // Days the file does not list follow the week, officially: no statutory day is assumed any more.
     expect(calendar.dayInfo(d('2027-06-09'))).toEqual({ kind: 'workday', holiday: null, official: true });
     expect(calendar.dayInfo(d('2027-02-14'))).toEqual({ kind: 'weekend', holiday: null, official: true });

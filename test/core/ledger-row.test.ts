@@ -40,8 +40,14 @@ const cardRow = (over: Partial<NonNullable<LedgerRow['card']>> = {}) => ({
 
 /** A person as the ledger would hold them after these facts. */
 const ledger = (...facts: [string | null, EventBody][]): PersonState =>
-  applyAll(emptyPerson(WANG.number), [fact(null, { kind: 'person.recorded', name: 'Wang Fang' }), ...facts.map(([on, body]) => fact(on as IsoDate | null, body))]);
-const issued: [string, EventBody] = ['2026-03-01', { kind: 'card.issued', card: 'A12345678', bank: 'ICBC', policy: 'seed', generation: 2, expiresOn: null, replaces: null }];
+  applyAll(emptyPerson(WANG.number), [
+    fact(null, { kind: 'person.recorded', name: 'Wang Fang' }),
+    ...facts.map(([on, body]) => fact(on as IsoDate | null, body)),
+  ]);
+const issued: [string, EventBody] = [
+  '2026-03-01',
+  { kind: 'card.issued', card: 'A12345678', bank: 'ICBC', policy: 'seed', generation: 2, expiresOn: null, replaces: null },
+];
 const received: [string, EventBody] = ['2026-03-31', { kind: 'card.received', card: 'A12345678' }];
 const hired: [string, EventBody] = ['2026-09-01', { kind: 'hire.recorded', employer: 'Acme', hiredOn: d('2026-09-01'), hireKind: 'employee' }];
 const registered: [string, EventBody] = ['2026-09-20', { kind: 'hire.registered', employer: 'Acme', hiredOn: d('2026-09-01') }];
@@ -82,23 +88,98 @@ describe('planRow: a CSV row goes through the same decisions as the single comma
       ['2026-11-10', 'hire.separated'],
     ]);
     if (!plan.ok) throw new Error();
-    expect(planRow(row({ hire: hireRow({ leftOn: d('2026-11-01'), separationDoneOn: d('2026-11-10') }) }), plan.state, null, TODAY)).toMatchObject({ ok: true, facts: [] });
+    expect(planRow(row({ hire: hireRow({ leftOn: d('2026-11-01'), separationDoneOn: d('2026-11-10') }) }), plan.state, null, TODAY)).toMatchObject({
+      ok: true,
+      facts: [],
+    });
   });
 
   it.each<[string, Partial<LedgerRow>, PersonState, string | null, unknown]>([
-    ['a registration before the hire', { hire: hireRow({ registeredOn: d('2026-08-01') }) }, empty, null, { field: 'registered_on', registration: 'registered-before-hire' }],
-    ['a second filing date', { hire: hireRow({ registeredOn: d('2026-09-21') }) }, ledger(hired, registered), null, { field: 'registered_on', registration: 'already-registered' }],
-    ['a hire of a child (Labour Law Art. 15)', { id: CHILD, hire: hireRow() }, emptyPerson(CHILD.number), null, { field: 'hired_on', registration: 'under-age', age: 13 }],
-    ['leaving before the hire', { hire: hireRow({ leftOn: d('2026-08-01') }) }, empty, null, { field: 'left_on', leave: { reason: 'left-before-hire', hiredOn: '2026-09-01' } }],
-    ['a transfer before leaving', { hire: hireRow({ leftOn: d('2026-11-01'), separationDoneOn: d('2026-10-30') }) }, empty, null, { field: 'separation_done_on', leave: { reason: 'done-before-leaving', leftOn: '2026-11-01' } }],
+    [
+      'a registration before the hire',
+      { hire: hireRow({ registeredOn: d('2026-08-01') }) },
+      empty,
+      null,
+      { field: 'registered_on', registration: 'registered-before-hire' },
+    ],
+    [
+      'a second filing date',
+      { hire: hireRow({ registeredOn: d('2026-09-21') }) },
+      ledger(hired, registered),
+      null,
+      { field: 'registered_on', registration: 'already-registered' },
+    ],
+    [
+      'a hire of a child (Labour Law Art. 15)',
+      { id: CHILD, hire: hireRow() },
+      emptyPerson(CHILD.number),
+      null,
+      { field: 'hired_on', registration: 'under-age', age: 13 },
+    ],
+    [
+      'leaving before the hire',
+      { hire: hireRow({ leftOn: d('2026-08-01') }) },
+      empty,
+      null,
+      { field: 'left_on', leave: { reason: 'left-before-hire', hiredOn: '2026-09-01' } },
+    ],
+    [
+      'a transfer before leaving',
+      { hire: hireRow({ leftOn: d('2026-11-01'), separationDoneOn: d('2026-10-30') }) },
+      empty,
+      null,
+      { field: 'separation_done_on', leave: { reason: 'done-before-leaving', leftOn: '2026-11-01' } },
+    ],
     ["another person's card number", { card: cardRow() }, empty, '110105194912310011', { field: 'card_number', other: 'card-of-another-person' }],
-    ['a second card in force', { card: cardRow({ number: 'B12345678' }) }, ledger(issued, received), null, { field: 'card_number', refusal: { reason: 'has-card-in-force', card: 'A12345678' } }],
-    ['a receipt before issue', { card: cardRow({ receivedOn: d('2026-02-01') }) }, empty, null, { field: 'received_on', refusal: { reason: 'date-before-issue', issuedOn: '2026-03-01' } }],
-    ['another receipt date', { card: cardRow({ receivedOn: d('2026-04-01') }) }, ledger(issued, received), WANG.number, { field: 'received_on', refusal: { reason: 'already-received', receivedOn: '2026-03-31' } }],
-    ['an activation in the future', { card: cardRow({ activatedOn: d('2026-12-01') }) }, empty, null, { field: 'activated_on', refusal: { reason: 'date-in-future' } }],
-    ['another activation date', { card: cardRow({ activatedOn: d('2026-05-01') }) }, ledger(issued, received, ['2026-04-02', { kind: 'card.activated', card: 'A12345678', outlet: null, guardian: null }]), WANG.number, { field: 'activated_on', other: 'activated-on-another-date' }],
-    ['activating a lost card', { card: cardRow({ activatedOn: d('2026-05-01') }) }, ledger(issued, received, ['2026-04-10', { kind: 'card.lost', card: 'A12345678', temporary: false }]), WANG.number, { field: 'activated_on', refusal: { reason: 'card-not-in-force', state: 'lost' } }],
-    ['an e-card without a card', { ecard: { channel: 'wechat', claimedOn: d('2026-04-03') } }, empty, null, { field: 'ecard_claimed_on', refusal: { reason: 'no-card' } }],
+    [
+      'a second card in force',
+      { card: cardRow({ number: 'B12345678' }) },
+      ledger(issued, received),
+      null,
+      { field: 'card_number', refusal: { reason: 'has-card-in-force', card: 'A12345678' } },
+    ],
+    [
+      'a receipt before issue',
+      { card: cardRow({ receivedOn: d('2026-02-01') }) },
+      empty,
+      null,
+      { field: 'received_on', refusal: { reason: 'date-before-issue', issuedOn: '2026-03-01' } },
+    ],
+    [
+      'another receipt date',
+      { card: cardRow({ receivedOn: d('2026-04-01') }) },
+      ledger(issued, received),
+      WANG.number,
+      { field: 'received_on', refusal: { reason: 'already-received', receivedOn: '2026-03-31' } },
+    ],
+    [
+      'an activation in the future',
+      { card: cardRow({ activatedOn: d('2026-12-01') }) },
+      empty,
+      null,
+      { field: 'activated_on', refusal: { reason: 'date-in-future' } },
+    ],
+    [
+      'another activation date',
+      { card: cardRow({ activatedOn: d('2026-05-01') }) },
+      ledger(issued, received, ['2026-04-02', { kind: 'card.activated', card: 'A12345678', outlet: null, guardian: null }]),
+      WANG.number,
+      { field: 'activated_on', other: 'activated-on-another-date' },
+    ],
+    [
+      'activating a lost card',
+      { card: cardRow({ activatedOn: d('2026-05-01') }) },
+      ledger(issued, received, ['2026-04-10', { kind: 'card.lost', card: 'A12345678', temporary: false }]),
+      WANG.number,
+      { field: 'activated_on', refusal: { reason: 'card-not-in-force', state: 'lost' } },
+    ],
+    [
+      'an e-card without a card',
+      { ecard: { channel: 'wechat', claimedOn: d('2026-04-03') } },
+      empty,
+      null,
+      { field: 'ecard_claimed_on', refusal: { reason: 'no-card' } },
+    ],
   ])('refuses %s', (_, over, existing, holder, problem) => {
     expect(planRow(row(over), existing, holder, TODAY)).toEqual({ ok: false, problem });
   });
@@ -114,7 +195,12 @@ describe('planRow: a CSV row goes through the same decisions as the single comma
   });
 
   it('an e-card claimed before the card in force was issued (with an earlier card) stands', () => {
-    const plan = planRow(row({ card: cardRow({ issuedOn: d('2026-06-10'), receivedOn: d('2026-06-20') }), ecard: { channel: '12333', claimedOn: d('2024-01-21') } }), empty, null, TODAY);
+    const plan = planRow(
+      row({ card: cardRow({ issuedOn: d('2026-06-10'), receivedOn: d('2026-06-20') }), ecard: { channel: '12333', claimedOn: d('2024-01-21') } }),
+      empty,
+      null,
+      TODAY,
+    );
     expect(plan.ok && plan.state.ecard).toEqual({ channel: '12333', claimedOn: '2024-01-21' });
   });
 

@@ -16,7 +16,10 @@ describe('redactIds', () => {
     expect(redactIds(text)).toBe(masked);
   });
 
-  it.each(['a 16-digit run 1234567890123456', 'a 20-digit run 12345678901234567890', 'masked 110105********002X', 'card A12345678', '2026-11-24'])('leaves %s alone', (text) => {
-    expect(redactIds(text)).toBe(text);
-  });
+  it.each(['a 16-digit run 1234567890123456', 'a 20-digit run 12345678901234567890', 'masked 110105********002X', 'card A12345678', '2026-11-24'])(
+    'leaves %s alone',
+    (text) => {
+      expect(redactIds(text)).toBe(text);
+    },
+  );
 });

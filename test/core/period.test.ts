@@ -31,7 +31,9 @@ describe('deadlineOf: Civil Code Art. 201-203 with the official holiday schedule
 
   it('explains a moved deadline as data: the holiday (both names) or the weekday, from and to', () => {
     const deadline = deadlineOf(d('2026-09-01'), { days: 30 }, chinaCalendar);
-    expect(explainDeadline(deadline)).toEqual([{ kind: 'moved', from: '2026-10-01', to: '2026-10-08', holiday: { en: 'National Day', zh: '国庆节' }, weekday: 4 }]);
+    expect(explainDeadline(deadline)).toEqual([
+      { kind: 'moved', from: '2026-10-01', to: '2026-10-08', holiday: { en: 'National Day', zh: '国庆节' }, weekday: 4 },
+    ]);
     expect(explainDeadline(deadlineOf(d('2026-10-30'), { days: 30 }, chinaCalendar))).toEqual([
       { kind: 'moved', from: '2026-11-29', to: '2026-11-30', holiday: null, weekday: 0 },
     ]);

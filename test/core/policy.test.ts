@@ -75,11 +75,29 @@ describe('parsePolicies refuses data that would say something wrong', () => {
 describe('the window on both sides of its deadline, per policy (Civil Code periods, SPEC 1.2)', () => {
   it.each([
     // policy, card, deadline, on the deadline day, the day after
-    ['seed', { receivedOn: d('2026-03-31') }, '2026-09-30', { consequence: null, medicalInsurance: 'normal', daysLeft: 0 }, { consequence: { kind: 'medical-insurance-restricted', since: '2026-10-01' }, medicalInsurance: 'restricted', daysLeft: -1 }],
+    [
+      'seed',
+      { receivedOn: d('2026-03-31') },
+      '2026-09-30',
+      { consequence: null, medicalInsurance: 'normal', daysLeft: 0 },
+      { consequence: { kind: 'medical-insurance-restricted', since: '2026-10-01' }, medicalInsurance: 'restricted', daysLeft: -1 },
+    ],
     // SPEC's example: issued 2025-01-10, a year later is Saturday 2026-01-10, so the deadline is Monday 2026-01-12.
-    ['guangdong', { receivedOn: d('2025-02-01'), enabledOn: d('2025-02-02') }, '2026-01-12', { consequence: null, card: { state: 'received' }, socialFunction: 'enabled', daysLeft: 0 }, { consequence: { kind: 'sealed', since: '2026-01-13' }, card: { state: 'sealed' }, socialFunction: 'sealed', daysLeft: null, medicalInsurance: 'normal' }],
+    [
+      'guangdong',
+      { receivedOn: d('2025-02-01'), enabledOn: d('2025-02-02') },
+      '2026-01-12',
+      { consequence: null, card: { state: 'received' }, socialFunction: 'enabled', daysLeft: 0 },
+      { consequence: { kind: 'sealed', since: '2026-01-13' }, card: { state: 'sealed' }, socialFunction: 'sealed', daysLeft: null, medicalInsurance: 'normal' },
+    ],
     // 300 days after 2026-01-05 is Sunday 2026-11-01: moved to Monday 2026-11-02.
-    ['shanxi', { receivedOn: d('2026-01-05'), enabledOn: d('2026-01-05') }, '2026-11-02', { consequence: null, socialFunction: 'enabled', daysLeft: 0 }, { consequence: { kind: 'social-function-suspended', since: '2026-11-03' }, socialFunction: 'sealed', medicalInsurance: 'normal', daysLeft: -1 }],
+    [
+      'shanxi',
+      { receivedOn: d('2026-01-05'), enabledOn: d('2026-01-05') },
+      '2026-11-02',
+      { consequence: null, socialFunction: 'enabled', daysLeft: 0 },
+      { consequence: { kind: 'social-function-suspended', since: '2026-11-03' }, socialFunction: 'sealed', medicalInsurance: 'normal', daysLeft: -1 },
+    ],
   ] as const)('%s', (id, over, deadline, onTheDay, dayAfter) => {
     const c = card(id, over);
     const next = new Date(`${deadline}T00:00:00Z`);
@@ -99,9 +117,17 @@ describe('the window on both sides of its deadline, per policy (Civil Code perio
   });
 
   it('a card activated in time is never sealed; under seed and shanxi a late activation ends the consequence that day', () => {
-    expect(status(card('guangdong', { state: 'activated', activatedOn: d('2026-01-12'), enabledOn: d('2026-01-12') }), '2027-01-01')).toMatchObject({ consequence: null, card: { state: 'activated' }, financialFunction: 'active' });
+    expect(status(card('guangdong', { state: 'activated', activatedOn: d('2026-01-12'), enabledOn: d('2026-01-12') }), '2027-01-01')).toMatchObject({
+      consequence: null,
+      card: { state: 'activated' },
+      financialFunction: 'active',
+    });
     for (const id of ['seed', 'shanxi']) {
-      expect(status(card(id, { state: 'activated', activatedOn: d('2027-01-05'), enabledOn: d('2027-01-05') }), '2027-01-05'), id).toMatchObject({ consequence: null, medicalInsurance: 'normal', socialFunction: 'enabled' });
+      expect(status(card(id, { state: 'activated', activatedOn: d('2027-01-05'), enabledOn: d('2027-01-05') }), '2027-01-05'), id).toMatchObject({
+        consequence: null,
+        medicalInsurance: 'normal',
+        socialFunction: 'enabled',
+      });
     }
   });
 
@@ -109,13 +135,20 @@ describe('the window on both sides of its deadline, per policy (Civil Code perio
     const enabledOnly: Policy = { ...policy('shanxi'), activation: { period: { days: 300 }, from: 'received', needs: 'enabled' } };
     const c = card('shanxi', { receivedOn: d('2026-01-05') });
     expect(status(c, '2026-11-03', enabledOnly).consequence).toMatchObject({ kind: 'social-function-suspended' });
-    expect(status({ ...c, enabledOn: d('2026-11-02') }, '2026-11-03', enabledOnly)).toMatchObject({ consequence: null, daysLeft: null, financialFunction: 'inactive' });
+    expect(status({ ...c, enabledOn: d('2026-11-02') }, '2026-11-03', enabledOnly)).toMatchObject({
+      consequence: null,
+      daysLeft: null,
+      financialFunction: 'inactive',
+    });
   });
 
   it('sealed: activate and enable are refused with the reason; replace too (a new card is issued instead)', () => {
     const sealed = cardOn(card('guangdong'), policy('guangdong'), d('2026-01-13'), chinaCalendar);
     const today = d('2026-01-13');
-    expect(decideActivation(sealed, { holder, idDocument: holder, on: today, outlet: null, guardian: null }, today)).toEqual({ ok: false, refusal: { reason: 'card-not-in-force', state: 'sealed' } });
+    expect(decideActivation(sealed, { holder, idDocument: holder, on: today, outlet: null, guardian: null }, today)).toEqual({
+      ok: false,
+      refusal: { reason: 'card-not-in-force', state: 'sealed' },
+    });
     expect(decideEnable(sealed, today, 'online', today)).toEqual({ ok: false, refusal: { reason: 'card-not-in-force', state: 'sealed' } });
     expect(decideReplacement(sealed, { newNumber: 'G00000002', numberTaken: false, on: today, bank: null, reason: null, policy: null }, today).ok).toBe(false);
   });
@@ -124,7 +157,13 @@ describe('the window on both sides of its deadline, per policy (Civil Code perio
 describe('temporary loss: lapses by the policy, derived from the day', () => {
   const lostOn = d('2026-05-01');
   const lost = (id: string, resumes: 'received' | 'activated' = 'activated'): Card =>
-    card(id, { state: 'lost', activatedOn: d('2025-03-02'), enabledOn: d('2025-03-02'), endedOn: lostOn, loss: { kind: 'temporary', reportedOn: lostOn, resumes } });
+    card(id, {
+      state: 'lost',
+      activatedOn: d('2025-03-02'),
+      enabledOn: d('2025-03-02'),
+      endedOn: lostOn,
+      loss: { kind: 'temporary', reportedOn: lostOn, resumes },
+    });
   const cancelling: Policy = { ...policy('shanghai'), id: 'cancelling', afterTemporaryLoss: 'cancel' };
 
   it.each([
@@ -158,12 +197,18 @@ describe('temporary loss: lapses by the policy, derived from the day', () => {
     const formal = decideLoss(temp, today, today, false);
     expect(formal).toMatchObject({ ok: true, value: { card: { state: 'lost', loss: { kind: 'formal', reportedOn: '2026-05-03', resumes: 'activated' } } } });
     if (!formal.ok) throw new Error();
-    expect(decideReplacement(formal.value.card!, repl, today)).toMatchObject({ ok: true, value: { old: { state: 'replaced' }, replacement: { state: 'issued', policy: 'shanghai' } } });
+    expect(decideReplacement(formal.value.card!, repl, today)).toMatchObject({
+      ok: true,
+      value: { old: { state: 'replaced' }, replacement: { state: 'issued', policy: 'shanghai' } },
+    });
   });
 
   it('found lifts it back to the state it had; once replaced, found is refused', () => {
     const today = d('2026-05-03');
-    expect(decideFound(lost('shanghai', 'received'), today, today)).toMatchObject({ ok: true, value: { card: { state: 'received', loss: null, endedOn: null } } });
+    expect(decideFound(lost('shanghai', 'received'), today, today)).toMatchObject({
+      ok: true,
+      value: { card: { state: 'received', loss: null, endedOn: null } },
+    });
     const replaced: Card = { ...lost('shanghai'), state: 'replaced', replacedBy: 'G00000002' };
     expect(decideFound(replaced, today, today)).toEqual({ ok: false, refusal: { reason: 'replacement-recorded', newCard: 'G00000002' } });
   });

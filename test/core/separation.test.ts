@@ -34,8 +34,13 @@ describe('separation deadline: 15 days from the last day (劳动合同法 Art. 5
   });
 
   it('done on the deadline day is on time, the day after is late', () => {
-    expect(separationStatus(hire({ leftOn: d('2026-09-16'), separationDoneOn: d('2026-10-08') }), d('2026-11-24'), chinaCalendar)).toMatchObject({ state: 'on-time' });
-    expect(separationStatus(hire({ leftOn: d('2026-09-16'), separationDoneOn: d('2026-10-09') }), d('2026-11-24'), chinaCalendar)).toMatchObject({ state: 'late', daysLate: 1 });
+    expect(separationStatus(hire({ leftOn: d('2026-09-16'), separationDoneOn: d('2026-10-08') }), d('2026-11-24'), chinaCalendar)).toMatchObject({
+      state: 'on-time',
+    });
+    expect(separationStatus(hire({ leftOn: d('2026-09-16'), separationDoneOn: d('2026-10-09') }), d('2026-11-24'), chinaCalendar)).toMatchObject({
+      state: 'late',
+      daysLate: 1,
+    });
   });
 
   it('there is none while the employment lasts', () => {
@@ -45,7 +50,13 @@ describe('separation deadline: 15 days from the last day (劳动合同法 Art. 5
 
 describe('decideLeave', () => {
   const today = d('2026-11-25');
-  const request = (over: Partial<Parameters<typeof decideLeave>[1]> = {}) => ({ employer: 'Acme Ltd', leftOn: d('2026-11-30'), hiredOn: null, doneOn: null, ...over });
+  const request = (over: Partial<Parameters<typeof decideLeave>[1]> = {}) => ({
+    employer: 'Acme Ltd',
+    leftOn: d('2026-11-30'),
+    hiredOn: null,
+    doneOn: null,
+    ...over,
+  });
 
   it('ends the one open hire with that employer; a leaving date may lie ahead (notice)', () => {
     expect(decideLeave([hire()], request(), today)).toEqual({
@@ -61,22 +72,43 @@ describe('decideLeave', () => {
       ok: true,
       facts: [{ on: '2026-11-20', body: { kind: 'hire.separated' } }],
     });
-    expect(decideLeave([{ ...ended, separationDoneOn: d('2026-11-20') }], request({ leftOn: d('2026-11-10'), doneOn: d('2026-11-20') }), today)).toMatchObject({ ok: true, facts: [] });
+    expect(decideLeave([{ ...ended, separationDoneOn: d('2026-11-20') }], request({ leftOn: d('2026-11-10'), doneOn: d('2026-11-20') }), today)).toMatchObject({
+      ok: true,
+      facts: [],
+    });
   });
 
   it.each([
     ['no hire with that employer', [hire({ employer: 'Other' })], request(), { reason: 'no-open-hire' }],
-    ['several open hires and no --hired-on', [hire(), hire({ hiredOn: d('2026-10-01') })], request(), { reason: 'several-open-hires', hiredOn: ['2026-09-01', '2026-10-01'] }],
+    [
+      'several open hires and no --hired-on',
+      [hire(), hire({ hiredOn: d('2026-10-01') })],
+      request(),
+      { reason: 'several-open-hires', hiredOn: ['2026-09-01', '2026-10-01'] },
+    ],
     ['leaving before the hire', [hire()], request({ leftOn: d('2026-08-31') }), { reason: 'left-before-hire', hiredOn: '2026-09-01' }],
     ['a second, different end', [hire({ leftOn: d('2026-11-10') })], request(), { reason: 'already-left', leftOn: '2026-11-10' }],
     ['a transfer in the future', [hire()], request({ leftOn: d('2026-11-20'), doneOn: d('2026-11-26') }), { reason: 'done-in-future' }],
-    ['a transfer before the last day', [hire()], request({ leftOn: d('2026-11-20'), doneOn: d('2026-11-19') }), { reason: 'done-before-leaving', leftOn: '2026-11-20' }],
-    ['another transfer date', [hire({ leftOn: d('2026-11-10'), separationDoneOn: d('2026-11-12') })], request({ leftOn: d('2026-11-10'), doneOn: d('2026-11-13') }), { reason: 'already-done', doneOn: '2026-11-12' }],
+    [
+      'a transfer before the last day',
+      [hire()],
+      request({ leftOn: d('2026-11-20'), doneOn: d('2026-11-19') }),
+      { reason: 'done-before-leaving', leftOn: '2026-11-20' },
+    ],
+    [
+      'another transfer date',
+      [hire({ leftOn: d('2026-11-10'), separationDoneOn: d('2026-11-12') })],
+      request({ leftOn: d('2026-11-10'), doneOn: d('2026-11-13') }),
+      { reason: 'already-done', doneOn: '2026-11-12' },
+    ],
   ])('refuses %s', (_, hires, req, refusal) => {
     expect(decideLeave(hires, req, today)).toEqual({ ok: false, refusal });
   });
 
   it('--hired-on picks one of several hires with the employer', () => {
-    expect(decideLeave([hire(), hire({ hiredOn: d('2026-10-01') })], request({ hiredOn: d('2026-10-01') }), today)).toMatchObject({ ok: true, hire: { hiredOn: '2026-10-01', leftOn: '2026-11-30' } });
+    expect(decideLeave([hire(), hire({ hiredOn: d('2026-10-01') })], request({ hiredOn: d('2026-10-01') }), today)).toMatchObject({
+      ok: true,
+      hire: { hiredOn: '2026-10-01', leftOn: '2026-11-30' },
+    });
   });
 });

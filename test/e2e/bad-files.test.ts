@@ -22,10 +22,10 @@ function realLedger(l: Ledger): void {
 const cases: [string, (l: Ledger) => void, RegExp][] = [
   ['a text file', (l) => fs.writeFileSync(l.db, 'id,name\nthis is not a database\n'), /not an sscard database/],
   [
-    'another application\'s SQLite database',
+    "another application's SQLite database",
     (l) => {
       const db = new Database(l.db);
-      db.exec('CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES (\'mine\')');
+      db.exec("CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES ('mine')");
       db.close();
     },
     /not an sscard database/,

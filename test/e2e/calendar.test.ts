@@ -29,12 +29,16 @@ function file(name: string, content: unknown): string {
 describe('calendar', () => {
   it("issue 15's example: a provisional 2027 deadline, then the official schedule loaded", () => {
     ledger = tempLedger('2027-01-06');
-    expect(ledger.run(['register-employee', '--id', WANG, '--employer', 'Acme Ltd', '--hired-on', '2027-01-06', '--pending', '--as-of', '2027-01-06']).code).toBe(0);
+    expect(
+      ledger.run(['register-employee', '--id', WANG, '--employer', 'Acme Ltd', '--hired-on', '2027-01-06', '--pending', '--as-of', '2027-01-06']).code,
+    ).toBe(0);
     const before = ledger.run(['status', WANG, '--as-of', '2027-01-06', '--json']).json.registrations[0].deadline;
     expect(before).toMatchObject({ date: '2027-02-09', nominal: '2027-02-05', provisional: true });
     expect(before.reason).toContain('not yet known, so this deadline is provisional');
     const text = ledger.run(['status', WANG, '--as-of', '2027-01-06']).stdout;
-    expect(text).toContain('register by 2027-02-09 (Tue) (2027-02-05 is in the Spring Festival holiday; moved to 2027-02-09; the official holiday schedule for 2027 is not yet known, so this deadline is provisional)');
+    expect(text).toContain(
+      'register by 2027-02-09 (Tue) (2027-02-05 is in the Spring Festival holiday; moved to 2027-02-09; the official holiday schedule for 2027 is not yet known, so this deadline is provisional)',
+    );
 
     const list = ledger.run(['calendar', '--json']).json.years;
     expect(list.find((y: any) => y.year === 2026)).toEqual({ year: 2026, source: 'package', loadedOn: null, file: null });
@@ -44,9 +48,19 @@ describe('calendar', () => {
     expect(load.code).toBe(0);
     expect(load.stdout).toContain('Loaded the official 2027 schedule: 10 days off, 1 adjusted working day.');
     const after = ledger.run(['status', WANG, '--as-of', '2027-01-06', '--json']).json.registrations[0].deadline;
-    expect(after).toEqual({ date: '2027-02-14', nominal: '2027-02-05', provisional: false, reason: '2027-02-05 is in the Spring Festival holiday; moved to 2027-02-14; per the official 2027 schedule loaded into the ledger' });
+    expect(after).toEqual({
+      date: '2027-02-14',
+      nominal: '2027-02-05',
+      provisional: false,
+      reason: '2027-02-05 is in the Spring Festival holiday; moved to 2027-02-14; per the official 2027 schedule loaded into the ledger',
+    });
     expect(ledger.run(['due', '--json', '--as-of', '2027-01-06']).json.items[0].deadline).toMatchObject({ date: '2027-02-14', provisional: false });
-    expect(ledger.run(['calendar', '--json']).json.years.find((y: any) => y.year === 2027)).toEqual({ year: 2027, source: 'loaded', loadedOn: '2027-01-06', file: '2027.json' });
+    expect(ledger.run(['calendar', '--json']).json.years.find((y: any) => y.year === 2027)).toEqual({
+      year: 2027,
+      source: 'loaded',
+      loadedOn: '2027-01-06',
+      file: '2027.json',
+    });
     expect(ledger.run(['calendar']).stdout).toMatch(/^2027 {7}official \(loaded\), from 2027\.json on 2027-01-06$/m);
   });
 
@@ -75,7 +89,17 @@ describe('calendar', () => {
     ['a date outside the year', { year: 2027, days: [{ name: '元旦', date: '2028-01-01', isOffDay: true }] }, /days\[0\] is 2028-01-01, outside 2027/],
     ['not a date', { year: 2027, days: [{ name: '春节', date: '2027-02-30', isOffDay: true }] }, /days\[0\] has a date that is not a real date/],
     ['isOffDay not a boolean', { year: 2027, days: [{ name: '春节', date: '2027-02-05', isOffDay: 'yes' }] }, /"isOffDay" true or false/],
-    ['a date twice', { year: 2027, days: [{ name: '春节', date: '2027-02-05', isOffDay: true }, { name: '春节', date: '2027-02-05', isOffDay: true }] }, /repeats the date 2027-02-05/],
+    [
+      'a date twice',
+      {
+        year: 2027,
+        days: [
+          { name: '春节', date: '2027-02-05', isOffDay: true },
+          { name: '春节', date: '2027-02-05', isOffDay: true },
+        ],
+      },
+      /repeats the date 2027-02-05/,
+    ],
   ] as [string, unknown, RegExp][])('refuses %s with exit 2, one sentence, the ledger unchanged', (name, content, message) => {
     ledger = tempLedger('2026-12-01');
     ledger.run(['register-employee', '--id', WANG, '--employer', 'Acme Ltd', '--hired-on', '2026-11-20', '--pending']);

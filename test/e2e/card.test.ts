@@ -71,7 +71,11 @@ describe("the insured person's story (issue 3)", () => {
     expect(act.stdout).toContain('1 day after the activation deadline 2026-09-30');
 
     const after = ledger.run(['status', ID, '--json', '--as-of', '2026-10-01']);
-    expect(after.json).toMatchObject({ medicalInsurance: 'normal', activatedEcard: true, card: { state: 'activated', activatedOn: '2026-10-01', daysLeft: null } });
+    expect(after.json).toMatchObject({
+      medicalInsurance: 'normal',
+      activatedEcard: true,
+      card: { state: 'activated', activatedOn: '2026-10-01', daysLeft: null },
+    });
     expect(ledger.query('SELECT outlet FROM card')[0].outlet).toBe('ICBC Chaoyang branch');
     expect(ledger.query('SELECT kind FROM event ORDER BY seq').map((e) => e.kind)).toEqual([
       'person.recorded',
@@ -145,7 +149,10 @@ describe("the insured person's story (issue 3)", () => {
     const refusals: [string[], RegExp][] = [
       [['activate', '--card', 'A12345678', '--id-doc', ID], /^sscard: Card A12345678 is reported lost \(挂失\), so it can no longer be used or activated/],
       [['card', 'receive', '--card', 'A12345678'], /Card A12345678 is reported lost/],
-      [['card', 'replace', '--card', 'A12345678', '--new-card', 'B12345678', '--on', '2026-05-01', '--yes'], /--on is before the card was reported lost \(2026-05-02\)/],
+      [
+        ['card', 'replace', '--card', 'A12345678', '--new-card', 'B12345678', '--on', '2026-05-01', '--yes'],
+        /--on is before the card was reported lost \(2026-05-02\)/,
+      ],
     ];
     for (const [args, message] of refusals) {
       const refused = ledger.run(args, { today: '2026-05-03' });
@@ -209,7 +216,14 @@ describe("the insured person's story (issue 3)", () => {
     expect(ok.code).toBe(0);
     expect(ok.stdout).toContain('Activated by the guardian 110105********002X');
     expect(ok.stdout).not.toContain(ID);
-    expect(ledger.query('SELECT guardian_id, received_on, activated_on FROM card')).toEqual([{ guardian_id: ID, received_on: '2026-06-01', activated_on: '2026-06-01' }]);
-    expect(ledger.query('SELECT kind FROM event ORDER BY seq').map((e) => e.kind)).toEqual(['person.recorded', 'card.issued', 'card.received', 'card.activated']);
+    expect(ledger.query('SELECT guardian_id, received_on, activated_on FROM card')).toEqual([
+      { guardian_id: ID, received_on: '2026-06-01', activated_on: '2026-06-01' },
+    ]);
+    expect(ledger.query('SELECT kind FROM event ORDER BY seq').map((e) => e.kind)).toEqual([
+      'person.recorded',
+      'card.issued',
+      'card.received',
+      'card.activated',
+    ]);
   });
 });

@@ -20,7 +20,11 @@ function ok(l: Ledger, args: string[], today: string) {
 /** The issue's Guangdong example, as pasted (each write on its own day). */
 function guangdong(): Ledger {
   const l = tempLedger('2026-01-13');
-  ok(l, ['card', 'issue', '--id', G, '--card', 'G00000001', '--bank', 'ICBC', '--policy', 'guangdong', '--issued-on', '2025-01-10', '--expires-on', '2035-01-10'], '2025-01-10');
+  ok(
+    l,
+    ['card', 'issue', '--id', G, '--card', 'G00000001', '--bank', 'ICBC', '--policy', 'guangdong', '--issued-on', '2025-01-10', '--expires-on', '2035-01-10'],
+    '2025-01-10',
+  );
   ok(l, ['card', 'receive', '--card', 'G00000001', '--on', '2025-02-01'], '2025-02-01');
   ok(l, ['enable', '--card', 'G00000001', '--channel', 'online', '--on', '2025-02-02'], '2025-02-02');
   return l;
@@ -44,7 +48,12 @@ describe('sscard policies', () => {
     expect(ids).toEqual(expect.arrayContaining(['seed', 'beijing', 'shanghai', 'guangdong', 'shanxi', 'chengdu']));
     for (const p of r.json.policies) {
       expect(p.sources.length, p.id).toBeGreaterThan(0);
-      for (const s of p.sources) expect(s).toMatchObject({ title: expect.any(String), url: expect.stringMatching(/^https?:\/\//), confidence: expect.stringMatching(/^(high|medium|low)$/) });
+      for (const s of p.sources)
+        expect(s).toMatchObject({
+          title: expect.any(String),
+          url: expect.stringMatching(/^https?:\/\//),
+          confidence: expect.stringMatching(/^(high|medium|low)$/),
+        });
     }
   });
 
@@ -80,7 +89,9 @@ describe("the issue's Guangdong example: sealed a year after issue", () => {
     });
     const r = ledger.run(['status', G, '--as-of', '2026-01-13']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('The card is SEALED since 2026-01-13 (card policy Guangdong (guangdong): not activated by its deadline 2026-01-12); it is void and a new card must be applied for.');
+    expect(r.stdout).toContain(
+      'The card is SEALED since 2026-01-13 (card policy Guangdong (guangdong): not activated by its deadline 2026-01-12); it is void and a new card must be applied for.',
+    );
     expect(r.stdout).toContain('apply for a new card at the social insurance agency or a partner bank, then record it with `sscard card issue`');
     const json = ledger.run(['status', G, '--json', '--as-of', '2026-01-13']).json;
     expect(json.card).toMatchObject({ state: 'sealed', socialFunction: 'sealed', daysLeft: null, consequence: { kind: 'sealed', since: '2026-01-13' } });
@@ -101,11 +112,17 @@ describe("the issue's Guangdong example: sealed a year after issue", () => {
     for (const args of refusals) {
       const r = ledger.run(args, { today: '2026-01-13' });
       expect(r.code, args.join(' ')).toBe(1);
-      expect(r.stderr, args.join(' ')).toMatch(/^sscard: Card G00000001 is sealed \(逾期封存\).*apply for a new card and record it with `sscard card issue`\.\n$/);
+      expect(r.stderr, args.join(' ')).toMatch(
+        /^sscard: Card G00000001 is sealed \(逾期封存\).*apply for a new card and record it with `sscard card issue`\.\n$/,
+      );
       expectCleanError(r.stderr, [G]);
       expect(ledger.bytes(), args.join(' ')).toEqual(before);
     }
-    ok(ledger, ['card', 'issue', '--id', G, '--card', 'G00000002', '--bank', 'ICBC', '--policy', 'guangdong', '--issued-on', '2026-01-20', '--expires-on', '2036-01-20'], '2026-01-20');
+    ok(
+      ledger,
+      ['card', 'issue', '--id', G, '--card', 'G00000002', '--bank', 'ICBC', '--policy', 'guangdong', '--issued-on', '2026-01-20', '--expires-on', '2036-01-20'],
+      '2026-01-20',
+    );
     const status = ledger.run(['status', G, '--json', '--as-of', '2026-01-21']).json;
     expect(status.card).toMatchObject({ number: 'G00000002', state: 'issued', activationDeadline: { date: '2027-01-20' } });
     expect(ledger.run(['check'], { today: '2026-01-21' }).code).toBe(0);
@@ -123,7 +140,9 @@ describe("the issue's Guangdong example: sealed a year after issue", () => {
     ledger = tempLedger('2026-01-13');
     const bad = ledger.run(['card', 'issue', '--id', G, '--card', 'G00000001', '--policy', 'atlantis']);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toBe('sscard: --policy: there is no card policy "atlantis"; choose one of seed, beijing, shanghai, guangdong, shanxi, chengdu (see `sscard policies`).\n');
+    expect(bad.stderr).toBe(
+      'sscard: --policy: there is no card policy "atlantis"; choose one of seed, beijing, shanghai, guangdong, shanxi, chengdu (see `sscard policies`).\n',
+    );
     expect(ledger.bytes()).toBeNull();
     expect(ledger.run(['card', 'issue', '--id', G, '--card', 'G00000001'], { env: { SSCARD_POLICY: 'nowhere' } }).code).toBe(2);
     expect(ledger.run(['card', 'issue', '--id', G, '--card', 'G00000001'], { env: { SSCARD_POLICY: 'shanxi' } }).code).toBe(0);
@@ -136,15 +155,26 @@ describe("the issue's loss example: temporary, found, formal, replaced", () => {
     ledger = seedCard();
     ok(ledger, ['card', 'report-loss', '--card', 'A12345678', '--temporary', '--on', '2026-05-01'], '2026-05-01');
     const lost = ledger.run(['status', W, '--json', '--as-of', '2026-05-02']).json;
-    expect(lost).toMatchObject({ card: { state: 'lost', loss: { kind: 'temporary', reportedOn: '2026-05-01', lapsesOn: '2026-05-11' } }, ecard: { state: 'limited' }, activatedEcard: false });
+    expect(lost).toMatchObject({
+      card: { state: 'lost', loss: { kind: 'temporary', reportedOn: '2026-05-01', lapsesOn: '2026-05-11' } },
+      ecard: { state: 'limited' },
+      activatedEcard: false,
+    });
     const found = ok(ledger, ['card', 'found', '--card', 'A12345678', '--on', '2026-05-03'], '2026-05-03');
     expect(found.stdout).toBe('Card A12345678 is no longer reported lost: it is activated again, and a claimed electronic card is no longer limited.\n');
-    expect(ledger.run(['status', W, '--json', '--as-of', '2026-05-03']).json).toMatchObject({ card: { state: 'activated', loss: null }, ecard: { state: 'active' }, activatedEcard: true });
+    expect(ledger.run(['status', W, '--json', '--as-of', '2026-05-03']).json).toMatchObject({
+      card: { state: 'activated', loss: null },
+      ecard: { state: 'active' },
+      activatedEcard: true,
+    });
 
     // Lost again; the seed's 10 days pass: lifted by itself (自然解挂), derived from the day.
     ok(ledger, ['card', 'report-loss', '--card', 'A12345678', '--temporary', '--on', '2026-06-01'], '2026-06-01');
     expect(ledger.run(['status', W, '--json', '--as-of', '2026-06-11']).json.card).toMatchObject({ state: 'lost' });
-    expect(ledger.run(['status', W, '--json', '--as-of', '2026-06-12']).json).toMatchObject({ card: { state: 'activated', loss: null }, ecard: { state: 'active' } });
+    expect(ledger.run(['status', W, '--json', '--as-of', '2026-06-12']).json).toMatchObject({
+      card: { state: 'activated', loss: null },
+      ecard: { state: 'active' },
+    });
     expect(ledger.query('SELECT state FROM card')).toEqual([{ state: 'lost' }]);
   });
 
@@ -160,17 +190,28 @@ describe("the issue's loss example: temporary, found, formal, replaced", () => {
     expect(ledger.bytes()).toEqual(before);
 
     ok(ledger, ['card', 'report-loss', '--card', 'A12345678', '--on', '2026-05-02'], '2026-05-02');
-    expect(ledger.run(['status', W, '--json', '--as-of', '2026-05-20']).json.card).toMatchObject({ state: 'lost', loss: { kind: 'formal', reportedOn: '2026-05-02', lapsesOn: null } });
+    expect(ledger.run(['status', W, '--json', '--as-of', '2026-05-20']).json.card).toMatchObject({
+      state: 'lost',
+      loss: { kind: 'formal', reportedOn: '2026-05-02', lapsesOn: null },
+    });
     ok(ledger, ['card', 'replace', '--card', 'A12345678', '--new-card', 'B12345678', '--reason', 'loss', '--on', '2026-05-10', '--yes'], '2026-05-10');
     // Replaced, the new card not yet received: the e-card is suspended; on receipt it is back without a new claim.
-    expect(ledger.run(['status', W, '--json', '--as-of', '2026-05-10']).json).toMatchObject({ card: { number: 'B12345678', state: 'issued' }, ecard: { state: 'suspended' } });
+    expect(ledger.run(['status', W, '--json', '--as-of', '2026-05-10']).json).toMatchObject({
+      card: { number: 'B12345678', state: 'issued' },
+      ecard: { state: 'suspended' },
+    });
     ok(ledger, ['card', 'receive', '--card', 'B12345678', '--on', '2026-05-20'], '2026-05-20');
-    expect(ledger.run(['status', W, '--json', '--as-of', '2026-05-20']).json).toMatchObject({ card: { number: 'B12345678', state: 'received', socialFunction: 'sealed', financialFunction: 'inactive' }, ecard: { state: 'active' } });
+    expect(ledger.run(['status', W, '--json', '--as-of', '2026-05-20']).json).toMatchObject({
+      card: { number: 'B12345678', state: 'received', socialFunction: 'sealed', financialFunction: 'inactive' },
+      ecard: { state: 'active' },
+    });
 
     const beforeFound = ledger.bytes();
     const foundLate = ledger.run(['card', 'found', '--card', 'A12345678'], { today: '2026-05-21' });
     expect(foundLate.code).toBe(1);
-    expect(foundLate.stderr).toBe('sscard: Card A12345678 cannot be un-reported (解挂): a replacement, B12345678, was already recorded for it; use the new card.\n');
+    expect(foundLate.stderr).toBe(
+      'sscard: Card A12345678 cannot be un-reported (解挂): a replacement, B12345678, was already recorded for it; use the new card.\n',
+    );
     expect(ledger.bytes()).toEqual(beforeFound);
     expect(ledger.run(['check'], { today: '2026-05-21' }).code).toBe(0);
   });
@@ -183,7 +224,9 @@ describe('the e-card needs a received card (SPEC 1.4)', () => {
     const before = ledger.bytes();
     const r = ledger.run(['ecard', 'claim', '--id', W, '--channel', 'alipay']);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^sscard: Card A12345678 has not been received yet; the electronic card can be claimed only once the card is in the holder's hands/);
+    expect(r.stderr).toMatch(
+      /^sscard: Card A12345678 has not been received yet; the electronic card can be claimed only once the card is in the holder's hands/,
+    );
     expect(ledger.bytes()).toEqual(before);
 
     const third = tempLedger('2026-03-05');
@@ -209,11 +252,23 @@ describe('enable: the social-security function alone (SPEC 1.3)', () => {
     ledger = tempLedger('2026-03-05');
     ok(ledger, ['card', 'issue', '--id', W, '--card', 'A12345678', '--bank', 'ICBC', '--policy', 'beijing', '--issued-on', '2026-03-01'], '2026-03-01');
     const r = ok(ledger, ['enable', '--card', 'A12345678', '--channel', 'hospital', '--on', '2026-03-04'], '2026-03-05');
-    expect(r.stdout.split('\n')[0]).toBe('The social-security function of card A12345678 enabled on 2026-03-04 by first use at a designated hospital or pharmacy.');
+    expect(r.stdout.split('\n')[0]).toBe(
+      'The social-security function of card A12345678 enabled on 2026-03-04 by first use at a designated hospital or pharmacy.',
+    );
     expect(r.stdout).toContain('The financial function is not activated yet');
     const status = ledger.run(['status', W, '--json']).json;
-    expect(status.card).toMatchObject({ state: 'received', receivedOn: '2026-03-04', enabledOn: '2026-03-04', socialFunction: 'enabled', financialFunction: 'inactive', activationDeadline: null });
-    expect(status.nextSteps).toEqual([expect.stringMatching(/^The financial function is not activated\. Bring the card .*counter of ICBC.*card policy: Beijing \(beijing\)/), expect.stringContaining('Claim your electronic')]);
+    expect(status.card).toMatchObject({
+      state: 'received',
+      receivedOn: '2026-03-04',
+      enabledOn: '2026-03-04',
+      socialFunction: 'enabled',
+      financialFunction: 'inactive',
+      activationDeadline: null,
+    });
+    expect(status.nextSteps).toEqual([
+      expect.stringMatching(/^The financial function is not activated\. Bring the card .*counter of ICBC.*card policy: Beijing \(beijing\)/),
+      expect.stringContaining('Claim your electronic'),
+    ]);
     const again = ok(ledger, ['enable', '--card', 'A12345678'], '2026-03-05');
     expect(again.stdout).toContain('was already enabled on 2026-03-04; nothing changed');
 
@@ -221,7 +276,12 @@ describe('enable: the social-security function alone (SPEC 1.3)', () => {
     try {
       ok(other, ['card', 'issue', '--id', W, '--card', 'A12345678', '--issued-on', '2026-03-01'], '2026-03-01');
       ok(other, ['activate', '--card', 'A12345678', '--id-doc', W, '--on', '2026-03-02'], '2026-03-05');
-      expect(other.run(['status', W, '--json']).json.card).toMatchObject({ enabledOn: '2026-03-02', activatedOn: '2026-03-02', socialFunction: 'enabled', financialFunction: 'active' });
+      expect(other.run(['status', W, '--json']).json.card).toMatchObject({
+        enabledOn: '2026-03-02',
+        activatedOn: '2026-03-02',
+        socialFunction: 'enabled',
+        financialFunction: 'active',
+      });
     } finally {
       other.cleanup();
     }

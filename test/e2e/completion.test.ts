@@ -21,9 +21,13 @@ describe('the bash completion function', () => {
   const script = run(['completion', 'bash']).stdout;
   /** What _sscard offers for the command line `words` (the last one being completed). */
   const complete = (...words: string[]) =>
-    spawnSync('bash', ['-c', `${script}\nCOMP_WORDS=(${words.map((w) => `"${w}"`).join(' ')}); COMP_CWORD=${words.length - 1}; _sscard; echo "\${COMPREPLY[@]}"`], {
-      encoding: 'utf8',
-    })
+    spawnSync(
+      'bash',
+      ['-c', `${script}\nCOMP_WORDS=(${words.map((w) => `"${w}"`).join(' ')}); COMP_CWORD=${words.length - 1}; _sscard; echo "\${COMPREPLY[@]}"`],
+      {
+        encoding: 'utf8',
+      },
+    )
       .stdout.trim()
       .split(/\s+/)
       .filter(Boolean);
@@ -36,11 +40,26 @@ describe('the bash completion function', () => {
     [['sscard', 'guide', ''], [...TOPICS]],
     [['sscard', 'card', 'issue', '--policy', 'sh'], policyIds.filter((p) => p.startsWith('sh'))],
     [['sscard', 'ecard', 'claim', '--channel', 'a'], ['alipay']],
-    [['sscard', '--lang', ''], ['zh', 'en']],
-    [['sscard', 'status', '--lang', ''], ['zh', 'en']],
-    [['sscard', 'export', '--format', ''], ['csv', 'xlsx', 'json']],
-    [['sscard', 'completion', ''], ['bash', 'zsh', 'fish']],
-    [['sscard', '--db', 'x.db', 'card', 'rep'], ['report-loss', 'replace']],
+    [
+      ['sscard', '--lang', ''],
+      ['zh', 'en'],
+    ],
+    [
+      ['sscard', 'status', '--lang', ''],
+      ['zh', 'en'],
+    ],
+    [
+      ['sscard', 'export', '--format', ''],
+      ['csv', 'xlsx', 'json'],
+    ],
+    [
+      ['sscard', 'completion', ''],
+      ['bash', 'zsh', 'fish'],
+    ],
+    [
+      ['sscard', '--db', 'x.db', 'card', 'rep'],
+      ['report-loss', 'replace'],
+    ],
     [['sscard', 'activate', '--guar'], ['--guardian-id']],
     [['sscard', 'reg'], ['register-employee']],
     // A free value (an identity number) is not completed with option names.
@@ -52,7 +71,10 @@ describe('the bash completion function', () => {
     expect(complete('sscard', 'card', 'issue', '--policy', '').sort()).toEqual([...policyIds].sort());
     for (const command of [['status'], ['card', 'issue'], ['ecard', 'claim'], []]) {
       const offered = complete('sscard', ...command, '--');
-      expect(offered.filter((w) => w === '--help'), command.join(' ')).toHaveLength(1);
+      expect(
+        offered.filter((w) => w === '--help'),
+        command.join(' '),
+      ).toHaveLength(1);
       expect(new Set(offered).size, command.join(' ')).toBe(offered.length);
     }
   });

@@ -13,7 +13,9 @@ const withCheck = (first17: string) => first17 + checkCharacter(first17);
 describe('a provisional year (2027) computed from the lunar calendar', () => {
   const ID = '11010519491231002X';
   it('hired 2027-01-06: deadline 2027-02-09 past Spring Festival (2027-02-05..08), provisional, whatever the zone', () => {
-    expect(ledger.run(['register-employee', '--id', ID, '--employer', 'Acme Ltd', '--hired-on', '2027-01-06', '--pending', '--as-of', '2027-01-06']).code).toBe(0);
+    expect(ledger.run(['register-employee', '--id', ID, '--employer', 'Acme Ltd', '--hired-on', '2027-01-06', '--pending', '--as-of', '2027-01-06']).code).toBe(
+      0,
+    );
     for (const TZ of ['America/St_Johns', 'Asia/Shanghai', 'Pacific/Kiritimati', 'Etc/GMT+12']) {
       const r = ledger.run(['status', ID, '--as-of', '2027-01-06', '--json'], { env: { TZ } });
       expect(r.code, TZ).toBe(0);
@@ -26,7 +28,9 @@ describe('a provisional year (2027) computed from the lunar calendar', () => {
 
   it('hired 2027-03-06: nominal 2027-04-05 is Qingming (the solar term, a Monday), moved to 2027-04-06, in every zone', () => {
     const id = withCheck('11010519800101001');
-    expect(ledger.run(['register-employee', '--id', id, '--employer', 'Acme Ltd', '--hired-on', '2027-03-06', '--pending', '--as-of', '2027-03-06']).code).toBe(0);
+    expect(ledger.run(['register-employee', '--id', id, '--employer', 'Acme Ltd', '--hired-on', '2027-03-06', '--pending', '--as-of', '2027-03-06']).code).toBe(
+      0,
+    );
     for (const TZ of ['America/St_Johns', 'Asia/Shanghai', 'Pacific/Kiritimati', 'Etc/GMT+12']) {
       const r = ledger.run(['status', id, '--as-of', '2027-03-06', '--json'], { env: { TZ } });
       expect(r.json.registrations[0].deadline, TZ).toMatchObject({ date: '2027-04-06', nominal: '2027-04-05', provisional: true });

@@ -32,7 +32,12 @@ function ledger(engine: Engine, today = '2026-11-24'): Ledger {
 /** Without `recordedAt`: the real clock of each run, the one thing two runs of the same commands cannot share. */
 function withoutClock(value: any): any {
   if (Array.isArray(value)) return value.map(withoutClock);
-  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).filter(([k]) => k !== 'recordedAt').map(([k, v]) => [k, withoutClock(v)]));
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([k]) => k !== 'recordedAt')
+        .map(([k, v]) => [k, withoutClock(v)]),
+    );
   return value;
 }
 
@@ -46,7 +51,19 @@ function story(l: Ledger) {
   const at = (today: string, args: string[], code = 0) => ok(l.run(args, { today }), code);
   at('2026-09-01', ['calendar', 'load', path.resolve(__dirname, '../fixtures/holiday-cn/2026.json')]);
   at('2026-09-02', ['register-employee', '--id', WANG, '--name', 'Wang Fang', '--employer', 'Acme Ltd', '--hired-on', '2026-09-01', '--pending']);
-  at('2026-10-20', ['register-employee', '--id', LI, '--name', 'Li Lei', '--employer', 'Acme Ltd', '--hired-on', '2026-10-01', '--registered-on', '2026-10-20']);
+  at('2026-10-20', [
+    'register-employee',
+    '--id',
+    LI,
+    '--name',
+    'Li Lei',
+    '--employer',
+    'Acme Ltd',
+    '--hired-on',
+    '2026-10-01',
+    '--registered-on',
+    '2026-10-20',
+  ]);
   at('2026-10-20', ['register-employee', '--id', LI, '--hired-on', '2026-10-05', '--flexible']);
   at('2026-03-01', ['card', 'issue', '--id', WANG, '--card', 'A12345678', '--bank', 'ICBC', '--issued-on', '2026-03-01']);
   at('2026-03-31', ['card', 'receive', '--card', 'A12345678', '--on', '2026-03-31']);
@@ -85,7 +102,9 @@ function story(l: Ledger) {
     export: withoutClock(at('2026-11-24', ['export', '--format', 'json', '--reveal']).json),
     csv: at('2026-11-24', ['export', '--reveal']).stdout,
     // recordedAt is the real clock; the rest of the history is the same.
-    history: PEOPLE.slice(0, 4).map((id) => at('2026-11-24', ['history', id, '--json']).json.events.map(({ recordedAt: _, ...e }: { recordedAt: string }) => e)),
+    history: PEOPLE.slice(0, 4).map((id) =>
+      at('2026-11-24', ['history', id, '--json']).json.events.map(({ recordedAt: _, ...e }: { recordedAt: string }) => e),
+    ),
   };
 }
 
@@ -116,13 +135,15 @@ function ids(n: number): string[] {
 }
 
 describe('a large import on both engines', () => {
-  it('crossing the PostgreSQL engine\'s batches (people met again after their rows were sent) gives the same ledger', { timeout: 120_000 }, () => {
+  it("crossing the PostgreSQL engine's batches (people met again after their rows were sent) gives the same ledger", { timeout: 120_000 }, () => {
     const people = ids(2500);
     const card = (i: number) => `Q${String(i).padStart(8, '0')}`;
     const lines = [
       ...people.map((id, i) => `${id},Person ${i},Acme Ltd,2026-06-01,,${card(i)},ICBC,2026-05-01,,,,`),
       // The same people again, thousands of rows later: a second hire, the card received.
-      ...people.map((id, i) => `${id},Person ${i},Beta Co,2026-07-${String(1 + (i % 28)).padStart(2, '0')},2026-08-01,${card(i)},ICBC,2026-05-01,2026-05-20,,,`),
+      ...people.map(
+        (id, i) => `${id},Person ${i},Beta Co,2026-07-${String(1 + (i % 28)).padStart(2, '0')},2026-08-01,${card(i)},ICBC,2026-05-01,2026-05-20,,,`,
+      ),
       // A card already recorded for someone else, and the same row twice.
       `${people[7]},Person 7,Acme Ltd,2026-06-01,,${card(8)},ICBC,2026-05-01,,,,`,
       `${people[9]},Person 9,Gamma,2026-09-01,,,,,,,,`,
@@ -239,7 +260,9 @@ describe('a shared ledger: roles and passwords', () => {
     const url = pgLedgerUrl();
     const schema = schemaOf(url);
     await admin((c) => c.query(`CREATE SCHEMA ${schema}; CREATE TABLE ${schema}.payroll (id int); INSERT INTO ${schema}.payroll VALUES (1)`));
-    const r = run(['--db', url, 'register-employee', '--id', WANG, '--employer', 'Acme Ltd', '--hired-on', '2026-11-01', '--pending'], { SSCARD_TODAY: '2026-11-24' });
+    const r = run(['--db', url, 'register-employee', '--id', WANG, '--employer', 'Acme Ltd', '--hired-on', '2026-11-01', '--pending'], {
+      SSCARD_TODAY: '2026-11-24',
+    });
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^sscard: The schema t\w+ in postgres:.* holds tables that are not an sscard ledger; it was left untouched\. [^\n]+\n$/);
     const tables = await admin((c) => c.query('SELECT tablename FROM pg_tables WHERE schemaname = $1', [schema]));
@@ -274,12 +297,19 @@ describe('copies between engines', () => {
     expect(history(shared)).toEqual(history(local.db));
     expect(history(back)).toEqual(history(local.db));
     // New events are numbered after the copied ones.
-    ok(run(['--db', shared, 'register-employee', '--id', ZHANG, '--employer', 'Acme Ltd', '--hired-on', '2026-11-20', '--pending'], { SSCARD_TODAY: '2026-11-24' }));
+    ok(
+      run(['--db', shared, 'register-employee', '--id', ZHANG, '--employer', 'Acme Ltd', '--hired-on', '2026-11-20', '--pending'], {
+        SSCARD_TODAY: '2026-11-24',
+      }),
+    );
     const seqs = (db: string) => (history(db).events as { seq: number }[]).map((e) => e.seq);
     const newest = ok(run(['--db', shared, 'history', ZHANG, '--json'], { SSCARD_TODAY: '2026-11-24' })).json.events.at(-1).seq;
     expect(newest).toBeGreaterThan(Math.max(...seqs(shared)));
 
-    for (const [from, to] of [[local.db, shared], [shared, back]]) {
+    for (const [from, to] of [
+      [local.db, shared],
+      [shared, back],
+    ]) {
       const refused = run(['copy', '--from', from!, '--to', to!]);
       expect(refused.code).toBe(1);
       expect(refused.stderr).toMatch(/^sscard: --to: \S+ already holds a ledger, so nothing was copied; [^\n]+\n$/);
@@ -306,7 +336,9 @@ describe('copies between engines', () => {
 /** A CLI run in the background, so that several write at the same moment. */
 function runAsync(args: string[]): Promise<RunResult> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', TZ: 'America/St_Johns', LANG: 'C', SSCARD_TODAY: '2026-11-24' } });
+    const child = spawn(process.execPath, [BIN, ...args], {
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', TZ: 'America/St_Johns', LANG: 'C', SSCARD_TODAY: '2026-11-24' },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));

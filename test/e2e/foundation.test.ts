@@ -18,7 +18,13 @@ describe('register-employee and status, end to end', () => {
     const status = ledger.run(['status', ID, '--json', '--as-of', '2026-10-09']);
     expect(status.code).toBe(0);
     expect(status.json.asOf).toBe('2026-10-09');
-    expect(status.json.person).toEqual({ id: '110105********002X', name: 'Wang Fang', sex: 'female', birthDate: '1949-12-31', region: expect.stringContaining('北京') });
+    expect(status.json.person).toEqual({
+      id: '110105********002X',
+      name: 'Wang Fang',
+      sex: 'female',
+      birthDate: '1949-12-31',
+      region: expect.stringContaining('北京'),
+    });
     expect(status.json.registrations).toEqual([
       {
         employer: 'Acme Ltd',

@@ -43,7 +43,7 @@ export function run(args: string[], env: Record<string, string> = {}, input = ''
     maxBuffer: 256 << 20, // a whole ledger's export
   });
   logStderr(result.stderr);
-  let json: any ;
+  let json: any;
   try {
     json = JSON.parse(result.stdout);
   } catch {

@@ -70,8 +70,19 @@ describe('the past as it was (--as-of)', () => {
     }
     const at = (day: string) => ledger.run(['status', WANG, '--json', '--as-of', day]).json;
     const cases: [string, unknown][] = [
-      ['2026-03-01', { card: { state: 'issued', receivedOn: null, activatedOn: null, activationDeadline: null, daysLeft: null }, medicalInsurance: 'normal', ecard: { claimed: false, state: 'none' }, activatedEcard: false }],
-      ['2026-03-31', { card: { state: 'received', receivedOn: '2026-03-31', activationDeadline: { date: '2026-09-30' }, daysLeft: 183 }, medicalInsurance: 'normal' }],
+      [
+        '2026-03-01',
+        {
+          card: { state: 'issued', receivedOn: null, activatedOn: null, activationDeadline: null, daysLeft: null },
+          medicalInsurance: 'normal',
+          ecard: { claimed: false, state: 'none' },
+          activatedEcard: false,
+        },
+      ],
+      [
+        '2026-03-31',
+        { card: { state: 'received', receivedOn: '2026-03-31', activationDeadline: { date: '2026-09-30' }, daysLeft: 183 }, medicalInsurance: 'normal' },
+      ],
       ['2026-04-02', { card: { state: 'received' }, ecard: { claimed: true, state: 'active', claimedOn: '2026-04-02' }, activatedEcard: false }],
       ['2026-09-30', { card: { state: 'received', daysLeft: 0 }, medicalInsurance: 'normal' }],
       ['2026-10-01', { card: { state: 'received', activatedOn: null, daysLeft: -1 }, medicalInsurance: 'restricted', activatedEcard: false }], // SPEC 1.6's example
@@ -147,7 +158,19 @@ describe('revoke', () => {
 describe('leave (SPEC 1.7)', () => {
   it('records the end and the transfer; status and due show the separation', () => {
     ledger = tempLedger('2026-12-20');
-    ledger.run(['register-employee', '--id', WANG, '--name', 'Wang Fang', '--employer', 'Acme Ltd', '--hired-on', '2026-09-01', '--registered-on', '2026-09-10']);
+    ledger.run([
+      'register-employee',
+      '--id',
+      WANG,
+      '--name',
+      'Wang Fang',
+      '--employer',
+      'Acme Ltd',
+      '--hired-on',
+      '2026-09-01',
+      '--registered-on',
+      '2026-09-10',
+    ]);
     expect(ledger.run(['leave', '--id', WANG, '--employer', 'Acme Ltd', '--left-on', '2026-11-30']).code).toBe(0);
     expect(ledger.run(['status', WANG, '--json']).json.registrations[0]).toMatchObject({
       leftOn: '2026-11-30',

@@ -27,7 +27,8 @@ const state = (l: Ledger) => ({
 describe('due: the agenda', () => {
   it('lists every open deadline, most urgent first; --within limits the window; --check exits 3 on overdue', () => {
     ledger = tempLedger('2026-11-24');
-    const reg = (id: string, hired: string, employer = 'Acme Ltd') => ledger.run(['register-employee', '--id', id, '--employer', employer, '--hired-on', hired, '--pending']);
+    const reg = (id: string, hired: string, employer = 'Acme Ltd') =>
+      ledger.run(['register-employee', '--id', id, '--employer', employer, '--hired-on', hired, '--pending']);
     expect(reg(WANG, '2026-09-01').code).toBe(0); // deadline 2026-10-08: 47 days overdue
     expect(reg(LI, '2026-11-20').code).toBe(0); // deadline 2026-12-21 (20 Dec is a Sunday): in 27 days
     expect(reg(ZHANG, '2026-11-05').code).toBe(0); // deadline 2026-12-07 (5 Dec is a Saturday): in 13 days
@@ -211,7 +212,10 @@ describe('export', () => {
     ledger.run(['register-employee', '--id', WANG, '--employer', 'Acme Ltd', '--hired-on', '2026-09-01']);
     ledger.run(['card', 'report-loss', '--card', 'A12345678']);
     const exported = ledger.run(['export', '--reveal']).stdout;
-    const [header, row] = exported.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    const [header, row] = exported
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/);
     const cells = Object.fromEntries(header!.split(',').map((h, i) => [h, row!.split(',')[i]]));
     expect(cells).toMatchObject({ card_number: 'A12345678', card_state: 'lost', card_ended_on: '2026-11-24', ecard_channel: 'wechat' });
     const copy = tempLedger('2026-11-24');
@@ -273,10 +277,13 @@ describe('history', () => {
 });
 
 describe('import: card policies and the two functions (SPEC 1.8, 1.3)', () => {
-  it("reads 卡政策, 启用日期 and 有效期至; an unknown policy is a bad row", () => {
+  it('reads 卡政策, 启用日期 and 有效期至; an unknown policy is a bad row', () => {
     ledger = tempLedger('2026-11-24');
     const file = path.join(ledger.dir, 'cards.csv');
-    fs.writeFileSync(file, `身份证号,社保卡号,卡政策,制卡日期,领卡日期,启用日期,有效期至\n${WANG},G00000001,guangdong,2026-01-10,2026-02-01,2026-02-02,2036-01-10\n`);
+    fs.writeFileSync(
+      file,
+      `身份证号,社保卡号,卡政策,制卡日期,领卡日期,启用日期,有效期至\n${WANG},G00000001,guangdong,2026-01-10,2026-02-01,2026-02-02,2036-01-10\n`,
+    );
     const r = ledger.run(['import', file]);
     expect(r.code, r.stderr).toBe(0);
     expect(ledger.run(['status', WANG, '--json']).json.card).toMatchObject({

@@ -25,7 +25,8 @@ describe('englishIn (the detector the tests below rely on)', () => {
 /** Every command path, read from the root help and each group's help. */
 function commandPaths(): string[][] {
   // The lines of the 命令： section, up to the blank line that ends it.
-  const names = (help: string) => [...(help.split('\n\n').find((part) => part.startsWith('命令：')) ?? '').matchAll(/^ {2}([a-z][a-z-]*)/gm)].map((m) => m[1]!).filter((n) => n !== 'help');
+  const names = (help: string) =>
+    [...(help.split('\n\n').find((part) => part.startsWith('命令：')) ?? '').matchAll(/^ {2}([a-z][a-z-]*)/gm)].map((m) => m[1]!).filter((n) => n !== 'help');
   const paths: string[][] = [[]];
   const walk = (prefix: string[]) => {
     for (const name of names(run([...prefix, '--help', '--lang', 'zh']).stdout)) {
@@ -90,7 +91,11 @@ describe("commander's usage errors, worded by the catalogue", () => {
       "error: option '--format <format>' argument 'pdf' is invalid. Allowed choices are csv, xlsx, json.",
       "错误：选项 '--format <format>' 的值 'pdf' 无效，可选值：csv, xlsx, json。",
     ],
-    [['status', WANG, 'extra'], "error: too many arguments for 'status'. Expected 1 argument but got 2.", "错误：命令 'status' 的参数过多：应为 1 个，实际 2 个。"],
+    [
+      ['status', WANG, 'extra'],
+      "error: too many arguments for 'status'. Expected 1 argument but got 2.",
+      "错误：命令 'status' 的参数过多：应为 1 个，实际 2 个。",
+    ],
   ])('%j', (args, english, chinese) => {
     const en = run(args as string[]);
     expect(en.code).toBe(2);
@@ -100,7 +105,8 @@ describe("commander's usage errors, worded by the catalogue", () => {
     expect(zh.code).toBe(2);
     expect(zh.stderr).toBe(`${chinese}\n`);
     if (args[args.length - 1] !== '--as-of') expect(run(['--lang', 'zh', ...(args as string[])]).stderr).toBe(`${chinese}\n`);
-    if (args[args.length - 1] !== '--as-of') expect(run([...(args as string[]), '--json']).json).toEqual({ error: { code: 'usage', message: english.replace(/^error: /, '') } });
+    if (args[args.length - 1] !== '--as-of')
+      expect(run([...(args as string[]), '--json']).json).toEqual({ error: { code: 'usage', message: english.replace(/^error: /, '') } });
   });
 
   it('an unknown option that is an identity number is masked', () => {

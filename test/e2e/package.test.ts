@@ -72,7 +72,9 @@ describe('the npm package', () => {
     fs.mkdirSync(path.join(installed, addon, 'build', 'Release'), { recursive: true });
     fs.copyFileSync(path.join(ROOT, addon, 'build', 'Release', 'better_sqlite3.node'), path.join(installed, addon, 'build', 'Release', 'better_sqlite3.node'));
     sscard = path.join(prefix, 'bin', 'sscard');
-    console.log(`package: ${packed.filename}, ${packed.entryCount} files, ${packed.size} bytes packed, ${packed.unpackedSize} unpacked; npm install -g took ${installSeconds.toFixed(1)} s`);
+    console.log(
+      `package: ${packed.filename}, ${packed.entryCount} files, ${packed.size} bytes packed, ${packed.unpackedSize} unpacked; npm install -g took ${installSeconds.toFixed(1)} s`,
+    );
   }, 180_000);
 
   afterAll(() => {
@@ -81,7 +83,9 @@ describe('the npm package', () => {
 
   it('holds the bundles, data, launcher, man page, README and licence, and no tests or sources', () => {
     const paths = packed.files.map((f) => f.path);
-    expect(paths).toEqual(expect.arrayContaining(['bin/sscard', 'dist/sscard.cjs', 'data/regions.tsv', 'man/sscard.1', 'README.md', 'LICENSE', 'package.json']));
+    expect(paths).toEqual(
+      expect.arrayContaining(['bin/sscard', 'dist/sscard.cjs', 'data/regions.tsv', 'man/sscard.1', 'README.md', 'LICENSE', 'package.json']),
+    );
     for (const file of paths) {
       expect(file).toMatch(/^(bin|dist|data|man)\/|^(package\.json|README\.md|LICENSE)$/);
       expect(file).not.toMatch(/(^|\/)(test|src|bench|scripts)\/|\.test\.|\.ts$/);
@@ -144,7 +148,9 @@ describe('the npm package', () => {
     const help = (args: string[]) => spawn(sscard, [...args, '--help'], { env: { ...env, LANG: 'C' } }).stdout;
     /** Commander's help: the commands listed under "Commands:" (without its own `help`). */
     const subcommands = (text: string) =>
-      [...((text.split(/^Commands:$/m)[1] ?? '').split('\n\n')[0] ?? '').matchAll(/^ {2}(\S+)/gm)].map(([, name = '']) => name).filter((name) => name !== 'help');
+      [...((text.split(/^Commands:$/m)[1] ?? '').split('\n\n')[0] ?? '').matchAll(/^ {2}(\S+)/gm)]
+        .map(([, name = '']) => name)
+        .filter((name) => name !== 'help');
     const commands: string[][] = [];
     for (const name of subcommands(help([]))) {
       const subs = subcommands(help([name]));

@@ -32,7 +32,18 @@ describe.skipIf(!tmux)('prompts in a real terminal (tmux)', () => {
   function start(lang: 'en' | 'zh', args: string) {
     // The language from the locale, as a user's terminal gives it.
     const env = `SSCARD_TODAY=2026-10-01 LANG=${lang === 'zh' ? 'zh_CN.UTF-8' : 'C.UTF-8'}`;
-    execFileSync('tmux', [...SOCKET, 'new-session', '-d', '-s', session, '-x', '200', '-y', '40', `${env} "${process.execPath}" "${BIN}" --db "${ledger.db}" ${args}; echo "EXIT=$?"; sleep 60`]);
+    execFileSync('tmux', [
+      ...SOCKET,
+      'new-session',
+      '-d',
+      '-s',
+      session,
+      '-x',
+      '200',
+      '-y',
+      '40',
+      `${env} "${process.execPath}" "${BIN}" --db "${ledger.db}" ${args}; echo "EXIT=$?"; sleep 60`,
+    ]);
   }
 
   const words = {

@@ -22,7 +22,6 @@ const idFor = (n: number, region = '110105') => {
   return first17 + '10X98765432'[[...first17].reduce((s, c, i) => s + Number(c) * WEIGHTS[i]!, 0) % 11]!;
 };
 
-
 interface Spawned {
   ms: number;
   code: number | null;
@@ -112,7 +111,9 @@ describe('concurrent writers', () => {
     expect(count(ledger.db, 'SELECT count(*) AS n FROM hire')).toBe(writers * each + writers * 200);
     expect(count(ledger.db, 'SELECT count(*) AS n FROM card')).toBe(cards);
     expect(integrity(ledger.db)).toBe('ok');
-    console.log(`concurrency: ${writers} single-command writers x ${each} hires (+${cards} cards) and ${writers} concurrent imports x 200 hires: ${results.length} processes, all ${writers * each + writers * 200} hires held, 0 lock errors, integrity ok`);
+    console.log(
+      `concurrency: ${writers} single-command writers x ${each} hires (+${cards} cards) and ${writers} concurrent imports x 200 hires: ${results.length} processes, all ${writers * each + writers * 200} hires held, 0 lock errors, integrity ok`,
+    );
   }, 600_000);
 });
 
@@ -141,7 +142,9 @@ describe('crashes', () => {
       if (hires === 1) outcomes.none++;
       else outcomes.all++;
     }
-    console.log(`crash: ${trials} imports of ${rows} rows, ${outcomes.killed} killed with SIGKILL mid-run at random points: ${outcomes.none} left nothing, ${outcomes.all} complete; every file opened with integrity ok`);
+    console.log(
+      `crash: ${trials} imports of ${rows} rows, ${outcomes.killed} killed with SIGKILL mid-run at random points: ${outcomes.none} left nothing, ${outcomes.all} complete; every file opened with integrity ok`,
+    );
     expect(outcomes.killed).toBeGreaterThan(0);
   }, 600_000);
 
@@ -233,7 +236,12 @@ describe('backup (issue 12)', () => {
     expect(ledger.run(['register-employee', '--id', '11010519491231002X', '--employer', 'Acme', '--hired-on', '2026-09-01']).code).toBe(0);
     fs.symlinkSync(ledger.db, path.join(ledger.dir, 'link.db'));
     const before = fs.readFileSync(ledger.db);
-    for (const target of [ledger.db, path.join(ledger.dir, '..', path.basename(ledger.dir), 'ledger.db'), path.join(ledger.dir, 'link.db'), `${ledger.db}-wal`]) {
+    for (const target of [
+      ledger.db,
+      path.join(ledger.dir, '..', path.basename(ledger.dir), 'ledger.db'),
+      path.join(ledger.dir, 'link.db'),
+      `${ledger.db}-wal`,
+    ]) {
       const r = ledger.run(['backup', target, '--force']);
       expect(r.code, target).toBe(1);
       expect(r.stderr).toMatch(/is the ledger itself/);
@@ -284,7 +292,16 @@ describe('backup (issue 12)', () => {
     let commits = 0;
     const writer = async (w: number) => {
       for (let i = 0; !stop; i++) {
-        const r = await start(ledger.db, ['register-employee', '--id', idFor(200_000 + w * 1000 + i), '--employer', `Writer ${w}`, '--hired-on', '2026-11-01', '--pending']);
+        const r = await start(ledger.db, [
+          'register-employee',
+          '--id',
+          idFor(200_000 + w * 1000 + i),
+          '--employer',
+          `Writer ${w}`,
+          '--hired-on',
+          '2026-11-01',
+          '--pending',
+        ]);
         expect(r.code, r.stderr).toBe(0);
         commits++;
       }
@@ -325,13 +342,18 @@ describe('purge leaves nothing behind (issue 12)', () => {
         // Three hires each: the person's number in several rows and index pages, split as the file grew.
         const file = path.join(ledger.dir, `purge-${t}.csv`);
         const lines = ['id,name,employer,hired_on,card_number,issued_on'];
-        for (const [i, id] of ids.entries()) for (let h = 0; h < 3; h++) lines.push(`${id},Worker ${i},Employer ${h},2026-0${1 + h}-1${h},${h === 0 ? `P${String(t * 10_000 + i).padStart(8, '0')},2026-01-05` : ','}`);
+        for (const [i, id] of ids.entries())
+          for (let h = 0; h < 3; h++)
+            lines.push(`${id},Worker ${i},Employer ${h},2026-0${1 + h}-1${h},${h === 0 ? `P${String(t * 10_000 + i).padStart(8, '0')},2026-01-05` : ','}`);
         fs.writeFileSync(file, `${lines.join('\n')}\n`);
         expect((await start(db, ['import', file])).code).toBe(0);
         tally.byImport++;
       } else {
         for (const [i, id] of ids.entries()) {
-          if (i === 0) expect((await start(db, ['card', 'issue', '--id', id, '--card', `S${String(t * 100 + i).padStart(8, '0')}`, '--issued-on', '2026-05-01'])).code).toBe(0);
+          if (i === 0)
+            expect(
+              (await start(db, ['card', 'issue', '--id', id, '--card', `S${String(t * 100 + i).padStart(8, '0')}`, '--issued-on', '2026-05-01'])).code,
+            ).toBe(0);
           else expect((await start(db, ['register-employee', '--id', id, '--employer', 'Acme', '--hired-on', '2026-05-01'])).code).toBe(0);
         }
         tally.bySingle++;
@@ -398,7 +420,9 @@ describe('purge leaves nothing behind (issue 12)', () => {
         expect(occurrences(db, target) + occurrences(`${db}-wal`, target), `trial ${t}`).toBe(0);
       }
     }
-    console.log(`purge kills: ${trials} purges of a 20,000-hire ledger SIGKILLed at random points: ${outcomes.killed} killed, ${outcomes.there} left the person, ${outcomes.gone} erased them (${outcomes.stale} killed between commit and rewrite, finished by a second purge: the number then found 0 times); every file passed check`);
+    console.log(
+      `purge kills: ${trials} purges of a 20,000-hire ledger SIGKILLed at random points: ${outcomes.killed} killed, ${outcomes.there} left the person, ${outcomes.gone} erased them (${outcomes.stale} killed between commit and rewrite, finished by a second purge: the number then found 0 times); every file passed check`,
+    );
   }, 300_000);
 });
 

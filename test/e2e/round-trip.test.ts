@@ -82,7 +82,12 @@ describe('export -> import', () => {
     try {
       for (const id of EVERYONE) expect(statusOf(copy, id), id).toEqual(statusOf(ledger, id));
       // The revoked hire came along, still revoked.
-      expect(copy.run(['--reveal', 'history', LI, '--json']).json.events.filter((e: any) => e.revoked).map((e: any) => e.kind)).toEqual(['hire.recorded', 'hire.registered']);
+      expect(
+        copy
+          .run(['--reveal', 'history', LI, '--json'])
+          .json.events.filter((e: any) => e.revoked)
+          .map((e: any) => e.kind),
+      ).toEqual(['hire.recorded', 'hire.registered']);
       const before = copy.bytes();
       const again = copy.run(['import', path.join(ledger.dir, 'export.json')]);
       expect(again.stdout).toMatch(/0 with changes \(0 events\), 6 already in the ledger/);
@@ -133,7 +138,7 @@ describe('due --employer / --kind, and people', () => {
     expect(separations.map((i: any) => [i.kind, i.id])).toEqual([['separation', '110105********002X']]);
   });
 
-  it('lists everyone, one line each, and one employer\'s people', () => {
+  it("lists everyone, one line each, and one employer's people", () => {
     const all = ledger.run(['people']);
     expect(all.code).toBe(0);
     expect(all.stdout.trim().split('\n')).toHaveLength(EVERYONE.length + 1);

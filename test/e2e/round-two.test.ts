@@ -39,13 +39,16 @@ describe('dates (item 12)', () => {
     expect(r.stderr).toMatch(/line 3, hired_on: must lie between/);
   });
 
-  it.each(['Pacific/Apia', 'America/St_Johns', 'Asia/Shanghai', 'Pacific/Kiritimati'])('the deadline of a hire on 2011-11-30 is 2011-12-30 under TZ=%s', (zone) => {
-    ledger = tempLedger('2011-12-01');
-    const r = ledger.run(['register-employee', '--id', ID, '--employer', 'Acme', '--hired-on', '2011-11-30', '--pending', '--json'], { env: { TZ: zone } });
-    expect(r.code, r.stderr).toBe(0);
-    expect(r.json.registration.deadline.date).toBe('2011-12-30');
-    expect(r.json.registration.daysLeft).toBe(29);
-  });
+  it.each(['Pacific/Apia', 'America/St_Johns', 'Asia/Shanghai', 'Pacific/Kiritimati'])(
+    'the deadline of a hire on 2011-11-30 is 2011-12-30 under TZ=%s',
+    (zone) => {
+      ledger = tempLedger('2011-12-01');
+      const r = ledger.run(['register-employee', '--id', ID, '--employer', 'Acme', '--hired-on', '2011-11-30', '--pending', '--json'], { env: { TZ: zone } });
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.json.registration.deadline.date).toBe('2011-12-30');
+      expect(r.json.registration.daysLeft).toBe(29);
+    },
+  );
 
   it('a bad SSCARD_TODAY does not break the offline guide, and is named by commands that need the day', () => {
     const guide = run(['guide', 'activate'], { SSCARD_TODAY: 'yesterday' });
@@ -65,7 +68,10 @@ function runWithClosedStdout(args: string[], env: Record<string, string> = {}): 
     let err = '';
     child.stderr.on('data', (c) => (err += c));
     child.on('close', (code) => { process.stdout.write(JSON.stringify({ code, err })); });`;
-  const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: os.tmpdir(), SSCARD_TODAY: '2026-11-24', ...env } });
+  const r = spawnSync(process.execPath, ['-e', script], {
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH ?? '', HOME: os.tmpdir(), SSCARD_TODAY: '2026-11-24', ...env },
+  });
   const { code, err } = JSON.parse(r.stdout) as { code: number | null; err: string };
   logStderr(err);
   return { code, stderr: err };
@@ -180,7 +186,10 @@ describe('masking (item 11) and hostile text (item 10, the output side)', () => 
       expect(out).toMatch(/\\u202E/);
     }
     expect(ledger.run(['status', ID, '--json']).json.person.name).toBe('Wang\u202eFang'); // JSON escapes read back as the same text
-    for (const args of [['--db', path.join(ledger.dir, 'no\u001b[2J\u009b', 'x.db'), 'register-employee', '--id', ID, '--employer', 'A', '--hired-on', '2026-09-01'], ['--\u001b]0;owned\u0007']]) {
+    for (const args of [
+      ['--db', path.join(ledger.dir, 'no\u001b[2J\u009b', 'x.db'), 'register-employee', '--id', ID, '--employer', 'A', '--hired-on', '2026-09-01'],
+      ['--\u001b]0;owned\u0007'],
+    ]) {
       const e = run(args, { SSCARD_TODAY: '2026-11-24' });
       expect(e.code).toBe(2);
       expect(e.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u0080-\u009f]/);
@@ -264,7 +273,9 @@ describe('reads never create or change a file (item 6)', () => {
     if (ours) {
       expect(ledger.run(WRITE).code).toBe(0);
       // A newer sscard's migration, committed in the WAL and not yet copied into the file.
-      crashAfter(`const db = new Database(${JSON.stringify(ledger.db)}); db.pragma('wal_autocheckpoint = 0'); db.pragma('user_version = 99'); db.exec("CREATE TABLE newer (x)");`);
+      crashAfter(
+        `const db = new Database(${JSON.stringify(ledger.db)}); db.pragma('wal_autocheckpoint = 0'); db.pragma('user_version = 99'); db.exec("CREATE TABLE newer (x)");`,
+      );
     } else {
       crashAfter(`const db = new Database(${JSON.stringify(ledger.db)}); db.pragma('journal_mode = ${mode}'); db.pragma('wal_autocheckpoint = 0'); db.pragma('cache_size = 2');
         db.exec('CREATE TABLE notes (body TEXT)'); const ins = db.prepare('INSERT INTO notes VALUES (?)');

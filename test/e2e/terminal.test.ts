@@ -28,7 +28,10 @@ function people(): Ledger {
     [['card', 'issue', '--id', LI, '--card', 'B12345678', '--bank', '中国银行', '--issued-on', '2026-03-01'], '2026-03-01'],
     [['card', 'receive', '--card', 'B12345678', '--on', '2026-03-31'], '2026-03-31'],
     // Zhang: on-time registration, flexible employment, activated card with an e-card.
-    [['register-employee', '--id', ZHANG, '--name', '张三', '--employer', 'Acme Ltd', '--hired-on', '2026-01-05', '--registered-on', '2026-01-20'], '2026-01-20'],
+    [
+      ['register-employee', '--id', ZHANG, '--name', '张三', '--employer', 'Acme Ltd', '--hired-on', '2026-01-05', '--registered-on', '2026-01-20'],
+      '2026-01-20',
+    ],
     [['register-employee', '--id', ZHANG, '--flexible', '--hired-on', '2026-07-01', '--registered-on', '2026-07-02'], '2026-07-02'],
     [['card', 'issue', '--id', ZHANG, '--card', 'C12345678', '--issued-on', '2026-02-01'], '2026-02-01'],
     [['activate', '--card', 'C12345678', '--id-doc', ZHANG, '--outlet', 'ICBC Futian'], '2026-02-10'],
@@ -56,7 +59,9 @@ describe('what status and due look like (colour off), in both languages', () => 
 
   it('speaks Chinese when the locale is Chinese, with the same JSON', () => {
     ledger = people();
-    expect(ledger.run(['status', WANG], { env: { LANG: 'zh_CN.UTF-8' } }).stdout).toMatch(/^没有启用的电子社保卡：已申领电子社保卡，社会保障卡已领卡，未启用。/);
+    expect(ledger.run(['status', WANG], { env: { LANG: 'zh_CN.UTF-8' } }).stdout).toMatch(
+      /^没有启用的电子社保卡：已申领电子社保卡，社会保障卡已领卡，未启用。/,
+    );
     const en = ledger.run(['status', WANG, '--json']).json;
     const zh = ledger.run(['status', WANG, '--json', '--lang', 'zh']).json;
     expect(Object.keys(zh)).toEqual(Object.keys(en));
@@ -101,7 +106,10 @@ describe('colour', () => {
     expect(ledger.run(['status', LI], { env: { FORCE_COLOR: '1' } }).stdout).toContain(ESC);
     expect(ledger.run(['status', LI], { env: { FORCE_COLOR: '1', NO_COLOR: '1' } }).stdout).not.toContain(ESC);
     expect(ledger.run(['status', LI, '--no-color'], { env: { FORCE_COLOR: '1' } }).stdout).not.toContain(ESC);
-    const piped = execFileSync('sh', ['-c', `"${process.execPath}" "${BIN}" --db "${ledger.db}" status ${LI} | cat`], { env: { ...process.env, SSCARD_TODAY: '2026-11-24' }, encoding: 'utf8' });
+    const piped = execFileSync('sh', ['-c', `"${process.execPath}" "${BIN}" --db "${ledger.db}" status ${LI} | cat`], {
+      env: { ...process.env, SSCARD_TODAY: '2026-11-24' },
+      encoding: 'utf8',
+    });
     expect(piped).not.toContain(ESC);
     expect(piped).toContain('RESTRICTED');
   });
@@ -114,7 +122,9 @@ describe('guide, help and completion', () => {
     expect(en).toContain('ORIGINAL identity document');
     expect(en).toContain('cannot be activated online');
     expect(en).toContain('under 16');
-    expect(ledger.run(['guide', 'ecard']).stdout).toContain('Me -> Pay (or Services) -> City Services -> Social Security -> Electronic Social Security Card -> Add Now');
+    expect(ledger.run(['guide', 'ecard']).stdout).toContain(
+      'Me -> Pay (or Services) -> City Services -> Social Security -> Electronic Social Security Card -> Add Now',
+    );
     expect(ledger.run(['guide', 'register', '--lang', 'zh']).stdout).toContain('自用工之日起 30 日内');
     expect(ledger.run(['guide', 'nonsense']).code).toBe(2);
   });
@@ -132,7 +142,11 @@ describe('guide, help and completion', () => {
     ledger = tempLedger();
     const script = ledger.run(['completion', 'bash']).stdout;
     const complete = (words: string[]) =>
-      spawnSync('bash', ['-c', `${script}\nCOMP_WORDS=(${words.map((w) => `"${w}"`).join(' ')}); COMP_CWORD=${words.length - 1}; _sscard; echo "\${COMPREPLY[@]}"`], { encoding: 'utf8' }).stdout.trim();
+      spawnSync(
+        'bash',
+        ['-c', `${script}\nCOMP_WORDS=(${words.map((w) => `"${w}"`).join(' ')}); COMP_CWORD=${words.length - 1}; _sscard; echo "\${COMPREPLY[@]}"`],
+        { encoding: 'utf8' },
+      ).stdout.trim();
     expect(complete(['sscard', 'reg'])).toBe('register-employee');
     expect(complete(['sscard', 'card', 'rep'])).toBe('report-loss replace');
     expect(complete(['sscard', 'activate', '--guar'])).toBe('--guardian-id');
@@ -143,7 +157,10 @@ describe('guide, help and completion', () => {
 describe('prompts', () => {
   it('never waits for input when stdin is not a terminal, even if it stays open', async () => {
     ledger = tempLedger();
-    const child = spawn(process.execPath, [BIN, '--db', ledger.db, 'activate'], { env: { ...process.env, SSCARD_TODAY: '2026-11-24' }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, '--db', ledger.db, 'activate'], {
+      env: { ...process.env, SSCARD_TODAY: '2026-11-24' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (c) => (stderr += c));
     const code = await new Promise<number | null>((resolve) => {
@@ -172,7 +189,17 @@ describe('prompts', () => {
     }
     const keys = (...k: string[]) => execFileSync('tmux', ['send-keys', '-t', session, ...k]);
     function start(args: string) {
-      execFileSync('tmux', ['new-session', '-d', '-s', session, '-x', '200', '-y', '40', `SSCARD_TODAY=2026-10-01 "${process.execPath}" "${BIN}" --db "${ledger.db}" ${args}; echo "EXIT=$?"; sleep 60`]);
+      execFileSync('tmux', [
+        'new-session',
+        '-d',
+        '-s',
+        session,
+        '-x',
+        '200',
+        '-y',
+        '40',
+        `SSCARD_TODAY=2026-10-01 "${process.execPath}" "${BIN}" --db "${ledger.db}" ${args}; echo "EXIT=$?"; sleep 60`,
+      ]);
     }
     afterEach(() => spawnSync('tmux', ['kill-session', '-t', session]));
 

@@ -16,7 +16,8 @@ import type { HireKind } from '../../core/registration.js';
 /** The example identity number of the SPEC (a documented public example, not personal data): shown unmasked so examples work when pasted. */
 const ID = '11010519491231002X';
 /** Where the restore steps are (README: "Backups and restore"). */
-const RESTORE = 'stop every sscard process, copy your latest backup over the ledger file (delete the -wal and -shm beside it first), then run `sscard check` (README: "Backups and restore")';
+const RESTORE =
+  'stop every sscard process, copy your latest backup over the ledger file (delete the -wal and -shm beside it first), then run `sscard check` (README: "Backups and restore")';
 const WEEKDAY = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const BIRTH_DATE = {
   'not-a-date': 'digits 7-14 are not a real birth date',
@@ -55,8 +56,10 @@ export const en = {
   input: {
     date: (field: string) => `${field} must be a real date written YYYY-MM-DD, e.g. 2026-09-01.`,
     outOfRange: (field: string) => `${field} must lie between ${EARLIEST_DATE} and ${LATEST_DATE}; check the year.`,
-    tooFarAhead: (field: string, date: string, today: string, months: number) => `${field} ${date} is more than ${months} months after today (${today}); check the year.`,
-    beforeBirth: (field: string, date: string) => `${field} ${date} is before the holder's date of birth in the identity number; check the date and the number.`,
+    tooFarAhead: (field: string, date: string, today: string, months: number) =>
+      `${field} ${date} is more than ${months} months after today (${today}); check the year.`,
+    beforeBirth: (field: string, date: string) =>
+      `${field} ${date} is before the holder's date of birth in the identity number; check the date and the number.`,
     card: (field: string) => `${field} must be the 9 letters or digits printed on the card, e.g. A12345678.`,
     empty: (field: string) => `${field} is empty; give a value or leave the option out.`,
     tooLong: (field: string) => `${field} is longer than 200 characters; shorten it.`,
@@ -112,7 +115,8 @@ export const en = {
     missingArgument: (name: string) => `missing required argument '${name}'`,
     optionMissingArgument: (flags: string) => `option '${flags}' argument missing`,
     invalidChoice: (flags: string, value: string, choices: string) => `option '${flags}' argument '${value}' is invalid. Allowed choices are ${choices}.`,
-    excessArguments: (command: string, expected: number, got: number) => `too many arguments for '${command}'. Expected ${expected} argument${expected === 1 ? '' : 's'} but got ${got}.`,
+    excessArguments: (command: string, expected: number, got: number) =>
+      `too many arguments for '${command}'. Expected ${expected} argument${expected === 1 ? '' : 's'} but got ${got}.`,
     missingMandatory: (flags: string) => `required option '${flags}' not specified`,
     conflictingOption: (first: string, second: string) => `${first} cannot be used with ${second}`,
     errorPrefix: 'error: ',
@@ -130,7 +134,8 @@ export const en = {
     helpCommand: 'display help for command',
     versionOption: 'output the version number',
     /** Commander's note after an option's help: `(choices: "csv", "json", default: "csv")`. */
-    extra: (choices: string | null, byDefault: string | null) => `(${[choices && `choices: ${choices}`, byDefault && `default: ${byDefault}`].filter(Boolean).join(', ')})`,
+    extra: (choices: string | null, byDefault: string | null) =>
+      `(${[choices && `choices: ${choices}`, byDefault && `default: ${byDefault}`].filter(Boolean).join(', ')})`,
     program: {
       description: "Social security card (社会保障卡) ledger: activation windows, electronic cards, and employers' registration deadlines.",
       db: 'ledger file, or postgres://user@host/db[?schema=NAME] for a shared ledger (default: $SSCARD_DB, else sscard/sscard.db under $XDG_DATA_HOME or ~/.local/share)',
@@ -139,7 +144,12 @@ export const en = {
       reveal: 'show identity numbers unmasked',
       noColor: 'plain text without colours (also NO_COLOR)',
       lang: 'language of messages (default: from LC_ALL, LC_MESSAGES or LANG)',
-      examples: [`sscard status ${ID}`, `sscard register-employee --id ${ID} --employer "Acme Ltd" --hired-on 2026-09-01 --pending`, 'sscard due --within 14', 'sscard guide activate --lang zh'],
+      examples: [
+        `sscard status ${ID}`,
+        `sscard register-employee --id ${ID} --employer "Acme Ltd" --hired-on 2026-09-01 --pending`,
+        'sscard due --within 14',
+        'sscard guide activate --lang zh',
+      ],
     },
     status: {
       description: 'is the card activated, is there an activated e-card, which registrations are due',
@@ -180,7 +190,10 @@ export const en = {
       leftOn: 'last day of the employment, YYYY-MM-DD',
       hiredOn: 'which hire, when there are several with that employer',
       doneOn: 'the file and social insurance were transferred on this day',
-      examples: [`sscard leave --id ${ID} --employer "Acme Ltd" --left-on 2026-11-30`, `sscard leave --id ${ID} --employer "Acme Ltd" --left-on 2026-11-30 --done-on 2026-12-08`],
+      examples: [
+        `sscard leave --id ${ID} --employer "Acme Ltd" --left-on 2026-11-30`,
+        `sscard leave --id ${ID} --employer "Acme Ltd" --left-on 2026-11-30 --done-on 2026-12-08`,
+      ],
     },
     revoke: {
       description: 'withdraw recorded events that were wrong; they stay in the history, marked revoked',
@@ -233,7 +246,10 @@ export const en = {
       reason: 'loss (needs a formal loss), damage, expiry or change',
       policy: "the new card's policy (default: the old card's)",
       yes: 'do not ask for confirmation',
-      examples: ['sscard card replace --card A12345678 --new-card B12345678 --yes', 'sscard card replace --card A12345678 --new-card B12345678 --on 2026-11-10 --bank ICBC'],
+      examples: [
+        'sscard card replace --card A12345678 --new-card B12345678 --yes',
+        'sscard card replace --card A12345678 --new-card B12345678 --on 2026-11-10 --bank ICBC',
+      ],
     },
     cardCancel: {
       description: 'the card was cancelled (注销), e.g. the holder died or emigrated',
@@ -299,7 +315,11 @@ export const en = {
       description: "the ledger, re-importable with import: csv or xlsx with import's columns, json with every event",
       format: 'csv (UTF-8 with BOM), xlsx (IDs as text, dates as dates) or json (every event)',
       headers: 'column names in English or Chinese',
-      examples: ['sscard export --reveal > ledger.csv', 'sscard export --format xlsx --headers zh --reveal > 台账.xlsx', 'sscard export --format json --reveal > ledger.json'],
+      examples: [
+        'sscard export --reveal > ledger.csv',
+        'sscard export --format xlsx --headers zh --reveal > 台账.xlsx',
+        'sscard export --format json --reveal > ledger.json',
+      ],
     },
     history: {
       description: 'every recorded event about a person, oldest first',
@@ -349,7 +369,11 @@ export const en = {
     completion: {
       description: 'print a shell completion script',
       shell: 'bash, zsh or fish',
-      examples: ['source <(sscard completion bash)', 'sscard completion zsh > ~/.zfunc/_sscard', 'sscard completion fish > ~/.config/fish/completions/sscard.fish'],
+      examples: [
+        'source <(sscard completion bash)',
+        'sscard completion zsh > ~/.zfunc/_sscard',
+        'sscard completion fish > ~/.config/fish/completions/sscard.fish',
+      ],
     },
   },
 
@@ -412,7 +436,10 @@ export const en = {
       unionpay: 'UnionPay (云闪付)',
       'local-app': 'a local government app',
     } satisfies Record<EcardChannel, string>,
-    enableChannel: { window: 'HRSS window', bank: 'bank outlet', online: 'online', hospital: 'first use at a hospital or pharmacy' } satisfies Record<EnableChannel, string>,
+    enableChannel: { window: 'HRSS window', bank: 'bank outlet', online: 'online', hospital: 'first use at a hospital or pharmacy' } satisfies Record<
+      EnableChannel,
+      string
+    >,
     replaceReason: { loss: 'loss', damage: 'damage', expiry: 'expiry', change: 'change of details' } satisfies Record<ReplaceReason, string>,
     cardState: {
       issued: 'issued',
@@ -444,7 +471,8 @@ export const en = {
     'no-ledger': (p: { ledger: string }) => `No ledger at ${p.ledger}; check --db or SSCARD_DB (a command that records something creates it).`,
     'backup-exists': (p: { file: string }) => `${p.file} already exists; choose a new file name or add --force to overwrite it.`,
     'backup-failed': (p: { file: string; why: string }) => `The backup to ${p.file} failed (${p.why}); check the directory exists and is writable.`,
-    'backup-is-ledger': (p: { file: string }) => `The backup file ${p.file} is the ledger itself (or its -wal/-shm); give a backup path outside the ledger, e.g. another directory.`,
+    'backup-is-ledger': (p: { file: string }) =>
+      `The backup file ${p.file} is the ledger itself (or its -wal/-shm); give a backup path outside the ledger, e.g. another directory.`,
     'purge-not-found': (p: { id: string }) => `No record for ${p.id} in the ledger; nothing to delete.`,
     'unknown-topic': (p: { topic: string; topics: readonly string[] }) => `The guide has no topic "${p.topic}"; choose one of ${p.topics.join(', ')}.`,
     integrityFailed: (p: { count: number; shown: string }) =>
@@ -467,7 +495,6 @@ export const en = {
     'ledger-too-new': (p: { file: string; version: number; known: number }) =>
       `${p.file} was written by a newer sscard (schema version ${p.version}, this one knows ${p.known}); it was left untouched. Upgrade sscard.`,
   },
-
 
   /** `sscard completion`. */
   completion: {

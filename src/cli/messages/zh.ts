@@ -5,7 +5,8 @@ import { EARLIEST_DATE, LATEST_DATE } from '../../core/date-bounds.js';
 import type { Messages } from './en.js';
 
 const ID = '11010519491231002X';
-const RESTORE = '停止所有 sscard 进程，用最近的备份覆盖台账文件（先删除旁边的 -wal 和 -shm 文件），然后运行 `sscard check`（见 README 的“Backups and restore”）';
+const RESTORE =
+  '停止所有 sscard 进程，用最近的备份覆盖台账文件（先删除旁边的 -wal 和 -shm 文件），然后运行 `sscard check`（见 README 的“Backups and restore”）';
 const WEEKDAY = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'];
 const BIRTH_DATE = {
   'not-a-date': '第 7-14 位不是有效的出生日期',
@@ -47,7 +48,8 @@ export const zh: Messages = {
     empty: (field) => `${field} 为空：请填写，或不使用该选项。`,
     tooLong: (field) => `${field} 超过 200 个字符，请缩短。`,
     controlCharacters: (field) => `${field} 含有控制字符，请删除。`,
-    ecardChannel: (field) => `${field} 须为 wechat、alipay、12333、bank-app、gov-platform、unionpay、local-app 之一（或其中文名称，如 微信、支付宝、掌上12333、云闪付）。`,
+    ecardChannel: (field) =>
+      `${field} 须为 wechat、alipay、12333、bank-app、gov-platform、unionpay、local-app 之一（或其中文名称，如 微信、支付宝、掌上12333、云闪付）。`,
     days: (field) => `${field} 须为整数天数，例如 14。`,
     unexpected: (field) => `${field} 的值无效，见 --help。`,
     promptDate: (field) => `${field} 须为有效日期，格式 YYYY-MM-DD。`,
@@ -120,7 +122,12 @@ export const zh: Messages = {
       reveal: '显示完整身份证号码（不打码）',
       noColor: '不使用颜色（亦可设 NO_COLOR）',
       lang: '提示语言（默认取自 LC_ALL、LC_MESSAGES 或 LANG）',
-      examples: [`sscard status ${ID}`, `sscard register-employee --id ${ID} --employer "北京某某有限公司" --hired-on 2026-09-01 --pending`, 'sscard due --within 14', 'sscard guide activate --lang zh'],
+      examples: [
+        `sscard status ${ID}`,
+        `sscard register-employee --id ${ID} --employer "北京某某有限公司" --hired-on 2026-09-01 --pending`,
+        'sscard due --within 14',
+        'sscard guide activate --lang zh',
+      ],
     },
     status: {
       description: '社保卡是否已激活、是否有有效的电子社保卡、哪些参保登记即将到期',
@@ -161,7 +168,10 @@ export const zh: Messages = {
       leftOn: '最后工作日，YYYY-MM-DD',
       hiredOn: '同一单位有多次入职时：指明哪一次',
       doneOn: '档案和社会保险关系已于此日转移',
-      examples: [`sscard leave --id ${ID} --employer "北京某某有限公司" --left-on 2026-11-30`, `sscard leave --id ${ID} --employer "北京某某有限公司" --left-on 2026-11-30 --done-on 2026-12-08`],
+      examples: [
+        `sscard leave --id ${ID} --employer "北京某某有限公司" --left-on 2026-11-30`,
+        `sscard leave --id ${ID} --employer "北京某某有限公司" --left-on 2026-11-30 --done-on 2026-12-08`,
+      ],
     },
     revoke: {
       description: '撤销记错的事件；它们仍留在历史记录中，标记为已撤销',
@@ -214,7 +224,10 @@ export const zh: Messages = {
       reason: 'loss（须已正式挂失）、damage、expiry 或 change',
       policy: '新卡的卡政策（默认：与旧卡相同）',
       yes: '不再询问确认',
-      examples: ['sscard card replace --card A12345678 --new-card B12345678 --yes', 'sscard card replace --card A12345678 --new-card B12345678 --on 2026-11-10 --bank 工商银行'],
+      examples: [
+        'sscard card replace --card A12345678 --new-card B12345678 --yes',
+        'sscard card replace --card A12345678 --new-card B12345678 --on 2026-11-10 --bank 工商银行',
+      ],
     },
     cardCancel: {
       description: '社保卡已注销，例如持卡人去世或移居境外',
@@ -280,7 +293,11 @@ export const zh: Messages = {
       description: '导出台账，可用 import 重新导入：csv 或 xlsx 为 import 的列，json 含全部事件',
       format: 'csv（带 BOM 的 UTF-8）、xlsx（身份证号为文本，日期为日期）或 json（全部事件）',
       headers: '列名用英文或中文',
-      examples: ['sscard export --reveal > ledger.csv', 'sscard export --format xlsx --headers zh --reveal > 台账.xlsx', 'sscard export --format json --reveal > ledger.json'],
+      examples: [
+        'sscard export --reveal > ledger.csv',
+        'sscard export --format xlsx --headers zh --reveal > 台账.xlsx',
+        'sscard export --format json --reveal > ledger.json',
+      ],
     },
     history: {
       description: '某人的全部记录事件，按时间先后',
@@ -330,7 +347,11 @@ export const zh: Messages = {
     completion: {
       description: '输出命令行补全脚本',
       shell: 'bash、zsh 或 fish',
-      examples: ['source <(sscard completion bash)', 'sscard completion zsh > ~/.zfunc/_sscard', 'sscard completion fish > ~/.config/fish/completions/sscard.fish'],
+      examples: [
+        'source <(sscard completion bash)',
+        'sscard completion zsh > ~/.zfunc/_sscard',
+        'sscard completion fish > ~/.config/fish/completions/sscard.fish',
+      ],
     },
   },
 
@@ -381,7 +402,15 @@ export const zh: Messages = {
 
   values: {
     hireKind: { employee: '职工', flexible: '灵活就业' },
-    ecardChannel: { wechat: '微信', alipay: '支付宝', '12333': '掌上12333', 'bank-app': '银行App', 'gov-platform': '国家政务服务平台', unionpay: '云闪付', 'local-app': '本地政务App' },
+    ecardChannel: {
+      wechat: '微信',
+      alipay: '支付宝',
+      '12333': '掌上12333',
+      'bank-app': '银行App',
+      'gov-platform': '国家政务服务平台',
+      unionpay: '云闪付',
+      'local-app': '本地政务App',
+    },
     enableChannel: { window: '人社窗口', bank: '银行网点', online: '线上', hospital: '在定点医院或药店首次使用' },
     replaceReason: { loss: '挂失', damage: '损坏', expiry: '到期', change: '信息变更' },
     cardState: { issued: '已制卡', received: '已领卡', activated: '已激活', lost: '已挂失', replaced: '已补换', cancelled: '已注销', sealed: '已逾期封存' },
@@ -408,7 +437,6 @@ export const zh: Messages = {
     'db-error': (p) => `无法使用 ${p.file}：${p.why}。`,
     'ledger-too-new': (p) => `${p.file} 由更新版本的 sscard 写入（结构版本 ${p.version}，本版本支持 ${p.known}），未做任何改动：请升级 sscard。`,
   },
-
 
   failure: {
     interrupted: '已取消，未做任何更改。',

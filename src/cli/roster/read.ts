@@ -67,7 +67,15 @@ export function checkSource(source: string, lang: 'en' | 'zh' = 'en'): { format:
     throw new RosterFileError({ kind: 'unreadable', path: source, code: (error as NodeJS.ErrnoException).code ?? 'error' }, lang);
   }
   if (!stat.isFile()) {
-    const what = stat.isDirectory() ? 'directory' : stat.isCharacterDevice() || stat.isBlockDevice() ? 'device' : stat.isFIFO() ? 'fifo' : stat.isSocket() ? 'socket' : 'other';
+    const what = stat.isDirectory()
+      ? 'directory'
+      : stat.isCharacterDevice() || stat.isBlockDevice()
+        ? 'device'
+        : stat.isFIFO()
+          ? 'fifo'
+          : stat.isSocket()
+            ? 'socket'
+            : 'other';
     throw new RosterFileError({ kind: 'not-a-regular-file', path: source, what }, lang);
   }
   const extension = path.extname(source).toLowerCase();

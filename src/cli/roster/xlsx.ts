@@ -19,7 +19,13 @@ type ExcelJS = typeof import('exceljs');
 export async function* readXlsx(input: Readable, path: string, sheet: string | undefined, lang: 'en' | 'zh'): AsyncGenerator<XlsxRecord> {
   const module = (await import('exceljs')) as ExcelJS & { default?: ExcelJS };
   const excel = module.default ?? module;
-  const reader = new excel.stream.xlsx.WorkbookReader(input, { sharedStrings: 'cache', styles: 'cache', worksheets: 'emit', hyperlinks: 'ignore', entries: 'ignore' });
+  const reader = new excel.stream.xlsx.WorkbookReader(input, {
+    sharedStrings: 'cache',
+    styles: 'cache',
+    worksheets: 'emit',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
+  });
   const names: string[] = [];
   try {
     for await (const worksheet of reader) {

@@ -24,21 +24,34 @@ export function scrub(text: string, location: PostgresLocation): string {
 /** The refusal a PostgreSQL failure means; anything else (sscard's own errors) unchanged. */
 export function failure(error: unknown, location: PostgresLocation, attempts = 1): unknown {
   const code = sqlState(error);
-  if (code === undefined || (error as Error).name === 'Refused' || (error as Error).name === 'InvalidInput' || (error as Error).name === 'NotFound') return error;
+  if (code === undefined || (error as Error).name === 'Refused' || (error as Error).name === 'InvalidInput' || (error as Error).name === 'NotFound')
+    return error;
   const where = location.display;
   const message = scrub(String((error as Error).message ?? ''), location).replace(/\.$/, '');
   switch (code) {
     case '42501': // insufficient_privilege
     case '25006': // read_only_sql_transaction
-      return new Refused('ledger-read-only', `This ledger user may not write to ${where}, so nothing was written; run the command as a user with write access (see "A shared ledger" in the README).`);
+      return new Refused(
+        'ledger-read-only',
+        `This ledger user may not write to ${where}, so nothing was written; run the command as a user with write access (see "A shared ledger" in the README).`,
+      );
     case '40001':
     case '40P01':
-      return new Refused('ledger-busy', `The shared ledger ${where} was changed by other writers at the same moment ${attempts} times in a row, so nothing was written; try again.`);
+      return new Refused(
+        'ledger-busy',
+        `The shared ledger ${where} was changed by other writers at the same moment ${attempts} times in a row, so nothing was written; try again.`,
+      );
     case '23505':
-      return new Refused('ledger-conflict', `Another writer recorded the same fact in ${where} at the same moment (${message}), so nothing was written; run the command again to see the ledger as it now stands.`);
+      return new Refused(
+        'ledger-conflict',
+        `Another writer recorded the same fact in ${where} at the same moment (${message}), so nothing was written; run the command again to see the ledger as it now stands.`,
+      );
     case '28P01':
     case '28000':
-      return new Refused('db-login-refused', `The PostgreSQL server refused the login for ${where} (${message}); check the user name and the password (PGPASSWORD or ~/.pgpass).`);
+      return new Refused(
+        'db-login-refused',
+        `The PostgreSQL server refused the login for ${where} (${message}); check the user name and the password (PGPASSWORD or ~/.pgpass).`,
+      );
     case '3D000':
       return new Refused('db-missing', `The database of ${where} does not exist; create it (createdb) or correct --db.`);
     case 'ECONNREFUSED':
@@ -47,7 +60,10 @@ export function failure(error: unknown, location: PostgresLocation, attempts = 1
     case 'ETIMEDOUT':
     case 'EHOSTUNREACH':
     case 'ECONNRESET':
-      return new Refused('db-unreachable', `The PostgreSQL server of ${where} cannot be reached (${code}); check the host and port in --db and that the server is running.`);
+      return new Refused(
+        'db-unreachable',
+        `The PostgreSQL server of ${where} cannot be reached (${code}); check the host and port in --db and that the server is running.`,
+      );
   }
   if (code.startsWith('08') || code.startsWith('57P')) {
     return new Refused('db-unreachable', `The connection to ${where} was lost (${message}); nothing more was written, try again.`);

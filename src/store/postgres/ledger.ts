@@ -16,7 +16,22 @@ import type { Card } from '../../core/card.js';
 import type { EcardChannel } from '../../core/ecard.js';
 import { EVENT_VERSION, type Fact, type LedgerEvent, type PersonState, replay } from '../../core/events.js';
 import type { PostgresLocation } from '../location.js';
-import { CARD_COLUMNS, type CardRow, cardParams, differences, EVENT_COLUMNS, type EventRow, HIRE_COLUMNS, type HireRow, hireParams, nobody, payload, toCard, toEvent, toHire } from '../rows.js';
+import {
+  CARD_COLUMNS,
+  type CardRow,
+  cardParams,
+  differences,
+  EVENT_COLUMNS,
+  type EventRow,
+  HIRE_COLUMNS,
+  type HireRow,
+  hireParams,
+  nobody,
+  payload,
+  toCard,
+  toEvent,
+  toHire,
+} from '../rows.js';
 import { openSqliteStore } from '../sqlite/file.js';
 import { scrubText } from '../sqlite/purge.js';
 import type { AgendaRows, CacheDifference, LedgerCheck, LedgerReader, LedgerTransaction, LoadedCalendarYear, Store } from '../store.js';
@@ -42,7 +57,13 @@ async function personEvents(q: Query, personId: string): Promise<LedgerEvent[]> 
 }
 
 /** Rows as one array per column, for INSERT ... SELECT * FROM unnest(...): one statement for any number of rows. */
-async function insertRows(q: Query, table: string, columns: readonly string[], types: Readonly<Record<string, string>>, rows: readonly Record<string, unknown>[]): Promise<void> {
+async function insertRows(
+  q: Query,
+  table: string,
+  columns: readonly string[],
+  types: Readonly<Record<string, string>>,
+  rows: readonly Record<string, unknown>[],
+): Promise<void> {
   if (rows.length === 0) return;
   const arrays = columns.map((c) => rows.map((r) => r[c] ?? null));
   const casts = columns.map((c, i) => `$${i + 1}::${types[c] ?? 'text'}[]`);
@@ -53,12 +74,27 @@ async function insertRows(q: Query, table: string, columns: readonly string[], t
 async function saveStates(q: Query, states: readonly PersonState[]): Promise<void> {
   if (states.length === 0) return;
   const ids = states.map((s) => s.id);
-  await q('INSERT INTO person (id, name) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT (id) DO UPDATE SET name = excluded.name', [ids, states.map((s) => s.name)]);
+  await q('INSERT INTO person (id, name) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT (id) DO UPDATE SET name = excluded.name', [
+    ids,
+    states.map((s) => s.name),
+  ]);
   await q('DELETE FROM hire WHERE person_id = ANY($1::text[])', [ids]);
   await q('DELETE FROM card WHERE person_id = ANY($1::text[])', [ids]);
   await q('DELETE FROM ecard WHERE person_id = ANY($1::text[])', [ids]);
-  await insertRows(q, 'hire', HIRE_COLUMNS, {}, states.flatMap((s) => s.hires.map((h) => hireParams(s.id, h))));
-  await insertRows(q, 'card', CARD_COLUMNS, { seq: 'int', generation: 'int' }, states.flatMap((s) => s.cards.map((c, i) => cardParams(c, i + 1))));
+  await insertRows(
+    q,
+    'hire',
+    HIRE_COLUMNS,
+    {},
+    states.flatMap((s) => s.hires.map((h) => hireParams(s.id, h))),
+  );
+  await insertRows(
+    q,
+    'card',
+    CARD_COLUMNS,
+    { seq: 'int', generation: 'int' },
+    states.flatMap((s) => s.cards.map((c, i) => cardParams(c, i + 1))),
+  );
   await insertRows(
     q,
     'ecard',
@@ -69,7 +105,16 @@ async function saveStates(q: Query, states: readonly PersonState[]): Promise<voi
 }
 
 async function insertEvents(q: Query, events: readonly LedgerEvent[]): Promise<void> {
-  const rows = events.map((e) => ({ seq: e.seq, person_id: e.personId, kind: e.body.kind, concerns_on: e.on, recorded_at: e.recordedAt, source: e.source, v: EVENT_VERSION, data: payload(e.body) }));
+  const rows = events.map((e) => ({
+    seq: e.seq,
+    person_id: e.personId,
+    kind: e.body.kind,
+    concerns_on: e.on,
+    recorded_at: e.recordedAt,
+    source: e.source,
+    v: EVENT_VERSION,
+    data: payload(e.body),
+  }));
   await insertRows(q, 'event', ['seq', 'person_id', 'kind', 'concerns_on', 'recorded_at', 'source', 'v', 'data'], { seq: 'bigint', v: 'int' }, rows);
 }
 
@@ -193,7 +238,12 @@ class Transaction extends Reader implements LedgerTransaction {
     }
     const numbers = [...new Set(cardNumbers)].filter((n) => !this.cards.has(n) && !this.knownCards.has(n));
     if (numbers.length > 0) {
-      const holders = new Map((await this.q<{ number: string; person_id: string }>('SELECT number, person_id FROM card WHERE number = ANY($1::text[])', [numbers])).map((r) => [r.number, r.person_id]));
+      const holders = new Map(
+        (await this.q<{ number: string; person_id: string }>('SELECT number, person_id FROM card WHERE number = ANY($1::text[])', [numbers])).map((r) => [
+          r.number,
+          r.person_id,
+        ]),
+      );
       for (const n of numbers) this.knownCards.set(n, holders.get(n) ?? null);
     }
   }
@@ -330,7 +380,11 @@ export class PostgresStore extends Reader implements Store {
   async agendaRows(asOf: IsoDate | null): Promise<AgendaRows> {
     return this.snapshot(async () => {
       // People with facts dated after `asOf` looked different that day: replayed. Everyone else: the cache.
-      const later = new Set(asOf === null ? [] : (await this.q<{ person_id: string }>('SELECT DISTINCT person_id FROM event WHERE concerns_on > $1', [asOf])).map((r) => r.person_id));
+      const later = new Set(
+        asOf === null
+          ? []
+          : (await this.q<{ person_id: string }>('SELECT DISTINCT person_id FROM event WHERE concerns_on > $1', [asOf])).map((r) => r.person_id),
+      );
       const rows: AgendaRows = { hires: [], cards: [] };
       const hires = await this.q<HireRow & { name: string | null }>(
         `SELECT h.*, p.name FROM hire h JOIN person p ON p.id = h.person_id
@@ -351,7 +405,8 @@ export class PostgresStore extends Reader implements Store {
         if (!state.exists) continue;
         const person = { id, name: state.name };
         for (const hire of state.hires) {
-          if ((hire.registeredOn === null && hire.kind === 'employee') || (hire.leftOn !== null && hire.separationDoneOn === null)) rows.hires.push({ person, hire });
+          if ((hire.registeredOn === null && hire.kind === 'employee') || (hire.leftOn !== null && hire.separationDoneOn === null))
+            rows.hires.push({ person, hire });
         }
         for (const card of state.cards) if (mayBeDue(card)) rows.cards.push({ person, card });
       }
@@ -390,7 +445,8 @@ export class PostgresStore extends Reader implements Store {
       const [sequence] = await this.q<{ last: string | null; max: string | null }>(
         "SELECT last_value AS last, (SELECT max(seq) FROM event) AS max FROM pg_sequences WHERE schemaname = current_schema() AND sequencename = 'event_seq'",
       );
-      if (sequence && sequence.max !== null && sequence.last !== null && Number(sequence.last) < Number(sequence.max)) problems.push(`the event number sequence (${sequence.last}) is behind the highest event number (${sequence.max})`);
+      if (sequence && sequence.max !== null && sequence.last !== null && Number(sequence.last) < Number(sequence.max))
+        problems.push(`the event number sequence (${sequence.last}) is behind the highest event number (${sequence.max})`);
       const cacheDifferences: CacheDifference[] = [];
       // A page of people at a time, their events and cached rows in four queries (not four per person).
       // Every event's person has a row (foreign key), so walking the person table sees everyone.
@@ -401,7 +457,9 @@ export class PostgresStore extends Reader implements Store {
         const events = byPerson(await this.q<EventRow>(`SELECT ${EVENT_COLUMNS} FROM event WHERE person_id = ANY($1::text[]) ORDER BY seq`, [ids]));
         const hires = byPerson(await this.q<HireRow>('SELECT * FROM hire WHERE person_id = ANY($1::text[]) ORDER BY id', [ids]));
         const cards = byPerson(await this.q<CardRow>('SELECT * FROM card WHERE person_id = ANY($1::text[]) ORDER BY seq', [ids]));
-        const ecards = byPerson(await this.q<{ person_id: string; channel: EcardChannel | null; claimed_on: string }>('SELECT * FROM ecard WHERE person_id = ANY($1::text[])', [ids]));
+        const ecards = byPerson(
+          await this.q<{ person_id: string; channel: EcardChannel | null; claimed_on: string }>('SELECT * FROM ecard WHERE person_id = ANY($1::text[])', [ids]),
+        );
         for (const { id, name } of people) {
           const e = ecards.get(id)?.[0];
           const cached: PersonState = {
@@ -431,7 +489,10 @@ export class PostgresStore extends Reader implements Store {
       // One REPEATABLE READ snapshot (allEvents), so that the copy is consistent while others write.
       await copy.loadEvents(this.allEvents());
       const years = await this.calendarYears();
-      if (years.length > 0) await copy.write(async (tx) => { for (const year of years) await tx.saveCalendarYear(year); });
+      if (years.length > 0)
+        await copy.write(async (tx) => {
+          for (const year of years) await tx.saveCalendarYear(year);
+        });
       await copy.close();
       fs.chmodSync(partial, 0o600);
       fs.renameSync(partial, file);

@@ -36,7 +36,10 @@ export async function openPostgresStore(url: string, options: PostgresOpenOption
   } catch (error) {
     await client.end().catch(() => undefined);
     if (sqlState(error) === undefined) {
-      throw new Refused('db-unreachable', `The PostgreSQL server of ${location.display} cannot be reached (${scrub((error as Error).message, location)}); check the host and port in --db and that the server is running.`);
+      throw new Refused(
+        'db-unreachable',
+        `The PostgreSQL server of ${location.display} cannot be reached (${scrub((error as Error).message, location)}); check the host and port in --db and that the server is running.`,
+      );
     }
     throw failure(error, location);
   }
@@ -80,7 +83,10 @@ async function identify(client: pg.Client, location: PostgresLocation): Promise<
 
 function refuseForeign(found: Found, location: PostgresLocation): void {
   if (found.kind === 'foreign') {
-    throw new Refused('not-a-ledger', `The schema ${location.schema} in ${location.display} holds tables that are not an sscard ledger; it was left untouched. Choose another schema with ?schema=NAME.`);
+    throw new Refused(
+      'not-a-ledger',
+      `The schema ${location.schema} in ${location.display} holds tables that are not an sscard ledger; it was left untouched. Choose another schema with ?schema=NAME.`,
+    );
   }
   if (found.kind === 'ledger' && found.version > SCHEMA_VERSION) {
     throw new Refused(

@@ -71,7 +71,11 @@ function refuseLedgerItself(ledger: string, target: string): void {
     // the target does not exist yet
   }
   if (sameFile || paths.includes(resolved)) {
-    throw new Refused('backup-is-ledger', `The backup file ${target} is the ledger itself (or its -wal/-shm); give a backup path outside the ledger, e.g. another directory.`, { file: target });
+    throw new Refused(
+      'backup-is-ledger',
+      `The backup file ${target} is the ledger itself (or its -wal/-shm); give a backup path outside the ledger, e.g. another directory.`,
+      { file: target },
+    );
   }
 }
 

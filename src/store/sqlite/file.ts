@@ -109,10 +109,14 @@ function existing(file: string): fs.Stats | null {
     } catch {
       // a dangling link: no target to suggest
     }
-    throw new Refused('db-is-symlink', `--db: ${file} is a symbolic link${target ? ` to ${target}` : ''}; sscard does not follow links to a ledger, give the real file's path instead.`, {
-      file,
-      target: target ?? '',
-    });
+    throw new Refused(
+      'db-is-symlink',
+      `--db: ${file} is a symbolic link${target ? ` to ${target}` : ''}; sscard does not follow links to a ledger, give the real file's path instead.`,
+      {
+        file,
+        target: target ?? '',
+      },
+    );
   }
   if (stat.isDirectory()) {
     throw new InvalidInput('db-is-directory', `--db: ${file} is a directory; give a file path such as ${path.join(file, 'sscard.db')}.`, {
@@ -120,7 +124,8 @@ function existing(file: string): fs.Stats | null {
       example: path.join(file, 'sscard.db'),
     });
   }
-  if (!stat.isFile()) throw new Refused('db-not-a-file', `--db: ${file} is not a regular file (a device, FIFO or socket); give the path of a ledger file.`, { file });
+  if (!stat.isFile())
+    throw new Refused('db-not-a-file', `--db: ${file} is not a regular file (a device, FIFO or socket); give the path of a ledger file.`, { file });
   return stat;
 }
 
@@ -178,7 +183,11 @@ function openDatabase(file: string, readonly: boolean): Database.Database {
 function openForRead(file: string): Database.Database {
   const pending = hasPendingJournal(file);
   if (pending.journal) {
-    throw new Refused('db-needs-recovery', `${file} has an unfinished write (a -journal file beside it) and cannot be recovered without write permission; let its owner run any sscard command on it first.`, { file });
+    throw new Refused(
+      'db-needs-recovery',
+      `${file} has an unfinished write (a -journal file beside it) and cannot be recovered without write permission; let its owner run any sscard command on it first.`,
+      { file },
+    );
   }
   if (pending.wal) return openDatabase(file, true);
   const uri = `file:${encodeURI(path.resolve(file)).replace(/[?#]/g, encodeURIComponent)}?immutable=1`;
@@ -290,7 +299,11 @@ function fileError(file: string, error: unknown): Refused {
     return new Refused('not-a-ledger', `${file} is not an sscard database (or is damaged); it was left untouched. Point --db at an sscard ledger.`, { file });
   }
   if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN') || code === 'EACCES' || code === 'EROFS' || code === 'SQLITE_PERM') {
-    return new Refused('db-not-writable', `${file} cannot be opened or written (permission denied, or a read-only file or directory); fix its permissions or choose another --db.`, { file });
+    return new Refused(
+      'db-not-writable',
+      `${file} cannot be opened or written (permission denied, or a read-only file or directory); fix its permissions or choose another --db.`,
+      { file },
+    );
   }
   return new Refused('db-error', `${file} could not be used: ${(error as Error).message}.`, { file, why: (error as Error).message });
 }
@@ -299,7 +312,7 @@ function checkIdentity(db: Database.Database, file: string): void {
   const applicationId = db.pragma('application_id', { simple: true }) as number;
   const version = db.pragma('user_version', { simple: true }) as number;
   if (applicationId !== APPLICATION_ID) {
-    const tables = db.prepare("SELECT count(*) AS n FROM sqlite_schema").get() as { n: number };
+    const tables = db.prepare('SELECT count(*) AS n FROM sqlite_schema').get() as { n: number };
     if (applicationId !== 0 || version !== 0 || tables.n > 0) {
       throw new Refused('not-a-ledger', `${file} is not an sscard database; it was left untouched. Point --db at an sscard ledger.`, { file });
     }
@@ -314,7 +327,8 @@ function migrate(db: Database.Database, file: string): void {
   db.transaction(() => {
     // Re-read inside the write lock: another process may have migrated meanwhile.
     const version = db.pragma('user_version', { simple: true }) as number;
-    if (version > SCHEMA_VERSION) throw new Refused('ledger-too-new', `${file} was written by a newer sscard; upgrade sscard.`, { file, version, known: SCHEMA_VERSION });
+    if (version > SCHEMA_VERSION)
+      throw new Refused('ledger-too-new', `${file} was written by a newer sscard; upgrade sscard.`, { file, version, known: SCHEMA_VERSION });
     for (let v = version; v < SCHEMA_VERSION; v++) db.exec(MIGRATIONS[v]!);
     // From v2 on the tables are the replay of the events: rebuilt once from them.
     if (version < 2) rebuildCache(db);

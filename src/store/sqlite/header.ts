@@ -16,10 +16,7 @@ export interface HeaderFields {
   readonly pageSize: number;
 }
 
-export type FileKind =
-  | { readonly kind: 'empty' }
-  | { readonly kind: 'not-sqlite' }
-  | ({ readonly kind: 'sqlite' } & HeaderFields);
+export type FileKind = { readonly kind: 'empty' } | { readonly kind: 'not-sqlite' } | ({ readonly kind: 'sqlite' } & HeaderFields);
 
 /** The 100-byte database header's fields that tell whose file it is. */
 export function readHeaderFields(page: Buffer): HeaderFields | null {

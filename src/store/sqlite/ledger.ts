@@ -9,7 +9,22 @@ import type { IsoDate } from '../../core/calendar-date.js';
 import type { Card } from '../../core/card.js';
 import type { EcardChannel, EcardClaim } from '../../core/ecard.js';
 import { EVENT_VERSION, emptyPerson, type Fact, type LedgerEvent, type PersonState, replay } from '../../core/events.js';
-import { CARD_COLUMNS, type CardRow, cardParams, differences, EVENT_COLUMNS, type EventRow, HIRE_COLUMNS, type HireRow, hireParams, nobody, payload, toCard, toEvent, toHire } from '../rows.js';
+import {
+  CARD_COLUMNS,
+  type CardRow,
+  cardParams,
+  differences,
+  EVENT_COLUMNS,
+  type EventRow,
+  HIRE_COLUMNS,
+  type HireRow,
+  hireParams,
+  nobody,
+  payload,
+  toCard,
+  toEvent,
+  toHire,
+} from '../rows.js';
 import type { AgendaRows, CacheDifference, LedgerCheck, LedgerReader, LedgerTransaction, LoadedCalendarYear, Person, Store } from '../store.js';
 
 const INSERT_CARD = `INSERT INTO card (${CARD_COLUMNS.join(', ')}) VALUES (${CARD_COLUMNS.map((c) => `@${c}`).join(', ')})`;
@@ -100,7 +115,11 @@ class Reader implements LedgerReader {
   }
 
   async calendarYears(): Promise<LoadedCalendarYear[]> {
-    const rows = this.s.sql('SELECT loaded_on, file, schedule FROM calendar_year ORDER BY year').all() as { loaded_on: string; file: string; schedule: string }[];
+    const rows = this.s.sql('SELECT loaded_on, file, schedule FROM calendar_year ORDER BY year').all() as {
+      loaded_on: string;
+      file: string;
+      schedule: string;
+    }[];
     return rows.map((r) => ({ schedule: JSON.parse(r.schedule), loadedOn: r.loaded_on as IsoDate, file: r.file }));
   }
 }
@@ -134,9 +153,12 @@ class Transaction extends Reader implements LedgerTransaction {
     const after = replay(personId, [...prior, ...facts.map((f, i) => stamp(f, Number.MAX_SAFE_INTEGER - facts.length + i))]).state;
     const before = prior.length === 0 ? null : replay(personId, prior).state;
     // The person's row is the events' parent (foreign key): a new person's comes first, with their name.
-    if (before === null) this.s.sql('INSERT INTO person (id, name) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name').run(personId, after.name);
+    if (before === null)
+      this.s.sql('INSERT INTO person (id, name) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name').run(personId, after.name);
     const insert = this.s.sql('INSERT INTO event (person_id, kind, concerns_on, recorded_at, source, v, data) VALUES (?, ?, ?, ?, ?, ?, ?)');
-    const recorded = facts.map((f) => stamp(f, Number(insert.run(personId, f.body.kind, f.on, this.now, source, EVENT_VERSION, payload(f.body)).lastInsertRowid)));
+    const recorded = facts.map((f) =>
+      stamp(f, Number(insert.run(personId, f.body.kind, f.on, this.now, source, EVENT_VERSION, payload(f.body)).lastInsertRowid)),
+    );
     const events = [...prior, ...recorded];
     saveState(this.s, after, before ?? { ...emptyPerson(personId), exists: true, name: after.name });
     this.last = { personId, events };
@@ -158,7 +180,6 @@ class Transaction extends Reader implements LedgerTransaction {
     this.erased = true;
     return events;
   }
-
 }
 
 /** The cards agendaRows selects (the same condition as its SQL). */
@@ -201,7 +222,8 @@ export class SqliteStore extends Reader implements Store {
       if (!state.exists) continue;
       const person = { id, name: state.name };
       for (const hire of state.hires) {
-        if ((hire.registeredOn === null && hire.kind === 'employee') || (hire.leftOn !== null && hire.separationDoneOn === null)) rows.hires.push({ person, hire });
+        if ((hire.registeredOn === null && hire.kind === 'employee') || (hire.leftOn !== null && hire.separationDoneOn === null))
+          rows.hires.push({ person, hire });
       }
       for (const card of state.cards) if (mayBeDue(card)) rows.cards.push({ person, card });
     }
@@ -226,10 +248,16 @@ export class SqliteStore extends Reader implements Store {
         for (const r of rows) (by.get(r.person_id) ?? by.set(r.person_id, []).get(r.person_id)!).push(r);
         return by;
       };
-      const hires = group(this.s.sql('SELECT * FROM hire WHERE person_id > ? AND person_id <= ? ORDER BY person_id, id').all(after, last) as (HireRow & { id: number })[]);
+      const hires = group(
+        this.s.sql('SELECT * FROM hire WHERE person_id > ? AND person_id <= ? ORDER BY person_id, id').all(after, last) as (HireRow & { id: number })[],
+      );
       const cards = group(this.s.sql('SELECT * FROM card WHERE person_id > ? AND person_id <= ? ORDER BY person_id, seq').all(after, last) as CardRow[]);
       const ecards = group(
-        this.s.sql('SELECT person_id, channel, claimed_on FROM ecard WHERE person_id > ? AND person_id <= ?').all(after, last) as { person_id: string; channel: EcardChannel | null; claimed_on: string }[],
+        this.s.sql('SELECT person_id, channel, claimed_on FROM ecard WHERE person_id > ? AND person_id <= ?').all(after, last) as {
+          person_id: string;
+          channel: EcardChannel | null;
+          claimed_on: string;
+        }[],
       );
       for (const { id, name } of people) {
         if (later.has(id)) {

@@ -28,7 +28,11 @@ export function erasePersonRows(db: Database.Database, personId: string): void {
   db.prepare('DELETE FROM person WHERE id = ?').run(personId);
   const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[];
   for (const { name: table } of tables) {
-    const columns = db.prepare(`SELECT name, "notnull" AS "notNull", pk FROM pragma_table_info(?)`).all(table) as { name: string; notNull: number; pk: number }[];
+    const columns = db.prepare(`SELECT name, "notnull" AS "notNull", pk FROM pragma_table_info(?)`).all(table) as {
+      name: string;
+      notNull: number;
+      pk: number;
+    }[];
     for (const column of columns) scrubColumn(db, table, column, personId);
   }
   for (const t of triggers) db.exec(t.sql);
