@@ -8,7 +8,7 @@ import type { Context } from './context.js';
 import { EXIT } from './exit.js';
 import { day, deadlineWhy, relative, width } from './human.js';
 import { type Ctx, fail, parseInput } from './input.js';
-import { deadlineJson, noLedger, send, shownId } from './output.js';
+import { batched, deadlineJson, noLedger, send, shownId } from './output.js';
 import { policyBook } from './policies-data.js';
 
 export interface DueArgs {
@@ -70,6 +70,7 @@ export async function run(ctx: Context, args: DueArgs): Promise<number> {
 async function json(ctx: Context, items: readonly AgendaItem[]): Promise<void> {
   // The same bytes as JSON.stringify(document, null, 2) of the whole, without holding it.
   await send(ctx, `{\n  "asOf": ${JSON.stringify(ctx.asOf)},\n  "items": [`);
+  const batch = batched(ctx);
   for (const [i, item] of items.entries()) {
     const document = {
       kind: item.kind,
@@ -82,8 +83,9 @@ async function json(ctx: Context, items: readonly AgendaItem[]): Promise<void> {
       hiredOn: item.hiredOn,
       card: item.card,
     };
-    await send(ctx, `${i === 0 ? '' : ','}\n    ${JSON.stringify(document, null, 2).replaceAll('\n', '\n    ')}`);
+    await batch.add(`${i === 0 ? '' : ','}\n    ${JSON.stringify(document, null, 2).replaceAll('\n', '\n    ')}`);
   }
+  await batch.flush();
   await send(ctx, `${items.length === 0 ? '' : '\n  '}]\n}\n`);
 }
 
@@ -135,10 +137,12 @@ async function text(ctx: Context, items: readonly AgendaItem[], within: number |
       .join('  ')
       .trimEnd();
   await send(ctx, `${line(header)}\n`);
+  const batch = batched(ctx);
   for (const [i, item] of items.entries()) {
     const row = line(table[i]!);
-    await send(ctx, `${item.state === 'overdue' ? c.red(row) : item.daysLeft <= 7 ? c.yellow(row) : row}\n`);
+    await batch.add(`${item.state === 'overdue' ? c.red(row) : item.daysLeft <= 7 ? c.yellow(row) : row}\n`);
   }
+  await batch.flush();
   const overdue = items.filter((item) => item.state === 'overdue').length;
   await send(
     ctx,

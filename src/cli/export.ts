@@ -11,7 +11,7 @@ import type { Store } from '../store/store.js';
 import type { Context } from './context.js';
 import { type Column, COLUMNS } from './ledger-csv.js';
 import { exportedEvent, JSON_FORMAT, JSON_VERSION } from './ledger-json.js';
-import { noLedger, send, shownId } from './output.js';
+import { batched, noLedger, send, shownId } from './output.js';
 
 export interface ExportArgs {
   format?: 'csv' | 'json' | 'xlsx';
@@ -46,12 +46,14 @@ export async function run(ctx: Context, args: ExportArgs): Promise<void> {
 async function write(ctx: Context, store: Store, format: 'csv' | 'json' | 'xlsx', headers: 'en' | 'zh', show: (id: string) => string): Promise<void> {
   if (format === 'json') {
     await send(ctx, `{"format":"${JSON_FORMAT}","version":${JSON_VERSION},"asOf":"${ctx.asOf}","events":[\n`);
+    const batch = batched(ctx);
     let first = true;
     for await (const e of store.allEvents()) {
       if (ctx.viewOn !== null && e.on !== null && e.on > ctx.viewOn) continue;
-      await send(ctx, `${first ? '' : ',\n'}${JSON.stringify(exportedEvent(e, show))}`);
+      await batch.add(`${first ? '' : ',\n'}${JSON.stringify(exportedEvent(e, show))}`);
       first = false;
     }
+    await batch.flush();
     await send(ctx, `${first ? '' : '\n'}]}\n`);
     return;
   }
@@ -65,7 +67,9 @@ async function write(ctx: Context, store: Store, format: 'csv' | 'json' | 'xlsx'
   }
   const { csvHeader, csvRow } = await import('./roster/write-csv.js');
   await send(ctx, csvHeader(COLUMNS, headers));
-  for await (const person of store.everyone(ctx.viewOn)) for (const row of rowsOf(person, show)) await send(ctx, csvRow(COLUMNS, row));
+  const batch = batched(ctx);
+  for await (const person of store.everyone(ctx.viewOn)) for (const row of rowsOf(person, show)) await batch.add(csvRow(COLUMNS, row));
+  await batch.flush();
 }
 
 type Row = Partial<Record<Column, string | null>>;

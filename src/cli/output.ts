@@ -87,3 +87,24 @@ export function send(ctx: Context, text: string): Promise<void> | undefined {
 export function noLedger(ctx: Context): NotFound {
   return new NotFound('no-ledger', ctx.m.errors['no-ledger']({ ledger: ctx.ledger }));
 }
+
+/** Rows written some 64 KiB at a time: one write (and one pass of the output guard) per batch, not per row. */
+export function batched(ctx: Context) {
+  let parts: string[] = [];
+  let size = 0;
+  const flush = async () => {
+    if (parts.length === 0) return;
+    const text = parts.join('');
+    parts = [];
+    size = 0;
+    await send(ctx, text);
+  };
+  return {
+    flush,
+    async add(text: string) {
+      parts.push(text);
+      size += text.length;
+      if (size >= 65_536) await flush();
+    },
+  };
+}
