@@ -7,7 +7,7 @@ import { decideLeave, separationStatus } from '../core/separation.js';
 import type { Context } from './context.js';
 import { day } from './human.js';
 import { citizenIdField, isoDateField, parseInput, required, textField } from './input.js';
-import { deadlineJson, shownId, writeJson } from './output.js';
+import { separationJson, shownId, writeJson } from './output.js';
 import { personState } from './person.js';
 import { leaveRefusalText } from './refusals.js';
 import { separationLines } from './words.js';
@@ -75,13 +75,7 @@ export async function run(ctx: Context, args: LeaveArgs): Promise<void> {
       employer: hire.employer,
       hiredOn: hire.hiredOn,
       leftOn: hire.leftOn,
-      separation: {
-        deadline: deadlineJson(ctx, status.deadline),
-        doneOn: hire.separationDoneOn,
-        state: status.state,
-        daysLeft: status.daysLeft,
-        daysLate: status.daysLate,
-      },
+      separation: separationJson(ctx, hire, status),
     });
     return;
   }

@@ -4,6 +4,8 @@ import type { CardStatus } from '../core/card.js';
 import { maskId } from '../core/citizen-id.js';
 import type { Deadline } from '../core/period.js';
 import { NotFound } from '../core/errors.js';
+import type { Hire } from '../core/registration.js';
+import type { SeparationStatus } from '../core/separation.js';
 import type { Context } from './context.js';
 import { deadlineWhy } from './human.js';
 
@@ -106,5 +108,16 @@ export function batched(ctx: Context) {
       size += text.length;
       if (size >= 65_536) await flush();
     },
+  };
+}
+
+/** The `separation` part of a registration (SPEC 2.4), as status and leave print it. */
+export function separationJson(ctx: Context, hire: Hire, status: SeparationStatus) {
+  return {
+    deadline: deadlineJson(ctx, status.deadline),
+    doneOn: hire.separationDoneOn,
+    state: status.state,
+    daysLeft: status.daysLeft,
+    daysLate: status.daysLate,
   };
 }

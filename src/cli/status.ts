@@ -12,7 +12,7 @@ import { citizenIdField, parseInput, required } from './input.js';
 import { nextStepText } from './next-steps.js';
 import { policyBook } from './policies-data.js';
 import { consequenceText, policyName } from './policy-words.js';
-import { cardJson, deadlineJson, noLedger, shownId, writeJson } from './output.js';
+import { cardJson, deadlineJson, noLedger, separationJson, shownId, writeJson } from './output.js';
 import { cardStateText, channelText, ecardStateText, registrantText, registrationLines, separationLines } from './words.js';
 
 export async function run(ctx: Context, args: { id?: string }): Promise<void> {
@@ -59,13 +59,7 @@ function statusJson(ctx: Context, r: StatusReport, name: string | null, region: 
       daysLeft: status.daysLeft,
       daysLate: status.daysLate,
       leftOn: hire.leftOn,
-      separation: separation && {
-        deadline: deadlineJson(ctx, separation.deadline),
-        doneOn: hire.separationDoneOn,
-        state: separation.state,
-        daysLeft: separation.daysLeft,
-        daysLate: separation.daysLate,
-      },
+      separation: separation && separationJson(ctx, hire, separation),
     })),
     nextSteps: r.nextSteps.map((step) => nextStepText(ctx, step)),
   };

@@ -1,7 +1,7 @@
 // Periods and deadlines as the PRC Civil Code counts them (Art. 200-204).
 // Every deadline in sscard is computed here, by `deadlineOf`, and carries its
 // own derivation so that it can be explained to the user.
-import { addDays, addMonths, type IsoDate, weekday } from './calendar-date.js';
+import { addDays, addMonths, daysBetween, type IsoDate, weekday } from './calendar-date.js';
 import { type DayInfo, isRestDay, type RestDayCalendar } from './holidays.js';
 
 export type Period = { readonly days: number } | { readonly months: number };
@@ -69,6 +69,32 @@ function computeDeadline(start: IsoDate, period: Period, calendar: RestDayCalend
 /** A deadline has passed only from the day after its date (Art. 203: it ends at the END of that day). */
 export function hasPassed(deadline: Deadline, today: IsoDate): boolean {
   return today > deadline.date;
+}
+
+/** Where a duty with a deadline stands: not done yet (pending, then overdue), or done (on time, or late). */
+export type DutyState = 'pending' | 'overdue' | 'on-time' | 'late';
+
+export interface DutyStatus {
+  readonly deadline: Deadline;
+  readonly state: DutyState;
+  /** From today to the deadline: 0 on the deadline day, negative once passed; null once done. */
+  readonly daysLeft: number | null;
+  /** Days past the deadline, for late and overdue duties. */
+  readonly daysLate: number | null;
+}
+
+/**
+ * The one reading of a deadline against the day the duty was done (or
+ * today, while it is not): registration (Art. 58) and the transfer on
+ * leaving (劳动合同法 Art. 50) alike.
+ */
+export function dutyStatus(deadline: Deadline, doneOn: IsoDate | null, today: IsoDate): DutyStatus {
+  if (doneOn !== null) {
+    const late = daysBetween(deadline.date, doneOn);
+    return late > 0 ? { deadline, state: 'late', daysLeft: null, daysLate: late } : { deadline, state: 'on-time', daysLeft: null, daysLate: null };
+  }
+  const daysLeft = daysBetween(today, deadline.date);
+  return hasPassed(deadline, today) ? { deadline, state: 'overdue', daysLeft, daysLate: -daysLeft } : { deadline, state: 'pending', daysLeft, daysLate: null };
 }
 
 /**

@@ -2,11 +2,11 @@
 // (参保登记, Social Insurance Law Art. 58): within 30 days from the date of
 // employment. Flexible workers (灵活就业人员) register themselves,
 // voluntarily and without a deadline.
-import { daysBetween, type IsoDate } from './calendar-date.js';
+import type { IsoDate } from './calendar-date.js';
 import { ageOn } from './citizen-id.js';
 import { type Fact, fact } from './events.js';
 import type { RestDayCalendar } from './holidays.js';
-import { type Deadline, deadlineOf, hasPassed } from './period.js';
+import { type Deadline, deadlineOf, type DutyState, dutyStatus } from './period.js';
 
 export type HireKind = 'employee' | 'flexible';
 
@@ -21,7 +21,7 @@ export interface Hire {
   readonly separationDoneOn: IsoDate | null;
 }
 
-export type RegistrationState = 'pending' | 'overdue' | 'on-time' | 'late';
+export type RegistrationState = DutyState;
 
 export interface RegistrationStatus {
   readonly deadline: Deadline | null;
@@ -43,13 +43,7 @@ export function registrationStatus(hire: Hire, today: IsoDate, calendar: RestDay
     // Voluntary: never late, never overdue.
     return { deadline: null, state: hire.registeredOn ? 'on-time' : 'pending', daysLeft: null, daysLate: null };
   }
-  const deadline = registrationDeadline(hire.hiredOn, calendar);
-  if (hire.registeredOn !== null) {
-    const late = daysBetween(deadline.date, hire.registeredOn);
-    return late > 0 ? { deadline, state: 'late', daysLeft: null, daysLate: late } : { deadline, state: 'on-time', daysLeft: null, daysLate: null };
-  }
-  const daysLeft = daysBetween(today, deadline.date);
-  return hasPassed(deadline, today) ? { deadline, state: 'overdue', daysLeft, daysLate: -daysLeft } : { deadline, state: 'pending', daysLeft, daysLate: null };
+  return dutyStatus(registrationDeadline(hire.hiredOn, calendar), hire.registeredOn, today);
 }
 
 /**

@@ -3,20 +3,15 @@
 // insurance relationship (劳动合同法 Art. 50 ¶1), and report an unemployed
 // person to the social insurance agency (社会保险法 Art. 50 ¶1). The period is
 // counted as every other (Civil Code Art. 201-203, period.ts).
-import { daysBetween, type IsoDate } from './calendar-date.js';
+import type { IsoDate } from './calendar-date.js';
 import { type Fact, fact } from './events.js';
 import type { RestDayCalendar } from './holidays.js';
-import { type Deadline, deadlineOf, hasPassed } from './period.js';
-import type { Hire, RegistrationState } from './registration.js';
+import { type Deadline, deadlineOf, type DutyStatus, dutyStatus } from './period.js';
+import type { Hire } from './registration.js';
 
 export const SEPARATION_PERIOD = { days: 15 } as const;
 
-export interface SeparationStatus {
-  readonly deadline: Deadline;
-  readonly state: RegistrationState;
-  readonly daysLeft: number | null;
-  readonly daysLate: number | null;
-}
+export type SeparationStatus = DutyStatus;
 
 export function separationDeadline(leftOn: IsoDate, calendar: RestDayCalendar): Deadline {
   return deadlineOf(leftOn, SEPARATION_PERIOD, calendar);
@@ -25,13 +20,7 @@ export function separationDeadline(leftOn: IsoDate, calendar: RestDayCalendar): 
 /** Null while the employment has not ended (as of `today`). */
 export function separationStatus(hire: Hire, today: IsoDate, calendar: RestDayCalendar): SeparationStatus | null {
   if (hire.leftOn === null) return null;
-  const deadline = separationDeadline(hire.leftOn, calendar);
-  if (hire.separationDoneOn !== null) {
-    const late = daysBetween(deadline.date, hire.separationDoneOn);
-    return late > 0 ? { deadline, state: 'late', daysLeft: null, daysLate: late } : { deadline, state: 'on-time', daysLeft: null, daysLate: null };
-  }
-  const daysLeft = daysBetween(today, deadline.date);
-  return hasPassed(deadline, today) ? { deadline, state: 'overdue', daysLeft, daysLate: -daysLeft } : { deadline, state: 'pending', daysLeft, daysLate: null };
+  return dutyStatus(separationDeadline(hire.leftOn, calendar), hire.separationDoneOn, today);
 }
 
 export type LeaveRefusal =
