@@ -3,7 +3,7 @@
 // HR staff live in. With --check, the exit code says whether anything is
 // overdue (for a daily cron job).
 import * as z from 'zod/mini';
-import { type AgendaItem, agenda, anyOverdue } from '../core/agenda.js';
+import { type AgendaItem, agendaStream } from '../core/agenda.js';
 import type { Context } from './context.js';
 import { EXIT } from './exit.js';
 import { day, deadlineWhy, relative, width } from './human.js';
@@ -53,25 +53,31 @@ export async function run(ctx: Context, args: DueArgs): Promise<number> {
   const { within } = parseInput(ctx.lang, z.object({ within: z.optional(withinField) }), args, { within: '--within' });
   const store = await ctx.openStore({ write: false });
   if (store === null) throw noLedger(ctx);
-  const rows = await store.agendaRows(ctx.viewOn);
-  // The policies only matter when there are cards to judge: an agenda of hires alone does not read them.
-  const policies = rows.cards.length > 0 ? policyBook() : new Map();
-  const items = agenda(rows.hires, rows.cards, ctx.asOf, ctx.calendar, within ?? null, policies).filter(
-    (item) => (args.employer === undefined || item.employer === args.employer.trim()) && (args.kind === undefined || item.kind === args.kind),
-  );
+  const sources = await store.agendaRows(ctx.viewOn);
+  const employer = args.employer?.trim();
+  /** The agenda, item by item, as often as asked (text mode reads it twice: once to align the columns). */
+  const open: Agenda = {
+    async *[Symbol.asyncIterator]() {
+      for await (const item of agendaStream(sources, ctx.asOf, ctx.calendar, within ?? null, policyBook)) {
+        if ((employer === undefined || item.employer === employer) && (args.kind === undefined || item.kind === args.kind)) yield item;
+      }
+    },
+  };
   const format = ctx.json ? 'json' : (args.format ?? 'text');
-  if (format === 'json') await json(ctx, items);
-  else if (format === 'ics') await ics(ctx, items);
-  else await text(ctx, items, within);
-  return args.check && anyOverdue(items) ? EXIT.overdue : EXIT.ok;
+  const overdue = format === 'json' ? await json(ctx, open) : format === 'ics' ? await ics(ctx, open) : await text(ctx, open, within);
+  return args.check && overdue > 0 ? EXIT.overdue : EXIT.ok;
 }
 
-/** Written item by item: the agenda of a large ledger is long. */
-async function json(ctx: Context, items: readonly AgendaItem[]): Promise<void> {
+type Agenda = AsyncIterable<AgendaItem>;
+
+/** Written item by item: the agenda of a large ledger is long. Resolves to the number overdue. */
+async function json(ctx: Context, items: Agenda): Promise<number> {
   // The same bytes as JSON.stringify(document, null, 2) of the whole, without holding it.
   await send(ctx, `{\n  "asOf": ${JSON.stringify(ctx.asOf)},\n  "items": [`);
   const batch = batched(ctx);
-  for (const [i, item] of items.entries()) {
+  let count = 0;
+  let overdue = 0;
+  for await (const item of items) {
     const document = {
       kind: item.kind,
       id: shownId(ctx, item.personId),
@@ -83,14 +89,20 @@ async function json(ctx: Context, items: readonly AgendaItem[]): Promise<void> {
       hiredOn: item.hiredOn,
       card: item.card,
     };
-    await batch.add(`${i === 0 ? '' : ','}\n    ${JSON.stringify(document, null, 2).replaceAll('\n', '\n    ')}`);
+    await batch.add(`${count === 0 ? '' : ','}\n    ${JSON.stringify(document, null, 2).replaceAll('\n', '\n    ')}`);
+    count++;
+    if (item.state === 'overdue') overdue++;
   }
   await batch.flush();
-  await send(ctx, `${items.length === 0 ? '' : '\n  '}]\n}\n`);
+  await send(ctx, `${count === 0 ? '' : '\n  '}]\n}\n`);
+  return overdue;
 }
 
-async function ics(ctx: Context, items: readonly AgendaItem[]): Promise<void> {
+/** A calendar file is read whole by the calendar that imports it: made whole here too. */
+async function ics(ctx: Context, agenda: Agenda): Promise<number> {
   const { icsCalendar } = await import('./ics.js');
+  const items: AgendaItem[] = [];
+  for await (const item of agenda) items.push(item);
   const calendar = icsCalendar(
     items.map((item) => ({
       kind: item.kind,
@@ -105,21 +117,16 @@ async function ics(ctx: Context, items: readonly AgendaItem[]): Promise<void> {
     { stampedAt: new Date(`${ctx.today}T00:00:00+08:00`), lang: ctx.lang },
   );
   await send(ctx, calendar);
+  return items.filter((item) => item.state === 'overdue').length;
 }
 
-async function text(ctx: Context, items: readonly AgendaItem[], within: number | undefined): Promise<void> {
+/**
+ * A table aligned over every row, in two readings of the agenda (the first
+ * only measures the columns), so that millions of rows are never held.
+ */
+async function text(ctx: Context, items: Agenda, within: number | undefined): Promise<number> {
   const zh = ctx.lang === 'zh';
-  if (items.length === 0) {
-    await send(
-      ctx,
-      zh
-        ? `截至 ${ctx.asOf}，${within !== undefined ? `${within} 天内` : ''}没有到期或逾期的事项。\n`
-        : `Nothing due${within !== undefined ? ` within ${within} days` : ''} and nothing overdue as of ${ctx.asOf}.\n`,
-    );
-    return;
-  }
-  const c = ctx.color;
-  const table = items.map((item) => [
+  const cells = (item: AgendaItem) => [
     day(ctx, item.deadline.date),
     relative(ctx, item.daysLeft),
     KIND[ctx.lang][item.kind],
@@ -127,25 +134,40 @@ async function text(ctx: Context, items: readonly AgendaItem[], within: number |
     item.name ?? '',
     item.kind === 'activation' || item.kind === 'renewal' ? `${zh ? '卡' : 'card'} ${item.card}` : (item.employer ?? ''),
     deadlineWhy(ctx, item.deadline) ?? '',
-  ]);
+  ];
   const header = zh ? ['期限', '剩余', '事项', '身份证号', '姓名', '对象', '说明'] : ['DEADLINE', 'WHEN', 'WHAT', 'ID', 'NAME', 'FOR', 'NOTE'];
-  // A loop, not Math.max(...spread): the agenda may have millions of rows.
-  const widths = header.map((h, i) => table.reduce((w, r) => Math.max(w, width(r[i]!)), width(h)));
-  const line = (cells: string[]) =>
-    cells
+  const widths = header.map(width);
+  let count = 0;
+  for await (const item of items) {
+    for (const [i, cell] of cells(item).entries()) widths[i] = Math.max(widths[i]!, width(cell));
+    count++;
+  }
+  if (count === 0) {
+    await send(
+      ctx,
+      zh
+        ? `截至 ${ctx.asOf}，${within !== undefined ? `${within} 天内` : ''}没有到期或逾期的事项。\n`
+        : `Nothing due${within !== undefined ? ` within ${within} days` : ''} and nothing overdue as of ${ctx.asOf}.\n`,
+    );
+    return 0;
+  }
+  const c = ctx.color;
+  const line = (row: string[]) =>
+    row
       .map((cell, i) => cell + ' '.repeat(widths[i]! - width(cell)))
       .join('  ')
       .trimEnd();
   await send(ctx, `${line(header)}\n`);
   const batch = batched(ctx);
-  for (const [i, item] of items.entries()) {
-    const row = line(table[i]!);
+  let shown = 0;
+  let overdue = 0;
+  for await (const item of items) {
+    const row = line(cells(item));
     await batch.add(`${item.state === 'overdue' ? c.red(row) : item.daysLeft <= 7 ? c.yellow(row) : row}\n`);
+    shown++;
+    if (item.state === 'overdue') overdue++;
   }
   await batch.flush();
-  const overdue = items.filter((item) => item.state === 'overdue').length;
-  await send(
-    ctx,
-    zh ? `共 ${items.length} 项未办，${overdue} 项已逾期。\n` : `${items.length} open deadline${items.length === 1 ? '' : 's'}, ${overdue} overdue.\n`,
-  );
+  await send(ctx, zh ? `共 ${shown} 项未办，${overdue} 项已逾期。\n` : `${shown} open deadline${shown === 1 ? '' : 's'}, ${overdue} overdue.\n`);
+  return overdue;
 }

@@ -31,6 +31,88 @@ interface Person {
   readonly name: string | null;
 }
 
+/** A registration not yet filed (Art. 58), or null when nothing is open. */
+export function registrationItem(person: Person, hire: Hire, today: IsoDate, calendar: RestDayCalendar): AgendaItem | null {
+  const status = registrationStatus(hire, today, calendar);
+  if ((status.state !== 'pending' && status.state !== 'overdue') || status.deadline === null || status.daysLeft === null) return null;
+  return {
+    kind: 'registration',
+    personId: person.id,
+    name: person.name,
+    deadline: status.deadline,
+    state: status.state,
+    daysLeft: status.daysLeft,
+    employer: hire.employer,
+    hiredOn: hire.hiredOn,
+    card: null,
+  };
+}
+
+/** A leaver's file and insurance transfer not yet done (劳动合同法 Art. 50), or null. */
+export function separationItem(person: Person, hire: Hire, today: IsoDate, calendar: RestDayCalendar): AgendaItem | null {
+  const status = separationStatus(hire, today, calendar);
+  if (status === null || (status.state !== 'pending' && status.state !== 'overdue') || status.daysLeft === null) return null;
+  return {
+    kind: 'separation',
+    personId: person.id,
+    name: person.name,
+    deadline: status.deadline,
+    state: status.state,
+    daysLeft: status.daysLeft,
+    employer: hire.employer,
+    hiredOn: hire.hiredOn,
+    card: null,
+  };
+}
+
+/** A card's open activation window under its policy, and its renewal once due (at most two items). */
+export function cardItems(person: Person, stored: Card, today: IsoDate, calendar: RestDayCalendar, policies: PolicyBook): AgendaItem[] {
+  const items: AgendaItem[] = [];
+  const status = cardStatus(stored, policyOf(policies, stored.policy), today, calendar);
+  const card = status.card!;
+  // A sealed card's window is closed for good: nothing is due on it, a new card is (status says so).
+  if (status.deadline !== null && status.daysLeft !== null && card.state !== 'sealed') {
+    items.push({
+      kind: 'activation',
+      personId: person.id,
+      name: person.name,
+      deadline: status.deadline,
+      state: status.daysLeft < 0 ? 'overdue' : 'pending',
+      daysLeft: status.daysLeft,
+      employer: null,
+      hiredOn: null,
+      card: card.number,
+    });
+  }
+  // Renewal from its first day until the card is replaced or cancelled;
+  // overdue once the printed expiry has passed (it is a printed date, not
+  // a period's end: it is not moved off rest days).
+  const renewable = card.state === 'issued' || card.state === 'received' || card.state === 'activated' || card.state === 'lost';
+  if (renewable && status.renewalFrom !== null && card.expiresOn !== null && status.renewalFrom <= today) {
+    const daysLeft = daysBetween(today, card.expiresOn);
+    items.push({
+      kind: 'renewal',
+      personId: person.id,
+      name: person.name,
+      deadline: { date: card.expiresOn, nominal: card.expiresOn, provisional: false, moved: null },
+      state: daysLeft < 0 ? 'overdue' : 'pending',
+      daysLeft,
+      employer: null,
+      hiredOn: null,
+      card: card.number,
+    });
+  }
+  return items;
+}
+
+/** Most urgent first: the longest overdue, then the nearest deadline; ties by kind, ID, hire date and employer, so the agenda reads the same every time. */
+export const byUrgency = (a: AgendaItem, b: AgendaItem): number =>
+  a.daysLeft - b.daysLeft ||
+  compare(a.kind, b.kind) ||
+  compare(a.personId, b.personId) ||
+  compare(a.hiredOn ?? '', b.hiredOn ?? '') ||
+  compare(a.employer ?? '', b.employer ?? '');
+
 /**
  * `within`: only deadlines at most that many days away, plus everything
  * overdue (which is never hidden). Null: all of them.
@@ -45,76 +127,105 @@ export function agenda(
 ): AgendaItem[] {
   const items: AgendaItem[] = [];
   for (const { person, hire } of hires) {
-    const status = registrationStatus(hire, today, calendar);
-    if ((status.state !== 'pending' && status.state !== 'overdue') || status.deadline === null || status.daysLeft === null) continue;
-    items.push({
-      kind: 'registration',
-      personId: person.id,
-      name: person.name,
-      deadline: status.deadline,
-      state: status.state,
-      daysLeft: status.daysLeft,
-      employer: hire.employer,
-      hiredOn: hire.hiredOn,
-      card: null,
-    });
+    const item = registrationItem(person, hire, today, calendar);
+    if (item !== null) items.push(item);
   }
   for (const { person, hire } of hires) {
-    const status = separationStatus(hire, today, calendar);
-    if (status === null || (status.state !== 'pending' && status.state !== 'overdue') || status.daysLeft === null) continue;
-    items.push({
-      kind: 'separation',
-      personId: person.id,
-      name: person.name,
-      deadline: status.deadline,
-      state: status.state,
-      daysLeft: status.daysLeft,
-      employer: hire.employer,
-      hiredOn: hire.hiredOn,
-      card: null,
-    });
+    const item = separationItem(person, hire, today, calendar);
+    if (item !== null) items.push(item);
   }
-  for (const { person, card: stored } of cards) {
-    const status = cardStatus(stored, policyOf(policies, stored.policy), today, calendar);
-    const card = status.card!;
-    // A sealed card's window is closed for good: nothing is due on it, a new card is (status says so).
-    if (status.deadline !== null && status.daysLeft !== null && card.state !== 'sealed') {
-      items.push({
-        kind: 'activation',
-        personId: person.id,
-        name: person.name,
-        deadline: status.deadline,
-        state: status.daysLeft < 0 ? 'overdue' : 'pending',
-        daysLeft: status.daysLeft,
-        employer: null,
-        hiredOn: null,
-        card: card.number,
-      });
-    }
-    // Renewal from its first day until the card is replaced or cancelled;
-    // overdue once the printed expiry has passed (it is a printed date, not
-    // a period's end: it is not moved off rest days).
-    const renewable = card.state === 'issued' || card.state === 'received' || card.state === 'activated' || card.state === 'lost';
-    if (renewable && status.renewalFrom !== null && card.expiresOn !== null && status.renewalFrom <= today) {
-      const daysLeft = daysBetween(today, card.expiresOn);
-      items.push({
-        kind: 'renewal',
-        personId: person.id,
-        name: person.name,
-        deadline: { date: card.expiresOn, nominal: card.expiresOn, provisional: false, moved: null },
-        state: daysLeft < 0 ? 'overdue' : 'pending',
-        daysLeft,
-        employer: null,
-        hiredOn: null,
-        card: card.number,
-      });
-    }
-  }
+  for (const { person, card } of cards) items.push(...cardItems(person, card, today, calendar, policies));
   const open = within === null ? items : items.filter((item) => item.daysLeft <= within);
-  // Most urgent first: the longest overdue, then the nearest deadline.
-  return open.sort(
-    (a, b) => a.daysLeft - b.daysLeft || compare(a.kind, b.kind) || compare(a.personId, b.personId) || compare(a.hiredOn ?? '', b.hiredOn ?? ''),
-  );
+  return open.sort(byUrgency);
+}
+
+/** The raw material of a ledger's agenda, as streams (a large ledger's agenda does not fit in memory). */
+export interface AgendaSources {
+  /** Hires whose registration is open, ordered by hire date, the day Art. 58's 30 days count from. */
+  readonly registrations: AsyncIterable<{ person: Person; hire: Hire }>;
+  /** Hires whose transfer on leaving is open, ordered by the last day of work, the day Art. 50's 15 days count from. */
+  readonly separations: AsyncIterable<{ person: Person; hire: Hire }>;
+  /** Cards that may be waiting or due for renewal, in any order. */
+  readonly cards: AsyncIterable<{ person: Person; card: Card }>;
+}
+
+/**
+ * The same agenda as `agenda()`, item by item, holding only the items that
+ * share one deadline day (and the card items, which are few). A period's end
+ * never comes earlier for a later start (Civil Code Art. 201-203: the same
+ * length from a later day, then moved forward off rest days), so hires read
+ * in the order of their start day give their deadlines in order; the streams
+ * are merged day by day.
+ */
+export async function* agendaStream(
+  sources: AgendaSources,
+  today: IsoDate,
+  calendar: RestDayCalendar,
+  within: number | null,
+  /** Asked for at the first card only: an agenda of hires alone needs no policies. */
+  policies: () => PolicyBook,
+): AsyncIterable<AgendaItem> {
+  // Card items are held and sorted: their windows differ by policy, so no one order of the rows gives them in order.
+  const cards: AgendaItem[] = [];
+  for await (const { person, card } of sources.cards) cards.push(...cardItems(person, card, today, calendar, policies()));
+  cards.sort(byUrgency);
+  const streams = [
+    fromArray(cards),
+    items(sources.registrations, (e) => registrationItem(e.person, e.hire, today, calendar)),
+    items(sources.separations, (e) => separationItem(e.person, e.hire, today, calendar)),
+  ];
+  for await (const group of byDay(streams)) {
+    for (const item of group) {
+      if (within !== null && item.daysLeft > within) return;
+      yield item;
+    }
+  }
+}
+
+async function* fromArray<T>(array: readonly T[]): AsyncIterable<T> {
+  yield* array;
+}
+
+async function* items<T>(entries: AsyncIterable<T>, itemOf: (entry: T) => AgendaItem | null): AsyncIterable<AgendaItem> {
+  for await (const entry of entries) {
+    const item = itemOf(entry);
+    if (item !== null) yield item;
+  }
+}
+
+/** Merges streams each ordered by days left into groups of one day each, sorted by urgency. */
+async function* byDay(streams: AsyncIterable<AgendaItem>[]): AsyncIterable<AgendaItem[]> {
+  const iterators = streams.map((s) => s[Symbol.asyncIterator]());
+  try {
+    yield* mergeDays(iterators);
+  } finally {
+    // Stopped early (--within, a reader gone): the sources close their queries.
+    await Promise.all(iterators.map((iterator) => iterator.return?.()));
+  }
+}
+
+async function* mergeDays(iterators: AsyncIterator<AgendaItem>[]): AsyncIterable<AgendaItem[]> {
+  const heads: (AgendaItem | null)[] = await Promise.all(iterators.map(next));
+  for (;;) {
+    let day = Number.POSITIVE_INFINITY;
+    for (const head of heads) if (head !== null && head.daysLeft < day) day = head.daysLeft;
+    if (day === Number.POSITIVE_INFINITY) return;
+    const group: AgendaItem[] = [];
+    for (const [i, iterator] of iterators.entries()) {
+      while (heads[i] !== null && heads[i]!.daysLeft === day) {
+        group.push(heads[i]!);
+        heads[i] = await next(iterator);
+        // An unordered source would silently misplace items: a bug in the store, said loudly.
+        if (heads[i] !== null && heads[i]!.daysLeft < day) throw new Error(`agenda source out of order (${heads[i]!.kind})`);
+      }
+    }
+    yield group.sort(byUrgency);
+  }
+}
+
+async function next(iterator: AsyncIterator<AgendaItem>): Promise<AgendaItem | null> {
+  const result = await iterator.next();
+  return result.done ? null : result.value;
 }
 
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

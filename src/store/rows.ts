@@ -5,7 +5,7 @@ import type { IsoDate } from '../core/calendar-date.js';
 import type { Card, CardState, Loss } from '../core/card.js';
 import type { EventBody, EventKind, LedgerEvent, PersonState } from '../core/events.js';
 import type { Hire, HireKind } from '../core/registration.js';
-import type { CacheDifference } from './store.js';
+import type { CacheDifference, PersonCard, PersonHire } from './store.js';
 
 export interface EventRow {
   /** PostgreSQL returns a bigint as text. */
@@ -155,4 +155,45 @@ export function differences(cached: PersonState | null, replayed: PersonState): 
   rows('card', c.cards, replayed.cards, (card) => card.number);
   if (json(c.ecard) !== json(replayed.ecard)) out.push({ personId: id, table: 'ecard', cached: json(c.ecard), replayed: json(replayed.ecard) });
   return out;
+}
+
+/** An iterable that starts afresh (a new query) each time it is iterated: `due` reads the agenda twice to align its columns. */
+export function reiterable<T>(start: () => AsyncIterable<T>): AsyncIterable<T> {
+  return { [Symbol.asyncIterator]: () => start()[Symbol.asyncIterator]() };
+}
+
+/**
+ * The rows of a query ordered by `key`, with a few more (people replayed as
+ * they stood on an earlier day) put in their places: one stream in key order.
+ */
+export async function* mergedByKey<T>(rows: Iterable<T> | AsyncIterable<T>, more: readonly T[], key: (entry: T) => string): AsyncIterable<T> {
+  const extra = [...more].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+  let i = 0;
+  for await (const row of rows) {
+    const k = key(row);
+    while (i < extra.length && key(extra[i]!) <= k) yield extra[i++]!;
+    yield row;
+  }
+  while (i < extra.length) yield extra[i++]!;
+}
+
+/** The cards the agenda's query selects, by the same condition as its SQL, for people replayed as they stood on an earlier day. */
+const mayBeDue = (card: Card): boolean =>
+  card.state === 'issued' || card.state === 'received' || card.state === 'lost' || (card.expiresOn !== null && card.state === 'activated');
+
+/** The agenda's raw material from people replayed as they stood on an earlier day (the rest comes from the cache). */
+export function agendaOfReplayed(states: Iterable<PersonState>) {
+  const registrations: PersonHire[] = [];
+  const separations: PersonHire[] = [];
+  const cards: PersonCard[] = [];
+  for (const state of states) {
+    if (!state.exists) continue;
+    const person = { id: state.id, name: state.name };
+    for (const hire of state.hires) {
+      if (hire.registeredOn === null && hire.kind === 'employee') registrations.push({ person, hire });
+      if (hire.leftOn !== null && hire.separationDoneOn === null) separations.push({ person, hire });
+    }
+    for (const card of state.cards) if (mayBeDue(card)) cards.push({ person, card });
+  }
+  return { registrations, separations, cards };
 }

@@ -3,6 +3,7 @@
 // are the truth (SPEC 1.6); each engine also keeps the replayed state of every
 // person as tables, written in the same transaction as the events, so that
 // the agenda does not replay the whole ledger.
+import type { AgendaSources } from '../core/agenda.js';
 import type { IsoDate } from '../core/calendar-date.js';
 import type { Card } from '../core/card.js';
 import type { Fact, LedgerEvent, PersonState } from '../core/events.js';
@@ -63,16 +64,13 @@ export interface LoadedCalendarYear {
   readonly file: string;
 }
 
-export interface AgendaRows {
-  /** Hires whose registration or whose transfer on leaving is still open. */
-  readonly hires: PersonHire[];
-  /** Cards that may wait for their policy's function or be due for renewal: issued, received or lost, or activated with an expiry. */
-  readonly cards: PersonCard[];
-}
-
 export interface Store extends LedgerReader {
-  /** The open deadlines' raw material as the ledger stood on `asOf` (null: everything recorded). */
-  agendaRows(asOf: IsoDate | null): Promise<AgendaRows>;
+  /**
+   * The open deadlines' raw material as the ledger stood on `asOf` (null:
+   * everything recorded), as streams in the order `agendaStream` needs; each
+   * may be iterated more than once (a new query each time).
+   */
+  agendaRows(asOf: IsoDate | null): Promise<AgendaSources>;
   /** Every person as the ledger stood on `asOf` (null: everything), ordered by ID. */
   everyone(asOf: IsoDate | null): AsyncIterable<PersonState>;
   /** Every event, in recording order. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { agenda, anyOverdue } from '../../src/core/agenda.js';
+import fc from 'fast-check';
+import { agenda, agendaStream, anyOverdue } from '../../src/core/agenda.js';
 import type { IsoDate } from '../../src/core/calendar-date.js';
 import type { Card } from '../../src/core/card.js';
 import { BOOK } from './shipped-policies.js';
@@ -138,5 +139,89 @@ describe('agenda: card policies and renewal (SPEC 1.3, 1.8)', () => {
         ),
       ).toEqual([]);
     }
+  });
+});
+
+describe('agendaStream: the same agenda, item by item, from sources in start-day order', () => {
+  const stream = <T>(xs: readonly T[], log?: string[]): AsyncIterable<T> => ({
+    async *[Symbol.asyncIterator]() {
+      try {
+        yield* xs;
+      } finally {
+        log?.push('closed');
+      }
+    },
+  });
+  const sourcesOf = (entries: { person: { id: string; name: null }; hire: Hire }[], cardEntries: typeof cards, log?: string[]) => ({
+    registrations: stream(
+      entries.filter((e) => e.hire.registeredOn === null && e.hire.kind === 'employee').sort((a, b) => (a.hire.hiredOn < b.hire.hiredOn ? -1 : 1)),
+      log,
+    ),
+    separations: stream(
+      entries.filter((e) => e.hire.leftOn !== null && e.hire.separationDoneOn === null).sort((a, b) => (a.hire.leftOn! < b.hire.leftOn! ? -1 : 1)),
+      log,
+    ),
+    cards: stream(cardEntries, log),
+  });
+  const collect = async (items: AsyncIterable<unknown>) => {
+    const all: unknown[] = [];
+    for await (const item of items) all.push(item);
+    return all;
+  };
+  const day = (n: number) => new Date(Date.UTC(2026, 0, 1) + n * 86_400_000).toISOString().slice(0, 10) as IsoDate;
+
+  it('equals agenda() for any ledger, whatever the ties (registrations, leavers, cards, --within)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(
+          fc.record({
+            id: fc.constantFrom('A', 'B', 'C', 'D'),
+            hired: fc.nat(330),
+            registered: fc.option(fc.nat(40)),
+            left: fc.option(fc.nat(60)),
+            done: fc.boolean(),
+          }),
+          { maxLength: 40 },
+        ),
+        fc.option(fc.integer({ min: -60, max: 60 })),
+        async (rows, within) => {
+          const entries = rows.map((r, i) => ({
+            person: { id: r.id, name: null },
+            hire: {
+              ...hire(day(r.hired), r.registered === null ? null : day(r.hired + r.registered)),
+              employer: `Co ${i % 3}`,
+              leftOn: r.left === null ? null : day(r.hired + r.left),
+              separationDoneOn: r.left !== null && r.done ? day(r.hired + r.left + 3) : null,
+            },
+          }));
+          const expected = agenda(entries, cards, TODAY, chinaCalendar, within, BOOK);
+          expect(await collect(agendaStream(sourcesOf(entries, cards), TODAY, chinaCalendar, within, () => BOOK))).toEqual(expected);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('refuses a source out of order rather than misplace its items', async () => {
+    const unordered = { ...sourcesOf([], []), registrations: stream([hires[0]!, hires[1]!]) };
+    await expect(collect(agendaStream(unordered, TODAY, chinaCalendar, null, () => BOOK))).rejects.toThrow(/out of order/);
+  });
+
+  it('stops reading its sources when --within is passed, and closes them', async () => {
+    const log: string[] = [];
+    const items = await collect(agendaStream(sourcesOf(hires, cards, log), TODAY, chinaCalendar, 0, () => BOOK));
+    expect(items.map((i) => (i as { personId: string }).personId)).toEqual(['E', 'B', 'I']);
+    expect(log).toEqual(['closed', 'closed', 'closed']);
+  });
+
+  it('asks for the card policies only when there is a card', async () => {
+    let asked = 0;
+    await collect(
+      agendaStream(sourcesOf(hires, []), TODAY, chinaCalendar, null, () => {
+        asked++;
+        return BOOK;
+      }),
+    );
+    expect(asked).toBe(0);
   });
 });

@@ -11,12 +11,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Client } from 'pg';
+import type { AgendaSources } from '../../core/agenda.js';
 import type { IsoDate } from '../../core/calendar-date.js';
 import type { Card } from '../../core/card.js';
 import type { EcardChannel } from '../../core/ecard.js';
 import { EVENT_VERSION, type Fact, type LedgerEvent, type PersonState, replay } from '../../core/events.js';
 import type { PostgresLocation } from '../location.js';
 import {
+  agendaOfReplayed,
   CARD_COLUMNS,
   type CardRow,
   cardParams,
@@ -26,15 +28,17 @@ import {
   HIRE_COLUMNS,
   type HireRow,
   hireParams,
+  mergedByKey,
   nobody,
   payload,
+  reiterable,
   toCard,
   toEvent,
   toHire,
 } from '../rows.js';
 import { openSqliteStore } from '../sqlite/file.js';
 import { scrubText } from '../sqlite/purge.js';
-import type { AgendaRows, CacheDifference, LedgerCheck, LedgerReader, LedgerTransaction, LoadedCalendarYear, Store } from '../store.js';
+import type { CacheDifference, LedgerCheck, LedgerReader, LedgerTransaction, LoadedCalendarYear, Store } from '../store.js';
 import { failure, RETRYABLE, sqlState } from './failure.js';
 import { SCHEMA_VERSION } from './schema.js';
 
@@ -342,10 +346,6 @@ class Transaction extends Reader implements LedgerTransaction {
   }
 }
 
-/** The cards agendaRows selects (the same condition as its SQL). */
-const mayBeDue = (card: Card): boolean =>
-  card.state === 'issued' || card.state === 'received' || card.state === 'lost' || (card.expiresOn !== null && card.state === 'activated');
-
 export class PostgresStore extends Reader implements Store {
   private inTransaction = false;
 
@@ -377,41 +377,58 @@ export class PostgresStore extends Reader implements Store {
     return this.guard(() => super.mentions(id));
   }
 
-  async agendaRows(asOf: IsoDate | null): Promise<AgendaRows> {
-    return this.snapshot(async () => {
-      // People with facts dated after `asOf` looked different that day: replayed. Everyone else: the cache.
-      const later = new Set(
+  async agendaRows(asOf: IsoDate | null): Promise<AgendaSources> {
+    // People with facts dated after `asOf` looked different that day: replayed. Everyone else: the cache.
+    const replayed = await this.snapshot(async () => {
+      const later =
         asOf === null
           ? []
-          : (await this.q<{ person_id: string }>('SELECT DISTINCT person_id FROM event WHERE concerns_on > $1', [asOf])).map((r) => r.person_id),
-      );
-      const rows: AgendaRows = { hires: [], cards: [] };
-      const hires = await this.q<HireRow & { name: string | null }>(
-        `SELECT h.*, p.name FROM hire h JOIN person p ON p.id = h.person_id
-          WHERE (h.registered_on IS NULL AND h.kind = 'employee') OR (h.left_on IS NOT NULL AND h.separation_done_on IS NULL)
-          ORDER BY h.hired_on, h.id`,
-      );
-      for (const row of hires) if (!later.has(row.person_id)) rows.hires.push({ person: { id: row.person_id, name: row.name }, hire: toHire(row) });
-      // The same selection as the SQLite engine's (src/store/sqlite/ledger.ts): cards that may wait for their
-      // policy's function or be due for renewal; the core decides which are open (agenda.ts).
-      const cards = await this.q<CardRow & { name: string | null }>(
-        `SELECT c.*, p.name FROM card c JOIN person p ON p.id = c.person_id
-          WHERE c.state IN ('issued', 'received', 'lost') OR (c.expires_on IS NOT NULL AND c.state = 'activated')
-          ORDER BY c.received_on NULLS FIRST, c.number`, // NULLS FIRST: as SQLite sorts them
-      );
-      for (const row of cards) if (!later.has(row.person_id)) rows.cards.push({ person: { id: row.person_id, name: row.name }, card: toCard(row) });
-      for (const id of later) {
-        const { state } = replay(id, await personEvents(this.q, id), asOf);
-        if (!state.exists) continue;
-        const person = { id, name: state.name };
-        for (const hire of state.hires) {
-          if ((hire.registeredOn === null && hire.kind === 'employee') || (hire.leftOn !== null && hire.separationDoneOn === null))
-            rows.hires.push({ person, hire });
-        }
-        for (const card of state.cards) if (mayBeDue(card)) rows.cards.push({ person, card });
-      }
-      return rows;
+          : (await this.q<{ person_id: string }>('SELECT DISTINCT person_id FROM event WHERE concerns_on > $1', [asOf])).map((r) => r.person_id);
+      const states: PersonState[] = [];
+      for (const id of later) states.push(replay(id, await personEvents(this.q, id), asOf).state);
+      return { later: new Set(later), ...agendaOfReplayed(states) };
     });
+    const { later } = replayed;
+    // Pages in key order (three streams share the one connection, so no cursor
+    // holds it): each page is one consistent read; a row changed between pages
+    // is seen as it is in the later page.
+    const q = this.q;
+    const location = this.location;
+    async function* pages<R extends { person_id: string; name: string | null }>(select: string, order: string, first: unknown[], keyOf: (row: R) => unknown[]) {
+      let after = first;
+      for (;;) {
+        let rows: R[];
+        try {
+          rows = await q<R>(`${select} AND (${order}) > (${after.map((_, i) => `$${i + 1}`).join(', ')}) ORDER BY ${order} LIMIT ${BATCH}`, after);
+        } catch (error) {
+          throw failure(error, location);
+        }
+        for (const row of rows) if (!later.has(row.person_id)) yield row;
+        if (rows.length < BATCH) return;
+        after = keyOf(rows[rows.length - 1]!);
+      }
+    }
+    type Named<R> = R & { name: string | null };
+    const hires = (column: 'hired_on' | 'left_on', where: string) =>
+      async function* () {
+        const select = `SELECT h.*, p.name FROM hire h JOIN person p ON p.id = h.person_id WHERE ${where}`;
+        for await (const row of pages<Named<HireRow & { id: string }>>(select, `h.${column}, h.id`, ['', 0], (r) => [r[column], r.id]))
+          yield { person: { id: row.person_id, name: row.name }, hire: toHire(row) };
+      };
+    // The same selections as the SQLite engine's (src/store/sqlite/ledger.ts), in the order of the day each deadline counts from.
+    const registrations = hires('hired_on', "h.registered_on IS NULL AND h.kind = 'employee'");
+    const separations = hires('left_on', 'h.left_on IS NOT NULL AND h.separation_done_on IS NULL');
+    async function* cards() {
+      const select = `SELECT c.*, p.name FROM card c JOIN person p ON p.id = c.person_id
+          WHERE (c.state IN ('issued', 'received', 'lost') OR (c.expires_on IS NOT NULL AND c.state = 'activated'))`;
+      for await (const row of pages<Named<CardRow>>(select, 'c.number', [''], (r) => [r.number]))
+        yield { person: { id: row.person_id, name: row.name }, card: toCard(row) };
+    }
+    return {
+      registrations: reiterable(() => mergedByKey(registrations(), replayed.registrations, (e) => e.hire.hiredOn)),
+      separations: reiterable(() => mergedByKey(separations(), replayed.separations, (e) => e.hire.leftOn!)),
+      cards: reiterable(() => mergedByKey(cards(), replayed.cards, () => '')),
+    };
   }
 
   async *everyone(asOf: IsoDate | null): AsyncIterable<PersonState> {

@@ -10,6 +10,7 @@ import type { Card } from '../../core/card.js';
 import type { EcardChannel, EcardClaim } from '../../core/ecard.js';
 import { EVENT_VERSION, emptyPerson, type Fact, type LedgerEvent, type PersonState, replay } from '../../core/events.js';
 import {
+  agendaOfReplayed,
   CARD_COLUMNS,
   type CardRow,
   cardParams,
@@ -19,13 +20,16 @@ import {
   HIRE_COLUMNS,
   type HireRow,
   hireParams,
+  mergedByKey,
   nobody,
   payload,
+  reiterable,
   toCard,
   toEvent,
   toHire,
 } from '../rows.js';
-import type { AgendaRows, CacheDifference, LedgerCheck, LedgerReader, LedgerTransaction, LoadedCalendarYear, Person, Store } from '../store.js';
+import type { AgendaSources } from '../../core/agenda.js';
+import type { CacheDifference, LedgerCheck, LedgerReader, LedgerTransaction, LoadedCalendarYear, Person, Store } from '../store.js';
 
 const INSERT_CARD = `INSERT INTO card (${CARD_COLUMNS.join(', ')}) VALUES (${CARD_COLUMNS.map((c) => `@${c}`).join(', ')})`;
 const INSERT_HIRE = `INSERT INTO hire (${HIRE_COLUMNS.join(', ')}) VALUES (${HIRE_COLUMNS.map((c) => `@${c}`).join(', ')})`;
@@ -183,10 +187,6 @@ class Transaction extends Reader implements LedgerTransaction {
   }
 }
 
-/** The cards agendaRows selects (the same condition as its SQL). */
-const mayBeDue = (card: Card): boolean =>
-  card.state === 'issued' || card.state === 'received' || card.state === 'lost' || (card.expiresOn !== null && card.state === 'activated');
-
 export class SqliteStore extends Reader implements Store {
   constructor(
     readonly db: Database.Database,
@@ -195,40 +195,39 @@ export class SqliteStore extends Reader implements Store {
     super(new Statements(db));
   }
 
-  async agendaRows(asOf: IsoDate | null): Promise<AgendaRows> {
+  async agendaRows(asOf: IsoDate | null): Promise<AgendaSources> {
     // People with facts dated after `asOf` looked different that day: replayed. Everyone else: the cache.
     const later = new Set(asOf === null ? [] : (this.s.sql('SELECT DISTINCT person_id FROM event WHERE concerns_on > ?').pluck().all(asOf) as string[]));
-    const rows: AgendaRows = { hires: [], cards: [] };
-    const hires = this.s.sql(
-      `SELECT h.*, p.name FROM hire h JOIN person p ON p.id = h.person_id
-        WHERE (h.registered_on IS NULL AND h.kind = 'employee') OR (h.left_on IS NOT NULL AND h.separation_done_on IS NULL)
-        ORDER BY h.hired_on, h.id`,
+    const replayed = agendaOfReplayed([...later].map((id) => replay(id, personEvents(this.s, id), asOf).state));
+    const s = this.s;
+    const rows = <R extends { person_id: string; name: string | null }, T>(sql: string, entry: (row: R, person: Person) => T) =>
+      function* () {
+        for (const row of s.sql(sql).iterate() as Iterable<R>) if (!later.has(row.person_id)) yield entry(row, { id: row.person_id, name: row.name });
+      };
+    const hire = (row: HireRow & { name: string | null }, person: Person) => ({ person, hire: toHire(row) });
+    // In the order of the day each deadline counts from (the partial indexes hold them so): see agendaStream.
+    const registrations = rows(
+      `SELECT h.*, p.name FROM hire h JOIN person p ON p.id = h.person_id WHERE h.registered_on IS NULL AND h.kind = 'employee' ORDER BY h.hired_on, h.id`,
+      hire,
     );
-    for (const row of hires.iterate() as Iterable<HireRow & { name: string | null }>) {
-      if (!later.has(row.person_id)) rows.hires.push({ person: { id: row.person_id, name: row.name }, hire: toHire(row) });
-    }
+    const separations = rows(
+      `SELECT h.*, p.name FROM hire h JOIN person p ON p.id = h.person_id WHERE h.left_on IS NOT NULL AND h.separation_done_on IS NULL ORDER BY h.left_on, h.id`,
+      hire,
+    );
     // Cards that may wait for their policy's function (a window may count from
     // issue; a temporary loss may lapse back to received) or be due for
     // renewal; the core decides which are open (agenda.ts).
-    const cards = this.s.sql(
+    const cards = rows(
       `SELECT c.*, p.name FROM card c JOIN person p ON p.id = c.person_id
         WHERE c.state IN ('issued', 'received', 'lost') OR (c.expires_on IS NOT NULL AND c.state = 'activated')
         ORDER BY c.received_on, c.number`,
+      (row: CardRow & { name: string | null }, person) => ({ person, card: toCard(row) }),
     );
-    for (const row of cards.iterate() as Iterable<CardRow & { name: string | null }>) {
-      if (!later.has(row.person_id)) rows.cards.push({ person: { id: row.person_id, name: row.name }, card: toCard(row) });
-    }
-    for (const id of later) {
-      const { state } = replay(id, personEvents(this.s, id), asOf);
-      if (!state.exists) continue;
-      const person = { id, name: state.name };
-      for (const hire of state.hires) {
-        if ((hire.registeredOn === null && hire.kind === 'employee') || (hire.leftOn !== null && hire.separationDoneOn === null))
-          rows.hires.push({ person, hire });
-      }
-      for (const card of state.cards) if (mayBeDue(card)) rows.cards.push({ person, card });
-    }
-    return rows;
+    return {
+      registrations: reiterable(() => mergedByKey(registrations(), replayed.registrations, (e) => e.hire.hiredOn)),
+      separations: reiterable(() => mergedByKey(separations(), replayed.separations, (e) => e.hire.leftOn!)),
+      cards: reiterable(() => mergedByKey(cards(), replayed.cards, () => '')),
+    };
   }
 
   /**
