@@ -139,23 +139,26 @@ export function agenda(
   return open.sort(byUrgency);
 }
 
-/** The raw material of a ledger's agenda, as streams (a large ledger's agenda does not fit in memory). */
+/** One source of the agenda, read a page of rows at a time (a large ledger's agenda does not fit in memory). */
+export type Pages<T> = AsyncIterable<readonly T[]>;
+
+/** The raw material of a ledger's agenda, as streams. */
 export interface AgendaSources {
   /** Hires whose registration is open, ordered by hire date, the day Art. 58's 30 days count from. */
-  readonly registrations: AsyncIterable<{ person: Person; hire: Hire }>;
+  readonly registrations: Pages<{ person: Person; hire: Hire }>;
   /** Hires whose transfer on leaving is open, ordered by the last day of work, the day Art. 50's 15 days count from. */
-  readonly separations: AsyncIterable<{ person: Person; hire: Hire }>;
+  readonly separations: Pages<{ person: Person; hire: Hire }>;
   /** Cards that may be waiting or due for renewal, in any order. */
-  readonly cards: AsyncIterable<{ person: Person; card: Card }>;
+  readonly cards: Pages<{ person: Person; card: Card }>;
 }
 
 /**
- * The same agenda as `agenda()`, item by item, holding only the items that
- * share one deadline day (and the card items, which are few). A period's end
- * never comes earlier for a later start (Civil Code Art. 201-203: the same
- * length from a later day, then moved forward off rest days), so hires read
- * in the order of their start day give their deadlines in order; the streams
- * are merged day by day.
+ * The same agenda as `agenda()`, one deadline day at a time (the items due
+ * that day, most urgent first), holding only that day's items and the card
+ * items, which are few. A period's end never comes earlier for a later start
+ * (Civil Code Art. 201-203: the same length from a later day, then moved
+ * forward off rest days), so hires read in the order of their start day give
+ * their deadlines in order, and the sources are merged day by day.
  */
 export async function* agendaStream(
   sources: AgendaSources,
@@ -164,68 +167,83 @@ export async function* agendaStream(
   within: number | null,
   /** Asked for at the first card only: an agenda of hires alone needs no policies. */
   policies: () => PolicyBook,
-): AsyncIterable<AgendaItem> {
+): AsyncIterable<readonly AgendaItem[]> {
   // Card items are held and sorted: their windows differ by policy, so no one order of the rows gives them in order.
   const cards: AgendaItem[] = [];
-  for await (const { person, card } of sources.cards) cards.push(...cardItems(person, card, today, calendar, policies()));
+  for await (const page of sources.cards) for (const { person, card } of page) cards.push(...cardItems(person, card, today, calendar, policies()));
   cards.sort(byUrgency);
-  const streams = [
-    fromArray(cards),
-    items(sources.registrations, (e) => registrationItem(e.person, e.hire, today, calendar)),
-    items(sources.separations, (e) => separationItem(e.person, e.hire, today, calendar)),
+  const cursors = [
+    new Cursor(fromArray(cards), (item: AgendaItem) => item),
+    new Cursor(sources.registrations, (e) => registrationItem(e.person, e.hire, today, calendar)),
+    new Cursor(sources.separations, (e) => separationItem(e.person, e.hire, today, calendar)),
   ];
-  for await (const group of byDay(streams)) {
-    for (const item of group) {
-      if (within !== null && item.daysLeft > within) return;
-      yield item;
-    }
-  }
-}
-
-async function* fromArray<T>(array: readonly T[]): AsyncIterable<T> {
-  yield* array;
-}
-
-async function* items<T>(entries: AsyncIterable<T>, itemOf: (entry: T) => AgendaItem | null): AsyncIterable<AgendaItem> {
-  for await (const entry of entries) {
-    const item = itemOf(entry);
-    if (item !== null) yield item;
-  }
-}
-
-/** Merges streams each ordered by days left into groups of one day each, sorted by urgency. */
-async function* byDay(streams: AsyncIterable<AgendaItem>[]): AsyncIterable<AgendaItem[]> {
-  const iterators = streams.map((s) => s[Symbol.asyncIterator]());
   try {
-    yield* mergeDays(iterators);
+    for (;;) {
+      for (const cursor of cursors) await cursor.fill();
+      let day = Number.POSITIVE_INFINITY;
+      for (const cursor of cursors) day = Math.min(day, cursor.head()?.daysLeft ?? day);
+      if (day === Number.POSITIVE_INFINITY || (within !== null && day > within)) return;
+      const group: AgendaItem[] = [];
+      for (const cursor of cursors) {
+        while (cursor.head()?.daysLeft === day) {
+          group.push(cursor.take());
+          await cursor.fill();
+          // An unordered source would silently misplace items: a bug in the store, said loudly.
+          if ((cursor.head()?.daysLeft ?? day) < day) throw new Error('agenda source out of order');
+        }
+      }
+      yield group.sort(byUrgency);
+    }
   } finally {
     // Stopped early (--within, a reader gone): the sources close their queries.
-    await Promise.all(iterators.map((iterator) => iterator.return?.()));
+    await Promise.all(cursors.map((cursor) => cursor.close()));
   }
 }
 
-async function* mergeDays(iterators: AsyncIterator<AgendaItem>[]): AsyncIterable<AgendaItem[]> {
-  const heads: (AgendaItem | null)[] = await Promise.all(iterators.map(next));
-  for (;;) {
-    let day = Number.POSITIVE_INFINITY;
-    for (const head of heads) if (head !== null && head.daysLeft < day) day = head.daysLeft;
-    if (day === Number.POSITIVE_INFINITY) return;
-    const group: AgendaItem[] = [];
-    for (const [i, iterator] of iterators.entries()) {
-      while (heads[i] !== null && heads[i]!.daysLeft === day) {
-        group.push(heads[i]!);
-        heads[i] = await next(iterator);
-        // An unordered source would silently misplace items: a bug in the store, said loudly.
-        if (heads[i] !== null && heads[i]!.daysLeft < day) throw new Error(`agenda source out of order (${heads[i]!.kind})`);
+async function* fromArray<T>(array: readonly T[]): Pages<T> {
+  yield array;
+}
+
+/** The items of one source, a page at a time: waits only when a page is used up. */
+class Cursor<T> {
+  private readonly pages: AsyncIterator<readonly T[]>;
+  private items: AgendaItem[] = [];
+  private i = 0;
+  private ended = false;
+
+  constructor(
+    source: Pages<T>,
+    private readonly itemOf: (entry: T) => AgendaItem | null,
+  ) {
+    this.pages = source[Symbol.asyncIterator]();
+  }
+
+  async fill(): Promise<void> {
+    while (this.i >= this.items.length && !this.ended) {
+      const page = await this.pages.next();
+      if (page.done) this.ended = true;
+      else {
+        this.items = [];
+        this.i = 0;
+        for (const entry of page.value) {
+          const item = this.itemOf(entry);
+          if (item !== null) this.items.push(item);
+        }
       }
     }
-    yield group.sort(byUrgency);
   }
-}
 
-async function next(iterator: AsyncIterator<AgendaItem>): Promise<AgendaItem | null> {
-  const result = await iterator.next();
-  return result.done ? null : result.value;
+  head(): AgendaItem | null {
+    return this.i < this.items.length ? this.items[this.i]! : null;
+  }
+
+  take(): AgendaItem {
+    return this.items[this.i++]!;
+  }
+
+  async close(): Promise<void> {
+    await this.pages.return?.();
+  }
 }
 
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

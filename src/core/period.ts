@@ -93,9 +93,19 @@ export function dutyStatus(deadline: Deadline, doneOn: IsoDate | null, today: Is
     const late = daysBetween(deadline.date, doneOn);
     return late > 0 ? { deadline, state: 'late', daysLeft: null, daysLate: late } : { deadline, state: 'on-time', daysLeft: null, daysLate: null };
   }
-  const daysLeft = daysBetween(today, deadline.date);
-  return hasPassed(deadline, today) ? { deadline, state: 'overdue', daysLeft, daysLate: -daysLeft } : { deadline, state: 'pending', daysLeft, daysLate: null };
+  // Deadlines are shared (deadlineOf remembers them), and so is their open status on a day: an agenda asks it per hire.
+  let open = openStatus.get(deadline);
+  if (open === undefined || open.today !== today) {
+    const daysLeft = daysBetween(today, deadline.date);
+    const status: DutyStatus = hasPassed(deadline, today)
+      ? { deadline, state: 'overdue', daysLeft, daysLate: -daysLeft }
+      : { deadline, state: 'pending', daysLeft, daysLate: null };
+    openStatus.set(deadline, (open = { today, status }));
+  }
+  return open.status;
 }
+
+const openStatus = new WeakMap<Deadline, { today: IsoDate; status: DutyStatus }>();
 
 /**
  * Why a deadline is not simply its nominal day, as data (the catalogue in

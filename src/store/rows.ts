@@ -77,6 +77,20 @@ export const toHire = (row: HireRow): Hire => ({
   separationDoneOn: row.separation_done_on as IsoDate | null,
 });
 
+/** A hire's columns in the order `hireOf` reads them, for queries in the driver's raw mode (rows as arrays). */
+export const HIRE_VALUES = 'h.kind, h.employer, h.hired_on, h.registered_on, h.left_on, h.separation_done_on';
+export type HireValues = [HireKind, string, string, string | null, string | null, string | null];
+
+/** `toHire` of a row read as an array of HIRE_VALUES. */
+export const hireOf = ([kind, employer, hiredOn, registeredOn, leftOn, separationDoneOn]: HireValues): Hire => ({
+  kind,
+  employer: employer === '' ? null : employer,
+  hiredOn: hiredOn as IsoDate,
+  registeredOn: registeredOn as IsoDate | null,
+  leftOn: leftOn as IsoDate | null,
+  separationDoneOn: separationDoneOn as IsoDate | null,
+});
+
 export const hireParams = (personId: string, hire: Hire) => ({
   person_id: personId,
   kind: hire.kind,
@@ -162,19 +176,41 @@ export function reiterable<T>(start: () => AsyncIterable<T>): AsyncIterable<T> {
   return { [Symbol.asyncIterator]: () => start()[Symbol.asyncIterator]() };
 }
 
+/** Rows in pages of `size`: one wait per page, not per row, for whoever reads them. */
+export async function* paged<T>(rows: Iterable<T>, size = 1000): AsyncIterable<T[]> {
+  let page: T[] = [];
+  for (const row of rows) {
+    page.push(row);
+    if (page.length === size) {
+      yield page;
+      page = [];
+    }
+  }
+  if (page.length > 0) yield page;
+}
+
 /**
- * The rows of a query ordered by `key`, with a few more (people replayed as
- * they stood on an earlier day) put in their places: one stream in key order.
+ * The pages of a query ordered by `key`, with a few more rows (people
+ * replayed as they stood on an earlier day) put in their places: one stream
+ * in key order.
  */
-export async function* mergedByKey<T>(rows: Iterable<T> | AsyncIterable<T>, more: readonly T[], key: (entry: T) => string): AsyncIterable<T> {
+export async function* mergedByKey<T>(pages: AsyncIterable<readonly T[]>, more: readonly T[], key: (entry: T) => string): AsyncIterable<readonly T[]> {
   const extra = [...more].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
   let i = 0;
-  for await (const row of rows) {
-    const k = key(row);
-    while (i < extra.length && key(extra[i]!) <= k) yield extra[i++]!;
-    yield row;
+  for await (const page of pages) {
+    if (i === extra.length) {
+      yield page;
+      continue;
+    }
+    const merged: T[] = [];
+    for (const row of page) {
+      const k = key(row);
+      while (i < extra.length && key(extra[i]!) <= k) merged.push(extra[i++]!);
+      merged.push(row);
+    }
+    yield merged;
   }
-  while (i < extra.length) yield extra[i++]!;
+  if (i < extra.length) yield extra.slice(i);
 }
 
 /** The cards the agenda's query selects, by the same condition as its SQL, for people replayed as they stood on an earlier day. */

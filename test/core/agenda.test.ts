@@ -143,10 +143,11 @@ describe('agenda: card policies and renewal (SPEC 1.3, 1.8)', () => {
 });
 
 describe('agendaStream: the same agenda, item by item, from sources in start-day order', () => {
-  const stream = <T>(xs: readonly T[], log?: string[]): AsyncIterable<T> => ({
+  /** In pages of three, so that days and pages do not line up. */
+  const stream = <T>(xs: readonly T[], log?: string[]): AsyncIterable<readonly T[]> => ({
     async *[Symbol.asyncIterator]() {
       try {
-        yield* xs;
+        for (let i = 0; i < xs.length; i += 3) yield xs.slice(i, i + 3);
       } finally {
         log?.push('closed');
       }
@@ -163,9 +164,9 @@ describe('agendaStream: the same agenda, item by item, from sources in start-day
     ),
     cards: stream(cardEntries, log),
   });
-  const collect = async (items: AsyncIterable<unknown>) => {
+  const collect = async (days: AsyncIterable<readonly unknown[]>) => {
     const all: unknown[] = [];
-    for await (const item of items) all.push(item);
+    for await (const day of days) all.push(...day);
     return all;
   };
   const day = (n: number) => new Date(Date.UTC(2026, 0, 1) + n * 86_400_000).toISOString().slice(0, 10) as IsoDate;

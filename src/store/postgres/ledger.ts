@@ -13,7 +13,6 @@ import path from 'node:path';
 import type { Client } from 'pg';
 import type { AgendaSources } from '../../core/agenda.js';
 import type { IsoDate } from '../../core/calendar-date.js';
-import type { Card } from '../../core/card.js';
 import type { EcardChannel } from '../../core/ecard.js';
 import { EVENT_VERSION, type Fact, type LedgerEvent, type PersonState, replay } from '../../core/events.js';
 import type { PostgresLocation } from '../location.js';
@@ -403,7 +402,7 @@ export class PostgresStore extends Reader implements Store {
         } catch (error) {
           throw failure(error, location);
         }
-        for (const row of rows) if (!later.has(row.person_id)) yield row;
+        yield rows.filter((row) => !later.has(row.person_id));
         if (rows.length < BATCH) return;
         after = keyOf(rows[rows.length - 1]!);
       }
@@ -412,8 +411,8 @@ export class PostgresStore extends Reader implements Store {
     const hires = (column: 'hired_on' | 'left_on', where: string) =>
       async function* () {
         const select = `SELECT h.*, p.name FROM hire h JOIN person p ON p.id = h.person_id WHERE ${where}`;
-        for await (const row of pages<Named<HireRow & { id: string }>>(select, `h.${column}, h.id`, ['', 0], (r) => [r[column], r.id]))
-          yield { person: { id: row.person_id, name: row.name }, hire: toHire(row) };
+        for await (const rows of pages<Named<HireRow & { id: string }>>(select, `h.${column}, h.id`, ['', 0], (r) => [r[column], r.id]))
+          yield rows.map((row) => ({ person: { id: row.person_id, name: row.name }, hire: toHire(row) }));
       };
     // The same selections as the SQLite engine's (src/store/sqlite/ledger.ts), in the order of the day each deadline counts from.
     const registrations = hires('hired_on', "h.registered_on IS NULL AND h.kind = 'employee'");
@@ -421,8 +420,8 @@ export class PostgresStore extends Reader implements Store {
     async function* cards() {
       const select = `SELECT c.*, p.name FROM card c JOIN person p ON p.id = c.person_id
           WHERE (c.state IN ('issued', 'received', 'lost') OR (c.expires_on IS NOT NULL AND c.state = 'activated'))`;
-      for await (const row of pages<Named<CardRow>>(select, 'c.number', [''], (r) => [r.number]))
-        yield { person: { id: row.person_id, name: row.name }, card: toCard(row) };
+      for await (const rows of pages<Named<CardRow>>(select, 'c.number', [''], (r) => [r.number]))
+        yield rows.map((row) => ({ person: { id: row.person_id, name: row.name }, card: toCard(row) }));
     }
     return {
       registrations: reiterable(() => mergedByKey(registrations(), replayed.registrations, (e) => e.hire.hiredOn)),
