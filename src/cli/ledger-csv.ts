@@ -39,7 +39,7 @@ export type Column = (typeof COLUMNS)[number];
 // injection). Export prefixes it with a single quote; import removes a single
 // quote only where it stands before one of these characters, so such cells
 // round-trip and no other text is touched.
-const FORMULA_START = /^[=+\-@\t\r]/;
+export const FORMULA_START = /^[=+\-@\t\r]/;
 export const neutralise = (cell: string): string => (FORMULA_START.test(cell) ? `'${cell}` : cell);
 export const unneutralise = (cell: string): string => (cell.startsWith("'") && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell);
 

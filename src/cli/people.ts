@@ -24,55 +24,56 @@ export async function run(ctx: Context, args: PeopleArgs): Promise<void> {
   const lines: string[][] = [];
   let count = 0;
   if (ctx.json) await send(ctx, `{\n  "asOf": ${JSON.stringify(ctx.asOf)},\n  "people": [`);
-  for await (const person of store.everyone(ctx.viewOn)) {
-    if (employer !== undefined && !person.hires.some((h) => h.employer === employer)) continue;
-    if (name !== undefined && !(person.name ?? '').toLowerCase().includes(name)) continue;
-    const who = { id: person.id, name: person.name };
-    const items = agenda(
-      person.hires.filter((h) => employer === undefined || h.employer === employer).map((hire) => ({ person: who, hire })),
-      // The agenda judges each card under its policy (windows, seals, renewal).
-      person.cards.map((card) => ({ person: who, card })),
-      ctx.asOf,
-      ctx.calendar,
-      null,
-      policyBook(),
-    );
-    const cards = cardsOn(person.cards, policyBook(), ctx.asOf, ctx.calendar);
-    const card = currentCard(cards);
-    const ecard = ecardState(person.ecard, cards);
-    const next = items[0] ?? null;
-    const overdue = items.filter((i) => i.state === 'overdue').length;
-    if (ctx.json) {
-      const document = {
-        id: shownId(ctx, person.id),
-        name: person.name,
-        employers: [...new Set(person.hires.flatMap((h) => (h.employer === null ? [] : [h.employer])))],
-        card: card && { number: card.number, state: card.state },
-        ecard,
-        openDeadlines: items.length,
-        overdue,
-        next: next && { kind: next.kind, date: next.deadline.date, daysLeft: next.daysLeft, employer: next.employer },
-      };
-      await send(ctx, `${count === 0 ? '' : ','}\n    ${JSON.stringify(document, null, 2).replaceAll('\n', '\n    ')}`);
-    } else {
-      const deadlines =
-        items.length === 0
-          ? zh
-            ? '无未办事项'
-            : 'nothing open'
-          : zh
-            ? `${items.length} 项未办${overdue ? `（${overdue} 项逾期）` : ''}，最近 ${next!.deadline.date}`
-            : `${items.length} open${overdue ? ` (${overdue} overdue)` : ''}, next ${next!.deadline.date}`;
-      lines.push([
-        shownId(ctx, person.id),
-        person.name ?? '',
-        card ? `${card.number} ${cardStateText(ctx, card.state)}` : zh ? '无卡' : 'no card',
-        `${zh ? '电子社保卡' : 'e-card'} ${ecardStateText(ctx, ecard)}`,
-        deadlines,
-      ]);
+  for await (const page of store.everyone(ctx.viewOn))
+    for (const person of page) {
+      if (employer !== undefined && !person.hires.some((h) => h.employer === employer)) continue;
+      if (name !== undefined && !(person.name ?? '').toLowerCase().includes(name)) continue;
+      const who = { id: person.id, name: person.name };
+      const items = agenda(
+        person.hires.filter((h) => employer === undefined || h.employer === employer).map((hire) => ({ person: who, hire })),
+        // The agenda judges each card under its policy (windows, seals, renewal).
+        person.cards.map((card) => ({ person: who, card })),
+        ctx.asOf,
+        ctx.calendar,
+        null,
+        policyBook(),
+      );
+      const cards = cardsOn(person.cards, policyBook(), ctx.asOf, ctx.calendar);
+      const card = currentCard(cards);
+      const ecard = ecardState(person.ecard, cards);
+      const next = items[0] ?? null;
+      const overdue = items.filter((i) => i.state === 'overdue').length;
+      if (ctx.json) {
+        const document = {
+          id: shownId(ctx, person.id),
+          name: person.name,
+          employers: [...new Set(person.hires.flatMap((h) => (h.employer === null ? [] : [h.employer])))],
+          card: card && { number: card.number, state: card.state },
+          ecard,
+          openDeadlines: items.length,
+          overdue,
+          next: next && { kind: next.kind, date: next.deadline.date, daysLeft: next.daysLeft, employer: next.employer },
+        };
+        await send(ctx, `${count === 0 ? '' : ','}\n    ${JSON.stringify(document, null, 2).replaceAll('\n', '\n    ')}`);
+      } else {
+        const deadlines =
+          items.length === 0
+            ? zh
+              ? '无未办事项'
+              : 'nothing open'
+            : zh
+              ? `${items.length} 项未办${overdue ? `（${overdue} 项逾期）` : ''}，最近 ${next!.deadline.date}`
+              : `${items.length} open${overdue ? ` (${overdue} overdue)` : ''}, next ${next!.deadline.date}`;
+        lines.push([
+          shownId(ctx, person.id),
+          person.name ?? '',
+          card ? `${card.number} ${cardStateText(ctx, card.state)}` : zh ? '无卡' : 'no card',
+          `${zh ? '电子社保卡' : 'e-card'} ${ecardStateText(ctx, ecard)}`,
+          deadlines,
+        ]);
+      }
+      count++;
     }
-    count++;
-  }
   if (ctx.json) {
     await send(ctx, `${count === 0 ? '' : '\n  '}]\n}\n`);
     return;

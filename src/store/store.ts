@@ -71,8 +71,8 @@ export interface Store extends LedgerReader {
    * may be iterated more than once (a new query each time).
    */
   agendaRows(asOf: IsoDate | null): Promise<AgendaSources>;
-  /** Every person as the ledger stood on `asOf` (null: everything), ordered by ID. */
-  everyone(asOf: IsoDate | null): AsyncIterable<PersonState>;
+  /** Every person as the ledger stood on `asOf` (null: everything), ordered by ID, in pages (one wait per page, not per person). */
+  everyone(asOf: IsoDate | null): AsyncIterable<readonly PersonState[]>;
   /** Every event, in recording order. */
   allEvents(): AsyncIterable<LedgerEvent>;
   /** The engine's consistency check, cache = replay, the schema version and the rows per table. */

@@ -2,7 +2,7 @@
 // Chinese Windows opens it as UTF-8 rather than as GBK; RFC 4180 quoting with
 // CRLF record ends; the formula guard on every cell; headers in English or,
 // with --headers zh, the Chinese names import accepts back.
-import { type Column, neutralise } from '../ledger-csv.js';
+import { type Column, FORMULA_START, neutralise } from '../ledger-csv.js';
 import { headerName } from './columns.js';
 
 export const UTF8_BOM = '\uFEFF';
@@ -10,9 +10,15 @@ const EOL = '\r\n';
 
 /** One cell: the formula guard, then quotes where the cell holds a comma, quote or line break. */
 export function csvCell(value: string | null | undefined): string {
-  const cell = neutralise(value ?? '');
+  if (value === null || value === undefined) return '';
+  // Most cells (numbers, dates, names) need neither: one test decides (a million rows of 21 cells).
+  if (!NEEDS_CARE.test(value)) return value;
+  const cell = neutralise(value);
   return /[",\r\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
 }
+
+/** A formula's first character (the guard) or a character that needs quotes. */
+const NEEDS_CARE = new RegExp(`${FORMULA_START.source}|[",\\r\\n]`);
 
 export function csvRecord(values: readonly (string | null | undefined)[]): string {
   return values.map(csvCell).join(',') + EOL;

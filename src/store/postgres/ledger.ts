@@ -430,9 +430,18 @@ export class PostgresStore extends Reader implements Store {
     };
   }
 
-  async *everyone(asOf: IsoDate | null): AsyncIterable<PersonState> {
+  async *everyone(asOf: IsoDate | null): AsyncIterable<readonly PersonState[]> {
     yield* this.snapshotted(async function* (q) {
-      for await (const state of statesOf(eventsByPerson(q), asOf)) if (state.exists) yield state;
+      let page: PersonState[] = [];
+      for await (const state of statesOf(eventsByPerson(q), asOf)) {
+        if (!state.exists) continue;
+        page.push(state);
+        if (page.length === 1000) {
+          yield page;
+          page = [];
+        }
+      }
+      if (page.length > 0) yield page;
     });
   }
 

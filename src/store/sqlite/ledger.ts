@@ -6,6 +6,8 @@
 import type Database from 'better-sqlite3';
 import { erasePersonRows, isMentioned, scrubFile } from './purge.js';
 import type { IsoDate } from '../../core/calendar-date.js';
+import type { Card } from '../../core/card.js';
+import type { Hire } from '../../core/registration.js';
 import type { EcardChannel, EcardClaim } from '../../core/ecard.js';
 import { EVENT_VERSION, emptyPerson, type Fact, type LedgerEvent, type PersonState, replay } from '../../core/events.js';
 import {
@@ -101,6 +103,29 @@ function peopleWithFactsAfter(s: Statements, asOf: IsoDate | null): Set<string> 
   if (asOf === null) return people;
   for (const id of s.sql('SELECT person_id FROM event WHERE concerns_on > ?').pluck().iterate(asOf) as Iterable<string>) people.add(id);
   return people;
+}
+
+interface EcardRow {
+  person_id: string;
+  channel: EcardChannel | null;
+  claimed_on: string;
+}
+
+/** An iterator with its next row in view, for joining streams ordered by the same key. */
+function ahead<T>(rows: Iterator<T>) {
+  const read = () => {
+    const r = rows.next();
+    return r.done ? null : r.value;
+  };
+  const view = {
+    next: read(),
+    take: (): T => {
+      const row = view.next!;
+      view.next = read();
+      return row;
+    },
+  };
+  return view;
 }
 
 /** Rebuilds every person's cached tables from their events (the v2 migration; also a repair). */
@@ -273,51 +298,49 @@ export class SqliteStore extends Reader implements Store {
 
   /**
    * The cache is the replay of everyone's events (kept so by `record`), so it
-   * is read in pages of people in ID order; only people with facts dated
-   * after `asOf` are replayed, to show them as they stood that day.
+   * is read as three streams in ID order, joined here (people with their
+   * hires, cards, e-cards); only people with facts dated after `asOf` are
+   * replayed, to show them as they stood that day.
    */
-  async *everyone(asOf: IsoDate | null): AsyncIterable<PersonState> {
+  async *everyone(asOf: IsoDate | null): AsyncIterable<readonly PersonState[]> {
     const later = peopleWithFactsAfter(this.s, asOf);
-    const PAGE = 1000;
-    let after = '';
-    for (;;) {
-      const people = this.s.sql('SELECT id, name FROM person WHERE id > ? ORDER BY id LIMIT ?').all(after, PAGE) as Person[];
-      if (people.length === 0) return;
-      const last = people[people.length - 1]!.id;
-      const group = <R extends { person_id: string }>(rows: R[]) => {
-        const by = new Map<string, R[]>();
-        for (const r of rows) (by.get(r.person_id) ?? by.set(r.person_id, []).get(r.person_id)!).push(r);
-        return by;
-      };
-      const hires = group(
-        this.s.sql('SELECT * FROM hire WHERE person_id > ? AND person_id <= ? ORDER BY person_id, id').all(after, last) as (HireRow & { id: number })[],
-      );
-      const cards = group(this.s.sql('SELECT * FROM card WHERE person_id > ? AND person_id <= ? ORDER BY person_id, seq').all(after, last) as CardRow[]);
-      const ecards = group(
-        this.s.sql('SELECT person_id, channel, claimed_on FROM ecard WHERE person_id > ? AND person_id <= ?').all(after, last) as {
-          person_id: string;
-          channel: EcardChannel | null;
-          claimed_on: string;
-        }[],
-      );
-      for (const { id, name } of people) {
-        if (later.has(id)) {
-          const { state } = replay(id, personEvents(this.s, id), asOf);
-          if (state.exists) yield state;
-          continue;
+    const people = this.s
+      .sql(`SELECT p.id, p.name, h.id IS NOT NULL, ${HIRE_VALUES} FROM person p LEFT JOIN hire h ON h.person_id = p.id ORDER BY p.id, h.id`)
+      .raw(true)
+      .iterate() as Iterable<[string, string | null, 0 | 1, ...HireValues]>;
+    const cards = ahead(this.s.sql('SELECT * FROM card ORDER BY person_id, seq').iterate() as Iterator<CardRow>);
+    const ecards = ahead(this.s.sql('SELECT person_id, channel, claimed_on FROM ecard ORDER BY person_id').iterate() as Iterator<EcardRow>);
+    const statesOf = function* (this: SqliteStore): Generator<PersonState> {
+      let state = null as { id: string; exists: true; name: string | null; hires: Hire[]; cards: Card[]; ecard: EcardClaim | null } | null;
+      for (const [id, name, hasHire, ...hire] of people) {
+        if (state?.id !== id) {
+          if (state !== null) yield state;
+          state = { id, exists: true, name, hires: [], cards: [], ecard: null };
+          while (cards.next !== null && cards.next.person_id <= id) {
+            const row = cards.take();
+            if (row.person_id === id) state.cards.push(toCard(row));
+          }
+          while (ecards.next !== null && ecards.next.person_id <= id) {
+            const row = ecards.take();
+            if (row.person_id === id) state.ecard = { channel: row.channel, claimedOn: row.claimed_on as IsoDate };
+          }
         }
-        const e = ecards.get(id)?.[0];
-        yield {
-          id,
-          exists: true,
-          name,
-          hires: (hires.get(id) ?? []).map(toHire),
-          cards: (cards.get(id) ?? []).map(toCard),
-          ecard: e ? { channel: e.channel, claimedOn: e.claimed_on as IsoDate } : null,
-        };
+        if (hasHire) state.hires.push(hireOf(hire));
       }
-      after = last;
-    }
+      if (state !== null) yield state;
+    }.call(this);
+    const s = this.s;
+    yield* paged(
+      (function* () {
+        for (const state of statesOf) {
+          if (!later.has(state.id)) yield state;
+          else {
+            const replayed = replay(state.id, personEvents(s, state.id), asOf).state;
+            if (replayed.exists) yield replayed;
+          }
+        }
+      })(),
+    );
   }
 
   /** Everyone replayed from their events (what `check` compares the cache with). */
