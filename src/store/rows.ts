@@ -64,8 +64,25 @@ export function toEvent(row: EventRow): LedgerEvent {
 
 /** The payload as stored: the body without its kind (a column of its own). */
 export function payload(body: EventBody): string {
+  // The body without its kind (a column of its own). Bodies are built kind
+  // first, so its text is cut off the front rather than the object copied
+  // without it (an import writes millions); any other shape is copied.
+  const text = JSON.stringify(body);
+  const head = `{"kind":${JSON.stringify(body.kind)}`;
+  if (text.startsWith(head)) return text.length === head.length + 1 ? '{}' : `{${text.slice(head.length + 1)}`;
   const { kind: _kind, ...rest } = body;
   return JSON.stringify(rest);
+}
+
+/** Whether two values of plain data (what JSON holds) are equal, key order aside. */
+export function equalData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((x, i) => equalData(x, b[i]));
+  if (Array.isArray(b)) return false;
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((k) => equalData((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }
 
 export const toHire = (row: HireRow): Hire => ({

@@ -16,6 +16,7 @@ import {
   type CardRow,
   cardParams,
   differences,
+  equalData,
   EVENT_COLUMNS,
   type EventRow,
   HIRE_COLUMNS,
@@ -64,7 +65,7 @@ function personEvents(s: Statements, personId: string): LedgerEvent[] {
  */
 function saveState(s: Statements, state: PersonState, before: PersonState | null = null): void {
   const id = state.id;
-  const same = (a: unknown, b: unknown) => before !== null && JSON.stringify(a) === JSON.stringify(b);
+  const same = (a: unknown, b: unknown) => before !== null && equalData(a, b);
   if (!before?.exists || before.name !== state.name) {
     s.sql('INSERT INTO person (id, name) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name').run(id, state.name);
   }
