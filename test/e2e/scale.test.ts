@@ -59,6 +59,16 @@ describe(`a ledger of ${OPEN.toLocaleString('en')} open deadlines`, () => {
     expect(new Set(due.json.items.map((i: { id: string }) => i.id)).size).toBeGreaterThan(1);
   }, 180_000);
 
+  it('people lists every one, aligned, with the count', () => {
+    const people = ledger.run(['people'], { env: { NO_COLOR: '1' } });
+    expect(people.code, people.stderr).toBe(0);
+    const lines = people.stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(OPEN + 1);
+    expect(lines.at(-1)).toBe(`${OPEN} people.`);
+    const cardAt = lines[0]!.indexOf('no card');
+    expect(lines.slice(0, -1).every((l) => l.indexOf('no card') === cardAt)).toBe(true);
+  }, 180_000);
+
   it('export --format json is one document with every event', () => {
     const exported = ledger.run(['export', '--format', 'json']);
     expect(exported.code, exported.stderr).toBe(0);
