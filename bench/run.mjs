@@ -138,7 +138,19 @@ db.close();
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const mib = (m) => `${m.toFixed(0)} MiB`;
 const rows = [];
-const row = (measure, result, target) => rows.push([measure, result, target]);
+const row = (measure, result, target, before = '') => rows.push([measure, result, target, before]);
+/** Issue 17's "today" column (v1 on this machine; the large figures at 1 M and 3 M rows), printed beside each result. */
+const BEFORE = {
+  importTime: '1.41x at 1 M',
+  importMemory: '682 MiB at 1 M',
+  dueCpu: '2.6x at 1 M',
+  dueMemory: '3.3 GB or crash at 3 M',
+  exportCpu: '4.9x at 1 M',
+  exportMemory: '3.3 GB or failure at 3 M',
+  status: '1.42-1.45x',
+  version: '1.14-1.16x',
+  write: '1.47-1.52x',
+};
 
 const started = performance.now();
 const csv = path.join(dir, 'hires.csv');
@@ -155,8 +167,9 @@ row(
   `import ${ROWS.toLocaleString('en')} CSV rows: time vs bare loop`,
   `${(imported.ms / 1000).toFixed(1)} s vs ${(bare.ms / 1000).toFixed(1)} s = ${(imported.ms / bare.ms).toFixed(2)}x (${Math.round(ROWS / (imported.ms / 1000)).toLocaleString('en')} rows/s)`,
   '<= 1.3x',
+  BEFORE.importTime,
 );
-row(`import ${ROWS.toLocaleString('en')} CSV rows: peak memory`, mib(imported.mib), '<= 250 MiB');
+row(`import ${ROWS.toLocaleString('en')} CSV rows: peak memory`, mib(imported.mib), '<= 250 MiB', BEFORE.importMemory);
 
 // xlsx import (issue 16): a workbook of the first XLSX_ROWS rows, written by exceljs.
 const xlsx = path.join(dir, 'hires.xlsx');
@@ -178,8 +191,9 @@ row(
   `due --json (${dueItems.toLocaleString('en')} open): CPU vs bare query`,
   `${dueJson.cpuMs.toFixed(0)} ms vs ${dueBare.cpuMs.toFixed(0)} ms = ${(dueJson.cpuMs / dueBare.cpuMs).toFixed(2)}x`,
   '<= 1.8x',
+  BEFORE.dueCpu,
 );
-row('due --json / due / due --check: peak memory', `${mib(dueJson.mib)} / ${mib(dueText.mib)} / ${mib(dueCheck.mib)}`, '<= 200 MiB');
+row('due --json / due / due --check: peak memory', `${mib(dueJson.mib)} / ${mib(dueText.mib)} / ${mib(dueCheck.mib)}`, '<= 200 MiB', BEFORE.dueMemory);
 
 // Export.
 const exportBare = measured(['export', env.SSCARD_DB], {}, BARE);
@@ -189,19 +203,21 @@ row(
   'export csv: CPU vs bare streaming query',
   `${exportCsv.cpuMs.toFixed(0)} ms vs ${exportBare.cpuMs.toFixed(0)} ms = ${(exportCsv.cpuMs / exportBare.cpuMs).toFixed(2)}x`,
   '<= 2.5x',
+  BEFORE.exportCpu,
 );
-row('export csv / json: peak memory', `${mib(exportCsv.mib)} / ${mib(exportJson.mib)}`, '<= 200 MiB');
+row('export csv / json: peak memory', `${mib(exportCsv.mib)} / ${mib(exportJson.mib)}`, '<= 200 MiB', BEFORE.exportMemory);
 
 // Start-up, interleaved with bare node.
 const target = [...syntheticIds(Math.floor(ROWS / 2) + 1)].pop();
 const cases = [
-  ['status <id>', ['status', target], '<= 1.25x'],
-  ['--version', ['--version'], '<= 1.08x'],
-  ['--help', ['--help'], ''],
+  ['status <id>', ['status', target], '<= 1.25x', BEFORE.status],
+  ['--version', ['--version'], '<= 1.08x', BEFORE.version],
+  ['--help', ['--help'], '', ''],
   [
     'register-employee (a write)',
     (i) => ['register-employee', '--id', target, '--employer', 'Bench Co', '--hired-on', `2026-10-${String((i % 28) + 1).padStart(2, '0')}`, '--pending'],
     '<= 1.35x',
+    BEFORE.write,
   ],
 ];
 const times = Object.fromEntries([['node', []], ...cases.map(([name]) => [name, []])]);
@@ -216,18 +232,20 @@ for (let i = 0; i < RUNS; i++) {
   }
 }
 const base = median(times.node);
-for (const [name, , goal] of cases)
+for (const [name, , goal, before] of cases)
   row(
     `${name} / node -e "" (median of ${RUNS})`,
     `${median(times[name]).toFixed(1)} / ${base.toFixed(1)} ms = ${(median(times[name]) / base).toFixed(2)}x`,
     goal,
+    before,
   );
 if (process.env.SSCARD_BENCH_PG !== '0') await postgres();
 
 console.log(`sscard benchmark: ${ROWS.toLocaleString('en')} hires; node ${process.version}, ${os.cpus().length} CPUs`);
 console.log('');
-const w = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i].length)));
-for (const r of rows) console.log(r.map((cell, i) => cell.padEnd(w[i])).join('  '));
+rows.unshift(['measure', 'result', 'target', "issue 17's figure before"]);
+const w = [0, 1, 2, 3].map((i) => rows.reduce((width, r) => Math.max(width, r[i].length), 0));
+for (const r of rows) console.log(r.map((cell, i) => cell.padEnd(w[i])).join('  ').trimEnd());
 console.log('');
 console.log(`benchmark wall time ${((performance.now() - started) / 1000).toFixed(1)} s`);
 fs.rmSync(dir, { recursive: true, force: true });
