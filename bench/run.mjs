@@ -245,7 +245,13 @@ console.log(`sscard benchmark: ${ROWS.toLocaleString('en')} hires; node ${proces
 console.log('');
 rows.unshift(['measure', 'result', 'target', "issue 17's figure before"]);
 const w = [0, 1, 2, 3].map((i) => rows.reduce((width, r) => Math.max(width, r[i].length), 0));
-for (const r of rows) console.log(r.map((cell, i) => cell.padEnd(w[i])).join('  ').trimEnd());
+for (const r of rows)
+  console.log(
+    r
+      .map((cell, i) => cell.padEnd(w[i]))
+      .join('  ')
+      .trimEnd(),
+  );
 console.log('');
 console.log(`benchmark wall time ${((performance.now() - started) / 1000).toFixed(1)} s`);
 fs.rmSync(dir, { recursive: true, force: true });
