@@ -23,6 +23,19 @@ export function nativeBinding(): string | undefined {
   }
 }
 
+/**
+ * A connection. The driver's JavaScript is bundled into sscard with only its
+ * addon loaded from the installed package (scripts/build.mjs); where the addon
+ * is not at its usual place, the installed driver is used whole, to search
+ * for it as it always does.
+ */
+function connect(filename: string, options: Database.Options = {}): Database.Database {
+  const addon = nativeBinding();
+  if (addon !== undefined) return new Database(filename, { ...options, nativeBinding: addon });
+  const Installed = require('better-sqlite3') as typeof Database;
+  return new Installed(filename, options);
+}
+
 export interface OpenOptions {
   /** Create the file when it does not exist (commands that write). */
   readonly create: boolean;
@@ -165,7 +178,7 @@ function makePrivate(file: string): void {
 
 function openDatabase(file: string, readonly: boolean): Database.Database {
   try {
-    return new Database(path.resolve(file), { fileMustExist: true, readonly, timeout: BUSY_TIMEOUT_MS, nativeBinding: nativeBinding() });
+    return connect(path.resolve(file), { fileMustExist: true, readonly, timeout: BUSY_TIMEOUT_MS });
   } catch (error) {
     throw fileError(file, error);
   }
@@ -192,7 +205,7 @@ function openForRead(file: string): Database.Database {
   if (pending.wal) return openDatabase(file, true);
   const uri = `file:${encodeURI(path.resolve(file)).replace(/[?#]/g, encodeURIComponent)}?immutable=1`;
   try {
-    return new Database(uri, { readonly: true, timeout: BUSY_TIMEOUT_MS, nativeBinding: nativeBinding() });
+    return connect(uri, { readonly: true, timeout: BUSY_TIMEOUT_MS });
   } catch (error) {
     throw fileError(file, error);
   }
@@ -236,7 +249,7 @@ const expectedSchemas = new Map<number, string>();
 function expectedSchema(version: number): string {
   let schema = expectedSchemas.get(version);
   if (schema === undefined) {
-    const db = new Database(':memory:', { nativeBinding: nativeBinding() });
+    const db = connect(':memory:');
     for (let v = 0; v < version; v++) db.exec(MIGRATIONS[v]!);
     schema = schemaOf(db);
     db.close();
@@ -277,7 +290,7 @@ export function damaged(file: string, finding: string): Refused {
 
 /** A throw-away ledger in memory (e.g. a dry run when no ledger file exists yet). */
 export function openMemoryStore(): SqliteStore {
-  const db = new Database(':memory:', { nativeBinding: nativeBinding() });
+  const db = connect(':memory:');
   db.pragma('foreign_keys = ON');
   migrate(db, ':memory:');
   return new SqliteStore(db, new Date(0).toISOString());
