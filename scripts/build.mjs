@@ -104,7 +104,11 @@ while (built.size < lazy.size) {
 await writeManPage();
 // Each bundle's SHA-1, for bin/sscard to name its code caches by without hashing at every start.
 const bundles = ['sscard.cjs', ...readdirSync(path.join(root, 'dist', 'lazy')).map((name) => `lazy/${name}`)];
-const sha1 = (bundle) => createHash('sha1').update(readFileSync(path.join(root, 'dist', bundle))).digest('hex').slice(0, 20);
+const sha1 = (bundle) =>
+  createHash('sha1')
+    .update(readFileSync(path.join(root, 'dist', bundle)))
+    .digest('hex')
+    .slice(0, 20);
 const hashes = Object.fromEntries(bundles.map((bundle) => [bundle, sha1(bundle)]));
 writeFileSync(path.join(root, 'dist', 'bundles.json'), `${JSON.stringify(hashes, null, 2)}\n`);
 await trainCodeCaches();
