@@ -86,8 +86,23 @@ const lazyPackages = {
   },
 };
 
+// Commander requires node:child_process at load, for stand-alone executable
+// subcommands, which sscard has none of; loading it (with net, dgram and their
+// streams) was 2 ms of every start. Required on first use instead.
+const commanderWithoutChildProcess = {
+  name: 'commander-without-child-process',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]commander[\\/]lib[\\/]command\.js$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const eager = "const childProcess = require('node:child_process');";
+      if (!source.includes(eager)) throw new Error(`${args.path}: commander no longer requires node:child_process as expected; update scripts/build.mjs`);
+      return { contents: source.replace(eager, "const childProcess = { spawn: (...a) => require('node:child_process').spawn(...a) };"), loader: 'js' };
+    });
+  },
+};
+
 rmSync(path.join(root, 'dist'), { recursive: true, force: true });
-await build({ ...common, entryPoints: ['src/cli/entry.ts'], outfile: 'dist/sscard.cjs', plugins: [splitLazyImports] });
+await build({ ...common, entryPoints: ['src/cli/entry.ts'], outfile: 'dist/sscard.cjs', plugins: [splitLazyImports, commanderWithoutChildProcess] });
 // A lazy bundle may itself import() another (the store opener loads the PostgreSQL engine): until none is new.
 const built = new Set();
 await build({ ...common, entryPoints: ['exceljs'], outfile: 'dist/lazy/exceljs.cjs' });
