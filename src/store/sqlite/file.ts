@@ -16,6 +16,15 @@ const BUSY_TIMEOUT_MS = 30_000;
  * the `bindings` package to search a dozen candidate paths on every start.
  */
 export function nativeBinding(): string | undefined {
+  return (addonPath ??= findAddon());
+}
+let addonPath: string | undefined;
+
+function findAddon(): string | undefined {
+  // The bundles run from dist/lazy/: the package's own node_modules first, one
+  // stat instead of require.resolve's walk (most of a millisecond at every start).
+  const beside = path.join(__dirname, '..', '..', 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node');
+  if (fs.existsSync(beside)) return beside;
   try {
     return require.resolve('better-sqlite3/build/Release/better_sqlite3.node');
   } catch {
