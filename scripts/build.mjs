@@ -135,7 +135,12 @@ while (built.size < lazy.size) {
   for (const [source] of next) built.add(source);
   await Promise.all(
     next.map(([source, name]) =>
-      build({ ...common, entryPoints: [source], outfile: `dist/lazy/${name}.cjs`, plugins: [splitLazyImports, lazyPackages, withoutPgNative, sqliteDriver, jsonAsJson, pureCatalogues] }),
+      build({
+        ...common,
+        entryPoints: [source],
+        outfile: `dist/lazy/${name}.cjs`,
+        plugins: [splitLazyImports, lazyPackages, withoutPgNative, sqliteDriver, jsonAsJson, pureCatalogues],
+      }),
     ),
   );
 }
