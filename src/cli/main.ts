@@ -158,9 +158,17 @@ const COMPLETION_VALUES: Record<string, Record<string, string[]>> = {
   completion: { '': ['bash', 'zsh', 'fish'] },
 };
 
-export function program(lang: Lang = 'en'): Command {
+/**
+ * The command line, in `lang`. With `only` (a top-level command's name), only
+ * that command is declared: building all of them (commander objects, their
+ * options and help texts) was a measurable part of a command's start-up
+ * (issue 17). Help, completion, the man page and typo suggestions need the
+ * whole tree, and get it (see main()).
+ */
+export function program(lang: Lang = 'en', only?: string): Command {
   const m = messagesFor(lang);
   const h = m.help;
+  const wanted = (name: string) => only === undefined || only === name;
   const root = new Command('sscard')
     .description(h.program.description)
     .version(SSCARD_VERSION, '-V, --version', h.versionOption)
@@ -187,292 +195,334 @@ export function program(lang: Lang = 'en'): Command {
       outputError: () => {},
     });
 
-  declare(root, 'status', m, h.status)
-    .argument('[id]', h.status.id)
-    .action(
-      action(
-        () => import('./status.js'),
-        ([id]) => ({ id }),
-      ),
-    );
+  if (wanted('status')) {
+    declare(root, 'status', m, h.status)
+      .argument('[id]', h.status.id)
+      .action(
+        action(
+          () => import('./status.js'),
+          ([id]) => ({ id }),
+        ),
+      );
+  }
 
-  declare(root, 'register-employee', m, h.registerEmployee)
-    .option('--id <id-number>', h.registerEmployee.id)
-    .option('--hired-on <date>', h.registerEmployee.hiredOn)
-    .option('--name <name>', h.registerEmployee.name)
-    .option('--employer <name>', h.registerEmployee.employer)
-    .option('--registered-on <date>', h.registerEmployee.registeredOn)
-    .option('--pending', h.registerEmployee.pending)
-    .option('--flexible', h.registerEmployee.flexible)
-    .action(
-      action(
-        () => import('./register-employee.js'),
-        (_, o) => o,
-      ),
-    );
+  if (wanted('register-employee')) {
+    declare(root, 'register-employee', m, h.registerEmployee)
+      .option('--id <id-number>', h.registerEmployee.id)
+      .option('--hired-on <date>', h.registerEmployee.hiredOn)
+      .option('--name <name>', h.registerEmployee.name)
+      .option('--employer <name>', h.registerEmployee.employer)
+      .option('--registered-on <date>', h.registerEmployee.registeredOn)
+      .option('--pending', h.registerEmployee.pending)
+      .option('--flexible', h.registerEmployee.flexible)
+      .action(
+        action(
+          () => import('./register-employee.js'),
+          (_, o) => o,
+        ),
+      );
+  }
 
-  declare(root, 'activate', m, h.activate)
-    .option('--card <card-number>', h.activate.card)
-    .option('--id-doc <id-number>', h.activate.idDoc)
-    .option('--on <date>', h.activate.on)
-    .option('--outlet <name>', h.activate.outlet)
-    .option('--guardian-id <id-number>', h.activate.guardianId)
-    .action(
-      action(
-        () => import('./activate.js'),
-        (_, o) => o,
-      ),
-    );
+  if (wanted('activate')) {
+    declare(root, 'activate', m, h.activate)
+      .option('--card <card-number>', h.activate.card)
+      .option('--id-doc <id-number>', h.activate.idDoc)
+      .option('--on <date>', h.activate.on)
+      .option('--outlet <name>', h.activate.outlet)
+      .option('--guardian-id <id-number>', h.activate.guardianId)
+      .action(
+        action(
+          () => import('./activate.js'),
+          (_, o) => o,
+        ),
+      );
+  }
 
-  declare(root, 'leave', m, h.leave)
-    .option('--id <id-number>', h.leave.id)
-    .option('--employer <name>', h.leave.employer)
-    .option('--left-on <date>', h.leave.leftOn)
-    .option('--hired-on <date>', h.leave.hiredOn)
-    .option('--done-on <date>', h.leave.doneOn)
-    .action(
-      action(
-        () => import('./leave.js'),
-        (_, o) => o,
-      ),
-    );
+  if (wanted('leave')) {
+    declare(root, 'leave', m, h.leave)
+      .option('--id <id-number>', h.leave.id)
+      .option('--employer <name>', h.leave.employer)
+      .option('--left-on <date>', h.leave.leftOn)
+      .option('--hired-on <date>', h.leave.hiredOn)
+      .option('--done-on <date>', h.leave.doneOn)
+      .action(
+        action(
+          () => import('./leave.js'),
+          (_, o) => o,
+        ),
+      );
+  }
 
-  declare(root, 'revoke', m, h.revoke)
-    .argument('<seq...>', h.revoke.seq)
-    .option('--reason <text>', h.revoke.reason)
-    .option('--yes', h.revoke.yes)
-    .action(
-      action(
-        () => import('./revoke.js'),
-        ([seqs], o) => ({ seqs, ...o }),
-      ),
-    );
+  if (wanted('revoke')) {
+    declare(root, 'revoke', m, h.revoke)
+      .argument('<seq...>', h.revoke.seq)
+      .option('--reason <text>', h.revoke.reason)
+      .option('--yes', h.revoke.yes)
+      .action(
+        action(
+          () => import('./revoke.js'),
+          ([seqs], o) => ({ seqs, ...o }),
+        ),
+      );
+  }
 
-  const card = declare(root, 'card', m, h.card);
-  declare(card, 'issue', m, h.cardIssue)
-    .option('--id <id-number>', h.cardIssue.id)
-    .option('--card <card-number>', h.cardIssue.card)
-    .option('--bank <name>', h.cardIssue.bank)
-    .option('--issued-on <date>', h.cardIssue.issuedOn)
-    .option('--name <name>', h.cardIssue.name)
-    .option('--policy <id>', h.cardIssue.policy)
-    .option('--expires-on <date>', h.cardIssue.expiresOn)
-    .option('--generation <2|3>', h.cardIssue.generation)
-    .action(
-      action(
-        () => import('./card-issue.js'),
-        (_, o) => o,
-      ),
-    );
-  declare(card, 'receive', m, h.cardReceive)
-    .option('--card <card-number>', h.cardReceive.card)
-    .option('--on <date>', h.cardReceive.on)
-    .action(
-      action(
-        () => import('./card-receive.js'),
-        (_, o) => o,
-      ),
-    );
-  declare(card, 'report-loss', m, h.cardReportLoss)
-    .option('--card <card-number>', h.cardReportLoss.card)
-    .option('--temporary', h.cardReportLoss.temporary)
-    .option('--on <date>', h.cardReportLoss.on)
-    .action(
-      action(
-        () => import('./card-report-loss.js'),
-        (_, o) => o,
-      ),
-    );
-  declare(card, 'found', m, h.cardFound)
-    .option('--card <card-number>', h.cardFound.card)
-    .option('--on <date>', h.cardFound.on)
-    .action(
-      action(
-        () => import('./card-found.js'),
-        (_, o) => o,
-      ),
-    );
-  declare(card, 'replace', m, h.cardReplace)
-    .option('--card <card-number>', h.cardReplace.card)
-    .option('--new-card <card-number>', h.cardReplace.newCard)
-    .option('--on <date>', h.cardReplace.on)
-    .option('--bank <name>', h.cardReplace.bank)
-    .option('--reason <reason>', h.cardReplace.reason)
-    .option('--policy <id>', h.cardReplace.policy)
-    .option('--yes', h.cardReplace.yes)
-    .action(
-      action(
-        () => import('./card-replace.js'),
-        (_, o) => o,
-      ),
-    );
-  declare(card, 'cancel', m, h.cardCancel)
-    .option('--card <card-number>', h.cardCancel.card)
-    .option('--on <date>', h.cardCancel.on)
-    .option('--yes', h.cardCancel.yes)
-    .action(
-      action(
-        () => import('./card-cancel.js'),
-        (_, o) => o,
-      ),
-    );
+  if (wanted('card')) {
+    const card = declare(root, 'card', m, h.card);
+    declare(card, 'issue', m, h.cardIssue)
+      .option('--id <id-number>', h.cardIssue.id)
+      .option('--card <card-number>', h.cardIssue.card)
+      .option('--bank <name>', h.cardIssue.bank)
+      .option('--issued-on <date>', h.cardIssue.issuedOn)
+      .option('--name <name>', h.cardIssue.name)
+      .option('--policy <id>', h.cardIssue.policy)
+      .option('--expires-on <date>', h.cardIssue.expiresOn)
+      .option('--generation <2|3>', h.cardIssue.generation)
+      .action(
+        action(
+          () => import('./card-issue.js'),
+          (_, o) => o,
+        ),
+      );
+    declare(card, 'receive', m, h.cardReceive)
+      .option('--card <card-number>', h.cardReceive.card)
+      .option('--on <date>', h.cardReceive.on)
+      .action(
+        action(
+          () => import('./card-receive.js'),
+          (_, o) => o,
+        ),
+      );
+    declare(card, 'report-loss', m, h.cardReportLoss)
+      .option('--card <card-number>', h.cardReportLoss.card)
+      .option('--temporary', h.cardReportLoss.temporary)
+      .option('--on <date>', h.cardReportLoss.on)
+      .action(
+        action(
+          () => import('./card-report-loss.js'),
+          (_, o) => o,
+        ),
+      );
+    declare(card, 'found', m, h.cardFound)
+      .option('--card <card-number>', h.cardFound.card)
+      .option('--on <date>', h.cardFound.on)
+      .action(
+        action(
+          () => import('./card-found.js'),
+          (_, o) => o,
+        ),
+      );
+    declare(card, 'replace', m, h.cardReplace)
+      .option('--card <card-number>', h.cardReplace.card)
+      .option('--new-card <card-number>', h.cardReplace.newCard)
+      .option('--on <date>', h.cardReplace.on)
+      .option('--bank <name>', h.cardReplace.bank)
+      .option('--reason <reason>', h.cardReplace.reason)
+      .option('--policy <id>', h.cardReplace.policy)
+      .option('--yes', h.cardReplace.yes)
+      .action(
+        action(
+          () => import('./card-replace.js'),
+          (_, o) => o,
+        ),
+      );
+    declare(card, 'cancel', m, h.cardCancel)
+      .option('--card <card-number>', h.cardCancel.card)
+      .option('--on <date>', h.cardCancel.on)
+      .option('--yes', h.cardCancel.yes)
+      .action(
+        action(
+          () => import('./card-cancel.js'),
+          (_, o) => o,
+        ),
+      );
+  }
 
-  const ecard = declare(root, 'ecard', m, h.ecard);
-  declare(ecard, 'claim', m, h.ecardClaim)
-    .option('--id <id-number>', h.ecardClaim.id)
-    .option('--channel <channel>', h.ecardClaim.channel)
-    .option('--on <date>', h.ecardClaim.on)
-    .action(
+  if (wanted('ecard')) {
+    const ecard = declare(root, 'ecard', m, h.ecard);
+    declare(ecard, 'claim', m, h.ecardClaim)
+      .option('--id <id-number>', h.ecardClaim.id)
+      .option('--channel <channel>', h.ecardClaim.channel)
+      .option('--on <date>', h.ecardClaim.on)
+      .action(
+        action(
+          () => import('./ecard-claim.js'),
+          (_, o) => o,
+        ),
+      );
+  }
+
+  if (wanted('enable')) {
+    declare(root, 'enable', m, h.enable)
+      .option('--card <card-number>', h.enable.card)
+      .option('--on <date>', h.enable.on)
+      .option('--channel <channel>', h.enable.channel)
+      .action(
+        action(
+          () => import('./enable.js'),
+          (_, o) => o,
+        ),
+      );
+  }
+
+  if (wanted('policies')) {
+    declare(root, 'policies', m, h.policies)
+      .argument('[id]', h.policies.id)
+      .action(
+        action(
+          () => import('./policies.js'),
+          ([id]) => ({ id }),
+        ),
+      );
+  }
+
+  if (wanted('due')) {
+    declare(root, 'due', m, h.due)
+      .option('--within <days>', h.due.within)
+      .option('--check', h.due.check)
+      .option('--employer <name>', h.due.employer)
+      .addOption(new Option('--kind <kind>', h.due.kind).choices(['registration', 'separation', 'activation', 'renewal']))
+      .addOption(new Option('--format <format>', h.due.format).choices(['text', 'json', 'ics']))
+      .action(
+        action(
+          () => import('./due.js'),
+          (_, o) => o,
+        ),
+      );
+  }
+
+  if (wanted('people')) {
+    declare(root, 'people', m, h.people)
+      .option('--employer <name>', h.people.employer)
+      .option('--name <text>', h.people.name)
+      .action(
+        action(
+          () => import('./people.js'),
+          (_, o) => o,
+        ),
+      );
+  }
+
+  if (wanted('import')) {
+    declare(root, 'import', m, h.import)
+      .argument('[file]', h.import.file)
+      .option('--dry-run', h.import.dryRun)
+      .option('--skip-invalid', h.import.skipInvalid)
+      .option('--sheet <name>', h.import.sheet)
+      .action(
+        action(
+          () => import('./import.js'),
+          ([file], o) => ({ file, ...o }),
+        ),
+      );
+  }
+
+  if (wanted('export')) {
+    declare(root, 'export', m, h.export)
+      .addOption(new Option('--format <format>', h.export.format).choices(['csv', 'xlsx', 'json']).default('csv'))
+      .addOption(new Option('--headers <lang>', h.export.headers).choices(['en', 'zh']).default('en'))
+      .action(
+        action(
+          () => import('./export.js'),
+          (_, o) => o,
+        ),
+      );
+  }
+
+  if (wanted('history')) {
+    declare(root, 'history', m, h.history)
+      .argument('[id]', h.history.id)
+      .action(
+        action(
+          () => import('./history.js'),
+          ([id]) => ({ id }),
+        ),
+      );
+  }
+
+  if (wanted('calendar')) {
+    const calendar = declare(root, 'calendar', m, h.calendar).action(
       action(
-        () => import('./ecard-claim.js'),
-        (_, o) => o,
+        () => import('./calendar.js'),
+        () => ({}),
       ),
     );
+    declare(calendar, 'load', m, h.calendarLoad)
+      .argument('<file.json>', h.calendarLoad.file)
+      .option('--yes', h.calendarLoad.yes)
+      .action(
+        action(
+          async () => ({ run: (await import('./calendar.js')).load }),
+          ([file], o) => ({ file, ...o }),
+        ),
+      );
+  }
 
-  declare(root, 'enable', m, h.enable)
-    .option('--card <card-number>', h.enable.card)
-    .option('--on <date>', h.enable.on)
-    .option('--channel <channel>', h.enable.channel)
-    .action(
+  if (wanted('backup')) {
+    declare(root, 'backup', m, h.backup)
+      .argument('[file]', h.backup.file)
+      .option('--force', h.backup.force)
+      .action(
+        action(
+          () => import('./backup.js'),
+          ([file], o) => ({ file, ...o }),
+        ),
+      );
+  }
+
+  if (wanted('copy')) {
+    declare(root, 'copy', m, h.copy)
+      .option('--from <db-or-url>', h.copy.from)
+      .option('--to <db-or-url>', h.copy.to)
+      .action(
+        action(
+          () => import('./copy.js'),
+          (_, o) => o,
+        ),
+      );
+  }
+
+  if (wanted('check')) {
+    declare(root, 'check', m, h.check).action(
       action(
-        () => import('./enable.js'),
-        (_, o) => o,
+        () => import('./check.js'),
+        () => ({}),
       ),
     );
+  }
 
-  declare(root, 'policies', m, h.policies)
-    .argument('[id]', h.policies.id)
-    .action(
-      action(
-        () => import('./policies.js'),
-        ([id]) => ({ id }),
-      ),
-    );
+  if (wanted('purge')) {
+    declare(root, 'purge', m, h.purge)
+      .argument('[id]', h.purge.id)
+      .option('--yes', h.purge.yes)
+      .action(
+        action(
+          () => import('./purge.js'),
+          ([id], o) => ({ id, ...o }),
+        ),
+      );
+  }
 
-  declare(root, 'due', m, h.due)
-    .option('--within <days>', h.due.within)
-    .option('--check', h.due.check)
-    .option('--employer <name>', h.due.employer)
-    .addOption(new Option('--kind <kind>', h.due.kind).choices(['registration', 'separation', 'activation', 'renewal']))
-    .addOption(new Option('--format <format>', h.due.format).choices(['text', 'json', 'ics']))
-    .action(
-      action(
-        () => import('./due.js'),
-        (_, o) => o,
-      ),
-    );
+  if (wanted('guide')) {
+    declare(root, 'guide', m, h.guide)
+      .argument('[topic]', h.guide.topic)
+      .action(
+        action(
+          () => import('./guide.js'),
+          ([topic]) => ({ topic }),
+        ),
+      );
+  }
 
-  declare(root, 'people', m, h.people)
-    .option('--employer <name>', h.people.employer)
-    .option('--name <text>', h.people.name)
-    .action(
-      action(
-        () => import('./people.js'),
-        (_, o) => o,
-      ),
-    );
-
-  declare(root, 'import', m, h.import)
-    .argument('[file]', h.import.file)
-    .option('--dry-run', h.import.dryRun)
-    .option('--skip-invalid', h.import.skipInvalid)
-    .option('--sheet <name>', h.import.sheet)
-    .action(
-      action(
-        () => import('./import.js'),
-        ([file], o) => ({ file, ...o }),
-      ),
-    );
-
-  declare(root, 'export', m, h.export)
-    .addOption(new Option('--format <format>', h.export.format).choices(['csv', 'xlsx', 'json']).default('csv'))
-    .addOption(new Option('--headers <lang>', h.export.headers).choices(['en', 'zh']).default('en'))
-    .action(
-      action(
-        () => import('./export.js'),
-        (_, o) => o,
-      ),
-    );
-
-  declare(root, 'history', m, h.history)
-    .argument('[id]', h.history.id)
-    .action(
-      action(
-        () => import('./history.js'),
-        ([id]) => ({ id }),
-      ),
-    );
-
-  const calendar = declare(root, 'calendar', m, h.calendar).action(
-    action(
-      () => import('./calendar.js'),
-      () => ({}),
-    ),
-  );
-  declare(calendar, 'load', m, h.calendarLoad)
-    .argument('<file.json>', h.calendarLoad.file)
-    .option('--yes', h.calendarLoad.yes)
-    .action(
-      action(
-        async () => ({ run: (await import('./calendar.js')).load }),
-        ([file], o) => ({ file, ...o }),
-      ),
-    );
-
-  declare(root, 'backup', m, h.backup)
-    .argument('[file]', h.backup.file)
-    .option('--force', h.backup.force)
-    .action(
-      action(
-        () => import('./backup.js'),
-        ([file], o) => ({ file, ...o }),
-      ),
-    );
-
-  declare(root, 'copy', m, h.copy)
-    .option('--from <db-or-url>', h.copy.from)
-    .option('--to <db-or-url>', h.copy.to)
-    .action(
-      action(
-        () => import('./copy.js'),
-        (_, o) => o,
-      ),
-    );
-
-  declare(root, 'check', m, h.check).action(
-    action(
-      () => import('./check.js'),
-      () => ({}),
-    ),
-  );
-
-  declare(root, 'purge', m, h.purge)
-    .argument('[id]', h.purge.id)
-    .option('--yes', h.purge.yes)
-    .action(
-      action(
-        () => import('./purge.js'),
-        ([id], o) => ({ id, ...o }),
-      ),
-    );
-
-  declare(root, 'guide', m, h.guide)
-    .argument('[topic]', h.guide.topic)
-    .action(
-      action(
-        () => import('./guide.js'),
-        ([topic]) => ({ topic }),
-      ),
-    );
-
-  declare(root, 'completion', m, h.completion)
-    .argument('<shell>', h.completion.shell)
-    .action(
-      action(
-        () => import('./completion.js'),
-        ([shell], _, command) => ({ shell, tree: commandTree(command.parent!) }),
-      ),
-    );
+  if (wanted('completion')) {
+    declare(root, 'completion', m, h.completion)
+      .argument('<shell>', h.completion.shell)
+      .action(
+        action(
+          () => import('./completion.js'),
+          ([shell], _, command) => ({ shell, tree: commandTree(command.parent!) }),
+        ),
+      );
+  }
 
   return root;
 }
@@ -511,10 +561,35 @@ export function commandTree(command: Command, prefix = ''): Record<string, Compl
   return tree;
 }
 
+/**
+ * The top-level command a run names (`card` in `sscard --db x card issue`),
+ * past the program's options and their values; none when help is asked for
+ * before it (`sscard --help status` is the program's help, which lists every
+ * command).
+ */
+function commandWord(argv: readonly string[]): string | undefined {
+  for (let i = 2; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--db' || arg === '--as-of' || arg === '--lang') i++;
+    else if (arg === '-h' || arg === '--help' || arg === '--') return undefined;
+    else if (!arg.startsWith('-')) return arg;
+  }
+  return undefined;
+}
+
+/** The command line for this run: only the command it names, unless the whole tree is needed. */
+function programFor(argv: readonly string[], lang: Lang): Command {
+  const word = commandWord(argv);
+  // completion describes every command; `help <command>` and a mistyped name (suggestions) need them all too.
+  if (word === undefined || word === 'completion') return program(lang);
+  const one = program(lang, word);
+  return one.commands.some((command) => command.name() === word) ? one : program(lang);
+}
+
 export async function main(argv: string[]): Promise<number> {
   const m = messagesFor(langFromArgs(argv, process.env));
   try {
-    await program(langFromArgs(argv, process.env)).parseAsync(argv);
+    await programFor(argv, langFromArgs(argv, process.env)).parseAsync(argv);
     return state.exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {

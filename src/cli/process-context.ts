@@ -1,10 +1,10 @@
 // Builds a command's Context from the process: the only code that reads the
 // environment, the clock and the terminal. Loaded lazily by main.ts, so that
 // --help and --version load neither chalk, nor the holiday data, nor SQLite.
-import { Chalk } from 'chalk';
+// chalk, node:tty and node:os are required on first use (issue 17): chalk's
+// colour detection alone loads node:tty, node:os and node:net at import.
+import type { ChalkInstance } from 'chalk';
 import fs from 'node:fs';
-import os from 'node:os';
-import tty from 'node:tty';
 import path from 'node:path';
 import { chinaDate, type IsoDate, parseIsoDate } from '../core/calendar-date.js';
 import { inRange } from '../core/date-bounds.js';
@@ -30,7 +30,7 @@ export interface GlobalOptions {
 }
 
 function defaultDbPath(env: NodeJS.ProcessEnv): string {
-  const dataHome = env.XDG_DATA_HOME || path.join(os.homedir(), '.local', 'share');
+  const dataHome = env.XDG_DATA_HOME || path.join((require('node:os') as typeof import('node:os')).homedir(), '.local', 'share');
   return path.join(dataHome, 'sscard', 'sscard.db');
 }
 
@@ -53,6 +53,28 @@ function colorLevel(option: boolean | undefined, env: NodeJS.ProcessEnv, isTTY: 
   if (option === false || 'NO_COLOR' in env) return 0;
   if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR === '0' || env.FORCE_COLOR === 'false' ? 0 : 1;
   return isTTY && env.TERM !== 'dumb' ? 1 : 0;
+}
+
+/**
+ * Colours at `level`. At level 0 (a pipe, a file, NO_COLOR: most runs)
+ * chalk returns its text as given whatever the styles, and `visible` returns
+ * nothing: this does the same without loading chalk.
+ */
+function colours(level: 0 | 1 | 2 | 3): ChalkInstance {
+  if (level > 0) return new (require('chalk') as typeof import('chalk')).Chalk({ level });
+  const styled = (hidden: boolean): unknown => {
+    const style = (...text: unknown[]) => (hidden ? '' : text.length === 1 ? `${text[0]}` : text.join(' '));
+    return new Proxy(style, {
+      get: (target, key) => {
+        if (key === 'level') return 0;
+        if (typeof key !== 'string') return Reflect.get(target, key);
+        // rgb(…), hex(…), ansi256(…) and their backgrounds make a style from their arguments.
+        if (/^(bg)?(rgb|hex|ansi256)$/i.test(key)) return () => styled(hidden);
+        return styled(hidden || key === 'visible');
+      },
+    });
+  };
+  return styled(false) as ChalkInstance;
 }
 
 /** What a run opened, for main.ts to close whatever happens. */
@@ -114,17 +136,22 @@ export function buildContext(
     }
     return store;
   };
+  let color: ChalkInstance | undefined;
   return {
     out: guardedStdout(process.stdout, rawStdout ? 'raw' : opts.json ? 'json' : 'human', output),
     err: guardedStderr(process.stderr),
-    stdinIsTTY: tty.isatty(0),
+    get stdinIsTTY() {
+      return (require('node:tty') as typeof import('node:tty')).isatty(0);
+    },
     stdoutIsTTY: Boolean(process.stdout.isTTY),
     stderrIsTTY: Boolean(process.stderr.isTTY),
     // A getter: touching process.stdin builds a stream (and loads readline); only prompts need it.
     get promptIO() {
       return { input: process.stdin, output: process.stderr };
     },
-    color: new Chalk({ level: colorLevel(opts.color, env, Boolean(process.stdout.isTTY)) }),
+    get color() {
+      return (color ??= colours(colorLevel(opts.color, env, Boolean(process.stdout.isTTY))));
+    },
     get today() {
       return (today ??= todayOf(opts.asOf, env, now, m));
     },

@@ -1,5 +1,4 @@
 // sscard status <id>: everything about one person, as of one day.
-import * as z from 'zod/mini';
 import { NotFound } from '../core/errors.js';
 import { historyLookup, type Region, regionLookup, regionOf, type HistoryLookup, type RegionLookup } from '../core/regions.js';
 import fs from 'node:fs';
@@ -8,7 +7,7 @@ import { personStatus, type StatusReport } from '../core/status.js';
 import type { Context } from './context.js';
 import { personState } from './person.js';
 import { day, deadlineText, relative, width } from './human.js';
-import { citizenIdField, parseInput, required } from './input.js';
+import { citizenIdArgument, required } from './input.js';
 import { nextStepText } from './next-steps.js';
 import { policyBook } from './policies-data.js';
 import { consequenceText, policyName } from './policy-words.js';
@@ -16,8 +15,7 @@ import { cardJson, deadlineJson, noLedger, separationJson, shownId, writeJson } 
 import { cardStateText, channelText, ecardStateText, registrantText, registrationLines, separationLines } from './words.js';
 
 export async function run(ctx: Context, args: { id?: string }): Promise<void> {
-  const raw = { id: await required(ctx, args.id, '<id>', ctx.m.ask.id, 'id') };
-  const { id } = parseInput(ctx.lang, z.object({ id: citizenIdField(ctx.today, ctx.lang) }), raw, { id: '<id>' });
+  const id = citizenIdArgument(ctx, await required(ctx, args.id, '<id>', ctx.m.ask.id, 'id'), '<id>');
 
   const store = await ctx.openStore({ write: false });
   if (store === null) throw noLedger(ctx);

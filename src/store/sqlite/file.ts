@@ -16,11 +16,33 @@ const BUSY_TIMEOUT_MS = 30_000;
  * the `bindings` package to search a dozen candidate paths on every start.
  */
 export function nativeBinding(): string | undefined {
+  return (addonPath ??= findAddon());
+}
+let addonPath: string | undefined;
+
+function findAddon(): string | undefined {
+  // The bundles run from dist/lazy/: the package's own node_modules first, one
+  // stat instead of require.resolve's walk (most of a millisecond at every start).
+  const beside = path.join(__dirname, '..', '..', 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node');
+  if (fs.existsSync(beside)) return beside;
   try {
     return require.resolve('better-sqlite3/build/Release/better_sqlite3.node');
   } catch {
     return undefined; // an unusual build layout: let the driver search
   }
+}
+
+/**
+ * A connection. The driver's JavaScript is bundled into sscard with only its
+ * addon loaded from the installed package (scripts/build.mjs); where the addon
+ * is not at its usual place, the installed driver is used whole, to search
+ * for it as it always does.
+ */
+function connect(filename: string, options: Database.Options = {}): Database.Database {
+  const addon = nativeBinding();
+  if (addon !== undefined) return new Database(filename, { ...options, nativeBinding: addon });
+  const Installed = require('better-sqlite3') as typeof Database;
+  return new Installed(filename, options);
 }
 
 export interface OpenOptions {
@@ -165,7 +187,7 @@ function makePrivate(file: string): void {
 
 function openDatabase(file: string, readonly: boolean): Database.Database {
   try {
-    return new Database(path.resolve(file), { fileMustExist: true, readonly, timeout: BUSY_TIMEOUT_MS, nativeBinding: nativeBinding() });
+    return connect(path.resolve(file), { fileMustExist: true, readonly, timeout: BUSY_TIMEOUT_MS });
   } catch (error) {
     throw fileError(file, error);
   }
@@ -192,7 +214,7 @@ function openForRead(file: string): Database.Database {
   if (pending.wal) return openDatabase(file, true);
   const uri = `file:${encodeURI(path.resolve(file)).replace(/[?#]/g, encodeURIComponent)}?immutable=1`;
   try {
-    return new Database(uri, { readonly: true, timeout: BUSY_TIMEOUT_MS, nativeBinding: nativeBinding() });
+    return connect(uri, { readonly: true, timeout: BUSY_TIMEOUT_MS });
   } catch (error) {
     throw fileError(file, error);
   }
@@ -236,7 +258,7 @@ const expectedSchemas = new Map<number, string>();
 function expectedSchema(version: number): string {
   let schema = expectedSchemas.get(version);
   if (schema === undefined) {
-    const db = new Database(':memory:', { nativeBinding: nativeBinding() });
+    const db = connect(':memory:');
     for (let v = 0; v < version; v++) db.exec(MIGRATIONS[v]!);
     schema = schemaOf(db);
     db.close();
@@ -277,7 +299,7 @@ export function damaged(file: string, finding: string): Refused {
 
 /** A throw-away ledger in memory (e.g. a dry run when no ledger file exists yet). */
 export function openMemoryStore(): SqliteStore {
-  const db = new Database(':memory:', { nativeBinding: nativeBinding() });
+  const db = connect(':memory:');
   db.pragma('foreign_keys = ON');
   migrate(db, ':memory:');
   return new SqliteStore(db, new Date(0).toISOString());
