@@ -15,17 +15,48 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { writeManPage } from './man.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const { version } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+
+/**
+ * The schema of a ledger of each version, as src/store/sqlite/file.ts checks
+ * it on every open: made here by running the migrations on an empty database
+ * in memory, once, rather than by every command at its start.
+ */
+async function ledgerSchemas() {
+  const { outputFiles } = await build({
+    entryPoints: ['src/store/sqlite/schema.ts'],
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    write: false,
+    absWorkingDir: root,
+    logLevel: 'warning',
+  });
+  const module = { exports: {} };
+  new Function('module', 'exports', outputFiles[0].text)(module, module.exports);
+  const { MIGRATIONS, SCHEMA_QUERY } = module.exports;
+  const Database = createRequire(import.meta.url)('better-sqlite3');
+  const db = new Database(':memory:');
+  const schemas = {};
+  for (const [v, migration] of MIGRATIONS.entries()) {
+    db.exec(migration);
+    schemas[v + 1] = JSON.stringify(db.prepare(SCHEMA_QUERY).all());
+  }
+  db.close();
+  return schemas;
+}
+
 const common = {
   bundle: true,
   format: 'cjs',
   platform: 'node',
   target: 'node20.19',
-  define: { SSCARD_VERSION: JSON.stringify(version) },
+  define: { SSCARD_VERSION: JSON.stringify(version), SSCARD_SCHEMAS: JSON.stringify(await ledgerSchemas()) },
   // `import()` of a bundled-in module becomes a plain require().
   supported: { 'dynamic-import': false },
   minify: true,

@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { InvalidInput, Refused } from '../../core/errors.js';
 import { rebuildCache, SqliteStore } from './ledger.js';
 import { type HeaderFields, hasPendingJournal, inspectDatabase, walPageOneHeaders } from './header.js';
-import { APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION } from './schema.js';
+import { APPLICATION_ID, MIGRATIONS, SCHEMA_QUERY, SCHEMA_VERSION } from './schema.js';
 
 /** Long enough for a queue of writers (each write is short) before "database is locked". */
 const BUSY_TIMEOUT_MS = 30_000;
@@ -253,9 +253,15 @@ function tooNew(file: string, version: number): Refused {
   );
 }
 
-/** The schema a ledger of each version has, made by running the same migrations on an empty database in memory. */
-const expectedSchemas = new Map<number, string>();
-function expectedSchema(version: number): string {
+/**
+ * The schema a ledger of each version has, made by running the same
+ * migrations on an empty database in memory: by the build, once (scripts/
+ * build.mjs defines SSCARD_SCHEMAS; making them here cost every command 2-3
+ * ms of its start), or here when running from source.
+ */
+declare const SSCARD_SCHEMAS: Record<number, string> | undefined;
+const expectedSchemas = new Map<number, string>(typeof SSCARD_SCHEMAS === 'undefined' ? [] : Object.entries(SSCARD_SCHEMAS).map(([v, s]) => [Number(v), s]));
+export function expectedSchema(version: number): string {
   let schema = expectedSchemas.get(version);
   if (schema === undefined) {
     const db = connect(':memory:');
@@ -268,7 +274,7 @@ function expectedSchema(version: number): string {
 }
 
 function schemaOf(db: Database.Database): string {
-  return JSON.stringify(db.prepare("SELECT type, name, tbl_name, sql FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name").all());
+  return JSON.stringify(db.prepare(SCHEMA_QUERY).all());
 }
 
 /**
