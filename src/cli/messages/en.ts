@@ -12,6 +12,7 @@ import type { EcardChannel, EcardState } from '../../core/ecard.js';
 import type { EventKind } from '../../core/events.js';
 import type { DeadlineNote } from '../../core/period.js';
 import type { HireKind } from '../../core/registration.js';
+import type { EXIT } from '../exit.js';
 
 /** The example identity number of the SPEC (a documented public example, not personal data): shown unmasked so examples work when pasted. */
 const ID = '11010519491231002X';
@@ -486,19 +487,82 @@ export const en = {
     'db-not-a-file': (p: { file: string }) => `--db: ${p.file} is not a regular file (a device, FIFO or socket); give the path of a ledger file.`,
     'db-needs-recovery': (p: { file: string }) =>
       `${p.file} has an unfinished write (a -journal file beside it) and cannot be recovered without write permission; let its owner run any sscard command on it first.`,
-    'not-a-ledger': (p: { file: string }) => `${p.file} is not an sscard database (or is damaged); it was left untouched. Point --db at an sscard ledger.`,
+    /** A SQLite file (`file`), or a PostgreSQL schema holding someone else's tables (`schema`, `ledger`). */
+    'not-a-ledger': (p: { file: string } | { schema: string; ledger: string }) =>
+      'schema' in p
+        ? `The schema ${p.schema} in ${p.ledger} holds tables that are not an sscard ledger; it was left untouched. Choose another schema with ?schema=NAME.`
+        : `${p.file} is not an sscard database (or is damaged); it was left untouched. Point --db at an sscard ledger.`,
     'ledger-damaged': (p: { file: string; finding: string }) =>
       `${p.file} is damaged (${p.finding}), so nothing was written; restore it from a backup as the README's "Backups and restore" says, then run \`sscard check\`.`,
     'db-not-writable': (p: { file: string }) =>
       `${p.file} cannot be opened or written (permission denied, or a read-only file or directory); fix its permissions or choose another --db.`,
     'db-error': (p: { file: string; why: string }) => `${p.file} could not be used: ${p.why}.`,
-    'ledger-too-new': (p: { file: string; version: number; known: number }) =>
-      `${p.file} was written by a newer sscard (schema version ${p.version}, this one knows ${p.known}); it was left untouched. Upgrade sscard.`,
+    'ledger-too-new': (p: ({ file: string } | { ledger: string }) & { version: number; known: number }) =>
+      `${'ledger' in p ? `The ledger in ${p.ledger}` : p.file} was written by a newer sscard (schema version ${p.version}, this one knows ${p.known}); it was left untouched. Upgrade sscard.`,
+    // A shared ledger (src/store/postgres/failure.ts): `ledger` is its URL with the password masked; `why` the server's words, scrubbed of it.
+    'ledger-read-only': (p: { ledger: string }) =>
+      `This ledger user may not write to ${p.ledger}, so nothing was written; run the command as a user with write access (see "A shared ledger" in the README).`,
+    'ledger-busy': (p: { ledger: string; attempts: number }) =>
+      `The shared ledger ${p.ledger} was changed by other writers at the same moment ${p.attempts} times in a row, so nothing was written; try again.`,
+    'ledger-conflict': (p: { ledger: string; why: string }) =>
+      `Another writer recorded the same fact in ${p.ledger} at the same moment (${p.why}), so nothing was written; run the command again to see the ledger as it now stands.`,
+    'db-login-refused': (p: { ledger: string; why: string }) =>
+      `The PostgreSQL server refused the login for ${p.ledger} (${p.why}); check the user name and the password (PGPASSWORD or ~/.pgpass).`,
+    'db-missing': (p: { ledger: string }) => `The database of ${p.ledger} does not exist; create it (createdb) or correct --db.`,
+    /** `lost`: the connection broke during the command, rather than could not be made. */
+    'db-unreachable': (p: { ledger: string; why: string; lost?: number }) =>
+      p.lost
+        ? `The connection to ${p.ledger} was lost (${p.why}); nothing more was written, try again.`
+        : `The PostgreSQL server of ${p.ledger} cannot be reached (${p.why}); check the host and port in --db and that the server is running.`,
+    'db-url-invalid': (p: { url: string }) => `--db: ${p.url} is not a valid URL; write it as postgres://user@host:5432/database.`,
+    'db-schema-invalid': (p: { schema: string }) =>
+      `--db: the schema "${p.schema}" must be lower-case letters, digits and _ (at most 63, not starting with a digit), e.g. ?schema=sscard.`,
   },
 
   /** `sscard completion`. */
   completion: {
     unknownShell: (shell: string) => `<shell> must be bash, zsh or fish, not "${shell}".`,
+  },
+
+  /** The manual page's own texts (scripts/man.mjs; the rest comes from `help`). man(7) source: \f escapes and \- for a hyphen in an option. */
+  man: {
+    manual: 'User Commands',
+    sections: {
+      name: 'NAME',
+      synopsis: 'SYNOPSIS',
+      description: 'DESCRIPTION',
+      globalOptions: 'GLOBAL OPTIONS',
+      commands: 'COMMANDS',
+      environment: 'ENVIRONMENT',
+      exitStatus: 'EXIT STATUS',
+      files: 'FILES',
+      examples: 'EXAMPLES',
+      seeAlso: 'SEE ALSO',
+    },
+    globalOptionsNote: (name: string) =>
+      `The global options are those of \\fB${name}\\fR itself; the ones that choose the ledger, the day and the output apply to every command. \\fB${name}\\fR \\fIcommand\\fR \\fB\\-\\-help\\fR prints what this page says about one command.`,
+    environment: {
+      db: 'The ledger file, or the postgres:// URL of a shared ledger, when \\fB\\-\\-db\\fR is not given.',
+      pg: "For a postgres:// URL, as for psql (and \\fI~/.pgpass\\fR for the password). sscard never prints a URL's password.",
+      today:
+        'Evaluate as of this day, written YYYY\\-MM\\-DD, when \\fB\\-\\-as\\-of\\fR is not given. Otherwise "today" is the current date in China (Asia/Shanghai), whatever the machine\'s time zone.',
+      policy: 'The card policy of a new card when \\fB\\-\\-policy\\fR is not given (default: seed).',
+      noColor: 'When set, to any value, output is plain text without colours, as with \\fB\\-\\-no\\-color\\fR.',
+      lang: 'The language of messages, prompts and help when \\fB\\-\\-lang\\fR is not given, in this order: a value starting with zh means Chinese, anything else English. JSON keys, error codes and exit statuses do not change with the language.',
+      dataHome: 'Where the default ledger lives (default: ~/.local/share).',
+    },
+    /** SPEC 2.2, by the keys of EXIT (src/cli/exit.ts). */
+    exit: {
+      ok: 'Done (including "already activated").',
+      refused: 'Refused by a rule, not found (including "no ledger at that path" for every read command), or the ledger cannot be used.',
+      usage: 'Bad input or usage: an invalid identity number, a bad date, an unknown option, a missing value, a bad file or row.',
+      overdue: 'Only \\fBdue \\-\\-check\\fR: something is overdue.',
+      interrupted: 'Ctrl\\-C at a prompt; nothing was written.',
+    } satisfies Record<keyof typeof EXIT, string>,
+    errors: 'Errors are one sentence on standard error (with \\fB\\-\\-json\\fR, a JSON document on standard output), never a stack trace.',
+    files:
+      'The default ledger (SQLite), ~/.local/share/sscard/sscard.db when XDG_DATA_HOME is unset. While it is in use, SQLite keeps \\fIsscard.db\\-wal\\fR and \\fIsscard.db\\-shm\\fR beside it: copy the ledger with \\fBsscard backup\\fR, not with cp.',
+    readme: 'The README.md file of the package.',
   },
 };
 

@@ -431,11 +431,26 @@ export const zh: Messages = {
     'db-is-symlink': (p) => `--db：${p.file} 是符号链接${p.target ? `（指向 ${p.target}）` : ''}；sscard 不跟随链接打开台账，请给出实际文件的路径。`,
     'db-not-a-file': (p) => `--db：${p.file} 不是普通文件（设备、FIFO 或套接字）：请给出台账文件的路径。`,
     'db-needs-recovery': (p) => `${p.file} 有未完成的写入（旁边有 -journal 文件），没有写权限无法恢复：请让文件所有者先对它运行任一 sscard 命令。`,
-    'not-a-ledger': (p) => `${p.file} 不是 sscard 台账（或已损坏），未做任何改动：请让 --db 指向 sscard 台账。`,
+    'not-a-ledger': (p) =>
+      'schema' in p
+        ? `${p.ledger} 中的模式 ${p.schema} 含有不属于 sscard 台账的表，未做任何改动：请用 ?schema=名称 换一个模式。`
+        : `${p.file} 不是 sscard 台账（或已损坏），未做任何改动：请让 --db 指向 sscard 台账。`,
     'ledger-damaged': (p) => `${p.file} 已损坏（${p.finding}），未做任何更改：请按 README 的“Backups and restore”从备份恢复，然后运行 \`sscard check\`。`,
     'db-not-writable': (p) => `无法打开或写入 ${p.file}（权限不足，或文件、目录只读）：请修改权限，或换一个 --db。`,
     'db-error': (p) => `无法使用 ${p.file}：${p.why}。`,
-    'ledger-too-new': (p) => `${p.file} 由更新版本的 sscard 写入（结构版本 ${p.version}，本版本支持 ${p.known}），未做任何改动：请升级 sscard。`,
+    'ledger-too-new': (p) =>
+      `${'ledger' in p ? `${p.ledger} 中的台账` : `${p.file} `}由更新版本的 sscard 写入（结构版本 ${p.version}，本版本支持 ${p.known}），未做任何改动：请升级 sscard。`,
+    'ledger-read-only': (p) => `此台账用户无权写入 ${p.ledger}，未做任何更改：请以有写权限的用户运行此命令（见 README 的“A shared ledger”）。`,
+    'ledger-busy': (p) => `共享台账 ${p.ledger} 连续 ${p.attempts} 次在同一时刻被其他写入者修改，未做任何更改：请重试。`,
+    'ledger-conflict': (p) => `另一写入者在同一时刻向 ${p.ledger} 记录了相同的事实（${p.why}），未做任何更改：请重新运行命令，查看台账的当前状态。`,
+    'db-login-refused': (p) => `PostgreSQL 服务器拒绝了 ${p.ledger} 的登录（${p.why}）：请核对用户名和密码（PGPASSWORD 或 ~/.pgpass）。`,
+    'db-missing': (p) => `${p.ledger} 的数据库不存在：请先创建（createdb），或更正 --db。`,
+    'db-unreachable': (p) =>
+      p.lost
+        ? `与 ${p.ledger} 的连接已断开（${p.why}），此后未再写入：请重试。`
+        : `无法连接 ${p.ledger} 的 PostgreSQL 服务器（${p.why}）：请核对 --db 中的主机和端口，并确认服务器正在运行。`,
+    'db-url-invalid': (p) => `--db：${p.url} 不是有效的 URL：请写成 postgres://用户@主机:5432/数据库。`,
+    'db-schema-invalid': (p) => `--db：模式 "${p.schema}" 只能由小写字母、数字和 _ 组成（最多 63 个字符，不以数字开头），例如 ?schema=sscard。`,
   },
 
   failure: {
@@ -447,5 +462,43 @@ export const zh: Messages = {
 
   completion: {
     unknownShell: (shell) => `<shell> 须为 bash、zsh 或 fish，而不是 "${shell}"。`,
+  },
+
+  man: {
+    manual: '用户命令',
+    sections: {
+      name: '名称',
+      synopsis: '概述',
+      description: '描述',
+      globalOptions: '全局选项',
+      commands: '命令',
+      environment: '环境变量',
+      exitStatus: '退出状态',
+      files: '文件',
+      examples: '示例',
+      seeAlso: '参见',
+    },
+    globalOptionsNote: (name) =>
+      `全局选项属于 \\fB${name}\\fR 本身；选择台账、日期和输出方式的选项适用于每个命令。\\fB${name}\\fR \\fI命令\\fR \\fB\\-\\-help\\fR 显示本页关于该命令的内容。`,
+    environment: {
+      db: '未给出 \\fB\\-\\-db\\fR 时使用的台账文件，或共享台账的 postgres:// URL。',
+      pg: '用于 postgres:// URL，与 psql 相同（密码也可放在 \\fI~/.pgpass\\fR 中）。sscard 从不显示 URL 中的密码。',
+      today: '未给出 \\fB\\-\\-as\\-of\\fR 时按此日期（YYYY\\-MM\\-DD）计算。否则“今天”为中国（Asia/Shanghai）的当前日期，与本机时区无关。',
+      policy: '未给出 \\fB\\-\\-policy\\fR 时新卡适用的卡政策（默认：seed）。',
+      noColor: '设置为任意值时输出不带颜色的纯文本，与 \\fB\\-\\-no\\-color\\fR 相同。',
+      lang: '未给出 \\fB\\-\\-lang\\fR 时消息、提示和帮助的语言，依次查看这三个变量：以 zh 开头为中文，其他为英文。JSON 键名、错误代码和退出状态不随语言改变。',
+      dataHome: '默认台账所在位置（默认：~/.local/share）。',
+    },
+    exit: {
+      ok: '完成（包括“已激活”）。',
+      refused: '被规则拒绝、未找到（包括所有读取命令的“该路径没有台账”），或台账无法使用。',
+      usage: '输入或用法错误：无效的身份证号码、错误的日期、未知选项、缺少的值、错误的文件或行。',
+      overdue: '仅 \\fBdue \\-\\-check\\fR：有事项已逾期。',
+      interrupted: '在提示时按了 Ctrl\\-C；未做任何更改。',
+    },
+    errors: '错误为标准错误上的一句话（加 \\fB\\-\\-json\\fR 时为标准输出上的一个 JSON 文档），从不输出堆栈跟踪。',
+    files:
+      '默认台账（SQLite）；未设置 XDG_DATA_HOME 时为 ~/.local/share/sscard/sscard.db。使用期间 SQLite 在其旁边保留 \\fIsscard.db\\-wal\\fR 和 \\fIsscard.db\\-shm\\fR：请用 \\fBsscard backup\\fR 复制台账，不要用 cp。',
+    readme: '软件包中的 README.md 文件。',
   },
 };
