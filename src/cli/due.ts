@@ -102,7 +102,7 @@ async function ics(ctx: Context, items: readonly AgendaItem[]): Promise<void> {
       // Stable across runs, so that a newer file updates the calendar's events instead of adding them again.
       identity: [item.personId, item.employer ?? '', item.hiredOn ?? '', item.card ?? ''].join('|'),
     })),
-    { stampedAt: new Date(`${ctx.today}T00:00:00+08:00`), lang: ctx.lang },
+    { stampedAt: new Date(`${ctx.today}T00:00:00+08:00`), m: ctx.m },
   );
   await send(ctx, calendar);
 }

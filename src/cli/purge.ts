@@ -23,6 +23,5 @@ export async function run(ctx: Context, args: { id?: string; yes?: boolean }): P
     return tx.erasePerson(id.number);
   });
   if (ctx.json) writeJson(ctx, { purged: shownId(ctx, id.number), events });
-  else if (ctx.lang === 'zh') ctx.out.write(`已删除 ${shownId(ctx, id.number)} 及其全部记录（${events} 条）。\n`);
-  else ctx.out.write(`Deleted ${shownId(ctx, id.number)} and every record about them (${events} events).\n`);
+  else ctx.out.write(`${ctx.m.ledger.purged(shownId(ctx, id.number), events)}\n`);
 }
