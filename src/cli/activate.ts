@@ -30,7 +30,7 @@ export async function run(ctx: Context, args: ActivateArgs): Promise<void> {
   };
   const idField = citizenIdField(ctx.today, ctx.lang);
   const input = parseInput(
-    ctx.lang,
+    ctx.m,
     z.object({ card: cardNumberField, idDoc: idField, on: z.optional(isoDateField), outlet: z.optional(textField), guardianId: z.optional(idField) }),
     raw,
     { card: '--card', idDoc: '--id-doc', on: '--on', outlet: '--outlet', guardianId: '--guardian-id' },

@@ -31,7 +31,7 @@ export function notFound(ctx: Context, number: string): NotFound {
 
 export async function changeCard(ctx: Context, args: CardChangeArgs, change: CardChange): Promise<void> {
   const raw = { card: await required(ctx, args.card, '--card', ctx.m.ask.card, 'card'), on: args.on };
-  const input = parseInput(ctx.lang, z.object({ card: cardNumberField, on: z.optional(isoDateField) }), raw, { card: '--card', on: '--on' });
+  const input = parseInput(ctx.m, z.object({ card: cardNumberField, on: z.optional(isoDateField) }), raw, { card: '--card', on: '--on' });
   const on = input.on ?? ctx.today;
   await change.before?.(ctx, input.card);
 

@@ -35,7 +35,7 @@ export async function run(ctx: Context, args: CardIssueArgs): Promise<void> {
     raw.bank = await optional(ctx, args.bank, '--bank', ctx.m.ask.bank);
   }
   const input = parseInput(
-    ctx.lang,
+    ctx.m,
     z.object({
       id: citizenIdField(ctx.today, ctx.lang),
       card: cardNumberField,

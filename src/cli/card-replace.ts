@@ -28,7 +28,7 @@ export async function run(ctx: Context, args: CardReplaceArgs): Promise<void> {
     newCard: await required(ctx, args.newCard, '--new-card', ctx.m.ask.newCard, 'card'),
   };
   const input = parseInput(
-    ctx.lang,
+    ctx.m,
     z.object({
       card: cardNumberField,
       newCard: cardNumberField,

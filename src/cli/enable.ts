@@ -21,7 +21,7 @@ export interface EnableArgs {
 export async function run(ctx: Context, args: EnableArgs): Promise<void> {
   const raw = { ...args, card: await required(ctx, args.card, '--card', ctx.m.ask.card, 'card') };
   const input = parseInput(
-    ctx.lang,
+    ctx.m,
     z.object({ card: cardNumberField, on: z.optional(isoDateField), channel: z.optional(z.enum(ENABLE_CHANNELS)) }),
     { ...raw, channel: raw.channel?.trim().toLowerCase() },
     { card: '--card', on: '--on', channel: '--channel' },

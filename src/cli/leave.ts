@@ -28,7 +28,7 @@ export async function run(ctx: Context, args: LeaveArgs): Promise<void> {
     leftOn: await required(ctx, args.leftOn, '--left-on', ctx.m.ask.leftOn, 'date'),
   };
   const input = parseInput(
-    ctx.lang,
+    ctx.m,
     z.object({
       id: citizenIdField(ctx.today, ctx.lang),
       employer: textField,

@@ -52,7 +52,7 @@ export async function run(ctx: Context, args: RegisterEmployeeArgs): Promise<voi
     }
   }
   const input = parseInput(
-    ctx.lang,
+    ctx.m,
     z.object({
       id: citizenIdField(ctx.today, ctx.lang),
       hiredOn: isoDateField,
