@@ -28,7 +28,7 @@ export async function run(ctx: Context, args: ActivateArgs): Promise<void> {
     card: await required(ctx, args.card, '--card', ctx.m.ask.card, 'card'),
     idDoc: await required(ctx, args.idDoc, '--id-doc', ctx.m.ask.idDoc, 'id'),
   };
-  const idField = citizenIdField(ctx.today, ctx.lang);
+  const idField = citizenIdField(ctx.today);
   const input = parseInput(
     ctx.m,
     z.object({ card: cardNumberField, idDoc: idField, on: z.optional(isoDateField), outlet: z.optional(textField), guardianId: z.optional(idField) }),

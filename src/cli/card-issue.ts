@@ -37,7 +37,7 @@ export async function run(ctx: Context, args: CardIssueArgs): Promise<void> {
   const input = parseInput(
     ctx.m,
     z.object({
-      id: citizenIdField(ctx.today, ctx.lang),
+      id: citizenIdField(ctx.today),
       card: cardNumberField,
       bank: z.optional(textField),
       issuedOn: z.optional(isoDateField),

@@ -39,7 +39,7 @@ export async function run(ctx: Context, args: EcardClaimArgs): Promise<void> {
       ECARD_CHANNELS.map((value) => ({ value, name: ctx.m.values.ecardChannel[value] })),
     );
   }
-  const input = parseInput(ctx.m, z.object({ id: citizenIdField(ctx.today, ctx.lang), channel: z.optional(channelField), on: z.optional(isoDateField) }), raw, {
+  const input = parseInput(ctx.m, z.object({ id: citizenIdField(ctx.today), channel: z.optional(channelField), on: z.optional(isoDateField) }), raw, {
     id: '--id',
     channel: '--channel',
     on: '--on',

@@ -7,7 +7,6 @@ import { normaliseCardNumber } from '../core/card.js';
 import { HIRE_MONTHS_AHEAD, hireDateProblem, inRange } from '../core/date-bounds.js';
 import { InvalidInput, Refused } from '../core/errors.js';
 import type { Context } from './context.js';
-import type { Lang } from './lang.js';
 import type { Messages } from './messages/index.js';
 
 /** Option names as the user types them, keyed by the schema's field names. */
@@ -50,7 +49,7 @@ export const textField = z.pipe(
 );
 
 /** An identity number field; validity depends on today (no birth dates in the future). */
-export function citizenIdField(today: IsoDate, _lang?: Lang) {
+export function citizenIdField(today: IsoDate) {
   return z.pipe(
     z.string(),
     z.transform((text: string, ctx): CitizenId => {

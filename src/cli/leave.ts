@@ -30,7 +30,7 @@ export async function run(ctx: Context, args: LeaveArgs): Promise<void> {
   const input = parseInput(
     ctx.m,
     z.object({
-      id: citizenIdField(ctx.today, ctx.lang),
+      id: citizenIdField(ctx.today),
       employer: textField,
       leftOn: isoDateField,
       hiredOn: z.optional(isoDateField),

@@ -10,7 +10,7 @@ import { noLedger, shownId, writeJson } from './output.js';
 
 export async function run(ctx: Context, args: { id?: string; yes?: boolean }): Promise<void> {
   const raw = { id: await required(ctx, args.id, '<id>', ctx.m.ask.id, 'id') };
-  const { id } = parseInput(ctx.m, z.object({ id: citizenIdField(ctx.today, ctx.lang) }), raw, { id: '<id>' });
+  const { id } = parseInput(ctx.m, z.object({ id: citizenIdField(ctx.today) }), raw, { id: '<id>' });
   const notFound = () => new NotFound('person-not-found', ctx.m.errors['purge-not-found']({ id: shownId(ctx, id.number) }));
   const existing = await ctx.openStore({ write: false });
   if (existing === null) throw noLedger(ctx);

@@ -54,7 +54,7 @@ export async function run(ctx: Context, args: RegisterEmployeeArgs): Promise<voi
   const input = parseInput(
     ctx.m,
     z.object({
-      id: citizenIdField(ctx.today, ctx.lang),
+      id: citizenIdField(ctx.today),
       hiredOn: isoDateField,
       name: z.optional(textField),
       employer: z.optional(textField),
