@@ -28,9 +28,9 @@ export async function run(ctx: Context, args: ActivateArgs): Promise<void> {
     card: await required(ctx, args.card, '--card', ctx.m.ask.card, 'card'),
     idDoc: await required(ctx, args.idDoc, '--id-doc', ctx.m.ask.idDoc, 'id'),
   };
-  const idField = citizenIdField(ctx.today, ctx.lang);
+  const idField = citizenIdField(ctx.today);
   const input = parseInput(
-    ctx.lang,
+    ctx.m,
     z.object({ card: cardNumberField, idDoc: idField, on: z.optional(isoDateField), outlet: z.optional(textField), guardianId: z.optional(idField) }),
     raw,
     { card: '--card', idDoc: '--id-doc', on: '--on', outlet: '--outlet', guardianId: '--guardian-id' },
@@ -76,51 +76,23 @@ export async function run(ctx: Context, args: ActivateArgs): Promise<void> {
   ctx.out.write(`${describe(ctx, outcome.kind, card, activatedEcard, outcome.ecard !== null)}\n`);
 }
 
-/** What activating late ended, by the policy's consequence (a sealed card cannot be activated, so it is not among them). */
-function lateText(ctx: Context, late: number, deadline: string, consequence: string): string {
-  const zh = ctx.lang === 'zh';
-  const ended =
-    consequence === 'social-function-suspended'
-      ? zh
-        ? '自激活之日起社保功能恢复'
-        : 'the social-security function is back from the day of activation'
-      : zh
-        ? '自激活之日起医保卡恢复正常'
-        : 'the medical insurance card is normal again from the day of activation';
-  return zh
-    ? `晚于激活期限 ${deadline} ${late} 天；${ended}。`
-    : `That was ${late} day${late === 1 ? '' : 's'} after the activation deadline ${deadline}; ${ended}.`;
-}
-
 function describe(ctx: Context, kind: 'activated' | 'already-activated', card: Card, activatedEcard: boolean, claimed: boolean): string {
   const c = ctx.color;
-  const zh = ctx.lang === 'zh';
+  const m = ctx.m.activate;
   const on = day(ctx, card.activatedOn!);
   const lines: string[] = [];
   if (kind === 'already-activated') {
-    lines.push(zh ? `卡 ${card.number} 已于 ${on} 启用，未做更改。` : `Card ${card.number} was already activated on ${on}; nothing changed.`);
+    lines.push(m.unchanged(card.number, on));
   } else {
-    const at = card.outlet ? (zh ? `（${card.outlet}）` : ` at ${card.outlet}`) : '';
-    lines.push(c.green(zh ? `卡 ${card.number} 已于 ${on} 启用${at}。` : `Card ${card.number} activated on ${on}${at}.`));
-    if (card.guardianId !== null) {
-      const guardian = shownId(ctx, card.guardianId);
-      lines.push(zh ? `由监护人 ${guardian} 代为办理，已记录。` : `Activated by the guardian ${guardian}, as recorded.`);
-    }
+    lines.push(c.green(m.activated(card.number, on, card.outlet)));
+    if (card.guardianId !== null) lines.push(m.byGuardian(shownId(ctx, card.guardianId)));
     const policy = policyOf(policyBook(), card.policy);
     const late = activationDaysLate(card, policy, ctx.calendar);
     const deadline = activationDeadline(card, policy, ctx.calendar);
-    if (late !== null && deadline !== null) lines.push(lateText(ctx, late, deadline.date, policy.consequence));
+    if (late !== null && deadline !== null) lines.push(m.late(late, deadline.date, policy.consequence));
   }
-  if (activatedEcard) lines.push(c.green(zh ? '现已有启用的电子社保卡。' : 'There is now an activated electronic social security card.'));
-  else if (claimed) lines.push(zh ? '已申领电子社保卡，但当前无效。' : 'The electronic card is claimed but not active.');
-  else {
-    lines.push(
-      c.yellow(
-        zh
-          ? '尚未申领电子社保卡：启用实体卡不会自动生成电子社保卡。微信申领：我 -> 服务 -> 城市服务 -> 社保 -> 电子社保卡 -> 立即添加。'
-          : 'No electronic social security card is claimed yet: activation of the physical card does not create one. Claim it in WeChat: Me -> Pay (or Services) -> City Services -> Social Security -> Electronic Social Security Card -> Add Now.',
-      ),
-    );
-  }
+  if (activatedEcard) lines.push(c.green(m.activatedEcard));
+  else if (claimed) lines.push(m.claimedInactive);
+  else lines.push(c.yellow(m.noEcard));
   return lines.join('\n');
 }

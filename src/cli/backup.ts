@@ -25,6 +25,5 @@ export async function run(ctx: Context, args: { file?: string; force?: boolean }
   // The path may hold an identity number (a file named after a person): masked like any echoed input.
   const shown = printable(redactIds(file));
   if (ctx.json) writeJson(ctx, { backup: redactIds(file), bytes });
-  else if (ctx.lang === 'zh') ctx.out.write(`已将台账备份到 ${shown}（${bytes} 字节）。恢复：停止 sscard，将备份复制到台账文件，再运行 \`sscard check\`。\n`);
-  else ctx.out.write(`Backed up the ledger to ${shown} (${bytes} bytes). Restore: stop sscard, copy it over the ledger file, run \`sscard check\`.\n`);
+  else ctx.out.write(`${ctx.m.ledger.backedUp(shown, bytes)}\n`);
 }

@@ -26,17 +26,12 @@ export interface CardChange {
 }
 
 export function notFound(ctx: Context, number: string): NotFound {
-  return new NotFound(
-    'card-not-found',
-    ctx.lang === 'zh'
-      ? `台账中没有卡号 ${number}：请核对卡号，或先用 \`sscard card issue\` 记录。`
-      : `No card ${number} in the ledger; check the number or record it with \`sscard card issue\`.`,
-  );
+  return new NotFound('card-not-found', ctx.m.card.notFound(number));
 }
 
 export async function changeCard(ctx: Context, args: CardChangeArgs, change: CardChange): Promise<void> {
   const raw = { card: await required(ctx, args.card, '--card', ctx.m.ask.card, 'card'), on: args.on };
-  const input = parseInput(ctx.lang, z.object({ card: cardNumberField, on: z.optional(isoDateField) }), raw, { card: '--card', on: '--on' });
+  const input = parseInput(ctx.m, z.object({ card: cardNumberField, on: z.optional(isoDateField) }), raw, { card: '--card', on: '--on' });
   const on = input.on ?? ctx.today;
   await change.before?.(ctx, input.card);
 

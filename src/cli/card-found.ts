@@ -8,9 +8,6 @@ import { cardStateText } from './words.js';
 export async function run(ctx: Context, args: CardChangeArgs): Promise<void> {
   await changeCard(ctx, args, {
     decide: decideFound,
-    done: (ctx, card) =>
-      ctx.lang === 'zh'
-        ? `卡 ${card.number} 已解挂，恢复为${cardStateText(ctx, card.state)}；已申领的电子社保卡不再受限。`
-        : `Card ${card.number} is no longer reported lost: it is ${cardStateText(ctx, card.state)} again, and a claimed electronic card is no longer limited.`,
+    done: (ctx, card) => ctx.m.card.found(card.number, cardStateText(ctx, card.state)),
   });
 }

@@ -35,9 +35,9 @@ export async function run(ctx: Context, args: CardIssueArgs): Promise<void> {
     raw.bank = await optional(ctx, args.bank, '--bank', ctx.m.ask.bank);
   }
   const input = parseInput(
-    ctx.lang,
+    ctx.m,
     z.object({
-      id: citizenIdField(ctx.today, ctx.lang),
+      id: citizenIdField(ctx.today),
       card: cardNumberField,
       bank: z.optional(textField),
       issuedOn: z.optional(isoDateField),
@@ -53,12 +53,7 @@ export async function run(ctx: Context, args: CardIssueArgs): Promise<void> {
   const policy = args.policy !== undefined ? knownPolicy(ctx, args.policy, '--policy') : knownPolicy(ctx, ctx.defaultPolicy, 'SSCARD_POLICY');
   const expiresOn = input.expiresOn ?? null;
   if (expiresOn !== null && expiresOn <= issuedOn) {
-    throw new InvalidInput(
-      'expiry-before-issue',
-      ctx.lang === 'zh'
-        ? `--expires-on（${expiresOn}）须晚于制卡日期 ${issuedOn}：请核对卡面上的有效期。`
-        : `--expires-on (${expiresOn}) must be after the issue date ${issuedOn}; check the expiry printed on the card.`,
-    );
+    throw new InvalidInput('expiry-before-issue', ctx.m.card.expiryBeforeIssue(expiresOn, issuedOn));
   }
 
   const store = await ctx.openStore({ write: true });
@@ -79,12 +74,6 @@ export async function run(ctx: Context, args: CardIssueArgs): Promise<void> {
     writeJson(ctx, { asOf: ctx.today, holder: shownId(ctx, holderId), card: cardJson(ctx, statusToday(ctx, card)) });
     return;
   }
-  ctx.out.write(`${issuedText(ctx, card.number, card.bank, issuedOn, shownId(ctx, holderId), policyWindowText(ctx, policyOf(policyBook(), policy)))}\n`);
-}
-
-function issuedText(ctx: Context, number: string, bank: string | null, issuedOn: string, holder: string, window: string): string {
-  if (ctx.lang === 'zh') {
-    return `已记录：卡 ${number}${bank ? `（${bank}）` : ''} 于 ${issuedOn} 为 ${holder} 制卡（${window}）。\n持卡人领卡后用 \`sscard card receive\` 记录。`;
-  }
-  return `Card ${number}${bank ? ` (${bank})` : ''} issued on ${issuedOn} to ${holder} (${window}).\nWhen the holder has it in hand, record that with \`sscard card receive\`.`;
+  const window = policyWindowText(ctx, policyOf(policyBook(), policy));
+  ctx.out.write(`${ctx.m.card.issued(card.number, card.bank, issuedOn, shownId(ctx, holderId), window)}\n`);
 }

@@ -28,7 +28,7 @@ export async function run(ctx: Context, args: CardReplaceArgs): Promise<void> {
     newCard: await required(ctx, args.newCard, '--new-card', ctx.m.ask.newCard, 'card'),
   };
   const input = parseInput(
-    ctx.lang,
+    ctx.m,
     z.object({
       card: cardNumberField,
       newCard: cardNumberField,
@@ -67,14 +67,5 @@ export async function run(ctx: Context, args: CardReplaceArgs): Promise<void> {
     });
     return;
   }
-  if (ctx.lang === 'zh') {
-    ctx.out.write(
-      `卡 ${old.number} 已于 ${on} 补换为 ${replacement.number}，电子社保卡将在领取新卡后对应新卡（无需重新申领）。\n新卡到手后用 \`sscard card receive\` 记录，并重新启用、激活：新卡按其卡政策有自己的期限。\n`,
-    );
-    return;
-  }
-  ctx.out.write(
-    `Card ${old.number} replaced by ${replacement.number} on ${on}; the electronic card maps to ${replacement.number} once it is received (no new claim needed).\n` +
-      'Record the new card with `sscard card receive` when it is in hand, then enable and activate it again: it has its own window under its policy.\n',
-  );
+  ctx.out.write(`${ctx.m.card.replaced(old.number, replacement.number, on)}\n`);
 }

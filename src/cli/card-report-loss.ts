@@ -12,23 +12,13 @@ export async function run(ctx: Context, args: CardChangeArgs): Promise<void> {
   await changeCard(ctx, args, {
     decide: (card, on, today) => decideLoss(card, on, today, temporary),
     done(ctx, card, changed) {
-      const zh = ctx.lang === 'zh';
       const loss = card.loss!;
-      if (!changed) {
-        return zh
-          ? `卡 ${card.number} 已于 ${loss.reportedOn} ${loss.kind === 'temporary' ? '临时' : '正式'}挂失，未做更改。`
-          : `Card ${card.number} was already reported lost (${loss.kind}) on ${loss.reportedOn}; nothing changed.`;
-      }
+      if (!changed) return ctx.m.card.alreadyLost(card.number, loss.kind, loss.reportedOn);
       if (loss.kind === 'temporary') {
         const { loss: shown, policy } = statusToday(ctx, card);
-        const rule = lossRuleText(ctx, policy!);
-        return zh
-          ? `卡 ${card.number} 已于 ${loss.reportedOn} 临时挂失，至 ${shown?.lapsesOn} 止（${rule}）。找回后用 \`sscard card found --card ${card.number}\` 解挂；补领须先正式挂失（不加 --temporary）。电子社保卡受限。`
-          : `Card ${card.number} temporarily reported lost on ${loss.reportedOn}, until ${shown?.lapsesOn} (${rule}). If it turns up, record it with \`sscard card found --card ${card.number}\`; a replacement needs a formal loss (without --temporary). The electronic card is limited meanwhile.`;
+        return ctx.m.card.lostTemporarily(card.number, loss.reportedOn, shown?.lapsesOn, lossRuleText(ctx, policy!));
       }
-      return zh
-        ? `卡 ${card.number} 已于 ${loss.reportedOn} 正式挂失：不能再使用或激活，电子社保卡受限（须本人授权使用）；补换卡后用 \`sscard card replace --card ${card.number} --new-card ...\` 记录。`
-        : `Card ${card.number} formally reported lost on ${loss.reportedOn}. It can no longer be used or activated, and the electronic card is limited (its services need your authorisation); record the replacement with \`sscard card replace --card ${card.number} --new-card ...\`.`;
+      return ctx.m.card.lostFormally(card.number, loss.reportedOn);
     },
   });
 }

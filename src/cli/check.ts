@@ -19,17 +19,17 @@ export async function run(ctx: Context): Promise<void> {
   const differences = result.cacheDifferences.map((d) => ({ ...d, personId: shownId(ctx, d.personId) }));
   if (ctx.json) writeJson(ctx, { ...result, problems, cacheDifferences: differences, ...(result.ok ? {} : { restore: RESTORE }) });
   else {
-    const zh = ctx.lang === 'zh';
+    const m = ctx.m.ledger.check;
     const integrity = result.problems.length === 0;
     ctx.out.write(
-      `${zh ? '完整性' : 'Integrity'}: ${integrity ? ctx.color.green(zh ? '正常' : 'ok') : ctx.color.red(zh ? '已损坏' : 'DAMAGED')}\n` +
-        `${zh ? '状态表与事件重放' : 'Tables = replay of events'}: ${differences.length === 0 ? ctx.color.green(zh ? '一致' : 'yes') : ctx.color.red(zh ? `${differences.length} 处不一致` : `NO, ${differences.length} differences`)}\n` +
-        `${zh ? '结构版本' : 'Schema version'}: ${result.schemaVersion}\n`,
+      `${m.integrity(integrity ? ctx.color.green(m.ok) : ctx.color.red(m.damaged))}\n` +
+        `${m.replay(differences.length === 0 ? ctx.color.green(m.agree) : ctx.color.red(m.differ(differences.length)))}\n` +
+        `${m.schemaVersion(result.schemaVersion)}\n`,
     );
     for (const [table, n] of Object.entries(result.rows)) ctx.out.write(`  ${table.padEnd(7)} ${n}\n`);
     for (const problem of problems.slice(0, 20)) ctx.out.write(`  ${printable(problem)}\n`);
     for (const d of differences.slice(0, 20)) {
-      ctx.out.write(`  ${d.personId} ${d.table}: ${zh ? '表中' : 'table'} ${d.cached ?? '-'}; ${zh ? '事件' : 'events'} ${d.replayed ?? '-'}\n`);
+      ctx.out.write(`  ${m.difference(d.personId, d.table, d.cached ?? '-', d.replayed ?? '-')}\n`);
     }
   }
   if (problems.length > 0) {

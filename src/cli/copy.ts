@@ -55,13 +55,5 @@ export async function run(ctx: Context, args: { from?: string; to?: string }): P
 
   const rows = Object.fromEntries(COUNTED.map((table) => [table, after.rows[table] ?? 0]));
   if (ctx.json) writeJson(ctx, { from: displayUrl(from), to: displayUrl(to), rows });
-  else if (ctx.lang === 'zh') {
-    ctx.out.write(
-      `已将 ${displayUrl(from)} 复制到 ${displayUrl(to)}：${rows.event} 条事件，${rows.person} 人，${rows.hire} 条雇用，${rows.card} 张卡，${rows.ecard} 张电子卡；两边行数一致。\n`,
-    );
-  } else {
-    ctx.out.write(
-      `Copied ${displayUrl(from)} to ${displayUrl(to)}: ${rows.event} events, ${rows.person} people, ${rows.hire} hires, ${rows.card} cards, ${rows.ecard} e-cards; the counts agree.\n`,
-    );
-  }
+  else ctx.out.write(`${ctx.m.ledger.copied(displayUrl(from), displayUrl(to), rows)}\n`);
 }

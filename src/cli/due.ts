@@ -51,7 +51,7 @@ const LAW = {
 
 /** Resolves to the exit code: 3 under --check when something is overdue. */
 export async function run(ctx: Context, args: DueArgs): Promise<number> {
-  const { within } = parseInput(ctx.lang, z.object({ within: z.optional(withinField) }), args, { within: '--within' });
+  const { within } = parseInput(ctx.m, z.object({ within: z.optional(withinField) }), args, { within: '--within' });
   const store = await ctx.openStore({ write: false });
   if (store === null) throw noLedger(ctx);
   const sources = await store.agendaRows(ctx.viewOn);
@@ -123,7 +123,7 @@ async function ics(ctx: Context, agenda: Agenda): Promise<number> {
       // Stable across runs, so that a newer file updates the calendar's events instead of adding them again.
       identity: [item.personId, item.employer ?? '', item.hiredOn ?? '', item.card ?? ''].join('|'),
     })),
-    { stampedAt: new Date(`${ctx.today}T00:00:00+08:00`), lang: ctx.lang },
+    { stampedAt: new Date(`${ctx.today}T00:00:00+08:00`), m: ctx.m },
   );
   await send(ctx, calendar);
   return items.filter((item) => item.state === 'overdue').length;

@@ -39,12 +39,11 @@ export async function run(ctx: Context, args: EcardClaimArgs): Promise<void> {
       ECARD_CHANNELS.map((value) => ({ value, name: ctx.m.values.ecardChannel[value] })),
     );
   }
-  const input = parseInput(
-    ctx.lang,
-    z.object({ id: citizenIdField(ctx.today, ctx.lang), channel: z.optional(channelField), on: z.optional(isoDateField) }),
-    raw,
-    { id: '--id', channel: '--channel', on: '--on' },
-  );
+  const input = parseInput(ctx.m, z.object({ id: citizenIdField(ctx.today), channel: z.optional(channelField), on: z.optional(isoDateField) }), raw, {
+    id: '--id',
+    channel: '--channel',
+    on: '--on',
+  });
   const holderId = input.id.number;
   const claimedOn = input.on ?? ctx.today;
 
@@ -52,12 +51,7 @@ export async function run(ctx: Context, args: EcardClaimArgs): Promise<void> {
   const result = await store.write(async (tx) => {
     const person = await personState(tx, holderId);
     if (!person.exists) {
-      throw new NotFound(
-        'person-not-found',
-        ctx.lang === 'zh'
-          ? `台账中没有 ${shownId(ctx, holderId)} 的记录：请先用 \`sscard card issue\` 记录发卡。`
-          : `No record for ${shownId(ctx, holderId)} in the ledger; record the card first with \`sscard card issue\`.`,
-      );
+      throw new NotFound('person-not-found', ctx.m.ecardClaim.notFound(shownId(ctx, holderId)));
     }
     const cards = cardsToday(ctx, person.cards);
     const card = currentCard(cards);
@@ -78,20 +72,9 @@ export async function run(ctx: Context, args: EcardClaimArgs): Promise<void> {
     });
     return;
   }
-  if (ctx.lang === 'zh') {
-    const via = result.claim.channel ? `（${channelText(ctx, result.claim.channel)}）` : '';
-    const head = result.changed ? `已记录：电子社保卡于 ${result.claim.claimedOn} 申领${via}。` : `电子社保卡已于 ${result.claim.claimedOn} 申领，未做更改。`;
-    const tail = activated
-      ? '对应的社会保障卡已启用：已有启用的电子社保卡。'
-      : `申领电子社保卡不等于实体卡已启用：卡 ${result.card?.number} ${result.card ? cardStateText(ctx, result.card.state) : ''}。请携带卡和身份证原件到发卡银行网点启用。`;
-    ctx.out.write(`${head}\n${tail}\n`);
-    return;
-  }
-  const head = result.changed
-    ? `Electronic social security card claimed on ${result.claim.claimedOn}${result.claim.channel ? ` via ${channelText(ctx, result.claim.channel)}` : ''}.`
-    : `The electronic social security card was already claimed on ${result.claim.claimedOn}; nothing changed.`;
-  const tail = activated
-    ? 'The card it maps to is activated: there is an activated electronic social security card.'
-    : `Having the e-card does not mean the card is activated: card ${result.card?.number} is ${result.card ? cardStateText(ctx, result.card.state) : ''}. Bring it and your ORIGINAL identity document to an outlet of the issuing bank to activate it.`;
+  const m = ctx.m.ecardClaim;
+  const { claim } = result;
+  const head = result.changed ? m.claimed(claim.claimedOn, claim.channel ? channelText(ctx, claim.channel) : null) : m.unchanged(claim.claimedOn);
+  const tail = activated ? m.activated : m.notActivated(result.card?.number, result.card ? cardStateText(ctx, result.card.state) : '');
   ctx.out.write(`${head}\n${tail}\n`);
 }

@@ -18,15 +18,10 @@ export interface EnableArgs {
   channel?: string;
 }
 
-const CHANNEL_WORDS = {
-  en: { window: 'at a social security window', bank: 'at a service bank', online: 'online', hospital: 'by first use at a designated hospital or pharmacy' },
-  zh: { window: '在社保服务窗口', bank: '在服务银行网点', online: '在线', hospital: '在定点医院或药店首次使用时' },
-} as const;
-
 export async function run(ctx: Context, args: EnableArgs): Promise<void> {
   const raw = { ...args, card: await required(ctx, args.card, '--card', ctx.m.ask.card, 'card') };
   const input = parseInput(
-    ctx.lang,
+    ctx.m,
     z.object({ card: cardNumberField, on: z.optional(isoDateField), channel: z.optional(z.enum(ENABLE_CHANNELS)) }),
     { ...raw, channel: raw.channel?.trim().toLowerCase() },
     { card: '--card', on: '--on', channel: '--channel' },
@@ -49,17 +44,9 @@ export async function run(ctx: Context, args: EnableArgs): Promise<void> {
 }
 
 function enabledText(ctx: Context, card: Card, changed: boolean, channel: EnableChannel | null): string {
-  const zh = ctx.lang === 'zh';
-  if (!changed)
-    return zh
-      ? `卡 ${card.number} 的社保功能已于 ${card.enabledOn} 启用，未做更改。`
-      : `The social-security function of card ${card.number} was already enabled on ${card.enabledOn}; nothing changed.`;
-  const how = channel ? CHANNEL_WORDS[ctx.lang][channel] : '';
-  const head = zh
-    ? `卡 ${card.number} 的社保功能已于 ${card.enabledOn}${how ? ` ${how}` : ''}启用。`
-    : `The social-security function of card ${card.number} enabled on ${card.enabledOn}${how ? ` ${how}` : ''}.`;
+  const m = ctx.m.enable;
+  if (!changed) return m.unchanged(card.number, card.enabledOn);
+  const head = m.enabled(card.number, card.enabledOn, channel ? m.channels[channel] : null);
   if (card.activatedOn !== null) return head;
-  return zh
-    ? `${head}\n金融功能尚未激活：须本人携带社会保障卡和身份证原件到${card.bank ?? '发卡银行'}网点激活（不能在线激活）；见 \`sscard guide activate\`。`
-    : `${head}\nThe financial function is not activated yet: the holder activates it in person at an outlet of ${card.bank ?? 'the issuing bank'} with the card and the ORIGINAL identity document (never online); see \`sscard guide activate\`.`;
+  return `${head}\n${m.notActivated(card.bank)}`;
 }

@@ -1,5 +1,5 @@
 // The one place where failures become exit codes and messages (SPEC 2).
-import { en, type Messages } from './messages/en.js';
+import type { Messages } from './messages/en.js';
 
 export const EXIT = { ok: 0, refused: 1, usage: 2, overdue: 3, interrupted: 130 } as const;
 
@@ -10,7 +10,7 @@ export interface Failure {
 }
 
 /** `m`: the catalogue of the user's language, for the failures sscard words itself. */
-export function failureOf(error: unknown, m: Messages = en): Failure {
+export function failureOf(error: unknown, m: Messages): Failure {
   // By name, not instanceof: each lazily loaded bundle has its own copy of the error classes.
   const { name, code: errorCode, message } = (error ?? {}) as { name?: string; code?: string; message?: string };
   if (name === 'InvalidInput') return { exitCode: EXIT.usage, code: errorCode!, message: message! };

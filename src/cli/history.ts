@@ -11,7 +11,7 @@ import { noLedger, shownId, writeJson } from './output.js';
 
 export async function run(ctx: Context, args: { id?: string }): Promise<void> {
   const raw = { id: await required(ctx, args.id, '<id>', ctx.m.ask.id, 'id') };
-  const { id } = parseInput(ctx.lang, z.object({ id: citizenIdField(ctx.today, ctx.lang) }), raw, { id: '<id>' });
+  const { id } = parseInput(ctx.m, z.object({ id: citizenIdField(ctx.today) }), raw, { id: '<id>' });
   const store = await ctx.openStore({ write: false });
   if (store === null) throw noLedger(ctx);
   const all = await store.personEvents(id.number);

@@ -4,23 +4,14 @@ import type { Deadline } from '../core/period.js';
 import { explainDeadline } from '../core/period.js';
 import type { Context } from './context.js';
 
-const WEEKDAYS = {
-  en: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'],
-  zh: ['周日', '周一', '周二', '周三', '周四', '周五', '周六'],
-};
-
 /** `2026-10-08 (Thu)` */
 export function day(ctx: Context, date: IsoDate): string {
-  return `${date} (${WEEKDAYS[ctx.lang][weekday(date)]})`;
+  return `${date} (${ctx.m.weekdayShort[weekday(date)]})`;
 }
 
 /** "in 12 days" / "today" / "3 days overdue" for a deadline `daysLeft` away. */
 export function relative(ctx: Context, daysLeft: number): string {
-  const zh = ctx.lang === 'zh';
-  if (daysLeft === 0) return zh ? '今天截止' : 'due today';
-  if (daysLeft > 0) return zh ? `还剩 ${daysLeft} 天` : `in ${daysLeft} day${daysLeft === 1 ? '' : 's'}`;
-  const late = -daysLeft;
-  return zh ? `已逾期 ${late} 天` : `${late} day${late === 1 ? '' : 's'} overdue`;
+  return ctx.m.relative(daysLeft);
 }
 
 /** The deadline's derivation in one sentence (SPEC 1.2), or null when the nominal day stood. */

@@ -14,6 +14,7 @@
 //   line breaks (3.3.11).
 import { createHash } from 'node:crypto';
 import { addDays, type IsoDate } from '../core/calendar-date.js';
+import type { Messages } from './messages/index.js';
 
 export interface IcsItem {
   readonly kind: 'activation' | 'registration' | (string & {});
@@ -35,37 +36,30 @@ export interface IcsItem {
 export interface IcsOptions {
   /** DTSTAMP: when the file was made (the caller's clock). */
   readonly stampedAt: Date;
-  readonly lang: 'en' | 'zh';
+  /** The catalogue of the user's language: the calendar's name and the events' summaries. */
+  readonly m: Messages;
   /** The reminder, this many days before the deadline day starts. */
   readonly reminderDays?: number;
   readonly calendarName?: string;
 }
 
-const KIND_NAMES: Record<string, { en: string; zh: string }> = {
-  activation: { en: 'Card activation deadline', zh: '社保卡激活截止' },
-  registration: { en: 'Social insurance registration deadline', zh: '参保登记截止' },
-  separation: { en: 'File and social insurance transfer deadline', zh: '离职档案和社保转移截止' },
-  renewal: { en: 'Card renewal', zh: '社保卡换领' },
-};
-
 export function icsUid(kind: string, identity: string): string {
   return `${createHash('sha256').update(`${kind}\n${identity}`).digest('hex').slice(0, 32)}@sscard`;
 }
 
-export function eventSummary(item: IcsItem, lang: 'en' | 'zh'): string {
-  const kind = KIND_NAMES[item.kind]?.[lang] ?? item.kind;
-  const person = item.name ? (lang === 'zh' ? `${item.name}（${item.personShown}）` : `${item.name} (${item.personShown})`) : item.personShown;
-  if (lang === 'zh') return `${kind}：${person}${item.employer ? `，${item.employer}` : ''}`;
-  return `${kind}: ${person}${item.employer ? `, ${item.employer}` : ''}`;
+export function eventSummary(item: IcsItem, m: Messages): string {
+  const kind = m.ics.kinds[item.kind] ?? item.kind;
+  const person = item.name ? m.ics.person(item.name, item.personShown) : item.personShown;
+  return m.ics.summary(kind, person, item.employer);
 }
 
 export function icsCalendar(items: readonly IcsItem[], options: IcsOptions): string {
   const stamp = utcStamp(options.stampedAt);
   const reminder = options.reminderDays ?? 3;
   const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//sscard//sscard due//EN', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH'];
-  lines.push(`X-WR-CALNAME:${escapeText(options.calendarName ?? (options.lang === 'zh' ? '社保卡与参保截止日期' : 'Social security deadlines'))}`);
+  lines.push(`X-WR-CALNAME:${escapeText(options.calendarName ?? options.m.ics.calendarName)}`);
   for (const item of items) {
-    const summary = eventSummary(item, options.lang);
+    const summary = eventSummary(item, options.m);
     lines.push(
       'BEGIN:VEVENT',
       `UID:${icsUid(item.kind, item.identity)}`,

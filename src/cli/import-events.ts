@@ -33,15 +33,15 @@ export async function importEvents(
   tally: ImportTally,
   bad: (row: BadRow) => void,
 ): Promise<void> {
-  const zh = ctx.lang === 'zh';
+  const m = ctx.m.import.events;
   const people = new Map<string, FileEvent[]>();
-  const invalid = (line: number, field: string, en: string, cn: string) => bad({ line, field, message: zh ? cn : en });
+  const invalid = (line: number, field: string, message: string) => bad({ line, field, message });
   let masked = false;
   for await (const { line, value } of jsonLines(ctx, file)) {
     const e = value as Record<string, unknown>;
     const body = eventBody(e.kind, e.data);
     if ('field' in body) {
-      invalid(line, body.field, 'is not what this kind of event holds', '与该类事件应有的内容不符');
+      invalid(line, body.field, m.notThisKind);
       continue;
     }
     const id = typeof e.id === 'string' ? e.id : '';
@@ -51,16 +51,16 @@ export async function importEvents(
     }
     const parsed = parseCitizenId(id, '9999-12-31' as IsoDate);
     if (!parsed.ok || parsed.id.number !== id) {
-      invalid(line, 'id', 'is not an 18-character identity number', '不是 18 位身份证号码');
+      invalid(line, 'id', m.badId);
       continue;
     }
     const on = e.on === null ? null : typeof e.on === 'string' ? parseIsoDate(e.on) : null;
     if (e.on !== null && on === null) {
-      invalid(line, 'on', 'is not a real date written YYYY-MM-DD, nor null', '不是 YYYY-MM-DD 格式的有效日期，也不是 null');
+      invalid(line, 'on', m.badOn);
       continue;
     }
     if (!Number.isSafeInteger(e.seq)) {
-      invalid(line, 'seq', 'is not a whole number', '不是整数');
+      invalid(line, 'seq', m.badSeq);
       continue;
     }
     const list = people.get(id) ?? [];
@@ -68,12 +68,7 @@ export async function importEvents(
     people.set(id, list);
   }
   if (masked) {
-    throw new InvalidInput(
-      'masked-export',
-      zh
-        ? `${file} 中的身份证号码已脱敏，无法导入：请用 \`sscard export --format json --reveal\` 重新导出。`
-        : `${file} holds masked identity numbers, so it cannot be imported; export it again with \`sscard export --format json --reveal\`.`,
-    );
+    throw new InvalidInput('masked-export', m.masked(file));
   }
 
   for (const [id, events] of people) {
@@ -83,24 +78,13 @@ export async function importEvents(
     const theirs = replay(id, asRecorded);
     if (theirs.orphans.length > 0 || !theirs.state.exists) {
       const line = events.find((e) => theirs.orphans.includes(e.seq))?.line ?? first;
-      invalid(
-        line,
-        'kind',
-        'does not follow from the events before it for this person; the file is incomplete or edited',
-        '与此人之前的事件不相符：文件不完整或被改动过',
-      );
+      invalid(line, 'kind', m.doesNotFollow);
       continue;
     }
     const existing = await tx.personEvents(id);
     if (existing.length > 0) {
       if (JSON.stringify(replay(id, existing).state) === JSON.stringify(theirs.state)) tally.unchanged++;
-      else
-        invalid(
-          first,
-          'id',
-          'is already in the ledger with a different history; a JSON import adds new people only',
-          '已在台账中且记录不同：JSON 导入只添加新人员',
-        );
+      else invalid(first, 'id', m.differentHistory);
       continue;
     }
     // Recorded one by one, so that each revocation can name the numbers its events got here.
@@ -118,18 +102,18 @@ export async function importEvents(
 
 /** The events of the file, one per line as export writes them; any other JSON layout is parsed whole. */
 async function* jsonLines(ctx: Context, file: string): AsyncGenerator<{ line: number; value: unknown }> {
-  const zh = ctx.lang === 'zh';
-  const badFile = (en: string, cn: string) => new InvalidInput('bad-json', zh ? cn : en);
+  const m = ctx.m.import.events;
+  const badFile = (message: string) => new InvalidInput('bad-json', message);
   let size: number;
   try {
     const stat = fs.statSync(file);
-    if (!stat.isFile()) throw badFile(`<file>: ${file} is not a regular file.`, `<file>：${file} 不是普通文件。`);
+    if (!stat.isFile()) throw badFile(m.notAFile(file));
     size = stat.size;
   } catch (error) {
     if (error instanceof InvalidInput) throw error;
-    throw badFile(`<file>: ${file} cannot be read; check the path.`, `<file>：无法读取 ${file}，请核对路径。`);
+    throw badFile(m.unreadable(file));
   }
-  if (size > MAX_BYTES) throw badFile(`<file>: ${file} is larger than 512 MiB; import it in parts.`, `<file>：${file} 超过 512 MiB，请分批导入。`);
+  if (size > MAX_BYTES) throw badFile(m.tooLarge(file));
   const lines = readline.createInterface({ input: fs.createReadStream(file, { encoding: 'utf8' }), crlfDelay: Number.POSITIVE_INFINITY });
   let n = 0;
   let header: string | null = null;
@@ -150,7 +134,7 @@ async function* jsonLines(ctx: Context, file: string): AsyncGenerator<{ line: nu
     try {
       yield { line: n, value: JSON.parse(text.replace(/,$/, '')) };
     } catch {
-      throw badFile(`line ${n} of ${file} is not a JSON event; export the file again.`, `${file} 第 ${n} 行不是 JSON 事件，请重新导出。`);
+      throw badFile(m.badLine(n, file));
     }
   }
   if (lineWise) return;
@@ -158,17 +142,11 @@ async function* jsonLines(ctx: Context, file: string): AsyncGenerator<{ line: nu
   try {
     doc = JSON.parse(whole.join('\n'));
   } catch {
-    throw badFile(
-      `${file} is not valid JSON; give a file made by \`sscard export --format json\`.`,
-      `${file} 不是有效的 JSON，请提供 \`sscard export --format json\` 导出的文件。`,
-    );
+    throw badFile(m.notJson(file));
   }
   const d = doc as { format?: unknown; events?: unknown };
   if (d?.format !== JSON_FORMAT || !Array.isArray(d.events)) {
-    throw badFile(
-      `${file} is not an sscard JSON export (format "${JSON_FORMAT}" with an "events" list).`,
-      `${file} 不是 sscard 导出的 JSON（format 为 "${JSON_FORMAT}"，含 events 列表）。`,
-    );
+    throw badFile(m.notAnExport(file, JSON_FORMAT));
   }
   let i = 0;
   for (const value of d.events) yield { line: ++i, value };

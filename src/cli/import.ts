@@ -64,19 +64,8 @@ export interface ImportTally {
 }
 
 export async function run(ctx: Context, args: ImportArgs): Promise<void> {
-  const zh = ctx.lang === 'zh';
-  const given = await required(
-    ctx,
-    args.file,
-    '<file>',
-    zh ? '要导入的文件（xlsx、csv、tsv、json，或 - 表示标准输入）' : 'File to import (xlsx, csv, tsv, json, or - for standard input)',
-  );
-  if (given === '-' && ctx.stdinIsTTY) {
-    throw new InvalidInput(
-      'stdin-is-terminal',
-      zh ? '<file> 为 -，但标准输入是终端：请用管道或重定向提供文件。' : '<file> is - but standard input is a terminal; pipe or redirect the file into sscard.',
-    );
-  }
+  const given = await required(ctx, args.file, '<file>', ctx.m.import.askFile);
+  if (given === '-' && ctx.stdinIsTTY) throw new InvalidInput('stdin-is-terminal', ctx.m.import.stdinIsTerminal);
   // Standard input is kept in a private temporary file first: a shared ledger re-runs the
   // transaction after a conflict (SPEC 3.2), and standard input cannot be read twice.
   const spooled = given === '-' ? await spoolStdin() : null;
@@ -156,13 +145,13 @@ async function importRoster(
   const roster = await openRoster(file, {
     sheet,
     stdin: process.stdin,
-    lang: ctx.lang,
+    m: ctx.m,
     onProgress: ctx.stderrIsTTY ? (p) => (holder.bar ??= progressBar(ctx.err as NodeJS.WritableStream, p.totalBytes ?? null)).update(p) : undefined,
   });
   try {
     if (roster.unknownColumns.length > 0) {
-      const names = roster.unknownColumns.map((c) => JSON.stringify(redactIds(c.slice(0, 40)))).join(ctx.lang === 'zh' ? '、' : ', ');
-      ctx.err.write(ctx.lang === 'zh' ? `已忽略无法识别的列：${names}。\n` : `Ignored columns sscard does not know: ${names}.\n`);
+      const names = roster.unknownColumns.map((c) => JSON.stringify(redactIds(c.slice(0, 40))));
+      ctx.err.write(`${ctx.m.import.ignoredColumns(names)}\n`);
     }
     for await (const chunk of chunks(roster.rows, PREFETCH)) {
       const reads = chunk.map(({ cells, idDamage }) => (idDamage ? null : readRow(cells, ctx.today, policies)));
@@ -176,7 +165,7 @@ async function importRoster(
       for (const [i, { line, idDamage }] of chunk.entries()) {
         tally.rows++;
         if (idDamage) {
-          bad({ line, field: 'id', message: idDamageText(idDamage, ctx.lang) });
+          bad({ line, field: 'id', message: idDamageText(idDamage, ctx.m) });
           continue;
         }
         const read = reads[i]!;
@@ -205,14 +194,12 @@ async function importRoster(
 }
 
 function report(ctx: Context, args: ImportArgs, tally: ImportTally): void {
-  const zh = ctx.lang === 'zh';
+  const m = ctx.m.import;
   const more = tally.invalid - tally.bad.length;
-  const lines = tally.bad.map((row) => (zh ? `第 ${row.line} 行，${row.field}：${row.message}` : `line ${row.line}, ${row.field}: ${row.message}`));
-  if (more > 0) lines.push(zh ? `另有 ${more} 行无效。` : `and ${more} more invalid rows.`);
+  const lines = tally.bad.map((row) => m.badRow(row.line, row.field, row.message));
+  if (more > 0) lines.push(m.moreInvalid(more));
   if (tally.invalid > 0 && !args.skipInvalid) {
-    const message = zh
-      ? `${tally.rows} 行中有 ${tally.invalid} 行无效，${args.dryRun ? '导入时将' : '因此'}不会导入任何内容：请修正，或用 --skip-invalid 导入其余各行。`
-      : `${tally.invalid} of ${tally.rows} rows are invalid, so nothing ${args.dryRun ? 'would be' : 'was'} imported; fix them or use --skip-invalid to import the others.`;
+    const message = m.invalidRows(tally.invalid, tally.rows, Boolean(args.dryRun));
     if (!ctx.json) for (const line of lines) ctx.err.write(`${line}\n`);
     throw Object.assign(new InvalidInput('invalid-rows', message), { details: { rows: tally.bad, invalid: tally.invalid } });
   }
@@ -232,31 +219,19 @@ function report(ctx: Context, args: ImportArgs, tally: ImportTally): void {
     return;
   }
   for (const line of lines) ctx.err.write(`${line}\n`);
-  if (zh) {
-    ctx.out.write(
-      `${args.dryRun ? '试运行，未写入：' : '已导入：'}${tally.rows} 行，其中 ${tally.changed} 行有更改（${tally.events} 条记录），${tally.unchanged} 行已在台账中${tally.invalid ? `，${tally.invalid} 行无效${args.dryRun ? '，将被跳过' : '已跳过'}` : ''}。\n`,
-    );
-    return;
-  }
-  const verb = args.dryRun ? 'Dry run, nothing written:' : 'Imported:';
-  ctx.out.write(
-    `${verb} ${tally.rows} rows, ${tally.changed} with changes (${tally.events} events), ${tally.unchanged} already in the ledger${tally.invalid ? `, ${tally.invalid} invalid ${args.dryRun ? 'and would be skipped' : 'and skipped'}` : ''}.\n`,
-  );
+  ctx.out.write(`${m.done(tally, Boolean(args.dryRun))}\n`);
 }
 
 function problemText(ctx: Context, problem: RowProblem, card: string): string {
   if ('refusal' in problem) return refusalText(ctx, problem.refusal, card, problem.field);
-  if ('registration' in problem) return registrationRefusalText(problem.registration, problem.field, ctx.lang, problem.age);
+  if ('registration' in problem) return registrationRefusalText(problem.registration, problem.field, ctx.m, problem.age);
   if ('leave' in problem) return leaveRefusalText(ctx, problem.leave, problem.field);
-  const zh = ctx.lang === 'zh';
   switch (problem.other) {
     case 'card-of-another-person':
-      return zh ? `卡 ${card} 已登记在另一人名下：请核对卡号。` : `card ${card} is recorded for another person; check the number.`;
+      return ctx.m.import.cardOfAnotherPerson(card);
     case 'guardian-needed':
-      return zh
-        ? '持卡人在该日未满 16 周岁，由监护人代为启用：请用 `sscard activate --guardian-id` 记录。'
-        : 'the holder was under 16 on that date, so a guardian activated the card; record it with `sscard activate --guardian-id`.';
+      return ctx.m.import.guardianNeeded;
     case 'activated-on-another-date':
-      return zh ? `卡 ${card} 已记录于另一日期启用：台账保留首次记录。` : `card ${card} is recorded as activated on another date; the ledger keeps the first.`;
+      return ctx.m.import.activatedOnAnotherDate(card);
   }
 }

@@ -7,8 +7,7 @@ import { normaliseCardNumber } from '../core/card.js';
 import { HIRE_MONTHS_AHEAD, hireDateProblem, inRange } from '../core/date-bounds.js';
 import { InvalidInput, Refused } from '../core/errors.js';
 import type { Context } from './context.js';
-import type { Lang } from './lang.js';
-import { messagesFor } from './messages/index.js';
+import type { Messages } from './messages/index.js';
 
 /** Option names as the user types them, keyed by the schema's field names. */
 export type FlagNames = Readonly<Record<string, string>>;
@@ -50,7 +49,7 @@ export const textField = /* @__PURE__ */ z.pipe(
 );
 
 /** An identity number field; validity depends on today (no birth dates in the future). */
-export function citizenIdField(today: IsoDate, _lang?: Lang) {
+export function citizenIdField(today: IsoDate) {
   return z.pipe(
     z.string(),
     z.transform((text: string, ctx): CitizenId => {
@@ -94,13 +93,12 @@ function problemOf(message: string): InputProblem | { id: IdProblem } | null {
 }
 
 /** Parses `raw` with `schema`; the first problem becomes an InvalidInput naming the option, in the user's language. */
-export function parseInput<S extends z.ZodMiniType>(lang: Lang, schema: S, raw: unknown, flags: FlagNames): z.infer<S> {
+export function parseInput<S extends z.ZodMiniType>(m: Messages, schema: S, raw: unknown, flags: FlagNames): z.infer<S> {
   const result = schema.safeParse(raw);
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
   const key = String(issue.path[0] ?? '');
   const field = flags[key] ?? key;
-  const m = messagesFor(lang);
   const problem = issue.code === 'custom' ? problemOf(issue.message) : 'unexpected';
   // A custom issue raised with a sentence of its own (not through fail()) keeps it, with the field named.
   const message =

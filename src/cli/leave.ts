@@ -28,9 +28,9 @@ export async function run(ctx: Context, args: LeaveArgs): Promise<void> {
     leftOn: await required(ctx, args.leftOn, '--left-on', ctx.m.ask.leftOn, 'date'),
   };
   const input = parseInput(
-    ctx.lang,
+    ctx.m,
     z.object({
-      id: citizenIdField(ctx.today, ctx.lang),
+      id: citizenIdField(ctx.today),
       employer: textField,
       leftOn: isoDateField,
       hiredOn: z.optional(isoDateField),
@@ -45,12 +45,7 @@ export async function run(ctx: Context, args: LeaveArgs): Promise<void> {
   const outcome = await store.write(async (tx) => {
     const person = await personState(tx, personId);
     if (!person.exists) {
-      throw new NotFound(
-        'person-not-found',
-        ctx.lang === 'zh'
-          ? `台账中没有 ${shownId(ctx, personId)} 的记录：请先用 \`sscard register-employee\` 记录入职。`
-          : `No record for ${shownId(ctx, personId)} in the ledger; record the hire first with \`sscard register-employee\`.`,
-      );
+      throw new NotFound('person-not-found', ctx.m.leave.notFound(shownId(ctx, personId)));
     }
     const decision = decideLeave(
       person.hires,
@@ -79,19 +74,12 @@ export async function run(ctx: Context, args: LeaveArgs): Promise<void> {
     });
     return;
   }
-  const zh = ctx.lang === 'zh';
+  const m = ctx.m.leave;
   const who = [outcome.name, shownId(ctx, personId)].filter(Boolean).join(' ');
   const head = outcome.changed
-    ? zh
-      ? `已记录：${who} 于 ${day(ctx, hire.leftOn!)} 从 ${hire.employer} 离职（${day(ctx, hire.hiredOn)} 入职）。`
-      : `Recorded: ${who} left ${hire.employer} on ${day(ctx, hire.leftOn!)} (hired ${day(ctx, hire.hiredOn)}).`
-    : zh
-      ? `已有记录，未做更改：${who} 于 ${day(ctx, hire.leftOn!)} 从 ${hire.employer} 离职。`
-      : `Already recorded: ${who} left ${hire.employer} on ${day(ctx, hire.leftOn!)}; nothing changed.`;
-  const duty = zh
-    ? '用人单位须在解除或终止劳动合同后十五日内为劳动者办理档案和社会保险关系转移手续（《劳动合同法》第五十条）；失业的，还须及时向社会保险经办机构报告（《社会保险法》第五十条）。办理后用 `sscard leave ... --done-on 日期` 记录。'
-    : "The employer must transfer the leaver's file and social insurance relationship within 15 days of the end (Labour Contract Law Art. 50), and report an unemployed leaver to the social insurance agency (Social Insurance Law Art. 50). Record it when done with `sscard leave ... --done-on DATE`.";
+    ? m.recorded(who, hire.employer, day(ctx, hire.leftOn!), day(ctx, hire.hiredOn))
+    : m.unchanged(who, hire.employer, day(ctx, hire.leftOn!));
   const lines = [head, ...separationLines(ctx, hire, status)];
-  if (status.state === 'pending' || status.state === 'overdue') lines.push(duty);
+  if (status.state === 'pending' || status.state === 'overdue') lines.push(m.duty);
   ctx.out.write(`${lines.join('\n')}\n`);
 }

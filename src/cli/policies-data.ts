@@ -52,10 +52,5 @@ export function knownPolicy(ctx: Context, id: string, flag: string): string {
   if (book.has(wanted)) return wanted;
   const known = [...book.keys()].join(', ');
   const shown = JSON.stringify(id.slice(0, 40));
-  throw new InvalidInput(
-    'unknown-policy',
-    ctx.lang === 'zh'
-      ? `${flag}：没有名为 ${shown} 的卡政策；可选：${known}（见 \`sscard policies\`）。`
-      : `${flag}: there is no card policy ${shown}; choose one of ${known} (see \`sscard policies\`).`,
-  );
+  throw new InvalidInput('unknown-policy', ctx.m.policy.unknown(flag, shown, known));
 }

@@ -14,12 +14,7 @@ export async function run(ctx: Context, args: { id?: string }): Promise<void> {
     const policy = book.get(args.id.trim().toLowerCase());
     if (!policy) {
       const known = [...book.keys()].join(', ');
-      throw new NotFound(
-        'policy-not-found',
-        ctx.lang === 'zh'
-          ? `没有名为 ${JSON.stringify(args.id.slice(0, 40))} 的卡政策；可选：${known}。`
-          : `There is no card policy ${JSON.stringify(args.id.slice(0, 40))}; the known ones are ${known}.`,
-      );
+      throw new NotFound('policy-not-found', ctx.m.policy.notFound(JSON.stringify(args.id.slice(0, 40)), known));
     }
     policies = [policy];
   }
@@ -28,14 +23,14 @@ export async function run(ctx: Context, args: { id?: string }): Promise<void> {
 }
 
 function policyText(ctx: Context, policy: Policy): string {
-  const zh = ctx.lang === 'zh';
+  const m = ctx.m.policy;
   const lines = [
     ctx.color.bold(`${policyName(ctx, policy)}${policy.region ? `  ${policy.region}` : ''}`),
     `  ${policyWindowText(ctx, policy)}`,
     `  ${lossRuleText(ctx, policy)}`,
-    `  ${zh ? `有效期满前 ${policy.renewalDays} 日起可换领` : `renewal from ${policy.renewalDays} days before expiry`}`,
-    `  ${zh ? '来源' : 'Sources'}:`,
-    ...policy.sources.map((s) => `    - ${s.title} (${s.url}${s.date ? `, ${s.date}` : ''}; ${zh ? '可信度' : 'confidence'} ${s.confidence})`),
+    `  ${m.renewal(policy.renewalDays)}`,
+    `  ${m.sources}:`,
+    ...policy.sources.map((s) => `    - ${m.source(s.title, s.url, s.date, s.confidence)}`),
   ];
   return `${lines.join('\n')}\n`;
 }

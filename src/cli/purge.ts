@@ -10,7 +10,7 @@ import { noLedger, shownId, writeJson } from './output.js';
 
 export async function run(ctx: Context, args: { id?: string; yes?: boolean }): Promise<void> {
   const raw = { id: await required(ctx, args.id, '<id>', ctx.m.ask.id, 'id') };
-  const { id } = parseInput(ctx.lang, z.object({ id: citizenIdField(ctx.today, ctx.lang) }), raw, { id: '<id>' });
+  const { id } = parseInput(ctx.m, z.object({ id: citizenIdField(ctx.today) }), raw, { id: '<id>' });
   const notFound = () => new NotFound('person-not-found', ctx.m.errors['purge-not-found']({ id: shownId(ctx, id.number) }));
   const existing = await ctx.openStore({ write: false });
   if (existing === null) throw noLedger(ctx);
@@ -23,6 +23,5 @@ export async function run(ctx: Context, args: { id?: string; yes?: boolean }): P
     return tx.erasePerson(id.number);
   });
   if (ctx.json) writeJson(ctx, { purged: shownId(ctx, id.number), events });
-  else if (ctx.lang === 'zh') ctx.out.write(`已删除 ${shownId(ctx, id.number)} 及其全部记录（${events} 条）。\n`);
-  else ctx.out.write(`Deleted ${shownId(ctx, id.number)} and every record about them (${events} events).\n`);
+  else ctx.out.write(`${ctx.m.ledger.purged(shownId(ctx, id.number), events)}\n`);
 }

@@ -27,18 +27,10 @@ const FLAGS = { id: '--id', hiredOn: '--hired-on', name: '--name', employer: '--
 
 export async function run(ctx: Context, args: RegisterEmployeeArgs): Promise<void> {
   if (args.pending && args.registeredOn !== undefined) {
-    throw new InvalidInput(
-      'conflicting-options',
-      ctx.lang === 'zh' ? '--pending 与 --registered-on 互相矛盾：请只用其一。' : '--pending and --registered-on contradict each other; give one of them.',
-    );
+    throw new InvalidInput('conflicting-options', ctx.m.registerEmployee.pendingAndRegistered);
   }
   if (args.flexible && args.employer !== undefined) {
-    throw new InvalidInput(
-      'conflicting-options',
-      ctx.lang === 'zh'
-        ? '--flexible 记录的是无用人单位的个人参保：请去掉 --employer。'
-        : '--flexible records a self-registration without an employer; drop --employer.',
-    );
+    throw new InvalidInput('conflicting-options', ctx.m.registerEmployee.flexibleWithEmployer);
   }
   const raw = {
     ...args,
@@ -60,9 +52,9 @@ export async function run(ctx: Context, args: RegisterEmployeeArgs): Promise<voi
     }
   }
   const input = parseInput(
-    ctx.lang,
+    ctx.m,
     z.object({
-      id: citizenIdField(ctx.today, ctx.lang),
+      id: citizenIdField(ctx.today),
       hiredOn: isoDateField,
       name: z.optional(textField),
       employer: z.optional(textField),
@@ -86,7 +78,7 @@ export async function run(ctx: Context, args: RegisterEmployeeArgs): Promise<voi
     if (decision.action === 'refuse') {
       throw new Refused(
         decision.reason,
-        registrationRefusalText(decision.reason, decision.reason === 'under-age' ? '--hired-on' : '--registered-on', ctx.lang, decision.age),
+        registrationRefusalText(decision.reason, decision.reason === 'under-age' ? '--hired-on' : '--registered-on', ctx.m, decision.age),
       );
     }
     await tx.record(personId, [...personFacts(person, input.name ?? null), ...decision.facts], ctx.command);
@@ -112,12 +104,9 @@ export async function run(ctx: Context, args: RegisterEmployeeArgs): Promise<voi
     });
     return;
   }
-  const zh = ctx.lang === 'zh';
+  const m = ctx.m.registerEmployee;
   const who = [outcome.name, shownId(ctx, personId)].filter(Boolean).join(' ');
-  const by = registrantText(ctx, outcome.hire);
-  const head = zh
-    ? `${{ create: '已记录', complete: '已补记登记：', unchanged: '已有记录，未做更改：' }[outcome.action]}${who} 由${by}于 ${day(ctx, outcome.hire.hiredOn)} 录用。`
-    : `${{ create: 'Recorded', complete: 'Completed', unchanged: 'Already recorded:' }[outcome.action]} the hire of ${who} by ${by} on ${day(ctx, outcome.hire.hiredOn)}.`;
+  const head = m.head(outcome.action, who, registrantText(ctx, outcome.hire), day(ctx, outcome.hire.hiredOn));
   const [state, ...rest] = registrationLines(ctx, outcome.hire, status);
-  ctx.out.write(`${[head, `${zh ? '参保登记：' : 'Registration: '}${state}`, ...rest].join('\n')}\n`);
+  ctx.out.write(`${[head, m.registration(state!), ...rest].join('\n')}\n`);
 }

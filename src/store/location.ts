@@ -23,7 +23,8 @@ export function parsePostgresUrl(location: string): PostgresLocation {
   try {
     url = new URL(location);
   } catch {
-    throw new InvalidInput('db-url-invalid', `--db: ${displayUrl(location)} is not a valid URL; write it as postgres://user@host:5432/database.`);
+    const shown = displayUrl(location);
+    throw new InvalidInput('db-url-invalid', `--db: ${shown} is not a valid URL; write it as postgres://user@host:5432/database.`, { url: shown });
   }
   const schema = url.searchParams.get('schema') ?? DEFAULT_SCHEMA;
   // An identifier that needs no quoting, so that it reads the same in every message and in psql.
@@ -31,6 +32,7 @@ export function parsePostgresUrl(location: string): PostgresLocation {
     throw new InvalidInput(
       'db-schema-invalid',
       `--db: the schema "${schema.slice(0, 63)}" must be lower-case letters, digits and _ (at most 63, not starting with a digit), e.g. ?schema=sscard.`,
+      { schema: schema.slice(0, 63) },
     );
   }
   url.searchParams.delete('schema');

@@ -4,6 +4,8 @@ import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import type { IsoDate } from '../../src/core/calendar-date.js';
 import { escapeText, foldLine, icsCalendar, type IcsItem, icsUid } from '../../src/cli/ics.js';
+import { en } from '../../src/cli/messages/en.js';
+import { zh } from '../../src/cli/messages/zh.js';
 
 const LONG_EMPLOYER = '北京市朝阳区某某科技发展有限公司第二分公司（人力资源共享服务中心）';
 const ITEMS: IcsItem[] = [
@@ -30,7 +32,7 @@ const ITEMS: IcsItem[] = [
 const stampedAt = new Date(Date.UTC(2026, 10, 24, 8, 30, 0));
 
 describe('icsCalendar', () => {
-  const text = icsCalendar(ITEMS, { stampedAt, lang: 'zh' });
+  const text = icsCalendar(ITEMS, { stampedAt, m: zh });
 
   it('an independent parser reads every event back: dates, summary, description, alarm', () => {
     const calendar = new ICAL.Component(ICAL.parse(text));
@@ -56,8 +58,8 @@ describe('icsCalendar', () => {
   });
 
   it('English summaries name the kind, person and employer', () => {
-    const en = new ICAL.Component(ICAL.parse(icsCalendar(ITEMS, { stampedAt, lang: 'en' })));
-    expect(new ICAL.Event(en.getFirstSubcomponent('vevent')!).summary).toBe(
+    const english = new ICAL.Component(ICAL.parse(icsCalendar(ITEMS, { stampedAt, m: en })));
+    expect(new ICAL.Event(english.getFirstSubcomponent('vevent')!).summary).toBe(
       `Social insurance registration deadline: 刘䶮 (110105********002X), ${LONG_EMPLOYER}`,
     );
   });
@@ -76,7 +78,7 @@ describe('icsCalendar', () => {
   });
 
   it('UIDs are stable across runs and differ between deadlines', () => {
-    const again = icsCalendar(ITEMS, { stampedAt: new Date(Date.UTC(2027, 0, 1)), lang: 'en' });
+    const again = icsCalendar(ITEMS, { stampedAt: new Date(Date.UTC(2027, 0, 1)), m: en });
     const uids = (t: string) => [...t.matchAll(/^UID:(.*)$/gm)].map((m) => m[1]!.trim());
     expect(uids(again)).toEqual(uids(text));
     expect(new Set(uids(text)).size).toBe(2);
@@ -85,7 +87,7 @@ describe('icsCalendar', () => {
   });
 
   it('an empty agenda is a valid calendar', () => {
-    const calendar = new ICAL.Component(ICAL.parse(icsCalendar([], { stampedAt, lang: 'en' })));
+    const calendar = new ICAL.Component(ICAL.parse(icsCalendar([], { stampedAt, m: en })));
     expect(calendar.getAllSubcomponents('vevent')).toEqual([]);
   });
 });

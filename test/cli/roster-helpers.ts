@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { en } from '../../src/cli/messages/en.js';
 import { openRoster, type RosterOptions, type RosterRow } from '../../src/cli/roster/read.js';
 
 export function tempDir(): string {
@@ -31,7 +32,7 @@ export async function readAll(source: string, options: RosterOptions = {}) {
 /** The error a roster read throws: its code and sentence. */
 export async function readError(source: string, options: RosterOptions = {}): Promise<{ code: string; message: string; name: string }> {
   try {
-    await readAll(source, options);
+    await readAll(source, { m: en, ...options });
   } catch (error) {
     const e = error as { code: string; message: string; name: string };
     return { code: e.code, message: e.message, name: e.name };

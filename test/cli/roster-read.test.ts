@@ -10,6 +10,8 @@ import { parseDelimited } from '../../src/cli/roster/delimited.js';
 import { openRoster } from '../../src/cli/roster/read.js';
 import { COLUMNS } from '../../src/cli/ledger-csv.js';
 import { gb18030, readAll, readError, tempDir, writeFile } from './roster-helpers.js';
+import { en } from '../../src/cli/messages/en.js';
+import { zh } from '../../src/cli/messages/zh.js';
 
 const WANG = '11010519491231002X';
 const dir = tempDir();
@@ -74,8 +76,8 @@ describe('IDs damaged by Excel', () => {
   ])('%j (number cell: %s) is not damaged', (cell, isNumber) => expect(idDamage(cell, isNumber)).toBeNull());
 
   it('the sentence says to format the column as text and export again, in both languages', () => {
-    expect(idDamageText({ kind: 'scientific' }, 'en')).toMatch(/scientific notation.*format the column as text.*export the file again/);
-    expect(idDamageText({ kind: 'number-cell' }, 'zh')).toMatch(/数字单元格.*文本.*导出/);
+    expect(idDamageText({ kind: 'scientific' }, en)).toMatch(/scientific notation.*format the column as text.*export the file again/);
+    expect(idDamageText({ kind: 'number-cell' }, zh)).toMatch(/数字单元格.*文本.*导出/);
   });
 });
 
@@ -157,7 +159,7 @@ describe('text rosters', () => {
 async function decodeChunks(bytes: Buffer, size: number): Promise<string> {
   const chunks = Array.from({ length: Math.ceil(bytes.length / size) }, (_, i) => bytes.subarray(i * size, (i + 1) * size));
   let text = '';
-  for await (const t of decodeRoster(Readable.from(chunks))) text += t;
+  for await (const t of decodeRoster(Readable.from(chunks), { m: en })) text += t;
   return text;
 }
 
@@ -251,7 +253,7 @@ describe('bad files: exit 2 with one sentence, never a crash', () => {
   });
 
   it('errors are in Chinese with lang zh', async () => {
-    expect((await readError('/dev/zero', { lang: 'zh' })).message).toMatch(/不是普通文件/);
+    expect((await readError('/dev/zero', { m: zh })).message).toMatch(/不是普通文件/);
   });
 
   it('records without the delimiter parse as one cell', async () => {

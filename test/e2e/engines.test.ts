@@ -212,6 +212,11 @@ describe('a shared ledger: roles and passwords', () => {
       expect(r.stderr).not.toContain('R3ad-only');
       expectCleanError(r.stderr, [WANG, LI]);
     }
+    // In Chinese: the same refusal worded by the catalogue from its params, the password still masked.
+    const zh = as(['--lang', 'zh', 'card', 'receive', '--card', 'A12345678']);
+    expect(zh.code).toBe(1);
+    expect(zh.stderr).toMatch(/^sscard: 此台账用户无权写入 postgres:\/\/ro_\w+:\*\*\*@[^ ]+，未做任何更改：[^\n]+。\n$/);
+    expect(zh.stderr).not.toContain('R3ad-only');
     expect(ok(l.run(['status', WANG, '--json'])).json.card.state).toBe('issued');
   });
 
@@ -240,6 +245,12 @@ describe('a shared ledger: roles and passwords', () => {
     }
     expect(runs[2]!.stderr).toMatch(/^sscard: The PostgreSQL server refused the login for postgres:\/\/rw_\w+:\*\*\*@.*PGPASSWORD.*\n$/);
     expect(runs[3]!.stderr).toMatch(/^sscard: The PostgreSQL server of postgres:\/\/rw_\w+:\*\*\*@127\.0\.0\.1:1\/.* cannot be reached \(ECONNREFUSED\)/);
+    const zhLogin = run(['--db', asUser(l.db, role, `${password}x`), '--lang', 'zh', 'status', WANG], { SSCARD_TODAY: '2026-11-24' });
+    expect(zhLogin.code).toBe(1);
+    expect(zhLogin.stderr).toMatch(
+      /^sscard: PostgreSQL 服务器拒绝了 postgres:\/\/rw_\w+:\*\*\*@\S+ 的登录（.*）：请核对用户名和密码（PGPASSWORD 或 ~\/\.pgpass）。\n$/,
+    );
+    expect(zhLogin.stdout + zhLogin.stderr).not.toContain('S3cr3t');
     // Without a password in the URL the driver takes PGPASSWORD.
     const bare = asUser(l.db, role, null);
     expect(run(['--db', bare, 'status', WANG], { SSCARD_TODAY: '2026-11-24', PGPASSWORD: password }).code).toBe(0);

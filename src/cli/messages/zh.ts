@@ -14,6 +14,11 @@ const BIRTH_DATE = {
   'before-1900': '出生日期早于 1900-01-01',
 };
 
+const SEPARATION = '档案和社保关系转移';
+const LATE_REGISTRATION =
+  '社会保险经办机构将自用工之日起核定应缴纳的社会保险费（《社会保险法》第五十八条）；经责令限期改正逾期仍不登记的，处应缴社会保险费数额一倍以上三倍以下罚款，对直接负责的主管人员和其他直接责任人员处五百元以上三千元以下罚款（第八十四条）。';
+const CARD_STATE = { issued: '已制卡', received: '已领卡', activated: '已激活', lost: '已挂失', replaced: '已补换', cancelled: '已注销', sealed: '已逾期封存' };
+
 export const zh: Messages = {
   deadlineNote: (note) =>
     note.kind === 'moved'
@@ -21,6 +26,221 @@ export const zh: Messages = {
       : `${note.year} 年的法定节假日安排尚未公布，此期限为暂定`,
   deadlineNoteSeparator: '；',
   loadedSchedule: (year) => `按已导入的 ${year} 年官方安排计算`,
+
+  weekdayShort: ['周日', '周一', '周二', '周三', '周四', '周五', '周六'],
+  relative: (daysLeft) => {
+    if (daysLeft === 0) return '今天截止';
+    if (daysLeft > 0) return `还剩 ${daysLeft} 天`;
+    return `已逾期 ${-daysLeft} 天`;
+  },
+
+  hire: {
+    flexibleSelf: '灵活就业（个人参保）',
+    employerNotGiven: '用人单位未填',
+    registration: {
+      words: { pending: '待登记', overdue: '已逾期', registered: '已登记', onTime: '已按时登记', late: '逾期登记' },
+      voluntary: (word) => `${word}（自愿参保，无期限）`,
+      pending: (word, deadline, relative) => `${word}：须在 ${deadline} 前办理，${relative}`,
+      overdue: (word, deadline, relative) => `${word}：期限为 ${deadline}，${relative}`,
+      registered: (word, on) => `${word} ${on}`,
+      onTime: (word, on, deadline) => `${word} ${on}（期限 ${deadline}）`,
+      late: (word, on, days, deadline) => `${word} ${on}：晚于期限 ${deadline} ${days} 天`,
+    },
+    separation: {
+      words: { pending: '待办', overdue: '已逾期', onTime: '已按时办理', late: '逾期办理' },
+      pending: (word, deadline, relative) => `${SEPARATION}：${word}，须在 ${deadline} 前办理，${relative}`,
+      overdue: (word, deadline, relative) => `${SEPARATION}：${word}，期限为 ${deadline}，${relative}`,
+      onTime: (word, on, deadline) => `${SEPARATION}：${word} ${on}（期限 ${deadline}）`,
+      late: (word, on, days, deadline) => `${SEPARATION}：${word} ${on}，晚于期限 ${deadline} ${days} 天`,
+    },
+    lateRegistration: LATE_REGISTRATION,
+  },
+
+  policy: {
+    period: (period) => {
+      if ('days' in period) return `${period.days} 天`;
+      if (period.months % 12 === 0) return `${period.months / 12} 年`;
+      return `${period.months} 个月`;
+    },
+    consequence: {
+      'medical-insurance-restricted': '原医保卡受限，直至激活',
+      sealed: '逾期封存（该卡作废，须重新申领）',
+      'social-function-suspended': '社保功能暂停，直至激活',
+      none: '无',
+    },
+    window: (name, window, period, consequence) =>
+      window === null
+        ? `卡政策 ${name}：无激活期限`
+        : `卡政策 ${name}：自${{ received: '领卡', issued: '制卡' }[window.from]}之日起 ${period}内${{ activated: '激活', enabled: '启用社保功能' }[window.needs]}，否则${consequence}`,
+    lossRule: (days, after) => `临时挂失有效 ${days} 天，期满${after === 'lift' ? '自动解挂' : '卡片注销'}`,
+    renewal: (days) => `有效期满前 ${days} 日起可换领`,
+    sources: '来源',
+    source: (title, url, date, confidence) => `${title} (${url}${date ? `, ${date}` : ''}; 可信度 ${confidence})`,
+    notFound: (id, known) => `没有名为 ${id} 的卡政策；可选：${known}。`,
+    unknown: (flag, shown, known) => `${flag}：没有名为 ${shown} 的卡政策；可选：${known}（见 \`sscard policies\`）。`,
+  },
+
+  refusal: {
+    card: (r, card, dateField, today) => {
+      switch (r.reason) {
+        case 'card-not-in-force':
+          switch (r.state) {
+            case 'lost':
+              return `卡 ${card} 已挂失，不能再使用或启用；新卡发出后用 \`sscard card replace\` 记录补换。`;
+            case 'replaced':
+              return `卡 ${card} 已补换为新卡，不能再使用或启用；请使用新卡。`;
+            case 'cancelled':
+              return `卡 ${card} 已注销，不能再使用或启用。`;
+            case 'sealed':
+              return `卡 ${card} 已逾期封存：未在卡政策规定的期限内激活，该卡已作废，不能再使用、启用或激活；请重新申领新卡，并用 \`sscard card issue\` 记录。`;
+            default:
+              return `卡 ${card} ${CARD_STATE[r.state]}，不能办理此业务。`;
+          }
+        case 'id-mismatch':
+          return '所出示的身份证件号码与该卡持卡人不符：启用被拒绝，未做任何更改。请持卡人本人携带身份证原件办理。';
+        case 'date-before-issue':
+          return `${dateField} 早于该卡的制卡日期 ${r.issuedOn}：请核对日期。`;
+        case 'date-before-receipt':
+          return `${dateField} 早于领卡日期 ${r.receivedOn}：请核对日期。`;
+        case 'date-before-activation':
+          return `${dateField} 早于该卡的启用日期 ${r.activatedOn}：请核对日期。`;
+        case 'date-before-loss':
+          return `${dateField} 早于该卡的挂失日期 ${r.lostOn}：请核对日期。`;
+        case 'date-in-future':
+          return `${dateField} 在未来（今天是 ${today}）：只能记录已经发生的事。`;
+        case 'guardian-required':
+          return `持卡人在启用日为 ${r.age} 岁：未满 16 周岁须由监护人代为启用，请用 --guardian-id 提供监护人身份证号码。`;
+        case 'guardian-too-young':
+          return '--guardian-id 所示监护人未满 18 周岁：监护人须为成年人。';
+        case 'guardian-is-holder':
+          return '--guardian-id 是持卡人本人：请提供监护人的身份证号码。';
+        case 'already-received':
+          return `卡 ${card} 已于 ${r.receivedOn} 领取：领卡日期不能更改。`;
+        case 'already-activated':
+          return `卡 ${card} 已于 ${r.activatedOn} 启用。`;
+        case 'has-card-in-force':
+          return `此人已有在用的社会保障卡 ${r.card}：一人只能有一张在用卡；如卡遗失请先挂失再用 \`sscard card replace\` 补换。`;
+        case 'card-number-taken':
+          return `卡号 ${card} 已在台账中：请核对卡号。`;
+        case 'temporary-loss':
+          return `卡 ${card} 仅为临时挂失：补领须先正式挂失（\`sscard card report-loss --card ${card}\`，不加 --temporary），找回的卡可用 \`sscard card found\` 解挂。`;
+        case 'loss-not-reported':
+          return `卡 ${card} 未挂失：因遗失补领须先正式挂失（\`sscard card report-loss --card ${card}\`）；卡面损坏、到期或信息变更请用对应的 --reason。`;
+        case 'replacement-recorded':
+          return `卡 ${card} 已补换为新卡 ${r.newCard}，不能再解挂：请使用新卡。`;
+        case 'not-lost':
+          return `卡 ${card} 未挂失（${CARD_STATE[r.state]}），无需解挂。`;
+        case 'card-not-received':
+          return `卡 ${card} 尚未领取：电子社保卡须在领取实体卡后申领（第三代社保卡除外）；领卡后用 \`sscard card receive\` 记录，再申领。`;
+        case 'no-card':
+          return '此人尚无社会保障卡记录：电子社保卡须对应一张在用的实体卡，请先用 `sscard card issue` 记录。';
+      }
+    },
+    registration: (reason, field, age) => {
+      switch (reason) {
+        case 'under-age':
+          return `${field}：此人在入职日仅 ${age} 周岁；《劳动法》第十五条禁止招用未满 16 周岁的未成年人，未做任何记录。请核对身份证号码和入职日期。`;
+        case 'registered-before-hire':
+          return `${field} 早于入职日期：职工应在入职当日或之后登记。`;
+        case 'registration-in-future':
+          return `${field} 在未来：请在实际办理后再记录。`;
+        case 'already-registered':
+          return '此次录用已记录了另一个登记日期：台账保留首次登记日期。';
+      }
+    },
+    leave: (r, field, today) => {
+      switch (r.reason) {
+        case 'no-open-hire':
+          return '台账中没有此人在该用人单位的在职记录：请核对 --employer（须与入职记录一致）或先用 `sscard register-employee` 记录入职。';
+        case 'several-open-hires':
+          return `此人在该用人单位有多条在职记录（入职日期 ${r.hiredOn.join('、')}）：请用 --hired-on 指明是哪一条。`;
+        case 'left-before-hire':
+          return `${field} 早于入职日期 ${r.hiredOn}：请核对日期。`;
+        case 'already-left':
+          return `此次录用已记录于 ${r.leftOn} 离职：如日期有误，请先用 \`sscard revoke\` 撤销该记录再重新记录。`;
+        case 'done-before-leaving':
+          return `${field} 早于离职日期 ${r.leftOn}：转移手续在离职时或之后办理。`;
+        case 'done-in-future':
+          return `${field} 在未来（今天是 ${today}）：办理后再记录。`;
+        case 'already-done':
+          return `此次离职的转移手续已记录于 ${r.doneOn} 办理：台账保留该日期（如有误请用 \`sscard revoke\` 撤销）。`;
+      }
+    },
+  },
+
+  nextStep: (step, policy, window) => {
+    switch (step.kind) {
+      case 'get-card':
+        return '尚无社会保障卡记录：向参保地社保经办机构或合作银行申领；发卡后用 `sscard card issue` 记录。';
+      case 'collect-card':
+        return `领取社会保障卡 ${step.card}，领卡后用 \`sscard card receive\` 记录（${window(step.policy)}）。`;
+      case 'activate-card': {
+        const missing = step.socialEnabled ? '金融功能未激活' : '社保功能和金融功能均未开通，激活时一并启用社保功能';
+        const overdue = step.overdue
+          ? `已超过激活期限${step.policy.consequence === 'medical-insurance-restricted' ? '，医保卡受限' : '，社保功能暂停'}：请尽快`
+          : '请';
+        const by = step.deadline && !step.overdue ? `（期限 ${step.deadline.date}）` : '';
+        return `${missing}：${overdue}携带社会保障卡和身份证原件到${step.bank ?? '发卡银行'}柜台激活${by}；不能在线激活（卡政策：${policy(step.policy)}）。见 \`sscard guide activate\`。`;
+      }
+      case 'enable-card':
+        return `社保功能未启用：可在线（电子社保卡、掌上12333、国家政务服务平台、本地App）、到社保服务窗口或首次在定点医院使用时启用${step.deadline ? `，期限 ${step.deadline.date}` : ''}${step.overdue ? '（已逾期）' : ''}（卡政策：${policy(step.policy)}）。见 \`sscard guide enable\`。`;
+      case 'replace-lost-card':
+        return `卡 ${step.card} 已正式挂失：到发卡银行或社保经办机构补换卡，新卡发出后用 \`sscard card replace\` 记录。`;
+      case 'temporary-loss':
+        return `卡 ${step.card} 临时挂失至 ${step.lapsesOn}（${step.after === 'lift' ? '期满自动解挂' : '期满卡片注销'}）：找回用 \`sscard card found\` 解挂；补领须先正式挂失（\`sscard card report-loss\` 不加 --temporary）。见 \`sscard guide loss\`。`;
+      case 'apply-new-card':
+        return `卡 ${step.card} 自 ${step.since} 起逾期封存（卡政策 ${policy(step.policy)}）：请向社保经办机构或合作银行重新申领新卡，发卡后用 \`sscard card issue\` 记录。`;
+      case 'renew-card':
+        return `卡 ${step.card} 有效期至 ${step.expiresOn}${step.expired ? '，已过期' : ''}：请申请换领（有效期满前 60 日起可办理），新卡发出后用 \`sscard card replace --reason expiry\` 记录。`;
+      case 'claim-ecard':
+        return '申领电子社保卡：微信 我 -> 服务 -> 城市服务 -> 社保 -> 电子社保卡 -> 立即添加（也可用支付宝、掌上12333或银行App）。见 `sscard guide ecard`。';
+      case 'transfer-on-leaving':
+        return `${step.employer ?? '用人单位'} 须在 ${step.deadline.date} 前为离职人员转移档案和社会保险关系（《劳动合同法》第五十条），失业的还须向社会保险经办机构报告（《社会保险法》第五十条）${step.overdue ? '：已逾期，请立即办理' : ''}。`;
+      case 'register-hire':
+        return step.overdue
+          ? `${step.employer ?? '用人单位'} 已超过参保登记期限（${step.deadline.date}）：请立即办理。${LATE_REGISTRATION}`
+          : `${step.employer ?? '用人单位'} 须在 ${step.deadline.date} 前办理社会保险登记（自用工之日起 30 日内）。见 \`sscard guide register\`。`;
+    }
+  },
+
+  status: {
+    notFound: (id) => `台账中没有 ${id} 的记录：请先用 \`register-employee\` 记录入职或用 \`card issue\` 记录发卡。`,
+    activatedEcard: '有：已有启用的电子社保卡。',
+    noActivatedEcard: (ecard, card) => {
+      const e = { none: '未申领电子社保卡', suspended: '电子社保卡已暂停', limited: '电子社保卡受限', active: '已申领电子社保卡' }[ecard];
+      const c =
+        card === null
+          ? '无社会保障卡记录'
+          : card.state === 'activated'
+            ? '社会保障卡已激活'
+            : card.state === 'issued' || card.state === 'received'
+              ? `社会保障卡${card.stateText}，未启用`
+              : `社会保障卡${card.stateText}${card.neverActivated ? '，从未激活' : ''}`;
+      return `没有启用的电子社保卡：${e}，${c}。`;
+    },
+    lostRestricted: (deadline) => `医保卡：受限（已挂失的卡未在启用期限 ${deadline} 前启用；请补换新卡并启用）。`,
+    restricted: (deadline) => `医保卡：受限（已超过启用期限 ${deadline}；启用社会保障卡即可恢复）。`,
+    sealed: (since, policy, deadline) => `社会保障卡已于 ${since} 逾期封存（卡政策 ${policy}：未在期限 ${deadline} 前激活）：该卡作废，须重新申领新卡。`,
+    suspended: (policy, deadline) => `社保功能：已暂停（卡政策 ${policy}：超过激活期限 ${deadline}；激活即可恢复）。`,
+    registrationsOverdue: (n) => `${n} 项参保登记已逾期。`,
+    labels: { person: '参保人', card: '社会保障卡', medical: '医保', ecard: '电子社保卡', registrations: '参保登记', next: '下一步' },
+    born: (sex, birthDate, region) => `${sex === 'male' ? '男' : '女'}，${birthDate} 出生${region ? `，${region}` : ''}`,
+    noCard: '无记录',
+    issued: (on) => `制卡 ${on}`,
+    received: (on) => `领卡 ${on}`,
+    activated: (on) => `激活金融功能 ${on}`,
+    functions: (social, enabledOn, financial) =>
+      `社保功能${social === 'enabled' ? `${enabledOn ? ` ${enabledOn}` : ''} 已启用` : social === 'not-enabled' ? '未启用' : '封存'}，金融功能${financial ? '已激活' : '未激活'}`,
+    policy: (name) => `卡政策 ${name}`,
+    deadline: (needs, deadline, relative) => `${needs === 'enabled' ? '启用期限' : '激活期限'} ${deadline}，${relative}`,
+    since: (on, consequence) => `自 ${on}：${consequence}`,
+    loss: (temporary, on, until) => `${temporary ? '临时挂失' : '正式挂失'} ${on}${until ? `，至 ${until} 止` : ''}`,
+    expires: (on, renewalFrom) => `有效期至 ${on}，自 ${renewalFrom} 起可换领`,
+    medical: { normal: '正常', restricted: '受限' },
+    ecard: (claimedOn, channel, state) => `申领于 ${claimedOn}${channel ? `（${channel}）` : ''}，${state}`,
+    hire: (registrant, flexible, since, leftOn) => `${registrant}${flexible ? '，始于' : '，入职'} ${since}${leftOn ? `，${leftOn} 离职` : ''}`,
+    regionAbolished: (name, year, successor) => `${name}（该代码已于 ${year} 年撤销${successor ? `，现为 ${successor}` : ''}）`,
+  },
 
   idProblem: (problem, field) => {
     switch (problem.code) {
@@ -355,6 +575,270 @@ export const zh: Messages = {
     },
   },
 
+  calendar: {
+    sources: { package: '官方安排（chinese-days 软件包）', loaded: '官方安排（已导入）', provisional: '暂定：按《全国年节及纪念日放假办法》推算，无调休' },
+    loadedFrom: (file, on) => `，${on} 从 ${file} 导入`,
+    howToLoad: '国务院办公厅每年约 11 月公布次年安排；公布后用 `sscard calendar load 年份.json`（holiday-cn 格式）导入。',
+    askFile: '年度安排文件（holiday-cn 格式的 JSON）',
+    confirmReplace: (year, file, on) => `${year} 年已于 ${on} 从 ${file} 导入了不同的安排，是否替换？`,
+    replaceNeedsYes: (year) => `已导入过不同的 ${year} 年安排，且没有终端可供确认：如确定替换，请加 --yes。`,
+    unchanged: (year) => `${year} 年的这份安排已导入过，未做更改。`,
+    loaded: (year, off, workdays) => `已导入 ${year} 年官方安排：${off} 天放假，${workdays} 天调休上班。${year} 年的期限自此按此计算，不再是暂定。`,
+    unreadable: (file) => `<file.json>：无法读取 ${file}，请核对路径。`,
+    notAFile: (file) => `<file.json>：${file} 不是普通文件，请提供年度安排的 JSON 文件。`,
+    tooLarge: (file) => `<file.json>：${file} 超过 1 MiB，不是年度安排文件。`,
+    notJson: (file) => `<file.json>：${file} 不是有效的 JSON，请提供 holiday-cn 的年度文件，例如 2027.json。`,
+    problem: (file, p) => {
+      const at = 'index' in p ? `第 ${p.index + 1} 项` : '';
+      switch (p.kind) {
+        case 'not-an-object':
+          return `${file} 不是 holiday-cn 格式：应为 {"year": 2027, "days": [...]}。`;
+        case 'year-invalid':
+          return `${file} 的 year 无效：应为 1900 至 2099 之间的年份，例如 2027。`;
+        case 'days-not-a-list':
+          return `${file} 的 days 不是列表。`;
+        case 'days-empty':
+          return `${file} 中 ${p.year} 年没有任何日期：官方安排可能尚未公布。`;
+        case 'day-not-an-object':
+          return `${file} ${at} 不是 {"name", "date", "isOffDay"} 对象。`;
+        case 'name-invalid':
+          return `${file} ${at} 缺少节日名称。`;
+        case 'date-invalid':
+          return `${file} ${at} 的日期不是有效日期（YYYY-MM-DD）。`;
+        case 'date-outside-year':
+          return `${file} ${at} 的日期 ${p.date} 不在 ${p.year} 年内：一份文件只含一年。`;
+        case 'off-day-invalid':
+          return `${file} ${at} 的 isOffDay 须为 true 或 false。`;
+        case 'date-repeated':
+          return `${file} ${at} 的日期 ${p.date} 重复出现。`;
+      }
+    },
+  },
+
+  roster: {
+    problem: (p) => {
+      const quoted = (names: readonly string[]) => names.map((n) => JSON.stringify(n.slice(0, 40))).join(', ');
+      switch (p.kind) {
+        case 'duplicate-column':
+          return `表头中 ${p.column} 列出现了两次（${quoted(p.headers)}）；请只保留一列。`;
+        case 'missing-id-column':
+          return '表头中没有身份证号列（id 或 身份证号）；每一行都需要身份证号。';
+        case 'empty-file':
+          return '文件是空的：没有表头行；第一行应为列名，如 id,name,employer,hired_on。';
+        case 'not-a-regular-file':
+          return `<file>：${p.path} 不是普通文件（${{ directory: '目录', device: '设备', fifo: '管道', socket: '套接字', other: '特殊文件' }[p.what]}）；请给出文件路径，或用 - 从标准输入读取。`;
+        case 'unreadable':
+          return `<file>：无法读取 ${p.path}（${p.code}）；请检查路径。`;
+        case 'unknown-format':
+          return `<file>：${p.path} 不是可导入的格式；请用 .xlsx、.csv、.tsv 或 .txt 文件。`;
+        case 'nul-byte':
+          return `第 ${p.line} 行含有 NUL 字节，这不是文本文件；请从表格软件另存为 CSV。`;
+        case 'not-utf8-later':
+          return `文件开头是 UTF-8，但第 ${p.line} 行不是；文件混用了两种编码，请另存为 CSV UTF-8。`;
+        case 'not-text':
+          return `第 ${p.line} 行既不是 UTF-8 也不是 GB18030 文本；请另存为 CSV UTF-8。`;
+        case 'workbook-as-text':
+          return '这是一个 .xlsx 工作簿（zip 文件），不是文本；请以 .xlsx 扩展名的文件路径给出（标准输入只接受 CSV 文本）。';
+        case 'line-too-long':
+          return `第 ${p.line} 行超过 1 MiB，这不是一份花名册；请检查文件。`;
+        case 'unterminated-quote':
+          return `第 ${p.line} 行开始的引号没有结束；请补上结尾的双引号（单元格内的引号写作 ""）。`;
+        case 'sheet-not-found':
+          return `--sheet：工作簿中没有名为 ${JSON.stringify(p.sheet)} 的工作表；现有：${quoted(p.sheets)}。`;
+        case 'bad-xlsx':
+          return `<file>：${p.path} 不是有效的 .xlsx 工作簿；请在 Excel 中重新另存为 .xlsx。`;
+      }
+    },
+    idDamage: (kind) =>
+      `身份证号${{ 'number-cell': '是数字单元格', scientific: '是科学计数法', rounded: '末几位被 Excel 舍入为 0' }[kind]}，Excel 已损坏该号码；请将该列设置为“文本”格式，从原始数据重新填入后再导出文件。`,
+  },
+
+  import: {
+    askFile: '要导入的文件（xlsx、csv、tsv、json，或 - 表示标准输入）',
+    stdinIsTerminal: '<file> 为 -，但标准输入是终端：请用管道或重定向提供文件。',
+    ignoredColumns: (names) => `已忽略无法识别的列：${names.join('、')}。`,
+    badRow: (line, field, message) => `第 ${line} 行，${field}：${message}`,
+    moreInvalid: (n) => `另有 ${n} 行无效。`,
+    invalidRows: (invalid, rows, dryRun) =>
+      `${rows} 行中有 ${invalid} 行无效，${dryRun ? '导入时将' : '因此'}不会导入任何内容：请修正，或用 --skip-invalid 导入其余各行。`,
+    done: (t, dryRun) =>
+      `${dryRun ? '试运行，未写入：' : '已导入：'}${t.rows} 行，其中 ${t.changed} 行有更改（${t.events} 条记录），${t.unchanged} 行已在台账中${t.invalid ? `，${t.invalid} 行无效${dryRun ? '，将被跳过' : '已跳过'}` : ''}。`,
+    cardOfAnotherPerson: (card) => `卡 ${card} 已登记在另一人名下：请核对卡号。`,
+    guardianNeeded: '持卡人在该日未满 16 周岁，由监护人代为启用：请用 `sscard activate --guardian-id` 记录。',
+    activatedOnAnotherDate: (card) => `卡 ${card} 已记录于另一日期启用：台账保留首次记录。`,
+    events: {
+      notThisKind: '与该类事件应有的内容不符',
+      badId: '不是 18 位身份证号码',
+      badOn: '不是 YYYY-MM-DD 格式的有效日期，也不是 null',
+      badSeq: '不是整数',
+      doesNotFollow: '与此人之前的事件不相符：文件不完整或被改动过',
+      differentHistory: '已在台账中且记录不同：JSON 导入只添加新人员',
+      masked: (file) => `${file} 中的身份证号码已脱敏，无法导入：请用 \`sscard export --format json --reveal\` 重新导出。`,
+      notAFile: (file) => `<file>：${file} 不是普通文件。`,
+      unreadable: (file) => `<file>：无法读取 ${file}，请核对路径。`,
+      tooLarge: (file) => `<file>：${file} 超过 512 MiB，请分批导入。`,
+      badLine: (n, file) => `${file} 第 ${n} 行不是 JSON 事件，请重新导出。`,
+      notJson: (file) => `${file} 不是有效的 JSON，请提供 \`sscard export --format json\` 导出的文件。`,
+      notAnExport: (file, format) => `${file} 不是 sscard 导出的 JSON（format 为 "${format}"，含 events 列表）。`,
+    },
+  },
+
+  card: {
+    notFound: (card) => `台账中没有卡号 ${card}：请核对卡号，或先用 \`sscard card issue\` 记录。`,
+    expiryBeforeIssue: (expiresOn, issuedOn) => `--expires-on（${expiresOn}）须晚于制卡日期 ${issuedOn}：请核对卡面上的有效期。`,
+    issued: (card, bank, on, holder, window) =>
+      `已记录：卡 ${card}${bank ? `（${bank}）` : ''} 于 ${on} 为 ${holder} 制卡（${window}）。\n持卡人领卡后用 \`sscard card receive\` 记录。`,
+    received: (card, on, changed) => (changed ? `已记录：卡 ${card} 于 ${on} 领取。` : `卡 ${card} 已记录于 ${on} 领取，未做更改。`),
+    enableBy: (deadline, relative, window) =>
+      `请在 ${deadline} 前启用社保功能（${relative}；${window}）：可在线（电子社保卡、掌上12333）、到社保窗口或首次在定点医院使用时启用。`,
+    activateBy: (bank, deadline, relative, window) =>
+      `请在 ${deadline} 前携带社会保障卡和身份证原件到${bank ?? '发卡银行'}网点激活（${relative}；${window}）；不能在线激活。`,
+    alreadyLost: (card, kind, on) => `卡 ${card} 已于 ${on} ${kind === 'temporary' ? '临时' : '正式'}挂失，未做更改。`,
+    lostTemporarily: (card, on, until, rule) =>
+      `卡 ${card} 已于 ${on} 临时挂失，至 ${until} 止（${rule}）。找回后用 \`sscard card found --card ${card}\` 解挂；补领须先正式挂失（不加 --temporary）。电子社保卡受限。`,
+    lostFormally: (card, on) =>
+      `卡 ${card} 已于 ${on} 正式挂失：不能再使用或激活，电子社保卡受限（须本人授权使用）；补换卡后用 \`sscard card replace --card ${card} --new-card ...\` 记录。`,
+    found: (card, state) => `卡 ${card} 已解挂，恢复为${state}；已申领的电子社保卡不再受限。`,
+    replaced: (card, newCard, on) =>
+      `卡 ${card} 已于 ${on} 补换为 ${newCard}，电子社保卡将在领取新卡后对应新卡（无需重新申领）。\n新卡到手后用 \`sscard card receive\` 记录，并重新启用、激活：新卡按其卡政策有自己的期限。`,
+    cancelled: (card, on, changed) => (changed ? `卡 ${card} 已于 ${on} 注销，电子社保卡暂停。` : `卡 ${card} 已于 ${on} 注销，未做更改。`),
+  },
+
+  enable: {
+    channels: { window: '在社保服务窗口', bank: '在服务银行网点', online: '在线', hospital: '在定点医院或药店首次使用时' },
+    unchanged: (card, on) => `卡 ${card} 的社保功能已于 ${on} 启用，未做更改。`,
+    enabled: (card, on, how) => `卡 ${card} 的社保功能已于 ${on}${how ? ` ${how}` : ''}启用。`,
+    notActivated: (bank) => `金融功能尚未激活：须本人携带社会保障卡和身份证原件到${bank ?? '发卡银行'}网点激活（不能在线激活）；见 \`sscard guide activate\`。`,
+  },
+
+  activate: {
+    unchanged: (card, on) => `卡 ${card} 已于 ${on} 启用，未做更改。`,
+    activated: (card, on, outlet) => `卡 ${card} 已于 ${on} 启用${outlet ? `（${outlet}）` : ''}。`,
+    byGuardian: (guardian) => `由监护人 ${guardian} 代为办理，已记录。`,
+    late: (days, deadline, consequence) =>
+      `晚于激活期限 ${deadline} ${days} 天；${consequence === 'social-function-suspended' ? '自激活之日起社保功能恢复' : '自激活之日起医保卡恢复正常'}。`,
+    activatedEcard: '现已有启用的电子社保卡。',
+    claimedInactive: '已申领电子社保卡，但当前无效。',
+    noEcard: '尚未申领电子社保卡：启用实体卡不会自动生成电子社保卡。微信申领：我 -> 服务 -> 城市服务 -> 社保 -> 电子社保卡 -> 立即添加。',
+  },
+
+  ecardClaim: {
+    notFound: (id) => `台账中没有 ${id} 的记录：请先用 \`sscard card issue\` 记录发卡。`,
+    claimed: (on, channel) => `已记录：电子社保卡于 ${on} 申领${channel ? `（${channel}）` : ''}。`,
+    unchanged: (on) => `电子社保卡已于 ${on} 申领，未做更改。`,
+    activated: '对应的社会保障卡已启用：已有启用的电子社保卡。',
+    notActivated: (card, state) => `申领电子社保卡不等于实体卡已启用：卡 ${card} ${state}。请携带卡和身份证原件到发卡银行网点启用。`,
+  },
+
+  registerEmployee: {
+    pendingAndRegistered: '--pending 与 --registered-on 互相矛盾：请只用其一。',
+    flexibleWithEmployer: '--flexible 记录的是无用人单位的个人参保：请去掉 --employer。',
+    head: (action, who, by, hiredOn) =>
+      `${{ create: '已记录', complete: '已补记登记：', unchanged: '已有记录，未做更改：' }[action]}${who} 由${by}于 ${hiredOn} 录用。`,
+    registration: (state) => `参保登记：${state}`,
+  },
+
+  leave: {
+    notFound: (id) => `台账中没有 ${id} 的记录：请先用 \`sscard register-employee\` 记录入职。`,
+    recorded: (who, employer, leftOn, hiredOn) => `已记录：${who} 于 ${leftOn} 从 ${employer} 离职（${hiredOn} 入职）。`,
+    unchanged: (who, employer, leftOn) => `已有记录，未做更改：${who} 于 ${leftOn} 从 ${employer} 离职。`,
+    duty: '用人单位须在解除或终止劳动合同后十五日内为劳动者办理档案和社会保险关系转移手续（《劳动合同法》第五十条）；失业的，还须及时向社会保险经办机构报告（《社会保险法》第五十条）。办理后用 `sscard leave ... --done-on 日期` 记录。',
+  },
+
+  revoke: {
+    missingSeq: '缺少事件序号：用 `sscard history <身份证号>` 查看序号。',
+    invalidReason: '--reason 须为 1 至 500 个字符的说明。',
+    invalidSeq: (text) => `事件序号 '${text}' 无效：须为正整数，见 \`sscard history\`。`,
+    notFound: (seqs) => `台账中没有序号为 ${seqs.join('、')} 的事件：请用 \`sscard history\` 查看。`,
+    revoked: (event, id) => `已撤销 ${event} (${id})`,
+    reason: (reason) => `原因：${reason}。原记录保留在历史中；如需更正，请用相应命令记录正确的事实。`,
+    isRevocation: (seq) => `#${seq} 本身是撤销记录，不能撤销：请重新记录正确的事实。`,
+    alreadyRevoked: (seq, by) => `#${seq} 已由 #${by} 撤销。`,
+    personRecord: (seq) => `#${seq} 是此人的首条记录，不能撤销：更正姓名请用 --name，删除此人请用 \`sscard purge\`。`,
+    dependents: (seqs) => `仍有记录依赖于要撤销的事件：${seqs.map((s) => `#${s}`).join('、')}；如确需撤销，请在同一命令中一并撤销它们。未做任何更改。`,
+  },
+
+  ledger: {
+    purged: (id, events) => `已删除 ${id} 及其全部记录（${events} 条）。`,
+    backedUp: (file, bytes) => `已将台账备份到 ${file}（${bytes} 字节）。恢复：停止 sscard，将备份复制到台账文件，再运行 \`sscard check\`。`,
+    copied: (from, to, rows) =>
+      `已将 ${from} 复制到 ${to}：${rows.event} 条事件，${rows.person} 人，${rows.hire} 条雇用，${rows.card} 张卡，${rows.ecard} 张电子卡；两边行数一致。`,
+    check: {
+      integrity: (state) => `完整性: ${state}`,
+      ok: '正常',
+      damaged: '已损坏',
+      replay: (state) => `状态表与事件重放: ${state}`,
+      agree: '一致',
+      differ: (n) => `${n} 处不一致`,
+      schemaVersion: (version) => `结构版本: ${version}`,
+      difference: (id, table, cached, replayed) => `${id} ${table}: 表中 ${cached}; 事件 ${replayed}`,
+    },
+  },
+
+  ics: {
+    calendarName: '社保卡与参保截止日期',
+    kinds: { activation: '社保卡激活截止', registration: '参保登记截止', separation: '离职档案和社保转移截止', renewal: '社保卡换领' },
+    person: (name, id) => `${name}（${id}）`,
+    summary: (kind, person, employer) => `${kind}：${person}${employer ? `，${employer}` : ''}`,
+  },
+
+  guide: {
+    topics: {
+      activate: {
+        title: '社会保障卡启用',
+        steps: [
+          '激活开通社保卡的金融功能；社保功能尚未启用的，一并启用。是否有期限取决于卡政策（`sscard policies`）：默认政策下须在领卡之日起六个月内激活。期限按《民法典》计算：最后一日为周末或法定节假日的，顺延至其后第一个工作日（`sscard status` 会显示您的期限）。',
+          '本人到发卡银行网点办理。新卡不能在线或电话启用。',
+          '携带社会保障卡和本人身份证件原件（复印件无效），证件号码须与持卡人一致。',
+          '未满 16 周岁的持卡人由监护人代为启用：携带孩子的社会保障卡、孩子的身份证或户口簿，以及监护人本人的身份证原件。',
+          '在柜台设置密码、开通金融功能。用 `sscard activate --card ... --id-doc ...` 记录。',
+          '新卡启用前、且超过六个月期限后，原医保卡受限。逾期仍可启用，自启用之日起医保恢复正常。',
+        ],
+      },
+      enable: {
+        title: '启用社保功能',
+        steps: [
+          '社会保障卡有两项功能，分别开通：社保功能（启用：医保、养老金、待遇发放）和金融功能（激活：银行账户，见 `sscard guide activate`）。',
+          '社保功能可在线启用（微信或支付宝的电子社保卡、掌上12333、国家政务服务平台、本地政务App），也可到社保服务窗口或服务银行网点办理，或在定点医院、药店首次用卡时启用。',
+          '到银行激活金融功能时，如社保功能尚未启用，当天一并启用。',
+          '用 `sscard enable --card ... --channel online|window|bank|hospital` 记录。',
+          '是否有期限、逾期后果如何，取决于发卡地的卡政策：`sscard policies` 列出各地规则（例如广东：制卡后一年内未领取激活的卡逾期封存；北京：无期限）。',
+        ],
+      },
+      loss: {
+        title: '挂失、解挂与补领',
+        steps: [
+          '发现丢失立即挂失：可先通过 12333 电话、网上或网点临时挂失，有效天数由卡政策规定（如上海 5 天、北京 10 天），期满自动解挂。用 `sscard card report-loss --card ... --temporary` 记录。',
+          '正式挂失须本人持身份证件办理，直至找回或补领：`sscard card report-loss --card ...`（不加 --temporary）。',
+          '找回卡片可办理解挂：`sscard card found --card ...`，卡片恢复挂失前的状态；已申请补领的不能再解挂。',
+          '补领须先正式挂失，新卡发出后用 `sscard card replace --card 旧卡 --new-card 新卡 --reason loss` 记录；新卡须重新启用和激活。',
+          '挂失期间电子社保卡受限（须本人授权使用）；领取新卡后自动恢复，无需重新申领。',
+        ],
+      },
+      ecard: {
+        title: '申领电子社保卡',
+        steps: [
+          '须已领取实体社会保障卡（仅制卡不够；第三代社保卡申领时即生成电子社保卡除外），电子社保卡与其一一对应。',
+          '微信：我 -> 服务（或支付）-> 城市服务 -> 社保 -> 电子社保卡 -> 立即添加，按提示刷脸确认。',
+          '其他渠道：支付宝（搜索“电子社保卡”）、掌上12333 App、银行App、云闪付、国家政务服务平台或本地政务App（如随申办）。',
+          '用 `sscard ecard claim --id ... --channel wechat` 记录。',
+          '申领了电子社保卡不等于实体卡已启用：启用须本人到银行网点办理（见 `sscard guide activate`）。`sscard status` 会分别回答，并说明是否已有启用的电子社保卡。',
+          '实体卡挂失期间电子社保卡受限（须本人授权使用）；补换卡后，领取新卡时自动对应新卡。',
+        ],
+      },
+      register: {
+        title: '新员工社会保险登记（参保登记）',
+        steps: [
+          '用人单位应当自用工之日起 30 日内为职工申请办理社会保险登记（《社会保险法》第五十八条）。30 日不含用工当日；最后一日为周末或法定节假日的顺延至其后第一个工作日。',
+          '到当地社会保险经办机构或其网上服务平台办理，使用职工的公民身份号码（即社会保障号码）。',
+          '用 `sscard register-employee --id ... --hired-on ... --registered-on ...` 记录（或用 `--pending` 跟踪；`sscard due` 列出未办事项，逾期在前）。',
+          '未办理的，由社会保险经办机构核定其应当缴纳的社会保险费（第五十八条）；经责令限期改正逾期仍不登记的，处应缴社会保险费数额一倍以上三倍以下罚款，对直接负责的主管人员和其他直接责任人员处五百元以上三千元以下罚款（第八十四条）。',
+          '灵活就业人员（无雇工的个体工商户、未在用人单位参保的非全日制从业人员及其他灵活就业人员）自愿参保、自行登记，无期限：`sscard register-employee --flexible`。',
+        ],
+      },
+    },
+  },
+
   history: {
     title: (id) => `${id} 的全部记录（按记录先后；时间为北京时间）`,
     header: ['序号', '记录时间', '日期', '事件', '内容', '来源'],
@@ -413,7 +897,7 @@ export const zh: Messages = {
     },
     enableChannel: { window: '人社窗口', bank: '银行网点', online: '线上', hospital: '在定点医院或药店首次使用' },
     replaceReason: { loss: '挂失', damage: '损坏', expiry: '到期', change: '信息变更' },
-    cardState: { issued: '已制卡', received: '已领卡', activated: '已激活', lost: '已挂失', replaced: '已补换', cancelled: '已注销', sealed: '已逾期封存' },
+    cardState: CARD_STATE,
     ecardState: { none: '未申领', active: '有效', limited: '受限（实体卡已挂失，须本人授权使用）', suspended: '已暂停' },
   },
 
@@ -431,11 +915,26 @@ export const zh: Messages = {
     'db-is-symlink': (p) => `--db：${p.file} 是符号链接${p.target ? `（指向 ${p.target}）` : ''}；sscard 不跟随链接打开台账，请给出实际文件的路径。`,
     'db-not-a-file': (p) => `--db：${p.file} 不是普通文件（设备、FIFO 或套接字）：请给出台账文件的路径。`,
     'db-needs-recovery': (p) => `${p.file} 有未完成的写入（旁边有 -journal 文件），没有写权限无法恢复：请让文件所有者先对它运行任一 sscard 命令。`,
-    'not-a-ledger': (p) => `${p.file} 不是 sscard 台账（或已损坏），未做任何改动：请让 --db 指向 sscard 台账。`,
+    'not-a-ledger': (p) =>
+      'schema' in p
+        ? `${p.ledger} 中的模式 ${p.schema} 含有不属于 sscard 台账的表，未做任何改动：请用 ?schema=名称 换一个模式。`
+        : `${p.file} 不是 sscard 台账（或已损坏），未做任何改动：请让 --db 指向 sscard 台账。`,
     'ledger-damaged': (p) => `${p.file} 已损坏（${p.finding}），未做任何更改：请按 README 的“Backups and restore”从备份恢复，然后运行 \`sscard check\`。`,
     'db-not-writable': (p) => `无法打开或写入 ${p.file}（权限不足，或文件、目录只读）：请修改权限，或换一个 --db。`,
     'db-error': (p) => `无法使用 ${p.file}：${p.why}。`,
-    'ledger-too-new': (p) => `${p.file} 由更新版本的 sscard 写入（结构版本 ${p.version}，本版本支持 ${p.known}），未做任何改动：请升级 sscard。`,
+    'ledger-too-new': (p) =>
+      `${'ledger' in p ? `${p.ledger} 中的台账` : `${p.file} `}由更新版本的 sscard 写入（结构版本 ${p.version}，本版本支持 ${p.known}），未做任何改动：请升级 sscard。`,
+    'ledger-read-only': (p) => `此台账用户无权写入 ${p.ledger}，未做任何更改：请以有写权限的用户运行此命令（见 README 的“A shared ledger”）。`,
+    'ledger-busy': (p) => `共享台账 ${p.ledger} 连续 ${p.attempts} 次在同一时刻被其他写入者修改，未做任何更改：请重试。`,
+    'ledger-conflict': (p) => `另一写入者在同一时刻向 ${p.ledger} 记录了相同的事实（${p.why}），未做任何更改：请重新运行命令，查看台账的当前状态。`,
+    'db-login-refused': (p) => `PostgreSQL 服务器拒绝了 ${p.ledger} 的登录（${p.why}）：请核对用户名和密码（PGPASSWORD 或 ~/.pgpass）。`,
+    'db-missing': (p) => `${p.ledger} 的数据库不存在：请先创建（createdb），或更正 --db。`,
+    'db-unreachable': (p) =>
+      p.lost
+        ? `与 ${p.ledger} 的连接已断开（${p.why}），此后未再写入：请重试。`
+        : `无法连接 ${p.ledger} 的 PostgreSQL 服务器（${p.why}）：请核对 --db 中的主机和端口，并确认服务器正在运行。`,
+    'db-url-invalid': (p) => `--db：${p.url} 不是有效的 URL：请写成 postgres://用户@主机:5432/数据库。`,
+    'db-schema-invalid': (p) => `--db：模式 "${p.schema}" 只能由小写字母、数字和 _ 组成（最多 63 个字符，不以数字开头），例如 ?schema=sscard。`,
   },
 
   failure: {
@@ -447,5 +946,43 @@ export const zh: Messages = {
 
   completion: {
     unknownShell: (shell) => `<shell> 须为 bash、zsh 或 fish，而不是 "${shell}"。`,
+  },
+
+  man: {
+    manual: '用户命令',
+    sections: {
+      name: '名称',
+      synopsis: '概述',
+      description: '描述',
+      globalOptions: '全局选项',
+      commands: '命令',
+      environment: '环境变量',
+      exitStatus: '退出状态',
+      files: '文件',
+      examples: '示例',
+      seeAlso: '参见',
+    },
+    globalOptionsNote: (name) =>
+      `全局选项属于 \\fB${name}\\fR 本身；选择台账、日期和输出方式的选项适用于每个命令。\\fB${name}\\fR \\fI命令\\fR \\fB\\-\\-help\\fR 显示本页关于该命令的内容。`,
+    environment: {
+      db: '未给出 \\fB\\-\\-db\\fR 时使用的台账文件，或共享台账的 postgres:// URL。',
+      pg: '用于 postgres:// URL，与 psql 相同（密码也可放在 \\fI~/.pgpass\\fR 中）。sscard 从不显示 URL 中的密码。',
+      today: '未给出 \\fB\\-\\-as\\-of\\fR 时按此日期（YYYY\\-MM\\-DD）计算。否则“今天”为中国（Asia/Shanghai）的当前日期，与本机时区无关。',
+      policy: '未给出 \\fB\\-\\-policy\\fR 时新卡适用的卡政策（默认：seed）。',
+      noColor: '设置为任意值时输出不带颜色的纯文本，与 \\fB\\-\\-no\\-color\\fR 相同。',
+      lang: '未给出 \\fB\\-\\-lang\\fR 时消息、提示和帮助的语言，依次查看这三个变量：以 zh 开头为中文，其他为英文。JSON 键名、错误代码和退出状态不随语言改变。',
+      dataHome: '默认台账所在位置（默认：~/.local/share）。',
+    },
+    exit: {
+      ok: '完成（包括“已激活”）。',
+      refused: '被规则拒绝、未找到（包括所有读取命令的“该路径没有台账”），或台账无法使用。',
+      usage: '输入或用法错误：无效的身份证号码、错误的日期、未知选项、缺少的值、错误的文件或行。',
+      overdue: '仅 \\fBdue \\-\\-check\\fR：有事项已逾期。',
+      interrupted: '在提示时按了 Ctrl\\-C；未做任何更改。',
+    },
+    errors: '错误为标准错误上的一句话（加 \\fB\\-\\-json\\fR 时为标准输出上的一个 JSON 文档），从不输出堆栈跟踪。',
+    files:
+      '默认台账（SQLite）；未设置 XDG_DATA_HOME 时为 ~/.local/share/sscard/sscard.db。使用期间 SQLite 在其旁边保留 \\fIsscard.db\\-wal\\fR 和 \\fIsscard.db\\-shm\\fR：请用 \\fBsscard backup\\fR 复制台账，不要用 cp。',
+    readme: '软件包中的 README.md 文件。',
   },
 };

@@ -5,6 +5,7 @@
 // repaired by sscard; the column must be formatted as text and the file
 // exported again from the source (SPEC 2.3).
 import { checkCharacter } from '../../core/citizen-id.js';
+import type { Messages } from '../messages/index.js';
 
 export type IdDamage =
   /** An xlsx cell of type number in the id column. */
@@ -26,15 +27,6 @@ export function idDamage(cell: string, isNumberCell: boolean): IdDamage | null {
   return null;
 }
 
-export function idDamageText(damage: IdDamage, lang: 'en' | 'zh'): string {
-  if (lang === 'zh') {
-    const what = { 'number-cell': '是数字单元格', scientific: '是科学计数法', rounded: '末几位被 Excel 舍入为 0' }[damage.kind];
-    return `身份证号${what}，Excel 已损坏该号码；请将该列设置为“文本”格式，从原始数据重新填入后再导出文件。`;
-  }
-  const what = {
-    'number-cell': 'is a number cell',
-    scientific: 'is in scientific notation',
-    rounded: 'ends in digits Excel rounded to zeros',
-  }[damage.kind];
-  return `id ${what}, so Excel has damaged the number; format the column as text, enter the numbers again from the source and export the file again.`;
+export function idDamageText(damage: IdDamage, m: Messages): string {
+  return m.roster.idDamage(damage.kind);
 }

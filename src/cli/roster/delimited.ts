@@ -5,6 +5,7 @@
 // A file is bad, never a crash or a swallowed remainder, when a line or a
 // record passes 1 MiB or a quote is never closed (SPEC 2.3).
 import { MAX_LINE, RosterFileError } from './problems.js';
+import type { Messages } from '../messages/index.js';
 
 export type Delimiter = ',' | '\t' | ';';
 
@@ -31,9 +32,9 @@ const LF = 0x0a;
 
 export async function* parseDelimited(
   texts: AsyncIterable<string>,
-  options: { lang?: 'en' | 'zh'; onDelimiter?: (d: Delimiter) => void } = {},
+  options: { m?: Messages; onDelimiter?: (d: Delimiter) => void } = {},
 ): AsyncGenerator<RawRecord> {
-  const lang = options.lang ?? 'en';
+  const m = options.m;
   const iterator = texts[Symbol.asyncIterator]();
 
   // The header line decides the delimiter: read until it is complete.
@@ -46,7 +47,7 @@ export async function* parseDelimited(
       break;
     }
     head += next.value;
-    if (head.length > MAX_LINE && !/[\r\n]/.test(head.slice(0, MAX_LINE + 1))) throw new RosterFileError({ kind: 'line-too-long', line: 1 }, lang);
+    if (head.length > MAX_LINE && !/[\r\n]/.test(head.slice(0, MAX_LINE + 1))) throw new RosterFileError({ kind: 'line-too-long', line: 1 }, m);
   }
   const delimiter = detectDelimiter(head.split(/[\r\n]/, 1)[0]!);
   options.onDelimiter?.(delimiter);
@@ -65,8 +66,8 @@ export async function* parseDelimited(
   let prevCR = false;
 
   const fail = (): never => {
-    if (state === 2 || state === 3) throw new RosterFileError({ kind: 'unterminated-quote', line: quoteLine }, lang);
-    throw new RosterFileError({ kind: 'line-too-long', line }, lang);
+    if (state === 2 || state === 3) throw new RosterFileError({ kind: 'unterminated-quote', line: quoteLine }, m);
+    throw new RosterFileError({ kind: 'line-too-long', line }, m);
   };
 
   function* feed(text: string): Generator<RawRecord> {
@@ -144,7 +145,7 @@ export async function* parseDelimited(
     if (next.done) break;
     yield* feed(next.value);
   }
-  if (state === 2) throw new RosterFileError({ kind: 'unterminated-quote', line: quoteLine }, lang);
+  if (state === 2) throw new RosterFileError({ kind: 'unterminated-quote', line: quoteLine }, m);
   if (state !== 0 || cells.length > 0) {
     cells.push(field);
     if (!(cells.length === 1 && cells[0] === '' && !anyQuote)) yield { line: recordLine, cells };

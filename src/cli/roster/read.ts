@@ -12,6 +12,7 @@ import { decodeRoster, type RosterEncoding } from './decode.js';
 import { type Delimiter, parseDelimited } from './delimited.js';
 import { MAX_LINE, RosterFileError } from './problems.js';
 import type { RosterProgress } from './progress.js';
+import type { Messages } from '../messages/index.js';
 
 export interface RosterRow {
   /** The line (xlsx: the row number) the row starts on. */
@@ -37,7 +38,8 @@ export interface RosterOptions {
   readonly sheet?: string;
   /** Standard input, for `-` (process.stdin when not given). */
   readonly stdin?: NodeJS.ReadableStream;
-  readonly lang?: 'en' | 'zh';
+  /** The catalogue that words the errors (the user's language). */
+  readonly m?: Messages;
   /** Called every PROGRESS_EVERY rows and once at the end. */
   readonly onProgress?: (progress: RosterProgress) => void;
   /** Text files: what was detected (for --json and messages). */
@@ -58,13 +60,13 @@ interface RawRecord {
  * refused before anything opens it (opening a FIFO for reading blocks until a
  * writer comes; /dev/zero never ends).
  */
-export function checkSource(source: string, lang: 'en' | 'zh' = 'en'): { format: 'xlsx' | 'text'; size: number | null } {
+export function checkSource(source: string, m?: Messages): { format: 'xlsx' | 'text'; size: number | null } {
   if (source === '-') return { format: 'text', size: null };
   let stat: fs.Stats;
   try {
     stat = fs.statSync(source);
   } catch (error) {
-    throw new RosterFileError({ kind: 'unreadable', path: source, code: (error as NodeJS.ErrnoException).code ?? 'error' }, lang);
+    throw new RosterFileError({ kind: 'unreadable', path: source, code: (error as NodeJS.ErrnoException).code ?? 'error' }, m);
   }
   if (!stat.isFile()) {
     const what = stat.isDirectory()
@@ -76,12 +78,12 @@ export function checkSource(source: string, lang: 'en' | 'zh' = 'en'): { format:
           : stat.isSocket()
             ? 'socket'
             : 'other';
-    throw new RosterFileError({ kind: 'not-a-regular-file', path: source, what }, lang);
+    throw new RosterFileError({ kind: 'not-a-regular-file', path: source, what }, m);
   }
   const extension = path.extname(source).toLowerCase();
   if (extension === '.xlsx') return { format: 'xlsx', size: stat.size };
   if (TEXT_EXTENSIONS.has(extension)) return { format: 'text', size: stat.size };
-  throw new RosterFileError({ kind: 'unknown-format', path: source }, lang);
+  throw new RosterFileError({ kind: 'unknown-format', path: source }, m);
 }
 
 function openStream(source: string, stdin: NodeJS.ReadableStream | undefined): Readable | NodeJS.ReadableStream {
@@ -100,8 +102,8 @@ async function* counted(stream: AsyncIterable<unknown>, onBytes: (n: number) => 
 }
 
 export async function openRoster(source: string, options: RosterOptions = {}): Promise<Roster> {
-  const lang = options.lang ?? 'en';
-  const { format, size } = checkSource(source, lang);
+  const m = options.m;
+  const { format, size } = checkSource(source, m);
   const stream = openStream(source, options.stdin);
   let bytes = 0;
   const onBytes = (n: number) => (bytes += n);
@@ -114,17 +116,17 @@ export async function openRoster(source: string, options: RosterOptions = {}): P
     (stream as Readable).on('data', (chunk: Buffer) => onBytes(chunk.length));
     (stream as Readable).on('error', (error) => input.destroy(error));
     (stream as Readable).pipe(input);
-    records = readXlsx(input, source, options.sheet, lang);
+    records = readXlsx(input, source, options.sheet, m);
   } else {
     let encoding: RosterEncoding = 'utf-8';
-    const texts = decodeRoster(counted(stream as AsyncIterable<unknown>, onBytes), { lang, onEncoding: (e) => (encoding = e) });
+    const texts = decodeRoster(counted(stream as AsyncIterable<unknown>, onBytes), { m, onEncoding: (e) => (encoding = e) });
     records = (async function* () {
-      for await (const r of parseDelimited(texts, { lang, onDelimiter: (delimiter) => options.onDetected?.({ encoding, delimiter }) })) {
+      for await (const r of parseDelimited(texts, { m, onDelimiter: (delimiter) => options.onDetected?.({ encoding, delimiter }) })) {
         yield { line: r.line, values: r.cells };
       }
     })();
   }
-  const wrapped = readErrors(records, source, lang);
+  const wrapped = readErrors(records, source, m);
 
   const release = () => {
     if (source !== '-') (stream as Readable).destroy();
@@ -136,13 +138,13 @@ export async function openRoster(source: string, options: RosterOptions = {}): P
   while (!first.done && isBlank(first.value.values));
   if (first.done) {
     release();
-    throw new RosterFileError({ kind: 'empty-file' }, lang);
+    throw new RosterFileError({ kind: 'empty-file' }, m);
   }
   const resolved = resolveHeader(first.value.values.map((v) => (typeof v === 'string' ? v : v === null || v === undefined ? '' : String(v))));
   if ('problem' in resolved) {
     await wrapped.return(undefined);
     release();
-    throw new RosterFileError(resolved.problem, lang);
+    throw new RosterFileError(resolved.problem, m);
   }
   const { columns, unknownColumns } = resolved.header;
   const cellText = format === 'xlsx' ? (await import('./xlsx.js')).xlsxCellText : (value: unknown) => ({ text: value as string, isNumber: false });
@@ -163,7 +165,7 @@ export async function openRoster(source: string, options: RosterOptions = {}): P
           if (column === 'id') idIsNumber = isNumber;
         }
         // Text files are bounded as they are parsed; a crafted workbook's row is bounded here.
-        if (length > MAX_LINE) throw new RosterFileError({ kind: 'line-too-long', line: record.line }, lang);
+        if (length > MAX_LINE) throw new RosterFileError({ kind: 'line-too-long', line: record.line }, m);
         yield { line: record.line, cells, idDamage: idDamage(cells.id ?? '', idIsNumber) };
         if (++count % PROGRESS_EVERY === 0) options.onProgress?.({ rows: count, bytes, totalBytes: size });
       }
@@ -190,13 +192,13 @@ function isBlank(values: readonly unknown[]): boolean {
 }
 
 /** A read error of the file itself (after the checks) as one sentence, not a stack trace. */
-async function* readErrors(records: AsyncGenerator<RawRecord>, source: string, lang: 'en' | 'zh'): AsyncGenerator<RawRecord> {
+async function* readErrors(records: AsyncGenerator<RawRecord>, source: string, m: Messages | undefined): AsyncGenerator<RawRecord> {
   try {
     yield* records;
   } catch (error) {
     if (error instanceof RosterFileError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    if (typeof code === 'string') throw new RosterFileError({ kind: 'unreadable', path: source, code }, lang);
+    if (typeof code === 'string') throw new RosterFileError({ kind: 'unreadable', path: source, code }, m);
     throw error;
   }
 }

@@ -7,6 +7,7 @@ import type { Column } from '../ledger-csv.js';
 import { DATE_COLUMNS } from './columns.js';
 import { excelSerialDate } from './dates.js';
 import { RosterFileError } from './problems.js';
+import type { Messages } from '../messages/index.js';
 
 export interface XlsxRecord {
   readonly line: number;
@@ -16,7 +17,7 @@ export interface XlsxRecord {
 
 type ExcelJS = typeof import('exceljs');
 
-export async function* readXlsx(input: Readable, path: string, sheet: string | undefined, lang: 'en' | 'zh'): AsyncGenerator<XlsxRecord> {
+export async function* readXlsx(input: Readable, path: string, sheet: string | undefined, m: Messages | undefined): AsyncGenerator<XlsxRecord> {
   const module = (await import('exceljs')) as ExcelJS & { default?: ExcelJS };
   const excel = module.default ?? module;
   const reader = new excel.stream.xlsx.WorkbookReader(input, {
@@ -42,9 +43,9 @@ export async function* readXlsx(input: Readable, path: string, sheet: string | u
     }
   } catch (error) {
     if (error instanceof RosterFileError) throw error;
-    throw new RosterFileError({ kind: 'bad-xlsx', path }, lang);
+    throw new RosterFileError({ kind: 'bad-xlsx', path }, m);
   }
-  if (sheet !== undefined) throw new RosterFileError({ kind: 'sheet-not-found', sheet, sheets: names }, lang);
+  if (sheet !== undefined) throw new RosterFileError({ kind: 'sheet-not-found', sheet, sheets: names }, m);
 }
 
 const isoOfUtc = (d: Date): string => d.toISOString().slice(0, 10);

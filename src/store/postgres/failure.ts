@@ -1,6 +1,8 @@
 // What the PostgreSQL engine's failures mean to the user: the driver's and
 // the server's errors (SQLSTATE codes, socket errors) as the typed refusals of
-// src/core/errors.ts, one sentence each, the URL's password never shown.
+// src/core/errors.ts, one sentence each, the URL's password never shown. Each
+// carries its values as params, so the CLI words it in the user's language
+// (src/cli/messages/, `errors`); the English message is the fallback.
 import { Refused } from '../../core/errors.js';
 import type { PostgresLocation } from '../location.js';
 
@@ -34,40 +36,56 @@ export function failure(error: unknown, location: PostgresLocation, attempts = 1
       return new Refused(
         'ledger-read-only',
         `This ledger user may not write to ${where}, so nothing was written; run the command as a user with write access (see "A shared ledger" in the README).`,
+        { ledger: where },
       );
     case '40001':
     case '40P01':
       return new Refused(
         'ledger-busy',
         `The shared ledger ${where} was changed by other writers at the same moment ${attempts} times in a row, so nothing was written; try again.`,
+        { ledger: where, attempts },
       );
     case '23505':
       return new Refused(
         'ledger-conflict',
         `Another writer recorded the same fact in ${where} at the same moment (${message}), so nothing was written; run the command again to see the ledger as it now stands.`,
+        { ledger: where, why: message },
       );
     case '28P01':
     case '28000':
       return new Refused(
         'db-login-refused',
         `The PostgreSQL server refused the login for ${where} (${message}); check the user name and the password (PGPASSWORD or ~/.pgpass).`,
+        { ledger: where, why: message },
       );
     case '3D000':
-      return new Refused('db-missing', `The database of ${where} does not exist; create it (createdb) or correct --db.`);
+      return new Refused('db-missing', `The database of ${where} does not exist; create it (createdb) or correct --db.`, { ledger: where });
     case 'ECONNREFUSED':
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
     case 'ETIMEDOUT':
     case 'EHOSTUNREACH':
     case 'ECONNRESET':
-      return new Refused(
-        'db-unreachable',
-        `The PostgreSQL server of ${where} cannot be reached (${code}); check the host and port in --db and that the server is running.`,
-      );
+      return unreachable(location, code);
   }
   if (code.startsWith('08') || code.startsWith('57P')) {
-    return new Refused('db-unreachable', `The connection to ${where} was lost (${message}); nothing more was written, try again.`);
+    return new Refused('db-unreachable', `The connection to ${where} was lost (${message}); nothing more was written, try again.`, {
+      ledger: where,
+      why: message,
+      lost: 1,
+    });
   }
-  if (/^[0-9A-Z]{5}$/.test(code)) return new Refused('db-error', `${where} could not be used: ${message} (SQLSTATE ${code}).`);
-  return new Refused('db-error', `${where} could not be used: ${message} (${code}).`);
+  // The params of SQLite's db-error: the catalogue words both engines' alike.
+  const why = `${message} (${/^[0-9A-Z]{5}$/.test(code) ? `SQLSTATE ${code}` : code})`;
+  return new Refused('db-error', `${where} could not be used: ${why}.`, { file: where, why });
+}
+
+/** The server cannot be reached: `why` is the driver's code or (scrubbed) message. */
+export function unreachable(location: PostgresLocation, why: string): Refused {
+  const shown = scrub(why, location);
+  return new Refused(
+    'db-unreachable',
+    `The PostgreSQL server of ${location.display} cannot be reached (${shown}); check the host and port in --db and that the server is running.`,
+    { ledger: location.display, why: shown },
+  );
 }

@@ -5,7 +5,7 @@
 import pg from 'pg';
 import { Refused } from '../../core/errors.js';
 import { parsePostgresUrl, type PostgresLocation } from '../location.js';
-import { failure, scrub, sqlState } from './failure.js';
+import { failure, sqlState, unreachable } from './failure.js';
 import { PostgresStore } from './ledger.js';
 import { APPLICATION, MIGRATIONS, SCHEMA_VERSION } from './schema.js';
 
@@ -35,12 +35,7 @@ export async function openPostgresStore(url: string, options: PostgresOpenOption
     await client.connect();
   } catch (error) {
     await client.end().catch(() => undefined);
-    if (sqlState(error) === undefined) {
-      throw new Refused(
-        'db-unreachable',
-        `The PostgreSQL server of ${location.display} cannot be reached (${scrub((error as Error).message, location)}); check the host and port in --db and that the server is running.`,
-      );
-    }
+    if (sqlState(error) === undefined) throw unreachable(location, (error as Error).message);
     throw failure(error, location);
   }
   try {
@@ -86,12 +81,14 @@ function refuseForeign(found: Found, location: PostgresLocation): void {
     throw new Refused(
       'not-a-ledger',
       `The schema ${location.schema} in ${location.display} holds tables that are not an sscard ledger; it was left untouched. Choose another schema with ?schema=NAME.`,
+      { schema: location.schema, ledger: location.display },
     );
   }
   if (found.kind === 'ledger' && found.version > SCHEMA_VERSION) {
     throw new Refused(
       'ledger-too-new',
       `The ledger in ${location.display} was written by a newer sscard (schema version ${found.version}, this one knows ${SCHEMA_VERSION}); it was left untouched. Upgrade sscard.`,
+      { ledger: location.display, version: found.version, known: SCHEMA_VERSION },
     );
   }
 }
