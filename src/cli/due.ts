@@ -28,27 +28,6 @@ const withinField = z.pipe(
   }),
 );
 
-const KIND = {
-  en: { registration: 'registration', separation: 'transfer on leaving', activation: 'activation', renewal: 'renewal' },
-  zh: { registration: '参保登记', separation: '离职转移', activation: '激活', renewal: '换领' },
-} as const;
-
-/** The rule behind each kind of deadline, for the calendar's description. */
-const LAW = {
-  en: {
-    registration: 'Social Insurance Law Art. 58: register within 30 days of the hire date',
-    separation: "Labour Contract Law Art. 50: transfer the leaver's file and social insurance within 15 days",
-    activation: "the card policy's activation window",
-    renewal: 'card renewal (换领) may be applied for from 60 days before expiry',
-  },
-  zh: {
-    registration: '《社会保险法》第五十八条：自用工之日起三十日内办理社会保险登记',
-    separation: '《劳动合同法》第五十条：十五日内办理档案和社会保险关系转移',
-    activation: '卡政策规定的激活期限',
-    renewal: '社会保障卡有效期届满前 60 日起可申请换领',
-  },
-} as const;
-
 /** Resolves to the exit code: 3 under --check when something is overdue. */
 export async function run(ctx: Context, args: DueArgs): Promise<number> {
   const { within } = parseInput(ctx.m, z.object({ within: z.optional(withinField) }), args, { within: '--within' });
@@ -119,7 +98,7 @@ async function ics(ctx: Context, agenda: Agenda): Promise<number> {
       name: item.name,
       employer: item.employer,
       deadline: item.deadline.date,
-      derivation: [LAW[ctx.lang][item.kind], deadlineWhy(ctx, item.deadline)].filter(Boolean).join(ctx.lang === 'zh' ? '；' : '; '),
+      derivation: [ctx.m.ics.law[item.kind], deadlineWhy(ctx, item.deadline)].filter(Boolean).join(ctx.m.ics.separator),
       // Stable across runs, so that a newer file updates the calendar's events instead of adding them again.
       identity: [item.personId, item.employer ?? '', item.hiredOn ?? '', item.card ?? ''].join('|'),
     })),
@@ -134,17 +113,17 @@ async function ics(ctx: Context, agenda: Agenda): Promise<number> {
  * only measures the columns), so that millions of rows are never held.
  */
 async function text(ctx: Context, items: Agenda, within: number | undefined): Promise<number> {
-  const zh = ctx.lang === 'zh';
+  const words = ctx.m.due;
   const cells = (item: AgendaItem) => [
     day(ctx, item.deadline.date),
     relative(ctx, item.daysLeft),
-    KIND[ctx.lang][item.kind],
+    words.kinds[item.kind],
     shownId(ctx, item.personId),
     item.name ?? '',
-    item.kind === 'activation' || item.kind === 'renewal' ? `${zh ? '卡' : 'card'} ${item.card}` : (item.employer ?? ''),
+    item.kind === 'activation' || item.kind === 'renewal' ? words.card(item.card!) : (item.employer ?? ''),
     deadlineWhy(ctx, item.deadline) ?? '',
   ];
-  const header = zh ? ['期限', '剩余', '事项', '身份证号', '姓名', '对象', '说明'] : ['DEADLINE', 'WHEN', 'WHAT', 'ID', 'NAME', 'FOR', 'NOTE'];
+  const header = [...words.header];
   const widths = header.map(width);
   let count = 0;
   for await (const day of items) {
@@ -152,12 +131,7 @@ async function text(ctx: Context, items: Agenda, within: number | undefined): Pr
     count += day.length;
   }
   if (count === 0) {
-    await send(
-      ctx,
-      zh
-        ? `截至 ${ctx.asOf}，${within !== undefined ? `${within} 天内` : ''}没有到期或逾期的事项。\n`
-        : `Nothing due${within !== undefined ? ` within ${within} days` : ''} and nothing overdue as of ${ctx.asOf}.\n`,
-    );
+    await send(ctx, `${words.nothing(ctx.asOf, within ?? null)}\n`);
     return 0;
   }
   const c = ctx.color;
@@ -179,6 +153,6 @@ async function text(ctx: Context, items: Agenda, within: number | undefined): Pr
     }
   }
   await batch.flush();
-  await send(ctx, zh ? `共 ${shown} 项未办，${overdue} 项已逾期。\n` : `${shown} open deadline${shown === 1 ? '' : 's'}, ${overdue} overdue.\n`);
+  await send(ctx, `${words.total(shown, overdue)}\n`);
   return overdue;
 }

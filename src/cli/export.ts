@@ -19,15 +19,9 @@ export interface ExportArgs {
 }
 
 export async function run(ctx: Context, args: ExportArgs): Promise<void> {
-  const zh = ctx.lang === 'zh';
   const format = ctx.json ? 'json' : (args.format ?? 'csv');
   if (format === 'xlsx' && ctx.stdoutIsTTY) {
-    throw new InvalidInput(
-      'xlsx-to-terminal',
-      zh
-        ? 'xlsx 是二进制文件：请重定向到文件，例如 `sscard export --format xlsx > 台账.xlsx`。'
-        : 'An xlsx file is binary; redirect it to a file, e.g. `sscard export --format xlsx > ledger.xlsx`.',
-    );
+    throw new InvalidInput('xlsx-to-terminal', ctx.m.export.xlsxToTerminal);
   }
   const store = await ctx.openStore({ write: false });
   if (store === null) throw noLedger(ctx);
@@ -35,11 +29,7 @@ export async function run(ctx: Context, args: ExportArgs): Promise<void> {
   await write(ctx, store, format, args.headers ?? 'en', show);
   // Said once the file is out (a failure on the way says only what failed).
   if (!ctx.reveal) {
-    ctx.err.write(
-      zh
-        ? '身份证号码已脱敏；如需可由 `sscard import` 重新导入的文件，请加 --reveal。\n'
-        : 'Identity numbers are masked; add --reveal for a file that `sscard import` can read back.\n',
-    );
+    ctx.err.write(`${ctx.m.export.masked}\n`);
   }
 }
 

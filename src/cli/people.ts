@@ -80,23 +80,16 @@ async function json(ctx: Context, people: AsyncIterable<Summary>): Promise<void>
 }
 
 async function text(ctx: Context, people: AsyncIterable<Summary>): Promise<void> {
-  const zh = ctx.lang === 'zh';
+  const words = ctx.m.people;
   const cells = ({ person, items, card, ecard }: Summary): string[] => {
     const next = items[0] ?? null;
     const overdue = items.filter((i) => i.state === 'overdue').length;
-    const deadlines =
-      items.length === 0
-        ? zh
-          ? '无未办事项'
-          : 'nothing open'
-        : zh
-          ? `${items.length} 项未办${overdue ? `（${overdue} 项逾期）` : ''}，最近 ${next!.deadline.date}`
-          : `${items.length} open${overdue ? ` (${overdue} overdue)` : ''}, next ${next!.deadline.date}`;
+    const deadlines = next === null ? words.nothingOpen : words.open(items.length, overdue, next.deadline.date);
     return [
       shownId(ctx, person.id),
       person.name ?? '',
-      card ? `${card.number} ${cardStateText(ctx, card.state)}` : zh ? '无卡' : 'no card',
-      `${zh ? '电子社保卡' : 'e-card'} ${ecardStateText(ctx, ecard)}`,
+      card ? `${card.number} ${cardStateText(ctx, card.state)}` : words.noCard,
+      words.ecard(ecardStateText(ctx, ecard)),
       deadlines,
     ];
   };
@@ -107,7 +100,7 @@ async function text(ctx: Context, people: AsyncIterable<Summary>): Promise<void>
     count++;
   }
   if (count === 0) {
-    await send(ctx, zh ? '没有符合条件的人员。\n' : 'Nobody in the ledger matches.\n');
+    await send(ctx, `${words.nobody}\n`);
     return;
   }
   const batch = batched(ctx);
@@ -121,5 +114,5 @@ async function text(ctx: Context, people: AsyncIterable<Summary>): Promise<void>
     shown++;
   }
   await batch.flush();
-  await send(ctx, zh ? `共 ${shown} 人。\n` : `${shown} ${shown === 1 ? 'person' : 'people'}.\n`);
+  await send(ctx, `${words.total(shown)}\n`);
 }

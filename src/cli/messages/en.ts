@@ -878,6 +878,34 @@ export const en = {
   },
 
   /** `sscard due --format ics`: the calendar's words. */
+  /** `sscard due` as a table. */
+  due: {
+    kinds: { registration: 'registration', separation: 'transfer on leaving', activation: 'activation', renewal: 'renewal' } as Record<
+      'registration' | 'separation' | 'activation' | 'renewal',
+      string
+    >,
+    header: ['DEADLINE', 'WHEN', 'WHAT', 'ID', 'NAME', 'FOR', 'NOTE'] as readonly string[],
+    card: (number: string) => `card ${number}`,
+    nothing: (asOf: string, within: number | null) => `Nothing due${within !== null ? ` within ${within} days` : ''} and nothing overdue as of ${asOf}.`,
+    total: (open: number, overdue: number) => `${open} open deadline${open === 1 ? '' : 's'}, ${overdue} overdue.`,
+  },
+
+  /** `sscard export`. */
+  export: {
+    xlsxToTerminal: 'An xlsx file is binary; redirect it to a file, e.g. `sscard export --format xlsx > ledger.xlsx`.',
+    masked: 'Identity numbers are masked; add --reveal for a file that `sscard import` can read back.',
+  },
+
+  /** `sscard people`, one line a person. */
+  people: {
+    nothingOpen: 'nothing open',
+    open: (open: number, overdue: number, next: string) => `${open} open${overdue ? ` (${overdue} overdue)` : ''}, next ${next}`,
+    noCard: 'no card',
+    ecard: (state: string) => `e-card ${state}`,
+    nobody: 'Nobody in the ledger matches.',
+    total: (count: number) => `${count} ${count === 1 ? 'person' : 'people'}.`,
+  },
+
   ics: {
     calendarName: 'Social security deadlines',
     kinds: {
@@ -889,6 +917,14 @@ export const en = {
     /** `person`: the name and the (masked) number, or the number alone. */
     person: (name: string, id: string) => `${name} (${id})`,
     summary: (kind: string, person: string, employer: string | null) => `${kind}: ${person}${employer ? `, ${employer}` : ''}`,
+    /** The rule behind each kind of deadline, for the event's description. */
+    law: {
+      registration: 'Social Insurance Law Art. 58: register within 30 days of the hire date',
+      separation: "Labour Contract Law Art. 50: transfer the leaver's file and social insurance within 15 days",
+      activation: "the card policy's activation window",
+      renewal: 'card renewal (换领) may be applied for from 60 days before expiry',
+    } as Record<'registration' | 'separation' | 'activation' | 'renewal', string>,
+    separator: '; ',
   },
 
   /** `sscard guide`: the how-to steps, offline. */

@@ -775,11 +775,40 @@ export const zh: Messages = {
     },
   },
 
+  due: {
+    kinds: { registration: '参保登记', separation: '离职转移', activation: '激活', renewal: '换领' },
+    header: ['期限', '剩余', '事项', '身份证号', '姓名', '对象', '说明'],
+    card: (number) => `卡 ${number}`,
+    nothing: (asOf, within) => `截至 ${asOf}，${within !== null ? `${within} 天内` : ''}没有到期或逾期的事项。`,
+    total: (open, overdue) => `共 ${open} 项未办，${overdue} 项已逾期。`,
+  },
+
+  export: {
+    xlsxToTerminal: 'xlsx 是二进制文件：请重定向到文件，例如 `sscard export --format xlsx > 台账.xlsx`。',
+    masked: '身份证号码已脱敏；如需可由 `sscard import` 重新导入的文件，请加 --reveal。',
+  },
+
+  people: {
+    nothingOpen: '无未办事项',
+    open: (open, overdue, next) => `${open} 项未办${overdue ? `（${overdue} 项逾期）` : ''}，最近 ${next}`,
+    noCard: '无卡',
+    ecard: (state) => `电子社保卡 ${state}`,
+    nobody: '没有符合条件的人员。',
+    total: (count) => `共 ${count} 人。`,
+  },
+
   ics: {
     calendarName: '社保卡与参保截止日期',
     kinds: { activation: '社保卡激活截止', registration: '参保登记截止', separation: '离职档案和社保转移截止', renewal: '社保卡换领' },
     person: (name, id) => `${name}（${id}）`,
     summary: (kind, person, employer) => `${kind}：${person}${employer ? `，${employer}` : ''}`,
+    law: {
+      registration: '《社会保险法》第五十八条：自用工之日起三十日内办理社会保险登记',
+      separation: '《劳动合同法》第五十条：十五日内办理档案和社会保险关系转移',
+      activation: '卡政策规定的激活期限',
+      renewal: '社会保障卡有效期届满前 60 日起可申请换领',
+    },
+    separator: '；',
   },
 
   guide: {
