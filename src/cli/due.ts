@@ -3,7 +3,7 @@
 // HR staff live in. With --check, the exit code says whether anything is
 // overdue (for a daily cron job).
 import * as z from 'zod/mini';
-import { type AgendaItem, agendaStream } from '../core/agenda.js';
+import { type AgendaItem, agendaOrder, agendaStream } from '../core/agenda.js';
 import type { Deadline } from '../core/period.js';
 import type { Context } from './context.js';
 import { EXIT } from './exit.js';
@@ -33,10 +33,10 @@ export async function run(ctx: Context, args: DueArgs): Promise<number> {
   const { within } = parseInput(ctx.m, z.object({ within: z.optional(withinField) }), args, { within: '--within' });
   const store = await ctx.openStore({ write: false });
   if (store === null) throw noLedger(ctx);
-  const sources = await store.agendaRows(ctx.viewOn);
+  const sources = await store.agendaRows(ctx.viewOn, agendaOrder(ctx.calendar));
   const employer = args.employer?.trim();
   const wanted = (item: AgendaItem) => (employer === undefined || item.employer === employer) && (args.kind === undefined || item.kind === args.kind);
-  /** The agenda, a deadline day at a time, as often as asked (text mode reads it twice: once to align the columns). */
+  /** The agenda, a page at a time, as often as asked (text mode reads it twice: once to align the columns). */
   const open: Agenda = {
     async *[Symbol.asyncIterator]() {
       for await (const day of agendaStream(sources, ctx.asOf, ctx.calendar, within ?? null, policyBook)) {
@@ -50,7 +50,7 @@ export async function run(ctx: Context, args: DueArgs): Promise<number> {
   return args.check && overdue > 0 ? EXIT.overdue : EXIT.ok;
 }
 
-/** Open deadlines, one day's at a time. */
+/** Open deadlines, most urgent first, a page at a time. */
 type Agenda = AsyncIterable<readonly AgendaItem[]>;
 
 /**

@@ -8,8 +8,8 @@ import { type Card, cardStatus } from './card.js';
 import type { RestDayCalendar } from './holidays.js';
 import type { Deadline } from './period.js';
 import { type PolicyBook, policyOf } from './policy.js';
-import { type Hire, registrationStatus } from './registration.js';
-import { separationStatus } from './separation.js';
+import { type Hire, registrationDeadline, registrationStatus } from './registration.js';
+import { separationDeadline, separationStatus } from './separation.js';
 
 export interface AgendaItem {
   readonly kind: 'activation' | 'registration' | 'separation' | 'renewal';
@@ -142,23 +142,35 @@ export function agenda(
 /** One source of the agenda, read a page of rows at a time (a large ledger's agenda does not fit in memory). */
 export type Pages<T> = AsyncIterable<readonly T[]>;
 
+/**
+ * The order the store reads open hires in: by their deadline (the core's
+ * rule, asked once per start day), then holder, hire date and employer, as
+ * `byUrgency` orders the items of one kind.
+ */
+export interface AgendaOrder {
+  registrationDeadline(hiredOn: IsoDate): IsoDate;
+  separationDeadline(leftOn: IsoDate): IsoDate;
+}
+
+export const agendaOrder = (calendar: RestDayCalendar): AgendaOrder => ({
+  registrationDeadline: (hiredOn) => registrationDeadline(hiredOn, calendar).date,
+  separationDeadline: (leftOn) => separationDeadline(leftOn, calendar).date,
+});
+
 /** The raw material of a ledger's agenda, as streams. */
 export interface AgendaSources {
-  /** Hires whose registration is open, ordered by hire date, the day Art. 58's 30 days count from. */
+  /** Hires whose registration is open, in AgendaOrder. */
   readonly registrations: Pages<{ person: Person; hire: Hire }>;
-  /** Hires whose transfer on leaving is open, ordered by the last day of work, the day Art. 50's 15 days count from. */
+  /** Hires whose transfer on leaving is open, in AgendaOrder. */
   readonly separations: Pages<{ person: Person; hire: Hire }>;
   /** Cards that may be waiting or due for renewal, in any order. */
   readonly cards: Pages<{ person: Person; card: Card }>;
 }
 
 /**
- * The same agenda as `agenda()`, one deadline day at a time (the items due
- * that day, most urgent first), holding only that day's items and the card
- * items, which are few. A period's end never comes earlier for a later start
- * (Civil Code Art. 201-203: the same length from a later day, then moved
- * forward off rest days), so hires read in the order of their start day give
- * their deadlines in order, and the sources are merged day by day.
+ * The same agenda as `agenda()`, item by item, from sources already in
+ * order: only the card items are held (their windows differ by policy, so
+ * no one order of the rows gives them in order; they are few).
  */
 export async function* agendaStream(
   sources: AgendaSources,
@@ -167,33 +179,38 @@ export async function* agendaStream(
   within: number | null,
   /** Asked for at the first card only: an agenda of hires alone needs no policies. */
   policies: () => PolicyBook,
-): AsyncIterable<readonly AgendaItem[]> {
-  // Card items are held and sorted: their windows differ by policy, so no one order of the rows gives them in order.
+): Pages<AgendaItem> {
   const cards: AgendaItem[] = [];
   for await (const page of sources.cards) for (const { person, card } of page) cards.push(...cardItems(person, card, today, calendar, policies()));
   cards.sort(byUrgency);
-  const cursors = [
+  const cursors: ItemCursor[] = [
     new Cursor(fromArray(cards), (item: AgendaItem) => item),
     new Cursor(sources.registrations, (e) => registrationItem(e.person, e.hire, today, calendar)),
     new Cursor(sources.separations, (e) => separationItem(e.person, e.hire, today, calendar)),
   ];
+  // Yielded a page at a time too: one wait per page for the reader, not per item.
+  let page: AgendaItem[] = [];
   try {
+    for (const cursor of cursors) await cursor.fill();
     for (;;) {
-      for (const cursor of cursors) await cursor.fill();
-      let day = Number.POSITIVE_INFINITY;
-      for (const cursor of cursors) day = Math.min(day, cursor.head()?.daysLeft ?? day);
-      if (day === Number.POSITIVE_INFINITY || (within !== null && day > within)) return;
-      const group: AgendaItem[] = [];
+      let first: ItemCursor | null = null;
       for (const cursor of cursors) {
-        while (cursor.head()?.daysLeft === day) {
-          group.push(cursor.take());
-          await cursor.fill();
-          // An unordered source would silently misplace items: a bug in the store, said loudly.
-          if ((cursor.head()?.daysLeft ?? day) < day) throw new Error('agenda source out of order');
-        }
+        const head = cursor.head();
+        if (head !== null && (first === null || byUrgency(head, first.head()!) < 0)) first = cursor;
       }
-      yield group.sort(byUrgency);
+      if (first === null) break;
+      const item = first.take();
+      if (within !== null && item.daysLeft > within) break;
+      page.push(item);
+      if (page.length === 1000) {
+        yield page;
+        page = [];
+      }
+      if (first.used()) await first.fill();
+      // An unordered source would silently misplace items: a bug in the store, said loudly.
+      if ((first.head()?.daysLeft ?? item.daysLeft) < item.daysLeft) throw new Error('agenda source out of order');
     }
+    if (page.length > 0) yield page;
   } finally {
     // Stopped early (--within, a reader gone): the sources close their queries.
     await Promise.all(cursors.map((cursor) => cursor.close()));
@@ -204,8 +221,17 @@ async function* fromArray<T>(array: readonly T[]): Pages<T> {
   yield array;
 }
 
+interface ItemCursor {
+  head(): AgendaItem | null;
+  /** Its page is used up: fill() reads the next. */
+  used(): boolean;
+  take(): AgendaItem;
+  fill(): Promise<void>;
+  close(): Promise<void>;
+}
+
 /** The items of one source, a page at a time: waits only when a page is used up. */
-class Cursor<T> {
+class Cursor<T> implements ItemCursor {
   private readonly pages: AsyncIterator<readonly T[]>;
   private items: AgendaItem[] = [];
   private i = 0;
@@ -235,6 +261,10 @@ class Cursor<T> {
 
   head(): AgendaItem | null {
     return this.i < this.items.length ? this.items[this.i]! : null;
+  }
+
+  used(): boolean {
+    return this.i >= this.items.length && !this.ended;
   }
 
   take(): AgendaItem {

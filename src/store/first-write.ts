@@ -15,7 +15,7 @@ export function createOnFirstWrite(scratch: Store, create: () => Promise<Store>)
     eventsBySeq: (seqs) => current().eventsBySeq(seqs),
     calendarYears: () => current().calendarYears(),
     mentions: (id) => current().mentions(id),
-    agendaRows: (asOf) => current().agendaRows(asOf),
+    agendaRows: (asOf, order) => current().agendaRows(asOf, order),
     everyone: (asOf) => current().everyone(asOf),
     allEvents: () => current().allEvents(),
     check: () => current().check(),
@@ -63,7 +63,7 @@ export function createByRename(file: string, openAt: (path: string) => Promise<S
     eventsBySeq: async (seqs) => (await current()).eventsBySeq(seqs),
     calendarYears: async () => (await current()).calendarYears(),
     mentions: async (id) => (await current()).mentions(id),
-    agendaRows: async (asOf) => (await current()).agendaRows(asOf),
+    agendaRows: async (asOf, order) => (await current()).agendaRows(asOf, order),
     async *everyone(asOf) {
       yield* (await current()).everyone(asOf);
     },

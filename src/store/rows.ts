@@ -5,6 +5,7 @@ import type { IsoDate } from '../core/calendar-date.js';
 import type { Card, CardState, Loss } from '../core/card.js';
 import type { EventBody, EventKind, LedgerEvent, PersonState } from '../core/events.js';
 import type { Hire, HireKind } from '../core/registration.js';
+import type { AgendaOrder } from '../core/agenda.js';
 import type { CacheDifference, PersonCard, PersonHire } from './store.js';
 
 export interface EventRow {
@@ -249,4 +250,23 @@ export function agendaOfReplayed(states: Iterable<PersonState>) {
     for (const card of state.cards) if (mayBeDue(card)) cards.push({ person, card });
   }
   return { registrations, separations, cards };
+}
+
+/** An open hire with its deadline, as the agenda's queries return them. */
+export interface DatedHire extends PersonHire {
+  readonly deadline: string;
+}
+
+/** AgendaOrder as one text (fixed-width dates and numbers first): what a query's rows and replayed ones are merged by. */
+export const agendaKey = (e: DatedHire): string => `${e.deadline}|${e.person.id}|${e.hire.hiredOn}|${e.hire.employer ?? ''}`;
+
+/** Each start day's deadline by the core's rule, asked once per day (a million hires have a few hundred start days). */
+export function deadlinesOf(order: AgendaOrder) {
+  const known = new Map<string, string>();
+  return (kind: 'registration' | 'separation', start: IsoDate): string => {
+    const key = `${kind[0]}${start}`;
+    let deadline = known.get(key);
+    if (deadline === undefined) known.set(key, (deadline = kind === 'registration' ? order.registrationDeadline(start) : order.separationDeadline(start)));
+    return deadline;
+  };
 }

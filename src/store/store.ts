@@ -3,7 +3,7 @@
 // are the truth (SPEC 1.6); each engine also keeps the replayed state of every
 // person as tables, written in the same transaction as the events, so that
 // the agenda does not replay the whole ledger.
-import type { AgendaSources } from '../core/agenda.js';
+import type { AgendaOrder, AgendaSources } from '../core/agenda.js';
 import type { IsoDate } from '../core/calendar-date.js';
 import type { Card } from '../core/card.js';
 import type { Fact, LedgerEvent, PersonState } from '../core/events.js';
@@ -70,7 +70,7 @@ export interface Store extends LedgerReader {
    * everything recorded), as streams in the order `agendaStream` needs; each
    * may be iterated more than once (a new query each time).
    */
-  agendaRows(asOf: IsoDate | null): Promise<AgendaSources>;
+  agendaRows(asOf: IsoDate | null, order: AgendaOrder): Promise<AgendaSources>;
   /** Every person as the ledger stood on `asOf` (null: everything), ordered by ID, in pages (one wait per page, not per person). */
   everyone(asOf: IsoDate | null): AsyncIterable<readonly PersonState[]>;
   /** Every event, in recording order. */

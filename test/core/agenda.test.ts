@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { agenda, agendaStream, anyOverdue } from '../../src/core/agenda.js';
+import { agenda, agendaOrder, agendaStream, anyOverdue } from '../../src/core/agenda.js';
 import type { IsoDate } from '../../src/core/calendar-date.js';
 import type { Card } from '../../src/core/card.js';
 import { BOOK } from './shipped-policies.js';
@@ -142,7 +142,7 @@ describe('agenda: card policies and renewal (SPEC 1.3, 1.8)', () => {
   });
 });
 
-describe('agendaStream: the same agenda, item by item, from sources in start-day order', () => {
+describe('agendaStream: the same agenda, item by item, from sources in deadline order', () => {
   /** In pages of three, so that days and pages do not line up. */
   const stream = <T>(xs: readonly T[], log?: string[]): AsyncIterable<readonly T[]> => ({
     async *[Symbol.asyncIterator]() {
@@ -153,13 +153,26 @@ describe('agendaStream: the same agenda, item by item, from sources in start-day
       }
     },
   });
+  const order = agendaOrder(chinaCalendar);
+  /** In the store's order: deadline, holder, hire date, employer. */
+  const sorted = <T extends { person: { id: string }; hire: Hire }>(entries: T[], deadline: (e: T) => string) =>
+    entries
+      .map((e) => ({ e, key: [deadline(e), e.person.id, e.hire.hiredOn, e.hire.employer ?? ''].join('|') }))
+      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+      .map(({ e }) => e);
   const sourcesOf = (entries: { person: { id: string; name: null }; hire: Hire }[], cardEntries: typeof cards, log?: string[]) => ({
     registrations: stream(
-      entries.filter((e) => e.hire.registeredOn === null && e.hire.kind === 'employee').sort((a, b) => (a.hire.hiredOn < b.hire.hiredOn ? -1 : 1)),
+      sorted(
+        entries.filter((e) => e.hire.registeredOn === null && e.hire.kind === 'employee'),
+        (e) => order.registrationDeadline(e.hire.hiredOn),
+      ),
       log,
     ),
     separations: stream(
-      entries.filter((e) => e.hire.leftOn !== null && e.hire.separationDoneOn === null).sort((a, b) => (a.hire.leftOn! < b.hire.leftOn! ? -1 : 1)),
+      sorted(
+        entries.filter((e) => e.hire.leftOn !== null && e.hire.separationDoneOn === null),
+        (e) => order.separationDeadline(e.hire.leftOn!),
+      ),
       log,
     ),
     cards: stream(cardEntries, log),

@@ -11,13 +11,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Client } from 'pg';
-import type { AgendaSources } from '../../core/agenda.js';
+import type { AgendaOrder, AgendaSources } from '../../core/agenda.js';
 import type { IsoDate } from '../../core/calendar-date.js';
 import type { EcardChannel } from '../../core/ecard.js';
 import { EVENT_VERSION, type Fact, type LedgerEvent, type PersonState, replay } from '../../core/events.js';
 import type { PostgresLocation } from '../location.js';
 import {
+  agendaKey,
   agendaOfReplayed,
+  type DatedHire,
+  deadlinesOf,
   CARD_COLUMNS,
   type CardRow,
   cardParams,
@@ -37,7 +40,7 @@ import {
 } from '../rows.js';
 import { openSqliteStore } from '../sqlite/file.js';
 import { scrubText } from '../sqlite/purge.js';
-import type { CacheDifference, LedgerCheck, LedgerReader, LedgerTransaction, LoadedCalendarYear, Store } from '../store.js';
+import type { CacheDifference, PersonHire, LedgerCheck, LedgerReader, LedgerTransaction, LoadedCalendarYear, Store } from '../store.js';
 import { failure, RETRYABLE, sqlState } from './failure.js';
 import { SCHEMA_VERSION } from './schema.js';
 
@@ -376,7 +379,7 @@ export class PostgresStore extends Reader implements Store {
     return this.guard(() => super.mentions(id));
   }
 
-  async agendaRows(asOf: IsoDate | null): Promise<AgendaSources> {
+  async agendaRows(asOf: IsoDate | null, order: AgendaOrder): Promise<AgendaSources> {
     // People with facts dated after `asOf` looked different that day: replayed. Everyone else: the cache.
     const replayed = await this.snapshot(async () => {
       const later =
@@ -408,15 +411,49 @@ export class PostgresStore extends Reader implements Store {
       }
     }
     type Named<R> = R & { name: string | null };
-    const hires = (column: 'hired_on' | 'left_on', where: string) =>
-      async function* () {
-        const select = `SELECT h.*, p.name FROM hire h JOIN person p ON p.id = h.person_id WHERE ${where}`;
-        for await (const rows of pages<Named<HireRow & { id: string }>>(select, `h.${column}, h.id`, ['', 0], (r) => [r[column], r.id]))
-          yield rows.map((row) => ({ person: { id: row.person_id, name: row.name }, hire: toHire(row) }));
+    const deadlineOf = deadlinesOf(order);
+    /**
+     * Open hires in AgendaOrder: each start day's deadline (the core's rule)
+     * is handed to the query as JSON and joined, and pages are read by that
+     * key. Byte order (COLLATE "C") for the texts, as SQLite and the core compare.
+     */
+    const hires = (kind: 'registration' | 'separation', column: 'hired_on' | 'left_on', where: string) =>
+      async function* (): AsyncIterable<DatedHire[]> {
+        let starts: { start: IsoDate }[];
+        try {
+          starts = await q<{ start: IsoDate }>(`SELECT DISTINCT h.${column} AS start FROM hire h WHERE ${where}`);
+        } catch (error) {
+          throw failure(error, location);
+        }
+        if (starts.length === 0) return;
+        const deadlines = JSON.stringify(starts.map(({ start }) => [start, deadlineOf(kind, start)]));
+        const key = 'd.deadline COLLATE "C", h.person_id, h.hired_on COLLATE "C", h.employer COLLATE "C", h.id';
+        let after: unknown[] = ['', '', '', '', 0];
+        for (;;) {
+          let rows: Named<HireRow & { id: string; deadline: string }>[];
+          try {
+            rows = await q(
+              `SELECT d.deadline, h.*, p.name FROM hire h
+                JOIN (SELECT e ->> 0 AS start, e ->> 1 AS deadline FROM json_array_elements($1::json) e) d ON d.start = h.${column}
+                JOIN person p ON p.id = h.person_id
+                WHERE ${where} AND (${key}) > ($2, $3, $4, $5, $6) ORDER BY ${key} LIMIT ${BATCH}`,
+              [deadlines, ...after],
+            );
+          } catch (error) {
+            throw failure(error, location);
+          }
+          yield rows
+            .filter((row) => !later.has(row.person_id))
+            .map((row) => ({ deadline: row.deadline, person: { id: row.person_id, name: row.name }, hire: toHire(row) }));
+          if (rows.length < BATCH) return;
+          const last = rows[rows.length - 1]!;
+          after = [last.deadline, last.person_id, last.hired_on, last.employer, last.id];
+        }
       };
-    // The same selections as the SQLite engine's (src/store/sqlite/ledger.ts), in the order of the day each deadline counts from.
-    const registrations = hires('hired_on', "h.registered_on IS NULL AND h.kind = 'employee'");
-    const separations = hires('left_on', 'h.left_on IS NOT NULL AND h.separation_done_on IS NULL');
+    const registrations = hires('registration', 'hired_on', "h.registered_on IS NULL AND h.kind = 'employee'");
+    const separations = hires('separation', 'left_on', 'h.left_on IS NOT NULL AND h.separation_done_on IS NULL');
+    const withDeadline = (kind: 'registration' | 'separation', entries: readonly PersonHire[]): DatedHire[] =>
+      entries.map((e) => ({ ...e, deadline: deadlineOf(kind, kind === 'registration' ? e.hire.hiredOn : e.hire.leftOn!) }));
     async function* cards() {
       const select = `SELECT c.*, p.name FROM card c JOIN person p ON p.id = c.person_id
           WHERE (c.state IN ('issued', 'received', 'lost') OR (c.expires_on IS NOT NULL AND c.state = 'activated'))`;
@@ -424,8 +461,8 @@ export class PostgresStore extends Reader implements Store {
         yield rows.map((row) => ({ person: { id: row.person_id, name: row.name }, card: toCard(row) }));
     }
     return {
-      registrations: reiterable(() => mergedByKey(registrations(), replayed.registrations, (e) => e.hire.hiredOn)),
-      separations: reiterable(() => mergedByKey(separations(), replayed.separations, (e) => e.hire.leftOn!)),
+      registrations: reiterable(() => mergedByKey(registrations(), withDeadline('registration', replayed.registrations), agendaKey)),
+      separations: reiterable(() => mergedByKey(separations(), withDeadline('separation', replayed.separations), agendaKey)),
       cards: reiterable(() => mergedByKey(cards(), replayed.cards, () => '')),
     };
   }

@@ -11,7 +11,10 @@ import type { Hire } from '../../core/registration.js';
 import type { EcardChannel, EcardClaim } from '../../core/ecard.js';
 import { EVENT_VERSION, emptyPerson, type Fact, type LedgerEvent, type PersonState, replay } from '../../core/events.js';
 import {
+  agendaKey,
   agendaOfReplayed,
+  type DatedHire,
+  deadlinesOf,
   CARD_COLUMNS,
   type CardRow,
   cardParams,
@@ -34,8 +37,8 @@ import {
   toEvent,
   toHire,
 } from '../rows.js';
-import type { AgendaSources } from '../../core/agenda.js';
-import type { CacheDifference, LedgerCheck, LedgerReader, LedgerTransaction, LoadedCalendarYear, Person, Store } from '../store.js';
+import type { AgendaOrder, AgendaSources } from '../../core/agenda.js';
+import type { CacheDifference, PersonHire, LedgerCheck, LedgerReader, LedgerTransaction, LoadedCalendarYear, Person, Store } from '../store.js';
 
 const INSERT_CARD = `INSERT INTO card (${CARD_COLUMNS.join(', ')}) VALUES (${CARD_COLUMNS.map((c) => `@${c}`).join(', ')})`;
 const INSERT_HIRE = `INSERT INTO hire (${HIRE_COLUMNS.join(', ')}) VALUES (${HIRE_COLUMNS.map((c) => `@${c}`).join(', ')})`;
@@ -251,7 +254,7 @@ export class SqliteStore extends Reader implements Store {
     return matching * 5 > all ? 'NOT INDEXED' : '';
   }
 
-  async agendaRows(asOf: IsoDate | null): Promise<AgendaSources> {
+  async agendaRows(asOf: IsoDate | null, order: AgendaOrder): Promise<AgendaSources> {
     // People with facts dated after `asOf` looked different that day: replayed. Everyone else: the cache.
     const later = peopleWithFactsAfter(this.s, asOf);
     const replayed = agendaOfReplayed([...later].map((id) => replay(id, personEvents(this.s, id), asOf).state));
@@ -264,23 +267,32 @@ export class SqliteStore extends Reader implements Store {
             for (const row of s.sql(sql).iterate() as Iterable<R>) if (!later.has(row.person_id)) yield entry(row, { id: row.person_id, name: row.name });
           })(),
         );
+    // The deadline of each start day, by the core's rule (agendaOrder), as a
+    // function the query sorts by: SQLite's sorter keeps the order in bounded
+    // memory, whatever the number of open hires. Deadlines repeat: asked once per day.
+    const deadlineOf = deadlinesOf(order);
+    this.db.function('sscard_deadline', { deterministic: true }, (kind, start) => deadlineOf(kind as 'registration', start as IsoDate));
     // Rows as arrays (the driver's raw mode): a third cheaper than named rows, for the hundreds of thousands of open hires.
     const hires = (sql: string) => () =>
       paged(
         (function* () {
-          for (const [id, name, ...hire] of s.sql(sql).raw(true).iterate() as Iterable<[string, string | null, ...HireValues]>)
-            if (!later.has(id)) yield { person: { id, name }, hire: hireOf(hire) };
+          for (const [deadline, id, name, ...hire] of s.sql(sql).raw(true).iterate() as Iterable<[string, string, string | null, ...HireValues]>)
+            if (!later.has(id)) yield { deadline, person: { id, name }, hire: hireOf(hire) };
         })(),
       );
-    // In the order of the day each deadline counts from: see agendaStream.
+    // In AgendaOrder: deadline, holder, hire date, employer.
     const registrations = hires(
-      `SELECT h.person_id, p.name, ${HIRE_VALUES} FROM hire h ${this.viaIndex('registered_on IS NULL')} JOIN person p ON p.id = h.person_id
-        WHERE h.registered_on IS NULL AND h.kind = 'employee' ORDER BY h.hired_on, h.id`,
+      `SELECT sscard_deadline('registration', h.hired_on), h.person_id, p.name, ${HIRE_VALUES}
+        FROM hire h ${this.viaIndex('registered_on IS NULL')} JOIN person p ON p.id = h.person_id
+        WHERE h.registered_on IS NULL AND h.kind = 'employee' ORDER BY 1, h.person_id, h.hired_on, h.employer, h.id`,
     );
     const separations = hires(
-      `SELECT h.person_id, p.name, ${HIRE_VALUES} FROM hire h ${this.viaIndex('left_on IS NOT NULL AND separation_done_on IS NULL')} JOIN person p ON p.id = h.person_id
-        WHERE h.left_on IS NOT NULL AND h.separation_done_on IS NULL ORDER BY h.left_on, h.id`,
+      `SELECT sscard_deadline('separation', h.left_on), h.person_id, p.name, ${HIRE_VALUES}
+        FROM hire h ${this.viaIndex('left_on IS NOT NULL AND separation_done_on IS NULL')} JOIN person p ON p.id = h.person_id
+        WHERE h.left_on IS NOT NULL AND h.separation_done_on IS NULL ORDER BY 1, h.person_id, h.hired_on, h.employer, h.id`,
     );
+    const withDeadline = (kind: 'registration' | 'separation', entries: readonly PersonHire[]): DatedHire[] =>
+      entries.map((e) => ({ ...e, deadline: deadlineOf(kind, kind === 'registration' ? e.hire.hiredOn : e.hire.leftOn!) }));
     // Cards that may wait for their policy's function (a window may count from
     // issue; a temporary loss may lapse back to received) or be due for
     // renewal; the core decides which are open (agenda.ts).
@@ -291,8 +303,8 @@ export class SqliteStore extends Reader implements Store {
       (row: CardRow & { name: string | null }, person) => ({ person, card: toCard(row) }),
     );
     return {
-      registrations: reiterable(() => mergedByKey(registrations(), replayed.registrations, (e) => e.hire.hiredOn)),
-      separations: reiterable(() => mergedByKey(separations(), replayed.separations, (e) => e.hire.leftOn!)),
+      registrations: reiterable(() => mergedByKey(registrations(), withDeadline('registration', replayed.registrations), agendaKey)),
+      separations: reiterable(() => mergedByKey(separations(), withDeadline('separation', replayed.separations), agendaKey)),
       cards: reiterable(() => mergedByKey(cards(), replayed.cards, () => '')),
     };
   }
