@@ -13,19 +13,16 @@ import { writeJson } from './output.js';
 const COUNTED = ['person', 'hire', 'card', 'ecard', 'event'] as const;
 
 export async function run(ctx: Context, args: { from?: string; to?: string }): Promise<void> {
-  const from = await required(ctx, args.from, '--from', 'Ledger to copy from (a file, or a postgres:// URL)');
-  const to = await required(ctx, args.to, '--to', 'Ledger to copy into (a new file, or a postgres:// URL of an empty schema)');
+  const from = await required(ctx, args.from, '--from', ctx.m.copy.askFrom);
+  const to = await required(ctx, args.to, '--to', ctx.m.copy.askTo);
   const same = isPostgresUrl(from) || isPostgresUrl(to) ? from === to : path.resolve(from) === path.resolve(to);
-  if (same) throw new InvalidInput('copy-onto-itself', `--to: ${displayUrl(to)} is the ledger being copied; give another destination.`);
+  if (same) throw new InvalidInput('copy-onto-itself', ctx.m.copy.ontoItself(displayUrl(to)));
 
   const source = await ctx.openLedgerAt(from, { write: false });
-  if (source === null) throw new NotFound('no-ledger', `--from: there is no ledger at ${displayUrl(from)}; check the path or URL.`);
+  if (source === null) throw new NotFound('no-ledger', ctx.m.copy.noSource(displayUrl(from)));
   const destination = await ctx.openLedgerAt(to, { write: true });
   const refuse = () => {
-    throw new Refused(
-      'copy-destination-not-empty',
-      `--to: ${displayUrl(to)} already holds a ledger, so nothing was copied; copy into a new file or an empty schema (?schema=NAME).`,
-    );
+    throw new Refused('copy-destination-not-empty', ctx.m.copy.notEmpty(displayUrl(to)));
   };
   if ((await destination.calendarYears()).length > 0) refuse();
   for await (const _ of destination.allEvents()) refuse();
@@ -42,16 +39,9 @@ export async function run(ctx: Context, args: { from?: string; to?: string }): P
   const differing = COUNTED.filter((table) => before.rows[table] !== after.rows[table]);
   if (differing.length > 0 || after.rows.event !== events) {
     const table = differing[0] ?? 'event';
-    throw new Refused(
-      'copy-counts-differ',
-      `The copy in ${displayUrl(to)} has ${after.rows[table]} ${table} rows but ${displayUrl(from)} has ${before.rows[table]}; do not use the copy, and run \`sscard check\` on both.`,
-    );
+    throw new Refused('copy-counts-differ', ctx.m.copy.countsDiffer(displayUrl(to), displayUrl(from), table, after.rows[table] ?? 0, before.rows[table] ?? 0));
   }
-  if (!after.ok)
-    throw new Refused(
-      'copy-check-failed',
-      `The copy in ${displayUrl(to)} does not pass \`sscard check\`; do not use it, and run \`sscard check\` on both ledgers.`,
-    );
+  if (!after.ok) throw new Refused('copy-check-failed', ctx.m.copy.checkFailed(displayUrl(to)));
 
   const rows = Object.fromEntries(COUNTED.map((table) => [table, after.rows[table] ?? 0]));
   if (ctx.json) writeJson(ctx, { from: displayUrl(from), to: displayUrl(to), rows });

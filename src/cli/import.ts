@@ -154,7 +154,7 @@ async function importRoster(
       ctx.err.write(`${ctx.m.import.ignoredColumns(names)}\n`);
     }
     for await (const chunk of chunks(roster.rows, PREFETCH)) {
-      const reads = chunk.map(({ cells, idDamage }) => (idDamage ? null : readRow(cells, ctx.today, policies)));
+      const reads = chunk.map(({ cells, idDamage }) => (idDamage ? null : readRow(cells, ctx.today, policies, ctx.m)));
       if (tx.prefetch) {
         const valid = reads.flatMap((read) => (read && !('problem' in read) ? [read.row] : []));
         await tx.prefetch(

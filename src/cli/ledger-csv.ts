@@ -4,8 +4,8 @@
 import type { IsoDate } from '../core/calendar-date.js';
 import { normaliseCardNumber } from '../core/card.js';
 import { parseCitizenId } from '../core/citizen-id.js';
-import { en } from './messages/en.js';
-import { EARLIEST_DATE, HIRE_MONTHS_AHEAD, hireDateProblem, inRange, LATEST_DATE } from '../core/date-bounds.js';
+import { en, type Messages } from './messages/en.js';
+import { hireDateProblem, inRange } from '../core/date-bounds.js';
 import { ECARD_CHANNELS, parseEcardChannel } from '../core/ecard.js';
 import type { LedgerRow } from '../core/ledger-row.js';
 import { parseRosterDate } from './roster/dates.js';
@@ -77,8 +77,10 @@ export function readRow(
   cells: Partial<Record<Column, string>>,
   today: IsoDate,
   policies: { readonly known: readonly string[]; readonly fallback: string } = { known: ['seed'], fallback: 'seed' },
+  m: Messages = en,
 ): { row: LedgerRow } | { problem: CellProblem } {
   const defaultPolicy = policies.fallback;
+  const w = m.row;
   const text = (column: Column): string | null => {
     const value = unneutralise((cells[column] ?? '').trim());
     return value === '' ? null : value;
@@ -90,20 +92,20 @@ export function readRow(
   };
   const date = (column: Column): IsoDate | null => {
     const value = text(column);
-    const parsed = value === null ? null : (parseRosterDate(value) ?? bad(column, 'is not a real date written YYYY-MM-DD'));
-    return parsed === null || inRange(parsed) ? parsed : bad(column, `must lie between ${EARLIEST_DATE} and ${LATEST_DATE}`);
+    const parsed = value === null ? null : (parseRosterDate(value) ?? bad(column, w.notADate));
+    return parsed === null || inRange(parsed) ? parsed : bad(column, w.outOfRange);
   };
   const name = (column: Column): string | null => {
     const value = text(column);
     if (value === null) return null;
-    if (value.length > 200 || /[\u0000-\u001f\u007f]/.test(value)) return bad(column, 'is longer than 200 characters or contains control characters');
+    if (value.length > 200 || /[\u0000-\u001f\u007f]/.test(value)) return bad(column, w.badName);
     return value;
   };
 
   const rawId = text('id');
-  if (rawId === null) return { problem: { field: 'id', message: 'is empty; every row needs the identity number' } };
+  if (rawId === null) return { problem: { field: 'id', message: w.idEmpty } };
   const id = parseCitizenId(rawId, today);
-  if (!id.ok) return { problem: { field: 'id', message: en.idProblem(id.problem, 'the number') } };
+  if (!id.ok) return { problem: { field: 'id', message: m.idProblem(id.problem, w.idNumber) } };
 
   const employer = name('employer');
   const hiredOn = date('hired_on');
@@ -111,19 +113,16 @@ export function readRow(
   const leftOn = date('left_on');
   const separationDoneOn = date('separation_done_on');
   const hireProblem = hiredOn && hireDateProblem(hiredOn, id.id.birthDate, today);
-  if (hireProblem)
-    bad('hired_on', hireProblem === 'before-birth' ? "is before the holder's date of birth" : `is more than ${HIRE_MONTHS_AHEAD} months after today`);
-  if (hiredOn === null && (employer ?? registeredOn ?? leftOn ?? separationDoneOn) !== null)
-    bad('hired_on', 'is empty but the row has employer, registration or leaving columns');
-  if (leftOn !== null && employer === null) bad('employer', 'is empty but the row has left_on: say which employer the person left');
-  if (separationDoneOn !== null && leftOn === null) bad('left_on', 'is empty but the row has separation_done_on');
+  if (hireProblem) bad('hired_on', hireProblem === 'before-birth' ? w.hireBeforeBirth : w.hireTooFarAhead);
+  if (hiredOn === null && (employer ?? registeredOn ?? leftOn ?? separationDoneOn) !== null) bad('hired_on', w.hireMissing);
+  if (leftOn !== null && employer === null) bad('employer', w.leftWithoutEmployer);
+  if (separationDoneOn !== null && leftOn === null) bad('left_on', w.doneWithoutLeaving);
   const rawKind = text('hire_kind');
-  const hireKind =
-    rawKind === null ? 'employee' : (HIRE_KINDS[rawKind.toLowerCase()] ?? bad('hire_kind', 'must be employee (单位职工) or flexible (灵活就业)'));
-  if (hireKind === 'flexible' && employer !== null) bad('employer', 'must be empty for a flexible worker (hire_kind flexible): they register themselves');
+  const hireKind = rawKind === null ? 'employee' : (HIRE_KINDS[rawKind.toLowerCase()] ?? bad('hire_kind', w.hireKind));
+  if (hireKind === 'flexible' && employer !== null) bad('employer', w.flexibleEmployer);
 
   const rawCard = text('card_number');
-  const cardNumber = rawCard === null ? null : (normaliseCardNumber(rawCard) ?? bad('card_number', 'must be 9 letters or digits'));
+  const cardNumber = rawCard === null ? null : (normaliseCardNumber(rawCard) ?? bad('card_number', w.cardNumber));
   const bank = name('bank');
   const issuedOn = date('issued_on');
   const receivedOn = date('received_on');
@@ -131,28 +130,22 @@ export function readRow(
   const enabledOn = date('enabled_on');
   const expiresOn = date('expires_on');
   const policy = text('policy');
-  if (policy !== null && !policies.known.includes(policy))
-    bad('policy', `is not a known card policy; the known ones are ${policies.known.join(', ')} (see \`sscard policies\`)`);
+  if (policy !== null && !policies.known.includes(policy)) bad('policy', w.policy(policies.known.join(', ')));
   const rawGuardian = text('guardian_id');
   const guardianId = rawGuardian === null ? null : parseCitizenId(rawGuardian, today);
-  if (guardianId !== null && !guardianId.ok) bad('guardian_id', en.idProblem(guardianId.problem, 'the number'));
-  if (guardianId !== null && activatedOn === null) bad('activated_on', 'is empty but guardian_id is given: a guardian is recorded with the activation');
+  if (guardianId !== null && !guardianId.ok) bad('guardian_id', m.idProblem(guardianId.problem, w.idNumber));
+  if (guardianId !== null && activatedOn === null) bad('activated_on', w.guardianWithoutActivation);
   const rawState = text('card_state');
   const endedOn = date('card_ended_on');
-  const end =
-    rawState === null
-      ? null
-      : (CARD_ENDS[rawState.toLowerCase()] ??
-        bad('card_state', 'must be lost, lost-temporary or cancelled (挂失, 临时挂失, 注销), or empty for a card in force'));
-  if ((rawState === null) !== (endedOn === null))
-    bad(rawState === null ? 'card_state' : 'card_ended_on', 'goes with card_ended_on/card_state: give both, or neither for a card in force');
-  if (rawCard === null && (bank ?? issuedOn ?? receivedOn ?? activatedOn ?? rawState) !== null) bad('card_number', 'is empty but the row has card columns');
+  const end = rawState === null ? null : (CARD_ENDS[rawState.toLowerCase()] ?? bad('card_state', w.cardState));
+  if ((rawState === null) !== (endedOn === null)) bad(rawState === null ? 'card_state' : 'card_ended_on', w.cardStatePair);
+  if (rawCard === null && (bank ?? issuedOn ?? receivedOn ?? activatedOn ?? rawState) !== null) bad('card_number', w.cardColumns);
 
   const rawChannel = text('ecard_channel');
   // Chinese names too (微信, 支付宝, 云闪付, ...: SPEC 1.4), as `ecard claim --channel` takes them.
-  const channel = rawChannel === null ? null : (parseEcardChannel(rawChannel) ?? bad('ecard_channel', `must be one of ${ECARD_CHANNELS.join(', ')}`));
+  const channel = rawChannel === null ? null : (parseEcardChannel(rawChannel) ?? bad('ecard_channel', w.channel(ECARD_CHANNELS.join(', '))));
   const claimedOn = date('ecard_claimed_on');
-  if (rawChannel !== null && claimedOn === null && problem === null) bad('ecard_claimed_on', 'is empty but ecard_channel is given');
+  if (rawChannel !== null && claimedOn === null && problem === null) bad('ecard_claimed_on', w.claimedOnMissing);
 
   const personName = name('name');
   if (problem) return { problem };

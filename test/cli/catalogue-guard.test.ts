@@ -26,7 +26,6 @@ const ALLOWED: Record<string, { readonly cjk?: true; readonly branch?: true; rea
     why: "the Chinese column headers import accepts and `export --headers zh` writes (SPEC 2.3): the file's format",
   },
   'roster/write-xlsx.ts': { cjk: true, branch: true, why: 'the sheet name of `export --headers zh`, chosen by --headers, not by the language of messages' },
-  'ledger-csv.ts': { cjk: true, why: 'the Chinese values a roster cell may hold (单位职工, 挂失, ...), named beside the English ones in its row messages' },
   // A policy's name is data that carries both languages (data/policies).
   'policy-words.ts': { branch: true, why: "a policy's name is data with an en and a zh name" },
   // Start-up: only the command a run names is declared, found by skipping the global options' values.

@@ -201,3 +201,46 @@ describe('guide --json is data', () => {
     if (lang === 'zh') expect(topics[0]!.title).toMatch(/[\u4e00-\u9fff]/);
   });
 });
+
+describe("import's row messages in the user's language", () => {
+  it('zh: every kind of bad cell is said in Chinese, with the line and the column', () => {
+    const ledger = tempLedger();
+    try {
+      const file = path.join(ledger.dir, 'bad.csv');
+      fs.writeFileSync(
+        file,
+        [
+          'id,name,employer,hired_on,registered_on,left_on,separation_done_on,hire_kind,card_number,policy,card_state,ecard_channel',
+          `${WANG},王芳,甲公司,2026-13-01,,,,,,,,`,
+          `${WANG},王芳,,,,,,,,,,`.replace(WANG, '110105194912310021'),
+          `${WANG},王芳,甲公司,2026-11-02,,,,contractor,,,,`,
+          `${WANG},王芳,甲公司,2026-11-02,,,,,12,,,`,
+          `${WANG},王芳,甲公司,2026-11-02,,,,,A12345678,nowhere,,`,
+          `${WANG},王芳,甲公司,2026-11-02,,,,,A12345678,,gone,`,
+          `${WANG},王芳,甲公司,2026-11-02,,,,,,,,pigeon`,
+          `${WANG},王芳,,2026-11-02,,,2026-11-20,,,,,`,
+        ].join('\n'),
+      );
+      const before = ledger.bytes();
+      const r = ledger.run(['import', file, '--lang', 'zh']);
+      expect(r.code).toBe(2);
+      expect(ledger.bytes()).toEqual(before);
+      const lines = r.stderr.trim().split('\n');
+      expect(lines.slice(0, 8)).toEqual([
+        '第 2 行，hired_on：不是有效日期，请写成 YYYY-MM-DD',
+        expect.stringMatching(/^第 3 行，id：.+/),
+        '第 4 行，hire_kind：须为 employee（单位职工）或 flexible（灵活就业）',
+        '第 5 行，card_number：须为 9 位字母或数字',
+        expect.stringMatching(/^第 6 行，policy：不是已知的卡政策；已知的有 .*seed.*（见 `sscard policies`）$/),
+        '第 7 行，card_state：须为 lost、lost-temporary 或 cancelled（挂失、临时挂失、注销），在用的卡留空',
+        expect.stringMatching(/^第 8 行，ecard_channel：须为以下之一：/),
+        '第 9 行，left_on：为空，但该行填写了 separation_done_on',
+      ]);
+      // The policy IDs and channel names listed are values to type, not words.
+      const words = r.stderr.replace(/(已知的有 |须为以下之一：)[^（\n]*/g, '$1');
+      expect(englishIn(words), words).toEqual([]);
+    } finally {
+      ledger.cleanup();
+    }
+  });
+});

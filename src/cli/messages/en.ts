@@ -7,7 +7,7 @@
 // --help, so it must cost nothing to evaluate.
 import type { IdProblem } from '../../core/citizen-id.js';
 import type { CardState, EnableChannel, Refusal, ReplaceReason } from '../../core/card.js';
-import { EARLIEST_DATE, LATEST_DATE } from '../../core/date-bounds.js';
+import { EARLIEST_DATE, HIRE_MONTHS_AHEAD, LATEST_DATE } from '../../core/date-bounds.js';
 import type { EcardChannel, EcardState } from '../../core/ecard.js';
 import type { EventKind } from '../../core/events.js';
 import type { YearSource } from '../../core/holidays.js';
@@ -878,6 +878,42 @@ export const en = {
   },
 
   /** `sscard due --format ics`: the calendar's words. */
+  /** `sscard copy`'s refusals and prompts. */
+  copy: {
+    askFrom: 'Ledger to copy from (a file, or a postgres:// URL)',
+    askTo: 'Ledger to copy into (a new file, or a postgres:// URL of an empty schema)',
+    ontoItself: (to: string) => `--to: ${to} is the ledger being copied; give another destination.`,
+    noSource: (from: string) => `--from: there is no ledger at ${from}; check the path or URL.`,
+    notEmpty: (to: string) => `--to: ${to} already holds a ledger, so nothing was copied; copy into a new file or an empty schema (?schema=NAME).`,
+    countsDiffer: (to: string, from: string, table: string, copied: number, source: number) =>
+      `The copy in ${to} has ${copied} ${table} rows but ${from} has ${source}; do not use the copy, and run \`sscard check\` on both.`,
+    checkFailed: (to: string) => `The copy in ${to} does not pass \`sscard check\`; do not use it, and run \`sscard check\` on both ledgers.`,
+  },
+
+  /** A roster row's cell that import cannot take (`line N, FIELD: ...`). */
+  row: {
+    idEmpty: 'is empty; every row needs the identity number',
+    idNumber: 'the number',
+    notADate: 'is not a real date written YYYY-MM-DD',
+    outOfRange: `must lie between ${EARLIEST_DATE} and ${LATEST_DATE}`,
+    badName: 'is longer than 200 characters or contains control characters',
+    hireBeforeBirth: "is before the holder's date of birth",
+    hireTooFarAhead: `is more than ${HIRE_MONTHS_AHEAD} months after today`,
+    hireMissing: 'is empty but the row has employer, registration or leaving columns',
+    leftWithoutEmployer: 'is empty but the row has left_on: say which employer the person left',
+    doneWithoutLeaving: 'is empty but the row has separation_done_on',
+    hireKind: 'must be employee (单位职工) or flexible (灵活就业)',
+    flexibleEmployer: 'must be empty for a flexible worker (hire_kind flexible): they register themselves',
+    cardNumber: 'must be 9 letters or digits',
+    policy: (known: string) => `is not a known card policy; the known ones are ${known} (see \`sscard policies\`)`,
+    guardianWithoutActivation: 'is empty but guardian_id is given: a guardian is recorded with the activation',
+    cardState: 'must be lost, lost-temporary or cancelled (挂失, 临时挂失, 注销), or empty for a card in force',
+    cardStatePair: 'goes with card_ended_on/card_state: give both, or neither for a card in force',
+    cardColumns: 'is empty but the row has card columns',
+    channel: (channels: string) => `must be one of ${channels}`,
+    claimedOnMissing: 'is empty but ecard_channel is given',
+  },
+
   /** `sscard due` as a table. */
   due: {
     kinds: { registration: 'registration', separation: 'transfer on leaving', activation: 'activation', renewal: 'renewal' } as Record<

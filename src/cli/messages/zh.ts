@@ -1,7 +1,7 @@
 // The Chinese message catalogue: every key of the English one (`Messages`),
 // with the official terms (社会保障卡, 电子社保卡, 启用, 激活, 挂失, 补换卡,
 // 参保登记, 灵活就业) and full-width punctuation.
-import { EARLIEST_DATE, LATEST_DATE } from '../../core/date-bounds.js';
+import { EARLIEST_DATE, HIRE_MONTHS_AHEAD, LATEST_DATE } from '../../core/date-bounds.js';
 import type { Messages } from './en.js';
 
 const ID = '11010519491231002X';
@@ -773,6 +773,40 @@ export const zh: Messages = {
       schemaVersion: (version) => `结构版本: ${version}`,
       difference: (id, table, cached, replayed) => `${id} ${table}: 表中 ${cached}; 事件 ${replayed}`,
     },
+  },
+
+  copy: {
+    askFrom: '要复制的台账（文件，或 postgres:// 地址）',
+    askTo: '复制到的台账（新文件，或空 schema 的 postgres:// 地址）',
+    ontoItself: (to) => `--to：${to} 就是被复制的台账；请换一个目标。`,
+    noSource: (from) => `--from：${from} 处没有台账；请检查路径或地址。`,
+    notEmpty: (to) => `--to：${to} 已有台账，因此未复制任何内容；请复制到新文件或空 schema（?schema=名称）。`,
+    countsDiffer: (to, from, table, copied, source) =>
+      `${to} 中的副本有 ${copied} 行 ${table}，而 ${from} 有 ${source} 行；请勿使用该副本，并对两者运行 \`sscard check\`。`,
+    checkFailed: (to) => `${to} 中的副本未通过 \`sscard check\`；请勿使用，并对两个台账运行 \`sscard check\`。`,
+  },
+
+  row: {
+    idEmpty: '为空；每行都须填写身份证号码',
+    idNumber: '该号码',
+    notADate: '不是有效日期，请写成 YYYY-MM-DD',
+    outOfRange: `须在 ${EARLIEST_DATE} 至 ${LATEST_DATE} 之间`,
+    badName: '超过 200 个字符或含有控制字符',
+    hireBeforeBirth: '早于持卡人的出生日期',
+    hireTooFarAhead: `晚于今天 ${HIRE_MONTHS_AHEAD} 个月以上`,
+    hireMissing: '为空，但该行填写了用人单位、参保或离职列',
+    leftWithoutEmployer: '为空，但该行填写了 left_on：请写明离职的用人单位',
+    doneWithoutLeaving: '为空，但该行填写了 separation_done_on',
+    hireKind: '须为 employee（单位职工）或 flexible（灵活就业）',
+    flexibleEmployer: '灵活就业人员（hire_kind 为 flexible）须留空：由本人自行参保',
+    cardNumber: '须为 9 位字母或数字',
+    policy: (known) => `不是已知的卡政策；已知的有 ${known}（见 \`sscard policies\`）`,
+    guardianWithoutActivation: '为空，但填写了 guardian_id：监护人随激活一并记录',
+    cardState: '须为 lost、lost-temporary 或 cancelled（挂失、临时挂失、注销），在用的卡留空',
+    cardStatePair: '须与 card_ended_on/card_state 同时填写；在用的卡两者都留空',
+    cardColumns: '为空，但该行填写了卡的列',
+    channel: (channels) => `须为以下之一：${channels}`,
+    claimedOnMissing: '为空，但填写了 ecard_channel',
   },
 
   due: {

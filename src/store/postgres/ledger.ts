@@ -413,41 +413,35 @@ export class PostgresStore extends Reader implements Store {
     type Named<R> = R & { name: string | null };
     const deadlineOf = deadlinesOf(order);
     /**
-     * Open hires in AgendaOrder: each start day's deadline (the core's rule)
-     * is handed to the query as JSON and joined, and pages are read by that
-     * key. Byte order (COLLATE "C") for the texts, as SQLite and the core compare.
+     * Open hires in AgendaOrder: the start days are grouped by their deadline
+     * (the core's rule) and each deadline's hires are read in one query, in
+     * order of holder, hire date and employer (byte order, COLLATE "C", as
+     * SQLite and the core compare); a query per deadline reads each row once
+     * through the partial index and holds one deadline's hires at a time.
      */
     const hires = (kind: 'registration' | 'separation', column: 'hired_on' | 'left_on', where: string) =>
       async function* (): AsyncIterable<DatedHire[]> {
-        let starts: { start: IsoDate }[];
         try {
-          starts = await q<{ start: IsoDate }>(`SELECT DISTINCT h.${column} AS start FROM hire h WHERE ${where}`);
+          const starts = (await q<{ start: IsoDate }>(`SELECT DISTINCT h.${column} AS start FROM hire h WHERE ${where}`)).map((r) => r.start);
+          const byDeadline = new Map<string, IsoDate[]>();
+          for (const start of starts) {
+            const deadline = deadlineOf(kind, start);
+            (byDeadline.get(deadline) ?? byDeadline.set(deadline, []).get(deadline)!).push(start);
+          }
+          for (const deadline of [...byDeadline.keys()].sort()) {
+            const rows = await q<Named<HireRow>>(
+              `SELECT h.*, p.name FROM hire h JOIN person p ON p.id = h.person_id WHERE ${where} AND h.${column} = ANY($1)
+                ORDER BY h.person_id, h.hired_on COLLATE "C", h.employer COLLATE "C", h.id`,
+              [byDeadline.get(deadline)],
+            );
+            for (let i = 0; i < rows.length; i += BATCH)
+              yield rows
+                .slice(i, i + BATCH)
+                .filter((row) => !later.has(row.person_id))
+                .map((row) => ({ deadline, person: { id: row.person_id, name: row.name }, hire: toHire(row) }));
+          }
         } catch (error) {
           throw failure(error, location);
-        }
-        if (starts.length === 0) return;
-        const deadlines = JSON.stringify(starts.map(({ start }) => [start, deadlineOf(kind, start)]));
-        const key = 'd.deadline COLLATE "C", h.person_id, h.hired_on COLLATE "C", h.employer COLLATE "C", h.id';
-        let after: unknown[] = ['', '', '', '', 0];
-        for (;;) {
-          let rows: Named<HireRow & { id: string; deadline: string }>[];
-          try {
-            rows = await q(
-              `SELECT d.deadline, h.*, p.name FROM hire h
-                JOIN (SELECT e ->> 0 AS start, e ->> 1 AS deadline FROM json_array_elements($1::json) e) d ON d.start = h.${column}
-                JOIN person p ON p.id = h.person_id
-                WHERE ${where} AND (${key}) > ($2, $3, $4, $5, $6) ORDER BY ${key} LIMIT ${BATCH}`,
-              [deadlines, ...after],
-            );
-          } catch (error) {
-            throw failure(error, location);
-          }
-          yield rows
-            .filter((row) => !later.has(row.person_id))
-            .map((row) => ({ deadline: row.deadline, person: { id: row.person_id, name: row.name }, hire: toHire(row) }));
-          if (rows.length < BATCH) return;
-          const last = rows[rows.length - 1]!;
-          after = [last.deadline, last.person_id, last.hired_on, last.employer, last.id];
         }
       };
     const registrations = hires('registration', 'hired_on', "h.registered_on IS NULL AND h.kind = 'employee'");
