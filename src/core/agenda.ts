@@ -32,28 +32,22 @@ interface Person {
 }
 
 /** A registration not yet filed (Art. 58), or null when nothing is open. */
-export function registrationItem(person: Person, hire: Hire, today: IsoDate, calendar: RestDayCalendar): AgendaItem | null {
-  const status = registrationStatus(hire, today, calendar);
-  if ((status.state !== 'pending' && status.state !== 'overdue') || status.deadline === null || status.daysLeft === null) return null;
-  return {
-    kind: 'registration',
-    personId: person.id,
-    name: person.name,
-    deadline: status.deadline,
-    state: status.state,
-    daysLeft: status.daysLeft,
-    employer: hire.employer,
-    hiredOn: hire.hiredOn,
-    card: null,
-  };
-}
+export const registrationItem = (person: Person, hire: Hire, today: IsoDate, calendar: RestDayCalendar): AgendaItem | null =>
+  hireItem('registration', person, hire, registrationStatus(hire, today, calendar));
 
 /** A leaver's file and insurance transfer not yet done (劳动合同法 Art. 50), or null. */
-export function separationItem(person: Person, hire: Hire, today: IsoDate, calendar: RestDayCalendar): AgendaItem | null {
-  const status = separationStatus(hire, today, calendar);
-  if (status === null || (status.state !== 'pending' && status.state !== 'overdue') || status.daysLeft === null) return null;
+export const separationItem = (person: Person, hire: Hire, today: IsoDate, calendar: RestDayCalendar): AgendaItem | null =>
+  hireItem('separation', person, hire, separationStatus(hire, today, calendar));
+
+function hireItem(
+  kind: 'registration' | 'separation',
+  person: Person,
+  hire: Hire,
+  status: { readonly deadline: Deadline | null; readonly state: string; readonly daysLeft: number | null } | null,
+): AgendaItem | null {
+  if (status === null || (status.state !== 'pending' && status.state !== 'overdue') || status.deadline === null || status.daysLeft === null) return null;
   return {
-    kind: 'separation',
+    kind,
     personId: person.id,
     name: person.name,
     deadline: status.deadline,

@@ -260,6 +260,15 @@ export interface DatedHire extends PersonHire {
 /** AgendaOrder as one text (fixed-width dates and numbers first): what a query's rows and replayed ones are merged by. */
 export const agendaKey = (e: DatedHire): string => `${e.deadline}|${e.person.id}|${e.hire.hiredOn}|${e.hire.employer ?? ''}`;
 
+/** Replayed people's open hires with their deadlines, to be merged among a query's rows by `agendaKey`. */
+export function withDeadlines(
+  kind: 'registration' | 'separation',
+  entries: readonly PersonHire[],
+  deadlineOf: (kind: 'registration' | 'separation', start: IsoDate) => string,
+): DatedHire[] {
+  return entries.map((e) => ({ ...e, deadline: deadlineOf(kind, kind === 'registration' ? e.hire.hiredOn : e.hire.leftOn!) }));
+}
+
 /** Each start day's deadline by the core's rule, asked once per day (a million hires have a few hundred start days). */
 export function deadlinesOf(order: AgendaOrder) {
   const known = new Map<string, string>();

@@ -21,6 +21,7 @@ import {
   agendaOfReplayed,
   type DatedHire,
   deadlinesOf,
+  withDeadlines,
   CARD_COLUMNS,
   type CardRow,
   cardParams,
@@ -40,7 +41,7 @@ import {
 } from '../rows.js';
 import { openSqliteStore } from '../sqlite/file.js';
 import { scrubText } from '../sqlite/purge.js';
-import type { CacheDifference, PersonHire, LedgerCheck, LedgerReader, LedgerTransaction, LoadedCalendarYear, Store } from '../store.js';
+import type { CacheDifference, LedgerCheck, LedgerReader, LedgerTransaction, LoadedCalendarYear, Store } from '../store.js';
 import { failure, RETRYABLE, sqlState } from './failure.js';
 import { SCHEMA_VERSION } from './schema.js';
 
@@ -446,8 +447,6 @@ export class PostgresStore extends Reader implements Store {
       };
     const registrations = hires('registration', 'hired_on', "h.registered_on IS NULL AND h.kind = 'employee'");
     const separations = hires('separation', 'left_on', 'h.left_on IS NOT NULL AND h.separation_done_on IS NULL');
-    const withDeadline = (kind: 'registration' | 'separation', entries: readonly PersonHire[]): DatedHire[] =>
-      entries.map((e) => ({ ...e, deadline: deadlineOf(kind, kind === 'registration' ? e.hire.hiredOn : e.hire.leftOn!) }));
     async function* cards() {
       const select = `SELECT c.*, p.name FROM card c JOIN person p ON p.id = c.person_id
           WHERE (c.state IN ('issued', 'received', 'lost') OR (c.expires_on IS NOT NULL AND c.state = 'activated'))`;
@@ -455,8 +454,8 @@ export class PostgresStore extends Reader implements Store {
         yield rows.map((row) => ({ person: { id: row.person_id, name: row.name }, card: toCard(row) }));
     }
     return {
-      registrations: reiterable(() => mergedByKey(registrations(), withDeadline('registration', replayed.registrations), agendaKey)),
-      separations: reiterable(() => mergedByKey(separations(), withDeadline('separation', replayed.separations), agendaKey)),
+      registrations: reiterable(() => mergedByKey(registrations(), withDeadlines('registration', replayed.registrations, deadlineOf), agendaKey)),
+      separations: reiterable(() => mergedByKey(separations(), withDeadlines('separation', replayed.separations, deadlineOf), agendaKey)),
       cards: reiterable(() => mergedByKey(cards(), replayed.cards, () => '')),
     };
   }

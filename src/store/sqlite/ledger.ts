@@ -13,8 +13,8 @@ import { EVENT_VERSION, emptyPerson, type Fact, type LedgerEvent, type PersonSta
 import {
   agendaKey,
   agendaOfReplayed,
-  type DatedHire,
   deadlinesOf,
+  withDeadlines,
   CARD_COLUMNS,
   type CardRow,
   cardParams,
@@ -38,7 +38,7 @@ import {
   toHire,
 } from '../rows.js';
 import type { AgendaOrder, AgendaSources } from '../../core/agenda.js';
-import type { CacheDifference, PersonHire, LedgerCheck, LedgerReader, LedgerTransaction, LoadedCalendarYear, Person, Store } from '../store.js';
+import type { CacheDifference, LedgerCheck, LedgerReader, LedgerTransaction, LoadedCalendarYear, Person, Store } from '../store.js';
 
 const INSERT_CARD = `INSERT INTO card (${CARD_COLUMNS.join(', ')}) VALUES (${CARD_COLUMNS.map((c) => `@${c}`).join(', ')})`;
 const INSERT_HIRE = `INSERT INTO hire (${HIRE_COLUMNS.join(', ')}) VALUES (${HIRE_COLUMNS.map((c) => `@${c}`).join(', ')})`;
@@ -291,8 +291,6 @@ export class SqliteStore extends Reader implements Store {
         FROM hire h ${this.viaIndex('left_on IS NOT NULL AND separation_done_on IS NULL')} JOIN person p ON p.id = h.person_id
         WHERE h.left_on IS NOT NULL AND h.separation_done_on IS NULL ORDER BY 1, h.person_id, h.hired_on, h.employer, h.id`,
     );
-    const withDeadline = (kind: 'registration' | 'separation', entries: readonly PersonHire[]): DatedHire[] =>
-      entries.map((e) => ({ ...e, deadline: deadlineOf(kind, kind === 'registration' ? e.hire.hiredOn : e.hire.leftOn!) }));
     // Cards that may wait for their policy's function (a window may count from
     // issue; a temporary loss may lapse back to received) or be due for
     // renewal; the core decides which are open (agenda.ts).
@@ -303,8 +301,8 @@ export class SqliteStore extends Reader implements Store {
       (row: CardRow & { name: string | null }, person) => ({ person, card: toCard(row) }),
     );
     return {
-      registrations: reiterable(() => mergedByKey(registrations(), withDeadline('registration', replayed.registrations), agendaKey)),
-      separations: reiterable(() => mergedByKey(separations(), withDeadline('separation', replayed.separations), agendaKey)),
+      registrations: reiterable(() => mergedByKey(registrations(), withDeadlines('registration', replayed.registrations, deadlineOf), agendaKey)),
+      separations: reiterable(() => mergedByKey(separations(), withDeadlines('separation', replayed.separations, deadlineOf), agendaKey)),
       cards: reiterable(() => mergedByKey(cards(), replayed.cards, () => '')),
     };
   }
