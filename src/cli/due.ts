@@ -39,8 +39,8 @@ export async function run(ctx: Context, args: DueArgs): Promise<number> {
   /** The agenda, a page at a time, as often as asked (text mode reads it twice: once to align the columns). */
   const open: Agenda = {
     async *[Symbol.asyncIterator]() {
-      for await (const day of agendaStream(sources, ctx.asOf, ctx.calendar, within ?? null, policyBook)) {
-        const shown = day.filter(wanted);
+      for await (const page of agendaStream(sources, ctx.asOf, ctx.calendar, within ?? null, policyBook)) {
+        const shown = page.filter(wanted);
         if (shown.length > 0) yield shown;
       }
     },
@@ -71,8 +71,8 @@ async function json(ctx: Context, agenda: Agenda): Promise<number> {
   const q = (value: string | null) => (value === null ? 'null' : JSON.stringify(value));
   let count = 0;
   let overdue = 0;
-  for await (const day of agenda) {
-    for (const item of day) {
+  for await (const page of agenda) {
+    for (const item of page) {
       await batch.add(
         // Kinds, states, identity numbers and dates need no escaping; names, employers and card numbers may.
         `${count === 0 ? '' : ','}\n    {\n      "kind": "${item.kind}",\n      "id": "${shownId(ctx, item.personId)}",\n      "name": ${q(item.name)},\n      "deadline": ${deadlineText(item.deadline)},\n      "state": "${item.state}",\n      "daysLeft": ${item.daysLeft},\n      "employer": ${q(item.employer)},\n      "hiredOn": ${item.hiredOn === null ? 'null' : `"${item.hiredOn}"`},\n      "card": ${q(item.card)}\n    }`,
@@ -90,7 +90,7 @@ async function json(ctx: Context, agenda: Agenda): Promise<number> {
 async function ics(ctx: Context, agenda: Agenda): Promise<number> {
   const { icsCalendar } = await import('./ics.js');
   const items: AgendaItem[] = [];
-  for await (const day of agenda) items.push(...day);
+  for await (const page of agenda) items.push(...page);
   const calendar = icsCalendar(
     items.map((item) => ({
       kind: item.kind,
@@ -126,9 +126,9 @@ async function text(ctx: Context, items: Agenda, within: number | undefined): Pr
   const header = [...words.header];
   const widths = header.map(width);
   let count = 0;
-  for await (const day of items) {
-    for (const item of day) for (const [i, cell] of cells(item).entries()) widths[i] = Math.max(widths[i]!, width(cell));
-    count += day.length;
+  for await (const page of items) {
+    for (const item of page) for (const [i, cell] of cells(item).entries()) widths[i] = Math.max(widths[i]!, width(cell));
+    count += page.length;
   }
   if (count === 0) {
     await send(ctx, `${words.nothing(ctx.asOf, within ?? null)}\n`);
@@ -144,8 +144,8 @@ async function text(ctx: Context, items: Agenda, within: number | undefined): Pr
   const batch = batched(ctx);
   let shown = 0;
   let overdue = 0;
-  for await (const day of items) {
-    for (const item of day) {
+  for await (const page of items) {
+    for (const item of page) {
       const row = line(cells(item));
       await batch.add(`${item.state === 'overdue' ? c.red(row) : item.daysLeft <= 7 ? c.yellow(row) : row}\n`);
       shown++;

@@ -271,5 +271,3 @@ class Cursor<T> implements ItemCursor {
 }
 
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
-export const anyOverdue = (items: readonly AgendaItem[]): boolean => items.some((item) => item.state === 'overdue');

@@ -42,7 +42,7 @@ export function checkCharacter(first17: string): string {
 
 // Province-level codes of GB/T 2260, plus 81-83 (residence permits for Hong
 // Kong, Macao and Taiwan residents) and 71 (Taiwan).
-const PROVINCES = new Set([
+export const PROVINCES: ReadonlySet<string> = new Set([
   '11',
   '12',
   '13',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { agenda, agendaOrder, agendaStream, anyOverdue } from '../../src/core/agenda.js';
+import { agenda, agendaOrder, agendaStream } from '../../src/core/agenda.js';
 import type { IsoDate } from '../../src/core/calendar-date.js';
 import type { Card } from '../../src/core/card.js';
 import { BOOK } from './shipped-policies.js';
@@ -90,11 +90,10 @@ describe('agenda: every open deadline, most urgent first', () => {
     ]);
   });
 
-  it('anyOverdue: the deadline day itself is not overdue, the day after is', () => {
+  it('the deadline day itself is not overdue, the day after is', () => {
     const one = [{ person: person('I'), hire: hire('2026-10-25') }];
-    expect(anyOverdue(agenda(one, [], TODAY, chinaCalendar, null, BOOK))).toBe(false);
-    expect(anyOverdue(agenda(one, [], d('2026-11-25'), chinaCalendar, null, BOOK))).toBe(true);
-    expect(anyOverdue([])).toBe(false);
+    expect(agenda(one, [], TODAY, chinaCalendar, null, BOOK).map((i) => [i.state, i.daysLeft])).toEqual([['pending', 0]]);
+    expect(agenda(one, [], d('2026-11-25'), chinaCalendar, null, BOOK).map((i) => [i.state, i.daysLeft])).toEqual([['overdue', -1]]);
   });
 });
 
