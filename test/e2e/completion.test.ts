@@ -2,7 +2,7 @@
 // print are loaded into the real shells, in a real terminal (tmux), and Tab
 // after `--channel ` offers the channels; option values (languages, formats,
 // guide topics, shells) complete, and --help is offered once.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,6 +11,7 @@ import { ENABLE_CHANNELS, REPLACE_REASONS } from '../../src/core/card.js';
 import { ECARD_CHANNELS } from '../../src/core/ecard.js';
 import { TOPICS } from '../../src/cli/guide.js';
 import { BIN, run } from './harness.js';
+import { hasTmux, terminal } from './tmux.js';
 
 const has = (command: string) => spawnSync('sh', ['-c', `command -v ${command}`]).status === 0;
 
@@ -87,11 +88,8 @@ describe('the bash completion function', () => {
   });
 });
 
-const tmux = has('tmux');
-/** A tmux server of this file's own: another file ending its last session must not stop it under us. */
-const SOCKET = ['-L', `sscard-completion-${process.pid}`];
-describe.skipIf(!tmux)('Tab in a real shell (tmux)', () => {
-  const session = `sscard-completion-${process.pid}`;
+describe.skipIf(!hasTmux)('Tab in a real shell (tmux)', () => {
+  const { start, screenUntil, keys, sleep, kill } = terminal('completion', { width: 160, height: 30 });
   let dir: string;
   beforeAll(() => {
     // `sscard` on the PATH, as after `npm link`.
@@ -100,18 +98,7 @@ describe.skipIf(!tmux)('Tab in a real shell (tmux)', () => {
     fs.writeFileSync(path.join(dir, 'bin', 'sscard'), `#!/bin/sh\nexec "${process.execPath}" "${BIN}" "$@"\n`, { mode: 0o755 });
   });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-  afterEach(() => spawnSync('tmux', [...SOCKET, 'kill-session', '-t', session]));
-
-  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-  const screen = () => execFileSync('tmux', [...SOCKET, 'capture-pane', '-t', session, '-p']).toString();
-  async function screenUntil(pattern: RegExp, ms = 15_000): Promise<string> {
-    for (let waited = 0; waited < ms; waited += 100) {
-      if (pattern.test(screen())) return screen();
-      await sleep(100);
-    }
-    throw new Error(`timed out waiting for ${pattern}; screen:\n${screen()}`);
-  }
-  const keys = (...k: string[]) => execFileSync('tmux', [...SOCKET, 'send-keys', '-t', session, ...k]);
+  afterEach(() => kill());
 
   const shells = {
     bash: { command: 'bash --norc --noprofile -i', load: 'source <(sscard completion bash); echo LOADED' },
@@ -122,7 +109,7 @@ describe.skipIf(!tmux)('Tab in a real shell (tmux)', () => {
   it.each(Object.keys(shells) as (keyof typeof shells)[])('%s: `sscard ecard claim --channel <TAB>` lists the channels', async (shell) => {
     if (!has(shell)) return expect.fail(`${shell} is not installed (.ci/run installs zsh and fish)`);
     const env = `env -i PATH="${dir}/bin:/usr/bin:/bin" HOME="${dir}" TERM=xterm LANG=C.UTF-8`;
-    execFileSync('tmux', [...SOCKET, 'new-session', '-d', '-s', session, '-x', '160', '-y', '30', `${env} ${shells[shell].command}`]);
+    start(`${env} ${shells[shell].command}`);
     await sleep(300);
     keys(shells[shell].load, 'Enter');
     await screenUntil(/^LOADED$/m);

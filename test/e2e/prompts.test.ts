@@ -3,47 +3,23 @@
 // nothing the user did not say is recorded: register-employee asks for the
 // employer and whether the registration is filed (default not yet), card
 // issue asks for the issue date and the bank. Ctrl-C exits 130, writes nothing.
-import { execFileSync, spawnSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BIN, type Ledger, tempLedger } from './harness.js';
+import { hasTmux, terminal } from './tmux.js';
 
 const WANG = '11010519491231002X';
-const tmux = spawnSync('tmux', ['-V']).status === 0;
-/** A tmux server of this file's own: another file ending its last session must not stop it under us. */
-const SOCKET = ['-L', `sscard-prompts-${process.pid}`];
 let ledger: Ledger;
 
-describe.skipIf(!tmux)('prompts in a real terminal (tmux)', () => {
-  const session = `sscard-prompts-${process.pid}`;
+describe.skipIf(!hasTmux)('prompts in a real terminal (tmux)', () => {
+  const { start: open, screenUntil, keys, kill } = terminal('prompts', { join: true });
   afterEach(() => {
-    spawnSync('tmux', [...SOCKET, 'kill-session', '-t', session]);
+    kill();
     ledger?.cleanup();
   });
-  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-  const screen = () => execFileSync('tmux', [...SOCKET, 'capture-pane', '-t', session, '-p', '-J']).toString();
-  async function screenUntil(pattern: RegExp, ms = 15_000): Promise<string> {
-    for (let waited = 0; waited < ms; waited += 100) {
-      if (pattern.test(screen())) return screen();
-      await sleep(100);
-    }
-    throw new Error(`timed out waiting for ${pattern}; screen:\n${screen()}`);
-  }
-  const keys = (...k: string[]) => execFileSync('tmux', [...SOCKET, 'send-keys', '-t', session, ...k]);
   function start(lang: 'en' | 'zh', args: string) {
     // The language from the locale, as a user's terminal gives it.
     const env = `SSCARD_TODAY=2026-10-01 LANG=${lang === 'zh' ? 'zh_CN.UTF-8' : 'C.UTF-8'}`;
-    execFileSync('tmux', [
-      ...SOCKET,
-      'new-session',
-      '-d',
-      '-s',
-      session,
-      '-x',
-      '200',
-      '-y',
-      '40',
-      `${env} "${process.execPath}" "${BIN}" --db "${ledger.db}" ${args}; echo "EXIT=$?"; sleep 60`,
-    ]);
+    open(`${env} "${process.execPath}" "${BIN}" --db "${ledger.db}" ${args}; echo "EXIT=$?"; sleep 60`);
   }
 
   const words = {

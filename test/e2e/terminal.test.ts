@@ -4,6 +4,7 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { hasTmux, terminal } from './tmux.js';
 import { BIN, type Ledger, tempLedger } from './harness.js';
 
 const WANG = '11010519491231002X';
@@ -174,34 +175,10 @@ describe('prompts', () => {
     expect(stderr).toContain('--card is required');
   });
 
-  const tmux = spawnSync('tmux', ['-V']).status === 0;
-  describe.skipIf(!tmux)('in a real terminal (tmux)', () => {
-    const session = `sscard-test-${process.pid}`;
-    const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-    async function screenUntil(pattern: RegExp, ms = 15_000): Promise<string> {
-      let screen = '';
-      for (let waited = 0; waited < ms; waited += 100) {
-        screen = execFileSync('tmux', ['capture-pane', '-t', session, '-p', '-J']).toString();
-        if (pattern.test(screen)) return screen;
-        await sleep(100);
-      }
-      throw new Error(`timed out waiting for ${pattern}; screen:\n${screen}`);
-    }
-    const keys = (...k: string[]) => execFileSync('tmux', ['send-keys', '-t', session, ...k]);
-    function start(args: string) {
-      execFileSync('tmux', [
-        'new-session',
-        '-d',
-        '-s',
-        session,
-        '-x',
-        '200',
-        '-y',
-        '40',
-        `SSCARD_TODAY=2026-10-01 "${process.execPath}" "${BIN}" --db "${ledger.db}" ${args}; echo "EXIT=$?"; sleep 60`,
-      ]);
-    }
-    afterEach(() => spawnSync('tmux', ['kill-session', '-t', session]));
+  describe.skipIf(!hasTmux)('in a real terminal (tmux)', () => {
+    const { start: open, screenUntil, keys, kill } = terminal('terminal', { join: true });
+    const start = (args: string) => open(`SSCARD_TODAY=2026-10-01 "${process.execPath}" "${BIN}" --db "${ledger.db}" ${args}; echo "EXIT=$?"; sleep 60`);
+    afterEach(() => kill());
 
     it('activate with no options asks for each value, rejects a bad ID as typed, and activates', async () => {
       ledger = tempLedger('2026-10-01');

@@ -1,0 +1,34 @@
+// A terminal the tests type into: a tmux session on a tmux server of the
+// test file's own (another file ending its last session must not stop it
+// under us), its screen read until an expected text appears.
+import { execFileSync, spawnSync } from 'node:child_process';
+
+export const hasTmux = spawnSync('tmux', ['-V']).status === 0;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** `join`: wrapped lines read as one (capture-pane -J). */
+export function terminal(name: string, options: { join?: boolean; width?: number; height?: number } = {}) {
+  const server = ['-L', `sscard-${name}-${process.pid}`];
+  const session = `sscard-${name}-${process.pid}`;
+  const tmux = (...args: string[]) => execFileSync('tmux', [...server, ...args]);
+  const screen = () => tmux('capture-pane', '-t', session, '-p', ...(options.join ? ['-J'] : [])).toString();
+  return {
+    /** Runs `command` (a shell command line) in a new session. */
+    start(command: string) {
+      tmux('new-session', '-d', '-s', session, '-x', String(options.width ?? 200), '-y', String(options.height ?? 40), command);
+    },
+    screen,
+    async screenUntil(pattern: RegExp, ms = 15_000): Promise<string> {
+      for (let waited = 0; waited < ms; waited += 100) {
+        const shown = screen();
+        if (pattern.test(shown)) return shown;
+        await sleep(100);
+      }
+      throw new Error(`timed out waiting for ${pattern}; screen:\n${screen()}`);
+    },
+    keys: (...keys: string[]) => tmux('send-keys', '-t', session, ...keys),
+    sleep,
+    kill: () => spawnSync('tmux', [...server, 'kill-session', '-t', session]),
+  };
+}
