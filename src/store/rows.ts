@@ -269,13 +269,8 @@ export function withDeadlines(
   return entries.map((e) => ({ ...e, deadline: deadlineOf(kind, kind === 'registration' ? e.hire.hiredOn : e.hire.leftOn!) }));
 }
 
-/** Each start day's deadline by the core's rule, asked once per day (a million hires have a few hundred start days). */
+/** Each start day's deadline by the core's rule (period.ts remembers them per start day: a query may ask per row). */
 export function deadlinesOf(order: AgendaOrder) {
-  const known = new Map<string, string>();
-  return (kind: 'registration' | 'separation', start: IsoDate): string => {
-    const key = `${kind[0]}${start}`;
-    let deadline = known.get(key);
-    if (deadline === undefined) known.set(key, (deadline = kind === 'registration' ? order.registrationDeadline(start) : order.separationDeadline(start)));
-    return deadline;
-  };
+  return (kind: 'registration' | 'separation', start: IsoDate): string =>
+    kind === 'registration' ? order.registrationDeadline(start) : order.separationDeadline(start);
 }
