@@ -21,7 +21,7 @@ if (process.argv[2] === 'read') {
   const started = performance.now();
   const roster = await openRoster(process.argv[3]);
   let rows = 0;
-  for await (const row of roster.rows) if (row.cells.id) rows++;
+  for await (const page of roster.pages) for (const row of page) if (row.cells.id) rows++;
   const seconds = (performance.now() - started) / 1000;
   console.log(JSON.stringify({ rows, seconds, rowsPerSecond: Math.round(rows / seconds), maxRssMiB: Math.round(process.resourceUsage().maxRSS / 1024) }));
   process.exit(0);

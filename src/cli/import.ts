@@ -38,13 +38,14 @@ const LISTED_BAD_ROWS = 100;
 
 class Rollback extends Error {}
 
-/** Rows read ahead together: a shared ledger loads their people and cards in one round trip (LedgerTransaction.prefetch). */
+/** Rows read ahead together (at least): their people and cards are loaded at once (LedgerTransaction.prefetch). */
 const PREFETCH = 1000;
 
-async function* chunks<T>(items: AsyncIterable<T>, size: number): AsyncIterable<T[]> {
+/** Pages joined until each holds at least `size` items. */
+async function* atLeast<T>(pages: AsyncIterable<T[]>, size: number): AsyncIterable<T[]> {
   let chunk: T[] = [];
-  for await (const item of items) {
-    chunk.push(item);
+  for await (const page of pages) {
+    chunk = chunk.length === 0 ? page : chunk.concat(page);
     if (chunk.length >= size) {
       yield chunk;
       chunk = [];
@@ -153,7 +154,7 @@ async function importRoster(
       const names = roster.unknownColumns.map((c) => JSON.stringify(redactIds(c.slice(0, 40))));
       ctx.err.write(`${ctx.m.import.ignoredColumns(names)}\n`);
     }
-    for await (const chunk of chunks(roster.rows, PREFETCH)) {
+    for await (const chunk of atLeast(roster.pages, PREFETCH)) {
       const reads = chunk.map(({ cells, idDamage }) => (idDamage ? null : readRow(cells, ctx.today, policies, ctx.m)));
       if (tx.prefetch) {
         const valid = reads.flatMap((read) => (read && !('problem' in read) ? [read.row] : []));

@@ -82,7 +82,9 @@ export function readRow(
   const defaultPolicy = policies.fallback;
   const w = m.row;
   const text = (column: Column): string | null => {
-    const value = unneutralise((cells[column] ?? '').trim());
+    const cell = cells[column];
+    if (cell === undefined || cell === '') return null; // most columns of most rows: no work
+    const value = unneutralise(cell.trim());
     return value === '' ? null : value;
   };
   let problem: CellProblem | null = null;

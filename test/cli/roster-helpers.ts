@@ -25,7 +25,7 @@ export function gb18030(text: string): Buffer {
 export async function readAll(source: string, options: RosterOptions = {}) {
   const roster = await openRoster(source, options);
   const rows: RosterRow[] = [];
-  for await (const row of roster.rows) rows.push(row);
+  for await (const page of roster.pages) rows.push(...page);
   return { columns: roster.columns, unknownColumns: roster.unknownColumns, rows };
 }
 

@@ -258,7 +258,7 @@ describe('bad files: exit 2 with one sentence, never a crash', () => {
 
   it('records without the delimiter parse as one cell', async () => {
     const records = [];
-    for await (const r of parseDelimited(Readable.from(['id\n', `${WANG}\n`]))) records.push(r);
+    for await (const page of parseDelimited(Readable.from(['id\n', `${WANG}\n`]))) records.push(...page);
     expect(records).toEqual([
       { line: 1, cells: ['id'] },
       { line: 2, cells: [WANG] },
@@ -287,8 +287,8 @@ describe('stopping early', () => {
   ])('closes %s (bigger than a read) when the caller stops reading rows', async (name, content) => {
     const roster = await openRoster(writeFile(dir, name, content));
     expect(openFiles(name)).toBe(1);
-    for await (const row of roster.rows) {
-      expect(row.line).toBe(2);
+    for await (const page of roster.pages) {
+      expect(page[0]!.line).toBe(2);
       break;
     }
     await new Promise((resolve) => setTimeout(resolve, 50));

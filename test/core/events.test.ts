@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { IsoDate } from '../../src/core/calendar-date.js';
-import { decideRevocation, type EventBody, type LedgerEvent, replay } from '../../src/core/events.js';
+import { decideRevocation, emptyPerson, type EventBody, type LedgerEvent, replay, replayOnto } from '../../src/core/events.js';
 
 const ID = '11010519491231002X';
 const GUARDIAN = '44030419900307123X';
@@ -132,6 +132,28 @@ describe('replay: the state is the replay of the events that stand, as of a day 
       ['2026-02-01', { kind: 'card.cancelled', card: 'A12345678' }],
     );
     expect(replay(ID, events).state).toMatchObject({ cards: [{ state: 'cancelled', endedOn: '2026-02-01' }], ecard: { claimedOn: '2020-01-15' } });
+  });
+});
+
+describe('replayOnto: recording more facts continues the replay (what the store caches after a write)', () => {
+  const revokedRegistration = history([null, { kind: 'revoked', seqs: [3], reason: 'filed by mistake' }]).map((e) => ({ ...e, seq: 17 }));
+  // Every split of a life into what was stored and what a command records, with an orphan among the new facts (a second person.recorded).
+  it.each(life.map((_, at) => [at]))('the first %i events stored, the rest recorded: the same state as replaying all', (at) => {
+    const more = [...life.slice(at), ...history([null, { kind: 'person.recorded', name: 'twice' }])];
+    const before = at === 0 ? emptyPerson(ID) : replay(ID, life.slice(0, at)).state;
+    expect(replayOnto(before, more)).toEqual(replay(ID, [...life.slice(0, at), ...more.map((e, i) => ({ ...e, seq: 100 + i }))]).state);
+  });
+
+  it('a revocation among the new facts changes the past: null, the caller replays everything', () => {
+    expect(replayOnto(replay(ID, life).state, revokedRegistration)).toBeNull();
+    expect(replayOnto(replay(ID, life).state, [life[15]!, ...revokedRegistration])).toBeNull();
+  });
+
+  it('events revoked before stay out: the state before already leaves them out', () => {
+    const stored = [...life.slice(0, 3), ...revokedRegistration];
+    expect(replayOnto(replay(ID, stored).state, life.slice(3))).toEqual(
+      replay(ID, [...stored, ...life.slice(3).map((e, i) => ({ ...e, seq: 200 + i }))]).state,
+    );
   });
 });
 

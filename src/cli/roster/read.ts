@@ -28,7 +28,8 @@ export interface Roster {
   readonly columns: readonly (Column | null)[];
   /** Header cells not recognised, as written: the caller names them once. */
   readonly unknownColumns: readonly string[];
-  readonly rows: AsyncIterable<RosterRow>;
+  /** The rows in file order, in pages (one per chunk read): a caller steps once per page, not per row. */
+  readonly pages: AsyncIterable<RosterRow[]>;
   /** Ends reading early (the file is closed when `rows` is read to the end or fails). */
   close(): Promise<void>;
 }
@@ -108,7 +109,7 @@ export async function openRoster(source: string, options: RosterOptions = {}): P
   let bytes = 0;
   const onBytes = (n: number) => (bytes += n);
 
-  let records: AsyncGenerator<RawRecord>;
+  let records: AsyncGenerator<RawRecord[]>;
   if (format === 'xlsx') {
     const { readXlsx } = await import('./xlsx.js');
     const { PassThrough } = await import('node:stream');
@@ -116,13 +117,13 @@ export async function openRoster(source: string, options: RosterOptions = {}): P
     (stream as Readable).on('data', (chunk: Buffer) => onBytes(chunk.length));
     (stream as Readable).on('error', (error) => input.destroy(error));
     (stream as Readable).pipe(input);
-    records = readXlsx(input, source, options.sheet, m);
+    records = paged(readXlsx(input, source, options.sheet, m));
   } else {
     let encoding: RosterEncoding = 'utf-8';
     const texts = decodeRoster(counted(stream as AsyncIterable<unknown>, onBytes), { m, onEncoding: (e) => (encoding = e) });
     records = (async function* () {
-      for await (const r of parseDelimited(texts, { m, onDelimiter: (delimiter) => options.onDetected?.({ encoding, delimiter }) })) {
-        yield { line: r.line, values: r.cells };
+      for await (const page of parseDelimited(texts, { m, onDelimiter: (delimiter) => options.onDetected?.({ encoding, delimiter }) })) {
+        yield page.map((r): RawRecord => ({ line: r.line, values: r.cells }));
       }
     })();
   }
@@ -132,15 +133,19 @@ export async function openRoster(source: string, options: RosterOptions = {}): P
     if (source !== '-') (stream as Readable).destroy();
   };
 
-  // The header is the first row that is not blank.
-  let first: IteratorResult<RawRecord>;
-  do first = await wrapped.next();
-  while (!first.done && isBlank(first.value.values));
-  if (first.done) {
-    release();
-    throw new RosterFileError({ kind: 'empty-file' }, m);
+  // The header is the first row that is not blank; the rest of its page are rows.
+  let header: RawRecord | undefined;
+  let rest: RawRecord[] = [];
+  while (header === undefined) {
+    const next = await wrapped.next();
+    if (next.done) {
+      release();
+      throw new RosterFileError({ kind: 'empty-file' }, m);
+    }
+    const at = next.value.findIndex((record) => !isBlank(record.values));
+    if (at !== -1) [header, rest] = [next.value[at]!, next.value.slice(at + 1)];
   }
-  const resolved = resolveHeader(first.value.values.map((v) => (typeof v === 'string' ? v : v === null || v === undefined ? '' : String(v))));
+  const resolved = resolveHeader(header.values.map((v) => (typeof v === 'string' ? v : v === null || v === undefined ? '' : String(v))));
   if ('problem' in resolved) {
     await wrapped.return(undefined);
     release();
@@ -148,26 +153,40 @@ export async function openRoster(source: string, options: RosterOptions = {}): P
   }
   const { columns, unknownColumns } = resolved.header;
   const cellText = format === 'xlsx' ? (await import('./xlsx.js')).xlsxCellText : (value: unknown) => ({ text: value as string, isNumber: false });
+  const used = [...columns.entries()].filter((entry): entry is [number, Column] => entry[1] !== null);
 
-  async function* rows(): AsyncGenerator<RosterRow> {
+  const rowOf = (record: RawRecord): RosterRow => {
+    const cells: Partial<Record<Column, string>> = {};
+    let idIsNumber = false;
+    let length = 0;
+    for (const [i, column] of used) {
+      const { text, isNumber } = cellText(record.values[i], column);
+      cells[column] = text;
+      length += text.length;
+      if (column === 'id') idIsNumber = isNumber;
+    }
+    // Text files are bounded as they are parsed; a crafted workbook's row is bounded here.
+    if (length > MAX_LINE) throw new RosterFileError({ kind: 'line-too-long', line: record.line }, m);
+    return { line: record.line, cells, idDamage: idDamage(cells.id ?? '', idIsNumber) };
+  };
+
+  async function* pages(): AsyncGenerator<RosterRow[]> {
     let count = 0;
-    try {
-      for await (const record of { [Symbol.asyncIterator]: () => wrapped }) {
+    const rowsOf = (page: readonly RawRecord[]): RosterRow[] => {
+      const rows: RosterRow[] = [];
+      for (const record of page) {
         if (isBlank(record.values)) continue;
-        const cells: Partial<Record<Column, string>> = {};
-        let idIsNumber = false;
-        let length = 0;
-        for (const [i, column] of columns.entries()) {
-          if (column === null) continue;
-          const { text, isNumber } = cellText(record.values[i], column);
-          cells[column] = text;
-          length += text.length;
-          if (column === 'id') idIsNumber = isNumber;
-        }
-        // Text files are bounded as they are parsed; a crafted workbook's row is bounded here.
-        if (length > MAX_LINE) throw new RosterFileError({ kind: 'line-too-long', line: record.line }, m);
-        yield { line: record.line, cells, idDamage: idDamage(cells.id ?? '', idIsNumber) };
+        rows.push(rowOf(record));
         if (++count % PROGRESS_EVERY === 0) options.onProgress?.({ rows: count, bytes, totalBytes: size });
+      }
+      return rows;
+    };
+    try {
+      const first = rowsOf(rest);
+      if (first.length > 0) yield first;
+      for await (const page of { [Symbol.asyncIterator]: () => wrapped }) {
+        const rows = rowsOf(page);
+        if (rows.length > 0) yield rows;
       }
       options.onProgress?.({ rows: count, bytes, totalBytes: size });
     } finally {
@@ -179,7 +198,7 @@ export async function openRoster(source: string, options: RosterOptions = {}): P
     format,
     columns,
     unknownColumns,
-    rows: rows(),
+    pages: pages(),
     async close() {
       await wrapped.return(undefined);
       release();
@@ -187,12 +206,25 @@ export async function openRoster(source: string, options: RosterOptions = {}): P
   };
 }
 
+/** Records one by one (a workbook's) as pages of up to a thousand. */
+async function* paged(records: AsyncIterable<RawRecord>): AsyncGenerator<RawRecord[]> {
+  let page: RawRecord[] = [];
+  for await (const record of records) {
+    page.push(record);
+    if (page.length >= PROGRESS_EVERY) {
+      yield page;
+      page = [];
+    }
+  }
+  if (page.length > 0) yield page;
+}
+
 function isBlank(values: readonly unknown[]): boolean {
   return values.every((v) => v === null || v === undefined || (typeof v === 'string' && v.trim() === ''));
 }
 
 /** A read error of the file itself (after the checks) as one sentence, not a stack trace. */
-async function* readErrors(records: AsyncGenerator<RawRecord>, source: string, m: Messages | undefined): AsyncGenerator<RawRecord> {
+async function* readErrors(records: AsyncGenerator<RawRecord[]>, source: string, m: Messages | undefined): AsyncGenerator<RawRecord[]> {
   try {
     yield* records;
   } catch (error) {

@@ -9,7 +9,7 @@ import type { IsoDate } from '../../core/calendar-date.js';
 import type { Card } from '../../core/card.js';
 import type { Hire } from '../../core/registration.js';
 import type { EcardChannel, EcardClaim } from '../../core/ecard.js';
-import { EVENT_VERSION, emptyPerson, type Fact, type LedgerEvent, type PersonState, replay } from '../../core/events.js';
+import { EVENT_VERSION, emptyPerson, type Fact, type LedgerEvent, type PersonState, replay, replayOnto } from '../../core/events.js';
 import {
   agendaKey,
   agendaOfReplayed,
@@ -40,8 +40,9 @@ import {
 import type { AgendaOrder, AgendaSources } from '../../core/agenda.js';
 import type { CacheDifference, LedgerCheck, LedgerReader, LedgerTransaction, LoadedCalendarYear, Person, Store } from '../store.js';
 
-const INSERT_CARD = `INSERT INTO card (${CARD_COLUMNS.join(', ')}) VALUES (${CARD_COLUMNS.map((c) => `@${c}`).join(', ')})`;
-const INSERT_HIRE = `INSERT INTO hire (${HIRE_COLUMNS.join(', ')}) VALUES (${HIRE_COLUMNS.map((c) => `@${c}`).join(', ')})`;
+// Bound by position, in the columns' order: better-sqlite3 looks a named parameter up on the object for each row (5 µs a hire at 100,000 hires, against 3.4).
+const INSERT_CARD = `INSERT INTO card (${CARD_COLUMNS.join(', ')}) VALUES (${CARD_COLUMNS.map(() => '?').join(', ')})`;
+const INSERT_HIRE = `INSERT INTO hire (${HIRE_COLUMNS.join(', ')}) VALUES (${HIRE_COLUMNS.map(() => '?').join(', ')})`;
 
 /** Prepared statements, once per connection. */
 class Statements {
@@ -74,11 +75,11 @@ function saveState(s: Statements, state: PersonState, before: PersonState | null
   }
   if (!same(before?.hires, state.hires)) {
     if (before?.hires.length !== 0) s.sql('DELETE FROM hire WHERE person_id = ?').run(id);
-    for (const hire of state.hires) s.sql(INSERT_HIRE).run(hireParams(id, hire));
+    for (const hire of state.hires) s.sql(INSERT_HIRE).run(Object.values(hireParams(id, hire)));
   }
   if (!same(before?.cards, state.cards)) {
     if (before?.cards.length !== 0) s.sql('DELETE FROM card WHERE person_id = ?').run(id);
-    for (const [i, card] of state.cards.entries()) s.sql(INSERT_CARD).run(cardParams(card, i + 1));
+    for (const [i, card] of state.cards.entries()) s.sql(INSERT_CARD).run(Object.values(cardParams(card, i + 1)));
   }
   if (!same(before?.ecard, state.ecard)) {
     if (before?.ecard !== null) s.sql('DELETE FROM ecard WHERE person_id = ?').run(id);
@@ -198,9 +199,11 @@ class Transaction extends Reader implements LedgerTransaction {
     const prior = this.last?.personId === personId ? this.last.events : personEvents(this.s, personId);
     // Built field by field, not by spreading: an import stamps millions of them.
     const stamp = (f: Fact, seq: number): LedgerEvent => ({ on: f.on, body: f.body, seq, personId, recordedAt: this.now, source });
-    // The state after, computed before writing (the new events' own numbers do not matter to it).
-    const after = replay(personId, [...prior, ...facts.map((f, i) => stamp(f, Number.MAX_SAFE_INTEGER - facts.length + i))]).state;
     const before = prior.length === 0 ? null : replay(personId, prior).state;
+    // The state after, computed before writing (the new events' own numbers do not matter to it).
+    const after =
+      replayOnto(before ?? emptyPerson(personId), facts) ??
+      replay(personId, [...prior, ...facts.map((f, i) => stamp(f, Number.MAX_SAFE_INTEGER - facts.length + i))]).state;
     // The person's row is the events' parent (foreign key): a new person's comes first, with their name.
     if (before === null)
       this.s.sql('INSERT INTO person (id, name) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name').run(personId, after.name);
