@@ -256,6 +256,14 @@ describe('bad files: exit 2 with one sentence, never a crash', () => {
     expect((await readError('/dev/zero', { m: zh })).message).toMatch(/不是普通文件/);
   });
 
+  it('a row shorter than the header has empty cells at its end (some tools leave off trailing empty cells)', async () => {
+    const { rows } = await readAll(writeFile(dir, 'short.csv', `id,name,employer,hired_on\n${WANG},Wang Fang\n${WANG}\n`));
+    expect(rows.map((r) => r.cells)).toEqual([
+      { id: WANG, name: 'Wang Fang', employer: '', hired_on: '' },
+      { id: WANG, name: '', employer: '', hired_on: '' },
+    ]);
+  });
+
   it('records without the delimiter parse as one cell', async () => {
     const records = [];
     for await (const page of parseDelimited(Readable.from(['id\n', `${WANG}\n`]))) records.push(...page);

@@ -155,6 +155,18 @@ describe('import', () => {
     expect(ledger.query('SELECT employer FROM hire ORDER BY hired_on')).toEqual([{ employer: 'Acme "Global" Ltd' }, { employer: '北京某某有限公司' }]);
   });
 
+  it('a row shorter than the header: its missing cells are empty (it used to stop with an internal error)', () => {
+    ledger = tempLedger('2026-11-24');
+    const r = ledger.run(['import', csv('short.csv', `id,name,employer,hired_on\n${WANG},Wang Fang\n${LI},Li Lei,Acme Ltd,2026-09-01\n`)]);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(r.stdout).toBe('Imported: 2 rows, 2 with changes (3 events), 0 already in the ledger.\n');
+    expect(state(ledger).person).toEqual([
+      { id: LI, name: 'Li Lei' },
+      { id: WANG, name: 'Wang Fang' },
+    ]);
+    expect(state(ledger).hire).toEqual([{ person_id: LI, kind: 'employee', employer: 'Acme Ltd', hired_on: '2026-09-01', registered_on: null }]);
+  });
+
   it('refuses a missing id column and NUL bytes with exit 2; ignores unknown columns, naming them; reads GBK', () => {
     ledger = tempLedger('2026-11-24');
     const cases: [string, string | Buffer, RegExp][] = [

@@ -10,6 +10,11 @@ const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
 /** The date a roster cell means, or null when it is not a real date in one of the accepted forms. */
 export function parseRosterDate(text: string): IsoDate | null {
   const value = text.trim();
+  // The ISO form as it stands (most cells of most files): checked once, not taken apart and put together again.
+  if (value.length === 10 && value[4] === '-' && value[7] === '-') {
+    const iso = parseIsoDate(value);
+    if (iso !== null) return iso;
+  }
   const m = SEPARATED.exec(value) ?? CHINESE.exec(value) ?? COMPACT.exec(value);
   if (!m) return null;
   const [y, mo, d] = m.length === 5 ? [m[1], m[3], m[4]] : [m[1], m[2], m[3]];

@@ -152,7 +152,7 @@ export async function openRoster(source: string, options: RosterOptions = {}): P
     throw new RosterFileError(resolved.problem, m);
   }
   const { columns, unknownColumns } = resolved.header;
-  const cellText = format === 'xlsx' ? (await import('./xlsx.js')).xlsxCellText : (value: unknown) => ({ text: value as string, isNumber: false });
+  const cellText = format === 'xlsx' ? (await import('./xlsx.js')).xlsxCellText : null; // text files: a cell is its text
   const used = [...columns.entries()].filter((entry): entry is [number, Column] => entry[1] !== null);
 
   const rowOf = (record: RawRecord): RosterRow => {
@@ -160,6 +160,12 @@ export async function openRoster(source: string, options: RosterOptions = {}): P
     let idIsNumber = false;
     let length = 0;
     for (const [i, column] of used) {
+      if (cellText === null) {
+        const text = (record.values[i] as string | undefined) ?? '';
+        cells[column] = text;
+        length += text.length;
+        continue;
+      }
       const { text, isNumber } = cellText(record.values[i], column);
       cells[column] = text;
       length += text.length;
