@@ -32,11 +32,12 @@ export type IdResult = { readonly ok: true; readonly id: CitizenId } | { readonl
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK_CHARS = '10X98765432';
+const EARLIEST_BIRTH = isoDate(1900, 1, 1);
 
 /** ISO 7064 MOD 11-2 check character of the first 17 digits. */
 export function checkCharacter(first17: string): string {
   let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * WEIGHTS[i]!;
+  for (let i = 0; i < 17; i++) sum += (first17.charCodeAt(i) - 48) * WEIGHTS[i]!; // the digit's value, without a string per digit
   return CHECK_CHARS[sum % 11]!;
 }
 
@@ -110,14 +111,14 @@ export function parseCitizenId(input: string, today: IsoDate): IdResult {
 
   const birth = parseIsoDate(`${first17.slice(6, 10)}-${first17.slice(10, 12)}-${first17.slice(12, 14)}`);
   if (birth === null) return fail({ code: 'birth-date', why: 'not-a-date' });
-  if (birth < isoDate(1900, 1, 1)) return fail({ code: 'birth-date', why: 'before-1900' });
+  if (birth < EARLIEST_BIRTH) return fail({ code: 'birth-date', why: 'before-1900' });
   if (birth > today) return fail({ code: 'birth-date', why: 'future' });
 
   const expected = checkCharacter(first17);
   if (!upgradedFrom15 && raw[17] !== expected) {
     return fail({ code: 'check-character', found: raw[17]!, expected });
   }
-  const number = first17 + expected;
+  const number = upgradedFrom15 ? first17 + expected : raw;
   return {
     ok: true,
     id: {
