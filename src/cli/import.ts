@@ -142,6 +142,7 @@ async function importRoster(
   const { policyBook } = await import('./policies-data.js');
   const policies = { known: [...policyBook().keys()], fallback: ctx.defaultPolicy };
   const { progressBar } = await import('./roster/progress.js');
+  const lineSource = `${source} line `; // each event's source: the file and the row's line
   const holder: { bar: ReturnType<typeof progressBar> | null } = { bar: null };
   const roster = await openRoster(file, {
     sheet,
@@ -163,7 +164,8 @@ async function importRoster(
           valid.flatMap((row) => (row.card ? [row.card.number] : [])),
         );
       }
-      for (const [i, { line, idDamage }] of chunk.entries()) {
+      for (let i = 0; i < chunk.length; i++) {
+        const { line, idDamage } = chunk[i]!;
         tally.rows++;
         if (idDamage) {
           bad({ line, field: 'id', message: idDamageText(idDamage, ctx.m) });
@@ -182,7 +184,7 @@ async function importRoster(
           bad({ line, field: plan.problem.field, message: problemText(ctx, plan.problem, read.row.card?.number ?? '') });
           continue;
         }
-        await tx.record(id, plan.facts, `${source} line ${line}`);
+        await tx.record(id, plan.facts, lineSource + line);
         tally.events += plan.facts.length;
         if (plan.facts.length > 0) tally.changed++;
         else tally.unchanged++;

@@ -87,6 +87,13 @@ function saveState(s: Statements, state: PersonState, before: PersonState | null
   }
 }
 
+/** The cached rows of a person new to the ledger, whose person row is already written: nothing to compare or delete first. */
+function insertNewState(s: Statements, state: PersonState): void {
+  for (const hire of state.hires) s.sql(INSERT_HIRE).run(Object.values(hireParams(state.id, hire)));
+  for (const [i, card] of state.cards.entries()) s.sql(INSERT_CARD).run(Object.values(cardParams(card, i + 1)));
+  if (state.ecard) s.sql('INSERT INTO ecard (person_id, channel, claimed_on) VALUES (?, ?, ?)').run(state.id, state.ecard.channel, state.ecard.claimedOn);
+}
+
 /** The cached tables of one person as stored (for `check`). */
 function cachedState(s: Statements, id: string): PersonState | null {
   const person = s.sql('SELECT id, name FROM person WHERE id = ?').get(id) as Person | undefined;
@@ -211,8 +218,9 @@ class Transaction extends Reader implements LedgerTransaction {
     const recorded = facts.map((f) =>
       stamp(f, Number(insert.run(personId, f.body.kind, f.on, this.now, source, EVENT_VERSION, payload(f.body)).lastInsertRowid)),
     );
-    const events = [...prior, ...recorded];
-    saveState(this.s, after, before ?? { ...emptyPerson(personId), exists: true, name: after.name });
+    const events = prior.length === 0 ? recorded : [...prior, ...recorded];
+    if (before === null) insertNewState(this.s, after);
+    else saveState(this.s, after, before);
     this.last = { personId, events };
     return recorded;
   }
