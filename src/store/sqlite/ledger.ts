@@ -22,7 +22,6 @@ import {
   equalData,
   EVENT_COLUMNS,
   type EventRow,
-  HIRE_COLUMNS,
   HIRE_VALUES,
   type HireValues,
   hireOf,
@@ -40,9 +39,16 @@ import {
 import type { AgendaOrder, AgendaSources } from '../../core/agenda.js';
 import type { CacheDifference, LedgerCheck, LedgerReader, LedgerTransaction, LoadedCalendarYear, Person, Store } from '../store.js';
 
-// Bound by position, in the columns' order: better-sqlite3 looks a named parameter up on the object for each row (5 µs a hire at 100,000 hires, against 3.4).
+// Bound by position, as arguments: better-sqlite3 looks a named parameter up on
+// an object, or an array's elements, one API call each (200,000 hires: 594 ms
+// as arguments, 660 spread from an array, 723 as an array, 773 named).
 const INSERT_CARD = `INSERT INTO card (${CARD_COLUMNS.join(', ')}) VALUES (${CARD_COLUMNS.map(() => '?').join(', ')})`;
-const INSERT_HIRE = `INSERT INTO hire (${HIRE_COLUMNS.join(', ')}) VALUES (${HIRE_COLUMNS.map(() => '?').join(', ')})`;
+const INSERT_HIRE = 'INSERT INTO hire (person_id, kind, employer, hired_on, registered_on, left_on, separation_done_on) VALUES (?, ?, ?, ?, ?, ?, ?)';
+
+function insertHire(s: Statements, personId: string, hire: Hire): void {
+  const h = hireParams(personId, hire);
+  s.sql(INSERT_HIRE).run(h.person_id, h.kind, h.employer, h.hired_on, h.registered_on, h.left_on, h.separation_done_on);
+}
 
 /** Prepared statements, once per connection. */
 class Statements {
@@ -75,11 +81,11 @@ function saveState(s: Statements, state: PersonState, before: PersonState | null
   }
   if (!same(before?.hires, state.hires)) {
     if (before?.hires.length !== 0) s.sql('DELETE FROM hire WHERE person_id = ?').run(id);
-    for (const hire of state.hires) s.sql(INSERT_HIRE).run(Object.values(hireParams(id, hire)));
+    for (const hire of state.hires) insertHire(s, id, hire);
   }
   if (!same(before?.cards, state.cards)) {
     if (before?.cards.length !== 0) s.sql('DELETE FROM card WHERE person_id = ?').run(id);
-    for (const [i, card] of state.cards.entries()) s.sql(INSERT_CARD).run(Object.values(cardParams(card, i + 1)));
+    for (const [i, card] of state.cards.entries()) s.sql(INSERT_CARD).run(...Object.values(cardParams(card, i + 1)));
   }
   if (!same(before?.ecard, state.ecard)) {
     if (before?.ecard !== null) s.sql('DELETE FROM ecard WHERE person_id = ?').run(id);
@@ -89,8 +95,8 @@ function saveState(s: Statements, state: PersonState, before: PersonState | null
 
 /** The cached rows of a person new to the ledger, whose person row is already written: nothing to compare or delete first. */
 function insertNewState(s: Statements, state: PersonState): void {
-  for (const hire of state.hires) s.sql(INSERT_HIRE).run(Object.values(hireParams(state.id, hire)));
-  for (const [i, card] of state.cards.entries()) s.sql(INSERT_CARD).run(Object.values(cardParams(card, i + 1)));
+  for (const hire of state.hires) insertHire(s, state.id, hire);
+  for (const [i, card] of state.cards.entries()) s.sql(INSERT_CARD).run(...Object.values(cardParams(card, i + 1)));
   if (state.ecard) s.sql('INSERT INTO ecard (person_id, channel, claimed_on) VALUES (?, ?, ?)').run(state.id, state.ecard.channel, state.ecard.claimedOn);
 }
 
