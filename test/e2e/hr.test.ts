@@ -127,7 +127,7 @@ describe('import', () => {
     const file = csv('one.csv', `id,employer,hired_on\n${WANG},Acme Ltd,2026-09-01\n`);
     const r = ledger.run(['import', file, '--dry-run']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^Dry run, nothing written: 1 rows, 1 with changes/);
+    expect(r.stdout).toMatch(/^Dry run, nothing written: 1 row, 1 with changes/);
     expect(ledger.bytes()).toBeNull();
     ledger.run(['import', file]);
     const before = ledger.bytes();
@@ -165,6 +165,17 @@ describe('import', () => {
       { id: WANG, name: 'Wang Fang' },
     ]);
     expect(state(ledger).hire).toEqual([{ person_id: LI, kind: 'employee', employer: 'Acme Ltd', hired_on: '2026-09-01', registered_on: null }]);
+  });
+
+  it('one row, one event, one invalid row: counted in the singular', () => {
+    ledger = tempLedger('2026-11-24');
+    const good = ledger.run(['import', csv('one.csv', `id\n${WANG}\n`)]);
+    expect(good.stdout).toBe('Imported: 1 row, 1 with changes (1 event), 0 already in the ledger.\n');
+    const bad = ledger.run(['import', csv('bad.csv', `id,hired_on\n${LI},2026-02-30\n`)]);
+    expect([bad.code, bad.stderr.split('\n').at(-2)]).toEqual([
+      2,
+      'sscard: 1 of 1 row is invalid, so nothing was imported; fix it or use --skip-invalid to import the others.',
+    ]);
   });
 
   it('refuses a missing id column and NUL bytes with exit 2; ignores unknown columns, naming them; reads GBK', () => {
@@ -323,7 +334,7 @@ describe('import - (standard input)', () => {
       try {
         const r = copy.run(['import', '-'], { input: exported });
         expect(r.code, `${format}: ${r.stderr}`).toBe(0);
-        expect(r.stdout).toMatch(/^Imported: 1 rows, 1 with changes/);
+        expect(r.stdout).toMatch(/^Imported: 1 row, 1 with changes/);
         expect(copy.run(['status', WANG, '--json']).json).toEqual(status);
         expect(copy.run(['history', WANG, '--json']).json.events[0].source).toBe('import stdin line 2');
       } finally {

@@ -727,11 +727,11 @@ export const en = {
     stdinIsTerminal: '<file> is - but standard input is a terminal; pipe or redirect the file into sscard.',
     ignoredColumns: (names: readonly string[]) => `Ignored columns sscard does not know: ${names.join(', ')}.`,
     badRow: (line: number, field: string, message: string) => `line ${line}, ${field}: ${message}`,
-    moreInvalid: (n: number) => `and ${n} more invalid rows.`,
+    moreInvalid: (n: number) => `and ${n} more invalid row${n === 1 ? '' : 's'}.`,
     invalidRows: (invalid: number, rows: number, dryRun: boolean) =>
-      `${invalid} of ${rows} rows are invalid, so nothing ${dryRun ? 'would be' : 'was'} imported; fix them or use --skip-invalid to import the others.`,
+      `${invalid} of ${rows} row${rows === 1 ? '' : 's'} ${invalid === 1 ? 'is' : 'are'} invalid, so nothing ${dryRun ? 'would be' : 'was'} imported; fix ${invalid === 1 ? 'it' : 'them'} or use --skip-invalid to import the others.`,
     done: (t: { rows: number; changed: number; events: number; unchanged: number; invalid: number }, dryRun: boolean) =>
-      `${dryRun ? 'Dry run, nothing written:' : 'Imported:'} ${t.rows} rows, ${t.changed} with changes (${t.events} events), ${t.unchanged} already in the ledger${t.invalid ? `, ${t.invalid} invalid ${dryRun ? 'and would be skipped' : 'and skipped'}` : ''}.`,
+      `${dryRun ? 'Dry run, nothing written:' : 'Imported:'} ${t.rows} row${t.rows === 1 ? '' : 's'}, ${t.changed} with changes (${t.events} event${t.events === 1 ? '' : 's'}), ${t.unchanged} already in the ledger${t.invalid ? `, ${t.invalid} invalid ${dryRun ? 'and would be skipped' : 'and skipped'}` : ''}.`,
     /** A row the rules refuse for another reason than a card's, a registration's or a leaving's. */
     cardOfAnotherPerson: (card: string) => `card ${card} is recorded for another person; check the number.`,
     guardianNeeded: 'the holder was under 16 on that date, so a guardian activated the card; record it with `sscard activate --guardian-id`.',
