@@ -45,9 +45,19 @@ import type { CacheDifference, LedgerCheck, LedgerReader, LedgerTransaction, Loa
 const INSERT_CARD = `INSERT INTO card (${CARD_COLUMNS.join(', ')}) VALUES (${CARD_COLUMNS.map(() => '?').join(', ')})`;
 const INSERT_HIRE = 'INSERT INTO hire (person_id, kind, employer, hired_on, registered_on, left_on, separation_done_on) VALUES (?, ?, ?, ?, ?, ?, ?)';
 
-function insertHire(s: Statements, personId: string, hire: Hire): void {
-  const h = hireParams(personId, hire);
-  s.sql(INSERT_HIRE).run(h.person_id, h.kind, h.employer, h.hired_on, h.registered_on, h.left_on, h.separation_done_on);
+function insertHires(s: Statements, state: PersonState): void {
+  for (const hire of state.hires) {
+    const h = hireParams(state.id, hire);
+    s.sql(INSERT_HIRE).run(h.person_id, h.kind, h.employer, h.hired_on, h.registered_on, h.left_on, h.separation_done_on);
+  }
+}
+
+function insertCards(s: Statements, state: PersonState): void {
+  for (const [i, card] of state.cards.entries()) s.sql(INSERT_CARD).run(...Object.values(cardParams(card, i + 1)));
+}
+
+function insertEcard(s: Statements, state: PersonState): void {
+  if (state.ecard) s.sql('INSERT INTO ecard (person_id, channel, claimed_on) VALUES (?, ?, ?)').run(state.id, state.ecard.channel, state.ecard.claimedOn);
 }
 
 /** Prepared statements, once per connection. */
@@ -71,7 +81,7 @@ function personEvents(s: Statements, personId: string): LedgerEvent[] {
 /**
  * Writes the cached tables of one person from their replayed state. With the
  * state the tables held before (`before`), only the parts that changed are
- * rewritten: a bulk import touches each new person's rows once.
+ * rewritten (a person new to the ledger: insertNewState).
  */
 function saveState(s: Statements, state: PersonState, before: PersonState | null = null): void {
   const id = state.id;
@@ -81,23 +91,23 @@ function saveState(s: Statements, state: PersonState, before: PersonState | null
   }
   if (!same(before?.hires, state.hires)) {
     if (before?.hires.length !== 0) s.sql('DELETE FROM hire WHERE person_id = ?').run(id);
-    for (const hire of state.hires) insertHire(s, id, hire);
+    insertHires(s, state);
   }
   if (!same(before?.cards, state.cards)) {
     if (before?.cards.length !== 0) s.sql('DELETE FROM card WHERE person_id = ?').run(id);
-    for (const [i, card] of state.cards.entries()) s.sql(INSERT_CARD).run(...Object.values(cardParams(card, i + 1)));
+    insertCards(s, state);
   }
   if (!same(before?.ecard, state.ecard)) {
     if (before?.ecard !== null) s.sql('DELETE FROM ecard WHERE person_id = ?').run(id);
-    if (state.ecard) s.sql('INSERT INTO ecard (person_id, channel, claimed_on) VALUES (?, ?, ?)').run(id, state.ecard.channel, state.ecard.claimedOn);
+    insertEcard(s, state);
   }
 }
 
 /** The cached rows of a person new to the ledger, whose person row is already written: nothing to compare or delete first. */
 function insertNewState(s: Statements, state: PersonState): void {
-  for (const hire of state.hires) insertHire(s, state.id, hire);
-  for (const [i, card] of state.cards.entries()) s.sql(INSERT_CARD).run(...Object.values(cardParams(card, i + 1)));
-  if (state.ecard) s.sql('INSERT INTO ecard (person_id, channel, claimed_on) VALUES (?, ?, ?)').run(state.id, state.ecard.channel, state.ecard.claimedOn);
+  insertHires(s, state);
+  insertCards(s, state);
+  insertEcard(s, state);
 }
 
 /** The cached tables of one person as stored (for `check`). */
