@@ -1,6 +1,6 @@
 // sscard card issue: a card was made for a person (not yet in their hands).
 import * as z from 'zod/mini';
-import { decideIssue } from '../core/card.js';
+import { decideIssue, expiresBeforeIssue } from '../core/card.js';
 import { InvalidInput } from '../core/errors.js';
 import type { Context } from './context.js';
 import { cardNumberField, citizenIdField, isoDateField, optional, parseInput, required, textField } from './input.js';
@@ -52,7 +52,7 @@ export async function run(ctx: Context, args: CardIssueArgs): Promise<void> {
   const issuedOn = input.issuedOn ?? ctx.today;
   const policy = args.policy !== undefined ? knownPolicy(ctx, args.policy, '--policy') : knownPolicy(ctx, ctx.defaultPolicy, 'SSCARD_POLICY');
   const expiresOn = input.expiresOn ?? null;
-  if (expiresOn !== null && expiresOn <= issuedOn) {
+  if (expiresOn !== null && expiresBeforeIssue(issuedOn, expiresOn)) {
     throw new InvalidInput('expiry-before-issue', ctx.m.card.expiryBeforeIssue(expiresOn, issuedOn));
   }
 

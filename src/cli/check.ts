@@ -6,10 +6,6 @@ import type { Context } from './context.js';
 import { noLedger, shownId, writeJson } from './output.js';
 import { printable } from './safe-text.js';
 
-/** The README section the restore steps are in (kept in one place for the messages). */
-const RESTORE =
-  'stop every sscard process, copy your latest backup over the ledger file (delete the -wal and -shm beside it first), then run `sscard check` (README: "Backups and restore")';
-
 export async function run(ctx: Context): Promise<void> {
   const store = await ctx.openStore({ write: false });
   if (store === null) throw noLedger(ctx);
@@ -17,7 +13,7 @@ export async function run(ctx: Context): Promise<void> {
   // SQLite's findings may span lines ("*** in database main ***\nPage 5: ..."): one line each here.
   const problems = result.problems.map((p) => p.replace(/\s*\n\s*/g, ' ').trim());
   const differences = result.cacheDifferences.map((d) => ({ ...d, personId: shownId(ctx, d.personId) }));
-  if (ctx.json) writeJson(ctx, { ...result, problems, cacheDifferences: differences, ...(result.ok ? {} : { restore: RESTORE }) });
+  if (ctx.json) writeJson(ctx, { ...result, problems, cacheDifferences: differences, ...(result.ok ? {} : { restore: ctx.m.ledger.check.restore }) });
   else {
     const m = ctx.m.ledger.check;
     const integrity = result.problems.length === 0;

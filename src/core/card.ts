@@ -228,6 +228,7 @@ export type Refusal =
   | { readonly reason: 'already-activated'; readonly activatedOn: IsoDate }
   | { readonly reason: 'has-card-in-force'; readonly card: string }
   | { readonly reason: 'card-number-taken' }
+  | { readonly reason: 'expiry-before-issue'; readonly expiresOn: IsoDate; readonly issuedOn: IsoDate }
   | { readonly reason: 'no-card' }
   /** 补领 needs 正式挂失: a card only temporarily reported lost cannot be replaced. */
   | { readonly reason: 'temporary-loss' }
@@ -306,11 +307,18 @@ export interface IssueRequest {
   readonly expiresOn: IsoDate | null;
 }
 
+/** A card is valid for years from its issue (第三代卡 10 years): an expiry on or before the issue day is a mistyped date. */
+export function expiresBeforeIssue(issuedOn: IsoDate, expiresOn: IsoDate): boolean {
+  return expiresOn <= issuedOn;
+}
+
 export function decideIssue(holderCards: readonly Card[], numberTaken: boolean, request: IssueRequest, today: IsoDate): Decision<CardChange> {
   if (numberTaken) return refuse({ reason: 'card-number-taken' });
   const inForce = holderCards.find(isInForce);
   if (inForce) return refuse({ reason: 'has-card-in-force', card: inForce.number });
   if (request.issuedOn > today) return refuse({ reason: 'date-in-future' });
+  if (request.expiresOn !== null && expiresBeforeIssue(request.issuedOn, request.expiresOn))
+    return refuse({ reason: 'expiry-before-issue', expiresOn: request.expiresOn, issuedOn: request.issuedOn });
   const facts = [issueFact(request, null)];
   const state = applyAll({ ...emptyPerson(request.holderId), exists: true }, facts);
   return allow({ card: state.cards[0]!, facts });

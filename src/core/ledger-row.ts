@@ -103,7 +103,10 @@ export function planRow(row: LedgerRow, person: PersonState, cardHolder: string 
         { number: given.number, holderId: row.id.number, bank: given.bank, issuedOn, policy: given.policy, generation: 2, expiresOn: given.expiresOn },
         today,
       );
-      if (!issued.ok) return fail({ field: issued.refusal.reason === 'date-in-future' ? 'issued_on' : 'card_number', refusal: issued.refusal });
+      if (!issued.ok) {
+        const field = issued.refusal.reason === 'date-in-future' ? 'issued_on' : issued.refusal.reason === 'expiry-before-issue' ? 'expires_on' : 'card_number';
+        return fail({ field, refusal: issued.refusal });
+      }
       record(issued.value.facts);
       card = issued.value.card!;
     }

@@ -247,6 +247,9 @@ describe('issue, receipt, loss, replacement, cancellation', () => {
   ])('refuses %s', (_, cards, taken, req, refusal) => {
     expect(decideIssue(cards, taken, req, today)).toEqual({ ok: false, refusal });
   });
+  it('allows an expiry the day after the issue', () => {
+    expect(decideIssue([], false, { ...issue, expiresOn: d('2026-11-02') }, today).ok).toBe(true);
+  });
   it('allows a new card once the old one is cancelled', () => {
     expect(decideIssue([card({ state: 'cancelled' })], false, issue, today).ok).toBe(true);
   });
@@ -360,6 +363,11 @@ describe('every refusal of the card rules, by rule', () => {
     // card issue
     ['issue: a number in the ledger', () => decideIssue([], true, issue, today), { reason: 'card-number-taken' }],
     ['issue: a second card in force', () => decideIssue([activated], false, issue, today), { reason: 'has-card-in-force', card: 'A12345678' }],
+    [
+      'issue: an expiry on the issue day (a mistyped date; import and card issue alike)',
+      () => decideIssue([], false, { ...issue, expiresOn: d('2026-11-01') }, today),
+      { reason: 'expiry-before-issue', expiresOn: '2026-11-01', issuedOn: '2026-11-01' },
+    ],
     ['issue: tomorrow', () => decideIssue([], false, { ...issue, issuedOn: d('2026-11-25') }, today), { reason: 'date-in-future' }],
     // card receive
     ['receive: another receipt date', () => decideReceipt(card(), d('2026-04-01'), today), { reason: 'already-received', receivedOn: '2026-03-31' }],
@@ -450,6 +458,7 @@ describe('every refusal of the card rules, by rule', () => {
       'already-activated': true,
       'has-card-in-force': true,
       'card-number-taken': true,
+      'expiry-before-issue': true,
     };
     expect(new Set(cases.map(([, , r]) => r.reason))).toEqual(new Set(Object.keys(reasons)));
   });

@@ -139,6 +139,13 @@ describe('planRow: a CSV row goes through the same decisions as the single comma
       { field: 'card_number', refusal: { reason: 'has-card-in-force', card: 'A12345678' } },
     ],
     [
+      'an expiry before the issue date (card issue refuses it too)',
+      { card: cardRow({ expiresOn: d('2026-02-01') }) },
+      empty,
+      null,
+      { field: 'expires_on', refusal: { reason: 'expiry-before-issue', expiresOn: '2026-02-01', issuedOn: '2026-03-01' } },
+    ],
+    [
       'a receipt before issue',
       { card: cardRow({ receivedOn: d('2026-02-01') }) },
       empty,

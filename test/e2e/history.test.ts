@@ -230,6 +230,10 @@ describe('check: the tables are the replay of the events', () => {
     expect(r.stdout).toMatch(/Tables = replay of events: NO, 1 differences/);
     expect(r.stdout).toContain('110105********002X hire: table {"kind":"employee","employer":"Acme Ltd","hiredOn":"2026-09-01","registeredOn":"2026-09-02"');
     expect(r.stderr).toMatch(/differ from the replay of its events in 1 place \(first: 110105\*{8}002X, hire\)/);
+    // The JSON says how to restore, in the user's language.
+    expect(ledger.run(['check', '--json']).json.restore).toMatch(/^stop every sscard process, copy your latest backup/);
+    expect(ledger.run(['check', '--json', '--lang', 'zh']).json.restore).toMatch(/sscard check/);
+    expect(ledger.run(['check', '--json', '--lang', 'zh']).json.restore).not.toMatch(/stop every/);
   });
 });
 

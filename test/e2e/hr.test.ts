@@ -155,6 +155,13 @@ describe('import', () => {
     expect(ledger.query('SELECT employer FROM hire ORDER BY hired_on')).toEqual([{ employer: 'Acme "Global" Ltd' }, { employer: '北京某某有限公司' }]);
   });
 
+  it('reads dates written 2026年9月1日 through the built command (its bundle holds the pattern in Chinese)', () => {
+    ledger = tempLedger('2026-11-24');
+    const r = ledger.run(['import', csv('zh-dates.csv', `身份证号,用人单位,入职日期,参保日期\n${WANG},Acme Ltd,2026年9月1日,2026年9月15日\n`)]);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(state(ledger).hire).toEqual([{ person_id: WANG, kind: 'employee', employer: 'Acme Ltd', hired_on: '2026-09-01', registered_on: '2026-09-15' }]);
+  });
+
   it('a row shorter than the header: its missing cells are empty (it used to stop with an internal error)', () => {
     ledger = tempLedger('2026-11-24');
     const r = ledger.run(['import', csv('short.csv', `id,name,employer,hired_on\n${WANG},Wang Fang\n${LI},Li Lei,Acme Ltd,2026-09-01\n`)]);
@@ -320,6 +327,17 @@ describe('import: card policies and the two functions (SPEC 1.8, 1.3)', () => {
     const bad = ledger.run(['import', file]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/^line 2, policy: is not a known card policy; the known ones are .*guangdong/m);
+  });
+
+  it('an expiry before the issue date is a bad row, as `card issue` refuses it (it used to be imported)', () => {
+    ledger = tempLedger('2026-11-24');
+    const file = csv('expiry.csv', `id,card_number,issued_on,expires_on\n${WANG},G00000001,2026-10-01,2020-01-01\n`);
+    const bad = ledger.run(['import', file]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.split('\n')[0]).toBe(
+      'line 2, expires_on: The expiry date (2020-01-01) must be after the issue date 2026-10-01; check the expiry printed on the card.',
+    );
+    expect(ledger.bytes()).toBeNull(); // a refused first import leaves no ledger
   });
 });
 

@@ -152,6 +152,8 @@ export const en = {
           return `This person already holds card ${r.card} in force and may hold only one; if it is lost, report it with \`sscard card report-loss\` and record the new one with \`sscard card replace\`.`;
         case 'card-number-taken':
           return `Card number ${card} is already in the ledger; check the number.`;
+        case 'expiry-before-issue':
+          return `The expiry date (${r.expiresOn}) must be after the issue date ${r.issuedOn}; check the expiry printed on the card.`;
         case 'temporary-loss':
           // 补领 needs 正式挂失.
           return `Card ${card} is only temporarily reported lost; a replacement (补领) needs a formal loss (正式挂失) first: \`sscard card report-loss --card ${card}\` without --temporary (or, if it was found, \`sscard card found\`).`;
@@ -874,6 +876,8 @@ export const en = {
       schemaVersion: (version: number) => `Schema version: ${version}`,
       /** One difference between a state table and the replay of the events. */
       difference: (id: string, table: string, cached: string, replayed: string) => `${id} ${table}: table ${cached}; events ${replayed}`,
+      /** `check --json`'s `restore` when the ledger is not sound. */
+      restore: RESTORE,
     },
   },
 

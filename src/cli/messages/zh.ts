@@ -6,7 +6,7 @@ import type { Messages } from './en.js';
 
 const ID = '11010519491231002X';
 const RESTORE =
-  '停止所有 sscard 进程，用最近的备份覆盖台账文件（先删除旁边的 -wal 和 -shm 文件），然后运行 `sscard check`（见 README 的“Backups and restore”）';
+  '停止所有 sscard 进程，用最近的备份覆盖台账文件（先删除旁边的 -wal 和 -shm 文件），然后运行 `sscard check`（见 README 的 "Backups and restore" 一节）';
 const WEEKDAY = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'];
 const BIRTH_DATE = {
   'not-a-date': '第 7-14 位不是有效的出生日期',
@@ -122,6 +122,8 @@ export const zh: Messages = {
           return `此人已有在用的社会保障卡 ${r.card}：一人只能有一张在用卡；如卡遗失请先挂失再用 \`sscard card replace\` 补换。`;
         case 'card-number-taken':
           return `卡号 ${card} 已在台账中：请核对卡号。`;
+        case 'expiry-before-issue':
+          return `有效期（${r.expiresOn}）须晚于制卡日期 ${r.issuedOn}：请核对卡面上的有效期。`;
         case 'temporary-loss':
           return `卡 ${card} 仅为临时挂失：补领须先正式挂失（\`sscard card report-loss --card ${card}\`，不加 --temporary），找回的卡可用 \`sscard card found\` 解挂。`;
         case 'loss-not-reported':
@@ -772,6 +774,7 @@ export const zh: Messages = {
       differ: (n) => `${n} 处不一致`,
       schemaVersion: (version) => `结构版本: ${version}`,
       difference: (id, table, cached, replayed) => `${id} ${table}: 表中 ${cached}; 事件 ${replayed}`,
+      restore: RESTORE,
     },
   },
 
