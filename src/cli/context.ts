@@ -52,8 +52,6 @@ export interface Context {
   /**
    * The ledger. `write: false` returns null when the file does not exist yet
    * (nothing to read; nothing is created by a read).
-   */
-  /**
    * `bulk`: an import, whose work is too large to rehearse in memory; a new
    * ledger file is then created at once (otherwise only by the first write
    * that goes through, src/store/first-write.ts).

@@ -7,7 +7,7 @@ import { type AgendaItem, agendaOrder, agendaStream } from '../core/agenda.js';
 import type { Deadline } from '../core/period.js';
 import type { Context } from './context.js';
 import { EXIT } from './exit.js';
-import { day, deadlineWhy, relative, width } from './human.js';
+import { day, deadlineWhy, padded, relative, width } from './human.js';
 import { type Ctx, fail, parseInput } from './input.js';
 import { batched, deadlineJson, noLedger, send, shownId } from './output.js';
 import { policyBook } from './policies-data.js';
@@ -137,7 +137,7 @@ async function text(ctx: Context, items: Agenda, within: number | undefined): Pr
   const c = ctx.color;
   const line = (row: string[]) =>
     row
-      .map((cell, i) => cell + ' '.repeat(widths[i]! - width(cell)))
+      .map((cell, i) => padded(cell, widths[i]!))
       .join('  ')
       .trimEnd();
   await send(ctx, `${line(header)}\n`);

@@ -5,7 +5,7 @@ import * as z from 'zod/mini';
 import { type LedgerEvent, revocations } from '../core/events.js';
 import { NotFound } from '../core/errors.js';
 import type { Context } from './context.js';
-import { width } from './human.js';
+import { padded, width } from './human.js';
 import { citizenIdField, parseInput, required } from './input.js';
 import { noLedger, shownId, writeJson } from './output.js';
 
@@ -49,8 +49,7 @@ export async function run(ctx: Context, args: { id?: string }): Promise<void> {
     return [String(e.seq), chinaTime(e.recordedAt), e.on ?? '-', h.kinds[e.body.kind] ?? e.body.kind, details, `${e.source}${note}`];
   });
   const widths = header.map((h, i) => rows.reduce((w, r) => Math.max(w, width(r[i]!)), width(h)));
-  for (const cells of [header, ...rows])
-    ctx.out.write(`${cells.map((c, i) => (i === cells.length - 1 ? c : c + ' '.repeat(widths[i]! - width(c)))).join('  ')}\n`);
+  for (const cells of [header, ...rows]) ctx.out.write(`${cells.map((c, i) => (i === cells.length - 1 ? c : padded(c, widths[i]!))).join('  ')}\n`);
 }
 
 /** A recorded value as a person reads it: channels, kinds and reasons named in the user's language; codes stay in JSON. */

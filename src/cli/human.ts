@@ -29,8 +29,13 @@ export function deadlineText(ctx: Context, deadline: Deadline): string {
   return why ? `${day(ctx, deadline.date)} (${why})` : day(ctx, deadline.date);
 }
 
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
+/**
+ * A cell padded to `columns` terminal columns. A table measured in one reading
+ * and printed in another can meet a wider cell, written meanwhile by another
+ * process: it is then printed whole, out of line, never cut or refused.
+ */
+export function padded(cell: string, columns: number): string {
+  return cell + ' '.repeat(Math.max(0, columns - width(cell)));
 }
 
 /** Display width in a terminal: CJK characters take two columns. */

@@ -38,7 +38,7 @@ const LISTED_BAD_ROWS = 100;
 
 class Rollback extends Error {}
 
-/** Rows read ahead together (at least): their people and cards are loaded at once (LedgerTransaction.prefetch). */
+/** Rows read ahead together (at least): a shared ledger loads their people and cards in one round trip (LedgerTransaction.prefetch). */
 const PREFETCH = 1000;
 
 /** Pages joined until each holds at least `size` items. */

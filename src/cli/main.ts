@@ -33,8 +33,8 @@ function action(load: () => Promise<{ run: Runner }>, toArgs: (positional: strin
       const { run } = await load();
       state.exitCode = (await run(ctx, toArgs(positional, command.opts(), command) as never)) ?? EXIT.ok;
     } finally {
+      // A refused command leaves no ledger file behind: src/store/first-write.ts creates it only once a write went through.
       for (const store of resources.stores) await store.close();
-      // A refused command leaves no trace: not even the empty ledger it opened to write in.
     }
   };
 }

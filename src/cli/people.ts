@@ -8,7 +8,7 @@ import { cardsOn, currentCard } from '../core/card.js';
 import { ecardState } from '../core/ecard.js';
 import type { PersonState } from '../core/events.js';
 import type { Context } from './context.js';
-import { width } from './human.js';
+import { padded, width } from './human.js';
 import { batched, noLedger, send, shownId } from './output.js';
 import { policyBook } from './policies-data.js';
 import { cardStateText, ecardStateText } from './words.js';
@@ -107,7 +107,7 @@ async function text(ctx: Context, people: AsyncIterable<Summary>): Promise<void>
   let shown = 0;
   for await (const person of people) {
     const line = cells(person)
-      .map((cell, i) => cell + ' '.repeat(widths[i]! - width(cell)))
+      .map((cell, i) => padded(cell, widths[i]!))
       .join('  ')
       .trimEnd();
     await batch.add(`${line}\n`);

@@ -138,7 +138,7 @@ export type Pages<T> = AsyncIterable<readonly T[]>;
 
 /**
  * The order the store reads open hires in: by their deadline (the core's
- * rule, asked once per start day), then holder, hire date and employer, as
+ * rule, for a start day), then holder, hire date and employer, as
  * `byUrgency` orders the items of one kind.
  */
 export interface AgendaOrder {

@@ -28,9 +28,9 @@ export interface Roster {
   readonly columns: readonly (Column | null)[];
   /** Header cells not recognised, as written: the caller names them once. */
   readonly unknownColumns: readonly string[];
-  /** The rows in file order, in pages (one per chunk read): a caller steps once per page, not per row. */
+  /** The rows in file order, in pages (a text file's: one per chunk read; a workbook's: WORKBOOK_PAGE rows): a caller steps once per page, not per row. */
   readonly pages: AsyncIterable<RosterRow[]>;
-  /** Ends reading early (the file is closed when `rows` is read to the end or fails). */
+  /** Ends reading early (the file is closed when `pages` is read to the end or fails). */
   close(): Promise<void>;
 }
 
@@ -48,6 +48,9 @@ export interface RosterOptions {
 }
 
 export const PROGRESS_EVERY = 1000;
+
+/** A workbook's rows come one by one from exceljs; they are passed on in pages of this many. */
+const WORKBOOK_PAGE = 1000;
 
 const TEXT_EXTENSIONS = new Set(['.csv', '.tsv', '.txt']);
 
@@ -212,12 +215,12 @@ export async function openRoster(source: string, options: RosterOptions = {}): P
   };
 }
 
-/** Records one by one (a workbook's) as pages of up to a thousand. */
+/** Records one by one (a workbook's) as pages of up to WORKBOOK_PAGE. */
 async function* paged(records: AsyncIterable<RawRecord>): AsyncGenerator<RawRecord[]> {
   let page: RawRecord[] = [];
   for await (const record of records) {
     page.push(record);
-    if (page.length >= PROGRESS_EVERY) {
+    if (page.length >= WORKBOOK_PAGE) {
       yield page;
       page = [];
     }

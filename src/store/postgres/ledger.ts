@@ -432,7 +432,7 @@ export class PostgresStore extends Reader implements Store {
           for (const deadline of [...byDeadline.keys()].sort()) {
             const rows = await q<Named<HireRow>>(
               `SELECT h.*, p.name FROM hire h JOIN person p ON p.id = h.person_id WHERE ${where} AND h.${column} = ANY($1)
-                ORDER BY h.person_id, h.hired_on COLLATE "C", h.employer COLLATE "C", h.id`,
+                ORDER BY h.person_id COLLATE "C", h.hired_on COLLATE "C", h.employer COLLATE "C", h.id`,
               [byDeadline.get(deadline)],
             );
             for (let i = 0; i < rows.length; i += BATCH)

@@ -296,9 +296,10 @@ export class SqliteStore extends Reader implements Store {
         );
     // The deadline of each start day, by the core's rule (agendaOrder), as a
     // function the query sorts by: SQLite's sorter keeps the order in bounded
-    // memory, whatever the number of open hires. Deadlines repeat: asked once per day.
+    // memory, whatever the number of open hires. SQLite calls it per row; the
+    // core remembers each start day's deadline (period.ts), so a row costs a lookup.
     const deadlineOf = deadlinesOf(order);
-    this.db.function('sscard_deadline', { deterministic: true }, (kind, start) => deadlineOf(kind as 'registration', start as IsoDate));
+    this.db.function('sscard_deadline', { deterministic: true }, (kind, start) => deadlineOf(kind as 'registration' | 'separation', start as IsoDate));
     // Rows as arrays (the driver's raw mode): a third cheaper than named rows, for the hundreds of thousands of open hires.
     const hires = (sql: string) => () =>
       paged(
