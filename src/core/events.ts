@@ -20,6 +20,8 @@ export type EventBody =
   | { readonly kind: 'hire.recorded'; readonly employer: string | null; readonly hiredOn: IsoDate; readonly hireKind: HireKind }
   /** 参保登记 filed (`on`: the filing date). */
   | { readonly kind: 'hire.registered'; readonly employer: string | null; readonly hiredOn: IsoDate }
+  /** The hire's monthly contribution base (缴费基数), in fen (`on`: the hire date; SPEC 1.9). */
+  | { readonly kind: 'hire.based'; readonly employer: string | null; readonly hiredOn: IsoDate; readonly base: number }
   /** 离职: the employment ended (`on`: the last day). */
   | { readonly kind: 'hire.ended'; readonly employer: string | null; readonly hiredOn: IsoDate }
   /** The file and the social insurance relationship were transferred (`on`: the day it was done; 劳动合同法 Art. 50). */
@@ -53,6 +55,7 @@ export const EVENT_KINDS: readonly EventKind[] = [
   'person.renamed',
   'hire.recorded',
   'hire.registered',
+  'hire.based',
   'hire.ended',
   'hire.separated',
   'card.issued',
@@ -150,7 +153,15 @@ export function apply(state: PersonState, f: Fact, holderId: string = state.id):
       return { ...state, name: body.name };
     case 'hire.recorded': {
       if (state.hires.some((h) => sameHire(h, body.employer, body.hiredOn))) return { orphan: 'hire-recorded-twice' };
-      const hire: Hire = { kind: body.hireKind, employer: body.employer, hiredOn: body.hiredOn, registeredOn: null, leftOn: null, separationDoneOn: null };
+      const hire: Hire = {
+        kind: body.hireKind,
+        employer: body.employer,
+        hiredOn: body.hiredOn,
+        registeredOn: null,
+        leftOn: null,
+        separationDoneOn: null,
+        base: null,
+      };
       // Oldest hire first; the same day keeps the order of recording.
       const at = state.hires.findIndex((h) => h.hiredOn > body.hiredOn);
       const hires = at === -1 ? [...state.hires, hire] : [...state.hires.slice(0, at), hire, ...state.hires.slice(at)];
@@ -158,6 +169,8 @@ export function apply(state: PersonState, f: Fact, holderId: string = state.id):
     }
     case 'hire.registered':
       return withHire(state, body.employer, body.hiredOn, (h) => (h.registeredOn === null ? { ...h, registeredOn: day } : null));
+    case 'hire.based':
+      return withHire(state, body.employer, body.hiredOn, (h) => ({ ...h, base: body.base }));
     case 'hire.ended':
       return withHire(state, body.employer, body.hiredOn, (h) => (h.leftOn === null ? { ...h, leftOn: day } : null));
     case 'hire.separated':

@@ -19,6 +19,8 @@ export interface Hire {
   readonly leftOn: IsoDate | null;
   /** The file and social insurance transfer done (劳动合同法 Art. 50). */
   readonly separationDoneOn: IsoDate | null;
+  /** The monthly contribution base (缴费基数) in fen, when known (SPEC 1.9). */
+  readonly base: number | null;
 }
 
 export type RegistrationState = DutyState;
@@ -83,7 +85,7 @@ export function decideRegistration(existing: Hire | null, request: RegistrationR
   const { employer, hiredOn, registeredOn } = request;
   const registered = registeredOn === null ? [] : [fact(registeredOn, { kind: 'hire.registered', employer, hiredOn })];
   if (existing === null) {
-    const hire: Hire = { kind: request.kind, employer, hiredOn, registeredOn, leftOn: null, separationDoneOn: null };
+    const hire: Hire = { kind: request.kind, employer, hiredOn, registeredOn, leftOn: null, separationDoneOn: null, base: null };
     return { action: 'create', hire, facts: [fact(hiredOn, { kind: 'hire.recorded', employer, hiredOn, hireKind: request.kind }), ...registered] };
   }
   if (registeredOn === null || existing.registeredOn === registeredOn) return { action: 'unchanged', hire: existing, facts: [] };

@@ -14,6 +14,8 @@ export function createOnFirstWrite(scratch: Store, create: () => Promise<Store>)
     cardHolder: (number) => current().cardHolder(number),
     eventsBySeq: (seqs) => current().eventsBySeq(seqs),
     calendarYears: () => current().calendarYears(),
+    employers: () => current().employers(),
+    contributionYears: () => current().contributionYears(),
     mentions: (id) => current().mentions(id),
     agendaRows: (asOf, order) => current().agendaRows(asOf, order),
     everyone: (asOf) => current().everyone(asOf),
@@ -62,6 +64,8 @@ export function createByRename(file: string, openAt: (path: string) => Promise<S
     cardHolder: async (number) => (await current()).cardHolder(number),
     eventsBySeq: async (seqs) => (await current()).eventsBySeq(seqs),
     calendarYears: async () => (await current()).calendarYears(),
+    employers: async () => (await current()).employers(),
+    contributionYears: async () => (await current()).contributionYears(),
     mentions: async (id) => (await current()).mentions(id),
     agendaRows: async (asOf, order) => (await current()).agendaRows(asOf, order),
     async *everyone(asOf) {

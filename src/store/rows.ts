@@ -27,6 +27,8 @@ export interface HireRow {
   registered_on: string | null;
   left_on: string | null;
   separation_done_on: string | null;
+  /** 缴费基数 in fen (schema v3). */
+  base: number | null;
 }
 
 export interface CardRow {
@@ -92,20 +94,22 @@ export const toHire = (row: HireRow): Hire => ({
   registeredOn: row.registered_on as IsoDate | null,
   leftOn: row.left_on as IsoDate | null,
   separationDoneOn: row.separation_done_on as IsoDate | null,
+  base: row.base ?? null,
 });
 
 /** A hire's columns in the order `hireOf` reads them, for queries in the driver's raw mode (rows as arrays). */
-export const HIRE_VALUES = 'h.kind, h.employer, h.hired_on, h.registered_on, h.left_on, h.separation_done_on';
-export type HireValues = [HireKind, string, string, string | null, string | null, string | null];
+export const HIRE_VALUES = 'h.kind, h.employer, h.hired_on, h.registered_on, h.left_on, h.separation_done_on, h.base';
+export type HireValues = [HireKind, string, string, string | null, string | null, string | null, number | null];
 
 /** `toHire` of a row read as an array of HIRE_VALUES. */
-export const hireOf = ([kind, employer, hiredOn, registeredOn, leftOn, separationDoneOn]: HireValues): Hire => ({
+export const hireOf = ([kind, employer, hiredOn, registeredOn, leftOn, separationDoneOn, base]: HireValues): Hire => ({
   kind,
   employer: employer === '' ? null : employer,
   hiredOn: hiredOn as IsoDate,
   registeredOn: registeredOn as IsoDate | null,
   leftOn: leftOn as IsoDate | null,
   separationDoneOn: separationDoneOn as IsoDate | null,
+  base: base ?? null,
 });
 
 export const hireParams = (personId: string, hire: Hire) => ({
@@ -116,6 +120,7 @@ export const hireParams = (personId: string, hire: Hire) => ({
   registered_on: hire.registeredOn,
   left_on: hire.leftOn,
   separation_done_on: hire.separationDoneOn,
+  base: hire.base,
 });
 
 export const toCard = (row: CardRow): Card => ({

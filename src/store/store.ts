@@ -6,6 +6,8 @@
 import type { AgendaOrder, AgendaSources } from '../core/agenda.js';
 import type { IsoDate } from '../core/calendar-date.js';
 import type { Card } from '../core/card.js';
+import type { ContributionYear } from '../core/contributions.js';
+import type { Employer } from '../core/employer.js';
 import type { Fact, LedgerEvent, PersonState } from '../core/events.js';
 import type { OfficialSchedule } from '../core/official-schedule.js';
 import type { Hire } from '../core/registration.js';
@@ -53,6 +55,10 @@ export interface LedgerReader {
   eventsBySeq(seqs: readonly number[]): Promise<LedgerEvent[]>;
   /** The official holiday schedules loaded into this ledger, by year. */
   calendarYears(): Promise<LoadedCalendarYear[]>;
+  /** The employers recorded (SPEC 1.10), by name. */
+  employers(): Promise<Employer[]>;
+  /** The contribution years loaded into this ledger (sscard rates load), by city and start. */
+  contributionYears(): Promise<LoadedContributionYear[]>;
   /** Whether the number stands anywhere in the ledger, even only as someone's guardian (what purge can erase). */
   mentions(id: string): Promise<boolean>;
 }
@@ -60,6 +66,13 @@ export interface LedgerReader {
 /** A year's official schedule, loaded with `sscard calendar load` (SPEC 1.2). */
 export interface LoadedCalendarYear {
   readonly schedule: OfficialSchedule;
+  readonly loadedOn: IsoDate;
+  readonly file: string;
+}
+
+/** A city's contribution year, loaded with `sscard rates load` (SPEC 1.9): kept in the ledger so that a shared ledger shares it. */
+export interface LoadedContributionYear {
+  readonly year: ContributionYear;
   readonly loadedOn: IsoDate;
   readonly file: string;
 }
@@ -109,6 +122,10 @@ export interface LedgerTransaction extends LedgerReader {
   prefetch?(personIds: readonly string[], cardNumbers: readonly string[]): Promise<void>;
   /** Stores a year's official schedule, replacing one loaded before for that year. */
   saveCalendarYear(year: LoadedCalendarYear): Promise<void>;
+  /** Records an employer, or replaces its record (by name). */
+  saveEmployer(employer: Employer): Promise<void>;
+  /** Stores a city's contribution year, replacing one loaded before for that city and year. */
+  saveContributionYear(year: LoadedContributionYear): Promise<void>;
   /**
    * Deletes the person and every record and event about them, and their number
    * wherever else it stands (a guardian); once the transaction commits, the

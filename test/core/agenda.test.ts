@@ -17,6 +17,7 @@ const hire = (hiredOn: string, registeredOn: string | null = null, kind: Hire['k
   registeredOn: registeredOn === null ? null : d(registeredOn),
   leftOn: null,
   separationDoneOn: null,
+  base: null,
 });
 const card = (number: string, state: Card['state'], receivedOn: string | null): Card => ({
   number,

@@ -45,7 +45,9 @@ describe('replay: the state is the replay of the events that stand, as of a day 
     const { state, orphans } = replay(ID, life);
     expect(orphans).toEqual([]);
     expect(state.name).toBe('Wang F.');
-    expect(state.hires).toEqual([{ kind: 'employee', ...hireKey, registeredOn: '2026-10-12', leftOn: '2026-11-30', separationDoneOn: '2026-12-08' }]);
+    expect(state.hires).toEqual([
+      { kind: 'employee', ...hireKey, registeredOn: '2026-10-12', leftOn: '2026-11-30', separationDoneOn: '2026-12-08', base: null },
+    ]);
     expect(state.cards).toMatchObject([
       {
         number: 'A12345678',

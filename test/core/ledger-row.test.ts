@@ -77,7 +77,7 @@ describe('planRow: a CSV row goes through the same decisions as the single comma
     const plan = planRow(row({ name: 'Wang F.', hire: hireRow({ registeredOn: d('2026-10-12') }) }), ledger(hired), null, TODAY);
     expect(kinds(plan)).toEqual(['person.renamed', 'hire.registered']);
     expect(plan.ok && plan.state.hires).toEqual([
-      { kind: 'employee', employer: 'Acme', hiredOn: '2026-09-01', registeredOn: '2026-10-12', leftOn: null, separationDoneOn: null },
+      { kind: 'employee', employer: 'Acme', hiredOn: '2026-09-01', registeredOn: '2026-10-12', leftOn: null, separationDoneOn: null, base: null },
     ]);
   });
 

@@ -11,6 +11,7 @@ const hire = (hiredOn: string, registeredOn: string | null, kind: Hire['kind'] =
   registeredOn: registeredOn === null ? null : d(registeredOn),
   leftOn: null,
   separationDoneOn: null,
+  base: null,
 });
 
 describe('registrationStatus (Social Insurance Law Art. 58; deadline 2026-10-08 for a 2026-09-01 hire)', () => {

@@ -12,6 +12,7 @@ const hire = (over: Partial<Hire> = {}): Hire => ({
   registeredOn: d('2026-09-10'),
   leftOn: null,
   separationDoneOn: null,
+  base: null,
   ...over,
 });
 

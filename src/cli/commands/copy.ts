@@ -24,14 +24,19 @@ export async function run(ctx: Context, args: { from?: string; to?: string }): P
   const refuse = () => {
     throw new Refused('copy-destination-not-empty', ctx.m.copy.notEmpty(displayUrl(to)));
   };
-  if ((await destination.calendarYears()).length > 0) refuse();
+  if ((await destination.calendarYears()).length > 0 || (await destination.employers()).length > 0) refuse();
   for await (const _ of destination.allEvents()) refuse();
   const events = await destination.loadEvents(source.allEvents());
   // The official schedules loaded into the ledger (sscard calendar load) count its deadlines: they go too.
+  // So do the employers' records and the contribution years loaded (sscard rates load).
   const years = await source.calendarYears();
-  if (years.length > 0) {
+  const employers = await source.employers();
+  const contributions = await source.contributionYears();
+  if (years.length + employers.length + contributions.length > 0) {
     await destination.write(async (tx) => {
       for (const year of years) await tx.saveCalendarYear(year);
+      for (const employer of employers) await tx.saveEmployer(employer);
+      for (const year of contributions) await tx.saveContributionYear(year);
     });
   }
 

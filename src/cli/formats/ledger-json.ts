@@ -39,6 +39,7 @@ type FieldType =
   | 'card'
   | 'card?'
   | 'seqs'
+  | 'fen'
   | 'id?'
   | ['enum', readonly string[]]
   | ['enum?', readonly string[]]
@@ -50,6 +51,7 @@ const FIELDS: Record<EventKind, Record<string, FieldType>> = {
   'person.renamed': { name: 'text' },
   'hire.recorded': { employer: 'text?', hiredOn: 'date', hireKind: ['enum', ['employee', 'flexible']] },
   'hire.registered': { employer: 'text?', hiredOn: 'date' },
+  'hire.based': { employer: 'text?', hiredOn: 'date', base: 'fen' },
   'hire.ended': { employer: 'text?', hiredOn: 'date' },
   'hire.separated': { employer: 'text?', hiredOn: 'date' },
   'card.issued': { card: 'card', bank: 'text?', policy: 'text', generation: ['int', [2, 3]], expiresOn: 'date?', replaces: 'card?' },
@@ -94,6 +96,8 @@ export function eventBody(kind: unknown, data: unknown): { body: EventBody } | {
           return typeof v === 'string' && /^[0-9A-Z]{9}$/.test(v);
         case 'id':
           return typeof v === 'string' && ID.test(v);
+        case 'fen':
+          return Number.isSafeInteger(v) && (v as number) > 0 && (v as number) <= 1_000_000_000;
         case 'seqs':
           return Array.isArray(v) && v.length > 0 && v.every((s) => Number.isSafeInteger(s) && s > 0);
         default:

@@ -41,7 +41,8 @@ import {
 } from '../rows.js';
 import { openSqliteStore } from '../sqlite/file.js';
 import { scrubText } from '../sqlite/purge.js';
-import type { CacheDifference, LedgerCheck, LedgerReader, LedgerTransaction, LoadedCalendarYear, Store } from '../store.js';
+import type { Employer } from '../../core/employer.js';
+import type { CacheDifference, LedgerCheck, LedgerReader, LedgerTransaction, LoadedCalendarYear, LoadedContributionYear, Store } from '../store.js';
 import { failure, RETRYABLE, sqlState } from './failure.js';
 import { SCHEMA_VERSION } from './schema.js';
 
@@ -92,7 +93,7 @@ async function saveStates(q: Query, states: readonly PersonState[]): Promise<voi
     q,
     'hire',
     HIRE_COLUMNS,
-    {},
+    { base: 'integer' },
     states.flatMap((s) => s.hires.map((h) => hireParams(s.id, h))),
   );
   await insertRows(
@@ -209,6 +210,15 @@ class Reader implements LedgerReader {
     const rows = await this.q<{ loaded_on: string; file: string; schedule: string }>('SELECT loaded_on, file, schedule FROM calendar_year ORDER BY year');
     return rows.map((r) => ({ schedule: JSON.parse(r.schedule), loadedOn: r.loaded_on as IsoDate, file: r.file }));
   }
+
+  async employers(): Promise<Employer[]> {
+    return this.q<Employer>('SELECT name, uscc, city FROM employer ORDER BY name');
+  }
+
+  async contributionYears(): Promise<LoadedContributionYear[]> {
+    const rows = await this.q<{ loaded_on: string; file: string; entry: string }>('SELECT loaded_on, file, entry FROM contribution_year ORDER BY city, year');
+    return rows.map((r) => ({ year: JSON.parse(r.entry), loadedOn: r.loaded_on as IsoDate, file: r.file }));
+  }
 }
 
 class Transaction extends Reader implements LedgerTransaction {
@@ -293,6 +303,22 @@ class Transaction extends Reader implements LedgerTransaction {
     );
   }
 
+  async saveEmployer(employer: Employer): Promise<void> {
+    await this.q(
+      `INSERT INTO employer (name, uscc, city, recorded_at) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (name) DO UPDATE SET uscc = excluded.uscc, city = excluded.city, recorded_at = excluded.recorded_at`,
+      [employer.name, employer.uscc, employer.city, this.now],
+    );
+  }
+
+  async saveContributionYear(year: LoadedContributionYear): Promise<void> {
+    await this.q(
+      `INSERT INTO contribution_year (city, year, loaded_on, recorded_at, file, entry) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (city, year) DO UPDATE SET loaded_on = excluded.loaded_on, recorded_at = excluded.recorded_at, file = excluded.file, entry = excluded.entry`,
+      [year.year.city, year.year.year, year.loadedOn, this.now, year.file, JSON.stringify(year.year)],
+    );
+  }
+
   async erasePerson(personId: string): Promise<number> {
     await this.flush();
     const [{ n }] = (await this.q<{ n: string }>('SELECT count(*) AS n FROM event WHERE person_id = $1', [personId])) as [{ n: string }];
@@ -374,6 +400,14 @@ export class PostgresStore extends Reader implements Store {
 
   override async calendarYears(): Promise<LoadedCalendarYear[]> {
     return this.guard(() => super.calendarYears());
+  }
+
+  override async employers(): Promise<Employer[]> {
+    return this.guard(() => super.employers());
+  }
+
+  override async contributionYears(): Promise<LoadedContributionYear[]> {
+    return this.guard(() => super.contributionYears());
   }
 
   override async mentions(id: string): Promise<boolean> {
@@ -544,9 +578,13 @@ export class PostgresStore extends Reader implements Store {
       // One REPEATABLE READ snapshot (allEvents), so that the copy is consistent while others write.
       await copy.loadEvents(this.allEvents());
       const years = await this.calendarYears();
-      if (years.length > 0)
+      const employers = await this.employers();
+      const contributions = await this.contributionYears();
+      if (years.length + employers.length + contributions.length > 0)
         await copy.write(async (tx) => {
           for (const year of years) await tx.saveCalendarYear(year);
+          for (const employer of employers) await tx.saveEmployer(employer);
+          for (const year of contributions) await tx.saveContributionYear(year);
         });
       await copy.close();
       fs.chmodSync(partial, 0o600);

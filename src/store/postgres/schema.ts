@@ -102,6 +102,25 @@ export const MIGRATIONS: readonly string[] = [
   END $$;
   CREATE TRIGGER event_append_only BEFORE UPDATE ON event FOR EACH ROW EXECUTE FUNCTION event_append_only();
   `,
+  // v3 (SPEC 1.9, 1.10): employers as records, and contribution years loaded by the user.
+  `
+  ALTER TABLE hire ADD COLUMN base integer;
+  CREATE TABLE employer (
+    name        text COLLATE "C" PRIMARY KEY,
+    uscc        text COLLATE "C" UNIQUE,
+    city        text,
+    recorded_at text NOT NULL
+  );
+  CREATE TABLE contribution_year (
+    city        text COLLATE "C" NOT NULL,
+    year        integer NOT NULL,
+    loaded_on   text NOT NULL,
+    recorded_at text NOT NULL,
+    file        text NOT NULL,
+    entry       text NOT NULL,
+    PRIMARY KEY (city, year)
+  );
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -37,18 +37,19 @@ import {
   toHire,
 } from '../rows.js';
 import type { AgendaOrder, AgendaSources } from '../../core/agenda.js';
-import type { CacheDifference, LedgerCheck, LedgerReader, LedgerTransaction, LoadedCalendarYear, Person, Store } from '../store.js';
+import type { Employer } from '../../core/employer.js';
+import type { CacheDifference, LedgerCheck, LedgerReader, LedgerTransaction, LoadedCalendarYear, LoadedContributionYear, Person, Store } from '../store.js';
 
 // Bound by position, as arguments: better-sqlite3 looks a named parameter up on
 // an object, or an array's elements, one API call each (200,000 hires: 594 ms
 // as arguments, 660 spread from an array, 723 as an array, 773 named).
 const INSERT_CARD = `INSERT INTO card (${CARD_COLUMNS.join(', ')}) VALUES (${CARD_COLUMNS.map(() => '?').join(', ')})`;
-const INSERT_HIRE = 'INSERT INTO hire (person_id, kind, employer, hired_on, registered_on, left_on, separation_done_on) VALUES (?, ?, ?, ?, ?, ?, ?)';
+const INSERT_HIRE = 'INSERT INTO hire (person_id, kind, employer, hired_on, registered_on, left_on, separation_done_on, base) VALUES (?, ?, ?, ?, ?, ?, ?, ?)';
 
 function insertHires(s: Statements, state: PersonState): void {
   for (const hire of state.hires) {
     const h = hireParams(state.id, hire);
-    s.sql(INSERT_HIRE).run(h.person_id, h.kind, h.employer, h.hired_on, h.registered_on, h.left_on, h.separation_done_on);
+    s.sql(INSERT_HIRE).run(h.person_id, h.kind, h.employer, h.hired_on, h.registered_on, h.left_on, h.separation_done_on, h.base);
   }
 }
 
@@ -194,6 +195,26 @@ class Reader implements LedgerReader {
     }[];
     return rows.map((r) => ({ schedule: JSON.parse(r.schedule), loadedOn: r.loaded_on as IsoDate, file: r.file }));
   }
+
+  /** A ledger read without migrating (read-only, at version 2) has no table for these yet: nothing recorded. */
+  private hasV3(): boolean {
+    return (this.s.db.pragma('user_version', { simple: true }) as number) >= 3;
+  }
+
+  async employers(): Promise<Employer[]> {
+    if (!this.hasV3()) return [];
+    return this.s.sql('SELECT name, uscc, city FROM employer ORDER BY name').all() as Employer[];
+  }
+
+  async contributionYears(): Promise<LoadedContributionYear[]> {
+    if (!this.hasV3()) return [];
+    const rows = this.s.sql('SELECT loaded_on, file, entry FROM contribution_year ORDER BY city, year').all() as {
+      loaded_on: string;
+      file: string;
+      entry: string;
+    }[];
+    return rows.map((r) => ({ year: JSON.parse(r.entry), loadedOn: r.loaded_on as IsoDate, file: r.file }));
+  }
 }
 
 class Transaction extends Reader implements LedgerTransaction {
@@ -245,6 +266,18 @@ class Transaction extends Reader implements LedgerTransaction {
     this.s
       .sql('INSERT OR REPLACE INTO calendar_year (year, loaded_on, recorded_at, file, schedule) VALUES (?, ?, ?, ?, ?)')
       .run(year.schedule.year, year.loadedOn, this.now, year.file, JSON.stringify(year.schedule));
+  }
+
+  async saveEmployer(employer: Employer): Promise<void> {
+    this.s
+      .sql('INSERT OR REPLACE INTO employer (name, uscc, city, recorded_at) VALUES (?, ?, ?, ?)')
+      .run(employer.name, employer.uscc, employer.city, this.now);
+  }
+
+  async saveContributionYear(year: LoadedContributionYear): Promise<void> {
+    this.s
+      .sql('INSERT OR REPLACE INTO contribution_year (city, year, loaded_on, recorded_at, file, entry) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(year.year.city, year.year.year, year.loadedOn, this.now, year.file, JSON.stringify(year.year));
   }
 
   /** Set by erasePerson: the file is rewritten once the transaction has committed (VACUUM cannot run inside one). */

@@ -115,6 +115,29 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TRIGGER event_append_only BEFORE UPDATE ON event
     BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
   `,
+  // v3 (SPEC 1.9, 1.10): employers as records, and contribution years loaded
+  // by the user; ledger data beside the events, like calendar_year.
+  `
+  -- A hire's monthly contribution base (缴费基数), in fen: the replay of hire.based.
+  ALTER TABLE hire ADD COLUMN base INTEGER;
+
+  CREATE TABLE employer (
+    name        TEXT PRIMARY KEY,          -- as hires name it
+    uscc        TEXT UNIQUE,               -- 统一社会信用代码 (GB 32100-2015), checked
+    city        TEXT,                      -- 参保地: a city id of the contribution data, or as typed
+    recorded_at TEXT NOT NULL
+  ) WITHOUT ROWID;
+
+  CREATE TABLE contribution_year (
+    city        TEXT NOT NULL,
+    year        INTEGER NOT NULL,
+    loaded_on   TEXT NOT NULL,             -- the day it was loaded (China time)
+    recorded_at TEXT NOT NULL,
+    file        TEXT NOT NULL,             -- the file's name, as given
+    entry       TEXT NOT NULL,             -- the year as checked, its sources included: JSON
+    PRIMARY KEY (city, year)
+  ) WITHOUT ROWID;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1036,6 +1036,7 @@ export const en = {
       'person.renamed': 'name changed',
       'hire.recorded': 'hire recorded',
       'hire.registered': 'registration filed',
+      'hire.based': 'contribution base recorded',
       'hire.ended': 'employment ended',
       'hire.separated': 'file transferred',
       'card.issued': 'card issued',

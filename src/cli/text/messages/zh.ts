@@ -915,6 +915,7 @@ export const zh: Messages = {
       'person.renamed': '更改姓名',
       'hire.recorded': '记录入职',
       'hire.registered': '办理参保登记',
+      'hire.based': '缴费基数已登记',
       'hire.ended': '离职',
       'hire.separated': '档案和社保关系已转移',
       'card.issued': '制卡',
