@@ -188,3 +188,31 @@ describe('a damaged WAL or hot journal is refused, never silently dropped (item 
     expect(snapshot(damaged)).toEqual(before);
   }, 120_000);
 });
+
+describe('killed imports into a new ledger leave nothing after the next start (item 2)', () => {
+  it('no *.sscard-new-PID file or its WAL survives the next command', async () => {
+    const trials = SOAK ? 30 : 10;
+    const random = prng(29_2);
+    ledger = tempLedger();
+    const csv = hiresCsv(ledger.dir, 'big.csv', 0, 20_000);
+    const tally = { killed: 0, leftBehind: 0, afterNextStart: 0, ledgers: 0 };
+    for (let t = 0; t < trials; t++) {
+      const dir = path.join(ledger.dir, `new-${t}`);
+      fs.mkdirSync(dir);
+      const db = path.join(dir, 'ledger.db');
+      const r = await start(db, ['import', csv], { killAfterMs: Math.floor(80 + random() * 600) });
+      if (r.signal === 'SIGKILL') tally.killed++;
+      const staging = () => fs.readdirSync(dir).filter((f) => f.includes('.sscard-new-'));
+      tally.leftBehind += staging().length;
+      if (fs.existsSync(db)) tally.ledgers++;
+      const next = await start(db, ['status', idFor(1)]);
+      expect([0, 1]).toContain(next.code);
+      tally.afterNextStart += staging().length;
+      expect(staging(), `trial ${t}`).toEqual([]);
+    }
+    console.log(
+      `new-ledger import kills: ${trials} imports of 20,000 rows into a new ledger, ${tally.killed} SIGKILLed: ${tally.leftBehind} staging files left by the kills, ${tally.afterNextStart} after the next command started; ${tally.ledgers} imports completed before the kill`,
+    );
+    expect(tally.killed).toBeGreaterThan(0);
+  }, 300_000);
+});
