@@ -861,6 +861,8 @@ export const en = {
   /** `sscard purge`, `backup`, `copy`, `check`: the ledger as a whole. */
   ledger: {
     purged: (id: string, events: number) => `Deleted ${id} and every record about them (${events} events).`,
+    purgedStale: (id: string) =>
+      `No record of ${id} was left, but copies of the number remained in unused parts of the ledger file or its WAL (an earlier purge did not finish); they have been erased.`,
     backedUp: (file: string, bytes: number) =>
       `Backed up the ledger to ${file} (${bytes} bytes). Restore: stop sscard, copy it over the ledger file, run \`sscard check\`.`,
     copied: (from: string, to: string, rows: Record<string, number>) =>

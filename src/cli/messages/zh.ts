@@ -762,6 +762,7 @@ export const zh: Messages = {
 
   ledger: {
     purged: (id, events) => `已删除 ${id} 及其全部记录（${events} 条）。`,
+    purgedStale: (id) => `台账中已没有 ${id} 的记录，但台账文件或其 -wal 的未用部分仍留有该号码的副本（之前的删除未完成），现已清除。`,
     backedUp: (file, bytes) => `已将台账备份到 ${file}（${bytes} 字节）。恢复：停止 sscard，将备份复制到台账文件，再运行 \`sscard check\`。`,
     copied: (from, to, rows) =>
       `已将 ${from} 复制到 ${to}：${rows.event} 条事件，${rows.person} 人，${rows.hire} 条雇用，${rows.card} 张卡，${rows.ecard} 张电子卡；两边行数一致。`,
