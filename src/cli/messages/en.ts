@@ -247,7 +247,7 @@ export const en = {
     notFound: (id: string) => `No record for ${id} in the ledger; record a hire with \`register-employee\` or a card with \`card issue\` first.`,
     activatedEcard: 'Yes: there is an activated electronic social security card.',
     /** The headline when there is none: what the e-card and the card are. */
-    noActivatedEcard: (ecard: EcardState, card: { state: CardState; stateText: string; neverActivated: boolean } | null) => {
+    noActivatedEcard: (ecard: EcardState, card: { state: CardState; stateText: string; neverActivated: boolean; socialEnabled: boolean } | null) => {
       const e = { none: 'no e-card claimed', suspended: 'the e-card is suspended', limited: 'the e-card is limited', active: 'e-card claimed' }[ecard];
       const c =
         card === null
@@ -255,7 +255,7 @@ export const en = {
           : card.state === 'activated'
             ? 'card activated'
             : card.state === 'issued' || card.state === 'received'
-              ? `card ${card.stateText}, not activated`
+              ? `card ${card.stateText}, ${card.socialEnabled ? 'social function enabled but not activated' : 'not activated'}`
               : `card ${card.stateText}${card.neverActivated ? ', never activated' : ''}`;
       return `No activated electronic social security card: ${e}, ${c}.`;
     },
@@ -620,7 +620,7 @@ export const en = {
       examples: [`sscard purge ${ID}`, `sscard purge ${ID} --yes`],
     },
     guide: {
-      description: 'how to activate or enable a card, report a loss, claim the e-card, register an employee (offline)',
+      description: 'how to activate a card, enable its social-security function, report a loss, claim the e-card, register an employee (offline)',
       topic: 'activate, enable, loss, ecard or register (default: all)',
       examples: ['sscard guide activate', 'sscard guide ecard --lang zh', 'sscard guide'],
     },
@@ -971,14 +971,14 @@ export const en = {
   guide: {
     topics: {
       activate: {
-        title: 'Activating a social security card (启用)',
+        title: 'Activating a social security card (激活)',
         steps: [
           "Activation (激活) switches on the card's financial function, and its social-security function too if it was not yet enabled. Whether there is a deadline depends on the card policy (`sscard policies`): under the default one, activate within six months of the day you received it. A deadline follows the Civil Code: if it falls on a weekend or public holiday it moves to the next working day (`sscard status` shows yours).",
-          'Go in person to an outlet of the bank that issued the card. New cards cannot be activated online or by phone.',
+          'Go in person to an outlet of the bank that issued the card. New cards cannot be activated online or by phone (online only the social-security function can be enabled, see `sscard guide enable`).',
           "Bring the card itself and your ORIGINAL identity document (resident identity card; a copy is not accepted). The number on it must be the card holder's.",
           "For a holder under 16, a guardian (监护人) activates the card: bring the child's card, the child's identity document or household register, and the guardian's own original identity document.",
           "At the counter you set the card's PIN and the bank activates its financial functions. Record it with `sscard activate --card ... --id-doc ...`.",
-          'Until a card is activated, and once the six-month deadline has passed, your original medical insurance card is restricted. Activating late is still allowed: medical insurance is normal again from the day of activation.',
+          'Until a card is activated, and once the six-month deadline has passed, your original medical insurance card is restricted; enabling the social-security function alone does not lift it. Activating late is still allowed: medical insurance is normal again from the day of activation.',
         ],
       },
       enable: {
