@@ -9,8 +9,8 @@
 // Each catalogue key whose Chinese text uses either word is listed below by
 // the concept it speaks of. A key not listed fails the test: classify it.
 import { describe, expect, it } from 'vitest';
-import { en } from '../../src/cli/messages/en.js';
-import { zh } from '../../src/cli/messages/zh.js';
+import { en } from '../../src/cli/text/messages/en.js';
+import { zh } from '../../src/cli/text/messages/zh.js';
 
 /** Keys that speak of the bank activation (激活). 启用 may appear only where it names the social function itself (启用社保功能, 社保功能…启用) or the pair of steps (启用或激活). */
 const ACTIVATION_KEYS = [
