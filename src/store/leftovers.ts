@@ -38,7 +38,7 @@ export function removeLeftovers(dir: string, pattern: RegExp): void {
   }
 }
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A new ledger being written beside its final name by a bulk import (first-write.ts's createByRename), and its side files. */
 export function stagingName(file: string, pid = process.pid): string {
@@ -47,5 +47,5 @@ export function stagingName(file: string, pid = process.pid): string {
 
 /** The staging files of imports into a new ledger at `file` that were killed (issue 29 item 2). */
 export function removeDeadStaging(file: string): void {
-  removeLeftovers(path.dirname(path.resolve(file)), new RegExp(`^${escape(path.basename(file))}\\.sscard-new-(\\d+)(?:-wal|-shm|-journal)?$`));
+  removeLeftovers(path.dirname(path.resolve(file)), new RegExp(`^${literal(path.basename(file))}\\.sscard-new-(\\d+)(?:-wal|-shm|-journal)?$`));
 }
