@@ -66,7 +66,13 @@ function headline(ctx: Context, r: StatusReport): string {
     lines.push(c.green(m.activatedEcard));
   } else {
     // A card that left force may well have been activated before: say "not activated" only of one that never was.
-    const card = r.card && { state: r.card.state, stateText: cardStateText(ctx, r.card.state), neverActivated: r.card.activatedOn === null };
+    const card = r.card && {
+      state: r.card.state,
+      stateText: cardStateText(ctx, r.card.state),
+      neverActivated: r.card.activatedOn === null,
+      // Enabled online (启用) is not activated (激活): said, so that nobody takes one for the other (SPEC 1.0).
+      socialEnabled: r.cardStatus.socialFunction === 'enabled',
+    };
     lines.push(c.yellow(m.noActivatedEcard(r.ecard.state, card)));
   }
   if (r.cardStatus.medicalInsurance === 'restricted') {

@@ -247,7 +247,7 @@ export const en = {
     notFound: (id: string) => `No record for ${id} in the ledger; record a hire with \`register-employee\` or a card with \`card issue\` first.`,
     activatedEcard: 'Yes: there is an activated electronic social security card.',
     /** The headline when there is none: what the e-card and the card are. */
-    noActivatedEcard: (ecard: EcardState, card: { state: CardState; stateText: string; neverActivated: boolean } | null) => {
+    noActivatedEcard: (ecard: EcardState, card: { state: CardState; stateText: string; neverActivated: boolean; socialEnabled: boolean } | null) => {
       const e = { none: 'no e-card claimed', suspended: 'the e-card is suspended', limited: 'the e-card is limited', active: 'e-card claimed' }[ecard];
       const c =
         card === null
@@ -255,7 +255,7 @@ export const en = {
           : card.state === 'activated'
             ? 'card activated'
             : card.state === 'issued' || card.state === 'received'
-              ? `card ${card.stateText}, not activated`
+              ? `card ${card.stateText}, ${card.socialEnabled ? 'social function enabled but not activated' : 'not activated'}`
               : `card ${card.stateText}${card.neverActivated ? ', never activated' : ''}`;
       return `No activated electronic social security card: ${e}, ${c}.`;
     },
@@ -620,7 +620,7 @@ export const en = {
       examples: [`sscard purge ${ID}`, `sscard purge ${ID} --yes`],
     },
     guide: {
-      description: 'how to activate or enable a card, report a loss, claim the e-card, register an employee (offline)',
+      description: 'how to activate a card, enable its social-security function, report a loss, claim the e-card, register an employee (offline)',
       topic: 'activate, enable, loss, ecard or register (default: all)',
       examples: ['sscard guide activate', 'sscard guide ecard --lang zh', 'sscard guide'],
     },
@@ -861,6 +861,8 @@ export const en = {
   /** `sscard purge`, `backup`, `copy`, `check`: the ledger as a whole. */
   ledger: {
     purged: (id: string, events: number) => `Deleted ${id} and every record about them (${events} events).`,
+    purgedStale: (id: string) =>
+      `No record of ${id} was left, but copies of the number remained in unused parts of the ledger file or its WAL (an earlier purge did not finish); they have been erased.`,
     backedUp: (file: string, bytes: number) =>
       `Backed up the ledger to ${file} (${bytes} bytes). Restore: stop sscard, copy it over the ledger file, run \`sscard check\`.`,
     copied: (from: string, to: string, rows: Record<string, number>) =>
@@ -971,14 +973,14 @@ export const en = {
   guide: {
     topics: {
       activate: {
-        title: 'Activating a social security card (启用)',
+        title: 'Activating a social security card (激活)',
         steps: [
           "Activation (激活) switches on the card's financial function, and its social-security function too if it was not yet enabled. Whether there is a deadline depends on the card policy (`sscard policies`): under the default one, activate within six months of the day you received it. A deadline follows the Civil Code: if it falls on a weekend or public holiday it moves to the next working day (`sscard status` shows yours).",
-          'Go in person to an outlet of the bank that issued the card. New cards cannot be activated online or by phone.',
+          'Go in person to an outlet of the bank that issued the card. New cards cannot be activated online or by phone (online only the social-security function can be enabled, see `sscard guide enable`).',
           "Bring the card itself and your ORIGINAL identity document (resident identity card; a copy is not accepted). The number on it must be the card holder's.",
           "For a holder under 16, a guardian (监护人) activates the card: bring the child's card, the child's identity document or household register, and the guardian's own original identity document.",
           "At the counter you set the card's PIN and the bank activates its financial functions. Record it with `sscard activate --card ... --id-doc ...`.",
-          'Until a card is activated, and once the six-month deadline has passed, your original medical insurance card is restricted. Activating late is still allowed: medical insurance is normal again from the day of activation.',
+          'Until a card is activated, and once the six-month deadline has passed, your original medical insurance card is restricted; enabling the social-security function alone does not lift it. Activating late is still allowed: medical insurance is normal again from the day of activation.',
         ],
       },
       enable: {
@@ -1142,6 +1144,9 @@ export const en = {
         : `${p.file} is not an sscard database (or is damaged); it was left untouched. Point --db at an sscard ledger.`,
     'ledger-damaged': (p: { file: string; finding: string }) =>
       `${p.file} is damaged (${p.finding}), so nothing was written; restore it from a backup as the README's "Backups and restore" says, then run \`sscard check\`.`,
+    /** A WAL (`kind` wal: `at` its frame, 0 its header) or hot journal (`at` its page record) that SQLite would recover only in part (issue 29). */
+    'journal-damaged': (p: { file: string; journal: string; kind: 'wal' | 'journal'; at: number; after: number }) =>
+      `${p.journal} is damaged (${p.at === 0 ? 'its header' : `${p.kind === 'wal' ? 'frame' : 'page record'} ${p.at}`} fails its checksum while ${p.after} later ${p.kind === 'wal' ? 'commits' : 'records'} still verify), and SQLite would silently drop ${p.kind === 'wal' ? 'those commits' : 'part of the rollback'}; the ledger was not opened and nothing was changed: keep a copy of ${p.file} with its -wal and -journal files, then restore from a backup as the README's "Backups and restore" says.`,
     'db-not-writable': (p: { file: string }) =>
       `${p.file} cannot be opened or written (permission denied, or a read-only file or directory); fix its permissions or choose another --db.`,
     'db-error': (p: { file: string; why: string }) => `${p.file} could not be used: ${p.why}.`,

@@ -86,30 +86,30 @@ export const zh: Messages = {
         case 'card-not-in-force':
           switch (r.state) {
             case 'lost':
-              return `卡 ${card} 已挂失，不能再使用或启用；新卡发出后用 \`sscard card replace\` 记录补换。`;
+              return `卡 ${card} 已挂失，不能再使用、启用或激活；新卡发出后用 \`sscard card replace\` 记录补换。`;
             case 'replaced':
-              return `卡 ${card} 已补换为新卡，不能再使用或启用；请使用新卡。`;
+              return `卡 ${card} 已补换为新卡，不能再使用、启用或激活；请使用新卡。`;
             case 'cancelled':
-              return `卡 ${card} 已注销，不能再使用或启用。`;
+              return `卡 ${card} 已注销，不能再使用、启用或激活。`;
             case 'sealed':
               return `卡 ${card} 已逾期封存：未在卡政策规定的期限内激活，该卡已作废，不能再使用、启用或激活；请重新申领新卡，并用 \`sscard card issue\` 记录。`;
             default:
               return `卡 ${card} ${CARD_STATE[r.state]}，不能办理此业务。`;
           }
         case 'id-mismatch':
-          return '所出示的身份证件号码与该卡持卡人不符：启用被拒绝，未做任何更改。请持卡人本人携带身份证原件办理。';
+          return '所出示的身份证件号码与该卡持卡人不符：激活被拒绝，未做任何更改。请持卡人本人携带身份证原件办理。';
         case 'date-before-issue':
           return `${dateField} 早于该卡的制卡日期 ${r.issuedOn}：请核对日期。`;
         case 'date-before-receipt':
           return `${dateField} 早于领卡日期 ${r.receivedOn}：请核对日期。`;
         case 'date-before-activation':
-          return `${dateField} 早于该卡的启用日期 ${r.activatedOn}：请核对日期。`;
+          return `${dateField} 早于该卡的激活日期 ${r.activatedOn}：请核对日期。`;
         case 'date-before-loss':
           return `${dateField} 早于该卡的挂失日期 ${r.lostOn}：请核对日期。`;
         case 'date-in-future':
           return `${dateField} 在未来（今天是 ${today}）：只能记录已经发生的事。`;
         case 'guardian-required':
-          return `持卡人在启用日为 ${r.age} 岁：未满 16 周岁须由监护人代为启用，请用 --guardian-id 提供监护人身份证号码。`;
+          return `持卡人在激活日为 ${r.age} 岁：未满 16 周岁须由监护人代为激活，请用 --guardian-id 提供监护人身份证号码。`;
         case 'guardian-too-young':
           return '--guardian-id 所示监护人未满 18 周岁：监护人须为成年人。';
         case 'guardian-is-holder':
@@ -117,7 +117,7 @@ export const zh: Messages = {
         case 'already-received':
           return `卡 ${card} 已于 ${r.receivedOn} 领取：领卡日期不能更改。`;
         case 'already-activated':
-          return `卡 ${card} 已于 ${r.activatedOn} 启用。`;
+          return `卡 ${card} 已于 ${r.activatedOn} 激活。`;
         case 'has-card-in-force':
           return `此人已有在用的社会保障卡 ${r.card}：一人只能有一张在用卡；如卡遗失请先挂失再用 \`sscard card replace\` 补换。`;
         case 'card-number-taken':
@@ -207,7 +207,7 @@ export const zh: Messages = {
 
   status: {
     notFound: (id) => `台账中没有 ${id} 的记录：请先用 \`register-employee\` 记录入职或用 \`card issue\` 记录发卡。`,
-    activatedEcard: '有：已有启用的电子社保卡。',
+    activatedEcard: '有已激活的电子社保卡。',
     noActivatedEcard: (ecard, card) => {
       const e = { none: '未申领电子社保卡', suspended: '电子社保卡已暂停', limited: '电子社保卡受限', active: '已申领电子社保卡' }[ecard];
       const c =
@@ -216,12 +216,12 @@ export const zh: Messages = {
           : card.state === 'activated'
             ? '社会保障卡已激活'
             : card.state === 'issued' || card.state === 'received'
-              ? `社会保障卡${card.stateText}，未启用`
+              ? `社会保障卡${card.stateText}，${card.socialEnabled ? '社保功能已启用，但未激活' : '未激活'}`
               : `社会保障卡${card.stateText}${card.neverActivated ? '，从未激活' : ''}`;
-      return `没有启用的电子社保卡：${e}，${c}。`;
+      return `没有已激活的电子社保卡：${e}，${c}。`;
     },
-    lostRestricted: (deadline) => `医保卡：受限（已挂失的卡未在启用期限 ${deadline} 前启用；请补换新卡并启用）。`,
-    restricted: (deadline) => `医保卡：受限（已超过启用期限 ${deadline}；启用社会保障卡即可恢复）。`,
+    lostRestricted: (deadline) => `医保卡：受限（已挂失的卡未在激活期限 ${deadline} 前激活；请补换新卡并激活）。`,
+    restricted: (deadline) => `医保卡：受限（已超过激活期限 ${deadline}；激活社会保障卡即可恢复）。`,
     sealed: (since, policy, deadline) => `社会保障卡已于 ${since} 逾期封存（卡政策 ${policy}：未在期限 ${deadline} 前激活）：该卡作废，须重新申领新卡。`,
     suspended: (policy, deadline) => `社保功能：已暂停（卡政策 ${policy}：超过激活期限 ${deadline}；激活即可恢复）。`,
     registrationsOverdue: (n) => `${n} 项参保登记已逾期。`,
@@ -562,7 +562,7 @@ export const zh: Messages = {
       examples: [`sscard purge ${ID}`, `sscard purge ${ID} --yes`],
     },
     guide: {
-      description: '离线指南：如何激活或启用社保卡、挂失、申领电子社保卡、为员工办理参保登记',
+      description: '离线指南：如何激活社保卡、启用社保功能、挂失、申领电子社保卡、为员工办理参保登记',
       topic: 'activate、enable、loss、ecard 或 register（默认：全部）',
       examples: ['sscard guide activate', 'sscard guide ecard --lang zh', 'sscard guide'],
     },
@@ -666,8 +666,8 @@ export const zh: Messages = {
     done: (t, dryRun) =>
       `${dryRun ? '试运行，未写入：' : '已导入：'}${t.rows} 行，其中 ${t.changed} 行有更改（${t.events} 条记录），${t.unchanged} 行已在台账中${t.invalid ? `，${t.invalid} 行无效${dryRun ? '，将被跳过' : '已跳过'}` : ''}。`,
     cardOfAnotherPerson: (card) => `卡 ${card} 已登记在另一人名下：请核对卡号。`,
-    guardianNeeded: '持卡人在该日未满 16 周岁，由监护人代为启用：请用 `sscard activate --guardian-id` 记录。',
-    activatedOnAnotherDate: (card) => `卡 ${card} 已记录于另一日期启用：台账保留首次记录。`,
+    guardianNeeded: '持卡人在该日未满 16 周岁，由监护人代为激活：请用 `sscard activate --guardian-id` 记录。',
+    activatedOnAnotherDate: (card) => `卡 ${card} 已记录于另一日期激活：台账保留首次记录。`,
     events: {
       notThisKind: '与该类事件应有的内容不符',
       badId: '不是 18 位身份证号码',
@@ -714,22 +714,22 @@ export const zh: Messages = {
   },
 
   activate: {
-    unchanged: (card, on) => `卡 ${card} 已于 ${on} 启用，未做更改。`,
-    activated: (card, on, outlet) => `卡 ${card} 已于 ${on} 启用${outlet ? `（${outlet}）` : ''}。`,
+    unchanged: (card, on) => `卡 ${card} 已于 ${on} 激活，未做更改。`,
+    activated: (card, on, outlet) => `卡 ${card} 已于 ${on} 激活${outlet ? `（${outlet}）` : ''}。`,
     byGuardian: (guardian) => `由监护人 ${guardian} 代为办理，已记录。`,
     late: (days, deadline, consequence) =>
       `晚于激活期限 ${deadline} ${days} 天；${consequence === 'social-function-suspended' ? '自激活之日起社保功能恢复' : '自激活之日起医保卡恢复正常'}。`,
-    activatedEcard: '现已有启用的电子社保卡。',
+    activatedEcard: '现已有已激活的电子社保卡。',
     claimedInactive: '已申领电子社保卡，但当前无效。',
-    noEcard: '尚未申领电子社保卡：启用实体卡不会自动生成电子社保卡。微信申领：我 -> 服务 -> 城市服务 -> 社保 -> 电子社保卡 -> 立即添加。',
+    noEcard: '尚未申领电子社保卡：激活实体卡不会自动生成电子社保卡。微信申领：我 -> 服务 -> 城市服务 -> 社保 -> 电子社保卡 -> 立即添加。',
   },
 
   ecardClaim: {
     notFound: (id) => `台账中没有 ${id} 的记录：请先用 \`sscard card issue\` 记录发卡。`,
     claimed: (on, channel) => `已记录：电子社保卡于 ${on} 申领${channel ? `（${channel}）` : ''}。`,
     unchanged: (on) => `电子社保卡已于 ${on} 申领，未做更改。`,
-    activated: '对应的社会保障卡已启用：已有启用的电子社保卡。',
-    notActivated: (card, state) => `申领电子社保卡不等于实体卡已启用：卡 ${card} ${state}。请携带卡和身份证原件到发卡银行网点启用。`,
+    activated: '对应的社会保障卡已激活：有已激活的电子社保卡。',
+    notActivated: (card, state) => `申领电子社保卡不等于实体卡已激活：卡 ${card} ${state}。请携带卡和身份证原件到发卡银行网点激活。`,
   },
 
   registerEmployee: {
@@ -762,6 +762,7 @@ export const zh: Messages = {
 
   ledger: {
     purged: (id, events) => `已删除 ${id} 及其全部记录（${events} 条）。`,
+    purgedStale: (id) => `台账中已没有 ${id} 的记录，但台账文件或其 -wal 的未用部分仍留有该号码的副本（之前的删除未完成），现已清除。`,
     backedUp: (file, bytes) => `已将台账备份到 ${file}（${bytes} 字节）。恢复：停止 sscard，将备份复制到台账文件，再运行 \`sscard check\`。`,
     copied: (from, to, rows) =>
       `已将 ${from} 复制到 ${to}：${rows.event} 条事件，${rows.person} 人，${rows.hire} 条雇用，${rows.card} 张卡，${rows.ecard} 张电子卡；两边行数一致。`,
@@ -851,14 +852,14 @@ export const zh: Messages = {
   guide: {
     topics: {
       activate: {
-        title: '社会保障卡启用',
+        title: '激活社会保障卡',
         steps: [
           '激活开通社保卡的金融功能；社保功能尚未启用的，一并启用。是否有期限取决于卡政策（`sscard policies`）：默认政策下须在领卡之日起六个月内激活。期限按《民法典》计算：最后一日为周末或法定节假日的，顺延至其后第一个工作日（`sscard status` 会显示您的期限）。',
-          '本人到发卡银行网点办理。新卡不能在线或电话启用。',
+          '本人到发卡银行网点办理。新卡不能在线或电话激活（在线只能启用社保功能，见 `sscard guide enable`）。',
           '携带社会保障卡和本人身份证件原件（复印件无效），证件号码须与持卡人一致。',
-          '未满 16 周岁的持卡人由监护人代为启用：携带孩子的社会保障卡、孩子的身份证或户口簿，以及监护人本人的身份证原件。',
+          '未满 16 周岁的持卡人由监护人代为激活：携带孩子的社会保障卡、孩子的身份证或户口簿，以及监护人本人的身份证原件。',
           '在柜台设置密码、开通金融功能。用 `sscard activate --card ... --id-doc ...` 记录。',
-          '新卡启用前、且超过六个月期限后，原医保卡受限。逾期仍可启用，自启用之日起医保恢复正常。',
+          '新卡激活前、且超过六个月期限后，原医保卡受限；仅启用社保功能不能解除限制。逾期仍可激活，自激活之日起医保恢复正常。',
         ],
       },
       enable: {
@@ -888,7 +889,7 @@ export const zh: Messages = {
           '微信：我 -> 服务（或支付）-> 城市服务 -> 社保 -> 电子社保卡 -> 立即添加，按提示刷脸确认。',
           '其他渠道：支付宝（搜索“电子社保卡”）、掌上12333 App、银行App、云闪付、国家政务服务平台或本地政务App（如随申办）。',
           '用 `sscard ecard claim --id ... --channel wechat` 记录。',
-          '申领了电子社保卡不等于实体卡已启用：启用须本人到银行网点办理（见 `sscard guide activate`）。`sscard status` 会分别回答，并说明是否已有启用的电子社保卡。',
+          '申领了电子社保卡不等于实体卡已激活：激活须本人到银行网点办理（见 `sscard guide activate`）。`sscard status` 会分别回答，并说明是否有已激活的电子社保卡。',
           '实体卡挂失期间电子社保卡受限（须本人授权使用）；补换卡后，领取新卡时自动对应新卡。',
         ],
       },
@@ -987,6 +988,8 @@ export const zh: Messages = {
         ? `${p.ledger} 中的模式 ${p.schema} 含有不属于 sscard 台账的表，未做任何改动：请用 ?schema=名称 换一个模式。`
         : `${p.file} 不是 sscard 台账（或已损坏），未做任何改动：请让 --db 指向 sscard 台账。`,
     'ledger-damaged': (p) => `${p.file} 已损坏（${p.finding}），未做任何更改：请按 README 的“Backups and restore”从备份恢复，然后运行 \`sscard check\`。`,
+    'journal-damaged': (p) =>
+      `${p.journal} 已损坏（${p.at === 0 ? '文件头' : `第${p.at}${p.kind === 'wal' ? '帧' : '条页记录'}`}校验和错误，其后仍有${p.after}${p.kind === 'wal' ? '个提交' : '条记录'}校验正确），SQLite 会静默丢弃${p.kind === 'wal' ? '这些提交' : '部分回滚'}；未打开台账，未做任何更改：请先把 ${p.file} 连同其 -wal、-journal 文件另存一份，再按 README 的“Backups and restore”从备份恢复。`,
     'db-not-writable': (p) => `无法打开或写入 ${p.file}（权限不足，或文件、目录只读）：请修改权限，或换一个 --db。`,
     'db-error': (p) => `无法使用 ${p.file}：${p.why}。`,
     'ledger-too-new': (p) =>
