@@ -102,7 +102,7 @@ export const MIGRATIONS: readonly string[] = [
   END $$;
   CREATE TRIGGER event_append_only BEFORE UPDATE ON event FOR EACH ROW EXECUTE FUNCTION event_append_only();
   `,
-  // v3 (SPEC 1.9, 1.10): employers as records, and contribution years loaded by the user.
+  // v2 (= SQLite v3; SPEC 1.9, 1.10): employers as records, and contribution years loaded by the user.
   `
   ALTER TABLE hire ADD COLUMN base integer;
   CREATE TABLE employer (
