@@ -215,6 +215,7 @@ export function program(lang: Lang = 'en', only?: string): Command {
       .option('--registered-on <date>', h.registerEmployee.registeredOn)
       .option('--pending', h.registerEmployee.pending)
       .option('--flexible', h.registerEmployee.flexible)
+      .option('--base <yuan>', h.registerEmployee.base)
       .action(
         action(
           () => import('./commands/register-employee.js'),
@@ -452,6 +453,55 @@ export function program(lang: Lang = 'en', only?: string): Command {
       .action(
         action(
           async () => ({ run: (await import('./commands/calendar.js')).load }),
+          ([file], o) => ({ file, ...o }),
+        ),
+      );
+  }
+
+  if (wanted('employer')) {
+    const employer = declare(root, 'employer', m, h.employer);
+    declare(employer, 'add', m, h.employerAdd)
+      .argument('[name]', h.employerAdd.name)
+      .option('--uscc <code>', h.employerAdd.uscc)
+      .option('--city <city>', h.employerAdd.city)
+      .action(
+        action(
+          async () => ({ run: (await import('./commands/employer.js')).add }),
+          ([name], o) => ({ name, ...o }),
+        ),
+      );
+    declare(employer, 'list', m, h.employerList).action(
+      action(
+        async () => ({ run: (await import('./commands/employer.js')).list }),
+        () => ({}),
+      ),
+    );
+    declare(employer, 'set', m, h.employerSet)
+      .argument('[name]', h.employerAdd.name)
+      .option('--city <city>', h.employerAdd.city)
+      .option('--uscc <code>', h.employerAdd.uscc)
+      .action(
+        action(
+          async () => ({ run: (await import('./commands/employer.js')).set }),
+          ([name], o) => ({ name, ...o }),
+        ),
+      );
+  }
+
+  if (wanted('rates')) {
+    const rates = declare(root, 'rates', m, h.rates)
+      .argument('[city]', h.rates.city)
+      .action(
+        action(
+          () => import('./commands/rates.js'),
+          ([city]) => ({ city }),
+        ),
+      );
+    declare(rates, 'load', m, h.ratesLoad)
+      .argument('<file.json>', h.ratesLoad.file)
+      .action(
+        action(
+          async () => ({ run: (await import('./commands/rates.js')).load }),
           ([file], o) => ({ file, ...o }),
         ),
       );

@@ -9,7 +9,7 @@ import { type Card, decideActivation, decideCancellation, decideEnable, decideIs
 import type { CitizenId } from './citizen-id.js';
 import { decideEcardClaim, type EcardChannel } from './ecard.js';
 import { applyAll, type Fact, fact, type PersonState, personFacts } from './events.js';
-import { decideRegistration, type HireKind, type RegistrationRefusal } from './registration.js';
+import { baseFacts, decideRegistration, type HireKind, type RegistrationRefusal } from './registration.js';
 import { decideLeave, type LeaveRefusal } from './separation.js';
 
 export interface LedgerRow {
@@ -23,6 +23,8 @@ export interface LedgerRow {
     readonly registeredOn: IsoDate | null;
     readonly leftOn: IsoDate | null;
     readonly separationDoneOn: IsoDate | null;
+    /** 缴费基数 in fen, when the row gives one. */
+    readonly base: number | null;
   } | null;
   readonly card: {
     readonly number: string;
@@ -68,13 +70,14 @@ export function planRow(row: LedgerRow, person: PersonState, cardHolder: string 
   record(personFacts(state, row.name));
 
   if (row.hire) {
-    const { kind, employer, hiredOn, registeredOn, leftOn, separationDoneOn } = row.hire;
+    const { kind, employer, hiredOn, registeredOn, leftOn, separationDoneOn, base } = row.hire;
     const existing = state.hires.find((h) => h.employer === employer && h.hiredOn === hiredOn) ?? null;
     const decision = decideRegistration(existing, { kind, employer, hiredOn, registeredOn, birthDate: row.id.birthDate }, today);
     if (decision.action === 'refuse') {
       return fail({ field: decision.reason === 'under-age' ? 'hired_on' : 'registered_on', registration: decision.reason, age: decision.age });
     }
     record(decision.facts);
+    record(baseFacts(state.hires.find((h) => h.employer === employer && h.hiredOn === hiredOn)!, base));
     if (leftOn !== null && employer !== null) {
       const current = state.hires.find((h) => h.employer === employer && h.hiredOn === hiredOn)!;
       // The same end recorded again (a re-import) changes nothing.

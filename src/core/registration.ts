@@ -69,6 +69,18 @@ export interface RegistrationRequest {
   readonly birthDate: IsoDate;
 }
 
+/** The highest monthly base accepted (fen): 1,000,000 yuan, far above any city's ceiling; a larger figure is a typing error. */
+export const MAX_BASE = 100_000_000;
+
+/**
+ * The hire's monthly contribution base (缴费基数, fen), recorded when given and
+ * different from the one on file (SPEC 1.9): it applies from the hire date.
+ */
+export function baseFacts(hire: Hire, base: number | null): Fact[] {
+  if (base === null || base === hire.base || hire.kind === 'flexible') return [];
+  return [fact(hire.hiredOn, { kind: 'hire.based', employer: hire.employer, hiredOn: hire.hiredOn, base })];
+}
+
 /**
  * What recording a hire means against the hire already on file for the same
  * person, employer and hire date (one hire, never two).

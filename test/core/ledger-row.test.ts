@@ -22,6 +22,7 @@ const hireRow = (over: Partial<NonNullable<LedgerRow['hire']>> = {}): NonNullabl
   registeredOn: d('2026-09-20'),
   leftOn: null,
   separationDoneOn: null,
+  base: null,
   ...over,
 });
 const cardRow = (over: Partial<NonNullable<LedgerRow['card']>> = {}) => ({

@@ -5,6 +5,7 @@
 // --as-of when a day is given.
 import type { Writable } from 'node:stream';
 import { currentCard } from '../../core/card.js';
+import type { Employer } from '../../core/employer.js';
 import { InvalidInput } from '../../core/errors.js';
 import type { PersonState } from '../../core/events.js';
 import type { Store } from '../../store/store.js';
@@ -26,14 +27,23 @@ export async function run(ctx: Context, args: ExportArgs): Promise<void> {
   const store = await ctx.openStore({ write: false });
   if (store === null) throw noLedger(ctx);
   const show = (id: string) => shownId(ctx, id);
-  await write(ctx, store, format, args.headers ?? 'en', show);
+  // Each hire's row carries its employer's record (SPEC 1.10: employer_uscc, employer_city), as import reads it.
+  const employers = new Map((await store.employers()).map((e) => [e.name, e]));
+  await write(ctx, store, format, args.headers ?? 'en', (id) => show(id), employers);
   // Said once the file is out (a failure on the way says only what failed).
   if (!ctx.reveal) {
     ctx.err.write(`${ctx.m.export.masked}\n`);
   }
 }
 
-async function write(ctx: Context, store: Store, format: 'csv' | 'json' | 'xlsx', headers: 'en' | 'zh', show: (id: string) => string): Promise<void> {
+async function write(
+  ctx: Context,
+  store: Store,
+  format: 'csv' | 'json' | 'xlsx',
+  headers: 'en' | 'zh',
+  show: (id: string) => string,
+  employers: ReadonlyMap<string, Employer>,
+): Promise<void> {
   if (format === 'json') {
     await send(ctx, `{"format":"${JSON_FORMAT}","version":${JSON_VERSION},"asOf":"${ctx.asOf}","events":[\n`);
     const batch = batched(ctx);
@@ -52,7 +62,7 @@ async function write(ctx: Context, store: Store, format: 'csv' | 'json' | 'xlsx'
     const { createXlsxWriter } = await import('../formats/roster/write-xlsx.js');
     const writer = await createXlsxWriter(ctx.out as unknown as Writable, COLUMNS, { headers, createdAt: new Date(`${ctx.today}T00:00:00+08:00`) });
     for await (const page of store.everyone(ctx.viewOn))
-      for (const person of page) for (const row of rowsOf(person, show)) writer.addRow(Object.fromEntries(COLUMNS.map((c, i) => [c, row[i]])));
+      for (const person of page) for (const row of rowsOf(person, show, employers)) writer.addRow(Object.fromEntries(COLUMNS.map((c, i) => [c, row[i]])));
     await writer.finish();
     return;
   }
@@ -60,10 +70,13 @@ async function write(ctx: Context, store: Store, format: 'csv' | 'json' | 'xlsx'
   await send(ctx, csvHeader(COLUMNS, headers));
   const batch = batched(ctx);
   for await (const page of store.everyone(ctx.viewOn)) {
-    for (const person of page) for (const row of rowsOf(person, show)) await batch.add(csvRecord(row));
+    for (const person of page) for (const row of rowsOf(person, show, employers)) await batch.add(csvRecord(row));
   }
   await batch.flush();
 }
+
+/** A base in fen as the cell import reads back: yuan with two decimals, no grouping. */
+const yuanCell = (fen: number) => `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
 
 /** Where each column stands in a row (COLUMNS' order). */
 const AT = Object.fromEntries(COLUMNS.map((column, i) => [column, i])) as Record<Column, number>;
@@ -76,7 +89,7 @@ const AT = Object.fromEntries(COLUMNS.map((column, i) => [column, i])) as Record
  * COLUMNS' order: a million people's rows are made cell by cell, not by
  * spreading objects.
  */
-function rowsOf(person: PersonState, show: (id: string) => string): (string | null)[][] {
+function rowsOf(person: PersonState, show: (id: string) => string, employers: ReadonlyMap<string, Employer>): (string | null)[][] {
   const base: (string | null)[] = new Array(COLUMNS.length).fill(null);
   base[AT.id] = show(person.id);
   base[AT.name] = person.name;
@@ -107,6 +120,12 @@ function rowsOf(person: PersonState, show: (id: string) => string): (string | nu
     row[AT.registered_on] = h.registeredOn;
     row[AT.left_on] = h.leftOn;
     row[AT.separation_done_on] = h.separationDoneOn;
+    row[AT.base] = h.base === null ? null : yuanCell(h.base);
+    const employer = h.employer === null ? undefined : employers.get(h.employer);
+    if (employer) {
+      row[AT.employer_uscc] = employer.uscc;
+      row[AT.employer_city] = employer.city;
+    }
     return row;
   });
 }

@@ -1,6 +1,7 @@
 // sscard history <id>: every recorded event about a person, oldest first,
 // with its number (for `revoke`), the day it concerns, when and by what it
 // was recorded, and whether and why it was revoked (SPEC 1.6).
+import { yuan } from '../text/money.js';
 import * as z from 'zod/mini';
 import { type LedgerEvent, revocations } from '../../core/events.js';
 import { NotFound } from '../../core/errors.js';
@@ -58,6 +59,7 @@ function valueText(ctx: Context, field: string, value: unknown): string {
   const named: Record<string, Record<string, string>> = { hireKind: v.hireKind, reason: v.replaceReason };
   const names = field === 'channel' ? { ...v.enableChannel, ...v.ecardChannel } : named[field];
   if (value === true) return ctx.m.history.yes;
+  if (field === 'base' && typeof value === 'number') return yuan(value); // stored in fen (SPEC 1.9), read in yuan
   if (Array.isArray(value)) return value.join(',');
   return names?.[String(value)] ?? String(value);
 }

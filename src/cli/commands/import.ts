@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import fs from 'node:fs';
-import { InvalidInput } from '../../core/errors.js';
+import { InvalidInput, Refused } from '../../core/errors.js';
 import { redactIds } from '../../core/masking.js';
 import { planRow, type RowProblem } from '../../core/ledger-row.js';
 import type { LedgerTransaction } from '../../store/store.js';
@@ -143,6 +143,10 @@ async function importRoster(
   const policies = { known: [...policyBook().keys()], fallback: ctx.defaultPolicy };
   const { progressBar } = await import('../formats/roster/progress.js');
   const lineSource = `${source} line `; // each event's source: the file and the row's line
+  // Employers named by the rows are recorded (SPEC 1.10): read once, kept up to date as rows record them.
+  const { EmployerBook, cityOf, contributionTable } = await import('./shared/contributions-data.js');
+  const employers = await EmployerBook.of(tx);
+  const cities = await contributionTable(ctx, tx);
   const holder: { bar: ReturnType<typeof progressBar> | null } = { bar: null };
   const roster = await openRoster(file, {
     sheet,
@@ -183,6 +187,22 @@ async function importRoster(
         if (!plan.ok) {
           bad({ line, field: plan.problem.field, message: problemText(ctx, plan.problem, read.row.card?.number ?? '') });
           continue;
+        }
+        const employer = read.row.hire?.employer ?? null;
+        if (employer !== null && (read.employer !== null || employers.get(employer) === null)) {
+          try {
+            const said = read.employer;
+            await employers.record(
+              ctx,
+              tx,
+              { name: employer, uscc: said?.uscc ?? null, city: cityOf(cities, said?.city) },
+              { uscc: 'employer_uscc', city: 'employer_city' },
+            );
+          } catch (error) {
+            if (!(error instanceof InvalidInput || error instanceof Refused)) throw error;
+            bad({ line, field: 'employer_uscc', message: ctx.m.row.employerRefused(error.message.replace(/^employer_uscc[:：]\s*/, '')) });
+            continue;
+          }
         }
         await tx.record(id, plan.facts, lineSource + line);
         tally.events += plan.facts.length;

@@ -4,7 +4,8 @@ import * as z from 'zod/mini';
 import type { IsoDate } from '../../core/calendar-date.js';
 import { InvalidInput, Refused } from '../../core/errors.js';
 import { personFacts } from '../../core/events.js';
-import { decideRegistration, type HireKind, registrationStatus } from '../../core/registration.js';
+import { baseFacts, decideRegistration, type HireKind, registrationStatus } from '../../core/registration.js';
+import { parseYuan } from '../formats/ledger-csv.js';
 import type { Context } from '../context.js';
 import { day } from '../text/human.js';
 import { checkHireDate, citizenIdField, isoDateField, parseInput, required, textField } from './shared/input.js';
@@ -21,9 +22,11 @@ export interface RegisterEmployeeArgs {
   registeredOn?: string;
   pending?: boolean;
   flexible?: boolean;
+  /** 缴费基数, yuan (SPEC 1.9). */
+  base?: string;
 }
 
-const FLAGS = { id: '--id', hiredOn: '--hired-on', name: '--name', employer: '--employer', registeredOn: '--registered-on' };
+const FLAGS = { id: '--id', hiredOn: '--hired-on', name: '--name', employer: '--employer', registeredOn: '--registered-on', base: '--base' };
 
 export async function run(ctx: Context, args: RegisterEmployeeArgs): Promise<void> {
   if (args.pending && args.registeredOn !== undefined) {
@@ -69,6 +72,9 @@ export async function run(ctx: Context, args: RegisterEmployeeArgs): Promise<voi
   const registeredOn: IsoDate | null = raw.pending ? null : (input.registeredOn ?? ctx.today);
   const employer = input.employer ?? null;
   const personId = input.id.number;
+  const base = args.base === undefined ? null : parseYuan(args.base);
+  if (base === null && args.base !== undefined) throw new InvalidInput('bad-base', ctx.m.registerEmployee.badBase);
+  if (base !== null && args.flexible) throw new InvalidInput('conflicting-options', ctx.m.registerEmployee.baseFlexible);
 
   const store = await ctx.openStore({ write: true });
   const outcome = await store.write(async (tx) => {
@@ -81,8 +87,12 @@ export async function run(ctx: Context, args: RegisterEmployeeArgs): Promise<voi
         registrationRefusalText(decision.reason, decision.reason === 'under-age' ? '--hired-on' : '--registered-on', ctx.m, decision.age),
       );
     }
-    await tx.record(personId, [...personFacts(person, input.name ?? null), ...decision.facts], ctx.command);
-    return { action: decision.action, hire: decision.hire, name: input.name ?? person.name };
+    const based = baseFacts(decision.hire, base);
+    // A hire names its employer; one not yet recorded is recorded with the name only (SPEC 1.10).
+    if (employer !== null && !(await tx.employers()).some((e) => e.name === employer)) await tx.saveEmployer({ name: employer, uscc: null, city: null });
+    await tx.record(personId, [...personFacts(person, input.name ?? null), ...decision.facts, ...based], ctx.command);
+    const action = decision.action === 'unchanged' && based.length > 0 ? 'complete' : decision.action;
+    return { action, hire: based.length > 0 ? { ...decision.hire, base } : decision.hire, name: input.name ?? person.name };
   });
 
   const status = registrationStatus(outcome.hire, ctx.today, ctx.calendar);

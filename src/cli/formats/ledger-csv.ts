@@ -9,16 +9,21 @@ import { hireDateProblem, inRange } from '../../core/date-bounds.js';
 import { ECARD_CHANNELS, parseEcardChannel } from '../../core/ecard.js';
 import type { LedgerRow } from '../../core/ledger-row.js';
 import { parseRosterDate } from './roster/dates.js';
+import { MAX_BASE } from '../../core/registration.js';
+import { checkUscc } from '../../core/uscc.js';
 
 export const COLUMNS = [
   'id',
   'name',
   'employer',
+  'employer_uscc',
+  'employer_city',
   'hired_on',
   'registered_on',
   'left_on',
   'separation_done_on',
   'hire_kind',
+  'base',
   'card_number',
   'bank',
   'policy',
@@ -78,7 +83,7 @@ export function readRow(
   today: IsoDate,
   policies: { readonly known: readonly string[]; readonly fallback: string } = { known: ['seed'], fallback: 'seed' },
   m: Messages = en,
-): { row: LedgerRow } | { problem: CellProblem } {
+): { row: LedgerRow; employer: EmployerCells | null } | { problem: CellProblem } {
   const defaultPolicy = policies.fallback;
   const w = m.row;
   const text = (column: Column): string | null => {
@@ -119,6 +124,12 @@ export function readRow(
   if (hiredOn === null && (employer ?? registeredOn ?? leftOn ?? separationDoneOn) !== null) bad('hired_on', w.hireMissing);
   if (leftOn !== null && employer === null) bad('employer', w.leftWithoutEmployer);
   if (separationDoneOn !== null && leftOn === null) bad('left_on', w.doneWithoutLeaving);
+  // The employer's record (SPEC 1.10): its credit code, checked here, and its city, resolved by the import.
+  const rawUscc = text('employer_uscc');
+  const uscc = rawUscc === null ? null : ((c) => (c.ok ? c.code : bad('employer_uscc', w.uscc(c.problem))))(checkUscc(rawUscc));
+  const employerCity = name('employer_city');
+  if ((rawUscc ?? employerCity) !== null && employer === null) bad(rawUscc !== null ? 'employer_uscc' : 'employer_city', w.employerRecordWithoutEmployer);
+  const base = ((value) => (value === null ? null : (parseYuan(value) ?? bad('base', w.base))))(text('base'));
   const rawKind = text('hire_kind');
   const hireKind = rawKind === null ? 'employee' : (HIRE_KINDS[rawKind.toLowerCase()] ?? bad('hire_kind', w.hireKind));
   if (hireKind === 'flexible' && employer !== null) bad('employer', w.flexibleEmployer);
@@ -155,7 +166,7 @@ export function readRow(
     row: {
       id: id.id,
       name: personName,
-      hire: hiredOn === null ? null : { kind: hireKind ?? 'employee', employer, hiredOn, registeredOn, leftOn, separationDoneOn },
+      hire: hiredOn === null ? null : { kind: hireKind ?? 'employee', employer, hiredOn, registeredOn, leftOn, separationDoneOn, base },
       card:
         cardNumber === null
           ? null
@@ -173,5 +184,20 @@ export function readRow(
             },
       ecard: claimedOn === null ? null : { channel, claimedOn },
     },
+    employer: employer !== null && (uscc ?? employerCity) !== null ? { uscc, city: employerCity } : null,
   };
+}
+
+/** What a row says of its employer's record: the credit code (checked) and the city as written. */
+export interface EmployerCells {
+  readonly uscc: string | null;
+  readonly city: string | null;
+}
+
+/** A monthly amount in yuan ("8000", "8,000.50", "8000元") to fen; null when it is not one. */
+export function parseYuan(text: string): number | null {
+  const m = /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?\s*元?$/.exec(text.trim());
+  if (!m) return null;
+  const fen = Number(m[1]!.replace(/,/g, '')) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
+  return fen > 0 && fen <= MAX_BASE ? fen : null;
 }

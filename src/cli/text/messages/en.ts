@@ -9,6 +9,8 @@ import type { IdProblem } from '../../../core/citizen-id.js';
 import type { CardState, EnableChannel, Refusal, ReplaceReason } from '../../../core/card.js';
 import { EARLIEST_DATE, HIRE_MONTHS_AHEAD, LATEST_DATE } from '../../../core/date-bounds.js';
 import type { EcardChannel, EcardState } from '../../../core/ecard.js';
+import type { ContributionProblem, Insurance } from '../../../core/contributions.js';
+import type { Missing } from '../../../core/cost.js';
 import type { EventKind } from '../../../core/events.js';
 import type { YearSource } from '../../../core/holidays.js';
 import type { ScheduleProblem } from '../../../core/official-schedule.js';
@@ -16,6 +18,7 @@ import type { DeadlineNote, Period } from '../../../core/period.js';
 import type { ActivationWindow, Consequence, Policy } from '../../../core/policy.js';
 import type { HireKind, RegistrationRefusal } from '../../../core/registration.js';
 import type { LeaveRefusal } from '../../../core/separation.js';
+import type { UsccProblem } from '../../../core/uscc.js';
 import type { NextStep } from '../../../core/status.js';
 import type { Topic } from '../../commands/guide.js';
 import type { IdDamage } from '../../formats/roster/damaged-id.js';
@@ -107,6 +110,113 @@ export const en = {
     source: (title: string, url: string, date: string | null, confidence: string) => `${title} (${url}${date ? `, ${date}` : ''}; confidence ${confidence})`,
     notFound: (id: string, known: string) => `There is no card policy ${id}; the known ones are ${known}.`,
     unknown: (flag: string, shown: string, known: string) => `${flag}: there is no card policy ${shown}; choose one of ${known} (see \`sscard policies\`).`,
+  },
+
+  /** `sscard employer` (SPEC 1.10): employers as records. */
+  employer: {
+    askName: "The employer's name",
+    askCity: 'The city whose social insurance the employer pays (参保地), e.g. Beijing',
+    usccInvalid: (flag: string, problem: UsccProblem) =>
+      `${flag}: ${
+        {
+          length: 'a unified social credit code has 18 characters',
+          character: 'a unified social credit code uses digits and capital letters other than I, O, S, V and Z',
+          division: 'characters 3 to 8 of a unified social credit code are the six digits of an administrative division',
+          check: 'the check character (the 18th) does not match the first 17',
+        }[problem]
+      }; copy the code exactly from the business licence (统一社会信用代码).`,
+    usccDiffers: (flag: string, name: string, recorded: string) =>
+      `${flag}: ${name} is recorded with the unified social credit code ${recorded}; one employer has one code (check the name, or the code).`,
+    usccTaken: (flag: string, by: string) => `${flag}: that unified social credit code is already recorded for ${by}; one code names one employer.`,
+    notFound: (name: string) => `No employer ${name} is recorded; record it with \`sscard employer add\`.`,
+    none: 'No employer is recorded yet: `sscard employer add NAME --uscc CODE --city CITY`, or record a hire with --employer.',
+    noUscc: '(no credit code)',
+    noCity: '(no city: the cost of a late registration cannot be estimated)',
+    cityWithoutData: (city: string) => `${city} (no contribution data: see \`sscard rates\`)`,
+    done: (changed: 'created' | 'updated' | 'unchanged') =>
+      ({ created: 'Employer recorded:', updated: 'Employer updated:', unchanged: 'Already recorded; nothing changed:' })[changed],
+  },
+
+  /** `sscard rates` (SPEC 1.9): contribution data per city and year. */
+  rates: {
+    /** Between a label and its value. */
+    sep: ': ',
+    unknown: 'unknown',
+    base: 'Monthly base (缴费基数, floor .. ceiling)',
+    insurance: { pension: 'Pension', medical: 'Medical (maternity included)', unemployment: 'Unemployment', injury: 'Work injury (class 1)' } satisfies Record<
+      Insurance,
+      string
+    >,
+    employer: 'employer',
+    employee: 'employee',
+    injuryRange: (min: string, max: string) => `; ${min} .. ${max} by industry class`,
+    dueDay: 'Premiums due',
+    cutoff: '增员/减员 cut-off (later filings take effect the next month)',
+    dayOfMonth: (day: number) => `by day ${day} of each month`,
+    note: 'Note',
+    sources: 'Sources',
+    yearLabel: (year: number, from: string, to: string) => `${year} (${from} .. ${to})`,
+    loadedFrom: (file: string, on: string) => `, loaded from ${file} on ${on}`,
+    howToLoad: 'A newer year: `sscard rates load FILE.json` (the format of data/contributions.json, described in data/contributions.md).',
+    cityNotFound: (city: string, known: string) => `There is no contribution data for ${city}; the cities known are ${known}.`,
+    askFile: 'The contribution data file (JSON)',
+    unreadable: (file: string) => `<file.json>: ${file} cannot be read; check the path.`,
+    notAFile: (file: string) => `<file.json>: ${file} is not a regular file; give the contribution data's JSON file.`,
+    tooLarge: (file: string) => `<file.json>: ${file} is larger than 1 MiB, so it is not a contribution data file.`,
+    notJson: (file: string) => `<file.json>: ${file} is not valid JSON; give a file in the format of data/contributions.json.`,
+    newCity: (file: string, city: string) =>
+      `${file}: declares the city ${city}, which sscard does not know; a loaded file gives newer years of the cities in \`sscard rates\`.`,
+    loaded: (names: string, count: number) =>
+      `Loaded ${count} contribution year${count === 1 ? '' : 's'}: ${names}. Estimates now use ${count === 1 ? 'it' : 'them'}.`,
+    shippedUnreadable: 'The contribution data file data/contributions.json cannot be read; reinstall sscard.',
+    shippedInvalid: (problem: string) => `The contribution data file data/contributions.json is invalid: ${problem}; reinstall sscard.`,
+    /** What is wrong in a data file: the entry and the field. */
+    problem: (p: ContributionProblem): string => {
+      const at = `${p.entry}${p.field ? `, field ${p.field}` : ''}`;
+      const what = {
+        'not-an-object': 'must be an object',
+        missing: 'is missing (write "unknown" where no source was found)',
+        'not-text': 'must be non-empty text',
+        'not-a-date': "must be a date written YYYY-MM-DD (a year starts on a month's first day)",
+        'not-an-amount': 'must be an amount in yuan with at most two decimals',
+        'not-a-rate': 'must be a percentage from 0 to 100 with at most three decimals',
+        'not-a-day': 'must be a day of the month, 1 to 31',
+        'unknown-source': 'names a source that is not in "sources"',
+        'unknown-city': 'names a city that is not in "cities"',
+        'bad-range': 'is below the lower end',
+        overlap: "overlaps the city's previous year",
+        'bad-value': 'has a value that is not allowed',
+      }[p.kind];
+      return `${at} ${what}`;
+    },
+  },
+
+  /** The cost of a late or overdue registration (SPEC 1.9), under it in `status`. */
+  cost: {
+    title: (city: string, months: number) => `Estimated cost (${city}, ${months} month${months === 1 ? '' : 's'}):`,
+    premiums: (employer: string, employee: string) => `premiums owed: employer ${employer}, employee ${employee}`,
+    /** One run of months at the same base and rates: "2 months × 10,000.00 × 26.7%". */
+    segment: (months: number, base: string, rate: string) => `${months} month${months === 1 ? '' : 's'} × ${base} × ${rate}`,
+    rangeNote: "no base recorded: from the floor to the ceiling (record the hire's base with --base, or a base column, for one figure)",
+    lateFee: (total: string) => `late fee (滞纳金, 0.05% a day, Art. 86): ${total}`,
+    lateFeeMonth: (month: string, unpaid: string, days: number, fee: string) => `${month}: ${unpaid} × ${days} day${days === 1 ? '' : 's'} × 0.05% = ${fee}`,
+    dueAssumed: "each month's premiums taken as due on its last day (the city's due day is unknown)",
+    fine: (employer: string, managers: string) =>
+      `if not corrected when ordered (Art. 84): a fine of ${employer} (1 to 3 times the premiums owed); responsible managers ${managers} each`,
+    sources: (city: string) => `sources: \`sscard rates ${city}\``,
+    notEstimated: 'Cost: not estimated, data missing:',
+    missing: (m: Missing, employer: string, city: (id: string) => string): string => {
+      switch (m.kind) {
+        case 'city':
+          return `no city is recorded for ${employer} (\`sscard employer set "${employer}" --city CITY\`)`;
+        case 'year':
+          return `no contribution data for ${city(m.city)} in ${m.month} (\`sscard rates load FILE.json\`)`;
+        case 'base':
+          return `the base floor and ceiling of ${city(m.city)} ${m.year} are unknown (record the hire's base with --base)`;
+        case 'rates':
+          return `the ${m.insurance} rates of ${city(m.city)} ${m.year} are unknown (\`sscard rates load FILE.json\`)`;
+      }
+    },
   },
 
   /** A core refusal in words, one sentence, never saying whose card it is. `dateField` names the option or column that carried the date. */
@@ -237,7 +347,7 @@ export const en = {
         return `${step.employer ?? 'the employer'} must transfer the leaver's file and social insurance relationship by ${step.deadline.date} (Labour Contract Law Art. 50), and report an unemployed leaver to the social insurance agency (Social Insurance Law Art. 50)${step.overdue ? ': overdue, do it now' : ''}.`;
       case 'register-hire':
         return step.overdue
-          ? `${step.employer ?? 'the employer'} missed the registration deadline of ${step.deadline.date}: register now. ${LATE_REGISTRATION}`
+          ? `${step.employer ?? 'the employer'} missed the registration deadline of ${step.deadline.date}: register now.`
           : `${step.employer ?? 'the employer'} must apply for social insurance registration by ${step.deadline.date} (30 days from hiring). See \`sscard guide register\`.`;
     }
   },
@@ -423,6 +533,7 @@ export const en = {
       registeredOn: 'date the registration was filed',
       pending: 'registration not filed yet',
       flexible: 'flexible employment: self-registration, no deadline',
+      base: 'the monthly contribution base (缴费基数) in yuan, for the cost of a late registration',
       examples: [
         `sscard register-employee --id ${ID} --name "Wang Fang" --employer "Acme Ltd" --hired-on 2026-09-01 --pending`,
         `sscard register-employee --id ${ID} --employer "Acme Ltd" --hired-on 2026-09-01 --registered-on 2026-09-20`,
@@ -593,6 +704,36 @@ export const en = {
       file: 'the schedule, e.g. 2027.json from holiday-cn',
       yes: 'replace a different schedule loaded before for that year without asking',
       examples: ['sscard calendar load 2027.json', 'sscard calendar load 2027.json --yes'],
+    },
+    employer: {
+      description: 'employers as records: unified social credit code (统一社会信用代码) and city (参保地)',
+      examples: [
+        'sscard employer add "Acme Ltd" --uscc 91110000600037341L --city Beijing',
+        'sscard employer list',
+        'sscard employer set "Acme Ltd" --city Shanghai',
+      ],
+    },
+    employerAdd: {
+      description: 'record an employer, its unified social credit code (checked) and its city',
+      name: "the employer's name, as hires give it",
+      uscc: 'unified social credit code (统一社会信用代码, 18 characters, GB 32100-2015)',
+      city: 'the city whose contribution data applies (参保地), e.g. Beijing or 北京',
+      examples: ['sscard employer add "Acme Ltd" --uscc 91110000600037341L --city Beijing'],
+    },
+    employerList: { description: 'the employers recorded, with code and city', examples: ['sscard employer list', 'sscard employer list --json'] },
+    employerSet: {
+      description: "change an employer's city (or add its credit code)",
+      examples: ['sscard employer set "Acme Ltd" --city Shanghai'],
+    },
+    rates: {
+      description: 'contribution data per city and year: base floor and ceiling, rates, due day, 增员/减员 cut-off, with sources',
+      city: 'one city (e.g. Beijing, 北京)',
+      examples: ['sscard rates', 'sscard rates beijing', 'sscard rates load contributions-2026.json'],
+    },
+    ratesLoad: {
+      description: 'load a newer contribution year (the format of data/contributions.json) into the ledger',
+      file: 'the data file, e.g. contributions-2026.json',
+      examples: ['sscard rates load contributions-2026.json'],
     },
     backup: {
       description: 'a consistent copy of the ledger, safe while others write',
@@ -828,6 +969,8 @@ export const en = {
   registerEmployee: {
     pendingAndRegistered: '--pending and --registered-on contradict each other; give one of them.',
     flexibleWithEmployer: '--flexible records a self-registration without an employer; drop --employer.',
+    badBase: '--base: give the monthly contribution base (缴费基数) in yuan, a positive amount with at most two decimals, e.g. 8000 or 8000.50.',
+    baseFlexible: '--base is the base an employer declares for its employee; a flexible worker chooses a grade with the agency: drop --base.',
     /** `who`: name and (masked) number; `by`: the employer, or the flexible worker themself. */
     head: (action: 'create' | 'complete' | 'unchanged', who: string, by: string, hiredOn: string) =>
       `${{ create: 'Recorded', complete: 'Completed', unchanged: 'Already recorded:' }[action]} the hire of ${who} by ${by} on ${hiredOn}.`,
@@ -903,6 +1046,11 @@ export const en = {
     notADate: 'is not a real date written YYYY-MM-DD',
     outOfRange: `must lie between ${EARLIEST_DATE} and ${LATEST_DATE}`,
     badName: 'is longer than 200 characters or contains control characters',
+    uscc: (problem: UsccProblem) =>
+      `is not a valid unified social credit code: ${{ length: 'it has 18 characters', character: 'it uses digits and capital letters other than I, O, S, V and Z', division: 'characters 3 to 8 are six digits', check: 'the check character (the 18th) does not match the first 17' }[problem]}`,
+    employerRecordWithoutEmployer: 'is given but the row has no employer to record it for',
+    base: 'is not a monthly base in yuan (a positive amount with at most two decimals, e.g. 8000 or 8000.50)',
+    employerRefused: (why: string) => why,
     hireBeforeBirth: "is before the holder's date of birth",
     hireTooFarAhead: `is more than ${HIRE_MONTHS_AHEAD} months after today`,
     hireMissing: 'is empty but the row has employer, registration or leaving columns',
@@ -1054,6 +1202,7 @@ export const en = {
     } satisfies Record<EventKind, string>,
     /** The events' data fields (every field of EventBody but `kind`). */
     fields: {
+      base: 'base (yuan)',
       name: 'name',
       employer: 'employer',
       hiredOn: 'hired',

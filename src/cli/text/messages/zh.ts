@@ -80,6 +80,101 @@ export const zh: Messages = {
     unknown: (flag, shown, known) => `${flag}：没有名为 ${shown} 的卡政策；可选：${known}（见 \`sscard policies\`）。`,
   },
 
+  employer: {
+    askName: '用人单位名称',
+    askCity: '用人单位的参保地（缴纳社会保险的城市），例如 北京',
+    usccInvalid: (flag, problem) =>
+      `${flag}：${
+        {
+          length: '统一社会信用代码应为 18 位',
+          character: '统一社会信用代码由数字和除 I、O、S、V、Z 以外的大写字母组成',
+          division: '统一社会信用代码第 3 至 8 位应为 6 位数字的登记管理机关行政区划码',
+          check: '第 18 位校验码与前 17 位不符',
+        }[problem]
+      }；请照营业执照上的统一社会信用代码准确填写。`,
+    usccDiffers: (flag, name, recorded) => `${flag}：${name} 已登记统一社会信用代码 ${recorded}；一个用人单位只有一个代码（请核对单位名称或代码）。`,
+    usccTaken: (flag, by) => `${flag}：该统一社会信用代码已登记为 ${by}；一个代码只对应一个用人单位。`,
+    notFound: (name) => `台账中没有用人单位 ${name}；请先用 \`sscard employer add\` 登记。`,
+    none: '尚未登记用人单位：`sscard employer add 名称 --uscc 代码 --city 城市`，或在登记入职时用 --employer。',
+    noUscc: '（无统一社会信用代码）',
+    noCity: '（无参保地：无法估算逾期参保登记的费用）',
+    cityWithoutData: (city) => `${city}（无缴费数据：见 \`sscard rates\`）`,
+    done: (changed) => ({ created: '已登记用人单位：', updated: '已更新用人单位：', unchanged: '已登记，未作更改：' })[changed],
+  },
+
+  rates: {
+    /** Between a label and its value. */
+    sep: '：',
+    unknown: '未知',
+    base: '月缴费基数（下限 .. 上限）',
+    insurance: { pension: '养老保险', medical: '医疗保险（含生育保险）', unemployment: '失业保险', injury: '工伤保险（一类行业）' },
+    employer: '单位',
+    employee: '个人',
+    injuryRange: (min, max) => `；按行业风险类别 ${min} .. ${max}`,
+    dueDay: '缴费期限',
+    cutoff: '增员/减员申报截止日（逾期申报次月生效）',
+    dayOfMonth: (day) => `每月 ${day} 日前`,
+    note: '说明',
+    sources: '来源',
+    yearLabel: (year, from, to) => `${year} 年度（${from} .. ${to}）`,
+    loadedFrom: (file, on) => `，${on} 从 ${file} 导入`,
+    howToLoad: '导入更新的年度：`sscard rates load 文件.json`（格式同 data/contributions.json，见 data/contributions.md）。',
+    cityNotFound: (city, known) => `没有 ${city} 的缴费数据；已知城市：${known}。`,
+    askFile: '缴费数据文件（JSON）',
+    unreadable: (file) => `<file.json>：无法读取 ${file}；请检查路径。`,
+    notAFile: (file) => `<file.json>：${file} 不是普通文件；请提供缴费数据的 JSON 文件。`,
+    tooLarge: (file) => `<file.json>：${file} 大于 1 MiB，不是缴费数据文件。`,
+    notJson: (file) => `<file.json>：${file} 不是有效的 JSON；请提供 data/contributions.json 格式的文件。`,
+    newCity: (file, city) => `${file}：声明了 sscard 不认识的城市 ${city}；导入文件只能提供 \`sscard rates\` 中已有城市的新年度。`,
+    loaded: (names, count) => `已导入 ${count} 个缴费年度：${names}。估算将使用这些数据。`,
+    shippedUnreadable: '无法读取缴费数据文件 data/contributions.json；请重新安装 sscard。',
+    shippedInvalid: (problem) => `缴费数据文件 data/contributions.json 无效：${problem}；请重新安装 sscard。`,
+    problem: (p) => {
+      const at = `${p.entry}${p.field ? ` 的字段 ${p.field}` : ''}`;
+      const what = {
+        'not-an-object': '应为对象',
+        missing: '缺失（找不到来源时请写 "unknown"）',
+        'not-text': '应为非空文本',
+        'not-a-date': '应为 YYYY-MM-DD 格式的日期（年度从某月 1 日开始）',
+        'not-an-amount': '应为以元为单位、最多两位小数的金额',
+        'not-a-rate': '应为 0 到 100 之间、最多三位小数的百分比',
+        'not-a-day': '应为每月的第几日（1 到 31）',
+        'unknown-source': '引用的来源不在 "sources" 中',
+        'unknown-city': '引用的城市不在 "cities" 中',
+        'bad-range': '小于下限',
+        overlap: '与该城市上一年度重叠',
+        'bad-value': '取值不允许',
+      }[p.kind];
+      return `${at}${what}`;
+    },
+  },
+
+  cost: {
+    title: (city, months) => `费用估算（${city}，${months} 个月）：`,
+    premiums: (employer, employee) => `应缴社会保险费：单位 ${employer}，个人 ${employee}`,
+    segment: (months, base, rate) => `${months} 个月 × ${base} × ${rate}`,
+    rangeNote: '未登记缴费基数：按下限至上限估算（用 --base 或缴费基数列登记该职工的基数即可得到确定数额）',
+    lateFee: (total) => `滞纳金（每日万分之五，第八十六条）：${total}`,
+    lateFeeMonth: (month, unpaid, days, fee) => `${month}：${unpaid} × ${days} 天 × 0.05% = ${fee}`,
+    dueAssumed: '各月保费按当月最后一日到期计算（该市缴费期限未知）',
+    fine: (employer, managers) =>
+      `经责令限期改正逾期不改的（第八十四条）：罚款 ${employer}（应缴社会保险费数额的一至三倍）；直接负责的主管人员等每人 ${managers}`,
+    sources: (city) => `来源：\`sscard rates ${city}\``,
+    notEstimated: '费用：缺少数据，未估算：',
+    missing: (m, employer, city) => {
+      switch (m.kind) {
+        case 'city':
+          return `${employer} 未登记参保地（\`sscard employer set "${employer}" --city 城市\`）`;
+        case 'year':
+          return `没有 ${city(m.city)} ${m.month} 的缴费数据（\`sscard rates load 文件.json\`）`;
+        case 'base':
+          return `${city(m.city)} ${m.year} 年度的缴费基数上下限未知（用 --base 登记该职工的基数）`;
+        case 'rates':
+          return `${city(m.city)} ${m.year} 年度的${{ pension: '养老保险', medical: '医疗保险', unemployment: '失业保险', injury: '工伤保险' }[m.insurance]}费率未知（\`sscard rates load 文件.json\`）`;
+      }
+    },
+  },
+
   refusal: {
     card: (r, card, dateField, today) => {
       switch (r.reason) {
@@ -200,7 +295,7 @@ export const zh: Messages = {
         return `${step.employer ?? '用人单位'} 须在 ${step.deadline.date} 前为离职人员转移档案和社会保险关系（《劳动合同法》第五十条），失业的还须向社会保险经办机构报告（《社会保险法》第五十条）${step.overdue ? '：已逾期，请立即办理' : ''}。`;
       case 'register-hire':
         return step.overdue
-          ? `${step.employer ?? '用人单位'} 已超过参保登记期限（${step.deadline.date}）：请立即办理。${LATE_REGISTRATION}`
+          ? `${step.employer ?? '用人单位'} 已超过参保登记期限（${step.deadline.date}）：请立即办理。`
           : `${step.employer ?? '用人单位'} 须在 ${step.deadline.date} 前办理社会保险登记（自用工之日起 30 日内）。见 \`sscard guide register\`。`;
     }
   },
@@ -365,6 +460,7 @@ export const zh: Messages = {
       registeredOn: '办理登记的日期',
       pending: '尚未办理登记',
       flexible: '灵活就业：个人参保，无期限',
+      base: '月缴费基数（元），用于估算逾期参保登记的费用',
       examples: [
         `sscard register-employee --id ${ID} --name "王芳" --employer "北京某某有限公司" --hired-on 2026-09-01 --pending`,
         `sscard register-employee --id ${ID} --employer "北京某某有限公司" --hired-on 2026-09-01 --registered-on 2026-09-20`,
@@ -535,6 +631,32 @@ export const zh: Messages = {
       file: '安排文件，例如 holiday-cn 的 2027.json',
       yes: '该年已导入不同的安排时直接替换，不再询问',
       examples: ['sscard calendar load 2027.json', 'sscard calendar load 2027.json --yes'],
+    },
+    employer: {
+      description: '用人单位记录：统一社会信用代码和参保地',
+      examples: ['sscard employer add "Acme Ltd" --uscc 91110000600037341L --city 北京', 'sscard employer list', 'sscard employer set "Acme Ltd" --city 上海'],
+    },
+    employerAdd: {
+      description: '登记用人单位、统一社会信用代码（校验）和参保地',
+      name: '用人单位名称，与入职记录中的一致',
+      uscc: '统一社会信用代码（18 位，GB 32100-2015）',
+      city: '参保地（适用其缴费数据的城市），例如 北京 或 Beijing',
+      examples: ['sscard employer add "Acme Ltd" --uscc 91110000600037341L --city 北京'],
+    },
+    employerList: { description: '已登记的用人单位及其代码和参保地', examples: ['sscard employer list', 'sscard employer list --json'] },
+    employerSet: {
+      description: '更改用人单位的参保地（或补充统一社会信用代码）',
+      examples: ['sscard employer set "Acme Ltd" --city 上海'],
+    },
+    rates: {
+      description: '各城市各年度缴费数据：缴费基数上下限、费率、缴费期限、增员/减员截止日及来源',
+      city: '某个城市（例如 北京、Beijing）',
+      examples: ['sscard rates', 'sscard rates 北京', 'sscard rates load contributions-2026.json'],
+    },
+    ratesLoad: {
+      description: '将更新的缴费年度（data/contributions.json 格式）导入台账',
+      file: '数据文件，例如 contributions-2026.json',
+      examples: ['sscard rates load contributions-2026.json'],
     },
     backup: {
       description: '台账的一致性副本，其他进程写入时也可安全备份',
@@ -735,6 +857,8 @@ export const zh: Messages = {
   registerEmployee: {
     pendingAndRegistered: '--pending 与 --registered-on 互相矛盾：请只用其一。',
     flexibleWithEmployer: '--flexible 记录的是无用人单位的个人参保：请去掉 --employer。',
+    badBase: '--base：请填写以元为单位的月缴费基数，最多两位小数的正数，例如 8000 或 8000.50。',
+    baseFlexible: '--base 是用人单位为职工申报的缴费基数；灵活就业人员自行选择缴费档次：请去掉 --base。',
     head: (action, who, by, hiredOn) =>
       `${{ create: '已记录', complete: '已补记登记：', unchanged: '已有记录，未做更改：' }[action]}${who} 由${by}于 ${hiredOn} 录用。`,
     registration: (state) => `参保登记：${state}`,
@@ -796,6 +920,11 @@ export const zh: Messages = {
     notADate: '不是有效日期，请写成 YYYY-MM-DD',
     outOfRange: `须在 ${EARLIEST_DATE} 至 ${LATEST_DATE} 之间`,
     badName: '超过 200 个字符或含有控制字符',
+    uscc: (problem) =>
+      `不是有效的统一社会信用代码：${{ length: '应为 18 位', character: '由数字和除 I、O、S、V、Z 以外的大写字母组成', division: '第 3 至 8 位应为 6 位数字', check: '第 18 位校验码与前 17 位不符' }[problem]}`,
+    employerRecordWithoutEmployer: '已填写，但该行没有用人单位',
+    base: '不是以元为单位的月缴费基数（最多两位小数的正数，例如 8000 或 8000.50）',
+    employerRefused: (why) => why,
     hireBeforeBirth: '早于持卡人的出生日期',
     hireTooFarAhead: `晚于今天 ${HIRE_MONTHS_AHEAD} 个月以上`,
     hireMissing: '为空，但该行填写了用人单位、参保或离职列',
@@ -931,6 +1060,7 @@ export const zh: Messages = {
       revoked: '撤销记录',
     },
     fields: {
+      base: '缴费基数（元）',
       name: '姓名',
       employer: '用人单位',
       hiredOn: '入职日期',

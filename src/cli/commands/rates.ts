@@ -1,0 +1,97 @@
+// sscard rates [CITY] | rates load FILE.json (SPEC 1.9): the contribution data
+// (base floor and ceiling, each insurance's rates, due day and 增员/减员
+// cut-off) per city and year, every value with its source or "unknown"; and
+// loading a newer year into the ledger without a new release (like
+// `calendar load`), so that a shared ledger shares it.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { IsoDate } from '../../core/calendar-date.js';
+import { type ContributionYear, findCity, INSURANCES, parseContributions, sourcesOf } from '../../core/contributions.js';
+import { InvalidInput, NotFound } from '../../core/errors.js';
+import type { Context } from '../context.js';
+import { cityName, contributionTable, shippedContributions } from './shared/contributions-data.js';
+import { required } from './shared/input.js';
+import { writeJson } from './shared/output.js';
+import { percent, yuan } from '../text/money.js';
+
+/** A contribution data file is small; anything larger is not one. */
+const MAX_BYTES = 1024 * 1024;
+
+export async function run(ctx: Context, args: { city?: string }): Promise<void> {
+  const store = await ctx.openStore({ write: false });
+  const table = await contributionTable(ctx, store);
+  const loaded = store ? await store.contributionYears() : [];
+  let years = table.years;
+  if (args.city !== undefined) {
+    const city = findCity(table, args.city);
+    if (city === null) {
+      throw new NotFound(
+        'city-not-found',
+        ctx.m.rates.cityNotFound(JSON.stringify(args.city.slice(0, 40)), table.cities.map((c) => c.name[ctx.lang]).join(ctx.lang === 'zh' ? '、' : ', ')),
+      );
+    }
+    years = years.filter((y) => y.city === city.id);
+  }
+  const from = (y: ContributionYear) => loaded.find((l) => l.year.city === y.city && l.year.year === y.year) ?? null;
+  if (ctx.json) {
+    writeJson(ctx, {
+      years: years.map((y) => ({ ...y, loaded: from(y) ? { file: from(y)!.file, loadedOn: from(y)!.loadedOn } : null })),
+    });
+    return;
+  }
+  const m = ctx.m.rates;
+  const known = <T>(v: T | null, show: (v: T) => string) => (v === null ? ctx.color.yellow(m.unknown) : show(v));
+  const blocks = years.map((y) => {
+    const l = from(y);
+    const shares = (k: (typeof INSURANCES)[number]) =>
+      known(y.rates[k], (r) => {
+        const range = k === 'injury' && 'range' in r && r.range ? m.injuryRange(percent(r.range.min), percent(r.range.max)) : '';
+        return `${m.employer} ${percent(r.employer)}, ${m.employee} ${percent(r.employee)}${range}`;
+      });
+    const lines = [
+      ctx.color.bold(`${cityName(ctx, table, y.city)} ${m.yearLabel(y.year, y.from, y.to)}${l ? m.loadedFrom(l.file, l.loadedOn) : ''}`),
+      `  ${m.base}${m.sep}${known(y.base, (b) => `${yuan(b.floor)} .. ${yuan(b.ceiling)}`)}`,
+      ...INSURANCES.map((k) => `  ${m.insurance[k]}${m.sep}${shares(k)}`),
+      `  ${m.dueDay}${m.sep}${known(y.dueDay, (d) => m.dayOfMonth(d.day))}`,
+      `  ${m.cutoff}${m.sep}${known(y.cutoff, (d) => m.dayOfMonth(d.day))}`,
+      ...(y.note ? [`  ${m.note}${m.sep}${y.note}`] : []),
+      ...(sourcesOf(y).length > 0
+        ? [`  ${m.sources}${m.sep.trim()}`, ...sourcesOf(y).map((s) => `    - ${ctx.m.policy.source(s.title, s.url, s.date, s.confidence)}`)]
+        : []),
+    ];
+    return lines.join('\n');
+  });
+  ctx.out.write(`${blocks.join('\n\n')}\n\n${m.howToLoad}\n`);
+}
+
+export async function load(ctx: Context, args: { file?: string }): Promise<void> {
+  const file = await required(ctx, args.file, '<file.json>', ctx.m.rates.askFile);
+  const m = ctx.m.rates;
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch {
+    throw new InvalidInput('file-unreadable', m.unreadable(file));
+  }
+  if (!stat.isFile()) throw new InvalidInput('not-a-file', m.notAFile(file));
+  if (stat.size > MAX_BYTES) throw new InvalidInput('file-too-large', m.tooLarge(file));
+  let json: unknown;
+  try {
+    json = JSON.parse(fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
+  } catch {
+    throw new InvalidInput('not-json', m.notJson(file));
+  }
+  const parsed = parseContributions(json, shippedContributions(ctx).cities);
+  if (!parsed.ok) throw new InvalidInput('contributions-invalid', `${file}: ${m.problem(parsed.problem)}`);
+  if (parsed.table.cities.length > 0) throw new InvalidInput('contributions-new-city', m.newCity(file, parsed.table.cities[0]!.id));
+  const loadedOn = ctx.today as IsoDate;
+  const store = await ctx.openStore({ write: true });
+  await store.write(async (tx) => {
+    for (const year of parsed.table.years) await tx.saveContributionYear({ year, loadedOn, file: path.basename(file) });
+  });
+  const table = await contributionTable(ctx, store);
+  const names = parsed.table.years.map((y) => `${cityName(ctx, table, y.city)} ${y.year}`);
+  if (ctx.json)
+    writeJson(ctx, { loaded: parsed.table.years.map((y) => ({ city: y.city, year: y.year, from: y.from, to: y.to })), file: path.basename(file), loadedOn });
+  else ctx.out.write(`${m.loaded(names.join(ctx.lang === 'zh' ? '、' : ', '), parsed.table.years.length)}\n`);
+}
