@@ -25,9 +25,19 @@ describe('header names: English or Chinese, any case, spaces ignored', () => {
   it('every alias of SPEC 2.3 is there', () => {
     expect(ALIASES.id).toEqual(['身份证号', '身份证号码', '公民身份号码', '证件号码', '社会保障号码', '社保号']);
     expect(ALIASES.employer).toEqual(['用人单位', '单位', '单位名称', '公司']);
-    // SPEC 2.3's 34 names, plus guardian_id's (a column of sscard's own).
+    // SPEC 2.3's 34 names, plus guardian_id's (a column of sscard's own), plus SPEC 1.9's and 1.10's (v3).
+    expect(ALIASES.employer_uscc).toContain('统一社会信用代码');
+    expect(ALIASES.employer_city).toContain('参保地');
+    expect(ALIASES.base).toContain('缴费基数');
     expect(Object.values(ALIASES).flat()).toHaveLength(
-      34 + ALIASES.guardian_id.length + ALIASES.hire_kind.length + ALIASES.card_state.length + ALIASES.card_ended_on.length,
+      34 +
+        ALIASES.guardian_id.length +
+        ALIASES.hire_kind.length +
+        ALIASES.card_state.length +
+        ALIASES.card_ended_on.length +
+        ALIASES.employer_uscc.length +
+        ALIASES.employer_city.length +
+        ALIASES.base.length,
     );
   });
 

@@ -27,7 +27,7 @@ export async function run(ctx: Context, args: { city?: string }): Promise<void> 
     if (city === null) {
       throw new NotFound(
         'city-not-found',
-        ctx.m.rates.cityNotFound(JSON.stringify(args.city.slice(0, 40)), table.cities.map((c) => c.name[ctx.lang]).join(ctx.lang === 'zh' ? '、' : ', ')),
+        ctx.m.rates.cityNotFound(JSON.stringify(args.city.slice(0, 40)), table.cities.map((c) => ctx.m.rates.cityName(c.name)).join(ctx.m.rates.list)),
       );
     }
     years = years.filter((y) => y.city === city.id);
@@ -93,5 +93,5 @@ export async function load(ctx: Context, args: { file?: string }): Promise<void>
   const names = parsed.table.years.map((y) => `${cityName(ctx, table, y.city)} ${y.year}`);
   if (ctx.json)
     writeJson(ctx, { loaded: parsed.table.years.map((y) => ({ city: y.city, year: y.year, from: y.from, to: y.to })), file: path.basename(file), loadedOn });
-  else ctx.out.write(`${m.loaded(names.join(ctx.lang === 'zh' ? '、' : ', '), parsed.table.years.length)}\n`);
+  else ctx.out.write(`${m.loaded(names.join(m.list), parsed.table.years.length)}\n`);
 }

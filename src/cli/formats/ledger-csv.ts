@@ -16,14 +16,11 @@ export const COLUMNS = [
   'id',
   'name',
   'employer',
-  'employer_uscc',
-  'employer_city',
   'hired_on',
   'registered_on',
   'left_on',
   'separation_done_on',
   'hire_kind',
-  'base',
   'card_number',
   'bank',
   'policy',
@@ -37,6 +34,10 @@ export const COLUMNS = [
   'card_ended_on',
   'ecard_channel',
   'ecard_claimed_on',
+  // v3 (SPEC 1.9, 1.10), last so that the columns before keep their places: the employer's record and the hire's base.
+  'employer_uscc',
+  'employer_city',
+  'base',
 ] as const;
 export type Column = (typeof COLUMNS)[number];
 

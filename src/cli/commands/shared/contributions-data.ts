@@ -51,7 +51,7 @@ export function cityOf(table: ContributionTable, typed: string | null | undefine
 /** A city's name in the user's language, or the text as recorded. */
 export function cityName(ctx: Context, table: ContributionTable, city: string): string {
   const known = table.cities.find((c) => c.id === city);
-  return known ? known.name[ctx.lang] : city;
+  return known ? ctx.m.rates.cityName(known.name) : city;
 }
 
 /**

@@ -8,17 +8,12 @@ export const ALIASES: Readonly<Record<Column, readonly string[]>> = {
   id: ['身份证号', '身份证号码', '公民身份号码', '证件号码', '社会保障号码', '社保号'],
   name: ['姓名'],
   employer: ['用人单位', '单位', '单位名称', '公司'],
-  // SPEC 1.10: the employer's record.
-  employer_uscc: ['统一社会信用代码', '单位统一社会信用代码'],
-  employer_city: ['参保地', '参保城市'],
   hired_on: ['入职日期', '用工日期', '入职时间'],
   registered_on: ['参保日期', '参保登记日期', '登记日期'],
   left_on: ['离职日期'],
   separation_done_on: ['转移日期', '减员日期'],
   // Not in SPEC 2.3's table (columns of sscard's own): the kind of hire, and a card out of force.
   hire_kind: ['用工形式'],
-  // SPEC 1.9: the hire's monthly contribution base.
-  base: ['缴费基数', '月缴费基数'],
   card_number: ['社保卡号', '卡号'],
   bank: ['银行', '服务银行', '发卡银行'],
   policy: ['卡政策'],
@@ -33,6 +28,11 @@ export const ALIASES: Readonly<Record<Column, readonly string[]>> = {
   card_ended_on: ['挂失注销日期'],
   ecard_channel: ['电子社保卡渠道'],
   ecard_claimed_on: ['电子社保卡申领日期'],
+  // SPEC 1.10: the employer's record.
+  employer_uscc: ['统一社会信用代码', '单位统一社会信用代码'],
+  employer_city: ['参保地', '参保城市'],
+  // SPEC 1.9: the hire's monthly contribution base.
+  base: ['缴费基数', '月缴费基数'],
 };
 
 /** Columns holding dates: in an xlsx a number there is an Excel serial date. */

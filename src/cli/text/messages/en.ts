@@ -139,6 +139,8 @@ export const en = {
 
   /** `sscard rates` (SPEC 1.9): contribution data per city and year. */
   rates: {
+    list: ', ',
+    cityName: (name: { en: string; zh: string }) => name.en,
     /** Between a label and its value. */
     sep: ': ',
     unknown: 'unknown',

@@ -103,6 +103,8 @@ export const zh: Messages = {
   },
 
   rates: {
+    list: '、',
+    cityName: (name) => name.zh,
     /** Between a label and its value. */
     sep: '：',
     unknown: '未知',
