@@ -14,6 +14,7 @@ import { isPostgresUrl } from '../store/location.js';
 import { openLedger } from '../store/open.js';
 import { openMemoryStore } from '../store/sqlite/file.js';
 import { createByRename, createOnFirstWrite } from '../store/first-write.js';
+import { removeDeadStaging } from '../store/leftovers.js';
 import type { Store } from '../store/store.js';
 import type { Context } from './context.js';
 import { type Lang, langOf } from './text/lang.js';
@@ -116,7 +117,10 @@ export function buildContext(
         opened.splice(opened.indexOf(store), 1);
       }
       const options = { create: mode.write, createDirectories: isDefaultPath, now: now.toISOString() };
-      const isNewFile = mode.write && !isPostgresUrl(dbPath) && !fs.existsSync(dbPath);
+      const isFile = !isPostgresUrl(dbPath);
+      // What imports killed while creating this ledger left beside it (personal data purge never reaches).
+      if (isFile) removeDeadStaging(dbPath);
+      const isNewFile = mode.write && isFile && !fs.existsSync(dbPath);
       store = !isNewFile
         ? await openLedger(dbPath, options)
         : mode.bulk

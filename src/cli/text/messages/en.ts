@@ -870,6 +870,8 @@ export const en = {
   /** `sscard purge`, `backup`, `copy`, `check`: the ledger as a whole. */
   ledger: {
     purged: (id: string, events: number) => `Deleted ${id} and every record about them (${events} events).`,
+    purgedStale: (id: string) =>
+      `No record of ${id} was left, but copies of the number remained in unused parts of the ledger file or its WAL (an earlier purge did not finish); they have been erased.`,
     backedUp: (file: string, bytes: number) =>
       `Backed up the ledger to ${file} (${bytes} bytes). Restore: stop sscard, copy it over the ledger file, run \`sscard check\`.`,
     copied: (from: string, to: string, rows: Record<string, number>) =>
@@ -1163,6 +1165,9 @@ export const en = {
         : `${p.file} is not an sscard database (or is damaged); it was left untouched. Point --db at an sscard ledger.`,
     'ledger-damaged': (p: { file: string; finding: string }) =>
       `${p.file} is damaged (${p.finding}), so nothing was written; restore it from a backup as the README's "Backups and restore" says, then run \`sscard check\`.`,
+    /** A WAL (`kind` wal: `at` its frame, 0 its header) or hot journal (`at` its page record) that SQLite would recover only in part (issue 29). */
+    'journal-damaged': (p: { file: string; journal: string; kind: 'wal' | 'journal'; at: number; after: number }) =>
+      `${p.journal} is damaged (${p.at === 0 ? 'its header' : `${p.kind === 'wal' ? 'frame' : 'page record'} ${p.at}`} fails its checksum while ${p.after} later ${p.kind === 'wal' ? 'commits' : 'records'} still verify), and SQLite would silently drop ${p.kind === 'wal' ? 'those commits' : 'part of the rollback'}; the ledger was not opened and nothing was changed: keep a copy of ${p.file} with its -wal and -journal files, then restore from a backup as the README's "Backups and restore" says.`,
     'db-not-writable': (p: { file: string }) =>
       `${p.file} cannot be opened or written (permission denied, or a read-only file or directory); fix its permissions or choose another --db.`,
     'db-error': (p: { file: string; why: string }) => `${p.file} could not be used: ${p.why}.`,

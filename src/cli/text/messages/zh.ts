@@ -770,6 +770,7 @@ export const zh: Messages = {
 
   ledger: {
     purged: (id, events) => `已删除 ${id} 及其全部记录（${events} 条）。`,
+    purgedStale: (id) => `台账中已没有 ${id} 的记录，但台账文件或其 -wal 的未用部分仍留有该号码的副本（之前的删除未完成），现已清除。`,
     backedUp: (file, bytes) => `已将台账备份到 ${file}（${bytes} 字节）。恢复：停止 sscard，将备份复制到台账文件，再运行 \`sscard check\`。`,
     copied: (from, to, rows) =>
       `已将 ${from} 复制到 ${to}：${rows.event} 条事件，${rows.person} 人，${rows.hire} 条雇用，${rows.card} 张卡，${rows.ecard} 张电子卡；两边行数一致。`,
@@ -1006,6 +1007,8 @@ export const zh: Messages = {
         ? `${p.ledger} 中的模式 ${p.schema} 含有不属于 sscard 台账的表，未做任何改动：请用 ?schema=名称 换一个模式。`
         : `${p.file} 不是 sscard 台账（或已损坏），未做任何改动：请让 --db 指向 sscard 台账。`,
     'ledger-damaged': (p) => `${p.file} 已损坏（${p.finding}），未做任何更改：请按 README 的“Backups and restore”从备份恢复，然后运行 \`sscard check\`。`,
+    'journal-damaged': (p) =>
+      `${p.journal} 已损坏（${p.at === 0 ? '文件头' : `第${p.at}${p.kind === 'wal' ? '帧' : '条页记录'}`}校验和错误，其后仍有${p.after}${p.kind === 'wal' ? '个提交' : '条记录'}校验正确），SQLite 会静默丢弃${p.kind === 'wal' ? '这些提交' : '部分回滚'}；未打开台账，未做任何更改：请先把 ${p.file} 连同其 -wal、-journal 文件另存一份，再按 README 的“Backups and restore”从备份恢复。`,
     'db-not-writable': (p) => `无法打开或写入 ${p.file}（权限不足，或文件、目录只读）：请修改权限，或换一个 --db。`,
     'db-error': (p) => `无法使用 ${p.file}：${p.why}。`,
     'ledger-too-new': (p) =>
