@@ -629,7 +629,8 @@ export const en = {
       examples: [`sscard purge ${ID}`, `sscard purge ${ID} --yes`],
     },
     guide: {
-      description: 'how to activate a card, enable its social-security function, report a loss, claim the e-card, register an employee or see a leaver off (offline)',
+      description:
+        'how to activate a card, enable its social-security function, report a loss, claim the e-card, register an employee or see a leaver off (offline)',
       topic: 'activate, enable, loss, ecard, register or leave (default: all)',
       examples: ['sscard guide activate', 'sscard guide ecard --lang zh', 'sscard guide'],
     },
