@@ -24,6 +24,8 @@ import type { EXIT } from '../../exit.js';
 
 /** The example identity number of the SPEC (a documented public example, not personal data): shown unmasked so examples work when pasted. */
 const ID = '11010519491231002X';
+/** The forms every date is read in (SPEC v3 2.2; core/calendar-date.ts parseWrittenDate). */
+const DATE_FORMS = '2026-09-01, 2026/9/1, 2026.9.1, 2026年9月1日 or 20260901';
 /** Where the restore steps are (README: "Backups and restore"). */
 const RESTORE =
   'stop every sscard process, copy your latest backup over the ledger file (delete the -wal and -shm beside it first), then run `sscard check` (README: "Backups and restore")';
@@ -40,10 +42,16 @@ const LATE_REGISTRATION =
 
 export const en = {
   /** The deadline's derivation, one clause per note (SPEC 1.2: "2026-10-01 is National Day; moved to 2026-10-08"). */
-  deadlineNote: (note: DeadlineNote): string =>
-    note.kind === 'moved'
-      ? `${note.from} is ${note.holiday ? `in the ${note.holiday.en} holiday` : `a ${WEEKDAY[note.weekday]}`}; moved to ${note.to}`
-      : `the official holiday schedule for ${note.year} is not yet known, so this deadline is provisional`,
+  deadlineNote: (note: DeadlineNote): string => {
+    switch (note.kind) {
+      case 'moved':
+        return `${note.from} is ${note.holiday ? `in the ${note.holiday.en} holiday` : `a ${WEEKDAY[note.weekday]}`}; moved to ${note.to}`;
+      case 'adjusted-workday':
+        return `${note.date} is a ${WEEKDAY[note.weekday]} but an adjusted working day (调休上班日${note.holiday ? `, for the ${note.holiday.en} holiday` : ''}), so the deadline stays on it`;
+      case 'provisional':
+        return `the official holiday schedule for ${note.year} is not yet known, so this deadline is provisional`;
+    }
+  },
   deadlineNoteSeparator: '; ',
   loadedSchedule: (year: number) => `per the official ${year} schedule loaded into the ledger`,
 
@@ -363,7 +371,7 @@ export const en = {
 
   /** Values given on the command line or typed at a prompt; `field` is the option or argument (`--hired-on`, `<id>`). */
   input: {
-    date: (field: string) => `${field} must be a real date written YYYY-MM-DD, e.g. 2026-09-01.`,
+    date: (field: string) => `${field} must be a real date, written e.g. ${DATE_FORMS}.`,
     outOfRange: (field: string) => `${field} must lie between ${EARLIEST_DATE} and ${LATEST_DATE}; check the year.`,
     tooFarAhead: (field: string, date: string, today: string, months: number) =>
       `${field} ${date} is more than ${months} months after today (${today}); check the year.`,
@@ -377,14 +385,15 @@ export const en = {
       `${field} must be one of wechat, alipay, 12333, bank-app, gov-platform, unionpay, local-app (or its Chinese name, e.g. 微信, 支付宝, 掌上12333, 云闪付).`,
     days: (field: string) => `${field} must be a whole number of days, e.g. 14.`,
     unexpected: (field: string) => `${field} has an unexpected value; see --help.`,
-    promptDate: (field: string) => `${field} must be a real date written YYYY-MM-DD.`,
+    oneOf: (field: string, values: readonly string[]) => `${field} must be one of ${values.join(', ')}.`,
+    promptDate: (field: string) => `${field} must be a real date, written e.g. ${DATE_FORMS}.`,
     promptCard: (field: string) => `${field} must be 9 letters or digits.`,
     promptEmpty: (field: string) => `${field} cannot be empty.`,
     missingOption: (field: string) => `${field} is required; give it on the command line (see --help).`,
     confirmationRequired: 'This cannot be undone and there is no terminal to confirm it on; add --yes to go ahead.',
     notConfirmed: 'Not confirmed; nothing was written.',
-    invalidAsOf: `--as-of must be a real date written YYYY-MM-DD between ${EARLIEST_DATE} and ${LATEST_DATE}, e.g. 2026-10-09.`,
-    invalidToday: `SSCARD_TODAY must be a real date written YYYY-MM-DD between ${EARLIEST_DATE} and ${LATEST_DATE}; fix or unset it.`,
+    invalidAsOf: `--as-of must be a real date between ${EARLIEST_DATE} and ${LATEST_DATE}, written e.g. ${DATE_FORMS}.`,
+    invalidToday: `SSCARD_TODAY must be a real date between ${EARLIEST_DATE} and ${LATEST_DATE}, written e.g. ${DATE_FORMS}; fix or unset it.`,
   },
 
   /** Questions asked at a terminal for values missing on the command line (SPEC 2.1: never inventing a fact). */
@@ -671,8 +680,8 @@ export const en = {
       examples: [`sscard purge ${ID}`, `sscard purge ${ID} --yes`],
     },
     guide: {
-      description: 'how to activate a card, enable its social-security function, report a loss, claim the e-card, register an employee (offline)',
-      topic: 'activate, enable, loss, ecard or register (default: all)',
+      description: 'how to activate a card, enable its social-security function, report a loss, claim the e-card, register an employee or see a leaver off (offline)',
+      topic: 'activate, enable, loss, ecard, register or leave (default: all)',
       examples: ['sscard guide activate', 'sscard guide ecard --lang zh', 'sscard guide'],
     },
     completion: {
@@ -912,6 +921,8 @@ export const en = {
   /** `sscard purge`, `backup`, `copy`, `check`: the ledger as a whole. */
   ledger: {
     purged: (id: string, events: number) => `Deleted ${id} and every record about them (${events} events).`,
+    purgedStale: (id: string) =>
+      `No record of ${id} was left, but copies of the number remained in unused parts of the ledger file or its WAL (an earlier purge did not finish); they have been erased.`,
     backedUp: (file: string, bytes: number) =>
       `Backed up the ledger to ${file} (${bytes} bytes). Restore: stop sscard, copy it over the ledger file, run \`sscard check\`.`,
     copied: (from: string, to: string, rows: Record<string, number>) =>
@@ -1008,6 +1019,9 @@ export const en = {
     /** `person`: the name and the (masked) number, or the number alone. */
     person: (name: string, id: string) => `${name} (${id})`,
     summary: (kind: string, person: string, employer: string | null) => `${kind}: ${person}${employer ? `, ${employer}` : ''}`,
+    /** An overdue deadline's event, moved to the day the file was made so that its alarm can still fire. */
+    overdue: (days: number, summary: string) => `OVERDUE by ${days} day${days === 1 ? '' : 's'}: ${summary}`,
+    wasDue: (date: string) => `The deadline was ${date}`,
     /** The rule behind each kind of deadline, for the event's description. */
     law: {
       registration: 'Social Insurance Law Art. 58: register within 30 days of the hire date',
@@ -1071,6 +1085,16 @@ export const en = {
           'Record it with `sscard register-employee --id ... --hired-on ... --registered-on ...` (or `--pending` to track it; `sscard due` lists what is open, overdue first).',
           'If the employer does not register, the social insurance agency assesses the premiums owed from the hire date (Art. 58). An employer that still fails to register after being ordered to may be fined one to three times the premiums owed, and its directly responsible managers 500 to 3,000 yuan (Art. 84).',
           'Flexible workers (灵活就业: self-employed without employees, part-time workers not insured by an employer, other flexible employment) register themselves, voluntarily and without a deadline: `sscard register-employee --flexible`.',
+        ],
+      },
+      leave: {
+        title: 'When an employee leaves: file and social insurance transfer (减员、档案和社会保险关系转移)',
+        steps: [
+          "When an employment ends (离职: the labour contract is terminated or dissolved), the employer must hand over the employee's file and transfer the social insurance relationship within 15 days (Labour Contract Law Art. 50 ¶1). The 15 days do not count the last day itself; a last day on a weekend or public holiday moves to the next working day.",
+          'Report the end to the social insurance agency (减员) so that contributions stop; an unemployed leaver is reported to it within the same 15 days, with a certificate of the end of the employment for the leaver (Social Insurance Law Art. 50 ¶1).',
+          'Record the leaving with `sscard leave --id ... --employer ... --left-on DATE` (a date ahead is fine once notice is given); `sscard due` then lists the transfer, overdue first. Add `--hired-on DATE` when the person has several open hires with that employer.',
+          'Once the transfer is done, record it: `sscard leave --id ... --employer ... --left-on DATE --done-on DATE`.',
+          'A leaver whose registration was never filed keeps the registration item: the premiums for the employed period are still owed (Social Insurance Law Art. 58).',
         ],
       },
     } satisfies Record<Topic, { title: string; steps: string[] }>,
@@ -1194,6 +1218,9 @@ export const en = {
         : `${p.file} is not an sscard database (or is damaged); it was left untouched. Point --db at an sscard ledger.`,
     'ledger-damaged': (p: { file: string; finding: string }) =>
       `${p.file} is damaged (${p.finding}), so nothing was written; restore it from a backup as the README's "Backups and restore" says, then run \`sscard check\`.`,
+    /** A WAL (`kind` wal: `at` its frame, 0 its header) or hot journal (`at` its page record) that SQLite would recover only in part (issue 29). */
+    'journal-damaged': (p: { file: string; journal: string; kind: 'wal' | 'journal'; at: number; after: number }) =>
+      `${p.journal} is damaged (${p.at === 0 ? 'its header' : `${p.kind === 'wal' ? 'frame' : 'page record'} ${p.at}`} fails its checksum while ${p.after} later ${p.kind === 'wal' ? 'commits' : 'records'} still verify), and SQLite would silently drop ${p.kind === 'wal' ? 'those commits' : 'part of the rollback'}; the ledger was not opened and nothing was changed: keep a copy of ${p.file} with its -wal and -journal files, then restore from a backup as the README's "Backups and restore" says.`,
     'db-not-writable': (p: { file: string }) =>
       `${p.file} cannot be opened or written (permission denied, or a read-only file or directory); fix its permissions or choose another --db.`,
     'db-error': (p: { file: string; why: string }) => `${p.file} could not be used: ${p.why}.`,
