@@ -6,7 +6,7 @@
 import type { ChalkInstance } from 'chalk';
 import fs from 'node:fs';
 import path from 'node:path';
-import { chinaDate, type IsoDate, parseIsoDate } from '../core/calendar-date.js';
+import { chinaDate, type IsoDate, parseWrittenDate } from '../core/calendar-date.js';
 import { inRange } from '../core/date-bounds.js';
 import { InvalidInput } from '../core/errors.js';
 import { chinaCalendar, officialCalendar } from '../core/official-calendar.js';
@@ -14,6 +14,7 @@ import { isPostgresUrl } from '../store/location.js';
 import { openLedger } from '../store/open.js';
 import { openMemoryStore } from '../store/sqlite/file.js';
 import { createByRename, createOnFirstWrite } from '../store/first-write.js';
+import { removeDeadStaging } from '../store/leftovers.js';
 import type { Store } from '../store/store.js';
 import type { Context, IO } from './context.js';
 import { type Lang, langOf } from './text/lang.js';
@@ -38,10 +39,10 @@ function defaultDbPath(env: IO['env']): string {
 function todayOf(option: string | undefined, env: IO['env'], now: Date, m: Messages): IsoDate {
   const plausible = (date: IsoDate | null) => (date !== null && inRange(date) ? date : null);
   if (option !== undefined) {
-    return plausible(parseIsoDate(option)) ?? fail('invalid-as-of', m.input.invalidAsOf);
+    return plausible(parseWrittenDate(option)) ?? fail('invalid-as-of', m.input.invalidAsOf);
   }
   if (env.SSCARD_TODAY) {
-    return plausible(parseIsoDate(env.SSCARD_TODAY)) ?? fail('invalid-sscard-today', m.input.invalidToday);
+    return plausible(parseWrittenDate(env.SSCARD_TODAY)) ?? fail('invalid-sscard-today', m.input.invalidToday);
   }
   return chinaDate(now);
 }
@@ -117,7 +118,10 @@ export function buildContext(
         opened.splice(opened.indexOf(store), 1);
       }
       const options = { create: mode.write, createDirectories: isDefaultPath, now: now.toISOString() };
-      const isNewFile = mode.write && !isPostgresUrl(dbPath) && !fs.existsSync(dbPath);
+      const isFile = !isPostgresUrl(dbPath);
+      // What imports killed while creating this ledger left beside it (personal data purge never reaches).
+      if (isFile) removeDeadStaging(dbPath);
+      const isNewFile = mode.write && isFile && !fs.existsSync(dbPath);
       store = !isNewFile
         ? await openLedger(dbPath, options)
         : mode.bulk

@@ -1,4 +1,4 @@
-// sscard activate: records the in-person activation (启用) at an outlet of
+// sscard activate: records the in-person activation (激活) at an outlet of
 // the issuing bank, with the card and the holder's ORIGINAL identity document.
 import * as z from 'zod/mini';
 import { activationDaysLate, activationDeadline, type Card, decideActivation } from '../../core/card.js';

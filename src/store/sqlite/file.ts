@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { InvalidInput, Refused } from '../../core/errors.js';
 import { rebuildCache, SqliteStore } from './ledger.js';
 import { type HeaderFields, hasPendingJournal, inspectDatabase, walPageOneHeaders } from './header.js';
+import { checkRecoverable } from './journal-check.js';
 import { APPLICATION_ID, MIGRATIONS, SCHEMA_QUERY, SCHEMA_VERSION } from './schema.js';
 
 /** Long enough for a queue of writers (each write is short) before "database is locked". */
@@ -90,6 +91,7 @@ export function openSqliteStore(file: string, options: OpenOptions): SqliteStore
   if (header.kind === 'not-sqlite') throw notALedger(file);
   const walCopies = walPageOneHeaders(file);
   if (header.kind === 'sqlite') checkHeader(file, header, walCopies);
+  refuseUnrecoverable(file);
 
   const canWrite = writable(file);
   if (options.create && canWrite) makePrivate(file);
@@ -243,6 +245,23 @@ function checkHeader(file: string, header: HeaderFields, walCopies: readonly Hea
     if (copy.applicationId !== APPLICATION_ID && copy.applicationId !== 0) throw notALedger(file);
     if (copy.applicationId === APPLICATION_ID && copy.userVersion > SCHEMA_VERSION) throw tooNew(file, copy.userVersion);
   }
+}
+
+/**
+ * A WAL or hot journal that SQLite would recover only in part (issue 29 item
+ * 4): refused before SQLite sees it, by every command, reads included, since
+ * opening is what recovers, and the last connection's checkpoint then deletes
+ * the WAL: the commits after the damage would be gone without a word.
+ */
+function refuseUnrecoverable(file: string): void {
+  const finding = checkRecoverable(file);
+  if (finding.sound) return;
+  const kind = finding.file.endsWith('-wal') ? 'wal' : 'journal';
+  throw new Refused(
+    'journal-damaged',
+    `${finding.file} is damaged (${kind === 'wal' ? 'frame' : 'page record'} ${finding.at} fails its checksum while ${finding.after} later ${kind === 'wal' ? 'commits' : 'records'} still verify), so the ledger was not opened and nothing was changed; keep a copy of the ledger with its side files, then restore from a backup as the README's "Backups and restore" says.`,
+    { file, journal: finding.file, kind, at: finding.at, after: finding.after },
+  );
 }
 
 function tooNew(file: string, version: number): Refused {

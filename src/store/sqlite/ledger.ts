@@ -4,7 +4,7 @@
 // resolves at once, and a write transaction is BEGIN IMMEDIATE ... COMMIT
 // issued here around the command's work.
 import type Database from 'better-sqlite3';
-import { erasePersonRows, isMentioned, scrubFile } from './purge.js';
+import { erasePersonRows, isMentioned, scrubFile, staleCopies } from './purge.js';
 import type { IsoDate } from '../../core/calendar-date.js';
 import type { Card } from '../../core/card.js';
 import type { Hire } from '../../core/registration.js';
@@ -184,6 +184,10 @@ class Reader implements LedgerReader {
 
   async mentions(id: string): Promise<boolean> {
     return isMentioned(this.s.db, id);
+  }
+
+  async staleCopies(id: string): Promise<boolean> {
+    return staleCopies(this.s.db.name, id);
   }
 
   async calendarYears(): Promise<LoadedCalendarYear[]> {
