@@ -356,3 +356,42 @@ describe('a flipped bit in an event (item 10)', () => {
     expect(ledger.bytes()).toEqual(before);
   });
 });
+
+describe('a write never lands on a ledger that check calls damaged (item 11)', () => {
+  it('one flipped bit: whenever check says damaged, the write is refused and the file unchanged', async () => {
+    const trials = SOAK ? 200 : 40;
+    const random = prng(29_11);
+    ledger = tempLedger();
+    const seed = path.join(ledger.dir, 'seed.db');
+    expect(run(['--db', seed, 'import', hiresCsv(ledger.dir, 'seed.csv', 0, 300)], { SSCARD_TODAY: '2026-11-24' }).code).toBe(0);
+    const size = fs.statSync(seed).size;
+    const tally = { damaged: 0, writesOnDamaged: 0, sound: 0, writesOnSound: 0 };
+    const trial = async (t: number, offset: number, bit: number) => {
+      const db = path.join(ledger.dir, `flip-${t}.db`);
+      const bytes = fs.readFileSync(seed);
+      bytes[offset]! ^= 1 << bit;
+      fs.writeFileSync(db, bytes);
+      const check = await start(db, ['check']);
+      const before = fs.readFileSync(db);
+      const write = await start(db, ['register-employee', '--id', idFor(5000 + t), '--employer', 'Acme', '--hired-on', '2026-11-01']);
+      expect(write.signal).toBeNull();
+      if (check.code !== 0) {
+        tally.damaged++;
+        if (write.code === 0) tally.writesOnDamaged++;
+        else expect(fs.readFileSync(db).equals(before), `flip ${t}: a refused write changed the file`).toBe(true);
+      } else {
+        tally.sound++;
+        if (write.code === 0) tally.writesOnSound++;
+      }
+      expect(
+        write.code === 0 && check.code !== 0,
+        `flip ${t} (byte ${offset}, bit ${bit}): check said ${check.stdout}${check.stderr}, the write went through`,
+      ).toBe(false);
+    };
+    const flips = Array.from({ length: trials }, () => [Math.floor(random() * size), Math.floor(random() * 8)] as const);
+    for (let t = 0; t < trials; t += 2) await Promise.all(flips.slice(t, t + 2).map(([offset, bit], i) => trial(t + i, offset, bit)));
+    console.log(
+      `pre-write checks: ${trials} copies of a ${(size / 1024).toFixed(0)} KiB ledger with one flipped bit: check called ${tally.damaged} damaged, a write went through on ${tally.writesOnDamaged} of them; ${tally.sound} sound (by check), writes accepted on ${tally.writesOnSound}`,
+    );
+  }, 600_000);
+});
