@@ -154,7 +154,7 @@ const COMPLETION_VALUES: Record<string, Record<string, string[]>> = {
   enable: { '--channel': ['window', 'bank', 'online', 'hospital'] },
   'card issue': { '--generation': ['2', '3'] },
   'card replace': { '--reason': ['loss', 'damage', 'expiry', 'change'] },
-  guide: { '': ['activate', 'enable', 'loss', 'ecard', 'register'] },
+  guide: { '': ['activate', 'enable', 'loss', 'ecard', 'register', 'leave'] },
   completion: { '': ['bash', 'zsh', 'fish'] },
 };
 

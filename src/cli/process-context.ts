@@ -6,7 +6,7 @@
 import type { ChalkInstance } from 'chalk';
 import fs from 'node:fs';
 import path from 'node:path';
-import { chinaDate, type IsoDate, parseIsoDate } from '../core/calendar-date.js';
+import { chinaDate, type IsoDate, parseWrittenDate } from '../core/calendar-date.js';
 import { inRange } from '../core/date-bounds.js';
 import { InvalidInput } from '../core/errors.js';
 import { chinaCalendar, officialCalendar } from '../core/official-calendar.js';
@@ -38,10 +38,10 @@ function defaultDbPath(env: NodeJS.ProcessEnv): string {
 function todayOf(option: string | undefined, env: NodeJS.ProcessEnv, now: Date, m: Messages): IsoDate {
   const plausible = (date: IsoDate | null) => (date !== null && inRange(date) ? date : null);
   if (option !== undefined) {
-    return plausible(parseIsoDate(option)) ?? fail('invalid-as-of', m.input.invalidAsOf);
+    return plausible(parseWrittenDate(option)) ?? fail('invalid-as-of', m.input.invalidAsOf);
   }
   if (env.SSCARD_TODAY) {
-    return plausible(parseIsoDate(env.SSCARD_TODAY)) ?? fail('invalid-sscard-today', m.input.invalidToday);
+    return plausible(parseWrittenDate(env.SSCARD_TODAY)) ?? fail('invalid-sscard-today', m.input.invalidToday);
   }
   return chinaDate(now);
 }
