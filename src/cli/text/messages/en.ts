@@ -1219,6 +1219,8 @@ export const en = {
     'ledger-damaged': (p: { file: string; finding: string }) =>
       `${p.file} is damaged (${p.finding}), so nothing was written; restore it from a backup as the README's "Backups and restore" says, then run \`sscard check\`.`,
     /** A WAL (`kind` wal: `at` its frame, 0 its header) or hot journal (`at` its page record) that SQLite would recover only in part (issue 29). */
+    'event-damaged': (p: { seq: number; why: 'kind' | 'data' }) =>
+      `The ledger's event ${p.seq} is damaged (${p.why === 'kind' ? 'its kind is not one sscard writes' : 'its data is not a JSON object'}), so nothing was written or exported; restore the ledger from a backup as the README's "Backups and restore" says, then run \`sscard check\`.`,
     'journal-damaged': (p: { file: string; journal: string; kind: 'wal' | 'journal'; at: number; after: number }) =>
       `${p.journal} is damaged (${p.at === 0 ? 'its header' : `${p.kind === 'wal' ? 'frame' : 'page record'} ${p.at}`} fails its checksum while ${p.after} later ${p.kind === 'wal' ? 'commits' : 'records'} still verify), and SQLite would silently drop ${p.kind === 'wal' ? 'those commits' : 'part of the rollback'}; the ledger was not opened and nothing was changed: keep a copy of ${p.file} with its -wal and -journal files, then restore from a backup as the README's "Backups and restore" says.`,
     'db-not-writable': (p: { file: string }) =>

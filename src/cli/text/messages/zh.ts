@@ -1059,6 +1059,8 @@ export const zh: Messages = {
         ? `${p.ledger} 中的模式 ${p.schema} 含有不属于 sscard 台账的表，未做任何改动：请用 ?schema=名称 换一个模式。`
         : `${p.file} 不是 sscard 台账（或已损坏），未做任何改动：请让 --db 指向 sscard 台账。`,
     'ledger-damaged': (p) => `${p.file} 已损坏（${p.finding}），未做任何更改：请按 README 的“Backups and restore”从备份恢复，然后运行 \`sscard check\`。`,
+    'event-damaged': (p) =>
+      `台账的第${p.seq}条事件已损坏（${p.why === 'kind' ? '其类型不是 sscard 写入的类型' : '其数据不是 JSON 对象'}），未写入或导出任何内容：请按 README 的“Backups and restore”从备份恢复台账，然后运行 \`sscard check\`。`,
     'journal-damaged': (p) =>
       `${p.journal} 已损坏（${p.at === 0 ? '文件头' : `第${p.at}${p.kind === 'wal' ? '帧' : '条页记录'}`}校验和错误，其后仍有${p.after}${p.kind === 'wal' ? '个提交' : '条记录'}校验正确），SQLite 会静默丢弃${p.kind === 'wal' ? '这些提交' : '部分回滚'}；未打开台账，未做任何更改：请先把 ${p.file} 连同其 -wal、-journal 文件另存一份，再按 README 的“Backups and restore”从备份恢复。`,
     'db-not-writable': (p) => `无法打开或写入 ${p.file}（权限不足，或文件、目录只读）：请修改权限，或换一个 --db。`,
