@@ -13,7 +13,7 @@ import type { EventKind } from '../../../core/events.js';
 import type { YearSource } from '../../../core/holidays.js';
 import type { ScheduleProblem } from '../../../core/official-schedule.js';
 import type { DeadlineNote, Period } from '../../../core/period.js';
-import type { ActivationWindow, Consequence, Policy } from '../../../core/policy.js';
+import type { ActivationWindow, Consequence, LossRule, Policy, PolicyProblem, Unknown, Validity, ValidityBand } from '../../../core/policy.js';
 import type { HireKind, RegistrationRefusal } from '../../../core/registration.js';
 import type { LeaveRefusal } from '../../../core/separation.js';
 import type { NextStep } from '../../../core/status.js';
@@ -108,11 +108,55 @@ export const en = {
       window === null
         ? `card policy ${name}: no activation window`
         : `card policy ${name}: ${{ activated: 'activate', enabled: 'enable' }[window.needs]} within ${period} of ${{ received: 'receipt', issued: 'issue' }[window.from]}, else ${consequence}`,
-    lossRule: (days: number, after: 'lift' | 'cancel') =>
-      `a temporary loss holds ${days} days, then ${after === 'lift' ? 'lifts by itself' : 'the card is cancelled'}`,
-    renewal: (days: number) => `renewal from ${days} days before expiry`,
+    /** A temporary loss's rule (`unknown`: no source gave it); `fn` names a function with a loss period of its own. */
+    lossRule: (rule: LossRule | Unknown, fn?: 'social' | 'financial') => {
+      const who = fn === undefined ? 'a temporary loss' : `a temporary loss of the ${fn === 'social' ? 'social-security' : 'financial'} function`;
+      if (rule === 'unknown') return `${who}: how long it holds is unknown (no source found); sscard does not lift it by itself`;
+      if (rule.unit === 'never') return `${who} never lapses by itself: it holds until the card is found or the loss made formal`;
+      const then = { lift: 'lifts by itself (自然解挂)', cancel: 'the card is cancelled (注销)', stay: 'the card stays lost' }[rule.then];
+      return `${who} holds ${rule.period} ${rule.unit === 'days' ? 'days' : 'working days'}, then ${then}`;
+    },
+    formalLoss: (liftable: boolean | Unknown): string =>
+      liftable === 'unknown'
+        ? 'whether a formal loss can be lifted is unknown (no source found); `card found` is accepted'
+        : liftable
+          ? 'a formal loss (正式挂失) can be lifted (`card found`) until a replacement is applied for'
+          : 'a formal loss (正式挂失) cannot be lifted: the card is void, a replacement must be applied for',
+    validity: (validity: Validity | null | Unknown) => {
+      if (validity === 'unknown') return 'validity: unknown (no source found); a printed expiry (--expires-on) stands';
+      if (validity === null) return 'validity: none set by the policy';
+      const band = (b: ValidityBand, next: ValidityBand | undefined) => {
+        const ages = next === undefined ? `${b.fromAge} and over` : b.fromAge === 0 ? `under ${next.fromAge}` : `${b.fromAge}-${next.fromAge - 1}`;
+        const end = b.untilAge !== undefined ? `until the ${b.untilAge}th birthday` : b.years == null ? 'no expiry' : `${b.years} years`;
+        return `${ages}: ${end}`;
+      };
+      const bands = validity.byAgeAtIssue;
+      return `validity by age at issue: ${bands.map((b, i) => band(b, bands[i + 1])).join('; ')}`;
+    },
+    renewal: (days: number, required: boolean | Unknown) =>
+      required === false
+        ? 'no renewal needed while the card works: an expired card stays usable'
+        : `renewal from ${days} days before expiry${required === 'unknown' ? ' (the national rule; no local source found)' : ''}`,
+    unknownRules: (rules: readonly string[]) => `unknown (no source found): ${rules.join(', ')}`,
     sources: 'Sources',
-    source: (title: string, url: string, date: string | null, confidence: string) => `${title} (${url}${date ? `, ${date}` : ''}; confidence ${confidence})`,
+    source: (title: string, url: string, date: string | null, confidence: string, supports: readonly string[]) =>
+      `${title} (${url}, ${date ?? 'date unknown'}; confidence ${confidence}${supports.length > 0 ? `; for ${supports.join(', ')}` : ''})`,
+    national: 'National rules (every policy)',
+    /** A broken data/policies.json: the entry (its id, or its place), the field and what is wrong. */
+    invalid: (p: { entry: string; field: string; kind: string; detail: string }) => {
+      const what =
+        {
+          shape: () => `is not as data/policies.md describes (${p.detail})`,
+          'duplicate-id': () => 'repeats the id of an earlier policy',
+          'window-without-consequence': () => 'needs a consequence exactly when there is an activation window',
+          'loss-period': () => 'needs a period unless the unit is "never" (then period null and then "stay")',
+          'validity-bands': () => 'needs age bands from 0 upwards, each with either years or untilAge',
+          'rule-without-source': () => `states the rule "${p.detail}" but none of its sources supports it (add the source, or write "unknown")`,
+          'no-default': () => 'has no default policy "seed"',
+        }[p.kind as PolicyProblem['problem']['kind']]?.() ?? p.kind;
+      return `The card policies file data/policies.json is invalid: ${p.entry === '' ? '' : `policy "${p.entry}", `}field ${p.field || '(top)'} ${what}; fix the file or reinstall sscard.`;
+    },
+    unreadable: (why: string) => `The card policies file data/policies.json cannot be read (${why}); reinstall sscard.`,
     notFound: (id: string, known: string) => `There is no card policy ${id}; the known ones are ${known}.`,
     unknown: (flag: string, shown: string, known: string) => `${flag}: there is no card policy ${shown}; choose one of ${known} (see \`sscard policies\`).`,
   },
@@ -171,6 +215,8 @@ export const en = {
           return `Card ${card} cannot be un-reported (解挂): a replacement, ${r.newCard}, was already recorded for it; use the new card.`;
         case 'not-lost':
           return `Card ${card} is not reported lost (it is ${r.state}), so there is no loss to lift.`;
+        case 'formal-loss-not-liftable':
+          return `Card ${card} is formally reported lost (正式挂失), and under card policy ${r.policy} a formal loss cannot be lifted (撤销正式挂失 is not offered): the card is void; apply for a replacement and record it with \`sscard card replace\`.`;
         case 'card-not-received':
           return `Card ${card} has not been received yet; the electronic card can be claimed only once the card is in the holder's hands (third-generation cards excepted): record the receipt with \`sscard card receive\` first.`;
         case 'no-card':
@@ -234,11 +280,13 @@ export const en = {
       case 'replace-lost-card':
         return `Card ${step.card} is formally reported lost: apply for a replacement (补换卡) at the issuing bank or the social insurance agency and record it with \`sscard card replace\`.`;
       case 'temporary-loss':
-        return `Card ${step.card} is temporarily reported lost until ${step.lapsesOn} (${step.after === 'lift' ? 'after that it lifts by itself' : 'after that the card is cancelled'}): if found, record it with \`sscard card found\`; a replacement needs a formal loss first (\`sscard card report-loss\` without --temporary). See \`sscard guide loss\`.`;
+        return `Card ${step.card} is temporarily reported lost ${step.lapsesOn === null ? '(it does not lift by itself under its policy, or nobody knows when)' : `until ${step.lapsesOn} (${{ lift: 'after that it lifts by itself', cancel: 'after that the card is cancelled', stay: 'after that it stays lost' }[step.after]})`}: if found, record it with \`sscard card found\`; a replacement needs a formal loss first (\`sscard card report-loss\` without --temporary). See \`sscard guide loss\`.`;
       case 'apply-new-card':
         return `Card ${step.card} is sealed since ${step.since} (card policy ${policy(step.policy)}): apply for a new card at the social insurance agency or a partner bank, then record it with \`sscard card issue\`.`;
       case 'renew-card':
         return `Card ${step.card} expires on ${step.expiresOn}${step.expired ? ' and has expired' : ''}: apply for renewal (换领, possible from 60 days before expiry) and record the new card with \`sscard card replace --reason expiry\`.`;
+      case 'expired-still-usable':
+        return `Card ${step.card} expired on ${step.expiresOn}, but under card policy ${policy(step.policy)} a working card needs no renewal: it stays usable; exchange it (换卡) only if it stops working.`;
       case 'claim-ecard':
         return 'Claim your electronic social security card: in WeChat, Me -> Pay (or Services) -> City Services -> Social Security -> Electronic Social Security Card -> Add Now (also Alipay, 掌上12333 or a bank app). See `sscard guide ecard`.';
       case 'transfer-on-leaving':
@@ -289,9 +337,12 @@ export const en = {
     deadline: (needs: 'activated' | 'enabled', deadline: string, relative: string) =>
       `${needs === 'enabled' ? 'enable by' : 'activate by'} ${deadline}, ${relative}`,
     since: (on: string, consequence: string) => `since ${on}: ${consequence}`,
-    loss: (temporary: boolean, on: string, until: string | null) =>
-      `${temporary ? 'temporarily reported lost' : 'formally reported lost'} ${on}${until ? `, until ${until}` : ''}`,
-    expires: (on: string, renewalFrom: string) => `expires ${on}, renewal from ${renewalFrom}`,
+    /** `lapses`: how a temporary loss lapses under the policy (`never`, `unknown`: no date); `functions`: a function's own last day. */
+    loss: (temporary: boolean, on: string, until: string | null, lapses: string | null, functions: { fn: 'social' | 'financial'; until: string | null }[]) =>
+      `${temporary ? 'temporarily reported lost' : 'formally reported lost'} ${on}${until ? `, until ${until}${lapses === 'working-days' ? ' (counted in working days)' : ''}` : lapses === 'never' ? ', does not lapse by itself' : lapses === 'unknown' ? ', lapse unknown under its policy' : ''}${functions.map((f) => `; ${f.fn === 'social' ? 'social-security' : 'financial'} function until ${f.until}`).join('')}`,
+    /** `renewalFrom` null: the policy needs no renewal while the card works. */
+    expires: (on: string, renewalFrom: string | null) =>
+      renewalFrom === null ? `expires ${on} (no renewal needed while it works)` : `expires ${on}, renewal from ${renewalFrom}`,
     medical: { normal: 'normal', restricted: 'restricted' },
     ecard: (claimedOn: string, channel: string | null, state: string) => `claimed ${claimedOn}${channel ? ` via ${channel}` : ''}, ${state}`,
     hire: (registrant: string, flexible: boolean, since: string, leftOn: string | null) =>
@@ -1146,6 +1197,8 @@ export const en = {
     'backup-failed': (p: { file: string; why: string }) => `The backup to ${p.file} failed (${p.why}); check the directory exists and is writable.`,
     'backup-is-ledger': (p: { file: string }) =>
       `The backup file ${p.file} is the ledger itself (or its -wal/-shm); give a backup path outside the ledger, e.g. another directory.`,
+    'policies-invalid': (p: { entry: string; field: string; kind: string; detail: string }) => en.policy.invalid(p),
+    'policies-unreadable': (p: { why: string }) => en.policy.unreadable(p.why),
     'purge-not-found': (p: { id: string }) => `No record for ${p.id} in the ledger; nothing to delete.`,
     'unknown-topic': (p: { topic: string; topics: readonly string[] }) => `The guide has no topic "${p.topic}"; choose one of ${p.topics.join(', ')}.`,
     integrityFailed: (p: { count: number; shown: string }) =>
@@ -1167,6 +1220,8 @@ export const en = {
     'ledger-damaged': (p: { file: string; finding: string }) =>
       `${p.file} is damaged (${p.finding}), so nothing was written; restore it from a backup as the README's "Backups and restore" says, then run \`sscard check\`.`,
     /** A WAL (`kind` wal: `at` its frame, 0 its header) or hot journal (`at` its page record) that SQLite would recover only in part (issue 29). */
+    'event-damaged': (p: { seq: number; why: 'kind' | 'data' }) =>
+      `The ledger's event ${p.seq} is damaged (${p.why === 'kind' ? 'its kind is not one sscard writes' : 'its data is not a JSON object'}), so nothing was written or exported; restore the ledger from a backup as the README's "Backups and restore" says, then run \`sscard check\`.`,
     'journal-damaged': (p: { file: string; journal: string; kind: 'wal' | 'journal'; at: number; after: number }) =>
       `${p.journal} is damaged (${p.at === 0 ? 'its header' : `${p.kind === 'wal' ? 'frame' : 'page record'} ${p.at}`} fails its checksum while ${p.after} later ${p.kind === 'wal' ? 'commits' : 'records'} still verify), and SQLite would silently drop ${p.kind === 'wal' ? 'those commits' : 'part of the rollback'}; the ledger was not opened and nothing was changed: keep a copy of ${p.file} with its -wal and -journal files, then restore from a backup as the README's "Backups and restore" says.`,
     'db-not-writable': (p: { file: string }) =>

@@ -79,10 +79,55 @@ export const zh: Messages = {
       window === null
         ? `卡政策 ${name}：无激活期限`
         : `卡政策 ${name}：自${{ received: '领卡', issued: '制卡' }[window.from]}之日起 ${period}内${{ activated: '激活', enabled: '启用社保功能' }[window.needs]}，否则${consequence}`,
-    lossRule: (days, after) => `临时挂失有效 ${days} 天，期满${after === 'lift' ? '自动解挂' : '卡片注销'}`,
-    renewal: (days) => `有效期满前 ${days} 日起可换领`,
+    lossRule: (rule, fn) => {
+      const who = fn === undefined ? '临时挂失' : `${fn === 'social' ? '社保功能' : '金融功能'}临时挂失`;
+      if (rule === 'unknown') return `${who}：有效期不详（未找到来源），sscard不会自动解挂`;
+      if (rule.unit === 'never') return `${who}不会自动解挂：直至找回卡片（解挂）或办理正式挂失`;
+      const then = { lift: '自动解挂', cancel: '卡片注销', stay: '卡片仍为挂失' }[rule.then];
+      return `${who}有效${rule.period}${rule.unit === 'days' ? '天' : '个工作日'}，期满${then}`;
+    },
+    formalLoss: (liftable) =>
+      liftable === 'unknown'
+        ? '正式挂失能否解挂不详（未找到来源）；接受`card found`'
+        : liftable
+          ? '正式挂失在申请补卡前可以解挂（`card found`）'
+          : '正式挂失不能撤销：原卡作废，须申请补卡',
+    validity: (validity) => {
+      if (validity === 'unknown') return '有效期：不详（未找到来源）；以卡面有效期（--expires-on）为准';
+      if (validity === null) return '有效期：卡政策未规定';
+      const bands = validity.byAgeAtIssue;
+      const band = (i: number) => {
+        const b = bands[i]!;
+        const next = bands[i + 1];
+        const ages = next === undefined ? `${b.fromAge}周岁以上` : b.fromAge === 0 ? `未满${next.fromAge}周岁` : `${b.fromAge}至${next.fromAge - 1}周岁`;
+        const end = b.untilAge !== undefined ? `至年满${b.untilAge}周岁之日` : b.years == null ? '长期有效' : `${b.years}年`;
+        return `${ages}${end}`;
+      };
+      return `有效期依申领时年龄：${bands.map((_, i) => band(i)).join('；')}`;
+    },
+    renewal: (days, required) =>
+      required === false
+        ? '卡片功能正常则无需换领：过期的卡仍可使用'
+        : `有效期满前${days}日起可换领${required === 'unknown' ? '（全国规定；未找到本地来源）' : ''}`,
+    unknownRules: (rules) => `不详（未找到来源）：${rules.join('、')}`,
     sources: '来源',
-    source: (title, url, date, confidence) => `${title} (${url}${date ? `, ${date}` : ''}; 可信度 ${confidence})`,
+    source: (title, url, date, confidence, supports) =>
+      `${title}（${url}，${date ?? '日期不详'}；可信度${{ high: '高', medium: '中', low: '低' }[confidence] ?? confidence}${supports.length > 0 ? `；用于${supports.join('、')}` : ''}）`,
+    national: '全国规定（适用于所有卡政策）',
+    invalid: (p) => {
+      const what =
+        {
+          shape: () => `不符合data/policies.md的说明（${p.detail}）`,
+          'duplicate-id': () => '与前面的卡政策id重复',
+          'window-without-consequence': () => '有激活期限时必须有后果，反之亦然',
+          'loss-period': () => '除unit为"never"外必须有period（"never"时period为null、then为"stay"）',
+          'validity-bands': () => '年龄段须从0起递增，每段有years或untilAge之一',
+          'rule-without-source': () => `写明了规则"${p.detail}"，但没有来源支持（补充来源，或写"unknown"）`,
+          'no-default': () => '缺少默认卡政策"seed"',
+        }[p.kind as 'shape']?.() ?? p.kind;
+      return `卡政策文件data/policies.json无效：${p.entry === '' ? '' : `卡政策"${p.entry}"的`}字段${p.field || '（顶层）'}${what}；请修正该文件或重新安装sscard。`;
+    },
+    unreadable: (why) => `无法读取卡政策文件data/policies.json（${why}）；请重新安装sscard。`,
     notFound: (id, known) => `没有名为 ${id} 的卡政策；可选：${known}。`,
     unknown: (flag, shown, known) => `${flag}：没有名为 ${shown} 的卡政策；可选：${known}（见 \`sscard policies\`）。`,
   },
@@ -139,6 +184,8 @@ export const zh: Messages = {
           return `卡 ${card} 已补换为新卡 ${r.newCard}，不能再解挂：请使用新卡。`;
         case 'not-lost':
           return `卡 ${card} 未挂失（${CARD_STATE[r.state]}），无需解挂。`;
+        case 'formal-loss-not-liftable':
+          return `卡${card}已正式挂失；按卡政策${r.policy}，正式挂失不能撤销：原卡作废，请申请补卡，并用\`sscard card replace\`记录。`;
         case 'card-not-received':
           return `卡 ${card} 尚未领取：电子社保卡须在领取实体卡后申领（第三代社保卡除外）；领卡后用 \`sscard card receive\` 记录，再申领。`;
         case 'no-card':
@@ -196,11 +243,13 @@ export const zh: Messages = {
       case 'replace-lost-card':
         return `卡 ${step.card} 已正式挂失：到发卡银行或社保经办机构补换卡，新卡发出后用 \`sscard card replace\` 记录。`;
       case 'temporary-loss':
-        return `卡 ${step.card} 临时挂失至 ${step.lapsesOn}（${step.after === 'lift' ? '期满自动解挂' : '期满卡片注销'}）：找回用 \`sscard card found\` 解挂；补领须先正式挂失（\`sscard card report-loss\` 不加 --temporary）。见 \`sscard guide loss\`。`;
+        return `卡 ${step.card} ${step.lapsesOn === null ? '临时挂失（按其卡政策不会自动解挂，或解挂时间不详）' : `临时挂失至 ${step.lapsesOn}（${{ lift: '期满自动解挂', cancel: '期满卡片注销', stay: '期满仍为挂失' }[step.after]}）`}：找回用 \`sscard card found\` 解挂；补领须先正式挂失（\`sscard card report-loss\` 不加 --temporary）。见 \`sscard guide loss\`。`;
       case 'apply-new-card':
         return `卡 ${step.card} 自 ${step.since} 起逾期封存（卡政策 ${policy(step.policy)}）：请向社保经办机构或合作银行重新申领新卡，发卡后用 \`sscard card issue\` 记录。`;
       case 'renew-card':
         return `卡 ${step.card} 有效期至 ${step.expiresOn}${step.expired ? '，已过期' : ''}：请申请换领（有效期满前 60 日起可办理），新卡发出后用 \`sscard card replace --reason expiry\` 记录。`;
+      case 'expired-still-usable':
+        return `卡${step.card}已于${step.expiresOn}到期，但按卡政策${policy(step.policy)}，卡片功能正常则无需换领：仍可继续使用；卡片无法使用时再办理换卡。`;
       case 'claim-ecard':
         return '申领电子社保卡：微信 我 -> 服务 -> 城市服务 -> 社保 -> 电子社保卡 -> 立即添加（也可用支付宝、掌上12333或银行App）。见 `sscard guide ecard`。';
       case 'transfer-on-leaving':
@@ -243,8 +292,9 @@ export const zh: Messages = {
     policy: (name) => `卡政策 ${name}`,
     deadline: (needs, deadline, relative) => `${needs === 'enabled' ? '启用期限' : '激活期限'} ${deadline}，${relative}`,
     since: (on, consequence) => `自 ${on}：${consequence}`,
-    loss: (temporary, on, until) => `${temporary ? '临时挂失' : '正式挂失'} ${on}${until ? `，至 ${until} 止` : ''}`,
-    expires: (on, renewalFrom) => `有效期至 ${on}，自 ${renewalFrom} 起可换领`,
+    loss: (temporary, on, until, lapses, functions) =>
+      `${temporary ? '临时挂失' : '正式挂失'} ${on}${until ? `，至 ${until} 止${lapses === 'working-days' ? '（按工作日计）' : ''}` : lapses === 'never' ? '，不会自动解挂' : lapses === 'unknown' ? '，解挂时间不详' : ''}${functions.map((f) => `；${f.fn === 'social' ? '社保功能' : '金融功能'}至${f.until}止`).join('')}`,
+    expires: (on, renewalFrom) => (renewalFrom === null ? `有效期至 ${on}（卡片功能正常则无需换领）` : `有效期至 ${on}，自 ${renewalFrom} 起可换领`),
     medical: { normal: '正常', restricted: '受限' },
     ecard: (claimedOn, channel, state) => `申领于 ${claimedOn}${channel ? `（${channel}）` : ''}，${state}`,
     hire: (registrant, flexible, since, leftOn) => `${registrant}${flexible ? '，始于' : '，入职'} ${since}${leftOn ? `，${leftOn} 离职` : ''}`,
@@ -993,6 +1043,8 @@ export const zh: Messages = {
     'backup-exists': (p) => `${p.file} 已存在：请换一个文件名，或加 --force 覆盖。`,
     'backup-failed': (p) => `备份到 ${p.file} 失败（${p.why}）：请确认目录存在且可写。`,
     'backup-is-ledger': (p) => `备份文件 ${p.file} 就是台账本身（或其 -wal/-shm）：请把备份放在台账之外，例如另一个目录。`,
+    'policies-invalid': (p) => zh.policy.invalid(p),
+    'policies-unreadable': (p) => zh.policy.unreadable(p.why),
     'purge-not-found': (p) => `台账中没有 ${p.id} 的记录，无可删除。`,
     'unknown-topic': (p) => `指南中没有 "${p.topic}" 这一主题：可选 ${p.topics.join('、')}。`,
     integrityFailed: (p) => `台账未通过 SQLite 完整性检查，发现 ${p.count} 处问题（${p.shown}）。恢复方法：${RESTORE}。`,
@@ -1007,6 +1059,8 @@ export const zh: Messages = {
         ? `${p.ledger} 中的模式 ${p.schema} 含有不属于 sscard 台账的表，未做任何改动：请用 ?schema=名称 换一个模式。`
         : `${p.file} 不是 sscard 台账（或已损坏），未做任何改动：请让 --db 指向 sscard 台账。`,
     'ledger-damaged': (p) => `${p.file} 已损坏（${p.finding}），未做任何更改：请按 README 的“Backups and restore”从备份恢复，然后运行 \`sscard check\`。`,
+    'event-damaged': (p) =>
+      `台账的第${p.seq}条事件已损坏（${p.why === 'kind' ? '其类型不是 sscard 写入的类型' : '其数据不是 JSON 对象'}），未写入或导出任何内容：请按 README 的“Backups and restore”从备份恢复台账，然后运行 \`sscard check\`。`,
     'journal-damaged': (p) =>
       `${p.journal} 已损坏（${p.at === 0 ? '文件头' : `第${p.at}${p.kind === 'wal' ? '帧' : '条页记录'}`}校验和错误，其后仍有${p.after}${p.kind === 'wal' ? '个提交' : '条记录'}校验正确），SQLite 会静默丢弃${p.kind === 'wal' ? '这些提交' : '部分回滚'}；未打开台账，未做任何更改：请先把 ${p.file} 连同其 -wal、-journal 文件另存一份，再按 README 的“Backups and restore”从备份恢复。`,
     'db-not-writable': (p) => `无法打开或写入 ${p.file}（权限不足，或文件、目录只读）：请修改权限，或换一个 --db。`,
