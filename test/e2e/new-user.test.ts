@@ -142,3 +142,39 @@ describe('--help wrapped by display width (item 7)', () => {
     expect(help).not.toMatch(/） （/); // no space between Chinese brackets
   });
 });
+
+describe.skipIf(!hasTmux)('the import progress bar at a real terminal (item 1)', () => {
+  it.each([
+    ['C.UTF-8', /\r\[#*-*\] +\d+% [\d,]+ rows/],
+    ['zh_CN.UTF-8', /\r\[#*-*\] +\d+% [\d,]+ 行/],
+  ])('LANG=%s: drawn on stderr while the roster is read, then cleared', async (lang, bar) => {
+    ledger = tempLedger();
+    const csv = path.join(ledger.dir, 'roster.csv');
+    const rows = Array.from({ length: 3000 }, (_, i) => `${validId(i)},Acme,2026-09-01`);
+    fs.writeFileSync(csv, `id,employer,hired_on\n${rows.join('\n')}\n`);
+    const drawn = path.join(ledger.dir, 'terminal.out');
+    const screen = terminal(`new-user-progress-${lang[0]}`);
+    try {
+      // The command waits for Enter, so that the recording is in place before it writes anything.
+      screen.start(
+        `read go; SSCARD_TODAY=2026-11-24 LANG=${lang} "${process.execPath}" "${BIN}" --db "${ledger.db}" import "${csv}"; echo "EXIT=$?"; sleep 60`,
+      );
+      screen.record(drawn);
+      screen.keys('Enter');
+      expect(await screen.screenUntil(/EXIT=\d+/, 60_000)).toContain('EXIT=0');
+      const written = fs.readFileSync(drawn, 'utf8');
+      expect(written).toMatch(bar);
+      expect(written).toMatch(/\r +\r/); // the line is cleared when done
+    } finally {
+      screen.kill();
+    }
+  });
+});
+
+/** A valid identity number for each i: Beijing Dongcheng, born 1980-01-01 plus i days' worth of sequence numbers. */
+function validId(i: number): string {
+  const first17 = `110101${1980 + Math.floor(i / 900)}0101${String(100 + (i % 900)).padStart(3, '0')}`;
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = [...first17].reduce((s, d, k) => s + Number(d) * weights[k]!, 0);
+  return first17 + '10X98765432'[sum % 11]!;
+}

@@ -148,7 +148,7 @@ async function importRoster(
     sheet,
     stdin: ctx.stdin,
     m: ctx.m,
-    onProgress: ctx.stderrIsTTY ? (p) => (holder.bar ??= progressBar(ctx.err as NodeJS.WritableStream, p.totalBytes ?? null)).update(p) : undefined,
+    onProgress: ctx.stderrIsTTY ? (p) => (holder.bar ??= progressBar(ctx.err, p.totalBytes ?? null, ctx.m.import.progress)).update(p) : undefined,
   });
   try {
     if (roster.unknownColumns.length > 0) {

@@ -789,6 +789,8 @@ export const en = {
     askFile: 'File to import (xlsx, csv, tsv, json, or - for standard input)',
     stdinIsTerminal: '<file> is - but standard input is a terminal; pipe or redirect the file into sscard.',
     ignoredColumns: (names: readonly string[]) => `Ignored columns sscard does not know: ${names.join(', ')}.`,
+    /** The progress bar on a terminal's stderr while a roster is read. */
+    progress: { rows: (n: number) => `${n.toLocaleString('en-US')} row${n === 1 ? '' : 's'}`, reading: (rows: string) => `reading… ${rows}` },
     badRow: (line: number, field: string, message: string) => `line ${line}, ${field}: ${message}`,
     moreInvalid: (n: number) => `and ${n} more invalid row${n === 1 ? '' : 's'}.`,
     invalidRows: (invalid: number, rows: number, dryRun: boolean) =>

@@ -717,6 +717,7 @@ export const zh: Messages = {
     askFile: '要导入的文件（xlsx、csv、tsv、json，或 - 表示标准输入）',
     stdinIsTerminal: '<file> 为 -，但标准输入是终端：请用管道或重定向提供文件。',
     ignoredColumns: (names) => `已忽略无法识别的列：${names.join('、')}。`,
+    progress: { rows: (n) => `${n.toLocaleString('en-US')} 行`, reading: (rows) => `正在读取……${rows}` },
     badRow: (line, field, message) => `第 ${line} 行，${field}：${message}`,
     moreInvalid: (n) => `另有 ${n} 行无效。`,
     invalidRows: (invalid, rows, dryRun) =>
