@@ -178,3 +178,31 @@ function validId(i: number): string {
   const sum = [...first17].reduce((s, d, k) => s + Number(d) * weights[k]!, 0);
   return first17 + '10X98765432'[sum % 11]!;
 }
+
+describe('a masked export given back to import (item 2, SPEC 2.3)', () => {
+  it.each(['csv', 'xlsx'] as const)('%s: export warns, import answers with one sentence and writes nothing', (format) => {
+    ledger = tempLedger();
+    for (let i = 0; i < 3; i++)
+      expect(ledger.run(['register-employee', '--id', validId(i), '--employer', 'Acme', '--hired-on', '2026-09-01', '--pending']).code).toBe(0);
+    const file = path.join(ledger.dir, `ledger.${format}`);
+    const exported = execFileSync('sh', ['-c', `"${process.execPath}" "${BIN}" --db "${ledger.db}" export --format ${format} > "${file}" 2> "${file}.err"`], {
+      env: { PATH: process.env.PATH ?? '', HOME: ledger.dir, LANG: 'C', SSCARD_TODAY: '2026-11-24' },
+    });
+    expect(exported.length).toBe(0);
+    expect(fs.readFileSync(`${file}.err`, 'utf8')).toBe('Identity numbers are masked; add --reveal for a file that `sscard import` can read back.\n');
+    const copy = tempLedger();
+    try {
+      for (const dryRun of [[], ['--dry-run'], ['--skip-invalid']]) {
+        const r = copy.run(['import', file, ...dryRun]);
+        expect(r.code).toBe(2);
+        expect(r.stderr).toBe(
+          `sscard: ledger.${format} holds masked identity numbers (an export made without --reveal), so it cannot be imported; export it again with \`sscard export --format ${format} --reveal\`.\n`,
+        );
+      }
+      expect(copy.bytes()).toBeNull();
+      expect(copy.run(['import', file, '--lang', 'zh']).stderr).toContain(`请用 \`sscard export --format ${format} --reveal\` 重新导出`);
+    } finally {
+      copy.cleanup();
+    }
+  });
+});

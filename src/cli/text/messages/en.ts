@@ -788,6 +788,8 @@ export const en = {
   import: {
     askFile: 'File to import (xlsx, csv, tsv, json, or - for standard input)',
     stdinIsTerminal: '<file> is - but standard input is a terminal; pipe or redirect the file into sscard.',
+    maskedRoster: (file: string, format: string) =>
+      `${file} holds masked identity numbers (an export made without --reveal), so it cannot be imported; export it again with \`sscard export --format ${format} --reveal\`.`,
     ignoredColumns: (names: readonly string[]) => `Ignored columns sscard does not know: ${names.join(', ')}.`,
     /** The progress bar on a terminal's stderr while a roster is read. */
     progress: { rows: (n: number) => `${n.toLocaleString('en-US')} row${n === 1 ? '' : 's'}`, reading: (rows: string) => `reading… ${rows}` },

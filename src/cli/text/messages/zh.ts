@@ -716,6 +716,8 @@ export const zh: Messages = {
   import: {
     askFile: '要导入的文件（xlsx、csv、tsv、json，或 - 表示标准输入）',
     stdinIsTerminal: '<file> 为 -，但标准输入是终端：请用管道或重定向提供文件。',
+    maskedRoster: (file, format) =>
+      `${file} 中的身份证号码已打码（导出时未加 --reveal），无法导入：请用 \`sscard export --format ${format} --reveal\` 重新导出。`,
     ignoredColumns: (names) => `已忽略无法识别的列：${names.join('、')}。`,
     progress: { rows: (n) => `${n.toLocaleString('en-US')} 行`, reading: (rows) => `正在读取……${rows}` },
     badRow: (line, field, message) => `第 ${line} 行，${field}：${message}`,
