@@ -138,5 +138,5 @@ function authorityPassword(userinfo: string): string | null {
  */
 export function displayUrl(location: string): string {
   if (!isPostgresUrl(location)) return location;
-  return location.replace(/^(\s*[a-z]+:\/*[^:@/?#]*):[^]*@/i, '$1:***@').replace(/([?&]password=)[^&#]*/gi, '$1***');
+  return location.replace(/^(\s*[a-z]+:\/*[^:@/?#]*):[\s\S]*@/i, '$1:***@').replace(/([?&]password=)[^&#]*/gi, '$1***');
 }

@@ -647,7 +647,7 @@ export class PostgresStore extends Reader implements Store {
    * One SERIALIZABLE transaction, run again from the start (after a jittered
    * pause) when PostgreSQL says it conflicted.
    *
-   * Every write first takes a lock on `event`: ROW EXCLUSIVE for a command
+   * Every write first takes a lock on `hire`: ROW EXCLUSIVE for a command
    * (which any number of commands hold at once: they conflict only through
    * SERIALIZABLE), SHARE ROW EXCLUSIVE for a bulk import, which no other
    * writer holds meanwhile. So an import runs alone and is never cancelled
@@ -655,6 +655,9 @@ export class PostgresStore extends Reader implements Store {
    * beside 4-8 clerks); clerks wait for it, before their snapshot, within
    * lock_timeout; readers are never blocked. Taken before the first query, so
    * that the snapshot is taken after the lock (PostgreSQL manual 13.2.3).
+   * On `hire`, not `event`: SHARE ROW EXCLUSIVE needs UPDATE or DELETE on the
+   * table (manual, LOCK), which writers have on the cached state and must not
+   * have on events.
    */
   private async transaction<T>(attempts: number, work: (tx: Transaction) => Promise<T>, bulk = false): Promise<T> {
     for (let attempt = 1; ; attempt++) {
@@ -663,7 +666,7 @@ export class PostgresStore extends Reader implements Store {
       let tx: Transaction | null = null;
       try {
         await this.q('BEGIN ISOLATION LEVEL SERIALIZABLE');
-        await this.q(`LOCK TABLE event IN ${bulk ? 'SHARE ROW EXCLUSIVE' : 'ROW EXCLUSIVE'} MODE`);
+        await this.q(`LOCK TABLE hire IN ${bulk ? 'SHARE ROW EXCLUSIVE' : 'ROW EXCLUSIVE'} MODE`);
         tx = new Transaction(this.q, this.now);
         // An import whose process stops (Ctrl-Z) would hold clerks back: the server ends it after a while.
         if (bulk) {
