@@ -30,7 +30,7 @@ const BIN_DIR = (() => {
 })();
 
 /** PostgreSQL refuses to run as root: as root, the servers run as the user postgres (as test/pg-server.ts does). */
-const runAs = (() => {
+const runAs = ((): { uid?: number; gid?: number } | null => {
   if (process.getuid?.() !== 0) return {};
   try {
     return { uid: Number(execFileSync('id', ['-u', 'postgres']).toString()), gid: Number(execFileSync('id', ['-g', 'postgres']).toString()) };
@@ -39,7 +39,12 @@ const runAs = (() => {
   }
 })();
 
-const SKIP = BIN_DIR === null ? 'no PostgreSQL server binaries under /usr/lib/postgresql (.ci/run installs the Debian package postgresql)' : runAs === null ? 'running as root without a user postgres to run the servers' : null;
+const SKIP =
+  BIN_DIR === null
+    ? 'no PostgreSQL server binaries under /usr/lib/postgresql (.ci/run installs the Debian package postgresql)'
+    : runAs === null
+      ? 'running as root without a user postgres to run the servers'
+      : null;
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -106,7 +111,7 @@ describe('losing the primary', () => {
     async () => {
       root = fs.mkdtempSync('/tmp/sscard-failover-');
       fs.chmodSync(root, 0o755);
-      if (runAs && 'uid' in runAs) fs.chownSync(root, runAs.uid, runAs.gid);
+      if (runAs?.uid !== undefined) fs.chownSync(root, runAs.uid, runAs.gid!);
       const [primaryDir, standbyDir] = [path.join(root, 'primary'), path.join(root, 'standby')];
       const [p1, p2] = [await freePort(), await freePort()];
       tool('initdb', ['-D', primaryDir, '-U', 'postgres', '--auth=trust', '--no-locale', '-E', 'UTF8']);
@@ -114,7 +119,10 @@ describe('losing the primary', () => {
       await until('the primary', async () => (await query(p1, 'SELECT 1')).length === 1);
       tool('pg_basebackup', ['-D', standbyDir, '-h', '127.0.0.1', '-p', String(p1), '-U', 'postgres', '-R', '-X', 'stream']);
       startServer(standbyDir, p2);
-      await until('streaming', async () => (await query<{ n: string }>(p1, "SELECT count(*) AS n FROM pg_stat_replication WHERE state = 'streaming'"))[0]!.n === '1');
+      await until(
+        'streaming',
+        async () => (await query<{ n: string }>(p1, "SELECT count(*) AS n FROM pg_stat_replication WHERE state = 'streaming'"))[0]!.n === '1',
+      );
       // Synchronous: a commit is acknowledged once the standby has flushed it.
       await query(p1, "ALTER SYSTEM SET synchronous_standby_names = '*'");
       await query(p1, 'SELECT pg_reload_conf()');
@@ -134,7 +142,18 @@ describe('losing the primary', () => {
       let afterPromotion = 0;
       const clerk = async (w: number) => {
         for (let i = w; i < people.length && afterPromotion < 9; i += 3) {
-          const r: RunResult = await runAsync(['--db', url, 'register-employee', '--id', people[i]!, '--employer', `Clerk ${w}`, '--hired-on', '2026-11-02', '--pending']);
+          const r: RunResult = await runAsync([
+            '--db',
+            url,
+            'register-employee',
+            '--id',
+            people[i]!,
+            '--employer',
+            `Clerk ${w}`,
+            '--hired-on',
+            '2026-11-02',
+            '--pending',
+          ]);
           if (r.code === 0) {
             acknowledged.push(people[i]!);
             if (promoted) afterPromotion++;

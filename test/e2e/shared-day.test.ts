@@ -118,7 +118,19 @@ describe('a server that stops answering, or drops the connection', () => {
       expect(lost.stderr).not.toMatch(/internal/i);
       expect(l.run(['status', LI]).code).not.toBe(0); // nothing written: no such person
       p.when('COMMIT', 'cut');
-      const atCommit = await runAsync(['--db', url, '--json', 'register-employee', '--id', LI, '--employer', 'Acme Ltd', '--hired-on', '2026-11-02', '--pending']);
+      const atCommit = await runAsync([
+        '--db',
+        url,
+        '--json',
+        'register-employee',
+        '--id',
+        LI,
+        '--employer',
+        'Acme Ltd',
+        '--hired-on',
+        '2026-11-02',
+        '--pending',
+      ]);
       expect(atCommit.code).toBe(1);
       expect(JSON.parse(atCommit.stdout).error).toMatchObject({ code: 'db-lost-at-commit' });
     } finally {
@@ -151,7 +163,9 @@ function readmeRoles(names: { owner: string; writer: string; reader: string; sch
 }
 
 describe('roles as the README sets them up', () => {
-  it('a writer records facts but cannot update or delete an event with plain SQL; purge runs as the owner and leaves nothing in the files', { timeout: 120_000 }, async () => {
+  it('a writer records facts but cannot update or delete an event with plain SQL; purge runs as the owner and leaves nothing in the files', {
+    timeout: 120_000,
+  }, async () => {
     const base = ledger().db;
     const names = { owner: unique('own'), writer: unique('wr'), reader: unique('rd'), schema: schemaOf(base), password: 'pw' };
     const { before, after } = readmeRoles(names);
@@ -168,7 +182,9 @@ describe('roles as the README sets them up', () => {
     // The first write by a writer: it may not create the tables.
     const first = at(writer, ['register-employee', '--id', WANG, '--employer', 'Acme Ltd', '--hired-on', '2026-11-01', '--pending']);
     expect(first.code).toBe(1);
-    expect(first.stderr).toMatch(/^sscard: There is no ledger in the schema \w+ of .* yet, and this user may not create its tables, so nothing was written; .*\n$/);
+    expect(first.stderr).toMatch(
+      /^sscard: There is no ledger in the schema \w+ of .* yet, and this user may not create its tables, so nothing was written; .*\n$/,
+    );
     ok(at(owner, ['register-employee', '--id', WANG, '--employer', 'Acme Ltd', '--hired-on', '2026-11-01', '--pending']));
     await admin(async (c) => {
       await c.query(`SET ROLE ${names.owner}`);
@@ -177,11 +193,16 @@ describe('roles as the README sets them up', () => {
     // The writer's everyday commands.
     ok(at(writer, ['register-employee', '--id', LI, '--name', 'Li Lei', '--employer', 'Acme Ltd', '--hired-on', '2026-11-02', '--pending']));
     ok(at(writer, ['card', 'issue', '--id', LI, '--card', 'A12345678', '--issued-on', '2026-11-03']));
-    ok(at(writer, ['register-employee', '--id', LI, '--name', 'Li Lei', '--employer', 'Acme Ltd', '--hired-on', '2026-11-02', '--registered-on', '2026-11-20']));
+    ok(
+      at(writer, ['register-employee', '--id', LI, '--name', 'Li Lei', '--employer', 'Acme Ltd', '--hired-on', '2026-11-02', '--registered-on', '2026-11-20']),
+    );
     const file = path.join(ledgers[ledgers.length - 1]!.dir, 'r.csv');
-    fs.writeFileSync(file, `${HEADER}\n${ids(50, '110105')
-      .map((id, i) => `${id},P${i},Beta,2026-06-01,,,,,,,,`)
-      .join('\n')}\n`);
+    fs.writeFileSync(
+      file,
+      `${HEADER}\n${ids(50, '110105')
+        .map((id, i) => `${id},P${i},Beta,2026-06-01,,,,,,,,`)
+        .join('\n')}\n`,
+    );
     ok(at(writer, ['import', file]));
     // Plain SQL as the writer: no UPDATE or DELETE of events, not with the purge's setting either, no DELETE of a person (its cascade).
     await admin(async (c) => {
@@ -321,7 +342,11 @@ describe('several hosts in one URL', () => {
     const l = ledger();
     const u = new URL(l.db);
     const multi = `postgres://${u.username}:${u.password}@127.0.0.1:1,127.0.0.1:${u.port}/postgres?schema=${schemaOf(l.db)}&target_session_attrs=read-write`;
-    ok(run(['--db', multi, 'register-employee', '--id', WANG, '--employer', 'Acme Ltd', '--hired-on', '2026-11-01', '--pending'], { SSCARD_TODAY: '2026-11-24' }));
+    ok(
+      run(['--db', multi, 'register-employee', '--id', WANG, '--employer', 'Acme Ltd', '--hired-on', '2026-11-01', '--pending'], {
+        SSCARD_TODAY: '2026-11-24',
+      }),
+    );
     ok(run(['--db', multi.replace('read-write', 'prefer-standby'), 'status', WANG], { SSCARD_TODAY: '2026-11-24' }));
     const none = run(['--db', multi.replace('read-write', 'standby'), 'status', WANG], { SSCARD_TODAY: '2026-11-24' });
     expect(none.code).toBe(1);
@@ -333,9 +358,12 @@ describe('copy into a new SQLite file', () => {
   it('interrupted, leaves nothing under the final name', { timeout: 120_000 }, async () => {
     const l = ledger();
     const file = path.join(l.dir, 'many.csv');
-    fs.writeFileSync(file, `${HEADER}\n${ids(20_000, '110106')
-      .map((id, i) => `${id},P${i},Acme,2026-06-01,,,,,,,,`)
-      .join('\n')}\n`);
+    fs.writeFileSync(
+      file,
+      `${HEADER}\n${ids(20_000, '110106')
+        .map((id, i) => `${id},P${i},Acme,2026-06-01,,,,,,,,`)
+        .join('\n')}\n`,
+    );
     ok(l.run(['import', file]));
     const target = path.join(l.dir, 'copy.db');
     const child = spawn(process.execPath, [BIN, 'copy', '--from', l.db, '--to', target], { env: { ...process.env, LANG: 'C' } });
