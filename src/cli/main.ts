@@ -12,6 +12,7 @@ import { printable, safeJson } from './text/safe-text.js';
 import { EXIT, failureOf } from './exit.js';
 import { type Lang, langOf } from './text/lang.js';
 import { type Messages, messagesFor } from './text/messages/index.js';
+import { displayWidth, wrapToWidth } from './text/width.js';
 import type { GlobalOptions } from './process-context.js';
 
 declare const SSCARD_VERSION: string;
@@ -122,14 +123,6 @@ function examples(m: Messages, lines: readonly string[]): string {
   return `\n${m.help.examples}\n${lines.map((line) => `  ${line}`).join('\n')}`;
 }
 
-/** Display width in a terminal, for help's columns and wrapping: CJK characters take two columns. */
-function displayWidth(text: string): number {
-  let w = 0;
-  for (const ch of text.replace(/\x1b\[\d*(;\d+)*m/g, ''))
-    w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
-  return w;
-}
-
 /** Commander's help in the user's language: its headings, and the choices and defaults it appends to an option's help. */
 function localHelp(m: Messages): Partial<Help> {
   const headings: Record<string, string> = {
@@ -143,11 +136,19 @@ function localHelp(m: Messages): Partial<Help> {
     showGlobalOptions: true,
     styleTitle: (title: string) => headings[title] ?? title,
     displayWidth,
+    // Commander breaks lines at spaces only, and Chinese has none: a Chinese description ran to 103 columns and the
+    // terminal cut it mid-word. Below its minimum width commander leaves text as it is, and so does this.
+    boxWrap(this: Help, text: string, width: number) {
+      return width < this.minWidthToWrap ? text : wrapToWidth(text, width);
+    },
     optionDescription: (option: Option) => {
       const choices = option.argChoices ? option.argChoices.map((c) => JSON.stringify(c)).join(', ') : null;
       const shown = option.defaultValue !== undefined && (option.required || option.optional);
       const byDefault = shown ? (option.defaultValueDescription ?? JSON.stringify(option.defaultValue)) : null;
-      return choices || byDefault ? `${option.description} ${m.help.extra(choices, byDefault)}` : option.description;
+      if (!choices && !byDefault) return option.description;
+      // Chinese text takes no space before its full-width bracket (issue 28, item 16).
+      const extra = m.help.extra(choices, byDefault);
+      return `${option.description}${displayWidth(extra[0]!) === 2 ? '' : ' '}${extra}`;
     },
   };
 }
