@@ -402,6 +402,20 @@ export function program(lang: Lang = 'en', only?: string): Command {
       );
   }
 
+  if (wanted('serve')) {
+    declare(root, 'serve', m, h.serve)
+      .option('--port <n>', h.serve.port)
+      .option('--host <addr>', h.serve.host)
+      .option('--no-open', h.serve.noOpen)
+      .option('--allow-remote', h.serve.allowRemote)
+      .action(
+        action(
+          () => import('./serve.js'),
+          (_, o) => o,
+        ),
+      );
+  }
+
   if (wanted('import')) {
     declare(root, 'import', m, h.import)
       .argument('[file]', h.import.file)
