@@ -1,4 +1,4 @@
-// node bench/roster.mjs: the roster reader alone (src/cli/roster/read.ts, bundled
+// node bench/roster.mjs: the roster reader alone (src/cli/formats/roster/read.ts, bundled
 // as the CLI bundles it), on a synthetic CSV of SSCARD_BENCH_CSV_ROWS rows
 // (default 1,000,000) and an xlsx of SSCARD_BENCH_XLSX_ROWS (default 100,000):
 // rows/s, and the peak memory of each read in a child process of its own.
@@ -28,7 +28,7 @@ if (process.argv[2] === 'read') {
 }
 
 await build({
-  entryPoints: [path.join(root, 'src/cli/roster/read.ts')],
+  entryPoints: [path.join(root, 'src/cli/formats/roster/read.ts')],
   outfile: reader,
   bundle: true,
   format: 'cjs',

@@ -31,7 +31,7 @@ for (const a of read('areas.json')) {
   table[a.code] = provinces.get(a.provinceCode) + (city ? cityName(city) : '') + a.name;
 }
 // One "code<TAB>name" per line: a lookup is a string search, with nothing to
-// parse at start-up (src/cli/status.ts).
+// parse at start-up (src/cli/commands/status.ts).
 const lines = Object.entries(table)
   .sort(([a], [b]) => a.localeCompare(b))
   .map(([code, name]) => `${code}\t${name}`);

@@ -22,7 +22,7 @@ async function loadDeclarations(version) {
   const result = await build({
     stdin: {
       contents:
-        "export { program } from './src/cli/main.ts'; export { EXIT } from './src/cli/exit.ts'; export { messagesFor } from './src/cli/messages/index.ts';",
+        "export { program } from './src/cli/main.ts'; export { EXIT } from './src/cli/exit.ts'; export { messagesFor } from './src/cli/text/messages/index.ts';",
       resolveDir: root,
       loader: 'ts',
     },

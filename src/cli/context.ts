@@ -6,9 +6,9 @@ import type { IsoDate } from '../core/calendar-date.js';
 import type { SourcedCalendar } from '../core/holidays.js';
 import type { Store } from '../store/store.js';
 
-export type { Lang } from './lang.js';
-import type { Lang } from './lang.js';
-import type { Messages } from './messages/index.js';
+export type { Lang } from './text/lang.js';
+import type { Lang } from './text/lang.js';
+import type { Messages } from './text/messages/index.js';
 
 export interface TextSink {
   write(text: string): unknown;
@@ -43,7 +43,7 @@ export interface Context {
   /** The command being run (`card issue`), recorded as the source of its events. */
   readonly command: string;
   readonly lang: Lang;
-  /** The message catalogue of `lang` (src/cli/messages/): every word shown to the user comes from it. */
+  /** The message catalogue of `lang` (src/cli/text/messages/): every word shown to the user comes from it. */
   readonly m: Messages;
   readonly json: boolean;
   readonly reveal: boolean;

@@ -1,5 +1,5 @@
 // The one place where failures become exit codes and messages (SPEC 2).
-import type { Messages } from './messages/en.js';
+import type { Messages } from './text/messages/en.js';
 
 export const EXIT = { ok: 0, refused: 1, usage: 2, overdue: 3, interrupted: 130 } as const;
 

@@ -6,10 +6,10 @@ import type { ErrorParams } from '../core/errors.js';
 import type { Store } from '../store/store.js';
 import type { Context } from './context.js';
 import { redactIds } from '../core/masking.js';
-import { printable, safeJson } from './safe-text.js';
+import { printable, safeJson } from './text/safe-text.js';
 import { EXIT, failureOf } from './exit.js';
-import { type Lang, langOf } from './lang.js';
-import { type Messages, messagesFor } from './messages/index.js';
+import { type Lang, langOf } from './text/lang.js';
+import { type Messages, messagesFor } from './text/messages/index.js';
 import type { GlobalOptions } from './process-context.js';
 
 declare const SSCARD_VERSION: string;
@@ -200,7 +200,7 @@ export function program(lang: Lang = 'en', only?: string): Command {
       .argument('[id]', h.status.id)
       .action(
         action(
-          () => import('./status.js'),
+          () => import('./commands/status.js'),
           ([id]) => ({ id }),
         ),
       );
@@ -217,7 +217,7 @@ export function program(lang: Lang = 'en', only?: string): Command {
       .option('--flexible', h.registerEmployee.flexible)
       .action(
         action(
-          () => import('./register-employee.js'),
+          () => import('./commands/register-employee.js'),
           (_, o) => o,
         ),
       );
@@ -232,7 +232,7 @@ export function program(lang: Lang = 'en', only?: string): Command {
       .option('--guardian-id <id-number>', h.activate.guardianId)
       .action(
         action(
-          () => import('./activate.js'),
+          () => import('./commands/activate.js'),
           (_, o) => o,
         ),
       );
@@ -247,7 +247,7 @@ export function program(lang: Lang = 'en', only?: string): Command {
       .option('--done-on <date>', h.leave.doneOn)
       .action(
         action(
-          () => import('./leave.js'),
+          () => import('./commands/leave.js'),
           (_, o) => o,
         ),
       );
@@ -260,7 +260,7 @@ export function program(lang: Lang = 'en', only?: string): Command {
       .option('--yes', h.revoke.yes)
       .action(
         action(
-          () => import('./revoke.js'),
+          () => import('./commands/revoke.js'),
           ([seqs], o) => ({ seqs, ...o }),
         ),
       );
@@ -279,7 +279,7 @@ export function program(lang: Lang = 'en', only?: string): Command {
       .option('--generation <2|3>', h.cardIssue.generation)
       .action(
         action(
-          () => import('./card-issue.js'),
+          () => import('./commands/card-issue.js'),
           (_, o) => o,
         ),
       );
@@ -288,7 +288,7 @@ export function program(lang: Lang = 'en', only?: string): Command {
       .option('--on <date>', h.cardReceive.on)
       .action(
         action(
-          () => import('./card-receive.js'),
+          () => import('./commands/card-receive.js'),
           (_, o) => o,
         ),
       );
@@ -298,7 +298,7 @@ export function program(lang: Lang = 'en', only?: string): Command {
       .option('--on <date>', h.cardReportLoss.on)
       .action(
         action(
-          () => import('./card-report-loss.js'),
+          () => import('./commands/card-report-loss.js'),
           (_, o) => o,
         ),
       );
@@ -307,7 +307,7 @@ export function program(lang: Lang = 'en', only?: string): Command {
       .option('--on <date>', h.cardFound.on)
       .action(
         action(
-          () => import('./card-found.js'),
+          () => import('./commands/card-found.js'),
           (_, o) => o,
         ),
       );
@@ -321,7 +321,7 @@ export function program(lang: Lang = 'en', only?: string): Command {
       .option('--yes', h.cardReplace.yes)
       .action(
         action(
-          () => import('./card-replace.js'),
+          () => import('./commands/card-replace.js'),
           (_, o) => o,
         ),
       );
@@ -331,7 +331,7 @@ export function program(lang: Lang = 'en', only?: string): Command {
       .option('--yes', h.cardCancel.yes)
       .action(
         action(
-          () => import('./card-cancel.js'),
+          () => import('./commands/card-cancel.js'),
           (_, o) => o,
         ),
       );
@@ -345,7 +345,7 @@ export function program(lang: Lang = 'en', only?: string): Command {
       .option('--on <date>', h.ecardClaim.on)
       .action(
         action(
-          () => import('./ecard-claim.js'),
+          () => import('./commands/ecard-claim.js'),
           (_, o) => o,
         ),
       );
@@ -358,7 +358,7 @@ export function program(lang: Lang = 'en', only?: string): Command {
       .option('--channel <channel>', h.enable.channel)
       .action(
         action(
-          () => import('./enable.js'),
+          () => import('./commands/enable.js'),
           (_, o) => o,
         ),
       );
@@ -369,7 +369,7 @@ export function program(lang: Lang = 'en', only?: string): Command {
       .argument('[id]', h.policies.id)
       .action(
         action(
-          () => import('./policies.js'),
+          () => import('./commands/policies.js'),
           ([id]) => ({ id }),
         ),
       );
@@ -384,7 +384,7 @@ export function program(lang: Lang = 'en', only?: string): Command {
       .addOption(new Option('--format <format>', h.due.format).choices(['text', 'json', 'ics']))
       .action(
         action(
-          () => import('./due.js'),
+          () => import('./commands/due.js'),
           (_, o) => o,
         ),
       );
@@ -396,7 +396,7 @@ export function program(lang: Lang = 'en', only?: string): Command {
       .option('--name <text>', h.people.name)
       .action(
         action(
-          () => import('./people.js'),
+          () => import('./commands/people.js'),
           (_, o) => o,
         ),
       );
@@ -424,7 +424,7 @@ export function program(lang: Lang = 'en', only?: string): Command {
       .option('--sheet <name>', h.import.sheet)
       .action(
         action(
-          () => import('./import.js'),
+          () => import('./commands/import.js'),
           ([file], o) => ({ file, ...o }),
         ),
       );
@@ -436,7 +436,7 @@ export function program(lang: Lang = 'en', only?: string): Command {
       .addOption(new Option('--headers <lang>', h.export.headers).choices(['en', 'zh']).default('en'))
       .action(
         action(
-          () => import('./export.js'),
+          () => import('./commands/export.js'),
           (_, o) => o,
         ),
       );
@@ -447,7 +447,7 @@ export function program(lang: Lang = 'en', only?: string): Command {
       .argument('[id]', h.history.id)
       .action(
         action(
-          () => import('./history.js'),
+          () => import('./commands/history.js'),
           ([id]) => ({ id }),
         ),
       );
@@ -456,7 +456,7 @@ export function program(lang: Lang = 'en', only?: string): Command {
   if (wanted('calendar')) {
     const calendar = declare(root, 'calendar', m, h.calendar).action(
       action(
-        () => import('./calendar.js'),
+        () => import('./commands/calendar.js'),
         () => ({}),
       ),
     );
@@ -465,7 +465,7 @@ export function program(lang: Lang = 'en', only?: string): Command {
       .option('--yes', h.calendarLoad.yes)
       .action(
         action(
-          async () => ({ run: (await import('./calendar.js')).load }),
+          async () => ({ run: (await import('./commands/calendar.js')).load }),
           ([file], o) => ({ file, ...o }),
         ),
       );
@@ -477,7 +477,7 @@ export function program(lang: Lang = 'en', only?: string): Command {
       .option('--force', h.backup.force)
       .action(
         action(
-          () => import('./backup.js'),
+          () => import('./commands/backup.js'),
           ([file], o) => ({ file, ...o }),
         ),
       );
@@ -489,7 +489,7 @@ export function program(lang: Lang = 'en', only?: string): Command {
       .option('--to <db-or-url>', h.copy.to)
       .action(
         action(
-          () => import('./copy.js'),
+          () => import('./commands/copy.js'),
           (_, o) => o,
         ),
       );
@@ -498,7 +498,7 @@ export function program(lang: Lang = 'en', only?: string): Command {
   if (wanted('check')) {
     declare(root, 'check', m, h.check).action(
       action(
-        () => import('./check.js'),
+        () => import('./commands/check.js'),
         () => ({}),
       ),
     );
@@ -510,7 +510,7 @@ export function program(lang: Lang = 'en', only?: string): Command {
       .option('--yes', h.purge.yes)
       .action(
         action(
-          () => import('./purge.js'),
+          () => import('./commands/purge.js'),
           ([id], o) => ({ id, ...o }),
         ),
       );
@@ -521,7 +521,7 @@ export function program(lang: Lang = 'en', only?: string): Command {
       .argument('[topic]', h.guide.topic)
       .action(
         action(
-          () => import('./guide.js'),
+          () => import('./commands/guide.js'),
           ([topic]) => ({ topic }),
         ),
       );
@@ -532,7 +532,7 @@ export function program(lang: Lang = 'en', only?: string): Command {
       .argument('<shell>', h.completion.shell)
       .action(
         action(
-          () => import('./completion.js'),
+          () => import('./commands/completion.js'),
           ([shell], _, command) => ({ shell, tree: commandTree(command.parent!) }),
         ),
       );

@@ -16,9 +16,9 @@ import { openMemoryStore } from '../store/sqlite/file.js';
 import { createByRename, createOnFirstWrite } from '../store/first-write.js';
 import type { Store } from '../store/store.js';
 import type { Context } from './context.js';
-import { type Lang, langOf } from './lang.js';
-import type { Messages } from './messages/index.js';
-import { guardedStderr, guardedStdout, type OutputState } from './safe-text.js';
+import { type Lang, langOf } from './text/lang.js';
+import type { Messages } from './text/messages/index.js';
+import { guardedStderr, guardedStdout, type OutputState } from './text/safe-text.js';
 
 export interface GlobalOptions {
   db?: string;

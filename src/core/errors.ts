@@ -3,7 +3,7 @@
 // number. Exit codes are assigned in one place: src/cli/exit.ts.
 // Code below the command line (the store) cannot know the user's language:
 // it gives its values as `params`, and the CLI words the error from its
-// catalogue by code (src/cli/messages/, `errors`); the English message stays
+// catalogue by code (src/cli/text/messages/, `errors`); the English message stays
 // as the fallback.
 
 export type ErrorParams = Readonly<Record<string, string | number>>;

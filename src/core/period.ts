@@ -109,7 +109,7 @@ const openStatus = new WeakMap<Deadline, { today: IsoDate; status: DutyStatus }>
 
 /**
  * Why a deadline is not simply its nominal day, as data (the catalogue in
- * src/cli/messages/ words it): moved off a rest day (Art. 203), and/or
+ * src/cli/text/messages/ words it): moved off a rest day (Art. 203), and/or
  * provisional because the year's official schedule is not published yet
  * (SPEC 1.2). Empty when the nominal day stood.
  */

@@ -1,5 +1,5 @@
 // Every word the CLI shows comes from the message catalogue (issue 13,
-// src/cli/messages/): a command that chooses words by language inline, or
+// src/cli/text/messages/): a command that chooses words by language inline, or
 // holds a Chinese sentence of its own, fails here. Read with the TypeScript
 // parser, so comments and regular expressions do not count, and a branch is
 // found however it is formatted.
@@ -18,16 +18,20 @@ const CJK = /[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]/;
  */
 const ALLOWED: Record<string, { readonly cjk?: true; readonly branch?: true; readonly why: string }> = {
   // Choosing the language itself (--lang, LC_ALL, LC_MESSAGES, LANG).
-  'lang.ts': { branch: true, why: 'decides the language from --lang and the locale' },
+  'text/lang.ts': { branch: true, why: 'decides the language from --lang and the locale' },
   // Data, not words: what files and users may write, which import accepts in either language.
-  'roster/columns.ts': {
+  'formats/roster/columns.ts': {
     cjk: true,
     branch: true,
     why: "the Chinese column headers import accepts and `export --headers zh` writes (SPEC 2.3): the file's format",
   },
-  'roster/write-xlsx.ts': { cjk: true, branch: true, why: 'the sheet name of `export --headers zh`, chosen by --headers, not by the language of messages' },
+  'formats/roster/write-xlsx.ts': {
+    cjk: true,
+    branch: true,
+    why: 'the sheet name of `export --headers zh`, chosen by --headers, not by the language of messages',
+  },
   // A policy's name is data that carries both languages (data/policies).
-  'policy-words.ts': { branch: true, why: "a policy's name is data with an en and a zh name" },
+  'text/policy-words.ts': { branch: true, why: "a policy's name is data with an en and a zh name" },
   // Start-up: only the command a run names is declared, found by skipping the global options' values.
   'main.ts': { branch: true, why: "skips the value of --db, --as-of and --lang to find the command's name; it chooses no words" },
 };
@@ -84,7 +88,7 @@ function findings(file: string): Finding[] {
 const all = filesUnder(CLI).flatMap(findings);
 
 describe('the message catalogue holds every word of the CLI', () => {
-  it('no command outside src/cli/messages/ has a Chinese string or chooses words by language', () => {
+  it('no command outside src/cli/text/messages/ has a Chinese string or chooses words by language', () => {
     const unexplained = all.filter((f) => !ALLOWED[f.file]?.[f.kind]);
     expect(unexplained.map((f) => `src/cli/${f.file}:${f.line} (${f.kind}) ${f.text}`)).toEqual([]);
   });

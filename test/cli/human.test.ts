@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { padded, width } from '../../src/cli/human.js';
+import { padded, width } from '../../src/cli/text/human.js';
 
 describe('padded: table cells aligned in terminal columns', () => {
   it.each([

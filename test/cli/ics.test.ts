@@ -3,9 +3,9 @@
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import type { IsoDate } from '../../src/core/calendar-date.js';
-import { escapeText, foldLine, icsCalendar, type IcsItem, icsUid } from '../../src/cli/ics.js';
-import { en } from '../../src/cli/messages/en.js';
-import { zh } from '../../src/cli/messages/zh.js';
+import { escapeText, foldLine, icsCalendar, type IcsItem, icsUid } from '../../src/cli/formats/ics.js';
+import { en } from '../../src/cli/text/messages/en.js';
+import { zh } from '../../src/cli/text/messages/zh.js';
 
 const LONG_EMPLOYER = '北京市朝阳区某某科技发展有限公司第二分公司（人力资源共享服务中心）';
 const ITEMS: IcsItem[] = [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { IsoDate } from '../../src/core/calendar-date.js';
-import { neutralise, readRow, unneutralise } from '../../src/cli/ledger-csv.js';
+import { neutralise, readRow, unneutralise } from '../../src/cli/formats/ledger-csv.js';
 
 describe('the spreadsheet formula guard round-trips', () => {
   it.each([

@@ -5,8 +5,8 @@ import type { IsoDate } from '../../src/core/calendar-date.js';
 import { type IdProblem, parseCitizenId } from '../../src/core/citizen-id.js';
 import { chinaCalendar } from '../../src/core/official-calendar.js';
 import { deadlineOf, explainDeadline } from '../../src/core/period.js';
-import { en } from '../../src/cli/messages/en.js';
-import { zh } from '../../src/cli/messages/zh.js';
+import { en } from '../../src/cli/text/messages/en.js';
+import { zh } from '../../src/cli/text/messages/zh.js';
 import { englishIn } from '../e2e/english.js';
 
 const d = (s: string) => s as IsoDate;

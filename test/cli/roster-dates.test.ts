@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { IsoDate } from '../../src/core/calendar-date.js';
-import { readRow } from '../../src/cli/ledger-csv.js';
-import { excelSerialDate, excelSerialOf, parseRosterDate } from '../../src/cli/roster/dates.js';
+import { readRow } from '../../src/cli/formats/ledger-csv.js';
+import { excelSerialDate, excelSerialOf, parseRosterDate } from '../../src/cli/formats/roster/dates.js';
 
 describe('parseRosterDate: the forms HR rosters use', () => {
   it.each([

@@ -4,8 +4,8 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { en } from '../../src/cli/messages/en.js';
-import { openRoster, type RosterOptions, type RosterRow } from '../../src/cli/roster/read.js';
+import { en } from '../../src/cli/text/messages/en.js';
+import { openRoster, type RosterOptions, type RosterRow } from '../../src/cli/formats/roster/read.js';
 
 export function tempDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'sscard-roster-'));

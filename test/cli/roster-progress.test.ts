@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { progressBar, progressLine } from '../../src/cli/roster/progress.js';
+import { progressBar, progressLine } from '../../src/cli/formats/roster/progress.js';
 
 function fakeStderr(isTTY: boolean) {
   const stream = Object.assign(new PassThrough(), { isTTY });

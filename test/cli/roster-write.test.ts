@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { COLUMNS, type Column, unneutralise } from '../../src/cli/ledger-csv.js';
-import { csvCell, csvHeader, csvRow } from '../../src/cli/roster/write-csv.js';
-import { createXlsxWriter } from '../../src/cli/roster/write-xlsx.js';
+import { COLUMNS, type Column, unneutralise } from '../../src/cli/formats/ledger-csv.js';
+import { csvCell, csvHeader, csvRow } from '../../src/cli/formats/roster/write-csv.js';
+import { createXlsxWriter } from '../../src/cli/formats/roster/write-xlsx.js';
 import { readAll, tempDir, writeFile } from './roster-helpers.js';
 
 const dir = tempDir();

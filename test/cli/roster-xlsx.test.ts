@@ -68,7 +68,7 @@ describe('xlsx rosters', () => {
 });
 
 describe('numbers as Excel shows them', async () => {
-  const { excelNumberText } = await import('../../src/cli/roster/xlsx.js');
+  const { excelNumberText } = await import('../../src/cli/formats/roster/xlsx.js');
   it.each([
     [110105194912310020, '110105194912310000'],
     [4.4e17, '440000000000000000'],

@@ -61,7 +61,7 @@ describe('what status and due look like (colour off), in both languages', () => 
   it('speaks Chinese when the locale is Chinese, with the same JSON', () => {
     ledger = people();
     expect(ledger.run(['status', WANG], { env: { LANG: 'zh_CN.UTF-8' } }).stdout).toMatch(
-      /^没有启用的电子社保卡：已申领电子社保卡，社会保障卡已领卡，未启用。/,
+      /^没有已激活的电子社保卡：已申领电子社保卡，社会保障卡已领卡，未激活。/,
     );
     const en = ledger.run(['status', WANG, '--json']).json;
     const zh = ledger.run(['status', WANG, '--json', '--lang', 'zh']).json;

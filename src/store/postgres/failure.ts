@@ -2,7 +2,7 @@
 // the server's errors (SQLSTATE codes, socket errors) as the typed refusals of
 // src/core/errors.ts, one sentence each, the URL's password never shown. Each
 // carries its values as params, so the CLI words it in the user's language
-// (src/cli/messages/, `errors`); the English message is the fallback.
+// (src/cli/text/messages/, `errors`); the English message is the fallback.
 import { Refused } from '../../core/errors.js';
 import type { PostgresLocation } from '../location.js';
 

@@ -1,0 +1,164 @@
+// sscard completion bash|zsh|fish: a completion script generated from the
+// command tree that main.ts declares (commands, options, and the values an
+// option takes: channels, languages, formats, policies, guide topics,
+// shells), so new commands and choices are included as they come.
+import fs from 'node:fs';
+import path from 'node:path';
+import { InvalidInput } from '../../core/errors.js';
+import type { Context } from '../context.js';
+import type { CompletionNode } from '../main.js';
+
+type Tree = Record<string, CompletionNode>;
+const SHELLS = ['bash', 'zsh', 'fish'] as const;
+
+export async function run(ctx: Context, args: { shell: string; tree: Tree }): Promise<void> {
+  const shell = SHELLS.find((s) => s === args.shell);
+  if (!shell) throw new InvalidInput('unknown-shell', ctx.m.completion.unknownShell(args.shell.slice(0, 20)));
+  const tree = withPolicies(args.tree, policyIds());
+  ctx.out.write(shell === 'fish' ? fishScript(tree) : bashScript(tree, shell));
+}
+
+/** Card policy IDs from data/policies.json when the package has it (SPEC 1.8), for `--policy`. */
+function policyIds(): string[] {
+  try {
+    const data: unknown = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'data', 'policies.json'), 'utf8'));
+    const list = Array.isArray(data) ? data : Array.isArray((data as { policies?: unknown }).policies) ? (data as { policies: unknown[] }).policies : null;
+    const ids = list ? list.map((p) => (p as { id?: unknown }).id) : Object.keys(data as object);
+    return ids.filter((id): id is string => typeof id === 'string' && /^[\w.-]+$/.test(id));
+  } catch {
+    return [];
+  }
+}
+
+function withPolicies(tree: Tree, policies: string[]): Tree {
+  if (policies.length === 0) return tree;
+  const out: Tree = {};
+  for (const [key, node] of Object.entries(tree)) {
+    out[key] = node.takesValue.includes('--policy') ? { ...node, values: { ...node.values, '--policy': policies } } : node;
+  }
+  return out;
+}
+
+/** Only names made of safe characters reach a script (they are quoted anyway). */
+const word = (w: string) => w.replace(/[^\w.@/+-]/g, '');
+const list = (words: readonly string[]) => [...new Set(words)].map(word).join(' ');
+
+/** Options that take a value anywhere: the word after one is its value, not a command. */
+function valueOptions(tree: Tree): string[] {
+  return [...new Set(Object.values(tree).flatMap((node) => node.takesValue))];
+}
+
+/** Commands whose argument is a file (import, backup, calendar load): file names complete there. */
+function fileCommands(tree: Tree): string {
+  return Object.entries(tree)
+    .filter(([, node]) => node.fileArgument)
+    .map(([p]) => `"${p}"`)
+    .join('|');
+}
+
+function bashScript(tree: Tree, shell: 'bash' | 'zsh'): string {
+  const root = tree['']!;
+  const globalOptions = root.words.filter((w) => w.startsWith('-'));
+  const paths = Object.keys(tree).filter((p) => p !== '');
+  const valueCases = Object.entries(tree).flatMap(([p, node]) =>
+    Object.entries(node.values)
+      .filter(([option]) => option !== '')
+      .map(([option, values]) => `    "${p}|${option}"${p === '' ? ` | *"|${option}"` : ''}) words="${list(values)}" ;;`),
+  );
+  // Subcommands and argument values, or options when the word begins with `-` (or nothing else fits).
+  const wordCases = Object.entries(tree).map(([p, node]) => {
+    const args = [...(node.values[''] ?? []), ...node.words.filter((w) => !w.startsWith('-'))];
+    const options = p === '' ? node.words.filter((w) => w.startsWith('-')) : [...node.words.filter((w) => w.startsWith('-')), ...globalOptions];
+    return `    "${p}") args="${list(args)}"; words="${list(options)}" ;;`;
+  });
+  return `# sscard completion for ${shell}${shell === 'zsh' ? ' (through bashcompinit)' : ''}
+${shell === 'zsh' ? 'autoload -U +X bashcompinit && bashcompinit\n' : ''}_sscard() {
+  local cur prev cmdpath="" word words args="" i
+  cur="\${COMP_WORDS[COMP_CWORD]}"
+  prev="\${COMP_WORDS[COMP_CWORD-1]}"
+  for ((i = 1; i < COMP_CWORD; i++)); do
+    word="\${COMP_WORDS[i]}"
+    case "$word" in
+      ${valueOptions(tree).map(word).join('|')}) ((i++)); continue ;;
+      -*) continue ;;
+    esac
+    case "\${cmdpath:+$cmdpath }$word" in
+      ${paths.map((p) => `"${p}"`).join('|')}) cmdpath="\${cmdpath:+$cmdpath }$word" ;;
+    esac
+  done
+  words=""
+  case "$cmdpath|$prev" in
+${valueCases.join('\n')}
+    *"|--db") COMPREPLY=($(compgen -f -- "$cur")); return ;;
+    ${valueOptions(tree)
+      .filter((o) => o !== '--db')
+      .map((o) => `*"|${word(o)}"`)
+      .join('|')}) COMPREPLY=(); return ;;
+    *)
+      case "$cmdpath" in
+${wordCases.map((c) => `  ${c}`).join('\n')}
+      esac
+      [[ $cur != -* && -n $args ]] && words="$args" ;;
+  esac
+  COMPREPLY=($(compgen -W "$words" -- "$cur"))
+  case "$cmdpath" in
+    ${fileCommands(tree) || '"-"'}) [[ $cur == -* ]] || COMPREPLY+=($(compgen -f -- "$cur")) ;;
+  esac
+}
+complete -F _sscard sscard
+`;
+}
+
+function fishScript(tree: Tree): string {
+  const paths = Object.keys(tree).filter((p) => p !== '');
+  const root = tree['']!;
+  const lines = [
+    '# sscard completion for fish',
+    'function __sscard_path --description "the sscard command being typed (card issue)"',
+    '    set -l tokens (commandline -opc)',
+    '    set -e tokens[1]',
+    '    set -l path ""',
+    '    set -l skip 0',
+    '    for t in $tokens',
+    '        if test $skip = 1',
+    '            set skip 0',
+    '            continue',
+    '        end',
+    `        if contains -- $t ${list(valueOptions(tree))}`,
+    '            set skip 1',
+    '            continue',
+    '        end',
+    "        string match -q -- '-*' $t; and continue",
+    '        set -l next (string trim -- "$path $t")',
+    `        if contains -- $next ${paths.map((p) => `'${p}'`).join(' ')}`,
+    '            set path $next',
+    '        end',
+    '    end',
+    '    echo $path',
+    'end',
+    'function __sscard_at --description "the command being typed is $argv[1]"',
+    '    set -l p (__sscard_path)',
+    '    test "$p" = "$argv[1]"',
+    'end',
+    'complete -c sscard -f',
+  ];
+  for (const [p, node] of Object.entries(tree)) {
+    const when = `-n "__sscard_at '${p}'"`;
+    const commands = node.words.filter((w) => !w.startsWith('-'));
+    if (commands.length > 0) lines.push(`complete -c sscard ${when} -a '${list(commands)}'`);
+    if (node.values['']) lines.push(`complete -c sscard ${when} -a '${list(node.values[''])}'`);
+    if (node.fileArgument) lines.push(`complete -c sscard ${when} -F`);
+    for (const option of node.words.filter((w) => w.startsWith('--'))) {
+      // Global options (declared on the root) complete everywhere; --help is commander's, listed once per command.
+      const scope = p === '' && option !== '--help' ? '' : `${when} `;
+      const name = word(option.slice(2));
+      const values = node.values[option];
+      if (values) lines.push(`complete -c sscard ${scope}-l ${name} -x -a '${list(values)}'`);
+      else if (option === '--db') lines.push(`complete -c sscard ${scope}-l ${name} -r -F`);
+      else if (node.takesValue.includes(option)) lines.push(`complete -c sscard ${scope}-l ${name} -x`);
+      else lines.push(`complete -c sscard ${scope}-l ${name}`);
+    }
+  }
+  if (!root.words.includes('--help')) lines.push('complete -c sscard -l help');
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,49 @@
+// sscard copy --from SRC --to DEST: a whole ledger between any two engines
+// (SPEC 3.2), e.g. a local file into a new shared PostgreSQL ledger, or back.
+// Events are copied with their numbers, times and sources, so revocations
+// still name the events they withdraw; the state is rebuilt from them at the
+// destination, and the rows are counted on both sides afterwards.
+import path from 'node:path';
+import { InvalidInput, NotFound, Refused } from '../../core/errors.js';
+import { displayUrl, isPostgresUrl } from '../../store/location.js';
+import type { Context } from '../context.js';
+import { required } from './shared/input.js';
+import { writeJson } from './shared/output.js';
+
+const COUNTED = ['person', 'hire', 'card', 'ecard', 'event'] as const;
+
+export async function run(ctx: Context, args: { from?: string; to?: string }): Promise<void> {
+  const from = await required(ctx, args.from, '--from', ctx.m.copy.askFrom);
+  const to = await required(ctx, args.to, '--to', ctx.m.copy.askTo);
+  const same = isPostgresUrl(from) || isPostgresUrl(to) ? from === to : path.resolve(from) === path.resolve(to);
+  if (same) throw new InvalidInput('copy-onto-itself', ctx.m.copy.ontoItself(displayUrl(to)));
+
+  const source = await ctx.openLedgerAt(from, { write: false });
+  if (source === null) throw new NotFound('no-ledger', ctx.m.copy.noSource(displayUrl(from)));
+  const destination = await ctx.openLedgerAt(to, { write: true });
+  const refuse = () => {
+    throw new Refused('copy-destination-not-empty', ctx.m.copy.notEmpty(displayUrl(to)));
+  };
+  if ((await destination.calendarYears()).length > 0) refuse();
+  for await (const _ of destination.allEvents()) refuse();
+  const events = await destination.loadEvents(source.allEvents());
+  // The official schedules loaded into the ledger (sscard calendar load) count its deadlines: they go too.
+  const years = await source.calendarYears();
+  if (years.length > 0) {
+    await destination.write(async (tx) => {
+      for (const year of years) await tx.saveCalendarYear(year);
+    });
+  }
+
+  const [before, after] = [await source.check(), await destination.check()];
+  const differing = COUNTED.filter((table) => before.rows[table] !== after.rows[table]);
+  if (differing.length > 0 || after.rows.event !== events) {
+    const table = differing[0] ?? 'event';
+    throw new Refused('copy-counts-differ', ctx.m.copy.countsDiffer(displayUrl(to), displayUrl(from), table, after.rows[table] ?? 0, before.rows[table] ?? 0));
+  }
+  if (!after.ok) throw new Refused('copy-check-failed', ctx.m.copy.checkFailed(displayUrl(to)));
+
+  const rows = Object.fromEntries(COUNTED.map((table) => [table, after.rows[table] ?? 0]));
+  if (ctx.json) writeJson(ctx, { from: displayUrl(from), to: displayUrl(to), rows });
+  else ctx.out.write(`${ctx.m.ledger.copied(displayUrl(from), displayUrl(to), rows)}\n`);
+}

@@ -1,0 +1,158 @@
+// sscard due: the agenda of every open deadline, overdue first; for one
+// employer or one kind; as text, JSON, or an iCalendar file for the calendars
+// HR staff live in. With --check, the exit code says whether anything is
+// overdue (for a daily cron job).
+import * as z from 'zod/mini';
+import { type AgendaItem, agendaOrder, agendaStream } from '../../core/agenda.js';
+import type { Deadline } from '../../core/period.js';
+import type { Context } from '../context.js';
+import { EXIT } from '../exit.js';
+import { day, deadlineWhy, padded, relative, width } from '../text/human.js';
+import { type Ctx, fail, parseInput } from './shared/input.js';
+import { batched, deadlineJson, noLedger, send, shownId } from './shared/output.js';
+import { policyBook } from './shared/policies-data.js';
+
+export interface DueArgs {
+  within?: string;
+  check?: boolean;
+  employer?: string;
+  kind?: AgendaItem['kind'];
+  format?: 'text' | 'json' | 'ics';
+}
+
+const withinField = z.pipe(
+  z.string(),
+  z.transform((text: string, ctx) => {
+    if (/^\d{1,5}$/.test(text.trim())) return Number(text.trim());
+    return fail(ctx as Ctx, text, 'days');
+  }),
+);
+
+/** Resolves to the exit code: 3 under --check when something is overdue. */
+export async function run(ctx: Context, args: DueArgs): Promise<number> {
+  const { within } = parseInput(ctx.m, z.object({ within: z.optional(withinField) }), args, { within: '--within' });
+  const store = await ctx.openStore({ write: false });
+  if (store === null) throw noLedger(ctx);
+  const sources = await store.agendaRows(ctx.viewOn, agendaOrder(ctx.calendar));
+  const employer = args.employer?.trim();
+  const wanted = (item: AgendaItem) => (employer === undefined || item.employer === employer) && (args.kind === undefined || item.kind === args.kind);
+  /** The agenda, a page at a time, as often as asked (text mode reads it twice: once to align the columns). */
+  const open: Agenda = {
+    async *[Symbol.asyncIterator]() {
+      for await (const page of agendaStream(sources, ctx.asOf, ctx.calendar, within ?? null, policyBook)) {
+        const shown = page.filter(wanted);
+        if (shown.length > 0) yield shown;
+      }
+    },
+  };
+  const format = ctx.json ? 'json' : (args.format ?? 'text');
+  const overdue = format === 'json' ? await json(ctx, open) : format === 'ics' ? await ics(ctx, open) : await text(ctx, open, within);
+  return args.check && overdue > 0 ? EXIT.overdue : EXIT.ok;
+}
+
+/** Open deadlines, most urgent first, a page at a time. */
+type Agenda = AsyncIterable<readonly AgendaItem[]>;
+
+/**
+ * Written item by item: the agenda of a large ledger is long. The same bytes
+ * as JSON.stringify(document, null, 2) of the whole (a test compares them),
+ * each item built from its parts: a million items through the generic
+ * indenting serializer cost a third of the command.
+ */
+async function json(ctx: Context, agenda: Agenda): Promise<number> {
+  await send(ctx, `{\n  "asOf": ${JSON.stringify(ctx.asOf)},\n  "items": [`);
+  const batch = batched(ctx);
+  const deadlines = new Map<Deadline, string>();
+  const deadlineText = (deadline: Deadline) => {
+    let text = deadlines.get(deadline);
+    if (text === undefined) deadlines.set(deadline, (text = JSON.stringify(deadlineJson(ctx, deadline), null, 2).replaceAll('\n', '\n      ')));
+    return text;
+  };
+  const q = (value: string | null) => (value === null ? 'null' : JSON.stringify(value));
+  let count = 0;
+  let overdue = 0;
+  for await (const page of agenda) {
+    for (const item of page) {
+      await batch.add(
+        // Kinds, states, identity numbers and dates need no escaping; names, employers and card numbers may.
+        `${count === 0 ? '' : ','}\n    {\n      "kind": "${item.kind}",\n      "id": "${shownId(ctx, item.personId)}",\n      "name": ${q(item.name)},\n      "deadline": ${deadlineText(item.deadline)},\n      "state": "${item.state}",\n      "daysLeft": ${item.daysLeft},\n      "employer": ${q(item.employer)},\n      "hiredOn": ${item.hiredOn === null ? 'null' : `"${item.hiredOn}"`},\n      "card": ${q(item.card)}\n    }`,
+      );
+      count++;
+      if (item.state === 'overdue') overdue++;
+    }
+  }
+  await batch.flush();
+  await send(ctx, `${count === 0 ? '' : '\n  '}]\n}\n`);
+  return overdue;
+}
+
+/** A calendar file is read whole by the calendar that imports it: made whole here too. */
+async function ics(ctx: Context, agenda: Agenda): Promise<number> {
+  const { icsCalendar } = await import('../formats/ics.js');
+  const items: AgendaItem[] = [];
+  for await (const page of agenda) items.push(...page);
+  const calendar = icsCalendar(
+    items.map((item) => ({
+      kind: item.kind,
+      personShown: shownId(ctx, item.personId),
+      name: item.name,
+      employer: item.employer,
+      deadline: item.deadline.date,
+      derivation: [ctx.m.ics.law[item.kind], deadlineWhy(ctx, item.deadline)].filter(Boolean).join(ctx.m.ics.separator),
+      // Stable across runs, so that a newer file updates the calendar's events instead of adding them again.
+      identity: [item.personId, item.employer ?? '', item.hiredOn ?? '', item.card ?? ''].join('|'),
+    })),
+    { stampedAt: new Date(`${ctx.today}T00:00:00+08:00`), m: ctx.m },
+  );
+  await send(ctx, calendar);
+  return items.filter((item) => item.state === 'overdue').length;
+}
+
+/**
+ * A table aligned over every row, in two readings of the agenda (the first
+ * only measures the columns), so that millions of rows are never held.
+ */
+async function text(ctx: Context, items: Agenda, within: number | undefined): Promise<number> {
+  const words = ctx.m.due;
+  const cells = (item: AgendaItem) => [
+    day(ctx, item.deadline.date),
+    relative(ctx, item.daysLeft),
+    words.kinds[item.kind],
+    shownId(ctx, item.personId),
+    item.name ?? '',
+    item.kind === 'activation' || item.kind === 'renewal' ? words.card(item.card!) : (item.employer ?? ''),
+    deadlineWhy(ctx, item.deadline) ?? '',
+  ];
+  const header = [...words.header];
+  const widths = header.map(width);
+  let count = 0;
+  for await (const page of items) {
+    for (const item of page) for (const [i, cell] of cells(item).entries()) widths[i] = Math.max(widths[i]!, width(cell));
+    count += page.length;
+  }
+  if (count === 0) {
+    await send(ctx, `${words.nothing(ctx.asOf, within ?? null)}\n`);
+    return 0;
+  }
+  const c = ctx.color;
+  const line = (row: string[]) =>
+    row
+      .map((cell, i) => padded(cell, widths[i]!))
+      .join('  ')
+      .trimEnd();
+  await send(ctx, `${line(header)}\n`);
+  const batch = batched(ctx);
+  let shown = 0;
+  let overdue = 0;
+  for await (const page of items) {
+    for (const item of page) {
+      const row = line(cells(item));
+      await batch.add(`${item.state === 'overdue' ? c.red(row) : item.daysLeft <= 7 ? c.yellow(row) : row}\n`);
+      shown++;
+      if (item.state === 'overdue') overdue++;
+    }
+  }
+  await batch.flush();
+  await send(ctx, `${words.total(shown, overdue)}\n`);
+  return overdue;
+}

@@ -1,0 +1,112 @@
+// sscard export: the ledger as import reads it back (SPEC 2.3). CSV and xlsx
+// have import's columns, one row per person and hire; JSON holds every event,
+// so it is the complete record. Written row by row (a ledger may hold
+// millions of people), masked unless --reveal, as the ledger stood on
+// --as-of when a day is given.
+import type { Writable } from 'node:stream';
+import { currentCard } from '../../core/card.js';
+import { InvalidInput } from '../../core/errors.js';
+import type { PersonState } from '../../core/events.js';
+import type { Store } from '../../store/store.js';
+import type { Context } from '../context.js';
+import { type Column, COLUMNS } from '../formats/ledger-csv.js';
+import { exportedEvent, JSON_FORMAT, JSON_VERSION } from '../formats/ledger-json.js';
+import { batched, noLedger, send, shownId } from './shared/output.js';
+
+export interface ExportArgs {
+  format?: 'csv' | 'json' | 'xlsx';
+  headers?: 'en' | 'zh';
+}
+
+export async function run(ctx: Context, args: ExportArgs): Promise<void> {
+  const format = ctx.json ? 'json' : (args.format ?? 'csv');
+  if (format === 'xlsx' && ctx.stdoutIsTTY) {
+    throw new InvalidInput('xlsx-to-terminal', ctx.m.export.xlsxToTerminal);
+  }
+  const store = await ctx.openStore({ write: false });
+  if (store === null) throw noLedger(ctx);
+  const show = (id: string) => shownId(ctx, id);
+  await write(ctx, store, format, args.headers ?? 'en', show);
+  // Said once the file is out (a failure on the way says only what failed).
+  if (!ctx.reveal) {
+    ctx.err.write(`${ctx.m.export.masked}\n`);
+  }
+}
+
+async function write(ctx: Context, store: Store, format: 'csv' | 'json' | 'xlsx', headers: 'en' | 'zh', show: (id: string) => string): Promise<void> {
+  if (format === 'json') {
+    await send(ctx, `{"format":"${JSON_FORMAT}","version":${JSON_VERSION},"asOf":"${ctx.asOf}","events":[\n`);
+    const batch = batched(ctx);
+    let first = true;
+    for await (const e of store.allEvents()) {
+      if (ctx.viewOn !== null && e.on !== null && e.on > ctx.viewOn) continue;
+      await batch.add(`${first ? '' : ',\n'}${JSON.stringify(exportedEvent(e, show))}`);
+      first = false;
+    }
+    await batch.flush();
+    await send(ctx, `${first ? '' : '\n'}]}\n`);
+    return;
+  }
+
+  if (format === 'xlsx') {
+    const { createXlsxWriter } = await import('../formats/roster/write-xlsx.js');
+    const writer = await createXlsxWriter(ctx.out as unknown as Writable, COLUMNS, { headers, createdAt: new Date(`${ctx.today}T00:00:00+08:00`) });
+    for await (const page of store.everyone(ctx.viewOn))
+      for (const person of page) for (const row of rowsOf(person, show)) writer.addRow(Object.fromEntries(COLUMNS.map((c, i) => [c, row[i]])));
+    await writer.finish();
+    return;
+  }
+  const { csvHeader, csvRecord } = await import('../formats/roster/write-csv.js');
+  await send(ctx, csvHeader(COLUMNS, headers));
+  const batch = batched(ctx);
+  for await (const page of store.everyone(ctx.viewOn)) {
+    for (const person of page) for (const row of rowsOf(person, show)) await batch.add(csvRecord(row));
+  }
+  await batch.flush();
+}
+
+/** Where each column stands in a row (COLUMNS' order). */
+const AT = Object.fromEntries(COLUMNS.map((column, i) => [column, i])) as Record<Column, number>;
+
+/**
+ * One row per hire (or one for a person without hires), each with the card
+ * shown by status (in force, or lost or cancelled with card_state and
+ * card_ended_on) and the e-card. A replaced card's own history needs
+ * `--format json`; its replacement carries the e-card. Rows are arrays in
+ * COLUMNS' order: a million people's rows are made cell by cell, not by
+ * spreading objects.
+ */
+function rowsOf(person: PersonState, show: (id: string) => string): (string | null)[][] {
+  const base: (string | null)[] = new Array(COLUMNS.length).fill(null);
+  base[AT.id] = show(person.id);
+  base[AT.name] = person.name;
+  const card = currentCard(person.cards);
+  if (card !== null && card.state !== 'replaced') {
+    base[AT.card_number] = card.number;
+    base[AT.bank] = card.bank;
+    base[AT.policy] = card.policy;
+    base[AT.issued_on] = card.issuedOn;
+    base[AT.received_on] = card.receivedOn;
+    base[AT.enabled_on] = card.enabledOn;
+    base[AT.activated_on] = card.activatedOn;
+    base[AT.guardian_id] = card.guardianId && show(card.guardianId);
+    base[AT.expires_on] = card.expiresOn;
+    // A card out of force by loss or cancellation says so (a replaced one gives way to its replacement).
+    base[AT.card_state] =
+      card.state === 'lost' ? (card.loss?.kind === 'temporary' ? 'lost-temporary' : 'lost') : card.state === 'cancelled' ? 'cancelled' : null;
+    base[AT.card_ended_on] = card.state === 'lost' ? (card.loss?.reportedOn ?? card.endedOn) : card.state === 'cancelled' ? card.endedOn : null;
+    base[AT.ecard_channel] = person.ecard?.channel ?? null;
+    base[AT.ecard_claimed_on] = person.ecard?.claimedOn ?? null;
+  }
+  if (person.hires.length === 0) return [base];
+  return person.hires.map((h) => {
+    const row = base.slice();
+    row[AT.hire_kind] = h.kind === 'flexible' ? 'flexible' : null;
+    row[AT.employer] = h.employer;
+    row[AT.hired_on] = h.hiredOn;
+    row[AT.registered_on] = h.registeredOn;
+    row[AT.left_on] = h.leftOn;
+    row[AT.separation_done_on] = h.separationDoneOn;
+    return row;
+  });
+}

@@ -1,0 +1,119 @@
+// sscard people: everyone in the ledger, one line each: the card in force
+// (or the last one) and its state, the e-card, and the open deadlines, most
+// urgent first. For one employer's staff, or names containing some text.
+// Streamed: JSON person by person; text in two readings of the ledger (the
+// first only measures the columns), so that a large ledger is never held.
+import { agenda } from '../../core/agenda.js';
+import { cardsOn, currentCard } from '../../core/card.js';
+import { ecardState } from '../../core/ecard.js';
+import type { PersonState } from '../../core/events.js';
+import type { Context } from '../context.js';
+import { padded, width } from '../text/human.js';
+import { batched, noLedger, send, shownId } from './shared/output.js';
+import { policyBook } from './shared/policies-data.js';
+import { cardStateText, ecardStateText } from '../text/words.js';
+
+export interface PeopleArgs {
+  employer?: string;
+  name?: string;
+}
+
+export async function run(ctx: Context, args: PeopleArgs): Promise<void> {
+  const store = await ctx.openStore({ write: false });
+  if (store === null) throw noLedger(ctx);
+  const employer = args.employer?.trim();
+  const name = args.name?.trim().toLowerCase();
+  /** The people asked for, with what the line says of each, as often as asked. */
+  const people = {
+    async *[Symbol.asyncIterator]() {
+      for await (const page of store.everyone(ctx.viewOn)) {
+        for (const person of page) {
+          if (employer !== undefined && !person.hires.some((h) => h.employer === employer)) continue;
+          if (name !== undefined && !(person.name ?? '').toLowerCase().includes(name)) continue;
+          yield summary(ctx, person, employer);
+        }
+      }
+    },
+  };
+  if (ctx.json) await json(ctx, people);
+  else await text(ctx, people);
+}
+
+export type Summary = ReturnType<typeof summary>;
+
+/** What a person's line says: their open deadlines (most urgent first), the card in force or the last, the e-card. */
+export function summary(ctx: Context, person: PersonState, employer: string | undefined) {
+  const who = { id: person.id, name: person.name };
+  const items = agenda(
+    person.hires.filter((h) => employer === undefined || h.employer === employer).map((hire) => ({ person: who, hire })),
+    // The agenda judges each card under its policy (windows, seals, renewal).
+    person.cards.map((card) => ({ person: who, card })),
+    ctx.asOf,
+    ctx.calendar,
+    null,
+    policyBook(),
+  );
+  const cards = cardsOn(person.cards, policyBook(), ctx.asOf, ctx.calendar);
+  return { person, items, card: currentCard(cards), ecard: ecardState(person.ecard, cards) };
+}
+
+async function json(ctx: Context, people: AsyncIterable<Summary>): Promise<void> {
+  await send(ctx, `{\n  "asOf": ${JSON.stringify(ctx.asOf)},\n  "people": [`);
+  const batch = batched(ctx);
+  let count = 0;
+  for await (const { person, items, card, ecard } of people) {
+    const next = items[0] ?? null;
+    const document = {
+      id: shownId(ctx, person.id),
+      name: person.name,
+      employers: [...new Set(person.hires.flatMap((h) => (h.employer === null ? [] : [h.employer])))],
+      card: card && { number: card.number, state: card.state },
+      ecard,
+      openDeadlines: items.length,
+      overdue: items.filter((i) => i.state === 'overdue').length,
+      next: next && { kind: next.kind, date: next.deadline.date, daysLeft: next.daysLeft, employer: next.employer },
+    };
+    await batch.add(`${count === 0 ? '' : ','}\n    ${JSON.stringify(document, null, 2).replaceAll('\n', '\n    ')}`);
+    count++;
+  }
+  await batch.flush();
+  await send(ctx, `${count === 0 ? '' : '\n  '}]\n}\n`);
+}
+
+async function text(ctx: Context, people: AsyncIterable<Summary>): Promise<void> {
+  const words = ctx.m.people;
+  const cells = ({ person, items, card, ecard }: Summary): string[] => {
+    const next = items[0] ?? null;
+    const overdue = items.filter((i) => i.state === 'overdue').length;
+    const deadlines = next === null ? words.nothingOpen : words.open(items.length, overdue, next.deadline.date);
+    return [
+      shownId(ctx, person.id),
+      person.name ?? '',
+      card ? `${card.number} ${cardStateText(ctx, card.state)}` : words.noCard,
+      words.ecard(ecardStateText(ctx, ecard)),
+      deadlines,
+    ];
+  };
+  const widths = [0, 0, 0, 0, 0];
+  let count = 0;
+  for await (const person of people) {
+    for (const [i, cell] of cells(person).entries()) widths[i] = Math.max(widths[i]!, width(cell));
+    count++;
+  }
+  if (count === 0) {
+    await send(ctx, `${words.nobody}\n`);
+    return;
+  }
+  const batch = batched(ctx);
+  let shown = 0;
+  for await (const person of people) {
+    const line = cells(person)
+      .map((cell, i) => padded(cell, widths[i]!))
+      .join('  ')
+      .trimEnd();
+    await batch.add(`${line}\n`);
+    shown++;
+  }
+  await batch.flush();
+  await send(ctx, `${words.total(shown)}\n`);
+}

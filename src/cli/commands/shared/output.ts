@@ -1,0 +1,123 @@
+// The shared exporter: every command's `--json` document and its error
+import type { CardStatus } from '../../../core/card.js';
+// shape go through here, so dates, nulls and masking are the same everywhere.
+import { maskId } from '../../../core/citizen-id.js';
+import type { Deadline } from '../../../core/period.js';
+import { NotFound } from '../../../core/errors.js';
+import type { Hire } from '../../../core/registration.js';
+import type { SeparationStatus } from '../../../core/separation.js';
+import type { Context } from '../../context.js';
+import { deadlineWhy } from '../../text/human.js';
+
+export function writeJson(ctx: Context, document: unknown): void {
+  ctx.out.write(`${JSON.stringify(document, null, 2)}\n`);
+}
+
+/** The identity number as this run may show it: masked unless --reveal. */
+export function shownId(ctx: Context, number: string): string {
+  return ctx.reveal ? number : maskId(number);
+}
+
+export function deadlineJson(ctx: Context, deadline: Deadline | null) {
+  if (deadline === null) return null;
+  // Deadlines are shared objects (period.ts remembers them): their JSON is made once per run.
+  let json = deadlineDocuments.get(deadline);
+  if (json === undefined) deadlineDocuments.set(deadline, (json = deadlineDocument(ctx, deadline)));
+  return json;
+}
+
+const deadlineDocuments = new WeakMap<Deadline, ReturnType<typeof deadlineDocument>>();
+
+function deadlineDocument(ctx: Context, deadline: Deadline) {
+  return {
+    date: deadline.date,
+    nominal: deadline.nominal,
+    provisional: deadline.provisional,
+    reason: deadlineWhy(ctx, deadline),
+  };
+}
+
+/** The `card` object of SPEC 2's status document: the card as it stands that day (sealed, a lapsed loss), with its policy. */
+export function cardJson(ctx: Context, status: CardStatus) {
+  const card = status.card;
+  const policy = status.policy;
+  return (
+    card && {
+      number: card.number,
+      bank: card.bank,
+      state: card.state,
+      issuedOn: card.issuedOn,
+      receivedOn: card.receivedOn,
+      enabledOn: card.enabledOn,
+      activatedOn: card.activatedOn,
+      socialFunction: status.socialFunction,
+      financialFunction: status.financialFunction,
+      // The English name: JSON does not change with the language (SPEC 2.2).
+      policy: policy && { id: policy.id, name: policy.name.en },
+      generation: card.generation,
+      loss: status.loss,
+      expiresOn: card.expiresOn,
+      renewalFrom: status.renewalFrom,
+      activationDeadline: deadlineJson(ctx, status.deadline),
+      daysLeft: status.daysLeft,
+      consequence: status.consequence,
+    }
+  );
+}
+
+/**
+ * Writes a chunk of a long output, waiting while the reader is slower
+ * (back-pressure), so that millions of rows stream in bounded memory.
+ */
+export function send(ctx: Context, text: string): Promise<void> | undefined {
+  const out = ctx.out as NodeJS.WritableStream;
+  if (out.write(text) !== false || typeof out.once !== 'function') return undefined;
+  return new Promise((resolve) => {
+    const done = () => {
+      out.removeListener('drain', done);
+      out.removeListener('close', done);
+      out.removeListener('error', done);
+      resolve();
+    };
+    out.once('drain', done);
+    out.once('close', done);
+    out.once('error', done);
+  });
+}
+
+/** Every read of a ledger that does not exist (SPEC 2.2: exit 1, never "nothing due"). */
+export function noLedger(ctx: Context): NotFound {
+  return new NotFound('no-ledger', ctx.m.errors['no-ledger']({ ledger: ctx.ledger }));
+}
+
+/** Rows written some 64 KiB at a time: one write (and one pass of the output guard) per batch, not per row. */
+export function batched(ctx: Context) {
+  let parts: string[] = [];
+  let size = 0;
+  const flush = async () => {
+    if (parts.length === 0) return;
+    const text = parts.join('');
+    parts = [];
+    size = 0;
+    await send(ctx, text);
+  };
+  return {
+    flush,
+    async add(text: string) {
+      parts.push(text);
+      size += text.length;
+      if (size >= 65_536) await flush();
+    },
+  };
+}
+
+/** The `separation` part of a registration (SPEC 2.4), as status and leave print it. */
+export function separationJson(ctx: Context, hire: Hire, status: SeparationStatus) {
+  return {
+    deadline: deadlineJson(ctx, status.deadline),
+    doneOn: hire.separationDoneOn,
+    state: status.state,
+    daysLeft: status.daysLeft,
+    daysLate: status.daysLate,
+  };
+}

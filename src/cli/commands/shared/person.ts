@@ -1,0 +1,9 @@
+// A person's state as the ledger holds it: the replay of their events
+// (SPEC 1.6), whole for a decision, or as the ledger stood on a day for a read.
+import type { IsoDate } from '../../../core/calendar-date.js';
+import { type PersonState, replay } from '../../../core/events.js';
+import type { LedgerReader } from '../../../store/store.js';
+
+export async function personState(reader: LedgerReader, id: string, asOf: IsoDate | null = null): Promise<PersonState> {
+  return replay(id, await reader.personEvents(id), asOf).state;
+}

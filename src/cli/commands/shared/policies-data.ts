@@ -1,0 +1,56 @@
+// The card policies (data/policies.json, SPEC 1.8), read once per process and
+// only by the commands that need them: the file is data, so adding a policy
+// is editing it, not the code.
+import fs from 'node:fs';
+import path from 'node:path';
+import { type Card, cardsOn, cardStatus, type CardStatus } from '../../../core/card.js';
+import { InvalidInput, Refused } from '../../../core/errors.js';
+import { parsePolicies, type PolicyBook, policyOf } from '../../../core/policy.js';
+import type { Context } from '../../context.js';
+
+let book: PolicyBook | null = null;
+
+/** The bundles run from dist/lazy/, two levels below the package root (scripts/build.mjs). */
+export const POLICIES_FILE = path.join(__dirname, '..', '..', 'data', 'policies.json');
+
+export function policyBook(): PolicyBook {
+  if (book !== null) return book;
+  let data: unknown;
+  try {
+    data = JSON.parse(fs.readFileSync(POLICIES_FILE, 'utf8'));
+  } catch (error) {
+    throw new Refused(
+      'policies-unreadable',
+      `The card policies file data/policies.json cannot be read (${(error as Error).message.slice(0, 120)}); reinstall sscard.`,
+    );
+  }
+  const parsed = parsePolicies(data);
+  if (!parsed.ok) {
+    throw new Refused(
+      'policies-invalid',
+      `The card policies file data/policies.json is invalid at ${parsed.problem.path || 'the top'}: ${parsed.problem.message}; fix the file or reinstall sscard.`,
+    );
+  }
+  book = parsed.book;
+  return book;
+}
+
+/** A holder's cards as they stand on the command's day, each under its policy (sealed, lapsed losses). */
+export function cardsToday(ctx: Context, cards: readonly Card[]): Card[] {
+  return cardsOn(cards, policyBook(), ctx.today, ctx.calendar);
+}
+
+/** A card's status on the command's day, under its policy. */
+export function statusToday(ctx: Context, card: Card): CardStatus {
+  return cardStatus(card, policyOf(policyBook(), card.policy), ctx.today, ctx.calendar);
+}
+
+/** The policy id given (`--policy`, SSCARD_POLICY), checked against the data: an unknown one is bad input naming the known ones. */
+export function knownPolicy(ctx: Context, id: string, flag: string): string {
+  const wanted = id.trim().toLowerCase();
+  const book = policyBook();
+  if (book.has(wanted)) return wanted;
+  const known = [...book.keys()].join(', ');
+  const shown = JSON.stringify(id.slice(0, 40));
+  throw new InvalidInput('unknown-policy', ctx.m.policy.unknown(flag, shown, known));
+}

@@ -1,0 +1,123 @@
+// `due --format ics`: the agenda as an iCalendar file (RFC 5545) that
+// Outlook, DingTalk, Feishu and phone calendars import or subscribe to
+// (SPEC 2.3). Pure: the caller gives the items and the time stamp.
+//
+// - One all-day event per open deadline on its date: DTSTART;VALUE=DATE and
+//   DTEND the next day (RFC 5545 3.6.1: DTEND is exclusive). Dates are
+//   floating, i.e. the same calendar day wherever the phone is, which is the
+//   legal deadline's day in China.
+// - The UID is a hash of what the deadline is about (its kind and the
+//   caller's identity of the person and hire or card), never of the run, so
+//   importing a newer file updates an event instead of adding a second one.
+// - Lines end in CRLF and are folded at 75 octets (3.1), never inside a
+//   UTF-8 character; TEXT values escape backslash, semicolon, comma and
+//   line breaks (3.3.11).
+import { createHash } from 'node:crypto';
+import { addDays, type IsoDate } from '../../core/calendar-date.js';
+import type { Messages } from '../text/messages/index.js';
+
+export interface IcsItem {
+  readonly kind: 'activation' | 'registration' | (string & {});
+  /** The person's identity number as shown: masked unless --reveal. */
+  readonly personShown: string;
+  readonly name: string | null;
+  readonly employer: string | null;
+  readonly deadline: IsoDate;
+  /** How the deadline was derived (the law and the counting), for the description. */
+  readonly derivation: string;
+  /**
+   * What the deadline is about, the same on every run: e.g. the full ID with
+   * the employer and hire date for a registration, or the card number for an
+   * activation. Only its hash appears in the file.
+   */
+  readonly identity: string;
+}
+
+export interface IcsOptions {
+  /** DTSTAMP: when the file was made (the caller's clock). */
+  readonly stampedAt: Date;
+  /** The catalogue of the user's language: the calendar's name and the events' summaries. */
+  readonly m: Messages;
+  /** The reminder, this many days before the deadline day starts. */
+  readonly reminderDays?: number;
+  readonly calendarName?: string;
+}
+
+export function icsUid(kind: string, identity: string): string {
+  return `${createHash('sha256').update(`${kind}\n${identity}`).digest('hex').slice(0, 32)}@sscard`;
+}
+
+export function eventSummary(item: IcsItem, m: Messages): string {
+  const kind = m.ics.kinds[item.kind] ?? item.kind;
+  const person = item.name ? m.ics.person(item.name, item.personShown) : item.personShown;
+  return m.ics.summary(kind, person, item.employer);
+}
+
+export function icsCalendar(items: readonly IcsItem[], options: IcsOptions): string {
+  const stamp = utcStamp(options.stampedAt);
+  const reminder = options.reminderDays ?? 3;
+  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//sscard//sscard due//EN', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH'];
+  lines.push(`X-WR-CALNAME:${escapeText(options.calendarName ?? options.m.ics.calendarName)}`);
+  for (const item of items) {
+    const summary = eventSummary(item, options.m);
+    lines.push(
+      'BEGIN:VEVENT',
+      `UID:${icsUid(item.kind, item.identity)}`,
+      `DTSTAMP:${stamp}`,
+      `DTSTART;VALUE=DATE:${compact(item.deadline)}`,
+      `DTEND;VALUE=DATE:${compact(addDays(item.deadline, 1))}`,
+      `SUMMARY:${escapeText(summary)}`,
+      `DESCRIPTION:${escapeText(item.derivation)}`,
+      `CATEGORIES:${escapeText(item.kind)}`,
+      'TRANSP:TRANSPARENT',
+      'BEGIN:VALARM',
+      'ACTION:DISPLAY',
+      `TRIGGER:-P${reminder}D`,
+      `DESCRIPTION:${escapeText(summary)}`,
+      'END:VALARM',
+      'END:VEVENT',
+    );
+  }
+  lines.push('END:VCALENDAR');
+  return `${lines.map(foldLine).join('\r\n')}\r\n`;
+}
+
+const compact = (date: IsoDate): string => date.replaceAll('-', '');
+
+function utcStamp(instant: Date): string {
+  return `${instant.toISOString().slice(0, 19).replace(/[-:]/g, '')}Z`;
+}
+
+/**
+ * RFC 5545 TEXT: backslash, semicolon and comma escaped, line breaks as \n.
+ * Control characters (and bidi overrides, SPEC 2.2) cannot be shown and are
+ * replaced.
+ */
+export function escapeText(text: string): string {
+  return text
+    .replace(/\r\n|\r|\n/g, '\n')
+    .replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '\uFFFD')
+    .replace(/[\\;,\n]/g, (c) => (c === '\n' ? '\\n' : `\\${c}`));
+}
+
+const encoder = new TextEncoder();
+
+/** Folds a content line into lines of at most 75 octets; a continuation line starts with a space. */
+export function foldLine(line: string): string {
+  if (encoder.encode(line).length <= 75) return line;
+  const out: string[] = [];
+  let current = '';
+  let octets = 0;
+  for (const character of line) {
+    const size = encoder.encode(character).length;
+    if (octets + size > 75) {
+      out.push(current);
+      current = ' ';
+      octets = 1;
+    }
+    current += character;
+    octets += size;
+  }
+  out.push(current);
+  return out.join('\r\n');
+}

@@ -1,0 +1,177 @@
+// The ledger's CSV form, shared by `import` and `export` (SPEC 2): the
+// columns, reading a row's cells into typed values, and the spreadsheet
+// formula guard.
+import type { IsoDate } from '../../core/calendar-date.js';
+import { normaliseCardNumber } from '../../core/card.js';
+import { parseCitizenId } from '../../core/citizen-id.js';
+import { en, type Messages } from '../text/messages/en.js';
+import { hireDateProblem, inRange } from '../../core/date-bounds.js';
+import { ECARD_CHANNELS, parseEcardChannel } from '../../core/ecard.js';
+import type { LedgerRow } from '../../core/ledger-row.js';
+import { parseRosterDate } from './roster/dates.js';
+
+export const COLUMNS = [
+  'id',
+  'name',
+  'employer',
+  'hired_on',
+  'registered_on',
+  'left_on',
+  'separation_done_on',
+  'hire_kind',
+  'card_number',
+  'bank',
+  'policy',
+  'issued_on',
+  'received_on',
+  'enabled_on',
+  'activated_on',
+  'guardian_id',
+  'expires_on',
+  'card_state',
+  'card_ended_on',
+  'ecard_channel',
+  'ecard_claimed_on',
+] as const;
+export type Column = (typeof COLUMNS)[number];
+
+// A cell starting with one of these is a formula to a spreadsheet (CSV
+// injection). Export prefixes it with a single quote; import removes a single
+// quote only where it stands before one of these characters, so such cells
+// round-trip and no other text is touched.
+export const FORMULA_START = /^[=+\-@\t\r]/;
+export const neutralise = (cell: string): string => (FORMULA_START.test(cell) ? `'${cell}` : cell);
+export const unneutralise = (cell: string): string => (cell.startsWith("'") && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell);
+
+/** hire_kind's values, in English and Chinese. */
+const HIRE_KINDS: Record<string, 'employee' | 'flexible'> = {
+  employee: 'employee',
+  单位职工: 'employee',
+  职工: 'employee',
+  flexible: 'flexible',
+  灵活就业: 'flexible',
+};
+
+/** card_state's values: a card out of force (a card in force leaves it empty). */
+const CARD_ENDS: Record<string, { state: 'lost' | 'cancelled'; temporary: boolean }> = {
+  lost: { state: 'lost', temporary: false },
+  挂失: { state: 'lost', temporary: false },
+  正式挂失: { state: 'lost', temporary: false },
+  'lost-temporary': { state: 'lost', temporary: true },
+  临时挂失: { state: 'lost', temporary: true },
+  cancelled: { state: 'cancelled', temporary: false },
+  注销: { state: 'cancelled', temporary: false },
+};
+
+export interface CellProblem {
+  readonly field: Column;
+  readonly message: string;
+}
+
+/** The row's cells as typed values, or the first cell that is malformed. */
+/**
+ * `policies`: the known card policy IDs (SPEC 1.8) and the one a card without
+ * a policy cell is issued under (SSCARD_POLICY, else seed).
+ */
+export function readRow(
+  cells: Partial<Record<Column, string>>,
+  today: IsoDate,
+  policies: { readonly known: readonly string[]; readonly fallback: string } = { known: ['seed'], fallback: 'seed' },
+  m: Messages = en,
+): { row: LedgerRow } | { problem: CellProblem } {
+  const defaultPolicy = policies.fallback;
+  const w = m.row;
+  const text = (column: Column): string | null => {
+    const cell = cells[column];
+    if (cell === undefined || cell === '') return null; // most columns of most rows: no work
+    const value = unneutralise(cell.trim());
+    return value === '' ? null : value;
+  };
+  let problem: CellProblem | null = null;
+  const bad = (field: Column, message: string) => {
+    problem ??= { field, message };
+    return null;
+  };
+  const date = (column: Column): IsoDate | null => {
+    const value = text(column);
+    const parsed = value === null ? null : (parseRosterDate(value) ?? bad(column, w.notADate));
+    return parsed === null || inRange(parsed) ? parsed : bad(column, w.outOfRange);
+  };
+  const name = (column: Column): string | null => {
+    const value = text(column);
+    if (value === null) return null;
+    if (value.length > 200 || /[\u0000-\u001f\u007f]/.test(value)) return bad(column, w.badName);
+    return value;
+  };
+
+  const rawId = text('id');
+  if (rawId === null) return { problem: { field: 'id', message: w.idEmpty } };
+  const id = parseCitizenId(rawId, today);
+  if (!id.ok) return { problem: { field: 'id', message: m.idProblem(id.problem, w.idNumber) } };
+
+  const employer = name('employer');
+  const hiredOn = date('hired_on');
+  const registeredOn = date('registered_on');
+  const leftOn = date('left_on');
+  const separationDoneOn = date('separation_done_on');
+  const hireProblem = hiredOn && hireDateProblem(hiredOn, id.id.birthDate, today);
+  if (hireProblem) bad('hired_on', hireProblem === 'before-birth' ? w.hireBeforeBirth : w.hireTooFarAhead);
+  if (hiredOn === null && (employer ?? registeredOn ?? leftOn ?? separationDoneOn) !== null) bad('hired_on', w.hireMissing);
+  if (leftOn !== null && employer === null) bad('employer', w.leftWithoutEmployer);
+  if (separationDoneOn !== null && leftOn === null) bad('left_on', w.doneWithoutLeaving);
+  const rawKind = text('hire_kind');
+  const hireKind = rawKind === null ? 'employee' : (HIRE_KINDS[rawKind.toLowerCase()] ?? bad('hire_kind', w.hireKind));
+  if (hireKind === 'flexible' && employer !== null) bad('employer', w.flexibleEmployer);
+
+  const rawCard = text('card_number');
+  const cardNumber = rawCard === null ? null : (normaliseCardNumber(rawCard) ?? bad('card_number', w.cardNumber));
+  const bank = name('bank');
+  const issuedOn = date('issued_on');
+  const receivedOn = date('received_on');
+  const activatedOn = date('activated_on');
+  const enabledOn = date('enabled_on');
+  const expiresOn = date('expires_on');
+  const policy = text('policy');
+  if (policy !== null && !policies.known.includes(policy)) bad('policy', w.policy(policies.known.join(', ')));
+  const rawGuardian = text('guardian_id');
+  const guardianId = rawGuardian === null ? null : parseCitizenId(rawGuardian, today);
+  if (guardianId !== null && !guardianId.ok) bad('guardian_id', m.idProblem(guardianId.problem, w.idNumber));
+  if (guardianId !== null && activatedOn === null) bad('activated_on', w.guardianWithoutActivation);
+  const rawState = text('card_state');
+  const endedOn = date('card_ended_on');
+  const end = rawState === null ? null : (CARD_ENDS[rawState.toLowerCase()] ?? bad('card_state', w.cardState));
+  if ((rawState === null) !== (endedOn === null)) bad(rawState === null ? 'card_state' : 'card_ended_on', w.cardStatePair);
+  if (rawCard === null && (bank ?? issuedOn ?? receivedOn ?? activatedOn ?? rawState) !== null) bad('card_number', w.cardColumns);
+
+  const rawChannel = text('ecard_channel');
+  // Chinese names too (微信, 支付宝, 云闪付, ...: SPEC 1.4), as `ecard claim --channel` takes them.
+  const channel = rawChannel === null ? null : (parseEcardChannel(rawChannel) ?? bad('ecard_channel', w.channel(ECARD_CHANNELS.join(', '))));
+  const claimedOn = date('ecard_claimed_on');
+  if (rawChannel !== null && claimedOn === null && problem === null) bad('ecard_claimed_on', w.claimedOnMissing);
+
+  const personName = name('name');
+  if (problem) return { problem };
+  return {
+    row: {
+      id: id.id,
+      name: personName,
+      hire: hiredOn === null ? null : { kind: hireKind ?? 'employee', employer, hiredOn, registeredOn, leftOn, separationDoneOn },
+      card:
+        cardNumber === null
+          ? null
+          : {
+              number: cardNumber,
+              bank,
+              policy: policy ?? defaultPolicy,
+              issuedOn,
+              receivedOn,
+              enabledOn,
+              activatedOn,
+              guardian: guardianId?.ok ? guardianId.id : null,
+              expiresOn,
+              end: end && endedOn && { ...end, on: endedOn },
+            },
+      ecard: claimedOn === null ? null : { channel, claimedOn },
+    },
+  };
+}

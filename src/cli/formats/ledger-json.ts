@@ -1,0 +1,106 @@
+// The ledger's JSON form (`export --format json`, read back by `import`):
+// every event, so it is a complete, re-importable record (SPEC 2.3). One
+// event per line, so that both sides can stream it:
+//   {"format":"sscard-events","version":2,"asOf":"2026-11-24","events":[
+//   {"seq":1,"id":"11010519491231002X","kind":"person.recorded","on":null,...},
+//   ...
+//   ]}
+import { type IsoDate, parseIsoDate } from '../../core/calendar-date.js';
+import { ENABLE_CHANNELS, REPLACE_REASONS } from '../../core/card.js';
+import { ECARD_CHANNELS } from '../../core/ecard.js';
+import { EVENT_KINDS, type EventBody, type EventKind, type LedgerEvent } from '../../core/events.js';
+
+export const JSON_FORMAT = 'sscard-events';
+export const JSON_VERSION = 2;
+
+export interface ExportedEvent {
+  readonly seq: number;
+  readonly id: string;
+  readonly kind: EventKind;
+  readonly on: IsoDate | null;
+  readonly recordedAt: string;
+  readonly source: string;
+  readonly data: Record<string, unknown>;
+}
+
+export function exportedEvent(e: LedgerEvent, shownId: (id: string) => string): ExportedEvent {
+  const { kind, ...data } = e.body;
+  const fields: Record<string, unknown> = data;
+  if (kind === 'card.activated' && typeof fields.guardian === 'string') fields.guardian = shownId(fields.guardian);
+  return { seq: e.seq, id: shownId(e.personId), kind, on: e.on, recordedAt: e.recordedAt, source: e.source, data: fields };
+}
+
+type FieldType =
+  | 'text'
+  | 'text?'
+  | 'date'
+  | 'date?'
+  | 'bool'
+  | 'card'
+  | 'card?'
+  | 'seqs'
+  | 'id?'
+  | ['enum', readonly string[]]
+  | ['enum?', readonly string[]]
+  | ['int', readonly number[]];
+
+/** Each kind's fields and their types: what a file must hold (nothing else is accepted). */
+const FIELDS: Record<EventKind, Record<string, FieldType>> = {
+  'person.recorded': { name: 'text?' },
+  'person.renamed': { name: 'text' },
+  'hire.recorded': { employer: 'text?', hiredOn: 'date', hireKind: ['enum', ['employee', 'flexible']] },
+  'hire.registered': { employer: 'text?', hiredOn: 'date' },
+  'hire.ended': { employer: 'text?', hiredOn: 'date' },
+  'hire.separated': { employer: 'text?', hiredOn: 'date' },
+  'card.issued': { card: 'card', bank: 'text?', policy: 'text', generation: ['int', [2, 3]], expiresOn: 'date?', replaces: 'card?' },
+  'card.received': { card: 'card' },
+  'card.enabled': { card: 'card', channel: ['enum?', ENABLE_CHANNELS] },
+  'card.activated': { card: 'card', outlet: 'text?', guardian: 'id?' },
+  'card.lost': { card: 'card', temporary: 'bool' },
+  'card.found': { card: 'card' },
+  'card.replaced': { card: 'card', newCard: 'card', reason: ['enum?', REPLACE_REASONS] },
+  'card.cancelled': { card: 'card' },
+  'ecard.claimed': { channel: ['enum?', ECARD_CHANNELS] },
+  revoked: { seqs: 'seqs', reason: 'text' },
+};
+
+const ID = /^\d{17}[\dX]$/;
+
+/** The event's body, or the name of the first field that is not what its kind needs. */
+export function eventBody(kind: unknown, data: unknown): { body: EventBody } | { field: string } {
+  if (typeof kind !== 'string' || !(EVENT_KINDS as readonly string[]).includes(kind)) return { field: 'kind' };
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return { field: 'data' };
+  const fields = FIELDS[kind as EventKind];
+  const given = data as Record<string, unknown>;
+  for (const key of Object.keys(given)) if (!(key in fields)) return { field: `data.${key}` };
+  for (const [key, type] of Object.entries(fields)) {
+    const v = given[key] ?? null;
+    const ok = (() => {
+      if (Array.isArray(type)) {
+        const [t, values] = type;
+        if (t === 'enum?' && v === null) return true;
+        return (values as readonly unknown[]).includes(v);
+      }
+      const optional = type.endsWith('?');
+      if (optional && v === null) return true;
+      switch (type.replace('?', '')) {
+        case 'text':
+          return typeof v === 'string' && v.trim() !== '' && v.length <= 500 && !/[\u0000-\u001f\u007f-\u009f]/.test(v);
+        case 'date':
+          return typeof v === 'string' && parseIsoDate(v) !== null;
+        case 'bool':
+          return typeof v === 'boolean';
+        case 'card':
+          return typeof v === 'string' && /^[0-9A-Z]{9}$/.test(v);
+        case 'id':
+          return typeof v === 'string' && ID.test(v);
+        case 'seqs':
+          return Array.isArray(v) && v.length > 0 && v.every((s) => Number.isSafeInteger(s) && s > 0);
+        default:
+          return false;
+      }
+    })();
+    if (!ok) return { field: `data.${key}` };
+  }
+  return { body: { kind, ...Object.fromEntries(Object.keys(fields).map((k) => [k, given[k] ?? null])) } as EventBody };
+}

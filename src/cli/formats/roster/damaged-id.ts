@@ -1,0 +1,32 @@
+// Identity numbers that Excel has damaged. Excel stores a number cell as a
+// double and shows at most 15 significant digits, so an 18-digit identity
+// number typed into a cell formatted "General" becomes 1.10105E+17, and the
+// digits after the 15th are replaced by zeros for good. The file cannot be
+// repaired by sscard; the column must be formatted as text and the file
+// exported again from the source (SPEC 2.3).
+import { checkCharacter } from '../../../core/citizen-id.js';
+import type { Messages } from '../../text/messages/index.js';
+
+export type IdDamage =
+  /** An xlsx cell of type number in the id column. */
+  | { readonly kind: 'number-cell' }
+  /** Text in Excel's scientific notation, e.g. 1.10105E+17 or 4.4E+17. */
+  | { readonly kind: 'scientific' }
+  /** 18 digits ending in zeros that fail the check character: rounded by Excel. */
+  | { readonly kind: 'rounded' };
+
+const SCIENTIFIC = /^\d(\.\d+)?e\+?\d{1,2}$/i;
+
+export function idDamage(cell: string, isNumberCell: boolean): IdDamage | null {
+  const text = cell.trim();
+  // A 15-digit (pre-1999) number fits a double exactly, so only longer ones are damaged.
+  if (isNumberCell && !/^\d{15}$/.test(text)) return { kind: 'number-cell' };
+  if (SCIENTIFIC.test(text)) return { kind: 'scientific' };
+  // 15 significant digits survive, so an 18-digit number loses the last three.
+  if (/^\d{15}0{3}$/.test(text) && checkCharacter(text.slice(0, 17)) !== text[17]) return { kind: 'rounded' };
+  return null;
+}
+
+export function idDamageText(damage: IdDamage, m: Messages): string {
+  return m.roster.idDamage(damage.kind);
+}

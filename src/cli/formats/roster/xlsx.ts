@@ -1,0 +1,89 @@
+// Rows of an .xlsx workbook, streamed (exceljs's WorkbookReader parses the
+// sheet's XML as it is unzipped, so memory holds the shared strings, not the
+// rows). Loaded only when an .xlsx is read (a dynamic import: esbuild makes it a
+// require() run on first use, so a CSV import does not evaluate exceljs).
+import type { Readable } from 'node:stream';
+import type { Column } from '../ledger-csv.js';
+import { DATE_COLUMNS } from './columns.js';
+import { excelSerialDate } from './dates.js';
+import { RosterFileError } from './problems.js';
+import type { Messages } from '../../text/messages/index.js';
+
+export interface XlsxRecord {
+  readonly line: number;
+  /** Cell values by position (0-based), as exceljs gives them. */
+  readonly values: readonly unknown[];
+}
+
+type ExcelJS = typeof import('exceljs');
+
+export async function* readXlsx(input: Readable, path: string, sheet: string | undefined, m: Messages | undefined): AsyncGenerator<XlsxRecord> {
+  const module = (await import('exceljs')) as ExcelJS & { default?: ExcelJS };
+  const excel = module.default ?? module;
+  const reader = new excel.stream.xlsx.WorkbookReader(input, {
+    sharedStrings: 'cache',
+    styles: 'cache',
+    worksheets: 'emit',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
+  });
+  const names: string[] = [];
+  try {
+    for await (const worksheet of reader) {
+      const name = (worksheet as unknown as { name: string }).name;
+      names.push(name);
+      const rows = worksheet as unknown as AsyncIterable<{ number: number; values: unknown[] }>;
+      if (sheet !== undefined && name !== sheet) {
+        // A sheet passed over is read through: the workbook is one stream.
+        for await (const row of rows) void row;
+        continue;
+      }
+      for await (const row of rows) yield { line: row.number, values: row.values.slice(1) };
+      return;
+    }
+  } catch (error) {
+    if (error instanceof RosterFileError) throw error;
+    throw new RosterFileError({ kind: 'bad-xlsx', path }, m);
+  }
+  if (sheet !== undefined) throw new RosterFileError({ kind: 'sheet-not-found', sheet, sheets: names }, m);
+}
+
+const isoOfUtc = (d: Date): string => d.toISOString().slice(0, 10);
+
+/**
+ * A cell as the text a CSV would hold: date cells (and numbers in date
+ * columns, Excel's serial days) as YYYY-MM-DD, a formula as its result, rich
+ * text as its plain text. `isNumber` tells that the cell was a number.
+ */
+export function xlsxCellText(value: unknown, column: Column): { text: string; isNumber: boolean } {
+  if (value === null || value === undefined) return { text: '', isNumber: false };
+  if (typeof value === 'string') return { text: value, isNumber: false };
+  if (typeof value === 'number') {
+    const date = DATE_COLUMNS.has(column) ? excelSerialDate(value) : null;
+    const text = date ?? excelNumberText(value);
+    return { text, isNumber: true };
+  }
+  if (typeof value === 'boolean') return { text: value ? 'TRUE' : 'FALSE', isNumber: false };
+  if (value instanceof Date) return { text: Number.isNaN(value.getTime()) ? '' : isoOfUtc(value), isNumber: false };
+  if (typeof value === 'object') {
+    const v = value as { richText?: { text: string }[]; text?: unknown; result?: unknown; error?: string };
+    if (Array.isArray(v.richText)) return { text: v.richText.map((r) => r.text).join(''), isNumber: false };
+    if ('result' in v) return xlsxCellText(v.result, column);
+    if ('formula' in v || 'sharedFormula' in v) return { text: '', isNumber: false }; // never calculated: no cached result
+    if (typeof v.text === 'string') return { text: v.text, isNumber: false };
+    if (typeof v.error === 'string') return { text: v.error, isNumber: false };
+  }
+  return { text: String(value), isNumber: false };
+}
+
+/**
+ * A number as Excel shows it in a "0" format: 15 significant digits, the rest
+ * zeros (an 18-digit ID in a number cell reads 110105194912310000, not the
+ * double's exact 110105194912310016), and no exponent form.
+ */
+export function excelNumberText(value: number): string {
+  if (!Number.isInteger(value) || Math.abs(value) < 1e15 || Math.abs(value) >= 1e21) return String(value);
+  const [mantissa, exponent] = value.toExponential(14).split('e') as [string, string];
+  const digits = mantissa.replace('-', '').replace('.', '');
+  return (value < 0 ? '-' : '') + digits.padEnd(Number(exponent) + 1, '0');
+}

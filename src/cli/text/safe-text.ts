@@ -1,0 +1,88 @@
+// Text from the ledger or the command line reaches a terminal without any
+// character that could steer it (SPEC 2.2, issue 12 item 10): C0 controls
+// and DEL (ESC starts terminal commands), C1 controls (U+009B is a one-byte
+// CSI for many terminals), bidi embeddings, overrides and isolates (U+202E
+// makes "exe.txt" read as "txt.exe": the Trojan Source trick, CVE-2021-42574)
+// and the Unicode line and paragraph separators. They are shown escaped,
+// `\u202E`, so the reader sees that something was there.
+import { redactIds } from '../../core/masking.js';
+
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const UNSAFE_IN_OUTPUT = /\u001b\[[0-9;]*m|[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const UNSAFE_IN_JSON = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+const escaped = (ch: string) => `\\u${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+
+/**
+ * One field (a name, an employer, an outlet, a path) as it may be printed:
+ * every control or bidi character escaped, line breaks included, so a value
+ * always stays on its line. Use it wherever ledger or command-line text is
+ * put into human output or an error message.
+ */
+export function printable(text: string): string {
+  return text.replace(UNSAFE, escaped);
+}
+
+/**
+ * A whole piece of human output as sscard built it: line breaks, tabs, a
+ * carriage return (progress) and colour sequences (SGR, `ESC [ ... m`, what
+ * chalk writes) are kept; any other control or bidi character is escaped.
+ * The safety net under `printable` for text a command forgot to pass through it.
+ */
+export function safeOutput(text: string): string {
+  return text.replace(UNSAFE_IN_OUTPUT, (match) => (match.length > 1 ? match : escaped(match)));
+}
+
+/**
+ * A JSON document: JSON.stringify already escapes C0; C1, bidi and the line
+ * separators are written as `\uXXXX` escapes too, which JSON reads back as
+ * the same characters (lossless), so no terminal acts on them.
+ */
+export function safeJson(text: string): string {
+  return text.replace(UNSAFE_IN_JSON, escaped);
+}
+
+export interface Sink {
+  write(text: string): unknown;
+}
+
+/** What main.ts learns from the sinks: whether stdout already carries a document. */
+export interface OutputState {
+  stdoutWritten: boolean;
+}
+
+/** Standard output through the guard matching its content (`raw`: data such as an export, passed as is). */
+export function guardedStdout(stream: Sink, mode: 'human' | 'json' | 'raw', state: OutputState): Sink {
+  if (mode === 'raw') {
+    // A file's bytes (export): the stream itself, so that a writer can pipe into it; only noted as written.
+    const write = stream.write.bind(stream);
+    stream.write = ((chunk: unknown, ...rest: unknown[]) => {
+      state.stdoutWritten = true;
+      return (write as (...a: unknown[]) => boolean)(chunk, ...rest);
+    }) as Sink['write'];
+    return stream;
+  }
+  const guard = mode === 'json' ? safeJson : safeOutput;
+  const events = stream as unknown as NodeJS.EventEmitter;
+  const sink = {
+    write(text: string) {
+      state.stdoutWritten = true;
+      return stream.write(typeof text === 'string' ? guard(text) : text);
+    },
+    // Back-pressure (output.ts, send) waits for the stream's 'drain'.
+    once(event: string, listener: () => void) {
+      events.once?.(event, listener);
+      return sink;
+    },
+    removeListener(event: string, listener: () => void) {
+      events.removeListener?.(event, listener);
+      return sink;
+    },
+  };
+  return sink;
+}
+
+/** Standard error: guarded, and identity numbers masked even under --reveal (SPEC 1.1: never in an error or log line). */
+export function guardedStderr(stream: Sink): Sink {
+  return { write: (text: string) => stream.write(typeof text === 'string' ? safeOutput(redactIds(text)) : text) };
+}
