@@ -410,7 +410,7 @@ export function program(lang: Lang = 'en', only?: string): Command {
       .option('--allow-remote', h.serve.allowRemote)
       .action(
         action(
-          () => import('./serve.js'),
+          () => import('./commands/serve.js'),
           (_, o) => o,
         ),
       );

@@ -1,9 +1,9 @@
 // HTML for the web view (SPEC 2.5): every text from the ledger or the user is
 // escaped here, and its control characters shown escaped as the terminal
 // shows them (src/cli/safe-text.ts), so a name like `<script>` is text.
-import { printable } from '../cli/safe-text.js';
-import type { Messages } from '../cli/messages/index.js';
-import type { Lang } from '../cli/lang.js';
+import { printable } from '../cli/text/safe-text.js';
+import type { Messages } from '../cli/text/messages/index.js';
+import type { Lang } from '../cli/text/lang.js';
 
 /** Text for HTML: control and bidi characters escaped, then the five HTML-special characters. */
 export function esc(text: string | number | null | undefined): string {

@@ -4,11 +4,11 @@
 // otherwise (and then only with --allow-remote), prints one address with a
 // random token, opens it in the browser, and serves until Ctrl-C.
 import { spawn } from 'node:child_process';
-import { InvalidInput, Refused } from '../core/errors.js';
-import { isLoopback } from '../web/security.js';
-import { startServer } from '../web/server.js';
+import { InvalidInput, Refused } from '../../core/errors.js';
+import { isLoopback } from '../../web/security.js';
+import { startServer } from '../../web/server.js';
 import { run as calendar } from './calendar.js';
-import type { Context } from './context.js';
+import type { Context } from '../context.js';
 import { run as due } from './due.js';
 import { run as history } from './history.js';
 import { run as importRoster } from './import.js';
