@@ -416,9 +416,7 @@ export function importPreview(v: View, upload: string, name: string, outcome: Im
   return {
     title: w.title,
     active: 'import',
-    body: `<p class="notice" id="preview">${esc(w.preview(name))}</p>${notesHtml(v, notes)}<p id="summary">${esc(
-      w.summary(outcome.rows, outcome.changed, outcome.unchanged, outcome.events),
-    )}</p>${problems}<p>${canWrite}</p><p><a href="/import">${esc(w.title)}</a></p>`,
+    body: `<p class="notice" id="preview">${esc(w.preview(name))}</p>${notesHtml(v, notes)}<p id="summary">${esc(v.ctx.m.import.done({ ...outcome, invalid: outcome.invalidCount }, true))}</p>${problems}<p>${canWrite}</p><p><a href="/import">${esc(w.title)}</a></p>`,
   };
 }
 
@@ -427,9 +425,7 @@ export function importDone(v: View, name: string, outcome: ImportOutcome, notes:
   return {
     title: w.title,
     active: 'import',
-    body: `<p class="notice" id="written">${esc(w.written(name))}</p>${notesHtml(v, notes)}<p id="summary">${esc(
-      w.summary(outcome.rows, outcome.changed, outcome.unchanged, outcome.events),
-    )}</p><p><a href="/">${esc(v.ctx.m.web.nav.agenda)}</a></p>`,
+    body: `<p class="notice" id="written">${esc(w.written(name))}</p>${notesHtml(v, notes)}<p id="summary">${esc(v.ctx.m.import.done({ ...outcome, invalid: outcome.invalidCount }, false))}</p><p><a href="/">${esc(v.ctx.m.web.nav.agenda)}</a></p>`,
   };
 }
 

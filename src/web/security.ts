@@ -56,15 +56,17 @@ export const cookie = (name: string, value: string, maxAge?: number): string =>
 
 /**
  * Sent with every answer: scripts and styles only from this server (no
- * inline script, nothing from elsewhere), never framed, no sniffing, no
- * referrer (a URL may carry the token), nothing cached.
+ * inline script, nothing from elsewhere), never framed, no sniffing, a
+ * referrer only to this server itself (with `no-referrer` a browser sends
+ * `Origin: null` on a form's POST, and the origin check below needs it),
+ * nothing cached.
  */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Content-Security-Policy':
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
   'X-Content-Type-Options': 'nosniff',
   'X-Frame-Options': 'DENY',
-  'Referrer-Policy': 'no-referrer',
+  'Referrer-Policy': 'same-origin',
   'Cache-Control': 'no-store',
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Resource-Policy': 'same-origin',

@@ -44,8 +44,9 @@ export async function run(ctx: Context, args: ServeArgs): Promise<void> {
     if (code === 'EADDRINUSE') throw new Refused('port-in-use', m.portInUse(Number(portText)));
     throw new Refused('cannot-listen', m.cannotListen(host, code ?? String(error)));
   }
-  ctx.out.write(`${m.serving(server.url)}\n`);
+  // The warning first: it is read before the address is used.
   if (!isLoopback(host)) ctx.err.write(`${m.remoteWarning(host)}\n`);
+  ctx.out.write(`${m.serving(server.url)}\n`);
   if (args.open !== false) openInBrowser(server.url);
   await new Promise<void>((resolve) => {
     const stop = () => {

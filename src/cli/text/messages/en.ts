@@ -1027,8 +1027,6 @@ export const en = {
       file: 'Roster file',
       check: 'Check the file',
       preview: (name: string) => `Checked ${name}: nothing has been written yet.`,
-      summary: (rows: number, changed: number, unchanged: number, events: number) =>
-        `${rows} row${rows === 1 ? '' : 's'}: ${changed} with changes (${events} event${events === 1 ? '' : 's'}), ${unchanged} already in the ledger.`,
       problems: (invalid: number) => `${invalid} row${invalid === 1 ? ' is' : 's are'} invalid; nothing is written while any row is.`,
       problemsHeader: ['Line', 'Field', 'Problem'] as readonly string[],
       moreProblems: (count: number) => `... and ${count} more.`,

@@ -911,7 +911,6 @@ export const zh: Messages = {
       file: '花名册文件',
       check: '检查文件',
       preview: (name) => `已检查 ${name}：尚未写入任何内容。`,
-      summary: (rows, changed, unchanged, events) => `共 ${rows} 行：${changed} 行有变更（${events} 个事件），${unchanged} 行已在台账中。`,
       problems: (invalid) => `${invalid} 行无效；只要有无效的行，就不写入任何内容。`,
       problemsHeader: ['行', '字段', '问题'],
       moreProblems: (count) => `……另有 ${count} 行。`,
