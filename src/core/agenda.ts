@@ -88,7 +88,7 @@ export function cardItems(person: Person, stored: Card, today: IsoDate, calendar
       kind: 'renewal',
       personId: person.id,
       name: person.name,
-      deadline: { date: card.expiresOn, nominal: card.expiresOn, provisional: false, moved: null },
+      deadline: { date: card.expiresOn, nominal: card.expiresOn, provisional: false, moved: null, adjustedWorkday: null },
       state: daysLeft < 0 ? 'overdue' : 'pending',
       daysLeft,
       employer: null,

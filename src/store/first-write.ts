@@ -4,6 +4,7 @@
 // child's hire, a bad date) leaves no file behind, and no file is ever
 // deleted under another process that may have opened it meanwhile.
 import fs from 'node:fs';
+import { stagingName } from './leftovers.js';
 import type { Store } from './store.js';
 
 export function createOnFirstWrite(scratch: Store, create: () => Promise<Store>): Store {
@@ -50,10 +51,11 @@ export function createOnFirstWrite(scratch: Store, create: () => Promise<Store>)
  * beside the ledger's path that no other process knows, which takes the
  * ledger's name only once the work has gone through (a hard link, which never
  * replaces a file another process created meanwhile; then the work runs again
- * there). A refused or failed import leaves nothing behind.
+ * there). A refused or failed import leaves nothing behind; a killed one
+ * leaves its staging files, which the next run removes (leftovers.ts).
  */
 export function createByRename(file: string, openAt: (path: string) => Promise<Store>, openFinal: () => Promise<Store>): Store {
-  const temp = `${file}.sscard-new-${process.pid}`;
+  const temp = stagingName(file);
   let store: Promise<Store> | null = null;
   let final: Store | null = null;
   const current = async () => final ?? (await (store ??= openAt(temp)));

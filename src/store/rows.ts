@@ -3,7 +3,8 @@
 // the events that `check` reports (SPEC 1.6): one definition for both engines.
 import type { IsoDate } from '../core/calendar-date.js';
 import type { Card, CardState, Loss } from '../core/card.js';
-import type { EventBody, EventKind, LedgerEvent, PersonState } from '../core/events.js';
+import { Refused } from '../core/errors.js';
+import { EVENT_KINDS, type EventBody, type EventKind, type LedgerEvent, type PersonState } from '../core/events.js';
 import type { Hire, HireKind } from '../core/registration.js';
 import type { AgendaOrder } from '../core/agenda.js';
 import type { CacheDifference, PersonCard, PersonHire } from './store.js';
@@ -52,14 +53,39 @@ export interface CardRow {
 
 export const EVENT_COLUMNS = 'seq, person_id, kind, concerns_on, recorded_at, source, data';
 
+const KNOWN_KINDS = new Set<string>(EVENT_KINDS);
+
+/**
+ * A stored event that cannot be what sscard wrote (issue 29 item 10: a
+ * flipped bit made `card.beceived`, or broke the JSON): one sentence naming
+ * the event, never an internal error deep in the replay, and never carried
+ * into an export.
+ */
+export function damagedEvent(seq: number, why: 'kind' | 'data'): Refused {
+  return new Refused(
+    'event-damaged',
+    `The ledger's event ${seq} is damaged (${why === 'kind' ? 'its kind is not one sscard writes' : 'its data is not a JSON object'}), so nothing was written or exported; restore the ledger from a backup as the README's "Backups and restore" says, then run \`sscard check\`.`,
+    { seq, why },
+  );
+}
+
 export function toEvent(row: EventRow): LedgerEvent {
+  const seq = Number(row.seq);
+  if (!KNOWN_KINDS.has(row.kind)) throw damagedEvent(seq, 'kind');
+  let data: unknown;
+  try {
+    data = JSON.parse(row.data);
+  } catch {
+    throw damagedEvent(seq, 'data');
+  }
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) throw damagedEvent(seq, 'data');
   return {
-    seq: Number(row.seq),
+    seq,
     personId: row.person_id,
     on: row.concerns_on as IsoDate | null,
     recordedAt: row.recorded_at,
     source: row.source,
-    body: { kind: row.kind, ...JSON.parse(row.data) } as EventBody,
+    body: { kind: row.kind, ...data } as EventBody,
   };
 }
 

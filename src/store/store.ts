@@ -55,6 +55,12 @@ export interface LedgerReader {
   calendarYears(): Promise<LoadedCalendarYear[]>;
   /** Whether the number stands anywhere in the ledger, even only as someone's guardian (what purge can erase). */
   mentions(id: string): Promise<boolean>;
+  /**
+   * Whether copies of the number remain outside the ledger's rows: in a file's
+   * unused pages or its WAL after an erasure whose rewrite did not finish
+   * (issue 29 item 5). Engines that cannot tell leave it out.
+   */
+  staleCopies?(id: string): Promise<boolean>;
 }
 
 /** A year's official schedule, loaded with `sscard calendar load` (SPEC 1.2). */

@@ -17,7 +17,6 @@ import { shownId } from '../cli/commands/shared/output.js';
 import { summary } from '../cli/commands/people.js';
 import { personState } from '../cli/commands/shared/person.js';
 import { policyBook } from '../cli/commands/shared/policies-data.js';
-import { lossRuleText, policyName, policyWindowText } from '../cli/text/policy-words.js';
 import { headline, loadRegionHistory, loadRegions, regionText, statusLines } from '../cli/commands/status.js';
 import { cardStateText, ecardStateText } from '../cli/text/words.js';
 import type { OpenHireGroup, Store } from '../store/store.js';
@@ -435,19 +434,28 @@ function notesHtml(v: View, notes: readonly string[]): Html {
 
 // ---------------------------------------------------------------- policies and calendar years
 
-export function policiesPage(v: View): Page {
-  const { ctx } = v;
-  const m = ctx.m.policy;
-  const body = [...policyBook().values()]
-    .map(
-      (
-        p,
-      ) => `<section class="policy" id="policy-${esc(p.id)}"><h2>${esc(policyName(ctx, p))}${p.region ? ` <span class="muted">${esc(p.region)}</span>` : ''}</h2>
-<p>${esc(policyWindowText(ctx, p))}</p><p>${esc(lossRuleText(ctx, p))}</p><p>${esc(m.renewal(p.renewalDays))}</p>
-<p class="muted">${esc(m.sources)}:</p><ul>${p.sources.map((s) => `<li>${esc(m.source(s.title, s.url, s.date, s.confidence))}</li>`).join('')}</ul></section>`,
-    )
-    .join('');
-  return { title: ctx.m.web.policies.title, active: 'policies', body };
+/**
+ * The policies as `sscard policies` words them (its text, laid out): a
+ * line at the margin heads a policy, indented lines are its rules, a line
+ * starting with "- " a source. So what the command learns to say, this page says.
+ */
+export function policiesPage(v: View, text: string): Page {
+  let body = '';
+  let list = false;
+  for (const line of text.split('\n')) {
+    if (line.trim() === '') continue;
+    const item = /^\s+- (.*)$/.exec(line);
+    if (item) {
+      body += `${list ? '' : '<ul>'}<li>${esc(item[1])}</li>`;
+      list = true;
+      continue;
+    }
+    if (list) body += '</ul>';
+    list = false;
+    body += /^\S/.test(line) ? `<h2>${esc(line)}</h2>` : `<p>${esc(line.trim())}</p>`;
+  }
+  if (list) body += '</ul>';
+  return { title: v.ctx.m.web.policies.title, active: 'policies', body: `<section class="policies">${body}</section>` };
 }
 
 export interface CalendarDocument {

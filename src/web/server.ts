@@ -55,6 +55,7 @@ export interface Commands {
   revoke(ctx: Context, args: { seqs: string[]; reason: string; yes: true }): Promise<unknown>;
   import(ctx: Context, args: { file: string; dryRun?: boolean; skipInvalid?: boolean }): Promise<unknown>;
   calendar(ctx: Context): Promise<unknown>;
+  policies(ctx: Context, args: { id?: string }): Promise<unknown>;
   due(ctx: Context, args: { format: 'ics'; employer?: string; kind?: string; within?: string }): Promise<unknown>;
 }
 
@@ -133,6 +134,9 @@ export async function startServer(options: ServeOptions): Promise<WebServer> {
       },
       get promptIO() {
         return base.promptIO;
+      },
+      get stdin() {
+        return base.stdin;
       },
       today,
       asOf: today,
@@ -313,7 +317,13 @@ export async function startServer(options: ServeOptions): Promise<WebServer> {
         return show(async () => personPage(view(ctx, session, await store()), r));
       }
       if (route === '/import') return show(() => importForm(view(ctx, session, null)));
-      if (route === '/policies') return show(() => policiesPage(view(ctx, session, null)));
+      if (route === '/policies') {
+        const { ctx: textCtx, out: text } = contextFor(lang);
+        return show(async () => {
+          await commands.policies(textCtx, {});
+          return policiesPage(view(ctx, session, null), text.join(''));
+        });
+      }
       if (route === '/calendar') {
         const { ctx: jsonCtx, out: doc } = contextFor(lang, { json: true });
         return show(async () => {

@@ -190,7 +190,8 @@ describe.each<Engine>(['sqlite', 'postgres'])('the web view on %s', (engine) => 
     expect(answer.status).toBe(200);
     expect(answer.headers['content-type']).toMatch(/text\/calendar/);
     expect(answer.body).toContain('BEGIN:VCALENDAR');
-    expect(answer.body).toContain('DTSTART;VALUE=DATE:20261008');
+    // The hire of 2026-09-20 is due 2026-10-20 (30 days).
+    expect(answer.body).toContain('DTSTART;VALUE=DATE:20261020');
     expect(answer.body).not.toContain(ID);
   });
 });

@@ -12,6 +12,7 @@ import type { Context } from '../context.js';
 import { run as due } from './due.js';
 import { run as history } from './history.js';
 import { run as importRoster } from './import.js';
+import { run as policies } from './policies.js';
 import { run as revoke } from './revoke.js';
 
 export interface ServeArgs {
@@ -37,7 +38,7 @@ export async function run(ctx: Context, args: ServeArgs): Promise<void> {
       host,
       port: Number(portText),
       base: ctx,
-      commands: { history, revoke, import: importRoster, calendar, due: (c, a) => due(c, a as Parameters<typeof due>[1]) },
+      commands: { history, revoke, import: importRoster, calendar, policies, due: (c, a) => due(c, a as Parameters<typeof due>[1]) },
     });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;

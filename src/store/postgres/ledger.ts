@@ -42,7 +42,7 @@ import {
   toHire,
 } from '../rows.js';
 import { openSqliteStore } from '../sqlite/file.js';
-import { scrubText } from '../sqlite/purge.js';
+import { scrubText, spellingNeedles } from '../sqlite/purge.js';
 import type {
   AgendaWindow,
   CacheDifference,
@@ -212,8 +212,11 @@ class Reader implements LedgerReader {
 
   async mentions(id: string): Promise<boolean> {
     const columns = await textColumns(this.q);
-    const tests = columns.map((c) => `EXISTS (SELECT 1 FROM ${quoted(c.table)} WHERE strpos(${quoted(c.column)}, $1) > 0)`);
-    const [row] = await this.q<{ found: boolean }>(`SELECT ${tests.join(' OR ')} AS found`, [id]);
+    // Every spelling (issue 29 item 13): the first 17 characters (either case of x) and the 15-digit form.
+    const tests = columns.map(
+      (c) => `EXISTS (SELECT 1 FROM ${quoted(c.table)} WHERE strpos(${quoted(c.column)}, $1) > 0 OR strpos(${quoted(c.column)}, $2) > 0)`,
+    );
+    const [row] = await this.q<{ found: boolean }>(`SELECT ${tests.join(' OR ')} AS found`, spellingNeedles(id));
     return Boolean(row?.found);
   }
 
@@ -318,8 +321,13 @@ class Transaction extends Reader implements LedgerTransaction {
       const [t, col] = [quoted(c.table), quoted(c.column)];
       if (c.nullable) await this.q(`UPDATE ${t} SET ${col} = NULL WHERE ${col} = $1`, [personId]);
       else await this.q(`DELETE FROM ${t} WHERE ${col} = $1`, [personId]);
-      for (const { v } of await this.q<{ v: string }>(`SELECT DISTINCT ${col} AS v FROM ${t} WHERE strpos(${col}, $1) > 0`, [personId])) {
-        await this.q(`UPDATE ${t} SET ${col} = $1 WHERE ${col} = $2`, [scrubText(v, personId), v]);
+      const needles = spellingNeedles(personId);
+      for (const { v } of await this.q<{ v: string }>(
+        `SELECT DISTINCT ${col} AS v FROM ${t} WHERE strpos(${col}, $1) > 0 OR strpos(${col}, $2) > 0`,
+        needles,
+      )) {
+        const scrubbed = scrubText(v, personId);
+        if (scrubbed !== v) await this.q(`UPDATE ${t} SET ${col} = $1 WHERE ${col} = $2`, [scrubbed, v]);
       }
     }
     await this.q("SELECT set_config('sscard.erasing', 'off', true)");

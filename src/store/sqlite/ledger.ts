@@ -4,7 +4,7 @@
 // resolves at once, and a write transaction is BEGIN IMMEDIATE ... COMMIT
 // issued here around the command's work.
 import type Database from 'better-sqlite3';
-import { erasePersonRows, isMentioned, scrubFile } from './purge.js';
+import { erasePersonRows, isMentioned, scrubFile, staleCopies } from './purge.js';
 import type { IsoDate } from '../../core/calendar-date.js';
 import type { Card } from '../../core/card.js';
 import type { Hire } from '../../core/registration.js';
@@ -175,6 +175,40 @@ function ahead<T>(rows: Iterator<T>) {
   return view;
 }
 
+/** Everyone replayed from their events (what `check` compares the cache with). */
+function* replayAll(s: Statements): Iterable<PersonState> {
+  let current: string | null = null;
+  let events: LedgerEvent[] = [];
+  for (const row of s.sql(`SELECT ${EVENT_COLUMNS} FROM event ORDER BY person_id, seq`).iterate() as Iterable<EventRow>) {
+    if (row.person_id !== current) {
+      if (current !== null) yield replay(current, events).state;
+      current = row.person_id;
+      events = [];
+    }
+    events.push(toEvent(row));
+  }
+  if (current !== null) yield replay(current, events).state;
+}
+
+/** Where the cached tables differ from the replay of everyone's events (SPEC 1.6). */
+function cacheAgainstReplay(s: Statements): CacheDifference[] {
+  const found: CacheDifference[] = [];
+  const seen = new Set<string>();
+  for (const state of replayAll(s)) {
+    seen.add(state.id);
+    found.push(...differences(cachedState(s, state.id), state));
+  }
+  for (const id of s.sql('SELECT id FROM person').pluck().all() as string[]) {
+    if (!seen.has(id)) found.push(...differences(cachedState(s, id), nobody(id)));
+  }
+  return found;
+}
+
+/** `check`'s comparison of the cache with the replay, for a check before a write (file.ts). */
+export function cacheDifferencesIn(db: Database.Database): CacheDifference[] {
+  return cacheAgainstReplay(new Statements(db));
+}
+
 /** Rebuilds every person's cached tables from their events (the v2 migration; also a repair). */
 export function rebuildCache(db: Database.Database): void {
   const s = new Statements(db);
@@ -203,6 +237,10 @@ class Reader implements LedgerReader {
 
   async mentions(id: string): Promise<boolean> {
     return isMentioned(this.s.db, id);
+  }
+
+  async staleCopies(id: string): Promise<boolean> {
+    return staleCopies(this.s.db.name, id);
   }
 
   async calendarYears(): Promise<LoadedCalendarYear[]> {
@@ -486,21 +524,6 @@ export class SqliteStore extends Reader implements Store {
     );
   }
 
-  /** Everyone replayed from their events (what `check` compares the cache with). */
-  private *replayAll(): Iterable<PersonState> {
-    let current: string | null = null;
-    let events: LedgerEvent[] = [];
-    for (const row of this.s.sql(`SELECT ${EVENT_COLUMNS} FROM event ORDER BY person_id, seq`).iterate() as Iterable<EventRow>) {
-      if (row.person_id !== current) {
-        if (current !== null) yield replay(current, events).state;
-        current = row.person_id;
-        events = [];
-      }
-      events.push(toEvent(row));
-    }
-    if (current !== null) yield replay(current, events).state;
-  }
-
   async *allEvents(): AsyncIterable<LedgerEvent> {
     for (const row of this.s.sql(`SELECT ${EVENT_COLUMNS} FROM event ORDER BY seq`).iterate() as Iterable<EventRow>) yield toEvent(row);
   }
@@ -513,17 +536,7 @@ export class SqliteStore extends Reader implements Store {
       rows[table] = this.s.sql(`SELECT count(*) FROM ${table}`).pluck().get() as number;
     }
     const problems = [...findings.filter((f) => f !== 'ok'), ...(foreignKeys.length ? [`${foreignKeys.length} rows violate foreign keys`] : [])];
-    const cacheDifferences: CacheDifference[] = [];
-    if (problems.length === 0) {
-      const seen = new Set<string>();
-      for (const state of this.replayAll()) {
-        seen.add(state.id);
-        cacheDifferences.push(...differences(cachedState(this.s, state.id), state));
-      }
-      for (const id of this.s.sql('SELECT id FROM person').pluck().all() as string[]) {
-        if (!seen.has(id)) cacheDifferences.push(...differences(cachedState(this.s, id), nobody(id)));
-      }
-    }
+    const cacheDifferences = problems.length === 0 ? cacheAgainstReplay(this.s) : [];
     return {
       ok: problems.length === 0 && cacheDifferences.length === 0,
       problems,
