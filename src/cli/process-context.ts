@@ -10,7 +10,7 @@ import { chinaDate, type IsoDate, parseWrittenDate } from '../core/calendar-date
 import { inRange } from '../core/date-bounds.js';
 import { InvalidInput } from '../core/errors.js';
 import { chinaCalendar, officialCalendar } from '../core/official-calendar.js';
-import { isPostgresUrl } from '../store/location.js';
+import { displayUrl, isPostgresUrl } from '../store/location.js';
 import { openLedger } from '../store/open.js';
 import { openMemoryStore } from '../store/sqlite/file.js';
 import { createByRename, createOnFirstWrite } from '../store/first-write.js';
@@ -166,7 +166,7 @@ export function buildContext(
     get asOf() {
       return this.today;
     },
-    ledger: dbPath,
+    ledger: displayUrl(dbPath),
     get viewOn() {
       return opts.asOf !== undefined || env.SSCARD_TODAY ? this.today : null;
     },

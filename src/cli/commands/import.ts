@@ -109,18 +109,21 @@ async function importFile(ctx: Context, args: ImportArgs, file: string, name: st
   const source = `import ${name}`;
 
   try {
-    await store.write(async (tx) => {
-      // A shared ledger runs this again after a conflict with another writer (SPEC 3.2): count afresh.
-      Object.assign(tally, { rows: 0, changed: 0, unchanged: 0, events: 0, invalid: 0, bad: [] });
-      if (file.toLowerCase().endsWith('.json')) {
-        const { importEvents } = await import('./shared/import-events.js');
-        await importEvents(ctx, tx, file, source, tally, bad);
-      } else {
-        await importRoster(ctx, tx, file, args.sheet, source, tally, bad);
-      }
-      // The dry run decides exactly as the real run, then writes nothing.
-      if (args.dryRun || (tally.invalid > 0 && !args.skipInvalid)) throw new Rollback();
-    });
+    await store.write(
+      async (tx) => {
+        // A shared ledger runs this again after a conflict with another writer (SPEC 3.2): count afresh.
+        Object.assign(tally, { rows: 0, changed: 0, unchanged: 0, events: 0, invalid: 0, bad: [] });
+        if (file.toLowerCase().endsWith('.json')) {
+          const { importEvents } = await import('./shared/import-events.js');
+          await importEvents(ctx, tx, file, source, tally, bad);
+        } else {
+          await importRoster(ctx, tx, file, args.sheet, source, tally, bad);
+        }
+        // The dry run decides exactly as the real run, then writes nothing.
+        if (args.dryRun || (tally.invalid > 0 && !args.skipInvalid)) throw new Rollback();
+      },
+      { bulk: true },
+    );
   } catch (error) {
     if (!(error instanceof Rollback)) throw error;
   } finally {
