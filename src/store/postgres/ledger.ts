@@ -35,6 +35,7 @@ import {
   type HireRow,
   hireParams,
   mergedByKey,
+  OPEN_ITEMS_SQL,
   nobody,
   payload,
   reiterable,
@@ -513,11 +514,11 @@ export class PostgresStore extends Reader implements Store {
           throw failure(error, location);
         }
       };
-    const registrations = hires('registration', 'hired_on', "h.registered_on IS NULL AND h.kind = 'employee'");
-    const separations = hires('separation', 'left_on', 'h.left_on IS NOT NULL AND h.separation_done_on IS NULL');
+    const registrations = hires('registration', 'hired_on', OPEN_ITEMS_SQL.registration);
+    const separations = hires('separation', 'left_on', OPEN_ITEMS_SQL.separation);
     async function* cards() {
       const select = `SELECT c.*, p.name FROM card c JOIN person p ON p.id = c.person_id
-          WHERE (c.state IN ('issued', 'received', 'lost') OR (c.expires_on IS NOT NULL AND c.state = 'activated'))`;
+          WHERE ${OPEN_ITEMS_SQL.card}`;
       for await (const rows of pages<Named<CardRow>>(select, 'c.number', [''], (r) => [r.number]))
         yield rows.map((row) => ({ person: { id: row.person_id, name: row.name }, card: toCard(row) }));
     }

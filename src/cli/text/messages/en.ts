@@ -48,6 +48,8 @@ export const en = {
         return `${note.from} is ${note.holiday ? `in the ${note.holiday.en} holiday` : `a ${WEEKDAY[note.weekday]}`}; moved to ${note.to}`;
       case 'adjusted-workday':
         return `${note.date} is a ${WEEKDAY[note.weekday]} but an adjusted working day (调休上班日${note.holiday ? `, for the ${note.holiday.en} holiday` : ''}), so the deadline stays on it`;
+      case 'make-up':
+        return `${note.days.join(' and ')} ${note.days.length === 1 ? 'is' : 'are'} assumed make-up rest days (补休) for ${note.holiday ? `the ${note.holiday.en} days` : 'holiday days'} on a weekend (全国年节及纪念日放假办法 Art. 6; sscard assumes the first working days after the holiday, the usual practice)`;
       case 'provisional':
         return `the official holiday schedule for ${note.year} is not yet known, so this deadline is provisional`;
     }
@@ -718,6 +720,8 @@ export const en = {
     confirmReplace: (year: number, file: string, on: string) => `A different ${year} schedule was loaded from ${file} on ${on}; replace it?`,
     replaceNeedsYes: (year: number) => `A different ${year} schedule is already loaded and there is no terminal to confirm on; add --yes to replace it.`,
     unchanged: (year: number) => `This ${year} schedule is already loaded; nothing changed.`,
+    /** The open deadlines the loaded schedule moved (listed below it: kind, person, what, before -> after). */
+    moved: (count: number) => (count === 0 ? 'No open deadline in the ledger moved.' : `Open deadline${count === 1 ? '' : 's'} moved: ${count}`),
     loaded: (year: number, off: number, workdays: number) =>
       `Loaded the official ${year} schedule: ${off} day${off === 1 ? '' : 's'} off, ${workdays} adjusted working day${workdays === 1 ? '' : 's'}. Deadlines in ${year} now follow it and are no longer provisional.`,
     unreadable: (file: string) => `<file.json>: ${file} cannot be read; check the path.`,

@@ -27,6 +27,8 @@ export const zh: Messages = {
         return `${note.from} 为${note.holiday ? `${note.holiday.zh}假期` : WEEKDAY[note.weekday]}，顺延至 ${note.to}`;
       case 'adjusted-workday':
         return `${note.date} 虽是${WEEKDAY[note.weekday]}，但为${note.holiday ? `${note.holiday.zh}` : ''}调休上班日，期限不顺延`;
+      case 'make-up':
+        return `${note.days.join('、')}假定为${note.holiday ? note.holiday.zh : '节假日'}逢周末的补休日（《全国年节及纪念日放假办法》第六条；sscard按惯例假定为节后第一个工作日起补休）`;
       case 'provisional':
         return `${note.year} 年的法定节假日安排尚未公布，此期限为暂定`;
     }
@@ -651,6 +653,7 @@ export const zh: Messages = {
     confirmReplace: (year, file, on) => `${year} 年已于 ${on} 从 ${file} 导入了不同的安排，是否替换？`,
     replaceNeedsYes: (year) => `已导入过不同的 ${year} 年安排，且没有终端可供确认：如确定替换，请加 --yes。`,
     unchanged: (year) => `${year} 年的这份安排已导入过，未做更改。`,
+    moved: (count) => (count === 0 ? '台账中没有未办结的期限因此变动。' : `变动的未办结期限：${count}项`),
     loaded: (year, off, workdays) => `已导入 ${year} 年官方安排：${off} 天放假，${workdays} 天调休上班。${year} 年的期限自此按此计算，不再是暂定。`,
     unreadable: (file) => `<file.json>：无法读取 ${file}，请核对路径。`,
     notAFile: (file) => `<file.json>：${file} 不是普通文件，请提供年度安排的 JSON 文件。`,
