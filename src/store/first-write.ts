@@ -18,7 +18,10 @@ export function createOnFirstWrite(scratch: Store, create: () => Promise<Store>)
     employers: () => current().employers(),
     contributionYears: () => current().contributionYears(),
     mentions: (id) => current().mentions(id),
-    agendaRows: (asOf, order) => current().agendaRows(asOf, order),
+    agendaRows: (asOf, order, window) => current().agendaRows(asOf, order, window),
+    openHireGroups: (asOf) => current().openHireGroups(asOf),
+    findPeople: (text, limit, after) => current().findPeople(text, limit, after),
+    lastSeq: () => current().lastSeq(),
     everyone: (asOf) => current().everyone(asOf),
     allEvents: () => current().allEvents(),
     check: () => current().check(),
@@ -28,14 +31,14 @@ export function createOnFirstWrite(scratch: Store, create: () => Promise<Store>)
       real ??= await create();
       return real.loadEvents(events);
     },
-    async write(work) {
+    async write(work, options) {
       if (real === null) {
         // Decided on the empty ledger first: a refusal throws here, before any file exists.
-        await scratch.write(work);
+        await scratch.write(work, options);
         real = await create();
       }
       // The work runs again on the file (it re-reads there: another process may have created it meanwhile).
-      return real.write(work);
+      return real.write(work, options);
     },
     async close() {
       await scratch.close();
@@ -69,7 +72,10 @@ export function createByRename(file: string, openAt: (path: string) => Promise<S
     employers: async () => (await current()).employers(),
     contributionYears: async () => (await current()).contributionYears(),
     mentions: async (id) => (await current()).mentions(id),
-    agendaRows: async (asOf, order) => (await current()).agendaRows(asOf, order),
+    agendaRows: async (asOf, order, window) => (await current()).agendaRows(asOf, order, window),
+    openHireGroups: async (asOf) => (await current()).openHireGroups(asOf),
+    findPeople: async (text, limit, after) => (await current()).findPeople(text, limit, after),
+    lastSeq: async () => (await current()).lastSeq(),
     async *everyone(asOf) {
       yield* (await current()).everyone(asOf);
     },
@@ -79,12 +85,12 @@ export function createByRename(file: string, openAt: (path: string) => Promise<S
     check: async () => (await current()).check(),
     backupTo: async (target) => (await current()).backupTo(target),
     loadEvents: async (events) => (await current()).loadEvents(events),
-    async write(work) {
-      if (final !== null) return final.write(work);
+    async write(work, options) {
+      if (final !== null) return final.write(work, options);
       const staged = await current();
       let result: Awaited<ReturnType<typeof work>>;
       try {
-        result = await staged.write(work);
+        result = await staged.write(work, options);
       } catch (error) {
         await staged.close();
         removeTemp();
@@ -97,7 +103,7 @@ export function createByRename(file: string, openAt: (path: string) => Promise<S
         removeTemp();
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
         final = await openFinal(); // created meanwhile by another process: the work goes there
-        return final.write(work);
+        return final.write(work, options);
       }
       removeTemp();
       final = await openFinal();

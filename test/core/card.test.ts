@@ -19,7 +19,7 @@ import {
 } from '../../src/core/card.js';
 import { type CitizenId, parseCitizenId } from '../../src/core/citizen-id.js';
 import { chinaCalendar } from '../../src/core/official-calendar.js';
-import { SEED } from './shipped-policies.js';
+import { policy, SEED } from './shipped-policies.js';
 
 const repl = (newNumber: string, numberTaken: boolean, on: IsoDate) => ({ newNumber, numberTaken, on, bank: null, reason: null, policy: null });
 
@@ -377,6 +377,12 @@ describe('every refusal of the card rules, by rule', () => {
     ['receive: before issue', () => decideReceipt(issued, d('2026-02-28'), today), { reason: 'date-before-issue', issuedOn: '2026-03-01' }],
     // card report-loss
     ['loss: a cancelled card', () => decideLoss(card({ state: 'cancelled' }), d('2026-11-02'), today), { reason: 'card-not-in-force', state: 'cancelled' }],
+    // card found on a formal loss, where the policy says it cannot be lifted (Beijing)
+    [
+      'found: a formal loss under beijing',
+      () => decideFound({ ...lost, loss: { kind: 'formal', reportedOn: d('2026-05-02'), resumes: 'activated' } }, today, today, policy('beijing')),
+      { reason: 'formal-loss-not-liftable', policy: 'beijing' },
+    ],
     ['loss: a replaced card', () => decideLoss(card({ state: 'replaced' }), d('2026-11-02'), today), { reason: 'card-not-in-force', state: 'replaced' }],
     ['loss: tomorrow', () => decideLoss(card(), d('2026-11-25'), today), { reason: 'date-in-future' }],
     ['loss: before issue', () => decideLoss(issued, d('2026-02-28'), today), { reason: 'date-before-issue', issuedOn: '2026-03-01' }],
@@ -441,6 +447,7 @@ describe('every refusal of the card rules, by rule', () => {
     // A new reason fails to compile here until it has a case above.
     const reasons: Record<Exclude<Refusal['reason'], 'no-card' | 'card-not-received'>, true> = {
       'temporary-loss': true,
+      'formal-loss-not-liftable': true,
       'loss-not-reported': true,
       'replacement-recorded': true,
       'not-lost': true,

@@ -56,7 +56,7 @@ export async function run(ctx: Context, args: { city?: string }): Promise<void> 
       `  ${m.cutoff}${m.sep}${known(y.cutoff, (d) => m.dayOfMonth(d.day))}`,
       ...(y.note ? [`  ${m.note}${m.sep}${y.note}`] : []),
       ...(sourcesOf(y).length > 0
-        ? [`  ${m.sources}${m.sep.trim()}`, ...sourcesOf(y).map((s) => `    - ${ctx.m.policy.source(s.title, s.url, s.date, s.confidence)}`)]
+        ? [`  ${m.sources}${m.sep.trim()}`, ...sourcesOf(y).map((s) => `    - ${ctx.m.policy.source(s.title, s.url, s.date, s.confidence, [])}`)]
         : []),
     ];
     return lines.join('\n');
