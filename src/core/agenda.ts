@@ -24,6 +24,9 @@ export interface AgendaItem {
   readonly hiredOn: IsoDate | null;
   /** For an activation or a renewal: which card. */
   readonly card: string | null;
+  /** For a registration or separation: the hire's monthly base (fen) and last day, for its cost and cut-off (SPEC 1.9). */
+  readonly base?: number | null;
+  readonly leftOn?: IsoDate | null;
 }
 
 interface Person {
@@ -73,6 +76,8 @@ function hireItem(
     employer: hire.employer,
     hiredOn: hire.hiredOn,
     card: null,
+    base: hire.base,
+    leftOn: hire.leftOn,
   };
 }
 

@@ -8,7 +8,11 @@ import type { Context } from '../context.js';
 import { personState } from './shared/person.js';
 import { day, deadlineText, relative, width } from '../text/human.js';
 import { citizenIdArgument, required } from './shared/input.js';
-import { nextStepText } from '../text/next-steps.js';
+import { lateRegistrationWarning, nextStepText } from '../text/next-steps.js';
+import type { Store } from '../../store/store.js';
+import { cityName, contributionTable } from './shared/contributions-data.js';
+import { type CostBook, cityOfEmployer, costJson, costOf, cutoffOf } from './shared/cost.js';
+import { costLines } from '../text/cost-words.js';
 import { policyBook } from './shared/policies-data.js';
 import { consequenceText, policyName } from '../text/policy-words.js';
 import { cardJson, deadlineJson, noLedger, separationJson, shownId, writeJson } from './shared/output.js';
@@ -24,13 +28,25 @@ export async function run(ctx: Context, args: { id?: string }): Promise<void> {
     throw new NotFound('person-not-found', ctx.m.status.notFound(shownId(ctx, id.number)));
   }
   const report = personStatus({ id, hires: person.hires, cards: person.cards, ecard: person.ecard }, ctx.asOf, ctx.calendar, policyBook());
+  // The cost of a late registration and the HR month need the employers' cities and the contribution data (SPEC 1.9).
+  const book = await costBook(ctx, store, report);
   const region = regionOf(id.regionCode, loadRegions(), loadRegionHistory);
 
-  if (ctx.json) writeJson(ctx, statusJson(ctx, report, person.name, region?.name ?? null));
-  else ctx.out.write(renderStatus(ctx, report, person.name, region && regionText(ctx, region)));
+  if (ctx.json) writeJson(ctx, statusJson(ctx, report, person.name, region?.name ?? null, book));
+  else ctx.out.write(renderStatus(ctx, report, person.name, region && regionText(ctx, region), book));
 }
 
-function statusJson(ctx: Context, r: StatusReport, name: string | null, region: string | null) {
+/** Employers and contribution data, read only when a hire has an employer and something open or late. */
+export async function costBook(ctx: Context, store: Store, r: StatusReport): Promise<CostBook | null> {
+  const needed = r.registrations.some(
+    ({ hire, status, separation }) => hire.employer !== null && (status.state !== 'on-time' || separation?.state === 'pending'),
+  );
+  if (!needed) return null;
+  const employers = await store.employers();
+  return { table: await contributionTable(ctx, store), employers: new Map(employers.map((e) => [e.name, e])) };
+}
+
+function statusJson(ctx: Context, r: StatusReport, name: string | null, region: string | null, book: CostBook | null) {
   return {
     asOf: r.asOf,
     person: { id: shownId(ctx, r.id.number), name, sex: r.id.sex, birthDate: r.id.birthDate, region },
@@ -52,7 +68,13 @@ function statusJson(ctx: Context, r: StatusReport, name: string | null, region: 
       daysLeft: status.daysLeft,
       daysLate: status.daysLate,
       leftOn: hire.leftOn,
-      separation: separation && separationJson(ctx, hire, separation),
+      separation: separation && {
+        ...separationJson(ctx, hire, separation),
+        cutoff: book && separation.state === 'pending' ? cutoffOf(book, hire.employer, hire.leftOn!, r.asOf) : null,
+      },
+      // SPEC 1.9: what a late or overdue registration costs, and the HR month's cut-off of a pending one.
+      cost: book && costJson(costOf(book, hire, status.state, r.asOf), cityOfEmployer(book, hire.employer)),
+      cutoff: book && status.state === 'pending' ? cutoffOf(book, hire.employer, hire.hiredOn, r.asOf) : null,
     })),
     nextSteps: r.nextSteps.map((step) => nextStepText(ctx, step)),
   };
@@ -107,7 +129,7 @@ export interface StatusLine {
   readonly depth: number;
 }
 
-export function statusLines(ctx: Context, r: StatusReport, name: string | null, region: string | null): StatusLine[] {
+export function statusLines(ctx: Context, r: StatusReport, name: string | null, region: string | null, book: CostBook | null = null): StatusLine[] {
   const c = ctx.color;
   const m = ctx.m.status;
   const L = m.labels;
@@ -160,9 +182,20 @@ export function statusLines(ctx: Context, r: StatusReport, name: string | null, 
     out.push(row(L.registrations, ''));
     for (const { hire, status, separation } of r.registrations) {
       out.push(more(m.hire(registrantText(ctx, hire), hire.kind === 'flexible', day(ctx, hire.hiredOn), hire.leftOn ? day(ctx, hire.leftOn) : null), 1));
-      for (const line of registrationLines(ctx, hire, status)) out.push(more(line, 2));
+      for (const line of registrationLines(ctx, hire, status, false)) out.push(more(line, 2));
+      const cutoff = book && status.state === 'pending' ? cutoffOf(book, hire.employer, hire.hiredOn, r.asOf) : null;
+      if (cutoff) out.push(more(ctx.m.due.cutoff('registration', cutoff.date, cutoff.month), 2));
+      const cost = book && costOf(book, hire, status.state, r.asOf);
+      if (cost && book) {
+        const city = cityOfEmployer(book, hire.employer);
+        for (const line of costLines(ctx, cost, registrantText(ctx, hire), (id) => cityName(ctx, book.table, id), city)) out.push(more(line, 2));
+      }
       if (separation) for (const line of separationLines(ctx, hire, separation)) out.push(more(line, 2));
+      const leaving = book && separation?.state === 'pending' ? cutoffOf(book, hire.employer, hire.leftOn!, r.asOf) : null;
+      if (leaving) out.push(more(ctx.m.due.cutoff('separation', leaving.date, leaving.month), 2));
     }
+    // Art. 58 and Art. 84 once for all late or overdue registrations: not under each, nor again in the next steps.
+    if (r.registrations.some((x) => x.status.state === 'late' || x.status.state === 'overdue')) out.push(more(lateRegistrationWarning(ctx), 1));
   }
   if (r.nextSteps.length > 0) {
     out.push(row(L.next, ''));
@@ -171,9 +204,9 @@ export function statusLines(ctx: Context, r: StatusReport, name: string | null, 
   return out;
 }
 
-function renderStatus(ctx: Context, r: StatusReport, name: string | null, region: string | null): string {
+function renderStatus(ctx: Context, r: StatusReport, name: string | null, region: string | null, book: CostBook | null): string {
   const column = Math.max(...Object.values(ctx.m.status.labels).map(width)) + 2;
-  const lines = statusLines(ctx, r, name, region).map(({ label, text, depth }) =>
+  const lines = statusLines(ctx, r, name, region, book).map(({ label, text, depth }) =>
     // A label alone (Registrations, Next steps) heads the indented lines below it; others share the label's column.
     label !== null && text === '' ? label : depth > 0 ? `${'  '.repeat(depth)}${text}` : `${label ?? ''}${' '.repeat(column - width(label ?? ''))}${text}`,
   );

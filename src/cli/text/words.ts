@@ -19,8 +19,12 @@ export function registrantText(ctx: Context, hire: Hire): string {
   return hire.employer ?? ctx.m.hire.employerNotGiven;
 }
 
-/** The registration's state in one line (plus the Art. 58/84 reminder when late or overdue). */
-export function registrationLines(ctx: Context, hire: Hire, status: RegistrationStatus): string[] {
+/**
+ * The registration's state in one line, plus the Art. 58/84 reminder when late
+ * or overdue unless `warn` is false (status says it once for all its hires).
+ */
+export function registrationLines(ctx: Context, hire: Hire, status: RegistrationStatus, warn = true): string[] {
+  const warning = warn ? [lateRegistrationWarning(ctx)] : [];
   const c = ctx.color;
   const m = ctx.m.hire.registration;
   const d = status.deadline;
@@ -29,12 +33,12 @@ export function registrationLines(ctx: Context, hire: Hire, status: Registration
       if (!d) return [m.voluntary(c.yellow(m.words.pending))];
       return [m.pending(c.yellow(m.words.pending), deadlineText(ctx, d), relative(ctx, status.daysLeft!))];
     case 'overdue':
-      return [m.overdue(c.red(m.words.overdue), deadlineText(ctx, d!), relative(ctx, status.daysLeft!)), lateRegistrationWarning(ctx)];
+      return [m.overdue(c.red(m.words.overdue), deadlineText(ctx, d!), relative(ctx, status.daysLeft!)), ...warning];
     case 'on-time':
       if (!d) return [m.registered(c.green(m.words.registered), day(ctx, hire.registeredOn!))];
       return [m.onTime(c.green(m.words.onTime), day(ctx, hire.registeredOn!), deadlineText(ctx, d))];
     case 'late':
-      return [m.late(c.red(m.words.late), day(ctx, hire.registeredOn!), status.daysLate!, deadlineText(ctx, d!)), lateRegistrationWarning(ctx)];
+      return [m.late(c.red(m.words.late), day(ctx, hire.registeredOn!), status.daysLate!, deadlineText(ctx, d!)), ...warning];
   }
 }
 

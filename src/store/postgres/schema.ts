@@ -129,16 +129,17 @@ export const MIGRATIONS: readonly string[] = [
   -- meta holds one row: a second first writer at the same moment fails here and re-reads the first one's ledger.
   CREATE UNIQUE INDEX IF NOT EXISTS meta_one_row ON meta ((true));
   `,
-  // v2 (= SQLite v3; SPEC 1.9, 1.10): employers as records, and contribution years loaded by the user.
+  // v3 (= SQLite v3; SPEC 1.9, 1.10): a hire's monthly base, employers as records, and contribution
+  // years loaded by the user. Idempotent like the others (a second migrator re-runs it harmlessly).
   `
-  ALTER TABLE hire ADD COLUMN base integer;
-  CREATE TABLE employer (
+  ALTER TABLE hire ADD COLUMN IF NOT EXISTS base integer;
+  CREATE TABLE IF NOT EXISTS employer (
     name        text COLLATE "C" PRIMARY KEY,
     uscc        text COLLATE "C" UNIQUE,
     city        text,
     recorded_at text NOT NULL
   );
-  CREATE TABLE contribution_year (
+  CREATE TABLE IF NOT EXISTS contribution_year (
     city        text COLLATE "C" NOT NULL,
     year        integer NOT NULL,
     loaded_on   text NOT NULL,

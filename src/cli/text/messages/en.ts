@@ -249,7 +249,7 @@ export const en = {
 
   /** The cost of a late or overdue registration (SPEC 1.9), under it in `status`. */
   cost: {
-    title: (city: string, months: number) => `Estimated cost (${city}, ${months} month${months === 1 ? '' : 's'}):`,
+    title: (city: string, months: number) => `Estimated cost in yuan (${city}, ${months} month${months === 1 ? '' : 's'}):`,
     premiums: (employer: string, employee: string) => `premiums owed: employer ${employer}, employee ${employee}`,
     /** One run of months at the same base and rates: "2 months × 10,000.00 × 26.7%". */
     segment: (months: number, base: string, rate: string) => `${months} month${months === 1 ? '' : 's'} × ${base} × ${rate}`,
@@ -1149,6 +1149,9 @@ export const en = {
 
   /** `sscard due` as a table. */
   due: {
+    /** The HR month (SPEC 1.9): the 增员/减员 cut-off beside the legal deadline. */
+    cutoff: (kind: 'registration' | 'separation', date: string, month: string) =>
+      `${kind === 'registration' ? '增员' : '减员'} cut-off: file by ${date} for ${month}'s ${kind === 'registration' ? 'coverage' : 'contributions to stop'} (later filings take effect the next month)`,
     kinds: { registration: 'registration', separation: 'transfer on leaving', activation: 'activation', renewal: 'renewal' } as Record<
       'registration' | 'separation' | 'activation' | 'renewal',
       string

@@ -206,7 +206,7 @@ export const zh: Messages = {
   },
 
   cost: {
-    title: (city, months) => `费用估算（${city}，${months} 个月）：`,
+    title: (city, months) => `费用估算（元；${city}，${months} 个月）：`,
     premiums: (employer, employee) => `应缴社会保险费：单位 ${employer}，个人 ${employee}`,
     segment: (months, base, rate) => `${months} 个月 × ${base} × ${rate}`,
     rangeNote: '未登记缴费基数：按下限至上限估算（用 --base 或缴费基数列登记该职工的基数即可得到确定数额）',
@@ -1017,6 +1017,8 @@ export const zh: Messages = {
   },
 
   due: {
+    cutoff: (kind, date, month) =>
+      `${kind === 'registration' ? '增员' : '减员'}申报截止：${date} 前申报，${month} ${kind === 'registration' ? '起参保' : '起停止缴费'}（逾期申报次月生效）`,
     kinds: { registration: '参保登记', separation: '离职转移', activation: '激活', renewal: '换领' },
     header: ['期限', '剩余', '事项', '身份证号', '姓名', '对象', '说明'],
     card: (number) => `卡 ${number}`,
