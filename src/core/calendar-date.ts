@@ -14,6 +14,28 @@ export function parseIsoDate(text: string): IsoDate | null {
   return text as IsoDate;
 }
 
+// The forms a person writes a date in (SPEC v3 2.2 and 2.3): ISO, the slash
+// and dot forms Chinese Excel shows by default, 2026年9月1日 (or 号), and the
+// compact 20260901. One reader for the command line, SSCARD_TODAY, prompts
+// and roster cells, so that a date accepted in one place is accepted in all.
+const SEPARATED = /^(\d{4})\s*([-/.])\s*(\d{1,2})\s*\2\s*(\d{1,2})$/;
+const CHINESE = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]$/;
+const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
+
+/** The date `text` means in one of the written forms, or null when it is not a real date in one of them. */
+export function parseWrittenDate(text: string): IsoDate | null {
+  const value = text.trim();
+  // The ISO form as it stands (most cells of most files): checked once, not taken apart and put together again.
+  if (value.length === 10 && value[4] === '-' && value[7] === '-') {
+    const iso = parseIsoDate(value);
+    if (iso !== null) return iso;
+  }
+  const m = SEPARATED.exec(value) ?? CHINESE.exec(value) ?? COMPACT.exec(value);
+  if (!m) return null;
+  const [y, mo, d] = m.length === 5 ? [m[1], m[3], m[4]] : [m[1], m[2], m[3]];
+  return parseIsoDate(isoDate(Number(y), Number(mo), Number(d)));
+}
+
 export function isoDate(year: number, month: number, day: number): IsoDate {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` as IsoDate;
 }

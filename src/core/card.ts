@@ -10,7 +10,22 @@ import type { RestDayCalendar } from './holidays.js';
 import { allow, type Decision, type Judging, refuse } from './decision.js';
 import { applyAll, emptyPerson, type Fact, fact } from './events.js';
 import { type Deadline, deadlineOf, hasPassed } from './period.js';
-import { type Consequence, lossLapsesOn, type Policy, type PolicyBook, policyOf, renewalFrom } from './policy.js';
+import {
+  afterLapse,
+  type Consequence,
+  formalLossLiftable,
+  lapseOf,
+  lapseUnit,
+  type LossUnit,
+  lossLapsesOn,
+  type Policy,
+  type PolicyBook,
+  policyExpiry,
+  policyOf,
+  renewalFrom,
+  renewalNeeded,
+  type Unknown,
+} from './policy.js';
 
 /** `sealed` (逾期封存) is never stored: it is derived from the day and the policy (cardOn). */
 export type CardState = 'issued' | 'received' | 'activated' | 'lost' | 'replaced' | 'cancelled' | 'sealed';
@@ -112,12 +127,11 @@ export function activationDaysLate(card: Card, policy: Policy, calendar: RestDay
 export function cardOn(card: Card, policy: Policy, today: IsoDate, calendar: RestDayCalendar): Card {
   let c = card;
   if (c.state === 'lost' && c.loss?.kind === 'temporary') {
-    const last = lossLapsesOn(c.loss.reportedOn, policy);
-    if (today > last) {
-      c =
-        policy.afterTemporaryLoss === 'lift'
-          ? { ...c, state: c.loss.resumes, loss: null, endedOn: null }
-          : { ...c, state: 'cancelled', loss: null, endedOn: addDays(last, 1) };
+    // A loss that never lapses, or whose lapse no source gives, holds until `card found` or a formal report.
+    const last = lossLapsesOn(c.loss.reportedOn, policy, calendar);
+    const then = afterLapse(policy);
+    if (last !== null && today > last && then !== 'stay') {
+      c = then === 'lift' ? { ...c, state: c.loss.resumes, loss: null, endedOn: null } : { ...c, state: 'cancelled', loss: null, endedOn: addDays(last, 1) };
     }
   }
   if (policy.consequence === 'sealed' && (c.state === 'issued' || c.state === 'received')) {
@@ -167,7 +181,19 @@ export interface CardStatus {
   readonly consequence: { readonly kind: Exclude<Consequence, 'none'>; readonly since: IsoDate } | null;
   readonly socialFunction: 'sealed' | 'enabled';
   readonly financialFunction: 'inactive' | 'active';
-  readonly loss: { readonly kind: 'temporary' | 'formal'; readonly reportedOn: IsoDate; readonly lapsesOn: IsoDate | null } | null;
+  readonly loss: {
+    readonly kind: 'temporary' | 'formal';
+    readonly reportedOn: IsoDate;
+    readonly lapsesOn: IsoDate | null;
+    /** How a temporary loss lapses under the policy (null for a formal loss). */
+    readonly lapses: LossUnit | Unknown | null;
+    /** A function with a loss period of its own (Yongkang): the last day its temporary loss holds. */
+    readonly functions: { readonly social?: IsoDate | null; readonly financial?: IsoDate | null } | null;
+  } | null;
+  /** The printed expiry, else the policy's by the holder's age at issue (Shanghai). */
+  readonly expiresOn: IsoDate | null;
+  /** Expired and the policy needs no renewal while the card works: usable, with a note. */
+  readonly expiredButUsable: boolean;
   readonly renewalFrom: IsoDate | null;
 }
 
@@ -181,6 +207,8 @@ const NO_CARD: CardStatus = {
   socialFunction: 'sealed',
   financialFunction: 'inactive',
   loss: null,
+  expiresOn: null,
+  expiredButUsable: false,
   renewalFrom: null,
 };
 
@@ -218,6 +246,8 @@ export function cardStatus(stored: Card | null, policy: Policy, today: IsoDate, 
     if (waiting || (card.state === 'lost' && !done)) consequence = { kind: policy.consequence, since: addDays(deadline.date, 1) };
   }
   const { loss } = card;
+  const expiresOn = expiryOf(card, policy);
+  const renew = renewalNeeded(policy);
   return {
     card,
     policy,
@@ -229,10 +259,34 @@ export function cardStatus(stored: Card | null, policy: Policy, today: IsoDate, 
     financialFunction: card.activatedOn !== null ? 'active' : 'inactive',
     loss:
       card.state === 'lost' && loss
-        ? { kind: loss.kind, reportedOn: loss.reportedOn, lapsesOn: loss.kind === 'temporary' ? lossLapsesOn(loss.reportedOn, policy) : null }
+        ? {
+            kind: loss.kind,
+            reportedOn: loss.reportedOn,
+            lapsesOn: loss.kind === 'temporary' ? lossLapsesOn(loss.reportedOn, policy, calendar) : null,
+            lapses: loss.kind === 'temporary' ? lapseUnit(policy) : null,
+            functions:
+              loss.kind === 'temporary' && policy.functionLoss !== null
+                ? Object.fromEntries(
+                    (['social', 'financial'] as const)
+                      .filter((fn) => policy.functionLoss?.[fn] !== undefined)
+                      .map((fn) => [fn, lapseOf(loss.reportedOn, policy.functionLoss![fn]!, calendar)]),
+                  )
+                : null,
+          }
         : null,
-    renewalFrom: card.expiresOn === null ? null : renewalFrom(card.expiresOn, policy),
+    expiresOn,
+    expiredButUsable: !renew && expiresOn !== null && today > expiresOn && IN_FORCE.has(card.state),
+    renewalFrom: expiresOn === null || !renew ? null : renewalFrom(expiresOn, policy),
   };
+}
+
+/** The holder's birth date, from the identity number (digits 7-14; the same in every kind of number sscard accepts). */
+const birthDateOf = (holderId: string): IsoDate => `${holderId.slice(6, 10)}-${holderId.slice(10, 12)}-${holderId.slice(12, 14)}` as IsoDate;
+
+/** The expiry printed on the card (recorded with `--expires-on`), else the one its policy gives by the holder's age at issue. */
+export function expiryOf(card: Card, policy: Policy): IsoDate | null {
+  if (card.expiresOn !== null) return card.expiresOn;
+  return card.issuedOn === null ? null : policyExpiry(policy, birthDateOf(card.holderId), card.issuedOn);
 }
 
 /** Why a card decision refuses; `reason` is the code (decision.ts). */
@@ -258,6 +312,8 @@ export type CardRefusal =
   | { readonly reason: 'loss-not-reported' }
   | { readonly reason: 'replacement-recorded'; readonly newCard: string }
   | { readonly reason: 'not-lost'; readonly state: CardState }
+  /** The policy says a formal loss (正式挂失) cannot be lifted (Beijing, Xi'an, Changchun): the card is void. */
+  | { readonly reason: 'formal-loss-not-liftable'; readonly policy: string }
   | { readonly reason: 'card-not-received' };
 
 /** What a card decision records: the facts, and the card as they leave it (null: nothing to change). */
@@ -412,13 +468,18 @@ export function decideLoss(stored: Card, on: IsoDate, j: Judging, temporary = fa
 /**
  * 解挂: a found card returns to the state it had before the loss. Refused
  * once a replacement has been recorded for it (the loss then stands: the
- * new card supersedes it).
+ * new card supersedes it), and for a formal loss (正式挂失) where the card's
+ * policy says it cannot be lifted (Beijing: 办理正式挂失后，不能再办理撤销挂失;
+ * Xi'an; Changchun). The national Q&A allows it until a replacement is
+ * applied for, so where no source says otherwise it is accepted.
  */
 export function decideFound(stored: Card, on: IsoDate, j: Judging): Decision<CardChange, CardRefusal> {
   const { today } = j;
+  const policy = policyOf(j.policies, stored.policy);
   const card = cardAsOf(stored, on, j);
   if (card.state === 'replaced' && card.replacedBy !== null) return refuse({ reason: 'replacement-recorded', newCard: card.replacedBy });
   if (card.state !== 'lost' || card.loss === null) return refuse({ reason: 'not-lost', state: card.state });
+  if (card.loss.kind === 'formal' && !formalLossLiftable(policy)) return refuse({ reason: 'formal-loss-not-liftable', policy: policy.id });
   if (on > today) return refuse({ reason: 'date-in-future' });
   if (on < card.loss.reportedOn) return refuse({ reason: 'date-before-loss', lostOn: card.loss.reportedOn });
   return allow(after(stored, [fact(on, { kind: 'card.found', card: card.number })]));

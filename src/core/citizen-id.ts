@@ -132,6 +132,16 @@ export function parseCitizenId(input: string, today: IsoDate): IdResult {
   };
 }
 
+/**
+ * The legacy 15-digit form of an 18-digit number (GB 11643-1989: no century,
+ * no check character), which exists for births in 19xx only. Free text may
+ * still carry a number in that form, or with a lower-case x: erasing a
+ * person looks for every spelling (issue 29 item 13).
+ */
+export function legacyForm(number: string): string | null {
+  return number.length === 18 && number.slice(6, 8) === '19' ? number.slice(0, 6) + number.slice(8, 17) : null;
+}
+
 /** Whole years of age on `on`. */
 export function ageOn(birthDate: IsoDate, on: IsoDate): number {
   const years = Number(on.slice(0, 4)) - Number(birthDate.slice(0, 4));

@@ -7,7 +7,7 @@ import type { CitizenId } from './citizen-id.js';
 import { type EcardClaim, ecardState, type EcardState, hasActivatedEcard } from './ecard.js';
 import type { RestDayCalendar } from './holidays.js';
 import type { Deadline } from './period.js';
-import { type Policy, type PolicyBook, policyOf } from './policy.js';
+import { afterLapse, type LossOutcome, type Policy, type PolicyBook, policyOf } from './policy.js';
 import { type Hire, registrationStatus, type RegistrationStatus } from './registration.js';
 import { type SeparationStatus, separationStatus } from './separation.js';
 
@@ -29,10 +29,12 @@ export type NextStep =
   | { readonly kind: 'enable-card'; readonly card: string; readonly deadline: Deadline | null; readonly overdue: boolean; readonly policy: Policy }
   | { readonly kind: 'replace-lost-card'; readonly card: string }
   /** A temporary loss: found (`card found`) or made formal, which a replacement needs. */
-  | { readonly kind: 'temporary-loss'; readonly card: string; readonly lapsesOn: IsoDate; readonly after: 'lift' | 'cancel' }
+  | { readonly kind: 'temporary-loss'; readonly card: string; readonly lapsesOn: IsoDate | null; readonly after: LossOutcome }
   /** Sealed by its policy: void; a new card must be applied for. */
   | { readonly kind: 'apply-new-card'; readonly card: string; readonly since: IsoDate; readonly policy: Policy }
   | { readonly kind: 'renew-card'; readonly card: string; readonly expiresOn: IsoDate; readonly expired: boolean }
+  /** Expired, but the policy needs no renewal while the card works (Shanghai): a note, not a task. */
+  | { readonly kind: 'expired-still-usable'; readonly card: string; readonly expiresOn: IsoDate; readonly policy: Policy }
   | { readonly kind: 'claim-ecard' }
   | { readonly kind: 'register-hire'; readonly employer: string | null; readonly deadline: Deadline; readonly overdue: boolean }
   | { readonly kind: 'transfer-on-leaving'; readonly employer: string | null; readonly deadline: Deadline; readonly overdue: boolean };
@@ -117,8 +119,8 @@ function cardSteps(card: Card, status: CardStatus, today: IsoDate): NextStep[] {
     case 'sealed':
       return [{ kind: 'apply-new-card', card: card.number, since: status.consequence!.since, policy }];
     case 'lost':
-      if (card.loss?.kind === 'temporary' && status.loss?.lapsesOn) {
-        return [{ kind: 'temporary-loss', card: card.number, lapsesOn: status.loss.lapsesOn, after: policy.afterTemporaryLoss }];
+      if (card.loss?.kind === 'temporary') {
+        return [{ kind: 'temporary-loss', card: card.number, lapsesOn: status.loss?.lapsesOn ?? null, after: afterLapse(policy) }];
       }
       return [{ kind: 'replace-lost-card', card: card.number }];
     case 'issued':
@@ -146,8 +148,10 @@ function cardSteps(card: Card, status: CardStatus, today: IsoDate): NextStep[] {
     });
   }
   // Renewal (换领) from its first day until the card is replaced or cancelled.
-  if (status.renewalFrom !== null && card.expiresOn !== null && status.renewalFrom <= today) {
-    steps.push({ kind: 'renew-card', card: card.number, expiresOn: card.expiresOn, expired: today > card.expiresOn });
+  if (status.renewalFrom !== null && status.expiresOn !== null && status.renewalFrom <= today) {
+    steps.push({ kind: 'renew-card', card: card.number, expiresOn: status.expiresOn, expired: today > status.expiresOn });
   }
+  if (status.expiredButUsable && status.expiresOn !== null)
+    steps.push({ kind: 'expired-still-usable', card: card.number, expiresOn: status.expiresOn, policy });
   return steps;
 }

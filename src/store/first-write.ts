@@ -4,6 +4,7 @@
 // child's hire, a bad date) leaves no file behind, and no file is ever
 // deleted under another process that may have opened it meanwhile.
 import fs from 'node:fs';
+import { stagingName } from './leftovers.js';
 import type { Store } from './store.js';
 
 export function createOnFirstWrite(scratch: Store, create: () => Promise<Store>): Store {
@@ -25,14 +26,14 @@ export function createOnFirstWrite(scratch: Store, create: () => Promise<Store>)
       real ??= await create();
       return real.loadEvents(events);
     },
-    async write(work) {
+    async write(work, options) {
       if (real === null) {
         // Decided on the empty ledger first: a refusal throws here, before any file exists.
-        await scratch.write(work);
+        await scratch.write(work, options);
         real = await create();
       }
       // The work runs again on the file (it re-reads there: another process may have created it meanwhile).
-      return real.write(work);
+      return real.write(work, options);
     },
     async close() {
       await scratch.close();
@@ -47,10 +48,11 @@ export function createOnFirstWrite(scratch: Store, create: () => Promise<Store>)
  * beside the ledger's path that no other process knows, which takes the
  * ledger's name only once the work has gone through (a hard link, which never
  * replaces a file another process created meanwhile; then the work runs again
- * there). A refused or failed import leaves nothing behind.
+ * there). A refused or failed import leaves nothing behind; a killed one
+ * leaves its staging files, which the next run removes (leftovers.ts).
  */
 export function createByRename(file: string, openAt: (path: string) => Promise<Store>, openFinal: () => Promise<Store>): Store {
-  const temp = `${file}.sscard-new-${process.pid}`;
+  const temp = stagingName(file);
   let store: Promise<Store> | null = null;
   let final: Store | null = null;
   const current = async () => final ?? (await (store ??= openAt(temp)));
@@ -73,12 +75,12 @@ export function createByRename(file: string, openAt: (path: string) => Promise<S
     check: async () => (await current()).check(),
     backupTo: async (target) => (await current()).backupTo(target),
     loadEvents: async (events) => (await current()).loadEvents(events),
-    async write(work) {
-      if (final !== null) return final.write(work);
+    async write(work, options) {
+      if (final !== null) return final.write(work, options);
       const staged = await current();
       let result: Awaited<ReturnType<typeof work>>;
       try {
-        result = await staged.write(work);
+        result = await staged.write(work, options);
       } catch (error) {
         await staged.close();
         removeTemp();
@@ -91,7 +93,7 @@ export function createByRename(file: string, openAt: (path: string) => Promise<S
         removeTemp();
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
         final = await openFinal(); // created meanwhile by another process: the work goes there
-        return final.write(work);
+        return final.write(work, options);
       }
       removeTemp();
       final = await openFinal();

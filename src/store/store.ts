@@ -55,6 +55,12 @@ export interface LedgerReader {
   calendarYears(): Promise<LoadedCalendarYear[]>;
   /** Whether the number stands anywhere in the ledger, even only as someone's guardian (what purge can erase). */
   mentions(id: string): Promise<boolean>;
+  /**
+   * Whether copies of the number remain outside the ledger's rows: in a file's
+   * unused pages or its WAL after an erasure whose rewrite did not finish
+   * (issue 29 item 5). Engines that cannot tell leave it out.
+   */
+  staleCopies?(id: string): Promise<boolean>;
 }
 
 /** A year's official schedule, loaded with `sscard calendar load` (SPEC 1.2). */
@@ -90,9 +96,18 @@ export interface Store extends LedgerReader {
    * (`sscard copy`, a PostgreSQL backup). Returns how many were written.
    */
   loadEvents(events: AsyncIterable<LedgerEvent>): Promise<number>;
-  /** Runs `work` as one write transaction: all of it is saved, or none. */
-  write<T>(work: (tx: LedgerTransaction) => Promise<T>): Promise<T>;
+  /**
+   * Runs `work` as one write transaction: all of it is saved, or none.
+   * `bulk`: a large import, which a shared ledger runs holding the ledger's
+   * write lock, so that clerks' commands wait for it instead of cancelling it
+   * (SPEC 3.2 v3; README "A shared ledger").
+   */
+  write<T>(work: (tx: LedgerTransaction) => Promise<T>, options?: WriteOptions): Promise<T>;
   close(): Promise<void>;
+}
+
+export interface WriteOptions {
+  readonly bulk?: boolean;
 }
 
 export interface LedgerTransaction extends LedgerReader {

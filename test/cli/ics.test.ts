@@ -107,3 +107,37 @@ describe('text escaping and folding', () => {
     expect(foldLine('SHORT:x')).toBe('SHORT:x');
   });
 });
+
+describe('an overdue deadline (issue 28, item 15)', () => {
+  // Made on 2026-11-24 (China); the registration was due 2026-10-01, 54 days before.
+  const overdue: IcsItem = { ...ITEMS[0]!, daysOverdue: 54 };
+  const calendar = new ICAL.Component(ICAL.parse(icsCalendar([overdue, ITEMS[1]!], { stampedAt, m: en })));
+  const [event, onTime] = calendar.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v)) as [ICAL.Event, ICAL.Event];
+  /** When each alarm fires: the event's start (midnight, floating) plus the trigger, read as China time. */
+  const firesAt = (e: ICAL.Event) =>
+    e.component.getAllSubcomponents('valarm').map((alarm) => {
+      const at = e.startDate.clone();
+      at.isDate = false;
+      at.addDuration(alarm.getFirstPropertyValue('trigger') as ICAL.Duration);
+      return Date.parse(`${at.toString()}+08:00`);
+    });
+
+  it('has an alarm that still fires: the event is on the day the file was made, naming how many days overdue', () => {
+    expect(firesAt(event).some((t) => t > stampedAt.getTime())).toBe(true);
+    expect(event.startDate.toString()).toBe('2026-11-24');
+    expect(event.summary).toBe(`OVERDUE by 54 days: Social insurance registration deadline: 刘䶮 (110105********002X), ${LONG_EMPLOYER}`);
+    expect(event.description).toMatch(/^The deadline was 2026-10-01; /);
+    // The same UID as before it was overdue: a newer file moves the event instead of adding one.
+    expect(event.uid).toBe(icsUid('registration', ITEMS[0]!.identity));
+  });
+
+  it('a deadline not yet passed keeps its day and its reminder three days before', () => {
+    expect(onTime.startDate.toString()).toBe('2026-12-31');
+    expect(firesAt(onTime)).toEqual([Date.parse('2026-12-28T00:00:00+08:00')]);
+  });
+
+  it('in Chinese', () => {
+    const zhEvent = new ICAL.Event(new ICAL.Component(ICAL.parse(icsCalendar([overdue], { stampedAt, m: zh }))).getFirstSubcomponent('vevent')!);
+    expect(zhEvent.summary).toBe(`已逾期 54 天：参保登记截止：刘䶮（110105********002X），${LONG_EMPLOYER}`);
+  });
+});

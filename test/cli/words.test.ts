@@ -17,6 +17,7 @@ const ACTIVATION_KEYS = [
   'policy.consequence.medical-insurance-restricted',
   'policy.consequence.social-function-suspended',
   'policy.window',
+  'policy.invalid',
   'refusal.card',
   'nextStep',
   'status.activatedEcard',

@@ -381,6 +381,12 @@ describe('every refusal of the card rules, by rule', () => {
     ['receive: before issue', () => decideReceipt(issued, d('2026-02-28'), today), { reason: 'date-before-issue', issuedOn: '2026-03-01' }],
     // card report-loss
     ['loss: a cancelled card', () => decideLoss(card({ state: 'cancelled' }), d('2026-11-02'), today), { reason: 'card-not-in-force', state: 'cancelled' }],
+    // card found on a formal loss, where the policy says it cannot be lifted (Beijing)
+    [
+      'found: a formal loss under beijing',
+      () => decideFound({ ...lost, policy: 'beijing', loss: { kind: 'formal', reportedOn: d('2026-05-02'), resumes: 'activated' } }, d('2026-11-24'), today),
+      { reason: 'formal-loss-not-liftable', policy: 'beijing' },
+    ],
     ['loss: a replaced card', () => decideLoss(card({ state: 'replaced' }), d('2026-11-02'), today), { reason: 'card-not-in-force', state: 'replaced' }],
     ['loss: tomorrow', () => decideLoss(card(), d('2026-11-25'), today), { reason: 'date-in-future' }],
     ['loss: before issue', () => decideLoss(issued, d('2026-02-28'), today), { reason: 'date-before-issue', issuedOn: '2026-03-01' }],
@@ -445,6 +451,7 @@ describe('every refusal of the card rules, by rule', () => {
     // A new reason fails to compile here until it has a case above.
     const reasons: Record<Exclude<Refusal['reason'], 'no-card' | 'card-not-received'>, true> = {
       'temporary-loss': true,
+      'formal-loss-not-liftable': true,
       'loss-not-reported': true,
       'replacement-recorded': true,
       'not-lost': true,

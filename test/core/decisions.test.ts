@@ -55,7 +55,7 @@ function given(holder: CitizenId, ...events: Event[]) {
     when<T extends { readonly facts: readonly Fact[] }>(decide: (state: PersonState, card: (number: string) => Card) => Decision<T, Refusal>) {
       const decision = decide(state, card);
       return {
-        then(facts: Event[]) {
+        thenFacts(facts: Event[]) {
           expect(decision.ok ? decision.value.facts : decision).toEqual(facts.map(([day, body]) => ({ on: day, body })));
         },
         thenNothingChanges() {
@@ -100,12 +100,12 @@ describe('decideRegistration (参保登记, SPEC 1.5)', () => {
   it('given nothing, when a hire filed on a day, then the hire and its registration', () => {
     given(WANG)
       .when((s) => decideRegistration(s.hires, request({ registeredOn: d('2026-09-20') }), on('2026-11-24')))
-      .then([hired('Acme', '2026-09-01'), registered('Acme', '2026-09-01', '2026-09-20')]);
+      .thenFacts([hired('Acme', '2026-09-01'), registered('Acme', '2026-09-01', '2026-09-20')]);
   });
   it('given a pending hire, when the filing, then the registration only', () => {
     given(WANG, hired('Acme', '2026-09-01'))
       .when((s) => decideRegistration(s.hires, request({ registeredOn: d('2026-09-20') }), on('2026-11-24')))
-      .then([registered('Acme', '2026-09-01', '2026-09-20')]);
+      .thenFacts([registered('Acme', '2026-09-01', '2026-09-20')]);
   });
   it('given a filed hire, when the same again, then nothing changes', () => {
     given(WANG, hired('Acme', '2026-09-01'), registered('Acme', '2026-09-01', '2026-09-20'))
@@ -133,7 +133,7 @@ describe('decideRegistration (参保登记, SPEC 1.5)', () => {
   it('a flexible worker without an employer registers themself, without a deadline', () => {
     given(WANG)
       .when((s) => decideRegistration(s.hires, request({ kind: 'flexible', employer: null }), on('2026-11-24')))
-      .then([hired(null, '2026-09-01', 'flexible')]);
+      .thenFacts([hired(null, '2026-09-01', 'flexible')]);
   });
 });
 
@@ -148,7 +148,7 @@ describe('decideLeave (离职, SPEC 1.7)', () => {
   it('given an open hire, when it ends and the transfer is done, then both facts', () => {
     given(WANG, hired('Acme', '2026-09-01'))
       .when((s) => decideLeave(s.hires, leave({ doneOn: d('2026-11-20') }), on('2026-11-24')))
-      .then([ended('Acme', '2026-09-01', '2026-11-10'), ['2026-11-20', { kind: 'hire.separated', employer: 'Acme', hiredOn: d('2026-09-01') }]]);
+      .thenFacts([ended('Acme', '2026-09-01', '2026-11-10'), ['2026-11-20', { kind: 'hire.separated', employer: 'Acme', hiredOn: d('2026-09-01') }]]);
   });
   it('given an ended hire, when another end, then refused', () => {
     given(WANG, hired('Acme', '2026-09-01'), ended('Acme', '2026-09-01', '2026-11-01'))
@@ -176,7 +176,7 @@ describe('decideIssue (制卡, SPEC 1.3)', () => {
   it('given nothing, when a card is issued, then the card', () => {
     given(G)
       .when((s) => decideIssue(s.cards, false, request(), on('2026-11-24')))
-      .then([issued('B12345678', '2026-11-20', 'guangdong')]);
+      .thenFacts([issued('B12345678', '2026-11-20', 'guangdong')]);
   });
   it('given a card in force, when another is issued, then refused: one card in force', () => {
     given(G, issued('A12345678', '2026-03-01'))
@@ -186,7 +186,7 @@ describe('decideIssue (制卡, SPEC 1.3)', () => {
   it('given a Guangdong card sealed since 2026-01-05, when a new card is issued, then the new card: the sealed one is out of force', () => {
     given(G, issued('A12345678', '2025-01-02', 'guangdong'))
       .when((s) => decideIssue(s.cards, false, request(), on('2026-11-24')))
-      .then([issued('B12345678', '2026-11-20', 'guangdong')]);
+      .thenFacts([issued('B12345678', '2026-11-20', 'guangdong')]);
   });
   it('given that card, when a new card dated before the seal, then refused: it was still in force that day', () => {
     given(G, issued('A12345678', '2025-01-02', 'guangdong'))
@@ -211,22 +211,22 @@ describe('decideReceipt, decideEnable, decideActivation (领卡, 启用, 激活:
   it('given an issued card, when received, then the receipt', () => {
     given(WANG, issued('A12345678', '2026-03-01'))
       .when((_, card) => decideReceipt(card('A12345678'), d('2026-03-31'), on('2026-11-24')))
-      .then([received('A12345678', '2026-03-31')]);
+      .thenFacts([received('A12345678', '2026-03-31')]);
   });
   it('given a received card, when the social function is enabled online, then the enabling only (not an activation)', () => {
     given(WANG, issued('A12345678', '2026-03-01'), received('A12345678', '2026-03-31'))
       .when((_, card) => decideEnable(card('A12345678'), d('2026-11-20'), 'online', on('2026-11-24')))
-      .then([enabled('A12345678', '2026-11-20')]);
+      .thenFacts([enabled('A12345678', '2026-11-20')]);
   });
   it('given a received card, when activated at the bank, then the activation', () => {
     given(WANG, issued('A12345678', '2026-03-01'), received('A12345678', '2026-03-31'))
       .when((_, card) => decideActivation(card('A12345678'), visit(WANG, '2026-11-24'), on('2026-11-24')))
-      .then([activated('A12345678', '2026-11-24')]);
+      .thenFacts([activated('A12345678', '2026-11-24')]);
   });
   it('given an issued card never recorded as received, when activated, then the receipt that day too', () => {
     given(WANG, issued('A12345678', '2026-03-01'))
       .when((_, card) => decideActivation(card('A12345678'), visit(WANG, '2026-04-02'), on('2026-11-24')))
-      .then([received('A12345678', '2026-04-02'), activated('A12345678', '2026-04-02')]);
+      .thenFacts([received('A12345678', '2026-04-02'), activated('A12345678', '2026-04-02')]);
   });
   it('given an activated card, when activated again, then nothing changes', () => {
     given(WANG, issued('A12345678', '2026-03-01'), received('A12345678', '2026-03-31'), activated('A12345678', '2026-04-02'))
@@ -251,7 +251,7 @@ describe('decideReceipt, decideEnable, decideActivation (领卡, 启用, 激活:
     it('when the activation of 2025-06-01 is recorded on 2026-11-20, then the activation: it was in time that day', () => {
       given(G, ...history)
         .when((_, card) => decideActivation(card('G00000001'), visit(G, '2025-06-01'), on('2026-11-20')))
-        .then([activated('G00000001', '2025-06-01')]);
+        .thenFacts([activated('G00000001', '2025-06-01')]);
     });
     it('when received, enabled, lost or cancelled after the seal, then refused alike', () => {
       const j = on('2026-11-20');
@@ -301,12 +301,12 @@ describe('decideLoss, decideFound, decideReplacement, decideCancellation (挂失
   it('given a card in force, when reported lost formally, then the loss', () => {
     given(WANG, ...inForce)
       .when((_, card) => decideLoss(card('A12345678'), d('2026-05-01'), on('2026-11-24')))
-      .then([lost('A12345678', '2026-05-01')]);
+      .thenFacts([lost('A12345678', '2026-05-01')]);
   });
   it('given a temporary loss of 2026-05-01 (seed: 10 days, then lifted), when found on 2026-05-05, then found: it still held that day', () => {
     given(WANG, ...inForce, lost('A12345678', '2026-05-01', true))
       .when((_, card) => decideFound(card('A12345678'), d('2026-05-05'), on('2026-11-24')))
-      .then([['2026-05-05', { kind: 'card.found', card: 'A12345678' }]]);
+      .thenFacts([['2026-05-05', { kind: 'card.found', card: 'A12345678' }]]);
   });
   it('given that temporary loss, when found on 2026-06-01, then refused: it had lapsed by then', () => {
     given(WANG, ...inForce, lost('A12345678', '2026-05-01', true))
@@ -321,7 +321,7 @@ describe('decideLoss, decideFound, decideReplacement, decideCancellation (挂失
   it('given a formal loss, when replaced, then the old card replaced and the new one issued', () => {
     given(WANG, ...inForce, lost('A12345678', '2026-05-01'))
       .when((_, card) => decideReplacement(card('A12345678'), replace('2026-05-10'), on('2026-11-24')))
-      .then([
+      .thenFacts([
         ['2026-05-10', { kind: 'card.replaced', card: 'A12345678', newCard: 'B12345678', reason: 'loss' }],
         issued('B12345678', '2026-05-10', 'seed', { replaces: 'A12345678' }),
       ]);
@@ -329,7 +329,7 @@ describe('decideLoss, decideFound, decideReplacement, decideCancellation (挂失
   it('given a card in force, when cancelled, then the cancellation; when again, nothing changes', () => {
     given(WANG, ...inForce)
       .when((_, card) => decideCancellation(card('A12345678'), d('2026-11-01'), on('2026-11-24')))
-      .then([['2026-11-01', { kind: 'card.cancelled', card: 'A12345678' }]]);
+      .thenFacts([['2026-11-01', { kind: 'card.cancelled', card: 'A12345678' }]]);
     given(WANG, ...inForce, ['2026-11-01', { kind: 'card.cancelled', card: 'A12345678' }])
       .when((_, card) => decideCancellation(card('A12345678'), d('2026-11-01'), on('2026-11-24')))
       .thenNothingChanges();
@@ -341,7 +341,7 @@ describe('decideEcardClaim (申领电子社保卡, SPEC 1.4)', () => {
   it('given a received card, when the e-card is claimed, then the claim', () => {
     given(WANG, issued('A12345678', '2026-03-01'), received('A12345678', '2026-03-31'))
       .when((s) => decideEcardClaim(s.ecard, s.cards, claim('2026-04-01'), on('2026-11-24')))
-      .then([['2026-04-01', { kind: 'ecard.claimed', channel: 'wechat' }]]);
+      .thenFacts([['2026-04-01', { kind: 'ecard.claimed', channel: 'wechat' }]]);
   });
   it('given an issued card only, when claimed, then refused: the card must be received', () => {
     given(WANG, issued('A12345678', '2026-03-01'))

@@ -1,9 +1,10 @@
+// biome-ignore-all lint/suspicious/noThenProperty: `then` is the field SPEC 1.8 names for what follows a loss lapse; these objects are data, never awaited.
 import { describe, expect, it } from 'vitest';
 import type { IsoDate } from '../../src/core/calendar-date.js';
 import { type Card, cardOn, cardStatus, decideActivation, decideEnable, decideFound, decideLoss, decideReplacement } from '../../src/core/card.js';
 import { type CitizenId, parseCitizenId } from '../../src/core/citizen-id.js';
 import { chinaCalendar } from '../../src/core/official-calendar.js';
-import { lossLapsesOn, parsePolicies, type Policy, policyOf, renewalFrom } from '../../src/core/policy.js';
+import { lossLapsesOn, parsePolicies, type Policy, policyExpiry, policyForRegion, policyOf, renewalFrom } from '../../src/core/policy.js';
 import type { Judging } from '../../src/core/decision.js';
 import { BOOK, POLICY_DATA, policy } from './shipped-policies.js';
 
@@ -37,20 +38,56 @@ const card = (policyId: string, over: Partial<Card> = {}): Card => ({
 const status = (c: Card, today: string, p: Policy = policy(c.policy)) => cardStatus(c, p, d(today), chinaCalendar);
 
 describe('the shipped policies (data/policies.json)', () => {
-  it('parse, with at least the six policies of SPEC 1.8, each with at least one source', () => {
-    expect([...BOOK.keys()]).toEqual(expect.arrayContaining(['seed', 'beijing', 'shanghai', 'guangdong', 'shanxi', 'chengdu']));
-    for (const p of BOOK.values()) expect(p.sources.length, p.id).toBeGreaterThan(0);
+  it('parse: at least 15 policies, the six of SPEC 1.8 among them, each known rule named by one of its sources', () => {
+    expect(BOOK.size).toBeGreaterThanOrEqual(15);
+    expect([...BOOK.keys()]).toEqual(
+      expect.arrayContaining(['seed', 'beijing', 'shanghai', 'guangdong', 'shanxi', 'chengdu', 'nanjing', 'suzhou', 'xian', 'changchun', 'shaoguan']),
+    );
+    for (const p of BOOK.values()) {
+      expect(p.sources.length, p.id).toBeGreaterThan(0);
+      for (const s of p.sources) expect(s.url, p.id).toMatch(/^https?:\/\//);
+    }
   });
+  const days = (period: number, then = 'lift') => ({ period, unit: 'days', then });
   it.each([
-    // id, window, consequence, temporary loss days, after
-    ['seed', { period: { months: 6 }, from: 'received', needs: 'activated' }, 'medical-insurance-restricted', 10, 'lift'],
-    ['beijing', null, 'none', 10, 'lift'],
-    ['shanghai', null, 'none', 5, 'lift'],
-    ['guangdong', { period: { months: 12 }, from: 'issued', needs: 'activated' }, 'sealed', 10, 'lift'],
-    ['shanxi', { period: { days: 300 }, from: 'received', needs: 'activated' }, 'social-function-suspended', 7, 'lift'],
-    ['chengdu', null, 'none', 7, 'lift'],
-  ] as const)('%s has the rules of SPEC 1.8', (id, activation, consequence, days, after) => {
-    expect(policy(id)).toMatchObject({ activation, consequence, temporaryLossDays: days, afterTemporaryLoss: after, renewalDays: 60 });
+    // id, window, consequence, temporary loss, formal loss liftable, renewal required
+    ['seed', { period: { months: 6 }, from: 'received', needs: 'activated' }, 'medical-insurance-restricted', days(10), true, 'unknown'],
+    ['beijing', null, 'none', days(10), false, 'unknown'],
+    ['shanghai', null, 'none', days(5), 'unknown', false],
+    // 粤人社规〔2023〕5号: made and not collected and activated within a year -> sealed; its loss period has no source.
+    ['guangdong', { period: { months: 12 }, from: 'issued', needs: 'activated' }, 'sealed', 'unknown', 'unknown', 'unknown'],
+    ['shanxi', { period: { days: 300 }, from: 'received', needs: 'activated' }, 'social-function-suspended', days(7), 'unknown', 'unknown'],
+    ['chengdu', null, 'none', days(7), 'unknown', 'unknown'],
+    ['jiangsu', null, 'none', days(7), true, 'unknown'],
+    ['nanjing', null, 'none', { period: 3, unit: 'working-days', then: 'lift' }, true, 'unknown'],
+    ['suzhou', null, 'none', { period: null, unit: 'never', then: 'stay' }, 'unknown', 'unknown'],
+    ['xian', null, 'none', days(7), false, 'unknown'],
+    ['changchun', null, 'none', 'unknown', false, 'unknown'],
+    ['nanchang', null, 'none', days(5), 'unknown', 'unknown'],
+    ['guangzhou', { period: { months: 12 }, from: 'issued', needs: 'activated' }, 'sealed', 'unknown', true, 'unknown'],
+    ['shenzhen', { period: { months: 6 }, from: 'received', needs: 'activated' }, 'medical-insurance-restricted', 'unknown', 'unknown', 'unknown'],
+    ['shaoguan', null, 'none', days(15, 'cancel'), 'unknown', 'unknown'],
+    ['yongkang', null, 'none', days(10), 'unknown', 'unknown'],
+    ['jinhua', null, 'none', days(5), false, 'unknown'],
+  ] as const)('%s has the rules its sources give', (id, activation, consequence, temporaryLoss, formalLossLiftable, renewalRequired) => {
+    expect(policy(id)).toMatchObject({ activation, consequence, temporaryLoss, formalLossLiftable, renewalRequired, renewalDays: 60 });
+  });
+  it('a rule no source gave is listed as unknown, never filled in', () => {
+    expect(policy('guangdong').unknownRules).toEqual(['temporaryLoss', 'formalLossLiftable', 'validity', 'renewalRequired']);
+    expect(policy('chengdu').unknownRules).toContain('activation');
+    expect(policy('beijing').unknownRules).not.toContain('formalLossLiftable');
+  });
+  it('yongkang: the social function 10 days, the financial 5 (per-function loss periods)', () => {
+    expect(policy('yongkang').functionLoss).toEqual({ social: days(10), financial: days(5) });
+  });
+  it('the hint matches the city before the province, and never a policy for an unknown region', () => {
+    expect(policyForRegion(BOOK, '440106')?.id).toBe('guangzhou');
+    expect(policyForRegion(BOOK, '440513')?.id).toBe('guangdong');
+    expect(policyForRegion(BOOK, '320102')?.id).toBe('nanjing');
+    expect(policyForRegion(BOOK, '330784')?.id).toBe('yongkang');
+    expect(policyForRegion(BOOK, '330702')?.id).toBe('jinhua');
+    expect(policyForRegion(BOOK, '110105')?.id).toBe('beijing');
+    expect(policyForRegion(BOOK, '420102')).toBeNull();
   });
 });
 
@@ -58,20 +95,34 @@ describe('parsePolicies refuses data that would say something wrong', () => {
   const data = POLICY_DATA as { version: number; policies: Record<string, unknown>[] };
   const withFirst = (change: Record<string, unknown>) => ({ ...data, policies: [{ ...data.policies[0], ...change }, ...data.policies.slice(1)] });
   it.each([
-    ['a policy without a source', withFirst({ sources: [] }), 'policies.0.sources'],
-    ['an unknown consequence', withFirst({ consequence: 'fined' }), 'policies.0.consequence'],
-    ['a window without a consequence', withFirst({ consequence: 'none' }), 'policies.0.consequence'],
-    ['a negative number of days', withFirst({ temporaryLossDays: -1 }), 'policies.0.temporaryLossDays'],
-    ['a source without an address', withFirst({ sources: [{ title: 'x', url: 'mohrss', date: null, confidence: 'low' }] }), 'policies.0.sources.0.url'],
-    ['two policies with one id', { ...data, policies: [...data.policies, data.policies[1]] }, `policies.${data.policies.length}.id`],
-    ['no default policy', { ...data, policies: data.policies.slice(1) }, 'policies'],
-  ])('%s', (_, bad, path) => {
+    ['a policy without a source', withFirst({ sources: [] }), 'policies.0.sources', 'shape'],
+    ['an unknown consequence', withFirst({ consequence: 'fined' }), 'policies.0.consequence', 'shape'],
+    ['a window without a consequence', withFirst({ consequence: 'none' }), 'policies.0.consequence', 'window-without-consequence'],
+    ['a negative loss period', withFirst({ temporaryLoss: { period: -1, unit: 'days', then: 'lift' } }), 'policies.0.temporaryLoss.period', 'shape'],
+    ['a lapse in days without a period', withFirst({ temporaryLoss: { period: null, unit: 'days', then: 'lift' } }), 'policies.0.temporaryLoss', 'loss-period'],
+    ['an unknown loss unit', withFirst({ temporaryLoss: { period: 3, unit: 'weeks', then: 'lift' } }), 'policies.0.temporaryLoss', 'shape'],
+    ['age bands out of order', withFirst({ validity: { byAgeAtIssue: [{ fromAge: 10, years: 5 }] } }), 'policies.0.validity', 'validity-bands'],
+    ['a rule no source supports', withFirst({ validity: null }), 'policies.0.sources', 'rule-without-source'],
+    [
+      'a source without an address',
+      withFirst({ sources: [{ title: 'x', url: 'mohrss', date: null, confidence: 'low', supports: [] }] }),
+      'policies.0.sources.0.url',
+      'shape',
+    ],
+    ['two policies with one id', { ...data, policies: [...data.policies, data.policies[1]] }, `policies.${data.policies.length}.id`, 'duplicate-id'],
+    ['no default policy', { ...data, policies: data.policies.slice(1) }, 'policies', 'no-default'],
+  ])('%s', (_, bad, path, kind) => {
     const parsed = parsePolicies(bad);
     expect(parsed.ok).toBe(false);
-    if (!parsed.ok) expect(parsed.problem.path).toBe(path);
+    if (!parsed.ok) expect(parsed.problem).toMatchObject({ path, problem: { kind } });
+  });
+  it('names the entry by its id, for the message', () => {
+    const parsed = parsePolicies({ ...data, policies: [data.policies[0], { ...data.policies[2], temporaryLoss: 'soon' }] });
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.problem).toMatchObject({ policy: 'shanghai', path: 'policies.1.temporaryLoss' });
   });
   it('a card under a policy the data no longer has: no window, nothing invented', () => {
-    expect(policyOf(BOOK, 'atlantis')).toMatchObject({ id: 'atlantis', activation: null, consequence: 'none' });
+    expect(policyOf(BOOK, 'atlantis')).toMatchObject({ id: 'atlantis', activation: null, consequence: 'none', temporaryLoss: 'unknown' });
   });
 });
 
@@ -169,15 +220,17 @@ describe('temporary loss: lapses by the policy, derived from the day', () => {
       endedOn: lostOn,
       loss: { kind: 'temporary', reportedOn: lostOn, resumes },
     });
-  const cancelling: Policy = { ...policy('shanghai'), id: 'cancelling', afterTemporaryLoss: 'cancel' };
+  const cancelling: Policy = { ...policy('shanghai'), id: 'cancelling', temporaryLoss: { period: 5, unit: 'days', then: 'cancel' } };
 
   it.each([
     // policy, last day of the loss, state on it, state the day after
     ['shanghai', '2026-05-06', 'lost', 'activated'],
     ['shanxi', '2026-05-08', 'lost', 'activated'],
     ['beijing', '2026-05-11', 'lost', 'activated'],
+    ['nanchang', '2026-05-06', 'lost', 'activated'],
+    ['xian', '2026-05-08', 'lost', 'activated'],
   ] as const)('%s lifts it after its days (自然解挂): lost until %s', (id, last, onLast, after) => {
-    expect(lossLapsesOn(lostOn, policy(id))).toBe(last);
+    expect(lossLapsesOn(lostOn, policy(id), chinaCalendar)).toBe(last);
     expect(status(lost(id), last)).toMatchObject({ card: { state: onLast }, loss: { kind: 'temporary', reportedOn: '2026-05-01', lapsesOn: last } });
     const next = `${last.slice(0, 8)}${String(Number(last.slice(8)) + 1).padStart(2, '0')}`;
     expect(status(lost(id), next)).toMatchObject({ card: { state: after }, loss: null });
@@ -216,6 +269,73 @@ describe('temporary loss: lapses by the policy, derived from the day', () => {
     });
     const replaced: Card = { ...lost('shanghai'), state: 'replaced', replacedBy: 'G00000002' };
     expect(decideFound(replaced, today, judge(today))).toEqual({ ok: false, refusal: { reason: 'replacement-recorded', newCard: 'G00000002' } });
+  });
+
+  it('nanjing counts 3 working days: reported Wednesday 2026-09-30, the National Day days do not count and Saturday 2026-10-10 (调休上班) does', () => {
+    const c = {
+      ...lost('nanjing'),
+      endedOn: d('2026-09-30'),
+      loss: { kind: 'temporary' as const, reportedOn: d('2026-09-30'), resumes: 'activated' as const },
+    };
+    expect(status(c, '2026-10-10')).toMatchObject({ card: { state: 'lost' }, loss: { lapsesOn: '2026-10-10', lapses: 'working-days' } });
+    expect(status(c, '2026-10-11')).toMatchObject({ card: { state: 'activated' }, loss: null });
+  });
+  it('suzhou: a phone loss never lapses by itself', () => {
+    expect(status(lost('suzhou'), '2036-01-01')).toMatchObject({ card: { state: 'lost' }, loss: { lapsesOn: null, lapses: 'never' } });
+  });
+  it('an unknown loss rule (guangdong) lifts nothing by itself and says so', () => {
+    expect(status(lost('guangdong'), '2027-01-01')).toMatchObject({ card: { state: 'lost' }, loss: { lapsesOn: null, lapses: 'unknown' } });
+  });
+  it('shaoguan (old rule): 挂失期满未解除挂失的，卡自动注销 after 15 days', () => {
+    expect(cardOn(lost('shaoguan'), policy('shaoguan'), d('2026-05-16'), chinaCalendar).state).toBe('lost');
+    expect(cardOn(lost('shaoguan'), policy('shaoguan'), d('2026-05-17'), chinaCalendar)).toMatchObject({ state: 'cancelled', endedOn: '2026-05-17' });
+  });
+  it('yongkang: each function has its own last day; the card is lost until the social one', () => {
+    expect(status(lost('yongkang'), '2026-05-07')).toMatchObject({
+      card: { state: 'lost' },
+      loss: { lapsesOn: '2026-05-11', functions: { social: '2026-05-11', financial: '2026-05-06' } },
+    });
+  });
+  it.each([
+    ['beijing', false],
+    ['xian', false],
+    ['changchun', false],
+    ['jinhua', false],
+    ['nanjing', true],
+    ['guangzhou', true],
+    ['seed', true],
+    ['guangdong', true], // unknown: accepted, nothing invented
+  ] as const)('found on a formal loss under %s: lifted %s', (id, liftable) => {
+    const formal = { ...lost(id), loss: { kind: 'formal' as const, reportedOn: lostOn, resumes: 'activated' as const } };
+    const today = d('2026-05-03');
+    expect(decideFound(formal, today, judge(today)).ok).toBe(liftable);
+    expect(decideFound(lost(id), today, judge(today)).ok).toBe(true); // a temporary loss is always liftable
+  });
+});
+
+describe('validity by age at issue (Shanghai) and no renewal while the card works', () => {
+  // Holder born 1990-03-07 (44030419900307123X).
+  const shanghai = (issuedOn: string, birth: string) => policyExpiry(policy('shanghai'), d(birth), d(issuedOn));
+  it.each([
+    // birth, issued, expiry: under 7 until the 7th birthday; 7-25 ten years; 26-45 twenty; 46 and over none
+    ['2020-06-15', '2024-01-10', '2027-06-15'],
+    ['2017-06-15', '2024-06-15', '2034-06-15'], // 7 on the issue day: ten years
+    ['1998-06-15', '2024-06-14', '2034-06-14'], // 25 the day before the 26th birthday
+    ['1998-06-15', '2024-06-15', '2044-06-15'], // 26: twenty years
+    ['1978-06-15', '2024-06-14', '2044-06-14'], // 45
+    ['1978-06-15', '2024-06-15', null], // 46: no expiry
+  ])('born %s, issued %s: expires %s', (birth, issuedOn, expiry) => {
+    expect(shanghai(issuedOn, birth)).toBe(expiry);
+  });
+  it('an expired Shanghai card stays usable: no renewal date, a note instead', () => {
+    const c = card('shanghai', { state: 'activated', activatedOn: d('2025-03-02'), enabledOn: d('2025-03-02'), expiresOn: d('2026-01-01') });
+    expect(status(c, '2026-06-01')).toMatchObject({ card: { state: 'activated' }, expiresOn: '2026-01-01', renewalFrom: null, expiredButUsable: true });
+    expect(status({ ...c, policy: 'beijing' }, '2026-06-01', policy('beijing'))).toMatchObject({ renewalFrom: '2025-11-02', expiredButUsable: false });
+  });
+  it("the holder's age gives a Shanghai card its expiry when none was printed", () => {
+    // 44030419900307123X: 34 on 2025-01-10 -> twenty years.
+    expect(status(card('shanghai'), '2026-01-01').expiresOn).toBe('2045-01-10');
+    expect(status(card('beijing'), '2026-01-01').expiresOn).toBeNull();
   });
 });
 

@@ -7,7 +7,7 @@ import { parsePolicies, type Policy, type PolicyBook } from '../../src/core/poli
 export const POLICY_DATA: unknown = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../data/policies.json'), 'utf8'));
 
 const parsed = parsePolicies(POLICY_DATA);
-if (!parsed.ok) throw new Error(`data/policies.json: ${parsed.problem.path}: ${parsed.problem.message}`);
+if (!parsed.ok) throw new Error(`data/policies.json: ${parsed.problem.path}: ${JSON.stringify(parsed.problem.problem)}`);
 export const BOOK: PolicyBook = parsed.book;
 export const policy = (id: string): Policy => {
   const p = BOOK.get(id);

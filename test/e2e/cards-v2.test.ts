@@ -141,7 +141,7 @@ describe("the issue's Guangdong example: sealed a year after issue", () => {
     const bad = ledger.run(['card', 'issue', '--id', G, '--card', 'G00000001', '--policy', 'atlantis']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toBe(
-      'sscard: --policy: there is no card policy "atlantis"; choose one of seed, beijing, shanghai, guangdong, shanxi, chengdu (see `sscard policies`).\n',
+      'sscard: --policy: there is no card policy "atlantis"; choose one of seed, beijing, shanghai, guangdong, shanxi, chengdu, jiangsu, nanjing, suzhou, xian, changchun, nanchang, guangzhou, shenzhen, shaoguan, yongkang, jinhua, wuxi (see `sscard policies`).\n',
     );
     expect(ledger.bytes()).toBeNull();
     expect(ledger.run(['card', 'issue', '--id', G, '--card', 'G00000001'], { env: { SSCARD_POLICY: 'nowhere' } }).code).toBe(2);

@@ -120,3 +120,29 @@ describe.skipIf(!hasTmux)('Tab in a real shell (tmux)', () => {
     for (const channel of ['12333', 'alipay', 'bank-app', 'wechat']) expect(shown).toContain(channel);
   });
 });
+
+describe.skipIf(!hasTmux)('zsh: the script saved as _sscard in $fpath (issue 28, item 12)', () => {
+  const { start, screenUntil, keys, sleep, kill } = terminal('completion-fpath', { width: 160, height: 30 });
+  let dir: string;
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sscard-zfunc-'));
+    fs.mkdirSync(path.join(dir, 'bin'));
+    fs.mkdirSync(path.join(dir, '.zfunc'));
+    fs.writeFileSync(path.join(dir, 'bin', 'sscard'), `#!/bin/sh\nexec "${process.execPath}" "${BIN}" "$@"\n`, { mode: 0o755 });
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  afterEach(() => kill());
+
+  it('compinit registers it (#compdef sscard) and the first Tab completes', async () => {
+    if (!has('zsh')) return expect.fail('zsh is not installed (.ci/run installs it)');
+    const env = `env -i PATH="${dir}/bin:/usr/bin:/bin" HOME="${dir}" TERM=xterm LANG=C.UTF-8`;
+    start(`${env} zsh -f -i`);
+    await sleep(300);
+    // The README's line, then compinit as a ~/.zshrc runs it: nothing sourced by hand.
+    keys(`sscard completion zsh > ~/.zfunc/_sscard && fpath=(~/.zfunc $fpath) && autoload -U compinit && compinit -u && echo LOADED`, 'Enter');
+    await screenUntil(/^LOADED$/m);
+    keys('sscard enable --channel ', 'Tab');
+    const shown = await screenUntil(/hospital/);
+    for (const channel of ENABLE_CHANNELS) expect(shown).toContain(channel);
+  });
+});

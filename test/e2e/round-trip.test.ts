@@ -122,7 +122,12 @@ describe('due --format ics', () => {
     expect(events).toHaveLength(agenda.length);
     const summaries = events.map((e) => String(e.getFirstPropertyValue('summary')));
     expect(summaries.some((s) => s.includes('Acme Ltd'))).toBe(true);
-    expect(events.map((e) => e.getFirstPropertyValue('dtstart')!.toString()).sort()).toEqual(agenda.map((i: any) => i.deadline.date).sort());
+    // An overdue deadline's event is on the day the file is made, so that its alarm still fires (issue 28, item 15).
+    expect(agenda.some((i: any) => i.state === 'overdue')).toBe(true);
+    expect(events.map((e) => e.getFirstPropertyValue('dtstart')!.toString()).sort()).toEqual(
+      agenda.map((i: any) => (i.state === 'overdue' ? '2026-11-24' : i.deadline.date)).sort(),
+    );
+    expect(summaries.filter((s) => s.startsWith('OVERDUE by '))).toHaveLength(agenda.filter((i: any) => i.state === 'overdue').length);
     const second = ledger.run(['due', '--format', 'ics', '--reveal'], { today: '2026-11-25' });
     const uids = (text: string) => new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent').map((e) => e.getFirstPropertyValue('uid'));
     expect(uids(second.stdout)).toEqual(uids(first.stdout));

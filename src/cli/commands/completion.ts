@@ -71,8 +71,26 @@ function bashScript(tree: Tree, shell: 'bash' | 'zsh'): string {
     const options = p === '' ? node.words.filter((w) => w.startsWith('-')) : [...node.words.filter((w) => w.startsWith('-')), ...globalOptions];
     return `    "${p}") args="${list(args)}"; words="${list(options)}" ;;`;
   });
-  return `# sscard completion for ${shell}${shell === 'zsh' ? ' (through bashcompinit)' : ''}
-${shell === 'zsh' ? 'autoload -U +X bashcompinit && bashcompinit\n' : ''}_sscard() {
+  // zsh loads a file named _sscard from $fpath as the body of the function _sscard when compinit has read its
+  // first line, `#compdef sscard`; the bash-style function therefore has another name there, and the file's body
+  // answers the Tab that loaded it (zsh_eval_context ends in loadautofunc) as well as registering itself.
+  const fn = shell === 'zsh' ? '_sscard_bash' : '_sscard';
+  const head =
+    shell === 'zsh'
+      ? `#compdef sscard
+# sscard completion for zsh (through bashcompinit): \`source <(sscard completion zsh)\`, or save it as _sscard in a directory on $fpath before compinit runs
+autoload -U +X bashcompinit && bashcompinit
+`
+      : '# sscard completion for bash\n';
+  const tail =
+    shell === 'zsh'
+      ? `complete -F ${fn} sscard
+if [[ \${zsh_eval_context[-1]} == loadautofunc ]]; then
+  _bash_complete -F ${fn}
+fi
+`
+      : `complete -F ${fn} sscard\n`;
+  return `${head}${fn}() {
   local cur prev cmdpath="" word words args="" i
   cur="\${COMP_WORDS[COMP_CWORD]}"
   prev="\${COMP_WORDS[COMP_CWORD-1]}"
@@ -105,8 +123,7 @@ ${wordCases.map((c) => `  ${c}`).join('\n')}
     ${fileCommands(tree) || '"-"'}) [[ $cur == -* ]] || COMPREPLY+=($(compgen -f -- "$cur")) ;;
   esac
 }
-complete -F _sscard sscard
-`;
+${tail}`;
 }
 
 function fishScript(tree: Tree): string {

@@ -2,10 +2,15 @@
 // (SPEC 3.2), e.g. a local file into a new shared PostgreSQL ledger, or back.
 // Events are copied with their numbers, times and sources, so revocations
 // still name the events they withdraw; the state is rebuilt from them at the
-// destination, and the rows are counted on both sides afterwards.
+// destination, and the rows are counted on both sides afterwards. A new
+// SQLite destination is written beside its name and takes it only once
+// everything is in and checked, so that an interrupted copy leaves nothing
+// under the final name (issue 30, defect 8), as backup does (SPEC 3.1).
+import fs from 'node:fs';
 import path from 'node:path';
 import { InvalidInput, NotFound, Refused } from '../../core/errors.js';
 import { displayUrl, isPostgresUrl } from '../../store/location.js';
+import type { Store } from '../../store/store.js';
 import type { Context } from '../context.js';
 import { required } from './shared/input.js';
 import { writeJson } from './shared/output.js';
@@ -20,10 +25,50 @@ export async function run(ctx: Context, args: { from?: string; to?: string }): P
 
   const source = await ctx.openLedgerAt(from, { write: false });
   if (source === null) throw new NotFound('no-ledger', ctx.m.copy.noSource(displayUrl(from)));
-  const destination = await ctx.openLedgerAt(to, { write: true });
   const refuse = () => {
     throw new Refused('copy-destination-not-empty', ctx.m.copy.notEmpty(displayUrl(to)));
   };
+  // The name first-write.ts's bulk import stages under, which a later run can recognise by its dead PID.
+  const staged = !isPostgresUrl(to) && !fs.existsSync(to) ? `${to}.sscard-new-${process.pid}` : null;
+  const removeStaged = () => {
+    if (staged) for (const f of ['', '-wal', '-shm', '-journal']) fs.rmSync(staged + f, { force: true });
+  };
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+  // Ctrl-C or a kill: the staged file goes, then the signal ends the process as it would have.
+  const onSignal = (signal: NodeJS.Signals) => {
+    removeStaged();
+    for (const s of signals) process.removeListener(s, onSignal);
+    process.kill(process.pid, signal);
+  };
+  if (staged) for (const s of signals) process.once(s, onSignal);
+  let rows: Record<string, number>;
+  try {
+    const destination = await ctx.openLedgerAt(staged ?? to, { write: true });
+    try {
+      rows = await copyInto(ctx, source, destination, from, to, refuse);
+      if (staged) {
+        await destination.close();
+        try {
+          fs.linkSync(staged, to); // never replaces a file created meanwhile
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code === 'EEXIST') refuse();
+          throw error;
+        }
+      }
+    } finally {
+      if (staged) {
+        await destination.close().catch(() => undefined);
+        removeStaged();
+      }
+    }
+  } finally {
+    for (const s of signals) process.removeListener(s, onSignal);
+  }
+  if (ctx.json) writeJson(ctx, { from: displayUrl(from), to: displayUrl(to), rows });
+  else ctx.out.write(`${ctx.m.ledger.copied(displayUrl(from), displayUrl(to), rows)}\n`);
+}
+
+async function copyInto(ctx: Context, source: Store, destination: Store, from: string, to: string, refuse: () => never): Promise<Record<string, number>> {
   if ((await destination.calendarYears()).length > 0) refuse();
   for await (const _ of destination.allEvents()) refuse();
   const events = await destination.loadEvents(source.allEvents());
@@ -43,7 +88,5 @@ export async function run(ctx: Context, args: { from?: string; to?: string }): P
   }
   if (!after.ok) throw new Refused('copy-check-failed', ctx.m.copy.checkFailed(displayUrl(to)));
 
-  const rows = Object.fromEntries(COUNTED.map((table) => [table, after.rows[table] ?? 0]));
-  if (ctx.json) writeJson(ctx, { from: displayUrl(from), to: displayUrl(to), rows });
-  else ctx.out.write(`${ctx.m.ledger.copied(displayUrl(from), displayUrl(to), rows)}\n`);
+  return Object.fromEntries(COUNTED.map((table) => [table, after.rows[table] ?? 0]));
 }

@@ -101,6 +101,7 @@ async function ics(ctx: Context, agenda: Agenda): Promise<number> {
       derivation: [ctx.m.ics.law[item.kind], deadlineWhy(ctx, item.deadline)].filter(Boolean).join(ctx.m.ics.separator),
       // Stable across runs, so that a newer file updates the calendar's events instead of adding them again.
       identity: [item.personId, item.employer ?? '', item.hiredOn ?? '', item.card ?? ''].join('|'),
+      ...(item.state === 'overdue' ? { daysOverdue: -item.daysLeft } : {}),
     })),
     { stampedAt: new Date(`${ctx.today}T00:00:00+08:00`), m: ctx.m },
   );

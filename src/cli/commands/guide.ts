@@ -1,8 +1,8 @@
-// sscard guide [activate|enable|loss|ecard|register]: the how-to steps, offline.
+// sscard guide [activate|enable|loss|ecard|register|leave]: the how-to steps, offline.
 import { InvalidInput } from '../../core/errors.js';
 import type { Context } from '../context.js';
 
-export const TOPICS = ['activate', 'enable', 'loss', 'ecard', 'register'] as const;
+export const TOPICS = ['activate', 'enable', 'loss', 'ecard', 'register', 'leave'] as const;
 export type Topic = (typeof TOPICS)[number];
 
 export async function run(ctx: Context, args: { topic?: string }): Promise<void> {

@@ -3,9 +3,9 @@
 import { NotFound } from '../../core/errors.js';
 import type { Policy } from '../../core/policy.js';
 import type { Context } from '../context.js';
-import { writeJson } from './shared/output.js';
-import { policyBook } from './shared/policies-data.js';
 import { lossRuleText, policyName, policyWindowText } from '../text/policy-words.js';
+import { writeJson } from './shared/output.js';
+import { nationalRules, policyBook } from './shared/policies-data.js';
 
 export async function run(ctx: Context, args: { id?: string }): Promise<void> {
   const book = policyBook();
@@ -18,8 +18,8 @@ export async function run(ctx: Context, args: { id?: string }): Promise<void> {
     }
     policies = [policy];
   }
-  if (ctx.json) writeJson(ctx, { policies });
-  else ctx.out.write(policies.map((p) => policyText(ctx, p)).join('\n'));
+  if (ctx.json) writeJson(ctx, { national: nationalRules(), policies: policies.map(({ unknownRules: _, ...data }) => data) });
+  else ctx.out.write([...policies.map((p) => policyText(ctx, p)), ...(args.id === undefined ? [nationalText(ctx)] : [])].join('\n'));
 }
 
 function policyText(ctx: Context, policy: Policy): string {
@@ -28,9 +28,20 @@ function policyText(ctx: Context, policy: Policy): string {
     ctx.color.bold(`${policyName(ctx, policy)}${policy.region ? `  ${policy.region}` : ''}`),
     `  ${policyWindowText(ctx, policy)}`,
     `  ${lossRuleText(ctx, policy)}`,
-    `  ${m.renewal(policy.renewalDays)}`,
+    `  ${m.formalLoss(policy.formalLossLiftable)}`,
+    `  ${m.validity(policy.validity)}`,
+    `  ${m.renewal(policy.renewalDays, policy.renewalRequired)}`,
+    ...(policy.unknownRules.length > 0 ? [`  ${m.unknownRules(policy.unknownRules)}`] : []),
     `  ${m.sources}:`,
-    ...policy.sources.map((s) => `    - ${m.source(s.title, s.url, s.date, s.confidence)}`),
+    ...policy.sources.map((s) => `    - ${m.source(s.title, s.url, s.date, s.confidence, s.supports)}`),
   ];
   return `${lines.join('\n')}\n`;
+}
+
+function nationalText(ctx: Context): string {
+  const m = ctx.m.policy;
+  const national = nationalRules();
+  return `${ctx.color.bold(m.national)}\n  ${m.renewal(national.renewalDays, true)}\n  ${m.sources}:\n${national.sources
+    .map((s) => `    - ${m.source(s.title, s.url, s.date, s.confidence, s.supports)}\n`)
+    .join('')}`;
 }

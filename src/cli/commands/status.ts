@@ -115,7 +115,7 @@ function renderStatus(ctx: Context, r: StatusReport, name: string | null, region
     if (card.receivedOn) out.push(more(m.received(day(ctx, card.receivedOn))));
     if (card.activatedOn) out.push(more(m.activated(day(ctx, card.activatedOn))));
     out.push(more(functionsText(ctx, r)));
-    const { deadline, daysLeft, policy, loss, renewalFrom, consequence } = r.cardStatus;
+    const { deadline, daysLeft, policy, loss, renewalFrom, consequence, expiresOn } = r.cardStatus;
     out.push(more(m.policy(policyName(ctx, policy!))));
     if (deadline && daysLeft !== null) {
       const paint = daysLeft < 0 ? c.red : c.yellow;
@@ -123,8 +123,14 @@ function renderStatus(ctx: Context, r: StatusReport, name: string | null, region
       out.push(more(m.deadline(needs, deadlineText(ctx, deadline), paint(relative(ctx, daysLeft)))));
     }
     if (consequence) out.push(more(c.red(m.since(day(ctx, consequence.since), consequenceText(ctx, consequence.kind)))));
-    if (loss) out.push(more(m.loss(loss.kind === 'temporary', day(ctx, loss.reportedOn), loss.lapsesOn ? day(ctx, loss.lapsesOn) : null)));
-    if (card.expiresOn) out.push(more(m.expires(day(ctx, card.expiresOn), day(ctx, renewalFrom!))));
+    if (loss) {
+      const functions = Object.entries(loss.functions ?? {}).map(([fn, until]) => ({
+        fn: fn as 'social' | 'financial',
+        until: until ? day(ctx, until) : null,
+      }));
+      out.push(more(m.loss(loss.kind === 'temporary', day(ctx, loss.reportedOn), loss.lapsesOn ? day(ctx, loss.lapsesOn) : null, loss.lapses, functions)));
+    }
+    if (expiresOn) out.push(more(m.expires(day(ctx, expiresOn), renewalFrom ? day(ctx, renewalFrom) : null)));
   }
   const normal = r.cardStatus.medicalInsurance === 'normal';
   out.push(row(L.medical, normal ? c.green(m.medical.normal) : c.red(m.medical.restricted)));

@@ -9,11 +9,17 @@
 // - The UID is a hash of what the deadline is about (its kind and the
 //   caller's identity of the person and hire or card), never of the run, so
 //   importing a newer file updates an event instead of adding a second one.
+// - An overdue deadline lies in the past, where no alarm fires any more
+//   (issue 28): its event is moved to the day the file is made, its summary
+//   says how many days overdue, its description keeps the deadline's own
+//   date, and it carries alarms at 09:00 that day and 09:00 the next. The
+//   UID is the same, so the next file moves the event on instead of leaving
+//   one behind.
 // - Lines end in CRLF and are folded at 75 octets (3.1), never inside a
 //   UTF-8 character; TEXT values escape backslash, semicolon, comma and
 //   line breaks (3.3.11).
 import { createHash } from 'node:crypto';
-import { addDays, type IsoDate } from '../../core/calendar-date.js';
+import { addDays, chinaDate, type IsoDate } from '../../core/calendar-date.js';
 import type { Messages } from '../text/messages/index.js';
 
 export interface IcsItem {
@@ -31,6 +37,8 @@ export interface IcsItem {
    * activation. Only its hash appears in the file.
    */
   readonly identity: string;
+  /** Days past the deadline on the day the file is made, for an overdue deadline. */
+  readonly daysOverdue?: number;
 }
 
 export interface IcsOptions {
@@ -56,25 +64,28 @@ export function eventSummary(item: IcsItem, m: Messages): string {
 export function icsCalendar(items: readonly IcsItem[], options: IcsOptions): string {
   const stamp = utcStamp(options.stampedAt);
   const reminder = options.reminderDays ?? 3;
+  // The day the file is made, in China (the deadlines' zone): where an overdue deadline's event goes.
+  const madeOn = chinaDate(options.stampedAt);
   const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//sscard//sscard due//EN', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH'];
   lines.push(`X-WR-CALNAME:${escapeText(options.calendarName ?? options.m.ics.calendarName)}`);
   for (const item of items) {
-    const summary = eventSummary(item, options.m);
+    const overdue = item.daysOverdue !== undefined && item.daysOverdue > 0 && item.deadline < madeOn;
+    const summary = overdue ? options.m.ics.overdue(item.daysOverdue!, eventSummary(item, options.m)) : eventSummary(item, options.m);
+    const day = overdue ? madeOn : item.deadline;
+    const description = overdue ? `${options.m.ics.wasDue(item.deadline)}${options.m.ics.separator}${item.derivation}` : item.derivation;
+    // All-day events start at midnight, floating: PT9H is 09:00 on the day, wherever the phone is.
+    const triggers = overdue ? ['PT9H', 'P1DT9H'] : [`-P${reminder}D`];
     lines.push(
       'BEGIN:VEVENT',
       `UID:${icsUid(item.kind, item.identity)}`,
       `DTSTAMP:${stamp}`,
-      `DTSTART;VALUE=DATE:${compact(item.deadline)}`,
-      `DTEND;VALUE=DATE:${compact(addDays(item.deadline, 1))}`,
+      `DTSTART;VALUE=DATE:${compact(day)}`,
+      `DTEND;VALUE=DATE:${compact(addDays(day, 1))}`,
       `SUMMARY:${escapeText(summary)}`,
-      `DESCRIPTION:${escapeText(item.derivation)}`,
+      `DESCRIPTION:${escapeText(description)}`,
       `CATEGORIES:${escapeText(item.kind)}`,
       'TRANSP:TRANSPARENT',
-      'BEGIN:VALARM',
-      'ACTION:DISPLAY',
-      `TRIGGER:-P${reminder}D`,
-      `DESCRIPTION:${escapeText(summary)}`,
-      'END:VALARM',
+      ...triggers.flatMap((trigger) => ['BEGIN:VALARM', 'ACTION:DISPLAY', `TRIGGER:${trigger}`, `DESCRIPTION:${escapeText(summary)}`, 'END:VALARM']),
       'END:VEVENT',
     );
   }

@@ -17,6 +17,11 @@ export function policyWindowText(ctx: Context, policy: Policy): string {
   return ctx.m.policy.window(policyName(ctx, policy), window, period, consequenceText(ctx, policy.consequence));
 }
 
+/** The temporary-loss rule, then each function's own period where the policy has one (Yongkang). */
 export function lossRuleText(ctx: Context, policy: Policy): string {
-  return ctx.m.policy.lossRule(policy.temporaryLossDays, policy.afterTemporaryLoss);
+  const own = (['social', 'financial'] as const).flatMap((fn) => {
+    const rule = policy.functionLoss?.[fn];
+    return rule ? [ctx.m.policy.lossRule(rule, fn)] : [];
+  });
+  return [ctx.m.policy.lossRule(policy.temporaryLoss), ...own].join('; ');
 }

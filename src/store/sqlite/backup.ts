@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { Refused } from '../../core/errors.js';
+import { isAlive } from '../leftovers.js';
 
 // Our temporary files, and the journal SQLite may keep beside one while writing it.
 const TEMP = /^\.(.+)\.sscard-backup-(\d+)-[0-9a-f]{8}\.tmp(-journal)?$/;
@@ -92,17 +93,8 @@ function removeStaleTemps(dir: string, base: string): void {
   }
   for (const name of names) {
     const m = TEMP.exec(name);
-    if (!m || m[1] !== base || alive(Number(m[2]))) continue;
+    if (!m || m[1] !== base || isAlive(Number(m[2]))) continue;
     fs.rmSync(path.join(dir, name), { force: true });
-  }
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

@@ -4,7 +4,7 @@
 // resolves at once, and a write transaction is BEGIN IMMEDIATE ... COMMIT
 // issued here around the command's work.
 import type Database from 'better-sqlite3';
-import { erasePersonRows, isMentioned, scrubFile } from './purge.js';
+import { erasePersonRows, isMentioned, scrubFile, staleCopies } from './purge.js';
 import type { IsoDate } from '../../core/calendar-date.js';
 import type { Card } from '../../core/card.js';
 import type { Hire } from '../../core/registration.js';
@@ -28,6 +28,7 @@ import {
   type HireRow,
   hireParams,
   mergedByKey,
+  OPEN_ITEMS_SQL,
   nobody,
   paged,
   payload,
@@ -156,6 +157,40 @@ function ahead<T>(rows: Iterator<T>) {
   return view;
 }
 
+/** Everyone replayed from their events (what `check` compares the cache with). */
+function* replayAll(s: Statements): Iterable<PersonState> {
+  let current: string | null = null;
+  let events: LedgerEvent[] = [];
+  for (const row of s.sql(`SELECT ${EVENT_COLUMNS} FROM event ORDER BY person_id, seq`).iterate() as Iterable<EventRow>) {
+    if (row.person_id !== current) {
+      if (current !== null) yield replay(current, events).state;
+      current = row.person_id;
+      events = [];
+    }
+    events.push(toEvent(row));
+  }
+  if (current !== null) yield replay(current, events).state;
+}
+
+/** Where the cached tables differ from the replay of everyone's events (SPEC 1.6). */
+function cacheAgainstReplay(s: Statements): CacheDifference[] {
+  const found: CacheDifference[] = [];
+  const seen = new Set<string>();
+  for (const state of replayAll(s)) {
+    seen.add(state.id);
+    found.push(...differences(cachedState(s, state.id), state));
+  }
+  for (const id of s.sql('SELECT id FROM person').pluck().all() as string[]) {
+    if (!seen.has(id)) found.push(...differences(cachedState(s, id), nobody(id)));
+  }
+  return found;
+}
+
+/** `check`'s comparison of the cache with the replay, for a check before a write (file.ts). */
+export function cacheDifferencesIn(db: Database.Database): CacheDifference[] {
+  return cacheAgainstReplay(new Statements(db));
+}
+
 /** Rebuilds every person's cached tables from their events (the v2 migration; also a repair). */
 export function rebuildCache(db: Database.Database): void {
   const s = new Statements(db);
@@ -184,6 +219,10 @@ class Reader implements LedgerReader {
 
   async mentions(id: string): Promise<boolean> {
     return isMentioned(this.s.db, id);
+  }
+
+  async staleCopies(id: string): Promise<boolean> {
+    return staleCopies(this.s.db.name, id);
   }
 
   async calendarYears(): Promise<LoadedCalendarYear[]> {
@@ -312,19 +351,18 @@ export class SqliteStore extends Reader implements Store {
     const registrations = hires(
       `SELECT sscard_deadline('registration', h.hired_on), h.person_id, p.name, ${HIRE_VALUES}
         FROM hire h ${this.viaIndex('registered_on IS NULL')} JOIN person p ON p.id = h.person_id
-        WHERE h.registered_on IS NULL AND h.kind = 'employee' ORDER BY 1, h.person_id, h.hired_on, h.employer, h.id`,
+        WHERE ${OPEN_ITEMS_SQL.registration} ORDER BY 1, h.person_id, h.hired_on, h.employer, h.id`,
     );
     const separations = hires(
       `SELECT sscard_deadline('separation', h.left_on), h.person_id, p.name, ${HIRE_VALUES}
         FROM hire h ${this.viaIndex('left_on IS NOT NULL AND separation_done_on IS NULL')} JOIN person p ON p.id = h.person_id
-        WHERE h.left_on IS NOT NULL AND h.separation_done_on IS NULL ORDER BY 1, h.person_id, h.hired_on, h.employer, h.id`,
+        WHERE ${OPEN_ITEMS_SQL.separation} ORDER BY 1, h.person_id, h.hired_on, h.employer, h.id`,
     );
-    // Cards that may wait for their policy's function (a window may count from
-    // issue; a temporary loss may lapse back to received) or be due for
-    // renewal; the core decides which are open (agenda.ts).
+    // Cards that may wait for their policy's function or be due for renewal
+    // (OPEN_ITEMS.card); the core decides which are open (agenda.ts).
     const cards = rows(
       `SELECT c.*, p.name FROM card c JOIN person p ON p.id = c.person_id
-        WHERE c.state IN ('issued', 'received', 'lost') OR (c.expires_on IS NOT NULL AND c.state = 'activated')
+        WHERE ${OPEN_ITEMS_SQL.card}
         ORDER BY c.received_on, c.number`,
       (row: CardRow & { name: string | null }, person) => ({ person, card: toCard(row) }),
     );
@@ -382,21 +420,6 @@ export class SqliteStore extends Reader implements Store {
     );
   }
 
-  /** Everyone replayed from their events (what `check` compares the cache with). */
-  private *replayAll(): Iterable<PersonState> {
-    let current: string | null = null;
-    let events: LedgerEvent[] = [];
-    for (const row of this.s.sql(`SELECT ${EVENT_COLUMNS} FROM event ORDER BY person_id, seq`).iterate() as Iterable<EventRow>) {
-      if (row.person_id !== current) {
-        if (current !== null) yield replay(current, events).state;
-        current = row.person_id;
-        events = [];
-      }
-      events.push(toEvent(row));
-    }
-    if (current !== null) yield replay(current, events).state;
-  }
-
   async *allEvents(): AsyncIterable<LedgerEvent> {
     for (const row of this.s.sql(`SELECT ${EVENT_COLUMNS} FROM event ORDER BY seq`).iterate() as Iterable<EventRow>) yield toEvent(row);
   }
@@ -409,17 +432,7 @@ export class SqliteStore extends Reader implements Store {
       rows[table] = this.s.sql(`SELECT count(*) FROM ${table}`).pluck().get() as number;
     }
     const problems = [...findings.filter((f) => f !== 'ok'), ...(foreignKeys.length ? [`${foreignKeys.length} rows violate foreign keys`] : [])];
-    const cacheDifferences: CacheDifference[] = [];
-    if (problems.length === 0) {
-      const seen = new Set<string>();
-      for (const state of this.replayAll()) {
-        seen.add(state.id);
-        cacheDifferences.push(...differences(cachedState(this.s, state.id), state));
-      }
-      for (const id of this.s.sql('SELECT id FROM person').pluck().all() as string[]) {
-        if (!seen.has(id)) cacheDifferences.push(...differences(cachedState(this.s, id), nobody(id)));
-      }
-    }
+    const cacheDifferences = problems.length === 0 ? cacheAgainstReplay(this.s) : [];
     return {
       ok: problems.length === 0 && cacheDifferences.length === 0,
       problems,

@@ -1,7 +1,7 @@
 // Input validation at the boundary: zod schemas whose rules come from the
 // core, and one error sentence naming the option that was wrong.
 import * as z from 'zod/mini';
-import { type IsoDate, parseIsoDate } from '../../../core/calendar-date.js';
+import { type IsoDate, parseWrittenDate } from '../../../core/calendar-date.js';
 import { type CitizenId, type IdProblem, parseCitizenId } from '../../../core/citizen-id.js';
 import { normaliseCardNumber } from '../../../core/card.js';
 import { inRange } from '../../../core/date-bounds.js';
@@ -24,7 +24,7 @@ export const fail = (ctx: Ctx, input: unknown, problem: InputProblem | { id: IdP
 export const isoDateField = /* @__PURE__ */ z.pipe(
   z.string(),
   z.transform((text: string, ctx): IsoDate => {
-    const date = parseIsoDate(text.trim());
+    const date = parseWrittenDate(text);
     if (date === null) return fail(ctx as Ctx, text, 'date');
     return inRange(date) ? date : fail(ctx as Ctx, text, 'outOfRange');
   }),
@@ -87,12 +87,17 @@ export function parseInput<S extends z.ZodMiniType>(m: Messages, schema: S, raw:
   const issue = result.error.issues[0]!;
   const key = String(issue.path[0] ?? '');
   const field = flags[key] ?? key;
+  // A value outside an enumerated option's list (z.enum) is refused with the list, so that the user need not look it up.
+  if (issue.code === 'invalid_value') throw new InvalidInput(`invalid-${codeOf(key)}`, m.input.oneOf(field, issue.values.map(String)));
   const problem = issue.code === 'custom' ? problemOf(issue.message) : 'unexpected';
   // A custom issue raised with a sentence of its own (not through fail()) keeps it, with the field named.
   const message =
     problem === null ? issue.message.replaceAll('{field}', field) : typeof problem === 'string' ? m.input[problem](field) : m.idProblem(problem.id, field);
-  throw new InvalidInput(`invalid-${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`, message);
+  throw new InvalidInput(`invalid-${codeOf(key)}`, message);
 }
+
+/** An error code's tail from a schema field: `hiredOn` -> `hired-on`. */
+const codeOf = (key: string) => key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
 /** What a prompted value must be: checked as it is typed, with the core's own rules. */
 export type ValueKind = 'id' | 'date' | 'card' | 'text';
@@ -105,7 +110,7 @@ export function validateAs(ctx: Context, kind: ValueKind, flag: string, value: s
       return result.ok || ctx.m.idProblem(result.problem, flag);
     }
     case 'date':
-      return parseIsoDate(value.trim()) !== null || ctx.m.input.promptDate(flag);
+      return parseWrittenDate(value) !== null || ctx.m.input.promptDate(flag);
     case 'card':
       return normaliseCardNumber(value) !== null || ctx.m.input.promptCard(flag);
     case 'text':

@@ -56,7 +56,7 @@ export function cardJson(ctx: Context, status: CardStatus) {
       policy: policy && { id: policy.id, name: policy.name.en },
       generation: card.generation,
       loss: status.loss,
-      expiresOn: card.expiresOn,
+      expiresOn: status.expiresOn,
       renewalFrom: status.renewalFrom,
       activationDeadline: deadlineJson(ctx, status.deadline),
       daysLeft: status.daysLeft,

@@ -5,10 +5,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Judging } from '../../../core/decision.js';
 import { InvalidInput, Refused } from '../../../core/errors.js';
-import { findPolicy, parsePolicies, type PolicyBook } from '../../../core/policy.js';
+import { findPolicy, type NationalRules, parsePolicies, type PolicyBook } from '../../../core/policy.js';
 import type { Context } from '../../context.js';
 
 let book: PolicyBook | null = null;
+let national: NationalRules | null = null;
+
+/** The national rules the policies share (data/policies.json's `national`), read with them. */
+export function nationalRules(): NationalRules {
+  policyBook();
+  return national!;
+}
 
 /** The bundles run from dist/lazy/, two levels below the package root (scripts/build.mjs). */
 export const POLICIES_FILE = path.join(__dirname, '..', '..', 'data', 'policies.json');
@@ -19,18 +26,27 @@ export function policyBook(): PolicyBook {
   try {
     data = JSON.parse(fs.readFileSync(POLICIES_FILE, 'utf8'));
   } catch (error) {
-    throw new Refused(
-      'policies-unreadable',
-      `The card policies file data/policies.json cannot be read (${(error as Error).message.slice(0, 120)}); reinstall sscard.`,
-    );
+    const why = (error as Error).message.slice(0, 120);
+    throw new Refused('policies-unreadable', `The card policies file data/policies.json cannot be read (${why}); reinstall sscard.`, { why });
   }
   const parsed = parsePolicies(data);
   if (!parsed.ok) {
+    // Worded by code from the catalogue (errors['policies-invalid']): the entry, the field inside it, what is wrong.
+    const { policy, path: field, problem } = parsed.problem;
+    const entry = policy ?? /^policies\.\d+/.exec(field)?.[0] ?? '';
+    const params = {
+      entry,
+      field: field.replace(/^policies\.\d+\.?/, '') || field,
+      kind: problem.kind,
+      detail: problem.kind === 'shape' ? problem.detail : problem.kind === 'rule-without-source' ? problem.rule : '',
+    };
     throw new Refused(
       'policies-invalid',
-      `The card policies file data/policies.json is invalid at ${parsed.problem.path || 'the top'}: ${parsed.problem.message}; fix the file or reinstall sscard.`,
+      `The card policies file data/policies.json is invalid at ${field || 'the top'} (${params.kind}); fix the file or reinstall sscard.`,
+      params,
     );
   }
+  national = parsed.national;
   book = parsed.book;
   return book;
 }

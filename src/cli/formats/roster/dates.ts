@@ -1,25 +1,10 @@
-// Dates as HR rosters write them (SPEC 2.3): ISO, the slash and dot forms
-// Chinese Excel shows by default, 2026年9月1日, the compact 20260901, and
-// Excel's own date cells (a serial day number).
-import { type IsoDate, isoDate, parseIsoDate } from '../../../core/calendar-date.js';
+// Dates as HR rosters write them (SPEC 2.3): the written forms every date
+// is read in (core/calendar-date.ts), and Excel's own date cells (a serial
+// day number).
+import { type IsoDate, isoDate, parseWrittenDate } from '../../../core/calendar-date.js';
 
-const SEPARATED = /^(\d{4})\s*([-/.])\s*(\d{1,2})\s*\2\s*(\d{1,2})$/;
-const CHINESE = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]$/;
-const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
-
-/** The date a roster cell means, or null when it is not a real date in one of the accepted forms. */
-export function parseRosterDate(text: string): IsoDate | null {
-  const value = text.trim();
-  // The ISO form as it stands (most cells of most files): checked once, not taken apart and put together again.
-  if (value.length === 10 && value[4] === '-' && value[7] === '-') {
-    const iso = parseIsoDate(value);
-    if (iso !== null) return iso;
-  }
-  const m = SEPARATED.exec(value) ?? CHINESE.exec(value) ?? COMPACT.exec(value);
-  if (!m) return null;
-  const [y, mo, d] = m.length === 5 ? [m[1], m[3], m[4]] : [m[1], m[2], m[3]];
-  return parseIsoDate(isoDate(Number(y), Number(mo), Number(d)));
-}
+/** The date a roster cell means, or null when it is not a real date in one of the accepted forms (the same forms as the command line). */
+export const parseRosterDate: (text: string) => IsoDate | null = parseWrittenDate;
 
 /**
  * The calendar day of an Excel serial date. In the 1900 date system day 1 is

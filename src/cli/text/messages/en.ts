@@ -13,7 +13,7 @@ import type { EventKind } from '../../../core/events.js';
 import type { YearSource } from '../../../core/holidays.js';
 import type { ScheduleProblem } from '../../../core/official-schedule.js';
 import type { DeadlineNote, Period } from '../../../core/period.js';
-import type { ActivationWindow, Consequence, Policy } from '../../../core/policy.js';
+import type { ActivationWindow, Consequence, LossRule, Policy, PolicyProblem, Unknown, Validity, ValidityBand } from '../../../core/policy.js';
 import type { HireKind, RegistrationRefusal } from '../../../core/registration.js';
 import type { LeaveRefusal } from '../../../core/separation.js';
 import type { NextStep } from '../../../core/status.js';
@@ -24,6 +24,8 @@ import type { EXIT } from '../../exit.js';
 
 /** The example identity number of the SPEC (a documented public example, not personal data): shown unmasked so examples work when pasted. */
 const ID = '11010519491231002X';
+/** The forms every date is read in (SPEC v3 2.2; core/calendar-date.ts parseWrittenDate). */
+const DATE_FORMS = '2026-09-01, 2026/9/1, 2026.9.1, 2026年9月1日 or 20260901';
 /** Where the restore steps are (README: "Backups and restore"). */
 const RESTORE =
   'stop every sscard process, copy your latest backup over the ledger file (delete the -wal and -shm beside it first), then run `sscard check` (README: "Backups and restore")';
@@ -40,10 +42,18 @@ const LATE_REGISTRATION =
 
 export const en = {
   /** The deadline's derivation, one clause per note (SPEC 1.2: "2026-10-01 is National Day; moved to 2026-10-08"). */
-  deadlineNote: (note: DeadlineNote): string =>
-    note.kind === 'moved'
-      ? `${note.from} is ${note.holiday ? `in the ${note.holiday.en} holiday` : `a ${WEEKDAY[note.weekday]}`}; moved to ${note.to}`
-      : `the official holiday schedule for ${note.year} is not yet known, so this deadline is provisional`,
+  deadlineNote: (note: DeadlineNote): string => {
+    switch (note.kind) {
+      case 'moved':
+        return `${note.from} is ${note.holiday ? `in the ${note.holiday.en} holiday` : `a ${WEEKDAY[note.weekday]}`}; moved to ${note.to}`;
+      case 'adjusted-workday':
+        return `${note.date} is a ${WEEKDAY[note.weekday]} but an adjusted working day (调休上班日${note.holiday ? `, for the ${note.holiday.en} holiday` : ''}), so the deadline stays on it`;
+      case 'make-up':
+        return `${note.days.join(' and ')} ${note.days.length === 1 ? 'is' : 'are'} assumed make-up rest days (补休) for ${note.holiday ? `the ${note.holiday.en} days` : 'holiday days'} on a weekend (全国年节及纪念日放假办法 Art. 6; sscard assumes the first working days after the holiday, the usual practice)`;
+      case 'provisional':
+        return `the official holiday schedule for ${note.year} is not yet known, so this deadline is provisional`;
+    }
+  },
   deadlineNoteSeparator: '; ',
   loadedSchedule: (year: number) => `per the official ${year} schedule loaded into the ledger`,
 
@@ -100,11 +110,55 @@ export const en = {
       window === null
         ? `card policy ${name}: no activation window`
         : `card policy ${name}: ${{ activated: 'activate', enabled: 'enable' }[window.needs]} within ${period} of ${{ received: 'receipt', issued: 'issue' }[window.from]}, else ${consequence}`,
-    lossRule: (days: number, after: 'lift' | 'cancel') =>
-      `a temporary loss holds ${days} days, then ${after === 'lift' ? 'lifts by itself' : 'the card is cancelled'}`,
-    renewal: (days: number) => `renewal from ${days} days before expiry`,
+    /** A temporary loss's rule (`unknown`: no source gave it); `fn` names a function with a loss period of its own. */
+    lossRule: (rule: LossRule | Unknown, fn?: 'social' | 'financial') => {
+      const who = fn === undefined ? 'a temporary loss' : `a temporary loss of the ${fn === 'social' ? 'social-security' : 'financial'} function`;
+      if (rule === 'unknown') return `${who}: how long it holds is unknown (no source found); sscard does not lift it by itself`;
+      if (rule.unit === 'never') return `${who} never lapses by itself: it holds until the card is found or the loss made formal`;
+      const then = { lift: 'lifts by itself (自然解挂)', cancel: 'the card is cancelled (注销)', stay: 'the card stays lost' }[rule.then];
+      return `${who} holds ${rule.period} ${rule.unit === 'days' ? 'days' : 'working days'}, then ${then}`;
+    },
+    formalLoss: (liftable: boolean | Unknown): string =>
+      liftable === 'unknown'
+        ? 'whether a formal loss can be lifted is unknown (no source found); `card found` is accepted'
+        : liftable
+          ? 'a formal loss (正式挂失) can be lifted (`card found`) until a replacement is applied for'
+          : 'a formal loss (正式挂失) cannot be lifted: the card is void, a replacement must be applied for',
+    validity: (validity: Validity | null | Unknown) => {
+      if (validity === 'unknown') return 'validity: unknown (no source found); a printed expiry (--expires-on) stands';
+      if (validity === null) return 'validity: none set by the policy';
+      const band = (b: ValidityBand, next: ValidityBand | undefined) => {
+        const ages = next === undefined ? `${b.fromAge} and over` : b.fromAge === 0 ? `under ${next.fromAge}` : `${b.fromAge}-${next.fromAge - 1}`;
+        const end = b.untilAge !== undefined ? `until the ${b.untilAge}th birthday` : b.years == null ? 'no expiry' : `${b.years} years`;
+        return `${ages}: ${end}`;
+      };
+      const bands = validity.byAgeAtIssue;
+      return `validity by age at issue: ${bands.map((b, i) => band(b, bands[i + 1])).join('; ')}`;
+    },
+    renewal: (days: number, required: boolean | Unknown) =>
+      required === false
+        ? 'no renewal needed while the card works: an expired card stays usable'
+        : `renewal from ${days} days before expiry${required === 'unknown' ? ' (the national rule; no local source found)' : ''}`,
+    unknownRules: (rules: readonly string[]) => `unknown (no source found): ${rules.join(', ')}`,
     sources: 'Sources',
-    source: (title: string, url: string, date: string | null, confidence: string) => `${title} (${url}${date ? `, ${date}` : ''}; confidence ${confidence})`,
+    source: (title: string, url: string, date: string | null, confidence: string, supports: readonly string[]) =>
+      `${title} (${url}, ${date ?? 'date unknown'}; confidence ${confidence}${supports.length > 0 ? `; for ${supports.join(', ')}` : ''})`,
+    national: 'National rules (every policy)',
+    /** A broken data/policies.json: the entry (its id, or its place), the field and what is wrong. */
+    invalid: (p: { entry: string; field: string; kind: string; detail: string }) => {
+      const what =
+        {
+          shape: () => `is not as data/policies.md describes (${p.detail})`,
+          'duplicate-id': () => 'repeats the id of an earlier policy',
+          'window-without-consequence': () => 'needs a consequence exactly when there is an activation window',
+          'loss-period': () => 'needs a period unless the unit is "never" (then period null and then "stay")',
+          'validity-bands': () => 'needs age bands from 0 upwards, each with either years or untilAge',
+          'rule-without-source': () => `states the rule "${p.detail}" but none of its sources supports it (add the source, or write "unknown")`,
+          'no-default': () => 'has no default policy "seed"',
+        }[p.kind as PolicyProblem['problem']['kind']]?.() ?? p.kind;
+      return `The card policies file data/policies.json is invalid: ${p.entry === '' ? '' : `policy "${p.entry}", `}field ${p.field || '(top)'} ${what}; fix the file or reinstall sscard.`;
+    },
+    unreadable: (why: string) => `The card policies file data/policies.json cannot be read (${why}); reinstall sscard.`,
     notFound: (id: string, known: string) => `There is no card policy ${id}; the known ones are ${known}.`,
     unknown: (flag: string, shown: string, known: string) => `${flag}: there is no card policy ${shown}; choose one of ${known} (see \`sscard policies\`).`,
   },
@@ -163,6 +217,8 @@ export const en = {
           return `Card ${card} cannot be un-reported (解挂): a replacement, ${r.newCard}, was already recorded for it; use the new card.`;
         case 'not-lost':
           return `Card ${card} is not reported lost (it is ${r.state}), so there is no loss to lift.`;
+        case 'formal-loss-not-liftable':
+          return `Card ${card} is formally reported lost (正式挂失), and under card policy ${r.policy} a formal loss cannot be lifted (撤销正式挂失 is not offered): the card is void; apply for a replacement and record it with \`sscard card replace\`.`;
         case 'card-not-received':
           return `Card ${card} has not been received yet; the electronic card can be claimed only once the card is in the holder's hands (third-generation cards excepted): record the receipt with \`sscard card receive\` first.`;
         case 'no-card':
@@ -234,11 +290,13 @@ export const en = {
       case 'replace-lost-card':
         return `Card ${step.card} is formally reported lost: apply for a replacement (补换卡) at the issuing bank or the social insurance agency and record it with \`sscard card replace\`.`;
       case 'temporary-loss':
-        return `Card ${step.card} is temporarily reported lost until ${step.lapsesOn} (${step.after === 'lift' ? 'after that it lifts by itself' : 'after that the card is cancelled'}): if found, record it with \`sscard card found\`; a replacement needs a formal loss first (\`sscard card report-loss\` without --temporary). See \`sscard guide loss\`.`;
+        return `Card ${step.card} is temporarily reported lost ${step.lapsesOn === null ? '(it does not lift by itself under its policy, or nobody knows when)' : `until ${step.lapsesOn} (${{ lift: 'after that it lifts by itself', cancel: 'after that the card is cancelled', stay: 'after that it stays lost' }[step.after]})`}: if found, record it with \`sscard card found\`; a replacement needs a formal loss first (\`sscard card report-loss\` without --temporary). See \`sscard guide loss\`.`;
       case 'apply-new-card':
         return `Card ${step.card} is sealed since ${step.since} (card policy ${policy(step.policy)}): apply for a new card at the social insurance agency or a partner bank, then record it with \`sscard card issue\`.`;
       case 'renew-card':
         return `Card ${step.card} expires on ${step.expiresOn}${step.expired ? ' and has expired' : ''}: apply for renewal (换领, possible from 60 days before expiry) and record the new card with \`sscard card replace --reason expiry\`.`;
+      case 'expired-still-usable':
+        return `Card ${step.card} expired on ${step.expiresOn}, but under card policy ${policy(step.policy)} a working card needs no renewal: it stays usable; exchange it (换卡) only if it stops working.`;
       case 'claim-ecard':
         return 'Claim your electronic social security card: in WeChat, Me -> Pay (or Services) -> City Services -> Social Security -> Electronic Social Security Card -> Add Now (also Alipay, 掌上12333 or a bank app). See `sscard guide ecard`.';
       case 'transfer-on-leaving':
@@ -289,9 +347,12 @@ export const en = {
     deadline: (needs: 'activated' | 'enabled', deadline: string, relative: string) =>
       `${needs === 'enabled' ? 'enable by' : 'activate by'} ${deadline}, ${relative}`,
     since: (on: string, consequence: string) => `since ${on}: ${consequence}`,
-    loss: (temporary: boolean, on: string, until: string | null) =>
-      `${temporary ? 'temporarily reported lost' : 'formally reported lost'} ${on}${until ? `, until ${until}` : ''}`,
-    expires: (on: string, renewalFrom: string) => `expires ${on}, renewal from ${renewalFrom}`,
+    /** `lapses`: how a temporary loss lapses under the policy (`never`, `unknown`: no date); `functions`: a function's own last day. */
+    loss: (temporary: boolean, on: string, until: string | null, lapses: string | null, functions: { fn: 'social' | 'financial'; until: string | null }[]) =>
+      `${temporary ? 'temporarily reported lost' : 'formally reported lost'} ${on}${until ? `, until ${until}${lapses === 'working-days' ? ' (counted in working days)' : ''}` : lapses === 'never' ? ', does not lapse by itself' : lapses === 'unknown' ? ', lapse unknown under its policy' : ''}${functions.map((f) => `; ${f.fn === 'social' ? 'social-security' : 'financial'} function until ${f.until}`).join('')}`,
+    /** `renewalFrom` null: the policy needs no renewal while the card works. */
+    expires: (on: string, renewalFrom: string | null) =>
+      renewalFrom === null ? `expires ${on} (no renewal needed while it works)` : `expires ${on}, renewal from ${renewalFrom}`,
     medical: { normal: 'normal', restricted: 'restricted' },
     ecard: (claimedOn: string, channel: string | null, state: string) => `claimed ${claimedOn}${channel ? ` via ${channel}` : ''}, ${state}`,
     hire: (registrant: string, flexible: boolean, since: string, leftOn: string | null) =>
@@ -320,7 +381,7 @@ export const en = {
 
   /** Values given on the command line or typed at a prompt; `field` is the option or argument (`--hired-on`, `<id>`). */
   input: {
-    date: (field: string) => `${field} must be a real date written YYYY-MM-DD, e.g. 2026-09-01.`,
+    date: (field: string) => `${field} must be a real date, written e.g. ${DATE_FORMS}.`,
     outOfRange: (field: string) => `${field} must lie between ${EARLIEST_DATE} and ${LATEST_DATE}; check the year.`,
     card: (field: string) => `${field} must be the 9 letters or digits printed on the card, e.g. A12345678.`,
     empty: (field: string) => `${field} is empty; give a value or leave the option out.`,
@@ -330,14 +391,15 @@ export const en = {
       `${field} must be one of wechat, alipay, 12333, bank-app, gov-platform, unionpay, local-app (or its Chinese name, e.g. 微信, 支付宝, 掌上12333, 云闪付).`,
     days: (field: string) => `${field} must be a whole number of days, e.g. 14.`,
     unexpected: (field: string) => `${field} has an unexpected value; see --help.`,
-    promptDate: (field: string) => `${field} must be a real date written YYYY-MM-DD.`,
+    oneOf: (field: string, values: readonly string[]) => `${field} must be one of ${values.join(', ')}.`,
+    promptDate: (field: string) => `${field} must be a real date, written e.g. ${DATE_FORMS}.`,
     promptCard: (field: string) => `${field} must be 9 letters or digits.`,
     promptEmpty: (field: string) => `${field} cannot be empty.`,
     missingOption: (field: string) => `${field} is required; give it on the command line (see --help).`,
     confirmationRequired: 'This cannot be undone and there is no terminal to confirm it on; add --yes to go ahead.',
     notConfirmed: 'Not confirmed; nothing was written.',
-    invalidAsOf: `--as-of must be a real date written YYYY-MM-DD between ${EARLIEST_DATE} and ${LATEST_DATE}, e.g. 2026-10-09.`,
-    invalidToday: `SSCARD_TODAY must be a real date written YYYY-MM-DD between ${EARLIEST_DATE} and ${LATEST_DATE}; fix or unset it.`,
+    invalidAsOf: `--as-of must be a real date between ${EARLIEST_DATE} and ${LATEST_DATE}, written e.g. ${DATE_FORMS}.`,
+    invalidToday: `SSCARD_TODAY must be a real date between ${EARLIEST_DATE} and ${LATEST_DATE}, written e.g. ${DATE_FORMS}; fix or unset it.`,
   },
 
   /** Questions asked at a terminal for values missing on the command line (SPEC 2.1: never inventing a fact). */
@@ -624,8 +686,9 @@ export const en = {
       examples: [`sscard purge ${ID}`, `sscard purge ${ID} --yes`],
     },
     guide: {
-      description: 'how to activate a card, enable its social-security function, report a loss, claim the e-card, register an employee (offline)',
-      topic: 'activate, enable, loss, ecard or register (default: all)',
+      description:
+        'how to activate a card, enable its social-security function, report a loss, claim the e-card, register an employee or see a leaver off (offline)',
+      topic: 'activate, enable, loss, ecard, register or leave (default: all)',
       examples: ['sscard guide activate', 'sscard guide ecard --lang zh', 'sscard guide'],
     },
     completion: {
@@ -653,6 +716,8 @@ export const en = {
     confirmReplace: (year: number, file: string, on: string) => `A different ${year} schedule was loaded from ${file} on ${on}; replace it?`,
     replaceNeedsYes: (year: number) => `A different ${year} schedule is already loaded and there is no terminal to confirm on; add --yes to replace it.`,
     unchanged: (year: number) => `This ${year} schedule is already loaded; nothing changed.`,
+    /** The open deadlines the loaded schedule moved (listed below it: kind, person, what, before -> after). */
+    moved: (count: number) => (count === 0 ? 'No open deadline in the ledger moved.' : `Open deadline${count === 1 ? '' : 's'} moved: ${count}`),
     loaded: (year: number, off: number, workdays: number) =>
       `Loaded the official ${year} schedule: ${off} day${off === 1 ? '' : 's'} off, ${workdays} adjusted working day${workdays === 1 ? '' : 's'}. Deadlines in ${year} now follow it and are no longer provisional.`,
     unreadable: (file: string) => `<file.json>: ${file} cannot be read; check the path.`,
@@ -862,6 +927,8 @@ export const en = {
   /** `sscard purge`, `backup`, `copy`, `check`: the ledger as a whole. */
   ledger: {
     purged: (id: string, events: number) => `Deleted ${id} and every record about them (${events} events).`,
+    purgedStale: (id: string) =>
+      `No record of ${id} was left, but copies of the number remained in unused parts of the ledger file or its WAL (an earlier purge did not finish); they have been erased.`,
     backedUp: (file: string, bytes: number) =>
       `Backed up the ledger to ${file} (${bytes} bytes). Restore: stop sscard, copy it over the ledger file, run \`sscard check\`.`,
     copied: (from: string, to: string, rows: Record<string, number>) =>
@@ -955,6 +1022,9 @@ export const en = {
     /** `person`: the name and the (masked) number, or the number alone. */
     person: (name: string, id: string) => `${name} (${id})`,
     summary: (kind: string, person: string, employer: string | null) => `${kind}: ${person}${employer ? `, ${employer}` : ''}`,
+    /** An overdue deadline's event, moved to the day the file was made so that its alarm can still fire. */
+    overdue: (days: number, summary: string) => `OVERDUE by ${days} day${days === 1 ? '' : 's'}: ${summary}`,
+    wasDue: (date: string) => `The deadline was ${date}`,
     /** The rule behind each kind of deadline, for the event's description. */
     law: {
       registration: 'Social Insurance Law Art. 58: register within 30 days of the hire date',
@@ -1018,6 +1088,16 @@ export const en = {
           'Record it with `sscard register-employee --id ... --hired-on ... --registered-on ...` (or `--pending` to track it; `sscard due` lists what is open, overdue first).',
           'If the employer does not register, the social insurance agency assesses the premiums owed from the hire date (Art. 58). An employer that still fails to register after being ordered to may be fined one to three times the premiums owed, and its directly responsible managers 500 to 3,000 yuan (Art. 84).',
           'Flexible workers (灵活就业: self-employed without employees, part-time workers not insured by an employer, other flexible employment) register themselves, voluntarily and without a deadline: `sscard register-employee --flexible`.',
+        ],
+      },
+      leave: {
+        title: 'When an employee leaves: file and social insurance transfer (减员、档案和社会保险关系转移)',
+        steps: [
+          "When an employment ends (离职: the labour contract is terminated or dissolved), the employer must hand over the employee's file and transfer the social insurance relationship within 15 days (Labour Contract Law Art. 50 ¶1). The 15 days do not count the last day itself; a last day on a weekend or public holiday moves to the next working day.",
+          'Report the end to the social insurance agency (减员) so that contributions stop; an unemployed leaver is reported to it within the same 15 days, with a certificate of the end of the employment for the leaver (Social Insurance Law Art. 50 ¶1).',
+          'Record the leaving with `sscard leave --id ... --employer ... --left-on DATE` (a date ahead is fine once notice is given); `sscard due` then lists the transfer, overdue first. Add `--hired-on DATE` when the person has several open hires with that employer.',
+          'Once the transfer is done, record it: `sscard leave --id ... --employer ... --left-on DATE --done-on DATE`.',
+          'A leaver whose registration was never filed keeps the registration item: the premiums for the employed period are still owed (Social Insurance Law Art. 58).',
         ],
       },
     } satisfies Record<Topic, { title: string; steps: string[] }>,
@@ -1119,6 +1199,8 @@ export const en = {
     'backup-failed': (p: { file: string; why: string }) => `The backup to ${p.file} failed (${p.why}); check the directory exists and is writable.`,
     'backup-is-ledger': (p: { file: string }) =>
       `The backup file ${p.file} is the ledger itself (or its -wal/-shm); give a backup path outside the ledger, e.g. another directory.`,
+    'policies-invalid': (p: { entry: string; field: string; kind: string; detail: string }) => en.policy.invalid(p),
+    'policies-unreadable': (p: { why: string }) => en.policy.unreadable(p.why),
     'purge-not-found': (p: { id: string }) => `No record for ${p.id} in the ledger; nothing to delete.`,
     'unknown-topic': (p: { topic: string; topics: readonly string[] }) => `The guide has no topic "${p.topic}"; choose one of ${p.topics.join(', ')}.`,
     integrityFailed: (p: { count: number; shown: string }) =>
@@ -1139,6 +1221,11 @@ export const en = {
         : `${p.file} is not an sscard database (or is damaged); it was left untouched. Point --db at an sscard ledger.`,
     'ledger-damaged': (p: { file: string; finding: string }) =>
       `${p.file} is damaged (${p.finding}), so nothing was written; restore it from a backup as the README's "Backups and restore" says, then run \`sscard check\`.`,
+    /** A WAL (`kind` wal: `at` its frame, 0 its header) or hot journal (`at` its page record) that SQLite would recover only in part (issue 29). */
+    'event-damaged': (p: { seq: number; why: 'kind' | 'data' }) =>
+      `The ledger's event ${p.seq} is damaged (${p.why === 'kind' ? 'its kind is not one sscard writes' : 'its data is not a JSON object'}), so nothing was written or exported; restore the ledger from a backup as the README's "Backups and restore" says, then run \`sscard check\`.`,
+    'journal-damaged': (p: { file: string; journal: string; kind: 'wal' | 'journal'; at: number; after: number }) =>
+      `${p.journal} is damaged (${p.at === 0 ? 'its header' : `${p.kind === 'wal' ? 'frame' : 'page record'} ${p.at}`} fails its checksum while ${p.after} later ${p.kind === 'wal' ? 'commits' : 'records'} still verify), and SQLite would silently drop ${p.kind === 'wal' ? 'those commits' : 'part of the rollback'}; the ledger was not opened and nothing was changed: keep a copy of ${p.file} with its -wal and -journal files, then restore from a backup as the README's "Backups and restore" says.`,
     'db-not-writable': (p: { file: string }) =>
       `${p.file} cannot be opened or written (permission denied, or a read-only file or directory); fix its permissions or choose another --db.`,
     'db-error': (p: { file: string; why: string }) => `${p.file} could not be used: ${p.why}.`,
@@ -1147,6 +1234,32 @@ export const en = {
     // A shared ledger (src/store/postgres/failure.ts): `ledger` is its URL with the password masked; `why` the server's words, scrubbed of it.
     'ledger-read-only': (p: { ledger: string }) =>
       `This ledger user may not write to ${p.ledger}, so nothing was written; run the command as a user with write access (see "A shared ledger" in the README).`,
+    'ledger-no-read': (p: { ledger: string; schema: string }) =>
+      `This ledger user may not read the schema ${p.schema} in ${p.ledger}; ask the ledger's owner to grant it (GRANT USAGE ON SCHEMA and SELECT, see "A shared ledger" in the README).`,
+    'ledger-no-create': (p: { ledger: string; schema: string }) =>
+      `There is no ledger in the schema ${p.schema} of ${p.ledger} yet, and this user may not create its tables, so nothing was written; run the first write (e.g. sscard copy) as the ledger's owner (see "A shared ledger" in the README).`,
+    'ledger-no-migrate': (p: { ledger: string }) =>
+      `The ledger in ${p.ledger} must be moved to this sscard's schema version by its owner, and this user may not, so nothing was written; run any sscard command once as the owner (see "A shared ledger" in the README).`,
+    'purge-needs-owner': (p: { ledger: string }) =>
+      `Only the ledger's owner may purge a person from ${p.ledger} (events are append-only for every other user), so nothing was deleted; run sscard purge as the owner (see "A shared ledger" in the README).`,
+    'purge-not-vacuumed': (p: { ledger: string; why: string }) =>
+      `The person was erased from ${p.ledger}, but the tables could not be rewritten (${p.why}), so the number may stay in PostgreSQL's files until the owner runs VACUUM FULL on the schema's tables (see "A shared ledger" in the README).`,
+    'ledger-standby': (p: { ledger: string }) =>
+      `The server of ${p.ledger} only reads (a standby, or set read-only), so nothing was written; writes go to the primary: name it in --db, e.g. postgres://primary,standby/db?target_session_attrs=read-write.`,
+    'ledger-locked': (p: { ledger: string; seconds: number }) =>
+      `Another user's import held the shared ledger ${p.ledger} for more than ${p.seconds} seconds, so nothing was written; try again when it has finished.`,
+    'db-statement-timeout': (p: { ledger: string; seconds: number }) =>
+      `A statement on ${p.ledger} ran longer than ${p.seconds} seconds, so the command was stopped and nothing was written; try again, or raise ?statement_timeout=SECONDS.`,
+    'db-silent': (p: { ledger: string; seconds: number }) =>
+      `The PostgreSQL server of ${p.ledger} did not answer for ${p.seconds} seconds, so the command was stopped and nothing was written; check that the server is running (?statement_timeout=SECONDS waits longer).`,
+    'db-silent-at-commit': (p: { ledger: string; seconds: number }) =>
+      `The PostgreSQL server of ${p.ledger} stopped answering for ${p.seconds} seconds while the command was being committed, so it is not known whether it was written; check with sscard history (or status) before running it again.`,
+    'db-lost-at-commit': (p: { ledger: string; why: string }) =>
+      `The connection to ${p.ledger} was lost while the command was being committed (${p.why}), so it is not known whether it was written; check with sscard history (or status) before running it again.`,
+    'db-connect-timeout': (p: { ledger: string; seconds: number }) =>
+      `The PostgreSQL server of ${p.ledger} did not answer the connection within ${p.seconds} seconds; check the host and port in --db and that the server is running (?connect_timeout=SECONDS waits longer).`,
+    'db-no-server': (p: { ledger: string; attrs: string }) =>
+      `No server of ${p.ledger} is ${p.attrs} (each answered as another kind or could not be reached), so nothing was done; try again after the standby's promotion, or check --db.`,
     'ledger-busy': (p: { ledger: string; attempts: number }) =>
       `The shared ledger ${p.ledger} was changed by other writers at the same moment ${p.attempts} times in a row, so nothing was written; try again.`,
     'ledger-conflict': (p: { ledger: string; why: string }) =>
@@ -1162,6 +1275,10 @@ export const en = {
     'db-url-invalid': (p: { url: string }) => `--db: ${p.url} is not a valid URL; write it as postgres://user@host:5432/database.`,
     'db-schema-invalid': (p: { schema: string }) =>
       `--db: the schema "${p.schema}" must be lower-case letters, digits and _ (at most 63, not starting with a digit), e.g. ?schema=sscard.`,
+    'db-url-parameter': (p: { parameter: string; value: string; expected: string }) =>
+      p.expected === 'seconds'
+        ? `--db: ${p.parameter} must be a whole number of seconds above 0, not "${p.value}".`
+        : `--db: ${p.parameter} must be one of ${p.expected}, not "${p.value}".`,
   },
 
   /** `sscard completion`. */

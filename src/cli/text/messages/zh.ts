@@ -5,6 +5,7 @@ import { EARLIEST_DATE, LATEST_DATE } from '../../../core/date-bounds.js';
 import type { Messages } from './en.js';
 
 const ID = '11010519491231002X';
+const DATE_FORMS = '2026-09-01、2026/9/1、2026.9.1、2026年9月1日或 20260901';
 const RESTORE =
   '停止所有 sscard 进程，用最近的备份覆盖台账文件（先删除旁边的 -wal 和 -shm 文件），然后运行 `sscard check`（见 README 的 "Backups and restore" 一节）';
 const WEEKDAY = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'];
@@ -20,10 +21,18 @@ const LATE_REGISTRATION =
 const CARD_STATE = { issued: '已制卡', received: '已领卡', activated: '已激活', lost: '已挂失', replaced: '已补换', cancelled: '已注销', sealed: '已逾期封存' };
 
 export const zh: Messages = {
-  deadlineNote: (note) =>
-    note.kind === 'moved'
-      ? `${note.from} 为${note.holiday ? `${note.holiday.zh}假期` : WEEKDAY[note.weekday]}，顺延至 ${note.to}`
-      : `${note.year} 年的法定节假日安排尚未公布，此期限为暂定`,
+  deadlineNote: (note) => {
+    switch (note.kind) {
+      case 'moved':
+        return `${note.from} 为${note.holiday ? `${note.holiday.zh}假期` : WEEKDAY[note.weekday]}，顺延至 ${note.to}`;
+      case 'adjusted-workday':
+        return `${note.date} 虽是${WEEKDAY[note.weekday]}，但为${note.holiday ? `${note.holiday.zh}` : ''}调休上班日，期限不顺延`;
+      case 'make-up':
+        return `${note.days.join('、')}假定为${note.holiday ? note.holiday.zh : '节假日'}逢周末的补休日（《全国年节及纪念日放假办法》第六条；sscard按惯例假定为节后第一个工作日起补休）`;
+      case 'provisional':
+        return `${note.year} 年的法定节假日安排尚未公布，此期限为暂定`;
+    }
+  },
   deadlineNoteSeparator: '；',
   loadedSchedule: (year) => `按已导入的 ${year} 年官方安排计算`,
 
@@ -72,10 +81,55 @@ export const zh: Messages = {
       window === null
         ? `卡政策 ${name}：无激活期限`
         : `卡政策 ${name}：自${{ received: '领卡', issued: '制卡' }[window.from]}之日起 ${period}内${{ activated: '激活', enabled: '启用社保功能' }[window.needs]}，否则${consequence}`,
-    lossRule: (days, after) => `临时挂失有效 ${days} 天，期满${after === 'lift' ? '自动解挂' : '卡片注销'}`,
-    renewal: (days) => `有效期满前 ${days} 日起可换领`,
+    lossRule: (rule, fn) => {
+      const who = fn === undefined ? '临时挂失' : `${fn === 'social' ? '社保功能' : '金融功能'}临时挂失`;
+      if (rule === 'unknown') return `${who}：有效期不详（未找到来源），sscard不会自动解挂`;
+      if (rule.unit === 'never') return `${who}不会自动解挂：直至找回卡片（解挂）或办理正式挂失`;
+      const then = { lift: '自动解挂', cancel: '卡片注销', stay: '卡片仍为挂失' }[rule.then];
+      return `${who}有效${rule.period}${rule.unit === 'days' ? '天' : '个工作日'}，期满${then}`;
+    },
+    formalLoss: (liftable) =>
+      liftable === 'unknown'
+        ? '正式挂失能否解挂不详（未找到来源）；接受`card found`'
+        : liftable
+          ? '正式挂失在申请补卡前可以解挂（`card found`）'
+          : '正式挂失不能撤销：原卡作废，须申请补卡',
+    validity: (validity) => {
+      if (validity === 'unknown') return '有效期：不详（未找到来源）；以卡面有效期（--expires-on）为准';
+      if (validity === null) return '有效期：卡政策未规定';
+      const bands = validity.byAgeAtIssue;
+      const band = (i: number) => {
+        const b = bands[i]!;
+        const next = bands[i + 1];
+        const ages = next === undefined ? `${b.fromAge}周岁以上` : b.fromAge === 0 ? `未满${next.fromAge}周岁` : `${b.fromAge}至${next.fromAge - 1}周岁`;
+        const end = b.untilAge !== undefined ? `至年满${b.untilAge}周岁之日` : b.years == null ? '长期有效' : `${b.years}年`;
+        return `${ages}${end}`;
+      };
+      return `有效期依申领时年龄：${bands.map((_, i) => band(i)).join('；')}`;
+    },
+    renewal: (days, required) =>
+      required === false
+        ? '卡片功能正常则无需换领：过期的卡仍可使用'
+        : `有效期满前${days}日起可换领${required === 'unknown' ? '（全国规定；未找到本地来源）' : ''}`,
+    unknownRules: (rules) => `不详（未找到来源）：${rules.join('、')}`,
     sources: '来源',
-    source: (title, url, date, confidence) => `${title} (${url}${date ? `, ${date}` : ''}; 可信度 ${confidence})`,
+    source: (title, url, date, confidence, supports) =>
+      `${title}（${url}，${date ?? '日期不详'}；可信度${{ high: '高', medium: '中', low: '低' }[confidence] ?? confidence}${supports.length > 0 ? `；用于${supports.join('、')}` : ''}）`,
+    national: '全国规定（适用于所有卡政策）',
+    invalid: (p) => {
+      const what =
+        {
+          shape: () => `不符合data/policies.md的说明（${p.detail}）`,
+          'duplicate-id': () => '与前面的卡政策id重复',
+          'window-without-consequence': () => '有激活期限时必须有后果，反之亦然',
+          'loss-period': () => '除unit为"never"外必须有period（"never"时period为null、then为"stay"）',
+          'validity-bands': () => '年龄段须从0起递增，每段有years或untilAge之一',
+          'rule-without-source': () => `写明了规则"${p.detail}"，但没有来源支持（补充来源，或写"unknown"）`,
+          'no-default': () => '缺少默认卡政策"seed"',
+        }[p.kind as 'shape']?.() ?? p.kind;
+      return `卡政策文件data/policies.json无效：${p.entry === '' ? '' : `卡政策"${p.entry}"的`}字段${p.field || '（顶层）'}${what}；请修正该文件或重新安装sscard。`;
+    },
+    unreadable: (why) => `无法读取卡政策文件data/policies.json（${why}）；请重新安装sscard。`,
     notFound: (id, known) => `没有名为 ${id} 的卡政策；可选：${known}。`,
     unknown: (flag, shown, known) => `${flag}：没有名为 ${shown} 的卡政策；可选：${known}（见 \`sscard policies\`）。`,
   },
@@ -132,6 +186,8 @@ export const zh: Messages = {
           return `卡 ${card} 已补换为新卡 ${r.newCard}，不能再解挂：请使用新卡。`;
         case 'not-lost':
           return `卡 ${card} 未挂失（${CARD_STATE[r.state]}），无需解挂。`;
+        case 'formal-loss-not-liftable':
+          return `卡${card}已正式挂失；按卡政策${r.policy}，正式挂失不能撤销：原卡作废，请申请补卡，并用\`sscard card replace\`记录。`;
         case 'card-not-received':
           return `卡 ${card} 尚未领取：电子社保卡须在领取实体卡后申领（第三代社保卡除外）；领卡后用 \`sscard card receive\` 记录，再申领。`;
         case 'no-card':
@@ -197,11 +253,13 @@ export const zh: Messages = {
       case 'replace-lost-card':
         return `卡 ${step.card} 已正式挂失：到发卡银行或社保经办机构补换卡，新卡发出后用 \`sscard card replace\` 记录。`;
       case 'temporary-loss':
-        return `卡 ${step.card} 临时挂失至 ${step.lapsesOn}（${step.after === 'lift' ? '期满自动解挂' : '期满卡片注销'}）：找回用 \`sscard card found\` 解挂；补领须先正式挂失（\`sscard card report-loss\` 不加 --temporary）。见 \`sscard guide loss\`。`;
+        return `卡 ${step.card} ${step.lapsesOn === null ? '临时挂失（按其卡政策不会自动解挂，或解挂时间不详）' : `临时挂失至 ${step.lapsesOn}（${{ lift: '期满自动解挂', cancel: '期满卡片注销', stay: '期满仍为挂失' }[step.after]}）`}：找回用 \`sscard card found\` 解挂；补领须先正式挂失（\`sscard card report-loss\` 不加 --temporary）。见 \`sscard guide loss\`。`;
       case 'apply-new-card':
         return `卡 ${step.card} 自 ${step.since} 起逾期封存（卡政策 ${policy(step.policy)}）：请向社保经办机构或合作银行重新申领新卡，发卡后用 \`sscard card issue\` 记录。`;
       case 'renew-card':
         return `卡 ${step.card} 有效期至 ${step.expiresOn}${step.expired ? '，已过期' : ''}：请申请换领（有效期满前 60 日起可办理），新卡发出后用 \`sscard card replace --reason expiry\` 记录。`;
+      case 'expired-still-usable':
+        return `卡${step.card}已于${step.expiresOn}到期，但按卡政策${policy(step.policy)}，卡片功能正常则无需换领：仍可继续使用；卡片无法使用时再办理换卡。`;
       case 'claim-ecard':
         return '申领电子社保卡：微信 我 -> 服务 -> 城市服务 -> 社保 -> 电子社保卡 -> 立即添加（也可用支付宝、掌上12333或银行App）。见 `sscard guide ecard`。';
       case 'transfer-on-leaving':
@@ -244,8 +302,9 @@ export const zh: Messages = {
     policy: (name) => `卡政策 ${name}`,
     deadline: (needs, deadline, relative) => `${needs === 'enabled' ? '启用期限' : '激活期限'} ${deadline}，${relative}`,
     since: (on, consequence) => `自 ${on}：${consequence}`,
-    loss: (temporary, on, until) => `${temporary ? '临时挂失' : '正式挂失'} ${on}${until ? `，至 ${until} 止` : ''}`,
-    expires: (on, renewalFrom) => `有效期至 ${on}，自 ${renewalFrom} 起可换领`,
+    loss: (temporary, on, until, lapses, functions) =>
+      `${temporary ? '临时挂失' : '正式挂失'} ${on}${until ? `，至 ${until} 止${lapses === 'working-days' ? '（按工作日计）' : ''}` : lapses === 'never' ? '，不会自动解挂' : lapses === 'unknown' ? '，解挂时间不详' : ''}${functions.map((f) => `；${f.fn === 'social' ? '社保功能' : '金融功能'}至${f.until}止`).join('')}`,
+    expires: (on, renewalFrom) => (renewalFrom === null ? `有效期至 ${on}（卡片功能正常则无需换领）` : `有效期至 ${on}，自 ${renewalFrom} 起可换领`),
     medical: { normal: '正常', restricted: '受限' },
     ecard: (claimedOn, channel, state) => `申领于 ${claimedOn}${channel ? `（${channel}）` : ''}，${state}`,
     hire: (registrant, flexible, since, leftOn) => `${registrant}${flexible ? '，始于' : '，入职'} ${since}${leftOn ? `，${leftOn} 离职` : ''}`,
@@ -270,7 +329,7 @@ export const zh: Messages = {
   },
 
   input: {
-    date: (field) => `${field} 须为有效日期，格式 YYYY-MM-DD，例如 2026-09-01。`,
+    date: (field) => `${field} 须为有效日期，可写作 ${DATE_FORMS}。`,
     outOfRange: (field) => `${field} 须在 ${EARLIEST_DATE} 至 ${LATEST_DATE} 之间，请检查年份。`,
     card: (field) => `${field} 须为卡面上的 9 位字母或数字，例如 A12345678。`,
     empty: (field) => `${field} 为空：请填写，或不使用该选项。`,
@@ -280,14 +339,15 @@ export const zh: Messages = {
       `${field} 须为 wechat、alipay、12333、bank-app、gov-platform、unionpay、local-app 之一（或其中文名称，如 微信、支付宝、掌上12333、云闪付）。`,
     days: (field) => `${field} 须为整数天数，例如 14。`,
     unexpected: (field) => `${field} 的值无效，见 --help。`,
-    promptDate: (field) => `${field} 须为有效日期，格式 YYYY-MM-DD。`,
+    oneOf: (field, values) => `${field} 须为 ${values.join('、')} 之一。`,
+    promptDate: (field) => `${field} 须为有效日期，可写作 ${DATE_FORMS}。`,
     promptCard: (field) => `${field} 须为 9 位字母或数字。`,
     promptEmpty: (field) => `${field} 不能为空。`,
     missingOption: (field) => `缺少 ${field}：请在命令行中提供（见 --help）。`,
     confirmationRequired: '此操作不可撤销，且没有终端可供确认：如确定执行，请加 --yes。',
     notConfirmed: '未确认，未做任何更改。',
-    invalidAsOf: `--as-of 须为 ${EARLIEST_DATE} 至 ${LATEST_DATE} 之间的有效日期，格式 YYYY-MM-DD，例如 2026-10-09。`,
-    invalidToday: `SSCARD_TODAY 须为 ${EARLIEST_DATE} 至 ${LATEST_DATE} 之间的有效日期，格式 YYYY-MM-DD：请改正或删除该环境变量。`,
+    invalidAsOf: `--as-of 须为 ${EARLIEST_DATE} 至 ${LATEST_DATE} 之间的有效日期，可写作 ${DATE_FORMS}。`,
+    invalidToday: `SSCARD_TODAY 须为 ${EARLIEST_DATE} 至 ${LATEST_DATE} 之间的有效日期，可写作 ${DATE_FORMS}：请改正或删除该环境变量。`,
   },
 
   ask: {
@@ -568,8 +628,8 @@ export const zh: Messages = {
       examples: [`sscard purge ${ID}`, `sscard purge ${ID} --yes`],
     },
     guide: {
-      description: '离线指南：如何激活社保卡、启用社保功能、挂失、申领电子社保卡、为员工办理参保登记',
-      topic: 'activate、enable、loss、ecard 或 register（默认：全部）',
+      description: '离线指南：如何激活社保卡、启用社保功能、挂失、申领电子社保卡、为员工办理参保登记和离职减员',
+      topic: 'activate、enable、loss、ecard、register 或 leave（默认：全部）',
       examples: ['sscard guide activate', 'sscard guide ecard --lang zh', 'sscard guide'],
     },
     completion: {
@@ -591,6 +651,7 @@ export const zh: Messages = {
     confirmReplace: (year, file, on) => `${year} 年已于 ${on} 从 ${file} 导入了不同的安排，是否替换？`,
     replaceNeedsYes: (year) => `已导入过不同的 ${year} 年安排，且没有终端可供确认：如确定替换，请加 --yes。`,
     unchanged: (year) => `${year} 年的这份安排已导入过，未做更改。`,
+    moved: (count) => (count === 0 ? '台账中没有未办结的期限因此变动。' : `变动的未办结期限：${count}项`),
     loaded: (year, off, workdays) => `已导入 ${year} 年官方安排：${off} 天放假，${workdays} 天调休上班。${year} 年的期限自此按此计算，不再是暂定。`,
     unreadable: (file) => `<file.json>：无法读取 ${file}，请核对路径。`,
     notAFile: (file) => `<file.json>：${file} 不是普通文件，请提供年度安排的 JSON 文件。`,
@@ -765,6 +826,7 @@ export const zh: Messages = {
 
   ledger: {
     purged: (id, events) => `已删除 ${id} 及其全部记录（${events} 条）。`,
+    purgedStale: (id) => `台账中已没有 ${id} 的记录，但台账文件或其 -wal 的未用部分仍留有该号码的副本（之前的删除未完成），现已清除。`,
     backedUp: (file, bytes) => `已将台账备份到 ${file}（${bytes} 字节）。恢复：停止 sscard，将备份复制到台账文件，再运行 \`sscard check\`。`,
     copied: (from, to, rows) =>
       `已将 ${from} 复制到 ${to}：${rows.event} 条事件，${rows.person} 人，${rows.hire} 条雇用，${rows.card} 张卡，${rows.ecard} 张电子卡；两边行数一致。`,
@@ -839,6 +901,8 @@ export const zh: Messages = {
     kinds: { activation: '社保卡激活截止', registration: '参保登记截止', separation: '离职档案和社保转移截止', renewal: '社保卡换领' },
     person: (name, id) => `${name}（${id}）`,
     summary: (kind, person, employer) => `${kind}：${person}${employer ? `，${employer}` : ''}`,
+    overdue: (days, summary) => `已逾期 ${days} 天：${summary}`,
+    wasDue: (date) => `截止日期为 ${date}`,
     law: {
       registration: '《社会保险法》第五十八条：自用工之日起三十日内办理社会保险登记',
       separation: '《劳动合同法》第五十条：十五日内办理档案和社会保险关系转移',
@@ -900,6 +964,16 @@ export const zh: Messages = {
           '用 `sscard register-employee --id ... --hired-on ... --registered-on ...` 记录（或用 `--pending` 跟踪；`sscard due` 列出未办事项，逾期在前）。',
           '未办理的，由社会保险经办机构核定其应当缴纳的社会保险费（第五十八条）；经责令限期改正逾期仍不登记的，处应缴社会保险费数额一倍以上三倍以下罚款，对直接负责的主管人员和其他直接责任人员处五百元以上三千元以下罚款（第八十四条）。',
           '灵活就业人员（无雇工的个体工商户、未在用人单位参保的非全日制从业人员及其他灵活就业人员）自愿参保、自行登记，无期限：`sscard register-employee --flexible`。',
+        ],
+      },
+      leave: {
+        title: '员工离职：减员、档案和社会保险关系转移',
+        steps: [
+          '劳动合同解除或者终止的，用人单位应当在十五日内为劳动者办理档案和社会保险关系转移手续（《劳动合同法》第五十条第一款）。15 日不含离职当日；最后一日为周末或法定节假日的顺延至其后第一个工作日。',
+          '到社会保险经办机构办理减员，停止缴费；对失业人员，出具终止或者解除劳动关系的证明，并在同样的十五日内将其名单告知社会保险经办机构（《社会保险法》第五十条第一款）。',
+          '用 `sscard leave --id ... --employer ... --left-on 日期` 记录离职（已提出离职的，可填将来的日期）；`sscard due` 随即列出转移事项，逾期在前。同一单位有多段未结束的用工时，加 `--hired-on 日期`。',
+          '办完转移后记录：`sscard leave --id ... --employer ... --left-on 日期 --done-on 日期`。',
+          '从未办理参保登记的离职人员，其参保登记事项仍保留：在职期间的社会保险费仍须缴纳（《社会保险法》第五十八条）。',
         ],
       },
     },
@@ -972,6 +1046,8 @@ export const zh: Messages = {
     'backup-exists': (p) => `${p.file} 已存在：请换一个文件名，或加 --force 覆盖。`,
     'backup-failed': (p) => `备份到 ${p.file} 失败（${p.why}）：请确认目录存在且可写。`,
     'backup-is-ledger': (p) => `备份文件 ${p.file} 就是台账本身（或其 -wal/-shm）：请把备份放在台账之外，例如另一个目录。`,
+    'policies-invalid': (p) => zh.policy.invalid(p),
+    'policies-unreadable': (p) => zh.policy.unreadable(p.why),
     'purge-not-found': (p) => `台账中没有 ${p.id} 的记录，无可删除。`,
     'unknown-topic': (p) => `指南中没有 "${p.topic}" 这一主题：可选 ${p.topics.join('、')}。`,
     integrityFailed: (p) => `台账未通过 SQLite 完整性检查，发现 ${p.count} 处问题（${p.shown}）。恢复方法：${RESTORE}。`,
@@ -986,11 +1062,37 @@ export const zh: Messages = {
         ? `${p.ledger} 中的模式 ${p.schema} 含有不属于 sscard 台账的表，未做任何改动：请用 ?schema=名称 换一个模式。`
         : `${p.file} 不是 sscard 台账（或已损坏），未做任何改动：请让 --db 指向 sscard 台账。`,
     'ledger-damaged': (p) => `${p.file} 已损坏（${p.finding}），未做任何更改：请按 README 的“Backups and restore”从备份恢复，然后运行 \`sscard check\`。`,
+    'event-damaged': (p) =>
+      `台账的第${p.seq}条事件已损坏（${p.why === 'kind' ? '其类型不是 sscard 写入的类型' : '其数据不是 JSON 对象'}），未写入或导出任何内容：请按 README 的“Backups and restore”从备份恢复台账，然后运行 \`sscard check\`。`,
+    'journal-damaged': (p) =>
+      `${p.journal} 已损坏（${p.at === 0 ? '文件头' : `第${p.at}${p.kind === 'wal' ? '帧' : '条页记录'}`}校验和错误，其后仍有${p.after}${p.kind === 'wal' ? '个提交' : '条记录'}校验正确），SQLite 会静默丢弃${p.kind === 'wal' ? '这些提交' : '部分回滚'}；未打开台账，未做任何更改：请先把 ${p.file} 连同其 -wal、-journal 文件另存一份，再按 README 的“Backups and restore”从备份恢复。`,
     'db-not-writable': (p) => `无法打开或写入 ${p.file}（权限不足，或文件、目录只读）：请修改权限，或换一个 --db。`,
     'db-error': (p) => `无法使用 ${p.file}：${p.why}。`,
     'ledger-too-new': (p) =>
       `${'ledger' in p ? `${p.ledger} 中的台账` : `${p.file} `}由更新版本的 sscard 写入（结构版本 ${p.version}，本版本支持 ${p.known}），未做任何改动：请升级 sscard。`,
     'ledger-read-only': (p) => `此台账用户无权写入 ${p.ledger}，未做任何更改：请以有写权限的用户运行此命令（见 README 的“A shared ledger”）。`,
+    'ledger-no-read': (p) =>
+      `此台账用户无权读取 ${p.ledger} 中的模式 ${p.schema}：请台账所有者授予权限（GRANT USAGE ON SCHEMA 及 SELECT，见 README 的“A shared ledger”）。`,
+    'ledger-no-create': (p) =>
+      `${p.ledger} 的模式 ${p.schema} 中还没有台账，而此用户无权创建其表，未做任何更改：请由台账所有者执行第一次写入（例如 sscard copy，见 README 的“A shared ledger”）。`,
+    'ledger-no-migrate': (p) =>
+      `${p.ledger} 中的台账须由其所有者升级到本版本 sscard 的结构版本，此用户无权升级，未做任何更改：请以所有者身份运行一次任意 sscard 命令（见 README 的“A shared ledger”）。`,
+    'purge-needs-owner': (p) =>
+      `只有台账所有者才能从 ${p.ledger} 中清除一个人（对其他用户，事件只能追加），未删除任何内容：请以所有者身份运行 sscard purge（见 README 的“A shared ledger”）。`,
+    'purge-not-vacuumed': (p) =>
+      `此人已从 ${p.ledger} 中清除，但未能重写各表（${p.why}），该号码可能仍留在 PostgreSQL 的文件中，直到所有者对该模式的表执行 VACUUM FULL（见 README 的“A shared ledger”）。`,
+    'ledger-standby': (p) =>
+      `${p.ledger} 的服务器只能读（备库，或被设为只读），未做任何更改：写入须发往主库，请在 --db 中写明主库，例如 postgres://primary,standby/db?target_session_attrs=read-write。`,
+    'ledger-locked': (p) => `另一用户的导入占用共享台账 ${p.ledger} 超过 ${p.seconds} 秒，未做任何更改：请待其完成后重试。`,
+    'db-statement-timeout': (p) => `${p.ledger} 上的一条语句运行超过 ${p.seconds} 秒，命令已停止，未做任何更改：请重试，或调大 ?statement_timeout=秒数。`,
+    'db-silent': (p) =>
+      `${p.ledger} 的 PostgreSQL 服务器 ${p.seconds} 秒内没有应答，命令已停止，未做任何更改：请确认服务器正在运行（?statement_timeout=秒数 可延长等待）。`,
+    'db-silent-at-commit': (p) =>
+      `提交命令时 ${p.ledger} 的 PostgreSQL 服务器 ${p.seconds} 秒没有应答，无法确定是否已写入：再次运行前请先用 sscard history（或 status）查看。`,
+    'db-lost-at-commit': (p) => `提交命令时与 ${p.ledger} 的连接断开（${p.why}），无法确定是否已写入：再次运行前请先用 sscard history（或 status）查看。`,
+    'db-connect-timeout': (p) =>
+      `${p.ledger} 的 PostgreSQL 服务器 ${p.seconds} 秒内没有应答连接：请核对 --db 中的主机和端口，并确认服务器正在运行（?connect_timeout=秒数 可延长等待）。`,
+    'db-no-server': (p) => `${p.ledger} 中没有一台服务器是 ${p.attrs}（各自应答为其他类型，或无法连接），未做任何操作：请在备库提升后重试，或核对 --db。`,
     'ledger-busy': (p) => `共享台账 ${p.ledger} 连续 ${p.attempts} 次在同一时刻被其他写入者修改，未做任何更改：请重试。`,
     'ledger-conflict': (p) => `另一写入者在同一时刻向 ${p.ledger} 记录了相同的事实（${p.why}），未做任何更改：请重新运行命令，查看台账的当前状态。`,
     'db-login-refused': (p) => `PostgreSQL 服务器拒绝了 ${p.ledger} 的登录（${p.why}）：请核对用户名和密码（PGPASSWORD 或 ~/.pgpass）。`,
@@ -1001,6 +1103,10 @@ export const zh: Messages = {
         : `无法连接 ${p.ledger} 的 PostgreSQL 服务器（${p.why}）：请核对 --db 中的主机和端口，并确认服务器正在运行。`,
     'db-url-invalid': (p) => `--db：${p.url} 不是有效的 URL：请写成 postgres://用户@主机:5432/数据库。`,
     'db-schema-invalid': (p) => `--db：模式 "${p.schema}" 只能由小写字母、数字和 _ 组成（最多 63 个字符，不以数字开头），例如 ?schema=sscard。`,
+    'db-url-parameter': (p) =>
+      p.expected === 'seconds'
+        ? `--db：${p.parameter} 须为大于 0 的整秒数，而不是 "${p.value}"。`
+        : `--db：${p.parameter} 须为 ${p.expected} 之一，而不是 "${p.value}"。`,
   },
 
   failure: {

@@ -1,0 +1,144 @@
+// Issue 28 ("an HR clerk's day, round two"): what a new user tripped over,
+// each item at the command line as the user met it. The ics alarm (item 15)
+// is in test/cli/ics.test.ts and round-trip.test.ts, zsh's #compdef (item 12)
+// in completion.test.ts.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { BIN, type Ledger, run, tempLedger } from './harness.js';
+import { hasTmux, terminal } from './tmux.js';
+
+const ID = '11010519491231002X';
+const README = fs.readFileSync(path.resolve(__dirname, '../../README.md'), 'utf8');
+let ledger: Ledger;
+afterEach(() => ledger?.cleanup());
+
+describe('guide leave (item 6, SPEC 2.1)', () => {
+  it.each([
+    ['en', /^When an employee leaves/, 'Labour Contract Law Art. 50'],
+    ['zh', /^员工离职：减员、档案和社会保险关系转移/, '《劳动合同法》第五十条'],
+  ])('%s', (lang, title, law) => {
+    const r = run(['guide', 'leave', '--lang', lang, '--no-color']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(title);
+    expect(r.stdout).toContain(law);
+    expect(r.stdout).toContain('sscard leave --id');
+  });
+
+  it('is one of the topics of the whole guide and of --json', () => {
+    expect(run(['guide', '--json']).json.topics.map((t: { topic: string }) => t.topic)).toContain('leave');
+  });
+});
+
+describe('dates in every form on the command line, in SSCARD_TODAY and at a prompt (item 9, SPEC v3 2.2)', () => {
+  it.each(['2026-09-01', '2026/9/1', '2026.9.1', '2026年9月1日', '20260901'])('--hired-on %s', (written) => {
+    ledger = tempLedger();
+    const r = ledger.run(['register-employee', '--id', ID, '--employer', 'Acme', '--hired-on', written, '--pending', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.json.registration.hiredOn).toBe('2026-09-01');
+  });
+
+  it('--as-of and SSCARD_TODAY read the same forms', () => {
+    ledger = tempLedger();
+    expect(ledger.run(['register-employee', '--id', ID, '--employer', 'Acme', '--hired-on', '2026-09-01', '--pending']).code).toBe(0);
+    expect(ledger.run(['status', ID, '--json', '--as-of', '2026年10月9日']).json.asOf).toBe('2026-10-09');
+    expect(ledger.run(['status', ID, '--json'], { today: '2026/10/9' }).json.asOf).toBe('2026-10-09');
+  });
+
+  it('a refused date names the forms it could have been written in', () => {
+    const r = run(['register-employee', '--id', ID, '--employer', 'Acme', '--hired-on', '2026-02-30']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--hired-on must be a real date, written e.g. 2026-09-01, 2026/9/1, 2026.9.1, 2026年9月1日 or 20260901.');
+  });
+
+  it.skipIf(!hasTmux)('a date typed at a prompt as 2026年9月20日', async () => {
+    ledger = tempLedger('2026-10-01');
+    const screen = terminal('new-user-dates', { join: true });
+    try {
+      screen.start(
+        `SSCARD_TODAY=2026-10-01 LANG=C.UTF-8 "${process.execPath}" "${BIN}" --db "${ledger.db}" register-employee --id ${ID} --employer Acme --pending; echo "EXIT=$?"; sleep 60`,
+      );
+      await screen.screenUntil(/Hire date/);
+      screen.keys('2026年9月20日', 'Enter');
+      expect(await screen.screenUntil(/EXIT=\d+/)).toContain('EXIT=0');
+      expect(ledger.query('SELECT hired_on FROM hire')).toEqual([{ hired_on: '2026-09-20' }]);
+    } finally {
+      screen.kill();
+    }
+  });
+});
+
+describe('an enumerated option refused lists its values (item 10)', () => {
+  it.each([
+    [
+      ['enable', '--card', 'A12345678', '--channel', 'wechat'],
+      '--channel must be one of window, bank, online, hospital.',
+      '--channel 须为 window、bank、online、hospital 之一。',
+    ],
+    [
+      ['card', 'replace', '--card', 'A12345678', '--new-card', 'B12345678', '--reason', 'stolen', '--yes'],
+      '--reason must be one of loss, damage, expiry, change.',
+      '--reason 须为 loss、damage、expiry、change 之一。',
+    ],
+    [['card', 'issue', '--id', ID, '--card', 'A12345678', '--generation', '4'], '--generation must be one of 2, 3.', '--generation 须为 2、3 之一。'],
+  ])('%j', (args, en, zh) => {
+    const r = run(args);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe(`sscard: ${en}`);
+    expect(run([...args, '--lang', 'zh']).stderr.trim()).toBe(`sscard: ${zh}`);
+  });
+});
+
+describe('a deadline on an adjusted working Saturday (item 11)', () => {
+  // Hired 2026-09-10: 30 days end on Saturday 2026-10-10, a working day that pays for the National Day holiday.
+  it.each([
+    ['en', '2026-10-10 is a Saturday but an adjusted working day (调休上班日, for the National Day holiday), so the deadline stays on it'],
+    ['zh', '2026-10-10 虽是星期六，但为国庆节调休上班日，期限不顺延'],
+  ])('%s: status and due say it is a 调休上班日', (lang, note) => {
+    ledger = tempLedger('2026-09-11');
+    expect(ledger.run(['register-employee', '--id', ID, '--employer', 'Acme', '--hired-on', '2026-09-10', '--pending']).code).toBe(0);
+    const status = ledger.run(['status', ID, '--lang', lang]);
+    expect(status.stdout).toContain('2026-10-10');
+    expect(status.stdout).toContain(note);
+    expect(ledger.run(['due', '--lang', lang]).stdout).toContain(note);
+    expect(ledger.run(['status', ID, '--json']).json.registrations[0].deadline.date).toBe('2026-10-10');
+  });
+});
+
+describe("the README's install check works on a fresh machine (item 13)", () => {
+  it('the line after `npm install -g` exits 0 with no ledger anywhere', () => {
+    const line = README.split('\n').find((l) => l.trim().startsWith('sscard --version &&'));
+    expect(line).toBeDefined();
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'sscard-fresh-'));
+    try {
+      fs.mkdirSync(path.join(home, 'bin'));
+      fs.writeFileSync(path.join(home, 'bin', 'sscard'), `#!/bin/sh\nexec "${process.execPath}" "${BIN}" "$@"\n`, { mode: 0o755 });
+      const command = line!.replace(/\s+#.*$/, '').trim();
+      const out = execFileSync('sh', ['-c', command], {
+        env: { PATH: `${home}/bin:/usr/bin:/bin`, HOME: home, LANG: 'C' },
+        encoding: 'utf8',
+      });
+      expect(out).toMatch(/^\d+\.\d+\.\d+/);
+      expect(fs.existsSync(path.join(home, '.local'))).toBe(false); // no ledger created
+    } finally {
+      fs.rmSync(home, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('--help wrapped by display width (item 7)', () => {
+  it('breaks Chinese between characters, never inside an option name or before closing punctuation', () => {
+    const help = run(['import', '--help', '--lang', 'zh']).stdout;
+    expect(help).toContain('postgres://user@host/db[?schema=NAME]'); // whole
+    for (const line of help.split('\n')) {
+      expect(line.trimStart(), line).not.toMatch(/^[，。、；：）]/);
+      expect(
+        [...line].reduce((w, ch) => w + (/[\u2e80-\ua4cf\uff00-\uff60]/.test(ch) ? 2 : 1), 0),
+        line,
+      ).toBeLessThanOrEqual(80);
+    }
+    expect(help).not.toMatch(/） （/); // no space between Chinese brackets
+  });
+});
