@@ -3,9 +3,12 @@
 // Events are copied with their numbers, times and sources, so revocations
 // still name the events they withdraw; the state is rebuilt from them at the
 // destination, and the rows are counted on both sides afterwards.
+import fs from 'node:fs';
 import path from 'node:path';
 import { InvalidInput, NotFound, Refused } from '../../core/errors.js';
+import { removeDeadStaging, stagingName } from '../../store/leftovers.js';
 import { displayUrl, isPostgresUrl } from '../../store/location.js';
+import type { LedgerCheck, Store } from '../../store/store.js';
 import type { Context } from '../context.js';
 import { required } from './shared/input.js';
 import { writeJson } from './shared/output.js';
@@ -20,30 +23,67 @@ export async function run(ctx: Context, args: { from?: string; to?: string }): P
 
   const source = await ctx.openLedgerAt(from, { write: false });
   if (source === null) throw new NotFound('no-ledger', ctx.m.copy.noSource(displayUrl(from)));
-  const destination = await ctx.openLedgerAt(to, { write: true });
+  // A new destination file is written beside its name and linked into place once verified (issue 29 item 12):
+  // a copy that fails or is killed leaves nothing under that name, so a retry is not refused as non-empty.
+  const staged = !isPostgresUrl(to) && !fs.existsSync(to);
+  if (!isPostgresUrl(to)) removeDeadStaging(to);
+  const target = staged ? stagingName(to) : to;
+  const destination = await ctx.openLedgerAt(target, { write: true });
+  const removeStaging = () => {
+    for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(target + suffix, { force: true });
+  };
+  let after: LedgerCheck;
+  try {
+    after = await copyInto(ctx, source, destination, from, to);
+    if (staged) {
+      await destination.close(); // checkpoints: the file alone is the whole ledger
+      try {
+        fs.linkSync(target, to);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new Refused('copy-destination-not-empty', ctx.m.copy.notEmpty(displayUrl(to)));
+        throw error;
+      }
+    }
+  } finally {
+    if (staged) {
+      await destination.close();
+      removeStaging();
+    }
+  }
+
+  const rows = Object.fromEntries(COUNTED.map((table) => [table, after.rows[table] ?? 0]));
+  if (ctx.json) writeJson(ctx, { from: displayUrl(from), to: displayUrl(to), rows });
+  else ctx.out.write(`${ctx.m.ledger.copied(displayUrl(from), displayUrl(to), rows)}\n`);
+}
+
+/**
+ * The events, the calendar years and the source's counts are read as of one
+ * moment (issue 29 item 12: a copy from a ledger being written compared the
+ * counts of a later moment and failed), then the destination is checked.
+ */
+async function copyInto(ctx: Context, source: Store, destination: Store, from: string, to: string): Promise<LedgerCheck> {
   const refuse = () => {
     throw new Refused('copy-destination-not-empty', ctx.m.copy.notEmpty(displayUrl(to)));
   };
   if ((await destination.calendarYears()).length > 0) refuse();
   for await (const _ of destination.allEvents()) refuse();
-  const events = await destination.loadEvents(source.allEvents());
-  // The official schedules loaded into the ledger (sscard calendar load) count its deadlines: they go too.
-  const years = await source.calendarYears();
-  if (years.length > 0) {
-    await destination.write(async (tx) => {
-      for (const year of years) await tx.saveCalendarYear(year);
-    });
-  }
-
-  const [before, after] = [await source.check(), await destination.check()];
+  const { events, before } = await source.consistentRead(async () => {
+    const events = await destination.loadEvents(source.allEvents());
+    // The official schedules loaded into the ledger (sscard calendar load) count its deadlines: they go too.
+    const years = await source.calendarYears();
+    if (years.length > 0) {
+      await destination.write(async (tx) => {
+        for (const year of years) await tx.saveCalendarYear(year);
+      });
+    }
+    return { events, before: await source.check() };
+  });
+  const after = await destination.check();
   const differing = COUNTED.filter((table) => before.rows[table] !== after.rows[table]);
   if (differing.length > 0 || after.rows.event !== events) {
     const table = differing[0] ?? 'event';
     throw new Refused('copy-counts-differ', ctx.m.copy.countsDiffer(displayUrl(to), displayUrl(from), table, after.rows[table] ?? 0, before.rows[table] ?? 0));
   }
   if (!after.ok) throw new Refused('copy-check-failed', ctx.m.copy.checkFailed(displayUrl(to)));
-
-  const rows = Object.fromEntries(COUNTED.map((table) => [table, after.rows[table] ?? 0]));
-  if (ctx.json) writeJson(ctx, { from: displayUrl(from), to: displayUrl(to), rows });
-  else ctx.out.write(`${ctx.m.ledger.copied(displayUrl(from), displayUrl(to), rows)}\n`);
+  return after;
 }
