@@ -7,7 +7,7 @@ import type { Store } from '../store/store.js';
 import type { Context } from './context.js';
 import { redactIds } from '../core/masking.js';
 import { printable, safeJson } from './text/safe-text.js';
-import { EXIT, failureOf } from './exit.js';
+import { EXIT, failureOf, writeFailureKind } from './exit.js';
 import { type Lang, langOf } from './text/lang.js';
 import { type Messages, messagesFor } from './text/messages/index.js';
 import type { GlobalOptions } from './process-context.js';
@@ -584,6 +584,12 @@ function programFor(argv: readonly string[], lang: Lang): Command {
   if (word === undefined || word === 'completion') return program(lang);
   const one = program(lang, word);
   return one.commands.some((command) => command.name() === word) ? one : program(lang);
+}
+
+/** A write to standard output the disk refused (issue 29 item 3), worded in the user's language; null for other errors. */
+export function outputFailure(code: string | undefined): string | null {
+  const kind = writeFailureKind(code);
+  return kind && messagesFor(langFromArgs(process.argv, process.env)).failure.outputFailed(kind);
 }
 
 export async function main(argv: string[]): Promise<number> {

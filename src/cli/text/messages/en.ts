@@ -29,6 +29,13 @@ const DATE_FORMS = '2026-09-01, 2026/9/1, 2026.9.1, 2026年9月1日 or 20260901'
 /** Where the restore steps are (README: "Backups and restore"). */
 const RESTORE =
   'stop every sscard process, copy your latest backup over the ledger file (delete the -wal and -shm beside it first), then run `sscard check` (README: "Backups and restore")';
+/** Why the disk refused a write, and what to do (issue 29 item 3; src/cli/exit.ts, writeFailureKind). */
+const WRITE_FAILURE = {
+  full: 'the disk is full',
+  limit: 'the file reached a size limit: ulimit -f or the file system',
+  io: 'a disk I/O error, or the disk is full',
+};
+const WRITE_REMEDY = { full: 'free some space', limit: 'raise the limit or write elsewhere', io: 'check the disk and free some space' };
 const WEEKDAY = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const BIRTH_DATE = {
   'not-a-date': 'digits 7-14 are not a real birth date',
@@ -680,7 +687,8 @@ export const en = {
       examples: [`sscard purge ${ID}`, `sscard purge ${ID} --yes`],
     },
     guide: {
-      description: 'how to activate a card, enable its social-security function, report a loss, claim the e-card, register an employee or see a leaver off (offline)',
+      description:
+        'how to activate a card, enable its social-security function, report a loss, claim the e-card, register an employee or see a leaver off (offline)',
       topic: 'activate, enable, loss, ecard, register or leave (default: all)',
       examples: ['sscard guide activate', 'sscard guide ecard --lang zh', 'sscard guide'],
     },
@@ -1186,6 +1194,12 @@ export const en = {
     interrupted: 'Cancelled; nothing was written.',
     ledgerBusy: 'The ledger stayed locked by another sscard process for 30 seconds; nothing was written. Try again.',
     ledgerDamaged: 'The ledger file is damaged (SQLite reports a malformed database), so nothing was written; restore it from a backup and run `sscard check`.',
+    /** A write the disk refused (src/cli/exit.ts, writeFailureKind): the ledger's transaction was rolled back. */
+    writeFailed: (kind: 'full' | 'limit' | 'io') =>
+      `A write to the disk failed (${WRITE_FAILURE[kind]}), so nothing was recorded and the ledger is as it was; ${WRITE_REMEDY[kind]}, then run the command again.`,
+    /** Standard output (a file, /dev/full) refused a write: what was written is incomplete. */
+    outputFailed: (kind: 'full' | 'limit' | 'io') =>
+      `The output could not be written (${WRITE_FAILURE[kind]}), so what was written is incomplete; ${WRITE_REMEDY[kind]}, then run the command again.`,
     internal: (text: string) => `Internal error: ${text}.`,
   },
 
@@ -1193,6 +1207,8 @@ export const en = {
   errors: {
     'no-ledger': (p: { ledger: string }) => `No ledger at ${p.ledger}; check --db or SSCARD_DB (a command that records something creates it).`,
     'backup-exists': (p: { file: string }) => `${p.file} already exists; choose a new file name or add --force to overwrite it.`,
+    'backup-write-failed': (p: { file: string; kind: 'full' | 'limit' | 'io' }) =>
+      `The backup to ${p.file} could not be written (${WRITE_FAILURE[p.kind]}), and nothing was left under that name; ${WRITE_REMEDY[p.kind]} (a backup needs about as much space as the ledger), then run it again.`,
     'backup-failed': (p: { file: string; why: string }) => `The backup to ${p.file} failed (${p.why}); check the directory exists and is writable.`,
     'backup-is-ledger': (p: { file: string }) =>
       `The backup file ${p.file} is the ledger itself (or its -wal/-shm); give a backup path outside the ledger, e.g. another directory.`,

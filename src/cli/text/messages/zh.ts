@@ -8,6 +8,8 @@ const ID = '11010519491231002X';
 const DATE_FORMS = '2026-09-01、2026/9/1、2026.9.1、2026年9月1日或 20260901';
 const RESTORE =
   '停止所有 sscard 进程，用最近的备份覆盖台账文件（先删除旁边的 -wal 和 -shm 文件），然后运行 `sscard check`（见 README 的 "Backups and restore" 一节）';
+const WRITE_FAILURE = { full: '磁盘已满', limit: '文件达到大小上限：ulimit -f 或文件系统的限制', io: '磁盘读写错误，或磁盘已满' };
+const WRITE_REMEDY = { full: '请释放磁盘空间', limit: '请提高上限或写到别处', io: '请检查磁盘并释放空间' };
 const WEEKDAY = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'];
 const BIRTH_DATE = {
   'not-a-date': '第 7-14 位不是有效的出生日期',
@@ -1041,6 +1043,8 @@ export const zh: Messages = {
   errors: {
     'no-ledger': (p) => `${p.ledger} 处没有台账：请核对 --db 或 SSCARD_DB（写入命令会新建台账）。`,
     'backup-exists': (p) => `${p.file} 已存在：请换一个文件名，或加 --force 覆盖。`,
+    'backup-write-failed': (p) =>
+      `无法写入备份 ${p.file}（${WRITE_FAILURE[p.kind]}），该文件名下未留下任何文件：${WRITE_REMEDY[p.kind]}（备份约需与台账同样大的空间），然后重新运行。`,
     'backup-failed': (p) => `备份到 ${p.file} 失败（${p.why}）：请确认目录存在且可写。`,
     'backup-is-ledger': (p) => `备份文件 ${p.file} 就是台账本身（或其 -wal/-shm）：请把备份放在台账之外，例如另一个目录。`,
     'policies-invalid': (p) => zh.policy.invalid(p),
@@ -1084,6 +1088,8 @@ export const zh: Messages = {
     interrupted: '已取消，未做任何更改。',
     ledgerBusy: '台账被另一个 sscard 进程锁定超过 30 秒，未做任何更改：请稍后重试。',
     ledgerDamaged: '台账文件已损坏（SQLite 报告数据库格式错误），未做任何更改：请从备份恢复，然后运行 `sscard check`。',
+    writeFailed: (kind) => `写入磁盘失败（${WRITE_FAILURE[kind]}），未记录任何内容，台账保持原样：${WRITE_REMEDY[kind]}，然后重新运行命令。`,
+    outputFailed: (kind) => `无法写出输出（${WRITE_FAILURE[kind]}），已写出的内容不完整：${WRITE_REMEDY[kind]}，然后重新运行命令。`,
     internal: (text) => `内部错误：${text}。`,
   },
 
