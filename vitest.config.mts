@@ -4,7 +4,7 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     globalSetup: ['test/global-setup.ts'],
-    setupFiles: ['test/setup-require.ts'],
+    setupFiles: ['test/setup-require.ts', 'test/setup-buffers.ts'],
     // End-to-end tests spawn the built CLI; give slow CI machines room.
     testTimeout: 30_000,
     hookTimeout: 30_000,

@@ -1,6 +1,7 @@
 // What a command gets to work with. Commands never touch `process` or the
-// clock: everything from the outside world arrives here, built once in
-// main.ts, so tests can run a command with in-memory streams and a fixed day.
+// clock: everything from the outside world arrives in an IO (the process's,
+// built by entry.ts; in-memory streams and a fixed instant in the tests,
+// test/e2e/in-process.cjs), and main.ts turns it into a Context per run.
 import type { ChalkInstance } from 'chalk';
 import type { IsoDate } from '../core/calendar-date.js';
 import type { SourcedCalendar } from '../core/holidays.js';
@@ -9,6 +10,30 @@ import type { Store } from '../store/store.js';
 export type { Lang } from './text/lang.js';
 import type { Lang } from './text/lang.js';
 import type { Messages } from './text/messages/index.js';
+
+/** A stream end as a command sees it: a terminal or not. */
+interface Terminal {
+  readonly isTTY?: boolean;
+  /** A terminal's width, for help's wrapping. */
+  readonly columns?: number;
+}
+
+/**
+ * The outside world of one run: main(argv, io) reads nothing else (no
+ * `process`, no clock), so that a run can happen inside another program
+ * (the tests) with its own environment, streams and instant.
+ */
+export interface IO {
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** Read only by the commands that take standard input (import -, prompts); the process's is built on first use. */
+  readonly stdin: NodeJS.ReadableStream & Terminal;
+  /** Whether standard input is a terminal, when that can be told without building `stdin` (the process: isatty(0), issue 17's start-up). */
+  readonly stdinIsTTY?: () => boolean;
+  readonly stdout: NodeJS.WritableStream & Terminal;
+  readonly stderr: NodeJS.WritableStream & Terminal;
+  /** The instant the run happens at: today in China, unless --as-of or SSCARD_TODAY say otherwise. */
+  readonly now: Date;
+}
 
 export interface TextSink {
   write(text: string): unknown;
@@ -23,6 +48,8 @@ export interface Context {
   /** Standard error is a terminal: progress may be drawn there. */
   readonly stderrIsTTY: boolean;
   readonly color: ChalkInstance;
+  /** Standard input, for a file given as `-`. */
+  readonly stdin: NodeJS.ReadableStream;
   /** Where prompts read and draw (the terminal; stderr, so stdout stays clean for the answer). */
   readonly promptIO: { input: NodeJS.ReadableStream; output: NodeJS.WritableStream };
   /** The day a write is performed on (`--as-of`, SSCARD_TODAY, else today in China): the default for `--on` dates. */

@@ -1,15 +1,18 @@
-// The sscard executable: declares the command line and runs the chosen
-// command, loaded on demand (each `import()` here becomes its own bundle, see
+// The sscard command line: declares it and runs the chosen command, loaded
+// on demand (each `import()` here becomes its own bundle, see
 // scripts/build.mjs), so that start-up only pays for what the command uses.
+// main(argv, io) keeps nothing between runs: all a run knows is its IO and
+// the Run below (the tests run many commands in one process, test/e2e/harness.ts).
 import { Command, CommanderError, type Help, Option } from 'commander';
 import type { ErrorParams } from '../core/errors.js';
 import type { Store } from '../store/store.js';
-import type { Context } from './context.js';
+import type { Context, IO } from './context.js';
 import { redactIds } from '../core/masking.js';
 import { printable, safeJson } from './text/safe-text.js';
 import { EXIT, failureOf, writeFailureKind } from './exit.js';
 import { type Lang, langOf } from './text/lang.js';
 import { type Messages, messagesFor } from './text/messages/index.js';
+import { displayWidth, wrapToWidth } from './text/width.js';
 import type { GlobalOptions } from './process-context.js';
 
 declare const SSCARD_VERSION: string;
@@ -18,20 +21,37 @@ declare const SSCARD_VERSION: string;
 // biome-ignore lint/suspicious/noConfusingVoidType: a command's run() returns nothing, or its own exit code.
 type Runner = (ctx: Context, args: never) => Promise<void | number>;
 
+/**
+ * One run of the command line: its IO, and what main() learns as it goes.
+ * `stdoutWritten`: a command already wrote its document, so an error adds none (SPEC 2.4: exactly one).
+ */
+interface Run {
+  readonly io: IO;
+  json: boolean;
+  exitCode: number;
+  stdoutWritten: boolean;
+}
+
 /** The action of a command: builds the context, loads the command's module, runs it. */
-function action(load: () => Promise<{ run: Runner }>, toArgs: (positional: string[], options: Record<string, unknown>, command: Command) => unknown) {
+function action(
+  run: Run | undefined,
+  load: () => Promise<{ run: Runner }>,
+  toArgs: (positional: string[], options: Record<string, unknown>, command: Command) => unknown,
+) {
   return async (...params: unknown[]) => {
+    // program() without a run declares the command line only (scripts/man.mjs): nothing may run.
+    if (!run) throw new Error('sscard: a command line declared without a run cannot run a command');
     const command = params[params.length - 1] as Command;
     const positional = params.slice(0, -2) as never[];
     const globals = command.optsWithGlobals() as GlobalOptions;
-    state.json = Boolean(globals.json);
+    run.json = Boolean(globals.json);
     const resources = { stores: [] as Store[] };
     const { buildContext } = await import('./process-context.js');
     try {
       // export writes data (a file's bytes), not text for a terminal: passed as is.
-      const ctx = buildContext(globals, resources, commandPath(command), state, command.name() === 'export', messagesFor);
-      const { run } = await load();
-      state.exitCode = (await run(ctx, toArgs(positional, command.opts(), command) as never)) ?? EXIT.ok;
+      const ctx = buildContext(globals, resources, commandPath(command), run, command.name() === 'export', messagesFor, run.io);
+      const { run: runCommand } = await load();
+      run.exitCode = (await runCommand(ctx, toArgs(positional, command.opts(), command) as never)) ?? EXIT.ok;
     } finally {
       // A refused command leaves no ledger file behind: src/store/first-write.ts creates it only once a write went through.
       for (const store of resources.stores) await store.close();
@@ -47,19 +67,16 @@ function commandPath(command: Command): string {
 }
 
 /** The language before the context exists (for help and commander's own errors). */
-function langFromArgs(argv: string[], env: NodeJS.ProcessEnv): Lang {
+function langFromArgs(argv: string[], env: IO['env']): Lang {
   const i = argv.indexOf('--lang');
   return langOf(i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith('--lang='))?.slice(7), env);
 }
 
-/** `stdoutWritten`: a command already wrote its document, so an error adds none (SPEC 2.4: exactly one). */
-const state = { json: process.argv.includes('--json'), exitCode: EXIT.ok as number, stdoutWritten: false };
-
 /** The JSON error document, unless the command already wrote its one document (then the exit code tells). */
-function writeJsonError(code: string, message: string, details: Record<string, unknown> = {}): void {
-  if (state.stdoutWritten) return;
-  state.stdoutWritten = true;
-  process.stdout.write(safeJson(`${JSON.stringify({ error: { code, message, ...details } }, null, 2)}\n`));
+function writeJsonError(run: Run, code: string, message: string, details: Record<string, unknown> = {}): void {
+  if (run.stdoutWritten) return;
+  run.stdoutWritten = true;
+  run.io.stdout.write(safeJson(`${JSON.stringify({ error: { code, message, ...details } }, null, 2)}\n`));
 }
 
 /**
@@ -106,14 +123,6 @@ function examples(m: Messages, lines: readonly string[]): string {
   return `\n${m.help.examples}\n${lines.map((line) => `  ${line}`).join('\n')}`;
 }
 
-/** Display width in a terminal, for help's columns and wrapping: CJK characters take two columns. */
-function displayWidth(text: string): number {
-  let w = 0;
-  for (const ch of text.replace(/\x1b\[\d*(;\d+)*m/g, ''))
-    w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
-  return w;
-}
-
 /** Commander's help in the user's language: its headings, and the choices and defaults it appends to an option's help. */
 function localHelp(m: Messages): Partial<Help> {
   const headings: Record<string, string> = {
@@ -127,11 +136,19 @@ function localHelp(m: Messages): Partial<Help> {
     showGlobalOptions: true,
     styleTitle: (title: string) => headings[title] ?? title,
     displayWidth,
+    // Commander breaks lines at spaces only, and Chinese has none: a Chinese description ran to 103 columns and the
+    // terminal cut it mid-word. Below its minimum width commander leaves text as it is, and so does this.
+    boxWrap(this: Help, text: string, width: number) {
+      return width < this.minWidthToWrap ? text : wrapToWidth(text, width);
+    },
     optionDescription: (option: Option) => {
       const choices = option.argChoices ? option.argChoices.map((c) => JSON.stringify(c)).join(', ') : null;
       const shown = option.defaultValue !== undefined && (option.required || option.optional);
       const byDefault = shown ? (option.defaultValueDescription ?? JSON.stringify(option.defaultValue)) : null;
-      return choices || byDefault ? `${option.description} ${m.help.extra(choices, byDefault)}` : option.description;
+      if (!choices && !byDefault) return option.description;
+      // Chinese text takes no space before its full-width bracket (issue 28, item 16).
+      const extra = m.help.extra(choices, byDefault);
+      return `${option.description}${displayWidth(extra[0]!) === 2 ? '' : ' '}${extra}`;
     },
   };
 }
@@ -163,9 +180,10 @@ const COMPLETION_VALUES: Record<string, Record<string, string[]>> = {
  * that command is declared: building all of them (commander objects, their
  * options and help texts) was a measurable part of a command's start-up
  * (issue 17). Help, completion, the man page and typo suggestions need the
- * whole tree, and get it (see main()).
+ * whole tree, and get it (see main()). Without `run`, it is the declaration
+ * alone (the man page): nothing can run.
  */
-export function program(lang: Lang = 'en', only?: string): Command {
+export function program(lang: Lang = 'en', only?: string, run?: Run): Command {
   const m = messagesFor(lang);
   const h = m.help;
   const wanted = (name: string) => only === undefined || only === name;
@@ -188,9 +206,15 @@ export function program(lang: Lang = 'en', only?: string): Command {
       // Help shown for a missing command (bare `sscard`, `sscard card`) goes to stdout like --help: it is the
       // answer, not an error, and its examples carry the SPEC's public example ID unmasked so that they work
       // when pasted (SPEC 1.1 keeps identity numbers off stderr). The exit code still says it was a usage error.
+      writeOut: (text) => run?.io.stdout.write(text),
       writeErr: (text) => {
-        if (!state.json) process.stdout.write(text);
+        if (run && !run.json) run.io.stdout.write(text);
       },
+      // Commander asks the process by default: the run's terminal instead (help is wrapped to it; its help styles nothing, so colour is moot).
+      getOutHelpWidth: () => (run?.io.stdout.isTTY ? run.io.stdout.columns : undefined) as number,
+      getErrHelpWidth: () => (run?.io.stderr.isTTY ? run.io.stderr.columns : undefined) as number,
+      getOutHasColors: () => false,
+      getErrHasColors: () => false,
       // Commander's usage errors are written by main(), in the user's language.
       outputError: () => {},
     });
@@ -200,6 +224,7 @@ export function program(lang: Lang = 'en', only?: string): Command {
       .argument('[id]', h.status.id)
       .action(
         action(
+          run,
           () => import('./commands/status.js'),
           ([id]) => ({ id }),
         ),
@@ -217,6 +242,7 @@ export function program(lang: Lang = 'en', only?: string): Command {
       .option('--flexible', h.registerEmployee.flexible)
       .action(
         action(
+          run,
           () => import('./commands/register-employee.js'),
           (_, o) => o,
         ),
@@ -232,6 +258,7 @@ export function program(lang: Lang = 'en', only?: string): Command {
       .option('--guardian-id <id-number>', h.activate.guardianId)
       .action(
         action(
+          run,
           () => import('./commands/activate.js'),
           (_, o) => o,
         ),
@@ -247,6 +274,7 @@ export function program(lang: Lang = 'en', only?: string): Command {
       .option('--done-on <date>', h.leave.doneOn)
       .action(
         action(
+          run,
           () => import('./commands/leave.js'),
           (_, o) => o,
         ),
@@ -260,6 +288,7 @@ export function program(lang: Lang = 'en', only?: string): Command {
       .option('--yes', h.revoke.yes)
       .action(
         action(
+          run,
           () => import('./commands/revoke.js'),
           ([seqs], o) => ({ seqs, ...o }),
         ),
@@ -279,6 +308,7 @@ export function program(lang: Lang = 'en', only?: string): Command {
       .option('--generation <2|3>', h.cardIssue.generation)
       .action(
         action(
+          run,
           () => import('./commands/card-issue.js'),
           (_, o) => o,
         ),
@@ -288,6 +318,7 @@ export function program(lang: Lang = 'en', only?: string): Command {
       .option('--on <date>', h.cardReceive.on)
       .action(
         action(
+          run,
           () => import('./commands/card-receive.js'),
           (_, o) => o,
         ),
@@ -298,6 +329,7 @@ export function program(lang: Lang = 'en', only?: string): Command {
       .option('--on <date>', h.cardReportLoss.on)
       .action(
         action(
+          run,
           () => import('./commands/card-report-loss.js'),
           (_, o) => o,
         ),
@@ -307,6 +339,7 @@ export function program(lang: Lang = 'en', only?: string): Command {
       .option('--on <date>', h.cardFound.on)
       .action(
         action(
+          run,
           () => import('./commands/card-found.js'),
           (_, o) => o,
         ),
@@ -321,6 +354,7 @@ export function program(lang: Lang = 'en', only?: string): Command {
       .option('--yes', h.cardReplace.yes)
       .action(
         action(
+          run,
           () => import('./commands/card-replace.js'),
           (_, o) => o,
         ),
@@ -331,6 +365,7 @@ export function program(lang: Lang = 'en', only?: string): Command {
       .option('--yes', h.cardCancel.yes)
       .action(
         action(
+          run,
           () => import('./commands/card-cancel.js'),
           (_, o) => o,
         ),
@@ -345,6 +380,7 @@ export function program(lang: Lang = 'en', only?: string): Command {
       .option('--on <date>', h.ecardClaim.on)
       .action(
         action(
+          run,
           () => import('./commands/ecard-claim.js'),
           (_, o) => o,
         ),
@@ -358,6 +394,7 @@ export function program(lang: Lang = 'en', only?: string): Command {
       .option('--channel <channel>', h.enable.channel)
       .action(
         action(
+          run,
           () => import('./commands/enable.js'),
           (_, o) => o,
         ),
@@ -369,6 +406,7 @@ export function program(lang: Lang = 'en', only?: string): Command {
       .argument('[id]', h.policies.id)
       .action(
         action(
+          run,
           () => import('./commands/policies.js'),
           ([id]) => ({ id }),
         ),
@@ -384,6 +422,7 @@ export function program(lang: Lang = 'en', only?: string): Command {
       .addOption(new Option('--format <format>', h.due.format).choices(['text', 'json', 'ics']))
       .action(
         action(
+          run,
           () => import('./commands/due.js'),
           (_, o) => o,
         ),
@@ -396,6 +435,7 @@ export function program(lang: Lang = 'en', only?: string): Command {
       .option('--name <text>', h.people.name)
       .action(
         action(
+          run,
           () => import('./commands/people.js'),
           (_, o) => o,
         ),
@@ -410,6 +450,7 @@ export function program(lang: Lang = 'en', only?: string): Command {
       .option('--sheet <name>', h.import.sheet)
       .action(
         action(
+          run,
           () => import('./commands/import.js'),
           ([file], o) => ({ file, ...o }),
         ),
@@ -422,6 +463,7 @@ export function program(lang: Lang = 'en', only?: string): Command {
       .addOption(new Option('--headers <lang>', h.export.headers).choices(['en', 'zh']).default('en'))
       .action(
         action(
+          run,
           () => import('./commands/export.js'),
           (_, o) => o,
         ),
@@ -433,6 +475,7 @@ export function program(lang: Lang = 'en', only?: string): Command {
       .argument('[id]', h.history.id)
       .action(
         action(
+          run,
           () => import('./commands/history.js'),
           ([id]) => ({ id }),
         ),
@@ -442,6 +485,7 @@ export function program(lang: Lang = 'en', only?: string): Command {
   if (wanted('calendar')) {
     const calendar = declare(root, 'calendar', m, h.calendar).action(
       action(
+        run,
         () => import('./commands/calendar.js'),
         () => ({}),
       ),
@@ -451,6 +495,7 @@ export function program(lang: Lang = 'en', only?: string): Command {
       .option('--yes', h.calendarLoad.yes)
       .action(
         action(
+          run,
           async () => ({ run: (await import('./commands/calendar.js')).load }),
           ([file], o) => ({ file, ...o }),
         ),
@@ -463,6 +508,7 @@ export function program(lang: Lang = 'en', only?: string): Command {
       .option('--force', h.backup.force)
       .action(
         action(
+          run,
           () => import('./commands/backup.js'),
           ([file], o) => ({ file, ...o }),
         ),
@@ -475,6 +521,7 @@ export function program(lang: Lang = 'en', only?: string): Command {
       .option('--to <db-or-url>', h.copy.to)
       .action(
         action(
+          run,
           () => import('./commands/copy.js'),
           (_, o) => o,
         ),
@@ -484,6 +531,7 @@ export function program(lang: Lang = 'en', only?: string): Command {
   if (wanted('check')) {
     declare(root, 'check', m, h.check).action(
       action(
+        run,
         () => import('./commands/check.js'),
         () => ({}),
       ),
@@ -496,6 +544,7 @@ export function program(lang: Lang = 'en', only?: string): Command {
       .option('--yes', h.purge.yes)
       .action(
         action(
+          run,
           () => import('./commands/purge.js'),
           ([id], o) => ({ id, ...o }),
         ),
@@ -507,6 +556,7 @@ export function program(lang: Lang = 'en', only?: string): Command {
       .argument('[topic]', h.guide.topic)
       .action(
         action(
+          run,
           () => import('./commands/guide.js'),
           ([topic]) => ({ topic }),
         ),
@@ -518,6 +568,7 @@ export function program(lang: Lang = 'en', only?: string): Command {
       .argument('<shell>', h.completion.shell)
       .action(
         action(
+          run,
           () => import('./commands/completion.js'),
           ([shell], _, command) => ({ shell, tree: commandTree(command.parent!) }),
         ),
@@ -578,12 +629,12 @@ function commandWord(argv: readonly string[]): string | undefined {
 }
 
 /** The command line for this run: only the command it names, unless the whole tree is needed. */
-function programFor(argv: readonly string[], lang: Lang): Command {
+function programFor(argv: readonly string[], lang: Lang, run: Run): Command {
   const word = commandWord(argv);
   // completion describes every command; `help <command>` and a mistyped name (suggestions) need them all too.
-  if (word === undefined || word === 'completion') return program(lang);
-  const one = program(lang, word);
-  return one.commands.some((command) => command.name() === word) ? one : program(lang);
+  if (word === undefined || word === 'completion') return program(lang, undefined, run);
+  const one = program(lang, word, run);
+  return one.commands.some((command) => command.name() === word) ? one : program(lang, undefined, run);
 }
 
 /** A write to standard output the disk refused (issue 29 item 3), worded in the user's language; null for other errors. */
@@ -592,18 +643,21 @@ export function outputFailure(code: string | undefined): string | null {
   return kind && messagesFor(langFromArgs(process.argv, process.env)).failure.outputFailed(kind);
 }
 
-export async function main(argv: string[]): Promise<number> {
-  const m = messagesFor(langFromArgs(argv, process.env));
+/** Runs the command line `argv` (as process.argv: node, the script, then the words) against `io`; resolves to the exit code. */
+export async function main(argv: string[], io: IO): Promise<number> {
+  const run: Run = { io, json: argv.includes('--json'), exitCode: EXIT.ok, stdoutWritten: false };
+  const lang = langFromArgs(argv, io.env);
+  const m = messagesFor(lang);
   try {
-    await programFor(argv, langFromArgs(argv, process.env)).parseAsync(argv);
-    return state.exitCode;
+    await programFor(argv, lang, run).parseAsync(argv);
+    return run.exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.exitCode === 0) return EXIT.ok; // --help, --version
       if (error.code === 'commander.help' || error.code === 'commander.helpDisplayed') return EXIT.usage; // bare `sscard`: help on stderr
       const message = usageMessage(m, error.code, error.message);
-      if (state.json) writeJsonError('usage', message);
-      else process.stderr.write(`${m.usage.errorPrefix}${message}\n`);
+      if (run.json) writeJsonError(run, 'usage', message);
+      else io.stderr.write(`${m.usage.errorPrefix}${message}\n`);
       return EXIT.usage;
     }
     const failure = failureOf(error, m);
@@ -613,8 +667,8 @@ export async function main(argv: string[]): Promise<number> {
     if (params && words) failure.message = words(params);
     failure.message = printable(redactIds(failure.message));
     // Details a failure carries (e.g. import's bad rows) go into the one JSON document.
-    if (state.json) writeJsonError(failure.code, failure.message, (error as { details?: Record<string, unknown> } | null)?.details);
-    else process.stderr.write(`sscard: ${failure.message}\n`);
+    if (run.json) writeJsonError(run, failure.code, failure.message, (error as { details?: Record<string, unknown> } | null)?.details);
+    else io.stderr.write(`sscard: ${failure.message}\n`);
     return failure.exitCode;
   }
 }

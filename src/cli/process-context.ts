@@ -1,5 +1,5 @@
-// Builds a command's Context from the process: the only code that reads the
-// environment, the clock and the terminal. Loaded lazily by main.ts, so that
+// Builds a command's Context from a run's IO (src/cli/context.ts): the only
+// code that reads the environment, the clock and the terminal. Loaded lazily by main.ts, so that
 // --help and --version load neither chalk, nor the holiday data, nor SQLite.
 // chalk, node:tty and node:os are required on first use (issue 17): chalk's
 // colour detection alone loads node:tty, node:os and node:net at import.
@@ -10,13 +10,13 @@ import { chinaDate, type IsoDate, parseWrittenDate } from '../core/calendar-date
 import { inRange } from '../core/date-bounds.js';
 import { InvalidInput } from '../core/errors.js';
 import { chinaCalendar, officialCalendar } from '../core/official-calendar.js';
-import { isPostgresUrl } from '../store/location.js';
+import { displayUrl, isPostgresUrl } from '../store/location.js';
 import { openLedger } from '../store/open.js';
 import { openMemoryStore } from '../store/sqlite/file.js';
 import { createByRename, createOnFirstWrite } from '../store/first-write.js';
 import { removeDeadStaging } from '../store/leftovers.js';
 import type { Store } from '../store/store.js';
-import type { Context } from './context.js';
+import type { Context, IO } from './context.js';
 import { type Lang, langOf } from './text/lang.js';
 import type { Messages } from './text/messages/index.js';
 import { guardedStderr, guardedStdout, type OutputState } from './text/safe-text.js';
@@ -30,12 +30,13 @@ export interface GlobalOptions {
   lang?: string;
 }
 
-function defaultDbPath(env: NodeJS.ProcessEnv): string {
-  const dataHome = env.XDG_DATA_HOME || path.join((require('node:os') as typeof import('node:os')).homedir(), '.local', 'share');
+function defaultDbPath(env: IO['env']): string {
+  // HOME from the run's environment first (os.homedir() reads the process's, which is the same for a process of its own).
+  const dataHome = env.XDG_DATA_HOME || path.join(env.HOME || (require('node:os') as typeof import('node:os')).homedir(), '.local', 'share');
   return path.join(dataHome, 'sscard', 'sscard.db');
 }
 
-function todayOf(option: string | undefined, env: NodeJS.ProcessEnv, now: Date, m: Messages): IsoDate {
+function todayOf(option: string | undefined, env: IO['env'], now: Date, m: Messages): IsoDate {
   const plausible = (date: IsoDate | null) => (date !== null && inRange(date) ? date : null);
   if (option !== undefined) {
     return plausible(parseWrittenDate(option)) ?? fail('invalid-as-of', m.input.invalidAsOf);
@@ -50,7 +51,7 @@ function fail(code: string, message: string): never {
   throw new InvalidInput(code, message);
 }
 
-function colorLevel(option: boolean | undefined, env: NodeJS.ProcessEnv, isTTY: boolean): 0 | 1 | 2 | 3 {
+function colorLevel(option: boolean | undefined, env: IO['env'], isTTY: boolean): 0 | 1 | 2 | 3 {
   if (option === false || 'NO_COLOR' in env) return 0;
   if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR === '0' || env.FORCE_COLOR === 'false' ? 0 : 1;
   return isTTY && env.TERM !== 'dumb' ? 1 : 0;
@@ -95,10 +96,10 @@ export function buildContext(
   output: OutputState,
   rawStdout: boolean,
   messagesFor: (lang: Lang) => Messages,
+  io: IO,
 ): Context {
   const opened = resources.stores;
-  const env = process.env;
-  const now = new Date();
+  const { env, now } = io;
   const lang = langOf(opts.lang, env);
   const m = messagesFor(lang);
   // Computed on first use: a command that never needs the day (the offline
@@ -142,19 +143,22 @@ export function buildContext(
   };
   let color: ChalkInstance | undefined;
   return {
-    out: guardedStdout(process.stdout, rawStdout ? 'raw' : opts.json ? 'json' : 'human', output),
-    err: guardedStderr(process.stderr),
+    out: guardedStdout(io.stdout, rawStdout ? 'raw' : opts.json ? 'json' : 'human', output),
+    err: guardedStderr(io.stderr),
+    // Getters: the process's standard input is a stream built on first use (entry.ts); only some commands need it.
     get stdinIsTTY() {
-      return (require('node:tty') as typeof import('node:tty')).isatty(0);
+      return io.stdinIsTTY ? io.stdinIsTTY() : Boolean(io.stdin.isTTY);
     },
-    stdoutIsTTY: Boolean(process.stdout.isTTY),
-    stderrIsTTY: Boolean(process.stderr.isTTY),
-    // A getter: touching process.stdin builds a stream (and loads readline); only prompts need it.
+    stdoutIsTTY: Boolean(io.stdout.isTTY),
+    stderrIsTTY: Boolean(io.stderr.isTTY),
+    get stdin() {
+      return io.stdin;
+    },
     get promptIO() {
-      return { input: process.stdin, output: process.stderr };
+      return { input: io.stdin, output: io.stderr };
     },
     get color() {
-      return (color ??= colours(colorLevel(opts.color, env, Boolean(process.stdout.isTTY))));
+      return (color ??= colours(colorLevel(opts.color, env, Boolean(io.stdout.isTTY))));
     },
     get today() {
       return (today ??= todayOf(opts.asOf, env, now, m));
@@ -162,7 +166,7 @@ export function buildContext(
     get asOf() {
       return this.today;
     },
-    ledger: dbPath,
+    ledger: displayUrl(dbPath),
     get viewOn() {
       return opts.asOf !== undefined || env.SSCARD_TODAY ? this.today : null;
     },

@@ -27,14 +27,14 @@ export function createOnFirstWrite(scratch: Store, create: () => Promise<Store>)
       real ??= await create();
       return real.loadEvents(events);
     },
-    async write(work) {
+    async write(work, options) {
       if (real === null) {
         // Decided on the empty ledger first: a refusal throws here, before any file exists.
-        await scratch.write(work);
+        await scratch.write(work, options);
         real = await create();
       }
       // The work runs again on the file (it re-reads there: another process may have created it meanwhile).
-      return real.write(work);
+      return real.write(work, options);
     },
     async close() {
       await scratch.close();
@@ -77,12 +77,12 @@ export function createByRename(file: string, openAt: (path: string) => Promise<S
     backupTo: async (target) => (await current()).backupTo(target),
     consistentRead: async (read) => (await current()).consistentRead(read),
     loadEvents: async (events) => (await current()).loadEvents(events),
-    async write(work) {
-      if (final !== null) return final.write(work);
+    async write(work, options) {
+      if (final !== null) return final.write(work, options);
       const staged = await current();
       let result: Awaited<ReturnType<typeof work>>;
       try {
-        result = await staged.write(work);
+        result = await staged.write(work, options);
       } catch (error) {
         await staged.close();
         removeTemp();
@@ -95,7 +95,7 @@ export function createByRename(file: string, openAt: (path: string) => Promise<S
         removeTemp();
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
         final = await openFinal(); // created meanwhile by another process: the work goes there
-        return final.write(work);
+        return final.write(work, options);
       }
       removeTemp();
       final = await openFinal();

@@ -102,9 +102,18 @@ export interface Store extends LedgerReader {
    * (`sscard copy`, a PostgreSQL backup). Returns how many were written.
    */
   loadEvents(events: AsyncIterable<LedgerEvent>): Promise<number>;
-  /** Runs `work` as one write transaction: all of it is saved, or none. */
-  write<T>(work: (tx: LedgerTransaction) => Promise<T>): Promise<T>;
+  /**
+   * Runs `work` as one write transaction: all of it is saved, or none.
+   * `bulk`: a large import, which a shared ledger runs holding the ledger's
+   * write lock, so that clerks' commands wait for it instead of cancelling it
+   * (SPEC 3.2 v3; README "A shared ledger").
+   */
+  write<T>(work: (tx: LedgerTransaction) => Promise<T>, options?: WriteOptions): Promise<T>;
   close(): Promise<void>;
+}
+
+export interface WriteOptions {
+  readonly bulk?: boolean;
 }
 
 export interface LedgerTransaction extends LedgerReader {

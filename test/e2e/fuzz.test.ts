@@ -2,16 +2,13 @@
 // a stack trace or an identity number on stderr, exit only with 0/1/2/3, and
 // leave the ledger byte-for-byte unchanged whenever they fail.
 // SSCARD_FUZZ_CASES sets the count (default 240); SSCARD_FUZZ_SEED the seed.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BIN, logStderr, prng, tempLedger } from './harness.js';
+import { prng, run, tempLedger } from './harness.js';
 
 const CASES = Number(process.env.SSCARD_FUZZ_CASES ?? 240);
 const SEED = Number(process.env.SSCARD_FUZZ_SEED ?? 58);
-const WORKERS = 4;
 const ID = '11010519491231002X';
 
 const COMMANDS = [
@@ -109,39 +106,21 @@ const VALUES = [
   '\t',
 ];
 
-interface Outcome {
-  code: number | null;
-  stderr: string;
-  stdout: string;
-}
-
-function exec(args: string[], db: string): Promise<Outcome> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, '--db', db, '--as-of', '2026-11-24', ...args], {
-      env: { PATH: process.env.PATH ?? '', HOME: os.tmpdir(), TZ: 'America/St_Johns', LANG: 'C' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c) => (stdout += c));
-    child.stderr.on('data', (c) => (stderr += c));
-    child.on('close', (code) => {
-      logStderr(stderr);
-      resolve({ code, stdout, stderr });
-    });
-  });
+/** A command on `db`, run as the harness runs every command (in this process, its own streams). */
+function exec(args: string[], db: string) {
+  return run(['--db', db, '--as-of', '2026-11-24', ...args]);
 }
 
 describe('fuzzed command lines', () => {
   const ledger = tempLedger();
   afterAll(() => ledger.cleanup());
 
-  it(`${CASES} random argument vectors (seed ${SEED})`, async () => {
+  it(`${CASES} random argument vectors (seed ${SEED})`, () => {
     for (const args of [
       ['register-employee', '--id', ID, '--employer', 'Acme', '--hired-on', '2026-09-01', '--pending'],
       ['card', 'issue', '--id', ID, '--card', 'A12345678', '--issued-on', '2026-03-01'],
     ]) {
-      expect((await exec(args, ledger.db)).code).toBe(0);
+      expect(exec(args, ledger.db).code).toBe(0);
     }
     const random = prng(SEED);
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
@@ -157,27 +136,22 @@ describe('fuzzed command lines', () => {
       return args;
     });
 
-    // Each worker has its own copy of the ledger, so that "unchanged on failure" is checked case by case.
+    // A copy of the ledger, so that "unchanged on failure" is checked case by case against the file as it stands.
     const histogram: Record<string, number> = {};
     const failures: string[] = [];
-    await Promise.all(
-      Array.from({ length: WORKERS }, async (_, w) => {
-        const db = path.join(ledger.dir, `worker-${w}.db`);
-        fs.copyFileSync(ledger.db, db);
-        for (let i = w; i < vectors.length; i += WORKERS) {
-          const args = vectors[i]!;
-          const before = fs.readFileSync(db);
-          const r = await exec(args, db);
-          histogram[String(r.code)] = (histogram[String(r.code)] ?? 0) + 1;
-          const label = JSON.stringify(args).slice(0, 300);
-          if (![0, 1, 2, 3].includes(r.code ?? -1)) failures.push(`exit ${r.code}: ${label}`);
-          if (/\n\s+at .+:\d+:\d+/.test(r.stderr + r.stdout)) failures.push(`stack trace: ${label}`);
-          if (/Internal error/.test(r.stderr)) failures.push(`internal error: ${label}: ${r.stderr.slice(0, 200)}`);
-          if (/\d{17}[\dX]/.test(r.stderr)) failures.push(`identity number on stderr: ${label}`);
-          if (r.code !== 0 && !fs.readFileSync(db).equals(before)) failures.push(`ledger changed by a failed command: ${label}`);
-        }
-      }),
-    );
+    const db = path.join(ledger.dir, 'fuzzed.db');
+    fs.copyFileSync(ledger.db, db);
+    for (const args of vectors) {
+      const before = fs.readFileSync(db);
+      const r = exec(args, db);
+      histogram[String(r.code)] = (histogram[String(r.code)] ?? 0) + 1;
+      const label = JSON.stringify(args).slice(0, 300);
+      if (![0, 1, 2, 3].includes(r.code)) failures.push(`exit ${r.code}: ${label}`);
+      if (/\n\s+at .+:\d+:\d+/.test(r.stderr + r.stdout)) failures.push(`stack trace: ${label}`);
+      if (/Internal error/.test(r.stderr)) failures.push(`internal error: ${label}: ${r.stderr.slice(0, 200)}`);
+      if (/\d{17}[\dX]/.test(r.stderr)) failures.push(`identity number on stderr: ${label}`);
+      if (r.code !== 0 && !fs.readFileSync(db).equals(before)) failures.push(`ledger changed by a failed command: ${label}`);
+    }
     console.log(`fuzz: ${CASES} cases (seed ${SEED}), exit codes ${JSON.stringify(histogram)}`);
     expect(failures).toEqual([]);
   }, 600_000);

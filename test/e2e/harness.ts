@@ -1,13 +1,25 @@
-// Runs the built CLI (bin/sscard, what users run) as a separate process
-// against a temporary ledger, with a fixed "today" and a clean environment.
+// Runs the built CLI (the bundles of bin/sscard, what users run) against a
+// temporary ledger, with a fixed "today" and a clean environment: inside the
+// test process by default (main(argv, io) on a worker thread, in-memory
+// streams, a fixed instant: test/e2e/in-process-worker.cjs), and as a
+// process of its own where only a process shows the behaviour: another time
+// zone (TZ is the process's), the PostgreSQL driver's PG* variables (it
+// reads the process's environment), or `{ process: true }` (start-up, the
+// executable itself). SSCARD_TEST_PROCESSES=1 runs every command as a
+// process, as before; SSCARD_TEST_COUNT=<file> appends a line per command run, saying how.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
-import { inject } from 'vitest';
+import { afterAll, inject } from 'vitest';
 
 export const BIN = path.resolve(__dirname, '../../bin/sscard');
+const ROOT = path.resolve(__dirname, '../..');
+
+/** The instant an in-process run happens at (noon in China on the harness's default today); a process of its own reads the clock. */
+export const NOW = '2026-11-24T04:00:00.000Z';
 
 export interface RunResult {
   code: number;
@@ -16,32 +28,39 @@ export interface RunResult {
   json: any;
 }
 
+export interface RunOptions {
+  /** A process of its own (bin/sscard), for what only a process shows. */
+  readonly process?: boolean;
+}
+
 export interface Ledger {
   dir: string;
   db: string;
   /** Runs `sscard --db <tmp> ...args`; `today` is passed as SSCARD_TODAY unless args carry --as-of. */
-  run(args: string[], options?: { today?: string; env?: Record<string, string>; input?: string }): RunResult;
-  /** The file's bytes (after the process closed it), for "nothing changed" checks. */
+  run(args: string[], options?: { today?: string; env?: Record<string, string>; input?: string; process?: boolean }): RunResult;
+  /** The file's bytes (after the command closed it), for "nothing changed" checks. */
   bytes(): Buffer | null;
   query<T = any>(sql: string, ...params: unknown[]): T[];
   cleanup(): void;
 }
 
-export function run(args: string[], env: Record<string, string> = {}, input = ''): RunResult {
-  const result = spawnSync(process.execPath, [BIN, ...args], {
-    encoding: 'utf8',
-    input,
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? os.tmpdir(),
-      // A zone far from China's: results must not depend on it.
-      TZ: 'America/St_Johns',
-      LANG: 'C',
-      ...env,
-    },
-    timeout: 60_000,
-    maxBuffer: 256 << 20, // a whole ledger's export
-  });
+/** Counts each command the harness runs, in a process or in this one, when SSCARD_TEST_COUNT names a file (issue 25's figures). */
+function count(how: 'process' | 'in-process'): void {
+  if (process.env.SSCARD_TEST_COUNT) fs.appendFileSync(process.env.SSCARD_TEST_COUNT, `${how}\n`);
+}
+
+export function run(args: string[], env: Record<string, string> = {}, input = '', options: RunOptions = {}): RunResult {
+  const fullEnv = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? os.tmpdir(),
+    // A zone far from China's: results must not depend on it.
+    TZ: 'America/St_Johns',
+    LANG: 'C',
+    ...env,
+  };
+  const needsProcess =
+    options.process || process.env.SSCARD_TEST_PROCESSES === '1' || env.TZ !== undefined || Object.keys(env).some((name) => name.startsWith('PG'));
+  const result = needsProcess ? inOwnProcess(args, fullEnv, input) : inThisProcess(args, fullEnv, input);
   logStderr(result.stderr);
   let json: any;
   try {
@@ -49,7 +68,67 @@ export function run(args: string[], env: Record<string, string> = {}, input = ''
   } catch {
     // not JSON output
   }
-  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr, json };
+  return { ...result, json };
+}
+
+function inOwnProcess(args: string[], env: Record<string, string>, input: string): Omit<RunResult, 'json'> {
+  count('process');
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: 'utf8',
+    input,
+    env,
+    timeout: 60_000,
+    maxBuffer: 256 << 20, // a whole ledger's export
+  });
+  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+interface Runner {
+  readonly worker: Worker;
+  readonly answers: MessagePort;
+  readonly done: Int32Array;
+}
+let runner: Runner | null = null;
+
+function startRunner(): Runner {
+  const done = new Int32Array(new SharedArrayBuffer(4));
+  const { port1, port2 } = new MessageChannel();
+  const worker = new Worker(path.join(__dirname, 'in-process-worker.cjs'), {
+    workerData: { root: ROOT, done: done.buffer, answers: port2 },
+    transferList: [port2],
+    // The commands' environment is each run's io.env; the thread's own is the suite's.
+    stdout: false,
+    stderr: false,
+  });
+  worker.unref();
+  port1.unref();
+  return { worker, answers: port1, done };
+}
+
+afterAll(async () => {
+  const worker = runner?.worker;
+  runner = null;
+  await worker?.terminate();
+});
+
+function inThisProcess(args: string[], env: Record<string, string>, input: string): Omit<RunResult, 'json'> {
+  count('in-process');
+  runner ??= startRunner();
+  const { worker, answers, done } = runner;
+  Atomics.store(done, 0, 0);
+  worker.postMessage({ argv: args, env, input, now: NOW });
+  if (Atomics.wait(done, 0, 0, 60_000) === 'timed-out') {
+    // A command that never finished (a process would have been killed by spawnSync's timeout): a fresh thread for the next.
+    runner = null;
+    void worker.terminate();
+    return { code: -1, stdout: '', stderr: `sscard ${args.join(' ')}: no answer within 60 s\n` };
+  }
+  const answer = receiveMessageOnPort(answers)?.message as { code: number; stdout: string; stderr: string; crashed?: boolean };
+  if (answer.crashed) {
+    runner = null;
+    void worker.terminate();
+  }
+  return { code: answer.code, stdout: answer.stdout, stderr: answer.stderr };
 }
 
 export type Engine = 'sqlite' | 'postgres';
@@ -69,7 +148,7 @@ export function tempLedger(today = '2026-11-24', engine: Engine = 'sqlite'): Led
     dir,
     db,
     run(args, options = {}) {
-      return run(['--db', db, ...args], { SSCARD_TODAY: options.today ?? today, ...(options.env ?? {}) }, options.input ?? '');
+      return run(['--db', db, ...args], { SSCARD_TODAY: options.today ?? today, ...(options.env ?? {}) }, options.input ?? '', { process: options.process });
     },
     bytes() {
       if (engine === 'postgres') throw new Error('bytes(): a SQLite ledger only');

@@ -127,3 +127,18 @@ describe("the README's install check works on a fresh machine (item 13)", () => 
     }
   });
 });
+
+describe('--help wrapped by display width (item 7)', () => {
+  it('breaks Chinese between characters, never inside an option name or before closing punctuation', () => {
+    const help = run(['import', '--help', '--lang', 'zh']).stdout;
+    expect(help).toContain('postgres://user@host/db[?schema=NAME]'); // whole
+    for (const line of help.split('\n')) {
+      expect(line.trimStart(), line).not.toMatch(/^[，。、；：）]/);
+      expect(
+        [...line].reduce((w, ch) => w + (/[\u2e80-\ua4cf\uff00-\uff60]/.test(ch) ? 2 : 1), 0),
+        line,
+      ).toBeLessThanOrEqual(80);
+    }
+    expect(help).not.toMatch(/） （/); // no space between Chinese brackets
+  });
+});

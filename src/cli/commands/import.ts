@@ -69,7 +69,7 @@ export async function run(ctx: Context, args: ImportArgs): Promise<void> {
   if (given === '-' && ctx.stdinIsTTY) throw new InvalidInput('stdin-is-terminal', ctx.m.import.stdinIsTerminal);
   // Standard input is kept in a private temporary file first: a shared ledger re-runs the
   // transaction after a conflict (SPEC 3.2), and standard input cannot be read twice.
-  const spooled = given === '-' ? await spoolStdin() : null;
+  const spooled = given === '-' ? await spoolStdin(ctx.stdin) : null;
   try {
     await importFile(ctx, args, spooled ?? given, given === '-' ? 'stdin' : path.basename(given));
   } finally {
@@ -78,10 +78,10 @@ export async function run(ctx: Context, args: ImportArgs): Promise<void> {
 }
 
 /** Standard input into a file of its owner's alone, named by what it holds (a workbook, a JSON export, or text). */
-async function spoolStdin(): Promise<string> {
+async function spoolStdin(stdin: NodeJS.ReadableStream): Promise<string> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sscard-import-'));
   const raw = path.join(dir, 'stdin');
-  await pipeline(process.stdin, fs.createWriteStream(raw, { mode: 0o600 }));
+  await pipeline(stdin, fs.createWriteStream(raw, { mode: 0o600 }));
   const head = Buffer.alloc(8);
   const fd = fs.openSync(raw, 'r');
   const n = fs.readSync(fd, head, 0, 8, 0);
@@ -109,18 +109,21 @@ async function importFile(ctx: Context, args: ImportArgs, file: string, name: st
   const source = `import ${name}`;
 
   try {
-    await store.write(async (tx) => {
-      // A shared ledger runs this again after a conflict with another writer (SPEC 3.2): count afresh.
-      Object.assign(tally, { rows: 0, changed: 0, unchanged: 0, events: 0, invalid: 0, bad: [] });
-      if (file.toLowerCase().endsWith('.json')) {
-        const { importEvents } = await import('./shared/import-events.js');
-        await importEvents(ctx, tx, file, source, tally, bad);
-      } else {
-        await importRoster(ctx, tx, file, args.sheet, source, tally, bad);
-      }
-      // The dry run decides exactly as the real run, then writes nothing.
-      if (args.dryRun || (tally.invalid > 0 && !args.skipInvalid)) throw new Rollback();
-    });
+    await store.write(
+      async (tx) => {
+        // A shared ledger runs this again after a conflict with another writer (SPEC 3.2): count afresh.
+        Object.assign(tally, { rows: 0, changed: 0, unchanged: 0, events: 0, invalid: 0, bad: [] });
+        if (file.toLowerCase().endsWith('.json')) {
+          const { importEvents } = await import('./shared/import-events.js');
+          await importEvents(ctx, tx, file, source, tally, bad);
+        } else {
+          await importRoster(ctx, tx, file, args.sheet, source, tally, bad);
+        }
+        // The dry run decides exactly as the real run, then writes nothing.
+        if (args.dryRun || (tally.invalid > 0 && !args.skipInvalid)) throw new Rollback();
+      },
+      { bulk: true },
+    );
   } catch (error) {
     if (!(error instanceof Rollback)) throw error;
   } finally {
@@ -146,7 +149,7 @@ async function importRoster(
   const holder: { bar: ReturnType<typeof progressBar> | null } = { bar: null };
   const roster = await openRoster(file, {
     sheet,
-    stdin: process.stdin,
+    stdin: ctx.stdin,
     m: ctx.m,
     onProgress: ctx.stderrIsTTY ? (p) => (holder.bar ??= progressBar(ctx.err as NodeJS.WritableStream, p.totalBytes ?? null)).update(p) : undefined,
   });

@@ -3,6 +3,7 @@ import { type IsoDate, weekday } from '../../core/calendar-date.js';
 import type { Deadline } from '../../core/period.js';
 import { explainDeadline } from '../../core/period.js';
 import type { Context } from '../context.js';
+import { displayWidth } from './width.js';
 
 /** `2026-10-08 (Thu)` */
 export function day(ctx: Context, date: IsoDate): string {
@@ -39,8 +40,4 @@ export function padded(cell: string, columns: number): string {
 }
 
 /** Display width in a terminal: CJK characters take two columns. */
-export function width(text: string): number {
-  let w = 0;
-  for (const ch of text) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
-  return w;
-}
+export const width = displayWidth;

@@ -14,6 +14,7 @@ import type { Client } from 'pg';
 import type { AgendaOrder, AgendaSources } from '../../core/agenda.js';
 import type { IsoDate } from '../../core/calendar-date.js';
 import type { EcardChannel } from '../../core/ecard.js';
+import { Refused } from '../../core/errors.js';
 import { EVENT_VERSION, type Fact, type LedgerEvent, type PersonState, replay } from '../../core/events.js';
 import type { PostgresLocation } from '../location.js';
 import {
@@ -32,6 +33,7 @@ import {
   type HireRow,
   hireParams,
   mergedByKey,
+  OPEN_ITEMS_SQL,
   nobody,
   payload,
   reiterable,
@@ -41,8 +43,8 @@ import {
 } from '../rows.js';
 import { openSqliteStore } from '../sqlite/file.js';
 import { scrubText, spellingNeedles } from '../sqlite/purge.js';
-import type { CacheDifference, LedgerCheck, LedgerReader, LedgerTransaction, LoadedCalendarYear, Store } from '../store.js';
-import { failure, RETRYABLE, sqlState } from './failure.js';
+import type { CacheDifference, LedgerCheck, LedgerReader, LedgerTransaction, LoadedCalendarYear, Store, WriteOptions } from '../store.js';
+import { failure, type Phase, RETRYABLE, Silent, sqlState } from './failure.js';
 import { SCHEMA_VERSION } from './schema.js';
 
 /** Events (and people) per multi-row statement, and rows per page when reading the whole ledger. */
@@ -53,7 +55,15 @@ const CHECK_PAGE = 2000;
 export const MAX_ATTEMPTS = 8;
 
 // biome-ignore lint/suspicious/noExplicitAny: rows are typed by each caller's R; pg's own default is any.
-type Query = <R = any>(text: string, params?: readonly unknown[]) => Promise<R[]>;
+export type Query = <R = any>(text: string, params?: readonly unknown[]) => Promise<R[]>;
+
+/** The append-only trigger's refusal (schema.ts): an UPDATE or DELETE of events by someone other than the owner's purge. */
+const isAppendOnly = (error: unknown) => sqlState(error) === 'P0001' && /append-only/.test(String((error as Error).message));
+
+/** Ends a connection, without waiting on a server that no longer answers. */
+export async function end(client: Client): Promise<void> {
+  await Promise.race([client.end().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 1000).unref())]);
+}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Exponential backoff with full jitter, so that writers who collided do not collide again in step: 10 ms, 20 ms ... 1.3 s at most. */
@@ -227,6 +237,10 @@ class Transaction extends Reader implements LedgerTransaction {
   /** Event numbers taken from the sequence and not used yet. */
   private numbers: number[] = [];
   private recorded = 0;
+  /** A bulk write numbers its events itself from here (it holds the write lock), and takes as many from the sequence at its end. */
+  private nextSeq: number | null = null;
+  /** Whether this transaction erases a person: the engine then rewrites the tables that held them (PostgresStore.rewriteErased). */
+  erased = false;
 
   constructor(
     q: Query,
@@ -235,12 +249,35 @@ class Transaction extends Reader implements LedgerTransaction {
     super(q);
   }
 
+  /**
+   * Numbers events from the sequence's current value without taking them
+   * (bulk writes, under the lock that keeps every other writer out): a
+   * refused import then uses up no numbers; `takeNumbers` moves the sequence
+   * past the ones used just before COMMIT.
+   */
+  async numberLocally(): Promise<void> {
+    const [row] = await this.q<{ next: string }>(
+      'SELECT greatest((SELECT CASE WHEN is_called THEN last_value + 1 ELSE last_value END FROM event_seq), (SELECT coalesce(max(seq), 0) + 1 FROM event)) AS next',
+    );
+    this.nextSeq = Number(row!.next);
+  }
+
+  /** Moves the sequence past the numbers a bulk write used (nextval needs only USAGE, which writers have; setval would need UPDATE). */
+  async takeNumbers(): Promise<void> {
+    if (this.nextSeq === null || this.recorded === 0) return;
+    await this.q("SELECT count(nextval('event_seq')) FROM generate_series(1, $1)", [this.recorded]);
+  }
+
   override async personEvents(personId: string): Promise<LedgerEvent[]> {
     const mine = this.touched.get(personId) ?? this.known.get(personId);
     return mine ? [...mine] : personEvents(this.q, personId);
   }
 
   async prefetch(personIds: readonly string[], cardNumbers: readonly string[]): Promise<void> {
+    // What earlier chunks read or sent is in the database: forgotten here, so that an import holds one chunk's
+    // people at a time, whatever the file's size (SPEC 3.2 v3: bounded memory); a person met again is read again.
+    this.known.clear();
+    this.knownCards.clear();
     const ids = [...new Set(personIds)].filter((id) => !this.touched.has(id) && !this.known.has(id));
     if (ids.length > 0) {
       const events = byPerson(await this.q<EventRow>(`SELECT ${EVENT_COLUMNS} FROM event WHERE person_id = ANY($1::text[]) ORDER BY seq`, [ids]));
@@ -274,7 +311,7 @@ class Transaction extends Reader implements LedgerTransaction {
   async record(personId: string, facts: readonly Fact[], source: string): Promise<LedgerEvent[]> {
     if (facts.length === 0) return [];
     const events = this.touched.get(personId) ?? [...(this.known.get(personId) ?? (await personEvents(this.q, personId)))];
-    const seqs = await this.reserve(facts.length);
+    const seqs = this.nextSeq === null ? await this.reserve(facts.length) : this.local(facts.length);
     const recorded = facts.map((f, i) => ({ ...f, seq: seqs[i]!, personId, recordedAt: this.now, source }));
     events.push(...recorded);
     this.touched.set(personId, events);
@@ -297,6 +334,7 @@ class Transaction extends Reader implements LedgerTransaction {
   }
 
   async erasePerson(personId: string): Promise<number> {
+    this.erased = true;
     await this.flush();
     const [{ n }] = (await this.q<{ n: string }>('SELECT count(*) AS n FROM event WHERE person_id = $1', [personId])) as [{ n: string }];
     // Events are append-only; erasure (PIPL Art. 47) is the one exception, inside this transaction (see the trigger).
@@ -347,6 +385,12 @@ class Transaction extends Reader implements LedgerTransaction {
    * as asked for a single command (so that `history` shows no gaps), more
    * ahead as an import grows (at most 1000 unused ones are left at its end).
    */
+  private local(n: number): number[] {
+    const first = this.nextSeq!;
+    this.nextSeq = first + n;
+    return Array.from({ length: n }, (_, i) => first + i);
+  }
+
   private async reserve(n: number): Promise<number[]> {
     if (this.numbers.length < n) {
       const take = Math.max(n - this.numbers.length, Math.min(this.recorded, 1000));
@@ -362,10 +406,11 @@ export class PostgresStore extends Reader implements Store {
 
   constructor(
     private readonly client: Client,
+    q: Query,
     private readonly now: string,
     readonly location: PostgresLocation,
   ) {
-    super(async (text, params) => (await client.query(text, params as unknown[])).rows);
+    super(q);
   }
 
   override async personEvents(personId: string): Promise<LedgerEvent[]> {
@@ -453,11 +498,11 @@ export class PostgresStore extends Reader implements Store {
           throw failure(error, location);
         }
       };
-    const registrations = hires('registration', 'hired_on', "h.registered_on IS NULL AND h.kind = 'employee'");
-    const separations = hires('separation', 'left_on', 'h.left_on IS NOT NULL AND h.separation_done_on IS NULL');
+    const registrations = hires('registration', 'hired_on', OPEN_ITEMS_SQL.registration);
+    const separations = hires('separation', 'left_on', OPEN_ITEMS_SQL.separation);
     async function* cards() {
       const select = `SELECT c.*, p.name FROM card c JOIN person p ON p.id = c.person_id
-          WHERE (c.state IN ('issued', 'received', 'lost') OR (c.expires_on IS NOT NULL AND c.state = 'activated'))`;
+          WHERE ${OPEN_ITEMS_SQL.card}`;
       for await (const rows of pages<Named<CardRow>>(select, 'c.number', [''], (r) => [r.number]))
         yield rows.map((row) => ({ person: { id: row.person_id, name: row.name }, card: toCard(row) }));
     }
@@ -603,35 +648,86 @@ export class PostgresStore extends Reader implements Store {
     });
   }
 
-  async write<T>(work: (tx: LedgerTransaction) => Promise<T>): Promise<T> {
-    return this.transaction(MAX_ATTEMPTS, work);
+  async write<T>(work: (tx: LedgerTransaction) => Promise<T>, options: WriteOptions = {}): Promise<T> {
+    return this.transaction(MAX_ATTEMPTS, work, options.bulk === true);
   }
 
   async close(): Promise<void> {
-    await this.client.end().catch(() => undefined);
+    await end(this.client);
   }
 
-  /** One SERIALIZABLE transaction, run again from the start (after a jittered pause) when PostgreSQL says it conflicted. */
-  private async transaction<T>(attempts: number, work: (tx: Transaction) => Promise<T>): Promise<T> {
+  /**
+   * One SERIALIZABLE transaction, run again from the start (after a jittered
+   * pause) when PostgreSQL says it conflicted.
+   *
+   * Every write first takes a lock on `hire`: ROW EXCLUSIVE for a command
+   * (which any number of commands hold at once: they conflict only through
+   * SERIALIZABLE), SHARE ROW EXCLUSIVE for a bulk import, which no other
+   * writer holds meanwhile. So an import runs alone and is never cancelled
+   * by clerks' commands (issue 30: a 20,000-row import failed 4 times of 4
+   * beside 4-8 clerks); clerks wait for it, before their snapshot, within
+   * lock_timeout; readers are never blocked. Taken before the first query, so
+   * that the snapshot is taken after the lock (PostgreSQL manual 13.2.3).
+   * On `hire`, not `event`: SHARE ROW EXCLUSIVE needs UPDATE or DELETE on the
+   * table (manual, LOCK), which writers have on the cached state and must not
+   * have on events.
+   */
+  private async transaction<T>(attempts: number, work: (tx: Transaction) => Promise<T>, bulk = false): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       this.inTransaction = true;
+      let phase: Phase = 'write';
+      let tx: Transaction | null = null;
       try {
         await this.q('BEGIN ISOLATION LEVEL SERIALIZABLE');
-        const tx = new Transaction(this.q, this.now);
+        await this.q(`LOCK TABLE hire IN ${bulk ? 'SHARE ROW EXCLUSIVE' : 'ROW EXCLUSIVE'} MODE`);
+        tx = new Transaction(this.q, this.now);
+        // An import whose process stops (Ctrl-Z) would hold clerks back: the server ends it after a while.
+        if (bulk) {
+          await this.q(`SET LOCAL idle_in_transaction_session_timeout = ${2 * this.location.timeouts.statement}`);
+          await tx.numberLocally();
+        }
         const result = await work(tx);
         await tx.flush();
+        await tx.takeNumbers();
+        phase = 'commit';
         await this.q('COMMIT');
+        if (tx.erased) await this.rewriteErased();
         return result;
       } catch (error) {
-        await this.client.query('ROLLBACK').catch(() => undefined);
-        if (attempt < attempts && RETRYABLE.has(sqlState(error) ?? '')) {
+        const broken = error instanceof Silent || (sqlState(error) === undefined && failure(error, this.location) !== error);
+        // A connection that broke or went silent has nothing to roll back here (the server does it when the socket closes).
+        if (!broken) await this.q('ROLLBACK').catch(() => undefined);
+        if (!broken && attempt < attempts && RETRYABLE.has(sqlState(error) ?? '')) {
           await sleep(backoff(attempt));
           continue;
         }
-        throw failure(error, this.location, attempt);
+        throw failure(error, this.location, phase === 'write' && (tx?.erased || isAppendOnly(error)) ? 'purge' : phase, attempt);
       } finally {
         this.inTransaction = false;
       }
+    }
+  }
+
+  /**
+   * After a purge: PostgreSQL keeps a deleted or updated row's old version in
+   * the table and its indexes until VACUUM, and plain VACUUM leaves it in
+   * index pages and in the page's free space (issue 29, defect 6: found in
+   * person, person_pkey, event_person and the hire index after VACUUM and
+   * CHECKPOINT). VACUUM FULL writes each table and its indexes anew, without
+   * them. It needs the owner, as purge does; it locks each table for the time
+   * of its rewrite. The WAL written before still holds the number until the
+   * server recycles it (README "A shared ledger").
+   */
+  private async rewriteErased(): Promise<void> {
+    try {
+      for (const table of ['event', 'person', 'hire', 'card', 'ecard', 'calendar_year']) await this.q(`VACUUM FULL ${table}`);
+    } catch (error) {
+      const why = (failure(error, this.location) as Error).message;
+      throw new Refused(
+        'purge-not-vacuumed',
+        `The person was erased from ${this.location.display}, but the tables could not be rewritten (${why}), so the number may stay in PostgreSQL's files until the owner runs VACUUM FULL on the schema's tables (see "A shared ledger" in the README).`,
+        { ledger: this.location.display, why },
+      );
     }
   }
 
@@ -646,7 +742,7 @@ export class PostgresStore extends Reader implements Store {
         await this.q('COMMIT');
         return result;
       } catch (error) {
-        await this.client.query('ROLLBACK').catch(() => undefined);
+        await this.q('ROLLBACK').catch(() => undefined);
         throw error;
       } finally {
         this.inTransaction = false;
@@ -667,11 +763,11 @@ export class PostgresStore extends Reader implements Store {
       yield* read(this.q);
     } catch (error) {
       ended = true;
-      await this.client.query('ROLLBACK').catch(() => undefined);
+      await this.q('ROLLBACK').catch(() => undefined);
       throw failure(error, this.location);
     } finally {
       // Also when the caller stopped early (return()): a read-only snapshot has nothing to keep.
-      if (!ended) await this.client.query('COMMIT').catch(() => undefined);
+      if (!ended) await this.q('COMMIT').catch(() => undefined);
       this.inTransaction = false;
     }
   }
@@ -680,7 +776,7 @@ export class PostgresStore extends Reader implements Store {
     try {
       return await work();
     } catch (error) {
-      throw failure(error, this.location);
+      throw failure(error, this.location, this.inTransaction ? 'write' : 'read');
     }
   }
 }

@@ -1,8 +1,13 @@
 // The shared ledger's schema in PostgreSQL (SPEC 3.2): the same tables as the
 // SQLite ledger at its version 2, in a schema of their own, versioned in
 // `meta` (PostgreSQL has no user_version). Each entry of MIGRATIONS moves the
-// schema one version forward; never edit a released one. Statements run with
-// search_path set to the ledger's schema.
+// schema one version forward; never change what a released one makes.
+// Statements run with search_path set to the ledger's schema. Every statement
+// is idempotent (IF NOT EXISTS, OR REPLACE): a migration that met another
+// first writer runs again (pg-store.ts), and Citus may apply DDL outside one
+// transaction (issue 30: the engine stays within what Citus schema-based
+// sharding supports). v1 gained its IF NOT EXISTS after release; what it
+// makes is unchanged.
 
 /** Marks a schema as an sscard ledger (as application_id does a SQLite file). */
 export const APPLICATION = 'sscard';
@@ -13,17 +18,17 @@ export const MIGRATIONS: readonly string[] = [
   // lists people in the same order on both engines. Days are ISO text, as in
   // SQLite, so that no time zone of the server or the driver can move them.
   `
-  CREATE TABLE meta (
+  CREATE TABLE IF NOT EXISTS meta (
     application text NOT NULL,
     version     integer NOT NULL
   );
 
-  CREATE TABLE person (
+  CREATE TABLE IF NOT EXISTS person (
     id   text COLLATE "C" PRIMARY KEY,
     name text
   );
 
-  CREATE TABLE hire (
+  CREATE TABLE IF NOT EXISTS hire (
     id                 bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     person_id          text COLLATE "C" NOT NULL REFERENCES person(id) ON DELETE CASCADE,
     kind               text NOT NULL CHECK (kind IN ('employee', 'flexible')),
@@ -35,10 +40,10 @@ export const MIGRATIONS: readonly string[] = [
     -- The same hire recorded twice by two officers at once: one of them fails here.
     UNIQUE (person_id, employer, hired_on)
   );
-  CREATE INDEX hire_unregistered ON hire (hired_on) WHERE registered_on IS NULL;
-  CREATE INDEX hire_separation_open ON hire (left_on) WHERE left_on IS NOT NULL AND separation_done_on IS NULL;
+  CREATE INDEX IF NOT EXISTS hire_unregistered ON hire (hired_on) WHERE registered_on IS NULL;
+  CREATE INDEX IF NOT EXISTS hire_separation_open ON hire (left_on) WHERE left_on IS NOT NULL AND separation_done_on IS NULL;
 
-  CREATE TABLE card (
+  CREATE TABLE IF NOT EXISTS card (
     number           text COLLATE "C" PRIMARY KEY,
     person_id        text COLLATE "C" NOT NULL REFERENCES person(id) ON DELETE CASCADE,
     seq              integer NOT NULL,
@@ -59,11 +64,11 @@ export const MIGRATIONS: readonly string[] = [
     ended_on         text,
     replaced_by      text COLLATE "C"
   );
-  CREATE INDEX card_person ON card (person_id, seq);
-  CREATE INDEX card_waiting ON card (received_on) WHERE state = 'received';
-  CREATE INDEX card_guardian ON card (guardian_id) WHERE guardian_id IS NOT NULL;
+  CREATE INDEX IF NOT EXISTS card_person ON card (person_id, seq);
+  CREATE INDEX IF NOT EXISTS card_waiting ON card (received_on) WHERE state = 'received';
+  CREATE INDEX IF NOT EXISTS card_guardian ON card (guardian_id) WHERE guardian_id IS NOT NULL;
 
-  CREATE TABLE ecard (
+  CREATE TABLE IF NOT EXISTS ecard (
     person_id  text COLLATE "C" PRIMARY KEY REFERENCES person(id) ON DELETE CASCADE,
     channel    text,
     claimed_on text NOT NULL
@@ -71,7 +76,7 @@ export const MIGRATIONS: readonly string[] = [
 
   -- Official holiday schedules loaded by the user (SPEC 1.2: sscard calendar load), one per year:
   -- in the shared ledger, every officer's deadlines count the same days.
-  CREATE TABLE calendar_year (
+  CREATE TABLE IF NOT EXISTS calendar_year (
     year        integer PRIMARY KEY,
     loaded_on   text NOT NULL,
     recorded_at text NOT NULL,
@@ -80,8 +85,8 @@ export const MIGRATIONS: readonly string[] = [
   );
 
   -- Append-only: every change, with when it was recorded and the day it concerns.
-  CREATE SEQUENCE event_seq;
-  CREATE TABLE event (
+  CREATE SEQUENCE IF NOT EXISTS event_seq;
+  CREATE TABLE IF NOT EXISTS event (
     seq         bigint PRIMARY KEY DEFAULT nextval('event_seq'),
     person_id   text COLLATE "C" NOT NULL REFERENCES person(id) ON DELETE CASCADE,
     kind        text NOT NULL,
@@ -92,15 +97,37 @@ export const MIGRATIONS: readonly string[] = [
     data        text NOT NULL DEFAULT '{}'
   );
   ALTER SEQUENCE event_seq OWNED BY event.seq;
-  CREATE INDEX event_person ON event (person_id, seq);
-  CREATE INDEX event_on ON event (concerns_on) WHERE concerns_on IS NOT NULL;
+  CREATE INDEX IF NOT EXISTS event_person ON event (person_id, seq);
+  CREATE INDEX IF NOT EXISTS event_on ON event (concerns_on) WHERE concerns_on IS NOT NULL;
   -- Erasure (PIPL Art. 47) is the one exception, announced by the purging transaction itself.
-  CREATE FUNCTION event_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+  CREATE OR REPLACE FUNCTION event_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
   BEGIN
     IF current_setting('sscard.erasing', true) = 'on' THEN RETURN NEW; END IF;
     RAISE EXCEPTION 'events are append-only';
   END $$;
-  CREATE TRIGGER event_append_only BEFORE UPDATE ON event FOR EACH ROW EXECUTE FUNCTION event_append_only();
+  CREATE OR REPLACE TRIGGER event_append_only BEFORE UPDATE ON event FOR EACH ROW EXECUTE FUNCTION event_append_only();
+  `,
+  // v2: append-only by privilege (SPEC 3.2 v3). The README's writers have no
+  // UPDATE or DELETE on event (nor DELETE on person, whose cascade would take
+  // the events). Belt and braces for ledgers set up with older grants: the
+  // trigger lets an event be updated or deleted only inside a purge (the
+  // transaction says so) by a login that is the owner or a member of the
+  // owner's role: session_user, not current_user, which is the table's owner
+  // inside a cascade from person. TRUNCATE is refused outright. A clerk with
+  // psql who sets sscard.erasing gets the same refusal (issue 30, defect 6).
+  `
+  CREATE OR REPLACE FUNCTION event_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+  BEGIN
+    IF TG_OP <> 'TRUNCATE' AND current_setting('sscard.erasing', true) = 'on'
+       AND pg_has_role(session_user, (SELECT relowner FROM pg_class WHERE oid = TG_RELID), 'MEMBER') THEN
+      RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+    END IF;
+    RAISE EXCEPTION 'events are append-only: only the ledger owner''s purge may change or delete one';
+  END $$;
+  CREATE OR REPLACE TRIGGER event_append_only BEFORE UPDATE OR DELETE ON event FOR EACH ROW EXECUTE FUNCTION event_append_only();
+  CREATE OR REPLACE TRIGGER event_no_truncate BEFORE TRUNCATE ON event FOR EACH STATEMENT EXECUTE FUNCTION event_append_only();
+  -- meta holds one row: a second first writer at the same moment fails here and re-reads the first one's ledger.
+  CREATE UNIQUE INDEX IF NOT EXISTS meta_one_row ON meta ((true));
   `,
 ];
 

@@ -324,7 +324,10 @@ function checkSchema(db: Database.Database, file: string): void {
 /** A write never lands on a file `sscard check` would call damaged, as far as can be afforded by its size. */
 function checkBeforeWrite(db: Database.Database, bytes: number): void {
   if (bytes > QUICK_CHECK_MAX_BYTES) return;
-  if (bytes > INTEGRITY_CHECK_MAX_BYTES) return quickCheck(db);
+  if (bytes > INTEGRITY_CHECK_MAX_BYTES) {
+    quickCheck(db);
+    return;
+  }
   const findings = (db.pragma('integrity_check(1)') as { integrity_check: string }[]).map((r) => r.integrity_check);
   if (findings[0] !== 'ok') throw damaged(db.name, `SQLite's integrity check: ${findings[0]?.replace(/\s*\n\s*/g, ' ')}`);
   if (bytes > CACHE_CHECK_MAX_BYTES) return;
@@ -355,12 +358,12 @@ export function damaged(file: string, finding: string): Refused {
   );
 }
 
-/** A throw-away ledger in memory (e.g. a dry run when no ledger file exists yet). */
-export function openMemoryStore(): SqliteStore {
+/** A throw-away ledger in memory (e.g. a dry run when no ledger file exists yet); `now` stamps its events. */
+export function openMemoryStore(now = new Date(0).toISOString()): SqliteStore {
   const db = connect(':memory:');
   db.pragma('foreign_keys = ON');
   migrate(db, ':memory:');
-  return new SqliteStore(db, new Date(0).toISOString());
+  return new SqliteStore(db, now);
 }
 
 function writable(file: string): boolean {

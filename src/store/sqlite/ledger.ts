@@ -28,6 +28,7 @@ import {
   type HireRow,
   hireParams,
   mergedByKey,
+  OPEN_ITEMS_SQL,
   nobody,
   paged,
   payload,
@@ -350,19 +351,18 @@ export class SqliteStore extends Reader implements Store {
     const registrations = hires(
       `SELECT sscard_deadline('registration', h.hired_on), h.person_id, p.name, ${HIRE_VALUES}
         FROM hire h ${this.viaIndex('registered_on IS NULL')} JOIN person p ON p.id = h.person_id
-        WHERE h.registered_on IS NULL AND h.kind = 'employee' ORDER BY 1, h.person_id, h.hired_on, h.employer, h.id`,
+        WHERE ${OPEN_ITEMS_SQL.registration} ORDER BY 1, h.person_id, h.hired_on, h.employer, h.id`,
     );
     const separations = hires(
       `SELECT sscard_deadline('separation', h.left_on), h.person_id, p.name, ${HIRE_VALUES}
         FROM hire h ${this.viaIndex('left_on IS NOT NULL AND separation_done_on IS NULL')} JOIN person p ON p.id = h.person_id
-        WHERE h.left_on IS NOT NULL AND h.separation_done_on IS NULL ORDER BY 1, h.person_id, h.hired_on, h.employer, h.id`,
+        WHERE ${OPEN_ITEMS_SQL.separation} ORDER BY 1, h.person_id, h.hired_on, h.employer, h.id`,
     );
-    // Cards that may wait for their policy's function (a window may count from
-    // issue; a temporary loss may lapse back to received) or be due for
-    // renewal; the core decides which are open (agenda.ts).
+    // Cards that may wait for their policy's function or be due for renewal
+    // (OPEN_ITEMS.card); the core decides which are open (agenda.ts).
     const cards = rows(
       `SELECT c.*, p.name FROM card c JOIN person p ON p.id = c.person_id
-        WHERE c.state IN ('issued', 'received', 'lost') OR (c.expires_on IS NOT NULL AND c.state = 'activated')
+        WHERE ${OPEN_ITEMS_SQL.card}
         ORDER BY c.received_on, c.number`,
       (row: CardRow & { name: string | null }, person) => ({ person, card: toCard(row) }),
     );

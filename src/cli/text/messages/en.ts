@@ -55,6 +55,8 @@ export const en = {
         return `${note.from} is ${note.holiday ? `in the ${note.holiday.en} holiday` : `a ${WEEKDAY[note.weekday]}`}; moved to ${note.to}`;
       case 'adjusted-workday':
         return `${note.date} is a ${WEEKDAY[note.weekday]} but an adjusted working day (调休上班日${note.holiday ? `, for the ${note.holiday.en} holiday` : ''}), so the deadline stays on it`;
+      case 'make-up':
+        return `${note.days.join(' and ')} ${note.days.length === 1 ? 'is' : 'are'} assumed make-up rest days (补休) for ${note.holiday ? `the ${note.holiday.en} days` : 'holiday days'} on a weekend (全国年节及纪念日放假办法 Art. 6; sscard assumes the first working days after the holiday, the usual practice)`;
       case 'provisional':
         return `the official holiday schedule for ${note.year} is not yet known, so this deadline is provisional`;
     }
@@ -717,6 +719,8 @@ export const en = {
     confirmReplace: (year: number, file: string, on: string) => `A different ${year} schedule was loaded from ${file} on ${on}; replace it?`,
     replaceNeedsYes: (year: number) => `A different ${year} schedule is already loaded and there is no terminal to confirm on; add --yes to replace it.`,
     unchanged: (year: number) => `This ${year} schedule is already loaded; nothing changed.`,
+    /** The open deadlines the loaded schedule moved (listed below it: kind, person, what, before -> after). */
+    moved: (count: number) => (count === 0 ? 'No open deadline in the ledger moved.' : `Open deadline${count === 1 ? '' : 's'} moved: ${count}`),
     loaded: (year: number, off: number, workdays: number) =>
       `Loaded the official ${year} schedule: ${off} day${off === 1 ? '' : 's'} off, ${workdays} adjusted working day${workdays === 1 ? '' : 's'}. Deadlines in ${year} now follow it and are no longer provisional.`,
     unreadable: (file: string) => `<file.json>: ${file} cannot be read; check the path.`,
@@ -1247,6 +1251,32 @@ export const en = {
     // A shared ledger (src/store/postgres/failure.ts): `ledger` is its URL with the password masked; `why` the server's words, scrubbed of it.
     'ledger-read-only': (p: { ledger: string }) =>
       `This ledger user may not write to ${p.ledger}, so nothing was written; run the command as a user with write access (see "A shared ledger" in the README).`,
+    'ledger-no-read': (p: { ledger: string; schema: string }) =>
+      `This ledger user may not read the schema ${p.schema} in ${p.ledger}; ask the ledger's owner to grant it (GRANT USAGE ON SCHEMA and SELECT, see "A shared ledger" in the README).`,
+    'ledger-no-create': (p: { ledger: string; schema: string }) =>
+      `There is no ledger in the schema ${p.schema} of ${p.ledger} yet, and this user may not create its tables, so nothing was written; run the first write (e.g. sscard copy) as the ledger's owner (see "A shared ledger" in the README).`,
+    'ledger-no-migrate': (p: { ledger: string }) =>
+      `The ledger in ${p.ledger} must be moved to this sscard's schema version by its owner, and this user may not, so nothing was written; run any sscard command once as the owner (see "A shared ledger" in the README).`,
+    'purge-needs-owner': (p: { ledger: string }) =>
+      `Only the ledger's owner may purge a person from ${p.ledger} (events are append-only for every other user), so nothing was deleted; run sscard purge as the owner (see "A shared ledger" in the README).`,
+    'purge-not-vacuumed': (p: { ledger: string; why: string }) =>
+      `The person was erased from ${p.ledger}, but the tables could not be rewritten (${p.why}), so the number may stay in PostgreSQL's files until the owner runs VACUUM FULL on the schema's tables (see "A shared ledger" in the README).`,
+    'ledger-standby': (p: { ledger: string }) =>
+      `The server of ${p.ledger} only reads (a standby, or set read-only), so nothing was written; writes go to the primary: name it in --db, e.g. postgres://primary,standby/db?target_session_attrs=read-write.`,
+    'ledger-locked': (p: { ledger: string; seconds: number }) =>
+      `Another user's import held the shared ledger ${p.ledger} for more than ${p.seconds} seconds, so nothing was written; try again when it has finished.`,
+    'db-statement-timeout': (p: { ledger: string; seconds: number }) =>
+      `A statement on ${p.ledger} ran longer than ${p.seconds} seconds, so the command was stopped and nothing was written; try again, or raise ?statement_timeout=SECONDS.`,
+    'db-silent': (p: { ledger: string; seconds: number }) =>
+      `The PostgreSQL server of ${p.ledger} did not answer for ${p.seconds} seconds, so the command was stopped and nothing was written; check that the server is running (?statement_timeout=SECONDS waits longer).`,
+    'db-silent-at-commit': (p: { ledger: string; seconds: number }) =>
+      `The PostgreSQL server of ${p.ledger} stopped answering for ${p.seconds} seconds while the command was being committed, so it is not known whether it was written; check with sscard history (or status) before running it again.`,
+    'db-lost-at-commit': (p: { ledger: string; why: string }) =>
+      `The connection to ${p.ledger} was lost while the command was being committed (${p.why}), so it is not known whether it was written; check with sscard history (or status) before running it again.`,
+    'db-connect-timeout': (p: { ledger: string; seconds: number }) =>
+      `The PostgreSQL server of ${p.ledger} did not answer the connection within ${p.seconds} seconds; check the host and port in --db and that the server is running (?connect_timeout=SECONDS waits longer).`,
+    'db-no-server': (p: { ledger: string; attrs: string }) =>
+      `No server of ${p.ledger} is ${p.attrs} (each answered as another kind or could not be reached), so nothing was done; try again after the standby's promotion, or check --db.`,
     'ledger-busy': (p: { ledger: string; attempts: number }) =>
       `The shared ledger ${p.ledger} was changed by other writers at the same moment ${p.attempts} times in a row, so nothing was written; try again.`,
     'ledger-conflict': (p: { ledger: string; why: string }) =>
@@ -1262,6 +1292,10 @@ export const en = {
     'db-url-invalid': (p: { url: string }) => `--db: ${p.url} is not a valid URL; write it as postgres://user@host:5432/database.`,
     'db-schema-invalid': (p: { schema: string }) =>
       `--db: the schema "${p.schema}" must be lower-case letters, digits and _ (at most 63, not starting with a digit), e.g. ?schema=sscard.`,
+    'db-url-parameter': (p: { parameter: string; value: string; expected: string }) =>
+      p.expected === 'seconds'
+        ? `--db: ${p.parameter} must be a whole number of seconds above 0, not "${p.value}".`
+        : `--db: ${p.parameter} must be one of ${p.expected}, not "${p.value}".`,
   },
 
   /** `sscard completion`. */

@@ -29,6 +29,8 @@ export const zh: Messages = {
         return `${note.from} 为${note.holiday ? `${note.holiday.zh}假期` : WEEKDAY[note.weekday]}，顺延至 ${note.to}`;
       case 'adjusted-workday':
         return `${note.date} 虽是${WEEKDAY[note.weekday]}，但为${note.holiday ? `${note.holiday.zh}` : ''}调休上班日，期限不顺延`;
+      case 'make-up':
+        return `${note.days.join('、')}假定为${note.holiday ? note.holiday.zh : '节假日'}逢周末的补休日（《全国年节及纪念日放假办法》第六条；sscard按惯例假定为节后第一个工作日起补休）`;
       case 'provisional':
         return `${note.year} 年的法定节假日安排尚未公布，此期限为暂定`;
     }
@@ -645,6 +647,7 @@ export const zh: Messages = {
     confirmReplace: (year, file, on) => `${year} 年已于 ${on} 从 ${file} 导入了不同的安排，是否替换？`,
     replaceNeedsYes: (year) => `已导入过不同的 ${year} 年安排，且没有终端可供确认：如确定替换，请加 --yes。`,
     unchanged: (year) => `${year} 年的这份安排已导入过，未做更改。`,
+    moved: (count) => (count === 0 ? '台账中没有未办结的期限因此变动。' : `变动的未办结期限：${count}项`),
     loaded: (year, off, workdays) => `已导入 ${year} 年官方安排：${off} 天放假，${workdays} 天调休上班。${year} 年的期限自此按此计算，不再是暂定。`,
     unreadable: (file) => `<file.json>：无法读取 ${file}，请核对路径。`,
     notAFile: (file) => `<file.json>：${file} 不是普通文件，请提供年度安排的 JSON 文件。`,
@@ -1072,6 +1075,28 @@ export const zh: Messages = {
     'ledger-too-new': (p) =>
       `${'ledger' in p ? `${p.ledger} 中的台账` : `${p.file} `}由更新版本的 sscard 写入（结构版本 ${p.version}，本版本支持 ${p.known}），未做任何改动：请升级 sscard。`,
     'ledger-read-only': (p) => `此台账用户无权写入 ${p.ledger}，未做任何更改：请以有写权限的用户运行此命令（见 README 的“A shared ledger”）。`,
+    'ledger-no-read': (p) =>
+      `此台账用户无权读取 ${p.ledger} 中的模式 ${p.schema}：请台账所有者授予权限（GRANT USAGE ON SCHEMA 及 SELECT，见 README 的“A shared ledger”）。`,
+    'ledger-no-create': (p) =>
+      `${p.ledger} 的模式 ${p.schema} 中还没有台账，而此用户无权创建其表，未做任何更改：请由台账所有者执行第一次写入（例如 sscard copy，见 README 的“A shared ledger”）。`,
+    'ledger-no-migrate': (p) =>
+      `${p.ledger} 中的台账须由其所有者升级到本版本 sscard 的结构版本，此用户无权升级，未做任何更改：请以所有者身份运行一次任意 sscard 命令（见 README 的“A shared ledger”）。`,
+    'purge-needs-owner': (p) =>
+      `只有台账所有者才能从 ${p.ledger} 中清除一个人（对其他用户，事件只能追加），未删除任何内容：请以所有者身份运行 sscard purge（见 README 的“A shared ledger”）。`,
+    'purge-not-vacuumed': (p) =>
+      `此人已从 ${p.ledger} 中清除，但未能重写各表（${p.why}），该号码可能仍留在 PostgreSQL 的文件中，直到所有者对该模式的表执行 VACUUM FULL（见 README 的“A shared ledger”）。`,
+    'ledger-standby': (p) =>
+      `${p.ledger} 的服务器只能读（备库，或被设为只读），未做任何更改：写入须发往主库，请在 --db 中写明主库，例如 postgres://primary,standby/db?target_session_attrs=read-write。`,
+    'ledger-locked': (p) => `另一用户的导入占用共享台账 ${p.ledger} 超过 ${p.seconds} 秒，未做任何更改：请待其完成后重试。`,
+    'db-statement-timeout': (p) => `${p.ledger} 上的一条语句运行超过 ${p.seconds} 秒，命令已停止，未做任何更改：请重试，或调大 ?statement_timeout=秒数。`,
+    'db-silent': (p) =>
+      `${p.ledger} 的 PostgreSQL 服务器 ${p.seconds} 秒内没有应答，命令已停止，未做任何更改：请确认服务器正在运行（?statement_timeout=秒数 可延长等待）。`,
+    'db-silent-at-commit': (p) =>
+      `提交命令时 ${p.ledger} 的 PostgreSQL 服务器 ${p.seconds} 秒没有应答，无法确定是否已写入：再次运行前请先用 sscard history（或 status）查看。`,
+    'db-lost-at-commit': (p) => `提交命令时与 ${p.ledger} 的连接断开（${p.why}），无法确定是否已写入：再次运行前请先用 sscard history（或 status）查看。`,
+    'db-connect-timeout': (p) =>
+      `${p.ledger} 的 PostgreSQL 服务器 ${p.seconds} 秒内没有应答连接：请核对 --db 中的主机和端口，并确认服务器正在运行（?connect_timeout=秒数 可延长等待）。`,
+    'db-no-server': (p) => `${p.ledger} 中没有一台服务器是 ${p.attrs}（各自应答为其他类型，或无法连接），未做任何操作：请在备库提升后重试，或核对 --db。`,
     'ledger-busy': (p) => `共享台账 ${p.ledger} 连续 ${p.attempts} 次在同一时刻被其他写入者修改，未做任何更改：请重试。`,
     'ledger-conflict': (p) => `另一写入者在同一时刻向 ${p.ledger} 记录了相同的事实（${p.why}），未做任何更改：请重新运行命令，查看台账的当前状态。`,
     'db-login-refused': (p) => `PostgreSQL 服务器拒绝了 ${p.ledger} 的登录（${p.why}）：请核对用户名和密码（PGPASSWORD 或 ~/.pgpass）。`,
@@ -1082,6 +1107,10 @@ export const zh: Messages = {
         : `无法连接 ${p.ledger} 的 PostgreSQL 服务器（${p.why}）：请核对 --db 中的主机和端口，并确认服务器正在运行。`,
     'db-url-invalid': (p) => `--db：${p.url} 不是有效的 URL：请写成 postgres://用户@主机:5432/数据库。`,
     'db-schema-invalid': (p) => `--db：模式 "${p.schema}" 只能由小写字母、数字和 _ 组成（最多 63 个字符，不以数字开头），例如 ?schema=sscard。`,
+    'db-url-parameter': (p) =>
+      p.expected === 'seconds'
+        ? `--db：${p.parameter} 须为大于 0 的整秒数，而不是 "${p.value}"。`
+        : `--db：${p.parameter} 须为 ${p.expected} 之一，而不是 "${p.value}"。`,
   },
 
   failure: {
