@@ -442,6 +442,21 @@ export function program(lang: Lang = 'en', only?: string, run?: Run): Command {
       );
   }
 
+  if (wanted('serve')) {
+    declare(root, 'serve', m, h.serve)
+      .option('--port <n>', h.serve.port)
+      .option('--host <addr>', h.serve.host)
+      .option('--no-open', h.serve.noOpen)
+      .option('--allow-remote', h.serve.allowRemote)
+      .action(
+        action(
+          run,
+          () => import('./commands/serve.js'),
+          (_, o) => o,
+        ),
+      );
+  }
+
   if (wanted('import')) {
     declare(root, 'import', m, h.import)
       .argument('[file]', h.import.file)

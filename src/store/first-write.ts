@@ -16,7 +16,10 @@ export function createOnFirstWrite(scratch: Store, create: () => Promise<Store>)
     eventsBySeq: (seqs) => current().eventsBySeq(seqs),
     calendarYears: () => current().calendarYears(),
     mentions: (id) => current().mentions(id),
-    agendaRows: (asOf, order) => current().agendaRows(asOf, order),
+    agendaRows: (asOf, order, window) => current().agendaRows(asOf, order, window),
+    openHireGroups: (asOf) => current().openHireGroups(asOf),
+    findPeople: (text, limit, after) => current().findPeople(text, limit, after),
+    lastSeq: () => current().lastSeq(),
     everyone: (asOf) => current().everyone(asOf),
     allEvents: () => current().allEvents(),
     check: () => current().check(),
@@ -66,7 +69,10 @@ export function createByRename(file: string, openAt: (path: string) => Promise<S
     eventsBySeq: async (seqs) => (await current()).eventsBySeq(seqs),
     calendarYears: async () => (await current()).calendarYears(),
     mentions: async (id) => (await current()).mentions(id),
-    agendaRows: async (asOf, order) => (await current()).agendaRows(asOf, order),
+    agendaRows: async (asOf, order, window) => (await current()).agendaRows(asOf, order, window),
+    openHireGroups: async (asOf) => (await current()).openHireGroups(asOf),
+    findPeople: async (text, limit, after) => (await current()).findPeople(text, limit, after),
+    lastSeq: async () => (await current()).lastSeq(),
     async *everyone(asOf) {
       yield* (await current()).everyone(asOf);
     },
