@@ -9,7 +9,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import fs from 'node:fs';
 import { InvalidInput } from '../../core/errors.js';
-import { redactIds } from '../../core/masking.js';
+import { isMaskedId, redactIds } from '../../core/masking.js';
 import { planRow, type RowProblem } from '../../core/ledger-row.js';
 import type { LedgerTransaction } from '../../store/store.js';
 import type { Context } from '../context.js';
@@ -154,7 +154,7 @@ async function importRoster(
     sheet,
     stdin: ctx.stdin,
     m: ctx.m,
-    onProgress: ctx.stderrIsTTY ? (p) => (holder.bar ??= progressBar(ctx.err as NodeJS.WritableStream, p.totalBytes ?? null)).update(p) : undefined,
+    onProgress: ctx.stderrIsTTY ? (p) => (holder.bar ??= progressBar(ctx.err, p.totalBytes ?? null, ctx.m.import.progress)).update(p) : undefined,
   });
   try {
     if (roster.unknownColumns.length > 0) {
@@ -171,7 +171,12 @@ async function importRoster(
         );
       }
       for (let i = 0; i < chunk.length; i++) {
-        const { line, idDamage } = chunk[i]!;
+        const { line, idDamage, cells } = chunk[i]!;
+        // A masked export given back (SPEC 2.3): one sentence for the file, not one per row; no number in it can be read.
+        if (isMaskedId(cells.id ?? '')) {
+          const format = file.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv';
+          throw new InvalidInput('masked-export', ctx.m.import.maskedRoster(path.basename(file), format));
+        }
         tally.rows++;
         if (idDamage) {
           bad({ line, field: 'id', code: 'invalid-id', message: idDamageText(idDamage, ctx.m) });
