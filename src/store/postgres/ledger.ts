@@ -656,6 +656,10 @@ export class PostgresStore extends Reader implements Store {
   }
 
   /** A SQLite ledger file with every event (numbers, times and sources kept) and the state rebuilt: a portable snapshot. */
+  async consistentRead<T>(read: () => Promise<T>): Promise<T> {
+    return this.snapshot(read);
+  }
+
   async backupTo(file: string): Promise<void> {
     // Written beside the file and renamed, so that no partial ledger ever has the final name.
     const partial = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.partial`);

@@ -569,6 +569,18 @@ export class SqliteStore extends Reader implements Store {
     };
   }
 
+  async consistentRead<T>(read: () => Promise<T>): Promise<T> {
+    if (this.db.inTransaction) return read();
+    // A deferred transaction's snapshot starts at its first read: taken here, before `read` runs.
+    this.db.prepare('BEGIN').run();
+    try {
+      this.s.sql('SELECT count(*) FROM event').pluck().get();
+      return await read();
+    } finally {
+      if (this.db.inTransaction) this.db.prepare('COMMIT').run();
+    }
+  }
+
   async backupTo(file: string): Promise<void> {
     // Loaded when a backup is made: start-up of every other command does not pay for it.
     const { backupLedger } = await import('./backup.js');
