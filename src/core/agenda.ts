@@ -31,6 +31,23 @@ interface Person {
   readonly name: string | null;
 }
 
+/**
+ * Which recorded hires and cards the agenda reads, defined once: the stores
+ * select the same rows in SQL for the people they read from their cached
+ * tables (src/store/rows.ts, OPEN_ITEMS_SQL), and test/store/contract.ts
+ * checks that each engine's query returns exactly the rows these say. The
+ * items themselves are decided below (a card may turn out to have nothing due).
+ */
+export const OPEN_ITEMS = {
+  /** 参保登记 not yet filed, for an employee (a flexible worker files no registration: Art. 58 binds employers). */
+  registration: (hire: Hire): boolean => hire.registeredOn === null && hire.kind === 'employee',
+  /** Left, and the file and insurance transfer not yet done (劳动合同法 Art. 50). */
+  separation: (hire: Hire): boolean => hire.leftOn !== null && hire.separationDoneOn === null,
+  /** A card that may wait for its policy's function (a window may count from issue; a temporary loss may lapse back), or be due for renewal. */
+  card: (card: Card): boolean =>
+    card.state === 'issued' || card.state === 'received' || card.state === 'lost' || (card.expiresOn !== null && card.state === 'activated'),
+} as const;
+
 /** A registration not yet filed (Art. 58), or null when nothing is open. */
 export const registrationItem = (person: Person, hire: Hire, today: IsoDate, calendar: RestDayCalendar): AgendaItem | null =>
   hireItem('registration', person, hire, registrationStatus(hire, today, calendar));
@@ -82,13 +99,14 @@ export function cardItems(person: Person, stored: Card, today: IsoDate, calendar
   // overdue once the printed expiry has passed (it is a printed date, not
   // a period's end: it is not moved off rest days).
   const renewable = card.state === 'issued' || card.state === 'received' || card.state === 'activated' || card.state === 'lost';
-  if (renewable && status.renewalFrom !== null && card.expiresOn !== null && status.renewalFrom <= today) {
-    const daysLeft = daysBetween(today, card.expiresOn);
+  const expiresOn = status.expiresOn;
+  if (renewable && status.renewalFrom !== null && expiresOn !== null && status.renewalFrom <= today) {
+    const daysLeft = daysBetween(today, expiresOn);
     items.push({
       kind: 'renewal',
       personId: person.id,
       name: person.name,
-      deadline: { date: card.expiresOn, nominal: card.expiresOn, provisional: false, moved: null, adjustedWorkday: null },
+      deadline: { date: expiresOn, nominal: expiresOn, provisional: false, moved: null, adjustedWorkday: null, makeUp: null },
       state: daysLeft < 0 ? 'overdue' : 'pending',
       daysLeft,
       employer: null,
@@ -271,3 +289,35 @@ class Cursor<T> implements ItemCursor {
 }
 
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** An open deadline a newly loaded official schedule moves (SPEC 1.2 v3: `calendar load` lists them). */
+export interface DeadlineChange {
+  readonly item: AgendaItem;
+  readonly before: Deadline;
+  readonly after: Deadline;
+}
+
+/**
+ * The open deadlines of these people whose date differs between two
+ * calendars (the one in force, and the one with a schedule loaded), in the
+ * agenda's order. Matched by kind, person, hire or card: the same duty
+ * under both.
+ */
+export function deadlineChanges(
+  people: readonly { readonly id: string; readonly name: string | null; readonly hires: readonly Hire[]; readonly cards: readonly Card[] }[],
+  today: IsoDate,
+  before: RestDayCalendar,
+  after: RestDayCalendar,
+  policies: PolicyBook,
+): DeadlineChange[] {
+  const hires = people.flatMap((p) => p.hires.map((hire) => ({ person: p, hire })));
+  const cards = people.flatMap((p) => p.cards.map((card) => ({ person: p, card })));
+  const key = (i: AgendaItem) => `${i.kind}\u0000${i.personId}\u0000${i.employer ?? ''}\u0000${i.hiredOn ?? ''}\u0000${i.card ?? ''}`;
+  const later = new Map(agenda(hires, cards, today, after, null, policies).map((i) => [key(i), i]));
+  const changes: DeadlineChange[] = [];
+  for (const item of agenda(hires, cards, today, before, null, policies)) {
+    const moved = later.get(key(item));
+    if (moved && moved.deadline.date !== item.deadline.date) changes.push({ item, before: item.deadline, after: moved.deadline });
+  }
+  return changes;
+}

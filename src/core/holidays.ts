@@ -6,7 +6,7 @@
 // (statutory-holidays.ts), with no adjusted working days.
 import { type IsoDate, weekday, yearOf } from './calendar-date.js';
 import { type OfficialSchedule, type ScheduleDay, scheduleDayName } from './official-schedule.js';
-import { type HolidayName, type LunarCalendar, statutoryHolidays } from './statutory-holidays.js';
+import { type HolidayName, type LunarCalendar, makeUpDays, statutoryHolidays } from './statutory-holidays.js';
 
 export type DayKind = 'workday' | 'adjusted-workday' | 'weekend' | 'holiday';
 
@@ -16,6 +16,8 @@ export interface DayInfo {
   readonly holiday: { readonly en: string; readonly zh: string } | null;
   /** False when the year has no official schedule yet and the provisional calendar answered. */
   readonly official: boolean;
+  /** A provisional year's make-up rest day (补休, 全国年节及纪念日放假办法 Art. 6), placed by assumption (statutory-holidays.ts). */
+  readonly makeUp?: boolean;
 }
 
 export interface RestDayCalendar {
@@ -60,12 +62,13 @@ export function calendarFrom(data: ScheduleData, sources: CalendarSources = {}):
   const loaded = new Map<number, ReadonlyMap<string, ScheduleDay>>();
   for (const schedule of sources.loaded ?? []) loaded.set(schedule.year, new Map(schedule.days.map((day) => [day.date, day])));
   let lunar: LunarCalendar | null | undefined;
-  const provisional = new Map<number, ReadonlyMap<IsoDate, HolidayName>>();
+  const provisional = new Map<number, { holidays: ReadonlyMap<IsoDate, HolidayName>; makeUp: ReadonlyMap<IsoDate, HolidayName> }>();
   const provisionalYear = (year: number) => {
     let days = provisional.get(year);
     if (days === undefined) {
       lunar ??= sources.lunar ? sources.lunar() : null;
-      days = statutoryHolidays(year, lunar);
+      const holidays = statutoryHolidays(year, lunar);
+      days = { holidays, makeUp: makeUpDays(holidays) };
       provisional.set(year, days);
     }
     return days;
@@ -92,8 +95,11 @@ export function calendarFrom(data: ScheduleData, sources: CalendarSources = {}):
           return week(true);
         }
         case 'provisional': {
-          const holiday = provisionalYear(year).get(date);
-          return holiday ? { kind: 'holiday', holiday, official: false } : week(false);
+          const { holidays, makeUp } = provisionalYear(year);
+          const holiday = holidays.get(date);
+          if (holiday) return { kind: 'holiday', holiday, official: false };
+          const madeUp = makeUp.get(date);
+          return madeUp ? { kind: 'holiday', holiday: madeUp, official: false, makeUp: true } : week(false);
         }
       }
     },

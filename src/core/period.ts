@@ -27,6 +27,8 @@ export interface Deadline {
    * looking at a Saturday would not expect. Names the holiday it pays for.
    */
   readonly adjustedWorkday: { readonly holiday: { readonly en: string; readonly zh: string } | null } | null;
+  /** The make-up rest days (补休) of a provisional year the deadline moved over: placed by assumption (SPEC 1.2 v3). */
+  readonly makeUp: { readonly days: readonly IsoDate[]; readonly holiday: { readonly en: string; readonly zh: string } | null } | null;
 }
 
 /**
@@ -59,7 +61,13 @@ function computeDeadline(start: IsoDate, period: Period, calendar: RestDayCalend
   let provisional = !nominalInfo.official;
   let date = nominal;
   let info = nominalInfo;
+  const makeUp: IsoDate[] = [];
+  let makeUpHoliday: DayInfo['holiday'] = null;
   while (isRestDay(info)) {
+    if (info.makeUp) {
+      makeUp.push(date);
+      makeUpHoliday ??= info.holiday;
+    }
     date = addDays(date, 1);
     info = calendar.dayInfo(date);
     if (!info.official) provisional = true;
@@ -70,6 +78,7 @@ function computeDeadline(start: IsoDate, period: Period, calendar: RestDayCalend
     provisional,
     moved: date === nominal ? null : { from: nominal, restDay: nominalInfo },
     adjustedWorkday: info.kind === 'adjusted-workday' ? { holiday: info.holiday } : null,
+    makeUp: makeUp.length > 0 ? { days: makeUp, holiday: makeUpHoliday } : null,
   };
 }
 
@@ -130,6 +139,8 @@ export type DeadlineNote =
       readonly weekday: number;
     }
   | { readonly kind: 'provisional'; readonly year: number }
+  /** Make-up rest days (补休) the deadline moved over in a provisional year: an assumption, said as one. */
+  | { readonly kind: 'make-up'; readonly days: readonly IsoDate[]; readonly holiday: { readonly en: string; readonly zh: string } | null }
   /** The deadline day is a weekend made a working day (调休上班日); `holiday` is the one it pays for. */
   | {
       readonly kind: 'adjusted-workday';
@@ -147,6 +158,7 @@ export function explainDeadline(deadline: Deadline): DeadlineNote[] {
   }
   if (deadline.adjustedWorkday)
     notes.push({ kind: 'adjusted-workday', date: deadline.date, weekday: weekday(deadline.date), holiday: deadline.adjustedWorkday.holiday });
+  if (deadline.makeUp) notes.push({ kind: 'make-up', days: deadline.makeUp.days, holiday: deadline.makeUp.holiday });
   if (deadline.provisional) notes.push({ kind: 'provisional', year: Number(deadline.date.slice(0, 4)) });
   return notes;
 }

@@ -6,7 +6,7 @@
 // 13 days. The bridging days and the adjusted working days that pay for them
 // are only known once the State Council publishes the schedule, so none is
 // assumed here.
-import { addDays, type IsoDate, isoDate } from './calendar-date.js';
+import { addDays, type IsoDate, isoDate, weekday } from './calendar-date.js';
 
 export interface HolidayName {
   readonly en: string;
@@ -96,4 +96,38 @@ export function statutoryHolidays(year: number, lunar: LunarCalendar | null): Re
     byDate.set(date, other ? { en: `${other.en} and ${name.en}`, zh: `${other.zh}、${name.zh}` } : name);
   }
   return byDate;
+}
+
+/**
+ * The make-up rest days (补休) of a year without an official schedule:
+ * 全国年节及纪念日放假办法 Art. 6: a holiday of all citizens (Art. 2) that falls
+ * on a Saturday or Sunday is made up on a working day. The law does not say
+ * which day; sscard places them on the first working days after that
+ * holiday's days (the usual practice of the State Council's notices), which
+ * is an assumption: the derivation of a deadline it moves says so.
+ *
+ * 2027: Spring Festival 02-05..08 (Fri-Mon) has two weekend days, made up on
+ * 02-09 and 02-10; Labour Day 05-01..02 (Sat-Sun) on 05-03 and 05-04;
+ * National Day 10-01..03 (Fri-Sun) on 10-04 and 10-05.
+ */
+export function makeUpDays(holidays: ReadonlyMap<IsoDate, HolidayName>): ReadonlyMap<IsoDate, HolidayName> {
+  const weekend = (date: IsoDate) => weekday(date) === 0 || weekday(date) === 6;
+  const made = new Map<IsoDate, HolidayName>();
+  const taken = (date: IsoDate) => weekend(date) || holidays.has(date) || made.has(date);
+  const dates = [...holidays.keys()].sort();
+  // One run of consecutive holiday days is one holiday (Mid-Autumn on 1 October joins National Day).
+  for (let i = 0; i < dates.length; ) {
+    let j = i;
+    while (j + 1 < dates.length && dates[j + 1] === addDays(dates[j]!, 1)) j++;
+    const run = dates.slice(i, j + 1);
+    let owed = run.filter(weekend).length;
+    const name = holidays.get(run[run.length - 1]!)!;
+    for (let day = addDays(run[run.length - 1]!, 1); owed > 0; day = addDays(day, 1)) {
+      if (taken(day)) continue;
+      made.set(day, name);
+      owed--;
+    }
+    i = j + 1;
+  }
+  return made;
 }

@@ -25,9 +25,14 @@ describe('deadline derivations', () => {
       '2027-01-06',
       30,
       en,
-      '2027-02-05 is in the Spring Festival holiday; moved to 2027-02-09; the official holiday schedule for 2027 is not yet known, so this deadline is provisional',
+      '2027-02-05 is in the Spring Festival holiday; moved to 2027-02-11; 2027-02-09 and 2027-02-10 are assumed make-up rest days (补休) for the Spring Festival days on a weekend (全国年节及纪念日放假办法 Art. 6; sscard assumes the first working days after the holiday, the usual practice); the official holiday schedule for 2027 is not yet known, so this deadline is provisional',
     ],
-    ['2027-01-06', 30, zh, '2027-02-05 为春节假期，顺延至 2027-02-09；2027 年的法定节假日安排尚未公布，此期限为暂定'],
+    [
+      '2027-01-06',
+      30,
+      zh,
+      '2027-02-05 为春节假期，顺延至 2027-02-11；2027-02-09、2027-02-10假定为春节逢周末的补休日（《全国年节及纪念日放假办法》第六条；sscard按惯例假定为节后第一个工作日起补休）；2027 年的法定节假日安排尚未公布，此期限为暂定',
+    ],
     ['2026-03-31', 30, en, ''],
   ])('hired %s + %i days', (start, days, m, text) => expect(words(m, start, days)).toBe(text));
 });

@@ -82,15 +82,31 @@ describe('statutoryHolidays: the 13 days of 全国年节及纪念日放假办法
 });
 
 describe('the provisional calendar of a year without an official schedule', () => {
-  it('SPEC 1.2: hired 2027-01-06, 30 days: nominal 2027-02-05 (除夕) moves past Spring Festival to 2027-02-09, provisional', () => {
+  it('SPEC 1.2 v3: hired 2027-01-06, 30 days: nominal 2027-02-05 (除夕) moves past Spring Festival and its make-up days 02-09, 02-10 to 2027-02-11', () => {
     for (const calendar of [chinaCalendar, calendarFrom(data, { lunar: () => lunar })]) {
       const deadline = deadlineOf(d('2027-01-06'), { days: 30 }, calendar);
-      expect(deadline).toMatchObject({ nominal: '2027-02-05', date: '2027-02-09', provisional: true });
+      expect(deadline).toMatchObject({ nominal: '2027-02-05', date: '2027-02-11', provisional: true });
       expect(explainDeadline(deadline)).toEqual([
-        { kind: 'moved', from: '2027-02-05', to: '2027-02-09', holiday: { en: 'Spring Festival', zh: '春节' }, weekday: 5 },
+        { kind: 'moved', from: '2027-02-05', to: '2027-02-11', holiday: { en: 'Spring Festival', zh: '春节' }, weekday: 5 },
+        { kind: 'make-up', days: ['2027-02-09', '2027-02-10'], holiday: { en: 'Spring Festival', zh: '春节' } },
         { kind: 'provisional', year: 2027 },
       ]);
     }
+  });
+
+  it.each([
+    // SPEC 1.2 v3's examples: the weekend days of a holiday are made up on the first working days after it (Art. 6).
+    ['Spring Festival 2027-02-05..08 (Fri-Mon)', { days: 30 }, '2027-01-06', '2027-02-11', ['2027-02-09', '2027-02-10']],
+    ['Labour Day 2027-05-01..02 (Sat-Sun)', { days: 30 }, '2027-04-01', '2027-05-05', ['2027-05-03', '2027-05-04']],
+    ['National Day 2027-10-01..03 (Fri-Sun)', { days: 30 }, '2027-09-01', '2027-10-06', ['2027-10-04', '2027-10-05']],
+  ] as const)('%s: made up on %s', (_, period, start, date, makeUp) => {
+    const deadline = deadlineOf(d(start), period, chinaCalendar);
+    expect(deadline).toMatchObject({ date, provisional: true, makeUp: { days: makeUp } });
+  });
+
+  it('a holiday on weekdays only owes nothing: New Year 2027 (Friday), Qingming 2027-04-05 (Monday)', () => {
+    expect(chinaCalendar.dayInfo(d('2027-01-04')).kind).toBe('workday');
+    expect(chinaCalendar.dayInfo(d('2027-04-06')).kind).toBe('workday');
   });
 
   it.each([
@@ -98,11 +114,19 @@ describe('the provisional calendar of a year without an official schedule', () =
     ['2027-06-09', 'holiday', 'Dragon Boat Festival', '端午'],
     ['2027-09-15', 'holiday', 'Mid-autumn Festival', '中秋'],
     ['2027-10-03', 'holiday', 'National Day', '国庆节'],
-    ['2027-10-04', 'workday', null, null], // no bridging day is assumed
+    ['2027-10-06', 'workday', null, null], // no bridging day beyond the make-up days is assumed
     ['2027-10-09', 'weekend', null, null], // nor any adjusted working day
   ])('%s is a %s (%s), not official', (date, kind, en, zh) => {
     const info = chinaCalendar.dayInfo(d(date));
     expect(info).toEqual({ kind, holiday: en ? { en, zh } : null, official: false });
+  });
+
+  it.each([
+    ['2027-10-04', 'National Day'],
+    ['2027-05-03', 'Labour Day'],
+    ['2027-02-10', 'Spring Festival'],
+  ])('%s is an assumed make-up rest day (%s)', (date, en) => {
+    expect(chinaCalendar.dayInfo(d(date))).toMatchObject({ kind: 'holiday', holiday: { en }, official: false, makeUp: true });
   });
 
   it('loads the lunar tables only for a provisional year, once', () => {
@@ -229,7 +253,7 @@ describe('a loaded schedule overrides the package and the provisional calendar f
     expect(calendar.dayInfo(d('2027-02-14'))).toEqual({ kind: 'weekend', holiday: null, official: true });
     // Without the load, the same calendar data answers provisionally.
     expect(chinaCalendar.yearSource(2027)).toBe('provisional');
-    expect(deadlineOf(d('2027-01-06'), { days: 30 }, chinaCalendar)).toMatchObject({ date: '2027-02-09', provisional: true });
+    expect(deadlineOf(d('2027-01-06'), { days: 30 }, chinaCalendar)).toMatchObject({ date: '2027-02-11', provisional: true });
   });
 
   it('a loaded year the package covers replaces the package for that year only', () => {

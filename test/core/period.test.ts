@@ -50,8 +50,8 @@ describe('years the holiday package does not cover yet', () => {
   });
 
   it.each([
-    ['2027-05-01', '2027-05-03'], // Sat 1 and Sun 2 May fixed holidays -> Monday 3 May
-    ['2027-10-01', '2027-10-04'], // Fri 1 .. Sun 3 October -> Monday
+    ['2027-05-01', '2027-05-05'], // Sat 1 and Sun 2 May, made up on Mon 3 and Tue 4 (Art. 6) -> Wednesday 5 May
+    ['2027-10-01', '2027-10-06'], // Fri 1 .. Sun 3 October, Sat and Sun made up on Mon 4 and Tue 5 -> Wednesday
     ['2027-06-15', '2027-06-15'], // an ordinary Tuesday: stays, still provisional
   ])('nominal %s -> %s', (nominal, date) => {
     const deadline = deadlineOf(addDaysBack(nominal), { days: 1 }, chinaCalendar);

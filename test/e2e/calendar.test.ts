@@ -33,11 +33,13 @@ describe('calendar', () => {
       ledger.run(['register-employee', '--id', WANG, '--employer', 'Acme Ltd', '--hired-on', '2027-01-06', '--pending', '--as-of', '2027-01-06']).code,
     ).toBe(0);
     const before = ledger.run(['status', WANG, '--as-of', '2027-01-06', '--json']).json.registrations[0].deadline;
-    expect(before).toMatchObject({ date: '2027-02-09', nominal: '2027-02-05', provisional: true });
+    expect(before).toMatchObject({ date: '2027-02-11', nominal: '2027-02-05', provisional: true });
     expect(before.reason).toContain('not yet known, so this deadline is provisional');
+    // SPEC 1.2 v3: the weekend days 02-06 and 02-07 are made up on 02-09 and 02-10, and the derivation says it is an assumption.
+    expect(before.reason).toContain('2027-02-09 and 2027-02-10 are assumed make-up rest days (补休) for the Spring Festival days on a weekend');
     const text = ledger.run(['status', WANG, '--as-of', '2027-01-06']).stdout;
     expect(text).toContain(
-      'register by 2027-02-09 (Tue) (2027-02-05 is in the Spring Festival holiday; moved to 2027-02-09; the official holiday schedule for 2027 is not yet known, so this deadline is provisional)',
+      'register by 2027-02-11 (Thu) (2027-02-05 is in the Spring Festival holiday; moved to 2027-02-11; 2027-02-09 and 2027-02-10 are assumed make-up rest days (补休) for the Spring Festival days on a weekend (全国年节及纪念日放假办法 Art. 6; sscard assumes the first working days after the holiday, the usual practice); the official holiday schedule for 2027 is not yet known, so this deadline is provisional)',
     );
 
     const list = ledger.run(['calendar', '--json']).json.years;
@@ -47,12 +49,15 @@ describe('calendar', () => {
     const load = ledger.run(['calendar', 'load', file('2027.json', SCHEDULE_2027)]);
     expect(load.code).toBe(0);
     expect(load.stdout).toContain('Loaded the official 2027 schedule: 10 days off, 1 adjusted working day.');
+    // SPEC 1.2 v3: the load lists the open deadlines it moved, the person masked.
+    expect(load.stdout).toContain('Open deadline moved: 1\n  registration  110105********002X  Acme Ltd  2027-02-11 -> 2027-02-14\n');
     const after = ledger.run(['status', WANG, '--as-of', '2027-01-06', '--json']).json.registrations[0].deadline;
     expect(after).toEqual({
       date: '2027-02-14',
       nominal: '2027-02-05',
       provisional: false,
-      reason: '2027-02-05 is in the Spring Festival holiday; moved to 2027-02-14; per the official 2027 schedule loaded into the ledger',
+      reason:
+        '2027-02-05 is in the Spring Festival holiday; moved to 2027-02-14; 2027-02-14 is a Sunday but an adjusted working day (调休上班日, for the Spring Festival holiday), so the deadline stays on it; per the official 2027 schedule loaded into the ledger',
     });
     expect(ledger.run(['due', '--json', '--as-of', '2027-01-06']).json.items[0].deadline).toMatchObject({ date: '2027-02-14', provisional: false });
     expect(ledger.run(['calendar', '--json']).json.years.find((y: any) => y.year === 2027)).toEqual({
@@ -62,6 +67,26 @@ describe('calendar', () => {
       file: '2027.json',
     });
     expect(ledger.run(['calendar']).stdout).toMatch(/^2027 {7}official \(loaded\), from 2027\.json on 2027-01-06$/m);
+  });
+
+  it('calendar load --json lists the moved open deadlines as data; one already filed is not listed', () => {
+    ledger = tempLedger('2027-01-06');
+    expect(ledger.run(['register-employee', '--id', WANG, '--employer', 'Acme Ltd', '--hired-on', '2027-01-06', '--pending']).code).toBe(0);
+    expect(ledger.run(['register-employee', '--id', WANG, '--employer', 'Beta Co', '--hired-on', '2027-01-06', '--registered-on', '2027-01-06']).code).toBe(0);
+    const load = ledger.run(['calendar', 'load', file('2027.json', SCHEDULE_2027), '--json']);
+    expect(load.code).toBe(0);
+    expect(load.json.moved).toEqual([
+      {
+        kind: 'registration',
+        id: '110105********002X',
+        name: null,
+        employer: 'Acme Ltd',
+        hiredOn: '2027-01-06',
+        card: null,
+        before: expect.objectContaining({ date: '2027-02-11', provisional: true }),
+        after: expect.objectContaining({ date: '2027-02-14', provisional: false }),
+      },
+    ]);
   });
 
   it('loading the same file twice changes nothing; a different one for the year needs confirmation (--yes)', () => {

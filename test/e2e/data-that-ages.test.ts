@@ -12,18 +12,18 @@ const withCheck = (first17: string) => first17 + checkCharacter(first17);
 
 describe('a provisional year (2027) computed from the lunar calendar', () => {
   const ID = '11010519491231002X';
-  it('hired 2027-01-06: deadline 2027-02-09 past Spring Festival (2027-02-05..08), provisional, whatever the zone', () => {
+  it('hired 2027-01-06: deadline 2027-02-11 past Spring Festival (2027-02-05..08) and its make-up days, provisional, whatever the zone', () => {
     expect(ledger.run(['register-employee', '--id', ID, '--employer', 'Acme Ltd', '--hired-on', '2027-01-06', '--pending', '--as-of', '2027-01-06']).code).toBe(
       0,
     );
     for (const TZ of ['America/St_Johns', 'Asia/Shanghai', 'Pacific/Kiritimati', 'Etc/GMT+12']) {
       const r = ledger.run(['status', ID, '--as-of', '2027-01-06', '--json'], { env: { TZ } });
       expect(r.code, TZ).toBe(0);
-      expect(r.json.registrations[0].deadline, TZ).toMatchObject({ date: '2027-02-09', nominal: '2027-02-05', provisional: true });
+      expect(r.json.registrations[0].deadline, TZ).toMatchObject({ date: '2027-02-11', nominal: '2027-02-05', provisional: true });
       expect(r.json.registrations[0].deadline.reason).toContain('Spring Festival');
     }
     const zh = ledger.run(['status', ID, '--as-of', '2027-01-06', '--lang', 'zh']);
-    expect(zh.stdout).toContain('2027-02-05 为春节假期，顺延至 2027-02-09；2027 年的法定节假日安排尚未公布，此期限为暂定');
+    expect(zh.stdout).toContain('2027-02-05 为春节假期，顺延至 2027-02-11；2027-02-09、2027-02-10假定为春节逢周末的补休日');
   });
 
   it('hired 2027-03-06: nominal 2027-04-05 is Qingming (the solar term, a Monday), moved to 2027-04-06, in every zone', () => {

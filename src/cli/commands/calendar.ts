@@ -6,11 +6,14 @@ import path from 'node:path';
 import type { IsoDate } from '../../core/calendar-date.js';
 import { InvalidInput } from '../../core/errors.js';
 import type { YearSource } from '../../core/holidays.js';
+import { byUrgency, type DeadlineChange, deadlineChanges } from '../../core/agenda.js';
+import { officialCalendar } from '../../core/official-calendar.js';
 import { parseHolidayCnSchedule, sameSchedule } from '../../core/official-schedule.js';
 import type { LoadedCalendarYear } from '../../store/store.js';
 import type { Context } from '../context.js';
 import { confirmed, required } from './shared/input.js';
-import { writeJson } from './shared/output.js';
+import { deadlineJson, shownId, writeJson } from './shared/output.js';
+import { policyBook } from './shared/policies-data.js';
 
 /** A schedule file is small (a year has a few dozen entries); anything larger is not one. */
 const MAX_BYTES = 1024 * 1024;
@@ -55,24 +58,55 @@ export async function load(ctx: Context, args: { file?: string; yes?: boolean })
   const entry: LoadedCalendarYear = { schedule, loadedOn: ctx.today as IsoDate, file: path.basename(file) };
 
   const reader = await ctx.openStore({ write: false });
-  const before = reader ? (await reader.calendarYears()).find((y) => y.schedule.year === schedule.year) : undefined;
-  if (before && sameSchedule(before.schedule, schedule)) return done(ctx, entry, false);
+  const years = reader ? await reader.calendarYears() : [];
+  const before = years.find((y) => y.schedule.year === schedule.year);
+  if (before && sameSchedule(before.schedule, schedule)) return done(ctx, entry, false, []);
+  // What the schedule moves (SPEC 1.2 v3): every open deadline, under the calendar in force and under the one with this year loaded.
+  const after = officialCalendar([...years.filter((y) => y.schedule.year !== schedule.year).map((y) => y.schedule), schedule]);
+  const moved: DeadlineChange[] = [];
+  if (reader) for await (const page of reader.everyone(null)) moved.push(...deadlineChanges(page, ctx.today, ctx.calendar, after, policyBook()));
+  moved.sort((a, b) => byUrgency(a.item, b.item));
   if (before) {
     await confirmed(ctx, args.yes, ctx.m.calendar.confirmReplace(schedule.year, before.file, before.loadedOn), ctx.m.calendar.replaceNeedsYes(schedule.year));
   }
   const store = await ctx.openStore({ write: true });
   await store.write((tx) => tx.saveCalendarYear(entry));
-  done(ctx, entry, true);
+  done(ctx, entry, true, moved);
 }
 
-function done(ctx: Context, entry: LoadedCalendarYear, changed: boolean): void {
+function done(ctx: Context, entry: LoadedCalendarYear, changed: boolean, moved: readonly DeadlineChange[]): void {
   const { year, days } = entry.schedule;
   const off = days.filter((d) => d.isOffDay).length;
   if (ctx.json) {
-    writeJson(ctx, { year, changed, source: 'loaded', file: entry.file, loadedOn: entry.loadedOn, offDays: off, workdays: days.length - off });
+    writeJson(ctx, {
+      year,
+      changed,
+      source: 'loaded',
+      file: entry.file,
+      loadedOn: entry.loadedOn,
+      offDays: off,
+      workdays: days.length - off,
+      moved: moved.map(({ item, before, after }) => ({
+        kind: item.kind,
+        id: shownId(ctx, item.personId),
+        name: item.name,
+        employer: item.employer,
+        hiredOn: item.hiredOn,
+        card: item.card,
+        before: deadlineJson(ctx, before),
+        after: deadlineJson(ctx, after),
+      })),
+    });
     return;
   }
   ctx.out.write(`${changed ? ctx.m.calendar.loaded(year, off, days.length - off) : ctx.m.calendar.unchanged(year)}\n`);
+  if (!changed) return;
+  ctx.out.write(`${ctx.m.calendar.moved(moved.length)}\n`);
+  for (const { item, before, after } of moved) {
+    const what = item.card !== null ? ctx.m.due.card(item.card) : (item.employer ?? '');
+    const who = [shownId(ctx, item.personId), item.name ?? ''].filter(Boolean).join(' ');
+    ctx.out.write(`  ${ctx.m.due.kinds[item.kind]}  ${who}${what ? `  ${what}` : ''}  ${before.date} -> ${after.date}\n`);
+  }
 }
 
 function readSchedule(ctx: Context, file: string) {
