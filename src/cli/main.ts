@@ -9,7 +9,7 @@ import type { Store } from '../store/store.js';
 import type { Context, IO } from './context.js';
 import { redactIds } from '../core/masking.js';
 import { printable, safeJson } from './text/safe-text.js';
-import { EXIT, failureOf } from './exit.js';
+import { EXIT, failureOf, writeFailureKind } from './exit.js';
 import { type Lang, langOf } from './text/lang.js';
 import { type Messages, messagesFor } from './text/messages/index.js';
 import { displayWidth, wrapToWidth } from './text/width.js';
@@ -446,6 +446,21 @@ export function program(lang: Lang = 'en', only?: string, run?: Run): Command {
       );
   }
 
+  if (wanted('serve')) {
+    declare(root, 'serve', m, h.serve)
+      .option('--port <n>', h.serve.port)
+      .option('--host <addr>', h.serve.host)
+      .option('--no-open', h.serve.noOpen)
+      .option('--allow-remote', h.serve.allowRemote)
+      .action(
+        action(
+          run,
+          () => import('./commands/serve.js'),
+          (_, o) => o,
+        ),
+      );
+  }
+
   if (wanted('import')) {
     declare(root, 'import', m, h.import)
       .argument('[file]', h.import.file)
@@ -628,6 +643,12 @@ function programFor(argv: readonly string[], lang: Lang, run: Run): Command {
   if (word === undefined || word === 'completion') return program(lang, undefined, run);
   const one = program(lang, word, run);
   return one.commands.some((command) => command.name() === word) ? one : program(lang, undefined, run);
+}
+
+/** A write to standard output the disk refused (issue 29 item 3), worded in the user's language; null for other errors. */
+export function outputFailure(code: string | undefined): string | null {
+  const kind = writeFailureKind(code);
+  return kind && messagesFor(langFromArgs(process.argv, process.env)).failure.outputFailed(kind);
 }
 
 /** Runs the command line `argv` (as process.argv: node, the script, then the words) against `io`; resolves to the exit code. */

@@ -301,6 +301,19 @@ export function withDeadlines(
   return entries.map((e) => ({ ...e, deadline: deadlineOf(kind, kind === 'registration' ? e.hire.hiredOn : e.hire.leftOn!) }));
 }
 
+/** Whether a dated hire lies in an agenda window (store.ts AgendaWindow): replayed hires are narrowed as the queries narrow theirs. */
+export const inWindow =
+  (window: { readonly employer?: string; readonly from?: string } | undefined) =>
+  (e: DatedHire): boolean =>
+    window === undefined ||
+    ((window.from === undefined || e.deadline >= window.from) && (window.employer === undefined || e.hire.employer === window.employer));
+
+/** What findPeople looks for: the end of an identity number (digits, perhaps a final X), or text in a name. */
+export function personQuery(text: string): { idEnd: string } | { name: string } {
+  const t = text.trim();
+  return /^\d{1,17}[\dXx]?$/.test(t) ? { idEnd: t.toUpperCase() } : { name: t.toLowerCase() };
+}
+
 /** Each start day's deadline by the core's rule (period.ts remembers them per start day: a query may ask per row). */
 export function deadlinesOf(order: AgendaOrder) {
   return (kind: 'registration' | 'separation', start: IsoDate): string =>

@@ -5,6 +5,8 @@
 export interface BadRow {
   readonly line: number;
   readonly field: string;
+  /** The same code a command gives for the same problem: a decision's refusal code, or `invalid-<column>` for a malformed cell (as `invalid-<option>`). */
+  readonly code: string;
   readonly message: string;
 }
 
