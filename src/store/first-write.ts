@@ -26,6 +26,7 @@ export function createOnFirstWrite(scratch: Store, create: () => Promise<Store>)
     allEvents: () => current().allEvents(),
     check: () => current().check(),
     backupTo: (file) => current().backupTo(file),
+    consistentRead: (read) => current().consistentRead(read),
     // A bulk load (copy) goes to the file.
     async loadEvents(events) {
       real ??= await create();
@@ -84,6 +85,7 @@ export function createByRename(file: string, openAt: (path: string) => Promise<S
     },
     check: async () => (await current()).check(),
     backupTo: async (target) => (await current()).backupTo(target),
+    consistentRead: async (read) => (await current()).consistentRead(read),
     loadEvents: async (events) => (await current()).loadEvents(events),
     async write(work, options) {
       if (final !== null) return final.write(work, options);

@@ -134,6 +134,12 @@ export interface Store extends LedgerReader {
    */
   backupTo(file: string): Promise<void>;
   /**
+   * Runs `read` with every read of this ledger inside as of one moment (a
+   * read transaction; PostgreSQL: REPEATABLE READ), e.g. a copy's events, its
+   * calendar years and the counts it compares (issue 29 item 12).
+   */
+  consistentRead<T>(read: () => Promise<T>): Promise<T>;
+  /**
    * Writes `events` as they were recorded (numbers, times, sources kept, so
    * that revocations still name the right events) into this ledger, which
    * must hold no events, and rebuilds the cached state, in one transaction

@@ -13,11 +13,12 @@ import { isMaskedId, redactIds } from '../../core/masking.js';
 import { planRow, type RowProblem } from '../../core/ledger-row.js';
 import type { LedgerTransaction } from '../../store/store.js';
 import type { Context } from '../context.js';
+import type { BadRow, ImportTally } from './shared/import-tally.js';
 import { required } from './shared/input.js';
 import { readRow } from '../formats/ledger-csv.js';
 import { writeJson } from './shared/output.js';
 import { personState } from './shared/person.js';
-import { leaveRefusalText, refusalText, registrationRefusalText } from './shared/refusals.js';
+import { refusalText } from './shared/refusals.js';
 import { idDamageText } from '../formats/roster/damaged-id.js';
 
 export interface ImportArgs {
@@ -25,12 +26,6 @@ export interface ImportArgs {
   dryRun?: boolean;
   skipInvalid?: boolean;
   sheet?: string;
-}
-
-export interface BadRow {
-  readonly line: number;
-  readonly field: string;
-  readonly message: string;
 }
 
 /** A file with many bad rows lists the first ones and then the count (SPEC 2.2). */
@@ -55,15 +50,6 @@ async function* atLeast<T>(pages: AsyncIterable<T[]>, size: number): AsyncIterab
 }
 
 /** The counts of a run, and the bad rows (the first LISTED_BAD_ROWS of them). */
-export interface ImportTally {
-  rows: number;
-  changed: number;
-  unchanged: number;
-  events: number;
-  invalid: number;
-  bad: BadRow[];
-}
-
 export async function run(ctx: Context, args: ImportArgs): Promise<void> {
   const given = await required(ctx, args.file, '<file>', ctx.m.import.askFile);
   if (given === '-' && ctx.stdinIsTTY) throw new InvalidInput('stdin-is-terminal', ctx.m.import.stdinIsTerminal);
@@ -142,8 +128,9 @@ async function importRoster(
   bad: (row: BadRow) => void,
 ): Promise<void> {
   const { openRoster } = await import('../formats/roster/read.js');
-  const { policyBook } = await import('./shared/policies-data.js');
-  const policies = { known: [...policyBook().keys()], fallback: ctx.defaultPolicy };
+  const { judging } = await import('./shared/policies-data.js');
+  const j = judging(ctx);
+  const policies = { book: j.policies, fallback: ctx.defaultPolicy };
   const { progressBar } = await import('../formats/roster/progress.js');
   const lineSource = `${source} line `; // each event's source: the file and the row's line
   // Employers named by the rows are recorded (SPEC 1.10): read once, kept up to date as rows record them.
@@ -180,20 +167,22 @@ async function importRoster(
         }
         tally.rows++;
         if (idDamage) {
-          bad({ line, field: 'id', message: idDamageText(idDamage, ctx.m) });
+          bad({ line, field: 'id', code: 'invalid-id', message: idDamageText(idDamage, ctx.m) });
           continue;
         }
         const read = reads[i]!;
         if ('problem' in read) {
-          bad({ line, ...read.problem });
+          bad({ line, field: read.problem.field, code: `invalid-${read.problem.field.replaceAll('_', '-')}`, message: read.problem.message });
           continue;
         }
         const id = read.row.id.number;
         const person = await personState(tx, id);
         const holder = read.row.card ? await tx.cardHolder(read.row.card.number) : null;
-        const plan = planRow(read.row, person, holder, ctx.today);
+        const plan = planRow(read.row, person, holder, j);
         if (!plan.ok) {
-          bad({ line, field: plan.problem.field, message: problemText(ctx, plan.problem, read.row.card?.number ?? '') });
+          const { problem } = plan;
+          const code = 'refusal' in problem ? problem.refusal.reason : problem.other;
+          bad({ line, field: problem.field, code, message: problemText(ctx, problem, read.row.card?.number ?? '') });
           continue;
         }
         const employer = read.row.hire?.employer ?? null;
@@ -208,7 +197,7 @@ async function importRoster(
             );
           } catch (error) {
             if (!(error instanceof InvalidInput || error instanceof Refused)) throw error;
-            bad({ line, field: 'employer_uscc', message: ctx.m.row.employerRefused(error.message.replace(/^employer_uscc[:：]\s*/, '')) });
+            bad({ line, field: 'employer_uscc', code: error.code, message: ctx.m.row.employerRefused(error.message.replace(/^employer_uscc[:：]\s*/, '')) });
             continue;
           }
         }
@@ -253,16 +242,9 @@ function report(ctx: Context, args: ImportArgs, tally: ImportTally): void {
   ctx.out.write(`${m.done(tally, Boolean(args.dryRun))}\n`);
 }
 
+/** A row's refusal in the command's words, naming the column (the guardian's is said as a column to fill). */
 function problemText(ctx: Context, problem: RowProblem, card: string): string {
-  if ('refusal' in problem) return refusalText(ctx, problem.refusal, card, problem.field);
-  if ('registration' in problem) return registrationRefusalText(problem.registration, problem.field, ctx.m, problem.age);
-  if ('leave' in problem) return leaveRefusalText(ctx, problem.leave, problem.field);
-  switch (problem.other) {
-    case 'card-of-another-person':
-      return ctx.m.import.cardOfAnotherPerson(card);
-    case 'guardian-needed':
-      return ctx.m.import.guardianNeeded;
-    case 'activated-on-another-date':
-      return ctx.m.import.activatedOnAnotherDate(card);
-  }
+  if ('other' in problem) return ctx.m.import.activatedOnAnotherDate(card);
+  if (problem.refusal.reason === 'guardian-required') return ctx.m.import.guardianNeeded;
+  return refusalText(ctx, problem.refusal, { card, field: problem.field });
 }

@@ -6,8 +6,8 @@
 // Plain objects and arrow functions only: the entry bundle loads this for
 // --help, so it must cost nothing to evaluate.
 import type { IdProblem } from '../../../core/citizen-id.js';
-import type { CardState, EnableChannel, Refusal, ReplaceReason } from '../../../core/card.js';
-import { EARLIEST_DATE, HIRE_MONTHS_AHEAD, LATEST_DATE } from '../../../core/date-bounds.js';
+import type { CardRefusal, CardState, EnableChannel, ReplaceReason } from '../../../core/card.js';
+import { EARLIEST_DATE, LATEST_DATE } from '../../../core/date-bounds.js';
 import type { EcardChannel, EcardState } from '../../../core/ecard.js';
 import type { ContributionProblem, Insurance } from '../../../core/contributions.js';
 import type { Missing } from '../../../core/cost.js';
@@ -20,10 +20,9 @@ import type { HireKind, RegistrationRefusal } from '../../../core/registration.j
 import type { LeaveRefusal } from '../../../core/separation.js';
 import type { UsccProblem } from '../../../core/uscc.js';
 import type { NextStep } from '../../../core/status.js';
-import type { Topic } from '../../commands/guide.js';
-import type { IdDamage } from '../../formats/roster/damaged-id.js';
-import type { RosterProblem } from '../../formats/roster/problems.js';
-import type { EXIT } from '../../exit.js';
+import type { EXIT } from '../../exit-codes.js';
+import type { IdDamage, RosterProblem } from '../../formats/problems.js';
+import type { Topic } from '../guide-topics.js';
 
 /** The example identity number of the SPEC (a documented public example, not personal data): shown unmasked so examples work when pasted. */
 const ID = '11010519491231002X';
@@ -32,6 +31,13 @@ const DATE_FORMS = '2026-09-01, 2026/9/1, 2026.9.1, 2026年9月1日 or 20260901'
 /** Where the restore steps are (README: "Backups and restore"). */
 const RESTORE =
   'stop every sscard process, copy your latest backup over the ledger file (delete the -wal and -shm beside it first), then run `sscard check` (README: "Backups and restore")';
+/** Why the disk refused a write, and what to do (issue 29 item 3; src/cli/exit.ts, writeFailureKind). */
+const WRITE_FAILURE = {
+  full: 'the disk is full',
+  limit: 'the file reached a size limit: ulimit -f or the file system',
+  io: 'a disk I/O error, or the disk is full',
+};
+const WRITE_REMEDY = { full: 'free some space', limit: 'raise the limit or write elsewhere', io: 'check the disk and free some space' };
 const WEEKDAY = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const BIRTH_DATE = {
   'not-a-date': 'digits 7-14 are not a real birth date',
@@ -277,7 +283,7 @@ export const en = {
 
   /** A core refusal in words, one sentence, never saying whose card it is. `dateField` names the option or column that carried the date. */
   refusal: {
-    card: (r: Refusal, card: string, dateField: string, today: string): string => {
+    card: (r: CardRefusal, card: string, dateField: string, today: string): string => {
       switch (r.reason) {
         case 'card-not-in-force':
           switch (r.state) {
@@ -337,11 +343,19 @@ export const en = {
           return 'No card is recorded for this person; an electronic card maps to a card in force, so record the card first with `sscard card issue`.';
       }
     },
-    /** `age`: the person's age on the hire date (under-age only). */
-    registration: (reason: RegistrationRefusal, field: string, age: number): string => {
-      switch (reason) {
+    /** `field`: the option or column the refusal is about (--hired-on, registered_on, --employer). */
+    registration: (r: RegistrationRefusal, field: string, today: string): string => {
+      switch (r.reason) {
+        case 'flexible-with-employer':
+          return `${field}: a flexible worker (灵活就业) registers themself and has no employer; leave it out.`;
+        case 'hire-date-out-of-range':
+          return `${field} must lie between ${EARLIEST_DATE} and ${LATEST_DATE}; check the year.`;
+        case 'hire-date-too-far-ahead':
+          return `${field} ${r.hiredOn} is more than ${r.months} months after today (${today}); check the year.`;
+        case 'hire-date-before-birth':
+          return `${field} ${r.hiredOn} is before the holder's date of birth in the identity number; check the date and the number.`;
         case 'under-age':
-          return `${field}: the person was ${age} on the hire date; employing anyone under 16 is forbidden (Labour Law Art. 15), so nothing was recorded. Check the identity number and the hire date.`;
+          return `${field}: the person was ${r.age} on the hire date; employing anyone under 16 is forbidden (Labour Law Art. 15), so nothing was recorded. Check the identity number and the hire date.`;
         case 'registered-before-hire':
           return `${field} is before the hire date; an employee is registered on or after the hire date.`;
         case 'registration-in-future':
@@ -487,10 +501,6 @@ export const en = {
   input: {
     date: (field: string) => `${field} must be a real date, written e.g. ${DATE_FORMS}.`,
     outOfRange: (field: string) => `${field} must lie between ${EARLIEST_DATE} and ${LATEST_DATE}; check the year.`,
-    tooFarAhead: (field: string, date: string, today: string, months: number) =>
-      `${field} ${date} is more than ${months} months after today (${today}); check the year.`,
-    beforeBirth: (field: string, date: string) =>
-      `${field} ${date} is before the holder's date of birth in the identity number; check the date and the number.`,
     card: (field: string) => `${field} must be the 9 letters or digits printed on the card, e.g. A12345678.`,
     empty: (field: string) => `${field} is empty; give a value or leave the option out.`,
     tooLong: (field: string) => `${field} is longer than 200 characters; shorten it.`,
@@ -955,8 +965,8 @@ export const en = {
     done: (t: { rows: number; changed: number; events: number; unchanged: number; invalid: number }, dryRun: boolean) =>
       `${dryRun ? 'Dry run, nothing written:' : 'Imported:'} ${t.rows} row${t.rows === 1 ? '' : 's'}, ${t.changed} with changes (${t.events} event${t.events === 1 ? '' : 's'}), ${t.unchanged} already in the ledger${t.invalid ? `, ${t.invalid} invalid ${dryRun ? 'and would be skipped' : 'and skipped'}` : ''}.`,
     /** A row the rules refuse for another reason than a card's, a registration's or a leaving's. */
-    cardOfAnotherPerson: (card: string) => `card ${card} is recorded for another person; check the number.`,
-    guardianNeeded: 'the holder was under 16 on that date, so a guardian activated the card; record it with `sscard activate --guardian-id`.',
+    /** A row's wording of the refusal `guardian-required` (the command's names --guardian-id). */
+    guardianNeeded: "the holder was under 16 on that date, so a guardian activated the card; give the guardian's identity number in guardian_id.",
     activatedOnAnotherDate: (card: string) => `card ${card} is recorded as activated on another date; the ledger keeps the first.`,
     /** A JSON export (`sscard export --format json`): what is wrong with an event of it. */
     events: {
@@ -980,8 +990,6 @@ export const en = {
   /** The card commands (`card issue`, `receive`, `report-loss`, `found`, `replace`, `cancel`). */
   card: {
     notFound: (card: string) => `No card ${card} in the ledger; check the number or record it with \`sscard card issue\`.`,
-    expiryBeforeIssue: (expiresOn: string, issuedOn: string) =>
-      `--expires-on (${expiresOn}) must be after the issue date ${issuedOn}; check the expiry printed on the card.`,
     /** `window`: the policy's activation window in words. */
     issued: (card: string, bank: string | null, on: string, holder: string, window: string) =>
       `Card ${card}${bank ? ` (${bank})` : ''} issued on ${on} to ${holder} (${window}).\nWhen the holder has it in hand, record that with \`sscard card receive\`.`,
@@ -1047,7 +1055,6 @@ export const en = {
   /** `sscard register-employee`. */
   registerEmployee: {
     pendingAndRegistered: '--pending and --registered-on contradict each other; give one of them.',
-    flexibleWithEmployer: '--flexible records a self-registration without an employer; drop --employer.',
     badBase: '--base: give the monthly contribution base (缴费基数) in yuan, a positive amount with at most two decimals, e.g. 8000 or 8000.50.',
     baseFlexible: '--base is the base an employer declares for its employee; a flexible worker chooses a grade with the agency: drop --base.',
     /** `who`: name and (masked) number; `by`: the employer, or the flexible worker themself. */
@@ -1130,13 +1137,10 @@ export const en = {
     employerRecordWithoutEmployer: 'is given but the row has no employer to record it for',
     base: 'is not a monthly base in yuan (a positive amount with at most two decimals, e.g. 8000 or 8000.50)',
     employerRefused: (why: string) => why,
-    hireBeforeBirth: "is before the holder's date of birth",
-    hireTooFarAhead: `is more than ${HIRE_MONTHS_AHEAD} months after today`,
     hireMissing: 'is empty but the row has employer, registration or leaving columns',
     leftWithoutEmployer: 'is empty but the row has left_on: say which employer the person left',
     doneWithoutLeaving: 'is empty but the row has separation_done_on',
     hireKind: 'must be employee (单位职工) or flexible (灵活就业)',
-    flexibleEmployer: 'must be empty for a flexible worker (hire_kind flexible): they register themselves',
     cardNumber: 'must be 9 letters or digits',
     policy: (known: string) => `is not a known card policy; the known ones are ${known} (see \`sscard policies\`)`,
     guardianWithoutActivation: 'is empty but guardian_id is given: a guardian is recorded with the activation',
@@ -1457,6 +1461,12 @@ export const en = {
     interrupted: 'Cancelled; nothing was written.',
     ledgerBusy: 'The ledger stayed locked by another sscard process for 30 seconds; nothing was written. Try again.',
     ledgerDamaged: 'The ledger file is damaged (SQLite reports a malformed database), so nothing was written; restore it from a backup and run `sscard check`.',
+    /** A write the disk refused (src/cli/exit.ts, writeFailureKind): the ledger's transaction was rolled back. */
+    writeFailed: (kind: 'full' | 'limit' | 'io') =>
+      `A write to the disk failed (${WRITE_FAILURE[kind]}), so nothing was recorded and the ledger is as it was; ${WRITE_REMEDY[kind]}, then run the command again.`,
+    /** Standard output (a file, /dev/full) refused a write: what was written is incomplete. */
+    outputFailed: (kind: 'full' | 'limit' | 'io') =>
+      `The output could not be written (${WRITE_FAILURE[kind]}), so what was written is incomplete; ${WRITE_REMEDY[kind]}, then run the command again.`,
     internal: (text: string) => `Internal error: ${text}.`,
   },
 
@@ -1464,6 +1474,8 @@ export const en = {
   errors: {
     'no-ledger': (p: { ledger: string }) => `No ledger at ${p.ledger}; check --db or SSCARD_DB (a command that records something creates it).`,
     'backup-exists': (p: { file: string }) => `${p.file} already exists; choose a new file name or add --force to overwrite it.`,
+    'backup-write-failed': (p: { file: string; kind: 'full' | 'limit' | 'io' }) =>
+      `The backup to ${p.file} could not be written (${WRITE_FAILURE[p.kind]}), and nothing was left under that name; ${WRITE_REMEDY[p.kind]} (a backup needs about as much space as the ledger), then run it again.`,
     'backup-failed': (p: { file: string; why: string }) => `The backup to ${p.file} failed (${p.why}); check the directory exists and is writable.`,
     'backup-is-ledger': (p: { file: string }) =>
       `The backup file ${p.file} is the ledger itself (or its -wal/-shm); give a backup path outside the ledger, e.g. another directory.`,

@@ -1,13 +1,15 @@
 // The Chinese message catalogue: every key of the English one (`Messages`),
 // with the official terms (社会保障卡, 电子社保卡, 启用, 激活, 挂失, 补换卡,
 // 参保登记, 灵活就业) and full-width punctuation.
-import { EARLIEST_DATE, HIRE_MONTHS_AHEAD, LATEST_DATE } from '../../../core/date-bounds.js';
+import { EARLIEST_DATE, LATEST_DATE } from '../../../core/date-bounds.js';
 import type { Messages } from './en.js';
 
 const ID = '11010519491231002X';
 const DATE_FORMS = '2026-09-01、2026/9/1、2026.9.1、2026年9月1日或 20260901';
 const RESTORE =
   '停止所有 sscard 进程，用最近的备份覆盖台账文件（先删除旁边的 -wal 和 -shm 文件），然后运行 `sscard check`（见 README 的 "Backups and restore" 一节）';
+const WRITE_FAILURE = { full: '磁盘已满', limit: '文件达到大小上限：ulimit -f 或文件系统的限制', io: '磁盘读写错误，或磁盘已满' };
+const WRITE_REMEDY = { full: '请释放磁盘空间', limit: '请提高上限或写到别处', io: '请检查磁盘并释放空间' };
 const WEEKDAY = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'];
 const BIRTH_DATE = {
   'not-a-date': '第 7-14 位不是有效的出生日期',
@@ -291,10 +293,18 @@ export const zh: Messages = {
           return '此人尚无社会保障卡记录：电子社保卡须对应一张在用的实体卡，请先用 `sscard card issue` 记录。';
       }
     },
-    registration: (reason, field, age) => {
-      switch (reason) {
+    registration: (r, field, today) => {
+      switch (r.reason) {
+        case 'flexible-with-employer':
+          return `${field}：灵活就业人员由本人自行参保，没有用人单位，请不要填写。`;
+        case 'hire-date-out-of-range':
+          return `${field} 须在 ${EARLIEST_DATE} 至 ${LATEST_DATE} 之间，请检查年份。`;
+        case 'hire-date-too-far-ahead':
+          return `${field} ${r.hiredOn} 晚于今天（${today}）超过 ${r.months} 个月，请检查年份。`;
+        case 'hire-date-before-birth':
+          return `${field} ${r.hiredOn} 早于身份证号码中的出生日期，请检查日期和号码。`;
         case 'under-age':
-          return `${field}：此人在入职日仅 ${age} 周岁；《劳动法》第十五条禁止招用未满 16 周岁的未成年人，未做任何记录。请核对身份证号码和入职日期。`;
+          return `${field}：此人在入职日仅 ${r.age} 周岁；《劳动法》第十五条禁止招用未满 16 周岁的未成年人，未做任何记录。请核对身份证号码和入职日期。`;
         case 'registered-before-hire':
           return `${field} 早于入职日期：职工应在入职当日或之后登记。`;
         case 'registration-in-future':
@@ -420,8 +430,6 @@ export const zh: Messages = {
   input: {
     date: (field) => `${field} 须为有效日期，可写作 ${DATE_FORMS}。`,
     outOfRange: (field) => `${field} 须在 ${EARLIEST_DATE} 至 ${LATEST_DATE} 之间，请检查年份。`,
-    tooFarAhead: (field, date, today, months) => `${field} ${date} 晚于今天（${today}）超过 ${months} 个月，请检查年份。`,
-    beforeBirth: (field, date) => `${field} ${date} 早于身份证号码中的出生日期，请检查日期和号码。`,
     card: (field) => `${field} 须为卡面上的 9 位字母或数字，例如 A12345678。`,
     empty: (field) => `${field} 为空：请填写，或不使用该选项。`,
     tooLong: (field) => `${field} 超过 200 个字符，请缩短。`,
@@ -861,8 +869,7 @@ export const zh: Messages = {
       `${rows} 行中有 ${invalid} 行无效，${dryRun ? '导入时将' : '因此'}不会导入任何内容：请修正，或用 --skip-invalid 导入其余各行。`,
     done: (t, dryRun) =>
       `${dryRun ? '试运行，未写入：' : '已导入：'}${t.rows} 行，其中 ${t.changed} 行有更改（${t.events} 条记录），${t.unchanged} 行已在台账中${t.invalid ? `，${t.invalid} 行无效${dryRun ? '，将被跳过' : '已跳过'}` : ''}。`,
-    cardOfAnotherPerson: (card) => `卡 ${card} 已登记在另一人名下：请核对卡号。`,
-    guardianNeeded: '持卡人在该日未满 16 周岁，由监护人代为激活：请用 `sscard activate --guardian-id` 记录。',
+    guardianNeeded: '持卡人在该日未满 16 周岁，由监护人代为激活：请在 guardian_id 列填写监护人的身份证号码。',
     activatedOnAnotherDate: (card) => `卡 ${card} 已记录于另一日期激活：台账保留首次记录。`,
     events: {
       notThisKind: '与该类事件应有的内容不符',
@@ -883,7 +890,6 @@ export const zh: Messages = {
 
   card: {
     notFound: (card) => `台账中没有卡号 ${card}：请核对卡号，或先用 \`sscard card issue\` 记录。`,
-    expiryBeforeIssue: (expiresOn, issuedOn) => `--expires-on（${expiresOn}）须晚于制卡日期 ${issuedOn}：请核对卡面上的有效期。`,
     issued: (card, bank, on, holder, window) =>
       `已记录：卡 ${card}${bank ? `（${bank}）` : ''} 于 ${on} 为 ${holder} 制卡（${window}）。\n持卡人领卡后用 \`sscard card receive\` 记录。`,
     received: (card, on, changed) => (changed ? `已记录：卡 ${card} 于 ${on} 领取。` : `卡 ${card} 已记录于 ${on} 领取，未做更改。`),
@@ -930,7 +936,6 @@ export const zh: Messages = {
 
   registerEmployee: {
     pendingAndRegistered: '--pending 与 --registered-on 互相矛盾：请只用其一。',
-    flexibleWithEmployer: '--flexible 记录的是无用人单位的个人参保：请去掉 --employer。',
     badBase: '--base：请填写以元为单位的月缴费基数，最多两位小数的正数，例如 8000 或 8000.50。',
     baseFlexible: '--base 是用人单位为职工申报的缴费基数；灵活就业人员自行选择缴费档次：请去掉 --base。',
     head: (action, who, by, hiredOn) =>
@@ -999,13 +1004,10 @@ export const zh: Messages = {
     employerRecordWithoutEmployer: '已填写，但该行没有用人单位',
     base: '不是以元为单位的月缴费基数（最多两位小数的正数，例如 8000 或 8000.50）',
     employerRefused: (why) => why,
-    hireBeforeBirth: '早于持卡人的出生日期',
-    hireTooFarAhead: `晚于今天 ${HIRE_MONTHS_AHEAD} 个月以上`,
     hireMissing: '为空，但该行填写了用人单位、参保或离职列',
     leftWithoutEmployer: '为空，但该行填写了 left_on：请写明离职的用人单位',
     doneWithoutLeaving: '为空，但该行填写了 separation_done_on',
     hireKind: '须为 employee（单位职工）或 flexible（灵活就业）',
-    flexibleEmployer: '灵活就业人员（hire_kind 为 flexible）须留空：由本人自行参保',
     cardNumber: '须为 9 位字母或数字',
     policy: (known) => `不是已知的卡政策；已知的有 ${known}（见 \`sscard policies\`）`,
     guardianWithoutActivation: '为空，但填写了 guardian_id：监护人随激活一并记录',
@@ -1285,6 +1287,8 @@ export const zh: Messages = {
   errors: {
     'no-ledger': (p) => `${p.ledger} 处没有台账：请核对 --db 或 SSCARD_DB（写入命令会新建台账）。`,
     'backup-exists': (p) => `${p.file} 已存在：请换一个文件名，或加 --force 覆盖。`,
+    'backup-write-failed': (p) =>
+      `无法写入备份 ${p.file}（${WRITE_FAILURE[p.kind]}），该文件名下未留下任何文件：${WRITE_REMEDY[p.kind]}（备份约需与台账同样大的空间），然后重新运行。`,
     'backup-failed': (p) => `备份到 ${p.file} 失败（${p.why}）：请确认目录存在且可写。`,
     'backup-is-ledger': (p) => `备份文件 ${p.file} 就是台账本身（或其 -wal/-shm）：请把备份放在台账之外，例如另一个目录。`,
     'policies-invalid': (p) => zh.policy.invalid(p),
@@ -1354,6 +1358,8 @@ export const zh: Messages = {
     interrupted: '已取消，未做任何更改。',
     ledgerBusy: '台账被另一个 sscard 进程锁定超过 30 秒，未做任何更改：请稍后重试。',
     ledgerDamaged: '台账文件已损坏（SQLite 报告数据库格式错误），未做任何更改：请从备份恢复，然后运行 `sscard check`。',
+    writeFailed: (kind) => `写入磁盘失败（${WRITE_FAILURE[kind]}），未记录任何内容，台账保持原样：${WRITE_REMEDY[kind]}，然后重新运行命令。`,
+    outputFailed: (kind) => `无法写出输出（${WRITE_FAILURE[kind]}），已写出的内容不完整：${WRITE_REMEDY[kind]}，然后重新运行命令。`,
     internal: (text) => `内部错误：${text}。`,
   },
 
