@@ -10,6 +10,10 @@ import { EXIT } from '../exit.js';
 import { day, deadlineWhy, padded, relative, width } from '../text/human.js';
 import { type Ctx, fail, parseInput } from './shared/input.js';
 import { batched, deadlineJson, noLedger, send, shownId } from './shared/output.js';
+import { contributionTable } from './shared/contributions-data.js';
+import { type CostBook, cityOfEmployer, costJson, costOf, cutoffOf } from './shared/cost.js';
+import { daysBetween, type IsoDate } from '../../core/calendar-date.js';
+import type { Store } from '../../store/store.js';
 import { policyBook } from './shared/policies-data.js';
 
 export interface DueArgs {
@@ -35,18 +39,41 @@ export async function run(ctx: Context, args: DueArgs): Promise<number> {
   if (store === null) throw noLedger(ctx);
   const sources = await store.agendaRows(ctx.viewOn, agendaOrder(ctx.calendar));
   const employer = args.employer?.trim();
-  const wanted = (item: AgendaItem) => (employer === undefined || item.employer === employer) && (args.kind === undefined || item.kind === args.kind);
+  // The HR month (SPEC 1.9): each open registration's and separation's 增员/减员 cut-off where its employer's
+  // city has one known; --within counts an item whose cut-off falls in the window, even if its deadline does not.
+  const book = await hrMonth(ctx, store);
+  const cutoffs = new Map<AgendaItem, Cutoff>();
+  const cutoffOfItem = (item: AgendaItem): Cutoff => {
+    if (book === null || (item.kind !== 'registration' && item.kind !== 'separation')) return null;
+    let found = cutoffs.get(item);
+    if (found === undefined) {
+      const starts = item.kind === 'registration' ? item.hiredOn : (item.leftOn ?? null);
+      found = starts === null ? null : cutoffOf(book, item.employer, starts, ctx.asOf);
+      cutoffs.set(item, found);
+    }
+    return found;
+  };
+  const anyCutoff = book !== null && book.table.years.some((y) => y.cutoff !== null && [...book.employers.values()].some((e) => e.city === y.city));
+  const inWindow = (item: AgendaItem) => {
+    if (within === undefined || item.daysLeft <= within) return true;
+    const cutoff = cutoffOfItem(item);
+    return cutoff !== null && daysBetween(ctx.asOf, cutoff.date) <= within;
+  };
+  const wanted = (item: AgendaItem) =>
+    (employer === undefined || item.employer === employer) && (args.kind === undefined || item.kind === args.kind) && inWindow(item);
   /** The agenda, a page at a time, as often as asked (text mode reads it twice: once to align the columns). */
   const open: Agenda = {
     async *[Symbol.asyncIterator]() {
-      for await (const page of agendaStream(sources, ctx.asOf, ctx.calendar, within ?? null, policyBook)) {
+      // With cut-offs known, the stream cannot stop at the window's last deadline: an item's cut-off may come first.
+      for await (const page of agendaStream(sources, ctx.asOf, ctx.calendar, anyCutoff ? null : (within ?? null), policyBook)) {
         const shown = page.filter(wanted);
         if (shown.length > 0) yield shown;
       }
     },
   };
   const format = ctx.json ? 'json' : (args.format ?? 'text');
-  const overdue = format === 'json' ? await json(ctx, open) : format === 'ics' ? await ics(ctx, open) : await text(ctx, open, within);
+  const overdue =
+    format === 'json' ? await json(ctx, open, book, cutoffOfItem) : format === 'ics' ? await ics(ctx, open) : await text(ctx, open, within, cutoffOfItem);
   return args.check && overdue > 0 ? EXIT.overdue : EXIT.ok;
 }
 
@@ -59,7 +86,16 @@ type Agenda = AsyncIterable<readonly AgendaItem[]>;
  * each item built from its parts: a million items through the generic
  * indenting serializer cost a third of the command.
  */
-async function json(ctx: Context, agenda: Agenda): Promise<number> {
+type Cutoff = { readonly date: IsoDate; readonly month: string } | null;
+
+/** Employers and contribution data, when any employer is recorded (else nothing about cut-offs or costs is known). */
+async function hrMonth(ctx: Context, store: Store): Promise<CostBook | null> {
+  const employers = await store.employers();
+  if (employers.length === 0) return null;
+  return { table: await contributionTable(ctx, store), employers: new Map(employers.map((e) => [e.name, e])) };
+}
+
+async function json(ctx: Context, agenda: Agenda, book: CostBook | null, cutoffOfItem: (item: AgendaItem) => Cutoff): Promise<number> {
   await send(ctx, `{\n  "asOf": ${JSON.stringify(ctx.asOf)},\n  "items": [`);
   const batch = batched(ctx);
   const deadlines = new Map<Deadline, string>();
@@ -75,7 +111,7 @@ async function json(ctx: Context, agenda: Agenda): Promise<number> {
     for (const item of page) {
       await batch.add(
         // Kinds, states, identity numbers and dates need no escaping; names, employers and card numbers may.
-        `${count === 0 ? '' : ','}\n    {\n      "kind": "${item.kind}",\n      "id": "${shownId(ctx, item.personId)}",\n      "name": ${q(item.name)},\n      "deadline": ${deadlineText(item.deadline)},\n      "state": "${item.state}",\n      "daysLeft": ${item.daysLeft},\n      "employer": ${q(item.employer)},\n      "hiredOn": ${item.hiredOn === null ? 'null' : `"${item.hiredOn}"`},\n      "card": ${q(item.card)}\n    }`,
+        `${count === 0 ? '' : ','}\n    {\n      "kind": "${item.kind}",\n      "id": "${shownId(ctx, item.personId)}",\n      "name": ${q(item.name)},\n      "deadline": ${deadlineText(item.deadline)},\n      "state": "${item.state}",\n      "daysLeft": ${item.daysLeft},\n      "employer": ${q(item.employer)},\n      "hiredOn": ${item.hiredOn === null ? 'null' : `"${item.hiredOn}"`},\n      "card": ${q(item.card)}${hireExtras(ctx, item, book, cutoffOfItem)}\n    }`,
       );
       count++;
       if (item.state === 'overdue') overdue++;
@@ -113,7 +149,27 @@ async function ics(ctx: Context, agenda: Agenda): Promise<number> {
  * A table aligned over every row, in two readings of the agenda (the first
  * only measures the columns), so that millions of rows are never held.
  */
-async function text(ctx: Context, items: Agenda, within: number | undefined): Promise<number> {
+/** A registration's or separation's cut-off (SPEC 1.9) and an overdue registration's cost, as JSON members. */
+function hireExtras(ctx: Context, item: AgendaItem, book: CostBook | null, cutoffOfItem: (item: AgendaItem) => Cutoff): string {
+  if (item.kind !== 'registration' && item.kind !== 'separation') return '';
+  const cutoff = cutoffOfItem(item);
+  const cost =
+    item.kind === 'registration' && item.state === 'overdue'
+      ? costJson(
+          costOf(
+            book ?? { table: { cities: [], years: [] }, employers: new Map() },
+            { employer: item.employer, hiredOn: item.hiredOn!, registeredOn: null, leftOn: item.leftOn ?? null, base: item.base ?? null },
+            'overdue',
+            ctx.asOf,
+          ),
+          book ? cityOfEmployer(book, item.employer) : null,
+        )
+      : null;
+  const indent = (value: unknown) => JSON.stringify(value, null, 2).replaceAll('\n', '\n      ');
+  return `,\n      "cutoff": ${cutoff === null ? 'null' : indent(cutoff)},\n      "cost": ${cost === null ? 'null' : indent(cost)}`;
+}
+
+async function text(ctx: Context, items: Agenda, within: number | undefined, cutoffOfItem: (item: AgendaItem) => Cutoff): Promise<number> {
   const words = ctx.m.due;
   const cells = (item: AgendaItem) => [
     day(ctx, item.deadline.date),
@@ -149,6 +205,9 @@ async function text(ctx: Context, items: Agenda, within: number | undefined): Pr
     for (const item of page) {
       const row = line(cells(item));
       await batch.add(`${item.state === 'overdue' ? c.red(row) : item.daysLeft <= 7 ? c.yellow(row) : row}\n`);
+      const cutoff = cutoffOfItem(item);
+      // Beside the legal deadline, the HR month's: 增员/减员 by the city's cut-off.
+      if (cutoff !== null) await batch.add(`    ${words.cutoff(item.kind === 'registration' ? 'registration' : 'separation', cutoff.date, cutoff.month)}\n`);
       shown++;
       if (item.state === 'overdue') overdue++;
     }

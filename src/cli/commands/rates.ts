@@ -82,7 +82,7 @@ export async function load(ctx: Context, args: { file?: string }): Promise<void>
     throw new InvalidInput('not-json', m.notJson(file));
   }
   const parsed = parseContributions(json, shippedContributions(ctx).cities);
-  if (!parsed.ok) throw new InvalidInput('contributions-invalid', `${file}: ${m.problem(parsed.problem)}`);
+  if (!parsed.ok) throw new InvalidInput('contributions-invalid', `${file}${m.sep.trimEnd()}${m.problem(parsed.problem)}`);
   if (parsed.table.cities.length > 0) throw new InvalidInput('contributions-new-city', m.newCity(file, parsed.table.cities[0]!.id));
   const loadedOn = ctx.today as IsoDate;
   const store = await ctx.openStore({ write: true });

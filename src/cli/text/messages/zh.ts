@@ -188,7 +188,7 @@ export const zh: Messages = {
     shippedUnreadable: '无法读取缴费数据文件 data/contributions.json；请重新安装 sscard。',
     shippedInvalid: (problem) => `缴费数据文件 data/contributions.json 无效：${problem}；请重新安装 sscard。`,
     problem: (p) => {
-      const at = `${p.entry}${p.field ? ` 的字段 ${p.field}` : ''}`;
+      const at = `${p.entry}${p.field ? `，字段 ${p.field}` : ''}：`;
       const what = {
         'not-an-object': '应为对象',
         missing: '缺失（找不到来源时请写 "unknown"）',
