@@ -7,6 +7,7 @@
 import { addDays, daysBetween, type IsoDate } from './calendar-date.js';
 import { ageOn, type CitizenId } from './citizen-id.js';
 import type { RestDayCalendar } from './holidays.js';
+import { allow, type Decision, type Judging, refuse } from './decision.js';
 import { applyAll, emptyPerson, type Fact, fact } from './events.js';
 import { type Deadline, deadlineOf, hasPassed } from './period.js';
 import {
@@ -148,6 +149,27 @@ export function cardsOn(cards: readonly Card[], book: PolicyBook, today: IsoDate
   return cards.map((card) => cardOn(card, policyOf(book, card.policy), today, calendar));
 }
 
+/**
+ * The card as it stood on the day of an act (`on`; never later than the
+ * judging day), under its own policy: what every card decision judges. The
+ * day of the act, not the day it is recorded: a card activated in time and
+ * recorded a year later was not sealed when the holder went to the bank; a
+ * temporary loss found within its days was still a loss that day.
+ */
+export function cardAsOf(card: Card, on: IsoDate, j: Judging): Card {
+  return cardOn(card, policyOf(j.policies, card.policy), on < j.today ? on : j.today, j.calendar);
+}
+
+/** A holder's cards as they stood on the day of an act (cardAsOf). */
+export function cardsAsOf(cards: readonly Card[], on: IsoDate, j: Judging): Card[] {
+  return cards.map((card) => cardAsOf(card, on, j));
+}
+
+/** A card's status on the judging day, under its own policy (cardStatus): what a command shows after a decision. */
+export function statusOf(card: Card, j: Judging): CardStatus {
+  return cardStatus(card, policyOf(j.policies, card.policy), j.today, j.calendar);
+}
+
 export interface CardStatus {
   /** The card as it stands that day (cardOn): sealed, or its temporary loss lapsed. */
   readonly card: Card | null;
@@ -267,7 +289,8 @@ export function expiryOf(card: Card, policy: Policy): IsoDate | null {
   return card.issuedOn === null ? null : policyExpiry(policy, birthDateOf(card.holderId), card.issuedOn);
 }
 
-export type Refusal =
+/** Why a card decision refuses; `reason` is the code (decision.ts). */
+export type CardRefusal =
   | { readonly reason: 'card-not-in-force'; readonly state: CardState }
   | { readonly reason: 'id-mismatch' }
   | { readonly reason: 'date-before-issue'; readonly issuedOn: IsoDate }
@@ -292,10 +315,6 @@ export type Refusal =
   /** The policy says a formal loss (正式挂失) cannot be lifted (Beijing, Xi'an, Changchun): the card is void. */
   | { readonly reason: 'formal-loss-not-liftable'; readonly policy: string }
   | { readonly reason: 'card-not-received' };
-
-export type Decision<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly refusal: Refusal };
-const refuse = <T>(refusal: Refusal): Decision<T> => ({ ok: false, refusal });
-const allow = <T>(value: T): Decision<T> => ({ ok: true, value });
 
 /** What a card decision records: the facts, and the card as they leave it (null: nothing to change). */
 export interface CardChange {
@@ -322,12 +341,15 @@ export interface ActivationRequest {
 
 export type ActivationOutcome =
   | { readonly kind: 'activated'; readonly card: Card; readonly receiptRecorded: boolean; readonly facts: readonly Fact[] }
-  | { readonly kind: 'already-activated'; readonly card: Card };
+  | { readonly kind: 'already-activated'; readonly card: Card; readonly facts: readonly [] };
 
-export function decideActivation(card: Card, request: ActivationRequest, today: IsoDate): Decision<ActivationOutcome> {
+/** 激活 at the bank (SPEC 1.3): `stored` is the card as replayed; it is judged as it stood on `request.on` (cardAsOf). */
+export function decideActivation(stored: Card, request: ActivationRequest, j: Judging): Decision<ActivationOutcome, CardRefusal> {
+  const { today } = j;
   // Checked first, so that a stranger's number learns nothing about the card.
   if (request.idDocument.number !== request.holder.number) return refuse({ reason: 'id-mismatch' });
-  if (card.state === 'activated') return allow({ kind: 'already-activated', card });
+  const card = cardAsOf(stored, request.on, j);
+  if (card.state === 'activated') return allow({ kind: 'already-activated', card, facts: [] });
   if (!isInForce(card)) return refuse({ reason: 'card-not-in-force', state: card.state });
   if (request.on > today) return refuse({ reason: 'date-in-future' });
   if (card.issuedOn !== null && request.on < card.issuedOn) return refuse({ reason: 'date-before-issue', issuedOn: card.issuedOn });
@@ -350,7 +372,7 @@ export function decideActivation(card: Card, request: ActivationRequest, today: 
     ...(receiptRecorded ? [fact(request.on, { kind: 'card.received', card: card.number })] : []),
     fact(request.on, { kind: 'card.activated', card: card.number, outlet: request.outlet, guardian: guardian?.number ?? null }),
   ];
-  return allow({ kind: 'activated', receiptRecorded, card: after(card, facts).card!, facts });
+  return allow({ kind: 'activated', receiptRecorded, card: after(stored, facts).card!, facts });
 }
 
 export interface IssueRequest {
@@ -368,9 +390,15 @@ export function expiresBeforeIssue(issuedOn: IsoDate, expiresOn: IsoDate): boole
   return expiresOn <= issuedOn;
 }
 
-export function decideIssue(holderCards: readonly Card[], numberTaken: boolean, request: IssueRequest, today: IsoDate): Decision<CardChange> {
+/**
+ * A card made for a holder (制卡). One card in force at a time: the holder's
+ * cards are judged as they stood on the issue day (a card sealed by then is
+ * out of force). `numberTaken`: the number is another card's in the ledger.
+ */
+export function decideIssue(holderCards: readonly Card[], numberTaken: boolean, request: IssueRequest, j: Judging): Decision<CardChange, CardRefusal> {
+  const { today } = j;
   if (numberTaken) return refuse({ reason: 'card-number-taken' });
-  const inForce = holderCards.find(isInForce);
+  const inForce = cardsAsOf(holderCards, request.issuedOn, j).find(isInForce);
   if (inForce) return refuse({ reason: 'has-card-in-force', card: inForce.number });
   if (request.issuedOn > today) return refuse({ reason: 'date-in-future' });
   if (request.expiresOn !== null && expiresBeforeIssue(request.issuedOn, request.expiresOn))
@@ -392,14 +420,16 @@ const issueFact = (request: Omit<IssueRequest, 'holderId'>, replaces: string | n
   });
 
 /** Nothing changes when the same receipt is recorded again. */
-export function decideReceipt(card: Card, on: IsoDate, today: IsoDate): Decision<CardChange> {
+export function decideReceipt(stored: Card, on: IsoDate, j: Judging): Decision<CardChange, CardRefusal> {
+  const { today } = j;
+  const card = cardAsOf(stored, on, j);
   if (card.state === 'received' && card.receivedOn === on) return allow(unchanged);
   if (card.state === 'received' && card.receivedOn !== null) return refuse({ reason: 'already-received', receivedOn: card.receivedOn });
   if (card.state === 'activated' && card.activatedOn !== null) return refuse({ reason: 'already-activated', activatedOn: card.activatedOn });
   if (card.state !== 'issued') return refuse({ reason: 'card-not-in-force', state: card.state });
   if (on > today) return refuse({ reason: 'date-in-future' });
   if (card.issuedOn !== null && on < card.issuedOn) return refuse({ reason: 'date-before-issue', issuedOn: card.issuedOn });
-  return allow(after(card, [fact(on, { kind: 'card.received', card: card.number })]));
+  return allow(after(stored, [fact(on, { kind: 'card.received', card: card.number })]));
 }
 
 /**
@@ -407,7 +437,7 @@ export function decideReceipt(card: Card, on: IsoDate, today: IsoDate): Decision
  * recorded about the card (issue, receipt, activation, a reported loss):
  * otherwise the card's history would contradict itself.
  */
-function checkEndDate(card: Card, on: IsoDate, today: IsoDate): Refusal | null {
+function checkEndDate(card: Card, on: IsoDate, today: IsoDate): CardRefusal | null {
   if (on > today) return { reason: 'date-in-future' };
   if (card.state === 'lost' && card.endedOn !== null && on < card.endedOn) return { reason: 'date-before-loss', lostOn: card.endedOn };
   if (card.activatedOn !== null && on < card.activatedOn) return { reason: 'date-before-activation', activatedOn: card.activatedOn };
@@ -421,16 +451,18 @@ function checkEndDate(card: Card, on: IsoDate, today: IsoDate): Refusal | null {
  * (正式挂失). A formal report on a temporarily lost card makes the loss
  * formal; otherwise nothing changes when the card is already reported lost.
  */
-export function decideLoss(card: Card, on: IsoDate, today: IsoDate, temporary = false): Decision<CardChange> {
+export function decideLoss(stored: Card, on: IsoDate, j: Judging, temporary = false): Decision<CardChange, CardRefusal> {
+  const { today } = j;
+  const card = cardAsOf(stored, on, j);
   if (card.state === 'lost') {
     if (temporary || card.loss?.kind !== 'temporary') return allow(unchanged);
     if (on > today) return refuse({ reason: 'date-in-future' });
     if (on < card.loss.reportedOn) return refuse({ reason: 'date-before-loss', lostOn: card.loss.reportedOn });
-    return allow(after(card, [fact(on, { kind: 'card.lost', card: card.number, temporary: false })]));
+    return allow(after(stored, [fact(on, { kind: 'card.lost', card: card.number, temporary: false })]));
   }
   if (!isInForce(card)) return refuse({ reason: 'card-not-in-force', state: card.state });
   const bad = checkEndDate(card, on, today);
-  return bad ? refuse(bad) : allow(after(card, [fact(on, { kind: 'card.lost', card: card.number, temporary })]));
+  return bad ? refuse(bad) : allow(after(stored, [fact(on, { kind: 'card.lost', card: card.number, temporary })]));
 }
 
 /**
@@ -441,13 +473,16 @@ export function decideLoss(card: Card, on: IsoDate, today: IsoDate, temporary = 
  * Xi'an; Changchun). The national Q&A allows it until a replacement is
  * applied for, so where no source says otherwise it is accepted.
  */
-export function decideFound(card: Card, on: IsoDate, today: IsoDate, policy: Policy | null = null): Decision<CardChange> {
+export function decideFound(stored: Card, on: IsoDate, j: Judging): Decision<CardChange, CardRefusal> {
+  const { today } = j;
+  const policy = policyOf(j.policies, stored.policy);
+  const card = cardAsOf(stored, on, j);
   if (card.state === 'replaced' && card.replacedBy !== null) return refuse({ reason: 'replacement-recorded', newCard: card.replacedBy });
   if (card.state !== 'lost' || card.loss === null) return refuse({ reason: 'not-lost', state: card.state });
-  if (card.loss.kind === 'formal' && policy !== null && !formalLossLiftable(policy)) return refuse({ reason: 'formal-loss-not-liftable', policy: policy.id });
+  if (card.loss.kind === 'formal' && !formalLossLiftable(policy)) return refuse({ reason: 'formal-loss-not-liftable', policy: policy.id });
   if (on > today) return refuse({ reason: 'date-in-future' });
   if (on < card.loss.reportedOn) return refuse({ reason: 'date-before-loss', lostOn: card.loss.reportedOn });
-  return allow(after(card, [fact(on, { kind: 'card.found', card: card.number })]));
+  return allow(after(stored, [fact(on, { kind: 'card.found', card: card.number })]));
 }
 
 /**
@@ -456,14 +491,16 @@ export function decideFound(card: Card, on: IsoDate, today: IsoDate, policy: Pol
  * already on. Enabling a card whose receipt was never recorded records the
  * receipt that day, as activation does: the holder evidently had it.
  */
-export function decideEnable(card: Card, on: IsoDate, channel: EnableChannel | null, today: IsoDate): Decision<CardChange> {
+export function decideEnable(stored: Card, on: IsoDate, channel: EnableChannel | null, j: Judging): Decision<CardChange, CardRefusal> {
+  const { today } = j;
+  const card = cardAsOf(stored, on, j);
   if (isInForce(card) && card.enabledOn !== null) return allow(unchanged);
   if (!isInForce(card)) return refuse({ reason: 'card-not-in-force', state: card.state });
   if (on > today) return refuse({ reason: 'date-in-future' });
   if (card.issuedOn !== null && on < card.issuedOn) return refuse({ reason: 'date-before-issue', issuedOn: card.issuedOn });
   if (card.receivedOn !== null && on < card.receivedOn) return refuse({ reason: 'date-before-receipt', receivedOn: card.receivedOn });
   return allow(
-    after(card, [
+    after(stored, [
       ...(card.receivedOn === null ? [fact(on, { kind: 'card.received', card: card.number })] : []),
       fact(on, { kind: 'card.enabled', card: card.number, channel }),
     ]),
@@ -492,7 +529,9 @@ export interface ReplacementRequest {
  * or issue. A lost card is replaced (补领) only after a FORMAL loss
  * (正式挂失); a card replaced for loss must have been reported lost.
  */
-export function decideReplacement(old: Card, request: ReplacementRequest, today: IsoDate): Decision<Replacement> {
+export function decideReplacement(stored: Card, request: ReplacementRequest, j: Judging): Decision<Replacement, CardRefusal> {
+  const { today } = j;
+  const old = cardAsOf(stored, request.on, j);
   if (!isInForce(old) && old.state !== 'lost') return refuse({ reason: 'card-not-in-force', state: old.state });
   if (old.state === 'lost' && old.loss?.kind === 'temporary') return refuse({ reason: 'temporary-loss' });
   if (request.reason === 'loss' && old.state !== 'lost') return refuse({ reason: 'loss-not-reported' });
@@ -513,14 +552,16 @@ export function decideReplacement(old: Card, request: ReplacementRequest, today:
       old.number,
     ),
   ];
-  const state = applyAll({ ...emptyPerson(old.holderId), exists: true, cards: [old] }, facts);
+  const state = applyAll({ ...emptyPerson(old.holderId), exists: true, cards: [stored] }, facts);
   return allow({ old: state.cards[0]!, replacement: state.cards[1]!, facts });
 }
 
 /** 注销, e.g. the holder died or emigrated. Nothing changes when it is already cancelled; a sealed card is void already. */
-export function decideCancellation(card: Card, on: IsoDate, today: IsoDate): Decision<CardChange> {
+export function decideCancellation(stored: Card, on: IsoDate, j: Judging): Decision<CardChange, CardRefusal> {
+  const { today } = j;
+  const card = cardAsOf(stored, on, j);
   if (card.state === 'cancelled') return allow(unchanged);
   if (card.state === 'replaced' || card.state === 'sealed') return refuse({ reason: 'card-not-in-force', state: card.state });
   const bad = checkEndDate(card, on, today);
-  return bad ? refuse(bad) : allow(after(card, [fact(on, { kind: 'card.cancelled', card: card.number })]));
+  return bad ? refuse(bad) : allow(after(stored, [fact(on, { kind: 'card.cancelled', card: card.number })]));
 }

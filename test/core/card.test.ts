@@ -15,11 +15,15 @@ import {
   decideReceipt,
   decideReplacement,
   normaliseCardNumber,
-  type Refusal,
+  type CardRefusal as Refusal,
 } from '../../src/core/card.js';
 import { type CitizenId, parseCitizenId } from '../../src/core/citizen-id.js';
 import { chinaCalendar } from '../../src/core/official-calendar.js';
-import { policy, SEED } from './shipped-policies.js';
+import type { Judging } from '../../src/core/decision.js';
+import { BOOK, SEED } from './shipped-policies.js';
+
+/** What the decisions judge by: the day, China's calendar, the shipped policies. */
+const judge = (today: string): Judging => ({ today: today as IsoDate, calendar: chinaCalendar, policies: BOOK });
 
 const repl = (newNumber: string, numberTaken: boolean, on: IsoDate) => ({ newNumber, numberTaken, on, bank: null, reason: null, policy: null });
 
@@ -115,7 +119,7 @@ describe('decideActivation', () => {
     guardian: null,
     ...over,
   });
-  const today = d('2026-11-24');
+  const today = judge('2026-11-24');
 
   it('activates a received card, late activation allowed', () => {
     const r = decideActivation(card(), request(), today);
@@ -146,7 +150,7 @@ describe('decideActivation', () => {
 
   it('an already activated card changes nothing', () => {
     const activated = card({ state: 'activated', activatedOn: d('2026-04-02') });
-    expect(decideActivation(activated, request(), today)).toEqual({ ok: true, value: { kind: 'already-activated', card: activated } });
+    expect(decideActivation(activated, request(), today)).toEqual({ ok: true, value: { kind: 'already-activated', card: activated, facts: [] } });
   });
 
   it.each([
@@ -218,7 +222,7 @@ function checkDigit(first17: string): string {
 }
 
 describe('issue, receipt, loss, replacement, cancellation', () => {
-  const today = d('2026-11-24');
+  const today = judge('2026-11-24');
   const issue = {
     number: 'B12345678',
     holderId: ADULT.number,
@@ -321,7 +325,7 @@ describe('card numbers and the card shown by status', () => {
 });
 
 describe('every refusal of the card rules, by rule', () => {
-  const today = d('2026-11-24');
+  const today = judge('2026-11-24');
   const activated = card({ state: 'activated', activatedOn: d('2026-04-02') });
   const lost = card({ state: 'lost', endedOn: d('2026-05-02') });
   const tempLost = card({ state: 'lost', endedOn: d('2026-05-02'), loss: { kind: 'temporary', reportedOn: d('2026-05-02'), resumes: 'received' } });
@@ -380,7 +384,7 @@ describe('every refusal of the card rules, by rule', () => {
     // card found on a formal loss, where the policy says it cannot be lifted (Beijing)
     [
       'found: a formal loss under beijing',
-      () => decideFound({ ...lost, loss: { kind: 'formal', reportedOn: d('2026-05-02'), resumes: 'activated' } }, today, today, policy('beijing')),
+      () => decideFound({ ...lost, policy: 'beijing', loss: { kind: 'formal', reportedOn: d('2026-05-02'), resumes: 'activated' } }, d('2026-11-24'), today),
       { reason: 'formal-loss-not-liftable', policy: 'beijing' },
     ],
     ['loss: a replaced card', () => decideLoss(card({ state: 'replaced' }), d('2026-11-02'), today), { reason: 'card-not-in-force', state: 'replaced' }],
@@ -412,8 +416,8 @@ describe('every refusal of the card rules, by rule', () => {
       { reason: 'date-before-activation', activatedOn: '2026-04-02' },
     ],
     [
-      'replace: after only a temporary loss (补领 needs 正式挂失)',
-      () => decideReplacement(tempLost, repl('C12345678', false, d('2026-11-10')), today),
+      'replace: after only a temporary loss (补领 needs 正式挂失), while it holds',
+      () => decideReplacement(tempLost, repl('C12345678', false, d('2026-05-10')), today),
       { reason: 'temporary-loss' },
     ],
     [

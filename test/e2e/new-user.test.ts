@@ -206,3 +206,25 @@ describe('a masked export given back to import (item 2, SPEC 2.3)', () => {
     }
   });
 });
+
+describe('--sheet on a workbook openpyxl wrote (item 3)', () => {
+  // Made by test/fixtures/openpyxl/make-roster.py with Debian's python3-openpyxl: the sheets are stored before
+  // xl/workbook.xml and its relationships name them by absolute paths, as openpyxl and pandas write them.
+  const workbook = path.resolve(__dirname, '../fixtures/openpyxl/花名册-openpyxl.xlsx');
+
+  it('imports the sheet named, with its text, Excel and written dates', () => {
+    ledger = tempLedger();
+    const r = ledger.run(['import', workbook, '--sheet', '花名册']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(ledger.query('SELECT person_id, employer, hired_on, registered_on FROM hire ORDER BY person_id')).toEqual([
+      { person_id: ID, employer: 'Acme Ltd', hired_on: '2026-09-01', registered_on: null },
+      { person_id: '440106199001011235', employer: 'Acme Ltd', hired_on: '2026-09-15', registered_on: '2026-09-20' },
+    ]);
+  });
+
+  it("a sheet it does not have is refused naming the workbook's own sheet names", () => {
+    const r = run(['import', workbook, '--sheet', 'Roster', '--dry-run']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('sscard: --sheet: the workbook has no sheet "Roster"; it has "说明", "花名册".\n');
+  });
+});

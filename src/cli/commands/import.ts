@@ -18,7 +18,7 @@ import { required } from './shared/input.js';
 import { readRow } from '../formats/ledger-csv.js';
 import { writeJson } from './shared/output.js';
 import { personState } from './shared/person.js';
-import { leaveRefusalText, refusalText, registrationRefusalText } from './shared/refusals.js';
+import { refusalText } from './shared/refusals.js';
 import { idDamageText } from '../formats/roster/damaged-id.js';
 
 export interface ImportArgs {
@@ -31,6 +31,8 @@ export interface ImportArgs {
 export interface BadRow {
   readonly line: number;
   readonly field: string;
+  /** The same code a command gives for the same problem: a decision's refusal code, or `invalid-<column>` for a malformed cell (as `invalid-<option>`). */
+  readonly code: string;
   readonly message: string;
 }
 
@@ -225,8 +227,9 @@ async function importRoster(
   stdin: (() => NodeJS.ReadableStream) | null,
 ): Promise<void> {
   const { openRoster } = await import('../formats/roster/read.js');
-  const { policyBook } = await import('./shared/policies-data.js');
-  const policies = { known: [...policyBook().keys()], fallback: ctx.defaultPolicy };
+  const { judging } = await import('./shared/policies-data.js');
+  const j = judging(ctx);
+  const policies = { book: j.policies, fallback: ctx.defaultPolicy };
   const { progressBar } = await import('../formats/roster/progress.js');
   const lineSource = `${source} line `; // each event's source: the file and the row's line
   const holder: { bar: ReturnType<typeof progressBar> | null } = { bar: null };
@@ -259,20 +262,22 @@ async function importRoster(
         }
         tally.rows++;
         if (idDamage) {
-          bad({ line, field: 'id', message: idDamageText(idDamage, ctx.m) });
+          bad({ line, field: 'id', code: 'invalid-id', message: idDamageText(idDamage, ctx.m) });
           continue;
         }
         const read = reads[i]!;
         if ('problem' in read) {
-          bad({ line, ...read.problem });
+          bad({ line, field: read.problem.field, code: `invalid-${read.problem.field.replaceAll('_', '-')}`, message: read.problem.message });
           continue;
         }
         const id = read.row.id.number;
         const person = await personState(tx, id);
         const holder = read.row.card ? await tx.cardHolder(read.row.card.number) : null;
-        const plan = planRow(read.row, person, holder, ctx.today);
+        const plan = planRow(read.row, person, holder, j);
         if (!plan.ok) {
-          bad({ line, field: plan.problem.field, message: problemText(ctx, plan.problem, read.row.card?.number ?? '') });
+          const { problem } = plan;
+          const code = 'refusal' in problem ? problem.refusal.reason : problem.other;
+          bad({ line, field: problem.field, code, message: problemText(ctx, problem, read.row.card?.number ?? '') });
           continue;
         }
         await tx.record(id, plan.facts, lineSource + line);
@@ -316,16 +321,9 @@ function report(ctx: Context, args: ImportArgs, tally: ImportTally): void {
   ctx.out.write(`${m.done(tally, Boolean(args.dryRun))}\n`);
 }
 
+/** A row's refusal in the command's words, naming the column (the guardian's is said as a column to fill). */
 function problemText(ctx: Context, problem: RowProblem, card: string): string {
-  if ('refusal' in problem) return refusalText(ctx, problem.refusal, card, problem.field);
-  if ('registration' in problem) return registrationRefusalText(problem.registration, problem.field, ctx.m, problem.age);
-  if ('leave' in problem) return leaveRefusalText(ctx, problem.leave, problem.field);
-  switch (problem.other) {
-    case 'card-of-another-person':
-      return ctx.m.import.cardOfAnotherPerson(card);
-    case 'guardian-needed':
-      return ctx.m.import.guardianNeeded;
-    case 'activated-on-another-date':
-      return ctx.m.import.activatedOnAnotherDate(card);
-  }
+  if ('other' in problem) return ctx.m.import.activatedOnAnotherDate(card);
+  if (problem.refusal.reason === 'guardian-required') return ctx.m.import.guardianNeeded;
+  return refusalText(ctx, problem.refusal, { card, field: problem.field });
 }

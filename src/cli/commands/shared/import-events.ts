@@ -35,7 +35,8 @@ export async function importEvents(
 ): Promise<void> {
   const m = ctx.m.import.events;
   const people = new Map<string, FileEvent[]>();
-  const invalid = (line: number, field: string, message: string) => bad({ line, field, message });
+  // An event of the file that cannot be taken is a bad line of the export, whatever its field.
+  const invalid = (line: number, field: string, message: string) => bad({ line, field, code: 'bad-json', message });
   let masked = false;
   for await (const { line, value } of jsonLines(ctx, file)) {
     const e = value as Record<string, unknown>;

@@ -6,8 +6,8 @@
 // Plain objects and arrow functions only: the entry bundle loads this for
 // --help, so it must cost nothing to evaluate.
 import type { IdProblem } from '../../../core/citizen-id.js';
-import type { CardState, EnableChannel, Refusal, ReplaceReason } from '../../../core/card.js';
-import { EARLIEST_DATE, HIRE_MONTHS_AHEAD, LATEST_DATE } from '../../../core/date-bounds.js';
+import type { CardRefusal, CardState, EnableChannel, ReplaceReason } from '../../../core/card.js';
+import { EARLIEST_DATE, LATEST_DATE } from '../../../core/date-bounds.js';
 import type { EcardChannel, EcardState } from '../../../core/ecard.js';
 import type { EventKind } from '../../../core/events.js';
 import type { YearSource } from '../../../core/holidays.js';
@@ -172,7 +172,7 @@ export const en = {
 
   /** A core refusal in words, one sentence, never saying whose card it is. `dateField` names the option or column that carried the date. */
   refusal: {
-    card: (r: Refusal, card: string, dateField: string, today: string): string => {
+    card: (r: CardRefusal, card: string, dateField: string, today: string): string => {
       switch (r.reason) {
         case 'card-not-in-force':
           switch (r.state) {
@@ -232,11 +232,19 @@ export const en = {
           return 'No card is recorded for this person; an electronic card maps to a card in force, so record the card first with `sscard card issue`.';
       }
     },
-    /** `age`: the person's age on the hire date (under-age only). */
-    registration: (reason: RegistrationRefusal, field: string, age: number): string => {
-      switch (reason) {
+    /** `field`: the option or column the refusal is about (--hired-on, registered_on, --employer). */
+    registration: (r: RegistrationRefusal, field: string, today: string): string => {
+      switch (r.reason) {
+        case 'flexible-with-employer':
+          return `${field}: a flexible worker (灵活就业) registers themself and has no employer; leave it out.`;
+        case 'hire-date-out-of-range':
+          return `${field} must lie between ${EARLIEST_DATE} and ${LATEST_DATE}; check the year.`;
+        case 'hire-date-too-far-ahead':
+          return `${field} ${r.hiredOn} is more than ${r.months} months after today (${today}); check the year.`;
+        case 'hire-date-before-birth':
+          return `${field} ${r.hiredOn} is before the holder's date of birth in the identity number; check the date and the number.`;
         case 'under-age':
-          return `${field}: the person was ${age} on the hire date; employing anyone under 16 is forbidden (Labour Law Art. 15), so nothing was recorded. Check the identity number and the hire date.`;
+          return `${field}: the person was ${r.age} on the hire date; employing anyone under 16 is forbidden (Labour Law Art. 15), so nothing was recorded. Check the identity number and the hire date.`;
         case 'registered-before-hire':
           return `${field} is before the hire date; an employee is registered on or after the hire date.`;
         case 'registration-in-future':
@@ -382,10 +390,6 @@ export const en = {
   input: {
     date: (field: string) => `${field} must be a real date, written e.g. ${DATE_FORMS}.`,
     outOfRange: (field: string) => `${field} must lie between ${EARLIEST_DATE} and ${LATEST_DATE}; check the year.`,
-    tooFarAhead: (field: string, date: string, today: string, months: number) =>
-      `${field} ${date} is more than ${months} months after today (${today}); check the year.`,
-    beforeBirth: (field: string, date: string) =>
-      `${field} ${date} is before the holder's date of birth in the identity number; check the date and the number.`,
     card: (field: string) => `${field} must be the 9 letters or digits printed on the card, e.g. A12345678.`,
     empty: (field: string) => `${field} is empty; give a value or leave the option out.`,
     tooLong: (field: string) => `${field} is longer than 200 characters; shorten it.`,
@@ -826,8 +830,8 @@ export const en = {
     done: (t: { rows: number; changed: number; events: number; unchanged: number; invalid: number }, dryRun: boolean) =>
       `${dryRun ? 'Dry run, nothing written:' : 'Imported:'} ${t.rows} row${t.rows === 1 ? '' : 's'}, ${t.changed} with changes (${t.events} event${t.events === 1 ? '' : 's'}), ${t.unchanged} already in the ledger${t.invalid ? `, ${t.invalid} invalid ${dryRun ? 'and would be skipped' : 'and skipped'}` : ''}.`,
     /** A row the rules refuse for another reason than a card's, a registration's or a leaving's. */
-    cardOfAnotherPerson: (card: string) => `card ${card} is recorded for another person; check the number.`,
-    guardianNeeded: 'the holder was under 16 on that date, so a guardian activated the card; record it with `sscard activate --guardian-id`.',
+    /** A row's wording of the refusal `guardian-required` (the command's names --guardian-id). */
+    guardianNeeded: "the holder was under 16 on that date, so a guardian activated the card; give the guardian's identity number in guardian_id.",
     activatedOnAnotherDate: (card: string) => `card ${card} is recorded as activated on another date; the ledger keeps the first.`,
     /** A JSON export (`sscard export --format json`): what is wrong with an event of it. */
     events: {
@@ -851,8 +855,6 @@ export const en = {
   /** The card commands (`card issue`, `receive`, `report-loss`, `found`, `replace`, `cancel`). */
   card: {
     notFound: (card: string) => `No card ${card} in the ledger; check the number or record it with \`sscard card issue\`.`,
-    expiryBeforeIssue: (expiresOn: string, issuedOn: string) =>
-      `--expires-on (${expiresOn}) must be after the issue date ${issuedOn}; check the expiry printed on the card.`,
     /** `window`: the policy's activation window in words. */
     issued: (card: string, bank: string | null, on: string, holder: string, window: string) =>
       `Card ${card}${bank ? ` (${bank})` : ''} issued on ${on} to ${holder} (${window}).\nWhen the holder has it in hand, record that with \`sscard card receive\`.`,
@@ -918,7 +920,6 @@ export const en = {
   /** `sscard register-employee`. */
   registerEmployee: {
     pendingAndRegistered: '--pending and --registered-on contradict each other; give one of them.',
-    flexibleWithEmployer: '--flexible records a self-registration without an employer; drop --employer.',
     /** `who`: name and (masked) number; `by`: the employer, or the flexible worker themself. */
     head: (action: 'create' | 'complete' | 'unchanged', who: string, by: string, hiredOn: string) =>
       `${{ create: 'Recorded', complete: 'Completed', unchanged: 'Already recorded:' }[action]} the hire of ${who} by ${by} on ${hiredOn}.`,
@@ -994,13 +995,10 @@ export const en = {
     notADate: 'is not a real date written YYYY-MM-DD',
     outOfRange: `must lie between ${EARLIEST_DATE} and ${LATEST_DATE}`,
     badName: 'is longer than 200 characters or contains control characters',
-    hireBeforeBirth: "is before the holder's date of birth",
-    hireTooFarAhead: `is more than ${HIRE_MONTHS_AHEAD} months after today`,
     hireMissing: 'is empty but the row has employer, registration or leaving columns',
     leftWithoutEmployer: 'is empty but the row has left_on: say which employer the person left',
     doneWithoutLeaving: 'is empty but the row has separation_done_on',
     hireKind: 'must be employee (单位职工) or flexible (灵活就业)',
-    flexibleEmployer: 'must be empty for a flexible worker (hire_kind flexible): they register themselves',
     cardNumber: 'must be 9 letters or digits',
     policy: (known: string) => `is not a known card policy; the known ones are ${known} (see \`sscard policies\`)`,
     guardianWithoutActivation: 'is empty but guardian_id is given: a guardian is recorded with the activation',

@@ -1,7 +1,7 @@
 // The Chinese message catalogue: every key of the English one (`Messages`),
 // with the official terms (社会保障卡, 电子社保卡, 启用, 激活, 挂失, 补换卡,
 // 参保登记, 灵活就业) and full-width punctuation.
-import { EARLIEST_DATE, HIRE_MONTHS_AHEAD, LATEST_DATE } from '../../../core/date-bounds.js';
+import { EARLIEST_DATE, LATEST_DATE } from '../../../core/date-bounds.js';
 import type { Messages } from './en.js';
 
 const ID = '11010519491231002X';
@@ -196,10 +196,18 @@ export const zh: Messages = {
           return '此人尚无社会保障卡记录：电子社保卡须对应一张在用的实体卡，请先用 `sscard card issue` 记录。';
       }
     },
-    registration: (reason, field, age) => {
-      switch (reason) {
+    registration: (r, field, today) => {
+      switch (r.reason) {
+        case 'flexible-with-employer':
+          return `${field}：灵活就业人员由本人自行参保，没有用人单位，请不要填写。`;
+        case 'hire-date-out-of-range':
+          return `${field} 须在 ${EARLIEST_DATE} 至 ${LATEST_DATE} 之间，请检查年份。`;
+        case 'hire-date-too-far-ahead':
+          return `${field} ${r.hiredOn} 晚于今天（${today}）超过 ${r.months} 个月，请检查年份。`;
+        case 'hire-date-before-birth':
+          return `${field} ${r.hiredOn} 早于身份证号码中的出生日期，请检查日期和号码。`;
         case 'under-age':
-          return `${field}：此人在入职日仅 ${age} 周岁；《劳动法》第十五条禁止招用未满 16 周岁的未成年人，未做任何记录。请核对身份证号码和入职日期。`;
+          return `${field}：此人在入职日仅 ${r.age} 周岁；《劳动法》第十五条禁止招用未满 16 周岁的未成年人，未做任何记录。请核对身份证号码和入职日期。`;
         case 'registered-before-hire':
           return `${field} 早于入职日期：职工应在入职当日或之后登记。`;
         case 'registration-in-future':
@@ -325,8 +333,6 @@ export const zh: Messages = {
   input: {
     date: (field) => `${field} 须为有效日期，可写作 ${DATE_FORMS}。`,
     outOfRange: (field) => `${field} 须在 ${EARLIEST_DATE} 至 ${LATEST_DATE} 之间，请检查年份。`,
-    tooFarAhead: (field, date, today, months) => `${field} ${date} 晚于今天（${today}）超过 ${months} 个月，请检查年份。`,
-    beforeBirth: (field, date) => `${field} ${date} 早于身份证号码中的出生日期，请检查日期和号码。`,
     card: (field) => `${field} 须为卡面上的 9 位字母或数字，例如 A12345678。`,
     empty: (field) => `${field} 为空：请填写，或不使用该选项。`,
     tooLong: (field) => `${field} 超过 200 个字符，请缩短。`,
@@ -745,8 +751,7 @@ export const zh: Messages = {
       `${rows} 行中有 ${invalid} 行无效，${dryRun ? '导入时将' : '因此'}不会导入任何内容：请修正，或用 --skip-invalid 导入其余各行。`,
     done: (t, dryRun) =>
       `${dryRun ? '试运行，未写入：' : '已导入：'}${t.rows} 行，其中 ${t.changed} 行有更改（${t.events} 条记录），${t.unchanged} 行已在台账中${t.invalid ? `，${t.invalid} 行无效${dryRun ? '，将被跳过' : '已跳过'}` : ''}。`,
-    cardOfAnotherPerson: (card) => `卡 ${card} 已登记在另一人名下：请核对卡号。`,
-    guardianNeeded: '持卡人在该日未满 16 周岁，由监护人代为激活：请用 `sscard activate --guardian-id` 记录。',
+    guardianNeeded: '持卡人在该日未满 16 周岁，由监护人代为激活：请在 guardian_id 列填写监护人的身份证号码。',
     activatedOnAnotherDate: (card) => `卡 ${card} 已记录于另一日期激活：台账保留首次记录。`,
     events: {
       notThisKind: '与该类事件应有的内容不符',
@@ -767,7 +772,6 @@ export const zh: Messages = {
 
   card: {
     notFound: (card) => `台账中没有卡号 ${card}：请核对卡号，或先用 \`sscard card issue\` 记录。`,
-    expiryBeforeIssue: (expiresOn, issuedOn) => `--expires-on（${expiresOn}）须晚于制卡日期 ${issuedOn}：请核对卡面上的有效期。`,
     issued: (card, bank, on, holder, window) =>
       `已记录：卡 ${card}${bank ? `（${bank}）` : ''} 于 ${on} 为 ${holder} 制卡（${window}）。\n持卡人领卡后用 \`sscard card receive\` 记录。`,
     received: (card, on, changed) => (changed ? `已记录：卡 ${card} 于 ${on} 领取。` : `卡 ${card} 已记录于 ${on} 领取，未做更改。`),
@@ -814,7 +818,6 @@ export const zh: Messages = {
 
   registerEmployee: {
     pendingAndRegistered: '--pending 与 --registered-on 互相矛盾：请只用其一。',
-    flexibleWithEmployer: '--flexible 记录的是无用人单位的个人参保：请去掉 --employer。',
     head: (action, who, by, hiredOn) =>
       `${{ create: '已记录', complete: '已补记登记：', unchanged: '已有记录，未做更改：' }[action]}${who} 由${by}于 ${hiredOn} 录用。`,
     registration: (state) => `参保登记：${state}`,
@@ -876,13 +879,10 @@ export const zh: Messages = {
     notADate: '不是有效日期，请写成 YYYY-MM-DD',
     outOfRange: `须在 ${EARLIEST_DATE} 至 ${LATEST_DATE} 之间`,
     badName: '超过 200 个字符或含有控制字符',
-    hireBeforeBirth: '早于持卡人的出生日期',
-    hireTooFarAhead: `晚于今天 ${HIRE_MONTHS_AHEAD} 个月以上`,
     hireMissing: '为空，但该行填写了用人单位、参保或离职列',
     leftWithoutEmployer: '为空，但该行填写了 left_on：请写明离职的用人单位',
     doneWithoutLeaving: '为空，但该行填写了 separation_done_on',
     hireKind: '须为 employee（单位职工）或 flexible（灵活就业）',
-    flexibleEmployer: '灵活就业人员（hire_kind 为 flexible）须留空：由本人自行参保',
     cardNumber: '须为 9 位字母或数字',
     policy: (known) => `不是已知的卡政策；已知的有 ${known}（见 \`sscard policies\`）`,
     guardianWithoutActivation: '为空，但填写了 guardian_id：监护人随激活一并记录',
