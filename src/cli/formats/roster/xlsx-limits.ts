@@ -63,7 +63,10 @@ function entries(file: string): Entry[] | null {
         const dataLength = directory.readUInt16LE(e + 2);
         if (id === 1) {
           let p = e + 4;
-          if (unpacked === 0xffffffff) (unpacked = Number(directory.readBigUInt64LE(p))), (p += 8);
+          if (unpacked === 0xffffffff) {
+            unpacked = Number(directory.readBigUInt64LE(p));
+            p += 8;
+          }
           if (packed === 0xffffffff) packed = Number(directory.readBigUInt64LE(p));
         }
         e += 4 + dataLength;
