@@ -14,6 +14,7 @@ import type { LedgerTransaction } from '../../store/store.js';
 import { MAX_LINE, RosterFileError } from '../formats/roster/problems.js';
 import { privateTempDir } from '../private-temp.js';
 import type { Context } from '../context.js';
+import type { BadRow, ImportTally } from './shared/import-tally.js';
 import { required } from './shared/input.js';
 import { readRow } from '../formats/ledger-csv.js';
 import { writeJson } from './shared/output.js';
@@ -26,14 +27,6 @@ export interface ImportArgs {
   dryRun?: boolean;
   skipInvalid?: boolean;
   sheet?: string;
-}
-
-export interface BadRow {
-  readonly line: number;
-  readonly field: string;
-  /** The same code a command gives for the same problem: a decision's refusal code, or `invalid-<column>` for a malformed cell (as `invalid-<option>`). */
-  readonly code: string;
-  readonly message: string;
 }
 
 /** A file with many bad rows lists the first ones and then the count (SPEC 2.2). */
@@ -58,15 +51,6 @@ async function* atLeast<T>(pages: AsyncIterable<T[]>, size: number): AsyncIterab
 }
 
 /** The counts of a run, and the bad rows (the first LISTED_BAD_ROWS of them). */
-export interface ImportTally {
-  rows: number;
-  changed: number;
-  unchanged: number;
-  events: number;
-  invalid: number;
-  bad: BadRow[];
-}
-
 export async function run(ctx: Context, args: ImportArgs): Promise<void> {
   const given = await required(ctx, args.file, '<file>', ctx.m.import.askFile);
   if (given === '-' && ctx.stdinIsTTY) throw new InvalidInput('stdin-is-terminal', ctx.m.import.stdinIsTerminal);

@@ -12,30 +12,8 @@ import { findPolicy, type PolicyBook } from '../../core/policy.js';
 import { textProblem } from '../../core/text-limits.js';
 import { parseRosterDate } from './roster/dates.js';
 
-export const COLUMNS = [
-  'id',
-  'name',
-  'employer',
-  'hired_on',
-  'registered_on',
-  'left_on',
-  'separation_done_on',
-  'hire_kind',
-  'card_number',
-  'bank',
-  'policy',
-  'issued_on',
-  'received_on',
-  'enabled_on',
-  'activated_on',
-  'guardian_id',
-  'expires_on',
-  'card_state',
-  'card_ended_on',
-  'ecard_channel',
-  'ecard_claimed_on',
-] as const;
-export type Column = (typeof COLUMNS)[number];
+export { type Column, COLUMNS } from './ledger-columns.js';
+import { type Column, COLUMNS } from './ledger-columns.js';
 
 // A cell starting with one of these is a formula to a spreadsheet (CSV
 // injection). Export prefixes it with a single quote; import removes a single

@@ -17,10 +17,9 @@ import type { ActivationWindow, Consequence, LossRule, Policy, PolicyProblem, Un
 import type { HireKind, RegistrationRefusal } from '../../../core/registration.js';
 import type { LeaveRefusal } from '../../../core/separation.js';
 import type { NextStep } from '../../../core/status.js';
-import type { Topic } from '../../commands/guide.js';
-import type { IdDamage } from '../../formats/roster/damaged-id.js';
-import type { RosterProblem } from '../../formats/roster/problems.js';
-import type { EXIT } from '../../exit.js';
+import type { EXIT } from '../../exit-codes.js';
+import type { IdDamage, RosterProblem } from '../../formats/problems.js';
+import type { Topic } from '../guide-topics.js';
 
 /** The example identity number of the SPEC (a documented public example, not personal data): shown unmasked so examples work when pasted. */
 const ID = '11010519491231002X';
