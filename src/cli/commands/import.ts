@@ -251,7 +251,12 @@ async function importRoster(
         }
         const read = reads[i]!;
         if ('problem' in read) {
-          bad({ line, field: read.problem.field, code: `invalid-${read.problem.field.replaceAll('_', '-')}`, message: read.problem.message });
+          bad({
+            line,
+            field: read.problem.field,
+            code: read.problem.code ?? `invalid-${read.problem.field.replaceAll('_', '-')}`,
+            message: read.problem.message,
+          });
           continue;
         }
         const id = read.row.id.number;
