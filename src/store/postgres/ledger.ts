@@ -417,6 +417,8 @@ export class PostgresStore extends Reader implements Store {
     q: Query,
     private readonly now: string,
     readonly location: PostgresLocation,
+    /** Queries with a long limit of their own (VACUUM FULL). */
+    private readonly patient: Query = q,
   ) {
     super(q);
   }
@@ -783,7 +785,9 @@ export class PostgresStore extends Reader implements Store {
    */
   private async rewriteErased(): Promise<void> {
     try {
-      for (const table of ['event', 'person', 'hire', 'card', 'ecard', 'calendar_year']) await this.q(`VACUUM FULL ${table}`);
+      await this.patient('SET statement_timeout = 0');
+      for (const table of ['event', 'person', 'hire', 'card', 'ecard', 'calendar_year']) await this.patient(`VACUUM FULL ${table}`);
+      await this.patient('RESET statement_timeout');
     } catch (error) {
       const why = (failure(error, this.location) as Error).message;
       throw new Refused(
