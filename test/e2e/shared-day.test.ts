@@ -259,6 +259,19 @@ describe('roles as the README sets them up', () => {
     expect(standby.stderr).toMatch(/^sscard: The server of .* only reads \(a standby, or set read-only\), so nothing was written; /);
     const purged = ok(at(owner, ['purge', WANG, '--yes']));
     expect(purged.stdout).not.toContain(WANG);
+    // check notices a guard taken away (only the owner can): the trigger disabled.
+    expect(ok(at(owner, ['check', '--json'])).json.ok).toBe(true);
+    await admin(async (c) => {
+      await c.query(`SET ROLE ${names.owner}`);
+      await c.query(`ALTER TABLE ${names.schema}.event DISABLE TRIGGER event_append_only`);
+    });
+    const unguarded = at(reader, ['check', '--json']);
+    expect(unguarded.json.ok).toBe(false);
+    expect(unguarded.json.problems).toEqual(['the trigger event_append_only that keeps events append-only is disabled']);
+    await admin(async (c) => {
+      await c.query(`SET ROLE ${names.owner}`);
+      await c.query(`ALTER TABLE ${names.schema}.event ENABLE TRIGGER event_append_only`);
+    });
     // Nothing left in the server's files: the tables' and indexes' pages after a checkpoint.
     if (!process.env.SSCARD_TEST_PG_URL) {
       const files = await admin(async (c) => {
