@@ -1,7 +1,8 @@
 // The one place where failures become exit codes and messages (SPEC 2).
 import type { Messages } from './text/messages/en.js';
 
-export const EXIT = { ok: 0, refused: 1, usage: 2, overdue: 3, interrupted: 130 } as const;
+export { EXIT } from './exit-codes.js';
+import { EXIT } from './exit-codes.js';
 
 export interface Failure {
   readonly exitCode: number;

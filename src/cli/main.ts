@@ -13,6 +13,9 @@ import { EXIT, failureOf, writeFailureKind } from './exit.js';
 import { type Lang, langOf } from './text/lang.js';
 import { type Messages, messagesFor } from './text/messages/index.js';
 import { displayWidth, wrapToWidth } from './text/width.js';
+import { type CompletionNode, SHELLS } from './formats/completion.js';
+import { CARD_GENERATIONS, ECARD_CHANNELS, ENABLE_CHANNELS, REPLACE_REASONS } from '../core/state.js';
+import { TOPICS } from './text/guide-topics.js';
 import type { GlobalOptions } from './process-context.js';
 
 declare const SSCARD_VERSION: string;
@@ -163,16 +166,17 @@ function declare(parent: Command, name: string, m: Messages, texts: { descriptio
 /**
  * Values an option or argument takes, for completion only, where commander
  * declares no choices because the command accepts more (Chinese channel names,
- * policies read from data/policies.json by completion.ts). Kept equal to the
- * core's lists by test/e2e/completion.test.ts, without loading the core here.
+ * policies read from data/policies.json by the completion command). The
+ * lists are the core's and the catalogue's own (core/state.ts is a leaf of
+ * types and lists: loading it costs start-up nothing worth measuring).
  */
 const COMPLETION_VALUES: Record<string, Record<string, string[]>> = {
-  'ecard claim': { '--channel': ['wechat', 'alipay', '12333', 'bank-app', 'gov-platform', 'unionpay', 'local-app'] },
-  enable: { '--channel': ['window', 'bank', 'online', 'hospital'] },
-  'card issue': { '--generation': ['2', '3'] },
-  'card replace': { '--reason': ['loss', 'damage', 'expiry', 'change'] },
-  guide: { '': ['activate', 'enable', 'loss', 'ecard', 'register', 'leave'] },
-  completion: { '': ['bash', 'zsh', 'fish'] },
+  'ecard claim': { '--channel': [...ECARD_CHANNELS] },
+  enable: { '--channel': [...ENABLE_CHANNELS] },
+  'card issue': { '--generation': CARD_GENERATIONS.map(String) },
+  'card replace': { '--reason': [...REPLACE_REASONS] },
+  guide: { '': [...TOPICS] },
+  completion: { '': [...SHELLS] },
 };
 
 /**
@@ -591,17 +595,6 @@ export function program(lang: Lang = 'en', only?: string, run?: Run): Command {
   }
 
   return root;
-}
-
-/** A command for completion: its subcommands, its options, and the values its options and argument take. */
-export interface CompletionNode {
-  readonly words: string[];
-  /** Option (e.g. `--channel`) -> its values; `''` -> the values of the positional argument. Options not listed take free text. */
-  readonly values: Record<string, string[]>;
-  /** Options that take a value (its next word is not a command). */
-  readonly takesValue: string[];
-  /** The positional argument is a file name. */
-  readonly fileArgument: boolean;
 }
 
 /** The command tree as data: each command path with its subcommands, options and their values (for completion). */

@@ -191,6 +191,8 @@ export async function* agendaStream(
   within: number | null,
   /** Asked for at the first card only: an agenda of hires alone needs no policies. */
   policies: () => PolicyBook,
+  /** Items per page: a reader that wants only the first few (the web view's first page) asks for few, and the sources are read no further. */
+  pageSize = 1000,
 ): Pages<AgendaItem> {
   const cards: AgendaItem[] = [];
   for await (const page of sources.cards) for (const { person, card } of page) cards.push(...cardItems(person, card, today, calendar, policies()));
@@ -214,7 +216,7 @@ export async function* agendaStream(
       const item = first.take();
       if (within !== null && item.daysLeft > within) break;
       page.push(item);
-      if (page.length === 1000) {
+      if (page.length === pageSize) {
         yield page;
         page = [];
       }

@@ -10,6 +10,7 @@ import type { RestDayCalendar } from './holidays.js';
 import { allow, type Decision, type Judging, refuse } from './decision.js';
 import { applyAll, emptyPerson, type Fact, fact } from './events.js';
 import { type Deadline, deadlineOf, hasPassed } from './period.js';
+import { type Card, type CardState, type EnableChannel, IN_FORCE, isInForce, type ReplaceReason } from './state.js';
 import {
   afterLapse,
   type Consequence,
@@ -27,55 +28,11 @@ import {
   type Unknown,
 } from './policy.js';
 
-/** `sealed` (逾期封存) is never stored: it is derived from the day and the policy (cardOn). */
-export type CardState = 'issued' | 'received' | 'activated' | 'lost' | 'replaced' | 'cancelled' | 'sealed';
-
-/** Where the social-security function was switched on (启用): SPEC 1.3. */
-export const ENABLE_CHANNELS = ['window', 'bank', 'online', 'hospital'] as const;
-export type EnableChannel = (typeof ENABLE_CHANNELS)[number];
-
-/** Why a card was replaced (补换卡). */
-export const REPLACE_REASONS = ['loss', 'damage', 'expiry', 'change'] as const;
-export type ReplaceReason = (typeof REPLACE_REASONS)[number];
-
-/** A reported loss (挂失): temporary (临时挂失, lapses) or formal (正式挂失); `resumes` is the state a found card returns to. */
-export interface Loss {
-  readonly kind: 'temporary' | 'formal';
-  readonly reportedOn: IsoDate;
-  readonly resumes: 'issued' | 'received' | 'activated';
-}
-
-export interface Card {
-  readonly number: string;
-  readonly holderId: string;
-  readonly bank: string | null;
-  /** The card policy it was issued under (SPEC 1.8); v1 cards: `seed`. */
-  readonly policy: string;
-  readonly generation: 2 | 3;
-  readonly expiresOn: IsoDate | null;
-  readonly state: CardState;
-  readonly issuedOn: IsoDate | null;
-  readonly receivedOn: IsoDate | null;
-  /** The social-security function switched on (启用); activation does it too. */
-  readonly enabledOn: IsoDate | null;
-  /** The financial function activated at the bank (激活). */
-  readonly activatedOn: IsoDate | null;
-  readonly outlet: string | null;
-  /** The guardian who activated for a holder under 16. */
-  readonly guardianId: string | null;
-  readonly loss: Loss | null;
-  /** When it left the in-force states (lost, replaced or cancelled). */
-  readonly endedOn: IsoDate | null;
-  readonly replacedBy: string | null;
-}
+export { type Card, type CardState, ENABLE_CHANNELS, type EnableChannel, isInForce, type Loss, REPLACE_REASONS, type ReplaceReason } from './state.js';
 
 /** Below this age a guardian (监护人) activates the card for the holder. */
 export const GUARDIAN_REQUIRED_UNDER = 16;
 export const GUARDIAN_MIN_AGE = 18;
-
-const IN_FORCE: ReadonlySet<CardState> = new Set(['issued', 'received', 'activated']);
-
-export const isInForce = (card: Card): boolean => IN_FORCE.has(card.state);
 
 /** Nine upper-case letters or digits; input is normalised to upper case. */
 export function normaliseCardNumber(input: string): string | null {

@@ -2,13 +2,12 @@
 // of the physical card (社会保险经办条例 Art. 7), issued by the national
 // platform, one-to-one with the card in force. Having one does NOT mean the
 // physical card is activated.
-import type { IsoDate } from './calendar-date.js';
 import { type Card, type CardRefusal, cardsAsOf, currentCard, isInForce } from './card.js';
 import { allow, type Decision, type Judging, refuse } from './decision.js';
+import { ECARD_CHANNELS, type EcardChannel, type EcardClaim } from './state.js';
 import { type Fact, fact } from './events.js';
 
-export const ECARD_CHANNELS = ['wechat', 'alipay', '12333', 'bank-app', 'gov-platform', 'unionpay', 'local-app'] as const;
-export type EcardChannel = (typeof ECARD_CHANNELS)[number];
+export { ECARD_CHANNELS, type EcardChannel, type EcardClaim } from './state.js';
 
 /**
  * The names people use for the channels, lower-cased: the Chinese names of
@@ -44,11 +43,6 @@ export function parseEcardChannel(input: string): EcardChannel | null {
   const text = input.trim().toLowerCase().replace(/\s+/g, ' ');
   if ((ECARD_CHANNELS as readonly string[]).includes(text)) return text as EcardChannel;
   return CHANNEL_NAMES[text] ?? CHANNEL_NAMES[text.replace(/ /g, '')] ?? null;
-}
-
-export interface EcardClaim {
-  readonly channel: EcardChannel | null;
-  readonly claimedOn: IsoDate;
 }
 
 export type EcardState = 'none' | 'active' | 'limited' | 'suspended';

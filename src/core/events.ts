@@ -4,10 +4,8 @@
 // store numbers them, stamps when and by what they were recorded, and keeps
 // the replayed state as a cache. Nothing else changes state.
 import type { IsoDate } from './calendar-date.js';
-import type { Card, CardState, EnableChannel, ReplaceReason } from './card.js';
 import { allow, type Decision, refuse } from './decision.js';
-import type { EcardChannel, EcardClaim } from './ecard.js';
-import type { Hire, HireKind } from './registration.js';
+import { type Card, type EcardChannel, type EcardClaim, type EnableChannel, type Hire, type HireKind, IN_FORCE, type ReplaceReason } from './state.js';
 
 /**
  * Every kind of fact, with its typed payload. A hire is named by its employer
@@ -107,7 +105,6 @@ export const emptyPerson = (id: string): PersonState => ({ id, exists: false, na
 export type Orphan = { readonly orphan: string };
 
 const sameHire = (h: Hire, employer: string | null, hiredOn: IsoDate) => h.employer === employer && h.hiredOn === hiredOn;
-const IN_FORCE: ReadonlySet<CardState> = new Set(['issued', 'received', 'activated']);
 
 function withHire(state: PersonState, employer: string | null, hiredOn: IsoDate, change: (h: Hire) => Hire | null): PersonState | Orphan {
   const index = state.hires.findIndex((h) => sameHire(h, employer, hiredOn));

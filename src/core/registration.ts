@@ -10,18 +10,8 @@ import { type Fact, fact } from './events.js';
 import type { RestDayCalendar } from './holidays.js';
 import { type Deadline, deadlineOf, type DutyState, dutyStatus } from './period.js';
 
-export type HireKind = 'employee' | 'flexible';
-
-export interface Hire {
-  readonly kind: HireKind;
-  readonly employer: string | null;
-  readonly hiredOn: IsoDate;
-  readonly registeredOn: IsoDate | null;
-  /** 离职: the last day of the employment (SPEC 1.7). */
-  readonly leftOn: IsoDate | null;
-  /** The file and social insurance transfer done (劳动合同法 Art. 50). */
-  readonly separationDoneOn: IsoDate | null;
-}
+export type { Hire, HireKind } from './state.js';
+import type { Hire, HireKind } from './state.js';
 
 export type RegistrationState = DutyState;
 

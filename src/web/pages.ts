@@ -107,7 +107,7 @@ async function agendaItems(v: View, store: Store, f: AgendaFilters & { from?: Is
     (f.from === undefined || item.deadline.date >= f.from);
   const items: AgendaItem[] = [];
   let skip = f.skip;
-  const stream = agendaStream(sources, ctx.asOf, ctx.calendar, f.within ?? null, policyBook)[Symbol.asyncIterator]();
+  const stream = agendaStream(sources, ctx.asOf, ctx.calendar, f.within ?? null, policyBook, PAGE_SIZE + 1)[Symbol.asyncIterator]();
   try {
     for (let page = await stream.next(); !page.done; page = await stream.next()) {
       for (const item of page.value) {

@@ -159,8 +159,17 @@ export async function startServer(options: ServeOptions): Promise<WebServer> {
     return { ctx, out, err };
   };
 
+  // When each request arrived: its answer says how long the server took (Server-Timing), which the bench reads.
+  const arrived = new WeakMap<ServerResponse, number>();
+  const timing = (res: ServerResponse) => `app;dur=${(performance.now() - (arrived.get(res) ?? performance.now())).toFixed(1)}`;
   const respond = (res: ServerResponse, status: number, body: string | Buffer, type: string, headers: Record<string, string | string[]> = {}) => {
-    res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Content-Length': Buffer.byteLength(body), ...headers });
+    res.writeHead(status, {
+      ...SECURITY_HEADERS,
+      'Content-Type': type,
+      'Content-Length': Buffer.byteLength(body),
+      'Server-Timing': timing(res),
+      ...headers,
+    });
     res.end(body);
   };
   const redirect = (res: ServerResponse, location: string, headers: Record<string, string | string[]> = {}) => {
@@ -408,6 +417,7 @@ export async function startServer(options: ServeOptions): Promise<WebServer> {
   };
 
   const server = http.createServer((req, res) => {
+    arrived.set(res, performance.now());
     handle(req, res).catch((error) => {
       if (res.headersSent) {
         res.destroy();

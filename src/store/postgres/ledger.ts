@@ -536,11 +536,11 @@ export class PostgresStore extends Reader implements Store {
         counts.set(key, { kind, employer, start, count: (counts.get(key)?.count ?? 0) + count });
       };
       const rows = await this.q<{ kind: OpenHireGroup['kind']; employer: string; start: IsoDate; count: string }>(
-        `SELECT 'registration' AS kind, employer, hired_on AS start, count(*) AS count FROM hire
-          WHERE registered_on IS NULL AND kind = 'employee' GROUP BY employer, hired_on
+        `SELECT 'registration' AS kind, h.employer, h.hired_on AS start, count(*) AS count FROM hire h
+          WHERE ${OPEN_ITEMS_SQL.registration} GROUP BY h.employer, h.hired_on
          UNION ALL
-         SELECT 'separation', employer, left_on, count(*) FROM hire
-          WHERE left_on IS NOT NULL AND separation_done_on IS NULL GROUP BY employer, left_on`,
+         SELECT 'separation', h.employer, h.left_on, count(*) FROM hire h
+          WHERE ${OPEN_ITEMS_SQL.separation} GROUP BY h.employer, h.left_on`,
       );
       for (const r of rows) add(r.kind, r.employer === '' ? null : r.employer, r.start, Number(r.count));
       if (asOf !== null) {

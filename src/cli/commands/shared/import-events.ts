@@ -11,7 +11,7 @@ import { type EventBody, type Fact, type LedgerEvent, replay } from '../../../co
 import { InvalidInput } from '../../../core/errors.js';
 import type { LedgerTransaction } from '../../../store/store.js';
 import type { Context } from '../../context.js';
-import type { BadRow, ImportTally } from '../import.js';
+import type { BadRow, ImportTally } from './import-tally.js';
 import { eventBody, JSON_FORMAT } from '../../formats/ledger-json.js';
 
 interface FileEvent {
