@@ -114,6 +114,8 @@ export async function openRoster(source: string, options: RosterOptions = {}): P
 
   let records: AsyncGenerator<RawRecord[]>;
   if (format === 'xlsx') {
+    // Before the reader unpacks anything (issue 29 item 8).
+    if (source !== '-') (await import('./xlsx-limits.js')).checkXlsxLimits(source, m);
     const { readXlsx } = await import('./xlsx.js');
     const { PassThrough } = await import('node:stream');
     const input = new PassThrough({ highWaterMark: 64 * 1024 });

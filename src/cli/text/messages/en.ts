@@ -799,6 +799,10 @@ export const en = {
           return `--sheet: the workbook has no sheet ${JSON.stringify(p.sheet)}; it has ${quoted(p.sheets)}.`;
         case 'bad-xlsx':
           return `<file>: ${p.path} is not a valid .xlsx workbook; save it again as .xlsx from the spreadsheet.`;
+        case 'xlsx-too-large':
+          return p.why === 'ratio'
+            ? `The workbook's part ${p.part} unpacks to ${p.mib} MiB, over ${p.limitMib} times its packed size, which no spreadsheet writes; nothing was read: save the sheet as CSV and import that.`
+            : `The workbook's part ${p.part} unpacks to ${p.mib} MiB, more than the ${p.limitMib} MiB sscard reads${p.why === 'memory' ? " (a workbook's shared text is held in memory)" : ''}; nothing was read: save the sheet as CSV and import that.`;
       }
     },
     /** An identity number Excel damaged (src/cli/roster/damaged-id.ts). */
@@ -810,6 +814,9 @@ export const en = {
   import: {
     askFile: 'File to import (xlsx, csv, tsv, json, or - for standard input)',
     stdinIsTerminal: '<file> is - but standard input is a terminal; pipe or redirect the file into sscard.',
+    stdinTooLarge: (mib: number) => `Standard input is larger than ${mib} MiB, more than sscard keeps of it; save it to a file and import the file.`,
+    stdinReadTwice:
+      'Another process created the ledger while this import read standard input, which cannot be read a second time; nothing was written: save the input to a file and import the file.',
     maskedRoster: (file: string, format: string) =>
       `${file} holds masked identity numbers (an export made without --reveal), so it cannot be imported; export it again with \`sscard export --format ${format} --reveal\`.`,
     ignoredColumns: (names: readonly string[]) => `Ignored columns sscard does not know: ${names.join(', ')}.`,

@@ -726,6 +726,10 @@ export const zh: Messages = {
           return `--sheet：工作簿中没有名为 ${JSON.stringify(p.sheet)} 的工作表；现有：${quoted(p.sheets)}。`;
         case 'bad-xlsx':
           return `<file>：${p.path} 不是有效的 .xlsx 工作簿；请在 Excel 中重新另存为 .xlsx。`;
+        case 'xlsx-too-large':
+          return p.why === 'ratio'
+            ? `工作簿的部件 ${p.part} 解压后为 ${p.mib} MiB，超过压缩大小的 ${p.limitMib} 倍，不是电子表格软件写出的文件；未读取任何内容：请把工作表另存为 CSV 再导入。`
+            : `工作簿的部件 ${p.part} 解压后为 ${p.mib} MiB，超过 sscard 读取的上限 ${p.limitMib} MiB${p.why === 'memory' ? '（工作簿的共享文本须全部放在内存中）' : ''}；未读取任何内容：请把工作表另存为 CSV 再导入。`;
       }
     },
     idDamage: (kind) =>
@@ -735,6 +739,8 @@ export const zh: Messages = {
   import: {
     askFile: '要导入的文件（xlsx、csv、tsv、json，或 - 表示标准输入）',
     stdinIsTerminal: '<file> 为 -，但标准输入是终端：请用管道或重定向提供文件。',
+    stdinTooLarge: (mib) => `标准输入超过 ${mib} MiB，超出 sscard 保留的上限：请先保存为文件，再导入该文件。`,
+    stdinReadTwice: '本次导入读取标准输入期间，另一进程创建了台账，而标准输入无法再读一次；未写入任何内容：请先保存为文件，再导入该文件。',
     maskedRoster: (file, format) =>
       `${file} 中的身份证号码已打码（导出时未加 --reveal），无法导入：请用 \`sscard export --format ${format} --reveal\` 重新导出。`,
     ignoredColumns: (names) => `已忽略无法识别的列：${names.join('、')}。`,
