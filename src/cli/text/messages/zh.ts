@@ -991,7 +991,7 @@ export const zh: Messages = {
       file: '花名册文件',
       check: '检查文件',
       preview: (name) => `已检查 ${name}：尚未写入任何内容。`,
-      problems: (invalid) => `${invalid} 行无效；只要有无效的行，就不写入任何内容。`,
+      problems: (invalid) => `${invalid} 行无效（见下表）：请修改文件后重新检查，或只导入有效的行。`,
       problemsHeader: ['行', '字段', '问题'],
       moreProblems: (count) => `……另有 ${count} 行。`,
       confirm: '导入',
