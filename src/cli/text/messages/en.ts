@@ -1116,7 +1116,8 @@ export const en = {
       file: 'Roster file',
       check: 'Check the file',
       preview: (name: string) => `Checked ${name}: nothing has been written yet.`,
-      problems: (invalid: number) => `${invalid} row${invalid === 1 ? ' is' : 's are'} invalid (below): fix the file and check it again, or import the good rows only.`,
+      problems: (invalid: number) =>
+        `${invalid} row${invalid === 1 ? ' is' : 's are'} invalid (below): fix the file and check it again, or import the good rows only.`,
       problemsHeader: ['Line', 'Field', 'Problem'] as readonly string[],
       moreProblems: (count: number) => `... and ${count} more.`,
       confirm: 'Import it',
