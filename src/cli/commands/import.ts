@@ -8,7 +8,7 @@ import path from 'node:path';
 import fs from 'node:fs';
 import { InvalidInput } from '../../core/errors.js';
 import { isMaskedId, redactIds } from '../../core/masking.js';
-import { planRow, type RowProblem } from '../../core/ledger-row.js';
+import { openHireBeside, planRow, type RowProblem } from '../../core/ledger-row.js';
 import { isPostgresUrl } from '../../store/location.js';
 import type { LedgerTransaction } from '../../store/store.js';
 import { MAX_LINE, RosterFileError } from '../formats/roster/problems.js';
@@ -27,6 +27,8 @@ export interface ImportArgs {
   dryRun?: boolean;
   skipInvalid?: boolean;
   sheet?: string;
+  /** The header's line, as typed. */
+  headerRow?: string;
 }
 
 /** A file with many bad rows lists the first ones and then the count (SPEC 2.2). */
@@ -166,6 +168,7 @@ async function spoolStdin(ctx: Context, stream: NodeJS.ReadableStream, kind: 'xl
 
 /** `stdin`: standard input to read as the roster (`file` is then `-`), given once. */
 async function importFile(ctx: Context, args: ImportArgs, file: string, name: string, stdin: (() => NodeJS.ReadableStream) | null): Promise<void> {
+  const headerRow = headerRowOf(ctx, args.headerRow);
   // A dry run never creates the ledger: with none yet, it runs against an empty one in memory.
   const existing = args.dryRun && (await ctx.openStore({ write: false })) === null ? null : await ctx.openStore({ write: true, bulk: true });
   const store = existing ?? (await ctx.scratchStore());
@@ -185,7 +188,7 @@ async function importFile(ctx: Context, args: ImportArgs, file: string, name: st
           const { importEvents } = await import('./shared/import-events.js');
           await importEvents(ctx, tx, file, source, tally, bad);
         } else {
-          await importRoster(ctx, tx, file, args.sheet, source, tally, bad, stdin);
+          await importRoster(ctx, tx, file, { sheet: args.sheet, headerRow }, source, tally, bad, stdin);
         }
         // The dry run decides exactly as the real run, then writes nothing.
         if (args.dryRun || (tally.invalid > 0 && !args.skipInvalid)) throw new Rollback();
@@ -200,11 +203,19 @@ async function importFile(ctx: Context, args: ImportArgs, file: string, name: st
   report(ctx, args, tally);
 }
 
+/** --header-row: a line number, 1 or more. */
+function headerRowOf(ctx: Context, typed: string | undefined): number | undefined {
+  if (typed === undefined) return undefined;
+  const line = /^\s*\d+\s*$/.test(typed) ? Number(typed) : Number.NaN;
+  if (!Number.isSafeInteger(line) || line < 1) throw new InvalidInput('invalid-header-row', ctx.m.import.headerRow);
+  return line;
+}
+
 async function importRoster(
   ctx: Context,
   tx: LedgerTransaction,
   file: string,
-  sheet: string | undefined,
+  where: { sheet: string | undefined; headerRow: number | undefined },
   source: string,
   tally: ImportTally,
   bad: (row: BadRow) => void,
@@ -218,12 +229,13 @@ async function importRoster(
   const lineSource = `${source} line `; // each event's source: the file and the row's line
   const holder: { bar: ReturnType<typeof progressBar> | null } = { bar: null };
   const roster = await openRoster(file, {
-    sheet,
+    ...where,
     stdin: stdin?.() ?? ctx.stdin,
     m: ctx.m,
     onProgress: ctx.stderrIsTTY ? (p) => (holder.bar ??= progressBar(ctx.err, p.totalBytes ?? null, ctx.m.import.progress)).update(p) : undefined,
   });
   try {
+    if (roster.headerBelowTitle) ctx.err.write(`${ctx.m.import.headerAt(roster.headerLine)}\n`);
     if (roster.unknownColumns.length > 0) {
       const names = roster.unknownColumns.map((c) => JSON.stringify(redactIds(c.slice(0, 40))));
       ctx.err.write(`${ctx.m.import.ignoredColumns(names)}\n`);
@@ -269,6 +281,8 @@ async function importRoster(
           bad({ line, field: problem.field, code, message: problemText(ctx, problem, read.row.card?.number ?? '') });
           continue;
         }
+        const beside = openHireBeside(read.row, person);
+        if (beside && read.row.hire) ctx.err.write(`${ctx.m.import.secondOpenHire(line, id, beside.employer ?? '', beside.hiredOn, read.row.hire.hiredOn)}\n`);
         await tx.record(id, plan.facts, lineSource + line);
         tally.events += plan.facts.length;
         if (plan.facts.length > 0) tally.changed++;

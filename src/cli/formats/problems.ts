@@ -7,7 +7,10 @@ import type { Column } from './ledger-columns.js';
 
 export type HeaderProblem =
   | { readonly kind: 'duplicate-column'; readonly column: Column; readonly headers: readonly [string, string] }
-  | { readonly kind: 'missing-id-column' }
+  /** `searched`: the non-blank rows looked at for a header that names the id column. */
+  | { readonly kind: 'missing-id-column'; readonly searched?: number }
+  /** --header-row names a line that is blank or past the end. */
+  | { readonly kind: 'header-row-missing'; readonly line: number }
   | { readonly kind: 'empty-file' };
 
 export type RosterProblem =

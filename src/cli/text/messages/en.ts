@@ -642,6 +642,7 @@ export const en = {
       dryRun: 'check every row exactly as the import would, write nothing',
       skipInvalid: 'import the good rows and report the bad ones',
       sheet: 'the sheet of an xlsx file (default: the first)',
+      headerRow: 'the line (xlsx: row) of the column names (default: the first of the first 10 rows that names the id column)',
       examples: [
         'sscard import 花名册.xlsx --dry-run',
         'sscard import roster-gbk.csv',
@@ -774,7 +775,11 @@ export const en = {
         case 'duplicate-column':
           return `Column ${p.column} appears twice in the header (${quoted(p.headers)}); keep one.`;
         case 'missing-id-column':
-          return 'The header has no id column (id or 身份证号); every row needs the identity number.';
+          return p.searched !== undefined && p.searched > 1
+            ? `No header with an id column (id or 身份证号) in the first ${p.searched} rows; every row needs the identity number. If the header is further down, give its row with --header-row N.`
+            : 'The header has no id column (id or 身份证号); every row needs the identity number.';
+        case 'header-row-missing':
+          return `--header-row: line ${p.line} is blank or past the end of the file; give the line of the header (the row of column names).`;
         case 'empty-file':
           return 'The file is empty: there is no header row; the first line names the columns, e.g. id,name,employer,hired_on.';
         case 'not-a-regular-file':
@@ -820,6 +825,11 @@ export const en = {
     maskedRoster: (file: string, format: string) =>
       `${file} holds masked identity numbers (an export made without --reveal), so it cannot be imported; export it again with \`sscard export --format ${format} --reveal\`.`,
     ignoredColumns: (names: readonly string[]) => `Ignored columns sscard does not know: ${names.join(', ')}.`,
+    /** A row that adds a second open hire with one employer: a corrected hire date, most often (the ID is masked on stderr). */
+    secondOpenHire: (line: number, id: string, employer: string, before: string, after: string) =>
+      `line ${line}: ${id} already has an open hire at ${employer} from ${before}; this row adds a second from ${after}. If the hire date was corrected, revoke the first hire (\`sscard history ${id}\` shows its event number; then \`sscard revoke SEQ --reason "hire date corrected"\`), or record a leaving date for it if both are real.`,
+    headerAt: (line: number) => `Took line ${line} as the header, passing over the rows above it (a title); give --header-row N to choose another.`,
+    headerRow: '--header-row must be a line number, 1 or more (the row of column names).',
     /** The progress bar on a terminal's stderr while a roster is read. */
     progress: { rows: (n: number) => `${n.toLocaleString('en-US')} row${n === 1 ? '' : 's'}`, reading: (rows: string) => `reading… ${rows}` },
     badRow: (line: number, field: string, message: string) => `line ${line}, ${field}: ${message}`,
@@ -1109,7 +1119,8 @@ export const en = {
       file: 'Roster file',
       check: 'Check the file',
       preview: (name: string) => `Checked ${name}: nothing has been written yet.`,
-      problems: (invalid: number) => `${invalid} row${invalid === 1 ? ' is' : 's are'} invalid; nothing is written while any row is.`,
+      problems: (invalid: number) =>
+        `${invalid} row${invalid === 1 ? ' is' : 's are'} invalid (below): fix the file and check it again, or import the good rows only.`,
       problemsHeader: ['Line', 'Field', 'Problem'] as readonly string[],
       moreProblems: (count: number) => `... and ${count} more.`,
       confirm: 'Import it',

@@ -580,6 +580,7 @@ export const zh: Messages = {
       dryRun: '按导入时的规则检查每一行，不写入',
       skipInvalid: '导入正确的行，报告错误的行',
       sheet: 'xlsx 文件中的工作表（默认：第一个）',
+      headerRow: '列名（表头）所在的行（默认：前 10 行中第一个含身份证号列的行）',
       examples: [
         'sscard import 花名册.xlsx --dry-run',
         'sscard import roster-gbk.csv',
@@ -701,7 +702,11 @@ export const zh: Messages = {
         case 'duplicate-column':
           return `表头中 ${p.column} 列出现了两次（${quoted(p.headers)}）；请只保留一列。`;
         case 'missing-id-column':
-          return '表头中没有身份证号列（id 或 身份证号）；每一行都需要身份证号。';
+          return p.searched !== undefined && p.searched > 1
+            ? `前 ${p.searched} 行中没有含身份证号列（id 或 身份证号）的表头；每一行都需要身份证号。如表头在更下方，请用 --header-row N 指定其所在行。`
+            : '表头中没有身份证号列（id 或 身份证号）；每一行都需要身份证号。';
+        case 'header-row-missing':
+          return `--header-row：第 ${p.line} 行为空或超出文件末尾；请给出表头（列名）所在的行。`;
         case 'empty-file':
           return '文件是空的：没有表头行；第一行应为列名，如 id,name,employer,hired_on。';
         case 'not-a-regular-file':
@@ -744,6 +749,10 @@ export const zh: Messages = {
     maskedRoster: (file, format) =>
       `${file} 中的身份证号码已打码（导出时未加 --reveal），无法导入：请用 \`sscard export --format ${format} --reveal\` 重新导出。`,
     ignoredColumns: (names) => `已忽略无法识别的列：${names.join('、')}。`,
+    secondOpenHire: (line, id, employer, before, after) =>
+      `第 ${line} 行：${id} 在${employer}已有一段自 ${before} 起未结束的用工，本行又新增一段自 ${after} 起的用工。如为更正入职日期，请撤销前一段（\`sscard history ${id}\` 可查其事件编号，然后 \`sscard revoke 编号 --reason "更正入职日期"\`）；如两段用工都属实，请为前一段记录离职日期。`,
+    headerAt: (line) => `已将第 ${line} 行作为表头，其上各行（标题）已跳过；如需指定其他行，请用 --header-row N。`,
+    headerRow: '--header-row 须为行号（1 或更大），即列名所在的行。',
     progress: { rows: (n) => `${n.toLocaleString('en-US')} 行`, reading: (rows) => `正在读取……${rows}` },
     badRow: (line, field, message) => `第 ${line} 行，${field}：${message}`,
     moreInvalid: (n) => `另有 ${n} 行无效。`,
@@ -984,7 +993,7 @@ export const zh: Messages = {
       file: '花名册文件',
       check: '检查文件',
       preview: (name) => `已检查 ${name}：尚未写入任何内容。`,
-      problems: (invalid) => `${invalid} 行无效；只要有无效的行，就不写入任何内容。`,
+      problems: (invalid) => `${invalid} 行无效（见下表）：请修改文件后重新检查，或只导入有效的行。`,
       problemsHeader: ['行', '字段', '问题'],
       moreProblems: (count) => `……另有 ${count} 行。`,
       confirm: '导入',
