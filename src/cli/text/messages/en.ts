@@ -217,6 +217,18 @@ export const en = {
           return `Card ${card} cannot be un-reported (解挂): a replacement, ${r.newCard}, was already recorded for it; use the new card.`;
         case 'not-lost':
           return `Card ${card} is not reported lost (it is ${r.state}), so there is no loss to lift.`;
+        case 'date-before-ready':
+          return `${dateField}: card ${card} reached the outlet on ${r.readyOn}; it cannot have been collected before that.`;
+        case 'already-ready':
+          return `Card ${card} is already recorded at the outlet since ${r.readyOn}; nothing changed.`;
+        case 'no-application':
+          return 'There is no open card application (制卡中) for this person; record one with `sscard card apply` first.';
+        case 'application-open':
+          return `A card application from ${r.appliedOn} is still open (制卡中); record the card with \`sscard card issue\`, or its failure with \`sscard card fail\`, before applying again.`;
+        case 'date-before-application':
+          return `${dateField}: the card was applied for on ${r.appliedOn}; nothing about it can be dated before that.`;
+        case 'same-policy':
+          return `Card ${card} is already under card policy ${r.policy}; nothing changed.`;
         case 'formal-loss-not-liftable':
           return `Card ${card} is formally reported lost (正式挂失), and under card policy ${r.policy} a formal loss cannot be lifted (撤销正式挂失 is not offered): the card is void; apply for a replacement and record it with \`sscard card replace\`.`;
         case 'card-not-received':
@@ -1118,7 +1130,11 @@ export const en = {
       'hire.registered': 'registration filed',
       'hire.ended': 'employment ended',
       'hire.separated': 'file transferred',
+      'card.applied': 'card applied for',
+      'card.failed': 'card making failed',
       'card.issued': 'card issued',
+      'card.ready': 'card ready at the outlet',
+      'card.policy-set': 'card policy corrected',
       'card.received': 'card received',
       'card.enabled': 'social function enabled',
       'card.activated': 'card activated',
@@ -1171,6 +1187,7 @@ export const en = {
     replaceReason: { loss: 'loss', damage: 'damage', expiry: 'expiry', change: 'change of details' } satisfies Record<ReplaceReason, string>,
     cardState: {
       issued: 'issued',
+      ready: 'ready at the outlet (待领卡)',
       received: 'received',
       activated: 'activated',
       lost: 'reported lost',
@@ -1181,7 +1198,7 @@ export const en = {
     ecardState: {
       none: 'not claimed',
       active: 'active',
-      limited: 'limited (the card is reported lost: services need your authorisation)',
+      limited: 'limited (the card is reported lost, or replaced and the new card not yet received: services need your authorisation)',
       suspended: 'suspended',
     } satisfies Record<EcardState, string>,
   },

@@ -18,7 +18,16 @@ const BIRTH_DATE = {
 const SEPARATION = '档案和社保关系转移';
 const LATE_REGISTRATION =
   '社会保险经办机构将自用工之日起核定应缴纳的社会保险费（《社会保险法》第五十八条）；经责令限期改正逾期仍不登记的，处应缴社会保险费数额一倍以上三倍以下罚款，对直接负责的主管人员和其他直接责任人员处五百元以上三千元以下罚款（第八十四条）。';
-const CARD_STATE = { issued: '已制卡', received: '已领卡', activated: '已激活', lost: '已挂失', replaced: '已补换', cancelled: '已注销', sealed: '已逾期封存' };
+const CARD_STATE = {
+  issued: '已制卡',
+  ready: '待领卡',
+  received: '已领卡',
+  activated: '已激活',
+  lost: '已挂失',
+  replaced: '已补换',
+  cancelled: '已注销',
+  sealed: '已逾期封存',
+};
 
 export const zh: Messages = {
   deadlineNote: (note) => {
@@ -186,6 +195,18 @@ export const zh: Messages = {
           return `卡 ${card} 已补换为新卡 ${r.newCard}，不能再解挂：请使用新卡。`;
         case 'not-lost':
           return `卡 ${card} 未挂失（${CARD_STATE[r.state]}），无需解挂。`;
+        case 'date-before-ready':
+          return `${dateField}：卡${card}于${r.readyOn}到达网点，领卡日期不能早于此日。`;
+        case 'already-ready':
+          return `卡${card}已记录自${r.readyOn}起在网点待领，无变更。`;
+        case 'no-application':
+          return '此人没有制卡中的申领记录；请先用`sscard card apply`记录申领。';
+        case 'application-open':
+          return `${r.appliedOn}的申领仍在制卡中；请先用\`sscard card issue\`记录制成的卡，或用\`sscard card fail\`记录制卡失败，再重新申领。`;
+        case 'date-before-application':
+          return `${dateField}：该卡于${r.appliedOn}申领，相关日期不能早于此日。`;
+        case 'same-policy':
+          return `卡${card}已适用卡政策${r.policy}，无变更。`;
         case 'formal-loss-not-liftable':
           return `卡${card}已正式挂失；按卡政策${r.policy}，正式挂失不能撤销：原卡作废，请申请补卡，并用\`sscard card replace\`记录。`;
         case 'card-not-received':
@@ -991,7 +1012,11 @@ export const zh: Messages = {
       'hire.registered': '办理参保登记',
       'hire.ended': '离职',
       'hire.separated': '档案和社保关系已转移',
+      'card.applied': '申领社保卡',
+      'card.failed': '制卡失败',
       'card.issued': '制卡',
+      'card.ready': '网点签收（待领卡）',
+      'card.policy-set': '更正卡政策',
       'card.received': '领卡',
       'card.enabled': '启用社保功能',
       'card.activated': '激活',
@@ -1038,7 +1063,7 @@ export const zh: Messages = {
     enableChannel: { window: '人社窗口', bank: '银行网点', online: '线上', hospital: '在定点医院或药店首次使用' },
     replaceReason: { loss: '挂失', damage: '损坏', expiry: '到期', change: '信息变更' },
     cardState: CARD_STATE,
-    ecardState: { none: '未申领', active: '有效', limited: '受限（实体卡已挂失，须本人授权使用）', suspended: '已暂停' },
+    ecardState: { none: '未申领', active: '有效', limited: '受限（实体卡已挂失，或已补换卡而新卡未领取，须本人授权使用）', suspended: '已暂停' },
   },
 
   errors: {
