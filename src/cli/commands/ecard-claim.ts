@@ -2,7 +2,7 @@
 // security card online (WeChat, Alipay, 掌上12333, a bank app, the national
 // platform, UnionPay, a local app): SPEC 1.4.
 import * as z from 'zod/mini';
-import { currentCard } from '../../core/card.js';
+import { currentCard, isInForce } from '../../core/card.js';
 import { decideEcardClaim, ECARD_CHANNELS, ecardState, hasActivatedEcard, parseEcardChannel } from '../../core/ecard.js';
 import { NotFound } from '../../core/errors.js';
 import type { Context } from '../context.js';
@@ -55,13 +55,15 @@ export async function run(ctx: Context, args: EcardClaimArgs): Promise<void> {
     }
     const cards = cardsToday(ctx, person.cards);
     const card = currentCard(cards);
-    const decision = decideEcardClaim(person.ecard, card, { channel: input.channel ?? null, claimedOn }, ctx.today);
+    // A third-generation card applied for: its e-card exists from the application (SPEC 1.4 v3).
+    const application = person.application ?? null;
+    const decision = decideEcardClaim(person.ecard, card, { channel: input.channel ?? null, claimedOn }, ctx.today, application);
     if (!decision.ok) refuse(ctx, decision.refusal, card?.number ?? '');
     await tx.record(holderId, decision.value.facts, ctx.command);
-    return { changed: decision.value.facts.length > 0, claim: decision.value.claim, card, cards };
+    return { changed: decision.value.facts.length > 0, claim: decision.value.claim, card, cards, application };
   });
 
-  const state = ecardState(result.claim, result.cards);
+  const state = ecardState(result.claim, result.cards, result.cards.some(isInForce) ? null : result.application);
   const activated = hasActivatedEcard(result.claim, result.cards);
   if (ctx.json) {
     writeJson(ctx, {
