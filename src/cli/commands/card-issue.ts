@@ -8,7 +8,7 @@ import { cardJson, shownId, writeJson } from './shared/output.js';
 import { refuse } from './shared/refusals.js';
 import { personState } from './shared/person.js';
 import { cardsToday, knownPolicy, policyBook, regionHint, statusToday } from './shared/policies-data.js';
-import { policyWindowText } from '../text/policy-words.js';
+import { policyPlace, policyWindowText } from '../text/policy-words.js';
 import { policyOf } from '../../core/policy.js';
 import { personFacts } from '../../core/events.js';
 
@@ -84,5 +84,5 @@ export async function run(ctx: Context, args: CardIssueArgs): Promise<void> {
   }
   const window = policyWindowText(ctx, policyOf(policyBook(), card.policy));
   ctx.out.write(`${ctx.m.card.issued(card.number, card.bank, issuedOn, shownId(ctx, holderId), window)}\n`);
-  if (hint) ctx.out.write(`${ctx.m.card.policyHint(hint.name[ctx.lang], hint.id)}\n`);
+  if (hint) ctx.out.write(`${ctx.m.card.policyHint(policyPlace(ctx, hint), hint.id)}\n`);
 }

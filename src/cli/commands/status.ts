@@ -12,7 +12,7 @@ import { nextStepText } from '../text/next-steps.js';
 import { policyBook, regionHint } from './shared/policies-data.js';
 import { DEFAULT_POLICY, policyOf } from '../../core/policy.js';
 import { daysBetween } from '../../core/calendar-date.js';
-import { consequenceText, policyName } from '../text/policy-words.js';
+import { consequenceText, policyName, policyPlace } from '../text/policy-words.js';
 import { applicationJson, cardJson, deadlineJson, noLedger, separationJson, shownId, writeJson } from './shared/output.js';
 import { cardStateText, channelText, ecardStateText, registrantText, registrationLines, separationLines } from '../text/words.js';
 
@@ -39,7 +39,7 @@ export async function run(ctx: Context, args: { id?: string }): Promise<void> {
   if (ctx.json) writeJson(ctx, { ...statusJson(ctx, report, person.name, region?.name ?? null), policyHint: hint?.id ?? null });
   else {
     ctx.out.write(renderStatus(ctx, report, person.name, region && regionText(ctx, region)));
-    if (hint) ctx.out.write(`${ctx.m.card.policyHint(hint.name[ctx.lang], hint.id)}\n`);
+    if (hint) ctx.out.write(`${ctx.m.card.policyHint(policyPlace(ctx, hint), hint.id)}\n`);
   }
 }
 
