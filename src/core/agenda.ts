@@ -32,6 +32,23 @@ interface Person {
   readonly name: string | null;
 }
 
+/**
+ * Which recorded hires and cards the agenda reads, defined once: the stores
+ * select the same rows in SQL for the people they read from their cached
+ * tables (src/store/rows.ts, OPEN_ITEMS_SQL), and test/store/contract.ts
+ * checks that each engine's query returns exactly the rows these say. The
+ * items themselves are decided below (a card may turn out to have nothing due).
+ */
+export const OPEN_ITEMS = {
+  /** 参保登记 not yet filed, for an employee (a flexible worker files no registration: Art. 58 binds employers). */
+  registration: (hire: Hire): boolean => hire.registeredOn === null && hire.kind === 'employee',
+  /** Left, and the file and insurance transfer not yet done (劳动合同法 Art. 50). */
+  separation: (hire: Hire): boolean => hire.leftOn !== null && hire.separationDoneOn === null,
+  /** A card that may wait for its policy's function (a window may count from issue; a temporary loss may lapse back), or be due for renewal. */
+  card: (card: Card): boolean =>
+    card.state === 'issued' || card.state === 'received' || card.state === 'lost' || (card.expiresOn !== null && card.state === 'activated'),
+} as const;
+
 /** A registration not yet filed (Art. 58), or null when nothing is open. */
 export const registrationItem = (person: Person, hire: Hire, today: IsoDate, calendar: RestDayCalendar): AgendaItem | null =>
   hireItem('registration', person, hire, registrationStatus(hire, today, calendar));
@@ -175,6 +192,8 @@ export async function* agendaStream(
   within: number | null,
   /** Asked for at the first card only: an agenda of hires alone needs no policies. */
   policies: () => PolicyBook,
+  /** Items per page: a reader that wants only the first few (the web view's first page) asks for few, and the sources are read no further. */
+  pageSize = 1000,
 ): Pages<AgendaItem> {
   const cards: AgendaItem[] = [];
   for await (const page of sources.cards) for (const { person, card } of page) cards.push(...cardItems(person, card, today, calendar, policies()));
@@ -198,7 +217,7 @@ export async function* agendaStream(
       const item = first.take();
       if (within !== null && item.daysLeft > within) break;
       page.push(item);
-      if (page.length === 1000) {
+      if (page.length === pageSize) {
         yield page;
         page = [];
       }

@@ -7,8 +7,10 @@
 import { addDays, daysBetween, type IsoDate } from './calendar-date.js';
 import { ageOn, type CitizenId } from './citizen-id.js';
 import type { RestDayCalendar } from './holidays.js';
+import { allow, type Decision, type Judging, refuse } from './decision.js';
 import { type Application, applyAll, emptyPerson, type Fact, fact } from './events.js';
 import { type Deadline, deadlineOf, hasPassed } from './period.js';
+import { type Card, type CardState, type EnableChannel, IN_FORCE, isInForce, type Loss, type ReplaceReason } from './state.js';
 import {
   afterLapse,
   type Consequence,
@@ -26,65 +28,11 @@ import {
   type Unknown,
 } from './policy.js';
 
-/**
- * `sealed` (逾期封存) and `ready` (网点签收, 待领卡: an issued card with `readyOn`)
- * are never stored: they are derived from the day, the facts and the policy
- * (cardOn). An application before any card exists (`applied`, `failed`) is
- * the person's, not a card's (events.ts, Application).
- */
-export type CardState = 'issued' | 'ready' | 'received' | 'activated' | 'lost' | 'replaced' | 'cancelled' | 'sealed';
-
-/** Where the social-security function was switched on (启用): SPEC 1.3. */
-export const ENABLE_CHANNELS = ['window', 'bank', 'online', 'hospital'] as const;
-export type EnableChannel = (typeof ENABLE_CHANNELS)[number];
-
-/** Why a card was replaced (补换卡). */
-export const REPLACE_REASONS = ['loss', 'damage', 'expiry', 'change'] as const;
-export type ReplaceReason = (typeof REPLACE_REASONS)[number];
-
-/** A reported loss (挂失): temporary (临时挂失, lapses) or formal (正式挂失); `resumes` is the state a found card returns to. */
-export interface Loss {
-  readonly kind: 'temporary' | 'formal';
-  readonly reportedOn: IsoDate;
-  readonly resumes: 'issued' | 'received' | 'activated';
-}
-
-export interface Card {
-  readonly number: string;
-  readonly holderId: string;
-  readonly bank: string | null;
-  /** The card policy it was issued under (SPEC 1.8); v1 cards: `seed`. */
-  readonly policy: string;
-  readonly generation: 2 | 3;
-  readonly expiresOn: IsoDate | null;
-  readonly state: CardState;
-  /** The application (申领) it completed, if one was recorded (v3). */
-  readonly appliedOn: IsoDate | null;
-  /** Waiting at the outlet (网点签收) since, and which outlet (v3). */
-  readonly readyOn: IsoDate | null;
-  readonly readyAt: string | null;
-  readonly issuedOn: IsoDate | null;
-  readonly receivedOn: IsoDate | null;
-  /** The social-security function switched on (启用); activation does it too. */
-  readonly enabledOn: IsoDate | null;
-  /** The financial function activated at the bank (激活). */
-  readonly activatedOn: IsoDate | null;
-  readonly outlet: string | null;
-  /** The guardian who activated for a holder under 16. */
-  readonly guardianId: string | null;
-  readonly loss: Loss | null;
-  /** When it left the in-force states (lost, replaced or cancelled). */
-  readonly endedOn: IsoDate | null;
-  readonly replacedBy: string | null;
-}
+export { type Card, type CardState, ENABLE_CHANNELS, type EnableChannel, isInForce, type Loss, REPLACE_REASONS, type ReplaceReason } from './state.js';
 
 /** Below this age a guardian (监护人) activates the card for the holder. */
 export const GUARDIAN_REQUIRED_UNDER = 16;
 export const GUARDIAN_MIN_AGE = 18;
-
-const IN_FORCE: ReadonlySet<CardState> = new Set(['issued', 'ready', 'received', 'activated']);
-
-export const isInForce = (card: Card): boolean => IN_FORCE.has(card.state);
 
 /** Nine upper-case letters or digits; input is normalised to upper case. */
 export function normaliseCardNumber(input: string): string | null {
@@ -158,6 +106,27 @@ export function cardOn(card: Card, policy: Policy, today: IsoDate, calendar: Res
 /** Every card of a holder as it stands on `today`, each under its own policy. */
 export function cardsOn(cards: readonly Card[], book: PolicyBook, today: IsoDate, calendar: RestDayCalendar): Card[] {
   return cards.map((card) => cardOn(card, policyOf(book, card.policy), today, calendar));
+}
+
+/**
+ * The card as it stood on the day of an act (`on`; never later than the
+ * judging day), under its own policy: what every card decision judges. The
+ * day of the act, not the day it is recorded: a card activated in time and
+ * recorded a year later was not sealed when the holder went to the bank; a
+ * temporary loss found within its days was still a loss that day.
+ */
+export function cardAsOf(card: Card, on: IsoDate, j: Judging): Card {
+  return cardOn(card, policyOf(j.policies, card.policy), on < j.today ? on : j.today, j.calendar);
+}
+
+/** A holder's cards as they stood on the day of an act (cardAsOf). */
+export function cardsAsOf(cards: readonly Card[], on: IsoDate, j: Judging): Card[] {
+  return cards.map((card) => cardAsOf(card, on, j));
+}
+
+/** A card's status on the judging day, under its own policy (cardStatus): what a command shows after a decision. */
+export function statusOf(card: Card, j: Judging): CardStatus {
+  return cardStatus(card, policyOf(j.policies, card.policy), j.today, j.calendar);
 }
 
 export interface CardStatus {
@@ -279,7 +248,8 @@ export function expiryOf(card: Card, policy: Policy): IsoDate | null {
   return card.issuedOn === null ? null : policyExpiry(policy, birthDateOf(card.holderId), card.issuedOn);
 }
 
-export type Refusal =
+/** Why a card decision refuses; `reason` is the code (decision.ts). */
+export type CardRefusal =
   | { readonly reason: 'card-not-in-force'; readonly state: CardState }
   | { readonly reason: 'id-mismatch' }
   | { readonly reason: 'date-before-issue'; readonly issuedOn: IsoDate }
@@ -316,10 +286,6 @@ export type Refusal =
   /** `card set-policy` to the policy the card already has. */
   | { readonly reason: 'same-policy'; readonly policy: string };
 
-export type Decision<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly refusal: Refusal };
-const refuse = <T>(refusal: Refusal): Decision<T> => ({ ok: false, refusal });
-const allow = <T>(value: T): Decision<T> => ({ ok: true, value });
-
 /** What a card decision records: the facts, and the card as they leave it (null: nothing to change). */
 export interface CardChange {
   readonly card: Card | null;
@@ -345,12 +311,15 @@ export interface ActivationRequest {
 
 export type ActivationOutcome =
   | { readonly kind: 'activated'; readonly card: Card; readonly receiptRecorded: boolean; readonly facts: readonly Fact[] }
-  | { readonly kind: 'already-activated'; readonly card: Card };
+  | { readonly kind: 'already-activated'; readonly card: Card; readonly facts: readonly [] };
 
-export function decideActivation(card: Card, request: ActivationRequest, today: IsoDate): Decision<ActivationOutcome> {
+/** 激活 at the bank (SPEC 1.3): `stored` is the card as replayed; it is judged as it stood on `request.on` (cardAsOf). */
+export function decideActivation(stored: Card, request: ActivationRequest, j: Judging): Decision<ActivationOutcome, CardRefusal> {
+  const { today } = j;
   // Checked first, so that a stranger's number learns nothing about the card.
   if (request.idDocument.number !== request.holder.number) return refuse({ reason: 'id-mismatch' });
-  if (card.state === 'activated') return allow({ kind: 'already-activated', card });
+  const card = cardAsOf(stored, request.on, j);
+  if (card.state === 'activated') return allow({ kind: 'already-activated', card, facts: [] });
   if (!isInForce(card)) return refuse({ reason: 'card-not-in-force', state: card.state });
   if (request.on > today) return refuse({ reason: 'date-in-future' });
   if (card.issuedOn !== null && request.on < card.issuedOn) return refuse({ reason: 'date-before-issue', issuedOn: card.issuedOn });
@@ -373,7 +342,7 @@ export function decideActivation(card: Card, request: ActivationRequest, today: 
     ...(receiptRecorded ? [fact(request.on, { kind: 'card.received', card: card.number })] : []),
     fact(request.on, { kind: 'card.activated', card: card.number, outlet: request.outlet, guardian: guardian?.number ?? null }),
   ];
-  return allow({ kind: 'activated', receiptRecorded, card: after(card, facts).card!, facts });
+  return allow({ kind: 'activated', receiptRecorded, card: after(stored, facts).card!, facts });
 }
 
 export interface IssueRequest {
@@ -391,15 +360,23 @@ export function expiresBeforeIssue(issuedOn: IsoDate, expiresOn: IsoDate): boole
   return expiresOn <= issuedOn;
 }
 
+/**
+ * A card made for a holder (制卡). One card in force at a time: the holder's
+ * cards are judged as they stood on the issue day (a card sealed by then is
+ * out of force). `numberTaken`: the number is another card's in the ledger.
+ * `application`: the holder's open application (card apply), which the card
+ * completes (SPEC 1.3 v3).
+ */
 export function decideIssue(
   holderCards: readonly Card[],
   numberTaken: boolean,
   request: IssueRequest,
-  today: IsoDate,
+  j: Judging,
   application: Application | null = null,
-): Decision<CardChange> {
+): Decision<CardChange, CardRefusal> {
+  const { today } = j;
   if (numberTaken) return refuse({ reason: 'card-number-taken' });
-  const inForce = holderCards.find(isInForce);
+  const inForce = cardsAsOf(holderCards, request.issuedOn, j).find(isInForce);
   if (inForce) return refuse({ reason: 'has-card-in-force', card: inForce.number });
   if (request.issuedOn > today) return refuse({ reason: 'date-in-future' });
   // A card issued while an application is open completes it (events.ts): it cannot be made before it was applied for.
@@ -424,7 +401,9 @@ const issueFact = (request: Omit<IssueRequest, 'holderId'>, replaces: string | n
   });
 
 /** Nothing changes when the same receipt is recorded again. */
-export function decideReceipt(card: Card, on: IsoDate, today: IsoDate): Decision<CardChange> {
+export function decideReceipt(stored: Card, on: IsoDate, j: Judging): Decision<CardChange, CardRefusal> {
+  const { today } = j;
+  const card = cardAsOf(stored, on, j);
   if (card.state === 'received' && card.receivedOn === on) return allow(unchanged);
   if (card.state === 'received' && card.receivedOn !== null) return refuse({ reason: 'already-received', receivedOn: card.receivedOn });
   if (card.state === 'activated' && card.activatedOn !== null) return refuse({ reason: 'already-activated', activatedOn: card.activatedOn });
@@ -432,7 +411,7 @@ export function decideReceipt(card: Card, on: IsoDate, today: IsoDate): Decision
   if (on > today) return refuse({ reason: 'date-in-future' });
   if (card.issuedOn !== null && on < card.issuedOn) return refuse({ reason: 'date-before-issue', issuedOn: card.issuedOn });
   if (card.readyOn !== null && on < card.readyOn) return refuse({ reason: 'date-before-ready', readyOn: card.readyOn });
-  return allow(after(card, [fact(on, { kind: 'card.received', card: card.number })]));
+  return allow(after(stored, [fact(on, { kind: 'card.received', card: card.number })]));
 }
 
 /**
@@ -440,7 +419,7 @@ export function decideReceipt(card: Card, on: IsoDate, today: IsoDate): Decision
  * recorded about the card (issue, receipt, activation, a reported loss):
  * otherwise the card's history would contradict itself.
  */
-function checkEndDate(card: Card, on: IsoDate, today: IsoDate): Refusal | null {
+function checkEndDate(card: Card, on: IsoDate, today: IsoDate): CardRefusal | null {
   if (on > today) return { reason: 'date-in-future' };
   if (card.state === 'lost' && card.endedOn !== null && on < card.endedOn) return { reason: 'date-before-loss', lostOn: card.endedOn };
   if (card.activatedOn !== null && on < card.activatedOn) return { reason: 'date-before-activation', activatedOn: card.activatedOn };
@@ -454,16 +433,18 @@ function checkEndDate(card: Card, on: IsoDate, today: IsoDate): Refusal | null {
  * (正式挂失). A formal report on a temporarily lost card makes the loss
  * formal; otherwise nothing changes when the card is already reported lost.
  */
-export function decideLoss(card: Card, on: IsoDate, today: IsoDate, temporary = false): Decision<CardChange> {
+export function decideLoss(stored: Card, on: IsoDate, j: Judging, temporary = false): Decision<CardChange, CardRefusal> {
+  const { today } = j;
+  const card = cardAsOf(stored, on, j);
   if (card.state === 'lost') {
     if (temporary || card.loss?.kind !== 'temporary') return allow(unchanged);
     if (on > today) return refuse({ reason: 'date-in-future' });
     if (on < card.loss.reportedOn) return refuse({ reason: 'date-before-loss', lostOn: card.loss.reportedOn });
-    return allow(after(card, [fact(on, { kind: 'card.lost', card: card.number, temporary: false })]));
+    return allow(after(stored, [fact(on, { kind: 'card.lost', card: card.number, temporary: false })]));
   }
   if (!isInForce(card)) return refuse({ reason: 'card-not-in-force', state: card.state });
   const bad = checkEndDate(card, on, today);
-  return bad ? refuse(bad) : allow(after(card, [fact(on, { kind: 'card.lost', card: card.number, temporary })]));
+  return bad ? refuse(bad) : allow(after(stored, [fact(on, { kind: 'card.lost', card: card.number, temporary })]));
 }
 
 /**
@@ -474,13 +455,16 @@ export function decideLoss(card: Card, on: IsoDate, today: IsoDate, temporary = 
  * Xi'an; Changchun). The national Q&A allows it until a replacement is
  * applied for, so where no source says otherwise it is accepted.
  */
-export function decideFound(card: Card, on: IsoDate, today: IsoDate, policy: Policy | null = null): Decision<CardChange> {
+export function decideFound(stored: Card, on: IsoDate, j: Judging): Decision<CardChange, CardRefusal> {
+  const { today } = j;
+  const policy = policyOf(j.policies, stored.policy);
+  const card = cardAsOf(stored, on, j);
   if (card.state === 'replaced' && card.replacedBy !== null) return refuse({ reason: 'replacement-recorded', newCard: card.replacedBy });
   if (card.state !== 'lost' || card.loss === null) return refuse({ reason: 'not-lost', state: card.state });
-  if (card.loss.kind === 'formal' && policy !== null && !formalLossLiftable(policy)) return refuse({ reason: 'formal-loss-not-liftable', policy: policy.id });
+  if (card.loss.kind === 'formal' && !formalLossLiftable(policy)) return refuse({ reason: 'formal-loss-not-liftable', policy: policy.id });
   if (on > today) return refuse({ reason: 'date-in-future' });
   if (on < card.loss.reportedOn) return refuse({ reason: 'date-before-loss', lostOn: card.loss.reportedOn });
-  return allow(after(card, [fact(on, { kind: 'card.found', card: card.number })]));
+  return allow(after(stored, [fact(on, { kind: 'card.found', card: card.number })]));
 }
 
 /**
@@ -489,14 +473,16 @@ export function decideFound(card: Card, on: IsoDate, today: IsoDate, policy: Pol
  * already on. Enabling a card whose receipt was never recorded records the
  * receipt that day, as activation does: the holder evidently had it.
  */
-export function decideEnable(card: Card, on: IsoDate, channel: EnableChannel | null, today: IsoDate): Decision<CardChange> {
+export function decideEnable(stored: Card, on: IsoDate, channel: EnableChannel | null, j: Judging): Decision<CardChange, CardRefusal> {
+  const { today } = j;
+  const card = cardAsOf(stored, on, j);
   if (isInForce(card) && card.enabledOn !== null) return allow(unchanged);
   if (!isInForce(card)) return refuse({ reason: 'card-not-in-force', state: card.state });
   if (on > today) return refuse({ reason: 'date-in-future' });
   if (card.issuedOn !== null && on < card.issuedOn) return refuse({ reason: 'date-before-issue', issuedOn: card.issuedOn });
   if (card.receivedOn !== null && on < card.receivedOn) return refuse({ reason: 'date-before-receipt', receivedOn: card.receivedOn });
   return allow(
-    after(card, [
+    after(stored, [
       ...(card.receivedOn === null ? [fact(on, { kind: 'card.received', card: card.number })] : []),
       fact(on, { kind: 'card.enabled', card: card.number, channel }),
     ]),
@@ -525,7 +511,9 @@ export interface ReplacementRequest {
  * or issue. A lost card is replaced (补领) only after a FORMAL loss
  * (正式挂失); a card replaced for loss must have been reported lost.
  */
-export function decideReplacement(old: Card, request: ReplacementRequest, today: IsoDate): Decision<Replacement> {
+export function decideReplacement(stored: Card, request: ReplacementRequest, j: Judging): Decision<Replacement, CardRefusal> {
+  const { today } = j;
+  const old = cardAsOf(stored, request.on, j);
   if (!isInForce(old) && old.state !== 'lost') return refuse({ reason: 'card-not-in-force', state: old.state });
   if (old.state === 'lost' && old.loss?.kind === 'temporary') return refuse({ reason: 'temporary-loss' });
   if (request.reason === 'loss' && old.state !== 'lost') return refuse({ reason: 'loss-not-reported' });
@@ -546,41 +534,49 @@ export function decideReplacement(old: Card, request: ReplacementRequest, today:
       old.number,
     ),
   ];
-  const state = applyAll({ ...emptyPerson(old.holderId), exists: true, cards: [old] }, facts);
+  const state = applyAll({ ...emptyPerson(old.holderId), exists: true, cards: [stored] }, facts);
   return allow({ old: state.cards[0]!, replacement: state.cards[1]!, facts });
 }
 
 /** 注销, e.g. the holder died or emigrated. Nothing changes when it is already cancelled; a sealed card is void already. */
-export function decideCancellation(card: Card, on: IsoDate, today: IsoDate): Decision<CardChange> {
+export function decideCancellation(stored: Card, on: IsoDate, j: Judging): Decision<CardChange, CardRefusal> {
+  const { today } = j;
+  const card = cardAsOf(stored, on, j);
   if (card.state === 'cancelled') return allow(unchanged);
   if (card.state === 'replaced' || card.state === 'sealed') return refuse({ reason: 'card-not-in-force', state: card.state });
   const bad = checkEndDate(card, on, today);
-  return bad ? refuse(bad) : allow(after(card, [fact(on, { kind: 'card.cancelled', card: card.number })]));
+  return bad ? refuse(bad) : allow(after(stored, [fact(on, { kind: 'card.cancelled', card: card.number })]));
 }
 
 /**
  * 申领 (SPEC 1.3 v3): a card applied for before any card number exists; it
  * is being made (制卡中) until `card issue` records the card, or `card fail`
  * the failure. Refused while another application is open or a card is in
- * force (one card in force at a time; a replacement is `card replace`).
+ * force on that day (one card in force at a time; a replacement is `card
+ * replace`).
  */
 export function decideApply(
   holderCards: readonly Card[],
   application: Application | null,
   request: { readonly on: IsoDate; readonly policy: string; readonly generation: 2 | 3 },
-  today: IsoDate,
-): Decision<{ readonly facts: readonly Fact[] }> {
+  j: Judging,
+): Decision<{ readonly facts: readonly Fact[] }, CardRefusal> {
   if (application && application.failedOn === null) return refuse({ reason: 'application-open', appliedOn: application.appliedOn });
-  const inForce = holderCards.find(isInForce);
+  const inForce = cardsAsOf(holderCards, request.on, j).find(isInForce);
   if (inForce) return refuse({ reason: 'has-card-in-force', card: inForce.number });
-  if (request.on > today) return refuse({ reason: 'date-in-future' });
+  if (request.on > j.today) return refuse({ reason: 'date-in-future' });
   return allow({ facts: [fact(request.on, { kind: 'card.applied', policy: request.policy, generation: request.generation })] });
 }
 
 /** 制卡失败: the open application failed (a photo rejected, data wrong); the holder applies again. */
-export function decideFail(application: Application | null, on: IsoDate, reason: string | null, today: IsoDate): Decision<{ readonly facts: readonly Fact[] }> {
+export function decideFail(
+  application: Application | null,
+  on: IsoDate,
+  reason: string | null,
+  j: Judging,
+): Decision<{ readonly facts: readonly Fact[] }, CardRefusal> {
   if (!application || application.failedOn !== null) return refuse({ reason: 'no-application' });
-  if (on > today) return refuse({ reason: 'date-in-future' });
+  if (on > j.today) return refuse({ reason: 'date-in-future' });
   if (on < application.appliedOn) return refuse({ reason: 'date-before-application', appliedOn: application.appliedOn });
   return allow({ facts: [fact(on, { kind: 'card.failed', reason })] });
 }
@@ -590,12 +586,13 @@ export function decideFail(application: Application | null, on: IsoDate, reason:
  * collected; its window under a policy that counts from issue keeps running
  * (Guangdong: collected and activated within a year, or sealed).
  */
-export function decideReady(card: Card, on: IsoDate, outlet: string | null, today: IsoDate): Decision<CardChange> {
+export function decideReady(stored: Card, on: IsoDate, outlet: string | null, j: Judging): Decision<CardChange, CardRefusal> {
+  const card = cardAsOf(stored, on, j);
   if (card.state === 'ready' && card.readyOn !== null) return refuse({ reason: 'already-ready', readyOn: card.readyOn });
   if (card.state !== 'issued') return refuse({ reason: 'card-not-in-force', state: card.state });
-  if (on > today) return refuse({ reason: 'date-in-future' });
+  if (on > j.today) return refuse({ reason: 'date-in-future' });
   if (card.issuedOn !== null && on < card.issuedOn) return refuse({ reason: 'date-before-issue', issuedOn: card.issuedOn });
-  return allow(after(card, [fact(on, { kind: 'card.ready', card: card.number, outlet })]));
+  return allow(after(stored, [fact(on, { kind: 'card.ready', card: card.number, outlet })]));
 }
 
 /**
@@ -603,7 +600,7 @@ export function decideReady(card: Card, on: IsoDate, outlet: string | null, toda
  * holder who forgot `--policy`). One event without a day: every view, the
  * past ones too, judges the card under the right policy from now on.
  */
-export function decideSetPolicy(card: Card, policy: string): Decision<CardChange> {
-  if (card.policy === policy) return refuse({ reason: 'same-policy', policy });
-  return allow(after(card, [fact(null, { kind: 'card.policy-set', card: card.number, policy })]));
+export function decideSetPolicy(stored: Card, policy: string): Decision<CardChange, CardRefusal> {
+  if (stored.policy === policy) return refuse({ reason: 'same-policy', policy });
+  return allow(after(stored, [fact(null, { kind: 'card.policy-set', card: stored.number, policy })]));
 }

@@ -3,11 +3,12 @@
 // platform, one-to-one with the card in force. Having one does NOT mean the
 // physical card is activated.
 import type { IsoDate } from './calendar-date.js';
-import { type Card, currentCard, type Decision, isInForce } from './card.js';
+import { type Card, type CardRefusal, cardsAsOf, currentCard, isInForce } from './card.js';
+import { allow, type Decision, type Judging, refuse } from './decision.js';
+import { ECARD_CHANNELS, type EcardChannel, type EcardClaim } from './state.js';
 import { type Application, type Fact, fact } from './events.js';
 
-export const ECARD_CHANNELS = ['wechat', 'alipay', '12333', 'bank-app', 'gov-platform', 'unionpay', 'local-app'] as const;
-export type EcardChannel = (typeof ECARD_CHANNELS)[number];
+export { ECARD_CHANNELS, type EcardChannel, type EcardClaim } from './state.js';
 
 /**
  * The names people use for the channels, lower-cased: the Chinese names of
@@ -43,11 +44,6 @@ export function parseEcardChannel(input: string): EcardChannel | null {
   const text = input.trim().toLowerCase().replace(/\s+/g, ' ');
   if ((ECARD_CHANNELS as readonly string[]).includes(text)) return text as EcardChannel;
   return CHANNEL_NAMES[text] ?? CHANNEL_NAMES[text.replace(/ /g, '')] ?? null;
-}
-
-export interface EcardClaim {
-  readonly channel: EcardChannel | null;
-  readonly claimedOn: IsoDate;
 }
 
 export type EcardState = 'none' | 'active' | 'limited' | 'suspended';
@@ -86,33 +82,33 @@ export function hasActivatedEcard(claim: EcardClaim | null, cards: readonly Card
  * changes. The claim needs a RECEIVED card that is not cancelled, replaced
  * or sealed (a lost one will do); a third-generation card's e-card is
  * generated with its application, so it can be claimed from the issue date.
+ * `cards`: the holder's cards as replayed, judged as they stood on the claim
+ * day (cardsAsOf); the card the e-card follows is the current one then.
  */
 export function decideEcardClaim(
   existing: EcardClaim | null,
-  card: Card | null,
+  cards: readonly Card[],
   request: EcardClaim,
-  today: IsoDate,
+  j: Judging,
   application: Application | null = null,
-): Decision<{ readonly claim: EcardClaim; readonly facts: readonly Fact[] }> {
+): Decision<{ readonly claim: EcardClaim; readonly card: Card | null; readonly facts: readonly Fact[] }, CardRefusal> {
+  const card = currentCard(cardsAsOf(cards, request.claimedOn, j));
   const applied = application?.generation === 3 && application.failedOn === null && (card === null || !isInForce(card)) ? application : null;
   if (applied) {
-    // A third-generation card applied for: its e-card can be claimed from the application day.
-    if (existing !== null) return { ok: true, value: { claim: existing, facts: [] } };
-    if (request.claimedOn > today) return { ok: false, refusal: { reason: 'date-in-future' } };
-    if (request.claimedOn < applied.appliedOn) return { ok: false, refusal: { reason: 'date-before-application', appliedOn: applied.appliedOn } };
-    return { ok: true, value: { claim: request, facts: [fact(request.claimedOn, { kind: 'ecard.claimed', channel: request.channel })] } };
+    // A third-generation card applied for: its e-card can be claimed from the application day (SPEC 1.4 v3).
+    if (existing !== null) return allow({ claim: existing, card, facts: [] });
+    if (request.claimedOn > j.today) return refuse({ reason: 'date-in-future' });
+    if (request.claimedOn < applied.appliedOn) return refuse({ reason: 'date-before-application', appliedOn: applied.appliedOn });
+    return allow({ claim: request, card, facts: [fact(request.claimedOn, { kind: 'ecard.claimed', channel: request.channel })] });
   }
-  if (card === null) return { ok: false, refusal: { reason: 'no-card' } };
-  if (!isInForce(card) && card.state !== 'lost') return { ok: false, refusal: { reason: 'card-not-in-force', state: card.state } };
-  if (existing !== null) return { ok: true, value: { claim: existing, facts: [] } };
-  if (request.claimedOn > today) return { ok: false, refusal: { reason: 'date-in-future' } };
+  if (card === null) return refuse({ reason: 'no-card' });
+  if (!isInForce(card) && card.state !== 'lost') return refuse({ reason: 'card-not-in-force', state: card.state });
+  if (existing !== null) return allow({ claim: existing, card, facts: [] });
+  if (request.claimedOn > j.today) return refuse({ reason: 'date-in-future' });
   const from = card.generation === 3 ? (card.appliedOn ?? card.issuedOn) : card.receivedOn;
-  if (from === null) return { ok: false, refusal: { reason: 'card-not-received' } };
+  if (from === null) return refuse({ reason: 'card-not-received' });
   if (request.claimedOn < from) {
-    return {
-      ok: false,
-      refusal: card.generation === 3 ? { reason: 'date-before-issue', issuedOn: from } : { reason: 'date-before-receipt', receivedOn: from },
-    };
+    return refuse(card.generation === 3 ? { reason: 'date-before-issue', issuedOn: from } : { reason: 'date-before-receipt', receivedOn: from });
   }
-  return { ok: true, value: { claim: request, facts: [fact(request.claimedOn, { kind: 'ecard.claimed', channel: request.channel })] } };
+  return allow({ claim: request, card, facts: [fact(request.claimedOn, { kind: 'ecard.claimed', channel: request.channel })] });
 }

@@ -4,9 +4,8 @@
 // store numbers them, stamps when and by what they were recorded, and keeps
 // the replayed state as a cache. Nothing else changes state.
 import type { IsoDate } from './calendar-date.js';
-import type { Card, CardState, EnableChannel, ReplaceReason } from './card.js';
-import type { EcardChannel, EcardClaim } from './ecard.js';
-import type { Hire, HireKind } from './registration.js';
+import { allow, type Decision, refuse } from './decision.js';
+import { type Card, type EcardChannel, type EcardClaim, type EnableChannel, type Hire, type HireKind, IN_FORCE, type ReplaceReason } from './state.js';
 
 /**
  * Every kind of fact, with its typed payload. A hire is named by its employer
@@ -129,7 +128,6 @@ export const emptyPerson = (id: string): PersonState => ({ id, exists: false, na
 export type Orphan = { readonly orphan: string };
 
 const sameHire = (h: Hire, employer: string | null, hiredOn: IsoDate) => h.employer === employer && h.hiredOn === hiredOn;
-const IN_FORCE: ReadonlySet<CardState> = new Set(['issued', 'received', 'activated']);
 
 /** `ready` is derived (card.ts, cardOn: an issued card with `readyOn`), never stored: facts apply to the stored `issued`. */
 const storedState = (c: Card): Card => (c.state === 'ready' ? { ...c, state: 'issued' } : c);
@@ -366,10 +364,10 @@ export function replay(personId: string, events: readonly LedgerEvent[], asOf: I
 }
 
 export type RevocationRefusal =
-  | { readonly reason: 'is-revocation'; readonly seq: number }
+  | { readonly reason: 'revocation-not-revocable'; readonly seq: number }
   | { readonly reason: 'already-revoked'; readonly seq: number; readonly by: number }
   | { readonly reason: 'person-record'; readonly seq: number }
-  | { readonly reason: 'dependents'; readonly dependents: readonly number[] };
+  | { readonly reason: 'has-dependents'; readonly dependents: readonly number[] };
 
 /**
  * Withdraws recorded facts that were wrong (SPEC 1.6), for one person: the
@@ -381,12 +379,11 @@ export function decideRevocation(
   events: readonly LedgerEvent[],
   seqs: readonly number[],
   reason: string,
-): { readonly ok: true; readonly facts: readonly Fact[] } | { readonly ok: false; readonly refusal: RevocationRefusal } {
-  const refuse = (refusal: RevocationRefusal) => ({ ok: false as const, refusal });
+): Decision<{ readonly facts: readonly Fact[] }, RevocationRefusal> {
   const revoked = revocations(events);
   for (const seq of seqs) {
     const event = events.find((e) => e.seq === seq);
-    if (event?.body.kind === 'revoked') return refuse({ reason: 'is-revocation', seq });
+    if (event?.body.kind === 'revoked') return refuse({ reason: 'revocation-not-revocable', seq });
     const by = revoked.get(seq);
     if (by) return refuse({ reason: 'already-revoked', seq, by: by.seq });
     // The person's record carries everything else; erasing a person is `purge`.
@@ -397,6 +394,6 @@ export function decideRevocation(
   const trial: LedgerEvent = { ...revocation, seq: Number.MAX_SAFE_INTEGER, personId, recordedAt: '', source: '' };
   const before = new Set(replay(personId, events).orphans);
   const dependents = replay(personId, [...events, trial]).orphans.filter((seq) => !before.has(seq));
-  if (dependents.length > 0) return refuse({ reason: 'dependents', dependents });
-  return { ok: true, facts: [revocation] };
+  if (dependents.length > 0) return refuse({ reason: 'has-dependents', dependents });
+  return allow({ facts: [revocation] });
 }

@@ -1,16 +1,30 @@
 // One row of a bulk import (`sscard import`): a person, optionally a hire
 // (and its end), a card and an e-card claim. The row goes through the SAME
 // decisions as the single commands (register-employee, leave, card
-// issue/receive, enable, activate, ecard claim), chained over the person's
-// state in memory, so that a row can never do what a command would refuse;
-// the result is the facts to record, or the first refusal.
+// issue/receive, enable, activate, ecard claim), with the same `Judging`
+// (decision.ts), chained over the person's state in memory, so that a row
+// can never do what a command would refuse, and is refused with the same
+// code; the result is the facts to record, or the first refusal and the
+// column it is about.
 import type { IsoDate } from './calendar-date.js';
-import { type Card, decideActivation, decideCancellation, decideEnable, decideIssue, decideLoss, decideReceipt, isInForce, type Refusal } from './card.js';
+import {
+  type Card,
+  cardsAsOf,
+  currentCard,
+  decideActivation,
+  decideCancellation,
+  decideEnable,
+  decideIssue,
+  decideLoss,
+  decideReceipt,
+  isInForce,
+} from './card.js';
 import type { CitizenId } from './citizen-id.js';
+import type { Judging, Refusal } from './decision.js';
 import { decideEcardClaim, type EcardChannel } from './ecard.js';
 import { applyAll, type Fact, fact, type PersonState, personFacts } from './events.js';
-import { decideRegistration, type HireKind, type RegistrationRefusal } from './registration.js';
-import { decideLeave, type LeaveRefusal } from './separation.js';
+import { decideRegistration, type HireKind } from './registration.js';
+import { decideLeave } from './separation.js';
 
 export interface LedgerRow {
   readonly id: CitizenId;
@@ -41,23 +55,39 @@ export interface LedgerRow {
   readonly ecard: { readonly channel: EcardChannel | null; readonly claimedOn: IsoDate } | null;
 }
 
+/**
+ * Why a row is refused, and the column it is about: a decision's refusal
+ * (the same code a command gives), or what only a row can say: the card is
+ * recorded as activated on another day than the row's.
+ */
 export type RowProblem =
   | { readonly field: string; readonly refusal: Refusal }
-  | { readonly field: string; readonly registration: RegistrationRefusal; readonly age?: number }
-  | { readonly field: string; readonly leave: LeaveRefusal }
-  | { readonly field: 'card_number'; readonly other: 'card-of-another-person' }
-  | { readonly field: 'activated_on'; readonly other: 'guardian-needed' | 'activated-on-another-date' };
+  | { readonly field: 'activated_on'; readonly other: 'activated-on-another-date' };
 
 export type RowPlan =
   | { readonly ok: true; readonly facts: readonly Fact[]; readonly state: PersonState }
   | { readonly ok: false; readonly problem: RowProblem };
 
+/** The column of a hire's refusal. */
+const hireField = (reason: Refusal['reason']): string =>
+  reason === 'flexible-with-employer'
+    ? 'employer'
+    : reason === 'registered-before-hire' || reason === 'registration-in-future' || reason === 'already-registered'
+      ? 'registered_on'
+      : reason === 'done-before-leaving' || reason === 'done-in-future' || reason === 'already-done'
+        ? 'separation_done_on'
+        : reason === 'left-before-hire' || reason === 'already-left' || reason === 'no-open-hire' || reason === 'several-open-hires'
+          ? 'left_on'
+          : 'hired_on';
+
 /**
  * `person`: the row's person as the ledger has them (replayed); `cardHolder`:
- * whose card the row's card number is in the ledger, or null.
+ * whose card the row's card number is in the ledger, or null; `j`: the
+ * commands' own Judging (the day, the calendar, the card policies).
  */
-export function planRow(row: LedgerRow, person: PersonState, cardHolder: string | null, today: IsoDate): RowPlan {
-  const fail = (problem: RowProblem): RowPlan => ({ ok: false, problem });
+export function planRow(row: LedgerRow, person: PersonState, cardHolder: string | null, j: Judging): RowPlan {
+  const { today } = j;
+  const fail = (field: string, refusal: Refusal): RowPlan => ({ ok: false, problem: { field, refusal } });
   const facts: Fact[] = [];
   let state = person;
   const record = (more: readonly Fact[]) => {
@@ -69,87 +99,78 @@ export function planRow(row: LedgerRow, person: PersonState, cardHolder: string 
 
   if (row.hire) {
     const { kind, employer, hiredOn, registeredOn, leftOn, separationDoneOn } = row.hire;
-    const existing = state.hires.find((h) => h.employer === employer && h.hiredOn === hiredOn) ?? null;
-    const decision = decideRegistration(existing, { kind, employer, hiredOn, registeredOn, birthDate: row.id.birthDate }, today);
-    if (decision.action === 'refuse') {
-      return fail({ field: decision.reason === 'under-age' ? 'hired_on' : 'registered_on', registration: decision.reason, age: decision.age });
-    }
-    record(decision.facts);
+    const registration = decideRegistration(state.hires, { kind, employer, hiredOn, registeredOn, birthDate: row.id.birthDate }, j);
+    if (!registration.ok) return fail(hireField(registration.refusal.reason), registration.refusal);
+    record(registration.value.facts);
     if (leftOn !== null && employer !== null) {
       const current = state.hires.find((h) => h.employer === employer && h.hiredOn === hiredOn)!;
       // The same end recorded again (a re-import) changes nothing.
       if (current.leftOn !== leftOn || (separationDoneOn !== null && current.separationDoneOn !== separationDoneOn)) {
-        const left = decideLeave(state.hires, { employer, hiredOn, leftOn, doneOn: separationDoneOn }, today);
-        if (!left.ok)
-          return fail({
-            field: left.refusal.reason.startsWith('done') || left.refusal.reason === 'already-done' ? 'separation_done_on' : 'left_on',
-            leave: left.refusal,
-          });
-        record(left.facts);
+        const left = decideLeave(state.hires, { employer, hiredOn, leftOn, doneOn: separationDoneOn }, j);
+        if (!left.ok) return fail(hireField(left.refusal.reason), left.refusal);
+        record(left.value.facts);
       }
     }
   }
 
   if (row.card) {
     const given = row.card;
-    if (cardHolder !== null && cardHolder !== row.id.number) return fail({ field: 'card_number', other: 'card-of-another-person' });
     let card: Card | undefined = state.cards.find((c) => c.number === given.number);
     if (card === undefined) {
       // Without an issue date, the earliest date known for the card stands in for it.
       const issuedOn = given.issuedOn ?? given.receivedOn ?? given.activatedOn ?? today;
+      // Another person's card number is taken, as `card issue` says of it.
+      const taken = cardHolder !== null && cardHolder !== row.id.number;
       const issued = decideIssue(
         state.cards,
-        false,
+        taken,
         { number: given.number, holderId: row.id.number, bank: given.bank, issuedOn, policy: given.policy, generation: 2, expiresOn: given.expiresOn },
-        today,
+        j,
       );
       if (!issued.ok) {
-        const field = issued.refusal.reason === 'date-in-future' ? 'issued_on' : issued.refusal.reason === 'expiry-before-issue' ? 'expires_on' : 'card_number';
-        return fail({ field, refusal: issued.refusal });
+        const { reason } = issued.refusal;
+        return fail(reason === 'date-in-future' ? 'issued_on' : reason === 'expiry-before-issue' ? 'expires_on' : 'card_number', issued.refusal);
       }
       record(issued.value.facts);
       card = issued.value.card!;
     }
     if (given.receivedOn !== null && card.receivedOn !== given.receivedOn) {
-      const received = decideReceipt(card, given.receivedOn, today);
-      if (!received.ok) return fail({ field: 'received_on', refusal: received.refusal });
+      const received = decideReceipt(card, given.receivedOn, j);
+      if (!received.ok) return fail('received_on', received.refusal);
       record(received.value.facts);
       card = received.value.card ?? card;
     }
     // 启用 before the bank activation (SPEC 1.3); on the activation day, activation does it.
     if (given.enabledOn !== null && card.enabledOn !== given.enabledOn && (given.activatedOn === null || given.enabledOn < given.activatedOn)) {
-      const enabled = decideEnable(card, given.enabledOn, null, today);
-      if (!enabled.ok) return fail({ field: 'enabled_on', refusal: enabled.refusal });
+      const enabled = decideEnable(card, given.enabledOn, null, j);
+      if (!enabled.ok) return fail('enabled_on', enabled.refusal);
       record(enabled.value.facts);
       card = enabled.value.card ?? card;
     }
     if (given.activatedOn !== null) {
       if (card.state === 'activated') {
-        if (card.activatedOn !== given.activatedOn) return fail({ field: 'activated_on', other: 'activated-on-another-date' });
+        if (card.activatedOn !== given.activatedOn) return { ok: false, problem: { field: 'activated_on', other: 'activated-on-another-date' } };
       } else {
         // The holder (or their guardian) activates in person with the holder's identity document.
-        const activated = decideActivation(card, { holder: row.id, idDocument: row.id, on: given.activatedOn, outlet: null, guardian: given.guardian }, today);
-        if (!activated.ok) {
-          if (activated.refusal.reason === 'guardian-required') return fail({ field: 'activated_on', other: 'guardian-needed' });
-          return fail({ field: 'activated_on', refusal: activated.refusal });
-        }
-        if (activated.value.kind === 'activated') record(activated.value.facts);
+        const activated = decideActivation(card, { holder: row.id, idDocument: row.id, on: given.activatedOn, outlet: null, guardian: given.guardian }, j);
+        if (!activated.ok) return fail(activated.refusal.reason.startsWith('guardian') ? 'guardian_id' : 'activated_on', activated.refusal);
+        record(activated.value.facts);
       }
     }
   }
 
   // The same claim again (a second row of the person, a re-import) changes nothing, whatever the card's state since.
   if (row.ecard && !(state.ecard !== null && state.ecard.claimedOn === row.ecard.claimedOn && state.ecard.channel === row.ecard.channel)) {
-    const inForce = state.cards.find(isInForce) ?? null;
+    const inForce = currentCard(cardsAsOf(state.cards, today, j));
     // An e-card claimed before the card in force was issued was claimed with an
     // earlier card (it follows a replacement, SPEC 1.4) that the row cannot show:
     // the claim stands as a fact of its own, judged by the earlier card's rules
     // the row cannot show either (only that it is not in the future).
-    if (inForce && inForce.issuedOn !== null && row.ecard.claimedOn < inForce.issuedOn) {
+    if (inForce && isInForce(inForce) && inForce.issuedOn !== null && row.ecard.claimedOn < inForce.issuedOn) {
       if (state.ecard === null) record([fact(row.ecard.claimedOn, { kind: 'ecard.claimed', channel: row.ecard.channel })]);
     } else {
-      const claimed = decideEcardClaim(state.ecard, inForce, row.ecard, today);
-      if (!claimed.ok) return fail({ field: 'ecard_claimed_on', refusal: claimed.refusal });
+      const claimed = decideEcardClaim(state.ecard, state.cards, row.ecard, j);
+      if (!claimed.ok) return fail('ecard_claimed_on', claimed.refusal);
       record(claimed.value.facts);
     }
   }
@@ -160,8 +181,8 @@ export function planRow(row: LedgerRow, person: PersonState, cardHolder: string 
     const card = state.cards.find((c) => c.number === row.card!.number)!;
     const already = end.state === 'lost' ? card.state === 'lost' && card.loss?.kind === (end.temporary ? 'temporary' : 'formal') : card.state === 'cancelled';
     if (!already) {
-      const ended = end.state === 'lost' ? decideLoss(card, end.on, today, end.temporary) : decideCancellation(card, end.on, today);
-      if (!ended.ok) return fail({ field: 'card_ended_on', refusal: ended.refusal });
+      const ended = end.state === 'lost' ? decideLoss(card, end.on, j, end.temporary) : decideCancellation(card, end.on, j);
+      if (!ended.ok) return fail('card_ended_on', ended.refusal);
       record(ended.value.facts);
     }
   }

@@ -6,6 +6,11 @@ export function maskId(number: string): string {
   return number.length <= 10 ? '*'.repeat(number.length) : number.slice(0, 6) + '*'.repeat(number.length - 10) + number.slice(-4);
 }
 
+/** A number as maskId shows an 18-character one (`110105********002X`): what a masked export holds in place of the number. */
+export function isMaskedId(text: string): boolean {
+  return /^\d{6}\*{8}[\dXx]{4}$/.test(text.trim());
+}
+
 /**
  * Masks anything in free text that looks like an identity number: 18
  * characters (17 digits and a digit or X, either case) or a first-generation

@@ -241,6 +241,16 @@ export function parsePolicies(data: unknown): { ok: true; book: PolicyBook; nati
 }
 
 /**
+ * A policy id as a person types it (`--policy SEED`, SSCARD_POLICY, a
+ * roster's policy cell ` Guangdong `): ids are lower-case (the file's schema),
+ * so the text is matched trimmed and in any case, the same way everywhere.
+ * Null when the book has no such policy.
+ */
+export function findPolicy(book: PolicyBook, text: string): Policy | null {
+  return book.get(text.trim().toLowerCase()) ?? null;
+}
+
+/**
  * The policy a card was issued under. A card keeps its policy id for life;
  * should the data no longer have it, the card is treated as under a policy
  * that knows nothing (every rule unknown) with the national renewal rule.

@@ -4,22 +4,14 @@
 // voluntarily and without a deadline.
 import type { IsoDate } from './calendar-date.js';
 import { ageOn } from './citizen-id.js';
+import { HIRE_MONTHS_AHEAD, hireDateProblem } from './date-bounds.js';
+import { allow, type Decision, type Judging, refuse } from './decision.js';
 import { type Fact, fact } from './events.js';
 import type { RestDayCalendar } from './holidays.js';
 import { type Deadline, deadlineOf, type DutyState, dutyStatus } from './period.js';
 
-export type HireKind = 'employee' | 'flexible';
-
-export interface Hire {
-  readonly kind: HireKind;
-  readonly employer: string | null;
-  readonly hiredOn: IsoDate;
-  readonly registeredOn: IsoDate | null;
-  /** 离职: the last day of the employment (SPEC 1.7). */
-  readonly leftOn: IsoDate | null;
-  /** The file and social insurance transfer done (劳动合同法 Art. 50). */
-  readonly separationDoneOn: IsoDate | null;
-}
+export type { Hire, HireKind } from './state.js';
+import type { Hire, HireKind } from './state.js';
 
 export type RegistrationState = DutyState;
 
@@ -52,11 +44,35 @@ export function registrationStatus(hire: Hire, today: IsoDate, calendar: RestDay
  */
 export const MINIMUM_WORKING_AGE = 16;
 
-export type RegistrationRefusal = 'registered-before-hire' | 'already-registered' | 'registration-in-future' | 'under-age';
+/** Why a registration is refused; `reason` is the code (decision.ts). */
+export type RegistrationRefusal =
+  | { readonly reason: 'registered-before-hire' }
+  | { readonly reason: 'already-registered'; readonly registeredOn: IsoDate }
+  | { readonly reason: 'registration-in-future' }
+  | { readonly reason: 'under-age'; readonly age: number }
+  /** 灵活就业人员 register themselves: a flexible worker has no employer (SPEC 1.5). */
+  | { readonly reason: 'flexible-with-employer' }
+  /** A hire date that cannot be right for this person (issue 12): outside the dates sscard accepts, too far ahead, or before birth. */
+  | { readonly reason: 'hire-date-out-of-range'; readonly hiredOn: IsoDate }
+  | { readonly reason: 'hire-date-too-far-ahead'; readonly hiredOn: IsoDate; readonly months: number }
+  | { readonly reason: 'hire-date-before-birth'; readonly hiredOn: IsoDate };
 
-export type RegistrationDecision =
-  | { readonly action: 'create' | 'complete' | 'unchanged'; readonly hire: Hire; readonly facts: readonly Fact[] }
-  | { readonly action: 'refuse'; readonly reason: RegistrationRefusal; readonly age?: number };
+export const REGISTRATION_REFUSALS: ReadonlySet<string> = new Set<RegistrationRefusal['reason']>([
+  'registered-before-hire',
+  'already-registered',
+  'registration-in-future',
+  'under-age',
+  'flexible-with-employer',
+  'hire-date-out-of-range',
+  'hire-date-too-far-ahead',
+  'hire-date-before-birth',
+]);
+
+export interface RegistrationOutcome {
+  readonly action: 'create' | 'complete' | 'unchanged';
+  readonly hire: Hire;
+  readonly facts: readonly Fact[];
+}
 
 export interface RegistrationRequest {
   readonly kind: HireKind;
@@ -68,25 +84,31 @@ export interface RegistrationRequest {
 }
 
 /**
- * What recording a hire means against the hire already on file for the same
- * person, employer and hire date (one hire, never two).
+ * What recording a hire means against the person's hires on file: a hire is
+ * one per person, employer and hire date (never two), so the same hire again
+ * is either unchanged or completed with its registration date.
  */
-export function decideRegistration(existing: Hire | null, request: RegistrationRequest, today: IsoDate): RegistrationDecision {
-  const age = ageOn(request.birthDate, request.hiredOn);
-  if (existing === null && age < MINIMUM_WORKING_AGE) return { action: 'refuse', reason: 'under-age', age: Math.max(age, 0) };
-  if (request.registeredOn !== null && request.registeredOn < request.hiredOn && request.kind === 'employee') {
-    return { action: 'refuse', reason: 'registered-before-hire' };
-  }
-  if (request.registeredOn !== null && request.registeredOn > today) {
-    return { action: 'refuse', reason: 'registration-in-future' };
-  }
+export function decideRegistration(hires: readonly Hire[], request: RegistrationRequest, j: Judging): Decision<RegistrationOutcome, RegistrationRefusal> {
+  const { today } = j;
   const { employer, hiredOn, registeredOn } = request;
+  if (request.kind === 'flexible' && employer !== null) return refuse({ reason: 'flexible-with-employer' });
+  const existing = hires.find((h) => h.employer === employer && h.hiredOn === hiredOn) ?? null;
+  if (existing === null) {
+    const problem = hireDateProblem(hiredOn, request.birthDate, today);
+    if (problem === 'out-of-range') return refuse({ reason: 'hire-date-out-of-range', hiredOn });
+    if (problem === 'too-far-ahead') return refuse({ reason: 'hire-date-too-far-ahead', hiredOn, months: HIRE_MONTHS_AHEAD });
+    if (problem === 'before-birth') return refuse({ reason: 'hire-date-before-birth', hiredOn });
+    const age = ageOn(request.birthDate, hiredOn);
+    if (age < MINIMUM_WORKING_AGE) return refuse({ reason: 'under-age', age });
+  }
+  if (registeredOn !== null && registeredOn < hiredOn && request.kind === 'employee') return refuse({ reason: 'registered-before-hire' });
+  if (registeredOn !== null && registeredOn > today) return refuse({ reason: 'registration-in-future' });
   const registered = registeredOn === null ? [] : [fact(registeredOn, { kind: 'hire.registered', employer, hiredOn })];
   if (existing === null) {
     const hire: Hire = { kind: request.kind, employer, hiredOn, registeredOn, leftOn: null, separationDoneOn: null };
-    return { action: 'create', hire, facts: [fact(hiredOn, { kind: 'hire.recorded', employer, hiredOn, hireKind: request.kind }), ...registered] };
+    return allow({ action: 'create', hire, facts: [fact(hiredOn, { kind: 'hire.recorded', employer, hiredOn, hireKind: request.kind }), ...registered] });
   }
-  if (registeredOn === null || existing.registeredOn === registeredOn) return { action: 'unchanged', hire: existing, facts: [] };
-  if (existing.registeredOn !== null) return { action: 'refuse', reason: 'already-registered' };
-  return { action: 'complete', hire: { ...existing, registeredOn }, facts: registered };
+  if (registeredOn === null || existing.registeredOn === registeredOn) return allow({ action: 'unchanged', hire: existing, facts: [] });
+  if (existing.registeredOn !== null) return refuse({ reason: 'already-registered', registeredOn: existing.registeredOn });
+  return allow({ action: 'complete', hire: { ...existing, registeredOn }, facts: registered });
 }

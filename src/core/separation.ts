@@ -4,6 +4,7 @@
 // person to the social insurance agency (社会保险法 Art. 50 ¶1). The period is
 // counted as every other (Civil Code Art. 201-203, period.ts).
 import type { IsoDate } from './calendar-date.js';
+import { allow, type Decision, type Judging, refuse } from './decision.js';
 import { type Fact, fact } from './events.js';
 import type { RestDayCalendar } from './holidays.js';
 import { type Deadline, deadlineOf, type DutyStatus, dutyStatus } from './period.js';
@@ -23,6 +24,7 @@ export function separationStatus(hire: Hire, today: IsoDate, calendar: RestDayCa
   return dutyStatus(separationDeadline(hire.leftOn, calendar), hire.separationDoneOn, today);
 }
 
+/** Why recording an end is refused; `reason` is the code (decision.ts). */
 export type LeaveRefusal =
   | { readonly reason: 'no-open-hire' }
   | { readonly reason: 'several-open-hires'; readonly hiredOn: readonly IsoDate[] }
@@ -32,9 +34,21 @@ export type LeaveRefusal =
   | { readonly reason: 'done-in-future' }
   | { readonly reason: 'already-done'; readonly doneOn: IsoDate };
 
-export type LeaveDecision =
-  | { readonly ok: true; readonly hire: Hire; readonly facts: readonly Fact[] }
-  | { readonly ok: false; readonly refusal: LeaveRefusal };
+export const LEAVE_REFUSALS: ReadonlySet<string> = new Set<LeaveRefusal['reason']>([
+  'no-open-hire',
+  'several-open-hires',
+  'left-before-hire',
+  'already-left',
+  'done-before-leaving',
+  'done-in-future',
+  'already-done',
+]);
+
+export interface LeaveOutcome {
+  /** The hire as the facts leave it. */
+  readonly hire: Hire;
+  readonly facts: readonly Fact[];
+}
 
 export interface LeaveRequest {
   readonly employer: string;
@@ -50,8 +64,8 @@ export interface LeaveRequest {
  * be recorded once done, so not in the future, and not before the last day.
  * Recording the same end again with the transfer date completes it.
  */
-export function decideLeave(hires: readonly Hire[], request: LeaveRequest, today: IsoDate): LeaveDecision {
-  const refuse = (refusal: LeaveRefusal): LeaveDecision => ({ ok: false, refusal });
+export function decideLeave(hires: readonly Hire[], request: LeaveRequest, j: Judging): Decision<LeaveOutcome, LeaveRefusal> {
+  const { today } = j;
   const withEmployer = hires.filter((h) => h.kind === 'employee' && h.employer === request.employer);
   const candidates = request.hiredOn !== null ? withEmployer.filter((h) => h.hiredOn === request.hiredOn) : withEmployer;
   // The hire that ended on that very day (a second call completing the transfer), else the one still open.
@@ -76,5 +90,5 @@ export function decideLeave(hires: readonly Hire[], request: LeaveRequest, today
     if (hire.separationDoneOn !== null && hire.separationDoneOn !== request.doneOn) return refuse({ reason: 'already-done', doneOn: hire.separationDoneOn });
     if (hire.separationDoneOn === null) facts.push(fact(request.doneOn, { kind: 'hire.separated', ...key }));
   }
-  return { ok: true, hire: { ...hire, leftOn: request.leftOn, separationDoneOn: request.doneOn ?? hire.separationDoneOn }, facts };
+  return allow({ hire: { ...hire, leftOn: request.leftOn, separationDoneOn: request.doneOn ?? hire.separationDoneOn }, facts });
 }

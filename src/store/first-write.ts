@@ -16,11 +16,15 @@ export function createOnFirstWrite(scratch: Store, create: () => Promise<Store>)
     eventsBySeq: (seqs) => current().eventsBySeq(seqs),
     calendarYears: () => current().calendarYears(),
     mentions: (id) => current().mentions(id),
-    agendaRows: (asOf, order) => current().agendaRows(asOf, order),
+    agendaRows: (asOf, order, window) => current().agendaRows(asOf, order, window),
+    openHireGroups: (asOf) => current().openHireGroups(asOf),
+    findPeople: (text, limit, after) => current().findPeople(text, limit, after),
+    lastSeq: () => current().lastSeq(),
     everyone: (asOf) => current().everyone(asOf),
     allEvents: () => current().allEvents(),
     check: () => current().check(),
     backupTo: (file) => current().backupTo(file),
+    consistentRead: (read) => current().consistentRead(read),
     // A bulk load (copy) goes to the file.
     async loadEvents(events) {
       real ??= await create();
@@ -65,7 +69,10 @@ export function createByRename(file: string, openAt: (path: string) => Promise<S
     eventsBySeq: async (seqs) => (await current()).eventsBySeq(seqs),
     calendarYears: async () => (await current()).calendarYears(),
     mentions: async (id) => (await current()).mentions(id),
-    agendaRows: async (asOf, order) => (await current()).agendaRows(asOf, order),
+    agendaRows: async (asOf, order, window) => (await current()).agendaRows(asOf, order, window),
+    openHireGroups: async (asOf) => (await current()).openHireGroups(asOf),
+    findPeople: async (text, limit, after) => (await current()).findPeople(text, limit, after),
+    lastSeq: async () => (await current()).lastSeq(),
     async *everyone(asOf) {
       yield* (await current()).everyone(asOf);
     },
@@ -74,6 +81,7 @@ export function createByRename(file: string, openAt: (path: string) => Promise<S
     },
     check: async () => (await current()).check(),
     backupTo: async (target) => (await current()).backupTo(target),
+    consistentRead: async (read) => (await current()).consistentRead(read),
     loadEvents: async (events) => (await current()).loadEvents(events),
     async write(work, options) {
       if (final !== null) return final.write(work, options);

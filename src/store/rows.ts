@@ -6,7 +6,7 @@ import type { Card, CardState, Loss } from '../core/card.js';
 import { Refused } from '../core/errors.js';
 import { EVENT_KINDS, type EventBody, type EventKind, type LedgerEvent, type PersonState } from '../core/events.js';
 import type { Hire, HireKind } from '../core/registration.js';
-import type { AgendaOrder } from '../core/agenda.js';
+import { type AgendaOrder, OPEN_ITEMS } from '../core/agenda.js';
 import type { CacheDifference, PersonCard, PersonHire } from './store.js';
 
 export interface EventRow {
@@ -265,9 +265,16 @@ export async function* mergedByKey<T>(pages: AsyncIterable<readonly T[]>, more: 
   if (i < extra.length) yield extra.slice(i);
 }
 
-/** The cards the agenda's query selects, by the same condition as its SQL, for people replayed as they stood on an earlier day. */
-const mayBeDue = (card: Card): boolean =>
-  card.state === 'issued' || card.state === 'received' || card.state === 'lost' || (card.expiresOn !== null && card.state === 'activated');
+/**
+ * The agenda's open-item conditions (the core's OPEN_ITEMS) in SQL over the
+ * cached tables `hire h` and `card c`, the same text for both engines;
+ * test/store/contract.ts checks each engine's rows against OPEN_ITEMS.
+ */
+export const OPEN_ITEMS_SQL = {
+  registration: "h.registered_on IS NULL AND h.kind = 'employee'",
+  separation: 'h.left_on IS NOT NULL AND h.separation_done_on IS NULL',
+  card: "(c.state IN ('issued', 'received', 'lost') OR (c.expires_on IS NOT NULL AND c.state = 'activated'))",
+} as const;
 
 /** The agenda's raw material from people replayed as they stood on an earlier day (the rest comes from the cache). */
 export function agendaOfReplayed(states: Iterable<PersonState>) {
@@ -278,10 +285,10 @@ export function agendaOfReplayed(states: Iterable<PersonState>) {
     if (!state.exists) continue;
     const person = { id: state.id, name: state.name };
     for (const hire of state.hires) {
-      if (hire.registeredOn === null && hire.kind === 'employee') registrations.push({ person, hire });
-      if (hire.leftOn !== null && hire.separationDoneOn === null) separations.push({ person, hire });
+      if (OPEN_ITEMS.registration(hire)) registrations.push({ person, hire });
+      if (OPEN_ITEMS.separation(hire)) separations.push({ person, hire });
     }
-    for (const card of state.cards) if (mayBeDue(card)) cards.push({ person, card });
+    for (const card of state.cards) if (OPEN_ITEMS.card(card)) cards.push({ person, card });
   }
   return { registrations, separations, cards };
 }
@@ -301,6 +308,19 @@ export function withDeadlines(
   deadlineOf: (kind: 'registration' | 'separation', start: IsoDate) => string,
 ): DatedHire[] {
   return entries.map((e) => ({ ...e, deadline: deadlineOf(kind, kind === 'registration' ? e.hire.hiredOn : e.hire.leftOn!) }));
+}
+
+/** Whether a dated hire lies in an agenda window (store.ts AgendaWindow): replayed hires are narrowed as the queries narrow theirs. */
+export const inWindow =
+  (window: { readonly employer?: string; readonly from?: string } | undefined) =>
+  (e: DatedHire): boolean =>
+    window === undefined ||
+    ((window.from === undefined || e.deadline >= window.from) && (window.employer === undefined || e.hire.employer === window.employer));
+
+/** What findPeople looks for: the end of an identity number (digits, perhaps a final X), or text in a name. */
+export function personQuery(text: string): { idEnd: string } | { name: string } {
+  const t = text.trim();
+  return /^\d{1,17}[\dXx]?$/.test(t) ? { idEnd: t.toUpperCase() } : { name: t.toLowerCase() };
 }
 
 /** Each start day's deadline by the core's rule (period.ts remembers them per start day: a query may ask per row). */

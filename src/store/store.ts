@@ -70,13 +70,44 @@ export interface LoadedCalendarYear {
   readonly file: string;
 }
 
+/**
+ * A part of the agenda for a reader that stops after its first pages (the web
+ * view, SPEC 2.5): the engine then reads open hires one deadline at a time
+ * rather than sorting every open hire before the first row.
+ */
+export interface AgendaWindow {
+  /** Only this employer's hires (cards are not narrowed: they have no employer). */
+  readonly employer?: string;
+  /** Only hires whose deadline falls on or after this day (a later page). */
+  readonly from?: IsoDate;
+}
+
+/** How many open hires of one employer start on one day (hired, or left for a separation): the agenda's counts without its items. */
+export interface OpenHireGroup {
+  readonly kind: 'registration' | 'separation';
+  readonly employer: string | null;
+  readonly start: IsoDate;
+  readonly count: number;
+}
+
 export interface Store extends LedgerReader {
   /**
    * The open deadlines' raw material as the ledger stood on `asOf` (null:
    * everything recorded), as streams in the order `agendaStream` needs; each
-   * may be iterated more than once (a new query each time).
+   * may be iterated more than once (a new query each time). With a window,
+   * read for a reader that stops early (see AgendaWindow).
    */
-  agendaRows(asOf: IsoDate | null, order: AgendaOrder): Promise<AgendaSources>;
+  agendaRows(asOf: IsoDate | null, order: AgendaOrder, window?: AgendaWindow): Promise<AgendaSources>;
+  /** The open hires as the ledger stood on `asOf`, counted by kind, employer and start day (the core turns start days into deadlines). */
+  openHireGroups(asOf: IsoDate | null): Promise<OpenHireGroup[]>;
+  /**
+   * People whose name contains `text` (any case), or whose identity number
+   * ends with it when it is digits (and a final X), in ID order after `after`,
+   * at most `limit`: a page, never the whole ledger.
+   */
+  findPeople(text: string, limit: number, after?: string): Promise<Person[]>;
+  /** The number of the last event recorded (0: none): it changes with every write, for a view that caches what it counted. */
+  lastSeq(): Promise<number>;
   /** Every person as the ledger stood on `asOf` (null: everything), ordered by ID, in pages (one wait per page, not per person). */
   everyone(asOf: IsoDate | null): AsyncIterable<readonly PersonState[]>;
   /** Every event, in recording order. */
@@ -89,6 +120,12 @@ export interface Store extends LedgerReader {
    * file, whatever the engine.
    */
   backupTo(file: string): Promise<void>;
+  /**
+   * Runs `read` with every read of this ledger inside as of one moment (a
+   * read transaction; PostgreSQL: REPEATABLE READ), e.g. a copy's events, its
+   * calendar years and the counts it compares (issue 29 item 12).
+   */
+  consistentRead<T>(read: () => Promise<T>): Promise<T>;
   /**
    * Writes `events` as they were recorded (numbers, times, sources kept, so
    * that revocations still name the right events) into this ledger, which

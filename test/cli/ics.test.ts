@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 // The iCalendar output checked by an independent parser (ical.js, the one
 // Thunderbird uses) as well as octet by octet.
 import ICAL from 'ical.js';
@@ -105,6 +106,36 @@ describe('text escaping and folding', () => {
     expect(folded.map((l) => Buffer.byteLength(l))).toEqual([74, 73, 43]); // 8 + 22*3 = 74; 1 + 24*3 = 73
     expect(folded.map((l, i) => (i === 0 ? l : l.slice(1))).join('')).toBe(line);
     expect(foldLine('SHORT:x')).toBe('SHORT:x');
+  });
+
+  it('folds exactly where counting each character with TextEncoder folds (1-4 octet characters, emoji included)', () => {
+    const encoder = new TextEncoder();
+    const reference = (line: string): string => {
+      if (encoder.encode(line).length <= 75) return line;
+      const out: string[] = [];
+      let current = '';
+      let used = 0;
+      for (const character of line) {
+        const size = encoder.encode(character).length;
+        if (used + size > 75) {
+          out.push(current);
+          current = ' ';
+          used = 1;
+        }
+        current += character;
+        used += size;
+      }
+      out.push(current);
+      return out.join('\r\n');
+    };
+    const pieces = fc.constantFrom('a', ';', 'é', '䶮', '王', '😀', '\u{20000}');
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 200 }), (chars) => {
+        const line = `DESCRIPTION:${chars.join('')}`;
+        expect(foldLine(line)).toBe(reference(line));
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 

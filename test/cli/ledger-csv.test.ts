@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { IsoDate } from '../../src/core/calendar-date.js';
 import { neutralise, readRow, unneutralise } from '../../src/cli/formats/ledger-csv.js';
+import { BOOK } from '../core/shipped-policies.js';
+
+const POLICIES = { book: BOOK, fallback: 'seed' };
 
 describe('the spreadsheet formula guard round-trips', () => {
   it.each([
@@ -31,7 +34,7 @@ describe('readRow', () => {
     [{ id: '11010519491231002X', card_number: 'A12345678', ecard_channel: 'wechat' }, 'ecard_claimed_on'],
     [{ id: '11010519491231002X', name: 'a\u0001b' }, 'name'],
   ])('%j: problem in %s', (cells, field) => {
-    const r = readRow(cells, today);
+    const r = readRow(cells, today, POLICIES);
     expect('problem' in r && r.problem.field).toBe(field);
   });
 
@@ -47,6 +50,7 @@ describe('readRow', () => {
         ecard_claimed_on: '2026-04-01',
       },
       today,
+      POLICIES,
     );
     expect('row' in r && r.row).toMatchObject({
       id: { number: '11010519491231002X' },

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { IsoDate } from '../../src/core/calendar-date.js';
 import { readRow } from '../../src/cli/formats/ledger-csv.js';
 import { excelSerialDate, excelSerialOf, parseRosterDate } from '../../src/cli/formats/roster/dates.js';
+import { BOOK } from '../core/shipped-policies.js';
 
 describe('parseRosterDate: the forms HR rosters use', () => {
   it.each([
@@ -64,7 +65,7 @@ describe('Excel serial dates (1900 system with its leap-year bug)', () => {
 
 describe('readRow accepts every roster date form', () => {
   it.each(['2026-09-01', '2026/9/1', '2026.9.1', '2026年9月1日', '20260901'])('hired_on %j', (hired) => {
-    const r = readRow({ id: '11010519491231002X', employer: 'Acme', hired_on: hired }, '2026-11-24' as IsoDate);
+    const r = readRow({ id: '11010519491231002X', employer: 'Acme', hired_on: hired }, '2026-11-24' as IsoDate, { book: BOOK, fallback: 'seed' });
     expect('row' in r && r.row.hire?.hiredOn).toBe('2026-09-01');
   });
 });

@@ -65,6 +65,7 @@ async function writeXlsx(name: string, headers: 'en' | 'zh'): Promise<string> {
   const writer = await createXlsxWriter(out, COLUMNS, { headers, createdAt: new Date(Date.UTC(2026, 10, 24)) });
   for (const row of ROWS) writer.addRow(row);
   await writer.finish();
+  out.end(); // the writer leaves its stream open (standard output is never ended)
   await finished;
   return file;
 }

@@ -20,13 +20,16 @@ import {
   decideReceipt,
   decideReplacement,
   normaliseCardNumber,
-  type Refusal,
+  type CardRefusal as Refusal,
 } from '../../src/core/card.js';
 import { type CitizenId, parseCitizenId } from '../../src/core/citizen-id.js';
 import { chinaCalendar } from '../../src/core/official-calendar.js';
-import { policy, SEED } from './shipped-policies.js';
+import type { Judging } from '../../src/core/decision.js';
+import { BOOK, policy, SEED } from './shipped-policies.js';
 import { type Application, applyAll, emptyPerson } from '../../src/core/events.js';
 
+/** What the decisions judge by: the day, China's calendar, the shipped policies. */
+const judge = (today: string): Judging => ({ today: today as IsoDate, calendar: chinaCalendar, policies: BOOK });
 const APPLIED: Application = { appliedOn: '2026-11-01' as IsoDate, policy: 'guangdong', generation: 2, failedOn: null, reason: null };
 const ISSUE = {
   number: 'B12345678',
@@ -135,7 +138,7 @@ describe('decideActivation', () => {
     guardian: null,
     ...over,
   });
-  const today = d('2026-11-24');
+  const today = judge('2026-11-24');
 
   it('activates a received card, late activation allowed', () => {
     const r = decideActivation(card(), request(), today);
@@ -166,7 +169,7 @@ describe('decideActivation', () => {
 
   it('an already activated card changes nothing', () => {
     const activated = card({ state: 'activated', activatedOn: d('2026-04-02') });
-    expect(decideActivation(activated, request(), today)).toEqual({ ok: true, value: { kind: 'already-activated', card: activated } });
+    expect(decideActivation(activated, request(), today)).toEqual({ ok: true, value: { kind: 'already-activated', card: activated, facts: [] } });
   });
 
   it.each([
@@ -238,7 +241,7 @@ function checkDigit(first17: string): string {
 }
 
 describe('issue, receipt, loss, replacement, cancellation', () => {
-  const today = d('2026-11-24');
+  const today = judge('2026-11-24');
   const issue = {
     number: 'B12345678',
     holderId: ADULT.number,
@@ -341,7 +344,7 @@ describe('card numbers and the card shown by status', () => {
 });
 
 describe('every refusal of the card rules, by rule', () => {
-  const today = d('2026-11-24');
+  const today = judge('2026-11-24');
   const activated = card({ state: 'activated', activatedOn: d('2026-04-02') });
   const lost = card({ state: 'lost', endedOn: d('2026-05-02') });
   const tempLost = card({ state: 'lost', endedOn: d('2026-05-02'), loss: { kind: 'temporary', reportedOn: d('2026-05-02'), resumes: 'received' } });
@@ -400,30 +403,30 @@ describe('every refusal of the card rules, by rule', () => {
     // card found on a formal loss, where the policy says it cannot be lifted (Beijing)
     [
       'found: a formal loss under beijing',
-      () => decideFound({ ...lost, loss: { kind: 'formal', reportedOn: d('2026-05-02'), resumes: 'activated' } }, today, today, policy('beijing')),
+      () => decideFound({ ...lost, policy: 'beijing', loss: { kind: 'formal', reportedOn: d('2026-05-02'), resumes: 'activated' } }, d('2026-11-24'), today),
       { reason: 'formal-loss-not-liftable', policy: 'beijing' },
     ],
     // card-making progress (SPEC 1.3 v3)
     [
       'apply: an application still open',
-      () => decideApply([], APPLIED, { on: today, policy: 'seed', generation: 2 }, today),
+      () => decideApply([], APPLIED, { on: d('2026-11-24'), policy: 'seed', generation: 2 }, today),
       { reason: 'application-open', appliedOn: '2026-11-01' },
     ],
     [
       'apply: a card in force',
-      () => decideApply([card()], null, { on: today, policy: 'seed', generation: 2 }, today),
+      () => decideApply([card()], null, { on: d('2026-11-24'), policy: 'seed', generation: 2 }, today),
       { reason: 'has-card-in-force', card: 'A12345678' },
     ],
     ['apply: tomorrow', () => decideApply([], null, { on: d('2026-11-25'), policy: 'seed', generation: 2 }, today), { reason: 'date-in-future' }],
-    ['fail: no application', () => decideFail(null, today, null, today), { reason: 'no-application' }],
-    ['fail: one already failed', () => decideFail({ ...APPLIED, failedOn: d('2026-11-05') }, today, null, today), { reason: 'no-application' }],
+    ['fail: no application', () => decideFail(null, d('2026-11-24'), null, today), { reason: 'no-application' }],
+    ['fail: one already failed', () => decideFail({ ...APPLIED, failedOn: d('2026-11-05') }, d('2026-11-24'), null, today), { reason: 'no-application' }],
     ['fail: before the application', () => decideFail(APPLIED, d('2026-10-31'), null, today), { reason: 'date-before-application', appliedOn: '2026-11-01' }],
     [
       'ready: already at the outlet',
-      () => decideReady(card({ state: 'ready', readyOn: d('2026-11-03') }), today, null, today),
+      () => decideReady(card({ state: 'ready', readyOn: d('2026-11-03') }), d('2026-11-24'), null, today),
       { reason: 'already-ready', readyOn: '2026-11-03' },
     ],
-    ['ready: a received card', () => decideReady(card(), today, null, today), { reason: 'card-not-in-force', state: 'received' }],
+    ['ready: a received card', () => decideReady(card(), d('2026-11-24'), null, today), { reason: 'card-not-in-force', state: 'received' }],
     ['ready: before issue', () => decideReady(issued, d('2026-02-28'), null, today), { reason: 'date-before-issue', issuedOn: '2026-03-01' }],
     [
       'receive: before it reached the outlet',
@@ -465,8 +468,8 @@ describe('every refusal of the card rules, by rule', () => {
       { reason: 'date-before-activation', activatedOn: '2026-04-02' },
     ],
     [
-      'replace: after only a temporary loss (补领 needs 正式挂失)',
-      () => decideReplacement(tempLost, repl('C12345678', false, d('2026-11-10')), today),
+      'replace: after only a temporary loss (补领 needs 正式挂失), while it holds',
+      () => decideReplacement(tempLost, repl('C12345678', false, d('2026-05-10')), today),
       { reason: 'temporary-loss' },
     ],
     [
@@ -537,7 +540,7 @@ describe('every refusal of the card rules, by rule', () => {
 });
 
 describe('card-making progress (制卡进度, SPEC 1.3 v3): applied -> issued -> ready -> received; failed', () => {
-  const today = d('2026-11-24');
+  const today = judge('2026-11-24');
   const guangdong = policy('guangdong');
   it('an application completed by the card it names; the card keeps its 申领 date; at the outlet it is ready (待领卡)', () => {
     const applied = decideApply([], null, { on: d('2026-01-05'), policy: 'guangdong', generation: 2 }, today);
@@ -560,14 +563,14 @@ describe('card-making progress (制卡进度, SPEC 1.3 v3): applied -> issued ->
       card: { state: 'sealed' },
       consequence: { kind: 'sealed', since: '2027-01-12' },
     });
-    const received = decideReceipt(cardOn(atOutlet, guangdong, d('2026-06-01'), chinaCalendar), d('2026-06-01'), today);
+    const received = decideReceipt(atOutlet, d('2026-06-01'), today);
     expect(received).toMatchObject({ ok: true, value: { card: { state: 'received', receivedOn: '2026-06-01' } } });
   });
   it('a failed application closes it; a new one may then be made', () => {
     const failed = decideFail(APPLIED, d('2026-11-05'), 'photo rejected', today);
     if (!failed.ok) throw new Error();
     expect(failed.value.facts).toEqual([{ on: '2026-11-05', body: { kind: 'card.failed', reason: 'photo rejected' } }]);
-    expect(decideApply([], { ...APPLIED, failedOn: d('2026-11-05') }, { on: today, policy: 'seed', generation: 2 }, today).ok).toBe(true);
+    expect(decideApply([], { ...APPLIED, failedOn: d('2026-11-05') }, { on: d('2026-11-24'), policy: 'seed', generation: 2 }, today).ok).toBe(true);
   });
   it('set-policy records a correction without a day', () => {
     expect(decideSetPolicy(card(), 'guangzhou')).toMatchObject({

@@ -13,7 +13,10 @@ import {
 } from '../../src/core/card.js';
 import { decideEcardClaim, ECARD_CHANNELS, type EcardClaim, ecardState, hasActivatedEcard, parseEcardChannel } from '../../src/core/ecard.js';
 import { chinaCalendar } from '../../src/core/official-calendar.js';
+import type { Judging } from '../../src/core/decision.js';
 import { BOOK } from './shipped-policies.js';
+
+const judge = (today: string): Judging => ({ today: today as IsoDate, calendar: chinaCalendar, policies: BOOK });
 
 const d = (s: string) => s as IsoDate;
 const card = (state: CardState, over: Partial<Card> = {}): Card => ({
@@ -72,8 +75,8 @@ describe('the e-card and "is there an activated electronic social security card?
   });
 
   it('follows the card through issue, receipt, loss, found, replacement, receipt of the new card and cancellation', () => {
-    const today = d('2026-11-24');
-    const at = (cards: Card[]) => ecardState(claim, cardsOn(cards, BOOK, today, chinaCalendar));
+    const today = judge('2026-11-24');
+    const at = (cards: Card[]) => ecardState(claim, cardsOn(cards, BOOK, today.today, chinaCalendar));
     const issued = card('issued');
     const received = decideReceipt(issued, d('2026-03-31'), today);
     if (!received.ok) throw new Error('receipt');
@@ -107,43 +110,46 @@ describe('the e-card and "is there an activated electronic social security card?
 });
 
 describe('decideEcardClaim: a RECEIVED card, or a third-generation one from issue', () => {
-  const today = d('2026-11-24');
+  const today = judge('2026-11-24');
   it('needs a card', () => {
-    expect(decideEcardClaim(null, null, claim, today)).toEqual({ ok: false, refusal: { reason: 'no-card' } });
+    expect(decideEcardClaim(null, [], claim, today)).toEqual({ ok: false, refusal: { reason: 'no-card' } });
   });
   it.each(['replaced', 'cancelled', 'sealed'] as const)('refuses with a %s card, even when claimed before (it is suspended)', (state) => {
-    expect(decideEcardClaim(null, card(state), claim, today)).toEqual({ ok: false, refusal: { reason: 'card-not-in-force', state } });
-    expect(decideEcardClaim(claim, card(state), claim, today)).toEqual({ ok: false, refusal: { reason: 'card-not-in-force', state } });
+    expect(decideEcardClaim(null, [card(state)], claim, today)).toEqual({ ok: false, refusal: { reason: 'card-not-in-force', state } });
+    expect(decideEcardClaim(claim, [card(state)], claim, today)).toEqual({ ok: false, refusal: { reason: 'card-not-in-force', state } });
   });
   it('refuses an issued second-generation card: issued is not enough', () => {
-    expect(decideEcardClaim(null, card('issued'), claim, today)).toEqual({ ok: false, refusal: { reason: 'card-not-received' } });
+    expect(decideEcardClaim(null, [card('issued')], claim, today)).toEqual({ ok: false, refusal: { reason: 'card-not-received' } });
   });
   it('accepts an issued third-generation card from its issue date, not before', () => {
     const g3 = card('issued', { generation: 3 });
-    expect(decideEcardClaim(null, g3, { channel: 'alipay', claimedOn: d('2026-03-01') }, today)).toMatchObject({
+    expect(decideEcardClaim(null, [g3], { channel: 'alipay', claimedOn: d('2026-03-01') }, today)).toMatchObject({
       ok: true,
       value: { facts: [{ on: '2026-03-01' }] },
     });
-    expect(decideEcardClaim(null, g3, { channel: 'alipay', claimedOn: d('2026-02-28') }, today)).toEqual({
+    expect(decideEcardClaim(null, [g3], { channel: 'alipay', claimedOn: d('2026-02-28') }, today)).toEqual({
       ok: false,
       refusal: { reason: 'date-before-issue', issuedOn: '2026-03-01' },
     });
   });
   it.each(['received', 'activated', 'lost'] as const)('accepts a claim with a %s card (a lost one starts limited)', (state) => {
-    expect(decideEcardClaim(null, card(state), claim, today)).toEqual({
+    expect(decideEcardClaim(null, [card(state)], claim, today)).toEqual({
       ok: true,
-      value: { claim, facts: [{ on: '2026-04-01', body: { kind: 'ecard.claimed', channel: 'wechat' } }] },
+      value: { claim, card: card(state), facts: [{ on: '2026-04-01', body: { kind: 'ecard.claimed', channel: 'wechat' } }] },
     });
   });
   it('records a claim once; a second claim changes nothing', () => {
-    expect(decideEcardClaim(claim, card('activated'), { channel: 'alipay', claimedOn: today }, today)).toEqual({ ok: true, value: { claim, facts: [] } });
+    expect(decideEcardClaim(claim, [card('activated')], { channel: 'alipay', claimedOn: today.today }, today)).toMatchObject({
+      ok: true,
+      value: { claim, facts: [] },
+    });
   });
   it('refuses dates in the future or before the card was received', () => {
-    expect(decideEcardClaim(null, card('received'), { channel: null, claimedOn: d('2026-11-25') }, today)).toEqual({
+    expect(decideEcardClaim(null, [card('received')], { channel: null, claimedOn: d('2026-11-25') }, today)).toEqual({
       ok: false,
       refusal: { reason: 'date-in-future' },
     });
-    expect(decideEcardClaim(null, card('received'), { channel: null, claimedOn: d('2026-03-30') }, today)).toEqual({
+    expect(decideEcardClaim(null, [card('received')], { channel: null, claimedOn: d('2026-03-30') }, today)).toEqual({
       ok: false,
       refusal: { reason: 'date-before-receipt', receivedOn: '2026-03-31' },
     });
@@ -183,16 +189,16 @@ describe('currentCard', () => {
 describe('a third-generation card: its e-card from the application (SPEC 1.4 v3)', () => {
   const application = { appliedOn: '2026-11-01' as IsoDate, policy: 'seed', generation: 3 as const, failedOn: null, reason: null };
   it('can be claimed from the application day, before any card exists, and is active', () => {
-    const today = '2026-11-24' as IsoDate;
-    const claim = decideEcardClaim(null, null, { channel: 'wechat', claimedOn: '2026-11-02' as IsoDate }, today, application);
+    const today = judge('2026-11-24');
+    const claim = decideEcardClaim(null, [], { channel: 'wechat', claimedOn: '2026-11-02' as IsoDate }, today, application);
     expect(claim).toMatchObject({ ok: true, value: { facts: [{ body: { kind: 'ecard.claimed' } }] } });
-    expect(decideEcardClaim(null, null, { channel: 'wechat', claimedOn: '2026-10-31' as IsoDate }, today, application)).toEqual({
+    expect(decideEcardClaim(null, [], { channel: 'wechat', claimedOn: '2026-10-31' as IsoDate }, today, application)).toEqual({
       ok: false,
       refusal: { reason: 'date-before-application', appliedOn: '2026-11-01' },
     });
     expect(ecardState({ channel: 'wechat', claimedOn: '2026-11-02' as IsoDate }, [], application)).toBe('active');
     // A second-generation application has no e-card until the card is received.
-    expect(decideEcardClaim(null, null, { channel: 'wechat', claimedOn: '2026-11-02' as IsoDate }, today, { ...application, generation: 2 })).toEqual({
+    expect(decideEcardClaim(null, [], { channel: 'wechat', claimedOn: '2026-11-02' as IsoDate }, today, { ...application, generation: 2 })).toEqual({
       ok: false,
       refusal: { reason: 'no-card' },
     });

@@ -161,7 +161,7 @@ describe('decideRevocation: corrections without erasure', () => {
   it('revokes a registration recorded by mistake: a fact of its own, with the reason', () => {
     expect(decideRevocation(life, [3], 'recorded as registered by mistake')).toEqual({
       ok: true,
-      facts: [{ on: null, body: { kind: 'revoked', seqs: [3], reason: 'recorded as registered by mistake' } }],
+      value: { facts: [{ on: null, body: { kind: 'revoked', seqs: [3], reason: 'recorded as registered by mistake' } }] },
     });
   });
 
@@ -173,7 +173,7 @@ describe('decideRevocation: corrections without erasure', () => {
     ["the new card of a replacement while the old card's replacement stands", [13], [12]],
     ['a replacement while its new card stands', [12], [13]],
   ])('refuses to revoke %s, naming the dependents', (_, seqs, dependents) => {
-    expect(decideRevocation(life, seqs, 'wrong')).toEqual({ ok: false, refusal: { reason: 'dependents', dependents } });
+    expect(decideRevocation(life, seqs, 'wrong')).toEqual({ ok: false, refusal: { reason: 'has-dependents', dependents } });
   });
 
   it('revokes them all in one command', () => {
@@ -183,7 +183,7 @@ describe('decideRevocation: corrections without erasure', () => {
 
   it('refuses to revoke a revocation, a revoked event again, or the person record', () => {
     const corrected = [...life, { ...life[0]!, seq: 17, on: null, body: { kind: 'revoked', seqs: [3], reason: 'x' } as EventBody }];
-    expect(decideRevocation(corrected, [17], 'y')).toEqual({ ok: false, refusal: { reason: 'is-revocation', seq: 17 } });
+    expect(decideRevocation(corrected, [17], 'y')).toEqual({ ok: false, refusal: { reason: 'revocation-not-revocable', seq: 17 } });
     expect(decideRevocation(corrected, [3], 'y')).toEqual({ ok: false, refusal: { reason: 'already-revoked', seq: 3, by: 17 } });
     expect(decideRevocation(life, [1], 'y')).toEqual({ ok: false, refusal: { reason: 'person-record', seq: 1 } });
   });

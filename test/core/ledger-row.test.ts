@@ -2,10 +2,15 @@ import { describe, expect, it } from 'vitest';
 import type { IsoDate } from '../../src/core/calendar-date.js';
 import { type CitizenId, parseCitizenId } from '../../src/core/citizen-id.js';
 import { applyAll, emptyPerson, type EventBody, fact, type PersonState } from '../../src/core/events.js';
+import type { Judging } from '../../src/core/decision.js';
 import { type LedgerRow, planRow } from '../../src/core/ledger-row.js';
+import { chinaCalendar } from '../../src/core/official-calendar.js';
+import { BOOK } from './shipped-policies.js';
 
 const d = (s: string) => s as IsoDate;
 const TODAY = d('2026-11-24');
+/** What the commands judge by on that day: China's calendar and the shipped card policies. */
+const J: Judging = { today: TODAY, calendar: chinaCalendar, policies: BOOK };
 const id = (n: string): CitizenId => {
   const r = parseCitizenId(n, TODAY);
   if (!r.ok) throw new Error('bad test id');
@@ -61,7 +66,7 @@ describe('planRow: a CSV row goes through the same decisions as the single comma
       row({ hire: hireRow(), card: cardRow({ activatedOn: d('2026-04-02') }), ecard: { channel: 'wechat', claimedOn: d('2026-04-03') } }),
       empty,
       null,
-      TODAY,
+      J,
     );
     expect(kinds(plan)).toEqual(['person.recorded', 'hire.recorded', 'hire.registered', 'card.issued', 'card.received', 'card.activated', 'ecard.claimed']);
     expect(plan.ok && plan.state.cards[0]).toMatchObject({ state: 'activated', receivedOn: '2026-03-31', activatedOn: '2026-04-02', enabledOn: '2026-04-02' });
@@ -69,12 +74,12 @@ describe('planRow: a CSV row goes through the same decisions as the single comma
 
   it('the same row against what it already wrote changes nothing (idempotent import)', () => {
     const before = ledger(hired, registered, issued, received, ['2026-04-03', { kind: 'ecard.claimed', channel: 'wechat' }]);
-    const plan = planRow(row({ hire: hireRow(), card: cardRow(), ecard: { channel: 'wechat', claimedOn: d('2026-04-03') } }), before, WANG.number, TODAY);
+    const plan = planRow(row({ hire: hireRow(), card: cardRow(), ecard: { channel: 'wechat', claimedOn: d('2026-04-03') } }), before, WANG.number, J);
     expect(plan).toEqual({ ok: true, facts: [], state: before });
   });
 
   it('completes a pending hire and renames a person', () => {
-    const plan = planRow(row({ name: 'Wang F.', hire: hireRow({ registeredOn: d('2026-10-12') }) }), ledger(hired), null, TODAY);
+    const plan = planRow(row({ name: 'Wang F.', hire: hireRow({ registeredOn: d('2026-10-12') }) }), ledger(hired), null, J);
     expect(kinds(plan)).toEqual(['person.renamed', 'hire.registered']);
     expect(plan.ok && plan.state.hires).toEqual([
       { kind: 'employee', employer: 'Acme', hiredOn: '2026-09-01', registeredOn: '2026-10-12', leftOn: null, separationDoneOn: null },
@@ -82,13 +87,13 @@ describe('planRow: a CSV row goes through the same decisions as the single comma
   });
 
   it('records the end of a hire and its transfer (SPEC 1.7), once', () => {
-    const plan = planRow(row({ hire: hireRow({ leftOn: d('2026-11-01'), separationDoneOn: d('2026-11-10') }) }), ledger(hired, registered), null, TODAY);
+    const plan = planRow(row({ hire: hireRow({ leftOn: d('2026-11-01'), separationDoneOn: d('2026-11-10') }) }), ledger(hired, registered), null, J);
     expect(plan.ok && plan.facts.map((f) => [f.on, f.body.kind])).toEqual([
       ['2026-11-01', 'hire.ended'],
       ['2026-11-10', 'hire.separated'],
     ]);
     if (!plan.ok) throw new Error();
-    expect(planRow(row({ hire: hireRow({ leftOn: d('2026-11-01'), separationDoneOn: d('2026-11-10') }) }), plan.state, null, TODAY)).toMatchObject({
+    expect(planRow(row({ hire: hireRow({ leftOn: d('2026-11-01'), separationDoneOn: d('2026-11-10') }) }), plan.state, null, J)).toMatchObject({
       ok: true,
       facts: [],
     });
@@ -100,37 +105,38 @@ describe('planRow: a CSV row goes through the same decisions as the single comma
       { hire: hireRow({ registeredOn: d('2026-08-01') }) },
       empty,
       null,
-      { field: 'registered_on', registration: 'registered-before-hire' },
+      { field: 'registered_on', refusal: { reason: 'registered-before-hire' } },
     ],
     [
       'a second filing date',
       { hire: hireRow({ registeredOn: d('2026-09-21') }) },
       ledger(hired, registered),
       null,
-      { field: 'registered_on', registration: 'already-registered' },
+      { field: 'registered_on', refusal: { reason: 'already-registered', registeredOn: '2026-09-20' } },
     ],
     [
       'a hire of a child (Labour Law Art. 15)',
       { id: CHILD, hire: hireRow() },
       emptyPerson(CHILD.number),
       null,
-      { field: 'hired_on', registration: 'under-age', age: 13 },
+      { field: 'hired_on', refusal: { reason: 'under-age', age: 13 } },
     ],
     [
       'leaving before the hire',
       { hire: hireRow({ leftOn: d('2026-08-01') }) },
       empty,
       null,
-      { field: 'left_on', leave: { reason: 'left-before-hire', hiredOn: '2026-09-01' } },
+      { field: 'left_on', refusal: { reason: 'left-before-hire', hiredOn: '2026-09-01' } },
     ],
     [
       'a transfer before leaving',
       { hire: hireRow({ leftOn: d('2026-11-01'), separationDoneOn: d('2026-10-30') }) },
       empty,
       null,
-      { field: 'separation_done_on', leave: { reason: 'done-before-leaving', leftOn: '2026-11-01' } },
+      { field: 'separation_done_on', refusal: { reason: 'done-before-leaving', leftOn: '2026-11-01' } },
     ],
-    ["another person's card number", { card: cardRow() }, empty, '110105194912310011', { field: 'card_number', other: 'card-of-another-person' }],
+    // As `card issue` says of it: the number is taken.
+    ["another person's card number", { card: cardRow() }, empty, '110105194912310011', { field: 'card_number', refusal: { reason: 'card-number-taken' } }],
     [
       'a second card in force',
       { card: cardRow({ number: 'B12345678' }) },
@@ -188,16 +194,16 @@ describe('planRow: a CSV row goes through the same decisions as the single comma
       { field: 'ecard_claimed_on', refusal: { reason: 'no-card' } },
     ],
   ])('refuses %s', (_, over, existing, holder, problem) => {
-    expect(planRow(row(over), existing, holder, TODAY)).toEqual({ ok: false, problem });
+    expect(planRow(row(over), existing, holder, J)).toEqual({ ok: false, problem });
   });
 
-  it('a holder under 16 needs a guardian, which a CSV row cannot record', () => {
-    const plan = planRow(row({ id: CHILD, card: cardRow({ activatedOn: d('2026-04-02') }) }), emptyPerson(CHILD.number), null, TODAY);
-    expect(plan).toEqual({ ok: false, problem: { field: 'activated_on', other: 'guardian-needed' } });
+  it('a holder under 16 needs a guardian in guardian_id, as `activate` needs --guardian-id', () => {
+    const plan = planRow(row({ id: CHILD, card: cardRow({ activatedOn: d('2026-04-02') }) }), emptyPerson(CHILD.number), null, J);
+    expect(plan).toEqual({ ok: false, problem: { field: 'guardian_id', refusal: { reason: 'guardian-required', age: 13 } } });
   });
 
   it("a guardian given in the row activates a child's card (SPEC 1.3)", () => {
-    const plan = planRow(row({ id: CHILD, card: cardRow({ activatedOn: d('2026-04-02'), guardian: WANG }) }), emptyPerson(CHILD.number), null, TODAY);
+    const plan = planRow(row({ id: CHILD, card: cardRow({ activatedOn: d('2026-04-02'), guardian: WANG }) }), emptyPerson(CHILD.number), null, J);
     expect(plan.ok && plan.state.cards[0]).toMatchObject({ state: 'activated', guardianId: WANG.number });
   });
 
@@ -206,33 +212,33 @@ describe('planRow: a CSV row goes through the same decisions as the single comma
       row({ card: cardRow({ issuedOn: d('2026-06-10'), receivedOn: d('2026-06-20') }), ecard: { channel: '12333', claimedOn: d('2024-01-21') } }),
       empty,
       null,
-      TODAY,
+      J,
     );
     expect(plan.ok && plan.state.ecard).toEqual({ channel: '12333', claimedOn: '2024-01-21' });
   });
 
   it('enabled_on before the activation is recorded as its own fact (启用, SPEC 1.3)', () => {
-    const plan = planRow(row({ card: cardRow({ enabledOn: d('2026-04-01'), activatedOn: d('2026-05-01') }) }), empty, null, TODAY);
+    const plan = planRow(row({ card: cardRow({ enabledOn: d('2026-04-01'), activatedOn: d('2026-05-01') }) }), empty, null, J);
     expect(plan.ok && plan.facts.map((f) => f.body.kind)).toEqual(['person.recorded', 'card.issued', 'card.received', 'card.enabled', 'card.activated']);
     expect(plan.ok && plan.state.cards[0]).toMatchObject({ enabledOn: '2026-04-01', activatedOn: '2026-05-01' });
   });
 
   it('a flexible worker registers without an employer; a card out of force ends after its e-card was claimed', () => {
-    const flexible = planRow(row({ hire: hireRow({ kind: 'flexible', employer: null, registeredOn: d('2026-08-25') }) }), empty, null, TODAY);
+    const flexible = planRow(row({ hire: hireRow({ kind: 'flexible', employer: null, registeredOn: d('2026-08-25') }) }), empty, null, J);
     expect(flexible.ok && flexible.state.hires).toMatchObject([{ kind: 'flexible', employer: null, registeredOn: '2026-08-25' }]);
     const ended = planRow(
       row({ card: cardRow({ end: { state: 'cancelled', on: d('2026-06-01'), temporary: false } }), ecard: { channel: 'wechat', claimedOn: d('2026-04-03') } }),
       empty,
       null,
-      TODAY,
+      J,
     );
     expect(ended.ok && ended.facts.map((f) => f.body.kind)).toEqual(['person.recorded', 'card.issued', 'card.received', 'ecard.claimed', 'card.cancelled']);
-    const lost = planRow(row({ card: cardRow({ end: { state: 'lost', on: d('2026-06-01'), temporary: true } }) }), empty, null, TODAY);
+    const lost = planRow(row({ card: cardRow({ end: { state: 'lost', on: d('2026-06-01'), temporary: true } }) }), empty, null, J);
     expect(lost.ok && lost.state.cards[0]).toMatchObject({ state: 'lost', loss: { kind: 'temporary', reportedOn: '2026-06-01' } });
   });
 
   it('without issued_on the earliest card date stands in for the issue date', () => {
-    const plan = planRow(row({ card: cardRow({ issuedOn: null, receivedOn: d('2026-03-31') }) }), empty, null, TODAY);
+    const plan = planRow(row({ card: cardRow({ issuedOn: null, receivedOn: d('2026-03-31') }) }), empty, null, J);
     expect(plan.ok && plan.state.cards[0]?.issuedOn).toBe('2026-03-31');
   });
 });

@@ -5,7 +5,10 @@ import { type Card, cardOn, cardStatus, decideActivation, decideEnable, decideFo
 import { type CitizenId, parseCitizenId } from '../../src/core/citizen-id.js';
 import { chinaCalendar } from '../../src/core/official-calendar.js';
 import { lossLapsesOn, parsePolicies, type Policy, policyExpiry, policyForRegion, policyOf, renewalFrom } from '../../src/core/policy.js';
+import type { Judging } from '../../src/core/decision.js';
 import { BOOK, POLICY_DATA, policy } from './shipped-policies.js';
+
+const judge = (today: string): Judging => ({ today: today as IsoDate, calendar: chinaCalendar, policies: BOOK });
 
 const d = (s: string) => s as IsoDate;
 const holder = (() => {
@@ -199,12 +202,14 @@ describe('the window on both sides of its deadline, per policy (Civil Code perio
   it('sealed: activate and enable are refused with the reason; replace too (a new card is issued instead)', () => {
     const sealed = cardOn(card('guangdong'), policy('guangdong'), d('2026-01-13'), chinaCalendar);
     const today = d('2026-01-13');
-    expect(decideActivation(sealed, { holder, idDocument: holder, on: today, outlet: null, guardian: null }, today)).toEqual({
+    expect(decideActivation(sealed, { holder, idDocument: holder, on: today, outlet: null, guardian: null }, judge(today))).toEqual({
       ok: false,
       refusal: { reason: 'card-not-in-force', state: 'sealed' },
     });
-    expect(decideEnable(sealed, today, 'online', today)).toEqual({ ok: false, refusal: { reason: 'card-not-in-force', state: 'sealed' } });
-    expect(decideReplacement(sealed, { newNumber: 'G00000002', numberTaken: false, on: today, bank: null, reason: null, policy: null }, today).ok).toBe(false);
+    expect(decideEnable(sealed, today, 'online', judge(today))).toEqual({ ok: false, refusal: { reason: 'card-not-in-force', state: 'sealed' } });
+    expect(decideReplacement(sealed, { newNumber: 'G00000002', numberTaken: false, on: today, bank: null, reason: null, policy: null }, judge(today)).ok).toBe(
+      false,
+    );
   });
 });
 
@@ -248,12 +253,12 @@ describe('temporary loss: lapses by the policy, derived from the day', () => {
     const temp = lost('shanghai');
     const today = d('2026-05-03');
     const repl = { newNumber: 'G00000002', numberTaken: false, on: today, bank: null, reason: 'loss' as const, policy: null };
-    expect(decideReplacement(temp, repl, today)).toEqual({ ok: false, refusal: { reason: 'temporary-loss' } });
-    expect(decideLoss(temp, today, today, true)).toEqual({ ok: true, value: { card: null, facts: [] } });
-    const formal = decideLoss(temp, today, today, false);
+    expect(decideReplacement(temp, repl, judge(today))).toEqual({ ok: false, refusal: { reason: 'temporary-loss' } });
+    expect(decideLoss(temp, today, judge(today), true)).toEqual({ ok: true, value: { card: null, facts: [] } });
+    const formal = decideLoss(temp, today, judge(today), false);
     expect(formal).toMatchObject({ ok: true, value: { card: { state: 'lost', loss: { kind: 'formal', reportedOn: '2026-05-03', resumes: 'activated' } } } });
     if (!formal.ok) throw new Error();
-    expect(decideReplacement(formal.value.card!, repl, today)).toMatchObject({
+    expect(decideReplacement(formal.value.card!, repl, judge(today))).toMatchObject({
       ok: true,
       value: { old: { state: 'replaced' }, replacement: { state: 'issued', policy: 'shanghai' } },
     });
@@ -261,12 +266,12 @@ describe('temporary loss: lapses by the policy, derived from the day', () => {
 
   it('found lifts it back to the state it had; once replaced, found is refused', () => {
     const today = d('2026-05-03');
-    expect(decideFound(lost('shanghai', 'received'), today, today)).toMatchObject({
+    expect(decideFound(lost('shanghai', 'received'), today, judge(today))).toMatchObject({
       ok: true,
       value: { card: { state: 'received', loss: null, endedOn: null } },
     });
     const replaced: Card = { ...lost('shanghai'), state: 'replaced', replacedBy: 'G00000002' };
-    expect(decideFound(replaced, today, today)).toEqual({ ok: false, refusal: { reason: 'replacement-recorded', newCard: 'G00000002' } });
+    expect(decideFound(replaced, today, judge(today))).toEqual({ ok: false, refusal: { reason: 'replacement-recorded', newCard: 'G00000002' } });
   });
 
   it('nanjing counts 3 working days: reported Wednesday 2026-09-30, the National Day days do not count and Saturday 2026-10-10 (调休上班) does', () => {
@@ -306,8 +311,8 @@ describe('temporary loss: lapses by the policy, derived from the day', () => {
   ] as const)('found on a formal loss under %s: lifted %s', (id, liftable) => {
     const formal = { ...lost(id), loss: { kind: 'formal' as const, reportedOn: lostOn, resumes: 'activated' as const } };
     const today = d('2026-05-03');
-    expect(decideFound(formal, today, today, policy(id)).ok).toBe(liftable);
-    expect(decideFound(lost(id), today, today, policy(id)).ok).toBe(true); // a temporary loss is always liftable
+    expect(decideFound(formal, today, judge(today)).ok).toBe(liftable);
+    expect(decideFound(lost(id), today, judge(today)).ok).toBe(true); // a temporary loss is always liftable
   });
 });
 

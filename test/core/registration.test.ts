@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { IsoDate } from '../../src/core/calendar-date.js';
 import { chinaCalendar } from '../../src/core/official-calendar.js';
+import type { Judging } from '../../src/core/decision.js';
 import { decideRegistration, type Hire, registrationStatus } from '../../src/core/registration.js';
+import { BOOK } from './shipped-policies.js';
 
 const d = (s: string) => s as IsoDate;
 const hire = (hiredOn: string, registeredOn: string | null, kind: Hire['kind'] = 'employee'): Hire => ({
@@ -50,7 +52,8 @@ describe('decideRegistration: one hire per person, employer and hire date', () =
     registeredOn: registeredOn === null ? null : d(registeredOn),
     birthDate: d(birthDate),
   });
-  const today = d('2026-11-24');
+  const today: Judging = { today: d('2026-11-24'), calendar: chinaCalendar, policies: BOOK };
+  const on = (existing: Hire | null) => (existing === null ? [] : [existing]);
 
   it.each([
     ['a new hire is created', null, request(null), 'create'],
@@ -59,42 +62,48 @@ describe('decideRegistration: one hire per person, employer and hire date', () =
     ['the same filing again changes nothing', hire('2026-09-01', '2026-09-20'), request('2026-09-20'), 'unchanged'],
     ['--pending on a filed hire changes nothing', hire('2026-09-01', '2026-09-20'), request(null), 'unchanged'],
   ])('%s', (_, existing, req, action) => {
-    expect(decideRegistration(existing, req, today).action).toBe(action);
+    expect(decideRegistration(on(existing), req, today)).toMatchObject({ ok: true, value: { action } });
   });
 
   it.each([
-    ['a second, different filing date', hire('2026-09-01', '2026-09-20'), request('2026-09-21'), 'already-registered'],
-    ['filed before the hire date', null, request('2026-08-31'), 'registered-before-hire'],
-    ['filed in the future', null, request('2026-11-25'), 'registration-in-future'],
-  ])('refuses %s', (_, existing, req, reason) => {
-    expect(decideRegistration(existing, req, today)).toEqual({ action: 'refuse', reason });
+    ['a second, different filing date', hire('2026-09-01', '2026-09-20'), request('2026-09-21'), { reason: 'already-registered', registeredOn: '2026-09-20' }],
+    ['filed before the hire date', null, request('2026-08-31'), { reason: 'registered-before-hire' }],
+    ['filed in the future', null, request('2026-11-25'), { reason: 'registration-in-future' }],
+  ])('refuses %s', (_, existing, req, refusal) => {
+    expect(decideRegistration(on(existing), req, today)).toEqual({ ok: false, refusal });
   });
 
   // Labour Law Art. 15: no one under 16; age is reached on the birthday itself.
   it.each([
     ['16 on the hire date (the birthday)', '2010-09-01', null],
     ['16 the day before', '2010-08-31', null],
-    ['15, sixteen tomorrow', '2010-09-02', 15],
-    ['a child of 10', '2016-03-01', 10],
-    ['born after the hire date', '2026-10-01', 0],
-  ])('a hire of someone %s', (_, birthDate, age) => {
-    const decision = decideRegistration(null, request(null, birthDate), today);
-    if (age === null) expect(decision.action).toBe('create');
-    else expect(decision).toEqual({ action: 'refuse', reason: 'under-age', age });
+    ['15, sixteen tomorrow', '2010-09-02', { reason: 'under-age', age: 15 }],
+    ['a child of 10', '2016-03-01', { reason: 'under-age', age: 10 }],
+    ['born after the hire date', '2026-10-01', { reason: 'hire-date-before-birth', hiredOn: '2026-09-01' }],
+  ])('a hire of someone %s', (_, birthDate, refusal) => {
+    const decision = decideRegistration([], request(null, birthDate), today);
+    if (refusal === null) expect(decision).toMatchObject({ ok: true, value: { action: 'create' } });
+    else expect(decision).toEqual({ ok: false, refusal });
   });
 
   it('returns the facts of a new hire, and of a filing that completes it', () => {
-    expect(decideRegistration(null, request('2026-09-20'), today)).toMatchObject({
-      action: 'create',
-      facts: [
-        { on: '2026-09-01', body: { kind: 'hire.recorded', employer: 'Acme Ltd', hiredOn: '2026-09-01', hireKind: 'employee' } },
-        { on: '2026-09-20', body: { kind: 'hire.registered', employer: 'Acme Ltd', hiredOn: '2026-09-01' } },
-      ],
+    expect(decideRegistration([], request('2026-09-20'), today)).toMatchObject({
+      ok: true,
+      value: {
+        action: 'create',
+        facts: [
+          { on: '2026-09-01', body: { kind: 'hire.recorded', employer: 'Acme Ltd', hiredOn: '2026-09-01', hireKind: 'employee' } },
+          { on: '2026-09-20', body: { kind: 'hire.registered', employer: 'Acme Ltd', hiredOn: '2026-09-01' } },
+        ],
+      },
     });
-    expect(decideRegistration(hire('2026-09-01', null), request('2026-10-20'), today)).toMatchObject({
-      action: 'complete',
-      facts: [{ on: '2026-10-20', body: { kind: 'hire.registered' } }],
+    expect(decideRegistration([hire('2026-09-01', null)], request('2026-10-20'), today)).toMatchObject({
+      ok: true,
+      value: { action: 'complete', facts: [{ on: '2026-10-20', body: { kind: 'hire.registered' } }] },
     });
-    expect(decideRegistration(hire('2026-09-01', '2026-09-20'), request('2026-09-20'), today)).toMatchObject({ action: 'unchanged', facts: [] });
+    expect(decideRegistration([hire('2026-09-01', '2026-09-20')], request('2026-09-20'), today)).toMatchObject({
+      ok: true,
+      value: { action: 'unchanged', facts: [] },
+    });
   });
 });

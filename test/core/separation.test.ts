@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { IsoDate } from '../../src/core/calendar-date.js';
 import { chinaCalendar } from '../../src/core/official-calendar.js';
 import type { Hire } from '../../src/core/registration.js';
+import type { Judging } from '../../src/core/decision.js';
 import { decideLeave, separationDeadline, separationStatus } from '../../src/core/separation.js';
+
+import { BOOK } from './shipped-policies.js';
 
 const d = (s: string) => s as IsoDate;
 const hire = (over: Partial<Hire> = {}): Hire => ({
@@ -49,7 +52,7 @@ describe('separation deadline: 15 days from the last day (劳动合同法 Art. 5
 });
 
 describe('decideLeave', () => {
-  const today = d('2026-11-25');
+  const today: Judging = { today: d('2026-11-25'), calendar: chinaCalendar, policies: BOOK };
   const request = (over: Partial<Parameters<typeof decideLeave>[1]> = {}) => ({
     employer: 'Acme Ltd',
     leftOn: d('2026-11-30'),
@@ -61,8 +64,10 @@ describe('decideLeave', () => {
   it('ends the one open hire with that employer; a leaving date may lie ahead (notice)', () => {
     expect(decideLeave([hire()], request(), today)).toEqual({
       ok: true,
-      hire: hire({ leftOn: d('2026-11-30') }),
-      facts: [{ on: '2026-11-30', body: { kind: 'hire.ended', employer: 'Acme Ltd', hiredOn: '2026-09-01' } }],
+      value: {
+        hire: hire({ leftOn: d('2026-11-30') }),
+        facts: [{ on: '2026-11-30', body: { kind: 'hire.ended', employer: 'Acme Ltd', hiredOn: '2026-09-01' } }],
+      },
     });
   });
 
@@ -70,11 +75,11 @@ describe('decideLeave', () => {
     const ended = hire({ leftOn: d('2026-11-10') });
     expect(decideLeave([ended], request({ leftOn: d('2026-11-10'), doneOn: d('2026-11-20') }), today)).toMatchObject({
       ok: true,
-      facts: [{ on: '2026-11-20', body: { kind: 'hire.separated' } }],
+      value: { facts: [{ on: '2026-11-20', body: { kind: 'hire.separated' } }] },
     });
     expect(decideLeave([{ ...ended, separationDoneOn: d('2026-11-20') }], request({ leftOn: d('2026-11-10'), doneOn: d('2026-11-20') }), today)).toMatchObject({
       ok: true,
-      facts: [],
+      value: { facts: [] },
     });
   });
 
@@ -108,7 +113,7 @@ describe('decideLeave', () => {
   it('--hired-on picks one of several hires with the employer', () => {
     expect(decideLeave([hire(), hire({ hiredOn: d('2026-10-01') })], request({ hiredOn: d('2026-10-01') }), today)).toMatchObject({
       ok: true,
-      hire: { hiredOn: '2026-10-01', leftOn: '2026-11-30' },
+      value: { hire: { hiredOn: '2026-10-01', leftOn: '2026-11-30' } },
     });
   });
 });

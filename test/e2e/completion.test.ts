@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ENABLE_CHANNELS, REPLACE_REASONS } from '../../src/core/card.js';
 import { ECARD_CHANNELS } from '../../src/core/ecard.js';
-import { TOPICS } from '../../src/cli/commands/guide.js';
+import { TOPICS } from '../../src/cli/text/guide-topics.js';
 import { BIN, run } from './harness.js';
 import { hasTmux, terminal } from './tmux.js';
 

@@ -142,3 +142,89 @@ describe('--help wrapped by display width (item 7)', () => {
     expect(help).not.toMatch(/） （/); // no space between Chinese brackets
   });
 });
+
+describe.skipIf(!hasTmux)('the import progress bar at a real terminal (item 1)', () => {
+  it.each([
+    ['C.UTF-8', /\r\[#*-*\] +\d+% [\d,]+ rows/],
+    ['zh_CN.UTF-8', /\r\[#*-*\] +\d+% [\d,]+ 行/],
+  ])('LANG=%s: drawn on stderr while the roster is read, then cleared', async (lang, bar) => {
+    ledger = tempLedger();
+    const csv = path.join(ledger.dir, 'roster.csv');
+    const rows = Array.from({ length: 3000 }, (_, i) => `${validId(i)},Acme,2026-09-01`);
+    fs.writeFileSync(csv, `id,employer,hired_on\n${rows.join('\n')}\n`);
+    const drawn = path.join(ledger.dir, 'terminal.out');
+    const screen = terminal(`new-user-progress-${lang[0]}`);
+    try {
+      // The command waits for Enter, so that the recording is in place before it writes anything.
+      screen.start(
+        `read go; SSCARD_TODAY=2026-11-24 LANG=${lang} "${process.execPath}" "${BIN}" --db "${ledger.db}" import "${csv}"; echo "EXIT=$?"; sleep 60`,
+      );
+      screen.record(drawn);
+      screen.keys('Enter');
+      expect(await screen.screenUntil(/EXIT=\d+/, 60_000)).toContain('EXIT=0');
+      const written = fs.readFileSync(drawn, 'utf8');
+      expect(written).toMatch(bar);
+      expect(written).toMatch(/\r +\r/); // the line is cleared when done
+    } finally {
+      screen.kill();
+    }
+  });
+});
+
+/** A valid identity number for each i: Beijing Dongcheng, born 1980-01-01 plus i days' worth of sequence numbers. */
+function validId(i: number): string {
+  const first17 = `110101${1980 + Math.floor(i / 900)}0101${String(100 + (i % 900)).padStart(3, '0')}`;
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = [...first17].reduce((s, d, k) => s + Number(d) * weights[k]!, 0);
+  return first17 + '10X98765432'[sum % 11]!;
+}
+
+describe('a masked export given back to import (item 2, SPEC 2.3)', () => {
+  it.each(['csv', 'xlsx'] as const)('%s: export warns, import answers with one sentence and writes nothing', (format) => {
+    ledger = tempLedger();
+    for (let i = 0; i < 3; i++)
+      expect(ledger.run(['register-employee', '--id', validId(i), '--employer', 'Acme', '--hired-on', '2026-09-01', '--pending']).code).toBe(0);
+    const file = path.join(ledger.dir, `ledger.${format}`);
+    const exported = execFileSync('sh', ['-c', `"${process.execPath}" "${BIN}" --db "${ledger.db}" export --format ${format} > "${file}" 2> "${file}.err"`], {
+      env: { PATH: process.env.PATH ?? '', HOME: ledger.dir, LANG: 'C', SSCARD_TODAY: '2026-11-24' },
+    });
+    expect(exported.length).toBe(0);
+    expect(fs.readFileSync(`${file}.err`, 'utf8')).toBe('Identity numbers are masked; add --reveal for a file that `sscard import` can read back.\n');
+    const copy = tempLedger();
+    try {
+      for (const dryRun of [[], ['--dry-run'], ['--skip-invalid']]) {
+        const r = copy.run(['import', file, ...dryRun]);
+        expect(r.code).toBe(2);
+        expect(r.stderr).toBe(
+          `sscard: ledger.${format} holds masked identity numbers (an export made without --reveal), so it cannot be imported; export it again with \`sscard export --format ${format} --reveal\`.\n`,
+        );
+      }
+      expect(copy.bytes()).toBeNull();
+      expect(copy.run(['import', file, '--lang', 'zh']).stderr).toContain(`请用 \`sscard export --format ${format} --reveal\` 重新导出`);
+    } finally {
+      copy.cleanup();
+    }
+  });
+});
+
+describe('--sheet on a workbook openpyxl wrote (item 3)', () => {
+  // Made by test/fixtures/openpyxl/make-roster.py with Debian's python3-openpyxl: the sheets are stored before
+  // xl/workbook.xml and its relationships name them by absolute paths, as openpyxl and pandas write them.
+  const workbook = path.resolve(__dirname, '../fixtures/openpyxl/花名册-openpyxl.xlsx');
+
+  it('imports the sheet named, with its text, Excel and written dates', () => {
+    ledger = tempLedger();
+    const r = ledger.run(['import', workbook, '--sheet', '花名册']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(ledger.query('SELECT person_id, employer, hired_on, registered_on FROM hire ORDER BY person_id')).toEqual([
+      { person_id: ID, employer: 'Acme Ltd', hired_on: '2026-09-01', registered_on: null },
+      { person_id: '440106199001011235', employer: 'Acme Ltd', hired_on: '2026-09-15', registered_on: '2026-09-20' },
+    ]);
+  });
+
+  it("a sheet it does not have is refused naming the workbook's own sheet names", () => {
+    const r = run(['import', workbook, '--sheet', 'Roster', '--dry-run']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('sscard: --sheet: the workbook has no sheet "Roster"; it has "说明", "花名册".\n');
+  });
+});

@@ -395,3 +395,125 @@ describe('a write never lands on a ledger that check calls damaged (item 11)', (
     );
   }, 600_000);
 });
+
+describe('copy from a ledger being written (item 12)', () => {
+  it('is consistent (one snapshot), and a failed or killed copy leaves nothing under the destination name', async () => {
+    const trials = SOAK ? 10 : 2;
+    const rows = SOAK ? 20_000 : 5000;
+    ledger = tempLedger();
+    expect(ledger.run(['import', hiresCsv(ledger.dir, 'seed.csv', 0, 2000)]).code).toBe(0);
+    const tally = { copies: 0, ok: 0, killed: 0, leftUnderName: 0 };
+    for (let t = 0; t < trials; t++) {
+      // Writers: an import and single commands, while the copy reads.
+      const importing = start(ledger.db, ['import', hiresCsv(ledger.dir, `more-${t}.csv`, 10_000 + t * 20_000, rows)]);
+      const singles = (async () => {
+        for (let i = 0; i < 6; i++)
+          await start(ledger.db, ['register-employee', '--id', idFor(300_000 + t * 10 + i), '--employer', 'Clerk', '--hired-on', '2026-11-01']);
+      })();
+      await new Promise((r) => setTimeout(r, 100));
+      const to = path.join(ledger.dir, `copy-${t}.db`);
+      const copy = await start(ledger.db, ['copy', '--from', ledger.db, '--to', to]);
+      tally.copies++;
+      expect(copy.code, copy.stderr).toBe(0);
+      tally.ok++;
+      expect(run(['--db', to, 'check']).code).toBe(0);
+      await Promise.all([importing, singles]);
+    }
+    // Killed part-way: nothing under the name, and the retry is not refused as non-empty.
+    const random = prng(29_12);
+    for (let t = 0; t < trials; t++) {
+      const to = path.join(ledger.dir, `killed-${t}.db`);
+      const r = await start(ledger.db, ['copy', '--from', ledger.db, '--to', to], { killAfterMs: Math.floor(150 + random() * 600) });
+      if (r.signal === 'SIGKILL') {
+        tally.killed++;
+        if (fs.existsSync(to)) tally.leftUnderName++;
+        expect(fs.existsSync(to), `killed copy ${t} left ${to}`).toBe(false);
+        const retry = await start(ledger.db, ['copy', '--from', ledger.db, '--to', to]);
+        expect(retry.code, retry.stderr).toBe(0);
+        expect(fs.readdirSync(ledger.dir).filter((f) => f.startsWith(`killed-${t}.db.sscard-new-`))).toEqual([]);
+      }
+    }
+    console.log(
+      `copy under writers: ${tally.copies} copies while a ${rows}-row import and single commands wrote: ${tally.ok} succeeded (check ok on every copy); ${tally.killed} copies SIGKILLed part-way: ${tally.leftUnderName} left a file under the destination name, every retry succeeded`,
+    );
+  }, 600_000);
+});
+
+describe('a full disk or a file size limit (item 3)', () => {
+  /** sscard with standard output into `out`, under `ulimit -f` (KiB) when given. */
+  function limited(db: string, args: string[], out: string, limitKiB?: number): Promise<Spawned> {
+    return new Promise((resolve) => {
+      const fd = fs.openSync(out, 'w');
+      const script = `${limitKiB === undefined ? '' : `ulimit -f ${limitKiB}; `}exec "$@"`;
+      const child = spawn('bash', ['-c', script, 'sscard', process.execPath, BIN, '--db', db, ...args], {
+        env: { PATH: process.env.PATH ?? '', HOME: os.tmpdir(), TZ: 'America/St_Johns', SSCARD_TODAY: '2026-11-24' },
+        stdio: ['ignore', fd, 'pipe'],
+      });
+      let stderr = '';
+      child.stderr?.on('data', (chunk) => (stderr += chunk));
+      child.on('close', (code, signal) => {
+        fs.closeSync(fd);
+        logStderr(stderr);
+        resolve({ code, signal, stdout: '', stderr });
+      });
+    });
+  }
+  const OUTPUTS = [
+    ['export'],
+    ['export', '--format', 'json'],
+    ['export', '--format', 'xlsx'],
+    ['due'],
+    ['due', '--json'],
+    ['due', '--format', 'ics'],
+    ['people'],
+  ];
+
+  it('every output path: one sentence and exit 1, never exit 0 with a truncated file', async () => {
+    ledger = tempLedger();
+    expect(ledger.run(['import', hiresCsv(ledger.dir, 'seed.csv', 0, 1500)]).code).toBe(0);
+    const tally = { runs: 0, exit1: 0 };
+    for (const args of OUTPUTS) {
+      for (const [target, limit, words] of [
+        ['/dev/full', undefined, /the disk is full/],
+        [path.join(ledger.dir, 'out.file'), 48, /size limit/],
+      ] as const) {
+        const r = await limited(ledger.db, args, target, limit);
+        tally.runs++;
+        expect(r.code, `${args.join(' ')} > ${target}: ${r.stderr}`).toBe(1);
+        expect(r.signal).toBeNull();
+        expect(r.stderr).toMatch(words);
+        expect(r.stderr.trim().split('\n')).toHaveLength(1);
+        expectCleanError(r.stderr);
+        tally.exit1++;
+      }
+    }
+    // import's own report, after its commit
+    const more = hiresCsv(ledger.dir, 'more.csv', 5000, 10);
+    const r = await limited(ledger.db, ['import', more], '/dev/full');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/output could not be written \(the disk is full\)/);
+    console.log(
+      `full disk: ${tally.runs} runs of ${OUTPUTS.length} output commands into /dev/full and under ulimit -f 48: ${tally.exit1} exited 1 with one sentence, 0 exited 0, 0 stack traces`,
+    );
+  }, 300_000);
+
+  it('a backup or an import the disk refuses: one sentence, no temporary file, the ledger as it was', async () => {
+    ledger = tempLedger();
+    expect(ledger.run(['import', hiresCsv(ledger.dir, 'seed.csv', 0, 1500)]).code).toBe(0);
+    const size = fs.statSync(ledger.db).size;
+    const backup = await limited(ledger.db, ['backup', path.join(ledger.dir, 'b.db')], '/dev/null', Math.floor(size / 1024 / 2));
+    expect(backup.code).toBe(1);
+    expect(backup.stderr).toMatch(/The backup to .* could not be written \(.*\), and nothing was left under that name/);
+    expect(fs.readdirSync(ledger.dir).filter((f) => f.startsWith('b.db') || f.startsWith('.b.db'))).toEqual([]);
+
+    const before = ledger.bytes();
+    const big = hiresCsv(ledger.dir, 'big.csv', 10_000, 8000);
+    const imported = await limited(ledger.db, ['import', big], '/dev/null', Math.floor(size / 1024) + 400);
+    expect(imported.code).toBe(1);
+    expect(imported.stderr).toMatch(/A write to the disk failed .* nothing was recorded/);
+    expect(imported.stderr).not.toMatch(/Internal error/);
+    expect(ledger.run(['check']).code).toBe(0);
+    expect(ledger.query('SELECT count(*) AS n FROM hire')[0].n).toBe(1500);
+    expect(ledger.bytes()!.length).toBe(before!.length);
+  }, 300_000);
+});

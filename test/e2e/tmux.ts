@@ -28,6 +28,8 @@ export function terminal(name: string, options: { join?: boolean; width?: number
       throw new Error(`timed out waiting for ${pattern}; screen:\n${screen()}`);
     },
     keys: (...keys: string[]) => tmux('send-keys', '-t', session, ...keys),
+    /** Everything the program writes to the terminal from now on, appended to `file` (what was drawn and erased too). */
+    record: (file: string) => tmux('pipe-pane', '-t', session, `cat >> '${file}'`),
     sleep,
     kill: () => spawnSync('tmux', [...server, 'kill-session', '-t', session]),
   };

@@ -1,7 +1,8 @@
 // sscard activate: records the in-person activation (激活) at an outlet of
 // the issuing bank, with the card and the holder's ORIGINAL identity document.
 import * as z from 'zod/mini';
-import { activationDaysLate, activationDeadline, type Card, decideActivation } from '../../core/card.js';
+import { activationDaysLate, activationDeadline, type Card, cardsAsOf, decideActivation, statusOf } from '../../core/card.js';
+import type { Judging } from '../../core/decision.js';
 import { policyOf } from '../../core/policy.js';
 import { parseCitizenId } from '../../core/citizen-id.js';
 import { ecardState, hasActivatedEcard } from '../../core/ecard.js';
@@ -11,7 +12,7 @@ import { day } from '../text/human.js';
 import { cardNumberField, citizenIdField, isoDateField, parseInput, required, textField } from './shared/input.js';
 import { cardJson, shownId, writeJson } from './shared/output.js';
 import { personState } from './shared/person.js';
-import { cardsToday, policyBook, statusToday } from './shared/policies-data.js';
+import { judging } from './shared/policies-data.js';
 import { refuse } from './shared/refusals.js';
 
 export interface ActivateArgs {
@@ -37,31 +38,33 @@ export async function run(ctx: Context, args: ActivateArgs): Promise<void> {
   );
   const on = input.on ?? ctx.today;
 
+  const j = judging(ctx);
   const store = await ctx.openStore({ write: true });
   const outcome = await store.write(async (tx) => {
     const holderId = await tx.cardHolder(input.card);
     if (holderId === null) throw notFound(ctx, input.card);
     const person = await personState(tx, holderId);
-    const cards = cardsToday(ctx, person.cards);
-    const card = cards.find((c) => c.number === input.card)!;
+    const card = person.cards.find((c) => c.number === input.card)!;
     // The holder's number was validated when recorded; re-read it without a "today" limit.
     const holder = parseCitizenId(holderId, '9999-12-31' as typeof on);
     if (!holder.ok) throw new Error('ledger holds an invalid identity number');
     const decision = decideActivation(
       card,
       { holder: holder.id, idDocument: input.idDoc, on, outlet: input.outlet ?? null, guardian: input.guardianId ?? null },
-      ctx.today,
+      j,
     );
-    if (!decision.ok) refuse(ctx, decision.refusal, input.card);
-    if (decision.value.kind === 'activated') await tx.record(holderId, decision.value.facts, ctx.command);
+    if (!decision.ok) refuse(ctx, decision.refusal, { card: input.card });
+    await tx.record(holderId, decision.value.facts, ctx.command);
     const after = decision.value.card;
-    return { ...decision.value, ecard: person.ecard, cards: cards.map((c) => (c.number === after.number ? after : c)) };
+    // The holder's cards as they stand today, with this one as the decision leaves it: the e-card follows the card in force.
+    const cards = cardsAsOf(person.cards, ctx.today, j).map((c) => (c.number === after.number ? after : c));
+    return { ...decision.value, ecard: person.ecard, cards };
   });
 
   const card = outcome.card;
   const activatedEcard = hasActivatedEcard(outcome.ecard, outcome.cards);
   if (ctx.json) {
-    const status = statusToday(ctx, card);
+    const status = statusOf(card, j);
     writeJson(ctx, {
       asOf: ctx.today,
       action: outcome.kind,
@@ -73,10 +76,10 @@ export async function run(ctx: Context, args: ActivateArgs): Promise<void> {
     });
     return;
   }
-  ctx.out.write(`${describe(ctx, outcome.kind, card, activatedEcard, outcome.ecard !== null)}\n`);
+  ctx.out.write(`${describe(ctx, j, outcome.kind, card, activatedEcard, outcome.ecard !== null)}\n`);
 }
 
-function describe(ctx: Context, kind: 'activated' | 'already-activated', card: Card, activatedEcard: boolean, claimed: boolean): string {
+function describe(ctx: Context, j: Judging, kind: 'activated' | 'already-activated', card: Card, activatedEcard: boolean, claimed: boolean): string {
   const c = ctx.color;
   const m = ctx.m.activate;
   const on = day(ctx, card.activatedOn!);
@@ -86,7 +89,7 @@ function describe(ctx: Context, kind: 'activated' | 'already-activated', card: C
   } else {
     lines.push(c.green(m.activated(card.number, on, card.outlet)));
     if (card.guardianId !== null) lines.push(m.byGuardian(shownId(ctx, card.guardianId)));
-    const policy = policyOf(policyBook(), card.policy);
+    const policy = policyOf(j.policies, card.policy);
     const late = activationDaysLate(card, policy, ctx.calendar);
     const deadline = activationDeadline(card, policy, ctx.calendar);
     if (late !== null && deadline !== null) lines.push(m.late(late, deadline.date, policy.consequence));

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import { redactIds } from '../../core/masking.js';
 import { InvalidInput, Refused } from '../../core/errors.js';
 import type { Context } from '../context.js';
+import { writeFailureKind } from '../exit.js';
 import { required } from './shared/input.js';
 import { noLedger, writeJson } from './shared/output.js';
 import { printable } from '../text/safe-text.js';
@@ -19,6 +20,8 @@ export async function run(ctx: Context, args: { file?: string; force?: boolean }
     await store.backupTo(file);
   } catch (error) {
     if ((error as Error).name === 'Refused') throw error;
+    const refused = writeFailureKind((error as NodeJS.ErrnoException).code);
+    if (refused) throw new Refused('backup-write-failed', ctx.m.errors['backup-write-failed']({ file, kind: refused }));
     throw new Refused('backup-failed', ctx.m.errors['backup-failed']({ file, why: (error as NodeJS.ErrnoException).code ?? (error as Error).message }));
   }
   const bytes = fs.statSync(file).size;

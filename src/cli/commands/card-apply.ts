@@ -7,7 +7,7 @@ import type { Context } from '../context.js';
 import { citizenIdField, isoDateField, parseInput, required } from './shared/input.js';
 import { shownId, writeJson } from './shared/output.js';
 import { personState } from './shared/person.js';
-import { cardsToday, knownPolicy } from './shared/policies-data.js';
+import { judging, knownPolicy } from './shared/policies-data.js';
 import { refuse } from './shared/refusals.js';
 
 export interface CardApplyArgs {
@@ -31,8 +31,8 @@ export async function run(ctx: Context, args: CardApplyArgs): Promise<void> {
   const store = await ctx.openStore({ write: true });
   await store.write(async (tx) => {
     const person = await personState(tx, holderId);
-    const decision = decideApply(cardsToday(ctx, person.cards), person.application ?? null, { on, policy, generation }, ctx.today);
-    if (!decision.ok) refuse(ctx, decision.refusal, '', '--on');
+    const decision = decideApply(person.cards, person.application ?? null, { on, policy, generation }, judging(ctx));
+    if (!decision.ok) refuse(ctx, decision.refusal, { field: '--on' });
     await tx.record(holderId, [...personFacts(person, null), ...decision.value.facts], ctx.command);
   });
   if (ctx.json) writeJson(ctx, { asOf: ctx.today, holder: shownId(ctx, holderId), application: { state: 'applied', appliedOn: on, policy, generation } });

@@ -6,6 +6,7 @@ import type { Context } from '../context.js';
 import { citizenIdField, isoDateField, parseInput, required, textField } from './shared/input.js';
 import { shownId, writeJson } from './shared/output.js';
 import { personState } from './shared/person.js';
+import { judging } from './shared/policies-data.js';
 import { refuse } from './shared/refusals.js';
 
 export async function run(ctx: Context, args: { id?: string; on?: string; reason?: string }): Promise<void> {
@@ -21,8 +22,8 @@ export async function run(ctx: Context, args: { id?: string; on?: string; reason
   const store = await ctx.openStore({ write: true });
   await store.write(async (tx) => {
     const person = await personState(tx, holderId);
-    const decision = decideFail(person.application ?? null, on, reason, ctx.today);
-    if (!decision.ok) refuse(ctx, decision.refusal, '', '--on');
+    const decision = decideFail(person.application ?? null, on, reason, judging(ctx));
+    if (!decision.ok) refuse(ctx, decision.refusal, { field: '--on' });
     await tx.record(holderId, decision.value.facts, ctx.command);
   });
   if (ctx.json) writeJson(ctx, { asOf: ctx.today, holder: shownId(ctx, holderId), application: { state: 'failed', failedOn: on, reason } });

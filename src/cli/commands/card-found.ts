@@ -1,16 +1,15 @@
 // sscard card found (解挂): a lost card turned up; it returns to the state it
-// had before the loss. Refused once a replacement was recorded for it.
+// had before the loss. Refused once a replacement was recorded for it, and
+// where the card's policy says a formal loss cannot be lifted (Beijing): the
+// decision reads the card's policy itself.
 import { decideFound } from '../../core/card.js';
-import { policyOf } from '../../core/policy.js';
 import type { Context } from '../context.js';
 import { cardStateText } from '../text/words.js';
 import { changeCard, type CardChangeArgs } from './shared/card-change.js';
-import { policyBook } from './shared/policies-data.js';
 
 export async function run(ctx: Context, args: CardChangeArgs): Promise<void> {
   await changeCard(ctx, args, {
-    // The card's policy decides whether a formal loss can be lifted (Beijing: it cannot).
-    decide: (card, on, today) => decideFound(card, on, today, policyOf(policyBook(), card.policy)),
+    decide: decideFound,
     done: (ctx, card) => ctx.m.card.found(card.number, cardStateText(ctx, card.state)),
   });
 }

@@ -1,13 +1,12 @@
 // sscard card issue: a card was made for a person (not yet in their hands).
 import * as z from 'zod/mini';
-import { decideIssue, expiresBeforeIssue } from '../../core/card.js';
-import { InvalidInput } from '../../core/errors.js';
+import { decideIssue, statusOf } from '../../core/card.js';
 import type { Context } from '../context.js';
 import { cardNumberField, citizenIdField, isoDateField, optional, parseInput, required, textField } from './shared/input.js';
 import { cardJson, shownId, writeJson } from './shared/output.js';
 import { refuse } from './shared/refusals.js';
 import { personState } from './shared/person.js';
-import { cardsToday, knownPolicy, policyBook, regionHint, statusToday } from './shared/policies-data.js';
+import { judging, knownPolicy, regionHint } from './shared/policies-data.js';
 import { policyPlace, policyWindowText } from '../text/policy-words.js';
 import { policyOf } from '../../core/policy.js';
 import { personFacts } from '../../core/events.js';
@@ -53,10 +52,8 @@ export async function run(ctx: Context, args: CardIssueArgs): Promise<void> {
   const given = args.policy !== undefined ? knownPolicy(ctx, args.policy, '--policy') : null;
   const fallback = knownPolicy(ctx, ctx.defaultPolicy, 'SSCARD_POLICY');
   const expiresOn = input.expiresOn ?? null;
-  if (expiresOn !== null && expiresBeforeIssue(issuedOn, expiresOn)) {
-    throw new InvalidInput('expiry-before-issue', ctx.m.card.expiryBeforeIssue(expiresOn, issuedOn));
-  }
 
+  const j = judging(ctx);
   const store = await ctx.openStore({ write: true });
   const card = await store.write(async (tx) => {
     const person = await personState(tx, holderId);
@@ -65,13 +62,16 @@ export async function run(ctx: Context, args: CardIssueArgs): Promise<void> {
     const policy = given ?? open?.policy ?? fallback;
     const generation = input.generation !== undefined ? (input.generation === '3' ? 3 : 2) : (open?.generation ?? 2);
     const decision = decideIssue(
-      cardsToday(ctx, person.cards),
+      person.cards,
       (await tx.cardHolder(input.card)) !== null,
       { number: input.card, holderId, bank: input.bank ?? null, issuedOn, policy, generation, expiresOn },
-      ctx.today,
+      j,
       person.application ?? null,
     );
-    if (!decision.ok) refuse(ctx, decision.refusal, input.card, '--issued-on');
+    if (!decision.ok) {
+      const field = decision.refusal.reason === 'expiry-before-issue' ? '--expires-on' : '--issued-on';
+      refuse(ctx, decision.refusal, { card: input.card, field });
+    }
     await tx.record(holderId, [...personFacts(person, input.name ?? null), ...decision.value.facts], ctx.command);
     return decision.value.card!;
   });
@@ -79,10 +79,10 @@ export async function run(ctx: Context, args: CardIssueArgs): Promise<void> {
   // SPEC 1.8: no policy given and a shipped one matches the holder's region: say so, never apply it.
   const hint = given === null && ctx.defaultPolicy === 'seed' && card.policy === 'seed' ? regionHint(input.id.regionCode) : null;
   if (ctx.json) {
-    writeJson(ctx, { asOf: ctx.today, holder: shownId(ctx, holderId), card: cardJson(ctx, statusToday(ctx, card)), policyHint: hint?.id ?? null });
+    writeJson(ctx, { asOf: ctx.today, holder: shownId(ctx, holderId), card: cardJson(ctx, statusOf(card, j)), policyHint: hint?.id ?? null });
     return;
   }
-  const window = policyWindowText(ctx, policyOf(policyBook(), card.policy));
+  const window = policyWindowText(ctx, policyOf(j.policies, card.policy));
   ctx.out.write(`${ctx.m.card.issued(card.number, card.bank, issuedOn, shownId(ctx, holderId), window)}\n`);
   if (hint) ctx.out.write(`${ctx.m.card.policyHint(policyPlace(ctx, hint), hint.id)}\n`);
 }

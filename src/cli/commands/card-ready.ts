@@ -13,7 +13,7 @@ import { policyBook } from './shared/policies-data.js';
 export async function run(ctx: Context, args: CardChangeArgs & { outlet?: string }): Promise<void> {
   const { outlet } = parseInput(ctx.m, z.object({ outlet: z.optional(textField) }), { outlet: args.outlet }, { outlet: '--outlet' });
   await changeCard(ctx, args, {
-    decide: (card, on, today) => decideReady(card, on, outlet ?? null, today),
+    decide: (card, on, j) => decideReady(card, on, outlet ?? null, j),
     done: (ctx, card) => ctx.m.card.ready(card.number, card.readyOn!, card.readyAt, policyWindowText(ctx, policyOf(policyBook(), card.policy))),
   });
 }

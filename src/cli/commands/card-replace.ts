@@ -2,13 +2,13 @@
 // damaged, expiring or changed one, with its own window under its policy;
 // the electronic card follows it once the new card is received.
 import * as z from 'zod/mini';
-import { decideReplacement, REPLACE_REASONS } from '../../core/card.js';
+import { decideReplacement, REPLACE_REASONS, statusOf } from '../../core/card.js';
 import type { Context } from '../context.js';
 import { notFound } from './shared/card-change.js';
 import { cardNumberField, confirmed, isoDateField, parseInput, required, textField } from './shared/input.js';
 import { cardJson, writeJson } from './shared/output.js';
 import { personState } from './shared/person.js';
-import { cardsToday, knownPolicy, statusToday } from './shared/policies-data.js';
+import { judging, knownPolicy } from './shared/policies-data.js';
 import { refuse } from './shared/refusals.js';
 
 export interface CardReplaceArgs {
@@ -43,18 +43,19 @@ export async function run(ctx: Context, args: CardReplaceArgs): Promise<void> {
   const on = input.on ?? ctx.today;
   await confirmed(ctx, args.yes, ctx.m.ask.confirmReplace(input.card, input.newCard));
 
+  const j = judging(ctx);
   const store = await ctx.openStore({ write: true });
   const { old, replacement } = await store.write(async (tx) => {
     const holderId = await tx.cardHolder(input.card);
     if (holderId === null) throw notFound(ctx, input.card);
-    const current = cardsToday(ctx, (await personState(tx, holderId)).cards).find((c) => c.number === input.card)!;
+    const stored = (await personState(tx, holderId)).cards.find((c) => c.number === input.card)!;
     const taken = input.newCard === input.card || (await tx.cardHolder(input.newCard)) !== null;
     const decision = decideReplacement(
-      current,
+      stored,
       { newNumber: input.newCard, numberTaken: taken, on, bank: input.bank ?? null, reason: input.reason ?? null, policy },
-      ctx.today,
+      j,
     );
-    if (!decision.ok) refuse(ctx, decision.refusal, decision.refusal.reason === 'card-number-taken' ? input.newCard : input.card);
+    if (!decision.ok) refuse(ctx, decision.refusal, { card: decision.refusal.reason === 'card-number-taken' ? input.newCard : input.card });
     await tx.record(holderId, decision.value.facts, ctx.command);
     return decision.value;
   });
@@ -62,8 +63,8 @@ export async function run(ctx: Context, args: CardReplaceArgs): Promise<void> {
   if (ctx.json) {
     writeJson(ctx, {
       asOf: ctx.today,
-      replaced: cardJson(ctx, statusToday(ctx, old)),
-      card: cardJson(ctx, statusToday(ctx, replacement)),
+      replaced: cardJson(ctx, statusOf(old, j)),
+      card: cardJson(ctx, statusOf(replacement, j)),
     });
     return;
   }

@@ -9,6 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { InvalidInput, NotFound, Refused } from '../../core/errors.js';
+import { removeDeadStaging, stagingName } from '../../store/leftovers.js';
 import { displayUrl, isPostgresUrl } from '../../store/location.js';
 import type { Store } from '../../store/store.js';
 import type { Context } from '../context.js';
@@ -29,7 +30,9 @@ export async function run(ctx: Context, args: { from?: string; to?: string }): P
     throw new Refused('copy-destination-not-empty', ctx.m.copy.notEmpty(displayUrl(to)));
   };
   // The name first-write.ts's bulk import stages under, which a later run can recognise by its dead PID.
-  const staged = !isPostgresUrl(to) && !fs.existsSync(to) ? `${to}.sscard-new-${process.pid}` : null;
+  const staged = !isPostgresUrl(to) && !fs.existsSync(to) ? stagingName(to) : null;
+  // Those of copies killed before (issue 29 item 2: SIGKILL runs no exit path).
+  if (!isPostgresUrl(to)) removeDeadStaging(to);
   const removeStaged = () => {
     if (staged) for (const f of ['', '-wal', '-shm', '-journal']) fs.rmSync(staged + f, { force: true });
   };
@@ -71,16 +74,20 @@ export async function run(ctx: Context, args: { from?: string; to?: string }): P
 async function copyInto(ctx: Context, source: Store, destination: Store, from: string, to: string, refuse: () => never): Promise<Record<string, number>> {
   if ((await destination.calendarYears()).length > 0) refuse();
   for await (const _ of destination.allEvents()) refuse();
-  const events = await destination.loadEvents(source.allEvents());
-  // The official schedules loaded into the ledger (sscard calendar load) count its deadlines: they go too.
-  const years = await source.calendarYears();
-  if (years.length > 0) {
-    await destination.write(async (tx) => {
-      for (const year of years) await tx.saveCalendarYear(year);
-    });
-  }
-
-  const [before, after] = [await source.check(), await destination.check()];
+  // The events, the calendar years and the source's counts as of one moment (issue 29 item 12: a copy
+  // from a ledger being written compared the counts of a later moment, and failed).
+  const { events, before } = await source.consistentRead(async () => {
+    const events = await destination.loadEvents(source.allEvents());
+    // The official schedules loaded into the ledger (sscard calendar load) count its deadlines: they go too.
+    const years = await source.calendarYears();
+    if (years.length > 0) {
+      await destination.write(async (tx) => {
+        for (const year of years) await tx.saveCalendarYear(year);
+      });
+    }
+    return { events, before: await source.check() };
+  });
+  const after = await destination.check();
   const differing = COUNTED.filter((table) => before.rows[table] !== after.rows[table]);
   if (differing.length > 0 || after.rows.event !== events) {
     const table = differing[0] ?? 'event';

@@ -2,14 +2,14 @@
 // security card online (WeChat, Alipay, 掌上12333, a bank app, the national
 // platform, UnionPay, a local app): SPEC 1.4.
 import * as z from 'zod/mini';
-import { currentCard, isInForce } from '../../core/card.js';
+import { cardsAsOf, currentCard, isInForce } from '../../core/card.js';
 import { decideEcardClaim, ECARD_CHANNELS, ecardState, hasActivatedEcard, parseEcardChannel } from '../../core/ecard.js';
 import { NotFound } from '../../core/errors.js';
 import type { Context } from '../context.js';
 import { citizenIdField, type Ctx, fail, isoDateField, parseInput, required } from './shared/input.js';
 import { shownId, writeJson } from './shared/output.js';
 import { personState } from './shared/person.js';
-import { cardsToday } from './shared/policies-data.js';
+import { judging } from './shared/policies-data.js';
 import { refuse } from './shared/refusals.js';
 import { cardStateText, channelText } from '../text/words.js';
 
@@ -47,20 +47,21 @@ export async function run(ctx: Context, args: EcardClaimArgs): Promise<void> {
   const holderId = input.id.number;
   const claimedOn = input.on ?? ctx.today;
 
+  const j = judging(ctx);
   const store = await ctx.openStore({ write: true });
   const result = await store.write(async (tx) => {
     const person = await personState(tx, holderId);
     if (!person.exists) {
       throw new NotFound('person-not-found', ctx.m.ecardClaim.notFound(shownId(ctx, holderId)));
     }
-    const cards = cardsToday(ctx, person.cards);
-    const card = currentCard(cards);
     // A third-generation card applied for: its e-card exists from the application (SPEC 1.4 v3).
     const application = person.application ?? null;
-    const decision = decideEcardClaim(person.ecard, card, { channel: input.channel ?? null, claimedOn }, ctx.today, application);
-    if (!decision.ok) refuse(ctx, decision.refusal, card?.number ?? '');
+    const decision = decideEcardClaim(person.ecard, person.cards, { channel: input.channel ?? null, claimedOn }, j, application);
+    if (!decision.ok) refuse(ctx, decision.refusal, { card: currentCard(person.cards)?.number ?? '' });
     await tx.record(holderId, decision.value.facts, ctx.command);
-    return { changed: decision.value.facts.length > 0, claim: decision.value.claim, card, cards, application };
+    // As they stand today: the e-card follows the card in force (SPEC 1.4).
+    const cards = cardsAsOf(person.cards, ctx.today, j);
+    return { changed: decision.value.facts.length > 0, claim: decision.value.claim, card: decision.value.card, cards, application };
   });
 
   const state = ecardState(result.claim, result.cards, result.cards.some(isInForce) ? null : result.application);

@@ -3,13 +3,13 @@
 // designated hospital or pharmacy (SPEC 1.3). The financial function is
 // activated separately, in person at the bank (`activate`).
 import * as z from 'zod/mini';
-import { type Card, decideEnable, ENABLE_CHANNELS, type EnableChannel } from '../../core/card.js';
+import { type Card, decideEnable, ENABLE_CHANNELS, type EnableChannel, statusOf } from '../../core/card.js';
 import type { Context } from '../context.js';
 import { notFound } from './shared/card-change.js';
 import { cardNumberField, isoDateField, parseInput, required } from './shared/input.js';
 import { cardJson, writeJson } from './shared/output.js';
 import { personState } from './shared/person.js';
-import { cardsToday, statusToday } from './shared/policies-data.js';
+import { judging } from './shared/policies-data.js';
 import { refuse } from './shared/refusals.js';
 
 export interface EnableArgs {
@@ -28,18 +28,19 @@ export async function run(ctx: Context, args: EnableArgs): Promise<void> {
   );
   const on = input.on ?? ctx.today;
 
+  const j = judging(ctx);
   const store = await ctx.openStore({ write: true });
   const { card, changed } = await store.write(async (tx) => {
     const holderId = await tx.cardHolder(input.card);
     if (holderId === null) throw notFound(ctx, input.card);
-    const current = cardsToday(ctx, (await personState(tx, holderId)).cards).find((c) => c.number === input.card)!;
-    const decision = decideEnable(current, on, input.channel ?? null, ctx.today);
-    if (!decision.ok) refuse(ctx, decision.refusal, input.card);
-    if (decision.value.card === null) return { card: current, changed: false };
+    const stored = (await personState(tx, holderId)).cards.find((c) => c.number === input.card)!;
+    const decision = decideEnable(stored, on, input.channel ?? null, j);
+    if (!decision.ok) refuse(ctx, decision.refusal, { card: input.card });
+    if (decision.value.card === null) return { card: stored, changed: false };
     await tx.record(holderId, decision.value.facts, ctx.command);
     return { card: decision.value.card, changed: true };
   });
-  if (ctx.json) writeJson(ctx, { asOf: ctx.today, changed, card: cardJson(ctx, statusToday(ctx, card)) });
+  if (ctx.json) writeJson(ctx, { asOf: ctx.today, changed, card: cardJson(ctx, statusOf(card, j)) });
   else ctx.out.write(`${enabledText(ctx, card, changed, input.channel ?? null)}\n`);
 }
 

@@ -1,9 +1,7 @@
 // sscard guide [activate|enable|loss|ecard|register|leave]: the how-to steps, offline.
 import { InvalidInput } from '../../core/errors.js';
 import type { Context } from '../context.js';
-
-export const TOPICS = ['activate', 'enable', 'loss', 'ecard', 'register', 'leave'] as const;
-export type Topic = (typeof TOPICS)[number];
+import { TOPICS, type Topic } from '../text/guide-topics.js';
 
 export async function run(ctx: Context, args: { topic?: string }): Promise<void> {
   if (args.topic !== undefined && !(TOPICS as readonly string[]).includes(args.topic)) {

@@ -53,7 +53,7 @@ export async function run(ctx: Context, args: { id?: string }): Promise<void> {
 }
 
 /** A recorded value as a person reads it: channels, kinds and reasons named in the user's language; codes stay in JSON. */
-function valueText(ctx: Context, field: string, value: unknown): string {
+export function valueText(ctx: Context, field: string, value: unknown): string {
   const v = ctx.m.values;
   const named: Record<string, Record<string, string>> = { hireKind: v.hireKind, reason: v.replaceReason };
   const names = field === 'channel' ? { ...v.enableChannel, ...v.ecardChannel } : named[field];
@@ -70,7 +70,7 @@ function data(ctx: Context, e: LedgerEvent): Record<string, unknown> {
 }
 
 /** `2026-11-24 18:05` in China time (UTC+8, no daylight saving since 1991), whatever the machine's zone. */
-function chinaTime(instant: string): string {
+export function chinaTime(instant: string): string {
   const t = new Date(Date.parse(instant) + 8 * 3600_000).toISOString();
   return `${t.slice(0, 10)} ${t.slice(11, 16)}`;
 }

@@ -9,15 +9,16 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import fs from 'node:fs';
 import { InvalidInput } from '../../core/errors.js';
-import { redactIds } from '../../core/masking.js';
+import { isMaskedId, redactIds } from '../../core/masking.js';
 import { planRow, type RowProblem } from '../../core/ledger-row.js';
 import type { LedgerTransaction } from '../../store/store.js';
 import type { Context } from '../context.js';
+import type { BadRow, ImportTally } from './shared/import-tally.js';
 import { required } from './shared/input.js';
 import { readRow } from '../formats/ledger-csv.js';
 import { writeJson } from './shared/output.js';
 import { personState } from './shared/person.js';
-import { leaveRefusalText, refusalText, registrationRefusalText } from './shared/refusals.js';
+import { refusalText } from './shared/refusals.js';
 import { idDamageText } from '../formats/roster/damaged-id.js';
 
 export interface ImportArgs {
@@ -25,12 +26,6 @@ export interface ImportArgs {
   dryRun?: boolean;
   skipInvalid?: boolean;
   sheet?: string;
-}
-
-export interface BadRow {
-  readonly line: number;
-  readonly field: string;
-  readonly message: string;
 }
 
 /** A file with many bad rows lists the first ones and then the count (SPEC 2.2). */
@@ -55,15 +50,6 @@ async function* atLeast<T>(pages: AsyncIterable<T[]>, size: number): AsyncIterab
 }
 
 /** The counts of a run, and the bad rows (the first LISTED_BAD_ROWS of them). */
-export interface ImportTally {
-  rows: number;
-  changed: number;
-  unchanged: number;
-  events: number;
-  invalid: number;
-  bad: BadRow[];
-}
-
 export async function run(ctx: Context, args: ImportArgs): Promise<void> {
   const given = await required(ctx, args.file, '<file>', ctx.m.import.askFile);
   if (given === '-' && ctx.stdinIsTTY) throw new InvalidInput('stdin-is-terminal', ctx.m.import.stdinIsTerminal);
@@ -142,8 +128,9 @@ async function importRoster(
   bad: (row: BadRow) => void,
 ): Promise<void> {
   const { openRoster } = await import('../formats/roster/read.js');
-  const { policyBook } = await import('./shared/policies-data.js');
-  const policies = { known: [...policyBook().keys()], fallback: ctx.defaultPolicy };
+  const { judging } = await import('./shared/policies-data.js');
+  const j = judging(ctx);
+  const policies = { book: j.policies, fallback: ctx.defaultPolicy };
   const { progressBar } = await import('../formats/roster/progress.js');
   const lineSource = `${source} line `; // each event's source: the file and the row's line
   const holder: { bar: ReturnType<typeof progressBar> | null } = { bar: null };
@@ -151,7 +138,7 @@ async function importRoster(
     sheet,
     stdin: ctx.stdin,
     m: ctx.m,
-    onProgress: ctx.stderrIsTTY ? (p) => (holder.bar ??= progressBar(ctx.err as NodeJS.WritableStream, p.totalBytes ?? null)).update(p) : undefined,
+    onProgress: ctx.stderrIsTTY ? (p) => (holder.bar ??= progressBar(ctx.err, p.totalBytes ?? null, ctx.m.import.progress)).update(p) : undefined,
   });
   try {
     if (roster.unknownColumns.length > 0) {
@@ -168,23 +155,30 @@ async function importRoster(
         );
       }
       for (let i = 0; i < chunk.length; i++) {
-        const { line, idDamage } = chunk[i]!;
+        const { line, idDamage, cells } = chunk[i]!;
+        // A masked export given back (SPEC 2.3): one sentence for the file, not one per row; no number in it can be read.
+        if (isMaskedId(cells.id ?? '')) {
+          const format = file.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv';
+          throw new InvalidInput('masked-export', ctx.m.import.maskedRoster(path.basename(file), format));
+        }
         tally.rows++;
         if (idDamage) {
-          bad({ line, field: 'id', message: idDamageText(idDamage, ctx.m) });
+          bad({ line, field: 'id', code: 'invalid-id', message: idDamageText(idDamage, ctx.m) });
           continue;
         }
         const read = reads[i]!;
         if ('problem' in read) {
-          bad({ line, ...read.problem });
+          bad({ line, field: read.problem.field, code: `invalid-${read.problem.field.replaceAll('_', '-')}`, message: read.problem.message });
           continue;
         }
         const id = read.row.id.number;
         const person = await personState(tx, id);
         const holder = read.row.card ? await tx.cardHolder(read.row.card.number) : null;
-        const plan = planRow(read.row, person, holder, ctx.today);
+        const plan = planRow(read.row, person, holder, j);
         if (!plan.ok) {
-          bad({ line, field: plan.problem.field, message: problemText(ctx, plan.problem, read.row.card?.number ?? '') });
+          const { problem } = plan;
+          const code = 'refusal' in problem ? problem.refusal.reason : problem.other;
+          bad({ line, field: problem.field, code, message: problemText(ctx, problem, read.row.card?.number ?? '') });
           continue;
         }
         await tx.record(id, plan.facts, lineSource + line);
@@ -228,16 +222,9 @@ function report(ctx: Context, args: ImportArgs, tally: ImportTally): void {
   ctx.out.write(`${m.done(tally, Boolean(args.dryRun))}\n`);
 }
 
+/** A row's refusal in the command's words, naming the column (the guardian's is said as a column to fill). */
 function problemText(ctx: Context, problem: RowProblem, card: string): string {
-  if ('refusal' in problem) return refusalText(ctx, problem.refusal, card, problem.field);
-  if ('registration' in problem) return registrationRefusalText(problem.registration, problem.field, ctx.m, problem.age);
-  if ('leave' in problem) return leaveRefusalText(ctx, problem.leave, problem.field);
-  switch (problem.other) {
-    case 'card-of-another-person':
-      return ctx.m.import.cardOfAnotherPerson(card);
-    case 'guardian-needed':
-      return ctx.m.import.guardianNeeded;
-    case 'activated-on-another-date':
-      return ctx.m.import.activatedOnAnotherDate(card);
-  }
+  if ('other' in problem) return ctx.m.import.activatedOnAnotherDate(card);
+  if (problem.refusal.reason === 'guardian-required') return ctx.m.import.guardianNeeded;
+  return refusalText(ctx, problem.refusal, { card, field: problem.field });
 }

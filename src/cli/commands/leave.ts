@@ -2,14 +2,15 @@
 // over the file and transfer the social insurance relationship (劳动合同法
 // Art. 50; SPEC 1.7); `--done-on` records that duty done.
 import * as z from 'zod/mini';
-import { NotFound, Refused } from '../../core/errors.js';
+import { NotFound } from '../../core/errors.js';
 import { decideLeave, separationStatus } from '../../core/separation.js';
 import type { Context } from '../context.js';
 import { day } from '../text/human.js';
 import { citizenIdField, isoDateField, parseInput, required, textField } from './shared/input.js';
 import { separationJson, shownId, writeJson } from './shared/output.js';
 import { personState } from './shared/person.js';
-import { leaveRefusalText } from './shared/refusals.js';
+import { judging } from './shared/policies-data.js';
+import { refuse } from './shared/refusals.js';
 import { separationLines } from '../text/words.js';
 
 export interface LeaveArgs {
@@ -50,14 +51,14 @@ export async function run(ctx: Context, args: LeaveArgs): Promise<void> {
     const decision = decideLeave(
       person.hires,
       { employer: input.employer, leftOn: input.leftOn, hiredOn: input.hiredOn ?? null, doneOn: input.doneOn ?? null },
-      ctx.today,
+      judging(ctx),
     );
     if (!decision.ok) {
       const field = decision.refusal.reason.startsWith('done') || decision.refusal.reason === 'already-done' ? '--done-on' : '--left-on';
-      throw new Refused(decision.refusal.reason, leaveRefusalText(ctx, decision.refusal, field));
+      refuse(ctx, decision.refusal, { field });
     }
-    await tx.record(personId, decision.facts, ctx.command);
-    return { hire: decision.hire, name: person.name, changed: decision.facts.length > 0 };
+    await tx.record(personId, decision.value.facts, ctx.command);
+    return { hire: decision.value.hire, name: person.name, changed: decision.value.facts.length > 0 };
   });
 
   const { hire } = outcome;

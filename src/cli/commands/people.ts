@@ -39,9 +39,10 @@ export async function run(ctx: Context, args: PeopleArgs): Promise<void> {
   else await text(ctx, people);
 }
 
-type Summary = ReturnType<typeof summary>;
+export type Summary = ReturnType<typeof summary>;
 
-function summary(ctx: Context, person: PersonState, employer: string | undefined) {
+/** What a person's line says: their open deadlines (most urgent first), the card in force or the last, the e-card. */
+export function summary(ctx: Context, person: PersonState, employer: string | undefined) {
   const who = { id: person.id, name: person.name };
   const items = agenda(
     person.hires.filter((h) => employer === undefined || h.employer === employer).map((hire) => ({ person: who, hire })),

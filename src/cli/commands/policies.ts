@@ -1,7 +1,7 @@
 // sscard policies [ID]: the card policies (SPEC 1.8), each with its window,
 // consequence, loss and renewal rules and the sources they come from.
 import { NotFound } from '../../core/errors.js';
-import type { Policy } from '../../core/policy.js';
+import { findPolicy, type Policy } from '../../core/policy.js';
 import type { Context } from '../context.js';
 import { lossRuleText, policyName, policyWindowText } from '../text/policy-words.js';
 import { writeJson } from './shared/output.js';
@@ -11,7 +11,7 @@ export async function run(ctx: Context, args: { id?: string }): Promise<void> {
   const book = policyBook();
   let policies = [...book.values()];
   if (args.id !== undefined) {
-    const policy = book.get(args.id.trim().toLowerCase());
+    const policy = findPolicy(book, args.id);
     if (!policy) {
       const known = [...book.keys()].join(', ');
       throw new NotFound('policy-not-found', ctx.m.policy.notFound(JSON.stringify(args.id.slice(0, 40)), known));

@@ -2,15 +2,16 @@
 // registration (filed on a date, or still pending), or complete a pending one.
 import * as z from 'zod/mini';
 import type { IsoDate } from '../../core/calendar-date.js';
-import { InvalidInput, Refused } from '../../core/errors.js';
+import { InvalidInput } from '../../core/errors.js';
 import { personFacts } from '../../core/events.js';
-import { decideRegistration, type HireKind, registrationStatus } from '../../core/registration.js';
+import { decideRegistration, type HireKind, type RegistrationRefusal, registrationStatus } from '../../core/registration.js';
 import type { Context } from '../context.js';
 import { day } from '../text/human.js';
-import { checkHireDate, citizenIdField, isoDateField, parseInput, required, textField } from './shared/input.js';
+import { citizenIdField, isoDateField, parseInput, required, textField } from './shared/input.js';
 import { deadlineJson, shownId, writeJson } from './shared/output.js';
 import { personState } from './shared/person.js';
-import { registrationRefusalText } from './shared/refusals.js';
+import { judging } from './shared/policies-data.js';
+import { refuse } from './shared/refusals.js';
 import { registrantText, registrationLines } from '../text/words.js';
 
 export interface RegisterEmployeeArgs {
@@ -24,13 +25,18 @@ export interface RegisterEmployeeArgs {
 }
 
 const FLAGS = { id: '--id', hiredOn: '--hired-on', name: '--name', employer: '--employer', registeredOn: '--registered-on' };
+/** The option a refusal is about (else --registered-on). */
+const FIELD_OF: Partial<Record<RegistrationRefusal['reason'], string>> = {
+  'flexible-with-employer': '--employer',
+  'under-age': '--hired-on',
+  'hire-date-out-of-range': '--hired-on',
+  'hire-date-too-far-ahead': '--hired-on',
+  'hire-date-before-birth': '--hired-on',
+};
 
 export async function run(ctx: Context, args: RegisterEmployeeArgs): Promise<void> {
   if (args.pending && args.registeredOn !== undefined) {
     throw new InvalidInput('conflicting-options', ctx.m.registerEmployee.pendingAndRegistered);
-  }
-  if (args.flexible && args.employer !== undefined) {
-    throw new InvalidInput('conflicting-options', ctx.m.registerEmployee.flexibleWithEmployer);
   }
   const raw = {
     ...args,
@@ -63,7 +69,6 @@ export async function run(ctx: Context, args: RegisterEmployeeArgs): Promise<voi
     raw,
     FLAGS,
   );
-  checkHireDate(ctx, '--hired-on', input.hiredOn, input.id.birthDate);
   const kind: HireKind = args.flexible ? 'flexible' : 'employee';
   // In a script (no terminal to ask on): filed today, unless it is explicitly still to do (v1 decision).
   const registeredOn: IsoDate | null = raw.pending ? null : (input.registeredOn ?? ctx.today);
@@ -73,16 +78,10 @@ export async function run(ctx: Context, args: RegisterEmployeeArgs): Promise<voi
   const store = await ctx.openStore({ write: true });
   const outcome = await store.write(async (tx) => {
     const person = await personState(tx, personId);
-    const existing = person.hires.find((h) => h.employer === employer && h.hiredOn === input.hiredOn) ?? null;
-    const decision = decideRegistration(existing, { kind, employer, hiredOn: input.hiredOn, registeredOn, birthDate: input.id.birthDate }, ctx.today);
-    if (decision.action === 'refuse') {
-      throw new Refused(
-        decision.reason,
-        registrationRefusalText(decision.reason, decision.reason === 'under-age' ? '--hired-on' : '--registered-on', ctx.m, decision.age),
-      );
-    }
-    await tx.record(personId, [...personFacts(person, input.name ?? null), ...decision.facts], ctx.command);
-    return { action: decision.action, hire: decision.hire, name: input.name ?? person.name };
+    const decision = decideRegistration(person.hires, { kind, employer, hiredOn: input.hiredOn, registeredOn, birthDate: input.id.birthDate }, judging(ctx));
+    if (!decision.ok) refuse(ctx, decision.refusal, { field: FIELD_OF[decision.refusal.reason] ?? '--registered-on' });
+    await tx.record(personId, [...personFacts(person, input.name ?? null), ...decision.value.facts], ctx.command);
+    return { action: decision.value.action, hire: decision.value.hire, name: input.name ?? person.name };
   });
 
   const status = registrationStatus(outcome.hire, ctx.today, ctx.calendar);

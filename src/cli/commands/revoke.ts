@@ -3,10 +3,11 @@
 // the history; refused, with nothing changed, while a later fact still
 // standing depends on a revoked one.
 import { type LedgerEvent, decideRevocation } from '../../core/events.js';
-import { InvalidInput, NotFound, Refused } from '../../core/errors.js';
+import { InvalidInput, NotFound } from '../../core/errors.js';
 import type { Context } from '../context.js';
 import { confirmed, required } from './shared/input.js';
 import { shownId, writeJson } from './shared/output.js';
+import { refuse } from './shared/refusals.js';
 
 export interface RevokeArgs {
   seqs: string[];
@@ -33,8 +34,8 @@ export async function run(ctx: Context, args: RevokeArgs): Promise<void> {
     for (const personId of new Set(events.map((e) => e.personId))) {
       const own = events.filter((e) => e.personId === personId).map((e) => e.seq);
       const decision = decideRevocation(await tx.personEvents(personId), own, reason);
-      if (!decision.ok) throw refusal(ctx, decision.refusal);
-      await tx.record(personId, decision.facts, ctx.command);
+      if (!decision.ok) refuse(ctx, decision.refusal);
+      await tx.record(personId, decision.value.facts, ctx.command);
     }
     return events;
   });
@@ -60,18 +61,4 @@ function missing(ctx: Context, seqs: readonly number[], found: readonly LedgerEv
   const absent = seqs.filter((seq) => !found.some((e) => e.seq === seq));
   if (absent.length === 0) return;
   throw new NotFound('event-not-found', ctx.m.revoke.notFound(absent));
-}
-
-function refusal(ctx: Context, r: Exclude<ReturnType<typeof decideRevocation>, { ok: true }>['refusal']): Refused {
-  const m = ctx.m.revoke;
-  switch (r.reason) {
-    case 'is-revocation':
-      return new Refused('revocation-not-revocable', m.isRevocation(r.seq));
-    case 'already-revoked':
-      return new Refused('already-revoked', m.alreadyRevoked(r.seq, r.by));
-    case 'person-record':
-      return new Refused('person-record', m.personRecord(r.seq));
-    case 'dependents':
-      return new Refused('has-dependents', m.dependents(r.dependents));
-  }
 }

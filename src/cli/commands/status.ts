@@ -71,7 +71,8 @@ function statusJson(ctx: Context, r: StatusReport, name: string | null, region: 
   };
 }
 
-function headline(ctx: Context, r: StatusReport): string {
+/** The answer to the seed's question (SPEC 1.0), then what restricts the card or is overdue: one line each. */
+export function headline(ctx: Context, r: StatusReport): string[] {
   const c = ctx.color;
   const m = ctx.m.status;
   const lines: string[] = [];
@@ -96,7 +97,7 @@ function headline(ctx: Context, r: StatusReport): string {
   if (consequence !== null && consequence.kind !== 'medical-insurance-restricted') lines.push(c.red(consequenceLine(ctx, r)));
   const overdue = r.registrations.filter((x) => x.status.state === 'overdue').length;
   if (overdue > 0) lines.push(c.red(m.registrationsOverdue(overdue)));
-  return lines.join('\n');
+  return lines;
 }
 
 /** A consequence other than the medical insurance restriction (said above), by its policy. */
@@ -107,14 +108,25 @@ function consequenceLine(ctx: Context, r: StatusReport): string {
   return ctx.m.status.suspended(name, deadline?.date);
 }
 
-function renderStatus(ctx: Context, r: StatusReport, name: string | null, region: string | null): string {
+/**
+ * One line of status's human answer below the headline: the first of a block
+ * (with its label: Person, Card, ...), or a line continuing it (label null),
+ * `depth` steps in. The terminal lays them out in columns (renderStatus), the
+ * web view as a page (src/web): one answer, two layouts.
+ */
+export interface StatusLine {
+  readonly label: string | null;
+  readonly text: string;
+  readonly depth: number;
+}
+
+export function statusLines(ctx: Context, r: StatusReport, name: string | null, region: string | null): StatusLine[] {
   const c = ctx.color;
   const m = ctx.m.status;
   const L = m.labels;
-  const column = Math.max(...Object.values(L).map(width)) + 2;
-  const row = (label: string, text: string) => `${label}${' '.repeat(column - width(label))}${text}`;
-  const more = (text: string) => row('', text);
-  const out: string[] = [headline(ctx, r), ''];
+  const row = (label: string, text: string): StatusLine => ({ label, text, depth: 0 });
+  const more = (text: string, depth = 0): StatusLine => ({ label: null, text, depth });
+  const out: StatusLine[] = [];
 
   out.push(row(L.person, [name, shownId(ctx, r.id.number)].filter(Boolean).join('  ')));
   out.push(more(m.born(r.id.sex, r.id.birthDate, region)));
@@ -169,18 +181,27 @@ function renderStatus(ctx: Context, r: StatusReport, name: string | null, region
   );
 
   if (r.registrations.length > 0) {
-    out.push(L.registrations);
+    out.push(row(L.registrations, ''));
     for (const { hire, status, separation } of r.registrations) {
-      out.push(`  ${m.hire(registrantText(ctx, hire), hire.kind === 'flexible', day(ctx, hire.hiredOn), hire.leftOn ? day(ctx, hire.leftOn) : null)}`);
-      for (const line of registrationLines(ctx, hire, status)) out.push(`    ${line}`);
-      if (separation) for (const line of separationLines(ctx, hire, separation)) out.push(`    ${line}`);
+      out.push(more(m.hire(registrantText(ctx, hire), hire.kind === 'flexible', day(ctx, hire.hiredOn), hire.leftOn ? day(ctx, hire.leftOn) : null), 1));
+      for (const line of registrationLines(ctx, hire, status)) out.push(more(line, 2));
+      if (separation) for (const line of separationLines(ctx, hire, separation)) out.push(more(line, 2));
     }
   }
   if (r.nextSteps.length > 0) {
-    out.push(L.next);
-    for (const step of r.nextSteps) out.push(`  - ${nextStepText(ctx, step)}`);
+    out.push(row(L.next, ''));
+    for (const step of r.nextSteps) out.push(more(`- ${nextStepText(ctx, step)}`, 1));
   }
-  return `${out.join('\n')}\n`;
+  return out;
+}
+
+function renderStatus(ctx: Context, r: StatusReport, name: string | null, region: string | null): string {
+  const column = Math.max(...Object.values(ctx.m.status.labels).map(width)) + 2;
+  const lines = statusLines(ctx, r, name, region).map(({ label, text, depth }) =>
+    // A label alone (Registrations, Next steps) heads the indented lines below it; others share the label's column.
+    label !== null && text === '' ? label : depth > 0 ? `${'  '.repeat(depth)}${text}` : `${label ?? ''}${' '.repeat(column - width(label ?? ''))}${text}`,
+  );
+  return `${[...headline(ctx, r), '', ...lines].join('\n')}\n`;
 }
 
 /** The two functions in one line: social (启用) and financial (激活). */
@@ -191,13 +212,13 @@ function functionsText(ctx: Context, r: StatusReport): string {
 }
 
 /** The region's name, and for a code since abolished, when and what replaced it (the number stays valid). */
-function regionText(ctx: Context, { name, abolished }: Region): string {
+export function regionText(ctx: Context, { name, abolished }: Region): string {
   if (abolished === null) return name;
   return ctx.m.status.regionAbolished(name, abolished.year, abolished.successor);
 }
 
 /** data/regions-history.tsv (codes abolished since 1980), read only when today's table lacks the code. */
-function loadRegionHistory(): HistoryLookup {
+export function loadRegionHistory(): HistoryLookup {
   try {
     return historyLookup(fs.readFileSync(path.join(__dirname, '..', '..', 'data', 'regions-history.tsv'), 'utf8'));
   } catch {
@@ -209,7 +230,7 @@ function loadRegionHistory(): HistoryLookup {
  * data/regions.tsv, searched as text: nothing to parse at start-up. The
  * bundle runs from dist/lazy/, two levels below the package root (scripts/build.mjs).
  */
-function loadRegions(): RegionLookup {
+export function loadRegions(): RegionLookup {
   try {
     return regionLookup(fs.readFileSync(path.join(__dirname, '..', '..', 'data', 'regions.tsv'), 'utf8'));
   } catch {

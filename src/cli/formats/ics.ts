@@ -111,24 +111,30 @@ export function escapeText(text: string): string {
     .replace(/[\\;,\n]/g, (c) => (c === '\n' ? '\\n' : `\\${c}`));
 }
 
-const encoder = new TextEncoder();
+/** UTF-8 octets of one code point, from its value (a TextEncoder call per character was 77% of `due --format ics`, issue 31). */
+const octets = (codePoint: number): number => (codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4);
 
 /** Folds a content line into lines of at most 75 octets; a continuation line starts with a space. */
 export function foldLine(line: string): string {
-  if (encoder.encode(line).length <= 75) return line;
+  // At most 3 octets per UTF-16 unit (a surrogate pair: 4 octets for 2 units), so a short line needs no count.
+  if (line.length * 3 <= 75) return line;
+  let total = 0;
+  for (const character of line) total += octets(character.codePointAt(0)!);
+  if (total <= 75) return line;
   const out: string[] = [];
-  let current = '';
-  let octets = 0;
+  let start = 0;
+  let position = 0;
+  let used = 0;
   for (const character of line) {
-    const size = encoder.encode(character).length;
-    if (octets + size > 75) {
-      out.push(current);
-      current = ' ';
-      octets = 1;
+    const size = octets(character.codePointAt(0)!);
+    if (used + size > 75) {
+      out.push(out.length === 0 ? line.slice(start, position) : ` ${line.slice(start, position)}`);
+      start = position;
+      used = 1; // the continuation line's leading space
     }
-    current += character;
-    octets += size;
+    used += size;
+    position += character.length;
   }
-  out.push(current);
+  out.push(out.length === 0 ? line.slice(start) : ` ${line.slice(start)}`);
   return out.join('\r\n');
 }

@@ -5,35 +5,15 @@ import type { IsoDate } from '../../core/calendar-date.js';
 import { normaliseCardNumber } from '../../core/card.js';
 import { parseCitizenId } from '../../core/citizen-id.js';
 import { en, type Messages } from '../text/messages/en.js';
-import { hireDateProblem, inRange } from '../../core/date-bounds.js';
+import { inRange } from '../../core/date-bounds.js';
 import { ECARD_CHANNELS, parseEcardChannel } from '../../core/ecard.js';
 import type { LedgerRow } from '../../core/ledger-row.js';
+import { findPolicy, type PolicyBook } from '../../core/policy.js';
+import { textProblem } from '../../core/text-limits.js';
 import { parseRosterDate } from './roster/dates.js';
 
-export const COLUMNS = [
-  'id',
-  'name',
-  'employer',
-  'hired_on',
-  'registered_on',
-  'left_on',
-  'separation_done_on',
-  'hire_kind',
-  'card_number',
-  'bank',
-  'policy',
-  'issued_on',
-  'received_on',
-  'enabled_on',
-  'activated_on',
-  'guardian_id',
-  'expires_on',
-  'card_state',
-  'card_ended_on',
-  'ecard_channel',
-  'ecard_claimed_on',
-] as const;
-export type Column = (typeof COLUMNS)[number];
+export { type Column, COLUMNS } from './ledger-columns.js';
+import { type Column, COLUMNS } from './ledger-columns.js';
 
 // A cell starting with one of these is a formula to a spreadsheet (CSV
 // injection). Export prefixes it with a single quote; import removes a single
@@ -68,15 +48,19 @@ export interface CellProblem {
   readonly message: string;
 }
 
-/** The row's cells as typed values, or the first cell that is malformed. */
 /**
- * `policies`: the known card policy IDs (SPEC 1.8) and the one a card without
- * a policy cell is issued under (SSCARD_POLICY, else seed).
+ * The row's cells as typed values, or the first cell that is malformed (its
+ * form: a date that is no date, a number that is no number, columns that
+ * need each other). Whether the row's facts may be recorded is the core's
+ * decision, the same as the commands' (planRow).
+ * `policies`: the card policies (SPEC 1.8), matched as the core matches
+ * ids (findPolicy), and the one a card without a policy cell is issued under
+ * (SSCARD_POLICY, else seed).
  */
 export function readRow(
   cells: Partial<Record<Column, string>>,
   today: IsoDate,
-  policies: { readonly known: readonly string[]; readonly fallback: string } = { known: ['seed'], fallback: 'seed' },
+  policies: { readonly book: PolicyBook; readonly fallback: string },
   m: Messages = en,
 ): { row: LedgerRow } | { problem: CellProblem } {
   const defaultPolicy = policies.fallback;
@@ -100,7 +84,7 @@ export function readRow(
   const name = (column: Column): string | null => {
     const value = text(column);
     if (value === null) return null;
-    if (value.length > 200 || /[\u0000-\u001f\u007f]/.test(value)) return bad(column, w.badName);
+    if (textProblem(value) !== null) return bad(column, w.badName);
     return value;
   };
 
@@ -114,14 +98,11 @@ export function readRow(
   const registeredOn = date('registered_on');
   const leftOn = date('left_on');
   const separationDoneOn = date('separation_done_on');
-  const hireProblem = hiredOn && hireDateProblem(hiredOn, id.id.birthDate, today);
-  if (hireProblem) bad('hired_on', hireProblem === 'before-birth' ? w.hireBeforeBirth : w.hireTooFarAhead);
   if (hiredOn === null && (employer ?? registeredOn ?? leftOn ?? separationDoneOn) !== null) bad('hired_on', w.hireMissing);
   if (leftOn !== null && employer === null) bad('employer', w.leftWithoutEmployer);
   if (separationDoneOn !== null && leftOn === null) bad('left_on', w.doneWithoutLeaving);
   const rawKind = text('hire_kind');
   const hireKind = rawKind === null ? 'employee' : (HIRE_KINDS[rawKind.toLowerCase()] ?? bad('hire_kind', w.hireKind));
-  if (hireKind === 'flexible' && employer !== null) bad('employer', w.flexibleEmployer);
 
   const rawCard = text('card_number');
   const cardNumber = rawCard === null ? null : (normaliseCardNumber(rawCard) ?? bad('card_number', w.cardNumber));
@@ -131,8 +112,8 @@ export function readRow(
   const activatedOn = date('activated_on');
   const enabledOn = date('enabled_on');
   const expiresOn = date('expires_on');
-  const policy = text('policy');
-  if (policy !== null && !policies.known.includes(policy)) bad('policy', w.policy(policies.known.join(', ')));
+  const rawPolicy = text('policy');
+  const policy = rawPolicy === null ? null : (findPolicy(policies.book, rawPolicy)?.id ?? bad('policy', w.policy([...policies.book.keys()].join(', '))));
   const rawGuardian = text('guardian_id');
   const guardianId = rawGuardian === null ? null : parseCitizenId(rawGuardian, today);
   if (guardianId !== null && !guardianId.ok) bad('guardian_id', m.idProblem(guardianId.problem, w.idNumber));

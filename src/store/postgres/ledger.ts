@@ -20,6 +20,8 @@ import type { PostgresLocation } from '../location.js';
 import {
   agendaKey,
   agendaOfReplayed,
+  inWindow,
+  personQuery,
   type DatedHire,
   deadlinesOf,
   withDeadlines,
@@ -33,6 +35,7 @@ import {
   type HireRow,
   hireParams,
   mergedByKey,
+  OPEN_ITEMS_SQL,
   nobody,
   payload,
   reiterable,
@@ -42,7 +45,18 @@ import {
 } from '../rows.js';
 import { openSqliteStore } from '../sqlite/file.js';
 import { scrubText, spellingNeedles } from '../sqlite/purge.js';
-import type { CacheDifference, LedgerCheck, LedgerReader, LedgerTransaction, LoadedCalendarYear, Store, WriteOptions } from '../store.js';
+import type {
+  AgendaWindow,
+  CacheDifference,
+  LedgerCheck,
+  LedgerReader,
+  LedgerTransaction,
+  LoadedCalendarYear,
+  OpenHireGroup,
+  Person,
+  Store,
+  WriteOptions,
+} from '../store.js';
 import { failure, type Phase, RETRYABLE, Silent, sqlState } from './failure.js';
 import { SCHEMA_VERSION } from './schema.js';
 
@@ -72,28 +86,26 @@ async function personEvents(q: Query, personId: string): Promise<LedgerEvent[]> 
   return (await q<EventRow>(`SELECT ${EVENT_COLUMNS} FROM event WHERE person_id = $1 ORDER BY seq`, [personId])).map(toEvent);
 }
 
-/** Rows as one array per column, for INSERT ... SELECT * FROM unnest(...): one statement for any number of rows. */
-async function insertRows(
-  q: Query,
-  table: string,
-  columns: readonly string[],
-  types: Readonly<Record<string, string>>,
-  rows: readonly Record<string, unknown>[],
-): Promise<void> {
+/**
+ * Rows as one JSON array, for INSERT ... SELECT FROM json_populate_recordset:
+ * one statement for any number of rows, typed by the table itself. One
+ * JSON.stringify instead of a driver-escaped array per column (issue 31: the
+ * arrays' escaping was the import's largest cost in the client after GC).
+ */
+async function insertRows(q: Query, table: string, columns: readonly string[], rows: readonly Record<string, unknown>[]): Promise<void> {
   if (rows.length === 0) return;
-  const arrays = columns.map((c) => rows.map((r) => r[c] ?? null));
-  const casts = columns.map((c, i) => `$${i + 1}::${types[c] ?? 'text'}[]`);
-  await q(`INSERT INTO ${table} (${columns.join(', ')}) SELECT * FROM unnest(${casts.join(', ')})`, arrays);
+  const list = columns.join(', ');
+  await q(`INSERT INTO ${table} (${list}) SELECT ${list} FROM json_populate_recordset(NULL::${table}, $1::json)`, [JSON.stringify(rows)]);
 }
 
 /** Writes the cached tables of these people from their replayed state (as saveState does in SQLite, for many at once). */
 async function saveStates(q: Query, states: readonly PersonState[]): Promise<void> {
   if (states.length === 0) return;
   const ids = states.map((s) => s.id);
-  await q('INSERT INTO person (id, name) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT (id) DO UPDATE SET name = excluded.name', [
-    ids,
-    states.map((s) => s.name),
-  ]);
+  await q(
+    'INSERT INTO person (id, name) SELECT id, name FROM json_populate_recordset(NULL::person, $1::json) ON CONFLICT (id) DO UPDATE SET name = excluded.name',
+    [JSON.stringify(states.map((s) => ({ id: s.id, name: s.name })))],
+  );
   await q('DELETE FROM hire WHERE person_id = ANY($1::text[])', [ids]);
   await q('DELETE FROM card WHERE person_id = ANY($1::text[])', [ids]);
   await q('DELETE FROM ecard WHERE person_id = ANY($1::text[])', [ids]);
@@ -101,21 +113,18 @@ async function saveStates(q: Query, states: readonly PersonState[]): Promise<voi
     q,
     'hire',
     HIRE_COLUMNS,
-    {},
     states.flatMap((s) => s.hires.map((h) => hireParams(s.id, h))),
   );
   await insertRows(
     q,
     'card',
     CARD_COLUMNS,
-    { seq: 'int', generation: 'int' },
     states.flatMap((s) => s.cards.map((c, i) => cardParams(c, i + 1))),
   );
   await insertRows(
     q,
     'ecard',
     ['person_id', 'channel', 'claimed_on'],
-    {},
     states.flatMap((s) => (s.ecard ? [{ person_id: s.id, channel: s.ecard.channel, claimed_on: s.ecard.claimedOn }] : [])),
   );
 }
@@ -131,7 +140,7 @@ async function insertEvents(q: Query, events: readonly LedgerEvent[]): Promise<v
     v: EVENT_VERSION,
     data: payload(e.body),
   }));
-  await insertRows(q, 'event', ['seq', 'person_id', 'kind', 'concerns_on', 'recorded_at', 'source', 'v', 'data'], { seq: 'bigint', v: 'int' }, rows);
+  await insertRows(q, 'event', ['seq', 'person_id', 'kind', 'concerns_on', 'recorded_at', 'source', 'v', 'data'], rows);
 }
 
 interface TextColumn {
@@ -432,7 +441,7 @@ export class PostgresStore extends Reader implements Store {
     return this.guard(() => super.mentions(id));
   }
 
-  async agendaRows(asOf: IsoDate | null, order: AgendaOrder): Promise<AgendaSources> {
+  async agendaRows(asOf: IsoDate | null, order: AgendaOrder, window?: AgendaWindow): Promise<AgendaSources> {
     // People with facts dated after `asOf` looked different that day: replayed. Everyone else: the cache.
     const replayed = await this.snapshot(async () => {
       const later =
@@ -482,10 +491,13 @@ export class PostgresStore extends Reader implements Store {
             (byDeadline.get(deadline) ?? byDeadline.set(deadline, []).get(deadline)!).push(start);
           }
           for (const deadline of [...byDeadline.keys()].sort()) {
+            // A window (store.ts AgendaWindow) skips earlier deadlines and other employers' hires.
+            if (window?.from !== undefined && deadline < window.from) continue;
+            const employer = window?.employer === undefined ? '' : 'AND h.employer = $2';
             const rows = await q<Named<HireRow>>(
-              `SELECT h.*, p.name FROM hire h JOIN person p ON p.id = h.person_id WHERE ${where} AND h.${column} = ANY($1)
+              `SELECT h.*, p.name FROM hire h JOIN person p ON p.id = h.person_id WHERE ${where} AND h.${column} = ANY($1) ${employer}
                 ORDER BY h.person_id COLLATE "C", h.hired_on COLLATE "C", h.employer COLLATE "C", h.id`,
-              [byDeadline.get(deadline)],
+              window?.employer === undefined ? [byDeadline.get(deadline)] : [byDeadline.get(deadline), window.employer],
             );
             for (let i = 0; i < rows.length; i += BATCH)
               yield rows
@@ -497,19 +509,71 @@ export class PostgresStore extends Reader implements Store {
           throw failure(error, location);
         }
       };
-    const registrations = hires('registration', 'hired_on', "h.registered_on IS NULL AND h.kind = 'employee'");
-    const separations = hires('separation', 'left_on', 'h.left_on IS NOT NULL AND h.separation_done_on IS NULL');
+    const registrations = hires('registration', 'hired_on', OPEN_ITEMS_SQL.registration);
+    const separations = hires('separation', 'left_on', OPEN_ITEMS_SQL.separation);
     async function* cards() {
       const select = `SELECT c.*, p.name FROM card c JOIN person p ON p.id = c.person_id
-          WHERE (c.state IN ('issued', 'received', 'lost') OR (c.expires_on IS NOT NULL AND c.state = 'activated'))`;
+          WHERE ${OPEN_ITEMS_SQL.card}`;
       for await (const rows of pages<Named<CardRow>>(select, 'c.number', [''], (r) => [r.number]))
         yield rows.map((row) => ({ person: { id: row.person_id, name: row.name }, card: toCard(row) }));
     }
+    const replayedIn = (kind: 'registration' | 'separation', entries: typeof replayed.registrations) =>
+      withDeadlines(kind, entries, deadlineOf).filter(inWindow(window));
     return {
-      registrations: reiterable(() => mergedByKey(registrations(), withDeadlines('registration', replayed.registrations, deadlineOf), agendaKey)),
-      separations: reiterable(() => mergedByKey(separations(), withDeadlines('separation', replayed.separations, deadlineOf), agendaKey)),
+      registrations: reiterable(() => mergedByKey(registrations(), replayedIn('registration', replayed.registrations), agendaKey)),
+      separations: reiterable(() => mergedByKey(separations(), replayedIn('separation', replayed.separations), agendaKey)),
       cards: reiterable(() => mergedByKey(cards(), replayed.cards, () => '')),
     };
+  }
+
+  async openHireGroups(asOf: IsoDate | null): Promise<OpenHireGroup[]> {
+    return this.snapshot(async () => {
+      const counts = new Map<string, OpenHireGroup>();
+      const add = (kind: OpenHireGroup['kind'], employer: string | null, start: IsoDate, count: number) => {
+        const key = `${kind}|${employer ?? ''}|${start}`;
+        counts.set(key, { kind, employer, start, count: (counts.get(key)?.count ?? 0) + count });
+      };
+      const rows = await this.q<{ kind: OpenHireGroup['kind']; employer: string; start: IsoDate; count: string }>(
+        `SELECT 'registration' AS kind, h.employer, h.hired_on AS start, count(*) AS count FROM hire h
+          WHERE ${OPEN_ITEMS_SQL.registration} GROUP BY h.employer, h.hired_on
+         UNION ALL
+         SELECT 'separation', h.employer, h.left_on, count(*) FROM hire h
+          WHERE ${OPEN_ITEMS_SQL.separation} GROUP BY h.employer, h.left_on`,
+      );
+      for (const r of rows) add(r.kind, r.employer === '' ? null : r.employer, r.start, Number(r.count));
+      if (asOf !== null) {
+        // People with facts dated after `asOf` looked different that day: their cached hires out, their replayed ones in.
+        const later = (await this.q<{ person_id: string }>('SELECT DISTINCT person_id FROM event WHERE concerns_on > $1', [asOf])).map((r) => r.person_id);
+        const cached = await this.q<HireRow>('SELECT * FROM hire WHERE person_id = ANY($1::text[])', [later]);
+        const open = (states: PersonState[], sign: 1 | -1) => {
+          const { registrations, separations } = agendaOfReplayed(states);
+          for (const { hire } of registrations) add('registration', hire.employer, hire.hiredOn, sign);
+          for (const { hire } of separations) add('separation', hire.employer, hire.leftOn!, sign);
+        };
+        for (const id of later) {
+          const hires = cached.filter((h) => h.person_id === id).map(toHire);
+          open([{ id, exists: true, name: null, hires, cards: [], ecard: null }], -1);
+          open([replay(id, await personEvents(this.q, id), asOf).state], 1);
+        }
+      }
+      return [...counts.values()].filter((g) => g.count > 0);
+    });
+  }
+
+  async findPeople(text: string, limit: number, after = ''): Promise<Person[]> {
+    const query = personQuery(text);
+    const match = 'idEnd' in query ? "id LIKE '%' || $2" : 'strpos(lower(name), $2) > 0';
+    return this.guard(() =>
+      this.q<Person>(`SELECT id, name FROM person WHERE id > $1 AND ${match} ORDER BY id COLLATE "C" LIMIT $3`, [
+        after,
+        'idEnd' in query ? query.idEnd : query.name,
+        limit,
+      ]),
+    );
+  }
+
+  async lastSeq(): Promise<number> {
+    return this.guard(async () => Number((await this.q<{ seq: string | null }>('SELECT max(seq) AS seq FROM event'))[0]?.seq ?? 0));
   }
 
   async *everyone(asOf: IsoDate | null): AsyncIterable<readonly PersonState[]> {
@@ -587,6 +651,10 @@ export class PostgresStore extends Reader implements Store {
   }
 
   /** A SQLite ledger file with every event (numbers, times and sources kept) and the state rebuilt: a portable snapshot. */
+  async consistentRead<T>(read: () => Promise<T>): Promise<T> {
+    return this.snapshot(read);
+  }
+
   async backupTo(file: string): Promise<void> {
     // Written beside the file and renamed, so that no partial ledger ever has the final name.
     const partial = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.partial`);

@@ -36,7 +36,8 @@ export function backupLedger(db: Database.Database, target: string): void {
     fs.renameSync(temp, target);
     syncDirectory(dir);
   } catch (error) {
-    fs.rmSync(temp, { force: true });
+    // With the journal SQLite keeps beside the copy while writing it (a full disk left it: issue 29 item 3).
+    for (const suffix of ['', '-journal', '-wal']) fs.rmSync(temp + suffix, { force: true });
     throw error;
   }
 }

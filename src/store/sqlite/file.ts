@@ -358,12 +358,12 @@ export function damaged(file: string, finding: string): Refused {
   );
 }
 
-/** A throw-away ledger in memory (e.g. a dry run when no ledger file exists yet). */
-export function openMemoryStore(): SqliteStore {
+/** A throw-away ledger in memory (e.g. a dry run when no ledger file exists yet); `now` stamps its events. */
+export function openMemoryStore(now = new Date(0).toISOString()): SqliteStore {
   const db = connect(':memory:');
   db.pragma('foreign_keys = ON');
   migrate(db, ':memory:');
-  return new SqliteStore(db, new Date(0).toISOString());
+  return new SqliteStore(db, now);
 }
 
 function writable(file: string): boolean {

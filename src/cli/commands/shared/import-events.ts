@@ -11,7 +11,7 @@ import { type EventBody, type Fact, type LedgerEvent, replay } from '../../../co
 import { InvalidInput } from '../../../core/errors.js';
 import type { LedgerTransaction } from '../../../store/store.js';
 import type { Context } from '../../context.js';
-import type { BadRow, ImportTally } from '../import.js';
+import type { BadRow, ImportTally } from './import-tally.js';
 import { eventBody, JSON_FORMAT } from '../../formats/ledger-json.js';
 
 interface FileEvent {
@@ -35,7 +35,8 @@ export async function importEvents(
 ): Promise<void> {
   const m = ctx.m.import.events;
   const people = new Map<string, FileEvent[]>();
-  const invalid = (line: number, field: string, message: string) => bad({ line, field, message });
+  // An event of the file that cannot be taken is a bad line of the export, whatever its field.
+  const invalid = (line: number, field: string, message: string) => bad({ line, field, code: 'bad-json', message });
   let masked = false;
   for await (const { line, value } of jsonLines(ctx, file)) {
     const e = value as Record<string, unknown>;

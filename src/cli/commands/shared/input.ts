@@ -4,8 +4,9 @@ import * as z from 'zod/mini';
 import { type IsoDate, parseWrittenDate } from '../../../core/calendar-date.js';
 import { type CitizenId, type IdProblem, parseCitizenId } from '../../../core/citizen-id.js';
 import { normaliseCardNumber } from '../../../core/card.js';
-import { HIRE_MONTHS_AHEAD, hireDateProblem, inRange } from '../../../core/date-bounds.js';
+import { inRange } from '../../../core/date-bounds.js';
 import { InvalidInput, Refused } from '../../../core/errors.js';
+import { type TextProblem, textProblem } from '../../../core/text-limits.js';
 import type { Context } from '../../context.js';
 import type { Messages } from '../../text/messages/index.js';
 
@@ -36,15 +37,15 @@ export const cardNumberField = /* @__PURE__ */ z.pipe(
   }),
 );
 
+const TEXT_PROBLEM: Record<TextProblem, InputProblem> = { empty: 'empty', 'too-long': 'tooLong', 'control-characters': 'controlCharacters' };
+
 export const textField = /* @__PURE__ */ z.pipe(
   z.string(),
   z.transform((text: string, ctx): string => {
-    const trimmed = text.trim();
-    if (trimmed.length === 0) return fail(ctx as Ctx, text, 'empty');
-    if (trimmed.length > 200) return fail(ctx as Ctx, text, 'tooLong');
-    // C0 controls and DEL break a terminal line and a CSV cell; other unusual characters are escaped on output.
-    if ([...trimmed].some((c) => c < ' ' || c === '\u007f')) return fail(ctx as Ctx, text, 'controlCharacters');
-    return trimmed;
+    // The core's one rule for typed text (a roster cell obeys it too).
+    const problem = textProblem(text);
+    if (problem !== null) return fail(ctx as Ctx, text, TEXT_PROBLEM[problem]);
+    return text.trim();
   }),
 );
 
@@ -69,19 +70,6 @@ export function citizenIdArgument(ctx: Context, text: string, flag: string): Cit
   const result = parseCitizenId(text, ctx.today);
   if (result.ok) return result.id;
   throw new InvalidInput('invalid-id', ctx.m.idProblem(result.problem, flag));
-}
-
-/** A hire date that cannot be right for this holder (issue 12): bad input, one sentence naming the option. */
-export function checkHireDate(ctx: Context, flag: string, hiredOn: IsoDate, birthDate: IsoDate): void {
-  const problem = hireDateProblem(hiredOn, birthDate, ctx.today);
-  if (problem === null) return;
-  const m = ctx.m.input;
-  const message = {
-    'out-of-range': m.outOfRange(flag),
-    'too-far-ahead': m.tooFarAhead(flag, hiredOn, ctx.today, HIRE_MONTHS_AHEAD),
-    'before-birth': m.beforeBirth(flag, hiredOn),
-  }[problem];
-  throw new InvalidInput(`invalid-${flag.replace(/^-+/, '')}`, message);
 }
 
 function problemOf(message: string): InputProblem | { id: IdProblem } | null {

@@ -3,9 +3,9 @@
 // is editing it, not the code.
 import fs from 'node:fs';
 import path from 'node:path';
-import { type Card, cardsOn, cardStatus, type CardStatus } from '../../../core/card.js';
+import type { Judging } from '../../../core/decision.js';
 import { InvalidInput, Refused } from '../../../core/errors.js';
-import { DEFAULT_POLICY, type NationalRules, parsePolicies, type Policy, type PolicyBook, policyForRegion, policyOf } from '../../../core/policy.js';
+import { DEFAULT_POLICY, findPolicy, type NationalRules, parsePolicies, type Policy, type PolicyBook, policyForRegion } from '../../../core/policy.js';
 import type { Context } from '../../context.js';
 
 let book: PolicyBook | null = null;
@@ -51,21 +51,20 @@ export function policyBook(): PolicyBook {
   return book;
 }
 
-/** A holder's cards as they stand on the command's day, each under its policy (sealed, lapsed losses). */
-export function cardsToday(ctx: Context, cards: readonly Card[]): Card[] {
-  return cardsOn(cards, policyBook(), ctx.today, ctx.calendar);
+/**
+ * What every core decision judges by (src/core/decision.ts): the command's
+ * day, the calendar and the card policies. Commands and import rows pass the
+ * same one, so they decide alike.
+ */
+export function judging(ctx: Context): Judging {
+  return { today: ctx.today, calendar: ctx.calendar, policies: policyBook() };
 }
 
-/** A card's status on the command's day, under its policy. */
-export function statusToday(ctx: Context, card: Card): CardStatus {
-  return cardStatus(card, policyOf(policyBook(), card.policy), ctx.today, ctx.calendar);
-}
-
-/** The policy id given (`--policy`, SSCARD_POLICY), checked against the data: an unknown one is bad input naming the known ones. */
+/** The policy id given (`--policy`, SSCARD_POLICY), found as the core matches ids (findPolicy): an unknown one is bad input naming the known ones. */
 export function knownPolicy(ctx: Context, id: string, flag: string): string {
-  const wanted = id.trim().toLowerCase();
   const book = policyBook();
-  if (book.has(wanted)) return wanted;
+  const policy = findPolicy(book, id);
+  if (policy !== null) return policy.id;
   const known = [...book.keys()].join(', ');
   const shown = JSON.stringify(id.slice(0, 40));
   throw new InvalidInput('unknown-policy', ctx.m.policy.unknown(flag, shown, known));

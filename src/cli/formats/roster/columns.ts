@@ -1,7 +1,7 @@
 // A roster's header row: English column names or the Chinese names HR
 // departments use (SPEC 2.3's alias table), matched in any case with
 // surrounding spaces ignored.
-import { type Column, COLUMNS } from '../ledger-csv.js';
+import { type Column, COLUMNS } from '../ledger-columns.js';
 
 /** SPEC 2.3: the first alias of each column is its Chinese header in exports (`--headers zh`). */
 export const ALIASES: Readonly<Record<Column, readonly string[]>> = {
@@ -48,10 +48,8 @@ export function headerName(column: Column, headers: 'en' | 'zh'): string {
   return headers === 'zh' ? ALIASES[column][0]! : column;
 }
 
-export type HeaderProblem =
-  | { readonly kind: 'duplicate-column'; readonly column: Column; readonly headers: readonly [string, string] }
-  | { readonly kind: 'missing-id-column' }
-  | { readonly kind: 'empty-file' };
+export type { HeaderProblem } from '../problems.js';
+import type { HeaderProblem } from '../problems.js';
 
 export interface Header {
   /** Each position's column, or null where the column is ignored. */

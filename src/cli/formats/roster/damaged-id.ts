@@ -7,13 +7,8 @@
 import { checkCharacter } from '../../../core/citizen-id.js';
 import type { Messages } from '../../text/messages/index.js';
 
-export type IdDamage =
-  /** An xlsx cell of type number in the id column. */
-  | { readonly kind: 'number-cell' }
-  /** Text in Excel's scientific notation, e.g. 1.10105E+17 or 4.4E+17. */
-  | { readonly kind: 'scientific' }
-  /** 18 digits ending in zeros that fail the check character: rounded by Excel. */
-  | { readonly kind: 'rounded' };
+export type { IdDamage } from '../problems.js';
+import type { IdDamage } from '../problems.js';
 
 const SCIENTIFIC = /^\d(\.\d+)?e\+?\d{1,2}$/i;
 

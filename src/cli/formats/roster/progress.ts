@@ -1,6 +1,8 @@
 // A progress bar on standard error while a big roster is read, drawn by hand:
 // one line rewritten with \r, so no dependency is loaded for it. Drawn only on
-// a terminal (SPEC 2.3); a redirected stderr gets nothing.
+// a terminal (SPEC 2.3): the caller decides from the process's stderr, since
+// the sink it draws on (the context's guarded writer) cannot tell (issue 28:
+// the bar asked the writer and never appeared). Its words are the catalogue's.
 export interface RosterProgress {
   readonly rows: number;
   readonly bytes: number;
@@ -18,8 +20,14 @@ const WIDTH = 30;
 /** Redraw at most this often, so a fast import spends no time drawing. */
 const INTERVAL_MS = 100;
 
-export function progressBar(err: NodeJS.WritableStream & { isTTY?: boolean }, total: number | null, now: () => number = Date.now): ProgressBar {
-  if (!err.isTTY) return { update() {}, done() {} };
+/** The bar's words in the user's language. */
+export interface ProgressWords {
+  rows(count: number): string;
+  /** Standard input: no total to measure against. */
+  reading(rows: string): string;
+}
+
+export function progressBar(err: { write(text: string): unknown }, total: number | null, words: ProgressWords, now: () => number = Date.now): ProgressBar {
   let last = -Infinity;
   let drawn = false;
   return {
@@ -28,7 +36,7 @@ export function progressBar(err: NodeJS.WritableStream & { isTTY?: boolean }, to
       if (t - last < INTERVAL_MS) return;
       last = t;
       drawn = true;
-      err.write(`\r${progressLine(p, total)}`);
+      err.write(`\r${progressLine(p, total, words)}`);
     },
     done() {
       if (drawn) err.write(`\r${' '.repeat(WIDTH + 40)}\r`);
@@ -36,9 +44,9 @@ export function progressBar(err: NodeJS.WritableStream & { isTTY?: boolean }, to
   };
 }
 
-export function progressLine(p: RosterProgress, total: number | null): string {
-  const rows = `${p.rows.toLocaleString('en-US')} rows`;
-  if (!total) return `reading… ${rows}`;
+export function progressLine(p: RosterProgress, total: number | null, words: ProgressWords): string {
+  const rows = words.rows(p.rows);
+  if (!total) return words.reading(rows);
   const share = Math.min(1, p.bytes / total);
   const filled = Math.round(share * WIDTH);
   return `[${'#'.repeat(filled)}${'-'.repeat(WIDTH - filled)}] ${String(Math.floor(share * 100)).padStart(3)}% ${rows}`;

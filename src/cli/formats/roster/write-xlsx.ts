@@ -5,7 +5,7 @@
 // date cells (Excel serial days formatted yyyy-mm-dd), so that they sort and
 // filter as dates. Text cells need no formula guard: a string cell is never
 // evaluated, and the text then round-trips exactly.
-import type { Writable } from 'node:stream';
+import { PassThrough, type Writable } from 'node:stream';
 import type { IsoDate } from '../../../core/calendar-date.js';
 import type { Column } from '../ledger-csv.js';
 import { DATE_COLUMNS, headerName } from './columns.js';
@@ -25,14 +25,23 @@ export interface XlsxWriterOptions {
 
 export interface XlsxRosterWriter {
   addRow(row: Partial<Record<Column, string | null>>): void;
-  /** Writes the end of the workbook; resolves once the stream has it all. */
+  /** Writes the end of the workbook; resolves once the stream has it all. The stream is left open: the caller ends it. */
   finish(): Promise<void>;
 }
 
 export async function createXlsxWriter(out: Writable, columns: readonly Column[], options: XlsxWriterOptions): Promise<XlsxRosterWriter> {
   const module = (await import('exceljs')) as ExcelJS & { default?: ExcelJS };
   const excel = module.default ?? module;
-  const workbook = new excel.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  // exceljs ends the stream it is given and waits for its 'finish'; standard output never finishes, so the commit
+  // never resolved and the process ran out of work before export's last words (issue 28: the masked-ID warning
+  // never came). It writes into a stream of its own, piped into `out` without ending it.
+  const zipped = new PassThrough();
+  zipped.pipe(out, { end: false });
+  const drained = new Promise<void>((resolve, reject) => {
+    zipped.on('end', resolve);
+    zipped.on('error', reject);
+  });
+  const workbook = new excel.stream.xlsx.WorkbookWriter({ stream: zipped, useStyles: true, useSharedStrings: false });
   workbook.creator = 'sscard';
   workbook.created = options.createdAt;
   workbook.modified = options.createdAt;
@@ -62,6 +71,7 @@ export async function createXlsxWriter(out: Writable, columns: readonly Column[]
     async finish() {
       sheet.commit();
       await workbook.commit();
+      await drained;
     },
   };
 }

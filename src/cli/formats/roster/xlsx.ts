@@ -25,12 +25,17 @@ export async function* readXlsx(input: Readable, path: string, sheet: string | u
     styles: 'cache',
     worksheets: 'emit',
     hyperlinks: 'ignore',
-    entries: 'ignore',
+    // Each worksheet's part number (xl/worksheets/sheetN.xml) is announced just before the worksheet: see sheetName.
+    entries: 'emit',
+  });
+  let part: string | null = null;
+  (reader as unknown as NodeJS.EventEmitter).on('entry', (entry: { type: string; id?: string }) => {
+    if (entry.type === 'worksheet') part = entry.id ?? null;
   });
   const names: string[] = [];
   try {
     for await (const worksheet of reader) {
-      const name = (worksheet as unknown as { name: string }).name;
+      const name = sheetName(reader, part) ?? (worksheet as unknown as { name: string }).name;
       names.push(name);
       const rows = worksheet as unknown as AsyncIterable<{ number: number; values: unknown[] }>;
       if (sheet !== undefined && name !== sheet) {
@@ -46,6 +51,22 @@ export async function* readXlsx(input: Readable, path: string, sheet: string | u
     throw new RosterFileError({ kind: 'bad-xlsx', path }, m);
   }
   if (sheet !== undefined) throw new RosterFileError({ kind: 'sheet-not-found', sheet, sheets: names }, m);
+}
+
+/**
+ * The name workbook.xml gives the sheet stored in xl/worksheets/sheet<part>.xml,
+ * found through workbook.xml.rels. exceljs compares a relationship's target
+ * with "worksheets/sheetN.xml" as written, and openpyxl (so pandas too) writes
+ * it absolute, "/xl/worksheets/sheetN.xml": exceljs then names every sheet
+ * "SheetN" and `--sheet 花名册` found nothing (issue 28). Null when the
+ * workbook's parts are not read yet (a sheet stored before them, parsed on
+ * the way): exceljs's own name stands.
+ */
+function sheetName(reader: unknown, part: string | null): string | null {
+  const { workbookRels, model } = reader as { workbookRels?: { Id: string; Target: string }[]; model?: { sheets?: { rId: string; name: string }[] } };
+  if (part === null || !workbookRels || !model?.sheets) return null;
+  const rel = workbookRels.find((r) => r.Target.replace(/^\/?(xl\/)?/, '') === `worksheets/sheet${part}.xml`);
+  return model.sheets.find((sheet) => sheet.rId === rel?.Id)?.name ?? null;
 }
 
 const isoOfUtc = (d: Date): string => d.toISOString().slice(0, 10);

@@ -6,8 +6,8 @@
 // Plain objects and arrow functions only: the entry bundle loads this for
 // --help, so it must cost nothing to evaluate.
 import type { IdProblem } from '../../../core/citizen-id.js';
-import type { CardState, EnableChannel, Refusal, ReplaceReason } from '../../../core/card.js';
-import { EARLIEST_DATE, HIRE_MONTHS_AHEAD, LATEST_DATE } from '../../../core/date-bounds.js';
+import type { CardRefusal, CardState, EnableChannel, ReplaceReason } from '../../../core/card.js';
+import { EARLIEST_DATE, LATEST_DATE } from '../../../core/date-bounds.js';
 import type { EcardChannel, EcardState } from '../../../core/ecard.js';
 import type { EventKind } from '../../../core/events.js';
 import type { YearSource } from '../../../core/holidays.js';
@@ -17,10 +17,9 @@ import type { ActivationWindow, Consequence, LossRule, Policy, PolicyProblem, Un
 import type { HireKind, RegistrationRefusal } from '../../../core/registration.js';
 import type { LeaveRefusal } from '../../../core/separation.js';
 import type { NextStep } from '../../../core/status.js';
-import type { Topic } from '../../commands/guide.js';
-import type { IdDamage } from '../../formats/roster/damaged-id.js';
-import type { RosterProblem } from '../../formats/roster/problems.js';
-import type { EXIT } from '../../exit.js';
+import type { EXIT } from '../../exit-codes.js';
+import type { IdDamage, RosterProblem } from '../../formats/problems.js';
+import type { Topic } from '../guide-topics.js';
 
 /** The example identity number of the SPEC (a documented public example, not personal data): shown unmasked so examples work when pasted. */
 const ID = '11010519491231002X';
@@ -29,6 +28,13 @@ const DATE_FORMS = '2026-09-01, 2026/9/1, 2026.9.1, 2026年9月1日 or 20260901'
 /** Where the restore steps are (README: "Backups and restore"). */
 const RESTORE =
   'stop every sscard process, copy your latest backup over the ledger file (delete the -wal and -shm beside it first), then run `sscard check` (README: "Backups and restore")';
+/** Why the disk refused a write, and what to do (issue 29 item 3; src/cli/exit.ts, writeFailureKind). */
+const WRITE_FAILURE = {
+  full: 'the disk is full',
+  limit: 'the file reached a size limit: ulimit -f or the file system',
+  io: 'a disk I/O error, or the disk is full',
+};
+const WRITE_REMEDY = { full: 'free some space', limit: 'raise the limit or write elsewhere', io: 'check the disk and free some space' };
 const WEEKDAY = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const BIRTH_DATE = {
   'not-a-date': 'digits 7-14 are not a real birth date',
@@ -165,7 +171,7 @@ export const en = {
 
   /** A core refusal in words, one sentence, never saying whose card it is. `dateField` names the option or column that carried the date. */
   refusal: {
-    card: (r: Refusal, card: string, dateField: string, today: string): string => {
+    card: (r: CardRefusal, card: string, dateField: string, today: string): string => {
       switch (r.reason) {
         case 'card-not-in-force':
           switch (r.state) {
@@ -237,11 +243,19 @@ export const en = {
           return 'No card is recorded for this person; an electronic card maps to a card in force, so record the card first with `sscard card issue`.';
       }
     },
-    /** `age`: the person's age on the hire date (under-age only). */
-    registration: (reason: RegistrationRefusal, field: string, age: number): string => {
-      switch (reason) {
+    /** `field`: the option or column the refusal is about (--hired-on, registered_on, --employer). */
+    registration: (r: RegistrationRefusal, field: string, today: string): string => {
+      switch (r.reason) {
+        case 'flexible-with-employer':
+          return `${field}: a flexible worker (灵活就业) registers themself and has no employer; leave it out.`;
+        case 'hire-date-out-of-range':
+          return `${field} must lie between ${EARLIEST_DATE} and ${LATEST_DATE}; check the year.`;
+        case 'hire-date-too-far-ahead':
+          return `${field} ${r.hiredOn} is more than ${r.months} months after today (${today}); check the year.`;
+        case 'hire-date-before-birth':
+          return `${field} ${r.hiredOn} is before the holder's date of birth in the identity number; check the date and the number.`;
         case 'under-age':
-          return `${field}: the person was ${age} on the hire date; employing anyone under 16 is forbidden (Labour Law Art. 15), so nothing was recorded. Check the identity number and the hire date.`;
+          return `${field}: the person was ${r.age} on the hire date; employing anyone under 16 is forbidden (Labour Law Art. 15), so nothing was recorded. Check the identity number and the hire date.`;
         case 'registered-before-hire':
           return `${field} is before the hire date; an employee is registered on or after the hire date.`;
         case 'registration-in-future':
@@ -396,10 +410,6 @@ export const en = {
   input: {
     date: (field: string) => `${field} must be a real date, written e.g. ${DATE_FORMS}.`,
     outOfRange: (field: string) => `${field} must lie between ${EARLIEST_DATE} and ${LATEST_DATE}; check the year.`,
-    tooFarAhead: (field: string, date: string, today: string, months: number) =>
-      `${field} ${date} is more than ${months} months after today (${today}); check the year.`,
-    beforeBirth: (field: string, date: string) =>
-      `${field} ${date} is before the holder's date of birth in the identity number; check the date and the number.`,
     card: (field: string) => `${field} must be the 9 letters or digits printed on the card, e.g. A12345678.`,
     empty: (field: string) => `${field} is empty; give a value or leave the option out.`,
     tooLong: (field: string) => `${field} is longer than 200 characters; shorten it.`,
@@ -667,6 +677,14 @@ export const en = {
       name: 'only people whose name contains this text',
       examples: ['sscard people', 'sscard people --employer "Acme Ltd"', 'sscard people --name 王 --json'],
     },
+    serve: {
+      description: 'the ledger as web pages on this computer: agenda, people, history, import (SPEC 2.5)',
+      port: 'the port to listen on (default: any free port)',
+      host: 'the address to listen on (default 127.0.0.1, this computer only)',
+      noOpen: 'print the address without opening a browser',
+      allowRemote: 'allow an address other computers can reach (the token in the address is then the only protection)',
+      examples: ['sscard serve', 'sscard serve --port 8080 --no-open'],
+    },
     import: {
       description: 'hires, leavers and cards in bulk from the roster HR has (nothing is written if any row is bad)',
       file: 'xlsx, csv, tsv or txt (UTF-8 or GB18030, English or Chinese headers), a JSON export, or - for standard input; asked for at a terminal when left out',
@@ -841,7 +859,11 @@ export const en = {
   import: {
     askFile: 'File to import (xlsx, csv, tsv, json, or - for standard input)',
     stdinIsTerminal: '<file> is - but standard input is a terminal; pipe or redirect the file into sscard.',
+    maskedRoster: (file: string, format: string) =>
+      `${file} holds masked identity numbers (an export made without --reveal), so it cannot be imported; export it again with \`sscard export --format ${format} --reveal\`.`,
     ignoredColumns: (names: readonly string[]) => `Ignored columns sscard does not know: ${names.join(', ')}.`,
+    /** The progress bar on a terminal's stderr while a roster is read. */
+    progress: { rows: (n: number) => `${n.toLocaleString('en-US')} row${n === 1 ? '' : 's'}`, reading: (rows: string) => `reading… ${rows}` },
     badRow: (line: number, field: string, message: string) => `line ${line}, ${field}: ${message}`,
     moreInvalid: (n: number) => `and ${n} more invalid row${n === 1 ? '' : 's'}.`,
     invalidRows: (invalid: number, rows: number, dryRun: boolean) =>
@@ -849,8 +871,8 @@ export const en = {
     done: (t: { rows: number; changed: number; events: number; unchanged: number; invalid: number }, dryRun: boolean) =>
       `${dryRun ? 'Dry run, nothing written:' : 'Imported:'} ${t.rows} row${t.rows === 1 ? '' : 's'}, ${t.changed} with changes (${t.events} event${t.events === 1 ? '' : 's'}), ${t.unchanged} already in the ledger${t.invalid ? `, ${t.invalid} invalid ${dryRun ? 'and would be skipped' : 'and skipped'}` : ''}.`,
     /** A row the rules refuse for another reason than a card's, a registration's or a leaving's. */
-    cardOfAnotherPerson: (card: string) => `card ${card} is recorded for another person; check the number.`,
-    guardianNeeded: 'the holder was under 16 on that date, so a guardian activated the card; record it with `sscard activate --guardian-id`.',
+    /** A row's wording of the refusal `guardian-required` (the command's names --guardian-id). */
+    guardianNeeded: "the holder was under 16 on that date, so a guardian activated the card; give the guardian's identity number in guardian_id.",
     activatedOnAnotherDate: (card: string) => `card ${card} is recorded as activated on another date; the ledger keeps the first.`,
     /** A JSON export (`sscard export --format json`): what is wrong with an event of it. */
     events: {
@@ -874,8 +896,6 @@ export const en = {
   /** The card commands (`card issue`, `receive`, `report-loss`, `found`, `replace`, `cancel`). */
   card: {
     notFound: (card: string) => `No card ${card} in the ledger; check the number or record it with \`sscard card issue\`.`,
-    expiryBeforeIssue: (expiresOn: string, issuedOn: string) =>
-      `--expires-on (${expiresOn}) must be after the issue date ${issuedOn}; check the expiry printed on the card.`,
     /** `window`: the policy's activation window in words. */
     issued: (card: string, bank: string | null, on: string, holder: string, window: string) =>
       `Card ${card}${bank ? ` (${bank})` : ''} issued on ${on} to ${holder} (${window}).\nWhen the holder has it in hand, record that with \`sscard card receive\`.`,
@@ -952,7 +972,6 @@ export const en = {
   /** `sscard register-employee`. */
   registerEmployee: {
     pendingAndRegistered: '--pending and --registered-on contradict each other; give one of them.',
-    flexibleWithEmployer: '--flexible records a self-registration without an employer; drop --employer.',
     /** `who`: name and (masked) number; `by`: the employer, or the flexible worker themself. */
     head: (action: 'create' | 'complete' | 'unchanged', who: string, by: string, hiredOn: string) =>
       `${{ create: 'Recorded', complete: 'Completed', unchanged: 'Already recorded:' }[action]} the hire of ${who} by ${by} on ${hiredOn}.`,
@@ -1028,13 +1047,10 @@ export const en = {
     notADate: 'is not a real date written YYYY-MM-DD',
     outOfRange: `must lie between ${EARLIEST_DATE} and ${LATEST_DATE}`,
     badName: 'is longer than 200 characters or contains control characters',
-    hireBeforeBirth: "is before the holder's date of birth",
-    hireTooFarAhead: `is more than ${HIRE_MONTHS_AHEAD} months after today`,
     hireMissing: 'is empty but the row has employer, registration or leaving columns',
     leftWithoutEmployer: 'is empty but the row has left_on: say which employer the person left',
     doneWithoutLeaving: 'is empty but the row has separation_done_on',
     hireKind: 'must be employee (单位职工) or flexible (灵活就业)',
-    flexibleEmployer: 'must be empty for a flexible worker (hire_kind flexible): they register themselves',
     cardNumber: 'must be 9 letters or digits',
     policy: (known: string) => `is not a known card policy; the known ones are ${known} (see \`sscard policies\`)`,
     guardianWithoutActivation: 'is empty but guardian_id is given: a guardian is recorded with the activation',
@@ -1074,6 +1090,105 @@ export const en = {
     ecard: (state: string) => `e-card ${state}`,
     nobody: 'Nobody in the ledger matches.',
     total: (count: number) => `${count} ${count === 1 ? 'person' : 'people'}.`,
+  },
+
+  /** `sscard serve`: the web view (SPEC 2.5). Its pages use the words of the commands they mirror, and these. */
+  web: {
+    serving: (url: string) => `sscard serves the ledger at ${url}\nOpen this address in a browser (it carries the access token); press Ctrl-C to stop.`,
+    remoteWarning: (host: string) =>
+      `Listening on ${host}, which other computers may reach: the token in the address is then the only protection. Share it with no one, and stop the server when done.`,
+    remoteNeedsFlag: (host: string) =>
+      `--host ${host} is not this computer only; add --allow-remote to serve other computers (the token is then the only protection).`,
+    invalidPort: (text: string) => `--port ${text} is not a port; give a number from 1 to 65535, or leave it out for any free port.`,
+    portInUse: (port: number) => `Port ${port} is in use; choose another with --port, or leave it out for any free port.`,
+    cannotListen: (host: string, why: string) => `Cannot listen on ${host} (${why}); check --host.`,
+    stopped: 'Stopped.',
+    title: 'sscard',
+    nav: { agenda: 'Agenda', people: 'People', import: 'Import', policies: 'Card policies', calendar: 'Calendar years' },
+    otherLanguage: '中文',
+    footer: (ledger: string, asOf: string) => `Ledger ${ledger} · as of ${asOf}`,
+    noLedger: (ledger: string) => `There is no ledger at ${ledger} yet. Import a roster to start one.`,
+    agenda: {
+      title: 'Agenda',
+      filters: 'Filters',
+      employer: 'Employer',
+      anyEmployer: 'any employer',
+      kind: 'What',
+      anyKind: 'anything',
+      within: 'Within (days)',
+      show: 'Show',
+      download: 'Download as calendar (.ics)',
+      header: ['Deadline', 'When', 'What', 'ID', 'Name', 'For', 'Note'] as readonly string[],
+      nothing: 'Nothing due and nothing overdue with these filters.',
+      more: 'Next page',
+      first: 'First page',
+      counts: 'Open deadlines by employer',
+      countsHeader: ['Employer', 'Open', 'Overdue'] as readonly string[],
+      noEmployer: '(no employer)',
+      countsNote: 'registrations and transfers on leaving; card deadlines have no employer',
+      month: (year: number, month: number) =>
+        `Deadlines in ${['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'][month - 1]} ${year}`,
+      previousMonth: 'previous month',
+      nextMonth: 'next month',
+      dayCount: (count: number) => `${count} deadline${count === 1 ? '' : 's'}`,
+      weekdays: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as readonly string[],
+    },
+    people: {
+      title: 'People',
+      search: 'Name, or the last digits of the ID',
+      find: 'Search',
+      header: ['ID', 'Name', 'Card', 'E-card', 'Open deadlines'] as readonly string[],
+      none: 'Nobody in the ledger matches.',
+      hint: 'Type part of a name, or the last digits of an identity number (e.g. 002X).',
+      more: 'More',
+    },
+    person: {
+      reveal: 'Show the full ID number',
+      hide: 'Mask the ID number',
+      revealed: 'The full identity number is shown because you asked for it.',
+      history: 'History and corrections',
+      notFound: 'This link is no longer valid (the server was restarted, or the person was erased); search for the person again.',
+    },
+    history: {
+      title: (id: string) => `History of ${id}`,
+      note: 'In the order recorded; times are China time. A wrong fact is revoked (it stays in the history, marked), never erased.',
+      header: ['#', 'Recorded', 'Day', 'Event', 'Details', 'Source'] as readonly string[],
+      reason: 'Reason',
+      revoke: 'Revoke',
+      revokedBy: (seq: number, reason: string) => `revoked by #${seq}: ${reason}`,
+      done: (seq: number) => `Event #${seq} was revoked.`,
+      reasonRequired: 'Give the reason for the revocation.',
+    },
+    import: {
+      title: 'Import a roster',
+      intro: 'An xlsx, CSV, TSV or TXT roster (English or Chinese headers), or a JSON export. The file is checked first; nothing is written until you confirm.',
+      file: 'Roster file',
+      check: 'Check the file',
+      preview: (name: string) => `Checked ${name}: nothing has been written yet.`,
+      problems: (invalid: number) => `${invalid} row${invalid === 1 ? ' is' : 's are'} invalid; nothing is written while any row is.`,
+      problemsHeader: ['Line', 'Field', 'Problem'] as readonly string[],
+      moreProblems: (count: number) => `... and ${count} more.`,
+      confirm: 'Import it',
+      confirmGood: 'Import the good rows only',
+      written: (name: string) => `Imported ${name}.`,
+      expired: 'This upload is no longer here (it was imported, or the server was restarted); choose the file again.',
+      noFile: 'Choose a file to import.',
+      badType: 'The file must be .xlsx, .csv, .tsv, .txt or .json.',
+      tooLarge: (mib: number) => `The file is larger than ${mib} MiB; import it with \`sscard import FILE\` instead.`,
+      notes: 'Notes',
+    },
+    policies: { title: 'Card policies' },
+    calendar: { title: 'Calendar years', header: ['Year', 'Source', 'Loaded on', 'File'] as readonly string[] },
+    errors: {
+      title: 'Not done',
+      unauthorized: 'This page needs the access token: open the address `sscard serve` printed.',
+      host: 'This server answers only to the address it printed (a request for another host name is refused, against DNS rebinding).',
+      csrf: 'This form has expired or did not come from this page: reload the page and try again. Nothing was written.',
+      notFound: 'There is no such page.',
+      method: 'This address does not take that kind of request.',
+      badRequest: 'The request could not be read.',
+      back: 'Back to the agenda',
+    },
   },
 
   ics: {
@@ -1263,6 +1378,12 @@ export const en = {
     interrupted: 'Cancelled; nothing was written.',
     ledgerBusy: 'The ledger stayed locked by another sscard process for 30 seconds; nothing was written. Try again.',
     ledgerDamaged: 'The ledger file is damaged (SQLite reports a malformed database), so nothing was written; restore it from a backup and run `sscard check`.',
+    /** A write the disk refused (src/cli/exit.ts, writeFailureKind): the ledger's transaction was rolled back. */
+    writeFailed: (kind: 'full' | 'limit' | 'io') =>
+      `A write to the disk failed (${WRITE_FAILURE[kind]}), so nothing was recorded and the ledger is as it was; ${WRITE_REMEDY[kind]}, then run the command again.`,
+    /** Standard output (a file, /dev/full) refused a write: what was written is incomplete. */
+    outputFailed: (kind: 'full' | 'limit' | 'io') =>
+      `The output could not be written (${WRITE_FAILURE[kind]}), so what was written is incomplete; ${WRITE_REMEDY[kind]}, then run the command again.`,
     internal: (text: string) => `Internal error: ${text}.`,
   },
 
@@ -1270,6 +1391,8 @@ export const en = {
   errors: {
     'no-ledger': (p: { ledger: string }) => `No ledger at ${p.ledger}; check --db or SSCARD_DB (a command that records something creates it).`,
     'backup-exists': (p: { file: string }) => `${p.file} already exists; choose a new file name or add --force to overwrite it.`,
+    'backup-write-failed': (p: { file: string; kind: 'full' | 'limit' | 'io' }) =>
+      `The backup to ${p.file} could not be written (${WRITE_FAILURE[p.kind]}), and nothing was left under that name; ${WRITE_REMEDY[p.kind]} (a backup needs about as much space as the ledger), then run it again.`,
     'backup-failed': (p: { file: string; why: string }) => `The backup to ${p.file} failed (${p.why}); check the directory exists and is writable.`,
     'backup-is-ledger': (p: { file: string }) =>
       `The backup file ${p.file} is the ledger itself (or its -wal/-shm); give a backup path outside the ledger, e.g. another directory.`,

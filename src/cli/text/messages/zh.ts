@@ -1,13 +1,15 @@
 // The Chinese message catalogue: every key of the English one (`Messages`),
 // with the official terms (社会保障卡, 电子社保卡, 启用, 激活, 挂失, 补换卡,
 // 参保登记, 灵活就业) and full-width punctuation.
-import { EARLIEST_DATE, HIRE_MONTHS_AHEAD, LATEST_DATE } from '../../../core/date-bounds.js';
+import { EARLIEST_DATE, LATEST_DATE } from '../../../core/date-bounds.js';
 import type { Messages } from './en.js';
 
 const ID = '11010519491231002X';
 const DATE_FORMS = '2026-09-01、2026/9/1、2026.9.1、2026年9月1日或 20260901';
 const RESTORE =
   '停止所有 sscard 进程，用最近的备份覆盖台账文件（先删除旁边的 -wal 和 -shm 文件），然后运行 `sscard check`（见 README 的 "Backups and restore" 一节）';
+const WRITE_FAILURE = { full: '磁盘已满', limit: '文件达到大小上限：ulimit -f 或文件系统的限制', io: '磁盘读写错误，或磁盘已满' };
+const WRITE_REMEDY = { full: '请释放磁盘空间', limit: '请提高上限或写到别处', io: '请检查磁盘并释放空间' };
 const WEEKDAY = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'];
 const BIRTH_DATE = {
   'not-a-date': '第 7-14 位不是有效的出生日期',
@@ -215,10 +217,18 @@ export const zh: Messages = {
           return '此人尚无社会保障卡记录：电子社保卡须对应一张在用的实体卡，请先用 `sscard card issue` 记录。';
       }
     },
-    registration: (reason, field, age) => {
-      switch (reason) {
+    registration: (r, field, today) => {
+      switch (r.reason) {
+        case 'flexible-with-employer':
+          return `${field}：灵活就业人员由本人自行参保，没有用人单位，请不要填写。`;
+        case 'hire-date-out-of-range':
+          return `${field} 须在 ${EARLIEST_DATE} 至 ${LATEST_DATE} 之间，请检查年份。`;
+        case 'hire-date-too-far-ahead':
+          return `${field} ${r.hiredOn} 晚于今天（${today}）超过 ${r.months} 个月，请检查年份。`;
+        case 'hire-date-before-birth':
+          return `${field} ${r.hiredOn} 早于身份证号码中的出生日期，请检查日期和号码。`;
         case 'under-age':
-          return `${field}：此人在入职日仅 ${age} 周岁；《劳动法》第十五条禁止招用未满 16 周岁的未成年人，未做任何记录。请核对身份证号码和入职日期。`;
+          return `${field}：此人在入职日仅 ${r.age} 周岁；《劳动法》第十五条禁止招用未满 16 周岁的未成年人，未做任何记录。请核对身份证号码和入职日期。`;
         case 'registered-before-hire':
           return `${field} 早于入职日期：职工应在入职当日或之后登记。`;
         case 'registration-in-future':
@@ -351,8 +361,6 @@ export const zh: Messages = {
   input: {
     date: (field) => `${field} 须为有效日期，可写作 ${DATE_FORMS}。`,
     outOfRange: (field) => `${field} 须在 ${EARLIEST_DATE} 至 ${LATEST_DATE} 之间，请检查年份。`,
-    tooFarAhead: (field, date, today, months) => `${field} ${date} 晚于今天（${today}）超过 ${months} 个月，请检查年份。`,
-    beforeBirth: (field, date) => `${field} ${date} 早于身份证号码中的出生日期，请检查日期和号码。`,
     card: (field) => `${field} 须为卡面上的 9 位字母或数字，例如 A12345678。`,
     empty: (field) => `${field} 为空：请填写，或不使用该选项。`,
     tooLong: (field) => `${field} 超过 200 个字符，请缩短。`,
@@ -614,6 +622,14 @@ export const zh: Messages = {
       name: '只显示姓名包含此文字的人',
       examples: ['sscard people', 'sscard people --employer "北京某某有限公司"', 'sscard people --name 王 --json'],
     },
+    serve: {
+      description: '在本机以网页查看台账：待办、人员、历史、导入（SPEC 2.5）',
+      port: '监听的端口（默认：任一空闲端口）',
+      host: '监听的地址（默认127.0.0.1，仅本机）',
+      noOpen: '只显示地址，不打开浏览器',
+      allowRemote: '允许其他电脑可访问的地址（此时地址中的令牌是唯一的保护）',
+      examples: ['sscard serve', 'sscard serve --port 8080 --no-open'],
+    },
     import: {
       description: '从 HR 现有的花名册批量导入入职、离职和社保卡记录（任何一行有误则不写入）',
       file: 'xlsx、csv、tsv 或 txt（UTF-8 或 GB18030，中文或英文表头）、JSON 导出文件，或 - 表示标准输入；未提供时在终端中询问',
@@ -775,15 +791,17 @@ export const zh: Messages = {
   import: {
     askFile: '要导入的文件（xlsx、csv、tsv、json，或 - 表示标准输入）',
     stdinIsTerminal: '<file> 为 -，但标准输入是终端：请用管道或重定向提供文件。',
+    maskedRoster: (file, format) =>
+      `${file} 中的身份证号码已打码（导出时未加 --reveal），无法导入：请用 \`sscard export --format ${format} --reveal\` 重新导出。`,
     ignoredColumns: (names) => `已忽略无法识别的列：${names.join('、')}。`,
+    progress: { rows: (n) => `${n.toLocaleString('en-US')} 行`, reading: (rows) => `正在读取……${rows}` },
     badRow: (line, field, message) => `第 ${line} 行，${field}：${message}`,
     moreInvalid: (n) => `另有 ${n} 行无效。`,
     invalidRows: (invalid, rows, dryRun) =>
       `${rows} 行中有 ${invalid} 行无效，${dryRun ? '导入时将' : '因此'}不会导入任何内容：请修正，或用 --skip-invalid 导入其余各行。`,
     done: (t, dryRun) =>
       `${dryRun ? '试运行，未写入：' : '已导入：'}${t.rows} 行，其中 ${t.changed} 行有更改（${t.events} 条记录），${t.unchanged} 行已在台账中${t.invalid ? `，${t.invalid} 行无效${dryRun ? '，将被跳过' : '已跳过'}` : ''}。`,
-    cardOfAnotherPerson: (card) => `卡 ${card} 已登记在另一人名下：请核对卡号。`,
-    guardianNeeded: '持卡人在该日未满 16 周岁，由监护人代为激活：请用 `sscard activate --guardian-id` 记录。',
+    guardianNeeded: '持卡人在该日未满 16 周岁，由监护人代为激活：请在 guardian_id 列填写监护人的身份证号码。',
     activatedOnAnotherDate: (card) => `卡 ${card} 已记录于另一日期激活：台账保留首次记录。`,
     events: {
       notThisKind: '与该类事件应有的内容不符',
@@ -804,7 +822,6 @@ export const zh: Messages = {
 
   card: {
     notFound: (card) => `台账中没有卡号 ${card}：请核对卡号，或先用 \`sscard card issue\` 记录。`,
-    expiryBeforeIssue: (expiresOn, issuedOn) => `--expires-on（${expiresOn}）须晚于制卡日期 ${issuedOn}：请核对卡面上的有效期。`,
     issued: (card, bank, on, holder, window) =>
       `已记录：卡 ${card}${bank ? `（${bank}）` : ''} 于 ${on} 为 ${holder} 制卡（${window}）。\n持卡人领卡后用 \`sscard card receive\` 记录。`,
     received: (card, on, changed) => (changed ? `已记录：卡 ${card} 于 ${on} 领取。` : `卡 ${card} 已记录于 ${on} 领取，未做更改。`),
@@ -857,7 +874,6 @@ export const zh: Messages = {
 
   registerEmployee: {
     pendingAndRegistered: '--pending 与 --registered-on 互相矛盾：请只用其一。',
-    flexibleWithEmployer: '--flexible 记录的是无用人单位的个人参保：请去掉 --employer。',
     head: (action, who, by, hiredOn) =>
       `${{ create: '已记录', complete: '已补记登记：', unchanged: '已有记录，未做更改：' }[action]}${who} 由${by}于 ${hiredOn} 录用。`,
     registration: (state) => `参保登记：${state}`,
@@ -919,13 +935,10 @@ export const zh: Messages = {
     notADate: '不是有效日期，请写成 YYYY-MM-DD',
     outOfRange: `须在 ${EARLIEST_DATE} 至 ${LATEST_DATE} 之间`,
     badName: '超过 200 个字符或含有控制字符',
-    hireBeforeBirth: '早于持卡人的出生日期',
-    hireTooFarAhead: `晚于今天 ${HIRE_MONTHS_AHEAD} 个月以上`,
     hireMissing: '为空，但该行填写了用人单位、参保或离职列',
     leftWithoutEmployer: '为空，但该行填写了 left_on：请写明离职的用人单位',
     doneWithoutLeaving: '为空，但该行填写了 separation_done_on',
     hireKind: '须为 employee（单位职工）或 flexible（灵活就业）',
-    flexibleEmployer: '灵活就业人员（hire_kind 为 flexible）须留空：由本人自行参保',
     cardNumber: '须为 9 位字母或数字',
     policy: (known) => `不是已知的卡政策；已知的有 ${known}（见 \`sscard policies\`）`,
     guardianWithoutActivation: '为空，但填写了 guardian_id：监护人随激活一并记录',
@@ -956,6 +969,101 @@ export const zh: Messages = {
     ecard: (state) => `电子社保卡 ${state}`,
     nobody: '没有符合条件的人员。',
     total: (count) => `共 ${count} 人。`,
+  },
+
+  web: {
+    serving: (url) => `sscard 已在 ${url} 提供台账\n请在浏览器中打开此地址（其中含访问令牌）；按 Ctrl-C 停止。`,
+    remoteWarning: (host) => `正在监听 ${host}，其他电脑可能访问到：此时地址中的令牌是唯一的保护。请勿告诉他人，用完请停止服务。`,
+    remoteNeedsFlag: (host) => `--host ${host} 不只是本机；如要为其他电脑提供服务，请加 --allow-remote（此时令牌是唯一的保护）。`,
+    invalidPort: (text) => `--port ${text} 不是端口号；请给出1到65535之间的数字，或不给出以使用任一空闲端口。`,
+    portInUse: (port) => `端口 ${port} 已被占用；请用 --port 另选一个，或不给出以使用任一空闲端口。`,
+    cannotListen: (host, why) => `无法在 ${host} 上监听（${why}）；请检查 --host。`,
+    stopped: '已停止。',
+    title: 'sscard',
+    nav: { agenda: '待办', people: '人员', import: '导入', policies: '卡政策', calendar: '节假日年份' },
+    otherLanguage: 'English',
+    footer: (ledger, asOf) => `台账 ${ledger} · 截至 ${asOf}`,
+    noLedger: (ledger) => `${ledger} 还没有台账。导入一份花名册即可创建。`,
+    agenda: {
+      title: '待办',
+      filters: '筛选',
+      employer: '用人单位',
+      anyEmployer: '全部单位',
+      kind: '事项',
+      anyKind: '全部事项',
+      within: '天数以内',
+      show: '显示',
+      download: '下载为日历（.ics）',
+      header: ['截止日期', '时间', '事项', '身份证号', '姓名', '对象', '说明'],
+      nothing: '按此筛选，没有到期或逾期的事项。',
+      more: '下一页',
+      first: '第一页',
+      counts: '各用人单位的未办事项',
+      countsHeader: ['用人单位', '未办', '逾期'],
+      noEmployer: '（未填单位）',
+      countsNote: '参保登记和离职转移；卡的期限不属于任何单位',
+      month: (year, month) => `${year}年${month}月的截止日期`,
+      previousMonth: '上个月',
+      nextMonth: '下个月',
+      dayCount: (count) => `${count}项截止`,
+      weekdays: ['周一', '周二', '周三', '周四', '周五', '周六', '周日'],
+    },
+    people: {
+      title: '人员',
+      search: '姓名，或身份证号的末几位',
+      find: '查找',
+      header: ['身份证号', '姓名', '社会保障卡', '电子社保卡', '未办事项'],
+      none: '没有符合条件的人员。',
+      hint: '输入姓名的一部分，或身份证号的末几位（如002X）。',
+      more: '更多',
+    },
+    person: {
+      reveal: '显示完整身份证号',
+      hide: '遮蔽身份证号',
+      revealed: '应您的要求显示完整身份证号。',
+      history: '历史与更正',
+      notFound: '此链接已失效（服务已重启，或此人已被清除）；请重新查找此人。',
+    },
+    history: {
+      title: (id) => `${id} 的历史`,
+      note: '按记录顺序排列；时间为北京时间。错误的事实只能撤销（仍留在历史中并加标记），不会被删除。',
+      header: ['序号', '记录时间', '日期', '事件', '详情', '来源'],
+      reason: '原因',
+      revoke: '撤销',
+      revokedBy: (seq, reason) => `已由 #${seq} 撤销：${reason}`,
+      done: (seq) => `事件 #${seq} 已撤销。`,
+      reasonRequired: '请填写撤销的原因。',
+    },
+    import: {
+      title: '导入花名册',
+      intro: 'xlsx、CSV、TSV或TXT花名册（中文或英文表头），或JSON导出文件。先检查文件；确认之前不写入任何内容。',
+      file: '花名册文件',
+      check: '检查文件',
+      preview: (name) => `已检查 ${name}：尚未写入任何内容。`,
+      problems: (invalid) => `${invalid} 行无效；只要有无效的行，就不写入任何内容。`,
+      problemsHeader: ['行', '字段', '问题'],
+      moreProblems: (count) => `……另有 ${count} 行。`,
+      confirm: '导入',
+      confirmGood: '只导入有效的行',
+      written: (name) => `已导入 ${name}。`,
+      expired: '此上传已不在（已导入，或服务已重启）；请重新选择文件。',
+      noFile: '请选择要导入的文件。',
+      badType: '文件须为 .xlsx、.csv、.tsv、.txt 或 .json。',
+      tooLarge: (mib) => `文件大于 ${mib} MiB；请改用 \`sscard import FILE\` 导入。`,
+      notes: '提示',
+    },
+    policies: { title: '卡政策' },
+    calendar: { title: '节假日年份', header: ['年份', '来源', '载入日期', '文件'] },
+    errors: {
+      title: '未完成',
+      unauthorized: '此页面需要访问令牌：请打开 `sscard serve` 显示的地址。',
+      host: '此服务只响应它显示的地址（其他主机名的请求会被拒绝，以防DNS重绑定）。',
+      csrf: '此表单已过期或不是来自本页面：请刷新页面后重试。未写入任何内容。',
+      notFound: '没有这个页面。',
+      method: '此地址不接受这种请求。',
+      badRequest: '无法读取此请求。',
+      back: '返回待办',
+    },
   },
 
   ics: {
@@ -1118,6 +1226,8 @@ export const zh: Messages = {
   errors: {
     'no-ledger': (p) => `${p.ledger} 处没有台账：请核对 --db 或 SSCARD_DB（写入命令会新建台账）。`,
     'backup-exists': (p) => `${p.file} 已存在：请换一个文件名，或加 --force 覆盖。`,
+    'backup-write-failed': (p) =>
+      `无法写入备份 ${p.file}（${WRITE_FAILURE[p.kind]}），该文件名下未留下任何文件：${WRITE_REMEDY[p.kind]}（备份约需与台账同样大的空间），然后重新运行。`,
     'backup-failed': (p) => `备份到 ${p.file} 失败（${p.why}）：请确认目录存在且可写。`,
     'backup-is-ledger': (p) => `备份文件 ${p.file} 就是台账本身（或其 -wal/-shm）：请把备份放在台账之外，例如另一个目录。`,
     'policies-invalid': (p) => zh.policy.invalid(p),
@@ -1187,6 +1297,8 @@ export const zh: Messages = {
     interrupted: '已取消，未做任何更改。',
     ledgerBusy: '台账被另一个 sscard 进程锁定超过 30 秒，未做任何更改：请稍后重试。',
     ledgerDamaged: '台账文件已损坏（SQLite 报告数据库格式错误），未做任何更改：请从备份恢复，然后运行 `sscard check`。',
+    writeFailed: (kind) => `写入磁盘失败（${WRITE_FAILURE[kind]}），未记录任何内容，台账保持原样：${WRITE_REMEDY[kind]}，然后重新运行命令。`,
+    outputFailed: (kind) => `无法写出输出（${WRITE_FAILURE[kind]}），已写出的内容不完整：${WRITE_REMEDY[kind]}，然后重新运行命令。`,
     internal: (text) => `内部错误：${text}。`,
   },
 

@@ -1,0 +1,20 @@
+// What an import counts and the bad rows it lists, shared by the roster
+// reader (commands/import.ts) and the JSON events reader (import-events.ts):
+// a leaf, so that neither imports the other for it.
+
+export interface BadRow {
+  readonly line: number;
+  readonly field: string;
+  /** The same code a command gives for the same problem: a decision's refusal code, or `invalid-<column>` for a malformed cell (as `invalid-<option>`). */
+  readonly code: string;
+  readonly message: string;
+}
+
+export interface ImportTally {
+  rows: number;
+  changed: number;
+  unchanged: number;
+  events: number;
+  invalid: number;
+  bad: BadRow[];
+}

@@ -1,0 +1,34 @@
+// What can be wrong with a file sscard reads, as values: the formats
+// return or throw these codes with their details, and the catalogue words
+// them in the user's language (text/messages, `roster`). A leaf (types
+// only), so that the catalogue imports no reader and no reader's module
+// imports the catalogue back through it.
+import type { Column } from './ledger-columns.js';
+
+export type HeaderProblem =
+  | { readonly kind: 'duplicate-column'; readonly column: Column; readonly headers: readonly [string, string] }
+  | { readonly kind: 'missing-id-column' }
+  | { readonly kind: 'empty-file' };
+
+export type RosterProblem =
+  | HeaderProblem
+  | { readonly kind: 'not-a-regular-file'; readonly path: string; readonly what: 'directory' | 'device' | 'fifo' | 'socket' | 'other' }
+  | { readonly kind: 'unreadable'; readonly path: string; readonly code: string }
+  | { readonly kind: 'unknown-format'; readonly path: string }
+  | { readonly kind: 'nul-byte'; readonly line: number }
+  | { readonly kind: 'not-utf8-later'; readonly line: number }
+  | { readonly kind: 'not-text'; readonly line: number }
+  /** A workbook (a zip file) given as text: on standard input or under a .csv name. */
+  | { readonly kind: 'workbook-as-text' }
+  | { readonly kind: 'line-too-long'; readonly line: number }
+  | { readonly kind: 'unterminated-quote'; readonly line: number }
+  | { readonly kind: 'sheet-not-found'; readonly sheet: string; readonly sheets: readonly string[] }
+  | { readonly kind: 'bad-xlsx'; readonly path: string };
+
+export type IdDamage =
+  /** An xlsx cell of type number in the id column. */
+  | { readonly kind: 'number-cell' }
+  /** Text in Excel's scientific notation, e.g. 1.10105E+17 or 4.4E+17. */
+  | { readonly kind: 'scientific' }
+  /** 18 digits ending in zeros that fail the check character: rounded by Excel. */
+  | { readonly kind: 'rounded' };

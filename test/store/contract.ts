@@ -1,0 +1,244 @@
+// What every engine of the ledger promises (src/store/store.ts), as one suite
+// run on each (keyv's pattern: one shared test suite, every adapter passes it;
+// see test/store/contract.test.ts for the engines). It talks to the Store
+// interface only, and judges it by the core: the cached state must be the
+// replay of the events (core/events.ts), and the agenda's rows exactly the
+// hires and cards the core's OPEN_ITEMS name, in AgendaOrder.
+import { afterEach, describe, expect, it } from 'vitest';
+import { agendaOrder, OPEN_ITEMS, type Pages } from '../../src/core/agenda.js';
+import type { IsoDate } from '../../src/core/calendar-date.js';
+import { checkCharacter } from '../../src/core/citizen-id.js';
+import { type EventBody, type Fact, type LedgerEvent, type PersonState, replay } from '../../src/core/events.js';
+import { chinaCalendar } from '../../src/core/official-calendar.js';
+import type { Store } from '../../src/store/store.js';
+
+/** Opens a fresh, empty ledger of the engine under test, whose events are stamped with `now`. */
+export type OpenEmpty = (now: string) => Promise<Store>;
+
+const NOW = '2026-11-24T04:00:00.000Z';
+const order = agendaOrder(chinaCalendar);
+
+const idOf = (i: number) => {
+  const first17 = `110105${1960 + (i % 40)}${String((i % 12) + 1).padStart(2, '0')}${String((i % 28) + 1).padStart(2, '0')}${String(100 + i).slice(-3)}`;
+  return first17 + checkCharacter(first17);
+};
+const day = (from: string, n: number): IsoDate => new Date(Date.parse(`${from}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10) as IsoDate;
+const cardOf = (i: number) => `C${String(10_000_000 + i).slice(-8)}`;
+const f = (on: IsoDate | null, body: EventBody): Fact => ({ on, body });
+
+/**
+ * A person's facts, varied by `i` so that together they hold every kind of
+ * hire (employee or flexible; filed or not; left, transferred or not) and
+ * every card state (issued, received, enabled, activated with and without an
+ * expiry, lost for a while or for good, replaced, cancelled). Hire dates
+ * crowd around National Day and weekends, so that deadlines tie across start
+ * days; some facts are dated after 2026-11-01 (the as-of day below).
+ */
+function story(i: number): Fact[] {
+  const facts: Fact[] = [f(null, { kind: 'person.recorded', name: i % 4 === 0 ? null : `P${i}` })];
+  const hires = 1 + (i % 3);
+  for (let h = 0; h < hires; h++) {
+    const employer = h === 2 ? null : `Co ${(i + h) % 4}`;
+    const hiredOn = day('2026-09-26', (i * 3 + h * 5) % 14);
+    const flexible = i % 11 === 5 && h === 0;
+    facts.push(f(hiredOn, { kind: 'hire.recorded', employer: flexible ? null : employer, hiredOn, hireKind: flexible ? 'flexible' : 'employee' }));
+    const hire = { employer: flexible ? null : employer, hiredOn };
+    if ((i + h) % 3 === 0) facts.push(f(day(hiredOn, 10 + (i % 30)), { kind: 'hire.registered', ...hire }));
+    if ((i + h) % 4 === 1) {
+      const leftOn = day(hiredOn, 20 + (i % 25));
+      facts.push(f(leftOn, { kind: 'hire.ended', ...hire }));
+      if (i % 2 === 0) facts.push(f(day(leftOn, 5 + (i % 20)), { kind: 'hire.separated', ...hire }));
+    }
+  }
+  const card = cardOf(i);
+  const issuedOn = day('2026-03-01', i % 60);
+  const expiresOn = i % 5 === 0 ? day('2026-12-01', i % 90) : null;
+  facts.push(f(issuedOn, { kind: 'card.issued', card, bank: 'ICBC', policy: 'seed', generation: 2, expiresOn, replaces: null }));
+  const step = i % 8;
+  if (step >= 1) facts.push(f(day(issuedOn, 20), { kind: 'card.received', card }));
+  if (step === 2) facts.push(f(day(issuedOn, 25), { kind: 'card.enabled', card, channel: 'bank' }));
+  if (step >= 3) facts.push(f(day(issuedOn, 30), { kind: 'card.activated', card, outlet: null, guardian: null }));
+  if (step === 4) facts.push(f(day(issuedOn, 200 + (i % 50)), { kind: 'card.lost', card, temporary: true }));
+  if (step === 5) facts.push(f(day(issuedOn, 40), { kind: 'card.lost', card, temporary: false }));
+  if (step === 6) {
+    const newCard = `N${String(10_000_000 + i).slice(-8)}`;
+    const on = day(issuedOn, 45);
+    facts.push(f(on, { kind: 'card.replaced', card, newCard, reason: 'damage' }));
+    facts.push(f(on, { kind: 'card.issued', card: newCard, bank: null, policy: 'seed', generation: 3, expiresOn: null, replaces: card }));
+  }
+  if (step === 7) facts.push(f(day(issuedOn, 50), { kind: 'card.cancelled', card }));
+  if (i % 9 === 0) facts.push(f(day('2026-03-01', i % 200), { kind: 'ecard.claimed', channel: 'wechat' }));
+  return facts;
+}
+
+const PEOPLE = 48;
+const AS_OF = '2026-11-01' as IsoDate;
+
+async function all<T>(pages: Pages<T> | AsyncIterable<readonly T[]>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const page of pages) out.push(...page);
+  return out;
+}
+
+async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const item of items) out.push(item);
+  return out;
+}
+
+async function recordEveryone(store: Store): Promise<void> {
+  await store.write(async (tx) => {
+    for (let i = 0; i < PEOPLE; i++) await tx.record(idOf(i), story(i), `contract ${i}`);
+  });
+}
+
+/** Each recorded person replayed from their events, by the core: what the cache must equal. */
+async function replayed(store: Store, asOf: IsoDate | null): Promise<PersonState[]> {
+  const ids = Array.from({ length: PEOPLE }, (_, i) => idOf(i)).sort();
+  return Promise.all(ids.map(async (id) => replay(id, await store.personEvents(id), asOf).state));
+}
+
+const hireKey = (e: { person: { id: string }; hire: { hiredOn: string; employer: string | null } }) =>
+  `${e.person.id}|${e.hire.hiredOn}|${e.hire.employer ?? ''}`;
+
+/** The store's contract, for one engine. */
+export function storeContract(engine: string, openEmpty: OpenEmpty): void {
+  describe(`the store contract on ${engine}`, () => {
+    const opened: Store[] = [];
+    const open = async () => {
+      const store = await openEmpty(NOW);
+      opened.push(store);
+      return store;
+    };
+    afterEach(async () => {
+      for (const store of opened.splice(0)) await store.close();
+    });
+
+    it('records facts numbered in order, stamped with the run and its source, all or none', async () => {
+      const store = await open();
+      const id = idOf(1);
+      const written = await store.write((tx) => tx.record(id, story(1), 'card issue'));
+      expect(written.map((e) => e.seq)).toEqual(written.map((_, k) => written[0]!.seq + k));
+      expect(written.every((e) => e.recordedAt === NOW && e.source === 'card issue' && e.personId === id)).toBe(true);
+      expect(await store.personEvents(id)).toEqual(written);
+      expect(await store.cardHolder(cardOf(1))).toBe(id);
+      expect(await store.cardHolder(cardOf(99))).toBeNull();
+      expect(await store.eventsBySeq([written[1]!.seq])).toEqual([written[1]]);
+      // A transaction that fails leaves nothing behind.
+      const other = idOf(2);
+      await expect(
+        store.write(async (tx) => {
+          await tx.record(other, story(2), 'import');
+          throw new Error('rolled back');
+        }),
+      ).rejects.toThrow('rolled back');
+      expect(await store.personEvents(other)).toEqual([]);
+      expect(await store.mentions(other)).toBe(false);
+    });
+
+    it('keeps the cached state equal to the replay of the events (check, everyone)', async () => {
+      const store = await open();
+      await recordEveryone(store);
+      const check = await store.check();
+      expect(check.cacheDifferences).toEqual([]);
+      expect(check.problems).toEqual([]);
+      expect(check.ok).toBe(true);
+      expect((await all(store.everyone(null))).map(({ id, name, hires, cards, ecard }) => ({ id, name, hires, cards, ecard }))).toEqual(
+        (await replayed(store, null)).map(({ id, name, hires, cards, ecard }) => ({ id, name, hires, cards, ecard })),
+      );
+    });
+
+    it('shows everyone as they stood on an earlier day (everyone(asOf)), in ID order', async () => {
+      const store = await open();
+      await recordEveryone(store);
+      const asOf = (await all(store.everyone(AS_OF))).map(({ id, name, hires, cards, ecard }) => ({ id, name, hires, cards, ecard }));
+      const expected = (await replayed(store, AS_OF)).map(({ id, name, hires, cards, ecard }) => ({ id, name, hires, cards, ecard }));
+      expect(asOf).toEqual(expected);
+      // The day matters: some facts come after it.
+      expect(asOf).not.toEqual((await all(store.everyone(null))).map(({ id, name, hires, cards, ecard }) => ({ id, name, hires, cards, ecard })));
+    });
+
+    for (const asOf of [null, AS_OF]) {
+      it(`reads exactly the open items the core defines (OPEN_ITEMS), as of ${asOf ?? 'everything recorded'}`, async () => {
+        const store = await open();
+        await recordEveryone(store);
+        const sources = await store.agendaRows(asOf, order);
+        const states = await replayed(store, asOf);
+        const want = (test: (h: PersonState['hires'][number]) => boolean) =>
+          states.flatMap((s) => s.hires.filter(test).map((hire) => hireKey({ person: s, hire }))).sort();
+        const registrations = (await all(sources.registrations)).map(hireKey).sort();
+        const separations = (await all(sources.separations)).map(hireKey).sort();
+        const cards = (await all(sources.cards)).map((e) => `${e.person.id}|${e.card.number}|${e.card.state}`).sort();
+        expect(registrations).toEqual(want(OPEN_ITEMS.registration));
+        expect(separations).toEqual(want(OPEN_ITEMS.separation));
+        expect(cards).toEqual(states.flatMap((s) => s.cards.filter(OPEN_ITEMS.card).map((c) => `${s.id}|${c.number}|${c.state}`)).sort());
+        // The story has some of each, and some of each left out.
+        expect(Math.min(registrations.length, separations.length, cards.length)).toBeGreaterThan(3);
+        const everyHire = states.flatMap((s) => s.hires).length;
+        expect(registrations.length).toBeLessThan(everyHire);
+        expect(cards.length).toBeLessThan(states.flatMap((s) => s.cards).length);
+      });
+    }
+
+    it('reads open hires in AgendaOrder: deadline, holder, hire date, employer, ties included', async () => {
+      const store = await open();
+      await recordEveryone(store);
+      for (const asOf of [null, AS_OF]) {
+        const sources = await store.agendaRows(asOf, order);
+        for (const [kind, rows] of [
+          ['registration', await all(sources.registrations)],
+          ['separation', await all(sources.separations)],
+        ] as const) {
+          const key = (e: (typeof rows)[number]) => {
+            const deadline = kind === 'registration' ? order.registrationDeadline(e.hire.hiredOn) : order.separationDeadline(e.hire.leftOn!);
+            return [deadline, e.person.id, e.hire.hiredOn, e.hire.employer ?? ''];
+          };
+          const keys = rows.map(key);
+          // Byte order (not the locale's), on both engines.
+          const sorted = [...keys].sort((a, b) => {
+            for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return a[k]! < b[k]! ? -1 : 1;
+            return 0;
+          });
+          expect(keys, `${kind} as of ${asOf}`).toEqual(sorted);
+          // Deadlines tie across start days (a weekend or National Day moves several to one day).
+          const deadlines = keys.map((k) => k[0]);
+          expect(new Set(deadlines).size, `${kind}: ties`).toBeLessThan(deadlines.length);
+        }
+        // Each source may be read again (a new query).
+        expect((await all(sources.registrations)).length).toBe((await all(sources.registrations)).length);
+      }
+    });
+
+    it('erases a person and every trace of their number, and nobody else', async () => {
+      const store = await open();
+      await recordEveryone(store);
+      const gone = idOf(7);
+      const events = (await store.personEvents(gone)).length;
+      expect(await store.write((tx) => tx.erasePerson(gone))).toBe(events);
+      expect(await store.personEvents(gone)).toEqual([]);
+      expect(await store.mentions(gone)).toBe(false);
+      const left = (await all(store.everyone(null))).map((p) => p.id);
+      expect(left).toHaveLength(PEOPLE - 1);
+      expect(left).not.toContain(gone);
+      expect((await store.check()).ok).toBe(true);
+      expect((await all((await store.agendaRows(null, order)).registrations)).some((e) => e.person.id === gone)).toBe(false);
+    });
+
+    it('loads events as they were recorded into an empty ledger, and refuses a ledger that has some', async () => {
+      const source = await open();
+      await recordEveryone(source);
+      await source.write((tx) => tx.record(idOf(3), [f(null, { kind: 'revoked', seqs: [1], reason: 'typo' })], 'revoke'));
+      const events: LedgerEvent[] = await collect(source.allEvents());
+      const target = await open();
+      async function* stream() {
+        yield* events;
+      }
+      expect(await target.loadEvents(stream())).toBe(events.length);
+      expect(await collect(target.allEvents())).toEqual(events);
+      expect(await all(target.everyone(null))).toEqual(await all(source.everyone(null)));
+      expect((await target.check()).ok).toBe(true);
+      await expect(target.loadEvents(stream())).rejects.toThrow();
+      expect(await collect(target.allEvents())).toEqual(events);
+    });
+  });
+}
