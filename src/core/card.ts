@@ -10,7 +10,7 @@ import type { RestDayCalendar } from './holidays.js';
 import { allow, type Decision, type Judging, refuse } from './decision.js';
 import { type Application, applyAll, emptyPerson, type Fact, fact } from './events.js';
 import { type Deadline, deadlineOf, hasPassed } from './period.js';
-import { type Card, type CardState, type EnableChannel, IN_FORCE, isInForce, type Loss, type ReplaceReason } from './state.js';
+import { type Card, type CardState, type EnableChannel, IN_FORCE, isInForce, type ReplaceReason } from './state.js';
 import {
   afterLapse,
   type Consequence,

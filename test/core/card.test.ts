@@ -5,7 +5,6 @@ import {
   activationDaysLate,
   activationDeadline,
   type Card,
-  cardOn,
   cardStatus,
   currentCard,
   decideActivation,

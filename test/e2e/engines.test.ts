@@ -284,7 +284,7 @@ describe('a shared ledger: roles and passwords', () => {
     await admin((c) => c.query(`UPDATE ${schemaOf(newer.db)}.meta SET version = 99`));
     const refused = newer.run(['status', WANG]);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toMatch(/written by a newer sscard \(schema version 99, this one knows 2\); it was left untouched/);
+    expect(refused.stderr).toMatch(/written by a newer sscard \(schema version 99, this one knows 3\); it was left untouched/);
   });
 });
 

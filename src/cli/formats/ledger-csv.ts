@@ -13,7 +13,7 @@ import { textProblem } from '../../core/text-limits.js';
 import { parseRosterDate } from './roster/dates.js';
 
 export { type Column, COLUMNS } from './ledger-columns.js';
-import { type Column, COLUMNS } from './ledger-columns.js';
+import type { Column } from './ledger-columns.js';
 
 // A cell starting with one of these is a formula to a spreadsheet (CSV
 // injection). Export prefixes it with a single quote; import removes a single
