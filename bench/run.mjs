@@ -406,7 +406,7 @@ async function web() {
     const person = /href="(\/person\/[\w-]+)"/.exec(first.body)?.[1];
     const n = ROWS.toLocaleString('en');
     row(
-      `serve: agenda page, first request (counts the open hires), ${n} hires`,
+      `serve: agenda page, first request at once after start (waits for the count of open hires), ${n} hires`,
       `${first.server.toFixed(0)} ms (wall ${first.wall.toFixed(0)} ms)`,
       '<= 200 ms',
     );

@@ -511,6 +511,7 @@ export function program(lang: Lang = 'en', only?: string, run?: Run): Command {
       .option('--dry-run', h.import.dryRun)
       .option('--skip-invalid', h.import.skipInvalid)
       .option('--sheet <name>', h.import.sheet)
+      .option('--header-row <n>', h.import.headerRow)
       .action(
         action(
           run,

@@ -15,6 +15,7 @@ import { openLedger } from '../store/open.js';
 import { openMemoryStore } from '../store/sqlite/file.js';
 import { createByRename, createOnFirstWrite } from '../store/first-write.js';
 import { removeDeadStaging } from '../store/leftovers.js';
+import { removeDeadTempDirs } from './private-temp.js';
 import type { Store } from '../store/store.js';
 import type { Context, IO } from './context.js';
 import { type Lang, langOf } from './text/lang.js';
@@ -121,6 +122,8 @@ export function buildContext(
       const isFile = !isPostgresUrl(dbPath);
       // What imports killed while creating this ledger left beside it (personal data purge never reaches).
       if (isFile) removeDeadStaging(dbPath);
+      // And the private temporary directories of killed runs (issue 29 items 1 and 2): standard input, unpacked sheets.
+      removeDeadTempDirs();
       const isNewFile = mode.write && isFile && !fs.existsSync(dbPath);
       store = !isNewFile
         ? await openLedger(dbPath, options)

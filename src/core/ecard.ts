@@ -1,3 +1,7 @@
+// The electronic social security card (电子社保卡, SPEC 1.4): the online form
+// of the physical card (社会保险经办条例 Art. 7), issued by the national
+// platform, one-to-one with the card in force. Having one does NOT mean the
+// physical card is activated.
 import { type Card, type CardRefusal, cardsAsOf, currentCard, isInForce } from './card.js';
 import { allow, type Decision, type Judging, refuse } from './decision.js';
 import { ECARD_CHANNELS, type EcardChannel, type EcardClaim } from './state.js';

@@ -33,8 +33,13 @@ export interface PostgresTimeouts {
   readonly keepalive: number;
 }
 
-/** Defaults: long enough for a clerk to wait out a large import's lock (README "A shared ledger"), short enough to be seconds. */
-export const DEFAULT_TIMEOUTS: PostgresTimeouts = { connect: 10_000, statement: 60_000, keepalive: 10_000 };
+/**
+ * Defaults: a silent server ends a command in about half a minute (issue 30:
+ * 70 s of silence was the complaint), which is also how long a clerk waits
+ * for another user's import (README "A shared ledger": a 100,000-row import
+ * takes some 13 s on a quiet server).
+ */
+export const DEFAULT_TIMEOUTS: PostgresTimeouts = { connect: 10_000, statement: 30_000, keepalive: 10_000 };
 
 export interface PostgresHost {
   /** host:port as it may be shown. */

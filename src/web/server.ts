@@ -437,6 +437,12 @@ export async function startServer(options: ServeOptions): Promise<WebServer> {
       resolve();
     });
   });
+  // The agenda's counts of a large ledger take seconds (1,000,000 hires: 2-4 s on a loaded machine): begun
+  // now, while the address is printed and the browser opens; a first request waits for the rest (exclusive).
+  void exclusive(async () => {
+    const store = await base.openStore({ write: false });
+    if (store) await openHireGroups(store);
+  }).catch(() => undefined);
   const port = (server.address() as { port: number }).port;
   hosts = allowedHosts(options.host, port);
   const shownHost = options.host === '0.0.0.0' || options.host === '::' ? os.hostname() : options.host;

@@ -10,6 +10,8 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 const CLI = path.resolve(__dirname, '../../src/cli');
+/** The web view (`sscard serve`) shows the same catalogue's words: guarded too, named relative to src/cli. */
+const WEB = path.resolve(__dirname, '../../src/web');
 const CJK = /[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]/;
 
 /**
@@ -32,6 +34,9 @@ const ALLOWED: Record<string, { readonly cjk?: true; readonly branch?: true; rea
   },
   // A policy's name is data that carries both languages (data/policies).
   'text/policy-words.ts': { branch: true, why: "a policy's name is data with an en and a zh name" },
+  // The web view: which language a request gets, and the page's own lang attribute.
+  '../web/server.ts': { branch: true, why: "decides a request's language from the switch's cookie and Accept-Language" },
+  '../web/html.ts': { branch: true, why: "the page's lang attribute and the switch to the other language; it chooses no words" },
   // Start-up: only the command a run names is declared, found by skipping the global options' values.
   'main.ts': { branch: true, why: "skips the value of --db, --as-of and --lang to find the command's name; it chooses no words" },
 };
@@ -85,7 +90,7 @@ function findings(file: string): Finding[] {
   return found;
 }
 
-const all = filesUnder(CLI).flatMap(findings);
+const all = [...filesUnder(CLI), ...filesUnder(WEB)].flatMap(findings);
 
 describe('the message catalogue holds every word of the CLI', () => {
   it('no command outside src/cli/text/messages/ has a Chinese string or chooses words by language', () => {

@@ -299,7 +299,8 @@ describe('stopping early', () => {
       expect(page[0]!.line).toBe(2);
       break;
     }
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Closing is asynchronous: wait for it (a file left open stays open, and fails here), not for a fixed time.
+    for (let waited = 0; waited < 5000 && openFiles(name) > 0; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
     expect(openFiles(name)).toBe(0);
   });
 });

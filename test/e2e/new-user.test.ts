@@ -228,3 +228,39 @@ describe('--sheet on a workbook openpyxl wrote (item 3)', () => {
     expect(r.stderr).toBe('sscard: --sheet: the workbook has no sheet "Roster"; it has "说明", "花名册".\n');
   });
 });
+
+describe('a title above the header (item 5)', () => {
+  const titled = path.resolve(__dirname, '../fixtures/openpyxl/花名册-标题行.xlsx'); // a merged title and a date line, then the header on row 3
+
+  it('xlsx: the header is found below the title, and the row used is said', () => {
+    ledger = tempLedger();
+    const r = ledger.run(['import', titled]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('Took line 3 as the header, passing over the rows above it (a title); give --header-row N to choose another.');
+    expect(ledger.query('SELECT person_id, hired_on FROM hire')).toEqual([{ person_id: ID, hired_on: '2026-09-01' }]);
+    expect(ledger.run(['import', titled, '--dry-run', '--lang', 'zh']).stderr).toContain('已将第 3 行作为表头');
+  });
+
+  it('csv: --header-row N takes that line, and says nothing more', () => {
+    ledger = tempLedger();
+    const csv = path.join(ledger.dir, 'title.csv');
+    fs.writeFileSync(csv, `某某公司员工花名册,,\n\n身份证号,用人单位,入职日期\n${ID},Acme,2026-09-01\n`);
+    const r = ledger.run(['import', csv, '--header-row', '3']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(ledger.run(['import', csv, '--header-row', '2', '--dry-run']).stderr).toBe(
+      'sscard: --header-row: line 2 is blank or past the end of the file; give the line of the header (the row of column names).\n',
+    );
+    expect(ledger.run(['import', csv, '--header-row', 'x']).code).toBe(2);
+  });
+
+  it('no header in the first rows: the sentence says how to point at it', () => {
+    ledger = tempLedger();
+    const csv = path.join(ledger.dir, 'no-id.csv');
+    fs.writeFileSync(csv, 'a,b\n1,2\n3,4\n');
+    const r = ledger.run(['import', csv]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('in the first 3 rows');
+    expect(r.stderr).toContain('--header-row N');
+  });
+});

@@ -108,5 +108,12 @@ describe('policy ids are matched the same way everywhere', () => {
     const row = importRows(ledger, `id,card_number,policy,issued_on\n${G},B12345678, SEED ,2026-03-01\n`, '2026-11-24');
     expect(row.code, row.stdout).toBe(0);
     expect(ledger.run(['status', G, '--json']).json.card.policy.id).toBe('seed');
+
+    // An unknown one is unknown-policy both ways.
+    const unknown = ledger.run(['card', 'issue', '--id', W, '--card', 'C12345678', '--policy', 'atlantis', '--json']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.json.error.code).toBe('unknown-policy');
+    const cell = importRows(ledger, `id,card_number,policy\n${W},C12345678,atlantis\n`, '2026-11-24');
+    expect(cell.json.error.rows[0]).toMatchObject({ field: 'policy', code: 'unknown-policy' });
   });
 });

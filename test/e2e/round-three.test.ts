@@ -517,3 +517,152 @@ describe('a full disk or a file size limit (item 3)', () => {
     expect(ledger.bytes()!.length).toBe(before!.length);
   }, 300_000);
 });
+
+describe('standard input and temporary files (items 1, 2 and 8)', () => {
+  /** sscard with its own TMPDIR (to count what it leaves there) and standard input fed by `feed`. */
+  function withInput(db: string, args: string[], tmp: string, feed: (stdin: NodeJS.WritableStream) => void, signalAfterMs?: [NodeJS.Signals, number]) {
+    return new Promise<Spawned & { sawForeignTemp: boolean }>((resolve) => {
+      const child = spawn(process.execPath, [BIN, '--db', db, ...args], {
+        env: { PATH: process.env.PATH ?? '', HOME: os.tmpdir(), TMPDIR: tmp, TZ: 'America/St_Johns', SSCARD_TODAY: '2026-11-24' },
+        stdio: ['pipe', 'pipe', 'pipe'],
+      });
+      let stdout = '';
+      let stderr = '';
+      let sawForeignTemp = false;
+      // Anything a library writes straight into TMPDIR, outside sscard's private directory.
+      const watch = setInterval(() => {
+        if (fs.readdirSync(tmp).some((f) => !/^sscard-\d+-[0-9a-f]{8}$/.test(f))) sawForeignTemp = true;
+      }, 20);
+      child.stdout.on('data', (c) => (stdout += c));
+      child.stderr.on('data', (c) => (stderr += c));
+      child.stdin.on('error', () => undefined);
+      feed(child.stdin);
+      // The signal lands once sscard's private directory holds something (the spooled input, an unpacked sheet).
+      if (signalAfterMs) {
+        const armed = setInterval(() => {
+          const dirs = fs.readdirSync(tmp).filter((f) => f.startsWith('sscard-'));
+          if (dirs.some((d) => fs.readdirSync(path.join(tmp, d)).length > 0)) {
+            clearInterval(armed);
+            setTimeout(() => child.kill(signalAfterMs[0]), signalAfterMs[1]);
+          }
+        }, 10);
+        child.on('close', () => clearInterval(armed));
+      }
+      child.on('close', (code, signal) => {
+        clearInterval(watch);
+        logStderr(stderr);
+        resolve({ code, signal, stdout, stderr, sawForeignTemp });
+      });
+    });
+  }
+  const bytesUnder = (dir: string): number =>
+    fs
+      .readdirSync(dir, { withFileTypes: true })
+      .reduce((n, e) => n + (e.isDirectory() ? bytesUnder(path.join(dir, e.name)) : fs.statSync(path.join(dir, e.name)).size), 0);
+
+  it('endless standard input is refused within the line limit, nothing kept; a CSV streams without a copy', async () => {
+    ledger = tempLedger();
+    const tmp = fs.mkdtempSync(path.join(ledger.dir, 'tmp-'));
+    // /dev/zero, and an endless line of text.
+    for (const byte of [0x00, 0x41]) {
+      let fed = 0;
+      const r = await withInput(ledger.db, ['import', '-'], tmp, (stdin) => {
+        const block = Buffer.alloc(1 << 20, byte);
+        const pump = () => {
+          while (fed < 4096 && stdin.write(block)) fed++;
+          if (fed < 4096) stdin.once('drain', pump);
+          else stdin.end();
+        };
+        pump();
+      });
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(fed, 'read to the end').toBeLessThan(4096);
+      expect(bytesUnder(tmp)).toBe(0);
+    }
+    const csv = fs.readFileSync(hiresCsv(ledger.dir, 'in.csv', 0, 2000));
+    const r = await withInput(ledger.db, ['import', '-'], tmp, (stdin) => stdin.end(csv));
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.sawForeignTemp).toBe(false);
+    expect(ledger.query('SELECT count(*) AS n FROM hire')[0].n).toBe(2000);
+    expect(fs.readdirSync(tmp)).toEqual([]);
+  }, 120_000);
+
+  it('a workbook on standard input or as a file: Ctrl-C, SIGTERM and SIGHUP leave nothing in TMPDIR, a SIGKILL only until the next start', async () => {
+    ledger = tempLedger();
+    const tmp = fs.mkdtempSync(path.join(ledger.dir, 'tmp-'));
+    const seed = path.join(ledger.dir, 'seed.db');
+    expect(run(['--db', seed, 'import', hiresCsv(ledger.dir, 'seed.csv', 0, 20_000)], { SSCARD_TODAY: '2026-11-24' }).code).toBe(0);
+    // sscard's own export: its sheet comes before the workbook's parts, so the reader unpacks it to a file.
+    const workbook = path.join(ledger.dir, 'roster.xlsx');
+    const exported = run(['--db', seed, '--reveal', 'export', '--format', 'xlsx'], { SSCARD_TODAY: '2026-11-24' });
+    expect(exported.code).toBe(0);
+    fs.writeFileSync(workbook, run(['--db', seed, '--reveal', 'export', '--format', 'xlsx'], { SSCARD_TODAY: '2026-11-24' }).stdout, 'latin1');
+    const bytes = fs.readFileSync(workbook);
+    const tally = { runs: 0, foreign: 0, leftAfterSignal: 0, leftAfterKill: 0, afterNextStart: 0 };
+    const random = prng(29_1);
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGKILL'] as const) {
+      for (const viaStdin of [true, false]) {
+        const db = path.join(ledger.dir, `x-${signal}-${viaStdin}.db`);
+        const args = viaStdin ? ['import', '-'] : ['import', workbook];
+        const r = await withInput(db, args, tmp, (stdin) => (viaStdin ? stdin.end(bytes) : stdin.end()), [signal, Math.floor(random() * 200)]);
+        tally.runs++;
+        if (r.sawForeignTemp) tally.foreign++;
+        expect(r.sawForeignTemp, `${signal}: a file outside sscard's private directory`).toBe(false);
+        const left = fs.readdirSync(tmp);
+        if (signal === 'SIGKILL') {
+          tally.leftAfterKill += left.length;
+          expect((await start(db, ['status', idFor(1)], { env: { TMPDIR: tmp } })).signal).toBeNull();
+          tally.afterNextStart += fs.readdirSync(tmp).length;
+          expect(fs.readdirSync(tmp)).toEqual([]);
+        } else {
+          tally.leftAfterSignal += left.length;
+          expect(left, `${signal} ${viaStdin ? 'stdin' : 'file'}`).toEqual([]);
+        }
+      }
+    }
+    console.log(
+      `temporary files: ${tally.runs} workbook imports (20,000 rows; standard input and file) ended by SIGINT, SIGTERM, SIGHUP or SIGKILL: ${tally.foreign} wrote outside sscard's private directory, ${tally.leftAfterSignal} entries left after a signal, ${tally.leftAfterKill} after a SIGKILL, ${tally.afterNextStart} after the next command started`,
+    );
+  }, 300_000);
+
+  it('a workbook that would unpack past the limits is refused before anything is unpacked', () => {
+    ledger = tempLedger();
+    const tmp = fs.mkdtempSync(path.join(ledger.dir, 'tmp-'));
+    const make = (name: string, script: string) => {
+      const file = path.join(ledger.dir, name);
+      const made = require('node:child_process').spawnSync('/usr/bin/python3', ['-c', script, file], { encoding: 'utf8' });
+      expect(made.status, made.stderr).toBe(0);
+      return file;
+    };
+    const parts = `
+import sys, zipfile
+z = zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED)
+z.writestr('[Content_Types].xml', '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
+`;
+    // A sheet of whitespace before workbook.xml (about 1000:1), and 2 M shared strings (about 40 MiB of XML).
+    const whitespace = make(
+      'whitespace.xlsx',
+      `${parts}z.writestr('xl/worksheets/sheet1.xml', '<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>id' + ' ' * (120 * 1024 * 1024) + '</t></is></c></row></sheetData></worksheet>')
+z.writestr('xl/workbook.xml', '<workbook/>')
+z.close()`,
+    );
+    const strings = make(
+      'strings.xlsx',
+      `${parts}z.writestr('xl/sharedStrings.xml', '<sst>' + ''.join('<si><t>%d</t></si>' % i for i in range(2000000)) + '</sst>')
+z.writestr('xl/workbook.xml', '<workbook/>')
+z.writestr('xl/worksheets/sheet1.xml', '<worksheet/>')
+z.close()`,
+    );
+    for (const [file, words] of [
+      [whitespace, /sheet1\.xml unpacks to \d+ MiB, over 100 times its packed size/],
+      [strings, /sharedStrings\.xml unpacks to \d+ MiB, more than the 32 MiB sscard reads/],
+    ] as const) {
+      const r = run(['--db', ledger.db, 'import', file], { SSCARD_TODAY: '2026-11-24', TMPDIR: tmp });
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr).toMatch(words);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(bytesUnder(tmp)).toBe(0);
+    }
+  }, 120_000);
+});

@@ -43,12 +43,15 @@ describe('a large import while clerks write', () => {
     fs.writeFileSync(file, `${HEADER}\n${people.map((id, i) => `${id},Person ${i},Acme Ltd,2026-06-01,2026-06-20,,,,,,,`).join('\n')}\n`);
     const clerks = ids(4 * 12, '110103');
     const importing = runAsync(['--db', l.db, 'import', file, '--json']);
+    // Clerks wait for the import within their statement timeout (default 30 s); a loaded test machine runs
+    // this import for longer, so the clerks here are told to wait longer (README "A shared ledger").
+    const patient = withParams(l.db, { statement_timeout: '600' });
     // Four clerks, each recording a dozen hires one command after another while the import runs.
     const writers = [0, 1, 2, 3].map(async (w) => {
       const results: RunResult[] = [];
       for (let i = 0; i < 12; i++) {
         const id = clerks[w * 12 + i]!;
-        results.push(await runAsync(['--db', l.db, 'register-employee', '--id', id, '--employer', `Clerk ${w}`, '--hired-on', '2026-11-02', '--pending']));
+        results.push(await runAsync(['--db', patient, 'register-employee', '--id', id, '--employer', `Clerk ${w}`, '--hired-on', '2026-11-02', '--pending']));
       }
       return results;
     });
@@ -259,6 +262,19 @@ describe('roles as the README sets them up', () => {
     expect(standby.stderr).toMatch(/^sscard: The server of .* only reads \(a standby, or set read-only\), so nothing was written; /);
     const purged = ok(at(owner, ['purge', WANG, '--yes']));
     expect(purged.stdout).not.toContain(WANG);
+    // check notices a guard taken away (only the owner can): the trigger disabled.
+    expect(ok(at(owner, ['check', '--json'])).json.ok).toBe(true);
+    await admin(async (c) => {
+      await c.query(`SET ROLE ${names.owner}`);
+      await c.query(`ALTER TABLE ${names.schema}.event DISABLE TRIGGER event_append_only`);
+    });
+    const unguarded = at(reader, ['check', '--json']);
+    expect(unguarded.json.ok).toBe(false);
+    expect(unguarded.json.problems).toEqual(['the trigger event_append_only that keeps events append-only is disabled']);
+    await admin(async (c) => {
+      await c.query(`SET ROLE ${names.owner}`);
+      await c.query(`ALTER TABLE ${names.schema}.event ENABLE TRIGGER event_append_only`);
+    });
     // Nothing left in the server's files: the tables' and indexes' pages after a checkpoint.
     if (!process.env.SSCARD_TEST_PG_URL) {
       const files = await admin(async (c) => {

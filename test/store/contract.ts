@@ -180,6 +180,83 @@ export function storeContract(engine: string, openEmpty: OpenEmpty): void {
       });
     }
 
+    it("reads a window of the agenda (the web view): the whole agenda's rows from a deadline on, for one employer, in the same order", async () => {
+      const store = await open();
+      await recordEveryone(store);
+      type Row = { person: { id: string }; hire: { hiredOn: string; leftOn: string | null; employer: string | null } };
+      const deadlineOf = (kind: 'registrations' | 'separations', e: Row) =>
+        kind === 'registrations' ? order.registrationDeadline(e.hire.hiredOn as IsoDate) : order.separationDeadline(e.hire.leftOn as IsoDate);
+      for (const asOf of [null, AS_OF]) {
+        const whole = await store.agendaRows(asOf, order);
+        const windows: { from?: IsoDate; employer?: string }[] = [
+          {},
+          { from: '2026-11-05' as IsoDate },
+          { employer: 'Co 1' },
+          { employer: 'Co 2', from: '2026-11-05' as IsoDate },
+        ];
+        for (const window of windows) {
+          const part = await store.agendaRows(asOf, order, window);
+          for (const kind of ['registrations', 'separations'] as const) {
+            const expected = (await all(whole[kind]))
+              .filter(
+                (e) =>
+                  (window.from === undefined || deadlineOf(kind, e) >= window.from) && (window.employer === undefined || e.hire.employer === window.employer),
+              )
+              .map(hireKey);
+            const got = (await all(part[kind])).map(hireKey);
+            expect(got, `${kind} ${JSON.stringify(window)} as of ${asOf}`).toEqual(expected);
+            if (Object.keys(window).length > 0) expect(got.length).toBeLessThan((await all(whole[kind])).length);
+          }
+        }
+      }
+    });
+
+    it("counts the open hires by kind, employer and start day, as the agenda reads them (the web view's counts)", async () => {
+      const store = await open();
+      await recordEveryone(store);
+      for (const asOf of [null, AS_OF]) {
+        const sources = await store.agendaRows(asOf, order);
+        const counts = new Map<string, number>();
+        for (const [kind, rows] of [
+          ['registration', await all(sources.registrations)],
+          ['separation', await all(sources.separations)],
+        ] as const)
+          for (const e of rows) {
+            const key = `${kind}|${e.hire.employer ?? ''}|${kind === 'registration' ? e.hire.hiredOn : e.hire.leftOn}`;
+            counts.set(key, (counts.get(key) ?? 0) + 1);
+          }
+        const groups = (await store.openHireGroups(asOf)).map((g) => [`${g.kind}|${g.employer ?? ''}|${g.start}`, g.count] as const);
+        expect(groups.sort(), `as of ${asOf}`).toEqual([...counts.entries()].sort());
+      }
+    });
+
+    it("finds people by part of a name (any case) or the end of their ID, a page at a time in ID order; the last event's number", async () => {
+      const store = await open();
+      await recordEveryone(store);
+      const states = await replayed(store, null);
+      const named = states.filter((s) => (s.name ?? '').toLowerCase().includes('p1')).map((s) => s.id);
+      expect(named.length).toBeGreaterThan(3);
+      const found: string[] = [];
+      for (let after = ''; ; ) {
+        const page = await store.findPeople('p1', 3, after);
+        found.push(...page.map((p) => p.id));
+        if (page.length < 3) break;
+        after = page[page.length - 1]!.id;
+      }
+      expect(found).toEqual([...named].sort());
+      const end = states[5]!.id.slice(-4);
+      expect((await store.findPeople(end, 100)).map((p) => p.id)).toEqual(
+        states
+          .filter((s) => s.id.endsWith(end))
+          .map((s) => s.id)
+          .sort(),
+      );
+      expect(await store.findPeople('nobody by this name', 100)).toEqual([]);
+      let last = 0;
+      for await (const e of store.allEvents()) last = Math.max(last, e.seq);
+      expect(await store.lastSeq()).toBe(last);
+    });
+
     it('reads open hires in AgendaOrder: deadline, holder, hire date, employer, ties included', async () => {
       const store = await open();
       await recordEveryone(store);

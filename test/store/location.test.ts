@@ -23,7 +23,7 @@ describe('parsePostgresUrl', () => {
 
   it('takes the defaults, PGCONNECT_TIMEOUT and PGTARGETSESSIONATTRS, and a password given as ?password=', () => {
     const l = parsePostgresUrl(`postgresql://hr@db/hr?password=${SECRET}`, { PGCONNECT_TIMEOUT: '4', PGTARGETSESSIONATTRS: 'prefer-standby' });
-    expect(l.timeouts).toEqual({ connect: 4000, statement: 60_000, keepalive: 10_000 });
+    expect(l.timeouts).toEqual({ connect: 4000, statement: 30_000, keepalive: 10_000 });
     expect(l.sessionAttrs).toBe('prefer-standby');
     expect(l.password).toBe(SECRET);
     expect(l.display).toBe('postgresql://hr@db/hr?password=***');

@@ -4,14 +4,15 @@
 // rules as the single commands (src/core/ledger-row.ts). The file is read as
 // a stream inside one transaction: by default a file with any bad row writes
 // nothing; importing the same file twice changes nothing.
-import os from 'node:os';
 import path from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import fs from 'node:fs';
 import { InvalidInput } from '../../core/errors.js';
 import { isMaskedId, redactIds } from '../../core/masking.js';
 import { planRow, type RowProblem } from '../../core/ledger-row.js';
+import { isPostgresUrl } from '../../store/location.js';
 import type { LedgerTransaction } from '../../store/store.js';
+import { MAX_LINE, RosterFileError } from '../formats/roster/problems.js';
+import { privateTempDir } from '../private-temp.js';
 import type { Context } from '../context.js';
 import type { BadRow, ImportTally } from './shared/import-tally.js';
 import { required } from './shared/input.js';
@@ -26,6 +27,8 @@ export interface ImportArgs {
   dryRun?: boolean;
   skipInvalid?: boolean;
   sheet?: string;
+  /** The header's line, as typed. */
+  headerRow?: string;
 }
 
 /** A file with many bad rows lists the first ones and then the count (SPEC 2.2). */
@@ -53,37 +56,119 @@ async function* atLeast<T>(pages: AsyncIterable<T[]>, size: number): AsyncIterab
 export async function run(ctx: Context, args: ImportArgs): Promise<void> {
   const given = await required(ctx, args.file, '<file>', ctx.m.import.askFile);
   if (given === '-' && ctx.stdinIsTTY) throw new InvalidInput('stdin-is-terminal', ctx.m.import.stdinIsTerminal);
-  // Standard input is kept in a private temporary file first: a shared ledger re-runs the
-  // transaction after a conflict (SPEC 3.2), and standard input cannot be read twice.
-  const spooled = given === '-' ? await spoolStdin(ctx.stdin) : null;
+  if (given !== '-') return importFile(ctx, args, given, path.basename(given), null);
+  // Issue 29 item 1: standard input is never copied whole. CSV text into a local ledger streams through the
+  // same bounded reader as a file. A workbook (read by its parts, not in order), a JSON export, and text for
+  // a shared ledger (which re-runs the transaction after a conflict, SPEC 3.2, and standard input cannot be
+  // read twice) are kept in the private temporary directory, within STDIN_LIMIT and MAX_LINE per line.
+  const { kind, stream } = await peekStdin(ctx.stdin);
+  if (kind === 'csv' && !isPostgresUrl(ctx.ledger)) return importFile(ctx, args, '-', 'stdin', once(stream, ctx));
+  const spooled = await spoolStdin(ctx, stream, kind);
   try {
-    await importFile(ctx, args, spooled ?? given, given === '-' ? 'stdin' : path.basename(given));
+    await importFile(ctx, args, spooled, 'stdin', null);
   } finally {
-    if (spooled) fs.rmSync(path.dirname(spooled), { recursive: true, force: true });
+    fs.rmSync(spooled, { force: true });
   }
 }
 
-/** Standard input into a file of its owner's alone, named by what it holds (a workbook, a JSON export, or text). */
-async function spoolStdin(stdin: NodeJS.ReadableStream): Promise<string> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sscard-import-'));
-  const raw = path.join(dir, 'stdin');
-  await pipeline(stdin, fs.createWriteStream(raw, { mode: 0o600 }));
-  const head = Buffer.alloc(8);
-  const fd = fs.openSync(raw, 'r');
-  const n = fs.readSync(fd, head, 0, 8, 0);
-  fs.closeSync(fd);
-  const start = head
-    .subarray(0, n)
+/** What may be kept of standard input: beyond it, save the input to a file and import that. */
+const STDIN_LIMIT = 1024 * 1024 * 1024;
+
+/** The kind of input from its first bytes, and the whole input again as a stream (those bytes first). */
+async function peekStdin(stdin: NodeJS.ReadableStream): Promise<{ kind: 'xlsx' | 'json' | 'csv'; stream: NodeJS.ReadableStream }> {
+  const { PassThrough } = await import('node:stream');
+  const head: Buffer[] = [];
+  let size = 0;
+  const iterator = (stdin as AsyncIterable<Buffer | string>)[Symbol.asyncIterator]();
+  let ended = false;
+  while (size < 8) {
+    const next = await iterator.next();
+    if (next.done) {
+      ended = true;
+      break;
+    }
+    const chunk = typeof next.value === 'string' ? Buffer.from(next.value) : next.value;
+    head.push(chunk);
+    size += chunk.length;
+  }
+  const first = Buffer.concat(head);
+  const text = first
+    .subarray(0, 8)
     .toString('latin1')
-    .replace(/^\uFEFF|^\xEF\xBB\xBF/, '')
+    .replace(/^\xEF\xBB\xBF/, '')
     .trimStart();
-  const kind = head.subarray(0, 4).equals(Buffer.from('PK\x03\x04', 'latin1')) ? 'xlsx' : start.startsWith('{') ? 'json' : 'csv';
-  const named = path.join(dir, `stdin.${kind}`);
-  fs.renameSync(raw, named);
-  return named;
+  const kind = first.subarray(0, 4).equals(Buffer.from('PK\x03\x04', 'latin1')) ? 'xlsx' : text.startsWith('{') ? 'json' : 'csv';
+  const stream = new PassThrough({ highWaterMark: 64 * 1024 });
+  void (async () => {
+    try {
+      if (first.length > 0 && !stream.write(first)) await new Promise((resolve) => stream.once('drain', resolve));
+      if (!ended) {
+        for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
+          if (!stream.write(next.value)) await new Promise((resolve) => stream.once('drain', resolve));
+        }
+      }
+      stream.end();
+    } catch (error) {
+      stream.destroy(error as Error);
+    }
+  })();
+  return { kind, stream };
 }
 
-async function importFile(ctx: Context, args: ImportArgs, file: string, name: string): Promise<void> {
+/**
+ * Standard input for one reading only: the transaction that reads it runs
+ * again when a new ledger's name was taken meanwhile (first-write.ts), and an
+ * exhausted stream must not pass for an empty roster.
+ */
+function once(stream: NodeJS.ReadableStream, ctx: Context): () => NodeJS.ReadableStream {
+  let used = false;
+  return () => {
+    if (used) throw new InvalidInput('stdin-read-twice', ctx.m.import.stdinReadTwice);
+    used = true;
+    return stream;
+  };
+}
+
+/** Standard input into the private temporary directory (0600), bounded: the whole, and each line. */
+async function spoolStdin(ctx: Context, stream: NodeJS.ReadableStream, kind: 'xlsx' | 'json' | 'csv'): Promise<string> {
+  const file = path.join(privateTempDir(), `stdin.${kind}`);
+  const fd = fs.openSync(file, 'wx', 0o600);
+  let total = 0;
+  let line = 1;
+  let sinceBreak = 0;
+  try {
+    for await (const piece of stream as AsyncIterable<Buffer | string>) {
+      const chunk = typeof piece === 'string' ? Buffer.from(piece) : piece;
+      total += chunk.length;
+      if (total > STDIN_LIMIT) throw new InvalidInput('stdin-too-large', ctx.m.import.stdinTooLarge(STDIN_LIMIT / 1024 / 1024));
+      if (kind !== 'xlsx') {
+        // Text: a line longer than MAX_LINE makes it a bad file (SPEC 2.3), found here, before the rest is kept.
+        for (let at = chunk.indexOf(10), from = 0; ; at = chunk.indexOf(10, from)) {
+          const run = (at === -1 ? chunk.length : at) - from;
+          if (sinceBreak + run > MAX_LINE) throw new RosterFileError({ kind: 'line-too-long', line }, ctx.m);
+          if (at === -1) {
+            sinceBreak += run;
+            break;
+          }
+          sinceBreak = 0;
+          line++;
+          from = at + 1;
+        }
+      }
+      for (let at = 0; at < chunk.length; ) at += fs.writeSync(fd, chunk, at);
+    }
+  } catch (error) {
+    fs.closeSync(fd);
+    fs.rmSync(file, { force: true });
+    throw error;
+  }
+  fs.closeSync(fd);
+  return file;
+}
+
+/** `stdin`: standard input to read as the roster (`file` is then `-`), given once. */
+async function importFile(ctx: Context, args: ImportArgs, file: string, name: string, stdin: (() => NodeJS.ReadableStream) | null): Promise<void> {
+  const headerRow = headerRowOf(ctx, args.headerRow);
   // A dry run never creates the ledger: with none yet, it runs against an empty one in memory.
   const existing = args.dryRun && (await ctx.openStore({ write: false })) === null ? null : await ctx.openStore({ write: true, bulk: true });
   const store = existing ?? (await ctx.scratchStore());
@@ -103,7 +188,7 @@ async function importFile(ctx: Context, args: ImportArgs, file: string, name: st
           const { importEvents } = await import('./shared/import-events.js');
           await importEvents(ctx, tx, file, source, tally, bad);
         } else {
-          await importRoster(ctx, tx, file, args.sheet, source, tally, bad);
+          await importRoster(ctx, tx, file, { sheet: args.sheet, headerRow }, source, tally, bad, stdin);
         }
         // The dry run decides exactly as the real run, then writes nothing.
         if (args.dryRun || (tally.invalid > 0 && !args.skipInvalid)) throw new Rollback();
@@ -118,14 +203,23 @@ async function importFile(ctx: Context, args: ImportArgs, file: string, name: st
   report(ctx, args, tally);
 }
 
+/** --header-row: a line number, 1 or more. */
+function headerRowOf(ctx: Context, typed: string | undefined): number | undefined {
+  if (typed === undefined) return undefined;
+  const line = /^\s*\d+\s*$/.test(typed) ? Number(typed) : Number.NaN;
+  if (!Number.isSafeInteger(line) || line < 1) throw new InvalidInput('invalid-header-row', ctx.m.import.headerRow);
+  return line;
+}
+
 async function importRoster(
   ctx: Context,
   tx: LedgerTransaction,
   file: string,
-  sheet: string | undefined,
+  where: { sheet: string | undefined; headerRow: number | undefined },
   source: string,
   tally: ImportTally,
   bad: (row: BadRow) => void,
+  stdin: (() => NodeJS.ReadableStream) | null,
 ): Promise<void> {
   const { openRoster } = await import('../formats/roster/read.js');
   const { judging } = await import('./shared/policies-data.js');
@@ -135,12 +229,13 @@ async function importRoster(
   const lineSource = `${source} line `; // each event's source: the file and the row's line
   const holder: { bar: ReturnType<typeof progressBar> | null } = { bar: null };
   const roster = await openRoster(file, {
-    sheet,
-    stdin: ctx.stdin,
+    ...where,
+    stdin: stdin?.() ?? ctx.stdin,
     m: ctx.m,
     onProgress: ctx.stderrIsTTY ? (p) => (holder.bar ??= progressBar(ctx.err, p.totalBytes ?? null, ctx.m.import.progress)).update(p) : undefined,
   });
   try {
+    if (roster.headerBelowTitle) ctx.err.write(`${ctx.m.import.headerAt(roster.headerLine)}\n`);
     if (roster.unknownColumns.length > 0) {
       const names = roster.unknownColumns.map((c) => JSON.stringify(redactIds(c.slice(0, 40))));
       ctx.err.write(`${ctx.m.import.ignoredColumns(names)}\n`);
@@ -168,7 +263,12 @@ async function importRoster(
         }
         const read = reads[i]!;
         if ('problem' in read) {
-          bad({ line, field: read.problem.field, code: `invalid-${read.problem.field.replaceAll('_', '-')}`, message: read.problem.message });
+          bad({
+            line,
+            field: read.problem.field,
+            code: read.problem.code ?? `invalid-${read.problem.field.replaceAll('_', '-')}`,
+            message: read.problem.message,
+          });
           continue;
         }
         const id = read.row.id.number;

@@ -46,6 +46,8 @@ const CARD_ENDS: Record<string, { state: 'lost' | 'cancelled'; temporary: boolea
 export interface CellProblem {
   readonly field: Column;
   readonly message: string;
+  /** The code where a command has one of its own for the same problem (`--policy atlantis`: unknown-policy); else import says invalid-<column>. */
+  readonly code?: string;
 }
 
 /**
@@ -72,8 +74,8 @@ export function readRow(
     return value === '' ? null : value;
   };
   let problem: CellProblem | null = null;
-  const bad = (field: Column, message: string) => {
-    problem ??= { field, message };
+  const bad = (field: Column, message: string, code?: string) => {
+    problem ??= code === undefined ? { field, message } : { field, message, code };
     return null;
   };
   const date = (column: Column): IsoDate | null => {
@@ -113,7 +115,8 @@ export function readRow(
   const enabledOn = date('enabled_on');
   const expiresOn = date('expires_on');
   const rawPolicy = text('policy');
-  const policy = rawPolicy === null ? null : (findPolicy(policies.book, rawPolicy)?.id ?? bad('policy', w.policy([...policies.book.keys()].join(', '))));
+  const policy =
+    rawPolicy === null ? null : (findPolicy(policies.book, rawPolicy)?.id ?? bad('policy', w.policy([...policies.book.keys()].join(', ')), 'unknown-policy'));
   const rawGuardian = text('guardian_id');
   const guardianId = rawGuardian === null ? null : parseCitizenId(rawGuardian, today);
   if (guardianId !== null && !guardianId.ok) bad('guardian_id', m.idProblem(guardianId.problem, w.idNumber));

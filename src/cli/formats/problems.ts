@@ -7,7 +7,10 @@ import type { Column } from './ledger-columns.js';
 
 export type HeaderProblem =
   | { readonly kind: 'duplicate-column'; readonly column: Column; readonly headers: readonly [string, string] }
-  | { readonly kind: 'missing-id-column' }
+  /** `searched`: the non-blank rows looked at for a header that names the id column. */
+  | { readonly kind: 'missing-id-column'; readonly searched?: number }
+  /** --header-row names a line that is blank or past the end. */
+  | { readonly kind: 'header-row-missing'; readonly line: number }
   | { readonly kind: 'empty-file' };
 
 export type RosterProblem =
@@ -23,7 +26,9 @@ export type RosterProblem =
   | { readonly kind: 'line-too-long'; readonly line: number }
   | { readonly kind: 'unterminated-quote'; readonly line: number }
   | { readonly kind: 'sheet-not-found'; readonly sheet: string; readonly sheets: readonly string[] }
-  | { readonly kind: 'bad-xlsx'; readonly path: string };
+  | { readonly kind: 'bad-xlsx'; readonly path: string }
+  /** A part that would unpack past a limit (roster/xlsx-limits.ts): its size, or its compression ratio (a bomb; `limitMib` is then the ratio). */
+  | { readonly kind: 'xlsx-too-large'; readonly part: string; readonly mib: number; readonly limitMib: number; readonly why: 'memory' | 'size' | 'ratio' };
 
 export type IdDamage =
   /** An xlsx cell of type number in the id column. */

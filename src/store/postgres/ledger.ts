@@ -417,6 +417,8 @@ export class PostgresStore extends Reader implements Store {
     q: Query,
     private readonly now: string,
     readonly location: PostgresLocation,
+    /** Queries with a long limit of their own (VACUUM FULL). */
+    private readonly patient: Query = q,
   ) {
     super(q);
   }
@@ -618,6 +620,14 @@ export class PostgresStore extends Reader implements Store {
       );
       if (sequence && sequence.max !== null && sequence.last !== null && Number(sequence.last) < Number(sequence.max))
         problems.push(`the event number sequence (${sequence.last}) is behind the highest event number (${sequence.max})`);
+      // Append-only rests on the trigger (schema.ts v2): one dropped or disabled (only the owner can) is a finding.
+      const guards = await this.q<{ name: string; enabled: string }>(
+        "SELECT tgname AS name, tgenabled AS enabled FROM pg_trigger WHERE tgrelid = 'event'::regclass AND tgname IN ('event_append_only', 'event_no_truncate')",
+      );
+      for (const name of ['event_append_only', 'event_no_truncate']) {
+        const guard = guards.find((g) => g.name === name);
+        if (!guard || guard.enabled === 'D') problems.push(`the trigger ${name} that keeps events append-only is ${guard ? 'disabled' : 'missing'}`);
+      }
       const cacheDifferences: CacheDifference[] = [];
       // A page of people at a time, their events and cached rows in four queries (not four per person).
       // Every event's person has a row (foreign key), so walking the person table sees everyone.
@@ -783,7 +793,9 @@ export class PostgresStore extends Reader implements Store {
    */
   private async rewriteErased(): Promise<void> {
     try {
-      for (const table of ['event', 'person', 'hire', 'card', 'ecard', 'calendar_year']) await this.q(`VACUUM FULL ${table}`);
+      await this.patient('SET statement_timeout = 0');
+      for (const table of ['event', 'person', 'hire', 'card', 'ecard', 'calendar_year']) await this.patient(`VACUUM FULL ${table}`);
+      await this.patient('RESET statement_timeout');
     } catch (error) {
       const why = (failure(error, this.location) as Error).message;
       throw new Refused(

@@ -22,6 +22,8 @@ type Found = { kind: 'absent' } | { kind: 'ledger'; version: number } | { kind: 
 
 /** How long sscard waits past the server's own statement_timeout before it takes the server for silent (a stopped process answers nothing). */
 const GRACE_MS = 2000;
+/** How long sscard waits for the rewrite of a purged ledger's tables. */
+const PATIENT_MS = 15 * 60_000;
 
 /**
  * Opens the ledger at `url`, or returns null when its schema does not exist
@@ -45,7 +47,8 @@ export async function openPostgresStore(url: string, options: PostgresOpenOption
     }
     refuseForeign(found, location);
     await q(`SET search_path TO ${ident(location.schema)}`);
-    return new PostgresStore(client, q, options.now, location);
+    // Purge's table rewrite (VACUUM FULL) may rightly take longer than a statement: a limit of its own.
+    return new PostgresStore(client, q, options.now, location, timedQuery(client, location, PATIENT_MS));
   } catch (error) {
     await end(client);
     throw failure(error, location, phase);
@@ -58,8 +61,7 @@ export async function openPostgresStore(url: string, options: PostgresOpenOption
  * sentence after the statement timeout and a grace, and the connection is
  * cut, so that the server rolls back whatever was open (SPEC 3.2 v3).
  */
-function timedQuery(client: pg.Client, location: PostgresLocation): Query {
-  const limit = location.timeouts.statement + GRACE_MS;
+function timedQuery(client: pg.Client, location: PostgresLocation, limit = location.timeouts.statement + GRACE_MS): Query {
   return async (text, params) => {
     let timer: NodeJS.Timeout | undefined;
     const silent = new Promise<never>((_, reject) => {

@@ -6,11 +6,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import type { Column } from '../ledger-csv.js';
-import { resolveHeader } from './columns.js';
+import { type Header, resolveHeader } from './columns.js';
 import { idDamage, type IdDamage } from './damaged-id.js';
 import { decodeRoster, type RosterEncoding } from './decode.js';
 import { type Delimiter, parseDelimited } from './delimited.js';
-import { MAX_LINE, RosterFileError } from './problems.js';
+import { MAX_LINE, RosterFileError, type RosterProblem } from './problems.js';
 import type { RosterProgress } from './progress.js';
 import type { Messages } from '../../text/messages/index.js';
 
@@ -28,6 +28,10 @@ export interface Roster {
   readonly columns: readonly (Column | null)[];
   /** Header cells not recognised, as written: the caller names them once. */
   readonly unknownColumns: readonly string[];
+  /** The line (xlsx: row) the header was read from. */
+  readonly headerLine: number;
+  /** Rows above the header were passed over (a title above it, as many 花名册 have): the caller says which line it used. */
+  readonly headerBelowTitle: boolean;
   /** The rows in file order, in pages (a text file's: one per chunk read; a workbook's: WORKBOOK_PAGE rows): a caller steps once per page, not per row. */
   readonly pages: AsyncIterable<RosterRow[]>;
   /** Ends reading early (the file is closed when `pages` is read to the end or fails). */
@@ -37,6 +41,8 @@ export interface Roster {
 export interface RosterOptions {
   /** xlsx: the sheet to read; the first when not given. */
   readonly sheet?: string;
+  /** The header's line (xlsx: row), 1-based; otherwise the first of the first HEADER_SEARCH non-blank rows that names the id column. */
+  readonly headerRow?: number;
   /** Standard input, for `-` (process.stdin when not given). */
   readonly stdin?: NodeJS.ReadableStream;
   /** The catalogue that words the errors (the user's language). */
@@ -48,6 +54,13 @@ export interface RosterOptions {
 }
 
 export const PROGRESS_EVERY = 1000;
+
+/**
+ * Non-blank rows looked at for the header. A roster often has a merged title
+ * (XX公司员工花名册), a date line or a blank line above its header; its
+ * header is the first row naming the id column (issue 28).
+ */
+export const HEADER_SEARCH = 10;
 
 /** A workbook's rows come one by one from exceljs; they are passed on in pages of this many. */
 const WORKBOOK_PAGE = 1000;
@@ -114,6 +127,8 @@ export async function openRoster(source: string, options: RosterOptions = {}): P
 
   let records: AsyncGenerator<RawRecord[]>;
   if (format === 'xlsx') {
+    // Before the reader unpacks anything (issue 29 item 8).
+    if (source !== '-') (await import('./xlsx-limits.js')).checkXlsxLimits(source, m);
     const { readXlsx } = await import('./xlsx.js');
     const { PassThrough } = await import('node:stream');
     const input = new PassThrough({ highWaterMark: 64 * 1024 });
@@ -136,25 +151,41 @@ export async function openRoster(source: string, options: RosterOptions = {}): P
     if (source !== '-') (stream as Readable).destroy();
   };
 
-  // The header is the first row that is not blank; the rest of its page are rows.
-  let header: RawRecord | undefined;
+  // The header is the row --header-row names, or the first of the first HEADER_SEARCH non-blank rows that
+  // names the id column; the rows above it are passed over, the rest of its page are rows.
+  let found: { record: RawRecord; header: Header } | undefined;
   let rest: RawRecord[] = [];
-  while (header === undefined) {
+  let examined = 0;
+  const fail = async (problem: RosterProblem): Promise<never> => {
+    await wrapped.return(undefined);
+    release();
+    throw new RosterFileError(problem, m);
+  };
+  while (found === undefined) {
     const next = await wrapped.next();
     if (next.done) {
       release();
-      throw new RosterFileError({ kind: 'empty-file' }, m);
+      if (options.headerRow !== undefined) throw new RosterFileError({ kind: 'header-row-missing', line: options.headerRow }, m);
+      throw new RosterFileError(examined === 0 ? { kind: 'empty-file' } : { kind: 'missing-id-column', searched: examined }, m);
     }
-    const at = next.value.findIndex((record) => !isBlank(record.values));
-    if (at !== -1) [header, rest] = [next.value[at]!, next.value.slice(at + 1)];
+    for (const [i, record] of next.value.entries()) {
+      if (isBlank(record.values) || (options.headerRow !== undefined && record.line < options.headerRow)) continue;
+      if (options.headerRow !== undefined && record.line !== options.headerRow) await fail({ kind: 'header-row-missing', line: options.headerRow });
+      examined++;
+      const resolved = resolveHeader(record.values.map((v) => (typeof v === 'string' ? v : v === null || v === undefined ? '' : String(v))));
+      if ('header' in resolved) {
+        found = { record, header: resolved.header };
+        rest = next.value.slice(i + 1);
+        break;
+      }
+      // A column twice is the header's own mistake; a row without the id column may be a title: look further.
+      if (resolved.problem.kind !== 'missing-id-column' || options.headerRow !== undefined) await fail(resolved.problem);
+      if (examined >= HEADER_SEARCH) await fail({ kind: 'missing-id-column', searched: examined });
+    }
   }
-  const resolved = resolveHeader(header.values.map((v) => (typeof v === 'string' ? v : v === null || v === undefined ? '' : String(v))));
-  if ('problem' in resolved) {
-    await wrapped.return(undefined);
-    release();
-    throw new RosterFileError(resolved.problem, m);
-  }
-  const { columns, unknownColumns } = resolved.header;
+  const { columns, unknownColumns } = found.header;
+  const headerLine = found.record.line;
+  const headerBelowTitle = examined > 1 && options.headerRow === undefined;
   const cellText = format === 'xlsx' ? (await import('./xlsx.js')).xlsxCellText : null; // text files: a cell is its text
   const used = [...columns.entries()].filter((entry): entry is [number, Column] => entry[1] !== null);
 
@@ -207,6 +238,8 @@ export async function openRoster(source: string, options: RosterOptions = {}): P
     format,
     columns,
     unknownColumns,
+    headerLine,
+    headerBelowTitle,
     pages: pages(),
     async close() {
       await wrapped.return(undefined);

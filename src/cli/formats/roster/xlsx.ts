@@ -7,6 +7,7 @@ import type { Column } from '../ledger-csv.js';
 import { DATE_COLUMNS } from './columns.js';
 import { excelSerialDate } from './dates.js';
 import { RosterFileError } from './problems.js';
+import { privateTempDir } from '../../private-temp.js';
 import type { Messages } from '../../text/messages/index.js';
 
 export interface XlsxRecord {
@@ -20,6 +21,9 @@ type ExcelJS = typeof import('exceljs');
 export async function* readXlsx(input: Readable, path: string, sheet: string | undefined, m: Messages | undefined): AsyncGenerator<XlsxRecord> {
   const module = (await import('exceljs')) as ExcelJS & { default?: ExcelJS };
   const excel = module.default ?? module;
+  // exceljs unpacks a sheet it meets before the shared strings into a temporary file of its own (the `tmp`
+  // package, under os.tmpdir()): only ever into sscard's private directory, removed on every exit (issue 29 item 2).
+  process.env.TMPDIR = privateTempDir();
   const reader = new excel.stream.xlsx.WorkbookReader(input, {
     sharedStrings: 'cache',
     styles: 'cache',

@@ -691,6 +691,7 @@ export const en = {
       dryRun: 'check every row exactly as the import would, write nothing',
       skipInvalid: 'import the good rows and report the bad ones',
       sheet: 'the sheet of an xlsx file (default: the first)',
+      headerRow: 'the line (xlsx: row) of the column names (default: the first of the first 10 rows that names the id column)',
       examples: [
         'sscard import 花名册.xlsx --dry-run',
         'sscard import roster-gbk.csv',
@@ -823,7 +824,11 @@ export const en = {
         case 'duplicate-column':
           return `Column ${p.column} appears twice in the header (${quoted(p.headers)}); keep one.`;
         case 'missing-id-column':
-          return 'The header has no id column (id or 身份证号); every row needs the identity number.';
+          return p.searched !== undefined && p.searched > 1
+            ? `No header with an id column (id or 身份证号) in the first ${p.searched} rows; every row needs the identity number. If the header is further down, give its row with --header-row N.`
+            : 'The header has no id column (id or 身份证号); every row needs the identity number.';
+        case 'header-row-missing':
+          return `--header-row: line ${p.line} is blank or past the end of the file; give the line of the header (the row of column names).`;
         case 'empty-file':
           return 'The file is empty: there is no header row; the first line names the columns, e.g. id,name,employer,hired_on.';
         case 'not-a-regular-file':
@@ -848,6 +853,10 @@ export const en = {
           return `--sheet: the workbook has no sheet ${JSON.stringify(p.sheet)}; it has ${quoted(p.sheets)}.`;
         case 'bad-xlsx':
           return `<file>: ${p.path} is not a valid .xlsx workbook; save it again as .xlsx from the spreadsheet.`;
+        case 'xlsx-too-large':
+          return p.why === 'ratio'
+            ? `The workbook's part ${p.part} unpacks to ${p.mib} MiB, over ${p.limitMib} times its packed size, which no spreadsheet writes; nothing was read: save the sheet as CSV and import that.`
+            : `The workbook's part ${p.part} unpacks to ${p.mib} MiB, more than the ${p.limitMib} MiB sscard reads${p.why === 'memory' ? " (a workbook's shared text is held in memory)" : ''}; nothing was read: save the sheet as CSV and import that.`;
       }
     },
     /** An identity number Excel damaged (src/cli/roster/damaged-id.ts). */
@@ -859,9 +868,14 @@ export const en = {
   import: {
     askFile: 'File to import (xlsx, csv, tsv, json, or - for standard input)',
     stdinIsTerminal: '<file> is - but standard input is a terminal; pipe or redirect the file into sscard.',
+    stdinTooLarge: (mib: number) => `Standard input is larger than ${mib} MiB, more than sscard keeps of it; save it to a file and import the file.`,
+    stdinReadTwice:
+      'Another process created the ledger while this import read standard input, which cannot be read a second time; nothing was written: save the input to a file and import the file.',
     maskedRoster: (file: string, format: string) =>
       `${file} holds masked identity numbers (an export made without --reveal), so it cannot be imported; export it again with \`sscard export --format ${format} --reveal\`.`,
     ignoredColumns: (names: readonly string[]) => `Ignored columns sscard does not know: ${names.join(', ')}.`,
+    headerAt: (line: number) => `Took line ${line} as the header, passing over the rows above it (a title); give --header-row N to choose another.`,
+    headerRow: '--header-row must be a line number, 1 or more (the row of column names).',
     /** The progress bar on a terminal's stderr while a roster is read. */
     progress: { rows: (n: number) => `${n.toLocaleString('en-US')} row${n === 1 ? '' : 's'}`, reading: (rows: string) => `reading… ${rows}` },
     badRow: (line: number, field: string, message: string) => `line ${line}, ${field}: ${message}`,
@@ -1165,7 +1179,8 @@ export const en = {
       file: 'Roster file',
       check: 'Check the file',
       preview: (name: string) => `Checked ${name}: nothing has been written yet.`,
-      problems: (invalid: number) => `${invalid} row${invalid === 1 ? ' is' : 's are'} invalid; nothing is written while any row is.`,
+      problems: (invalid: number) =>
+        `${invalid} row${invalid === 1 ? ' is' : 's are'} invalid (below): fix the file and check it again, or import the good rows only.`,
       problemsHeader: ['Line', 'Field', 'Problem'] as readonly string[],
       moreProblems: (count: number) => `... and ${count} more.`,
       confirm: 'Import it',

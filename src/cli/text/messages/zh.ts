@@ -636,6 +636,7 @@ export const zh: Messages = {
       dryRun: '按导入时的规则检查每一行，不写入',
       skipInvalid: '导入正确的行，报告错误的行',
       sheet: 'xlsx 文件中的工作表（默认：第一个）',
+      headerRow: '列名（表头）所在的行（默认：前 10 行中第一个含身份证号列的行）',
       examples: [
         'sscard import 花名册.xlsx --dry-run',
         'sscard import roster-gbk.csv',
@@ -757,7 +758,11 @@ export const zh: Messages = {
         case 'duplicate-column':
           return `表头中 ${p.column} 列出现了两次（${quoted(p.headers)}）；请只保留一列。`;
         case 'missing-id-column':
-          return '表头中没有身份证号列（id 或 身份证号）；每一行都需要身份证号。';
+          return p.searched !== undefined && p.searched > 1
+            ? `前 ${p.searched} 行中没有含身份证号列（id 或 身份证号）的表头；每一行都需要身份证号。如表头在更下方，请用 --header-row N 指定其所在行。`
+            : '表头中没有身份证号列（id 或 身份证号）；每一行都需要身份证号。';
+        case 'header-row-missing':
+          return `--header-row：第 ${p.line} 行为空或超出文件末尾；请给出表头（列名）所在的行。`;
         case 'empty-file':
           return '文件是空的：没有表头行；第一行应为列名，如 id,name,employer,hired_on。';
         case 'not-a-regular-file':
@@ -782,6 +787,10 @@ export const zh: Messages = {
           return `--sheet：工作簿中没有名为 ${JSON.stringify(p.sheet)} 的工作表；现有：${quoted(p.sheets)}。`;
         case 'bad-xlsx':
           return `<file>：${p.path} 不是有效的 .xlsx 工作簿；请在 Excel 中重新另存为 .xlsx。`;
+        case 'xlsx-too-large':
+          return p.why === 'ratio'
+            ? `工作簿的部件 ${p.part} 解压后为 ${p.mib} MiB，超过压缩大小的 ${p.limitMib} 倍，不是电子表格软件写出的文件；未读取任何内容：请把工作表另存为 CSV 再导入。`
+            : `工作簿的部件 ${p.part} 解压后为 ${p.mib} MiB，超过 sscard 读取的上限 ${p.limitMib} MiB${p.why === 'memory' ? '（工作簿的共享文本须全部放在内存中）' : ''}；未读取任何内容：请把工作表另存为 CSV 再导入。`;
       }
     },
     idDamage: (kind) =>
@@ -791,9 +800,13 @@ export const zh: Messages = {
   import: {
     askFile: '要导入的文件（xlsx、csv、tsv、json，或 - 表示标准输入）',
     stdinIsTerminal: '<file> 为 -，但标准输入是终端：请用管道或重定向提供文件。',
+    stdinTooLarge: (mib) => `标准输入超过 ${mib} MiB，超出 sscard 保留的上限：请先保存为文件，再导入该文件。`,
+    stdinReadTwice: '本次导入读取标准输入期间，另一进程创建了台账，而标准输入无法再读一次；未写入任何内容：请先保存为文件，再导入该文件。',
     maskedRoster: (file, format) =>
       `${file} 中的身份证号码已打码（导出时未加 --reveal），无法导入：请用 \`sscard export --format ${format} --reveal\` 重新导出。`,
     ignoredColumns: (names) => `已忽略无法识别的列：${names.join('、')}。`,
+    headerAt: (line) => `已将第 ${line} 行作为表头，其上各行（标题）已跳过；如需指定其他行，请用 --header-row N。`,
+    headerRow: '--header-row 须为行号（1 或更大），即列名所在的行。',
     progress: { rows: (n) => `${n.toLocaleString('en-US')} 行`, reading: (rows) => `正在读取……${rows}` },
     badRow: (line, field, message) => `第 ${line} 行，${field}：${message}`,
     moreInvalid: (n) => `另有 ${n} 行无效。`,
@@ -1040,7 +1053,7 @@ export const zh: Messages = {
       file: '花名册文件',
       check: '检查文件',
       preview: (name) => `已检查 ${name}：尚未写入任何内容。`,
-      problems: (invalid) => `${invalid} 行无效；只要有无效的行，就不写入任何内容。`,
+      problems: (invalid) => `${invalid} 行无效（见下表）：请修改文件后重新检查，或只导入有效的行。`,
       problemsHeader: ['行', '字段', '问题'],
       moreProblems: (count) => `……另有 ${count} 行。`,
       confirm: '导入',

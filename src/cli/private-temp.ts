@@ -1,0 +1,59 @@
+// The one place sscard keeps temporary files (issue 29 items 1 and 2): a
+// directory of this process's own under the system's temporary directory,
+// `sscard-PID-XXXXXXXX`, mode 0700, made on first use. What goes there holds
+// personal data (standard input spooled for a retry, the sheets a workbook
+// reader unpacks), so it is removed on every exit path: a normal end, an
+// error, Ctrl-C, SIGTERM or SIGHUP; after a SIGKILL or a power cut, by the next
+// run (its process id is dead). The workbook reader's library writes there
+// too: TMPDIR points at it while it runs.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { removeLeftovers } from '../store/leftovers.js';
+
+const NAME = /^sscard-(\d+)-[0-9a-f]{8}$/;
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+let dir: string | null = null;
+
+function remove(): void {
+  if (dir === null) return;
+  fs.rmSync(dir, { recursive: true, force: true });
+  dir = null;
+}
+
+/** Removes the directory, then lets the signal end the process as it would have (its exit status included). */
+function onSignal(signal: NodeJS.Signals): void {
+  remove();
+  for (const s of SIGNALS) process.removeListener(s, onSignal);
+  process.kill(process.pid, signal);
+}
+
+/** This process's private temporary directory, made (0700) on first use. */
+export function privateTempDir(): string {
+  if (dir !== null) return dir;
+  const base = os.tmpdir();
+  dir = path.join(base, `sscard-${process.pid}-${crypto.randomBytes(4).toString('hex')}`);
+  fs.mkdirSync(dir, { mode: 0o700 });
+  process.once('exit', remove);
+  for (const s of SIGNALS) process.once(s, onSignal);
+  return dir;
+}
+
+/** The directories of sscard runs that ended without removing theirs (killed): at each start. */
+export function removeDeadTempDirs(): void {
+  removeLeftovers(os.tmpdir(), NAME);
+}
+
+/** Runs `work` with TMPDIR set to the private directory, for a library that writes its own temporary files. */
+export async function withPrivateTmpdir<T>(work: () => Promise<T>): Promise<T> {
+  const before = process.env.TMPDIR;
+  process.env.TMPDIR = privateTempDir();
+  try {
+    return await work();
+  } finally {
+    if (before === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = before;
+  }
+}
