@@ -273,9 +273,24 @@ describe('bad files: exit 2 with one sentence, never a crash', () => {
     ]);
   });
 
-  it('close() ends reading early', async () => {
-    const roster = await openRoster(writeFile(dir, 'close.csv', `id\n${WANG}\n${WANG}\n`));
+  it('close() ends reading early: the file is closed', async () => {
+    // Bigger than a read, so that the file is still open after the first page.
+    const roster = await openRoster(writeFile(dir, 'close.csv', `id\n${`${WANG}\n`.repeat(100_000)}`));
+    const first = await roster.pages[Symbol.asyncIterator]().next();
+    expect(first.value?.[0]?.line).toBe(2);
+    const open = () =>
+      fs.readdirSync('/proc/self/fd').filter((fd) => {
+        try {
+          return fs.readlinkSync(`/proc/self/fd/${fd}`).endsWith('close.csv');
+        } catch {
+          return false; // the directory listing's own descriptor, gone once read
+        }
+      }).length;
+    expect(open()).toBe(1);
     await roster.close();
+    // Destroying a file stream closes its descriptor on a later turn of the event loop (fs.close is asynchronous).
+    for (let turn = 0; turn < 10_000 && open() > 0; turn++) await new Promise((resolve) => setImmediate(resolve));
+    expect(open()).toBe(0);
   });
 });
 

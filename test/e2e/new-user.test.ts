@@ -264,3 +264,22 @@ describe('a title above the header (item 5)', () => {
     expect(r.stderr).toContain('--header-row N');
   });
 });
+
+describe('a roster given again with a corrected hire date (item 4)', () => {
+  it('warns that a second open hire was added, naming the correction to make; the same file again says nothing', () => {
+    ledger = tempLedger();
+    const write = (name: string, hiredOn: string) => {
+      const file = path.join(ledger.dir, name);
+      fs.writeFileSync(file, `身份证号,用人单位,入职日期\n${ID},Acme Ltd,${hiredOn}\n`);
+      return file;
+    };
+    expect(ledger.run(['import', write('first.csv', '2026-09-01')]).stderr).toBe('');
+    const corrected = write('corrected.csv', '2026-09-03');
+    const r = ledger.run(['import', corrected]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('line 2: 110105********002X already has an open hire at Acme Ltd from 2026-09-01; this row adds a second from 2026-09-03.');
+    expect(r.stderr).toContain('sscard revoke SEQ');
+    expect(ledger.run(['import', corrected]).stderr).toBe(''); // nothing added the second time
+    expect(ledger.run(['import', corrected, '--lang', 'zh', '--dry-run']).stderr).toBe('');
+  });
+});

@@ -203,7 +203,8 @@ describe('the npm package', () => {
     }
   }
 
-  it.runIf(!MAN)('cannot check the man page: `man` is not installed (apt-get install man-db; .ci/run does)', () => {
-    console.warn('package.test.ts: man is not installed, the man page checks were skipped');
+  // Without man the page checks above are skipped (and say so); under .ci/run, which installs man-db, that is a failure.
+  it.skipIf(MAN || !process.env.SSCARD_CI)('has `man` to check the page with in CI (.ci/run installs man-db)', () => {
+    expect(MAN).toBe(true);
   });
 });

@@ -874,6 +874,9 @@ export const en = {
     maskedRoster: (file: string, format: string) =>
       `${file} holds masked identity numbers (an export made without --reveal), so it cannot be imported; export it again with \`sscard export --format ${format} --reveal\`.`,
     ignoredColumns: (names: readonly string[]) => `Ignored columns sscard does not know: ${names.join(', ')}.`,
+    /** A row that adds a second open hire with one employer: a corrected hire date, most often (the ID is masked on stderr). */
+    secondOpenHire: (line: number, id: string, employer: string, before: string, after: string) =>
+      `line ${line}: ${id} already has an open hire at ${employer} from ${before}; this row adds a second from ${after}. If the hire date was corrected, revoke the first hire (\`sscard history ${id}\` shows its event number; then \`sscard revoke SEQ --reason "hire date corrected"\`), or record a leaving date for it if both are real.`,
     headerAt: (line: number) => `Took line ${line} as the header, passing over the rows above it (a title); give --header-row N to choose another.`,
     headerRow: '--header-row must be a line number, 1 or more (the row of column names).',
     /** The progress bar on a terminal's stderr while a roster is read. */
