@@ -132,7 +132,7 @@ function saveState(s: Statements, state: PersonState, before: PersonState | null
   }
 }
 
-const UPDATE_HIRE = 'UPDATE hire SET kind = ?, registered_on = ?, left_on = ?, separation_done_on = ? WHERE person_id = ? AND employer = ? AND hired_on = ?';
+const UPDATE_HIRE = 'UPDATE hire SET kind = ?, registered_on = ?, left_on = ?, separation_done_on = ?, base = ? WHERE person_id = ? AND employer = ? AND hired_on = ?';
 
 /**
  * Writes only the hires that changed, when the hires are the same ones in the
@@ -159,11 +159,11 @@ function saveHireChanges(s: Statements, before: PersonState, state: PersonState)
   }
   for (const i of changed) {
     const h = hireParams(state.id, now[i]!);
-    s.sql(UPDATE_HIRE).run(h.kind, h.registered_on, h.left_on, h.separation_done_on, h.person_id, h.employer, h.hired_on);
+    s.sql(UPDATE_HIRE).run(h.kind, h.registered_on, h.left_on, h.separation_done_on, h.base, h.person_id, h.employer, h.hired_on);
   }
   if (now.length > old.length) {
     const h = hireParams(state.id, now[old.length]!);
-    s.sql(INSERT_HIRE).run(h.person_id, h.kind, h.employer, h.hired_on, h.registered_on, h.left_on, h.separation_done_on);
+    s.sql(INSERT_HIRE).run(h.person_id, h.kind, h.employer, h.hired_on, h.registered_on, h.left_on, h.separation_done_on, h.base);
   }
   return true;
 }
