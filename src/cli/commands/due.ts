@@ -86,27 +86,34 @@ async function json(ctx: Context, agenda: Agenda): Promise<number> {
   return overdue;
 }
 
-/** A calendar file is read whole by the calendar that imports it: made whole here too. */
+/** Written event by event, as the agenda streams (issue 31: the whole file was 1.77 GiB at a million deadlines). */
 async function ics(ctx: Context, agenda: Agenda): Promise<number> {
-  const { icsCalendar } = await import('../formats/ics.js');
-  const items: AgendaItem[] = [];
-  for await (const page of agenda) items.push(...page);
-  const calendar = icsCalendar(
-    items.map((item) => ({
-      kind: item.kind,
-      personShown: shownId(ctx, item.personId),
-      name: item.name,
-      employer: item.employer,
-      deadline: item.deadline.date,
-      derivation: [ctx.m.ics.law[item.kind], deadlineWhy(ctx, item.deadline)].filter(Boolean).join(ctx.m.ics.separator),
-      // Stable across runs, so that a newer file updates the calendar's events instead of adding them again.
-      identity: [item.personId, item.employer ?? '', item.hiredOn ?? '', item.card ?? ''].join('|'),
-      ...(item.state === 'overdue' ? { daysOverdue: -item.daysLeft } : {}),
-    })),
-    { stampedAt: new Date(`${ctx.today}T00:00:00+08:00`), m: ctx.m },
-  );
-  await send(ctx, calendar);
-  return items.filter((item) => item.state === 'overdue').length;
+  const { icsWriter } = await import('../formats/ics.js');
+  const writer = icsWriter({ stampedAt: new Date(`${ctx.today}T00:00:00+08:00`), m: ctx.m });
+  await send(ctx, writer.head);
+  const batch = batched(ctx);
+  let overdue = 0;
+  for await (const page of agenda) {
+    for (const item of page) {
+      await batch.add(
+        writer.event({
+          kind: item.kind,
+          personShown: shownId(ctx, item.personId),
+          name: item.name,
+          employer: item.employer,
+          deadline: item.deadline.date,
+          derivation: [ctx.m.ics.law[item.kind], deadlineWhy(ctx, item.deadline)].filter(Boolean).join(ctx.m.ics.separator),
+          // Stable across runs, so that a newer file updates the calendar's events instead of adding them again.
+          identity: [item.personId, item.employer ?? '', item.hiredOn ?? '', item.card ?? ''].join('|'),
+          ...(item.state === 'overdue' ? { daysOverdue: -item.daysLeft } : {}),
+        }),
+      );
+      if (item.state === 'overdue') overdue++;
+    }
+  }
+  await batch.flush();
+  await send(ctx, writer.tail);
+  return overdue;
 }
 
 /**
