@@ -123,7 +123,7 @@ async function text(ctx: Context, items: Agenda, within: number | undefined): Pr
     words.kinds[item.kind],
     shownId(ctx, item.personId),
     item.name ?? '',
-    item.kind === 'activation' || item.kind === 'renewal' ? words.card(item.card!) : (item.employer ?? ''),
+    item.kind === 'activation' || item.kind === 'collection' || item.kind === 'renewal' ? words.card(item.card!) : (item.employer ?? ''),
     deadlineWhy(ctx, item.deadline) ?? '',
   ];
   const header = [...words.header];
