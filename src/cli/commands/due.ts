@@ -8,6 +8,7 @@ import type { Deadline } from '../../core/period.js';
 import type { Context } from '../context.js';
 import { EXIT } from '../exit.js';
 import { day, deadlineWhy, padded, relative, width } from '../text/human.js';
+import { didYouMean, employerFilter } from './shared/employer-filter.js';
 import { type Ctx, fail, parseInput } from './shared/input.js';
 import { batched, deadlineJson, noLedger, send, shownId } from './shared/output.js';
 import { policyBook } from './shared/policies-data.js';
@@ -34,8 +35,8 @@ export async function run(ctx: Context, args: DueArgs): Promise<number> {
   const store = await ctx.openStore({ write: false });
   if (store === null) throw noLedger(ctx);
   const sources = await store.agendaRows(ctx.viewOn, agendaOrder(ctx.calendar));
-  const employer = args.employer?.trim();
-  const wanted = (item: AgendaItem) => (employer === undefined || item.employer === employer) && (args.kind === undefined || item.kind === args.kind);
+  const employer = employerFilter(args.employer);
+  const wanted = (item: AgendaItem) => (employer === null || employer.matches(item.employer)) && (args.kind === undefined || item.kind === args.kind);
   /** The agenda, a page at a time, as often as asked (text mode reads it twice: once to align the columns). */
   const open: Agenda = {
     async *[Symbol.asyncIterator]() {
@@ -47,6 +48,7 @@ export async function run(ctx: Context, args: DueArgs): Promise<number> {
   };
   const format = ctx.json ? 'json' : (args.format ?? 'text');
   const overdue = format === 'json' ? await json(ctx, open) : format === 'ics' ? await ics(ctx, open) : await text(ctx, open, within);
+  didYouMean(ctx, args.employer, employer);
   return args.check && overdue > 0 ? EXIT.overdue : EXIT.ok;
 }
 

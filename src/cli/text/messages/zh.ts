@@ -894,6 +894,11 @@ export const zh: Messages = {
     registration: (state) => `参保登记：${state}`,
   },
 
+  employerFilter: {
+    noMatch: (typed, close) =>
+      `台账中没有名为“${typed}”的用人单位${close.length > 0 ? `；是否要找：${close.map((c) => `“${c}”`).join('、')}？` : '；`sscard people` 可列出所有人员及其用人单位。'}`,
+  },
+
   leave: {
     notFound: (id) => `台账中没有 ${id} 的记录：请先用 \`sscard register-employee\` 记录入职。`,
     recorded: (who, employer, leftOn, hiredOn) => `已记录：${who} 于 ${leftOn} 从 ${employer} 离职（${hiredOn} 入职）。`,
