@@ -299,3 +299,15 @@ describe('--employer as a clerk types it (item 14, in part)', () => {
     expect(ledger.run(['people', '--employer', 'Zeta']).stderr).toContain('No employer in the ledger is called "Zeta"');
   });
 });
+
+describe('Chinese typography (item 16, in part)', () => {
+  it('no space inside Chinese text in calendar load\'s refusals ("第 1 项的日期", not "第 1 项 的日期")', () => {
+    ledger = tempLedger();
+    const file = path.join(ledger.dir, '2027.json');
+    fs.writeFileSync(file, JSON.stringify({ year: 2027, days: [{ name: '春节', date: '2027-02-30', isOffDay: true }] }));
+    const r = ledger.run(['calendar', 'load', file, '--lang', 'zh']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/项的日期/);
+    expect(r.stderr).not.toMatch(/[\u4e00-\u9fff] [\u4e00-\u9fff]/);
+  });
+});

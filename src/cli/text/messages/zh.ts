@@ -736,17 +736,17 @@ export const zh: Messages = {
         case 'days-empty':
           return `${file} 中 ${p.year} 年没有任何日期：官方安排可能尚未公布。`;
         case 'day-not-an-object':
-          return `${file} ${at} 不是 {"name", "date", "isOffDay"} 对象。`;
+          return `${file} ${at}不是 {"name", "date", "isOffDay"} 对象。`;
         case 'name-invalid':
-          return `${file} ${at} 缺少节日名称。`;
+          return `${file} ${at}缺少节日名称。`;
         case 'date-invalid':
-          return `${file} ${at} 的日期不是有效日期（YYYY-MM-DD）。`;
+          return `${file} ${at}的日期不是有效日期（YYYY-MM-DD）。`;
         case 'date-outside-year':
-          return `${file} ${at} 的日期 ${p.date} 不在 ${p.year} 年内：一份文件只含一年。`;
+          return `${file} ${at}的日期 ${p.date} 不在 ${p.year} 年内：一份文件只含一年。`;
         case 'off-day-invalid':
-          return `${file} ${at} 的 isOffDay 须为 true 或 false。`;
+          return `${file} ${at}的 isOffDay 须为 true 或 false。`;
         case 'date-repeated':
-          return `${file} ${at} 的日期 ${p.date} 重复出现。`;
+          return `${file} ${at}的日期 ${p.date} 重复出现。`;
       }
     },
   },
