@@ -531,7 +531,7 @@ describe('standard input and temporary files (items 1, 2 and 8)', () => {
       let sawForeignTemp = false;
       // Anything a library writes straight into TMPDIR, outside sscard's private directory.
       const watch = setInterval(() => {
-        if (fs.readdirSync(tmp).some((f) => !/^sscard-\d+-[0-9a-f]{8}$/.test(f))) sawForeignTemp = true;
+        if (fs.existsSync(tmp) && fs.readdirSync(tmp).some((f) => !/^sscard-\d+-[0-9a-f]{8}$/.test(f))) sawForeignTemp = true;
       }, 20);
       child.stdout.on('data', (c) => (stdout += c));
       child.stderr.on('data', (c) => (stderr += c));
@@ -540,6 +540,7 @@ describe('standard input and temporary files (items 1, 2 and 8)', () => {
       // The signal lands once sscard's private directory holds something (the spooled input, an unpacked sheet).
       if (signalAfterMs) {
         const armed = setInterval(() => {
+          if (!fs.existsSync(tmp)) return;
           const dirs = fs.readdirSync(tmp).filter((f) => f.startsWith('sscard-'));
           if (dirs.some((d) => fs.readdirSync(path.join(tmp, d)).length > 0)) {
             clearInterval(armed);

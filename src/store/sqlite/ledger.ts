@@ -132,7 +132,8 @@ function saveState(s: Statements, state: PersonState, before: PersonState | null
   }
 }
 
-const UPDATE_HIRE = 'UPDATE hire SET kind = ?, registered_on = ?, left_on = ?, separation_done_on = ?, base = ? WHERE person_id = ? AND employer = ? AND hired_on = ?';
+const UPDATE_HIRE =
+  'UPDATE hire SET kind = ?, registered_on = ?, left_on = ?, separation_done_on = ?, base = ? WHERE person_id = ? AND employer = ? AND hired_on = ?';
 
 /**
  * Writes only the hires that changed, when the hires are the same ones in the

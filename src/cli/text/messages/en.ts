@@ -1140,6 +1140,12 @@ export const en = {
     registration: (state: string) => `Registration: ${state}`,
   },
 
+  /** `--employer NAME` of due and people when no employer matched (case, width and spaces do not count). */
+  employerFilter: {
+    noMatch: (typed: string, close: readonly string[]) =>
+      `No employer in the ledger is called "${typed}"${close.length > 0 ? `; did you mean ${close.map((c) => `"${c}"`).join(', ')}?` : '; `sscard people` lists everyone with their employers.'}`,
+  },
+
   /** `sscard leave`. */
   leave: {
     notFound: (id: string) => `No record for ${id} in the ledger; record the hire first with \`sscard register-employee\`.`,

@@ -860,17 +860,17 @@ export const zh: Messages = {
         case 'days-empty':
           return `${file} 中 ${p.year} 年没有任何日期：官方安排可能尚未公布。`;
         case 'day-not-an-object':
-          return `${file} ${at} 不是 {"name", "date", "isOffDay"} 对象。`;
+          return `${file} ${at}不是 {"name", "date", "isOffDay"} 对象。`;
         case 'name-invalid':
-          return `${file} ${at} 缺少节日名称。`;
+          return `${file} ${at}缺少节日名称。`;
         case 'date-invalid':
-          return `${file} ${at} 的日期不是有效日期（YYYY-MM-DD）。`;
+          return `${file} ${at}的日期不是有效日期（YYYY-MM-DD）。`;
         case 'date-outside-year':
-          return `${file} ${at} 的日期 ${p.date} 不在 ${p.year} 年内：一份文件只含一年。`;
+          return `${file} ${at}的日期 ${p.date} 不在 ${p.year} 年内：一份文件只含一年。`;
         case 'off-day-invalid':
-          return `${file} ${at} 的 isOffDay 须为 true 或 false。`;
+          return `${file} ${at}的 isOffDay 须为 true 或 false。`;
         case 'date-repeated':
-          return `${file} ${at} 的日期 ${p.date} 重复出现。`;
+          return `${file} ${at}的日期 ${p.date} 重复出现。`;
       }
     },
   },
@@ -1018,6 +1018,11 @@ export const zh: Messages = {
     head: (action, who, by, hiredOn) =>
       `${{ create: '已记录', complete: '已补记登记：', unchanged: '已有记录，未做更改：' }[action]}${who} 由${by}于 ${hiredOn} 录用。`,
     registration: (state) => `参保登记：${state}`,
+  },
+
+  employerFilter: {
+    noMatch: (typed, close) =>
+      `台账中没有名为“${typed}”的用人单位${close.length > 0 ? `；是否要找：${close.map((c) => `“${c}”`).join('、')}？` : '；`sscard people` 可列出所有人员及其用人单位。'}`,
   },
 
   leave: {
