@@ -317,6 +317,50 @@ export function program(lang: Lang = 'en', only?: string, run?: Run): Command {
           (_, o) => o,
         ),
       );
+    declare(card, 'apply', m, h.cardApply)
+      .option('--id <id-number>', h.cardApply.id)
+      .option('--on <date>', h.cardApply.on)
+      .option('--policy <id>', h.cardApply.policy)
+      .option('--generation <2|3>', h.cardApply.generation)
+      .action(
+        action(
+          run,
+          () => import('./commands/card-apply.js'),
+          (_, o) => o,
+        ),
+      );
+    declare(card, 'ready', m, h.cardReady)
+      .option('--card <card-number>', h.cardReady.card)
+      .option('--on <date>', h.cardReady.on)
+      .option('--outlet <name>', h.cardReady.outlet)
+      .action(
+        action(
+          run,
+          () => import('./commands/card-ready.js'),
+          (_, o) => o,
+        ),
+      );
+    declare(card, 'fail', m, h.cardFail)
+      .option('--id <id-number>', h.cardFail.id)
+      .option('--on <date>', h.cardFail.on)
+      .option('--reason <text>', h.cardFail.reason)
+      .action(
+        action(
+          run,
+          () => import('./commands/card-fail.js'),
+          (_, o) => o,
+        ),
+      );
+    declare(card, 'set-policy', m, h.cardSetPolicy)
+      .option('--card <card-number>', h.cardSetPolicy.card)
+      .option('--policy <id>', h.cardSetPolicy.policy)
+      .action(
+        action(
+          run,
+          () => import('./commands/card-set-policy.js'),
+          (_, o) => o,
+        ),
+      );
     declare(card, 'receive', m, h.cardReceive)
       .option('--card <card-number>', h.cardReceive.card)
       .option('--on <date>', h.cardReceive.on)
@@ -422,7 +466,7 @@ export function program(lang: Lang = 'en', only?: string, run?: Run): Command {
       .option('--within <days>', h.due.within)
       .option('--check', h.due.check)
       .option('--employer <name>', h.due.employer)
-      .addOption(new Option('--kind <kind>', h.due.kind).choices(['registration', 'separation', 'activation', 'renewal']))
+      .addOption(new Option('--kind <kind>', h.due.kind).choices(['registration', 'separation', 'activation', 'collection', 'renewal']))
       .addOption(new Option('--format <format>', h.due.format).choices(['text', 'json', 'ics']))
       .action(
         action(

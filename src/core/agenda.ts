@@ -12,7 +12,8 @@ import { type Hire, registrationDeadline, registrationStatus } from './registrat
 import { separationDeadline, separationStatus } from './separation.js';
 
 export interface AgendaItem {
-  readonly kind: 'activation' | 'registration' | 'separation' | 'renewal';
+  /** `collection`: a card waiting at the outlet (待领卡) under a policy whose window counts from issue (Guangdong: collected and activated within a year, or sealed). */
+  readonly kind: 'activation' | 'collection' | 'registration' | 'separation' | 'renewal';
   readonly personId: string;
   readonly name: string | null;
   readonly deadline: Deadline;
@@ -84,7 +85,7 @@ export function cardItems(person: Person, stored: Card, today: IsoDate, calendar
   // A sealed card's window is closed for good: nothing is due on it, a new card is (status says so).
   if (status.deadline !== null && status.daysLeft !== null && card.state !== 'sealed') {
     items.push({
-      kind: 'activation',
+      kind: card.state === 'ready' && status.policy?.activation?.from === 'issued' ? 'collection' : 'activation',
       personId: person.id,
       name: person.name,
       deadline: status.deadline,
@@ -98,7 +99,7 @@ export function cardItems(person: Person, stored: Card, today: IsoDate, calendar
   // Renewal from its first day until the card is replaced or cancelled;
   // overdue once the printed expiry has passed (it is a printed date, not
   // a period's end: it is not moved off rest days).
-  const renewable = card.state === 'issued' || card.state === 'received' || card.state === 'activated' || card.state === 'lost';
+  const renewable = card.state === 'issued' || card.state === 'ready' || card.state === 'received' || card.state === 'activated' || card.state === 'lost';
   const expiresOn = status.expiresOn;
   if (renewable && status.renewalFrom !== null && expiresOn !== null && status.renewalFrom <= today) {
     const daysLeft = daysBetween(today, expiresOn);

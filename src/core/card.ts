@@ -8,7 +8,7 @@ import { addDays, daysBetween, type IsoDate } from './calendar-date.js';
 import { ageOn, type CitizenId } from './citizen-id.js';
 import type { RestDayCalendar } from './holidays.js';
 import { allow, type Decision, type Judging, refuse } from './decision.js';
-import { applyAll, emptyPerson, type Fact, fact } from './events.js';
+import { type Application, applyAll, emptyPerson, type Fact, fact } from './events.js';
 import { type Deadline, deadlineOf, hasPassed } from './period.js';
 import { type Card, type CardState, type EnableChannel, IN_FORCE, isInForce, type ReplaceReason } from './state.js';
 import {
@@ -98,6 +98,8 @@ export function cardOn(card: Card, policy: Policy, today: IsoDate, calendar: Res
       c = { ...c, state: 'sealed', endedOn: addDays(deadline.date, 1) };
     }
   }
+  // Made and waiting at the outlet (网点签收, 待领卡) until collected.
+  if (c.state === 'issued' && c.readyOn !== null) c = { ...c, state: 'ready' };
   return c;
 }
 
@@ -190,7 +192,7 @@ export function cardStatus(stored: Card | null, policy: Policy, today: IsoDate, 
   const card = cardOn(stored, policy, today, calendar);
   const deadline = activationDeadline(card, policy, calendar);
   const done = neededOn(card, policy) !== null;
-  const waiting = (card.state === 'issued' || card.state === 'received') && !done;
+  const waiting = (card.state === 'issued' || card.state === 'ready' || card.state === 'received') && !done;
   const daysLeft = waiting && deadline ? daysBetween(today, deadline.date) : null;
   let consequence: CardStatus['consequence'] = null;
   if (card.state === 'sealed') {
@@ -271,7 +273,18 @@ export type CardRefusal =
   | { readonly reason: 'not-lost'; readonly state: CardState }
   /** The policy says a formal loss (正式挂失) cannot be lifted (Beijing, Xi'an, Changchun): the card is void. */
   | { readonly reason: 'formal-loss-not-liftable'; readonly policy: string }
-  | { readonly reason: 'card-not-received' };
+  | { readonly reason: 'card-not-received' }
+  /** Collected before it reached the outlet. */
+  | { readonly reason: 'date-before-ready'; readonly readyOn: IsoDate }
+  /** `card ready` on a card already at the outlet, or collected. */
+  | { readonly reason: 'already-ready'; readonly readyOn: IsoDate }
+  /** `card fail` or `card issue` against an application: none is open. */
+  | { readonly reason: 'no-application' }
+  /** `card apply` while a card is being made (an application open) or one is in force. */
+  | { readonly reason: 'application-open'; readonly appliedOn: IsoDate }
+  | { readonly reason: 'date-before-application'; readonly appliedOn: IsoDate }
+  /** `card set-policy` to the policy the card already has. */
+  | { readonly reason: 'same-policy'; readonly policy: string };
 
 /** What a card decision records: the facts, and the card as they leave it (null: nothing to change). */
 export interface CardChange {
@@ -351,17 +364,28 @@ export function expiresBeforeIssue(issuedOn: IsoDate, expiresOn: IsoDate): boole
  * A card made for a holder (制卡). One card in force at a time: the holder's
  * cards are judged as they stood on the issue day (a card sealed by then is
  * out of force). `numberTaken`: the number is another card's in the ledger.
+ * `application`: the holder's open application (card apply), which the card
+ * completes (SPEC 1.3 v3).
  */
-export function decideIssue(holderCards: readonly Card[], numberTaken: boolean, request: IssueRequest, j: Judging): Decision<CardChange, CardRefusal> {
+export function decideIssue(
+  holderCards: readonly Card[],
+  numberTaken: boolean,
+  request: IssueRequest,
+  j: Judging,
+  application: Application | null = null,
+): Decision<CardChange, CardRefusal> {
   const { today } = j;
   if (numberTaken) return refuse({ reason: 'card-number-taken' });
   const inForce = cardsAsOf(holderCards, request.issuedOn, j).find(isInForce);
   if (inForce) return refuse({ reason: 'has-card-in-force', card: inForce.number });
   if (request.issuedOn > today) return refuse({ reason: 'date-in-future' });
+  // A card issued while an application is open completes it (events.ts): it cannot be made before it was applied for.
+  const open = application && application.failedOn === null ? application : null;
+  if (open && request.issuedOn < open.appliedOn) return refuse({ reason: 'date-before-application', appliedOn: open.appliedOn });
   if (request.expiresOn !== null && expiresBeforeIssue(request.issuedOn, request.expiresOn))
     return refuse({ reason: 'expiry-before-issue', expiresOn: request.expiresOn, issuedOn: request.issuedOn });
   const facts = [issueFact(request, null)];
-  const state = applyAll({ ...emptyPerson(request.holderId), exists: true }, facts);
+  const state = applyAll({ ...emptyPerson(request.holderId), exists: true, application: open }, facts);
   return allow({ card: state.cards[0]!, facts });
 }
 
@@ -383,9 +407,10 @@ export function decideReceipt(stored: Card, on: IsoDate, j: Judging): Decision<C
   if (card.state === 'received' && card.receivedOn === on) return allow(unchanged);
   if (card.state === 'received' && card.receivedOn !== null) return refuse({ reason: 'already-received', receivedOn: card.receivedOn });
   if (card.state === 'activated' && card.activatedOn !== null) return refuse({ reason: 'already-activated', activatedOn: card.activatedOn });
-  if (card.state !== 'issued') return refuse({ reason: 'card-not-in-force', state: card.state });
+  if (card.state !== 'issued' && card.state !== 'ready') return refuse({ reason: 'card-not-in-force', state: card.state });
   if (on > today) return refuse({ reason: 'date-in-future' });
   if (card.issuedOn !== null && on < card.issuedOn) return refuse({ reason: 'date-before-issue', issuedOn: card.issuedOn });
+  if (card.readyOn !== null && on < card.readyOn) return refuse({ reason: 'date-before-ready', readyOn: card.readyOn });
   return allow(after(stored, [fact(on, { kind: 'card.received', card: card.number })]));
 }
 
@@ -521,4 +546,61 @@ export function decideCancellation(stored: Card, on: IsoDate, j: Judging): Decis
   if (card.state === 'replaced' || card.state === 'sealed') return refuse({ reason: 'card-not-in-force', state: card.state });
   const bad = checkEndDate(card, on, today);
   return bad ? refuse(bad) : allow(after(stored, [fact(on, { kind: 'card.cancelled', card: card.number })]));
+}
+
+/**
+ * 申领 (SPEC 1.3 v3): a card applied for before any card number exists; it
+ * is being made (制卡中) until `card issue` records the card, or `card fail`
+ * the failure. Refused while another application is open or a card is in
+ * force on that day (one card in force at a time; a replacement is `card
+ * replace`).
+ */
+export function decideApply(
+  holderCards: readonly Card[],
+  application: Application | null,
+  request: { readonly on: IsoDate; readonly policy: string; readonly generation: 2 | 3 },
+  j: Judging,
+): Decision<{ readonly facts: readonly Fact[] }, CardRefusal> {
+  if (application && application.failedOn === null) return refuse({ reason: 'application-open', appliedOn: application.appliedOn });
+  const inForce = cardsAsOf(holderCards, request.on, j).find(isInForce);
+  if (inForce) return refuse({ reason: 'has-card-in-force', card: inForce.number });
+  if (request.on > j.today) return refuse({ reason: 'date-in-future' });
+  return allow({ facts: [fact(request.on, { kind: 'card.applied', policy: request.policy, generation: request.generation })] });
+}
+
+/** 制卡失败: the open application failed (a photo rejected, data wrong); the holder applies again. */
+export function decideFail(
+  application: Application | null,
+  on: IsoDate,
+  reason: string | null,
+  j: Judging,
+): Decision<{ readonly facts: readonly Fact[] }, CardRefusal> {
+  if (!application || application.failedOn !== null) return refuse({ reason: 'no-application' });
+  if (on > j.today) return refuse({ reason: 'date-in-future' });
+  if (on < application.appliedOn) return refuse({ reason: 'date-before-application', appliedOn: application.appliedOn });
+  return allow({ facts: [fact(on, { kind: 'card.failed', reason })] });
+}
+
+/**
+ * 网点签收 / 待领卡: the card waits at the outlet. Only an issued card not yet
+ * collected; its window under a policy that counts from issue keeps running
+ * (Guangdong: collected and activated within a year, or sealed).
+ */
+export function decideReady(stored: Card, on: IsoDate, outlet: string | null, j: Judging): Decision<CardChange, CardRefusal> {
+  const card = cardAsOf(stored, on, j);
+  if (card.state === 'ready' && card.readyOn !== null) return refuse({ reason: 'already-ready', readyOn: card.readyOn });
+  if (card.state !== 'issued') return refuse({ reason: 'card-not-in-force', state: card.state });
+  if (on > j.today) return refuse({ reason: 'date-in-future' });
+  if (card.issuedOn !== null && on < card.issuedOn) return refuse({ reason: 'date-before-issue', issuedOn: card.issuedOn });
+  return allow(after(stored, [fact(on, { kind: 'card.ready', card: card.number, outlet })]));
+}
+
+/**
+ * A correction (v3): the card was recorded under the wrong policy (a Guangzhou
+ * holder who forgot `--policy`). One event without a day: every view, the
+ * past ones too, judges the card under the right policy from now on.
+ */
+export function decideSetPolicy(stored: Card, policy: string): Decision<CardChange, CardRefusal> {
+  if (stored.policy === policy) return refuse({ reason: 'same-policy', policy });
+  return allow(after(stored, [fact(null, { kind: 'card.policy-set', card: stored.number, policy })]));
 }

@@ -5,7 +5,7 @@
 import { type Card, type CardRefusal, cardsAsOf, currentCard, isInForce } from './card.js';
 import { allow, type Decision, type Judging, refuse } from './decision.js';
 import { ECARD_CHANNELS, type EcardChannel, type EcardClaim } from './state.js';
-import { type Fact, fact } from './events.js';
+import { type Application, type Fact, fact } from './events.js';
 
 export { ECARD_CHANNELS, type EcardChannel, type EcardClaim } from './state.js';
 
@@ -50,21 +50,25 @@ export type EcardState = 'none' | 'active' | 'limited' | 'suspended';
 /**
  * The e-card follows the holder's card in force (SPEC 1.4), given the cards
  * as they stand that day (cardsOn), oldest first:
- * - `limited` while that card is lost, temporarily or formally (its services
- *   work only with the holder's authorisation);
- * - `suspended` with no card in force: cancelled, sealed, or replaced and
- *   the new card not yet received (unless third-generation: its e-card
- *   exists from the application);
+ * - `limited` while that card is lost, temporarily or formally, or replaced
+ *   and the new card not yet received (unless third-generation: its e-card
+ *   exists from the application): its services work only with the holder's
+ *   authorisation (public Q&As: the e-card goes on during loss and
+ *   replacement, SPEC 1.4 v3);
+ * - `suspended` with no card in force: cancelled or sealed;
  * - back to `active` when the replacement is received, without a new claim.
  */
-export function ecardState(claim: EcardClaim | null, cards: readonly Card[]): EcardState {
+export function ecardState(claim: EcardClaim | null, cards: readonly Card[], application: Application | null = null): EcardState {
   if (claim === null) return 'none';
+  // A third-generation card's e-card exists from its application (申领即生成电子社保卡), before the card is made.
+  if (!cards.some(isInForce) && application?.generation === 3 && application.failedOn === null) return 'active';
   const card = currentCard(cards);
   if (card === null) return 'suspended';
   if (card.state === 'lost') return 'limited';
   if (!isInForce(card)) return 'suspended';
+  // During a replacement, until the new card is received, the e-card's services go on with the holder's authorisation (SPEC 1.4 v3).
   const replacement = cards.some((c) => c.replacedBy === card.number);
-  return replacement && card.state === 'issued' && card.generation !== 3 ? 'suspended' : 'active';
+  return replacement && (card.state === 'issued' || card.state === 'ready') && card.generation !== 3 ? 'limited' : 'active';
 }
 
 /** "Is there an activated electronic social security card?": the e-card active AND the card in force activated. */
@@ -85,13 +89,22 @@ export function decideEcardClaim(
   cards: readonly Card[],
   request: EcardClaim,
   j: Judging,
+  application: Application | null = null,
 ): Decision<{ readonly claim: EcardClaim; readonly card: Card | null; readonly facts: readonly Fact[] }, CardRefusal> {
   const card = currentCard(cardsAsOf(cards, request.claimedOn, j));
+  const applied = application?.generation === 3 && application.failedOn === null && (card === null || !isInForce(card)) ? application : null;
+  if (applied) {
+    // A third-generation card applied for: its e-card can be claimed from the application day (SPEC 1.4 v3).
+    if (existing !== null) return allow({ claim: existing, card, facts: [] });
+    if (request.claimedOn > j.today) return refuse({ reason: 'date-in-future' });
+    if (request.claimedOn < applied.appliedOn) return refuse({ reason: 'date-before-application', appliedOn: applied.appliedOn });
+    return allow({ claim: request, card, facts: [fact(request.claimedOn, { kind: 'ecard.claimed', channel: request.channel })] });
+  }
   if (card === null) return refuse({ reason: 'no-card' });
   if (!isInForce(card) && card.state !== 'lost') return refuse({ reason: 'card-not-in-force', state: card.state });
   if (existing !== null) return allow({ claim: existing, card, facts: [] });
   if (request.claimedOn > j.today) return refuse({ reason: 'date-in-future' });
-  const from = card.generation === 3 ? card.issuedOn : card.receivedOn;
+  const from = card.generation === 3 ? (card.appliedOn ?? card.issuedOn) : card.receivedOn;
   if (from === null) return refuse({ reason: 'card-not-received' });
   if (request.claimedOn < from) {
     return refuse(card.generation === 3 ? { reason: 'date-before-issue', issuedOn: from } : { reason: 'date-before-receipt', receivedOn: from });

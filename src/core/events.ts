@@ -33,6 +33,14 @@ export type EventBody =
       /** The card this one replaces (补换卡), recorded with the `card.replaced` just before it. */
       readonly replaces: string | null;
     }
+  /** 申领: a card applied for, before any card number exists (制卡中, SPEC 1.3 v3); `card.issued` completes it. */
+  | { readonly kind: 'card.applied'; readonly policy: string; readonly generation: 2 | 3 }
+  /** 制卡失败: the open application failed (e.g. a photo rejected); a new one must be made. */
+  | { readonly kind: 'card.failed'; readonly reason: string | null }
+  /** 网点签收 / 待领卡: the card waits at the outlet to be collected. */
+  | { readonly kind: 'card.ready'; readonly card: string; readonly outlet: string | null }
+  /** A correction (v3): the card's policy was recorded wrongly; from now on every view judges it under this one. No day: it was always so. */
+  | { readonly kind: 'card.policy-set'; readonly card: string; readonly policy: string }
   | { readonly kind: 'card.received'; readonly card: string }
   | { readonly kind: 'card.enabled'; readonly card: string; readonly channel: EnableChannel | null }
   /** `guardian`: the guardian's identity number when a guardian activated for the holder. */
@@ -54,7 +62,11 @@ export const EVENT_KINDS: readonly EventKind[] = [
   'hire.registered',
   'hire.ended',
   'hire.separated',
+  'card.applied',
+  'card.failed',
   'card.issued',
+  'card.ready',
+  'card.policy-set',
   'card.received',
   'card.enabled',
   'card.activated',
@@ -97,6 +109,17 @@ export interface PersonState {
   /** In the order they were issued, oldest first. */
   readonly cards: readonly Card[];
   readonly ecard: EcardClaim | null;
+  /** The latest card application not yet completed by an issued card (制卡中), or failed (制卡失败); absent: none. */
+  readonly application?: Application | null;
+}
+
+/** A card applied for (申领) and not yet issued; `failedOn` once making failed (制卡失败). */
+export interface Application {
+  readonly appliedOn: IsoDate;
+  readonly policy: string;
+  readonly generation: 2 | 3;
+  readonly failedOn: IsoDate | null;
+  readonly reason: string | null;
 }
 
 export const emptyPerson = (id: string): PersonState => ({ id, exists: false, name: null, hires: [], cards: [], ecard: null });
@@ -105,6 +128,9 @@ export const emptyPerson = (id: string): PersonState => ({ id, exists: false, na
 export type Orphan = { readonly orphan: string };
 
 const sameHire = (h: Hire, employer: string | null, hiredOn: IsoDate) => h.employer === employer && h.hiredOn === hiredOn;
+
+/** `ready` is derived (card.ts, cardOn: an issued card with `readyOn`), never stored: facts apply to the stored `issued`. */
+const storedState = (c: Card): Card => (c.state === 'ready' ? { ...c, state: 'issued' } : c);
 
 function withHire(state: PersonState, employer: string | null, hiredOn: IsoDate, change: (h: Hire) => Hire | null): PersonState | Orphan {
   const index = state.hires.findIndex((h) => sameHire(h, employer, hiredOn));
@@ -127,7 +153,7 @@ function lapsed(c: Card): Card {
 function withCard(state: PersonState, number: string, change: (c: Card) => Card | null): PersonState | Orphan {
   const index = state.cards.findIndex((c) => c.number === number);
   if (index === -1) return { orphan: 'no-such-card' };
-  const changed = change(state.cards[index]!);
+  const changed = change(storedState(state.cards[index]!));
   if (changed === null) return { orphan: 'card-not-in-that-state' };
   return { ...state, cards: state.cards.map((c, i) => (i === index ? changed : c)) };
 }
@@ -162,6 +188,8 @@ export function apply(state: PersonState, f: Fact, holderId: string = state.id):
       return withHire(state, body.employer, body.hiredOn, (h) => (h.leftOn !== null && h.separationDoneOn === null ? { ...h, separationDoneOn: day } : null));
     case 'card.issued': {
       if (state.cards.some((c) => c.number === body.card)) return { orphan: 'card-issued-twice' };
+      // A card issued while an application is open completes it (its 申领 date stays with the card); a replacement has its own.
+      const openApplication = body.replaces === null && state.application && state.application.failedOn === null ? state.application : null;
       if (body.replaces !== null) {
         const old = state.cards.find((c) => c.number === body.replaces);
         if (old?.state !== 'replaced' || old.replacedBy !== body.card) return { orphan: 'no-such-replacement' };
@@ -174,6 +202,9 @@ export function apply(state: PersonState, f: Fact, holderId: string = state.id):
         generation: body.generation,
         expiresOn: body.expiresOn,
         state: 'issued',
+        appliedOn: openApplication?.appliedOn ?? null,
+        readyOn: null,
+        readyAt: null,
         issuedOn: on,
         receivedOn: null,
         enabledOn: null,
@@ -184,8 +215,21 @@ export function apply(state: PersonState, f: Fact, holderId: string = state.id):
         endedOn: null,
         replacedBy: null,
       };
-      return { ...state, cards: [...state.cards, card] };
+      return { ...state, cards: [...state.cards, card], ...(openApplication ? { application: null } : {}) };
     }
+    case 'card.applied':
+      return { ...state, application: { appliedOn: day, policy: body.policy, generation: body.generation, failedOn: null, reason: null } };
+    case 'card.failed':
+      return state.application && state.application.failedOn === null
+        ? { ...state, application: { ...state.application, failedOn: day, reason: body.reason } }
+        : { orphan: 'no-open-application' };
+    case 'card.ready':
+      return withCard(state, body.card, (c0) => {
+        const c = lapsed(c0);
+        return c.state === 'issued' && c.readyOn === null ? { ...c, readyOn: day, readyAt: body.outlet } : null;
+      });
+    case 'card.policy-set':
+      return withCard(state, body.card, (c) => ({ ...c, policy: body.policy }));
     case 'card.received':
       return withCard(state, body.card, (c0) => {
         const c = lapsed(c0);

@@ -25,6 +25,7 @@ import { decideEcardClaim, type EcardChannel } from './ecard.js';
 import { applyAll, type Fact, fact, type PersonState, personFacts } from './events.js';
 import { decideRegistration, type HireKind } from './registration.js';
 import { decideLeave } from './separation.js';
+import type { Hire } from './state.js';
 
 export interface LedgerRow {
   readonly id: CitizenId;
@@ -79,6 +80,21 @@ const hireField = (reason: Refusal['reason']): string =>
         : reason === 'left-before-hire' || reason === 'already-left' || reason === 'no-open-hire' || reason === 'several-open-hires'
           ? 'left_on'
           : 'hired_on';
+
+/**
+ * An employee hire the row would add beside an open one with the same
+ * employer and another hire date: most often the same employment with its
+ * hire date corrected in the file, which would leave two open hires and two
+ * registration duties (issue 28). Import still records it (two real
+ * employments with one employer exist: a rehire), and says so. Null when the
+ * row adds no such hire.
+ */
+export function openHireBeside(row: LedgerRow, person: PersonState): Hire | null {
+  if (!row.hire || row.hire.kind !== 'employee') return null;
+  const { employer, hiredOn } = row.hire;
+  if (person.hires.some((h) => h.employer === employer && h.hiredOn === hiredOn)) return null; // already recorded: nothing added
+  return person.hires.find((h) => h.kind === 'employee' && h.employer === employer && h.hiredOn !== hiredOn && h.leftOn === null) ?? null;
+}
 
 /**
  * `person`: the row's person as the ledger has them (replayed); `cardHolder`:

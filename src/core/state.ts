@@ -6,8 +6,13 @@
 // takes its lists from here too (src/cli/main.ts) without loading any rule.
 import type { IsoDate } from './calendar-date.js';
 
-/** `sealed` (逾期封存) is never stored: it is derived from the day and the policy (cardOn). */
-export type CardState = 'issued' | 'received' | 'activated' | 'lost' | 'replaced' | 'cancelled' | 'sealed';
+/**
+ * `sealed` (逾期封存) and `ready` (网点签收, 待领卡: an issued card with `readyOn`)
+ * are never stored: they are derived from the day, the facts and the policy
+ * (card.ts, cardOn). An application before any card exists (`applied`,
+ * `failed`) is the person's, not a card's (events.ts, Application).
+ */
+export type CardState = 'issued' | 'ready' | 'received' | 'activated' | 'lost' | 'replaced' | 'cancelled' | 'sealed';
 
 /** Where the social-security function was switched on (启用): SPEC 1.3. */
 export const ENABLE_CHANNELS = ['window', 'bank', 'online', 'hospital'] as const;
@@ -33,6 +38,11 @@ export interface Card {
   readonly generation: 2 | 3;
   readonly expiresOn: IsoDate | null;
   readonly state: CardState;
+  /** The application (申领) it completed, if one was recorded (v3). */
+  readonly appliedOn: IsoDate | null;
+  /** Waiting at the outlet (网点签收) since, and which outlet (v3). */
+  readonly readyOn: IsoDate | null;
+  readonly readyAt: string | null;
   readonly issuedOn: IsoDate | null;
   readonly receivedOn: IsoDate | null;
   /** The social-security function switched on (启用); activation does it too. */
@@ -49,7 +59,7 @@ export interface Card {
 }
 
 /** The states in which a card is in force (在用): the one card a holder may have, which the e-card follows. */
-export const IN_FORCE: ReadonlySet<CardState> = new Set(['issued', 'received', 'activated']);
+export const IN_FORCE: ReadonlySet<CardState> = new Set(['issued', 'ready', 'received', 'activated']);
 
 export const isInForce = (card: Card): boolean => IN_FORCE.has(card.state);
 

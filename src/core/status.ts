@@ -5,6 +5,7 @@ import type { IsoDate } from './calendar-date.js';
 import { type Card, cardsOn, cardStatus, type CardStatus, currentCard, isInForce } from './card.js';
 import type { CitizenId } from './citizen-id.js';
 import { type EcardClaim, ecardState, type EcardState, hasActivatedEcard } from './ecard.js';
+import type { Application } from './events.js';
 import type { RestDayCalendar } from './holidays.js';
 import type { Deadline } from './period.js';
 import { afterLapse, type LossOutcome, type Policy, type PolicyBook, policyOf } from './policy.js';
@@ -13,6 +14,10 @@ import { type SeparationStatus, separationStatus } from './separation.js';
 
 export type NextStep =
   | { readonly kind: 'get-card' }
+  /** 制卡中: wait for the card; record it with `card issue` when made. */
+  | { readonly kind: 'await-card'; readonly appliedOn: IsoDate }
+  /** 制卡失败: apply again. */
+  | { readonly kind: 'apply-again'; readonly failedOn: IsoDate }
   | { readonly kind: 'collect-card'; readonly card: string; readonly policy: Policy }
   /** The financial function is off: switch it on at a counter of the issuing bank (which also enables the social function). */
   | {
@@ -55,10 +60,12 @@ export interface StatusReport {
   readonly activatedEcard: boolean;
   readonly registrations: readonly RegistrationReport[];
   readonly nextSteps: readonly NextStep[];
+  /** An application (制卡中) or a failed one (制卡失败) while no card is in force: where the card is before it exists. */
+  readonly application: Application | null;
 }
 
 export function personStatus(
-  input: { id: CitizenId; hires: readonly Hire[]; cards: readonly Card[]; ecard: EcardClaim | null },
+  input: { id: CitizenId; hires: readonly Hire[]; cards: readonly Card[]; ecard: EcardClaim | null; application?: Application | null },
   today: IsoDate,
   calendar: RestDayCalendar,
   policies: PolicyBook,
@@ -72,7 +79,8 @@ export function personStatus(
     status: registrationStatus(hire, today, calendar),
     separation: separationStatus(hire, today, calendar),
   }));
-  const ecard = { claim: input.ecard, state: ecardState(input.ecard, cards) };
+  const application = cards.some(isInForce) ? null : (input.application ?? null);
+  const ecard = { claim: input.ecard, state: ecardState(input.ecard, cards, application) };
 
   const nextSteps: NextStep[] = [];
   for (const { hire, status: s, separation } of registrations) {
@@ -83,9 +91,14 @@ export function personStatus(
       nextSteps.push({ kind: 'transfer-on-leaving', employer: hire.employer, deadline: separation.deadline, overdue: separation.state === 'overdue' });
     }
   }
-  if (card !== null) nextSteps.push(...cardSteps(card, status, today));
+  if (application !== null) {
+    nextSteps.push(
+      application.failedOn === null ? { kind: 'await-card', appliedOn: application.appliedOn } : { kind: 'apply-again', failedOn: application.failedOn },
+    );
+  } else if (card !== null) nextSteps.push(...cardSteps(card, status, today));
   else nextSteps.push({ kind: 'get-card' });
-  if (ecard.state === 'none' && card !== null && isInForce(card) && (card.receivedOn !== null || card.generation === 3)) {
+  const thirdGenerationApplied = application !== null && application.failedOn === null && application.generation === 3;
+  if (ecard.state === 'none' && ((card !== null && isInForce(card) && (card.receivedOn !== null || card.generation === 3)) || thirdGenerationApplied)) {
     nextSteps.push({ kind: 'claim-ecard' });
   }
   return {
@@ -97,6 +110,7 @@ export function personStatus(
     activatedEcard: hasActivatedEcard(input.ecard, cards),
     registrations,
     nextSteps,
+    application,
   };
 }
 
@@ -124,10 +138,11 @@ function cardSteps(card: Card, status: CardStatus, today: IsoDate): NextStep[] {
       }
       return [{ kind: 'replace-lost-card', card: card.number }];
     case 'issued':
+    case 'ready':
       steps.push({ kind: 'collect-card', card: card.number, policy });
       break;
   }
-  if (card.state === 'issued' || card.state === 'received') {
+  if (card.state === 'issued' || card.state === 'ready' || card.state === 'received') {
     if (card.enabledOn === null && needs !== 'activated') {
       steps.push({
         kind: 'enable-card',

@@ -49,6 +49,9 @@ export interface CardRow {
   loss_resumes: Loss['resumes'] | null;
   ended_on: string | null;
   replaced_by: string | null;
+  applied_on?: string | null;
+  ready_on?: string | null;
+  ready_at?: string | null;
 }
 
 export const EVENT_COLUMNS = 'seq, person_id, kind, concerns_on, recorded_at, source, data';
@@ -152,6 +155,9 @@ export const toCard = (row: CardRow): Card => ({
   generation: Number(row.generation) === 3 ? 3 : 2,
   expiresOn: row.expires_on as IsoDate | null,
   state: row.state,
+  appliedOn: (row.applied_on ?? null) as IsoDate | null,
+  readyOn: (row.ready_on ?? null) as IsoDate | null,
+  readyAt: row.ready_at ?? null,
   issuedOn: row.issued_on as IsoDate | null,
   receivedOn: row.received_on as IsoDate | null,
   enabledOn: row.enabled_on as IsoDate | null,
@@ -183,6 +189,9 @@ export const cardParams = (card: Card, seq: number) => ({
   loss_resumes: card.loss?.resumes ?? null,
   ended_on: card.endedOn,
   replaced_by: card.replacedBy,
+  applied_on: card.appliedOn,
+  ready_on: card.readyOn,
+  ready_at: card.readyAt,
 });
 
 export const CARD_COLUMNS = Object.keys(cardParams({} as Card, 0)) as (keyof ReturnType<typeof cardParams>)[];

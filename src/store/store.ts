@@ -155,6 +155,13 @@ export interface LedgerTransaction extends LedgerReader {
    */
   record(personId: string, facts: readonly Fact[], source: string): Promise<LedgerEvent[]>;
   /**
+   * The person's state now: the replay of all their events, as after
+   * personEvents, carried on past what this transaction recorded for them
+   * since (an import of many rows for one person replays their history once,
+   * not once per row).
+   */
+  personState(personId: string): Promise<PersonState>;
+  /**
    * A hint: reads about these people and card numbers follow. An engine with
    * a round trip per read (PostgreSQL) loads them at once; optional.
    */

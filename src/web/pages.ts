@@ -267,7 +267,7 @@ export async function peoplePage(v: View, params: URLSearchParams): Promise<Page
   for (const { id } of shown) {
     const person = await personState(store, id, ctx.viewOn);
     if (!person.exists) continue;
-    const { items, card, ecard } = summary(ctx, person, undefined);
+    const { items, card, ecard } = summary(ctx, person, null);
     const next = items[0] ?? null;
     const overdue = items.filter((i) => i.state === 'overdue').length;
     rows.push([

@@ -51,6 +51,8 @@ const ACTIVATION_KEYS = [
   'row.guardianWithoutActivation',
   'due.kinds.activation',
   'ics.kinds.activation',
+  'ics.kinds.collection',
+  'ics.law.collection',
   'ics.law.activation',
   'guide.topics.activate.title',
   'guide.topics.activate.steps[0]',

@@ -33,6 +33,9 @@ const card = (number: string, state: Card['state'], receivedOn: string | null): 
   policy: 'seed',
   generation: 2,
   expiresOn: null,
+  appliedOn: null,
+  readyOn: null,
+  readyAt: null,
   enabledOn: null,
   loss: null,
 });

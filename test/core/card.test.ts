@@ -9,7 +9,11 @@ import {
   currentCard,
   decideActivation,
   decideCancellation,
+  decideApply,
+  decideFail,
   decideFound,
+  decideReady,
+  decideSetPolicy,
   decideIssue,
   decideLoss,
   decideReceipt,
@@ -20,10 +24,21 @@ import {
 import { type CitizenId, parseCitizenId } from '../../src/core/citizen-id.js';
 import { chinaCalendar } from '../../src/core/official-calendar.js';
 import type { Judging } from '../../src/core/decision.js';
-import { BOOK, SEED } from './shipped-policies.js';
+import { BOOK, policy, SEED } from './shipped-policies.js';
+import { type Application, applyAll, emptyPerson } from '../../src/core/events.js';
 
 /** What the decisions judge by: the day, China's calendar, the shipped policies. */
 const judge = (today: string): Judging => ({ today: today as IsoDate, calendar: chinaCalendar, policies: BOOK });
+const APPLIED: Application = { appliedOn: '2026-11-01' as IsoDate, policy: 'guangdong', generation: 2, failedOn: null, reason: null };
+const ISSUE = {
+  number: 'B12345678',
+  holderId: '11010519491231002X',
+  bank: null,
+  issuedOn: '2026-11-02' as IsoDate,
+  policy: 'seed',
+  generation: 2 as const,
+  expiresOn: null,
+};
 
 const repl = (newNumber: string, numberTaken: boolean, on: IsoDate) => ({ newNumber, numberTaken, on, bank: null, reason: null, policy: null });
 
@@ -53,6 +68,9 @@ const card = (over: Partial<Card> = {}): Card => ({
   policy: 'seed',
   generation: 2,
   expiresOn: null,
+  appliedOn: null,
+  readyOn: null,
+  readyAt: null,
   enabledOn: null,
   loss: null,
   ...over,
@@ -387,6 +405,39 @@ describe('every refusal of the card rules, by rule', () => {
       () => decideFound({ ...lost, policy: 'beijing', loss: { kind: 'formal', reportedOn: d('2026-05-02'), resumes: 'activated' } }, d('2026-11-24'), today),
       { reason: 'formal-loss-not-liftable', policy: 'beijing' },
     ],
+    // card-making progress (SPEC 1.3 v3)
+    [
+      'apply: an application still open',
+      () => decideApply([], APPLIED, { on: d('2026-11-24'), policy: 'seed', generation: 2 }, today),
+      { reason: 'application-open', appliedOn: '2026-11-01' },
+    ],
+    [
+      'apply: a card in force',
+      () => decideApply([card()], null, { on: d('2026-11-24'), policy: 'seed', generation: 2 }, today),
+      { reason: 'has-card-in-force', card: 'A12345678' },
+    ],
+    ['apply: tomorrow', () => decideApply([], null, { on: d('2026-11-25'), policy: 'seed', generation: 2 }, today), { reason: 'date-in-future' }],
+    ['fail: no application', () => decideFail(null, d('2026-11-24'), null, today), { reason: 'no-application' }],
+    ['fail: one already failed', () => decideFail({ ...APPLIED, failedOn: d('2026-11-05') }, d('2026-11-24'), null, today), { reason: 'no-application' }],
+    ['fail: before the application', () => decideFail(APPLIED, d('2026-10-31'), null, today), { reason: 'date-before-application', appliedOn: '2026-11-01' }],
+    [
+      'ready: already at the outlet',
+      () => decideReady(card({ state: 'ready', readyOn: d('2026-11-03') }), d('2026-11-24'), null, today),
+      { reason: 'already-ready', readyOn: '2026-11-03' },
+    ],
+    ['ready: a received card', () => decideReady(card(), d('2026-11-24'), null, today), { reason: 'card-not-in-force', state: 'received' }],
+    ['ready: before issue', () => decideReady(issued, d('2026-02-28'), null, today), { reason: 'date-before-issue', issuedOn: '2026-03-01' }],
+    [
+      'receive: before it reached the outlet',
+      () => decideReceipt({ ...issued, state: 'ready', readyOn: d('2026-03-05') }, d('2026-03-04'), today),
+      { reason: 'date-before-ready', readyOn: '2026-03-05' },
+    ],
+    [
+      'issue: before the application',
+      () => decideIssue([], false, { ...ISSUE, issuedOn: d('2026-10-30') }, today, APPLIED),
+      { reason: 'date-before-application', appliedOn: '2026-11-01' },
+    ],
+    ['set-policy: the same policy', () => decideSetPolicy(card(), 'seed'), { reason: 'same-policy', policy: 'seed' }],
     ['loss: a replaced card', () => decideLoss(card({ state: 'replaced' }), d('2026-11-02'), today), { reason: 'card-not-in-force', state: 'replaced' }],
     ['loss: tomorrow', () => decideLoss(card(), d('2026-11-25'), today), { reason: 'date-in-future' }],
     ['loss: before issue', () => decideLoss(issued, d('2026-02-28'), today), { reason: 'date-before-issue', issuedOn: '2026-03-01' }],
@@ -452,6 +503,12 @@ describe('every refusal of the card rules, by rule', () => {
     const reasons: Record<Exclude<Refusal['reason'], 'no-card' | 'card-not-received'>, true> = {
       'temporary-loss': true,
       'formal-loss-not-liftable': true,
+      'date-before-ready': true,
+      'already-ready': true,
+      'no-application': true,
+      'application-open': true,
+      'date-before-application': true,
+      'same-policy': true,
       'loss-not-reported': true,
       'replacement-recorded': true,
       'not-lost': true,
@@ -478,5 +535,46 @@ describe('every refusal of the card rules, by rule', () => {
     expect(decideLoss(activated, d('2026-04-02'), today).ok).toBe(true);
     expect(decideReplacement(lost, repl('C12345678', false, d('2026-05-02')), today).ok).toBe(true);
     expect(decideCancellation(lost, d('2026-05-02'), today).ok).toBe(true);
+  });
+});
+
+describe('card-making progress (制卡进度, SPEC 1.3 v3): applied -> issued -> ready -> received; failed', () => {
+  const today = judge('2026-11-24');
+  const guangdong = policy('guangdong');
+  it('an application completed by the card it names; the card keeps its 申领 date; at the outlet it is ready (待领卡)', () => {
+    const applied = decideApply([], null, { on: d('2026-01-05'), policy: 'guangdong', generation: 2 }, today);
+    if (!applied.ok) throw new Error();
+    const state = applyAll({ ...emptyPerson(ADULT.number), exists: true }, applied.value.facts);
+    expect(state.application).toEqual({ appliedOn: '2026-01-05', policy: 'guangdong', generation: 2, failedOn: null, reason: null });
+    const issued = decideIssue([], false, { ...ISSUE, issuedOn: d('2026-01-10'), policy: 'guangdong' }, today, state.application ?? null);
+    if (!issued.ok) throw new Error();
+    const withCard = applyAll(state, issued.value.facts);
+    expect(withCard.application).toBeNull();
+    expect(withCard.cards[0]).toMatchObject({ state: 'issued', appliedOn: '2026-01-05', issuedOn: '2026-01-10' });
+    const ready = decideReady(withCard.cards[0]!, d('2026-01-20'), 'ICBC Tianhe', today);
+    if (!ready.ok) throw new Error();
+    const atOutlet = applyAll(withCard, ready.value.facts).cards[0]!;
+    // Stored as issued with readyOn; derived ready.
+    expect(atOutlet).toMatchObject({ state: 'issued', readyOn: '2026-01-20', readyAt: 'ICBC Tianhe' });
+    expect(cardStatus(atOutlet, guangdong, d('2026-06-01'), chinaCalendar)).toMatchObject({ card: { state: 'ready' }, deadline: { date: '2027-01-11' } });
+    // 粤人社规〔2023〕5号: not collected and activated within a year of issue: sealed, also while waiting at the outlet.
+    expect(cardStatus(atOutlet, guangdong, d('2027-01-12'), chinaCalendar)).toMatchObject({
+      card: { state: 'sealed' },
+      consequence: { kind: 'sealed', since: '2027-01-12' },
+    });
+    const received = decideReceipt(atOutlet, d('2026-06-01'), today);
+    expect(received).toMatchObject({ ok: true, value: { card: { state: 'received', receivedOn: '2026-06-01' } } });
+  });
+  it('a failed application closes it; a new one may then be made', () => {
+    const failed = decideFail(APPLIED, d('2026-11-05'), 'photo rejected', today);
+    if (!failed.ok) throw new Error();
+    expect(failed.value.facts).toEqual([{ on: '2026-11-05', body: { kind: 'card.failed', reason: 'photo rejected' } }]);
+    expect(decideApply([], { ...APPLIED, failedOn: d('2026-11-05') }, { on: d('2026-11-24'), policy: 'seed', generation: 2 }, today).ok).toBe(true);
+  });
+  it('set-policy records a correction without a day', () => {
+    expect(decideSetPolicy(card(), 'guangzhou')).toMatchObject({
+      ok: true,
+      value: { card: { policy: 'guangzhou' }, facts: [{ on: null, body: { kind: 'card.policy-set', card: 'A12345678', policy: 'guangzhou' } }] },
+    });
   });
 });

@@ -34,6 +34,9 @@ const card = (state: CardState, over: Partial<Card> = {}): Card => ({
   policy: 'seed',
   generation: 2,
   expiresOn: null,
+  appliedOn: null,
+  readyOn: null,
+  readyAt: null,
   enabledOn: state === 'activated' ? d('2026-04-02') : null,
   loss: null,
   ...over,
@@ -59,7 +62,8 @@ describe('the e-card and "is there an activated electronic social security card?
   const old = card('replaced', { replacedBy: 'B12345678' });
   const next = (state: CardState, over: Partial<Card> = {}): Card => card(state, { number: 'B12345678', ...over });
   it.each([
-    ['replaced, the new card not yet received', [old, next('issued')], 'suspended', false],
+    ['replaced, the new card not yet received: limited during the replacement (SPEC 1.4 v3)', [old, next('issued')], 'limited', false],
+    ['replaced, the new card waiting at the outlet', [old, next('ready', { readyOn: '2026-06-15' as never })], 'limited', false],
     ['replaced, the new third-generation card issued (its e-card exists from issue)', [old, next('issued', { generation: 3 })], 'active', false],
     ['replaced, the new card received: back without a new claim', [old, next('received')], 'active', false],
     ['replaced, the new card activated', [old, next('activated')], 'active', true],
@@ -101,7 +105,7 @@ describe('the e-card and "is there an activated electronic social security card?
       at([replaced.value.old, replaced.value.replacement]),
       at([replaced.value.old, newReceived.value.card!]),
       at([replaced.value.old, cancelled.value.card!]),
-    ]).toEqual(['active', 'active', 'limited', 'active', 'suspended', 'active', 'suspended']);
+    ]).toEqual(['active', 'active', 'limited', 'active', 'limited', 'active', 'suspended']);
   });
 });
 
@@ -179,5 +183,24 @@ describe('channels: ids in any case, and their Chinese names', () => {
 describe('currentCard', () => {
   it('prefers the card in force, else the most recent', () => {
     expect(currentCard([card('replaced', { replacedBy: 'B12345678' }), card('received', { number: 'B12345678' })])?.number).toBe('B12345678');
+  });
+});
+
+describe('a third-generation card: its e-card from the application (SPEC 1.4 v3)', () => {
+  const application = { appliedOn: '2026-11-01' as IsoDate, policy: 'seed', generation: 3 as const, failedOn: null, reason: null };
+  it('can be claimed from the application day, before any card exists, and is active', () => {
+    const today = judge('2026-11-24');
+    const claim = decideEcardClaim(null, [], { channel: 'wechat', claimedOn: '2026-11-02' as IsoDate }, today, application);
+    expect(claim).toMatchObject({ ok: true, value: { facts: [{ body: { kind: 'ecard.claimed' } }] } });
+    expect(decideEcardClaim(null, [], { channel: 'wechat', claimedOn: '2026-10-31' as IsoDate }, today, application)).toEqual({
+      ok: false,
+      refusal: { reason: 'date-before-application', appliedOn: '2026-11-01' },
+    });
+    expect(ecardState({ channel: 'wechat', claimedOn: '2026-11-02' as IsoDate }, [], application)).toBe('active');
+    // A second-generation application has no e-card until the card is received.
+    expect(decideEcardClaim(null, [], { channel: 'wechat', claimedOn: '2026-11-02' as IsoDate }, today, { ...application, generation: 2 })).toEqual({
+      ok: false,
+      refusal: { reason: 'no-card' },
+    });
   });
 });

@@ -47,12 +47,18 @@ describe("the insured person's story (issue 3)", () => {
         expiresOn: null,
         renewalFrom: null,
         consequence: { kind: 'medical-insurance-restricted', since: '2026-10-01' },
+        // SPEC v3 (1.3): card-making progress.
+        appliedOn: null,
+        readyOn: null,
+        outlet: null,
       },
       medicalInsurance: 'restricted',
       ecard: { claimed: true, state: 'active', channel: 'wechat', claimedOn: '2026-04-01' },
       activatedEcard: false,
       registrations: [],
       nextSteps: [expect.stringContaining('ORIGINAL identity document')],
+      // SPEC 1.8 v3: the card is under the default rules and the holder's ID is from Beijing: said, not applied.
+      policyHint: 'beijing',
     });
 
     const human = ledger.run(['status', ID, '--as-of', '2026-10-01']);

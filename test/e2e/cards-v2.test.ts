@@ -195,10 +195,10 @@ describe("the issue's loss example: temporary, found, formal, replaced", () => {
       loss: { kind: 'formal', reportedOn: '2026-05-02', lapsesOn: null },
     });
     ok(ledger, ['card', 'replace', '--card', 'A12345678', '--new-card', 'B12345678', '--reason', 'loss', '--on', '2026-05-10', '--yes'], '2026-05-10');
-    // Replaced, the new card not yet received: the e-card is suspended; on receipt it is back without a new claim.
+    // Replaced, the new card not yet received: the e-card is limited (SPEC 1.4 v3: its services go on with the holder's authorisation); on receipt it is active again without a new claim.
     expect(ledger.run(['status', W, '--json', '--as-of', '2026-05-10']).json).toMatchObject({
       card: { number: 'B12345678', state: 'issued' },
-      ecard: { state: 'suspended' },
+      ecard: { state: 'limited' },
     });
     ok(ledger, ['card', 'receive', '--card', 'B12345678', '--on', '2026-05-20'], '2026-05-20');
     expect(ledger.run(['status', W, '--json', '--as-of', '2026-05-20']).json).toMatchObject({

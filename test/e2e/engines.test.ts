@@ -284,7 +284,7 @@ describe('a shared ledger: roles and passwords', () => {
     await admin((c) => c.query(`UPDATE ${schemaOf(newer.db)}.meta SET version = 99`));
     const refused = newer.run(['status', WANG]);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toMatch(/written by a newer sscard \(schema version 99, this one knows 2\); it was left untouched/);
+    expect(refused.stderr).toMatch(/written by a newer sscard \(schema version 99, this one knows 3\); it was left untouched/);
   });
 });
 
@@ -336,7 +336,7 @@ describe('copies between engines', () => {
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
     expect(fs.readdirSync(shared.dir).filter((f) => f.includes('partial'))).toEqual([]);
     const check = ok(run(['--db', file, 'check', '--json'])).json;
-    expect(check).toMatchObject({ ok: true, schemaVersion: 2 });
+    expect(check).toMatchObject({ ok: true, schemaVersion: 3 });
     expect(check.rows).toEqual(ok(shared.run(['check', '--json'])).json.rows);
     for (const id of [WANG, LI, ZHANG]) {
       expect(ok(run(['--db', file, 'status', id, '--json'], { SSCARD_TODAY: '2026-11-24' })).json).toEqual(ok(shared.run(['status', id, '--json'])).json);

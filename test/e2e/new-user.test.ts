@@ -264,3 +264,50 @@ describe('a title above the header (item 5)', () => {
     expect(r.stderr).toContain('--header-row N');
   });
 });
+
+describe('a roster given again with a corrected hire date (item 4)', () => {
+  it('warns that a second open hire was added, naming the correction to make; the same file again says nothing', () => {
+    ledger = tempLedger();
+    const write = (name: string, hiredOn: string) => {
+      const file = path.join(ledger.dir, name);
+      fs.writeFileSync(file, `身份证号,用人单位,入职日期\n${ID},Acme Ltd,${hiredOn}\n`);
+      return file;
+    };
+    expect(ledger.run(['import', write('first.csv', '2026-09-01')]).stderr).toBe('');
+    const corrected = write('corrected.csv', '2026-09-03');
+    const r = ledger.run(['import', corrected]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('line 2: 110105********002X already has an open hire at Acme Ltd from 2026-09-01; this row adds a second from 2026-09-03.');
+    expect(r.stderr).toContain('sscard revoke SEQ');
+    expect(ledger.run(['import', corrected]).stderr).toBe(''); // nothing added the second time
+    expect(ledger.run(['import', corrected, '--lang', 'zh', '--dry-run']).stderr).toBe('');
+  });
+});
+
+describe('--employer as a clerk types it (item 14, in part)', () => {
+  it('matches whatever the case, width and spaces; offers close names when none matches', () => {
+    ledger = tempLedger();
+    expect(ledger.run(['register-employee', '--id', ID, '--employer', 'Acme Ltd', '--hired-on', '2026-11-01', '--pending']).code).toBe(0);
+    for (const typed of ['acme  ltd', 'ACME LTD', 'ＡＣＭＥ Ｌｔｄ']) {
+      expect(ledger.run(['people', '--employer', typed, '--json']).json.people, typed).toHaveLength(1);
+      expect(ledger.run(['due', '--employer', typed, '--json']).json.items, typed).toHaveLength(1);
+    }
+    const near = ledger.run(['due', '--employer', 'Acme']);
+    expect(near.code).toBe(0);
+    expect(near.stderr).toBe('No employer in the ledger is called "Acme"; did you mean "Acme Ltd"?\n');
+    expect(ledger.run(['people', '--employer', 'Acme Lt', '--lang', 'zh']).stderr).toBe('台账中没有名为“Acme Lt”的用人单位；是否要找：“Acme Ltd”？\n');
+    expect(ledger.run(['people', '--employer', 'Zeta']).stderr).toContain('No employer in the ledger is called "Zeta"');
+  });
+});
+
+describe('Chinese typography (item 16, in part)', () => {
+  it('no space inside Chinese text in calendar load\'s refusals ("第 1 项的日期", not "第 1 项 的日期")', () => {
+    ledger = tempLedger();
+    const file = path.join(ledger.dir, '2027.json');
+    fs.writeFileSync(file, JSON.stringify({ year: 2027, days: [{ name: '春节', date: '2027-02-30', isOffDay: true }] }));
+    const r = ledger.run(['calendar', 'load', file, '--lang', 'zh']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/项的日期/);
+    expect(r.stderr).not.toMatch(/[\u4e00-\u9fff] [\u4e00-\u9fff]/);
+  });
+});

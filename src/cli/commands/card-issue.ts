@@ -6,8 +6,8 @@ import { cardNumberField, citizenIdField, isoDateField, optional, parseInput, re
 import { cardJson, shownId, writeJson } from './shared/output.js';
 import { refuse } from './shared/refusals.js';
 import { personState } from './shared/person.js';
-import { judging, knownPolicy } from './shared/policies-data.js';
-import { policyWindowText } from '../text/policy-words.js';
+import { judging, knownPolicy, regionHint } from './shared/policies-data.js';
+import { policyPlace, policyWindowText } from '../text/policy-words.js';
 import { policyOf } from '../../core/policy.js';
 import { personFacts } from '../../core/events.js';
 
@@ -49,18 +49,24 @@ export async function run(ctx: Context, args: CardIssueArgs): Promise<void> {
   );
   const holderId = input.id.number;
   const issuedOn = input.issuedOn ?? ctx.today;
-  const policy = args.policy !== undefined ? knownPolicy(ctx, args.policy, '--policy') : knownPolicy(ctx, ctx.defaultPolicy, 'SSCARD_POLICY');
+  const given = args.policy !== undefined ? knownPolicy(ctx, args.policy, '--policy') : null;
+  const fallback = knownPolicy(ctx, ctx.defaultPolicy, 'SSCARD_POLICY');
   const expiresOn = input.expiresOn ?? null;
 
   const j = judging(ctx);
   const store = await ctx.openStore({ write: true });
   const card = await store.write(async (tx) => {
     const person = await personState(tx, holderId);
+    // A card made for an open application (card apply) takes that application's policy and generation unless told otherwise.
+    const open = person.application && person.application.failedOn === null ? person.application : null;
+    const policy = given ?? open?.policy ?? fallback;
+    const generation = input.generation !== undefined ? (input.generation === '3' ? 3 : 2) : (open?.generation ?? 2);
     const decision = decideIssue(
       person.cards,
       (await tx.cardHolder(input.card)) !== null,
-      { number: input.card, holderId, bank: input.bank ?? null, issuedOn, policy, generation: input.generation === '3' ? 3 : 2, expiresOn },
+      { number: input.card, holderId, bank: input.bank ?? null, issuedOn, policy, generation, expiresOn },
       j,
+      person.application ?? null,
     );
     if (!decision.ok) {
       const field = decision.refusal.reason === 'expiry-before-issue' ? '--expires-on' : '--issued-on';
@@ -70,10 +76,13 @@ export async function run(ctx: Context, args: CardIssueArgs): Promise<void> {
     return decision.value.card!;
   });
 
+  // SPEC 1.8: no policy given and a shipped one matches the holder's region: say so, never apply it.
+  const hint = given === null && ctx.defaultPolicy === 'seed' && card.policy === 'seed' ? regionHint(input.id.regionCode) : null;
   if (ctx.json) {
-    writeJson(ctx, { asOf: ctx.today, holder: shownId(ctx, holderId), card: cardJson(ctx, statusOf(card, j)) });
+    writeJson(ctx, { asOf: ctx.today, holder: shownId(ctx, holderId), card: cardJson(ctx, statusOf(card, j)), policyHint: hint?.id ?? null });
     return;
   }
-  const window = policyWindowText(ctx, policyOf(j.policies, policy));
+  const window = policyWindowText(ctx, policyOf(j.policies, card.policy));
   ctx.out.write(`${ctx.m.card.issued(card.number, card.bank, issuedOn, shownId(ctx, holderId), window)}\n`);
+  if (hint) ctx.out.write(`${ctx.m.card.policyHint(policyPlace(ctx, hint), hint.id)}\n`);
 }

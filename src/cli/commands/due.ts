@@ -8,6 +8,7 @@ import type { Deadline } from '../../core/period.js';
 import type { Context } from '../context.js';
 import { EXIT } from '../exit.js';
 import { day, deadlineWhy, padded, relative, width } from '../text/human.js';
+import { didYouMean, employerFilter } from './shared/employer-filter.js';
 import { type Ctx, fail, parseInput } from './shared/input.js';
 import { batched, deadlineJson, noLedger, send, shownId } from './shared/output.js';
 import { policyBook } from './shared/policies-data.js';
@@ -34,8 +35,8 @@ export async function run(ctx: Context, args: DueArgs): Promise<number> {
   const store = await ctx.openStore({ write: false });
   if (store === null) throw noLedger(ctx);
   const sources = await store.agendaRows(ctx.viewOn, agendaOrder(ctx.calendar));
-  const employer = args.employer?.trim();
-  const wanted = (item: AgendaItem) => (employer === undefined || item.employer === employer) && (args.kind === undefined || item.kind === args.kind);
+  const employer = employerFilter(args.employer);
+  const wanted = (item: AgendaItem) => (employer === null || employer.matches(item.employer)) && (args.kind === undefined || item.kind === args.kind);
   /** The agenda, a page at a time, as often as asked (text mode reads it twice: once to align the columns). */
   const open: Agenda = {
     async *[Symbol.asyncIterator]() {
@@ -47,6 +48,7 @@ export async function run(ctx: Context, args: DueArgs): Promise<number> {
   };
   const format = ctx.json ? 'json' : (args.format ?? 'text');
   const overdue = format === 'json' ? await json(ctx, open) : format === 'ics' ? await ics(ctx, open) : await text(ctx, open, within);
+  didYouMean(ctx, args.employer, employer);
   return args.check && overdue > 0 ? EXIT.overdue : EXIT.ok;
 }
 
@@ -86,27 +88,34 @@ async function json(ctx: Context, agenda: Agenda): Promise<number> {
   return overdue;
 }
 
-/** A calendar file is read whole by the calendar that imports it: made whole here too. */
+/** Written event by event, as the agenda streams (issue 31: the whole file was 1.77 GiB at a million deadlines). */
 async function ics(ctx: Context, agenda: Agenda): Promise<number> {
-  const { icsCalendar } = await import('../formats/ics.js');
-  const items: AgendaItem[] = [];
-  for await (const page of agenda) items.push(...page);
-  const calendar = icsCalendar(
-    items.map((item) => ({
-      kind: item.kind,
-      personShown: shownId(ctx, item.personId),
-      name: item.name,
-      employer: item.employer,
-      deadline: item.deadline.date,
-      derivation: [ctx.m.ics.law[item.kind], deadlineWhy(ctx, item.deadline)].filter(Boolean).join(ctx.m.ics.separator),
-      // Stable across runs, so that a newer file updates the calendar's events instead of adding them again.
-      identity: [item.personId, item.employer ?? '', item.hiredOn ?? '', item.card ?? ''].join('|'),
-      ...(item.state === 'overdue' ? { daysOverdue: -item.daysLeft } : {}),
-    })),
-    { stampedAt: new Date(`${ctx.today}T00:00:00+08:00`), m: ctx.m },
-  );
-  await send(ctx, calendar);
-  return items.filter((item) => item.state === 'overdue').length;
+  const { icsWriter } = await import('../formats/ics.js');
+  const writer = icsWriter({ stampedAt: new Date(`${ctx.today}T00:00:00+08:00`), m: ctx.m });
+  await send(ctx, writer.head);
+  const batch = batched(ctx);
+  let overdue = 0;
+  for await (const page of agenda) {
+    for (const item of page) {
+      await batch.add(
+        writer.event({
+          kind: item.kind,
+          personShown: shownId(ctx, item.personId),
+          name: item.name,
+          employer: item.employer,
+          deadline: item.deadline.date,
+          derivation: [ctx.m.ics.law[item.kind], deadlineWhy(ctx, item.deadline)].filter(Boolean).join(ctx.m.ics.separator),
+          // Stable across runs, so that a newer file updates the calendar's events instead of adding them again.
+          identity: [item.personId, item.employer ?? '', item.hiredOn ?? '', item.card ?? ''].join('|'),
+          ...(item.state === 'overdue' ? { daysOverdue: -item.daysLeft } : {}),
+        }),
+      );
+      if (item.state === 'overdue') overdue++;
+    }
+  }
+  await batch.flush();
+  await send(ctx, writer.tail);
+  return overdue;
 }
 
 /**
@@ -121,7 +130,7 @@ async function text(ctx: Context, items: Agenda, within: number | undefined): Pr
     words.kinds[item.kind],
     shownId(ctx, item.personId),
     item.name ?? '',
-    item.kind === 'activation' || item.kind === 'renewal' ? words.card(item.card!) : (item.employer ?? ''),
+    item.kind === 'activation' || item.kind === 'collection' || item.kind === 'renewal' ? words.card(item.card!) : (item.employer ?? ''),
     deadlineWhy(ctx, item.deadline) ?? '',
   ];
   const header = [...words.header];

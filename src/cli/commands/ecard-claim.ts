@@ -2,7 +2,7 @@
 // security card online (WeChat, Alipay, 掌上12333, a bank app, the national
 // platform, UnionPay, a local app): SPEC 1.4.
 import * as z from 'zod/mini';
-import { cardsAsOf, currentCard } from '../../core/card.js';
+import { cardsAsOf, currentCard, isInForce } from '../../core/card.js';
 import { decideEcardClaim, ECARD_CHANNELS, ecardState, hasActivatedEcard, parseEcardChannel } from '../../core/ecard.js';
 import { NotFound } from '../../core/errors.js';
 import type { Context } from '../context.js';
@@ -54,15 +54,17 @@ export async function run(ctx: Context, args: EcardClaimArgs): Promise<void> {
     if (!person.exists) {
       throw new NotFound('person-not-found', ctx.m.ecardClaim.notFound(shownId(ctx, holderId)));
     }
-    const decision = decideEcardClaim(person.ecard, person.cards, { channel: input.channel ?? null, claimedOn }, j);
+    // A third-generation card applied for: its e-card exists from the application (SPEC 1.4 v3).
+    const application = person.application ?? null;
+    const decision = decideEcardClaim(person.ecard, person.cards, { channel: input.channel ?? null, claimedOn }, j, application);
     if (!decision.ok) refuse(ctx, decision.refusal, { card: currentCard(person.cards)?.number ?? '' });
     await tx.record(holderId, decision.value.facts, ctx.command);
     // As they stand today: the e-card follows the card in force (SPEC 1.4).
     const cards = cardsAsOf(person.cards, ctx.today, j);
-    return { changed: decision.value.facts.length > 0, claim: decision.value.claim, card: decision.value.card, cards };
+    return { changed: decision.value.facts.length > 0, claim: decision.value.claim, card: decision.value.card, cards, application };
   });
 
-  const state = ecardState(result.claim, result.cards);
+  const state = ecardState(result.claim, result.cards, result.cards.some(isInForce) ? null : result.application);
   const activated = hasActivatedEcard(result.claim, result.cards);
   if (ctx.json) {
     writeJson(ctx, {

@@ -8,7 +8,7 @@ import path from 'node:path';
 import fs from 'node:fs';
 import { InvalidInput } from '../../core/errors.js';
 import { isMaskedId, redactIds } from '../../core/masking.js';
-import { planRow, type RowProblem } from '../../core/ledger-row.js';
+import { openHireBeside, planRow, type RowProblem } from '../../core/ledger-row.js';
 import { isPostgresUrl } from '../../store/location.js';
 import type { LedgerTransaction } from '../../store/store.js';
 import { MAX_LINE, RosterFileError } from '../formats/roster/problems.js';
@@ -281,6 +281,8 @@ async function importRoster(
           bad({ line, field: problem.field, code, message: problemText(ctx, problem, read.row.card?.number ?? '') });
           continue;
         }
+        const beside = openHireBeside(read.row, person);
+        if (beside && read.row.hire) ctx.err.write(`${ctx.m.import.secondOpenHire(line, id, beside.employer ?? '', beside.hiredOn, read.row.hire.hiredOn)}\n`);
         await tx.record(id, plan.facts, lineSource + line);
         tally.events += plan.facts.length;
         if (plan.facts.length > 0) tally.changed++;

@@ -8,6 +8,7 @@ import { cardsOn, currentCard } from '../../core/card.js';
 import { ecardState } from '../../core/ecard.js';
 import type { PersonState } from '../../core/events.js';
 import type { Context } from '../context.js';
+import { didYouMean, type EmployerFilter, employerFilter } from './shared/employer-filter.js';
 import { padded, width } from '../text/human.js';
 import { batched, noLedger, send, shownId } from './shared/output.js';
 import { policyBook } from './shared/policies-data.js';
@@ -21,14 +22,14 @@ export interface PeopleArgs {
 export async function run(ctx: Context, args: PeopleArgs): Promise<void> {
   const store = await ctx.openStore({ write: false });
   if (store === null) throw noLedger(ctx);
-  const employer = args.employer?.trim();
+  const employer = employerFilter(args.employer);
   const name = args.name?.trim().toLowerCase();
   /** The people asked for, with what the line says of each, as often as asked. */
   const people = {
     async *[Symbol.asyncIterator]() {
       for await (const page of store.everyone(ctx.viewOn)) {
         for (const person of page) {
-          if (employer !== undefined && !person.hires.some((h) => h.employer === employer)) continue;
+          if (employer !== null && !person.hires.some((h) => employer.matches(h.employer))) continue;
           if (name !== undefined && !(person.name ?? '').toLowerCase().includes(name)) continue;
           yield summary(ctx, person, employer);
         }
@@ -37,15 +38,16 @@ export async function run(ctx: Context, args: PeopleArgs): Promise<void> {
   };
   if (ctx.json) await json(ctx, people);
   else await text(ctx, people);
+  didYouMean(ctx, args.employer, employer);
 }
 
 export type Summary = ReturnType<typeof summary>;
 
 /** What a person's line says: their open deadlines (most urgent first), the card in force or the last, the e-card. */
-export function summary(ctx: Context, person: PersonState, employer: string | undefined) {
+export function summary(ctx: Context, person: PersonState, employer: EmployerFilter | null) {
   const who = { id: person.id, name: person.name };
   const items = agenda(
-    person.hires.filter((h) => employer === undefined || h.employer === employer).map((hire) => ({ person: who, hire })),
+    person.hires.filter((h) => employer === null || employer.matches(h.employer)).map((hire) => ({ person: who, hire })),
     // The agenda judges each card under its policy (windows, seals, renewal).
     person.cards.map((card) => ({ person: who, card })),
     ctx.asOf,

@@ -9,9 +9,11 @@ import { personState } from './shared/person.js';
 import { day, deadlineText, relative, width } from '../text/human.js';
 import { citizenIdArgument, required } from './shared/input.js';
 import { nextStepText } from '../text/next-steps.js';
-import { policyBook } from './shared/policies-data.js';
-import { consequenceText, policyName } from '../text/policy-words.js';
-import { cardJson, deadlineJson, noLedger, separationJson, shownId, writeJson } from './shared/output.js';
+import { policyBook, regionHint } from './shared/policies-data.js';
+import { DEFAULT_POLICY, policyOf } from '../../core/policy.js';
+import { daysBetween } from '../../core/calendar-date.js';
+import { consequenceText, policyName, policyPlace } from '../text/policy-words.js';
+import { applicationJson, cardJson, deadlineJson, noLedger, separationJson, shownId, writeJson } from './shared/output.js';
 import { cardStateText, channelText, ecardStateText, registrantText, registrationLines, separationLines } from '../text/words.js';
 
 export async function run(ctx: Context, args: { id?: string }): Promise<void> {
@@ -23,18 +25,29 @@ export async function run(ctx: Context, args: { id?: string }): Promise<void> {
   if (!person.exists) {
     throw new NotFound('person-not-found', ctx.m.status.notFound(shownId(ctx, id.number)));
   }
-  const report = personStatus({ id, hires: person.hires, cards: person.cards, ecard: person.ecard }, ctx.asOf, ctx.calendar, policyBook());
+  const report = personStatus(
+    { id, hires: person.hires, cards: person.cards, ecard: person.ecard, application: person.application ?? null },
+    ctx.asOf,
+    ctx.calendar,
+    policyBook(),
+  );
+  // SPEC 1.8: the card (or application) is under the default rules and a shipped policy matches the holder's region: one line, never applied.
+  const shownPolicy = report.application?.policy ?? report.card?.policy ?? null;
+  const hint = shownPolicy === DEFAULT_POLICY ? regionHint(id.regionCode) : null;
   const region = regionOf(id.regionCode, loadRegions(), loadRegionHistory);
 
-  if (ctx.json) writeJson(ctx, statusJson(ctx, report, person.name, region?.name ?? null));
-  else ctx.out.write(renderStatus(ctx, report, person.name, region && regionText(ctx, region)));
+  if (ctx.json) writeJson(ctx, { ...statusJson(ctx, report, person.name, region?.name ?? null), policyHint: hint?.id ?? null });
+  else {
+    ctx.out.write(renderStatus(ctx, report, person.name, region && regionText(ctx, region)));
+    if (hint) ctx.out.write(`${ctx.m.card.policyHint(policyPlace(ctx, hint), hint.id)}\n`);
+  }
 }
 
 function statusJson(ctx: Context, r: StatusReport, name: string | null, region: string | null) {
   return {
     asOf: r.asOf,
     person: { id: shownId(ctx, r.id.number), name, sex: r.id.sex, birthDate: r.id.birthDate, region },
-    card: cardJson(ctx, r.cardStatus),
+    card: r.application ? applicationJson(r.application, policyOf(policyBook(), r.application.policy)) : cardJson(ctx, r.cardStatus),
     medicalInsurance: r.cardStatus.medicalInsurance,
     ecard: {
       claimed: r.ecard.claim !== null,
@@ -119,11 +132,22 @@ export function statusLines(ctx: Context, r: StatusReport, name: string | null, 
   out.push(more(m.born(r.id.sex, r.id.birthDate, region)));
 
   const card = r.card;
-  if (card === null) {
+  const application = r.application;
+  if (application !== null) {
+    // Where the card is before it exists (制卡进度): applied N days ago, or failed.
+    const state = application.failedOn === null ? 'applied' : 'failed';
+    out.push(row(L.card, ctx.m.values.applicationState[state]));
+    out.push(more(m.appliedOn(day(ctx, application.appliedOn), daysBetween(application.appliedOn, r.asOf))));
+    if (application.failedOn) out.push(more(m.failedOn(day(ctx, application.failedOn), application.reason)));
+    out.push(more(m.policy(policyName(ctx, policyOf(policyBook(), application.policy)))));
+  } else if (card === null) {
     out.push(row(L.card, m.noCard));
   } else {
     out.push(row(L.card, `${card.number}${card.bank ? ` (${card.bank})` : ''}: ${cardStateText(ctx, card.state)}`));
+    if (card.appliedOn) out.push(more(m.appliedOn(day(ctx, card.appliedOn), null)));
     if (card.issuedOn) out.push(more(m.issued(day(ctx, card.issuedOn))));
+    // 待领卡: at which outlet since when, and how long it has waited.
+    if (card.state === 'ready' && card.readyOn) out.push(more(m.readyAt(card.readyAt, day(ctx, card.readyOn), daysBetween(card.readyOn, r.asOf))));
     if (card.receivedOn) out.push(more(m.received(day(ctx, card.receivedOn))));
     if (card.activatedOn) out.push(more(m.activated(day(ctx, card.activatedOn))));
     out.push(more(functionsText(ctx, r)));

@@ -61,21 +61,35 @@ export function eventSummary(item: IcsItem, m: Messages): string {
   return m.ics.summary(kind, person, item.employer);
 }
 
-export function icsCalendar(items: readonly IcsItem[], options: IcsOptions): string {
+/** Lines folded, each ended by CRLF (RFC 5545 3.1). */
+const contentLines = (lines: readonly string[]): string => `${lines.map(foldLine).join('\r\n')}\r\n`;
+
+/**
+ * The calendar in three parts, so that a caller writes each event as its
+ * agenda streams (a million deadlines are never held, issue 31): the head,
+ * one text per event, the tail. Their concatenation is icsCalendar's text.
+ */
+export function icsWriter(options: IcsOptions): { readonly head: string; readonly event: (item: IcsItem) => string; readonly tail: string } {
   const stamp = utcStamp(options.stampedAt);
   const reminder = options.reminderDays ?? 3;
   // The day the file is made, in China (the deadlines' zone): where an overdue deadline's event goes.
   const madeOn = chinaDate(options.stampedAt);
-  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//sscard//sscard due//EN', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH'];
-  lines.push(`X-WR-CALNAME:${escapeText(options.calendarName ?? options.m.ics.calendarName)}`);
-  for (const item of items) {
+  const head = contentLines([
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//sscard//sscard due//EN',
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    `X-WR-CALNAME:${escapeText(options.calendarName ?? options.m.ics.calendarName)}`,
+  ]);
+  const event = (item: IcsItem): string => {
     const overdue = item.daysOverdue !== undefined && item.daysOverdue > 0 && item.deadline < madeOn;
     const summary = overdue ? options.m.ics.overdue(item.daysOverdue!, eventSummary(item, options.m)) : eventSummary(item, options.m);
     const day = overdue ? madeOn : item.deadline;
     const description = overdue ? `${options.m.ics.wasDue(item.deadline)}${options.m.ics.separator}${item.derivation}` : item.derivation;
     // All-day events start at midnight, floating: PT9H is 09:00 on the day, wherever the phone is.
     const triggers = overdue ? ['PT9H', 'P1DT9H'] : [`-P${reminder}D`];
-    lines.push(
+    return contentLines([
       'BEGIN:VEVENT',
       `UID:${icsUid(item.kind, item.identity)}`,
       `DTSTAMP:${stamp}`,
@@ -87,10 +101,15 @@ export function icsCalendar(items: readonly IcsItem[], options: IcsOptions): str
       'TRANSP:TRANSPARENT',
       ...triggers.flatMap((trigger) => ['BEGIN:VALARM', 'ACTION:DISPLAY', `TRIGGER:${trigger}`, `DESCRIPTION:${escapeText(summary)}`, 'END:VALARM']),
       'END:VEVENT',
-    );
-  }
-  lines.push('END:VCALENDAR');
-  return `${lines.map(foldLine).join('\r\n')}\r\n`;
+    ]);
+  };
+  return { head, event, tail: contentLines(['END:VCALENDAR']) };
+}
+
+/** The whole calendar as one text (a few items; `due` writes it piece by piece with icsWriter). */
+export function icsCalendar(items: readonly IcsItem[], options: IcsOptions): string {
+  const writer = icsWriter(options);
+  return writer.head + items.map(writer.event).join('') + writer.tail;
 }
 
 const compact = (date: IsoDate): string => date.replaceAll('-', '');

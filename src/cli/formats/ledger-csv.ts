@@ -20,8 +20,14 @@ import type { Column } from './ledger-columns.js';
 // quote only where it stands before one of these characters, so such cells
 // round-trip and no other text is touched.
 export const FORMULA_START = /^[=+\-@\t\r]/;
-export const neutralise = (cell: string): string => (FORMULA_START.test(cell) ? `'${cell}` : cell);
-export const unneutralise = (cell: string): string => (cell.startsWith("'") && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell);
+// A cell that already starts with quotes before one of them (a name typed as
+// '=Li) gets one more quote too, in CSV and xlsx alike, so that the quote
+// import removes is the one export added (issue 29 item 14).
+export const QUOTED_FORMULA = /^'+[=+\-@\t\r]/;
+export const neutralise = (cell: string): string => (FORMULA_START.test(cell) || QUOTED_FORMULA.test(cell) ? `'${cell}` : cell);
+/** A workbook's text cells are never evaluated: only the quotes import would take off are kept. */
+export const keepQuotes = (cell: string): string => (QUOTED_FORMULA.test(cell) ? `'${cell}` : cell);
+export const unneutralise = (cell: string): string => (QUOTED_FORMULA.test(cell) ? cell.slice(1) : cell);
 
 /** hire_kind's values, in English and Chinese. */
 const HIRE_KINDS: Record<string, 'employee' | 'flexible'> = {

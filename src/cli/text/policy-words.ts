@@ -25,3 +25,6 @@ export function lossRuleText(ctx: Context, policy: Policy): string {
   });
   return [ctx.m.policy.lossRule(policy.temporaryLoss), ...own].join('; ');
 }
+
+/** The policy's place in the user's language (its name is data carrying both), for the region hint of SPEC 1.8. */
+export const policyPlace = (ctx: Context, policy: Policy): string => policy.name[ctx.lang];

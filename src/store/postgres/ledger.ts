@@ -15,7 +15,7 @@ import type { AgendaOrder, AgendaSources } from '../../core/agenda.js';
 import type { IsoDate } from '../../core/calendar-date.js';
 import type { EcardChannel } from '../../core/ecard.js';
 import { Refused } from '../../core/errors.js';
-import { EVENT_VERSION, emptyPerson, type Fact, type LedgerEvent, type PersonState, replay } from '../../core/events.js';
+import { EVENT_VERSION, emptyPerson, type Fact, type LedgerEvent, type PersonState, replay, replayOnto } from '../../core/events.js';
 import type { PostgresLocation } from '../location.js';
 import {
   agendaKey,
@@ -248,6 +248,12 @@ class Transaction extends Reader implements LedgerTransaction {
   private nextSeq: number | null = null;
   /** Whether this transaction erases a person: the engine then rewrites the tables that held them (PostgresStore.rewriteErased). */
   erased = false;
+  /**
+   * The state of the person last written, carried from one record to the
+   * next (replayOnto): an import of many rows for one person replays their
+   * history once, not once per row. One person only: memory stays bounded.
+   */
+  private carried: PersonState | null = null;
 
   constructor(
     q: Query,
@@ -315,15 +321,23 @@ class Transaction extends Reader implements LedgerTransaction {
     return super.eventsBySeq(seqs);
   }
 
+  async personState(personId: string): Promise<PersonState> {
+    if (this.carried?.id === personId) return this.carried;
+    return replay(personId, await this.personEvents(personId)).state;
+  }
+
   async record(personId: string, facts: readonly Fact[], source: string): Promise<LedgerEvent[]> {
     if (facts.length === 0) return [];
     const events = this.touched.get(personId) ?? [...(this.known.get(personId) ?? (await personEvents(this.q, personId)))];
+    const before = this.carried?.id === personId ? this.carried : null;
     const seqs = this.nextSeq === null ? await this.reserve(facts.length) : this.local(facts.length);
     const recorded = facts.map((f, i) => ({ ...f, seq: seqs[i]!, personId, recordedAt: this.now, source }));
     events.push(...recorded);
     this.touched.set(personId, events);
     this.pending.push(...recorded);
-    const state = replay(personId, events).state;
+    // Carried on from the state before (a revocation changes the past: everything replayed).
+    const state = (before && replayOnto(before, facts)) ?? replay(personId, events).state;
+    this.carried = state;
     for (const card of this.states.get(personId)?.cards ?? []) this.cards.delete(card.number);
     for (const card of state.cards) this.cards.set(card.number, personId);
     this.states.set(personId, state);
@@ -342,6 +356,7 @@ class Transaction extends Reader implements LedgerTransaction {
 
   async erasePerson(personId: string): Promise<number> {
     this.erased = true;
+    this.carried = null;
     await this.flush();
     const [{ n }] = (await this.q<{ n: string }>('SELECT count(*) AS n FROM event WHERE person_id = $1', [personId])) as [{ n: string }];
     // Events are append-only; erasure (PIPL Art. 47) is the one exception, inside this transaction (see the trigger).

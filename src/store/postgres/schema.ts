@@ -129,6 +129,14 @@ export const MIGRATIONS: readonly string[] = [
   -- meta holds one row: a second first writer at the same moment fails here and re-reads the first one's ledger.
   CREATE UNIQUE INDEX IF NOT EXISTS meta_one_row ON meta ((true));
   `,
+  // v3 (= SQLite v3): card-making progress (SPEC 1.3 v3): the application a
+  // card completed (申领) and the day and outlet it reached for collection
+  // (网点签收); `ready` is derived from ready_on, so the state check stays.
+  `
+  ALTER TABLE card ADD COLUMN IF NOT EXISTS applied_on text;
+  ALTER TABLE card ADD COLUMN IF NOT EXISTS ready_on text;
+  ALTER TABLE card ADD COLUMN IF NOT EXISTS ready_at text;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -115,7 +115,7 @@ function saveState(s: Statements, state: PersonState, before: PersonState | null
   if (!before?.exists || before.name !== state.name) {
     s.sql('INSERT INTO person (id, name) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name').run(id, state.name);
   }
-  if (!same(before?.hires, state.hires)) {
+  if (before === null || !saveHireChanges(s, before, state)) {
     if (before?.hires.length !== 0) s.sql('DELETE FROM hire WHERE person_id = ?').run(id);
     insertHires(s, state);
   }
@@ -127,6 +127,42 @@ function saveState(s: Statements, state: PersonState, before: PersonState | null
     if (before?.ecard !== null) s.sql('DELETE FROM ecard WHERE person_id = ?').run(id);
     insertEcard(s, state);
   }
+}
+
+const UPDATE_HIRE = 'UPDATE hire SET kind = ?, registered_on = ?, left_on = ?, separation_done_on = ? WHERE person_id = ? AND employer = ? AND hired_on = ?';
+
+/**
+ * Writes only the hires that changed, when the hires are the same ones in the
+ * same places (a registration, an end, a separation: the row is updated in
+ * place), perhaps with one more at the end (a later hire: inserted). False,
+ * writing nothing, otherwise (a hire dated before another, a revoked one):
+ * then every hire is written again, so that the rows' order (their ids, which
+ * `export` lists a person's hires by) stays the state's, oldest first. A
+ * person with thousands of hires imported row by row so costs each row its
+ * own hire, not all of them. Unchanged hires are the very same objects
+ * (apply copies only what a fact changes): most compare by reference.
+ */
+function saveHireChanges(s: Statements, before: PersonState, state: PersonState): boolean {
+  const old = before.hires;
+  const now = state.hires;
+  if (old === now) return true;
+  if (now.length !== old.length && now.length !== old.length + 1) return false;
+  const changed: number[] = [];
+  for (let i = 0; i < old.length; i++) {
+    const [a, b] = [old[i]!, now[i]!];
+    if (a === b) continue;
+    if (a.employer !== b.employer || a.hiredOn !== b.hiredOn) return false;
+    if (!equalData(a, b)) changed.push(i);
+  }
+  for (const i of changed) {
+    const h = hireParams(state.id, now[i]!);
+    s.sql(UPDATE_HIRE).run(h.kind, h.registered_on, h.left_on, h.separation_done_on, h.person_id, h.employer, h.hired_on);
+  }
+  if (now.length > old.length) {
+    const h = hireParams(state.id, now[old.length]!);
+    s.sql(INSERT_HIRE).run(h.person_id, h.kind, h.employer, h.hired_on, h.registered_on, h.left_on, h.separation_done_on);
+  }
+  return true;
 }
 
 /** The cached rows of a person new to the ledger, whose person row is already written: nothing to compare or delete first. */
@@ -262,11 +298,14 @@ class Reader implements LedgerReader {
 
 class Transaction extends Reader implements LedgerTransaction {
   /**
-   * The events last read for one person in this transaction. A command reads
-   * a person, decides, then records: the record reuses what was read instead
-   * of reading it again (nothing else writes inside the transaction).
+   * The person last read or written in this transaction: their events as
+   * read, and their state once replayed or carried on past the facts recorded
+   * since. A command reads a person, decides, then records; an import does so
+   * once per row, often for the same person many rows running: the state is
+   * carried from row to row (replayOnto) instead of replaying the whole
+   * history again each time (nothing else writes inside the transaction).
    */
-  private last: { personId: string; events: LedgerEvent[] } | null = null;
+  private last: { personId: string; events: LedgerEvent[] | null; state: PersonState | null } | null = null;
 
   constructor(
     s: Statements,
@@ -277,20 +316,32 @@ class Transaction extends Reader implements LedgerTransaction {
 
   override async personEvents(personId: string): Promise<LedgerEvent[]> {
     const events = personEvents(this.s, personId);
-    this.last = { personId, events };
+    this.last = { personId, events, state: null };
     return [...events];
+  }
+
+  async personState(personId: string): Promise<PersonState> {
+    return this.stateOf(personId);
+  }
+
+  private stateOf(personId: string): PersonState {
+    if (this.last?.personId !== personId) this.last = { personId, events: personEvents(this.s, personId), state: null };
+    const last = this.last;
+    last.state ??= replay(personId, last.events!).state;
+    return last.state;
   }
 
   async record(personId: string, facts: readonly Fact[], source: string): Promise<LedgerEvent[]> {
     if (facts.length === 0) return [];
-    const prior = this.last?.personId === personId ? this.last.events : personEvents(this.s, personId);
     // Built field by field, not by spreading: an import stamps millions of them.
     const stamp = (f: Fact, seq: number): LedgerEvent => ({ on: f.on, body: f.body, seq, personId, recordedAt: this.now, source });
-    const before = prior.length === 0 ? null : replay(personId, prior).state;
+    const state = this.stateOf(personId);
+    // A person with no events yet has no cached rows (their first fact is their record).
+    const before = state.exists ? state : null;
     // The state after, computed before writing (the new events' own numbers do not matter to it).
     const after =
-      replayOnto(before ?? emptyPerson(personId), facts) ??
-      replay(personId, [...prior, ...facts.map((f, i) => stamp(f, Number.MAX_SAFE_INTEGER - facts.length + i))]).state;
+      replayOnto(state, facts) ??
+      replay(personId, [...personEvents(this.s, personId), ...facts.map((f, i) => stamp(f, Number.MAX_SAFE_INTEGER - facts.length + i))]).state;
     // The person's row is the events' parent (foreign key): a new person's comes first, with their name.
     if (before === null)
       this.s.sql('INSERT INTO person (id, name) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name').run(personId, after.name);
@@ -298,10 +349,10 @@ class Transaction extends Reader implements LedgerTransaction {
     const recorded = facts.map((f) =>
       stamp(f, Number(insert.run(personId, f.body.kind, f.on, this.now, source, EVENT_VERSION, payload(f.body)).lastInsertRowid)),
     );
-    const events = prior.length === 0 ? recorded : [...prior, ...recorded];
     if (before === null) insertNewState(this.s, after);
     else saveState(this.s, after, before);
-    this.last = { personId, events };
+    // The events are not kept (a reader of them reads them again): the state carries on.
+    this.last = { personId, events: null, state: after };
     return recorded;
   }
 
@@ -315,6 +366,7 @@ class Transaction extends Reader implements LedgerTransaction {
   erased = false;
 
   async erasePerson(personId: string): Promise<number> {
+    this.last = null;
     const events = this.s.sql('SELECT count(*) FROM event WHERE person_id = ?').pluck().get(personId) as number;
     erasePersonRows(this.s.db, personId); // and the file rewritten after commit: see purge.ts
     this.erased = true;

@@ -115,6 +115,15 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TRIGGER event_append_only BEFORE UPDATE ON event
     BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
   `,
+  // v3: card-making progress (SPEC 1.3 v3): the application a card completed
+  // (申领) and the day and outlet it reached for collection (网点签收). `ready`
+  // is derived from ready_on (as `sealed` is from the day), so the state
+  // column keeps its values.
+  `
+  ALTER TABLE card ADD COLUMN applied_on TEXT;
+  ALTER TABLE card ADD COLUMN ready_on TEXT;
+  ALTER TABLE card ADD COLUMN ready_at TEXT;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,5 +1,7 @@
 // The shared exporter: every command's `--json` document and its error
 import type { CardStatus } from '../../../core/card.js';
+import type { Application } from '../../../core/events.js';
+import type { Policy } from '../../../core/policy.js';
 // shape go through here, so dates, nulls and masking are the same everywhere.
 import { maskId } from '../../../core/citizen-id.js';
 import type { Deadline } from '../../../core/period.js';
@@ -46,7 +48,10 @@ export function cardJson(ctx: Context, status: CardStatus) {
       number: card.number,
       bank: card.bank,
       state: card.state,
+      appliedOn: card.appliedOn,
       issuedOn: card.issuedOn,
+      readyOn: card.readyOn,
+      outlet: card.readyAt,
       receivedOn: card.receivedOn,
       enabledOn: card.enabledOn,
       activatedOn: card.activatedOn,
@@ -119,5 +124,36 @@ export function separationJson(ctx: Context, hire: Hire, status: SeparationStatu
     state: status.state,
     daysLeft: status.daysLeft,
     daysLate: status.daysLate,
+  };
+}
+
+/**
+ * Before any card exists (SPEC 1.3 v3): the application as `status --json`'s
+ * card, state `applied` (制卡中) or `failed` (制卡失败), with no number yet.
+ */
+export function applicationJson(application: Application, policy: Policy) {
+  return {
+    number: null,
+    bank: null,
+    state: application.failedOn === null ? 'applied' : 'failed',
+    appliedOn: application.appliedOn,
+    failedOn: application.failedOn,
+    failure: application.reason,
+    issuedOn: null,
+    readyOn: null,
+    outlet: null,
+    receivedOn: null,
+    enabledOn: null,
+    activatedOn: null,
+    socialFunction: 'sealed',
+    financialFunction: 'inactive',
+    policy: { id: policy.id, name: policy.name.en },
+    generation: application.generation,
+    loss: null,
+    expiresOn: null,
+    renewalFrom: null,
+    activationDeadline: null,
+    daysLeft: null,
+    consequence: null,
   };
 }

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Judging } from '../../../core/decision.js';
 import { InvalidInput, Refused } from '../../../core/errors.js';
-import { findPolicy, type NationalRules, parsePolicies, type PolicyBook } from '../../../core/policy.js';
+import { DEFAULT_POLICY, findPolicy, type NationalRules, parsePolicies, type Policy, type PolicyBook, policyForRegion } from '../../../core/policy.js';
 import type { Context } from '../../context.js';
 
 let book: PolicyBook | null = null;
@@ -68,4 +68,15 @@ export function knownPolicy(ctx: Context, id: string, flag: string): string {
   const known = [...book.keys()].join(', ');
   const shown = JSON.stringify(id.slice(0, 40));
   throw new InvalidInput('unknown-policy', ctx.m.policy.unknown(flag, shown, known));
+}
+
+/**
+ * The shipped policy matching a holder's region code (city first, then
+ * province), other than the default: for the one-line hint of SPEC 1.8 in
+ * `card issue` and `status`. Never applied: the card's city is where it was
+ * issued, which the ID does not tell.
+ */
+export function regionHint(regionCode: string): Policy | null {
+  const match = policyForRegion(policyBook(), regionCode);
+  return match && match.id !== DEFAULT_POLICY ? match : null;
 }

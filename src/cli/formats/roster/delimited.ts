@@ -67,9 +67,13 @@ export async function* parseDelimited(
   let state = 0;
   let prevCR = false;
 
-  const fail = (): never => {
-    if (state === 2 || state === 3) throw new RosterFileError({ kind: 'unterminated-quote', line: quoteLine }, m);
-    throw new RosterFileError({ kind: 'line-too-long', line }, m);
+  // A quoted cell past MAX_LINE is either never closed or too long (issue 29 item 14: a closed 2 MB cell was
+  // called "never closed"): the rest is scanned for its closing quote, keeping nothing, and that decides.
+  let overlong = false;
+  const fail = (): void => {
+    if (state !== 2 && state !== 3) throw new RosterFileError({ kind: 'line-too-long', line }, m);
+    overlong = true;
+    field = '';
   };
 
   /** The records that end in `text`; a record cut at its end is completed by the next text. */
@@ -78,6 +82,14 @@ export async function* parseDelimited(
     let start = 0; // where the current run of the field began in `text`
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
+      if (overlong) {
+        if (state === 2 && c === QUOTE) state = 3;
+        else if (state === 3) {
+          if (c !== QUOTE) throw new RosterFileError({ kind: 'line-too-long', line: recordLine }, m);
+          state = 2;
+        }
+        continue;
+      }
       if (c === LF && prevCR) {
         // the LF of a CRLF: the record or the line already ended at the CR
         prevCR = false;
@@ -140,7 +152,7 @@ export async function* parseDelimited(
         }
       }
     }
-    if (state === 1 || state === 2) field += text.slice(start);
+    if (!overlong && (state === 1 || state === 2)) field += text.slice(start);
     return page;
   }
 
@@ -153,6 +165,7 @@ export async function* parseDelimited(
     if (page.length > 0) yield page;
   }
   if (state === 2) throw new RosterFileError({ kind: 'unterminated-quote', line: quoteLine }, m);
+  if (overlong) throw new RosterFileError({ kind: 'line-too-long', line: recordLine }, m);
   if (state !== 0 || cells.length > 0) {
     cells.push(field);
     if (!(cells.length === 1 && cells[0] === '' && !anyQuote)) yield [{ line: recordLine, cells }];

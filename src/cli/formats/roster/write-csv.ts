@@ -2,7 +2,7 @@
 // Chinese Windows opens it as UTF-8 rather than as GBK; RFC 4180 quoting with
 // CRLF record ends; the formula guard on every cell; headers in English or,
 // with --headers zh, the Chinese names import accepts back.
-import { type Column, FORMULA_START, neutralise } from '../ledger-csv.js';
+import { type Column, FORMULA_START, neutralise, QUOTED_FORMULA } from '../ledger-csv.js';
 import { headerName } from './columns.js';
 
 export const UTF8_BOM = '\uFEFF';
@@ -18,7 +18,7 @@ export function csvCell(value: string | null | undefined): string {
 }
 
 /** A formula's first character (the guard) or a character that needs quotes. */
-const NEEDS_CARE = new RegExp(`${FORMULA_START.source}|[",\\r\\n]`);
+const NEEDS_CARE = new RegExp(`${FORMULA_START.source}|${QUOTED_FORMULA.source}|[",\\r\\n]`);
 
 export function csvRecord(values: readonly (string | null | undefined)[]): string {
   return values.map(csvCell).join(',') + EOL;

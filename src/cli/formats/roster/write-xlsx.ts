@@ -7,7 +7,7 @@
 // evaluated, and the text then round-trips exactly.
 import { PassThrough, type Writable } from 'node:stream';
 import type { IsoDate } from '../../../core/calendar-date.js';
-import type { Column } from '../ledger-csv.js';
+import { type Column, keepQuotes } from '../ledger-csv.js';
 import { DATE_COLUMNS, headerName } from './columns.js';
 import { excelSerialOf, parseRosterDate } from './dates.js';
 
@@ -59,7 +59,7 @@ export async function createXlsxWriter(out: Writable, columns: readonly Column[]
         const value = row[column];
         if (value === null || value === undefined || value === '') return null;
         const date = DATE_COLUMNS.has(column) ? parseRosterDate(value) : null;
-        return date === null ? value : excelSerialOf(date as IsoDate);
+        return date === null ? keepQuotes(value) : excelSerialOf(date as IsoDate);
       });
       const added = sheet.addRow(values);
       columns.forEach((column, i) => {

@@ -223,6 +223,18 @@ export const en = {
           return `Card ${card} cannot be un-reported (解挂): a replacement, ${r.newCard}, was already recorded for it; use the new card.`;
         case 'not-lost':
           return `Card ${card} is not reported lost (it is ${r.state}), so there is no loss to lift.`;
+        case 'date-before-ready':
+          return `${dateField}: card ${card} reached the outlet on ${r.readyOn}; it cannot have been collected before that.`;
+        case 'already-ready':
+          return `Card ${card} is already recorded at the outlet since ${r.readyOn}; nothing changed.`;
+        case 'no-application':
+          return 'There is no open card application (制卡中) for this person; record one with `sscard card apply` first.';
+        case 'application-open':
+          return `A card application from ${r.appliedOn} is still open (制卡中); record the card with \`sscard card issue\`, or its failure with \`sscard card fail\`, before applying again.`;
+        case 'date-before-application':
+          return `${dateField}: the card was applied for on ${r.appliedOn}; nothing about it can be dated before that.`;
+        case 'same-policy':
+          return `Card ${card} is already under card policy ${r.policy}; nothing changed.`;
         case 'formal-loss-not-liftable':
           return `Card ${card} is formally reported lost (正式挂失), and under card policy ${r.policy} a formal loss cannot be lifted (撤销正式挂失 is not offered): the card is void; apply for a replacement and record it with \`sscard card replace\`.`;
         case 'card-not-received':
@@ -275,6 +287,10 @@ export const en = {
   /** What `status` tells the person to do (which steps apply is decided in src/core/status.ts); `policy` names a policy, `window` words its window. */
   nextStep: (step: NextStep, policy: (p: Policy) => string, window: (p: Policy) => string): string => {
     switch (step.kind) {
+      case 'await-card':
+        return `A card was applied for on ${step.appliedOn} and is being made (制卡中); when it is made, record it with \`sscard card issue\`.`;
+      case 'apply-again':
+        return `Making the card failed on ${step.failedOn} (制卡失败): apply again and record it with \`sscard card apply\`.`;
       case 'get-card':
         return 'No card is recorded: apply for a social security card at the social insurance agency or a partner bank, then record it with `sscard card issue`.';
       case 'collect-card':
@@ -343,6 +359,11 @@ export const en = {
     born: (sex: 'male' | 'female', birthDate: string, region: string | null) => `${sex}, born ${birthDate}${region ? `, ${region}` : ''}`,
     noCard: 'no card recorded',
     issued: (on: string) => `issued ${on}`,
+    /** `days`: how long ago (null: not said). */
+    appliedOn: (on: string, days: number | null) => `applied for ${on}${days === null ? '' : `, ${days} day${days === 1 ? '' : 's'} ago: being made`}`,
+    failedOn: (on: string, reason: string | null) => `making failed ${on}${reason ? `: ${reason}` : ''}`,
+    readyAt: (outlet: string | null, since: string, days: number) =>
+      `ready at ${outlet ?? 'the outlet'} since ${since}, waiting ${days} day${days === 1 ? '' : 's'}`,
     received: (on: string) => `received ${on}`,
     activated: (on: string) => `activated ${on}`,
     /** The two functions: social (启用) and financial (激活); `enabledOn` is the day shown. */
@@ -547,6 +568,34 @@ export const en = {
         `sscard card issue --id ${ID} --card A12345678 --bank ICBC --issued-on 2026-03-01`,
         'sscard card issue --id 44030419900307123X --card G00000001 --bank ICBC --policy guangdong --issued-on 2025-01-10 --expires-on 2035-01-10',
       ],
+    },
+    cardApply: {
+      description: 'a card was applied for (申领): it is being made (制卡中) until `card issue` records it',
+      id: "the applicant's identity number",
+      on: 'date applied for (default: today)',
+      policy: 'the card policy it is applied for under (default: $SSCARD_POLICY, else seed; see `sscard policies`)',
+      generation: "card generation; a third-generation card's e-card exists from the application (default: 2)",
+      examples: [`sscard card apply --id ${ID} --on 2026-03-01`, 'sscard card apply --id 44030419900307123X --policy guangdong --generation 3'],
+    },
+    cardReady: {
+      description: 'the card waits at the outlet to be collected (网点签收, 待领卡)',
+      card: 'the card',
+      on: 'date it reached the outlet (default: today)',
+      outlet: 'the outlet where it waits',
+      examples: ['sscard card ready --card G00000001 --outlet "ICBC Tianhe" --on 2025-01-20'],
+    },
+    cardFail: {
+      description: 'making the card applied for failed (制卡失败), e.g. a photo rejected: apply again',
+      id: "the applicant's identity number",
+      on: 'date it failed (default: today)',
+      reason: 'why, as the outlet or the app said',
+      examples: [`sscard card fail --id ${ID} --reason "photo rejected"`],
+    },
+    cardSetPolicy: {
+      description: "correct the card policy a card was recorded under (an event; the card's history stays)",
+      card: 'the card',
+      policy: 'the right card policy (see `sscard policies`)',
+      examples: ['sscard card set-policy --card G00000001 --policy guangzhou'],
     },
     cardReceive: {
       description: "the card is in the holder's hands: a window counted from receipt starts",
@@ -825,6 +874,9 @@ export const en = {
     maskedRoster: (file: string, format: string) =>
       `${file} holds masked identity numbers (an export made without --reveal), so it cannot be imported; export it again with \`sscard export --format ${format} --reveal\`.`,
     ignoredColumns: (names: readonly string[]) => `Ignored columns sscard does not know: ${names.join(', ')}.`,
+    /** A row that adds a second open hire with one employer: a corrected hire date, most often (the ID is masked on stderr). */
+    secondOpenHire: (line: number, id: string, employer: string, before: string, after: string) =>
+      `line ${line}: ${id} already has an open hire at ${employer} from ${before}; this row adds a second from ${after}. If the hire date was corrected, revoke the first hire (\`sscard history ${id}\` shows its event number; then \`sscard revoke SEQ --reason "hire date corrected"\`), or record a leaving date for it if both are real.`,
     headerAt: (line: number) => `Took line ${line} as the header, passing over the rows above it (a title); give --header-row N to choose another.`,
     headerRow: '--header-row must be a line number, 1 or more (the row of column names).',
     /** The progress bar on a terminal's stderr while a roster is read. */
@@ -877,6 +929,17 @@ export const en = {
       `Card ${card} temporarily reported lost on ${on}, until ${until} (${rule}). If it turns up, record it with \`sscard card found --card ${card}\`; a replacement needs a formal loss (without --temporary). The electronic card is limited meanwhile.`,
     lostFormally: (card: string, on: string) =>
       `Card ${card} formally reported lost on ${on}. It can no longer be used or activated, and the electronic card is limited (its services need your authorisation); record the replacement with \`sscard card replace --card ${card} --new-card ...\`.`,
+    applied: (holder: string, on: string, policy: string, generation: 2 | 3) =>
+      `Card application (申领) for ${holder} recorded on ${on}, under card policy ${policy}: being made (制卡中).${generation === 3 ? ' A third-generation card: its electronic card can be claimed now.' : ''}\nWhen the card is made, record it with \`sscard card issue\`; if making fails, with \`sscard card fail\`.`,
+    failed: (holder: string, on: string, reason: string | null) =>
+      `Card making for ${holder} failed on ${on}${reason ? ` (${reason})` : ''} (制卡失败); apply again and record it with \`sscard card apply\`.`,
+    ready: (card: string, on: string, outlet: string | null, window: string) =>
+      `Card ${card} waits at ${outlet ?? 'the outlet'} since ${on} (待领卡; ${window}). Collect it with the ORIGINAL identity document, then record it with \`sscard card receive\`.`,
+    policySet: (card: string, from: string, to: string) =>
+      `Card ${card} is now under card policy ${to} (it was recorded under ${from}); every view, past ones too, judges it under ${to}.`,
+    /** The one-line hint of SPEC 1.8: the default rules were used and a shipped policy matches the holder's region. */
+    policyHint: (region: string, id: string) =>
+      `This card uses the default rules; for a card issued in ${region} use --policy ${id} (or correct it with \`sscard card set-policy --policy ${id}\`).`,
     found: (card: string, state: string) =>
       `Card ${card} is no longer reported lost: it is ${state} again, and a claimed electronic card is no longer limited.`,
     replaced: (card: string, newCard: string, on: string) =>
@@ -930,6 +993,12 @@ export const en = {
     head: (action: 'create' | 'complete' | 'unchanged', who: string, by: string, hiredOn: string) =>
       `${{ create: 'Recorded', complete: 'Completed', unchanged: 'Already recorded:' }[action]} the hire of ${who} by ${by} on ${hiredOn}.`,
     registration: (state: string) => `Registration: ${state}`,
+  },
+
+  /** `--employer NAME` of due and people when no employer matched (case, width and spaces do not count). */
+  employerFilter: {
+    noMatch: (typed: string, close: readonly string[]) =>
+      `No employer in the ledger is called "${typed}"${close.length > 0 ? `; did you mean ${close.map((c) => `"${c}"`).join(', ')}?` : '; `sscard people` lists everyone with their employers.'}`,
   },
 
   /** `sscard leave`. */
@@ -1017,10 +1086,13 @@ export const en = {
 
   /** `sscard due` as a table. */
   due: {
-    kinds: { registration: 'registration', separation: 'transfer on leaving', activation: 'activation', renewal: 'renewal' } as Record<
-      'registration' | 'separation' | 'activation' | 'renewal',
-      string
-    >,
+    kinds: {
+      registration: 'registration',
+      separation: 'transfer on leaving',
+      activation: 'activation',
+      collection: 'collection',
+      renewal: 'renewal',
+    } as Record<'registration' | 'separation' | 'activation' | 'collection' | 'renewal', string>,
     header: ['DEADLINE', 'WHEN', 'WHAT', 'ID', 'NAME', 'FOR', 'NOTE'] as readonly string[],
     card: (number: string) => `card ${number}`,
     nothing: (asOf: string, within: number | null) => `Nothing due${within !== null ? ` within ${within} days` : ''} and nothing overdue as of ${asOf}.`,
@@ -1147,6 +1219,7 @@ export const en = {
     calendarName: 'Social security deadlines',
     kinds: {
       activation: 'Card activation deadline',
+      collection: 'Card collection and activation deadline',
       registration: 'Social insurance registration deadline',
       separation: 'File and social insurance transfer deadline',
       renewal: 'Card renewal',
@@ -1162,8 +1235,9 @@ export const en = {
       registration: 'Social Insurance Law Art. 58: register within 30 days of the hire date',
       separation: "Labour Contract Law Art. 50: transfer the leaver's file and social insurance within 15 days",
       activation: "the card policy's activation window",
+      collection: "the card waits at the outlet; the card policy's window counts from issue (Guangdong: collected and activated within a year, or sealed)",
       renewal: 'card renewal (换领) may be applied for from 60 days before expiry',
-    } as Record<'registration' | 'separation' | 'activation' | 'renewal', string>,
+    } as Record<'registration' | 'separation' | 'activation' | 'collection' | 'renewal', string>,
     separator: '; ',
   },
 
@@ -1248,7 +1322,11 @@ export const en = {
       'hire.registered': 'registration filed',
       'hire.ended': 'employment ended',
       'hire.separated': 'file transferred',
+      'card.applied': 'card applied for',
+      'card.failed': 'card making failed',
       'card.issued': 'card issued',
+      'card.ready': 'card ready at the outlet',
+      'card.policy-set': 'card policy corrected',
       'card.received': 'card received',
       'card.enabled': 'social function enabled',
       'card.activated': 'card activated',
@@ -1299,8 +1377,11 @@ export const en = {
       string
     >,
     replaceReason: { loss: 'loss', damage: 'damage', expiry: 'expiry', change: 'change of details' } satisfies Record<ReplaceReason, string>,
+    /** Before any card exists: an application being made, or one that failed. */
+    applicationState: { applied: 'applied for, being made (制卡中)', failed: 'making failed (制卡失败)' } as Record<'applied' | 'failed', string>,
     cardState: {
       issued: 'issued',
+      ready: 'ready at the outlet (待领卡)',
       received: 'received',
       activated: 'activated',
       lost: 'reported lost',
@@ -1311,7 +1392,7 @@ export const en = {
     ecardState: {
       none: 'not claimed',
       active: 'active',
-      limited: 'limited (the card is reported lost: services need your authorisation)',
+      limited: 'limited (the card is reported lost, or replaced and the new card not yet received: services need your authorisation)',
       suspended: 'suspended',
     } satisfies Record<EcardState, string>,
   },

@@ -20,7 +20,16 @@ const BIRTH_DATE = {
 const SEPARATION = '档案和社保关系转移';
 const LATE_REGISTRATION =
   '社会保险经办机构将自用工之日起核定应缴纳的社会保险费（《社会保险法》第五十八条）；经责令限期改正逾期仍不登记的，处应缴社会保险费数额一倍以上三倍以下罚款，对直接负责的主管人员和其他直接责任人员处五百元以上三千元以下罚款（第八十四条）。';
-const CARD_STATE = { issued: '已制卡', received: '已领卡', activated: '已激活', lost: '已挂失', replaced: '已补换', cancelled: '已注销', sealed: '已逾期封存' };
+const CARD_STATE = {
+  issued: '已制卡',
+  ready: '待领卡',
+  received: '已领卡',
+  activated: '已激活',
+  lost: '已挂失',
+  replaced: '已补换',
+  cancelled: '已注销',
+  sealed: '已逾期封存',
+};
 
 export const zh: Messages = {
   deadlineNote: (note) => {
@@ -188,6 +197,18 @@ export const zh: Messages = {
           return `卡 ${card} 已补换为新卡 ${r.newCard}，不能再解挂：请使用新卡。`;
         case 'not-lost':
           return `卡 ${card} 未挂失（${CARD_STATE[r.state]}），无需解挂。`;
+        case 'date-before-ready':
+          return `${dateField}：卡${card}于${r.readyOn}到达网点，领卡日期不能早于此日。`;
+        case 'already-ready':
+          return `卡${card}已记录自${r.readyOn}起在网点待领，无变更。`;
+        case 'no-application':
+          return '此人没有制卡中的申领记录；请先用`sscard card apply`记录申领。';
+        case 'application-open':
+          return `${r.appliedOn}的申领仍在制卡中；请先用\`sscard card issue\`记录制成的卡，或用\`sscard card fail\`记录制卡失败，再重新申领。`;
+        case 'date-before-application':
+          return `${dateField}：该卡于${r.appliedOn}申领，相关日期不能早于此日。`;
+        case 'same-policy':
+          return `卡${card}已适用卡政策${r.policy}，无变更。`;
         case 'formal-loss-not-liftable':
           return `卡${card}已正式挂失；按卡政策${r.policy}，正式挂失不能撤销：原卡作废，请申请补卡，并用\`sscard card replace\`记录。`;
         case 'card-not-received':
@@ -238,6 +259,10 @@ export const zh: Messages = {
 
   nextStep: (step, policy, window) => {
     switch (step.kind) {
+      case 'await-card':
+        return `已于${step.appliedOn}申领社保卡，制卡中；制成后用\`sscard card issue\`记录。`;
+      case 'apply-again':
+        return `社保卡于${step.failedOn}制卡失败：请重新申领，并用\`sscard card apply\`记录。`;
       case 'get-card':
         return '尚无社会保障卡记录：向参保地社保经办机构或合作银行申领；发卡后用 `sscard card issue` 记录。';
       case 'collect-card':
@@ -297,6 +322,9 @@ export const zh: Messages = {
     born: (sex, birthDate, region) => `${sex === 'male' ? '男' : '女'}，${birthDate} 出生${region ? `，${region}` : ''}`,
     noCard: '无记录',
     issued: (on) => `制卡 ${on}`,
+    appliedOn: (on, days) => `申领 ${on}${days === null ? '' : `，已${days}天，制卡中`}`,
+    failedOn: (on, reason) => `制卡失败 ${on}${reason ? `：${reason}` : ''}`,
+    readyAt: (outlet, since, days) => `自 ${since} 起在${outlet ?? '网点'}待领，已等待${days}天`,
     received: (on) => `领卡 ${on}`,
     activated: (on) => `激活金融功能 ${on}`,
     functions: (social, enabledOn, financial) =>
@@ -499,6 +527,34 @@ export const zh: Messages = {
       on: '挂失日期（默认：今天）',
       examples: ['sscard card report-loss --card A12345678', 'sscard card report-loss --card A12345678 --temporary --on 2026-05-01'],
     },
+    cardApply: {
+      description: '已申领社保卡：制卡中，制成后用`card issue`记录',
+      id: '申领人的身份证号码',
+      on: '申领日期（默认：今天）',
+      policy: '申领时适用的卡政策（默认：$SSCARD_POLICY，否则seed；见`sscard policies`）',
+      generation: '卡的代次；第三代社保卡申领时即生成电子社保卡（默认：2）',
+      examples: [`sscard card apply --id ${ID} --on 2026-03-01`, 'sscard card apply --id 44030419900307123X --policy guangdong --generation 3'],
+    },
+    cardReady: {
+      description: '卡已到网点待领（网点签收，待领卡）',
+      card: '卡号',
+      on: '到达网点日期（默认：今天）',
+      outlet: '待领网点',
+      examples: ['sscard card ready --card G00000001 --outlet "工行天河支行" --on 2025-01-20'],
+    },
+    cardFail: {
+      description: '制卡失败（例如相片未通过）：须重新申领',
+      id: '申领人的身份证号码',
+      on: '制卡失败日期（默认：今天）',
+      reason: '失败原因（网点或App的说明）',
+      examples: [`sscard card fail --id ${ID} --reason "相片未通过"`],
+    },
+    cardSetPolicy: {
+      description: '更正卡记录的卡政策（记为一条事件，卡的历史保留）',
+      card: '卡号',
+      policy: '正确的卡政策（见`sscard policies`）',
+      examples: ['sscard card set-policy --card G00000001 --policy guangzhou'],
+    },
     cardFound: {
       description: '挂失的卡已找回（解挂）：恢复到挂失前的状态',
       card: '卡号',
@@ -680,17 +736,17 @@ export const zh: Messages = {
         case 'days-empty':
           return `${file} 中 ${p.year} 年没有任何日期：官方安排可能尚未公布。`;
         case 'day-not-an-object':
-          return `${file} ${at} 不是 {"name", "date", "isOffDay"} 对象。`;
+          return `${file} ${at}不是 {"name", "date", "isOffDay"} 对象。`;
         case 'name-invalid':
-          return `${file} ${at} 缺少节日名称。`;
+          return `${file} ${at}缺少节日名称。`;
         case 'date-invalid':
-          return `${file} ${at} 的日期不是有效日期（YYYY-MM-DD）。`;
+          return `${file} ${at}的日期不是有效日期（YYYY-MM-DD）。`;
         case 'date-outside-year':
-          return `${file} ${at} 的日期 ${p.date} 不在 ${p.year} 年内：一份文件只含一年。`;
+          return `${file} ${at}的日期 ${p.date} 不在 ${p.year} 年内：一份文件只含一年。`;
         case 'off-day-invalid':
-          return `${file} ${at} 的 isOffDay 须为 true 或 false。`;
+          return `${file} ${at}的 isOffDay 须为 true 或 false。`;
         case 'date-repeated':
-          return `${file} ${at} 的日期 ${p.date} 重复出现。`;
+          return `${file} ${at}的日期 ${p.date} 重复出现。`;
       }
     },
   },
@@ -749,6 +805,8 @@ export const zh: Messages = {
     maskedRoster: (file, format) =>
       `${file} 中的身份证号码已打码（导出时未加 --reveal），无法导入：请用 \`sscard export --format ${format} --reveal\` 重新导出。`,
     ignoredColumns: (names) => `已忽略无法识别的列：${names.join('、')}。`,
+    secondOpenHire: (line, id, employer, before, after) =>
+      `第 ${line} 行：${id} 在${employer}已有一段自 ${before} 起未结束的用工，本行又新增一段自 ${after} 起的用工。如为更正入职日期，请撤销前一段（\`sscard history ${id}\` 可查其事件编号，然后 \`sscard revoke 编号 --reason "更正入职日期"\`）；如两段用工都属实，请为前一段记录离职日期。`,
     headerAt: (line) => `已将第 ${line} 行作为表头，其上各行（标题）已跳过；如需指定其他行，请用 --header-row N。`,
     headerRow: '--header-row 须为行号（1 或更大），即列名所在的行。',
     progress: { rows: (n) => `${n.toLocaleString('en-US')} 行`, reading: (rows) => `正在读取……${rows}` },
@@ -791,6 +849,12 @@ export const zh: Messages = {
       `卡 ${card} 已于 ${on} 临时挂失，至 ${until} 止（${rule}）。找回后用 \`sscard card found --card ${card}\` 解挂；补领须先正式挂失（不加 --temporary）。电子社保卡受限。`,
     lostFormally: (card, on) =>
       `卡 ${card} 已于 ${on} 正式挂失：不能再使用或激活，电子社保卡受限（须本人授权使用）；补换卡后用 \`sscard card replace --card ${card} --new-card ...\` 记录。`,
+    applied: (holder, on, policy, generation) =>
+      `已记录${holder}于${on}申领社保卡（卡政策${policy}）：制卡中。${generation === 3 ? '第三代社保卡：现在即可申领电子社保卡。' : ''}\n卡制成后用\`sscard card issue\`记录；制卡失败用\`sscard card fail\`记录。`,
+    failed: (holder, on, reason) => `${holder}的社保卡于${on}制卡失败${reason ? `（${reason}）` : ''}；请重新申领，并用\`sscard card apply\`记录。`,
+    ready: (card, on, outlet, window) => `卡${card}自${on}起在${outlet ?? '网点'}待领（${window}）。请持身份证原件领卡，再用\`sscard card receive\`记录。`,
+    policySet: (card, from, to) => `卡${card}已更正为卡政策${to}（原记录为${from}）；所有查询（包括过去日期）均按${to}计算。`,
+    policyHint: (region, id) => `此卡使用默认规则；如卡在${region}办理，请用--policy ${id}（或用\`sscard card set-policy --policy ${id}\`更正）。`,
     found: (card, state) => `卡 ${card} 已解挂，恢复为${state}；已申领的电子社保卡不再受限。`,
     replaced: (card, newCard, on) =>
       `卡 ${card} 已于 ${on} 补换为 ${newCard}，电子社保卡将在领取新卡后对应新卡（无需重新申领）。\n新卡到手后用 \`sscard card receive\` 记录，并重新启用、激活：新卡按其卡政策有自己的期限。`,
@@ -828,6 +892,11 @@ export const zh: Messages = {
     head: (action, who, by, hiredOn) =>
       `${{ create: '已记录', complete: '已补记登记：', unchanged: '已有记录，未做更改：' }[action]}${who} 由${by}于 ${hiredOn} 录用。`,
     registration: (state) => `参保登记：${state}`,
+  },
+
+  employerFilter: {
+    noMatch: (typed, close) =>
+      `台账中没有名为“${typed}”的用人单位${close.length > 0 ? `；是否要找：${close.map((c) => `“${c}”`).join('、')}？` : '；`sscard people` 可列出所有人员及其用人单位。'}`,
   },
 
   leave: {
@@ -901,7 +970,7 @@ export const zh: Messages = {
   },
 
   due: {
-    kinds: { registration: '参保登记', separation: '离职转移', activation: '激活', renewal: '换领' },
+    kinds: { registration: '参保登记', separation: '离职转移', activation: '激活', collection: '领卡', renewal: '换领' },
     header: ['期限', '剩余', '事项', '身份证号', '姓名', '对象', '说明'],
     card: (number) => `卡 ${number}`,
     nothing: (asOf, within) => `截至 ${asOf}，${within !== null ? `${within} 天内` : ''}没有到期或逾期的事项。`,
@@ -1019,7 +1088,13 @@ export const zh: Messages = {
 
   ics: {
     calendarName: '社保卡与参保截止日期',
-    kinds: { activation: '社保卡激活截止', registration: '参保登记截止', separation: '离职档案和社保转移截止', renewal: '社保卡换领' },
+    kinds: {
+      collection: '社保卡领卡并激活截止',
+      activation: '社保卡激活截止',
+      registration: '参保登记截止',
+      separation: '离职档案和社保转移截止',
+      renewal: '社保卡换领',
+    },
     person: (name, id) => `${name}（${id}）`,
     summary: (kind, person, employer) => `${kind}：${person}${employer ? `，${employer}` : ''}`,
     overdue: (days, summary) => `已逾期 ${days} 天：${summary}`,
@@ -1028,6 +1103,7 @@ export const zh: Messages = {
       registration: '《社会保险法》第五十八条：自用工之日起三十日内办理社会保险登记',
       separation: '《劳动合同法》第五十条：十五日内办理档案和社会保险关系转移',
       activation: '卡政策规定的激活期限',
+      collection: '卡已在网点待领；卡政策的期限自制卡之日起算（广东：一年内领卡并激活，否则逾期封存）',
       renewal: '社会保障卡有效期届满前 60 日起可申请换领',
     },
     separator: '；',
@@ -1112,7 +1188,11 @@ export const zh: Messages = {
       'hire.registered': '办理参保登记',
       'hire.ended': '离职',
       'hire.separated': '档案和社保关系已转移',
+      'card.applied': '申领社保卡',
+      'card.failed': '制卡失败',
       'card.issued': '制卡',
+      'card.ready': '网点签收（待领卡）',
+      'card.policy-set': '更正卡政策',
       'card.received': '领卡',
       'card.enabled': '启用社保功能',
       'card.activated': '激活',
@@ -1158,8 +1238,9 @@ export const zh: Messages = {
     },
     enableChannel: { window: '人社窗口', bank: '银行网点', online: '线上', hospital: '在定点医院或药店首次使用' },
     replaceReason: { loss: '挂失', damage: '损坏', expiry: '到期', change: '信息变更' },
+    applicationState: { applied: '已申领，制卡中', failed: '制卡失败' },
     cardState: CARD_STATE,
-    ecardState: { none: '未申领', active: '有效', limited: '受限（实体卡已挂失，须本人授权使用）', suspended: '已暂停' },
+    ecardState: { none: '未申领', active: '有效', limited: '受限（实体卡已挂失，或已补换卡而新卡未领取，须本人授权使用）', suspended: '已暂停' },
   },
 
   errors: {
