@@ -202,9 +202,6 @@ export const cardParams = (card: Card, seq: number) => ({
 export const CARD_COLUMNS = Object.keys(cardParams({} as Card, 0)) as (keyof ReturnType<typeof cardParams>)[];
 export const HIRE_COLUMNS = Object.keys(hireParams('', {} as Hire)) as (keyof ReturnType<typeof hireParams>)[];
 
-/** The state of nobody: what the replay gives for a cached person without events. */
-export const nobody = (id: string): PersonState => ({ id, exists: false, name: null, hires: [], cards: [], ecard: null });
-
 /** Where one person's cached tables (null: no person row) differ from the replay of their events. */
 export function differences(cached: PersonState | null, replayed: PersonState): CacheDifference[] {
   const out: CacheDifference[] = [];

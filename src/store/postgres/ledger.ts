@@ -15,7 +15,7 @@ import type { AgendaOrder, AgendaSources } from '../../core/agenda.js';
 import type { IsoDate } from '../../core/calendar-date.js';
 import type { EcardChannel } from '../../core/ecard.js';
 import { Refused } from '../../core/errors.js';
-import { EVENT_VERSION, type Fact, type LedgerEvent, type PersonState, replay, replayOnto } from '../../core/events.js';
+import { EVENT_VERSION, emptyPerson, type Fact, type LedgerEvent, type PersonState, replay, replayOnto } from '../../core/events.js';
 import type { PostgresLocation } from '../location.js';
 import {
   agendaKey,
@@ -36,7 +36,6 @@ import {
   hireParams,
   mergedByKey,
   OPEN_ITEMS_SQL,
-  nobody,
   payload,
   reiterable,
   toCard,
@@ -702,7 +701,7 @@ export class PostgresStore extends Reader implements Store {
             ecard: e ? { channel: e.channel, claimedOn: e.claimed_on as IsoDate } : null,
           };
           const own = events.get(id);
-          cacheDifferences.push(...differences(cached, own ? replay(id, own.map(toEvent)).state : nobody(id)));
+          cacheDifferences.push(...differences(cached, own ? replay(id, own.map(toEvent)).state : emptyPerson(id)));
         }
         after = ids[ids.length - 1]!;
       }

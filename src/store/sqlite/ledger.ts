@@ -9,7 +9,7 @@ import type { IsoDate } from '../../core/calendar-date.js';
 import type { Card } from '../../core/card.js';
 import type { Hire } from '../../core/registration.js';
 import type { EcardChannel, EcardClaim } from '../../core/ecard.js';
-import { EVENT_VERSION, type Fact, type LedgerEvent, type PersonState, replay, replayOnto } from '../../core/events.js';
+import { EVENT_VERSION, emptyPerson, type Fact, type LedgerEvent, type PersonState, replay, replayOnto } from '../../core/events.js';
 import {
   agendaKey,
   agendaOfReplayed,
@@ -32,7 +32,6 @@ import {
   hireParams,
   mergedByKey,
   OPEN_ITEMS_SQL,
-  nobody,
   paged,
   payload,
   reiterable,
@@ -246,7 +245,7 @@ function cacheAgainstReplay(s: Statements): CacheDifference[] {
     found.push(...differences(cachedState(s, state.id), state));
   }
   for (const id of s.sql('SELECT id FROM person').pluck().all() as string[]) {
-    if (!seen.has(id)) found.push(...differences(cachedState(s, id), nobody(id)));
+    if (!seen.has(id)) found.push(...differences(cachedState(s, id), emptyPerson(id)));
   }
   return found;
 }
@@ -569,7 +568,7 @@ export class SqliteStore extends Reader implements Store {
         for (const { hire } of registrations) add('registration', hire.employer, hire.hiredOn, sign);
         for (const { hire } of separations) add('separation', hire.employer, hire.leftOn!, sign);
       };
-      open([cachedState(this.s, id) ?? nobody(id)], -1);
+      open([cachedState(this.s, id) ?? emptyPerson(id)], -1);
       open([replay(id, personEvents(this.s, id), asOf).state], 1);
     }
     return [...counts.values()].filter((g) => g.count > 0);
