@@ -17,7 +17,7 @@ import { shownId } from '../cli/commands/shared/output.js';
 import { summary } from '../cli/commands/people.js';
 import { personState } from '../cli/commands/shared/person.js';
 import { policyBook } from '../cli/commands/shared/policies-data.js';
-import { headline, loadRegionHistory, loadRegions, regionText, statusLines } from '../cli/commands/status.js';
+import { costBook, headline, loadRegionHistory, loadRegions, regionText, statusLines } from '../cli/commands/status.js';
 import { cardStateText, ecardStateText } from '../cli/text/words.js';
 import type { OpenHireGroup, Store } from '../store/store.js';
 import { esc, type Html, query, table } from './html.js';
@@ -308,7 +308,8 @@ export async function personPage(v: View, ref: string): Promise<Page> {
   const report = personStatus({ id: parsed.id, hires: person.hires, cards: person.cards, ecard: person.ecard }, ctx.asOf, ctx.calendar, policyBook());
   const region = regionOf(parsed.id.regionCode, loadRegions(), loadRegionHistory);
   const [answer, ...alerts] = headline(ctx, report);
-  const lines = statusLines(ctx, report, person.name, region && regionText(ctx, region));
+  // The cost of a late registration (SPEC 1.9), as status prints it: the person page shows it too (SPEC 2.5).
+  const lines = statusLines(ctx, report, person.name, region && regionText(ctx, region), await costBook(ctx, store, report));
   let dl = '';
   for (const line of lines) {
     if (line.label !== null) dl += `${dl === '' ? '' : '</dd>'}<dt>${esc(line.label)}</dt><dd>`;

@@ -127,6 +127,33 @@ describe.each<Engine>(['sqlite', 'postgres'])('the web view on %s', (engine) => 
     expect(history.body).not.toContain(ID);
   });
 
+  it('shows the cost of an overdue registration on the person page, as status prints it (SPEC 1.9, 2.5)', async () => {
+    const costly = tempLedger('2025-10-20', engine);
+    let costServed: Served | undefined;
+    try {
+      for (const args of [
+        ['register-employee', '--id', ID, '--employer', 'Acme Ltd', '--hired-on', '2025-09-01', '--pending'],
+        ['employer', 'set', 'Acme Ltd', '--city', 'beijing'],
+      ]) {
+        const r = costly.run(args, { today: '2025-09-02' });
+        expect(r.code, r.stderr).toBe(0);
+      }
+      const premiums = costly.run(['status', ID]).stdout;
+      expect(premiums).toContain('employer 3,824.52 .. 19,123.08');
+      costServed = await serve(costly.db, { today: '2025-10-20' });
+      const costCookie = await login(costServed);
+      const people = await request(costServed, `/people?q=${ID.slice(-4)}`, { headers: { Cookie: costCookie } });
+      const ref = /href="\/person\/([\w-]+)"/.exec(people.body)?.[1];
+      const page = await request(costServed, `/person/${ref}`, { headers: { Cookie: costCookie } });
+      expect(page.body).toContain('Estimated cost in yuan (Beijing, 2 months)');
+      expect(page.body).toContain('employer 3,824.52 .. 19,123.08');
+      expect(page.body).toContain('26.64 .. 133.22');
+    } finally {
+      await costServed?.stop();
+      costly.cleanup();
+    }
+  }, 90_000);
+
   it('refuses a POST without, or with a wrong, CSRF token, or from another origin, and writes nothing', async () => {
     const people = await request(served, `/people?q=${ID.slice(-4)}`, { headers: { Cookie: cookie } });
     const ref = /href="\/person\/([\w-]+)"/.exec(people.body)![1]!;

@@ -142,7 +142,7 @@ export interface StatusLine {
   readonly depth: number;
 }
 
-export function statusLines(ctx: Context, r: StatusReport, name: string | null, region: string | null, book: CostBook | null = null): StatusLine[] {
+export function statusLines(ctx: Context, r: StatusReport, name: string | null, region: string | null, book: CostBook | null): StatusLine[] {
   const c = ctx.color;
   const m = ctx.m.status;
   const L = m.labels;
