@@ -173,7 +173,8 @@ describe('the npm package', () => {
     ] as const) {
       saysWhatHelpSays(lang, path.join(installed, 'man', ...file));
     }
-  });
+    // About 90 processes of the installed command (every command's --help in two languages): 30 s was too short on a loaded machine.
+  }, 120_000);
 
   function saysWhatHelpSays(lang: 'en' | 'zh', file: string) {
     const env = { PATH: process.env.PATH, HOME: work, LC_ALL: 'C.UTF-8', MANWIDTH: '80' };
