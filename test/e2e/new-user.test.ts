@@ -282,6 +282,20 @@ describe('a roster given again with a corrected hire date (item 4)', () => {
     expect(ledger.run(['import', corrected]).stderr).toBe(''); // nothing added the second time
     expect(ledger.run(['import', corrected, '--lang', 'zh', '--dry-run']).stderr).toBe('');
   });
+
+  it('says at most 100 such rows, then counts the rest, as it does for bad rows', () => {
+    ledger = tempLedger();
+    const file = path.join(ledger.dir, 'rehires.csv');
+    const day = (i: number) => new Date(Date.UTC(2026, 0, 1 + i)).toISOString().slice(0, 10);
+    const rows = Array.from({ length: 106 }, (_, i) => `${ID},Acme Ltd,${day(i)}`);
+    fs.writeFileSync(file, `身份证号,用人单位,入职日期\n${rows.join('\n')}\n`);
+    const r = ledger.run(['import', file]);
+    expect(r.code, r.stderr).toBe(0);
+    const said = r.stderr.split('\n').filter((line) => line.includes('already has an open hire at Acme Ltd'));
+    expect(said).toHaveLength(100);
+    expect(said[0]).toContain('line 3:');
+    expect(r.stderr).toContain('and 5 more rows adding a second open hire at the same employer.');
+  });
 });
 
 describe('--employer as a clerk types it (item 14, in part)', () => {

@@ -172,7 +172,7 @@ async function importFile(ctx: Context, args: ImportArgs, file: string, name: st
   // A dry run never creates the ledger: with none yet, it runs against an empty one in memory.
   const existing = args.dryRun && (await ctx.openStore({ write: false })) === null ? null : await ctx.openStore({ write: true, bulk: true });
   const store = existing ?? (await ctx.scratchStore());
-  const tally: ImportTally = { rows: 0, changed: 0, unchanged: 0, events: 0, invalid: 0, bad: [] };
+  const tally: ImportTally = { rows: 0, changed: 0, unchanged: 0, events: 0, invalid: 0, bad: [], secondOpenHires: 0 };
   const bad = (row: BadRow) => {
     tally.invalid++;
     if (tally.bad.length < LISTED_BAD_ROWS) tally.bad.push(row);
@@ -183,7 +183,7 @@ async function importFile(ctx: Context, args: ImportArgs, file: string, name: st
     await store.write(
       async (tx) => {
         // A shared ledger runs this again after a conflict with another writer (SPEC 3.2): count afresh.
-        Object.assign(tally, { rows: 0, changed: 0, unchanged: 0, events: 0, invalid: 0, bad: [] });
+        Object.assign(tally, { rows: 0, changed: 0, unchanged: 0, events: 0, invalid: 0, bad: [], secondOpenHires: 0 });
         if (file.toLowerCase().endsWith('.json')) {
           const { importEvents } = await import('./shared/import-events.js');
           await importEvents(ctx, tx, file, source, tally, bad);
@@ -302,7 +302,9 @@ async function importRoster(
           }
         }
         const beside = openHireBeside(read.row, person);
-        if (beside && read.row.hire) ctx.err.write(`${ctx.m.import.secondOpenHire(line, id, beside.employer ?? '', beside.hiredOn, read.row.hire.hiredOn)}\n`);
+        // Said row by row like bad rows, at most LISTED_BAD_ROWS times: a roster of rehires must not flood the terminal.
+        if (beside && read.row.hire && tally.secondOpenHires++ < LISTED_BAD_ROWS)
+          ctx.err.write(`${ctx.m.import.secondOpenHire(line, id, beside.employer ?? '', beside.hiredOn, read.row.hire.hiredOn)}\n`);
         await tx.record(id, plan.facts, lineSource + line);
         tally.events += plan.facts.length;
         if (plan.facts.length > 0) tally.changed++;
@@ -341,6 +343,7 @@ function report(ctx: Context, args: ImportArgs, tally: ImportTally): void {
     return;
   }
   for (const line of lines) ctx.err.write(`${line}\n`);
+  if (tally.secondOpenHires > LISTED_BAD_ROWS) ctx.err.write(`${m.moreSecondOpenHires(tally.secondOpenHires - LISTED_BAD_ROWS)}\n`);
   ctx.out.write(`${m.done(tally, Boolean(args.dryRun))}\n`);
 }
 

@@ -17,4 +17,6 @@ export interface ImportTally {
   events: number;
   invalid: number;
   bad: BadRow[];
+  /** Rows that add a second open hire at the same employer (a corrected hire date?): the first LISTED are said as they come, the rest counted. */
+  secondOpenHires: number;
 }

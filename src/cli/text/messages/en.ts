@@ -1020,6 +1020,7 @@ export const en = {
     /** A row that adds a second open hire with one employer: a corrected hire date, most often (the ID is masked on stderr). */
     secondOpenHire: (line: number, id: string, employer: string, before: string, after: string) =>
       `line ${line}: ${id} already has an open hire at ${employer} from ${before}; this row adds a second from ${after}. If the hire date was corrected, revoke the first hire (\`sscard history ${id}\` shows its event number; then \`sscard revoke SEQ --reason "hire date corrected"\`), or record a leaving date for it if both are real.`,
+    moreSecondOpenHires: (n: number) => `and ${n} more row${n === 1 ? '' : 's'} adding a second open hire at the same employer.`,
     headerAt: (line: number) => `Took line ${line} as the header, passing over the rows above it (a title); give --header-row N to choose another.`,
     headerRow: '--header-row must be a line number, 1 or more (the row of column names).',
     /** The progress bar on a terminal's stderr while a roster is read. */

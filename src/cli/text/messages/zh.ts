@@ -931,6 +931,7 @@ export const zh: Messages = {
     ignoredColumns: (names) => `已忽略无法识别的列：${names.join('、')}。`,
     secondOpenHire: (line, id, employer, before, after) =>
       `第 ${line} 行：${id} 在${employer}已有一段自 ${before} 起未结束的用工，本行又新增一段自 ${after} 起的用工。如为更正入职日期，请撤销前一段（\`sscard history ${id}\` 可查其事件编号，然后 \`sscard revoke 编号 --reason "更正入职日期"\`）；如两段用工都属实，请为前一段记录离职日期。`,
+    moreSecondOpenHires: (n) => `另有 ${n} 行在同一用人单位新增了第二段未结束的用工。`,
     headerAt: (line) => `已将第 ${line} 行作为表头，其上各行（标题）已跳过；如需指定其他行，请用 --header-row N。`,
     headerRow: '--header-row 须为行号（1 或更大），即列名所在的行。',
     progress: { rows: (n) => `${n.toLocaleString('en-US')} 行`, reading: (rows) => `正在读取……${rows}` },
