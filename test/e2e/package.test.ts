@@ -166,15 +166,19 @@ describe('the npm package', () => {
     expect(page.stdout).not.toMatch(/^[A-Z][A-Z ]+$/m); // no English heading left
   });
 
-  it.skipIf(!MAN)('says what --help says: every command, its description and its options, in both languages', () => {
-    for (const [lang, file] of [
-      ['en', ['sscard.1']],
-      ['zh', ['zh_CN', 'man1', 'sscard.1']],
-    ] as const) {
-      saysWhatHelpSays(lang, path.join(installed, 'man', ...file));
-    }
-    // About 90 processes of the installed command (every command's --help in two languages): 30 s was too short on a loaded machine.
-  }, 120_000);
+  it.skipIf(!MAN)(
+    'says what --help says: every command, its description and its options, in both languages',
+    () => {
+      for (const [lang, file] of [
+        ['en', ['sscard.1']],
+        ['zh', ['zh_CN', 'man1', 'sscard.1']],
+      ] as const) {
+        saysWhatHelpSays(lang, path.join(installed, 'man', ...file));
+      }
+      // About 90 processes of the installed command (every command's --help in two languages): 30 s was too short on a loaded machine.
+    },
+    120_000,
+  );
 
   function saysWhatHelpSays(lang: 'en' | 'zh', file: string) {
     const env = { PATH: process.env.PATH, HOME: work, LC_ALL: 'C.UTF-8', MANWIDTH: '80' };
