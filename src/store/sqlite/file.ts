@@ -331,7 +331,8 @@ function checkBeforeWrite(db: Database.Database, bytes: number): void {
   const findings = (db.pragma('integrity_check(1)') as { integrity_check: string }[]).map((r) => r.integrity_check);
   if (findings[0] !== 'ok') throw damaged(db.name, `SQLite's integrity check: ${findings[0]?.replace(/\s*\n\s*/g, ' ')}`);
   if (bytes > CACHE_CHECK_MAX_BYTES) return;
-  const differences = cacheDifferencesIn(db);
+  // In one read snapshot: other writers commit between statements, and tables read before a commit compared with events read after it would call a sound file damaged.
+  const differences = db.transaction(() => cacheDifferencesIn(db))();
   if (differences.length > 0)
     throw damaged(db.name, `its state tables differ from the replay of its events in ${differences.length} place${differences.length === 1 ? '' : 's'}`);
 }
