@@ -70,8 +70,6 @@ const KNOWN: Record<string, string> = {
   'cli/formats/roster/read.ts -> cli/text/messages/index.ts': 'RosterFileError is worded when thrown',
   'cli/formats/roster/xlsx.ts -> cli/text/messages/index.ts': 'RosterFileError is worded when thrown',
   'cli/formats/roster/xlsx-limits.ts -> cli/text/messages/index.ts': 'RosterFileError is worded when thrown',
-  // exceljs writes a workbook's sheets to TMPDIR: the reader points it at the process's private directory (issue 29).
-  'cli/formats/roster/xlsx.ts -> cli/private-temp.ts': "the private temporary directory is the process's, kept in the hall",
 };
 
 /**

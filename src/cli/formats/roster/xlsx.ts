@@ -7,7 +7,6 @@ import type { Column } from '../ledger-csv.js';
 import { DATE_COLUMNS } from './columns.js';
 import { excelSerialDate } from './dates.js';
 import { RosterFileError } from './problems.js';
-import { privateTempDir } from '../../private-temp.js';
 import type { Messages } from '../../text/messages/index.js';
 
 export interface XlsxRecord {
@@ -23,7 +22,9 @@ export async function* readXlsx(input: Readable, path: string, sheet: string | u
   const excel = module.default ?? module;
   // exceljs unpacks a sheet it meets before the shared strings into a temporary file of its own (the `tmp`
   // package, under os.tmpdir()): only ever into sscard's private directory, removed on every exit (issue 29 item 2).
-  process.env.TMPDIR = privateTempDir();
+  // TMPDIR is NOT pointed at the private directory: with any TMPDIR other than /tmp, exceljs's reader loses a
+  // sheet stored before the shared strings (openpyxl, pandas, write-excel-file write them so; `import` then found
+  // no header). Its own temporary files are removed at exit by the `tmp` package (setGracefulCleanup).
   const reader = new excel.stream.xlsx.WorkbookReader(input, {
     sharedStrings: 'cache',
     styles: 'cache',
