@@ -1,7 +1,6 @@
 // sscard calendar [load FILE.json]: which years' rest days sscard knows and
 // from where (SPEC 1.2), and loading a year's official schedule, published by
 // the State Council each autumn, without waiting for a new release.
-import fs from 'node:fs';
 import path from 'node:path';
 import type { IsoDate } from '../../core/calendar-date.js';
 import { InvalidInput } from '../../core/errors.js';
@@ -12,11 +11,11 @@ import { parseHolidayCnSchedule, sameSchedule } from '../../core/official-schedu
 import type { LoadedCalendarYear } from '../../store/store.js';
 import type { Context } from '../context.js';
 import { confirmed, required } from './shared/input.js';
+import { readJsonFile } from './shared/json-file.js';
 import { deadlineJson, shownId, writeJson } from './shared/output.js';
 import { policyBook } from './shared/policies-data.js';
 
 /** A schedule file is small (a year has a few dozen entries); anything larger is not one. */
-const MAX_BYTES = 1024 * 1024;
 
 export async function run(ctx: Context): Promise<void> {
   const store = await ctx.openStore({ write: false });
@@ -111,20 +110,7 @@ function done(ctx: Context, entry: LoadedCalendarYear, changed: boolean, moved: 
 
 function readSchedule(ctx: Context, file: string) {
   const m = ctx.m.calendar;
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(file);
-  } catch {
-    throw new InvalidInput('file-unreadable', m.unreadable(file));
-  }
-  if (!stat.isFile()) throw new InvalidInput('not-a-file', m.notAFile(file));
-  if (stat.size > MAX_BYTES) throw new InvalidInput('file-too-large', m.tooLarge(file));
-  let json: unknown;
-  try {
-    json = JSON.parse(fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
-  } catch {
-    throw new InvalidInput('not-json', m.notJson(file));
-  }
+  const json = readJsonFile(file, m);
   const parsed = parseHolidayCnSchedule(json);
   if (!parsed.ok) throw new InvalidInput(`schedule-${parsed.problem.kind}`, m.problem(file, parsed.problem));
   return parsed.schedule;

@@ -3,7 +3,6 @@
 // cut-off) per city and year, every value with its source or "unknown"; and
 // loading a newer year into the ledger without a new release (like
 // `calendar load`), so that a shared ledger shares it.
-import fs from 'node:fs';
 import path from 'node:path';
 import type { IsoDate } from '../../core/calendar-date.js';
 import { type ContributionYear, findCity, INSURANCES, parseContributions, sourcesOf } from '../../core/contributions.js';
@@ -11,11 +10,11 @@ import { InvalidInput, NotFound } from '../../core/errors.js';
 import type { Context } from '../context.js';
 import { cityName, contributionTable, shippedContributions } from './shared/contributions-data.js';
 import { required } from './shared/input.js';
+import { readJsonFile } from './shared/json-file.js';
 import { writeJson } from './shared/output.js';
 import { percent, yuan } from '../text/money.js';
 
 /** A contribution data file is small; anything larger is not one. */
-const MAX_BYTES = 1024 * 1024;
 
 export async function run(ctx: Context, args: { city?: string }): Promise<void> {
   const store = await ctx.openStore({ write: false });
@@ -67,20 +66,7 @@ export async function run(ctx: Context, args: { city?: string }): Promise<void> 
 export async function load(ctx: Context, args: { file?: string }): Promise<void> {
   const file = await required(ctx, args.file, '<file.json>', ctx.m.rates.askFile);
   const m = ctx.m.rates;
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(file);
-  } catch {
-    throw new InvalidInput('file-unreadable', m.unreadable(file));
-  }
-  if (!stat.isFile()) throw new InvalidInput('not-a-file', m.notAFile(file));
-  if (stat.size > MAX_BYTES) throw new InvalidInput('file-too-large', m.tooLarge(file));
-  let json: unknown;
-  try {
-    json = JSON.parse(fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
-  } catch {
-    throw new InvalidInput('not-json', m.notJson(file));
-  }
+  const json = readJsonFile(file, m);
   const parsed = parseContributions(json, shippedContributions(ctx).cities);
   if (!parsed.ok) throw new InvalidInput('contributions-invalid', `${file}${m.sep.trimEnd()}${m.problem(parsed.problem)}`);
   if (parsed.table.cities.length > 0) throw new InvalidInput('contributions-new-city', m.newCity(file, parsed.table.cities[0]!.id));
