@@ -190,5 +190,14 @@ describe('rates and the cost of an overdue registration (SPEC 1.9)', () => {
     const r = ledger.run(['rates', 'load', broken, '--lang', 'zh']);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(`sscard: ${broken}：shanghai 2026，字段 base.floor：应为以元为单位、最多两位小数的金额\n`);
+    // What is not a JSON file is refused in rates' own words (the reader calendar load shares).
+    fs.writeFileSync(broken, '{"years": [');
+    const notJson = ledger.run(['rates', 'load', broken, '--json']);
+    expect(notJson.code).toBe(2);
+    expect(notJson.json.error).toEqual({
+      code: 'not-json',
+      message: `<file.json>: ${broken} is not valid JSON; give a file in the format of data/contributions.json.`,
+    });
+    expect(ledger.run(['rates', 'load', ledger.dir, '--json']).json.error.code).toBe('not-a-file');
   });
 });
