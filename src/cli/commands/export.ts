@@ -45,7 +45,7 @@ async function write(
   employers: ReadonlyMap<string, Employer>,
 ): Promise<void> {
   if (format === 'json') {
-    await send(ctx, `{"format":"${JSON_FORMAT}","version":${JSON_VERSION},"asOf":"${ctx.asOf}","events":[\n`);
+    await send(ctx, `{"format":"${JSON_FORMAT}","version":${JSON_VERSION},"asOf":"${ctx.today}","events":[\n`);
     const batch = batched(ctx);
     let first = true;
     for await (const e of store.allEvents()) {
