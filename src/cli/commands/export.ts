@@ -50,7 +50,7 @@ async function write(
     // The records beside the events (SPEC 1.10 employers, SPEC 1.9 loaded rate years) ride in the header line, so that
     // the events still stream one per line and an import into an empty ledger restores them too.
     const rates = (await store.contributionYears()).map((l) => ({ file: l.file, loadedOn: l.loadedOn, data: contributionFile([storedYear(l.year)]) }));
-    const header = JSON.stringify({ format: JSON_FORMAT, version: JSON_VERSION, asOf: ctx.asOf, employers: [...employers.values()], rates });
+    const header = JSON.stringify({ format: JSON_FORMAT, version: JSON_VERSION, asOf: ctx.today, employers: [...employers.values()], rates });
     await send(ctx, `${header.slice(0, -1)},"events":[\n`);
     const batch = batched(ctx);
     let first = true;

@@ -1254,7 +1254,7 @@ export const en = {
     } as Record<'registration' | 'separation' | 'activation' | 'collection' | 'renewal', string>,
     header: ['DEADLINE', 'WHEN', 'WHAT', 'ID', 'NAME', 'FOR', 'NOTE'] as readonly string[],
     card: (number: string) => `card ${number}`,
-    nothing: (asOf: string, within: number | null) => `Nothing due${within !== null ? ` within ${within} days` : ''} and nothing overdue as of ${asOf}.`,
+    nothing: (today: string, within: number | null) => `Nothing due${within !== null ? ` within ${within} days` : ''} and nothing overdue as of ${today}.`,
     total: (open: number, overdue: number) => `${open} open deadline${open === 1 ? '' : 's'}, ${overdue} overdue.`,
   },
 
@@ -1288,7 +1288,7 @@ export const en = {
     title: 'sscard',
     nav: { agenda: 'Agenda', people: 'People', import: 'Import', policies: 'Card policies', calendar: 'Calendar years' },
     otherLanguage: '中文',
-    footer: (ledger: string, asOf: string) => `Ledger ${ledger} · as of ${asOf}`,
+    footer: (ledger: string, today: string) => `Ledger ${ledger} · as of ${today}`,
     noLedger: (ledger: string) => `There is no ledger at ${ledger} yet. Import a roster to start one.`,
     agenda: {
       title: 'Agenda',

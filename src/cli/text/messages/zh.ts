@@ -1111,7 +1111,7 @@ export const zh: Messages = {
     kinds: { registration: '参保登记', separation: '离职转移', activation: '激活', collection: '领卡', renewal: '换领' },
     header: ['期限', '剩余', '事项', '身份证号', '姓名', '对象', '说明'],
     card: (number) => `卡 ${number}`,
-    nothing: (asOf, within) => `截至 ${asOf}，${within !== null ? `${within} 天内` : ''}没有到期或逾期的事项。`,
+    nothing: (today, within) => `截至 ${today}，${within !== null ? `${within} 天内` : ''}没有到期或逾期的事项。`,
     total: (open, overdue) => `共 ${open} 项未办，${overdue} 项已逾期。`,
   },
 
@@ -1140,7 +1140,7 @@ export const zh: Messages = {
     title: 'sscard',
     nav: { agenda: '待办', people: '人员', import: '导入', policies: '卡政策', calendar: '节假日年份' },
     otherLanguage: 'English',
-    footer: (ledger, asOf) => `台账 ${ledger} · 截至 ${asOf}`,
+    footer: (ledger, today) => `台账 ${ledger} · 截至 ${today}`,
     noLedger: (ledger) => `${ledger} 还没有台账。导入一份花名册即可创建。`,
     agenda: {
       title: '待办',
