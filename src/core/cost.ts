@@ -143,11 +143,12 @@ export function registrationCost(request: CostRequest, table: ContributionTable)
     if (bounds === null) noted({ kind: 'base', city, year: year.year });
     const unknownRates = INSURANCES.filter((k) => year.rates[k] === null);
     for (const insurance of unknownRates) noted({ kind: 'rates', city, year: year.year, insurance });
-    if (bounds === null || unknownRates.length > 0) continue;
-    if (base === null) {
+    // The range of bases is shown even where a rate is missing: it is what the data does say.
+    if (base === null && bounds !== null) {
       floor = floor === null ? bounds.min : Math.min(floor, bounds.min);
       ceiling = ceiling === null ? bounds.max : Math.max(ceiling, bounds.max);
     }
+    if (bounds === null || unknownRates.length > 0) continue;
     const share = (who: 'employer' | 'employee', b: Fen) => INSURANCES.reduce((s, k) => s + premium(b, year.rates[k]![who]), 0);
     const premiums = {
       employer: { min: share('employer', bounds.min), max: share('employer', bounds.max) },

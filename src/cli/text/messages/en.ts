@@ -211,6 +211,8 @@ export const en = {
     >,
     employer: 'employer',
     employee: 'employee',
+    /** An insurance's two shares, in `rates`. */
+    shares: (employer: string, employee: string) => `employer ${employer}, employee ${employee}`,
     injuryRange: (min: string, max: string) => `; ${min} .. ${max} by industry class`,
     dueDay: 'Premiums due',
     cutoff: '增员/减员 cut-off (later filings take effect the next month)',
@@ -1043,6 +1045,9 @@ export const en = {
       badSeq: 'is not a whole number',
       doesNotFollow: 'does not follow from the events before it for this person; the file is incomplete or edited',
       differentHistory: 'is already in the ledger with a different history; a JSON import adds new people only',
+      badEmployer: 'is not an employer record (a name, with a credit code and a city as text or null)',
+      badRates: 'is not a loaded rate year (a file name, the day it was loaded, and a contribution data file)',
+      differentRates: (which: string) => `holds ${which}, which the ledger already holds with other figures; a JSON import does not replace loaded rates`,
       masked: (file: string) =>
         `${file} holds masked identity numbers, so it cannot be imported; export it again with \`sscard export --format json --reveal\`.`,
       notAFile: (file: string) => `<file>: ${file} is not a regular file.`,
