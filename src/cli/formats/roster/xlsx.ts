@@ -83,7 +83,7 @@ export function columnOf(reference: string): number {
  * Whether a number format shows a date or a time, as exceljs decided it (its
  * isDateFmt: any of y m d h s b outside quotes and brackets), so a date cell
  * reads as before; the built-in formats by id (ECMA-376 Part 1, 18.8.30):
- * 14-22 and 45-47, and 27-36 and 50-58, the East Asian dates (年月日).
+ * 14-22 and 45-47, and 27-36 and 50-58, the East Asian dates (year, month, day in Chinese characters).
  */
 function isDateFormat(id: number, custom: ReadonlyMap<number, string>): boolean {
   const code = custom.get(id);
