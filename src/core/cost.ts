@@ -19,7 +19,7 @@
 //   rounded to the fen per month.
 // - The Art. 84 fine is one to three times the premiums owed (both shares);
 //   with a range of bases its low end uses the floor, its high end the ceiling.
-import { addDays, daysBetween, daysInMonth, type IsoDate, isoDate } from './calendar-date.js';
+import { daysBetween, daysInMonth, type IsoDate, isoDate } from './calendar-date.js';
 import { type ContributionTable, type DataSource, type Fen, INSURANCES, type Insurance, type MilliPercent, sourcesOf, yearCovering } from './contributions.js';
 
 /** 滞纳金: 0.05% (万分之五) a day, Art. 86. */
@@ -193,9 +193,6 @@ export function registrationCost(request: CostRequest, table: ContributionTable)
     missing,
   };
 }
-
-/** The next day a late fee counts: the day after the due day (for the wording "from ..."). */
-export const lateFeeFrom = (month: MonthCost): IsoDate => addDays(month.dueOn, 1);
 
 /**
  * The HR month (SPEC 1.9): the declaration cut-off that a pending
