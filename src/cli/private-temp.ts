@@ -45,15 +45,3 @@ export function privateTempDir(): string {
 export function removeDeadTempDirs(): void {
   removeLeftovers(os.tmpdir(), NAME);
 }
-
-/** Runs `work` with TMPDIR set to the private directory, for a library that writes its own temporary files. */
-export async function withPrivateTmpdir<T>(work: () => Promise<T>): Promise<T> {
-  const before = process.env.TMPDIR;
-  process.env.TMPDIR = privateTempDir();
-  try {
-    return await work();
-  } finally {
-    if (before === undefined) delete process.env.TMPDIR;
-    else process.env.TMPDIR = before;
-  }
-}

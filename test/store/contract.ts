@@ -93,9 +93,9 @@ async function recordEveryone(store: Store): Promise<void> {
 }
 
 /** Each recorded person replayed from their events, by the core: what the cache must equal. */
-async function replayed(store: Store, asOf: IsoDate | null): Promise<PersonState[]> {
+async function replayed(store: Store, viewOn: IsoDate | null): Promise<PersonState[]> {
   const ids = Array.from({ length: PEOPLE }, (_, i) => idOf(i)).sort();
-  return Promise.all(ids.map(async (id) => replay(id, await store.personEvents(id), asOf).state));
+  return Promise.all(ids.map(async (id) => replay(id, await store.personEvents(id), viewOn).state));
 }
 
 const hireKey = (e: { person: { id: string }; hire: { hiredOn: string; employer: string | null } }) =>
@@ -148,22 +148,22 @@ export function storeContract(engine: string, openEmpty: OpenEmpty): void {
       );
     });
 
-    it('shows everyone as they stood on an earlier day (everyone(asOf)), in ID order', async () => {
+    it('shows everyone as they stood on an earlier day (everyone(viewOn)), in ID order', async () => {
       const store = await open();
       await recordEveryone(store);
-      const asOf = (await all(store.everyone(AS_OF))).map(({ id, name, hires, cards, ecard }) => ({ id, name, hires, cards, ecard }));
+      const viewOn = (await all(store.everyone(AS_OF))).map(({ id, name, hires, cards, ecard }) => ({ id, name, hires, cards, ecard }));
       const expected = (await replayed(store, AS_OF)).map(({ id, name, hires, cards, ecard }) => ({ id, name, hires, cards, ecard }));
-      expect(asOf).toEqual(expected);
+      expect(viewOn).toEqual(expected);
       // The day matters: some facts come after it.
-      expect(asOf).not.toEqual((await all(store.everyone(null))).map(({ id, name, hires, cards, ecard }) => ({ id, name, hires, cards, ecard })));
+      expect(viewOn).not.toEqual((await all(store.everyone(null))).map(({ id, name, hires, cards, ecard }) => ({ id, name, hires, cards, ecard })));
     });
 
-    for (const asOf of [null, AS_OF]) {
-      it(`reads exactly the open items the core defines (OPEN_ITEMS), as of ${asOf ?? 'everything recorded'}`, async () => {
+    for (const viewOn of [null, AS_OF]) {
+      it(`reads exactly the open items the core defines (OPEN_ITEMS), as of ${viewOn ?? 'everything recorded'}`, async () => {
         const store = await open();
         await recordEveryone(store);
-        const sources = await store.agendaRows(asOf, order);
-        const states = await replayed(store, asOf);
+        const sources = await store.agendaRows(viewOn, order);
+        const states = await replayed(store, viewOn);
         const want = (test: (h: PersonState['hires'][number]) => boolean) =>
           states.flatMap((s) => s.hires.filter(test).map((hire) => hireKey({ person: s, hire }))).sort();
         const registrations = (await all(sources.registrations)).map(hireKey).sort();
@@ -186,8 +186,8 @@ export function storeContract(engine: string, openEmpty: OpenEmpty): void {
       type Row = { person: { id: string }; hire: { hiredOn: string; leftOn: string | null; employer: string | null } };
       const deadlineOf = (kind: 'registrations' | 'separations', e: Row) =>
         kind === 'registrations' ? order.registrationDeadline(e.hire.hiredOn as IsoDate) : order.separationDeadline(e.hire.leftOn as IsoDate);
-      for (const asOf of [null, AS_OF]) {
-        const whole = await store.agendaRows(asOf, order);
+      for (const viewOn of [null, AS_OF]) {
+        const whole = await store.agendaRows(viewOn, order);
         const windows: { from?: IsoDate; employer?: string }[] = [
           {},
           { from: '2026-11-05' as IsoDate },
@@ -195,7 +195,7 @@ export function storeContract(engine: string, openEmpty: OpenEmpty): void {
           { employer: 'Co 2', from: '2026-11-05' as IsoDate },
         ];
         for (const window of windows) {
-          const part = await store.agendaRows(asOf, order, window);
+          const part = await store.agendaRows(viewOn, order, window);
           for (const kind of ['registrations', 'separations'] as const) {
             const expected = (await all(whole[kind]))
               .filter(
@@ -204,7 +204,7 @@ export function storeContract(engine: string, openEmpty: OpenEmpty): void {
               )
               .map(hireKey);
             const got = (await all(part[kind])).map(hireKey);
-            expect(got, `${kind} ${JSON.stringify(window)} as of ${asOf}`).toEqual(expected);
+            expect(got, `${kind} ${JSON.stringify(window)} as of ${viewOn}`).toEqual(expected);
             if (Object.keys(window).length > 0) expect(got.length).toBeLessThan((await all(whole[kind])).length);
           }
         }
@@ -214,8 +214,8 @@ export function storeContract(engine: string, openEmpty: OpenEmpty): void {
     it("counts the open hires by kind, employer and start day, as the agenda reads them (the web view's counts)", async () => {
       const store = await open();
       await recordEveryone(store);
-      for (const asOf of [null, AS_OF]) {
-        const sources = await store.agendaRows(asOf, order);
+      for (const viewOn of [null, AS_OF]) {
+        const sources = await store.agendaRows(viewOn, order);
         const counts = new Map<string, number>();
         for (const [kind, rows] of [
           ['registration', await all(sources.registrations)],
@@ -225,8 +225,8 @@ export function storeContract(engine: string, openEmpty: OpenEmpty): void {
             const key = `${kind}|${e.hire.employer ?? ''}|${kind === 'registration' ? e.hire.hiredOn : e.hire.leftOn}`;
             counts.set(key, (counts.get(key) ?? 0) + 1);
           }
-        const groups = (await store.openHireGroups(asOf)).map((g) => [`${g.kind}|${g.employer ?? ''}|${g.start}`, g.count] as const);
-        expect(groups.sort(), `as of ${asOf}`).toEqual([...counts.entries()].sort());
+        const groups = (await store.openHireGroups(viewOn)).map((g) => [`${g.kind}|${g.employer ?? ''}|${g.start}`, g.count] as const);
+        expect(groups.sort(), `as of ${viewOn}`).toEqual([...counts.entries()].sort());
       }
     });
 
@@ -260,8 +260,8 @@ export function storeContract(engine: string, openEmpty: OpenEmpty): void {
     it('reads open hires in AgendaOrder: deadline, holder, hire date, employer, ties included', async () => {
       const store = await open();
       await recordEveryone(store);
-      for (const asOf of [null, AS_OF]) {
-        const sources = await store.agendaRows(asOf, order);
+      for (const viewOn of [null, AS_OF]) {
+        const sources = await store.agendaRows(viewOn, order);
         for (const [kind, rows] of [
           ['registration', await all(sources.registrations)],
           ['separation', await all(sources.separations)],
@@ -276,7 +276,7 @@ export function storeContract(engine: string, openEmpty: OpenEmpty): void {
             for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return a[k]! < b[k]! ? -1 : 1;
             return 0;
           });
-          expect(keys, `${kind} as of ${asOf}`).toEqual(sorted);
+          expect(keys, `${kind} as of ${viewOn}`).toEqual(sorted);
           // Deadlines tie across start days (a weekend or National Day moves several to one day).
           const deadlines = keys.map((k) => k[0]);
           expect(new Set(deadlines).size, `${kind}: ties`).toBeLessThan(deadlines.length);

@@ -1,10 +1,12 @@
 // sscard export: the ledger as import reads it back (SPEC 2.3). CSV and xlsx
 // have import's columns, one row per person and hire; JSON holds every event,
-// so it is the complete record. Written row by row (a ledger may hold
+// the employers' records and the loaded rate years, so it is the complete
+// record. Written row by row (a ledger may hold
 // millions of people), masked unless --reveal, as the ledger stood on
 // --as-of when a day is given.
 import type { Writable } from 'node:stream';
 import { currentCard } from '../../core/card.js';
+import { contributionFile, storedYear } from '../../core/contributions.js';
 import type { Employer } from '../../core/employer.js';
 import { InvalidInput } from '../../core/errors.js';
 import type { PersonState } from '../../core/events.js';
@@ -45,7 +47,11 @@ async function write(
   employers: ReadonlyMap<string, Employer>,
 ): Promise<void> {
   if (format === 'json') {
-    await send(ctx, `{"format":"${JSON_FORMAT}","version":${JSON_VERSION},"asOf":"${ctx.asOf}","events":[\n`);
+    // The records beside the events (SPEC 1.10 employers, SPEC 1.9 loaded rate years) ride in the header line, so that
+    // the events still stream one per line and an import into an empty ledger restores them too.
+    const rates = (await store.contributionYears()).map((l) => ({ file: l.file, loadedOn: l.loadedOn, data: contributionFile([storedYear(l.year)]) }));
+    const header = JSON.stringify({ format: JSON_FORMAT, version: JSON_VERSION, asOf: ctx.today, employers: [...employers.values()], rates });
+    await send(ctx, `${header.slice(0, -1)},"events":[\n`);
     const batch = batched(ctx);
     let first = true;
     for await (const e of store.allEvents()) {

@@ -187,14 +187,14 @@ function cachedState(s: Statements, id: string): PersonState | null {
 }
 
 /**
- * Who has facts dated after `asOf` (and so looked different that day). Not
+ * Who has facts dated after `viewOn` (and so looked different that day). Not
  * `SELECT DISTINCT`: for that SQLite's planner walks the whole event table by
  * person (1.7 s at 2.6 M events) instead of the few recent days by event_on.
  */
-function peopleWithFactsAfter(s: Statements, asOf: IsoDate | null): Set<string> {
+function peopleWithFactsAfter(s: Statements, viewOn: IsoDate | null): Set<string> {
   const people = new Set<string>();
-  if (asOf === null) return people;
-  for (const id of s.sql('SELECT person_id FROM event WHERE concerns_on > ?').pluck().iterate(asOf) as Iterable<string>) people.add(id);
+  if (viewOn === null) return people;
+  for (const id of s.sql('SELECT person_id FROM event WHERE concerns_on > ?').pluck().iterate(viewOn) as Iterable<string>) people.add(id);
   return people;
 }
 
@@ -432,10 +432,10 @@ export class SqliteStore extends Reader implements Store {
     return matching * 5 > all ? 'NOT INDEXED' : '';
   }
 
-  async agendaRows(asOf: IsoDate | null, order: AgendaOrder, window?: AgendaWindow): Promise<AgendaSources> {
-    // People with facts dated after `asOf` looked different that day: replayed. Everyone else: the cache.
-    const later = peopleWithFactsAfter(this.s, asOf);
-    const replayed = agendaOfReplayed([...later].map((id) => replay(id, personEvents(this.s, id), asOf).state));
+  async agendaRows(viewOn: IsoDate | null, order: AgendaOrder, window?: AgendaWindow): Promise<AgendaSources> {
+    // People with facts dated after `viewOn` looked different that day: replayed. Everyone else: the cache.
+    const later = peopleWithFactsAfter(this.s, viewOn);
+    const replayed = agendaOfReplayed([...later].map((id) => replay(id, personEvents(this.s, id), viewOn).state));
     const s = this.s;
     const rows =
       <R extends { person_id: string; name: string | null }, T>(sql: string, entry: (row: R, person: Person) => T) =>
@@ -548,7 +548,7 @@ export class SqliteStore extends Reader implements Store {
     }
   }
 
-  async openHireGroups(asOf: IsoDate | null): Promise<OpenHireGroup[]> {
+  async openHireGroups(viewOn: IsoDate | null): Promise<OpenHireGroup[]> {
     const counts = new Map<string, OpenHireGroup>();
     const add = (kind: OpenHireGroup['kind'], employer: string | null, start: IsoDate, count: number) => {
       const key = `${kind}|${employer ?? ''}|${start}`;
@@ -561,15 +561,15 @@ export class SqliteStore extends Reader implements Store {
       for (const [employer, day, count] of this.s.sql(sql).raw(true).iterate() as Iterable<[string, IsoDate, number]>)
         add(kind, employer === '' ? null : employer, day, count);
     }
-    // People with facts dated after `asOf` looked different that day: their cached hires out, their replayed ones in.
-    for (const id of peopleWithFactsAfter(this.s, asOf)) {
+    // People with facts dated after `viewOn` looked different that day: their cached hires out, their replayed ones in.
+    for (const id of peopleWithFactsAfter(this.s, viewOn)) {
       const open = (states: PersonState[], sign: 1 | -1) => {
         const { registrations, separations } = agendaOfReplayed(states);
         for (const { hire } of registrations) add('registration', hire.employer, hire.hiredOn, sign);
         for (const { hire } of separations) add('separation', hire.employer, hire.leftOn!, sign);
       };
       open([cachedState(this.s, id) ?? emptyPerson(id)], -1);
-      open([replay(id, personEvents(this.s, id), asOf).state], 1);
+      open([replay(id, personEvents(this.s, id), viewOn).state], 1);
     }
     return [...counts.values()].filter((g) => g.count > 0);
   }
@@ -589,11 +589,11 @@ export class SqliteStore extends Reader implements Store {
   /**
    * The cache is the replay of everyone's events (kept so by `record`), so it
    * is read as three streams in ID order, joined here (people with their
-   * hires, cards, e-cards); only people with facts dated after `asOf` are
+   * hires, cards, e-cards); only people with facts dated after `viewOn` are
    * replayed, to show them as they stood that day.
    */
-  async *everyone(asOf: IsoDate | null): AsyncIterable<readonly PersonState[]> {
-    const later = peopleWithFactsAfter(this.s, asOf);
+  async *everyone(viewOn: IsoDate | null): AsyncIterable<readonly PersonState[]> {
+    const later = peopleWithFactsAfter(this.s, viewOn);
     const people = this.s
       .sql(`SELECT p.id, p.name, h.id IS NOT NULL, ${HIRE_VALUES} FROM person p LEFT JOIN hire h ON h.person_id = p.id ORDER BY p.id, h.id`)
       .raw(true)
@@ -625,7 +625,7 @@ export class SqliteStore extends Reader implements Store {
         for (const state of statesOf) {
           if (!later.has(state.id)) yield state;
           else {
-            const replayed = replay(state.id, personEvents(s, state.id), asOf).state;
+            const replayed = replay(state.id, personEvents(s, state.id), viewOn).state;
             if (replayed.exists) yield replayed;
           }
         }

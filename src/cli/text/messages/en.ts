@@ -211,6 +211,8 @@ export const en = {
     >,
     employer: 'employer',
     employee: 'employee',
+    /** An insurance's two shares, in `rates`. */
+    shares: (employer: string, employee: string) => `employer ${employer}, employee ${employee}`,
     injuryRange: (min: string, max: string) => `; ${min} .. ${max} by industry class`,
     dueDay: 'Premiums due',
     cutoff: '增员/减员 cut-off (later filings take effect the next month)',
@@ -1043,6 +1045,9 @@ export const en = {
       badSeq: 'is not a whole number',
       doesNotFollow: 'does not follow from the events before it for this person; the file is incomplete or edited',
       differentHistory: 'is already in the ledger with a different history; a JSON import adds new people only',
+      badEmployer: 'is not an employer record (a name, with a credit code and a city as text or null)',
+      badRates: 'is not a loaded rate year (a file name, the day it was loaded, and a contribution data file)',
+      differentRates: (which: string) => `holds ${which}, which the ledger already holds with other figures; a JSON import does not replace loaded rates`,
       masked: (file: string) =>
         `${file} holds masked identity numbers, so it cannot be imported; export it again with \`sscard export --format json --reveal\`.`,
       notAFile: (file: string) => `<file>: ${file} is not a regular file.`,
@@ -1249,7 +1254,7 @@ export const en = {
     } as Record<'registration' | 'separation' | 'activation' | 'collection' | 'renewal', string>,
     header: ['DEADLINE', 'WHEN', 'WHAT', 'ID', 'NAME', 'FOR', 'NOTE'] as readonly string[],
     card: (number: string) => `card ${number}`,
-    nothing: (asOf: string, within: number | null) => `Nothing due${within !== null ? ` within ${within} days` : ''} and nothing overdue as of ${asOf}.`,
+    nothing: (today: string, within: number | null) => `Nothing due${within !== null ? ` within ${within} days` : ''} and nothing overdue as of ${today}.`,
     total: (open: number, overdue: number) => `${open} open deadline${open === 1 ? '' : 's'}, ${overdue} overdue.`,
   },
 
@@ -1283,7 +1288,7 @@ export const en = {
     title: 'sscard',
     nav: { agenda: 'Agenda', people: 'People', import: 'Import', policies: 'Card policies', calendar: 'Calendar years' },
     otherLanguage: '中文',
-    footer: (ledger: string, asOf: string) => `Ledger ${ledger} · as of ${asOf}`,
+    footer: (ledger: string, today: string) => `Ledger ${ledger} · as of ${today}`,
     noLedger: (ledger: string) => `There is no ledger at ${ledger} yet. Import a roster to start one.`,
     agenda: {
       title: 'Agenda',
