@@ -50,17 +50,17 @@ export function summary(ctx: Context, person: PersonState, employer: EmployerFil
     person.hires.filter((h) => employer === null || employer.matches(h.employer)).map((hire) => ({ person: who, hire })),
     // The agenda judges each card under its policy (windows, seals, renewal).
     person.cards.map((card) => ({ person: who, card })),
-    ctx.asOf,
+    ctx.today,
     ctx.calendar,
     null,
     policyBook(),
   );
-  const cards = cardsOn(person.cards, policyBook(), ctx.asOf, ctx.calendar);
+  const cards = cardsOn(person.cards, policyBook(), ctx.today, ctx.calendar);
   return { person, items, card: currentCard(cards), ecard: ecardState(person.ecard, cards) };
 }
 
 async function json(ctx: Context, people: AsyncIterable<Summary>): Promise<void> {
-  await send(ctx, `{\n  "asOf": ${JSON.stringify(ctx.asOf)},\n  "people": [`);
+  await send(ctx, `{\n  "asOf": ${JSON.stringify(ctx.today)},\n  "people": [`);
   const batch = batched(ctx);
   let count = 0;
   for await (const { person, items, card, ecard } of people) {

@@ -198,7 +198,8 @@ export const zh: Messages = {
     insurance: { pension: '养老保险', medical: '医疗保险（含生育保险）', unemployment: '失业保险', injury: '工伤保险（一类行业）' },
     employer: '单位',
     employee: '个人',
-    injuryRange: (min, max) => spaced`；按行业风险类别${min} .. ${max}`,
+    shares: (employer, employee) => spaced`单位${employer}，个人${employee}`,
+    injuryRange: (min, max) => `；按行业风险类别 ${min} .. ${max}`,
     dueDay: '缴费期限',
     cutoff: '增员/减员申报截止日（逾期申报次月生效）',
     dayOfMonth: (day) => spaced`每月${day}日前`,
@@ -935,8 +936,10 @@ export const zh: Messages = {
           return spaced`<file>：${p.path}不是有效的 .xlsx 工作簿；请在 Excel 中重新另存为 .xlsx。`;
         case 'xlsx-too-large':
           return p.why === 'ratio'
-            ? spaced`工作簿的部件${p.part}解压后为${p.mib} MiB，超过压缩大小的${p.limitMib}倍，不是电子表格软件写出的文件；未读取任何内容：请把工作表另存为 CSV 再导入。`
-            : spaced`工作簿的部件${p.part}解压后为${p.mib} MiB，超过 sscard 读取的上限${p.limitMib} MiB${p.why === 'memory' ? '（工作簿的共享文本须全部放在内存中）' : ''}；未读取任何内容：请把工作表另存为 CSV 再导入。`;
+            ? `工作簿的部件 ${p.part} 解压后为 ${p.mib} MiB，超过压缩大小的 ${p.limitMib} 倍，不是电子表格软件写出的文件；未读取任何内容：请把工作表另存为 CSV 再导入。`
+            : `工作簿的部件 ${p.part} 解压后为 ${p.mib} MiB，超过 sscard 读取的上限 ${p.limitMib} MiB${p.why === 'memory' ? '（工作簿的共享文本须全部放在内存中）' : ''}；未读取任何内容：请把工作表另存为 CSV 再导入。`;
+        case 'xlsx-too-many-strings':
+          return spaced`工作簿的共享字符串（不同的文本）超过${p.limit}条，超过 sscard 在内存中保存的上限；未读取任何行：请把工作表另存为 CSV 再导入。`;
       }
     },
     idDamage: (kind) =>
@@ -964,7 +967,8 @@ export const zh: Messages = {
     done: (t, dryRun) =>
       spaced`${dryRun ? '试运行，未写入：' : '已导入：'}${t.rows}行，其中${t.changed}行有更改（${t.events}条记录），${t.unchanged}行已在台账中${t.invalid ? spaced`，${t.invalid}行无效${dryRun ? '，将被跳过' : '已跳过'}` : ''}。`,
     guardianNeeded: '持卡人在该日未满 16 周岁，由监护人代为激活：请在 guardian_id 列填写监护人的身份证号码。',
-    activatedOnAnotherDate: (card) => spaced`卡${card}已记录于另一日期激活：台账保留首次记录。`,
+    activatedOnAnotherDate: (card) => `卡 ${card} 已记录于另一日期激活：台账保留首次记录。`,
+    appliedOnAnotherDate: (card) => `卡 ${card} 已记录了另一申领日期（或没有申领记录）：已制出的卡不能补记申领，台账保留原记录。`,
     events: {
       notThisKind: '与该类事件应有的内容不符',
       badId: '不是 18 位身份证号码',
@@ -972,13 +976,16 @@ export const zh: Messages = {
       badSeq: '不是整数',
       doesNotFollow: '与此人之前的事件不相符：文件不完整或被改动过',
       differentHistory: '已在台账中且记录不同：JSON 导入只添加新人员',
-      masked: (file) => spaced`${file}中的身份证号码已脱敏，无法导入：请用 \`sscard export --format json --reveal\` 重新导出。`,
-      notAFile: (file) => spaced`<file>：${file}不是普通文件。`,
-      unreadable: (file) => spaced`<file>：无法读取${file}，请核对路径。`,
-      tooLarge: (file) => spaced`<file>：${file}超过 512 MiB，请分批导入。`,
-      badLine: (n, file) => spaced`${file}第${n}行不是 JSON 事件，请重新导出。`,
-      notJson: (file) => spaced`${file}不是有效的 JSON，请提供 \`sscard export --format json\` 导出的文件。`,
-      notAnExport: (file, format) => spaced`${file}不是 sscard 导出的 JSON（format 为 "${format}"，含 events 列表）。`,
+      badEmployer: '不是用人单位记录（应有名称，统一社会信用代码和参保地为文本或 null）',
+      badRates: '不是已导入的缴费年度（应有文件名、导入日期和缴费数据）',
+      differentRates: (which) => spaced`含${which}，台账中已有该年度且数据不同：JSON 导入不替换已导入的缴费数据`,
+      masked: (file) => `${file} 中的身份证号码已脱敏，无法导入：请用 \`sscard export --format json --reveal\` 重新导出。`,
+      notAFile: (file) => `<file>：${file} 不是普通文件。`,
+      unreadable: (file) => `<file>：无法读取 ${file}，请核对路径。`,
+      tooLarge: (file) => `<file>：${file} 超过 512 MiB，请分批导入。`,
+      badLine: (n, file) => `${file} 第 ${n} 行不是 JSON 事件，请重新导出。`,
+      notJson: (file) => `${file} 不是有效的 JSON，请提供 \`sscard export --format json\` 导出的文件。`,
+      notAnExport: (file, format) => `${file} 不是 sscard 导出的 JSON（format 为 "${format}"，含 events 列表）。`,
     },
   },
 
@@ -1123,6 +1130,11 @@ export const zh: Messages = {
     cardColumns: '为空，但该行填写了卡的列',
     channel: (channels) => `须为以下之一：${channels}`,
     claimedOnMissing: '为空，但填写了 ecard_channel',
+    generation: '须为 2 或 3（第二代、第三代社保卡）',
+    outletWithoutReady: '为空，但填写了 ready_outlet：领卡网点随网点签收日期一并记录',
+    reasonWithoutFailure: '为空，但填写了 failure_reason',
+    failureWithoutApplication: '为空，但填写了 failed_on：制卡失败须有其申领日期',
+    failedWithCard: '已填写，但该行有 card_number：制卡失败并未制出卡（卡请另起一行）',
   },
 
   due: {
@@ -1130,9 +1142,9 @@ export const zh: Messages = {
       spaced`${kind === 'registration' ? '增员' : '减员'}申报截止：${date}前申报，${month}${kind === 'registration' ? '起参保' : '起停止缴费'}（逾期申报次月生效）`,
     kinds: { registration: '参保登记', separation: '离职转移', activation: '激活', collection: '领卡', renewal: '换领' },
     header: ['期限', '剩余', '事项', '身份证号', '姓名', '对象', '说明'],
-    card: (number) => spaced`卡${number}`,
-    nothing: (asOf, within) => spaced`截至${asOf}，${within !== null ? spaced`${within}天内` : ''}没有到期或逾期的事项。`,
-    total: (open, overdue) => spaced`共${open}项未办，${overdue}项已逾期。`,
+    card: (number) => `卡 ${number}`,
+    nothing: (today, within) => `截至 ${today}，${within !== null ? `${within} 天内` : ''}没有到期或逾期的事项。`,
+    total: (open, overdue) => `共 ${open} 项未办，${overdue} 项已逾期。`,
   },
 
   export: {
@@ -1160,8 +1172,8 @@ export const zh: Messages = {
     title: 'sscard',
     nav: { agenda: '待办', people: '人员', import: '导入', policies: '卡政策', calendar: '节假日年份' },
     otherLanguage: 'English',
-    footer: (ledger, asOf) => spaced`台账${ledger} · 截至${asOf}`,
-    noLedger: (ledger) => spaced`${ledger}还没有台账。导入一份花名册即可创建。`,
+    footer: (ledger, today) => `台账 ${ledger} · 截至 ${today}`,
+    noLedger: (ledger) => `${ledger} 还没有台账。导入一份花名册即可创建。`,
     agenda: {
       title: '待办',
       filters: '筛选',
