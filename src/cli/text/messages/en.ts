@@ -1002,6 +1002,8 @@ export const en = {
           return p.why === 'ratio'
             ? `The workbook's part ${p.part} unpacks to ${p.mib} MiB, over ${p.limitMib} times its packed size, which no spreadsheet writes; nothing was read: save the sheet as CSV and import that.`
             : `The workbook's part ${p.part} unpacks to ${p.mib} MiB, more than the ${p.limitMib} MiB sscard reads${p.why === 'memory' ? " (a workbook's shared text is held in memory)" : ''}; nothing was read: save the sheet as CSV and import that.`;
+        case 'xlsx-too-many-strings':
+          return `The workbook holds more than ${p.limit.toLocaleString('en-US')} shared strings (its different texts), more than sscard holds in memory; no row was read: save the sheet as CSV and import that.`;
       }
     },
     /** An identity number Excel damaged (src/cli/roster/damaged-id.ts). */

@@ -916,6 +916,8 @@ export const zh: Messages = {
           return p.why === 'ratio'
             ? `工作簿的部件 ${p.part} 解压后为 ${p.mib} MiB，超过压缩大小的 ${p.limitMib} 倍，不是电子表格软件写出的文件；未读取任何内容：请把工作表另存为 CSV 再导入。`
             : `工作簿的部件 ${p.part} 解压后为 ${p.mib} MiB，超过 sscard 读取的上限 ${p.limitMib} MiB${p.why === 'memory' ? '（工作簿的共享文本须全部放在内存中）' : ''}；未读取任何内容：请把工作表另存为 CSV 再导入。`;
+        case 'xlsx-too-many-strings':
+          return `工作簿的共享字符串（不同的文本）超过 ${p.limit} 条，超过 sscard 在内存中保存的上限；未读取任何行：请把工作表另存为 CSV 再导入。`;
       }
     },
     idDamage: (kind) =>
