@@ -1136,8 +1136,11 @@ export const en = {
     claimed: (on: string, channel: string | null) => `Electronic social security card claimed on ${on}${channel ? ` via ${channel}` : ''}.`,
     unchanged: (on: string) => `The electronic social security card was already claimed on ${on}; nothing changed.`,
     activated: 'The card it maps to is activated: there is an activated electronic social security card.',
-    notActivated: (card: string | undefined, state: string) =>
+    notActivated: (card: string, state: string) =>
       `Having the e-card does not mean the card is activated: card ${card} is ${state}. Bring it and your ORIGINAL identity document to an outlet of the issuing bank to activate it.`,
+    /** A third-generation card applied for, not made yet: its e-card came with the application (SPEC 1.4 v3). */
+    cardBeingMade:
+      'Having the e-card does not mean the card is activated: the card itself is still being made (制卡中). Once it is issued and collected, bring it and your ORIGINAL identity document to an outlet of the issuing bank to activate it.',
   },
 
   /** `sscard register-employee`. */

@@ -1018,6 +1018,7 @@ export const zh: Messages = {
     unchanged: (on) => `电子社保卡已于 ${on} 申领，未做更改。`,
     activated: '对应的社会保障卡已激活：有已激活的电子社保卡。',
     notActivated: (card, state) => `申领电子社保卡不等于实体卡已激活：卡 ${card} ${state}。请携带卡和身份证原件到发卡银行网点激活。`,
+    cardBeingMade: '申领电子社保卡不等于实体卡已激活：实体卡仍在制作中。制成并领取后，请携带卡和身份证原件到发卡银行网点激活。',
   },
 
   registerEmployee: {
