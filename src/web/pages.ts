@@ -92,7 +92,7 @@ const nothing: AsyncIterable<never[]> = { [Symbol.asyncIterator]: async function
 /** The agenda's first items from `from` on, as `due` orders and words them, without reading past the page. */
 async function agendaItems(v: View, store: Store, f: AgendaFilters & { from?: IsoDate; skip: number }): Promise<{ items: AgendaItem[]; more: boolean }> {
   const ctx = v.ctx;
-  const all = await store.agendaRows(ctx.viewOn, agendaOrder(ctx.calendar), { employer: f.employer, from: f.from });
+  const all = await store.agendaRows(ctx.viewOn, agendaOrder(ctx.calendar, policyBook), { employer: f.employer, from: f.from });
   // Sources the kind filter leaves out are not read at all.
   const hiresOnly = f.kind === 'registration' || f.kind === 'separation';
   const sources: AgendaSources = {
@@ -132,7 +132,7 @@ export async function agendaPage(v: View, params: URLSearchParams): Promise<Page
   const f = agendaFilters(v, params);
   const store = v.store;
   if (store === null) return { ...noLedgerPage(v, w.title), active: 'agenda' };
-  const order = agendaOrder(ctx.calendar);
+  const order = agendaOrder(ctx.calendar, policyBook);
   const groups = await v.openHireGroups(store);
   const { items, more } = await agendaItems(v, store, f);
 

@@ -501,7 +501,7 @@ export class PostgresStore extends Reader implements Store {
           : (await this.q<{ person_id: string }>('SELECT DISTINCT person_id FROM event WHERE concerns_on > $1', [viewOn])).map((r) => r.person_id);
       const states: PersonState[] = [];
       for (const id of later) states.push(replay(id, await personEvents(this.q, id), viewOn).state);
-      return { later: new Set(later), ...agendaOfReplayed(states) };
+      return { later: new Set(later), ...agendaOfReplayed(states, () => order.renewingPolicies()) };
     });
     const { later } = replayed;
     // Pages in key order (three streams share the one connection, so no cursor
@@ -564,7 +564,7 @@ export class PostgresStore extends Reader implements Store {
     const separations = hires('separation', 'left_on', OPEN_ITEMS_SQL.separation);
     async function* cards() {
       const select = `SELECT c.*, p.name FROM card c JOIN person p ON p.id = c.person_id
-          WHERE ${OPEN_ITEMS_SQL.card}`;
+          WHERE ${OPEN_ITEMS_SQL.card(order.renewingPolicies())}`;
       for await (const rows of pages<Named<CardRow>>(select, 'c.number', [''], (r) => [r.number]))
         yield rows.map((row) => ({ person: { id: row.person_id, name: row.name }, card: toCard(row) }));
     }

@@ -435,14 +435,17 @@ export class SqliteStore extends Reader implements Store {
   async agendaRows(viewOn: IsoDate | null, order: AgendaOrder, window?: AgendaWindow): Promise<AgendaSources> {
     // People with facts dated after `viewOn` looked different that day: replayed. Everyone else: the cache.
     const later = peopleWithFactsAfter(this.s, viewOn);
-    const replayed = agendaOfReplayed([...later].map((id) => replay(id, personEvents(this.s, id), viewOn).state));
+    const replayed = agendaOfReplayed(
+      [...later].map((id) => replay(id, personEvents(this.s, id), viewOn).state),
+      () => order.renewingPolicies(),
+    );
     const s = this.s;
     const rows =
-      <R extends { person_id: string; name: string | null }, T>(sql: string, entry: (row: R, person: Person) => T) =>
+      <R extends { person_id: string; name: string | null }, T>(sql: () => string, entry: (row: R, person: Person) => T) =>
       () =>
         paged(
           (function* () {
-            for (const row of s.sql(sql).iterate() as Iterable<R>) if (!later.has(row.person_id)) yield entry(row, { id: row.person_id, name: row.name });
+            for (const row of s.sql(sql()).iterate() as Iterable<R>) if (!later.has(row.person_id)) yield entry(row, { id: row.person_id, name: row.name });
           })(),
         );
     // The deadline of each start day, by the core's rule (agendaOrder), as a
@@ -473,9 +476,10 @@ export class SqliteStore extends Reader implements Store {
     );
     // Cards that may wait for their policy's function or be due for renewal
     // (OPEN_ITEMS.card); the core decides which are open (agenda.ts).
+    // The query's text is made when first read: it names the renewing policies, which an agenda of hires alone never needs.
     const cards = rows(
-      `SELECT c.*, p.name FROM card c JOIN person p ON p.id = c.person_id
-        WHERE ${OPEN_ITEMS_SQL.card}
+      () => `SELECT c.*, p.name FROM card c JOIN person p ON p.id = c.person_id
+        WHERE ${OPEN_ITEMS_SQL.card(order.renewingPolicies())}
         ORDER BY c.received_on, c.number`,
       (row: CardRow & { name: string | null }, person) => ({ person, card: toCard(row) }),
     );
@@ -590,10 +594,21 @@ export class SqliteStore extends Reader implements Store {
    * The cache is the replay of everyone's events (kept so by `record`), so it
    * is read as three streams in ID order, joined here (people with their
    * hires, cards, e-cards); only people with facts dated after `viewOn` are
-   * replayed, to show them as they stood that day.
+   * replayed, to show them as they stood that day, and people who applied
+   * for a card (card apply): an application no card completed (制卡中,
+   * 制卡失败) is not among the cached tables, and export and people show it.
    */
   async *everyone(viewOn: IsoDate | null): AsyncIterable<readonly PersonState[]> {
     const later = peopleWithFactsAfter(this.s, viewOn);
+    const applicantRows = this.s
+      .sql("SELECT DISTINCT person_id FROM event WHERE kind = 'card.applied' ORDER BY person_id")
+      .pluck()
+      .iterate() as IterableIterator<string>;
+    const applicants = ahead(applicantRows);
+    const applied = (id: string): boolean => {
+      while (applicants.next !== null && applicants.next < id) applicants.take();
+      return applicants.next === id;
+    };
     const people = this.s
       .sql(`SELECT p.id, p.name, h.id IS NOT NULL, ${HIRE_VALUES} FROM person p LEFT JOIN hire h ON h.person_id = p.id ORDER BY p.id, h.id`)
       .raw(true)
@@ -622,12 +637,17 @@ export class SqliteStore extends Reader implements Store {
     const s = this.s;
     yield* paged(
       (function* () {
-        for (const state of statesOf) {
-          if (!later.has(state.id)) yield state;
-          else {
-            const replayed = replay(state.id, personEvents(s, state.id), viewOn).state;
-            if (replayed.exists) yield replayed;
+        try {
+          for (const state of statesOf) {
+            if (!later.has(state.id) && !applied(state.id)) yield state;
+            else {
+              const replayed = replay(state.id, personEvents(s, state.id), viewOn).state;
+              if (replayed.exists) yield replayed;
+            }
           }
+        } finally {
+          // Read to its end or not (the last applicants, a reader gone): the statement is released for the next read.
+          applicantRows.return?.();
         }
       })(),
     );

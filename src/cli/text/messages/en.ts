@@ -1013,6 +1013,8 @@ export const en = {
           return p.why === 'ratio'
             ? `The workbook's part ${p.part} unpacks to ${p.mib} MiB, over ${p.limitMib} times its packed size, which no spreadsheet writes; nothing was read: save the sheet as CSV and import that.`
             : `The workbook's part ${p.part} unpacks to ${p.mib} MiB, more than the ${p.limitMib} MiB sscard reads${p.why === 'memory' ? " (a workbook's shared text is held in memory)" : ''}; nothing was read: save the sheet as CSV and import that.`;
+        case 'xlsx-too-many-strings':
+          return `The workbook holds more than ${p.limit.toLocaleString('en-US')} shared strings (its different texts), more than sscard holds in memory; no row was read: save the sheet as CSV and import that.`;
       }
     },
     /** An identity number Excel damaged (src/cli/roster/damaged-id.ts). */
@@ -1048,6 +1050,8 @@ export const en = {
     /** A row's wording of the refusal `guardian-required` (the command's names --guardian-id). */
     guardianNeeded: "the holder was under 16 on that date, so a guardian activated the card; give the guardian's identity number in guardian_id.",
     activatedOnAnotherDate: (card: string) => `card ${card} is recorded as activated on another date; the ledger keeps the first.`,
+    appliedOnAnotherDate: (card: string) =>
+      `card ${card} is recorded with another application date, or none; an application cannot be added to a card already made, so the ledger keeps its own.`,
     /** A JSON export (`sscard export --format json`): what is wrong with an event of it. */
     events: {
       notThisKind: 'is not what this kind of event holds',
@@ -1142,8 +1146,11 @@ export const en = {
     claimed: (on: string, channel: string | null) => `Electronic social security card claimed on ${on}${channel ? ` via ${channel}` : ''}.`,
     unchanged: (on: string) => `The electronic social security card was already claimed on ${on}; nothing changed.`,
     activated: 'The card it maps to is activated: there is an activated electronic social security card.',
-    notActivated: (card: string | undefined, state: string) =>
+    notActivated: (card: string, state: string) =>
       `Having the e-card does not mean the card is activated: card ${card} is ${state}. Bring it and your ORIGINAL identity document to an outlet of the issuing bank to activate it.`,
+    /** A third-generation card applied for, not made yet: its e-card came with the application (SPEC 1.4 v3). */
+    cardBeingMade:
+      'Having the e-card does not mean the card is activated: the card itself is still being made (制卡中). Once it is issued and collected, bring it and your ORIGINAL identity document to an outlet of the issuing bank to activate it.',
   },
 
   /** `sscard register-employee`. */
@@ -1249,6 +1256,11 @@ export const en = {
     cardColumns: 'is empty but the row has card columns',
     channel: (channels: string) => `must be one of ${channels}`,
     claimedOnMissing: 'is empty but ecard_channel is given',
+    generation: "must be 2 or 3 (第二代, 第三代): the card's generation",
+    outletWithoutReady: 'is empty but ready_outlet is given: the outlet is recorded with the day the card reached it',
+    reasonWithoutFailure: 'is empty but failure_reason is given',
+    failureWithoutApplication: 'is empty but failed_on is given: a failure closes an application, so give the day it was applied for',
+    failedWithCard: 'is given but the row has a card_number: a failed application made no card (give the card in a row of its own)',
   },
 
   /** `sscard due` as a table. */
