@@ -4,7 +4,7 @@
 // Streamed: JSON person by person; text in two readings of the ledger (the
 // first only measures the columns), so that a large ledger is never held.
 import { agenda } from '../../core/agenda.js';
-import { cardsOn, currentCard } from '../../core/card.js';
+import { cardsOn, currentCard, isInForce } from '../../core/card.js';
 import { ecardState } from '../../core/ecard.js';
 import type { PersonState } from '../../core/events.js';
 import type { Context } from '../context.js';
@@ -56,7 +56,9 @@ export function summary(ctx: Context, person: PersonState, employer: EmployerFil
     policyBook(),
   );
   const cards = cardsOn(person.cards, policyBook(), ctx.today, ctx.calendar);
-  return { person, items, card: currentCard(cards), ecard: ecardState(person.ecard, cards) };
+  // A third-generation card applied for: its e-card exists from the application, as status says (SPEC 1.4 v3).
+  const application = cards.some(isInForce) ? null : (person.application ?? null);
+  return { person, items, card: currentCard(cards), ecard: ecardState(person.ecard, cards, application) };
 }
 
 async function json(ctx: Context, people: AsyncIterable<Summary>): Promise<void> {

@@ -2,6 +2,7 @@
 // with the official terms (社会保障卡, 电子社保卡, 启用, 激活, 挂失, 补换卡,
 // 参保登记, 灵活就业) and full-width punctuation.
 import { EARLIEST_DATE, LATEST_DATE } from '../../../core/date-bounds.js';
+import type { ErrorWords } from '../../../core/errors.js';
 import type { Messages } from './en.js';
 
 const ID = '11010519491231002X';
@@ -1017,6 +1018,7 @@ export const zh: Messages = {
     unchanged: (on) => `电子社保卡已于 ${on} 申领，未做更改。`,
     activated: '对应的社会保障卡已激活：有已激活的电子社保卡。',
     notActivated: (card, state) => `申领电子社保卡不等于实体卡已激活：卡 ${card} ${state}。请携带卡和身份证原件到发卡银行网点激活。`,
+    cardBeingMade: '申领电子社保卡不等于实体卡已激活：实体卡仍在制作中。制成并领取后，请携带卡和身份证原件到发卡银行网点激活。',
   },
 
   registerEmployee: {
@@ -1433,6 +1435,8 @@ export const zh: Messages = {
       `只有台账所有者才能从 ${p.ledger} 中清除一个人（对其他用户，事件只能追加），未删除任何内容：请以所有者身份运行 sscard purge（见 README 的“A shared ledger”）。`,
     'purge-not-vacuumed': (p) =>
       `此人已从 ${p.ledger} 中清除，但未能重写各表（${p.why}），该号码可能仍留在 PostgreSQL 的文件中，直到所有者对该模式的表执行 VACUUM FULL（见 README 的“A shared ledger”）。`,
+    'purge-incomplete': (p) =>
+      `已从 ${p.file} 中删除此人，但另一个 sscard 进程仍打开着台账，旧的副本可能留在其 -wal 文件中，直到检查点完成：请在没有其他 sscard 运行时再运行一次 purge。`,
     'ledger-standby': (p) =>
       `${p.ledger} 的服务器只能读（备库，或被设为只读），未做任何更改：写入须发往主库，请在 --db 中写明主库，例如 postgres://primary,standby/db?target_session_attrs=read-write。`,
     'ledger-locked': (p) => `另一用户的导入占用共享台账 ${p.ledger} 超过 ${p.seconds} 秒，未做任何更改：请待其完成后重试。`,
@@ -1459,7 +1463,7 @@ export const zh: Messages = {
       p.expected === 'seconds'
         ? `--db：${p.parameter} 须为大于 0 的整秒数，而不是 "${p.value}"。`
         : `--db：${p.parameter} 须为 ${p.expected} 之一，而不是 "${p.value}"。`,
-  },
+  } satisfies ErrorWords,
 
   failure: {
     interrupted: '已取消，未做任何更改。',
