@@ -19,6 +19,8 @@ const BIRTH_DATE = {
 };
 
 const SEPARATION = '档案和社保关系转移';
+/** The four insurances' names, where a sentence names one. */
+const INSURANCE_ZH = { pension: '养老保险', medical: '医疗保险', unemployment: '失业保险', injury: '工伤保险' } as const;
 const LATE_REGISTRATION =
   '社会保险经办机构将自用工之日起核定应缴纳的社会保险费（《社会保险法》第五十八条）；经责令限期改正逾期仍不登记的，处应缴社会保险费数额一倍以上三倍以下罚款，对直接负责的主管人员和其他直接责任人员处五百元以上三千元以下罚款（第八十四条）。';
 const CARD_STATE = {
@@ -175,6 +177,9 @@ export const zh: Messages = {
     sep: '：',
     unknown: '未知',
     base: '月缴费基数（下限 .. 上限）',
+    baseOthers: '，适用于无单独基数的险种',
+    ownBase: '单独缴费基数（下限 .. 上限）',
+    ownBasePeriod: (from, to) => `单独缴费基数 ${from} .. ${to}`,
     insurance: { pension: '养老保险', medical: '医疗保险（含生育保险）', unemployment: '失业保险', injury: '工伤保险（一类行业）' },
     employer: '单位',
     employee: '个人',
@@ -211,7 +216,9 @@ export const zh: Messages = {
         'unknown-source': '引用的来源不在 "sources" 中',
         'unknown-city': '引用的城市不在 "cities" 中',
         'bad-range': '小于下限',
-        overlap: '与该城市上一年度重叠',
+        overlap: '与该城市上一年度（或 bases 中该险种的上一时段）重叠',
+        'not-a-month': '应为 YYYY-MM 格式的月份',
+        'outside-year': '含有缴费年度起止（from .. to）以外的月份',
         'bad-value': '取值不允许',
       }[p.kind];
       return `${at}${what}`;
@@ -222,6 +229,7 @@ export const zh: Messages = {
     title: (city, months) => `费用估算（元；${city}，${months} 个月）：`,
     premiums: (employer, employee) => `应缴社会保险费：单位 ${employer}，个人 ${employee}`,
     segment: (months, base, rate) => `${months} 个月 × ${base} × ${rate}`,
+    shareSep: '；',
     rangeNote: '未登记缴费基数：按下限至上限估算（用 --base 或缴费基数列登记该职工的基数即可得到确定数额）',
     lateFee: (total) => `滞纳金（每日万分之五，第八十六条）：${total}`,
     lateFeeMonth: (month, unpaid, days, fee) => `${month}：${unpaid} × ${days} 天 × 0.05% = ${fee}`,
@@ -237,9 +245,11 @@ export const zh: Messages = {
         case 'year':
           return `没有 ${city(m.city)} ${m.month} 的缴费数据（\`sscard rates load 文件.json\`）`;
         case 'base':
-          return `${city(m.city)} ${m.year} 年度的缴费基数上下限未知（用 --base 登记该职工的基数）`;
+          return !('insurance' in m)
+            ? `${city(m.city)} ${m.year} 年度的缴费基数上下限未知（用 --base 登记该职工的基数）`
+            : `${city(m.city)} ${m.year} 年度${INSURANCE_ZH[m.insurance]}单独的缴费基数上下限在 ${m.month} 未知（用 --base 登记该职工的基数）`;
         case 'rates':
-          return `${city(m.city)} ${m.year} 年度的${{ pension: '养老保险', medical: '医疗保险', unemployment: '失业保险', injury: '工伤保险' }[m.insurance]}费率未知（\`sscard rates load 文件.json\`）`;
+          return `${city(m.city)} ${m.year} 年度的${INSURANCE_ZH[m.insurance]}费率未知（\`sscard rates load 文件.json\`）`;
       }
     },
   },
