@@ -202,6 +202,8 @@ export const en = {
   rates: {
     list: ', ',
     cityName: (name: { en: string; zh: string }) => name.en,
+    /** A data note is data in both languages (data/contributions.json). */
+    noteText: (note: { en: string; zh: string }) => note.en,
     /** Between a label and its value. */
     sep: ': ',
     unknown: 'unknown',

@@ -173,6 +173,7 @@ export const zh: Messages = {
   rates: {
     list: '、',
     cityName: (name) => name.zh,
+    noteText: (note) => note.zh,
     /** Between a label and its value. */
     sep: '：',
     unknown: '未知',
