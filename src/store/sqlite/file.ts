@@ -39,7 +39,7 @@ function findAddon(): string | undefined {
  * is not at its usual place, the installed driver is used whole, to search
  * for it as it always does.
  */
-function connect(filename: string, options: Database.Options = {}): Database.Database {
+export function connect(filename: string, options: Database.Options = {}): Database.Database {
   const addon = nativeBinding();
   if (addon !== undefined) return new Database(filename, { ...options, nativeBinding: addon });
   const Installed = require('better-sqlite3') as typeof Database;

@@ -14,10 +14,9 @@ import {
   agendaKey,
   agendaOfReplayed,
   type DatedHire,
-  inWindow,
   personQuery,
   deadlinesOf,
-  withDeadlines,
+  windowed,
   CARD_COLUMNS,
   type CardRow,
   cardParams,
@@ -40,6 +39,7 @@ import {
   toHire,
 } from '../rows.js';
 import type { AgendaOrder, AgendaSources } from '../../core/agenda.js';
+import { ReplayedAgenda } from '../replayed-agenda.js';
 import type { Employer } from '../../core/employer.js';
 import type {
   AgendaWindow,
@@ -198,6 +198,44 @@ function peopleWithFactsAfter(s: Statements, asOf: IsoDate | null): Set<string> 
   return people;
 }
 
+/** Whether anyone has a fact dated after `asOf` (null: nobody can): if not, the cache is that day's state. */
+function anyFactsAfter(s: Statements, asOf: IsoDate | null): asOf is IsoDate {
+  return asOf !== null && s.sql('SELECT 1 FROM event WHERE concerns_on > ? LIMIT 1').pluck().get(asOf) !== undefined;
+}
+
+/**
+ * The people with facts dated after a day, as SQL over `h.person_id` with
+ * the day as its parameter: SQLite makes the list once per query, in its
+ * temporary file, instead of sscard holding millions of numbers (issue 31).
+ */
+const NOT_LATER = 'person_id NOT IN (SELECT person_id FROM event WHERE concerns_on > ?)';
+
+/**
+ * The events of the people with facts dated after `asOf`, by person then
+ * number: one query, read as it goes (SQLite walks the list of those people in
+ * ID order and each one's events by the event_person index; no sort).
+ */
+function laterEvents(s: Statements, asOf: IsoDate): IterableIterator<EventRow> {
+  return s
+    .sql(`SELECT ${EVENT_COLUMNS} FROM event WHERE person_id IN (SELECT person_id FROM event WHERE concerns_on > ?) ORDER BY person_id, seq`)
+    .iterate(asOf) as IterableIterator<EventRow>;
+}
+
+/** Events grouped by person (rows ordered by person), each person's replayed as of `asOf`. */
+function* replayedByPerson(rows: Iterable<EventRow>, asOf: IsoDate | null): Iterable<PersonState> {
+  let current: string | null = null;
+  let events: LedgerEvent[] = [];
+  for (const row of rows) {
+    if (row.person_id !== current) {
+      if (current !== null) yield replay(current, events, asOf).state;
+      current = row.person_id;
+      events = [];
+    }
+    events.push(toEvent(row));
+  }
+  if (current !== null) yield replay(current, events, asOf).state;
+}
+
 interface EcardRow {
   person_id: string;
   channel: EcardChannel | null;
@@ -222,18 +260,8 @@ function ahead<T>(rows: Iterator<T>) {
 }
 
 /** Everyone replayed from their events (what `check` compares the cache with). */
-function* replayAll(s: Statements): Iterable<PersonState> {
-  let current: string | null = null;
-  let events: LedgerEvent[] = [];
-  for (const row of s.sql(`SELECT ${EVENT_COLUMNS} FROM event ORDER BY person_id, seq`).iterate() as Iterable<EventRow>) {
-    if (row.person_id !== current) {
-      if (current !== null) yield replay(current, events).state;
-      current = row.person_id;
-      events = [];
-    }
-    events.push(toEvent(row));
-  }
-  if (current !== null) yield replay(current, events).state;
+function replayAll(s: Statements): Iterable<PersonState> {
+  return replayedByPerson(s.sql(`SELECT ${EVENT_COLUMNS} FROM event ORDER BY person_id, seq`).iterate() as Iterable<EventRow>, null);
 }
 
 /** Where the cached tables differ from the replay of everyone's events (SPEC 1.6). */
@@ -433,60 +461,68 @@ export class SqliteStore extends Reader implements Store {
   }
 
   async agendaRows(asOf: IsoDate | null, order: AgendaOrder, window?: AgendaWindow): Promise<AgendaSources> {
-    // People with facts dated after `asOf` looked different that day: replayed. Everyone else: the cache.
-    const later = peopleWithFactsAfter(this.s, asOf);
-    const replayed = agendaOfReplayed([...later].map((id) => replay(id, personEvents(this.s, id), asOf).state));
-    const s = this.s;
-    const rows =
-      <R extends { person_id: string; name: string | null }, T>(sql: string, entry: (row: R, person: Person) => T) =>
-      () =>
-        paged(
-          (function* () {
-            for (const row of s.sql(sql).iterate() as Iterable<R>) if (!later.has(row.person_id)) yield entry(row, { id: row.person_id, name: row.name });
-          })(),
-        );
     // The deadline of each start day, by the core's rule (agendaOrder), as a
     // function the query sorts by: SQLite's sorter keeps the order in bounded
     // memory, whatever the number of open hires. SQLite calls it per row; the
     // core remembers each start day's deadline (period.ts), so a row costs a lookup.
     const deadlineOf = deadlinesOf(order);
     this.db.function('sscard_deadline', { deterministic: true }, (kind, start) => deadlineOf(kind as 'registration' | 'separation', start as IsoDate));
+    // People with facts dated after `asOf` looked different that day: the queries leave them out, and
+    // they are replayed, one at a time, into a temporary file read back in AgendaOrder. Everyone else: the cache.
+    const past = anyFactsAfter(this.s, asOf) ? asOf : null;
+    const replayed = past === null ? null : new ReplayedAgenda(deadlineOf);
+    if (past !== null && replayed !== null) {
+      for (const state of replayedByPerson(laterEvents(this.s, past), past)) replayed.add(state);
+      replayed.finish();
+    }
+    const notLater = past === null ? '' : ` AND h.${NOT_LATER}`;
+    const params = past === null ? [] : [past];
+    const s = this.s;
     // Rows as arrays (the driver's raw mode): a third cheaper than named rows, for the hundreds of thousands of open hires.
     // The query's text is made when first read: choosing the index counts the open hires, which a windowed read never needs.
     const hires = (sql: () => string) => () =>
       paged(
         (function* () {
-          for (const [deadline, id, name, ...hire] of s.sql(sql()).raw(true).iterate() as Iterable<[string, string, string | null, ...HireValues]>)
-            if (!later.has(id)) yield { deadline, person: { id, name }, hire: hireOf(hire) };
+          for (const [deadline, id, name, ...hire] of s
+            .sql(sql())
+            .raw(true)
+            .iterate(...params) as Iterable<[string, string, string | null, ...HireValues]>)
+            yield { deadline, person: { id, name }, hire: hireOf(hire) };
         })(),
       );
     // In AgendaOrder: deadline, holder, hire date, employer.
     const registrations = hires(
       () => `SELECT sscard_deadline('registration', h.hired_on), h.person_id, p.name, ${HIRE_VALUES}
         FROM hire h ${this.viaIndex('registered_on IS NULL')} JOIN person p ON p.id = h.person_id
-        WHERE ${OPEN_ITEMS_SQL.registration} ORDER BY 1, h.person_id, h.hired_on, h.employer, h.id`,
+        WHERE ${OPEN_ITEMS_SQL.registration}${notLater} ORDER BY 1, h.person_id, h.hired_on, h.employer, h.id`,
     );
     const separations = hires(
       () => `SELECT sscard_deadline('separation', h.left_on), h.person_id, p.name, ${HIRE_VALUES}
         FROM hire h ${this.viaIndex('left_on IS NOT NULL AND separation_done_on IS NULL')} JOIN person p ON p.id = h.person_id
-        WHERE ${OPEN_ITEMS_SQL.separation} ORDER BY 1, h.person_id, h.hired_on, h.employer, h.id`,
+        WHERE ${OPEN_ITEMS_SQL.separation}${notLater} ORDER BY 1, h.person_id, h.hired_on, h.employer, h.id`,
     );
     // Cards that may wait for their policy's function or be due for renewal
     // (OPEN_ITEMS.card); the core decides which are open (agenda.ts).
-    const cards = rows(
-      `SELECT c.*, p.name FROM card c JOIN person p ON p.id = c.person_id
-        WHERE ${OPEN_ITEMS_SQL.card}
-        ORDER BY c.received_on, c.number`,
-      (row: CardRow & { name: string | null }, person) => ({ person, card: toCard(row) }),
-    );
-    const replayedIn = (kind: 'registration' | 'separation', entries: typeof replayed.registrations) =>
-      withDeadlines(kind, entries, deadlineOf).filter(inWindow(window));
+    const cards = () =>
+      paged(
+        (function* () {
+          for (const row of s
+            .sql(
+              `SELECT c.*, p.name FROM card c JOIN person p ON p.id = c.person_id
+                WHERE ${OPEN_ITEMS_SQL.card}${notLater.replace('h.', 'c.')} ORDER BY c.received_on, c.number`,
+            )
+            .iterate(...params) as Iterable<CardRow & { name: string | null }>)
+            yield { person: { id: row.person_id, name: row.name }, card: toCard(row) };
+        })(),
+      );
     const open = (kind: 'registration' | 'separation', all: () => AsyncIterable<DatedHire[]>) =>
-      window === undefined ? all : () => paged(this.hiresByDeadline(kind, deadlineOf, window, later), WINDOW_CHUNK);
+      window === undefined ? all : () => paged(this.hiresByDeadline(kind, deadlineOf, window, past), WINDOW_CHUNK);
+    const merged = (kind: 'registration' | 'separation', all: () => AsyncIterable<DatedHire[]>) =>
+      reiterable(() => (replayed === null ? open(kind, all)() : mergedByKey(open(kind, all)(), windowed(replayed.hires(kind), window), agendaKey)));
     return {
-      registrations: reiterable(() => mergedByKey(open('registration', registrations)(), replayedIn('registration', replayed.registrations), agendaKey)),
-      separations: reiterable(() => mergedByKey(open('separation', separations)(), replayedIn('separation', replayed.separations), agendaKey)),
-      cards: reiterable(() => mergedByKey(cards(), replayed.cards, () => '')),
+      registrations: merged('registration', registrations),
+      separations: merged('separation', separations),
+      cards: reiterable(() => (replayed === null ? cards() : mergedByKey(cards(), replayed.cards(), () => ''))),
     };
   }
 
@@ -501,19 +537,23 @@ export class SqliteStore extends Reader implements Store {
     kind: 'registration' | 'separation',
     deadlineOf: (kind: 'registration' | 'separation', start: IsoDate) => string,
     window: AgendaWindow,
-    later: ReadonlySet<string>,
+    past: IsoDate | null,
   ): Generator<DatedHire> {
     const { index, start } = OPEN_HIRES[kind];
     const from = window.from ?? '';
+    // A window reads a few hundred rows: whether each holder has facts after the day is asked row by row.
+    const laterFact = this.s.sql('SELECT 1 FROM event WHERE person_id = ? AND concerns_on > ? LIMIT 1').pluck();
+    const later = (id: string) => past !== null && laterFact.get(id, past) !== undefined;
     if (window.employer !== undefined) {
       // One employer's few hires: one pass in deadline order (no index leads with the employer), as due reads them.
       const sql = `SELECT sscard_deadline('${kind}', ${start}), h.person_id, p.name, ${HIRE_VALUES}
         FROM hire h ${this.viaIndex(index)} JOIN person p ON p.id = h.person_id
-        WHERE ${OPEN_ITEMS_SQL[kind]} AND h.employer = ? ORDER BY 1, h.person_id, h.hired_on, h.employer, h.id`;
-      for (const [deadline, id, name, ...hire] of this.s.sql(sql).raw(true).iterate(window.employer) as Iterable<
-        [string, string, string | null, ...HireValues]
-      >)
-        if (deadline >= from && !later.has(id)) yield { deadline, person: { id, name }, hire: hireOf(hire) };
+        WHERE ${OPEN_ITEMS_SQL[kind]} AND h.employer = ?${past === null ? '' : ` AND h.${NOT_LATER}`} ORDER BY 1, h.person_id, h.hired_on, h.employer, h.id`;
+      for (const [deadline, id, name, ...hire] of this.s
+        .sql(sql)
+        .raw(true)
+        .iterate(window.employer, ...(past === null ? [] : [past])) as Iterable<[string, string, string | null, ...HireValues]>)
+        if (deadline >= from) yield { deadline, person: { id, name }, hire: hireOf(hire) };
       return;
     }
     const next = this.s.sql(`SELECT min(${start}) FROM hire WHERE ${index} AND ${start} > ?`).pluck();
@@ -538,7 +578,7 @@ export class SqliteStore extends Reader implements Store {
         const rows = chunk.raw(true).all(days, ...after) as [string, string | null, ...HireValues, number][];
         for (const [id, name, ...rest] of rows) {
           const hire = rest.slice(0, -1) as unknown as HireValues;
-          if (!later.has(id)) yield { deadline, person: { id, name }, hire: hireOf(hire) };
+          if (!later(id)) yield { deadline, person: { id, name }, hire: hireOf(hire) };
         }
         if (rows.length < WINDOW_CHUNK) break;
         const last = rows[rows.length - 1]!;
@@ -593,7 +633,10 @@ export class SqliteStore extends Reader implements Store {
    * replayed, to show them as they stood that day.
    */
   async *everyone(asOf: IsoDate | null): AsyncIterable<readonly PersonState[]> {
-    const later = peopleWithFactsAfter(this.s, asOf);
+    // People with facts dated after `asOf` looked different that day: their events, read beside the people
+    // in ID order (a merge, not a query per person nor a list of them held: issue 31), replayed as of that day.
+    const past = anyFactsAfter(this.s, asOf) ? asOf : null;
+    const later = past === null ? null : ahead(laterEvents(this.s, past));
     const people = this.s
       .sql(`SELECT p.id, p.name, h.id IS NOT NULL, ${HIRE_VALUES} FROM person p LEFT JOIN hire h ON h.person_id = p.id ORDER BY p.id, h.id`)
       .raw(true)
@@ -619,15 +662,18 @@ export class SqliteStore extends Reader implements Store {
       }
       if (state !== null) yield state;
     }.call(this);
-    const s = this.s;
     yield* paged(
       (function* () {
         for (const state of statesOf) {
-          if (!later.has(state.id)) yield state;
-          else {
-            const replayed = replay(state.id, personEvents(s, state.id), asOf).state;
-            if (replayed.exists) yield replayed;
+          while (later !== null && later.next !== null && later.next.person_id < state.id) later.take();
+          if (later?.next?.person_id !== state.id) {
+            yield state;
+            continue;
           }
+          const events: LedgerEvent[] = [];
+          while (later.next?.person_id === state.id) events.push(toEvent(later.take()));
+          const replayed = replay(state.id, events, past).state;
+          if (replayed.exists) yield replayed;
         }
       })(),
     );
