@@ -107,9 +107,10 @@ const splitLazyImports = {
   },
 };
 
-// exceljs (a 1 MB bundle) is needed only for .xlsx files: a bundle of its own,
+// exceljs (a 1 MB bundle) is needed only to write .xlsx files (export; sscard
+// reads them with its own reader, formats/roster/xlsx.ts): a bundle of its own,
 // dist/lazy/exceljs.cjs, that the lazy command bundles require on first use,
-// so that loading a command that reads CSV costs 2 ms rather than 35.
+// so that loading a command that writes CSV costs 2 ms rather than 35.
 const lazyPackages = {
   name: 'lazy-packages',
   setup(b) {

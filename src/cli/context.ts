@@ -52,13 +52,17 @@ export interface Context {
   readonly stdin: NodeJS.ReadableStream;
   /** Where prompts read and draw (the terminal; stderr, so stdout stays clean for the answer). */
   readonly promptIO: { input: NodeJS.ReadableStream; output: NodeJS.WritableStream };
-  /** The day a write is performed on (`--as-of`, SSCARD_TODAY, else today in China): the default for `--on` dates. */
-  readonly today: IsoDate;
-  /** The day reads evaluate deadlines on (the same day as `today`). */
-  readonly asOf: IsoDate;
   /**
-   * The day the ledger is viewed as it stood on (SPEC 1.6): given by
-   * `--as-of` or SSCARD_TODAY, only facts dated on or before it count. Null
+   * The day the command judges (`--as-of`, SSCARD_TODAY, else today in China):
+   * deadlines are counted to it and it is the default for `--on` dates. One
+   * name everywhere (core's `Judging.today`); `--json` documents call it `asOf`.
+   */
+  readonly today: IsoDate;
+  /**
+   * The day the ledger is viewed as it stood on (SPEC 1.6): `today` when
+   * `--as-of` or SSCARD_TODAY names it, and then only facts dated on or before
+   * it count. Not a second name for the day but a cut-off (the store's and
+   * replay's `viewOn`): null
    * (no day given): every recorded fact counts, including those announced
    * ahead, such as a leaving date after today.
    */

@@ -1,11 +1,11 @@
 // The one place sscard keeps temporary files (issue 29 items 1 and 2): a
 // directory of this process's own under the system's temporary directory,
 // `sscard-PID-XXXXXXXX`, mode 0700, made on first use. What goes there holds
-// personal data (standard input spooled for a retry, the sheets a workbook
-// reader unpacks), so it is removed on every exit path: a normal end, an
-// error, Ctrl-C, SIGTERM or SIGHUP; after a SIGKILL or a power cut, by the next
-// run (its process id is dead). The workbook reader's library writes there
-// too: TMPDIR points at it while it runs.
+// personal data (standard input spooled for a retry), so it is removed on every
+// exit path: a normal end, an error, Ctrl-C, SIGTERM or SIGHUP; after a SIGKILL
+// or a power cut, by the next run (its process id is dead). Nothing else sscard
+// runs writes temporary files: the workbook reader (formats/roster/xlsx.ts)
+// reads the zip in place.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -44,16 +44,4 @@ export function privateTempDir(): string {
 /** The directories of sscard runs that ended without removing theirs (killed): at each start. */
 export function removeDeadTempDirs(): void {
   removeLeftovers(os.tmpdir(), NAME);
-}
-
-/** Runs `work` with TMPDIR set to the private directory, for a library that writes its own temporary files. */
-export async function withPrivateTmpdir<T>(work: () => Promise<T>): Promise<T> {
-  const before = process.env.TMPDIR;
-  process.env.TMPDIR = privateTempDir();
-  try {
-    return await work();
-  } finally {
-    if (before === undefined) delete process.env.TMPDIR;
-    else process.env.TMPDIR = before;
-  }
 }

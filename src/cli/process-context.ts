@@ -166,9 +166,6 @@ export function buildContext(
     get today() {
       return (today ??= todayOf(opts.asOf, env, now, m));
     },
-    get asOf() {
-      return this.today;
-    },
     ledger: displayUrl(dbPath),
     get viewOn() {
       return opts.asOf !== undefined || env.SSCARD_TODAY ? this.today : null;

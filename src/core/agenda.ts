@@ -7,7 +7,7 @@ import { daysBetween, type IsoDate } from './calendar-date.js';
 import { type Card, cardStatus } from './card.js';
 import type { RestDayCalendar } from './holidays.js';
 import type { Deadline } from './period.js';
-import { type PolicyBook, policyOf } from './policy.js';
+import { type PolicyBook, policyOf, renewalNeeded, UNKNOWN } from './policy.js';
 import { type Hire, registrationDeadline, registrationStatus } from './registration.js';
 import { separationDeadline, separationStatus } from './separation.js';
 
@@ -47,10 +47,28 @@ export const OPEN_ITEMS = {
   registration: (hire: Hire): boolean => hire.registeredOn === null && hire.kind === 'employee',
   /** Left, and the file and insurance transfer not yet done (劳动合同法 Art. 50). */
   separation: (hire: Hire): boolean => hire.leftOn !== null && hire.separationDoneOn === null,
-  /** A card that may wait for its policy's function (a window may count from issue; a temporary loss may lapse back), or be due for renewal. */
-  card: (card: Card): boolean =>
-    card.state === 'issued' || card.state === 'received' || card.state === 'lost' || (card.expiresOn !== null && card.state === 'activated'),
+  /**
+   * A card that may wait for its policy's function (a window may count from
+   * issue; a temporary loss may lapse back), or be due for renewal: an
+   * activated card with a printed expiry, or under a policy whose validity
+   * gives it one (`renewing`: renewingPolicies; Shaoguan, ten years).
+   */
+  card: (card: Card, renewing: ReadonlySet<string>): boolean =>
+    card.state === 'issued' ||
+    card.state === 'received' ||
+    card.state === 'lost' ||
+    (card.state === 'activated' && (card.expiresOn !== null || renewing.has(card.policy))),
 } as const;
+
+/**
+ * The policies whose validity gives a card an expiry without one printed
+ * (Shaoguan: ten years from issue; Shanghai by age) and that need the card
+ * renewed by it (Shanghai does not while the card works): their activated
+ * cards are read for renewal.
+ */
+export function renewingPolicies(book: PolicyBook): string[] {
+  return [...book.values()].filter((p) => p.validity !== null && p.validity !== UNKNOWN && renewalNeeded(p)).map((p) => p.id);
+}
 
 /** A registration not yet filed (Art. 58), or null when nothing is open. */
 export const registrationItem = (person: Person, hire: Hire, today: IsoDate, calendar: RestDayCalendar): AgendaItem | null =>
@@ -163,17 +181,24 @@ export type Pages<T> = AsyncIterable<readonly T[]>;
 /**
  * The order the store reads open hires in: by their deadline (the core's
  * rule, for a start day), then holder, hire date and employer, as
- * `byUrgency` orders the items of one kind.
+ * `byUrgency` orders the items of one kind; and which cards it reads
+ * (OPEN_ITEMS.card), which depends on the card policies.
  */
 export interface AgendaOrder {
   registrationDeadline(hiredOn: IsoDate): IsoDate;
   separationDeadline(leftOn: IsoDate): IsoDate;
+  /** renewingPolicies of the card policies, read when the store first reads cards (an agenda of hires alone needs no policies). */
+  renewingPolicies(): ReadonlySet<string>;
 }
 
-export const agendaOrder = (calendar: RestDayCalendar): AgendaOrder => ({
-  registrationDeadline: (hiredOn) => registrationDeadline(hiredOn, calendar).date,
-  separationDeadline: (leftOn) => separationDeadline(leftOn, calendar).date,
-});
+export const agendaOrder = (calendar: RestDayCalendar, policies: () => PolicyBook): AgendaOrder => {
+  let renewing: ReadonlySet<string> | null = null;
+  return {
+    registrationDeadline: (hiredOn) => registrationDeadline(hiredOn, calendar).date,
+    separationDeadline: (leftOn) => separationDeadline(leftOn, calendar).date,
+    renewingPolicies: () => (renewing ??= new Set(renewingPolicies(policies()))),
+  };
+};
 
 /** The raw material of a ledger's agenda, as streams. */
 export interface AgendaSources {

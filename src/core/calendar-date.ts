@@ -96,8 +96,3 @@ export function chinaDate(instant: Date): IsoDate {
   const shifted = new Date(instant.getTime() + 8 * 3600_000);
   return isoDate(shifted.getUTCFullYear(), shifted.getUTCMonth() + 1, shifted.getUTCDate());
 }
-
-/** ISO strings of one format compare as dates. */
-export function isBefore(a: IsoDate, b: IsoDate): boolean {
-  return a < b;
-}

@@ -4,7 +4,7 @@
 // shares the layout with a leading 9.
 import { type IsoDate, isoDate, parseIsoDate } from './calendar-date.js';
 
-export { maskId, redactIds } from './masking.js';
+export { maskId } from './masking.js';
 
 export type IdKind = 'resident' | 'hk-macao-taiwan-resident' | 'taiwan' | 'foreign-permanent-resident';
 

@@ -57,7 +57,17 @@ export interface ContributionYear {
   readonly dueDay: Sourced<{ readonly day: number }> | null;
   /** The monthly 增员/减员 declaration cut-off; a registration filed after it takes effect the next month. */
   readonly cutoff: Sourced<{ readonly day: number }> | null;
-  readonly note: string | null;
+  /**
+   * What a reader should know about the year, in each language the CLI
+   * speaks (a file may give one text for both: a user's own file).
+   */
+  readonly note: NoteText | null;
+}
+
+/** A data note in English and Chinese (the CLI shows the user's language). */
+export interface NoteText {
+  readonly en: string;
+  readonly zh: string;
 }
 
 export interface City {
@@ -206,8 +216,19 @@ function parseYear(value: unknown, index: number, sources: ReadonlyMap<string, D
   };
   const dueDay = sourced(value.dueDay, sources, entry, 'dueDay', (v) => ({ day: dayOfMonth(v.day, entry, 'dueDay.day') }));
   const cutoff = sourced(value.cutoff, sources, entry, 'cutoff', (v) => ({ day: dayOfMonth(v.day, entry, 'cutoff.day') }));
-  const note = value.note === undefined || value.note === null ? null : text(value.note, entry, 'note');
+  const note = noteText(value.note, entry);
   return { city, year, from, to, base, rates, dueDay, cutoff, note };
+}
+
+/** A note: one text, or `{"en": ..., "zh": ...}`. */
+function noteText(value: unknown, entry: string): NoteText | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value === 'string') {
+    const one = text(value, entry, 'note');
+    return { en: one, zh: one };
+  }
+  if (!isRecord(value)) return fail(entry, 'note', 'not-text');
+  return { en: text(value.en, entry, 'note.en'), zh: text(value.zh, entry, 'note.zh') };
 }
 
 function parseCity(value: unknown, index: number): City {
@@ -277,6 +298,54 @@ export function findCity(table: ContributionTable, typed: string): City | null {
 /** The contribution year of a city that covers a day (a month is covered by the year covering its first day). */
 export function yearCovering(table: ContributionTable, city: string, day: IsoDate): ContributionYear | null {
   return table.years.find((y) => y.city === city && y.from <= day && day <= y.to) ?? null;
+}
+
+/**
+ * A year stored by an older sscard (its note one text) as this one reads it:
+ * the ledger keeps loaded years as they were parsed then.
+ */
+export function storedYear(year: ContributionYear): ContributionYear {
+  const note: unknown = year.note;
+  return typeof note === 'string' ? { ...year, note: { en: note, zh: note } } : year;
+}
+
+/**
+ * Years as a data file holds them (yuan, percent, sources by id): what
+ * `parseContributions` reads back to the same years. The JSON export carries
+ * the loaded years so (SPEC 2.3: a complete record).
+ */
+export function contributionFile(years: readonly ContributionYear[]): Record<string, unknown> {
+  const sources: Record<string, DataSource> = {};
+  const idOf = (s: DataSource) => {
+    const found = Object.entries(sources).find(([, t]) => t.title === s.title && t.url === s.url && t.date === s.date && t.confidence === s.confidence);
+    if (found) return found[0];
+    const id = `s${Object.keys(sources).length + 1}`;
+    sources[id] = { title: s.title, url: s.url, date: s.date, confidence: s.confidence };
+    return id;
+  };
+  const yuan = (fen: Fen) => fen / 100;
+  const pct = (milli: MilliPercent) => milli / 1000;
+  const known = <T extends { source: DataSource }>(v: T | null, write: (v: T) => Record<string, unknown>) =>
+    v === null ? 'unknown' : { ...write(v), source: idOf(v.source) };
+  const shares = (r: Shares) => ({ employer: pct(r.employer), employee: pct(r.employee) });
+  return {
+    version: 1,
+    sources,
+    years: years.map((y) => ({
+      city: y.city,
+      year: y.year,
+      from: y.from,
+      to: y.to,
+      base: known(y.base, (b) => ({ floor: yuan(b.floor), ceiling: yuan(b.ceiling) })),
+      pension: known(y.rates.pension, shares),
+      medical: known(y.rates.medical, shares),
+      unemployment: known(y.rates.unemployment, shares),
+      injury: known(y.rates.injury, (r) => ({ ...shares(r), range: r.range === null ? 'unknown' : { min: pct(r.range.min), max: pct(r.range.max) } })),
+      dueDay: known(y.dueDay, (d) => ({ day: d.day })),
+      cutoff: known(y.cutoff, (d) => ({ day: d.day })),
+      note: y.note,
+    })),
+  };
 }
 
 /** Every source a year's known values cite, once each, in field order. */

@@ -19,7 +19,7 @@
 //   rounded to the fen per month.
 // - The Art. 84 fine is one to three times the premiums owed (both shares);
 //   with a range of bases its low end uses the floor, its high end the ceiling.
-import { addDays, daysBetween, daysInMonth, type IsoDate, isoDate } from './calendar-date.js';
+import { daysBetween, daysInMonth, type IsoDate, isoDate } from './calendar-date.js';
 import { type ContributionTable, type DataSource, type Fen, INSURANCES, type Insurance, type MilliPercent, sourcesOf, yearCovering } from './contributions.js';
 
 /** 滞纳金: 0.05% (万分之五) a day, Art. 86. */
@@ -143,11 +143,12 @@ export function registrationCost(request: CostRequest, table: ContributionTable)
     if (bounds === null) noted({ kind: 'base', city, year: year.year });
     const unknownRates = INSURANCES.filter((k) => year.rates[k] === null);
     for (const insurance of unknownRates) noted({ kind: 'rates', city, year: year.year, insurance });
-    if (bounds === null || unknownRates.length > 0) continue;
-    if (base === null) {
+    // The range of bases is shown even where a rate is missing: it is what the data does say.
+    if (base === null && bounds !== null) {
       floor = floor === null ? bounds.min : Math.min(floor, bounds.min);
       ceiling = ceiling === null ? bounds.max : Math.max(ceiling, bounds.max);
     }
+    if (bounds === null || unknownRates.length > 0) continue;
     const share = (who: 'employer' | 'employee', b: Fen) => INSURANCES.reduce((s, k) => s + premium(b, year.rates[k]![who]), 0);
     const premiums = {
       employer: { min: share('employer', bounds.min), max: share('employer', bounds.max) },
@@ -192,9 +193,6 @@ export function registrationCost(request: CostRequest, table: ContributionTable)
     missing,
   };
 }
-
-/** The next day a late fee counts: the day after the due day (for the wording "from ..."). */
-export const lateFeeFrom = (month: MonthCost): IsoDate => addDays(month.dueOn, 1);
 
 /**
  * The HR month (SPEC 1.9): the declaration cut-off that a pending

@@ -40,5 +40,3 @@ export class NotFound extends Error {
     super(message);
   }
 }
-
-export type SscardError = InvalidInput | Refused | NotFound;

@@ -352,17 +352,17 @@ export function revocations(events: readonly LedgerEvent[]): Map<number, Revocat
 }
 
 /**
- * The state of one person as of `asOf` (null: everything recorded): the
+ * The state of one person as of `viewOn` (null: everything recorded): the
  * non-revoked events in recording order, leaving out those whose day is after
- * `asOf` (facts without a day always count; SPEC 1.6).
+ * `viewOn` (facts without a day always count; SPEC 1.6).
  */
-export function replay(personId: string, events: readonly LedgerEvent[], asOf: IsoDate | null = null): Replay {
+export function replay(personId: string, events: readonly LedgerEvent[], viewOn: IsoDate | null = null): Replay {
   const revoked = revocations(events);
   let state = emptyPerson(personId);
   const orphans: number[] = [];
   for (const e of events) {
     if (e.body.kind === 'revoked' || revoked.has(e.seq)) continue;
-    if (asOf !== null && e.on !== null && e.on > asOf) continue;
+    if (viewOn !== null && e.on !== null && e.on > viewOn) continue;
     const result = apply(state, e);
     if (isOrphan(result)) orphans.push(e.seq);
     else state = result;

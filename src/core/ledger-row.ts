@@ -1,7 +1,9 @@
 // One row of a bulk import (`sscard import`): a person, optionally a hire
-// (and its end), a card and an e-card claim. The row goes through the SAME
-// decisions as the single commands (register-employee, leave, card
-// issue/receive, enable, activate, ecard claim), with the same `Judging`
+// (and its end), a card (and its application, its wait at the outlet, a
+// corrected policy) or an application with no card yet, and an e-card claim.
+// The row goes through the SAME decisions as the single commands
+// (register-employee, leave, card apply/fail/issue/ready/set-policy/receive,
+// enable, activate, ecard claim), with the same `Judging`
 // (decision.ts), chained over the person's state in memory, so that a row
 // can never do what a command would refuse, and is refused with the same
 // code; the result is the facts to record, or the first refusal and the
@@ -12,11 +14,15 @@ import {
   cardsAsOf,
   currentCard,
   decideActivation,
+  decideApply,
   decideCancellation,
   decideEnable,
+  decideFail,
   decideIssue,
   decideLoss,
+  decideReady,
   decideReceipt,
+  decideSetPolicy,
   isInForce,
 } from './card.js';
 import type { CitizenId } from './citizen-id.js';
@@ -44,8 +50,17 @@ export interface LedgerRow {
   readonly card: {
     readonly number: string;
     readonly bank: string | null;
+    /** The policy a new card is issued under: the row's, else the default. */
     readonly policy: string;
+    /** The row names the policy: a card recorded under another one is corrected to it (card set-policy). */
+    readonly policyGiven: boolean;
+    readonly generation: 2 | 3;
+    /** 申领: the application the card completed (card apply, then card issue). */
+    readonly appliedOn: IsoDate | null;
     readonly issuedOn: IsoDate | null;
+    /** 网点签收 / 待领卡: waiting at the outlet since, and which outlet (card ready). */
+    readonly readyOn: IsoDate | null;
+    readonly readyAt: string | null;
     readonly receivedOn: IsoDate | null;
     readonly enabledOn: IsoDate | null;
     readonly activatedOn: IsoDate | null;
@@ -54,6 +69,14 @@ export interface LedgerRow {
     readonly expiresOn: IsoDate | null;
     /** A card out of force: reported lost (temporarily or formally) or cancelled, on a day. */
     readonly end: { readonly state: 'lost' | 'cancelled'; readonly on: IsoDate; readonly temporary: boolean } | null;
+  } | null;
+  /** An application no card has completed (a row without a card number): being made (制卡中), or failed (制卡失败) on `failedOn`. */
+  readonly application: {
+    readonly appliedOn: IsoDate;
+    readonly policy: string;
+    readonly generation: 2 | 3;
+    readonly failedOn: IsoDate | null;
+    readonly reason: string | null;
   } | null;
   readonly ecard: { readonly channel: EcardChannel | null; readonly claimedOn: IsoDate } | null;
 }
@@ -65,7 +88,9 @@ export interface LedgerRow {
  */
 export type RowProblem =
   | { readonly field: string; readonly refusal: Refusal }
-  | { readonly field: 'activated_on'; readonly other: 'activated-on-another-date' };
+  | { readonly field: 'activated_on'; readonly other: 'activated-on-another-date' }
+  /** The card is recorded with another application date (or none): an application cannot be added to a card already made. */
+  | { readonly field: 'applied_on'; readonly other: 'applied-on-another-date' };
 
 export type RowPlan =
   | { readonly ok: true; readonly facts: readonly Fact[]; readonly state: PersonState }
@@ -132,26 +157,77 @@ export function planRow(row: LedgerRow, person: PersonState, cardHolder: string 
     }
   }
 
+  // An application no card completed yet (制卡中, 制卡失败); one a card of the ledger completed (its 申领 date) is history already.
+  const application = row.application;
+  if (application && !state.cards.some((c) => c.appliedOn === application.appliedOn)) {
+    const open = state.application ?? null;
+    if (open?.appliedOn !== application.appliedOn) {
+      const applied = decideApply(state.cards, open, { on: application.appliedOn, policy: application.policy, generation: application.generation }, j);
+      if (!applied.ok) return fail('applied_on', applied.refusal);
+      record(applied.value.facts);
+    }
+  }
+
   if (row.card) {
     const given = row.card;
     let card: Card | undefined = state.cards.find((c) => c.number === given.number);
     if (card === undefined) {
       // Without an issue date, the earliest date known for the card stands in for it.
-      const issuedOn = given.issuedOn ?? given.receivedOn ?? given.activatedOn ?? today;
+      const issuedOn = given.issuedOn ?? given.readyOn ?? given.receivedOn ?? given.activatedOn ?? today;
+      // The application the card completed comes first, as `card apply` then `card issue`.
+      if (given.appliedOn !== null && state.application?.appliedOn !== given.appliedOn) {
+        const applied = decideApply(state.cards, state.application ?? null, { on: given.appliedOn, policy: given.policy, generation: given.generation }, j);
+        if (!applied.ok) return fail('applied_on', applied.refusal);
+        record(applied.value.facts);
+      }
       // Another person's card number is taken, as `card issue` says of it.
       const taken = cardHolder !== null && cardHolder !== row.id.number;
       const issued = decideIssue(
         state.cards,
         taken,
-        { number: given.number, holderId: row.id.number, bank: given.bank, issuedOn, policy: given.policy, generation: 2, expiresOn: given.expiresOn },
+        {
+          number: given.number,
+          holderId: row.id.number,
+          bank: given.bank,
+          issuedOn,
+          policy: given.policy,
+          generation: given.generation,
+          expiresOn: given.expiresOn,
+        },
         j,
+        state.application ?? null,
       );
       if (!issued.ok) {
         const { reason } = issued.refusal;
-        return fail(reason === 'date-in-future' ? 'issued_on' : reason === 'expiry-before-issue' ? 'expires_on' : 'card_number', issued.refusal);
+        const field =
+          reason === 'date-in-future'
+            ? 'issued_on'
+            : reason === 'expiry-before-issue'
+              ? 'expires_on'
+              : reason === 'date-before-application'
+                ? 'applied_on'
+                : 'card_number';
+        return fail(field, issued.refusal);
       }
       record(issued.value.facts);
       card = issued.value.card!;
+    } else {
+      // A card already made: its application cannot be added or moved afterwards.
+      if (given.appliedOn !== null && card.appliedOn !== given.appliedOn)
+        return { ok: false, problem: { field: 'applied_on', other: 'applied-on-another-date' } };
+      // The row names another policy than the ledger's: the correction `card set-policy` records.
+      if (given.policyGiven && card.policy !== given.policy) {
+        const corrected = decideSetPolicy(card, given.policy);
+        if (!corrected.ok) return fail('policy', corrected.refusal);
+        record(corrected.value.facts);
+        card = corrected.value.card ?? card;
+      }
+    }
+    if (given.readyOn !== null && card.readyOn !== given.readyOn) {
+      const ready = decideReady(card, given.readyOn, given.readyAt, j);
+      if (!ready.ok) return fail('ready_on', ready.refusal);
+      record(ready.value.facts);
+      card = ready.value.card ?? card;
     }
     if (given.receivedOn !== null && card.receivedOn !== given.receivedOn) {
       const received = decideReceipt(card, given.receivedOn, j);
@@ -188,10 +264,23 @@ export function planRow(row: LedgerRow, person: PersonState, cardHolder: string 
     if (inForce && isInForce(inForce) && inForce.issuedOn !== null && row.ecard.claimedOn < inForce.issuedOn) {
       if (state.ecard === null) record([fact(row.ecard.claimedOn, { kind: 'ecard.claimed', channel: row.ecard.channel })]);
     } else {
-      const claimed = decideEcardClaim(state.ecard, state.cards, row.ecard, j);
+      // A third-generation card applied for: its e-card exists from the application (SPEC 1.4 v3), as `ecard claim` judges it.
+      const claimed = decideEcardClaim(state.ecard, state.cards, row.ecard, j, state.application ?? null);
       if (!claimed.ok) return fail('ecard_claimed_on', claimed.refusal);
       record(claimed.value.facts);
     }
+  }
+
+  // An application's failure comes last, as a card's end does: a third-generation e-card was claimed while it was open.
+  if (
+    application &&
+    application.failedOn !== null &&
+    state.application?.appliedOn === application.appliedOn &&
+    state.application.failedOn !== application.failedOn
+  ) {
+    const failed = decideFail(state.application, application.failedOn, application.reason, j);
+    if (!failed.ok) return fail('failed_on', failed.refusal);
+    record(failed.value.facts);
   }
 
   // A card's end comes last: the e-card was claimed while it was in force.

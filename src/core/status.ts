@@ -52,7 +52,7 @@ export interface RegistrationReport {
 }
 
 export interface StatusReport {
-  readonly asOf: IsoDate;
+  readonly today: IsoDate;
   readonly id: CitizenId;
   readonly card: Card | null;
   readonly cardStatus: CardStatus;
@@ -102,7 +102,7 @@ export function personStatus(
     nextSteps.push({ kind: 'claim-ecard' });
   }
   return {
-    asOf: today,
+    today,
     id: input.id,
     card,
     cardStatus: status,

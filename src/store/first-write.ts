@@ -18,11 +18,11 @@ export function createOnFirstWrite(scratch: Store, create: () => Promise<Store>)
     employers: () => current().employers(),
     contributionYears: () => current().contributionYears(),
     mentions: (id) => current().mentions(id),
-    agendaRows: (asOf, order, window) => current().agendaRows(asOf, order, window),
-    openHireGroups: (asOf) => current().openHireGroups(asOf),
+    agendaRows: (viewOn, order, window) => current().agendaRows(viewOn, order, window),
+    openHireGroups: (viewOn) => current().openHireGroups(viewOn),
     findPeople: (text, limit, after) => current().findPeople(text, limit, after),
     lastSeq: () => current().lastSeq(),
-    everyone: (asOf) => current().everyone(asOf),
+    everyone: (viewOn) => current().everyone(viewOn),
     allEvents: () => current().allEvents(),
     check: () => current().check(),
     backupTo: (file) => current().backupTo(file),
@@ -73,12 +73,12 @@ export function createByRename(file: string, openAt: (path: string) => Promise<S
     employers: async () => (await current()).employers(),
     contributionYears: async () => (await current()).contributionYears(),
     mentions: async (id) => (await current()).mentions(id),
-    agendaRows: async (asOf, order, window) => (await current()).agendaRows(asOf, order, window),
-    openHireGroups: async (asOf) => (await current()).openHireGroups(asOf),
+    agendaRows: async (viewOn, order, window) => (await current()).agendaRows(viewOn, order, window),
+    openHireGroups: async (viewOn) => (await current()).openHireGroups(viewOn),
     findPeople: async (text, limit, after) => (await current()).findPeople(text, limit, after),
     lastSeq: async () => (await current()).lastSeq(),
-    async *everyone(asOf) {
-      yield* (await current()).everyone(asOf);
+    async *everyone(viewOn) {
+      yield* (await current()).everyone(viewOn);
     },
     async *allEvents() {
       yield* (await current()).allEvents();

@@ -14,7 +14,7 @@ import { OPEN_ITEMS } from '../core/agenda.js';
 import type { IsoDate } from '../core/calendar-date.js';
 import type { PersonState } from '../core/events.js';
 import { type DatedHire, paged } from './rows.js';
-import { connect } from './sqlite/file.js';
+import { connect } from './sqlite/connect.js';
 import type { PersonCard } from './store.js';
 
 type HireKind = 'registration' | 'separation';
@@ -30,7 +30,11 @@ export class ReplayedAgenda {
   private readonly card: Database.Statement;
   private written = 0;
 
-  constructor(private readonly deadlineOf: (kind: HireKind, start: IsoDate) => string) {
+  constructor(
+    private readonly deadlineOf: (kind: HireKind, start: IsoDate) => string,
+    /** The policies whose cards are renewed (OPEN_ITEMS.card), asked for at the first card only. */
+    private readonly renewing: () => ReadonlySet<string>,
+  ) {
     // Small pages in memory: the point is not to hold them.
     this.db.pragma('cache_size = -2000');
     // Keyed in AgendaOrder (deadline, holder, hire date, employer), as the ledger's
@@ -57,7 +61,7 @@ export class ReplayedAgenda {
         this.written++;
       }
     }
-    for (const card of state.cards) if (OPEN_ITEMS.card(card)) this.card.run(state.id, state.name, JSON.stringify(card));
+    for (const card of state.cards) if (OPEN_ITEMS.card(card, this.renewing())) this.card.run(state.id, state.name, JSON.stringify(card));
     // One transaction per few thousand rows: SQLite's journal of a temporary database stays small.
     if (this.written >= 5000) {
       this.db.exec('COMMIT; BEGIN');

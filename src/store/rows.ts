@@ -308,11 +308,22 @@ async function* onePage<T>(rows: readonly T[]): AsyncIterable<readonly T[]> {
 export const OPEN_ITEMS_SQL = {
   registration: "h.registered_on IS NULL AND h.kind = 'employee'",
   separation: 'h.left_on IS NOT NULL AND h.separation_done_on IS NULL',
-  card: "(c.state IN ('issued', 'received', 'lost') OR (c.expires_on IS NOT NULL AND c.state = 'activated'))",
+  /** `renewing`: the policies whose validity gives an expiry to renew by (agenda.ts, renewingPolicies). */
+  card: (renewing: ReadonlySet<string>): string =>
+    `(c.state IN ('issued', 'received', 'lost') OR (c.state = 'activated' AND (c.expires_on IS NOT NULL${
+      renewing.size === 0 ? '' : ` OR c.policy IN (${[...renewing].map(sqlText).join(', ')})`
+    })))`,
 } as const;
 
-/** The agenda's raw material from people replayed as they stood on an earlier day (the rest comes from the cache). */
-export function agendaOfReplayed(states: Iterable<PersonState>) {
+/** A policy id as an SQL string literal (ids are `[a-z][a-z0-9-]*` by the policy file's schema; quotes doubled all the same). */
+const sqlText = (text: string): string => `'${text.replace(/'/g, "''")}'`;
+
+/**
+ * The agenda's raw material from people replayed as they stood on an earlier
+ * day (the rest comes from the cache); the cards only with `renewing`
+ * (AgendaOrder.renewingPolicies): the counts of open hires need none.
+ */
+export function agendaOfReplayed(states: Iterable<PersonState>, renewing?: () => ReadonlySet<string>) {
   const registrations: PersonHire[] = [];
   const separations: PersonHire[] = [];
   const cards: PersonCard[] = [];
@@ -323,7 +334,7 @@ export function agendaOfReplayed(states: Iterable<PersonState>) {
       if (OPEN_ITEMS.registration(hire)) registrations.push({ person, hire });
       if (OPEN_ITEMS.separation(hire)) separations.push({ person, hire });
     }
-    for (const card of state.cards) if (OPEN_ITEMS.card(card)) cards.push({ person, card });
+    if (renewing) for (const card of state.cards) if (OPEN_ITEMS.card(card, renewing())) cards.push({ person, card });
   }
   return { registrations, separations, cards };
 }

@@ -105,14 +105,14 @@ export interface OpenHireGroup {
 
 export interface Store extends LedgerReader {
   /**
-   * The open deadlines' raw material as the ledger stood on `asOf` (null:
+   * The open deadlines' raw material as the ledger stood on `viewOn` (null:
    * everything recorded), as streams in the order `agendaStream` needs; each
    * may be iterated more than once (a new query each time). With a window,
    * read for a reader that stops early (see AgendaWindow).
    */
-  agendaRows(asOf: IsoDate | null, order: AgendaOrder, window?: AgendaWindow): Promise<AgendaSources>;
-  /** The open hires as the ledger stood on `asOf`, counted by kind, employer and start day (the core turns start days into deadlines). */
-  openHireGroups(asOf: IsoDate | null): Promise<OpenHireGroup[]>;
+  agendaRows(viewOn: IsoDate | null, order: AgendaOrder, window?: AgendaWindow): Promise<AgendaSources>;
+  /** The open hires as the ledger stood on `viewOn`, counted by kind, employer and start day (the core turns start days into deadlines). */
+  openHireGroups(viewOn: IsoDate | null): Promise<OpenHireGroup[]>;
   /**
    * People whose name contains `text` (any case), or whose identity number
    * ends with it when it is digits (and a final X), in ID order after `after`,
@@ -121,8 +121,8 @@ export interface Store extends LedgerReader {
   findPeople(text: string, limit: number, after?: string): Promise<Person[]>;
   /** The number of the last event recorded (0: none): it changes with every write, for a view that caches what it counted. */
   lastSeq(): Promise<number>;
-  /** Every person as the ledger stood on `asOf` (null: everything), ordered by ID, in pages (one wait per page, not per person). */
-  everyone(asOf: IsoDate | null): AsyncIterable<readonly PersonState[]>;
+  /** Every person as the ledger stood on `viewOn` (null: everything), ordered by ID, in pages (one wait per page, not per person). */
+  everyone(viewOn: IsoDate | null): AsyncIterable<readonly PersonState[]>;
   /** Every event, in recording order. */
   allEvents(): AsyncIterable<LedgerEvent>;
   /** The engine's consistency check, cache = replay, the schema version and the rows per table. */

@@ -34,7 +34,7 @@ export interface PageFrame {
   /** The path and query of this page, for the language switch to come back to. */
   readonly here: string;
   readonly ledger: string;
-  readonly asOf: string;
+  readonly today: string;
   readonly active: keyof Messages['web']['nav'] | null;
 }
 
@@ -62,6 +62,6 @@ export function page(frame: PageFrame, title: string, body: Html): string {
 <body><header><nav><strong>${esc(w.title)}</strong>${nav}</nav><a class="lang" id="lang-switch" hreflang="${other}" href="${esc(switchHref)}">${esc(w.otherLanguage)}</a></header>
 <main><h1>${esc(title)}</h1>
 ${body}
-</main><footer>${esc(w.footer(frame.ledger, frame.asOf))}</footer></body></html>
+</main><footer>${esc(w.footer(frame.ledger, frame.today))}</footer></body></html>
 `;
 }

@@ -75,7 +75,7 @@ function agendaFilters(v: View, params: URLSearchParams): AgendaFilters & { from
   const from = fromText === undefined ? undefined : (parseIsoDate(fromText) ?? bad(v));
   const skipText = params.get('skip') ?? '0';
   if (!/^\d{1,7}$/.test(skipText)) bad(v);
-  const month = params.get('month') ?? (from ?? v.ctx.asOf).slice(0, 7);
+  const month = params.get('month') ?? (from ?? v.ctx.today).slice(0, 7);
   if (!/^(19|20)\d\d-(0[1-9]|1[0-2])$/.test(month)) bad(v);
   return {
     employer,
@@ -92,7 +92,7 @@ const nothing: AsyncIterable<never[]> = { [Symbol.asyncIterator]: async function
 /** The agenda's first items from `from` on, as `due` orders and words them, without reading past the page. */
 async function agendaItems(v: View, store: Store, f: AgendaFilters & { from?: IsoDate; skip: number }): Promise<{ items: AgendaItem[]; more: boolean }> {
   const ctx = v.ctx;
-  const all = await store.agendaRows(ctx.viewOn, agendaOrder(ctx.calendar), { employer: f.employer, from: f.from });
+  const all = await store.agendaRows(ctx.viewOn, agendaOrder(ctx.calendar, policyBook), { employer: f.employer, from: f.from });
   // Sources the kind filter leaves out are not read at all.
   const hiresOnly = f.kind === 'registration' || f.kind === 'separation';
   const sources: AgendaSources = {
@@ -107,7 +107,7 @@ async function agendaItems(v: View, store: Store, f: AgendaFilters & { from?: Is
     (f.from === undefined || item.deadline.date >= f.from);
   const items: AgendaItem[] = [];
   let skip = f.skip;
-  const stream = agendaStream(sources, ctx.asOf, ctx.calendar, f.within ?? null, policyBook, PAGE_SIZE + 1)[Symbol.asyncIterator]();
+  const stream = agendaStream(sources, ctx.today, ctx.calendar, f.within ?? null, policyBook, PAGE_SIZE + 1)[Symbol.asyncIterator]();
   try {
     for (let page = await stream.next(); !page.done; page = await stream.next()) {
       for (const item of page.value) {
@@ -132,7 +132,7 @@ export async function agendaPage(v: View, params: URLSearchParams): Promise<Page
   const f = agendaFilters(v, params);
   const store = v.store;
   if (store === null) return { ...noLedgerPage(v, w.title), active: 'agenda' };
-  const order = agendaOrder(ctx.calendar);
+  const order = agendaOrder(ctx.calendar, policyBook);
   const groups = await v.openHireGroups(store);
   const { items, more } = await agendaItems(v, store, f);
 
@@ -144,7 +144,7 @@ export async function agendaPage(v: View, params: URLSearchParams): Promise<Page
   for (const g of groups) {
     if (f.kind !== undefined && g.kind !== f.kind) continue;
     const deadline = g.kind === 'registration' ? order.registrationDeadline(g.start) : order.separationDeadline(g.start);
-    const daysLeft = daysBetween(ctx.asOf, deadline);
+    const daysLeft = daysBetween(ctx.today, deadline);
     if (f.within !== undefined && daysLeft > f.within) continue;
     const counts = perEmployer.get(g.employer) ?? { open: 0, overdue: 0 };
     counts.open += g.count;
@@ -157,7 +157,7 @@ export async function agendaPage(v: View, params: URLSearchParams): Promise<Page
     const sources = await store.agendaRows(ctx.viewOn, order, { from: monthStart });
     for await (const page of sources.cards)
       for (const { person, card } of page)
-        for (const item of cardItems(person, card, ctx.asOf, ctx.calendar, policyBook()))
+        for (const item of cardItems(person, card, ctx.today, ctx.calendar, policyBook()))
           if ((f.kind === undefined || item.kind === f.kind) && inMonth(item.deadline.date) && (f.within === undefined || item.daysLeft <= f.within))
             perDay.set(item.deadline.date, (perDay.get(item.deadline.date) ?? 0) + 1);
   }
@@ -241,7 +241,7 @@ function monthGrid(v: View, month: string, perDay: ReadonlyMap<string, number>, 
       weeks.push('');
     }
     const count = perDay.get(d) ?? 0;
-    const classes = [d.startsWith(month) ? '' : 'other', d === ctx.asOf ? 'today' : '', d < ctx.asOf ? 'past' : ''].filter(Boolean).join(' ');
+    const classes = [d.startsWith(month) ? '' : 'other', d === ctx.today ? 'today' : '', d < ctx.today ? 'past' : ''].filter(Boolean).join(' ');
     const link = count > 0 ? `<a href="/${esc(query({ ...filters, from: d }))}" title="${esc(w.dayCount(count))}">${esc(w.dayCount(count))}</a>` : '';
     weeks[weeks.length - 1] += `<td data-day="${d}"${classes ? ` class="${classes}"` : ''}>${Number(d.slice(8))}${link}</td>`;
   }
@@ -302,10 +302,10 @@ export async function personPage(v: View, ref: string): Promise<Page> {
   const store = v.store;
   if (store === null) return noLedgerPage(v, ctx.m.status.labels.person);
   const person = await personState(store, id, ctx.viewOn);
-  const parsed = parseCitizenId(id, ctx.asOf);
+  const parsed = parseCitizenId(id, ctx.today);
   if (!person.exists || !parsed.ok) throw new NotFound('person-not-found', ctx.m.status.notFound(shownId(ctx, id)));
   // The same answer as `sscard status` (src/cli/status.ts): the core's report, worded line by line.
-  const report = personStatus({ id: parsed.id, hires: person.hires, cards: person.cards, ecard: person.ecard }, ctx.asOf, ctx.calendar, policyBook());
+  const report = personStatus({ id: parsed.id, hires: person.hires, cards: person.cards, ecard: person.ecard }, ctx.today, ctx.calendar, policyBook());
   const region = regionOf(parsed.id.regionCode, loadRegions(), loadRegionHistory);
   const [answer, ...alerts] = headline(ctx, report);
   // The cost of a late registration (SPEC 1.9), as status prints it: the person page shows it too (SPEC 2.5).

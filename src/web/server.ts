@@ -139,7 +139,6 @@ export async function startServer(options: ServeOptions): Promise<WebServer> {
         return base.stdin;
       },
       today,
-      asOf: today,
       viewOn: base.viewOn,
       defaultPolicy: base.defaultPolicy,
       ledger: base.ledger,
@@ -195,7 +194,7 @@ export async function startServer(options: ServeOptions): Promise<WebServer> {
 
   const html = (res: ServerResponse, status: number, lang: Lang, here: string, p: Page, headers: Record<string, string | string[]> = {}) => {
     const { ctx } = contextFor(lang);
-    const frame = { m: ctx.m, lang, here, ledger: base.ledger, asOf: ctx.asOf, active: p.active ?? null };
+    const frame = { m: ctx.m, lang, here, ledger: base.ledger, today: ctx.today, active: p.active ?? null };
     respond(res, status, page(frame, p.title, p.body), 'text/html; charset=utf-8', headers);
   };
 

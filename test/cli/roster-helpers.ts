@@ -39,3 +39,22 @@ export async function readError(source: string, options: RosterOptions = {}): Pr
   }
   throw new Error('expected the roster to be refused');
 }
+
+/**
+ * A zip of the given parts, in the order given, written by Python's zipfile
+ * (Debian's /usr/bin/python3; deflated, sizes in the local headers as openpyxl
+ * writes them): a workbook's XML written by hand, for what a spreadsheet
+ * writer does not make on request (rich text, inline strings, formulas left
+ * uncalculated, cells with no reference).
+ */
+export function zipOfParts(dir: string, name: string, parts: readonly (readonly [string, string])[]): string {
+  const file = path.join(dir, name);
+  const script = `
+import json, sys, zipfile
+with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
+    for name, text in json.load(sys.stdin):
+        z.writestr(name, text)
+`;
+  execFileSync('/usr/bin/python3', ['-c', script, file], { input: JSON.stringify(parts) });
+  return file;
+}

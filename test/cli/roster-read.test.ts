@@ -25,7 +25,7 @@ describe('header names: English or Chinese, any case, spaces ignored', () => {
   it('every alias of SPEC 2.3 is there', () => {
     expect(ALIASES.id).toEqual(['身份证号', '身份证号码', '公民身份号码', '证件号码', '社会保障号码', '社保号']);
     expect(ALIASES.employer).toEqual(['用人单位', '单位', '单位名称', '公司']);
-    // SPEC 2.3's 34 names, plus guardian_id's (a column of sscard's own), plus SPEC 1.9's and 1.10's (v3).
+    // SPEC 2.3's 34 names, plus guardian_id's (a column of sscard's own), plus SPEC 1.9's and 1.10's and 1.3's (v3).
     expect(ALIASES.employer_uscc).toContain('统一社会信用代码');
     expect(ALIASES.employer_city).toContain('参保地');
     expect(ALIASES.base).toContain('缴费基数');
@@ -37,8 +37,18 @@ describe('header names: English or Chinese, any case, spaces ignored', () => {
         ALIASES.card_ended_on.length +
         ALIASES.employer_uscc.length +
         ALIASES.employer_city.length +
-        ALIASES.base.length,
+        ALIASES.base.length +
+        // SPEC 1.3 v3: card-making progress (申领, 网点签收, 领卡网点, 制卡失败) and the card's generation.
+        ALIASES.generation.length +
+        ALIASES.applied_on.length +
+        ALIASES.ready_on.length +
+        ALIASES.ready_outlet.length +
+        ALIASES.failed_on.length +
+        ALIASES.failure_reason.length,
     );
+    // The e-card's 申领 date and the card's are different columns.
+    expect(columnOf('申领日期')).toBe('applied_on');
+    expect(columnOf('电子社保卡申领日期')).toBe('ecard_claimed_on');
   });
 
   it('unknown columns are ignored and named, blank headers are not', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { agenda, agendaOrder, agendaStream } from '../../src/core/agenda.js';
+import { agenda, agendaOrder, agendaStream, OPEN_ITEMS } from '../../src/core/agenda.js';
 import type { IsoDate } from '../../src/core/calendar-date.js';
 import type { Card } from '../../src/core/card.js';
 import { BOOK } from './shipped-policies.js';
@@ -129,6 +129,22 @@ describe('agenda: card policies and renewal (SPEC 1.3, 1.8)', () => {
     ).toEqual(expected);
   });
 
+  it('renewal of a card whose expiry only its policy gives (Shaoguan: ten years from issue), and the store reads it (OPEN_ITEMS.card)', () => {
+    // Issued 2016-12-01: valid until 2026-12-01; renewal from 60 days before, 2026-10-02.
+    const shaoguan = { ...card('S00000001', 'activated', '2016-12-10'), holderId: '11010519491231002X', policy: 'shaoguan', issuedOn: d('2016-12-01') };
+    expect(
+      agenda([], [{ person: person('S'), card: shaoguan }], TODAY, chinaCalendar, null, BOOK).map((i) => [i.kind, i.deadline.date, i.state, i.daysLeft]),
+    ).toEqual([['renewal', '2026-12-01', 'pending', 7]]);
+    expect(agenda([], [{ person: person('S'), card: shaoguan }], d('2026-10-01'), chinaCalendar, null, BOOK)).toEqual([]);
+    const renewing = agendaOrder(chinaCalendar, () => BOOK).renewingPolicies();
+    expect(renewing.has('shaoguan')).toBe(true);
+    // Shanghai's validity needs no renewal while the card works; seed has no validity.
+    expect([...renewing].filter((id) => id === 'shanghai' || id === 'seed')).toEqual([]);
+    expect(OPEN_ITEMS.card(shaoguan, renewing)).toBe(true);
+    expect(OPEN_ITEMS.card({ ...shaoguan, policy: 'seed' }, renewing)).toBe(false);
+    expect(OPEN_ITEMS.card({ ...shaoguan, policy: 'seed', expiresOn: d('2027-01-10') }, renewing)).toBe(true);
+  });
+
   it('no renewal for a replaced or cancelled card', () => {
     for (const state of ['replaced', 'cancelled'] as const) {
       expect(
@@ -156,7 +172,7 @@ describe('agendaStream: the same agenda, item by item, from sources in deadline 
       }
     },
   });
-  const order = agendaOrder(chinaCalendar);
+  const order = agendaOrder(chinaCalendar, () => BOOK);
   /** In the store's order: deadline, holder, hire date, employer. */
   const sorted = <T extends { person: { id: string }; hire: Hire }>(entries: T[], deadline: (e: T) => string) =>
     entries

@@ -1,15 +1,18 @@
 // The estimate of SPEC 1.9, checked against worked examples computed by hand
-// (the arithmetic is in each comment), to the fen. The shipped data gives
-// Beijing's 2025 year; the other shipped cities have no figures yet, so their
-// estimate names what is missing. The July year boundary and the leap day use
-// a test table (TEST_TABLE below: made-up figures, not a real city's).
+// (the arithmetic is in each comment), to the fen, one per city the data ships
+// figures for: Beijing 2025 and Shanghai July-December 2025 (Shanghai's against
+// the figures of an open-source payroll project's own worked case). The
+// other shipped years have unknowns, so their estimate names what is missing.
+// The July year boundary and the leap day use a test table (TEST_TABLE below:
+// made-up figures, not a real city's).
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { IsoDate } from '../../src/core/calendar-date.js';
-import { parseContributions, type ContributionTable, findCity, withLoaded } from '../../src/core/contributions.js';
+import { contributionFile, parseContributions, type ContributionTable, findCity, sourcesOf, withLoaded } from '../../src/core/contributions.js';
 import { declarationCutoff, lateFee, premium, registrationCost } from '../../src/core/cost.js';
 
 const d = (s: string) => s as IsoDate;
+const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 const shippedParse = parseContributions(JSON.parse(fs.readFileSync(new URL('../../data/contributions.json', import.meta.url), 'utf8')));
 if (!shippedParse.ok) throw new Error(JSON.stringify(shippedParse.problem));
 const SHIPPED = shippedParse.table;
@@ -50,48 +53,50 @@ describe('money in fen', () => {
 
 describe('the estimate (SPEC 1.9)', () => {
   it('Beijing, an exact base, overdue: two months, the first one 20 days late', () => {
-    // Hired 2025-09-01, as of 2025-10-20, base 10,000.00 yuan. Beijing 2025: employer 16 + 9.8 + 0.5 + 0.4 = 26.7%
-    // (1,600 + 980 + 50 + 40 = 2,670.00 a month), employee 8 + 2 + 0.5 = 10.5% (1,050.00). No due day known: the
-    // month's last day. September: due 09-30, 20 days to 10-20: 3,720.00 x 20 x 0.05% = 37.20. October: due 10-31, 0.
+    // Hired 2025-09-01, as of 2025-10-20, base 10,000.00 yuan. Beijing 2025: employer 16 + 9.8 + 0.5 + 0.2 = 26.5%
+    // (1,600 + 980 + 50 + 20 = 2,650.00 a month), employee 8 + 2 + 0.5 = 10.5% (1,050.00). No due day known: the
+    // month's last day. September: due 09-30, 20 days to 10-20: 3,700.00 x 20 x 0.05% = 37.00. October: due 10-31, 0.
     const c = cost(SHIPPED, 'beijing', '2025-09-01', '2025-10-20', 1_000_000);
     expect(c.missing).toEqual([]);
     expect(c.monthCount).toBe(2);
     expect(c.base).toEqual({ exact: 1_000_000 });
     expect(c.months.map((m) => [m.month, m.dueOn, m.lateDays, m.lateFee.min])).toEqual([
-      ['2025-09', '2025-09-30', 20, 3_720],
+      ['2025-09', '2025-09-30', 20, 3_700],
       ['2025-10', '2025-10-31', 0, 0],
     ]);
-    expect(c.premiums).toEqual({ employer: { min: 534_000, max: 534_000 }, employee: { min: 210_000, max: 210_000 } });
-    expect(c.lateFee).toEqual({ min: 3_720, max: 3_720 });
-    expect(c.fineRange).toEqual({ min: 744_000, max: 2_232_000 }); // 1x and 3x of 7,440.00
+    expect(c.premiums).toEqual({ employer: { min: 530_000, max: 530_000 }, employee: { min: 210_000, max: 210_000 } });
+    expect(c.lateFee).toEqual({ min: 3_700, max: 3_700 });
+    expect(c.fineRange).toEqual({ min: 740_000, max: 2_220_000 }); // 1x and 3x of 7,400.00
     expect(c.managerFine).toEqual({ min: 50_000, max: 300_000 });
-    expect(c.sources.map((s) => s.confidence)).toEqual(['low']);
+    // The base from the bureau's notice (as quoted), the rates from a calculator, work injury from the national notice.
+    expect(c.sources.map((s) => s.confidence)).toEqual(['medium', 'low', 'medium']);
   });
 
   it('Beijing, no base known: a range from the floor (7,162) to the ceiling (35,811), filed late across a year end', () => {
     // Hired 2025-11-15, filed 2026-01-05: November, December, January.
-    // Floor 7,162.00: employer 1,145.92 + 701.88 (701.876) + 35.81 + 28.65 (28.648) = 1,912.26; employee 572.96 + 143.24 + 35.81 = 752.01.
-    // Ceiling 35,811.00: employer 5,729.76 + 3,509.48 (3,509.478) + 179.06 (179.055) + 143.24 (143.244) = 9,561.54;
-    // employee 2,864.88 + 716.22 + 179.06 = 3,760.16. A month unpaid: 2,664.27 .. 13,321.70.
-    // November due 11-30, 36 days to 01-05: 47.96 (47.95686) .. 239.79 (239.7906); December due 12-31, 5 days:
-    // 6.66 (6.660675) .. 33.30 (33.30425); January: 0.
+    // Floor 7,162.00: employer 1,145.92 + 701.88 (701.876) + 35.81 + 14.32 (14.324) = 1,897.93; employee 572.96 + 143.24 + 35.81 = 752.01.
+    // Ceiling 35,811.00: employer 5,729.76 + 3,509.48 (3,509.478) + 179.06 (179.055) + 71.62 (71.622) = 9,489.92;
+    // employee 2,864.88 + 716.22 + 179.06 = 3,760.16. A month unpaid: 2,649.94 .. 13,250.08.
+    // November due 11-30, 36 days to 01-05: 47.70 (47.69892) .. 238.50 (238.50144); December due 12-31, 5 days:
+    // 6.62 (6.62485) .. 33.13 (33.1252); January: 0. Premiums: 3 x 1,897.93 = 5,693.79 .. 3 x 9,489.92 = 28,469.76
+    // employer, 3 x 752.01 = 2,256.03 .. 3 x 3,760.16 = 11,280.48 employee; owed 7,949.82 .. 39,750.24.
     const c = cost(SHIPPED, 'beijing', '2025-11-15', '2026-01-05', null);
     expect(c.missing).toEqual([]);
     expect(c.base).toEqual({ min: 716_200, max: 3_581_100 });
     expect(c.months.map((m) => m.lateDays)).toEqual([36, 5, 0]);
-    expect(c.premiums).toEqual({ employer: { min: 573_678, max: 2_868_462 }, employee: { min: 225_603, max: 1_128_048 } });
-    expect(c.lateFee).toEqual({ min: 5_462, max: 27_309 });
-    expect(c.fineRange).toEqual({ min: 799_281, max: 11_989_530 }); // 7,992.81 x 1 .. 39,965.10 x 3
+    expect(c.premiums).toEqual({ employer: { min: 569_379, max: 2_846_976 }, employee: { min: 225_603, max: 1_128_048 } });
+    expect(c.lateFee).toEqual({ min: 4_770 + 662, max: 23_850 + 3_313 });
+    expect(c.fineRange).toEqual({ min: 794_982, max: 11_925_072 }); // 7,949.82 x 1 .. 39,750.24 x 3
   });
 
   it('a month boundary: the as-of day on the first of a month adds that month and a day of late fee', () => {
-    // Beijing, base 10,000.00, hired 2025-09-01. As of 10-31: September 31 days late (3,720.00 x 31 x 0.05% = 57.66).
-    // As of 11-01: September 32 days (59.52), October 1 day (1.86), and November's premiums.
+    // Beijing, base 10,000.00, hired 2025-09-01. As of 10-31: September 31 days late (3,700.00 x 31 x 0.05% = 57.35).
+    // As of 11-01: September 32 days (59.20), October 1 day (1.85), and November's premiums.
     const before = cost(SHIPPED, 'beijing', '2025-09-01', '2025-10-31', 1_000_000);
     const after = cost(SHIPPED, 'beijing', '2025-09-01', '2025-11-01', 1_000_000);
-    expect([before.monthCount, before.lateFee?.min]).toEqual([2, 5_766]);
-    expect([after.monthCount, after.lateFee?.min]).toEqual([3, 5_952 + 186]);
-    expect(after.premiums?.employer.min).toBe(3 * 267_000);
+    expect([before.monthCount, before.lateFee?.min]).toEqual([2, 5_735]);
+    expect([after.monthCount, after.lateFee?.min]).toEqual([3, 5_920 + 185]);
+    expect(after.premiums?.employer.min).toBe(3 * 265_000);
   });
 
   it('a contribution year boundary in July: June at the old rates, July at the new', () => {
@@ -127,7 +132,46 @@ describe('the estimate (SPEC 1.9)', () => {
     expect(c.months.map((m) => m.lateDays)).toEqual([71, 40]);
   });
 
-  it.each(['shanghai', 'guangzhou', 'shenzhen', 'hangzhou', 'chengdu'])('%s: no figures shipped, so the estimate names what is missing', (city) => {
+  it("Shanghai, an exact base on the floor (7,460), filed late in December 2025: the payroll project's own month, to the fen", () => {
+    // Hired 2025-11-03, filed 2025-12-20, base 7,460.00 (the 2025 floor). Shanghai July-December 2025: employer
+    // 16 + 9 + 0.5 + 0.2 = 25.7%: 1,193.60 + 671.40 + 37.30 + 14.92 = 1,917.22 a month; employee 8 + 2 + 0.5 = 10.5%:
+    // 596.80 + 149.20 + 37.30 = 783.30 - the very lines of norbital-ai/templates' case CN-SH09-1 (December 2025, a
+    // declared 6,000 insured on the 7,460 floor). November due 11-30, 20 days to 12-20: 2,700.52 x 20 x 0.05% =
+    // 27.0052 -> 27.01; December due 12-31, not yet. Owed 2 x 2,700.52 = 5,401.04: fine 5,401.04 .. 16,203.12.
+    const c = cost(SHIPPED, 'shanghai', '2025-11-03', '2025-12-20', 746_000);
+    expect(c.missing).toEqual([]);
+    expect(c.months.map((m) => [m.month, m.premiums.employer.min, m.premiums.employee.min, m.lateDays, m.lateFee.min])).toEqual([
+      ['2025-11', 191_722, 78_330, 20, 2_701],
+      ['2025-12', 191_722, 78_330, 0, 0],
+    ]);
+    expect(c.premiums).toEqual({ employer: { min: 383_444, max: 383_444 }, employee: { min: 156_660, max: 156_660 } });
+    expect(c.lateFee).toEqual({ min: 2_701, max: 2_701 });
+    expect(c.fineRange).toEqual({ min: 540_104, max: 1_620_312 });
+    expect(c.sources.every((s) => s.url.startsWith('https://rsj.sh.gov.cn/') || s.url.includes('chinatax.gov.cn'))).toBe(true);
+  });
+
+  it('Shanghai, no base known, July 2025: the range from the floor 7,460 to the ceiling 37,302', () => {
+    // Hired 2025-07-01, as of 2025-07-31, one month, not yet late. Floor: 1,917.22 / 783.30 (above).
+    // Ceiling 37,302.00: employer 5,968.32 + 3,357.18 + 186.51 + 74.60 (74.604) = 9,586.61; employee 2,984.16 + 746.04
+    // + 186.51 = 3,916.71 (norbital-ai/templates' case CN-SH05-2 has the same lines at the ceiling).
+    const c = cost(SHIPPED, 'shanghai', '2025-07-01', '2025-07-31', null);
+    expect(c.base).toEqual({ min: 746_000, max: 3_730_200 });
+    expect(c.premiums).toEqual({ employer: { min: 191_722, max: 958_661 }, employee: { min: 78_330, max: 391_671 } });
+    expect(c.lateFee).toEqual({ min: 0, max: 0 });
+  });
+
+  it('Shanghai from January 2026 and Beijing 2026: what no source gives is named, not invented', () => {
+    // Shanghai's unemployment rate is known to 31 December 2025 only; a December hire filed in January has a gap.
+    const sh = cost(SHIPPED, 'shanghai', '2025-12-01', '2026-01-10', 746_000);
+    expect(sh.premiums).toBeNull();
+    expect(sh.missing).toEqual([{ kind: 'rates', city: 'shanghai', year: 2025, insurance: 'unemployment' }]);
+    expect(sh.months.map((m) => m.month)).toEqual(['2025-12']);
+    const bj = cost(SHIPPED, 'beijing', '2026-07-01', '2026-08-10', null);
+    expect(bj.base).toEqual({ min: 727_000, max: 3_634_800 }); // the 2026 notice's 7,270 .. 36,348
+    expect(bj.missing).toEqual(['pension', 'medical', 'unemployment'].map((insurance) => ({ kind: 'rates', city: 'beijing', year: 2026, insurance })));
+  });
+
+  it.each(['guangzhou', 'shenzhen', 'hangzhou', 'chengdu'])('%s: no figures shipped, so the estimate names what is missing', (city) => {
     const c = cost(SHIPPED, city, '2025-09-01', '2025-10-20', null);
     expect(c.premiums).toBeNull();
     expect(c.lateFee).toBeNull();
@@ -160,10 +204,22 @@ describe('the HR month: the 增员/减员 cut-off', () => {
 });
 
 describe('contribution data', () => {
-  it('ships the six cities for 2025 and 2026, every known value with a source', () => {
+  it('ships the six cities for 2025 and 2026 without a gap from July 2025 to June 2027, every note in both languages', () => {
     for (const city of ['beijing', 'shanghai', 'guangzhou', 'shenzhen', 'hangzhou', 'chengdu']) {
-      expect(SHIPPED.years.filter((y) => y.city === city).map((y) => y.year)).toEqual([2025, 2026]);
+      const years = SHIPPED.years.filter((y) => y.city === city);
+      expect([...new Set(years.map((y) => y.year))]).toEqual([2025, 2026]);
+      expect(years[0]!.from).toBe('2025-07-01');
+      expect(years.at(-1)!.to).toBe('2027-06-30');
+      for (const [a, b] of years.slice(1).map((y, i) => [years[i]!, y] as const)) expect(d(b.from)).toBe(nextDay(a.to));
+      for (const y of years) {
+        expect(y.note?.en).toMatch(/\S/);
+        expect(y.note?.zh).toMatch(/[\u4e00-\u9fff]/);
+        expect(y.note?.zh).not.toMatch(/\b(the|and|not|found|rates?)\b/i);
+      }
     }
+    // Every figure names a source with an address and a confidence (parseContributions refuses one that does not).
+    for (const s of SHIPPED.years.flatMap(sourcesOf))
+      expect([s.url.startsWith('https://'), ['high', 'medium', 'low'].includes(s.confidence)]).toEqual([true, true]);
     expect(findCity(SHIPPED, '北京')?.id).toBe('beijing');
     expect(findCity(SHIPPED, 'Shenzhen')?.id).toBe('shenzhen');
     expect(findCity(SHIPPED, '深圳市')?.id).toBe('shenzhen');
@@ -200,6 +256,20 @@ describe('contribution data', () => {
       TEST_TABLE.cities,
     );
     expect(overlap.ok ? null : overlap.problem).toEqual({ entry: 'testcity 2027', field: 'from', kind: 'overlap' });
+  });
+
+  it('the file form of the years reads back to the same years (the JSON export carries loaded years so)', () => {
+    const again = parseContributions(JSON.parse(JSON.stringify(contributionFile(SHIPPED.years))), SHIPPED.cities);
+    if (!again.ok) throw new Error(JSON.stringify(again.problem));
+    expect(again.table.years).toEqual(SHIPPED.years);
+  });
+
+  it("a note may be one text for both languages (a user's own file)", () => {
+    const p = parseContributions(
+      { version: 1, sources: { t: source }, years: [{ ...testYear(2026, 6000, 30000, 9, 15), note: '我们自己的数据' }] },
+      TEST_TABLE.cities,
+    );
+    expect(p.ok && p.table.years[0]!.note).toEqual({ en: '我们自己的数据', zh: '我们自己的数据' });
   });
 
   it('a loaded year replaces the shipped one for its city and year', () => {

@@ -270,7 +270,12 @@ describe('decideReceipt, decideEnable, decideActivation (领卡, 启用, 激活:
           number: 'G00000001',
           bank: 'ICBC',
           policy: 'guangdong',
+          policyGiven: true,
+          generation: 2,
+          appliedOn: null,
           issuedOn: d('2025-01-02'),
+          readyOn: null,
+          readyAt: null,
           receivedOn: d('2025-02-01'),
           enabledOn: d('2025-02-02'),
           activatedOn: d('2026-11-20'),
@@ -278,6 +283,7 @@ describe('decideReceipt, decideEnable, decideActivation (领卡, 启用, 激活:
           expiresOn: null,
           end: null,
         },
+        application: null,
         ecard: null,
       };
       const ledger = given(G, ...history).state;

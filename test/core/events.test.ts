@@ -90,8 +90,8 @@ describe('replay: the state is the replay of the events that stand, as of a day 
     ['2026-11-30', { leftOn: '2026-11-30', separationDoneOn: null }],
     ['2026-12-07', { separationDoneOn: null }],
     ['2026-12-08', { separationDoneOn: '2026-12-08' }],
-  ] as [string, Record<string, unknown>][])('as of %s', (asOf, expected) => {
-    const { state } = replay(ID, life, asOf as IsoDate);
+  ] as [string, Record<string, unknown>][])('as of %s', (viewOn, expected) => {
+    const { state } = replay(ID, life, viewOn as IsoDate);
     // Facts without a day always count: the person and their latest name.
     expect(state).toMatchObject({ exists: true, name: 'Wang F.' });
     if ('hires' in expected) expect(state.hires).toHaveLength(expected.hires as number);

@@ -19,7 +19,7 @@ const id = (n: string): CitizenId => {
 const WANG = id('11010519491231002X');
 const CHILD = id('110105201211240033');
 
-const row = (over: Partial<LedgerRow> = {}): LedgerRow => ({ id: WANG, name: 'Wang Fang', hire: null, card: null, ecard: null, ...over });
+const row = (over: Partial<LedgerRow> = {}): LedgerRow => ({ id: WANG, name: 'Wang Fang', hire: null, card: null, application: null, ecard: null, ...over });
 const hireRow = (over: Partial<NonNullable<LedgerRow['hire']>> = {}): NonNullable<LedgerRow['hire']> => ({
   kind: 'employee',
   employer: 'Acme',
@@ -30,11 +30,16 @@ const hireRow = (over: Partial<NonNullable<LedgerRow['hire']>> = {}): NonNullabl
   base: null,
   ...over,
 });
-const cardRow = (over: Partial<NonNullable<LedgerRow['card']>> = {}) => ({
+const cardRow = (over: Partial<NonNullable<LedgerRow['card']>> = {}): NonNullable<LedgerRow['card']> => ({
   number: 'A12345678',
   bank: 'ICBC',
   policy: 'seed',
+  policyGiven: false,
+  generation: 2,
+  appliedOn: null,
   issuedOn: d('2026-03-01'),
+  readyOn: null,
+  readyAt: null,
   receivedOn: d('2026-03-31'),
   enabledOn: null,
   activatedOn: null,
@@ -241,5 +246,114 @@ describe('planRow: a CSV row goes through the same decisions as the single comma
   it('without issued_on the earliest card date stands in for the issue date', () => {
     const plan = planRow(row({ card: cardRow({ issuedOn: null, receivedOn: d('2026-03-31') }) }), empty, null, J);
     expect(plan.ok && plan.state.cards[0]?.issuedOn).toBe('2026-03-31');
+  });
+});
+
+describe('planRow: card-making progress and a corrected policy (SPEC 1.3, 1.8 v3), as card apply/fail/issue/ready/set-policy decide them', () => {
+  const application = (over: Partial<NonNullable<LedgerRow['application']>> = {}): NonNullable<LedgerRow['application']> => ({
+    appliedOn: d('2026-09-01'),
+    policy: 'seed',
+    generation: 2,
+    failedOn: null,
+    reason: null,
+    ...over,
+  });
+  const applied: [string, EventBody] = ['2026-09-01', { kind: 'card.applied', policy: 'seed', generation: 2 }];
+
+  it.each<[string, Partial<LedgerRow>, PersonState, string[], object]>([
+    [
+      'an application being made (制卡中)',
+      { application: application() },
+      empty,
+      ['person.recorded', 'card.applied'],
+      { appliedOn: '2026-09-01', failedOn: null },
+    ],
+    [
+      'an application that failed (制卡失败), with its reason',
+      { application: application({ failedOn: d('2026-09-15'), reason: 'photo rejected' }) },
+      empty,
+      ['person.recorded', 'card.applied', 'card.failed'],
+      { failedOn: '2026-09-15', reason: 'photo rejected' },
+    ],
+    [
+      "the failure of the ledger's open application",
+      { application: application({ failedOn: d('2026-09-15') }) },
+      ledger(applied),
+      ['card.failed'],
+      { failedOn: '2026-09-15' },
+    ],
+    ['the same application again (a re-import)', { application: application() }, ledger(applied), [], { appliedOn: '2026-09-01', failedOn: null }],
+  ])('%s', (_, over, existing, facts, app) => {
+    const plan = planRow(row(over), existing, null, J);
+    expect(kinds(plan)).toEqual(facts);
+    expect(plan.ok && plan.state.application).toMatchObject(app);
+  });
+
+  it('a card with its application date: applied for, then made for that application (card apply, then card issue)', () => {
+    const plan = planRow(row({ card: cardRow({ appliedOn: d('2026-02-20'), receivedOn: null }) }), empty, null, J);
+    expect(kinds(plan)).toEqual(['person.recorded', 'card.applied', 'card.issued']);
+    expect(plan.ok && plan.state.cards[0]).toMatchObject({ appliedOn: '2026-02-20', issuedOn: '2026-03-01' });
+    expect(plan.ok && plan.state.application).toBeNull();
+    // Made before it was applied for: refused as `card issue` refuses it.
+    expect(planRow(row({ card: cardRow({ appliedOn: d('2026-03-05') }) }), empty, null, J)).toEqual({
+      ok: false,
+      problem: { field: 'applied_on', refusal: { reason: 'date-before-application', appliedOn: '2026-03-05' } },
+    });
+  });
+
+  it('an application an issued card of the ledger completed is history: an old roster with it changes nothing', () => {
+    const made = ledger(['2026-02-20', { kind: 'card.applied', policy: 'seed', generation: 2 }], issued);
+    expect(planRow(row({ application: application({ appliedOn: d('2026-02-20') }) }), made, null, J)).toEqual({ ok: true, facts: [], state: made });
+  });
+
+  it('no application can be added to, or moved on, a card already made', () => {
+    expect(planRow(row({ card: cardRow({ appliedOn: d('2026-02-20') }) }), ledger(issued, received), WANG.number, J)).toEqual({
+      ok: false,
+      problem: { field: 'applied_on', other: 'applied-on-another-date' },
+    });
+  });
+
+  it('a card waiting at the outlet (待领卡), then collected; the same row again changes nothing', () => {
+    const plan = planRow(row({ card: cardRow({ readyOn: d('2026-03-10'), readyAt: 'ICBC Tianhe' }) }), empty, null, J);
+    expect(kinds(plan)).toEqual(['person.recorded', 'card.issued', 'card.ready', 'card.received']);
+    expect(plan.ok && plan.state.cards[0]).toMatchObject({ readyOn: '2026-03-10', readyAt: 'ICBC Tianhe', receivedOn: '2026-03-31' });
+    if (!plan.ok) throw new Error();
+    expect(planRow(row({ card: cardRow({ readyOn: d('2026-03-10'), readyAt: 'ICBC Tianhe' }) }), plan.state, WANG.number, J)).toMatchObject({ facts: [] });
+    // Collected before it reached the outlet: refused as `card receive` refuses it.
+    expect(planRow(row({ card: cardRow({ readyOn: d('2026-04-10') }) }), empty, null, J)).toMatchObject({
+      ok: false,
+      problem: { field: 'received_on', refusal: { reason: 'date-before-ready', readyOn: '2026-04-10' } },
+    });
+    // A card already collected cannot be put back at the outlet.
+    expect(planRow(row({ card: cardRow({ readyOn: d('2026-03-10') }) }), ledger(issued, received), WANG.number, J)).toMatchObject({
+      ok: false,
+      problem: { field: 'ready_on', refusal: { reason: 'card-not-in-force', state: 'received' } },
+    });
+  });
+
+  it('a policy the row names corrects the card recorded under another one (card set-policy); an empty policy cell corrects nothing', () => {
+    const corrected = planRow(row({ card: cardRow({ policy: 'guangzhou', policyGiven: true }) }), ledger(issued, received), WANG.number, J);
+    expect(kinds(corrected)).toEqual(['card.policy-set']);
+    expect(corrected.ok && corrected.state.cards[0]?.policy).toBe('guangzhou');
+    const fallback = planRow(row({ card: cardRow({ policy: 'guangzhou', policyGiven: false }) }), ledger(issued, received), WANG.number, J);
+    expect(fallback).toEqual({ ok: true, facts: [], state: ledger(issued, received) });
+  });
+
+  it("a third-generation application's e-card is claimed while it is open, and its failure comes after (SPEC 1.4 v3)", () => {
+    const plan = planRow(
+      row({
+        application: application({ generation: 3, failedOn: d('2026-09-20') }),
+        ecard: { channel: 'wechat', claimedOn: d('2026-09-02') },
+      }),
+      empty,
+      null,
+      J,
+    );
+    expect(kinds(plan)).toEqual(['person.recorded', 'card.applied', 'ecard.claimed', 'card.failed']);
+    // Without a third-generation application, no card: no e-card, as `ecard claim` says.
+    expect(planRow(row({ application: application(), ecard: { channel: 'wechat', claimedOn: d('2026-09-02') } }), empty, null, J)).toMatchObject({
+      ok: false,
+      problem: { field: 'ecard_claimed_on', refusal: { reason: 'no-card' } },
+    });
   });
 });

@@ -85,6 +85,24 @@ describe('validity by age at issue (Shanghai)', () => {
   });
 });
 
+describe('validity from the policy alone (Shaoguan: ten years from issue)', () => {
+  it('a working card with no printed expiry is due for renewal from 60 days before its tenth year ends, in due and status alike', () => {
+    ledger = tempLedger('2026-11-24');
+    const SG = withCheck('44020319800101123'); // Shaoguan
+    ok(ledger, ['card', 'issue', '--id', SG, '--card', 'K00000001', '--policy', 'shaoguan', '--issued-on', '2016-12-01'], '2016-12-01');
+    ok(ledger, ['activate', '--card', 'K00000001', '--id-doc', SG, '--on', '2016-12-20'], '2016-12-20');
+    expect(status(ledger, SG, '2026-11-24').card).toMatchObject({ state: 'activated', expiresOn: '2026-12-01', renewalFrom: '2026-10-02' });
+    const items = ledger.run(['due', '--json']).json.items;
+    expect(items).toEqual([
+      expect.objectContaining({ kind: 'renewal', card: 'K00000001', deadline: expect.objectContaining({ date: '2026-12-01' }), state: 'pending', daysLeft: 7 }),
+    ]);
+    // Overdue once the tenth year has ended; nothing before the renewal window opens.
+    expect(ledger.run(['due', '--json', '--as-of', '2026-12-02']).json.items).toMatchObject([{ kind: 'renewal', state: 'overdue', daysLeft: -1 }]);
+    expect(ledger.run(['due', '--json', '--as-of', '2026-10-01']).json.items).toEqual([]);
+    expect(ledger.run(['due', '--check', '--as-of', '2026-12-02']).code).toBe(3);
+  });
+});
+
 describe('card-making progress and the Guangdong seal (粤人社规〔2023〕5号)', () => {
   it('applied, issued, ready at the outlet: due lists its collection; not collected and activated within a year of issue: sealed', () => {
     ledger = tempLedger('2025-01-05');
@@ -153,7 +171,9 @@ describe('export -> import carries the new states', () => {
     const B = withCheck('44010619850307123');
     const C = withCheck('44010619750307123');
     ok(ledger, ['card', 'apply', '--id', A, '--policy', 'guangdong', '--on', '2025-01-05', '--generation', '3'], '2025-01-05');
-    ok(ledger, ['ecard', 'claim', '--id', A, '--on', '2025-01-06'], '2025-01-06');
+    const claimed = ok(ledger, ['ecard', 'claim', '--id', A, '--on', '2025-01-06'], '2025-01-06');
+    // No card yet: the claim says the card is still being made (not "card undefined").
+    expect(claimed.stdout).toContain('the card itself is still being made (制卡中)');
     ok(ledger, ['card', 'issue', '--id', B, '--card', 'G00000002', '--issued-on', '2025-01-10'], '2025-01-10');
     ok(ledger, ['card', 'ready', '--card', 'G00000002', '--outlet', 'ICBC Tianhe', '--on', '2025-01-20'], '2025-01-20');
     ok(ledger, ['card', 'set-policy', '--card', 'G00000002', '--policy', 'guangzhou'], '2025-02-01');
@@ -168,6 +188,8 @@ describe('export -> import carries the new states', () => {
     expect(imported.code, imported.stderr).toBe(0);
     for (const id of [A, B, C]) expect(status(copy, id, '2025-06-01'), id).toEqual(status(ledger, id, '2025-06-01'));
     expect(status(copy, A, '2025-06-01')).toMatchObject({ card: { state: 'applied', generation: 3 }, ecard: { state: 'active' } });
+    // `people` says of the e-card what status says.
+    expect(copy.run(['people', '--json', '--as-of', '2025-06-01']).json.people.find((p: any) => p.ecard !== 'none')).toMatchObject({ ecard: 'active' });
     expect(status(copy, B, '2025-06-01').card).toMatchObject({ state: 'ready', outlet: 'ICBC Tianhe', policy: { id: 'guangzhou' } });
     expect(status(copy, C, '2025-06-01').card).toMatchObject({ state: 'failed' });
     expect(copy.run(['check']).code).toBe(0);

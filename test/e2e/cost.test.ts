@@ -6,7 +6,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { expectCleanError, type Ledger, type RunResult, tempLedger } from './harness.js';
+import { spawnSync } from 'node:child_process';
+import { BIN, expectCleanError, type Ledger, type RunResult, tempLedger } from './harness.js';
 
 const WANG = '11010519491231002X';
 const LI = '110105194912310011';
@@ -119,6 +120,11 @@ describe('rates and the cost of an overdue registration (SPEC 1.9)', () => {
     expect(out).toContain('Monthly base (缴费基数, floor .. ceiling): 7,162.00 .. 35,811.00');
     expect(out).toContain('Pension: employer 16%, employee 8%');
     expect(out).toContain('confidence low');
+    expect(out).toContain('rsj.beijing.gov.cn/xxgk/2024zcwj/202509/t20250918_4204880.html');
+    const shanghai = ok(ledger.run(['rates', '上海'])).stdout;
+    expect(shanghai).toContain('Monthly base (缴费基数, floor .. ceiling): 7,460.00 .. 37,302.00');
+    expect(shanghai).toContain('Monthly base (缴费基数, floor .. ceiling): 7,546.00 .. 37,731.00');
+    expect(shanghai).toContain('Unemployment: unknown');
     const shenzhen = ok(ledger.run(['rates', '深圳', '--lang', 'zh'])).stdout;
     expect(shenzhen).toContain('月缴费基数（下限 .. 上限）：未知');
     expect(ledger.run(['rates', 'Atlantis']).code).toBe(1);
@@ -133,11 +139,11 @@ describe('rates and the cost of an overdue registration (SPEC 1.9)', () => {
     expect(text).toContain(
       [
         '    Estimated cost in yuan (Beijing, 2 months):',
-        '      premiums owed: employer 5,340.00, employee 2,100.00',
-        '        employer: 2 months × 10,000.00 × 26.7%',
+        '      premiums owed: employer 5,300.00, employee 2,100.00',
+        '        employer: 2 months × 10,000.00 × 26.5%',
         '        employee: 2 months × 10,000.00 × 10.5%',
-        '      late fee (滞纳金, 0.05% a day, Art. 86): 37.20',
-        '        2025-09: 3,720.00 × 20 days × 0.05% = 37.20',
+        '      late fee (滞纳金, 0.05% a day, Art. 86): 37.00',
+        '        2025-09: 3,700.00 × 20 days × 0.05% = 37.00',
       ].join('\n'),
     );
     expect(text).toContain('no base recorded: from the floor to the ceiling');
@@ -148,13 +154,13 @@ describe('rates and the cost of an overdue registration (SPEC 1.9)', () => {
       unit: 'fen',
       city: 'beijing',
       base: { exact: 1_000_000 },
-      premiums: { employer: { min: 534_000, max: 534_000 }, employee: { min: 210_000, max: 210_000 } },
-      lateFee: { min: 3_720, max: 3_720 },
-      fineRange: { min: 744_000, max: 2_232_000 },
+      premiums: { employer: { min: 530_000, max: 530_000 }, employee: { min: 210_000, max: 210_000 } },
+      lateFee: { min: 3_700, max: 3_700 },
+      fineRange: { min: 740_000, max: 2_220_000 },
       missing: [],
     });
     expect(range.cost.base).toEqual({ min: 716_200, max: 3_581_100 });
-    expect(range.cost.sources[0].confidence).toBe('low');
+    expect(range.cost.sources.map((x: { confidence: string }) => x.confidence)).toEqual(['medium', 'low', 'medium']);
   });
 
   it('names what is missing instead of a figure, in both languages', () => {
@@ -183,6 +189,12 @@ describe('rates and the cost of an overdue registration (SPEC 1.9)', () => {
     expect(ok(ledger.run(['due'])).stdout).toContain("增员 cut-off: file by 2026-11-20 for 2026-11's coverage");
     // The deadline is 23 days away, the cut-off 10: --within 12 shows the item for its cut-off.
     expect(ok(ledger.run(['due', '--within', '12', '--json'])).json.items).toHaveLength(1);
+    // A pending separation (减员) shows the cut-off of its leaving month too.
+    ok(ledger.run(['register-employee', '--id', LI, '--employer', 'Beta Co', '--hired-on', '2026-08-03', '--registered-on', '2026-08-10']));
+    ok(ledger.run(['leave', '--id', LI, '--employer', 'Beta Co', '--left-on', '2026-11-06']));
+    const separation = ok(ledger.run(['due', '--json'])).json.items.find((i: { kind: string }) => i.kind === 'separation');
+    expect(separation.cutoff).toEqual({ date: '2026-11-20', month: '2026-11' });
+    expect(ok(ledger.run(['due'])).stdout).toContain("减员 cut-off: file by 2026-11-20 for 2026-11's contributions to stop");
     expect(ok(ledger.run(['status', WANG, '--json'])).json.registrations[0].cutoff).toEqual({ date: '2026-11-20', month: '2026-11' });
     // A broken file names the entry and the field, and changes nothing.
     const broken = path.join(ledger.dir, 'broken.json');
@@ -199,5 +211,142 @@ describe('rates and the cost of an overdue registration (SPEC 1.9)', () => {
       message: `<file.json>: ${broken} is not valid JSON; give a file in the format of data/contributions.json.`,
     });
     expect(ledger.run(['rates', 'load', ledger.dir, '--json']).json.error.code).toBe('not-a-file');
+  });
+});
+
+/** `sscard export --format FORMAT --reveal > file`, as a user does it (bytes: xlsx is a zip file). */
+function exportTo(from: Ledger, format: 'json' | 'csv' | 'xlsx', today: string): string {
+  const file = path.join(from.dir, `export.${format}`);
+  const out = fs.openSync(file, 'w');
+  const r = spawnSync(process.execPath, [BIN, '--db', from.db, 'export', '--format', format, '--reveal'], {
+    stdio: ['ignore', out, 'pipe'],
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LANG: 'C', SSCARD_TODAY: today },
+  });
+  fs.closeSync(out);
+  expect(r.status, String(r.stderr)).toBe(0);
+  return file;
+}
+
+describe('export -> import into an empty ledger keeps employers and loaded rates (SPEC 2.3, 1.9, 1.10)', () => {
+  const TODAY = '2026-11-10';
+  const setUp = () => {
+    ledger = tempLedger(TODAY);
+    const file = path.join(ledger.dir, 'shanghai-2026.json');
+    fs.writeFileSync(file, JSON.stringify(LOADED));
+    ok(ledger.run(['rates', 'load', file]));
+    ok(ledger.run(['employer', 'add', 'Acme Ltd', '--uscc', '91110000600037341L', '--city', '北京']));
+    ok(ledger.run(['employer', 'add', 'Beta Co', '--uscc', '91310115MA1K3BTP2B', '--city', 'Shanghai']));
+    ok(ledger.run(['employer', 'add', 'Gamma', '--city', 'Ningbo'])); // a city the data does not know, kept as typed
+    ok(ledger.run(['register-employee', '--id', WANG, '--employer', 'Acme Ltd', '--hired-on', '2026-10-12', '--pending', '--base', '12000']));
+    // Shanghai 2026 from the loaded year: its months have figures only with the loaded unemployment rate.
+    ok(ledger.run(['register-employee', '--id', LI, '--employer', 'Beta Co', '--hired-on', '2026-09-01', '--pending', '--base', '9000']));
+  };
+
+  it('json: the employer list, the rates and status --json (cost included) are the same after the round trip', () => {
+    setUp();
+    const file = exportTo(ledger, 'json', TODAY);
+    expect(fs.readFileSync(file, 'utf8').split('\n')[0]).toMatch(
+      /^\{"format":"sscard-events","version":2,"asOf":"[^"]+","employers":\[.*\],"rates":\[.*\],"events":\[$/,
+    );
+    const copy = tempLedger(TODAY);
+    try {
+      ok(copy.run(['import', file]));
+      expect(ok(copy.run(['employer', 'list', '--json'])).json).toEqual(ok(ledger.run(['employer', 'list', '--json'])).json);
+      expect(ok(copy.run(['rates'])).stdout).toBe(ok(ledger.run(['rates'])).stdout);
+      expect(ok(copy.run(['rates', '--json'])).json).toEqual(ok(ledger.run(['rates', '--json'])).json);
+      for (const id of [WANG, LI])
+        expect(ok(copy.run(['--reveal', 'status', id, '--json'])).json).toEqual(ok(ledger.run(['--reveal', 'status', id, '--json'])).json);
+      // The cost really came from the loaded year: three months of Shanghai 2026 at 9,000 (its own figures, not shipped ones).
+      const cost = ok(copy.run(['status', LI, '--json'])).json.registrations[0].cost;
+      expect([cost.premiums?.employer.min, cost.missing]).toEqual([3 * (1_440_00 + 900_00 + 45_00 + 18_00), []]);
+      // Importing the same file again changes nothing.
+      const before = copy.bytes();
+      expect(ok(copy.run(['import', file])).stdout).toMatch(/0 with changes/);
+      expect(copy.bytes()!.equals(before!)).toBe(true);
+    } finally {
+      copy.cleanup();
+    }
+  });
+
+  it('json: a wrong credit code or a different loaded year in the file is a bad line, and nothing is imported', () => {
+    setUp();
+    const file = exportTo(ledger, 'json', TODAY);
+    const [first, ...rest] = fs.readFileSync(file, 'utf8').split('\n');
+    const bad = path.join(ledger.dir, 'bad.json');
+    fs.writeFileSync(bad, [first!.replace('91110000600037341L', '91110000600037341N'), ...rest].join('\n'));
+    const copy = tempLedger(TODAY);
+    try {
+      const r = copy.run(['import', bad]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('line 1, employers[0]');
+      expect(copy.bytes()).toBeNull();
+      // A ledger that loaded other figures for Shanghai 2026 keeps them: the import does not replace loaded rates.
+      const other = path.join(copy.dir, 'other.json');
+      fs.writeFileSync(other, JSON.stringify({ ...LOADED, years: [{ ...LOADED.years[0], base: { floor: 7100, ceiling: 35000, source: 't' } }] }));
+      ok(copy.run(['rates', 'load', other]));
+      const refused = copy.run(['import', file, '--lang', 'zh']);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain('上海市 2026');
+      expect(ok(copy.run(['rates', 'shanghai'])).stdout).toContain('7,100.00 .. 35,000.00');
+    } finally {
+      copy.cleanup();
+    }
+  });
+
+  it.each(['csv', 'xlsx'] as const)('%s: credit codes and cities come back, and the second export is the same', (format) => {
+    setUp();
+    const file = exportTo(ledger, format, TODAY);
+    const copy = tempLedger(TODAY);
+    try {
+      ok(copy.run(['import', file]));
+      // Gamma has no hire, so a roster cannot carry it; the employers that hires name come back whole.
+      const named = (l: Ledger) => ok(l.run(['employer', 'list', '--json'])).json.employers.filter((e: { name: string }) => e.name !== 'Gamma');
+      expect(named(copy)).toEqual(named(ledger));
+      expect(named(copy).map((e: { uscc: string; city: string }) => [e.uscc, e.city])).toEqual([
+        ['91110000600037341L', 'beijing'],
+        ['91310115MA1K3BTP2B', 'shanghai'],
+      ]);
+      expect(fs.readFileSync(exportTo(copy, 'csv', TODAY), 'utf8')).toBe(fs.readFileSync(exportTo(ledger, 'csv', TODAY), 'utf8'));
+    } finally {
+      copy.cleanup();
+    }
+  });
+});
+
+describe('the Chinese output speaks Chinese (issue 27 item 3)', () => {
+  /** What is left once source lines (title, address), commands, file names and the city ids of a loaded file are set aside. */
+  const prose = (text: string) =>
+    text
+      .split('\n')
+      .filter((line) => !/^\s+- .*https?:\/\//.test(line))
+      .join('\n')
+      .replace(/`[^`]*`/g, '')
+      .replace(/https?:\/\/\S+/g, '')
+      .replace(/data\/contributions\.(json|md)/g, '')
+      .replace(/--base/g, '');
+
+  it('rates --lang zh: the labels, the values and the notes, with no English word', () => {
+    ledger = tempLedger();
+    const out = ok(ledger.run(['rates', '--lang', 'zh'])).stdout;
+    expect(out).toContain('说明：费率取自一个薪资计算器');
+    expect(out).toContain('养老保险：单位 16%，个人 8%');
+    expect(prose(out)).not.toMatch(/[A-Za-z]{2,}/);
+  });
+
+  it('the cost lines under status --lang zh, estimated and not, with no English word', () => {
+    ledger = tempLedger('2025-12-20');
+    ok(ledger.run(['employer', 'add', '甲公司', '--city', '上海']));
+    ok(ledger.run(['employer', 'add', '乙公司', '--city', '深圳']));
+    ok(ledger.run(['register-employee', '--id', WANG, '--employer', '甲公司', '--hired-on', '2025-11-03', '--pending', '--base', '7460']));
+    ok(ledger.run(['register-employee', '--id', LI, '--employer', '乙公司', '--hired-on', '2025-11-03', '--pending']));
+    const shanghai = ok(ledger.run(['status', WANG, '--lang', 'zh'])).stdout;
+    const block = shanghai.slice(shanghai.indexOf('费用估算'), shanghai.indexOf('来源：') + 40);
+    expect(block).toContain('应缴社会保险费：单位 3,834.44，个人 1,566.60');
+    expect(block).toContain('2025-11：2,700.52 × 20 天 × 0.05% = 27.01');
+    expect(block).toContain('来源：`sscard rates 上海市`');
+    expect(prose(block)).not.toMatch(/[A-Za-z]{2,}/);
+    const shenzhen = ok(ledger.run(['status', LI, '--lang', 'zh'])).stdout;
+    const missing = shenzhen.slice(shenzhen.indexOf('费用：缺少数据'));
+    expect(prose(missing.split('\n').slice(0, 6).join('\n'))).not.toMatch(/[A-Za-z]{2,}/);
   });
 });

@@ -627,6 +627,107 @@ describe('standard input and temporary files (items 1, 2 and 8)', () => {
     );
   }, 300_000);
 
+  /** sscard's own xlsx export of `rows` hires (IDs revealed): its sheet is stored before the workbook's parts, as openpyxl stores them. */
+  function exportedWorkbook(dir: string, rows: number): string {
+    const seed = path.join(dir, 'seed.db');
+    expect(run(['--db', seed, 'import', hiresCsv(dir, 'seed.csv', 0, rows)], { SSCARD_TODAY: '2026-11-24' }).code).toBe(0);
+    const workbook = path.join(dir, 'roster.xlsx');
+    const fd = fs.openSync(workbook, 'w');
+    const exported = require('node:child_process').spawnSync(process.execPath, [BIN, '--db', seed, '--reveal', 'export', '--format', 'xlsx'], {
+      env: { PATH: process.env.PATH, SSCARD_TODAY: '2026-11-24' },
+      stdio: ['ignore', fd, 'ignore'],
+    });
+    fs.closeSync(fd);
+    expect(exported.status).toBe(0);
+    return workbook;
+  }
+  /** Every file under `dir` (recursively) whose bytes hold one of `ids`. */
+  const filesHolding = (dir: string, ids: readonly string[]): string[] =>
+    fs.readdirSync(dir, { withFileTypes: true, recursive: true }).flatMap((e) => {
+      if (!e.isFile()) return [];
+      const file = path.join(e.parentPath, e.name);
+      const bytes = fs.readFileSync(file);
+      return ids.some((id) => bytes.includes(id)) ? [file] : [];
+    });
+
+  it('a workbook stored sheet first (openpyxl, sscard export) imports with TMPDIR other than /tmp, writing nothing there', async () => {
+    // exceljs's reader unpacked such a sheet into TMPDIR, and now and then lost it there ("not a valid .xlsx workbook").
+    ledger = tempLedger();
+    const tmp = fs.mkdtempSync(path.join(ledger.dir, 'tmp-'));
+    const openpyxl = path.resolve(__dirname, '../fixtures/openpyxl/花名册-openpyxl.xlsx');
+    const exported = exportedWorkbook(ledger.dir, 3000);
+    for (const [args, hires] of [
+      [['import', openpyxl, '--sheet', '花名册'], 2],
+      [['import', exported], 3002],
+    ] as const) {
+      const r = await withInput(ledger.db, [...args], tmp, (stdin) => stdin.end());
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.sawForeignTemp).toBe(false);
+      expect(fs.readdirSync(tmp)).toEqual([]);
+      expect(ledger.query('SELECT count(*) AS n FROM hire')[0].n).toBe(hires);
+    }
+  }, 120_000);
+
+  it('a SIGKILL during a large workbook import leaves no file holding its IDs under TMPDIR', async () => {
+    ledger = tempLedger();
+    const tmp = fs.mkdtempSync(path.join(ledger.dir, 'tmp-'));
+    const workbook = exportedWorkbook(ledger.dir, 20_000);
+    const ids = Array.from({ length: 200 }, (_, i) => idFor(i * 100));
+    const random = prng(29_2);
+    const tally = { trials: 0, killed: 0, holding: 0 };
+    for (let trial = 0; trial < (SOAK ? 12 : 4); trial++) {
+      const db = path.join(ledger.dir, `k-${trial}.db`);
+      // Between the start of reading (about 0.5 s in) and well before the end (20,000 rows take seconds).
+      const r = await start(db, ['import', workbook], { killAfterMs: 500 + Math.floor(random() * 1500), env: { TMPDIR: tmp } });
+      tally.trials++;
+      if (r.signal === 'SIGKILL') tally.killed++;
+      const holding = filesHolding(tmp, ids);
+      tally.holding += holding.length;
+      expect(holding, `trial ${trial}`).toEqual([]);
+    }
+    console.log(
+      `workbook import kills: ${tally.trials} imports of 20,000 rows, ${tally.killed} SIGKILLed while reading: ${tally.holding} files holding IDs left under TMPDIR`,
+    );
+    expect(tally.killed).toBeGreaterThan(0);
+  }, 300_000);
+
+  it('a workbook whose zip lies about its sizes is refused, not inflated past them', () => {
+    ledger = tempLedger();
+    const workbook = exportedWorkbook(ledger.dir, 2000);
+    const zip = fs.readFileSync(workbook);
+    // The sheet's uncompressed size, a tenth of the truth, in the central directory and in the local header (or, where
+    // the writer put the sizes after the data, the data descriptor): PKWARE APPNOTE 6.3.10, 4.3.7, 4.3.9, 4.3.12.
+    const end = zip.lastIndexOf(Buffer.from('PK\x05\x06', 'latin1'));
+    let at = zip.readUInt32LE(end + 16);
+    let patched = 0;
+    for (let i = 0; i < zip.readUInt16LE(end + 10); i++) {
+      const nameLength = zip.readUInt16LE(at + 28);
+      const name = zip.toString('utf8', at + 46, at + 46 + nameLength);
+      if (name === 'xl/worksheets/sheet1.xml') {
+        const packed = zip.readUInt32LE(at + 20);
+        const lie = Math.floor(zip.readUInt32LE(at + 24) / 10);
+        zip.writeUInt32LE(lie, at + 24);
+        const local = zip.readUInt32LE(at + 42);
+        if (zip.readUInt16LE(local + 6) & 8) {
+          const data = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+          const descriptor = data + packed + (zip.readUInt32LE(data + packed) === 0x08074b50 ? 4 : 0);
+          zip.writeUInt32LE(lie, descriptor + 8);
+        } else {
+          zip.writeUInt32LE(lie, local + 22);
+        }
+        patched++;
+      }
+      at += 46 + nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+    }
+    expect(patched).toBe(1);
+    const liar = path.join(ledger.dir, 'liar.xlsx');
+    fs.writeFileSync(liar, zip);
+    const r = ledger.run(['import', liar]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`sscard: <file>: ${liar} is not a valid .xlsx workbook; save it again as .xlsx from the spreadsheet.\n`);
+    expect(ledger.bytes()).toBeNull();
+  }, 120_000);
+
   it('a workbook that would unpack past the limits is refused before anything is unpacked', () => {
     ledger = tempLedger();
     const tmp = fs.mkdtempSync(path.join(ledger.dir, 'tmp-'));

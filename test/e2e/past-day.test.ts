@@ -2,7 +2,8 @@
 // --as-of`) replay the people with later facts one at a time, into a
 // temporary file, instead of all of them into memory. The bytes must not
 // change: the expected files are what sscard printed for this ledger before
-// (commit 3add363; test/fixtures/past-day/make.mjs made the roster and them),
+// (commit 3add363, the CSV exports again at 8edfb76 when issue 26 added
+// columns; test/fixtures/past-day/make.mjs made the roster and them),
 // on days when part of each person's history was still to come, and today.
 import fs from 'node:fs';
 import path from 'node:path';

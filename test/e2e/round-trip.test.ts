@@ -14,7 +14,14 @@ const CHILD = '110105201211240033'; // card activated by a guardian
 const ZHAO = '320102198506152343'; // card lost, found, lost, replaced; e-card claimed before the replacement
 const QIAN = '310104197001010020'; // card cancelled
 const FLEX = '110105198001010016'; // flexible worker, leaver with the transfer done; card temporarily lost
-const EVERYONE = [WANG, LI, CHILD, ZHAO, QIAN, FLEX];
+// Card-making progress (SPEC 1.3 v3), in CSV and xlsx too (issue 26).
+const APPLIED = '440106198805122016'; // third-generation card applied for (制卡中), its e-card claimed from the application
+const READY = '440106199208153011'; // card waiting at the outlet (待领卡); issued under the default rules, corrected to guangzhou (set-policy)
+const FAILED = '110105198501014013'; // application failed (制卡失败), with the reason
+const COLLECTED = '440104197903035015'; // applied, made, ready at the outlet, collected and activated; two hires
+const LINGERING = '310104199006066014'; // an application failed, then a card issued without one, cancelled: status shows the failed application
+const AGAIN = '440304198309097016'; // a Guangdong card sealed (never collected and activated), then applied for again
+const EVERYONE = [WANG, LI, CHILD, ZHAO, QIAN, FLEX, APPLIED, READY, FAILED, COLLECTED, LINGERING, AGAIN];
 
 let ledger: Ledger;
 beforeAll(() => {
@@ -50,6 +57,27 @@ beforeAll(() => {
     [['card', 'receive', '--card', 'F00000001', '--on', '2025-01-10'], '2025-01-10'],
     [['ecard', 'claim', '--id', FLEX, '--channel', 'alipay', '--on', '2025-01-11'], '2025-01-11'],
     [['card', 'report-loss', '--card', 'F00000001', '--temporary', '--on', '2026-11-20'], '2026-11-20'],
+    [['card', 'apply', '--id', APPLIED, '--policy', 'guangdong', '--generation', '3', '--on', '2026-11-01'], '2026-11-01'],
+    [['ecard', 'claim', '--id', APPLIED, '--channel', 'wechat', '--on', '2026-11-02'], '2026-11-02'],
+    [['card', 'issue', '--id', READY, '--card', 'G10000001', '--bank', 'ICBC', '--issued-on', '2026-10-10'], '2026-10-10'],
+    [['card', 'ready', '--card', 'G10000001', '--outlet', 'ICBC Tianhe', '--on', '2026-10-20'], '2026-10-20'],
+    [['card', 'set-policy', '--card', 'G10000001', '--policy', 'guangzhou'], '2026-10-21'],
+    [['card', 'apply', '--id', FAILED, '--on', '2026-09-01'], '2026-09-01'],
+    [['card', 'fail', '--id', FAILED, '--on', '2026-09-15', '--reason', 'photo rejected'], '2026-09-15'],
+    [['card', 'apply', '--id', COLLECTED, '--policy', 'guangdong', '--on', '2026-01-05'], '2026-01-05'],
+    [['card', 'issue', '--id', COLLECTED, '--card', 'G10000002', '--bank', 'CCB', '--issued-on', '2026-01-20'], '2026-01-20'],
+    [['card', 'ready', '--card', 'G10000002', '--outlet', 'CCB Yuexiu', '--on', '2026-02-01'], '2026-02-01'],
+    [['card', 'receive', '--card', 'G10000002', '--on', '2026-02-10'], '2026-02-10'],
+    [['activate', '--card', 'G10000002', '--id-doc', COLLECTED, '--on', '2026-02-10'], '2026-02-10'],
+    [['register-employee', '--id', COLLECTED, '--employer', 'Gamma Co', '--hired-on', '2026-03-02', '--registered-on', '2026-03-05'], '2026-03-05'],
+    [['register-employee', '--id', COLLECTED, '--employer', 'Delta Co', '--hired-on', '2026-06-01', '--registered-on', '2026-06-03'], '2026-06-03'],
+    [['card', 'apply', '--id', LINGERING, '--on', '2025-03-01'], '2025-03-01'],
+    [['card', 'fail', '--id', LINGERING, '--on', '2025-03-10', '--reason', 'data wrong'], '2025-03-10'],
+    [['card', 'issue', '--id', LINGERING, '--card', 'L10000001', '--bank', 'BOCOM', '--issued-on', '2025-04-01'], '2025-04-01'],
+    [['card', 'receive', '--card', 'L10000001', '--on', '2025-04-10'], '2025-04-10'],
+    [['card', 'cancel', '--card', 'L10000001', '--on', '2026-06-01', '--yes'], '2026-06-01'],
+    [['card', 'issue', '--id', AGAIN, '--card', 'S10000001', '--bank', 'ABC', '--issued-on', '2024-01-02', '--policy', 'guangdong'], '2024-01-02'],
+    [['card', 'apply', '--id', AGAIN, '--policy', 'guangdong', '--on', '2025-03-03'], '2025-03-03'],
   ];
   for (const [args, today] of steps) {
     const r = ledger.run(args, { today });
@@ -60,11 +88,11 @@ afterAll(() => ledger.cleanup());
 
 const statusOf = (l: Ledger, id: string) => l.run(['--reveal', 'status', id, '--json']).json;
 
-function roundTrip(format: 'json' | 'csv' | 'xlsx'): Ledger {
-  const file = path.join(ledger.dir, `export.${format}`);
+function roundTrip(format: 'json' | 'csv' | 'xlsx', headers: 'en' | 'zh' = 'en'): Ledger {
+  const file = path.join(ledger.dir, `export-${headers}.${format}`);
   // As a user does it: `sscard export ... > file` (bytes, not text: xlsx is a zip file).
   const out = fs.openSync(file, 'w');
-  const r = spawnSync(process.execPath, [BIN, '--db', ledger.db, 'export', '--format', format, '--reveal'], {
+  const r = spawnSync(process.execPath, [BIN, '--db', ledger.db, 'export', '--format', format, '--headers', headers, '--reveal'], {
     stdio: ['ignore', out, 'pipe'],
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', TZ: 'America/St_Johns', LANG: 'C', SSCARD_TODAY: '2026-11-24' },
   });
@@ -89,8 +117,8 @@ describe('export -> import', () => {
           .map((e: any) => e.kind),
       ).toEqual(['hire.recorded', 'hire.registered']);
       const before = copy.bytes();
-      const again = copy.run(['import', path.join(ledger.dir, 'export.json')]);
-      expect(again.stdout).toMatch(/0 with changes \(0 events\), 6 already in the ledger/);
+      const again = copy.run(['import', path.join(ledger.dir, 'export-en.json')]);
+      expect(again.stdout).toContain(`0 with changes (0 events), ${EVERYONE.length} already in the ledger`);
       expect(copy.bytes()!.equals(before!)).toBe(true);
       expect(copy.run(['check']).code).toBe(0);
     } finally {
@@ -99,12 +127,31 @@ describe('export -> import', () => {
   });
 
   // CSV and xlsx have import's columns and a few of sscard's own (guardian_id, hire_kind, card_state,
-  // card_ended_on): a card in force or lost or cancelled, its guardian, the e-card (also one claimed before
-  // a replacement), employee and flexible hires and their end. The replaced card itself is in json only.
-  it.each(['csv', 'xlsx'] as const)('%s: every person has the same status', (format) => {
-    const copy = roundTrip(format);
+  // card_ended_on, generation, applied_on, ready_on, ready_outlet, failed_on, failure_reason): a card in force
+  // or lost or cancelled, its guardian, its application and its wait at the outlet, its policy as corrected, an
+  // application no card completed (being made or failed, also beside a card), the e-card (also one claimed
+  // before a replacement, or on a third-generation application), employee and flexible hires and their end.
+  // The replaced card itself is in json only.
+  it.each([
+    ['csv', 'en'],
+    ['csv', 'zh'],
+    ['xlsx', 'en'],
+    ['xlsx', 'zh'],
+  ] as const)('%s with %s headers: every person has the same status, card-making progress included', (format, headers) => {
+    const copy = roundTrip(format, headers);
     try {
       for (const id of EVERYONE) expect(statusOf(copy, id), id).toEqual(statusOf(ledger, id));
+      // The states the rows had to carry (not nulls on both sides).
+      expect(statusOf(copy, APPLIED)).toMatchObject({ card: { state: 'applied', generation: 3, policy: { id: 'guangdong' } }, ecard: { state: 'active' } });
+      expect(statusOf(copy, READY).card).toMatchObject({ state: 'ready', readyOn: '2026-10-20', outlet: 'ICBC Tianhe', policy: { id: 'guangzhou' } });
+      expect(statusOf(copy, FAILED).card).toMatchObject({ state: 'failed', failedOn: '2026-09-15', failure: 'photo rejected' });
+      expect(statusOf(copy, COLLECTED).card).toMatchObject({ state: 'activated', appliedOn: '2026-01-05', readyOn: '2026-02-01', outlet: 'CCB Yuexiu' });
+      expect(statusOf(copy, LINGERING).card).toMatchObject({ state: 'failed', appliedOn: '2025-03-01', failure: 'data wrong' });
+      expect(statusOf(copy, AGAIN).card).toMatchObject({ state: 'applied', appliedOn: '2025-03-03' });
+      // Importing the same file again changes nothing.
+      const again = copy.run(['import', path.join(ledger.dir, `export-${headers}.${format}`)]);
+      expect(again.code, again.stderr).toBe(0);
+      expect(again.stdout).toMatch(/ 0 with changes \(0 events\)/);
     } finally {
       copy.cleanup();
     }

@@ -11,12 +11,13 @@ import { checkCharacter } from '../../src/core/citizen-id.js';
 import { type EventBody, type Fact, type LedgerEvent, type PersonState, replay } from '../../src/core/events.js';
 import { chinaCalendar } from '../../src/core/official-calendar.js';
 import type { Store } from '../../src/store/store.js';
+import { BOOK } from '../core/shipped-policies.js';
 
 /** Opens a fresh, empty ledger of the engine under test, whose events are stamped with `now`. */
 export type OpenEmpty = (now: string) => Promise<Store>;
 
 const NOW = '2026-11-24T04:00:00.000Z';
-const order = agendaOrder(chinaCalendar);
+const order = agendaOrder(chinaCalendar, () => BOOK);
 
 const idOf = (i: number) => {
   const first17 = `110105${1960 + (i % 40)}${String((i % 12) + 1).padStart(2, '0')}${String((i % 28) + 1).padStart(2, '0')}${String(100 + i).slice(-3)}`;
@@ -53,7 +54,15 @@ function story(i: number): Fact[] {
   const card = cardOf(i);
   const issuedOn = day('2026-03-01', i % 60);
   const expiresOn = i % 5 === 0 ? day('2026-12-01', i % 90) : null;
-  facts.push(f(issuedOn, { kind: 'card.issued', card, bank: 'ICBC', policy: 'seed', generation: 2, expiresOn, replaces: null }));
+  // Applications (SPEC 1.3 v3): one the card completes; one that failed before a card was issued without one (it stays, failed).
+  if (i % 12 === 7) facts.push(f(day(issuedOn, -10), { kind: 'card.applied', policy: 'seed', generation: 2 }));
+  if (i % 12 === 1) {
+    facts.push(f(day(issuedOn, -20), { kind: 'card.applied', policy: 'seed', generation: 2 }));
+    facts.push(f(day(issuedOn, -15), { kind: 'card.failed', reason: 'photo rejected' }));
+  }
+  // Some cards under a policy whose validity gives them an expiry (Shaoguan, ten years): activated, they are read for renewal.
+  const policy = i % 7 === 3 ? 'shaoguan' : 'seed';
+  facts.push(f(issuedOn, { kind: 'card.issued', card, bank: 'ICBC', policy, generation: 2, expiresOn, replaces: null }));
   const step = i % 8;
   if (step >= 1) facts.push(f(day(issuedOn, 20), { kind: 'card.received', card }));
   if (step === 2) facts.push(f(day(issuedOn, 25), { kind: 'card.enabled', card, channel: 'bank' }));
@@ -67,6 +76,8 @@ function story(i: number): Fact[] {
     facts.push(f(on, { kind: 'card.issued', card: newCard, bank: null, policy: 'seed', generation: 3, expiresOn: null, replaces: card }));
   }
   if (step === 7) facts.push(f(day(issuedOn, 50), { kind: 'card.cancelled', card }));
+  // A new application after the card was cancelled: open (制卡中), some dated after the as-of day.
+  if (step === 7 && i % 16 === 7) facts.push(f(day('2026-10-20', i % 20), { kind: 'card.applied', policy: 'guangdong', generation: 3 }));
   if (i % 9 === 0) facts.push(f(day('2026-03-01', i % 200), { kind: 'ecard.claimed', channel: 'wechat' }));
   return facts;
 }
@@ -93,10 +104,13 @@ async function recordEveryone(store: Store): Promise<void> {
 }
 
 /** Each recorded person replayed from their events, by the core: what the cache must equal. */
-async function replayed(store: Store, asOf: IsoDate | null): Promise<PersonState[]> {
+async function replayed(store: Store, viewOn: IsoDate | null): Promise<PersonState[]> {
   const ids = Array.from({ length: PEOPLE }, (_, i) => idOf(i)).sort();
-  return Promise.all(ids.map(async (id) => replay(id, await store.personEvents(id), asOf).state));
+  return Promise.all(ids.map(async (id) => replay(id, await store.personEvents(id), viewOn).state));
 }
+
+/** A person's state as everyone() and replay must agree on it (an absent application is none). */
+const comparable = ({ id, name, hires, cards, ecard, application }: PersonState) => ({ id, name, hires, cards, ecard, application: application ?? null });
 
 const hireKey = (e: { person: { id: string }; hire: { hiredOn: string; employer: string | null } }) =>
   `${e.person.id}|${e.hire.hiredOn}|${e.hire.employer ?? ''}`;
@@ -143,27 +157,29 @@ export function storeContract(engine: string, openEmpty: OpenEmpty): void {
       expect(check.cacheDifferences).toEqual([]);
       expect(check.problems).toEqual([]);
       expect(check.ok).toBe(true);
-      expect((await all(store.everyone(null))).map(({ id, name, hires, cards, ecard }) => ({ id, name, hires, cards, ecard }))).toEqual(
-        (await replayed(store, null)).map(({ id, name, hires, cards, ecard }) => ({ id, name, hires, cards, ecard })),
+      expect((await all(store.everyone(null))).map(comparable)).toEqual((await replayed(store, null)).map(comparable));
+      // An application no card completed is there too (制卡中, 制卡失败: not among the cached tables).
+      expect((await all(store.everyone(null))).filter((p) => p.application).map((p) => p.application!.failedOn === null)).toEqual(
+        expect.arrayContaining([true, false]),
       );
     });
 
-    it('shows everyone as they stood on an earlier day (everyone(asOf)), in ID order', async () => {
+    it('shows everyone as they stood on an earlier day (everyone(viewOn)), in ID order', async () => {
       const store = await open();
       await recordEveryone(store);
-      const asOf = (await all(store.everyone(AS_OF))).map(({ id, name, hires, cards, ecard }) => ({ id, name, hires, cards, ecard }));
-      const expected = (await replayed(store, AS_OF)).map(({ id, name, hires, cards, ecard }) => ({ id, name, hires, cards, ecard }));
-      expect(asOf).toEqual(expected);
+      const viewOn = (await all(store.everyone(AS_OF))).map(comparable);
+      const expected = (await replayed(store, AS_OF)).map(comparable);
+      expect(viewOn).toEqual(expected);
       // The day matters: some facts come after it.
-      expect(asOf).not.toEqual((await all(store.everyone(null))).map(({ id, name, hires, cards, ecard }) => ({ id, name, hires, cards, ecard })));
+      expect(viewOn).not.toEqual((await all(store.everyone(null))).map(comparable));
     });
 
-    for (const asOf of [null, AS_OF]) {
-      it(`reads exactly the open items the core defines (OPEN_ITEMS), as of ${asOf ?? 'everything recorded'}`, async () => {
+    for (const viewOn of [null, AS_OF]) {
+      it(`reads exactly the open items the core defines (OPEN_ITEMS), as of ${viewOn ?? 'everything recorded'}`, async () => {
         const store = await open();
         await recordEveryone(store);
-        const sources = await store.agendaRows(asOf, order);
-        const states = await replayed(store, asOf);
+        const sources = await store.agendaRows(viewOn, order);
+        const states = await replayed(store, viewOn);
         const want = (test: (h: PersonState['hires'][number]) => boolean) =>
           states.flatMap((s) => s.hires.filter(test).map((hire) => hireKey({ person: s, hire }))).sort();
         const registrations = (await all(sources.registrations)).map(hireKey).sort();
@@ -171,7 +187,10 @@ export function storeContract(engine: string, openEmpty: OpenEmpty): void {
         const cards = (await all(sources.cards)).map((e) => `${e.person.id}|${e.card.number}|${e.card.state}`).sort();
         expect(registrations).toEqual(want(OPEN_ITEMS.registration));
         expect(separations).toEqual(want(OPEN_ITEMS.separation));
-        expect(cards).toEqual(states.flatMap((s) => s.cards.filter(OPEN_ITEMS.card).map((c) => `${s.id}|${c.number}|${c.state}`)).sort());
+        const renewing = order.renewingPolicies();
+        expect(cards).toEqual(states.flatMap((s) => s.cards.filter((c) => OPEN_ITEMS.card(c, renewing)).map((c) => `${s.id}|${c.number}|${c.state}`)).sort());
+        // Among them activated cards with no printed expiry, read for the expiry their policy gives.
+        expect((await all(sources.cards)).some((e) => e.card.state === 'activated' && e.card.expiresOn === null && e.card.policy === 'shaoguan')).toBe(true);
         // The story has some of each, and some of each left out.
         expect(Math.min(registrations.length, separations.length, cards.length)).toBeGreaterThan(3);
         const everyHire = states.flatMap((s) => s.hires).length;
@@ -186,8 +205,8 @@ export function storeContract(engine: string, openEmpty: OpenEmpty): void {
       type Row = { person: { id: string }; hire: { hiredOn: string; leftOn: string | null; employer: string | null } };
       const deadlineOf = (kind: 'registrations' | 'separations', e: Row) =>
         kind === 'registrations' ? order.registrationDeadline(e.hire.hiredOn as IsoDate) : order.separationDeadline(e.hire.leftOn as IsoDate);
-      for (const asOf of [null, AS_OF]) {
-        const whole = await store.agendaRows(asOf, order);
+      for (const viewOn of [null, AS_OF]) {
+        const whole = await store.agendaRows(viewOn, order);
         const windows: { from?: IsoDate; employer?: string }[] = [
           {},
           { from: '2026-11-05' as IsoDate },
@@ -195,7 +214,7 @@ export function storeContract(engine: string, openEmpty: OpenEmpty): void {
           { employer: 'Co 2', from: '2026-11-05' as IsoDate },
         ];
         for (const window of windows) {
-          const part = await store.agendaRows(asOf, order, window);
+          const part = await store.agendaRows(viewOn, order, window);
           for (const kind of ['registrations', 'separations'] as const) {
             const expected = (await all(whole[kind]))
               .filter(
@@ -204,7 +223,7 @@ export function storeContract(engine: string, openEmpty: OpenEmpty): void {
               )
               .map(hireKey);
             const got = (await all(part[kind])).map(hireKey);
-            expect(got, `${kind} ${JSON.stringify(window)} as of ${asOf}`).toEqual(expected);
+            expect(got, `${kind} ${JSON.stringify(window)} as of ${viewOn}`).toEqual(expected);
             if (Object.keys(window).length > 0) expect(got.length).toBeLessThan((await all(whole[kind])).length);
           }
         }
@@ -214,8 +233,8 @@ export function storeContract(engine: string, openEmpty: OpenEmpty): void {
     it("counts the open hires by kind, employer and start day, as the agenda reads them (the web view's counts)", async () => {
       const store = await open();
       await recordEveryone(store);
-      for (const asOf of [null, AS_OF]) {
-        const sources = await store.agendaRows(asOf, order);
+      for (const viewOn of [null, AS_OF]) {
+        const sources = await store.agendaRows(viewOn, order);
         const counts = new Map<string, number>();
         for (const [kind, rows] of [
           ['registration', await all(sources.registrations)],
@@ -225,8 +244,8 @@ export function storeContract(engine: string, openEmpty: OpenEmpty): void {
             const key = `${kind}|${e.hire.employer ?? ''}|${kind === 'registration' ? e.hire.hiredOn : e.hire.leftOn}`;
             counts.set(key, (counts.get(key) ?? 0) + 1);
           }
-        const groups = (await store.openHireGroups(asOf)).map((g) => [`${g.kind}|${g.employer ?? ''}|${g.start}`, g.count] as const);
-        expect(groups.sort(), `as of ${asOf}`).toEqual([...counts.entries()].sort());
+        const groups = (await store.openHireGroups(viewOn)).map((g) => [`${g.kind}|${g.employer ?? ''}|${g.start}`, g.count] as const);
+        expect(groups.sort(), `as of ${viewOn}`).toEqual([...counts.entries()].sort());
       }
     });
 
@@ -260,8 +279,8 @@ export function storeContract(engine: string, openEmpty: OpenEmpty): void {
     it('reads open hires in AgendaOrder: deadline, holder, hire date, employer, ties included', async () => {
       const store = await open();
       await recordEveryone(store);
-      for (const asOf of [null, AS_OF]) {
-        const sources = await store.agendaRows(asOf, order);
+      for (const viewOn of [null, AS_OF]) {
+        const sources = await store.agendaRows(viewOn, order);
         for (const [kind, rows] of [
           ['registration', await all(sources.registrations)],
           ['separation', await all(sources.separations)],
@@ -276,7 +295,7 @@ export function storeContract(engine: string, openEmpty: OpenEmpty): void {
             for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return a[k]! < b[k]! ? -1 : 1;
             return 0;
           });
-          expect(keys, `${kind} as of ${asOf}`).toEqual(sorted);
+          expect(keys, `${kind} as of ${viewOn}`).toEqual(sorted);
           // Deadlines tie across start days (a weekend or National Day moves several to one day).
           const deadlines = keys.map((k) => k[0]);
           expect(new Set(deadlines).size, `${kind}: ties`).toBeLessThan(deadlines.length);

@@ -139,15 +139,15 @@ describe.each<Engine>(['sqlite', 'postgres'])('the web view on %s', (engine) => 
         expect(r.code, r.stderr).toBe(0);
       }
       const premiums = costly.run(['status', ID]).stdout;
-      expect(premiums).toContain('employer 3,824.52 .. 19,123.08');
+      expect(premiums).toContain('employer 3,795.86 .. 18,979.84');
       costServed = await serve(costly.db, { today: '2025-10-20' });
       const costCookie = await login(costServed);
       const people = await request(costServed, `/people?q=${ID.slice(-4)}`, { headers: { Cookie: costCookie } });
       const ref = /href="\/person\/([\w-]+)"/.exec(people.body)?.[1];
       const page = await request(costServed, `/person/${ref}`, { headers: { Cookie: costCookie } });
       expect(page.body).toContain('Estimated cost in yuan (Beijing, 2 months)');
-      expect(page.body).toContain('employer 3,824.52 .. 19,123.08');
-      expect(page.body).toContain('26.64 .. 133.22');
+      expect(page.body).toContain('employer 3,795.86 .. 18,979.84');
+      expect(page.body).toContain('26.50 .. 132.50');
     } finally {
       await costServed?.stop();
       costly.cleanup();

@@ -38,7 +38,7 @@ export async function run(ctx: Context, args: DueArgs): Promise<number> {
   const { within } = parseInput(ctx.m, z.object({ within: z.optional(withinField) }), args, { within: '--within' });
   const store = await ctx.openStore({ write: false });
   if (store === null) throw noLedger(ctx);
-  const sources = await store.agendaRows(ctx.viewOn, agendaOrder(ctx.calendar));
+  const sources = await store.agendaRows(ctx.viewOn, agendaOrder(ctx.calendar, policyBook));
   const employer = employerFilter(args.employer);
   // The HR month (SPEC 1.9): each open registration's and separation's 增员/减员 cut-off where its employer's
   // city has one known; --within counts an item whose cut-off falls in the window, even if its deadline does not.
@@ -49,7 +49,7 @@ export async function run(ctx: Context, args: DueArgs): Promise<number> {
     let found = cutoffs.get(item);
     if (found === undefined) {
       const starts = item.kind === 'registration' ? item.hiredOn : (item.leftOn ?? null);
-      found = starts === null ? null : cutoffOf(book, item.employer, starts, ctx.asOf);
+      found = starts === null ? null : cutoffOf(book, item.employer, starts, ctx.today);
       cutoffs.set(item, found);
     }
     return found;
@@ -58,7 +58,7 @@ export async function run(ctx: Context, args: DueArgs): Promise<number> {
   const inWindow = (item: AgendaItem) => {
     if (within === undefined || item.daysLeft <= within) return true;
     const cutoff = cutoffOfItem(item);
-    return cutoff !== null && daysBetween(ctx.asOf, cutoff.date) <= within;
+    return cutoff !== null && daysBetween(ctx.today, cutoff.date) <= within;
   };
   const wanted = (item: AgendaItem) =>
     (employer === null || employer.matches(item.employer)) && (args.kind === undefined || item.kind === args.kind) && inWindow(item);
@@ -66,7 +66,7 @@ export async function run(ctx: Context, args: DueArgs): Promise<number> {
   const open: Agenda = {
     async *[Symbol.asyncIterator]() {
       // With cut-offs known, the stream cannot stop at the window's last deadline: an item's cut-off may come first.
-      for await (const page of agendaStream(sources, ctx.asOf, ctx.calendar, anyCutoff ? null : (within ?? null), policyBook)) {
+      for await (const page of agendaStream(sources, ctx.today, ctx.calendar, anyCutoff ? null : (within ?? null), policyBook)) {
         const shown = page.filter(wanted);
         if (shown.length > 0) yield shown;
       }
@@ -98,7 +98,7 @@ async function hrMonth(ctx: Context, store: Store): Promise<CostBook | null> {
 }
 
 async function json(ctx: Context, agenda: Agenda, book: CostBook | null, cutoffOfItem: (item: AgendaItem) => Cutoff): Promise<number> {
-  await send(ctx, `{\n  "asOf": ${JSON.stringify(ctx.asOf)},\n  "items": [`);
+  await send(ctx, `{\n  "asOf": ${JSON.stringify(ctx.today)},\n  "items": [`);
   const batch = batched(ctx);
   const deadlines = new Map<Deadline, string>();
   const deadlineText = (deadline: Deadline) => {
@@ -169,7 +169,7 @@ function hireExtras(ctx: Context, item: AgendaItem, book: CostBook | null, cutof
             book ?? { table: { cities: [], years: [] }, employers: new Map() },
             { employer: item.employer, hiredOn: item.hiredOn!, registeredOn: null, leftOn: item.leftOn ?? null, base: item.base ?? null },
             'overdue',
-            ctx.asOf,
+            ctx.today,
           ),
           book ? cityOfEmployer(book, item.employer) : null,
         )
@@ -197,7 +197,7 @@ async function text(ctx: Context, items: Agenda, within: number | undefined, cut
     count += page.length;
   }
   if (count === 0) {
-    await send(ctx, `${words.nothing(ctx.asOf, within ?? null)}\n`);
+    await send(ctx, `${words.nothing(ctx.today, within ?? null)}\n`);
     return 0;
   }
   const c = ctx.color;

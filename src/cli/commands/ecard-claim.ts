@@ -78,6 +78,7 @@ export async function run(ctx: Context, args: EcardClaimArgs): Promise<void> {
   const m = ctx.m.ecardClaim;
   const { claim } = result;
   const head = result.changed ? m.claimed(claim.claimedOn, claim.channel ? channelText(ctx, claim.channel) : null) : m.unchanged(claim.claimedOn);
-  const tail = activated ? m.activated : m.notActivated(result.card?.number, result.card ? cardStateText(ctx, result.card.state) : '');
+  // No card yet: a third-generation card applied for, whose e-card came with the application.
+  const tail = activated ? m.activated : result.card ? m.notActivated(result.card.number, cardStateText(ctx, result.card.state)) : m.cardBeingMade;
   ctx.out.write(`${head}\n${tail}\n`);
 }

@@ -1,10 +1,12 @@
 // sscard export: the ledger as import reads it back (SPEC 2.3). CSV and xlsx
 // have import's columns, one row per person and hire; JSON holds every event,
-// so it is the complete record. Written row by row (a ledger may hold
+// the employers' records and the loaded rate years, so it is the complete
+// record. Written row by row (a ledger may hold
 // millions of people), masked unless --reveal, as the ledger stood on
 // --as-of when a day is given.
 import type { Writable } from 'node:stream';
-import { currentCard } from '../../core/card.js';
+import { currentCard, isInForce } from '../../core/card.js';
+import { contributionFile, storedYear } from '../../core/contributions.js';
 import type { Employer } from '../../core/employer.js';
 import { InvalidInput } from '../../core/errors.js';
 import type { PersonState } from '../../core/events.js';
@@ -45,7 +47,11 @@ async function write(
   employers: ReadonlyMap<string, Employer>,
 ): Promise<void> {
   if (format === 'json') {
-    await send(ctx, `{"format":"${JSON_FORMAT}","version":${JSON_VERSION},"asOf":"${ctx.asOf}","events":[\n`);
+    // The records beside the events (SPEC 1.10 employers, SPEC 1.9 loaded rate years) ride in the header line, so that
+    // the events still stream one per line and an import into an empty ledger restores them too.
+    const rates = (await store.contributionYears()).map((l) => ({ file: l.file, loadedOn: l.loadedOn, data: contributionFile([storedYear(l.year)]) }));
+    const header = JSON.stringify({ format: JSON_FORMAT, version: JSON_VERSION, asOf: ctx.today, employers: [...employers.values()], rates });
+    await send(ctx, `${header.slice(0, -1)},"events":[\n`);
     const batch = batched(ctx);
     let first = true;
     for await (const e of store.allEvents()) {
@@ -84,21 +90,31 @@ const AT = Object.fromEntries(COLUMNS.map((column, i) => [column, i])) as Record
 /**
  * One row per hire (or one for a person without hires), each with the card
  * shown by status (in force, or lost or cancelled with card_state and
- * card_ended_on) and the e-card. A replaced card's own history needs
- * `--format json`; its replacement carries the e-card. Rows are arrays in
- * COLUMNS' order: a million people's rows are made cell by cell, not by
- * spreading objects.
+ * card_ended_on; its application, its wait at the outlet, its generation) and
+ * the e-card. A replaced card's own history needs `--format json`; its
+ * replacement carries the e-card. An application no card completed yet
+ * (制卡中, 制卡失败) is in the same row when the person has no card, else in
+ * a row of its own: before the card's rows when it came before the card (a
+ * failed application, then a card issued without one), after them when it
+ * came after the card left force (a new application), so that import replays
+ * them in their order. Rows are arrays in COLUMNS' order: a million people's
+ * rows are made cell by cell, not by spreading objects.
  */
 function rowsOf(person: PersonState, show: (id: string) => string, employers: ReadonlyMap<string, Employer>): (string | null)[][] {
   const base: (string | null)[] = new Array(COLUMNS.length).fill(null);
   base[AT.id] = show(person.id);
   base[AT.name] = person.name;
-  const card = currentCard(person.cards);
-  if (card !== null && card.state !== 'replaced') {
+  const current = currentCard(person.cards);
+  const card = current !== null && current.state !== 'replaced' ? current : null;
+  if (card !== null) {
     base[AT.card_number] = card.number;
     base[AT.bank] = card.bank;
     base[AT.policy] = card.policy;
+    base[AT.generation] = String(card.generation);
+    base[AT.applied_on] = card.appliedOn;
     base[AT.issued_on] = card.issuedOn;
+    base[AT.ready_on] = card.readyOn;
+    base[AT.ready_outlet] = card.readyAt;
     base[AT.received_on] = card.receivedOn;
     base[AT.enabled_on] = card.enabledOn;
     base[AT.activated_on] = card.activatedOn;
@@ -108,24 +124,49 @@ function rowsOf(person: PersonState, show: (id: string) => string, employers: Re
     base[AT.card_state] =
       card.state === 'lost' ? (card.loss?.kind === 'temporary' ? 'lost-temporary' : 'lost') : card.state === 'cancelled' ? 'cancelled' : null;
     base[AT.card_ended_on] = card.state === 'lost' ? (card.loss?.reportedOn ?? card.endedOn) : card.state === 'cancelled' ? card.endedOn : null;
-    base[AT.ecard_channel] = person.ecard?.channel ?? null;
-    base[AT.ecard_claimed_on] = person.ecard?.claimedOn ?? null;
   }
-  if (person.hires.length === 0) return [base];
-  return person.hires.map((h) => {
-    const row = base.slice();
-    row[AT.hire_kind] = h.kind === 'flexible' ? 'flexible' : null;
-    row[AT.employer] = h.employer;
-    row[AT.hired_on] = h.hiredOn;
-    row[AT.registered_on] = h.registeredOn;
-    row[AT.left_on] = h.leftOn;
-    row[AT.separation_done_on] = h.separationDoneOn;
-    row[AT.base] = h.base === null ? null : yuanCell(h.base);
-    const employer = h.employer === null ? undefined : employers.get(h.employer);
-    if (employer) {
-      row[AT.employer_uscc] = employer.uscc;
-      row[AT.employer_city] = employer.city;
-    }
-    return row;
-  });
+  // The e-card, also one claimed on a third-generation application before any card was made (SPEC 1.4 v3).
+  base[AT.ecard_channel] = person.ecard?.channel ?? null;
+  base[AT.ecard_claimed_on] = person.ecard?.claimedOn ?? null;
+  const application = person.application ?? null;
+  let own: (string | null)[] | null = null;
+  if (application !== null) {
+    const row = card === null ? base : (own = idRow(base));
+    row[AT.policy] = application.policy;
+    row[AT.generation] = String(application.generation);
+    row[AT.applied_on] = application.appliedOn;
+    row[AT.failed_on] = application.failedOn;
+    row[AT.failure_reason] = application.reason;
+  }
+  const rows =
+    person.hires.length === 0
+      ? [base]
+      : person.hires.map((h) => {
+          const row = base.slice();
+          row[AT.hire_kind] = h.kind === 'flexible' ? 'flexible' : null;
+          row[AT.employer] = h.employer;
+          row[AT.hired_on] = h.hiredOn;
+          row[AT.registered_on] = h.registeredOn;
+          row[AT.left_on] = h.leftOn;
+          row[AT.separation_done_on] = h.separationDoneOn;
+          row[AT.base] = h.base === null ? null : yuanCell(h.base);
+          const employer = h.employer === null ? undefined : employers.get(h.employer);
+          if (employer) {
+            row[AT.employer_uscc] = employer.uscc;
+            row[AT.employer_city] = employer.city;
+          }
+          return row;
+        });
+  if (own === null || card === null || application === null) return rows;
+  // Issued the day it was applied for only after a failure that day (apply, fail, issue); a card out of force was followed by it.
+  const before = card.issuedOn !== null && (application.appliedOn < card.issuedOn || (application.appliedOn === card.issuedOn && isInForce(card)));
+  return before ? [own, ...rows] : [...rows, own];
+}
+
+/** A row with the person's ID and name only. */
+function idRow(base: readonly (string | null)[]): (string | null)[] {
+  const row: (string | null)[] = new Array(COLUMNS.length).fill(null);
+  row[AT.id] = base[AT.id]!;
+  row[AT.name] = base[AT.name]!;
+  return row;
 }

@@ -349,7 +349,8 @@ function report(ctx: Context, args: ImportArgs, tally: ImportTally): void {
 
 /** A row's refusal in the command's words, naming the column (the guardian's is said as a column to fill). */
 function problemText(ctx: Context, problem: RowProblem, card: string): string {
-  if ('other' in problem) return ctx.m.import.activatedOnAnotherDate(card);
+  if ('other' in problem)
+    return problem.other === 'applied-on-another-date' ? ctx.m.import.appliedOnAnotherDate(card) : ctx.m.import.activatedOnAnotherDate(card);
   if (problem.refusal.reason === 'guardian-required') return ctx.m.import.guardianNeeded;
   return refusalText(ctx, problem.refusal, { card, field: problem.field });
 }

@@ -62,10 +62,10 @@ export async function run(ctx: Context, args: LeaveArgs): Promise<void> {
   });
 
   const { hire } = outcome;
-  const status = separationStatus(hire, ctx.asOf, ctx.calendar)!;
+  const status = separationStatus(hire, ctx.today, ctx.calendar)!;
   if (ctx.json) {
     writeJson(ctx, {
-      asOf: ctx.asOf,
+      asOf: ctx.today,
       changed: outcome.changed,
       person: { id: shownId(ctx, personId), name: outcome.name },
       employer: hire.employer,

@@ -4,7 +4,7 @@
 // Streamed: JSON person by person; text in two readings of the ledger (the
 // first only measures the columns), so that a large ledger is never held.
 import { agenda } from '../../core/agenda.js';
-import { cardsOn, currentCard } from '../../core/card.js';
+import { cardsOn, currentCard, isInForce } from '../../core/card.js';
 import { ecardState } from '../../core/ecard.js';
 import type { PersonState } from '../../core/events.js';
 import type { Context } from '../context.js';
@@ -50,17 +50,19 @@ export function summary(ctx: Context, person: PersonState, employer: EmployerFil
     person.hires.filter((h) => employer === null || employer.matches(h.employer)).map((hire) => ({ person: who, hire })),
     // The agenda judges each card under its policy (windows, seals, renewal).
     person.cards.map((card) => ({ person: who, card })),
-    ctx.asOf,
+    ctx.today,
     ctx.calendar,
     null,
     policyBook(),
   );
-  const cards = cardsOn(person.cards, policyBook(), ctx.asOf, ctx.calendar);
-  return { person, items, card: currentCard(cards), ecard: ecardState(person.ecard, cards) };
+  const cards = cardsOn(person.cards, policyBook(), ctx.today, ctx.calendar);
+  // A third-generation card applied for: its e-card exists from the application, as status says (SPEC 1.4 v3).
+  const application = cards.some(isInForce) ? null : (person.application ?? null);
+  return { person, items, card: currentCard(cards), ecard: ecardState(person.ecard, cards, application) };
 }
 
 async function json(ctx: Context, people: AsyncIterable<Summary>): Promise<void> {
-  await send(ctx, `{\n  "asOf": ${JSON.stringify(ctx.asOf)},\n  "people": [`);
+  await send(ctx, `{\n  "asOf": ${JSON.stringify(ctx.today)},\n  "people": [`);
   const batch = batched(ctx);
   let count = 0;
   for await (const { person, items, card, ecard } of people) {

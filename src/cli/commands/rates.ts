@@ -45,7 +45,7 @@ export async function run(ctx: Context, args: { city?: string }): Promise<void> 
     const shares = (k: (typeof INSURANCES)[number]) =>
       known(y.rates[k], (r) => {
         const range = k === 'injury' && 'range' in r && r.range ? m.injuryRange(percent(r.range.min), percent(r.range.max)) : '';
-        return `${m.employer} ${percent(r.employer)}, ${m.employee} ${percent(r.employee)}${range}`;
+        return `${m.shares(percent(r.employer), percent(r.employee))}${range}`;
       });
     const lines = [
       ctx.color.bold(`${cityName(ctx, table, y.city)} ${m.yearLabel(y.year, y.from, y.to)}${l ? m.loadedFrom(l.file, l.loadedOn) : ''}`),
@@ -53,7 +53,7 @@ export async function run(ctx: Context, args: { city?: string }): Promise<void> 
       ...INSURANCES.map((k) => `  ${m.insurance[k]}${m.sep}${shares(k)}`),
       `  ${m.dueDay}${m.sep}${known(y.dueDay, (d) => m.dayOfMonth(d.day))}`,
       `  ${m.cutoff}${m.sep}${known(y.cutoff, (d) => m.dayOfMonth(d.day))}`,
-      ...(y.note ? [`  ${m.note}${m.sep}${y.note}`] : []),
+      ...(y.note ? [`  ${m.note}${m.sep}${y.note[ctx.lang]}`] : []),
       ...(sourcesOf(y).length > 0
         ? [`  ${m.sources}${m.sep.trim()}`, ...sourcesOf(y).map((s) => `    - ${ctx.m.policy.source(s.title, s.url, s.date, s.confidence, [])}`)]
         : []),

@@ -31,7 +31,7 @@ export async function run(ctx: Context, args: { id?: string }): Promise<void> {
   }
   const report = personStatus(
     { id, hires: person.hires, cards: person.cards, ecard: person.ecard, application: person.application ?? null },
-    ctx.asOf,
+    ctx.today,
     ctx.calendar,
     policyBook(),
   );
@@ -61,7 +61,7 @@ export async function costBook(ctx: Context, store: Store, r: StatusReport): Pro
 
 function statusJson(ctx: Context, r: StatusReport, name: string | null, region: string | null, book: CostBook | null) {
   return {
-    asOf: r.asOf,
+    asOf: r.today,
     person: { id: shownId(ctx, r.id.number), name, sex: r.id.sex, birthDate: r.id.birthDate, region },
     card: r.application ? applicationJson(r.application, policyOf(policyBook(), r.application.policy)) : cardJson(ctx, r.cardStatus),
     medicalInsurance: r.cardStatus.medicalInsurance,
@@ -83,11 +83,11 @@ function statusJson(ctx: Context, r: StatusReport, name: string | null, region: 
       leftOn: hire.leftOn,
       separation: separation && {
         ...separationJson(ctx, hire, separation),
-        cutoff: book && separation.state === 'pending' ? cutoffOf(book, hire.employer, hire.leftOn!, r.asOf) : null,
+        cutoff: book && separation.state === 'pending' ? cutoffOf(book, hire.employer, hire.leftOn!, r.today) : null,
       },
       // SPEC 1.9: what a late or overdue registration costs, and the HR month's cut-off of a pending one.
-      cost: book && costJson(costOf(book, hire, status.state, r.asOf), cityOfEmployer(book, hire.employer)),
-      cutoff: book && status.state === 'pending' ? cutoffOf(book, hire.employer, hire.hiredOn, r.asOf) : null,
+      cost: book && costJson(costOf(book, hire, status.state, r.today), cityOfEmployer(book, hire.employer)),
+      cutoff: book && status.state === 'pending' ? cutoffOf(book, hire.employer, hire.hiredOn, r.today) : null,
     })),
     nextSteps: r.nextSteps.map((step) => nextStepText(ctx, step)),
   };
@@ -159,7 +159,7 @@ export function statusLines(ctx: Context, r: StatusReport, name: string | null, 
     // Where the card is before it exists (制卡进度): applied N days ago, or failed.
     const state = application.failedOn === null ? 'applied' : 'failed';
     out.push(row(L.card, ctx.m.values.applicationState[state]));
-    out.push(more(m.appliedOn(day(ctx, application.appliedOn), daysBetween(application.appliedOn, r.asOf))));
+    out.push(more(m.appliedOn(day(ctx, application.appliedOn), daysBetween(application.appliedOn, r.today))));
     if (application.failedOn) out.push(more(m.failedOn(day(ctx, application.failedOn), application.reason)));
     out.push(more(m.policy(policyName(ctx, policyOf(policyBook(), application.policy)))));
   } else if (card === null) {
@@ -169,7 +169,7 @@ export function statusLines(ctx: Context, r: StatusReport, name: string | null, 
     if (card.appliedOn) out.push(more(m.appliedOn(day(ctx, card.appliedOn), null)));
     if (card.issuedOn) out.push(more(m.issued(day(ctx, card.issuedOn))));
     // 待领卡: at which outlet since when, and how long it has waited.
-    if (card.state === 'ready' && card.readyOn) out.push(more(m.readyAt(card.readyAt, day(ctx, card.readyOn), daysBetween(card.readyOn, r.asOf))));
+    if (card.state === 'ready' && card.readyOn) out.push(more(m.readyAt(card.readyAt, day(ctx, card.readyOn), daysBetween(card.readyOn, r.today))));
     if (card.receivedOn) out.push(more(m.received(day(ctx, card.receivedOn))));
     if (card.activatedOn) out.push(more(m.activated(day(ctx, card.activatedOn))));
     out.push(more(functionsText(ctx, r)));
@@ -207,15 +207,15 @@ export function statusLines(ctx: Context, r: StatusReport, name: string | null, 
     for (const { hire, status, separation } of r.registrations) {
       out.push(more(m.hire(registrantText(ctx, hire), hire.kind === 'flexible', day(ctx, hire.hiredOn), hire.leftOn ? day(ctx, hire.leftOn) : null), 1));
       for (const line of registrationLines(ctx, hire, status, false)) out.push(more(line, 2));
-      const cutoff = book && status.state === 'pending' ? cutoffOf(book, hire.employer, hire.hiredOn, r.asOf) : null;
+      const cutoff = book && status.state === 'pending' ? cutoffOf(book, hire.employer, hire.hiredOn, r.today) : null;
       if (cutoff) out.push(more(ctx.m.due.cutoff('registration', cutoff.date, cutoff.month), 2));
-      const cost = book && costOf(book, hire, status.state, r.asOf);
+      const cost = book && costOf(book, hire, status.state, r.today);
       if (cost && book) {
         const city = cityOfEmployer(book, hire.employer);
         for (const line of costLines(ctx, cost, registrantText(ctx, hire), (id) => cityName(ctx, book.table, id), city)) out.push(more(line, 2));
       }
       if (separation) for (const line of separationLines(ctx, hire, separation)) out.push(more(line, 2));
-      const leaving = book && separation?.state === 'pending' ? cutoffOf(book, hire.employer, hire.leftOn!, r.asOf) : null;
+      const leaving = book && separation?.state === 'pending' ? cutoffOf(book, hire.employer, hire.leftOn!, r.today) : null;
       if (leaving) out.push(more(ctx.m.due.cutoff('separation', leaving.date, leaving.month), 2));
     }
     // Art. 58 and Art. 84 once for all late or overdue registrations: not under each, nor again in the next steps.

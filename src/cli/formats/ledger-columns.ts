@@ -27,5 +27,12 @@ export const COLUMNS = [
   'employer_uscc',
   'employer_city',
   'base',
+  // v3 (SPEC 1.3): card-making progress (制卡进度) and the card's generation, last for the same reason.
+  'generation',
+  'applied_on',
+  'ready_on',
+  'ready_outlet',
+  'failed_on',
+  'failure_reason',
 ] as const;
 export type Column = (typeof COLUMNS)[number];

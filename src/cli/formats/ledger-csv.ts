@@ -51,6 +51,16 @@ const CARD_ENDS: Record<string, { state: 'lost' | 'cancelled'; temporary: boolea
   注销: { state: 'cancelled', temporary: false },
 };
 
+/** generation's values: 第二代 or 第三代 社保卡 (a card or an application; empty: second). */
+const GENERATIONS: Record<string, 2 | 3> = {
+  '2': 2,
+  二代: 2,
+  第二代: 2,
+  '3': 3,
+  三代: 3,
+  第三代: 3,
+};
+
 export interface CellProblem {
   readonly field: Column;
   readonly message: string;
@@ -135,11 +145,25 @@ export function readRow(
   const guardianId = rawGuardian === null ? null : parseCitizenId(rawGuardian, today);
   if (guardianId !== null && !guardianId.ok) bad('guardian_id', m.idProblem(guardianId.problem, w.idNumber));
   if (guardianId !== null && activatedOn === null) bad('activated_on', w.guardianWithoutActivation);
+  const rawGeneration = text('generation');
+  const generation = rawGeneration === null ? 2 : (GENERATIONS[rawGeneration.replace(/社保卡|社会保障卡|卡$/g, '')] ?? bad('generation', w.generation));
+  // Card-making progress (制卡进度, SPEC 1.3 v3): with a card number, the application it completed and its wait at the
+  // outlet; without one, an application no card completed yet, being made or failed.
+  const appliedOn = date('applied_on');
+  const readyOn = date('ready_on');
+  const readyAt = name('ready_outlet');
+  const failedOn = date('failed_on');
+  const failure = name('failure_reason');
+  if (readyAt !== null && readyOn === null) bad('ready_on', w.outletWithoutReady);
+  if (failure !== null && failedOn === null) bad('failed_on', w.reasonWithoutFailure);
+  if (failedOn !== null && appliedOn === null) bad('applied_on', w.failureWithoutApplication);
+  if (failedOn !== null && rawCard !== null) bad('failed_on', w.failedWithCard);
   const rawState = text('card_state');
   const endedOn = date('card_ended_on');
   const end = rawState === null ? null : (CARD_ENDS[rawState.toLowerCase()] ?? bad('card_state', w.cardState));
   if ((rawState === null) !== (endedOn === null)) bad(rawState === null ? 'card_state' : 'card_ended_on', w.cardStatePair);
-  if (rawCard === null && (bank ?? issuedOn ?? receivedOn ?? activatedOn ?? rawState) !== null) bad('card_number', w.cardColumns);
+  if (rawCard === null && (bank ?? issuedOn ?? readyOn ?? receivedOn ?? activatedOn ?? rawState) !== null) bad('card_number', w.cardColumns);
+  if (rawCard === null && appliedOn === null && rawGeneration !== null) bad('card_number', w.cardColumns);
 
   const rawChannel = text('ecard_channel');
   // Chinese names too (微信, 支付宝, 云闪付, ...: SPEC 1.4), as `ecard claim --channel` takes them.
@@ -161,7 +185,12 @@ export function readRow(
               number: cardNumber,
               bank,
               policy: policy ?? defaultPolicy,
+              policyGiven: policy !== null,
+              generation: generation ?? 2,
+              appliedOn,
               issuedOn,
+              readyOn,
+              readyAt,
               receivedOn,
               enabledOn,
               activatedOn,
@@ -169,6 +198,10 @@ export function readRow(
               expiresOn,
               end: end && endedOn && { ...end, on: endedOn },
             },
+      application:
+        cardNumber !== null || appliedOn === null
+          ? null
+          : { appliedOn, policy: policy ?? defaultPolicy, generation: generation ?? 2, failedOn, reason: failure },
       ecard: claimedOn === null ? null : { channel, claimedOn },
     },
     employer: employer !== null && (uscc ?? employerCity) !== null ? { uscc, city: employerCity } : null,

@@ -1,7 +1,9 @@
 // The ledger's JSON form (`export --format json`, read back by `import`):
-// every event, so it is a complete, re-importable record (SPEC 2.3). One
-// event per line, so that both sides can stream it:
-//   {"format":"sscard-events","version":2,"asOf":"2026-11-24","events":[
+// every event, so it is a complete, re-importable record (SPEC 2.3), with the
+// records kept beside the events in its first line: the employers (SPEC 1.10)
+// and the rate years loaded with `rates load` (SPEC 1.9, each as a data file of
+// one year). One event per line, so that both sides can stream it:
+//   {"format":"sscard-events","version":2,"asOf":"2026-11-24","employers":[...],"rates":[...],"events":[
 //   {"seq":1,"id":"11010519491231002X","kind":"person.recorded","on":null,...},
 //   ...
 //   ]}

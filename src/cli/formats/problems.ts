@@ -28,7 +28,9 @@ export type RosterProblem =
   | { readonly kind: 'sheet-not-found'; readonly sheet: string; readonly sheets: readonly string[] }
   | { readonly kind: 'bad-xlsx'; readonly path: string }
   /** A part that would unpack past a limit (roster/xlsx-limits.ts): its size, or its compression ratio (a bomb; `limitMib` is then the ratio). */
-  | { readonly kind: 'xlsx-too-large'; readonly part: string; readonly mib: number; readonly limitMib: number; readonly why: 'memory' | 'size' | 'ratio' };
+  | { readonly kind: 'xlsx-too-large'; readonly part: string; readonly mib: number; readonly limitMib: number; readonly why: 'memory' | 'size' | 'ratio' }
+  /** More shared strings than the reader holds in memory (roster/xlsx-limits.ts). */
+  | { readonly kind: 'xlsx-too-many-strings'; readonly limit: number };
 
 export type IdDamage =
   /** An xlsx cell of type number in the id column. */

@@ -36,6 +36,6 @@ export function costLines(ctx: Context, cost: Cost, employer: string, cityName: 
   }
   if (cost.months.some((x) => !x.dueDayKnown)) lines.push(`    ${m.dueAssumed}`);
   lines.push(`  ${m.fine(yuanRange(cost.fineRange), yuanRange(cost.managerFine))}`);
-  if (city !== null) lines.push(`  ${m.sources(city)}`);
+  if (city !== null) lines.push(`  ${m.sources(cityName(city))}`);
   return lines;
 }

@@ -184,19 +184,19 @@ async function* eventsByPerson(q: Query): AsyncIterable<LedgerEvent> {
   }
 }
 
-/** Each person's events, replayed as of `asOf`, in the order of their numbers. */
-async function* statesOf(events: AsyncIterable<LedgerEvent>, asOf: IsoDate | null): AsyncIterable<PersonState> {
+/** Each person's events, replayed as of `viewOn`, in the order of their numbers. */
+async function* statesOf(events: AsyncIterable<LedgerEvent>, viewOn: IsoDate | null): AsyncIterable<PersonState> {
   let current: string | null = null;
   let list: LedgerEvent[] = [];
   for await (const event of events) {
     if (event.personId !== current) {
-      if (current !== null) yield replay(current, list, asOf).state;
+      if (current !== null) yield replay(current, list, viewOn).state;
       current = event.personId;
       list = [];
     }
     list.push(event);
   }
-  if (current !== null) yield replay(current, list, asOf).state;
+  if (current !== null) yield replay(current, list, viewOn).state;
 }
 
 class Reader implements LedgerReader {
@@ -492,16 +492,16 @@ export class PostgresStore extends Reader implements Store {
     return this.guard(() => super.mentions(id));
   }
 
-  async agendaRows(asOf: IsoDate | null, order: AgendaOrder, window?: AgendaWindow): Promise<AgendaSources> {
-    // People with facts dated after `asOf` looked different that day: replayed. Everyone else: the cache.
+  async agendaRows(viewOn: IsoDate | null, order: AgendaOrder, window?: AgendaWindow): Promise<AgendaSources> {
+    // People with facts dated after `viewOn` looked different that day: replayed. Everyone else: the cache.
     const replayed = await this.snapshot(async () => {
       const later =
-        asOf === null
+        viewOn === null
           ? []
-          : (await this.q<{ person_id: string }>('SELECT DISTINCT person_id FROM event WHERE concerns_on > $1', [asOf])).map((r) => r.person_id);
+          : (await this.q<{ person_id: string }>('SELECT DISTINCT person_id FROM event WHERE concerns_on > $1', [viewOn])).map((r) => r.person_id);
       const states: PersonState[] = [];
-      for (const id of later) states.push(replay(id, await personEvents(this.q, id), asOf).state);
-      return { later: new Set(later), ...agendaOfReplayed(states) };
+      for (const id of later) states.push(replay(id, await personEvents(this.q, id), viewOn).state);
+      return { later: new Set(later), ...agendaOfReplayed(states, () => order.renewingPolicies()) };
     });
     const { later } = replayed;
     // Pages in key order (three streams share the one connection, so no cursor
@@ -564,7 +564,7 @@ export class PostgresStore extends Reader implements Store {
     const separations = hires('separation', 'left_on', OPEN_ITEMS_SQL.separation);
     async function* cards() {
       const select = `SELECT c.*, p.name FROM card c JOIN person p ON p.id = c.person_id
-          WHERE ${OPEN_ITEMS_SQL.card}`;
+          WHERE ${OPEN_ITEMS_SQL.card(order.renewingPolicies())}`;
       for await (const rows of pages<Named<CardRow>>(select, 'c.number', [''], (r) => [r.number]))
         yield rows.map((row) => ({ person: { id: row.person_id, name: row.name }, card: toCard(row) }));
     }
@@ -577,7 +577,7 @@ export class PostgresStore extends Reader implements Store {
     };
   }
 
-  async openHireGroups(asOf: IsoDate | null): Promise<OpenHireGroup[]> {
+  async openHireGroups(viewOn: IsoDate | null): Promise<OpenHireGroup[]> {
     return this.snapshot(async () => {
       const counts = new Map<string, OpenHireGroup>();
       const add = (kind: OpenHireGroup['kind'], employer: string | null, start: IsoDate, count: number) => {
@@ -592,9 +592,9 @@ export class PostgresStore extends Reader implements Store {
           WHERE ${OPEN_ITEMS_SQL.separation} GROUP BY h.employer, h.left_on`,
       );
       for (const r of rows) add(r.kind, r.employer === '' ? null : r.employer, r.start, Number(r.count));
-      if (asOf !== null) {
-        // People with facts dated after `asOf` looked different that day: their cached hires out, their replayed ones in.
-        const later = (await this.q<{ person_id: string }>('SELECT DISTINCT person_id FROM event WHERE concerns_on > $1', [asOf])).map((r) => r.person_id);
+      if (viewOn !== null) {
+        // People with facts dated after `viewOn` looked different that day: their cached hires out, their replayed ones in.
+        const later = (await this.q<{ person_id: string }>('SELECT DISTINCT person_id FROM event WHERE concerns_on > $1', [viewOn])).map((r) => r.person_id);
         const cached = await this.q<HireRow>('SELECT * FROM hire WHERE person_id = ANY($1::text[])', [later]);
         const open = (states: PersonState[], sign: 1 | -1) => {
           const { registrations, separations } = agendaOfReplayed(states);
@@ -604,7 +604,7 @@ export class PostgresStore extends Reader implements Store {
         for (const id of later) {
           const hires = cached.filter((h) => h.person_id === id).map(toHire);
           open([{ id, exists: true, name: null, hires, cards: [], ecard: null }], -1);
-          open([replay(id, await personEvents(this.q, id), asOf).state], 1);
+          open([replay(id, await personEvents(this.q, id), viewOn).state], 1);
         }
       }
       return [...counts.values()].filter((g) => g.count > 0);
@@ -627,10 +627,10 @@ export class PostgresStore extends Reader implements Store {
     return this.guard(async () => Number((await this.q<{ seq: string | null }>('SELECT max(seq) AS seq FROM event'))[0]?.seq ?? 0));
   }
 
-  async *everyone(asOf: IsoDate | null): AsyncIterable<readonly PersonState[]> {
+  async *everyone(viewOn: IsoDate | null): AsyncIterable<readonly PersonState[]> {
     yield* this.snapshotted(async function* (q) {
       let page: PersonState[] = [];
-      for await (const state of statesOf(eventsByPerson(q), asOf)) {
+      for await (const state of statesOf(eventsByPerson(q), viewOn)) {
         if (!state.exists) continue;
         page.push(state);
         if (page.length === 1000) {

@@ -187,14 +187,14 @@ function cachedState(s: Statements, id: string): PersonState | null {
 }
 
 /**
- * Who has facts dated after `asOf` (and so looked different that day). Not
+ * Who has facts dated after `viewOn` (and so looked different that day). Not
  * `SELECT DISTINCT`: for that SQLite's planner walks the whole event table by
  * person (1.7 s at 2.6 M events) instead of the few recent days by event_on.
  */
-function peopleWithFactsAfter(s: Statements, asOf: IsoDate | null): Set<string> {
+function peopleWithFactsAfter(s: Statements, viewOn: IsoDate | null): Set<string> {
   const people = new Set<string>();
-  if (asOf === null) return people;
-  for (const id of s.sql('SELECT person_id FROM event WHERE concerns_on > ?').pluck().iterate(asOf) as Iterable<string>) people.add(id);
+  if (viewOn === null) return people;
+  for (const id of s.sql('SELECT person_id FROM event WHERE concerns_on > ?').pluck().iterate(viewOn) as Iterable<string>) people.add(id);
   return people;
 }
 
@@ -478,17 +478,17 @@ export class SqliteStore extends Reader implements Store {
     return matching * 5 > all ? 'NOT INDEXED' : '';
   }
 
-  async agendaRows(asOf: IsoDate | null, order: AgendaOrder, window?: AgendaWindow): Promise<AgendaSources> {
+  async agendaRows(viewOn: IsoDate | null, order: AgendaOrder, window?: AgendaWindow): Promise<AgendaSources> {
     // The deadline of each start day, by the core's rule (agendaOrder), as a
     // function the query sorts by: SQLite's sorter keeps the order in bounded
     // memory, whatever the number of open hires. SQLite calls it per row; the
     // core remembers each start day's deadline (period.ts), so a row costs a lookup.
     const deadlineOf = deadlinesOf(order);
     this.db.function('sscard_deadline', { deterministic: true }, (kind, start) => deadlineOf(kind as 'registration' | 'separation', start as IsoDate));
-    // People with facts dated after `asOf` looked different that day: the queries leave them out, and
+    // People with facts dated after `viewOn` looked different that day: the queries leave them out, and
     // they are replayed, one at a time, into a temporary file read back in AgendaOrder. Everyone else: the cache.
-    const later = laterFacts(this.s, asOf);
-    const replayed = later === null ? null : new ReplayedAgenda(deadlineOf);
+    const later = laterFacts(this.s, viewOn);
+    const replayed = later === null ? null : new ReplayedAgenda(deadlineOf, () => order.renewingPolicies());
     if (later !== null && replayed !== null) {
       for (const state of replayedByPerson(laterEvents(this.s, later), later.asOf)) replayed.add(state);
       replayed.finish();
@@ -521,13 +521,14 @@ export class SqliteStore extends Reader implements Store {
     );
     // Cards that may wait for their policy's function or be due for renewal
     // (OPEN_ITEMS.card); the core decides which are open (agenda.ts).
+    // The query's text is made when first read: it names the renewing policies, which an agenda of hires alone never needs.
     const cards = () =>
       paged(
         (function* () {
           for (const row of s
             .sql(
               `SELECT c.*, p.name FROM card c JOIN person p ON p.id = c.person_id
-                WHERE ${OPEN_ITEMS_SQL.card}${cached('c.person_id')} ORDER BY c.received_on, c.number`,
+                WHERE ${OPEN_ITEMS_SQL.card(order.renewingPolicies())}${cached('c.person_id')} ORDER BY c.received_on, c.number`,
             )
             .iterate(...params) as Iterable<CardRow & { name: string | null }>)
             yield { person: { id: row.person_id, name: row.name }, card: toCard(row) };
@@ -606,7 +607,7 @@ export class SqliteStore extends Reader implements Store {
     }
   }
 
-  async openHireGroups(asOf: IsoDate | null): Promise<OpenHireGroup[]> {
+  async openHireGroups(viewOn: IsoDate | null): Promise<OpenHireGroup[]> {
     const counts = new Map<string, OpenHireGroup>();
     const add = (kind: OpenHireGroup['kind'], employer: string | null, start: IsoDate, count: number) => {
       const key = `${kind}|${employer ?? ''}|${start}`;
@@ -619,15 +620,15 @@ export class SqliteStore extends Reader implements Store {
       for (const [employer, day, count] of this.s.sql(sql).raw(true).iterate() as Iterable<[string, IsoDate, number]>)
         add(kind, employer === '' ? null : employer, day, count);
     }
-    // People with facts dated after `asOf` looked different that day: their cached hires out, their replayed ones in.
-    for (const id of peopleWithFactsAfter(this.s, asOf)) {
+    // People with facts dated after `viewOn` looked different that day: their cached hires out, their replayed ones in.
+    for (const id of peopleWithFactsAfter(this.s, viewOn)) {
       const open = (states: PersonState[], sign: 1 | -1) => {
         const { registrations, separations } = agendaOfReplayed(states);
         for (const { hire } of registrations) add('registration', hire.employer, hire.hiredOn, sign);
         for (const { hire } of separations) add('separation', hire.employer, hire.leftOn!, sign);
       };
       open([cachedState(this.s, id) ?? emptyPerson(id)], -1);
-      open([replay(id, personEvents(this.s, id), asOf).state], 1);
+      open([replay(id, personEvents(this.s, id), viewOn).state], 1);
     }
     return [...counts.values()].filter((g) => g.count > 0);
   }
@@ -647,15 +648,27 @@ export class SqliteStore extends Reader implements Store {
   /**
    * The cache is the replay of everyone's events (kept so by `record`), so it
    * is read as three streams in ID order, joined here (people with their
-   * hires, cards, e-cards); only people with facts dated after `asOf` are
-   * replayed, to show them as they stood that day.
+   * hires, cards, e-cards); only people with facts dated after `viewOn` are
+   * replayed, to show them as they stood that day, and people who applied
+   * for a card (card apply): an application no card completed (制卡中,
+   * 制卡失败) is not among the cached tables, and export and people show it.
    */
-  async *everyone(asOf: IsoDate | null): AsyncIterable<readonly PersonState[]> {
-    // People with facts dated after `asOf` looked different that day: their events, read beside the people
+  async *everyone(viewOn: IsoDate | null): AsyncIterable<readonly PersonState[]> {
+    // People with facts dated after `viewOn` looked different that day: their events, read beside the people
     // in ID order (a merge, not a query per person nor a list of them held: issue 31), replayed as of that day.
-    const past = laterFacts(this.s, asOf);
-    const later = past === null ? null : ahead(laterEvents(this.s, past));
-    const day = past?.asOf ?? null;
+    const past = laterFacts(this.s, viewOn);
+    const laterRows = past === null ? null : laterEvents(this.s, past);
+    const later = laterRows === null ? null : ahead(laterRows);
+    const applicantRows = this.s
+      .sql("SELECT DISTINCT person_id FROM event WHERE kind = 'card.applied' ORDER BY person_id")
+      .pluck()
+      .iterate() as IterableIterator<string>;
+    const applicants = ahead(applicantRows);
+    const applied = (id: string): boolean => {
+      while (applicants.next !== null && applicants.next < id) applicants.take();
+      return applicants.next === id;
+    };
+    const s = this.s;
     const people = this.s
       .sql(`SELECT p.id, p.name, h.id IS NOT NULL, ${HIRE_VALUES} FROM person p LEFT JOIN hire h ON h.person_id = p.id ORDER BY p.id, h.id`)
       .raw(true)
@@ -683,16 +696,23 @@ export class SqliteStore extends Reader implements Store {
     }.call(this);
     yield* paged(
       (function* () {
-        for (const state of statesOf) {
-          while (later !== null && later.next !== null && later.next.person_id < state.id) later.take();
-          if (later?.next?.person_id !== state.id) {
-            yield state;
-            continue;
+        try {
+          for (const state of statesOf) {
+            while (later !== null && later.next !== null && later.next.person_id < state.id) later.take();
+            if (later !== null && later.next?.person_id === state.id) {
+              const events: LedgerEvent[] = [];
+              while (later.next?.person_id === state.id) events.push(toEvent(later.take()));
+              const replayed = replay(state.id, events, viewOn).state;
+              if (replayed.exists) yield replayed;
+            } else if (applied(state.id)) {
+              const replayed = replay(state.id, personEvents(s, state.id), viewOn).state;
+              if (replayed.exists) yield replayed;
+            } else yield state;
           }
-          const events: LedgerEvent[] = [];
-          while (later.next?.person_id === state.id) events.push(toEvent(later.take()));
-          const replayed = replay(state.id, events, day).state;
-          if (replayed.exists) yield replayed;
+        } finally {
+          // Read to its end or not (the last applicants, a reader gone): the statements are released for the next read.
+          applicantRows.return?.();
+          laterRows?.return?.();
         }
       })(),
     );

@@ -4,7 +4,7 @@
 // (SPEC 1.10) as commands and roster rows change them.
 import fs from 'node:fs';
 import path from 'node:path';
-import { type ContributionTable, findCity, parseContributions, withLoaded } from '../../../core/contributions.js';
+import { type ContributionTable, findCity, parseContributions, storedYear, withLoaded } from '../../../core/contributions.js';
 import { decideEmployer, type Employer, type EmployerRequest } from '../../../core/employer.js';
 import { InvalidInput, Refused } from '../../../core/errors.js';
 import type { LedgerReader, LedgerTransaction } from '../../../store/store.js';
@@ -38,7 +38,7 @@ export async function contributionTable(ctx: Context, store: LedgerReader | null
     ? table
     : withLoaded(
         table,
-        loaded.map((l) => l.year),
+        loaded.map((l) => storedYear(l.year)),
       );
 }
 

@@ -14,15 +14,15 @@ export interface CostBook {
 export const cityOfEmployer = (book: CostBook, employer: string | null): string | null =>
   employer === null ? null : (book.employers.get(employer)?.city ?? null);
 
-/** The estimate for a registration that is `overdue` (to `asOf`) or `late` (to its filing day); null for any other. */
+/** The estimate for a registration that is `overdue` (to `today`) or `late` (to its filing day); null for any other. */
 export function costOf(
   book: CostBook,
   hire: { employer: string | null; hiredOn: IsoDate; registeredOn: IsoDate | null; leftOn: IsoDate | null; base: number | null },
   state: string,
-  asOf: IsoDate,
+  today: IsoDate,
 ): Cost | null {
   if (state !== 'overdue' && state !== 'late') return null;
-  const until = state === 'late' ? hire.registeredOn! : asOf;
+  const until = state === 'late' ? hire.registeredOn! : today;
   return registrationCost({ hiredOn: hire.hiredOn, leftOn: hire.leftOn, until, city: cityOfEmployer(book, hire.employer), base: hire.base }, book.table);
 }
 
@@ -31,16 +31,16 @@ export function costOf(
  * separation, from the leaving day) cut-off where the employer's city has one
  * known for that month; else null.
  */
-export function cutoffOf(book: CostBook, employer: string | null, startsOn: IsoDate, asOf: IsoDate): { date: IsoDate; month: string } | null {
+export function cutoffOf(book: CostBook, employer: string | null, startsOn: IsoDate, today: IsoDate): { date: IsoDate; month: string } | null {
   const city = cityOfEmployer(book, employer);
   if (city === null) return null;
-  const from = startsOn > asOf ? startsOn : asOf;
+  const from = startsOn > today ? startsOn : today;
   const year = book.table.years.find((y) => y.city === city && y.from <= from && from <= y.to);
   if (!year?.cutoff) return null;
-  const found = declarationCutoff(startsOn, asOf, year.cutoff.day);
+  const found = declarationCutoff(startsOn, today, year.cutoff.day);
   // The month found may fall in the next contribution year: its own cut-off applies there.
   const next = book.table.years.find((y) => y.city === city && y.from <= `${found.month}-01` && `${found.month}-01` <= y.to);
-  return next?.cutoff ? declarationCutoff(startsOn, asOf, next.cutoff.day) : null;
+  return next?.cutoff ? declarationCutoff(startsOn, today, next.cutoff.day) : null;
 }
 
 const source = (s: DataSource) => ({ title: s.title, url: s.url, date: s.date, confidence: s.confidence });

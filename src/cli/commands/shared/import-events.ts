@@ -8,7 +8,8 @@ import readline from 'node:readline';
 import { type IsoDate, parseIsoDate } from '../../../core/calendar-date.js';
 import { parseCitizenId } from '../../../core/citizen-id.js';
 import { type EventBody, type Fact, type LedgerEvent, replay } from '../../../core/events.js';
-import { InvalidInput } from '../../../core/errors.js';
+import { InvalidInput, Refused } from '../../../core/errors.js';
+import { parseContributions, storedYear } from '../../../core/contributions.js';
 import type { LedgerTransaction } from '../../../store/store.js';
 import type { Context } from '../../context.js';
 import type { BadRow, ImportTally } from './import-tally.js';
@@ -38,7 +39,10 @@ export async function importEvents(
   // An event of the file that cannot be taken is a bad line of the export, whatever its field.
   const invalid = (line: number, field: string, message: string) => bad({ line, field, code: 'bad-json', message });
   let masked = false;
-  for await (const { line, value } of jsonLines(ctx, file)) {
+  let header: Record<string, unknown> = {};
+  for await (const { line, value } of jsonLines(ctx, file, (h) => {
+    header = h;
+  })) {
     const e = value as Record<string, unknown>;
     const body = eventBody(e.kind, e.data);
     if ('field' in body) {
@@ -99,10 +103,80 @@ export async function importEvents(
     tally.changed++;
     tally.events += events.length;
   }
+  await restoreRecords(ctx, tx, header, people, invalid);
 }
 
-/** The events of the file, one per line as export writes them; any other JSON layout is parsed whole. */
-async function* jsonLines(ctx: Context, file: string): AsyncGenerator<{ line: number; value: unknown }> {
+/**
+ * The records an export carries beside the events (its first line): the
+ * employers with their credit codes and cities, checked as `employer add`
+ * checks them, and the loaded rate years, checked as `rates load` checks them.
+ * An employer the events name without a record is recorded with its name only
+ * (SPEC 1.10). A year the ledger already holds for the same city and year is
+ * kept; a different one is a bad line (import adds, it does not merge).
+ */
+async function restoreRecords(
+  ctx: Context,
+  tx: LedgerTransaction,
+  header: Record<string, unknown>,
+  people: ReadonlyMap<string, readonly FileEvent[]>,
+  invalid: (line: number, field: string, message: string) => void,
+): Promise<void> {
+  const { EmployerBook, cityName, cityOf, contributionTable, shippedContributions } = await import('./contributions-data.js');
+  const m = ctx.m.import.events;
+  const book = await EmployerBook.of(tx);
+  const table = await contributionTable(ctx, tx);
+  const employers = Array.isArray(header.employers) ? header.employers : [];
+  for (const [i, e] of employers.entries()) {
+    const r = (typeof e === 'object' && e !== null ? e : {}) as Record<string, unknown>;
+    const text = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : null);
+    const name = text(r.name);
+    if (name === null || (r.uscc != null && text(r.uscc) === null) || (r.city != null && text(r.city) === null)) {
+      invalid(1, `employers[${i}]`, m.badEmployer);
+      continue;
+    }
+    try {
+      await book.record(
+        ctx,
+        tx,
+        { name, uscc: text(r.uscc), city: cityOf(table, text(r.city)) },
+        { uscc: `employers[${i}].uscc`, city: `employers[${i}].city` },
+      );
+    } catch (error) {
+      if (!(error instanceof InvalidInput || error instanceof Refused)) throw error;
+      invalid(1, `employers[${i}]`, error.message);
+    }
+  }
+  for (const events of people.values()) {
+    for (const e of events) {
+      const named = 'employer' in e.body ? e.body.employer : null;
+      if (typeof named === 'string' && book.get(named) === null) await book.record(ctx, tx, { name: named, uscc: null, city: null }, { uscc: '', city: '' });
+    }
+  }
+  const rates = Array.isArray(header.rates) ? header.rates : [];
+  const held = await tx.contributionYears();
+  for (const [i, l] of rates.entries()) {
+    const r = (typeof l === 'object' && l !== null ? l : {}) as Record<string, unknown>;
+    const loadedOn = typeof r.loadedOn === 'string' ? parseIsoDate(r.loadedOn) : null;
+    const parsed = parseContributions(r.data, shippedContributions(ctx).cities);
+    if (typeof r.file !== 'string' || r.file.trim() === '' || loadedOn === null || !parsed.ok || parsed.table.cities.length > 0) {
+      invalid(1, `rates[${i}]`, parsed.ok || typeof r.file !== 'string' ? m.badRates : `${ctx.m.rates.problem(parsed.problem)}`);
+      continue;
+    }
+    for (const year of parsed.table.years) {
+      const before = held.find((h) => h.year.city === year.city && h.year.year === year.year);
+      if (before === undefined) await tx.saveContributionYear({ year, loadedOn, file: r.file.trim() });
+      else if (JSON.stringify(storedYear(before.year)) !== JSON.stringify(year))
+        invalid(1, `rates[${i}]`, m.differentRates(`${cityName(ctx, table, year.city)} ${year.year}`));
+    }
+  }
+}
+
+/**
+ * The events of the file, one per line as export writes them; any other JSON
+ * layout is parsed whole. `onHeader` gets the file's other fields (employers,
+ * rates) before the first event.
+ */
+async function* jsonLines(ctx: Context, file: string, onHeader: (header: Record<string, unknown>) => void): AsyncGenerator<{ line: number; value: unknown }> {
   const m = ctx.m.import.events;
   const badFile = (message: string) => new InvalidInput('bad-json', message);
   let size: number;
@@ -126,6 +200,13 @@ async function* jsonLines(ctx: Context, file: string): AsyncGenerator<{ line: nu
     if (header === null) {
       header = text;
       if (!/^\{"format":"sscard-events","version":2,.*"events":\[$/.test(text)) lineWise = false;
+      else {
+        try {
+          onHeader(JSON.parse(`${text}]}`) as Record<string, unknown>);
+        } catch {
+          throw badFile(m.badLine(1, file));
+        }
+      }
     }
     if (!lineWise) {
       whole.push(raw);
@@ -149,6 +230,7 @@ async function* jsonLines(ctx: Context, file: string): AsyncGenerator<{ line: nu
   if (d?.format !== JSON_FORMAT || !Array.isArray(d.events)) {
     throw badFile(m.notAnExport(file, JSON_FORMAT));
   }
+  onHeader(doc as Record<string, unknown>);
   let i = 0;
   for (const value of d.events) yield { line: ++i, value };
 }

@@ -4,8 +4,8 @@ import type { IsoDate } from '../../../core/calendar-date.js';
 import { type PersonState, replay } from '../../../core/events.js';
 import type { LedgerReader, LedgerTransaction } from '../../../store/store.js';
 
-export async function personState(reader: LedgerReader | LedgerTransaction, id: string, asOf: IsoDate | null = null): Promise<PersonState> {
+export async function personState(reader: LedgerReader | LedgerTransaction, id: string, viewOn: IsoDate | null = null): Promise<PersonState> {
   // Inside a write, the transaction knows the state it last wrote (store.ts).
-  if (asOf === null && 'personState' in reader) return reader.personState(id);
-  return replay(id, await reader.personEvents(id), asOf).state;
+  if (viewOn === null && 'personState' in reader) return reader.personState(id);
+  return replay(id, await reader.personEvents(id), viewOn).state;
 }

@@ -33,6 +33,14 @@ export const ALIASES: Readonly<Record<Column, readonly string[]>> = {
   employer_city: ['参保地', '参保城市'],
   // SPEC 1.9: the hire's monthly contribution base.
   base: ['缴费基数', '月缴费基数'],
+  // SPEC 1.3 v3: card-making progress in the words of the progress queries (社保卡进度查询: 申领, 制卡中,
+  // 银行网点签收 and its 领卡网点, 制卡失败; e.g. 中山人社, reported by 中山日报), and the card's generation (第三代社保卡).
+  generation: ['社保卡代次', '卡代次'],
+  applied_on: ['申领日期', '社保卡申领日期'],
+  ready_on: ['网点签收日期', '待领卡日期'],
+  ready_outlet: ['领卡网点'],
+  failed_on: ['制卡失败日期'],
+  failure_reason: ['制卡失败原因'],
 };
 
 /** Columns holding dates: in an xlsx a number there is an Excel serial date. */

@@ -62,7 +62,7 @@ export const PROGRESS_EVERY = 1000;
  */
 export const HEADER_SEARCH = 10;
 
-/** A workbook's rows come one by one from exceljs; they are passed on in pages of this many. */
+/** A workbook's rows come one by one from its reader; they are passed on in pages of this many. */
 const WORKBOOK_PAGE = 1000;
 
 const TEXT_EXTENSIONS = new Set(['.csv', '.tsv', '.txt']);
@@ -121,21 +121,15 @@ async function* counted(stream: AsyncIterable<unknown>, onBytes: (n: number) => 
 export async function openRoster(source: string, options: RosterOptions = {}): Promise<Roster> {
   const m = options.m;
   const { format, size } = checkSource(source, m);
-  const stream = openStream(source, options.stdin);
+  // A workbook is read from its file by random access (xlsx.ts); text, and standard input, as a stream.
+  const stream = format === 'xlsx' ? null : openStream(source, options.stdin);
   let bytes = 0;
   const onBytes = (n: number) => (bytes += n);
 
   let records: AsyncGenerator<RawRecord[]>;
   if (format === 'xlsx') {
-    // Before the reader unpacks anything (issue 29 item 8).
-    if (source !== '-') (await import('./xlsx-limits.js')).checkXlsxLimits(source, m);
     const { readXlsx } = await import('./xlsx.js');
-    const { PassThrough } = await import('node:stream');
-    const input = new PassThrough({ highWaterMark: 64 * 1024 });
-    (stream as Readable).on('data', (chunk: Buffer) => onBytes(chunk.length));
-    (stream as Readable).on('error', (error) => input.destroy(error));
-    (stream as Readable).pipe(input);
-    records = paged(readXlsx(input, source, options.sheet, m));
+    records = paged(readXlsx(source, options.sheet, m, onBytes));
   } else {
     let encoding: RosterEncoding = 'utf-8';
     const texts = decodeRoster(counted(stream as AsyncIterable<unknown>, onBytes), { m, onEncoding: (e) => (encoding = e) });
@@ -148,7 +142,7 @@ export async function openRoster(source: string, options: RosterOptions = {}): P
   const wrapped = readErrors(records, source, m);
 
   const release = () => {
-    if (source !== '-') (stream as Readable).destroy();
+    if (source !== '-') (stream as Readable | null)?.destroy();
   };
 
   // The header is the row --header-row names, or the first of the first HEADER_SEARCH non-blank rows that

@@ -1,101 +1,70 @@
-// What a workbook may unpack to, checked from its zip central directory before
-// the workbook reader opens it (issue 29 item 8). The reader (exceljs) holds
-// every shared string in memory and may write a whole sheet to a temporary
-// file; a small crafted file unpacked without bound (6 M shared strings in 15
-// MB took 793 MB of memory; a 2 MB sheet of one repeated byte, 2 GB of disk).
+// What sscard's workbook reader (xlsx.ts) may unpack and hold (issue 29 item
+// 8): exceljs's reader held every shared string as an object and wrote sheets
+// to temporary files without bound (6 M shared strings in a 15 MB file took
+// 793 MB of memory; a 2 MB sheet of one repeated byte, 2 GB of disk). Every
+// part's declared size is checked before anything is inflated, and no part
+// inflates past its declared size (yauzl, as it inflates): a zip that lies
+// about its sizes is refused with bounded memory.
 // Measured ratios of real workbooks: 6.6 (sscard's export), 12.8 (openpyxl),
 // under 20 for text rosters; one byte repeated compresses about 1000:1.
-// Layout: PKWARE APPNOTE 6.3.10, sections 4.3.12 (central directory), 4.3.16
-// (its end), 4.5.3 (the ZIP64 sizes).
-import fs from 'node:fs';
 import type { Messages } from '../../text/messages/index.js';
 import { RosterFileError } from './problems.js';
 
-/** Any one part (a sheet's XML): past this a workbook is refused. */
+/** Any one part (a sheet's XML, parsed as it is inflated): past this a workbook is refused. */
 export const PART_LIMIT = 1024 * 1024 * 1024;
-/** The shared strings, all held in memory while the sheet is read. */
+/** The shared strings' XML, all held in memory while the sheet is read (their text is no longer than their XML: no entity is defined). */
 export const SHARED_STRINGS_LIMIT = 32 * 1024 * 1024;
+/**
+ * Shared strings held at most: 32 MiB of `<si/>` is 6.7 M of them. A roster
+ * saved by Excel with a different ID and name on each row has two per row:
+ * 2 M is a roster of a million rows, and its strings already fill 32 MiB.
+ */
+export const SHARED_STRINGS_COUNT_LIMIT = 2_000_000;
+/** The other parts read whole (the workbook, its relationships, the styles): what they name is held in memory. */
+export const HELD_PART_LIMIT = 32 * 1024 * 1024;
 /** Unpacked to packed, for a part over RATIO_FROM bytes: a compression bomb. */
 export const RATIO_LIMIT = 100;
 const RATIO_FROM = 1024 * 1024;
+/** Parts in one zip: a workbook has tens; each is listed in memory. */
+export const PARTS_LIMIT = 10_000;
+/** Columns in a sheet (Excel's, A to XFD): a cell reference past it would make a row of millions of empty cells. */
+export const COLUMN_LIMIT = 16_384;
+/** XML bytes between two parser events (one text or attribute): the parser holds them whole. */
+export const NODE_LIMIT = 4 * 1024 * 1024;
+/** The text of one row, all its cells: a roster row of more is refused (read.ts refuses 1 MiB in the columns it reads). */
+export const ROW_TEXT_LIMIT = 4 * 1024 * 1024;
 
-interface Entry {
+interface Part {
   readonly name: string;
   readonly packed: number;
   readonly unpacked: number;
 }
 
-/** The central directory's entries, or null when the file is not a zip at all (the reader then says so). */
-function entries(file: string): Entry[] | null {
-  const fd = fs.openSync(file, 'r');
-  try {
-    const size = fs.fstatSync(fd).size;
-    const tail = Buffer.alloc(Math.min(size, 65_557));
-    fs.readSync(fd, tail, 0, tail.length, size - tail.length);
-    const end = tail.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-    if (end === -1 || end + 22 > tail.length) return null;
-    let count = tail.readUInt16LE(end + 10);
-    let length = tail.readUInt32LE(end + 12);
-    let offset = tail.readUInt32LE(end + 16);
-    const locator = end - 20;
-    if ((offset === 0xffffffff || count === 0xffff) && locator >= 0 && tail.readUInt32LE(locator) === 0x07064b50) {
-      const record = Buffer.alloc(56);
-      fs.readSync(fd, record, 0, 56, Number(tail.readBigUInt64LE(locator + 8)));
-      count = Number(record.readBigUInt64LE(32));
-      length = Number(record.readBigUInt64LE(40));
-      offset = Number(record.readBigUInt64LE(48));
-    }
-    if (offset + length > size || length > 64 * 1024 * 1024) return null;
-    const directory = Buffer.alloc(length);
-    fs.readSync(fd, directory, 0, length, offset);
-    const found: Entry[] = [];
-    for (let at = 0, i = 0; i < count && at + 46 <= directory.length; i++) {
-      if (directory.readUInt32LE(at) !== 0x02014b50) return null;
-      let packed = directory.readUInt32LE(at + 20);
-      let unpacked = directory.readUInt32LE(at + 24);
-      const nameLength = directory.readUInt16LE(at + 28);
-      const extraLength = directory.readUInt16LE(at + 30);
-      const commentLength = directory.readUInt16LE(at + 32);
-      const name = directory.toString('utf8', at + 46, at + 46 + nameLength);
-      // ZIP64: the real sizes in the extra field (id 1), unpacked first, each only where the header says 0xFFFFFFFF.
-      for (let e = at + 46 + nameLength; e + 4 <= at + 46 + nameLength + extraLength; ) {
-        const id = directory.readUInt16LE(e);
-        const dataLength = directory.readUInt16LE(e + 2);
-        if (id === 1) {
-          let p = e + 4;
-          if (unpacked === 0xffffffff) {
-            unpacked = Number(directory.readBigUInt64LE(p));
-            p += 8;
-          }
-          if (packed === 0xffffffff) packed = Number(directory.readBigUInt64LE(p));
-        }
-        e += 4 + dataLength;
-      }
-      found.push({ name, packed, unpacked });
-      at += 46 + nameLength + extraLength + commentLength;
-    }
-    return found;
-  } finally {
-    fs.closeSync(fd);
-  }
-}
+const mib = (n: number) => Math.ceil(n / 1024 / 1024);
+const isSharedStrings = (name: string) => /sharedStrings[^/]*\.xml$/i.test(name);
 
-/** Refuses a workbook whose parts would unpack past the limits, in one sentence; a file that is no zip is left to the reader. */
-export function checkXlsxLimits(file: string, m: Messages | undefined): void {
-  const list = entries(file);
-  if (list === null) return;
-  const mib = (n: number) => Math.ceil(n / 1024 / 1024);
-  for (const entry of list) {
-    const sharedStrings = /sharedStrings[^/]*\.xml$/i.test(entry.name);
+/** Refuses a workbook whose parts say they would unpack past the limits, in one sentence, before any is inflated. */
+export function checkPartSizes(parts: readonly Part[], m: Messages | undefined): void {
+  for (const part of parts) {
+    const sharedStrings = isSharedStrings(part.name);
     const limit = sharedStrings ? SHARED_STRINGS_LIMIT : PART_LIMIT;
-    if (entry.unpacked > limit) {
+    if (part.unpacked > limit) {
       throw new RosterFileError(
-        { kind: 'xlsx-too-large', part: entry.name, mib: mib(entry.unpacked), limitMib: mib(limit), why: sharedStrings ? 'memory' : 'size' },
+        { kind: 'xlsx-too-large', part: part.name, mib: mib(part.unpacked), limitMib: mib(limit), why: sharedStrings ? 'memory' : 'size' },
         m,
       );
     }
-    if (entry.unpacked > RATIO_FROM && entry.unpacked > entry.packed * RATIO_LIMIT) {
-      throw new RosterFileError({ kind: 'xlsx-too-large', part: entry.name, mib: mib(entry.unpacked), limitMib: RATIO_LIMIT, why: 'ratio' }, m);
+    if (part.unpacked > RATIO_FROM && part.unpacked > part.packed * RATIO_LIMIT) {
+      throw new RosterFileError({ kind: 'xlsx-too-large', part: part.name, mib: mib(part.unpacked), limitMib: RATIO_LIMIT, why: 'ratio' }, m);
     }
+  }
+}
+
+/** Refuses a part read whole (held in memory) past its limit: the shared strings, the workbook, its relationships, the styles. */
+export function checkHeldPart(name: string, unpacked: number, m: Messages | undefined): void {
+  const sharedStrings = isSharedStrings(name);
+  const limit = sharedStrings ? SHARED_STRINGS_LIMIT : HELD_PART_LIMIT;
+  if (unpacked > limit) {
+    throw new RosterFileError({ kind: 'xlsx-too-large', part: name, mib: mib(unpacked), limitMib: mib(limit), why: sharedStrings ? 'memory' : 'size' }, m);
   }
 }

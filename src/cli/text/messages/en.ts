@@ -211,6 +211,8 @@ export const en = {
     >,
     employer: 'employer',
     employee: 'employee',
+    /** An insurance's two shares, in `rates`. */
+    shares: (employer: string, employee: string) => `employer ${employer}, employee ${employee}`,
     injuryRange: (min: string, max: string) => `; ${min} .. ${max} by industry class`,
     dueDay: 'Premiums due',
     cutoff: '增员/减员 cut-off (later filings take effect the next month)',
@@ -1000,6 +1002,8 @@ export const en = {
           return p.why === 'ratio'
             ? `The workbook's part ${p.part} unpacks to ${p.mib} MiB, over ${p.limitMib} times its packed size, which no spreadsheet writes; nothing was read: save the sheet as CSV and import that.`
             : `The workbook's part ${p.part} unpacks to ${p.mib} MiB, more than the ${p.limitMib} MiB sscard reads${p.why === 'memory' ? " (a workbook's shared text is held in memory)" : ''}; nothing was read: save the sheet as CSV and import that.`;
+        case 'xlsx-too-many-strings':
+          return `The workbook holds more than ${p.limit.toLocaleString('en-US')} shared strings (its different texts), more than sscard holds in memory; no row was read: save the sheet as CSV and import that.`;
       }
     },
     /** An identity number Excel damaged (src/cli/roster/damaged-id.ts). */
@@ -1035,6 +1039,8 @@ export const en = {
     /** A row's wording of the refusal `guardian-required` (the command's names --guardian-id). */
     guardianNeeded: "the holder was under 16 on that date, so a guardian activated the card; give the guardian's identity number in guardian_id.",
     activatedOnAnotherDate: (card: string) => `card ${card} is recorded as activated on another date; the ledger keeps the first.`,
+    appliedOnAnotherDate: (card: string) =>
+      `card ${card} is recorded with another application date, or none; an application cannot be added to a card already made, so the ledger keeps its own.`,
     /** A JSON export (`sscard export --format json`): what is wrong with an event of it. */
     events: {
       notThisKind: 'is not what this kind of event holds',
@@ -1043,6 +1049,9 @@ export const en = {
       badSeq: 'is not a whole number',
       doesNotFollow: 'does not follow from the events before it for this person; the file is incomplete or edited',
       differentHistory: 'is already in the ledger with a different history; a JSON import adds new people only',
+      badEmployer: 'is not an employer record (a name, with a credit code and a city as text or null)',
+      badRates: 'is not a loaded rate year (a file name, the day it was loaded, and a contribution data file)',
+      differentRates: (which: string) => `holds ${which}, which the ledger already holds with other figures; a JSON import does not replace loaded rates`,
       masked: (file: string) =>
         `${file} holds masked identity numbers, so it cannot be imported; export it again with \`sscard export --format json --reveal\`.`,
       notAFile: (file: string) => `<file>: ${file} is not a regular file.`,
@@ -1126,8 +1135,11 @@ export const en = {
     claimed: (on: string, channel: string | null) => `Electronic social security card claimed on ${on}${channel ? ` via ${channel}` : ''}.`,
     unchanged: (on: string) => `The electronic social security card was already claimed on ${on}; nothing changed.`,
     activated: 'The card it maps to is activated: there is an activated electronic social security card.',
-    notActivated: (card: string | undefined, state: string) =>
+    notActivated: (card: string, state: string) =>
       `Having the e-card does not mean the card is activated: card ${card} is ${state}. Bring it and your ORIGINAL identity document to an outlet of the issuing bank to activate it.`,
+    /** A third-generation card applied for, not made yet: its e-card came with the application (SPEC 1.4 v3). */
+    cardBeingMade:
+      'Having the e-card does not mean the card is activated: the card itself is still being made (制卡中). Once it is issued and collected, bring it and your ORIGINAL identity document to an outlet of the issuing bank to activate it.',
   },
 
   /** `sscard register-employee`. */
@@ -1233,6 +1245,11 @@ export const en = {
     cardColumns: 'is empty but the row has card columns',
     channel: (channels: string) => `must be one of ${channels}`,
     claimedOnMissing: 'is empty but ecard_channel is given',
+    generation: "must be 2 or 3 (第二代, 第三代): the card's generation",
+    outletWithoutReady: 'is empty but ready_outlet is given: the outlet is recorded with the day the card reached it',
+    reasonWithoutFailure: 'is empty but failure_reason is given',
+    failureWithoutApplication: 'is empty but failed_on is given: a failure closes an application, so give the day it was applied for',
+    failedWithCard: 'is given but the row has a card_number: a failed application made no card (give the card in a row of its own)',
   },
 
   /** `sscard due` as a table. */
@@ -1249,7 +1266,7 @@ export const en = {
     } as Record<'registration' | 'separation' | 'activation' | 'collection' | 'renewal', string>,
     header: ['DEADLINE', 'WHEN', 'WHAT', 'ID', 'NAME', 'FOR', 'NOTE'] as readonly string[],
     card: (number: string) => `card ${number}`,
-    nothing: (asOf: string, within: number | null) => `Nothing due${within !== null ? ` within ${within} days` : ''} and nothing overdue as of ${asOf}.`,
+    nothing: (today: string, within: number | null) => `Nothing due${within !== null ? ` within ${within} days` : ''} and nothing overdue as of ${today}.`,
     total: (open: number, overdue: number) => `${open} open deadline${open === 1 ? '' : 's'}, ${overdue} overdue.`,
   },
 
@@ -1283,7 +1300,7 @@ export const en = {
     title: 'sscard',
     nav: { agenda: 'Agenda', people: 'People', import: 'Import', policies: 'Card policies', calendar: 'Calendar years' },
     otherLanguage: '中文',
-    footer: (ledger: string, asOf: string) => `Ledger ${ledger} · as of ${asOf}`,
+    footer: (ledger: string, today: string) => `Ledger ${ledger} · as of ${today}`,
     noLedger: (ledger: string) => `There is no ledger at ${ledger} yet. Import a roster to start one.`,
     agenda: {
       title: 'Agenda',

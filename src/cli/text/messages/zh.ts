@@ -177,6 +177,7 @@ export const zh: Messages = {
     insurance: { pension: '养老保险', medical: '医疗保险（含生育保险）', unemployment: '失业保险', injury: '工伤保险（一类行业）' },
     employer: '单位',
     employee: '个人',
+    shares: (employer, employee) => `单位 ${employer}，个人 ${employee}`,
     injuryRange: (min, max) => `；按行业风险类别 ${min} .. ${max}`,
     dueDay: '缴费期限',
     cutoff: '增员/减员申报截止日（逾期申报次月生效）',
@@ -915,6 +916,8 @@ export const zh: Messages = {
           return p.why === 'ratio'
             ? `工作簿的部件 ${p.part} 解压后为 ${p.mib} MiB，超过压缩大小的 ${p.limitMib} 倍，不是电子表格软件写出的文件；未读取任何内容：请把工作表另存为 CSV 再导入。`
             : `工作簿的部件 ${p.part} 解压后为 ${p.mib} MiB，超过 sscard 读取的上限 ${p.limitMib} MiB${p.why === 'memory' ? '（工作簿的共享文本须全部放在内存中）' : ''}；未读取任何内容：请把工作表另存为 CSV 再导入。`;
+        case 'xlsx-too-many-strings':
+          return `工作簿的共享字符串（不同的文本）超过 ${p.limit} 条，超过 sscard 在内存中保存的上限；未读取任何行：请把工作表另存为 CSV 再导入。`;
       }
     },
     idDamage: (kind) =>
@@ -943,6 +946,7 @@ export const zh: Messages = {
       `${dryRun ? '试运行，未写入：' : '已导入：'}${t.rows} 行，其中 ${t.changed} 行有更改（${t.events} 条记录），${t.unchanged} 行已在台账中${t.invalid ? `，${t.invalid} 行无效${dryRun ? '，将被跳过' : '已跳过'}` : ''}。`,
     guardianNeeded: '持卡人在该日未满 16 周岁，由监护人代为激活：请在 guardian_id 列填写监护人的身份证号码。',
     activatedOnAnotherDate: (card) => `卡 ${card} 已记录于另一日期激活：台账保留首次记录。`,
+    appliedOnAnotherDate: (card) => `卡 ${card} 已记录了另一申领日期（或没有申领记录）：已制出的卡不能补记申领，台账保留原记录。`,
     events: {
       notThisKind: '与该类事件应有的内容不符',
       badId: '不是 18 位身份证号码',
@@ -950,6 +954,9 @@ export const zh: Messages = {
       badSeq: '不是整数',
       doesNotFollow: '与此人之前的事件不相符：文件不完整或被改动过',
       differentHistory: '已在台账中且记录不同：JSON 导入只添加新人员',
+      badEmployer: '不是用人单位记录（应有名称，统一社会信用代码和参保地为文本或 null）',
+      badRates: '不是已导入的缴费年度（应有文件名、导入日期和缴费数据）',
+      differentRates: (which) => `含 ${which}，台账中已有该年度且数据不同：JSON 导入不替换已导入的缴费数据`,
       masked: (file) => `${file} 中的身份证号码已脱敏，无法导入：请用 \`sscard export --format json --reveal\` 重新导出。`,
       notAFile: (file) => `<file>：${file} 不是普通文件。`,
       unreadable: (file) => `<file>：无法读取 ${file}，请核对路径。`,
@@ -1010,6 +1017,7 @@ export const zh: Messages = {
     unchanged: (on) => `电子社保卡已于 ${on} 申领，未做更改。`,
     activated: '对应的社会保障卡已激活：有已激活的电子社保卡。',
     notActivated: (card, state) => `申领电子社保卡不等于实体卡已激活：卡 ${card} ${state}。请携带卡和身份证原件到发卡银行网点激活。`,
+    cardBeingMade: '申领电子社保卡不等于实体卡已激活：实体卡仍在制作中。制成并领取后，请携带卡和身份证原件到发卡银行网点激活。',
   },
 
   registerEmployee: {
@@ -1099,6 +1107,11 @@ export const zh: Messages = {
     cardColumns: '为空，但该行填写了卡的列',
     channel: (channels) => `须为以下之一：${channels}`,
     claimedOnMissing: '为空，但填写了 ecard_channel',
+    generation: '须为 2 或 3（第二代、第三代社保卡）',
+    outletWithoutReady: '为空，但填写了 ready_outlet：领卡网点随网点签收日期一并记录',
+    reasonWithoutFailure: '为空，但填写了 failure_reason',
+    failureWithoutApplication: '为空，但填写了 failed_on：制卡失败须有其申领日期',
+    failedWithCard: '已填写，但该行有 card_number：制卡失败并未制出卡（卡请另起一行）',
   },
 
   due: {
@@ -1107,7 +1120,7 @@ export const zh: Messages = {
     kinds: { registration: '参保登记', separation: '离职转移', activation: '激活', collection: '领卡', renewal: '换领' },
     header: ['期限', '剩余', '事项', '身份证号', '姓名', '对象', '说明'],
     card: (number) => `卡 ${number}`,
-    nothing: (asOf, within) => `截至 ${asOf}，${within !== null ? `${within} 天内` : ''}没有到期或逾期的事项。`,
+    nothing: (today, within) => `截至 ${today}，${within !== null ? `${within} 天内` : ''}没有到期或逾期的事项。`,
     total: (open, overdue) => `共 ${open} 项未办，${overdue} 项已逾期。`,
   },
 
@@ -1136,7 +1149,7 @@ export const zh: Messages = {
     title: 'sscard',
     nav: { agenda: '待办', people: '人员', import: '导入', policies: '卡政策', calendar: '节假日年份' },
     otherLanguage: 'English',
-    footer: (ledger, asOf) => `台账 ${ledger} · 截至 ${asOf}`,
+    footer: (ledger, today) => `台账 ${ledger} · 截至 ${today}`,
     noLedger: (ledger) => `${ledger} 还没有台账。导入一份花名册即可创建。`,
     agenda: {
       title: '待办',
