@@ -4,7 +4,6 @@
 // main(argv, io) keeps nothing between runs: all a run knows is its IO and
 // the Run below (the tests run many commands in one process, test/e2e/harness.ts).
 import { Command, CommanderError, type Help, Option } from 'commander';
-import type { ErrorParams } from '../core/errors.js';
 import type { Store } from '../store/store.js';
 import type { Context, IO } from './context.js';
 import { redactIds } from '../core/masking.js';
@@ -769,10 +768,6 @@ export async function main(argv: string[], io: IO): Promise<number> {
       return EXIT.usage;
     }
     const failure = failureOf(error, m);
-    // The store's errors carry their values; the words come from the catalogue (src/core/errors.ts).
-    const params = (error as { params?: ErrorParams } | null)?.params;
-    const words = (m.errors as unknown as Record<string, ((p: ErrorParams) => string) | undefined>)[failure.code];
-    if (params && words) failure.message = words(params);
     failure.message = printable(redactIds(failure.message));
     // Details a failure carries (e.g. import's bad rows) go into the one JSON document.
     if (run.json) writeJsonError(run, failure.code, failure.message, (error as { details?: Record<string, unknown> } | null)?.details);

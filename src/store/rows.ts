@@ -3,7 +3,7 @@
 // the events that `check` reports (SPEC 1.6): one definition for both engines.
 import type { IsoDate } from '../core/calendar-date.js';
 import type { Card, CardState, Loss } from '../core/card.js';
-import { Refused } from '../core/errors.js';
+import { type Refused, refused } from '../core/errors.js';
 import { EVENT_KINDS, type EventBody, type EventKind, type LedgerEvent, type PersonState } from '../core/events.js';
 import type { Hire, HireKind } from '../core/registration.js';
 import { type AgendaOrder, OPEN_ITEMS } from '../core/agenda.js';
@@ -67,11 +67,7 @@ const KNOWN_KINDS = new Set<string>(EVENT_KINDS);
  * into an export.
  */
 export function damagedEvent(seq: number, why: 'kind' | 'data'): Refused {
-  return new Refused(
-    'event-damaged',
-    `The ledger's event ${seq} is damaged (${why === 'kind' ? 'its kind is not one sscard writes' : 'its data is not a JSON object'}), so nothing was written or exported; restore the ledger from a backup as the README's "Backups and restore" says, then run \`sscard check\`.`,
-    { seq, why },
-  );
+  return refused('event-damaged', { seq, why });
 }
 
 export function toEvent(row: EventRow): LedgerEvent {
