@@ -69,6 +69,10 @@ export const en = {
 
   /** Short weekday names, Sunday first: `2026-10-08 (Thu)`. */
   weekdayShort: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'],
+  /** A date with its weekday. */
+  dated: (date: string, weekday: string): string => `${date} (${weekday})`,
+  /** A date with why it is that date: "2026-10-08 (Thu) (2026-10-01 is in the National Day holiday; ...)". */
+  because: (date: string, why: string): string => `${date} (${why})`,
   /** A deadline `daysLeft` away: "in 12 days", "due today", "3 days overdue". */
   relative: (daysLeft: number): string => {
     if (daysLeft === 0) return 'due today';
@@ -151,6 +155,10 @@ export const en = {
         : `renewal from ${days} days before expiry${required === 'unknown' ? ' (the national rule; no local source found)' : ''}`,
     unknownRules: (rules: readonly string[]) => `unknown (no source found): ${rules.join(', ')}`,
     sources: 'Sources',
+    /** A policy's name with its id: "Guangdong (guangdong)". */
+    named: (name: string, id: string): string => `${name} (${id})`,
+    /** Between the rules of one line (the temporary loss rule, then each function's). */
+    ruleSeparator: '; ',
     source: (title: string, url: string, date: string | null, confidence: string, supports: readonly string[]) =>
       `${title} (${url}, ${date ?? 'date unknown'}; confidence ${confidence}${supports.length > 0 ? `; for ${supports.join(', ')}` : ''})`,
     national: 'National rules (every policy)',
@@ -206,6 +214,11 @@ export const en = {
     sep: ': ',
     unknown: 'unknown',
     base: 'Monthly base (缴费基数, floor .. ceiling)',
+    /** After `base` when some insurances have a base of their own. */
+    baseOthers: ', for the insurances without their own',
+    /** An insurance's own base, under its rates. */
+    ownBase: 'its own base (floor .. ceiling)',
+    ownBasePeriod: (from: string, to: string) => `its own base ${from} .. ${to}`,
     insurance: { pension: 'Pension', medical: 'Medical (maternity included)', unemployment: 'Unemployment', injury: 'Work injury (class 1)' } satisfies Record<
       Insurance,
       string
@@ -249,7 +262,9 @@ export const en = {
         'unknown-source': 'names a source that is not in "sources"',
         'unknown-city': 'names a city that is not in "cities"',
         'bad-range': 'is below the lower end',
-        overlap: "overlaps the city's previous year",
+        overlap: "overlaps the city's previous year (or, in bases, the insurance's previous period)",
+        'not-a-month': 'must be a month written YYYY-MM',
+        'outside-year': "has months outside the contribution year's from .. to",
         'bad-value': 'has a value that is not allowed',
       }[p.kind];
       return `${at} ${what}`;
@@ -262,6 +277,8 @@ export const en = {
     premiums: (employer: string, employee: string) => `premiums owed: employer ${employer}, employee ${employee}`,
     /** One run of months at the same base and rates: "2 months × 10,000.00 × 26.7%". */
     segment: (months: number, base: string, rate: string) => `${months} month${months === 1 ? '' : 's'} × ${base} × ${rate}`,
+    /** Between the employer's and the employee's arithmetic on one insurance's line. */
+    shareSep: '; ',
     rangeNote: "no base recorded: from the floor to the ceiling (record the hire's base with --base, or a base column, for one figure)",
     lateFee: (total: string) => `late fee (滞纳金, 0.05% a day, Art. 86): ${total}`,
     lateFeeMonth: (month: string, unpaid: string, days: number, fee: string) => `${month}: ${unpaid} × ${days} day${days === 1 ? '' : 's'} × 0.05% = ${fee}`,
@@ -277,7 +294,9 @@ export const en = {
         case 'year':
           return `no contribution data for ${city(m.city)} in ${m.month} (\`sscard rates load FILE.json\`)`;
         case 'base':
-          return `the base floor and ceiling of ${city(m.city)} ${m.year} are unknown (record the hire's base with --base)`;
+          return !('insurance' in m)
+            ? `the base floor and ceiling of ${city(m.city)} ${m.year} are unknown (record the hire's base with --base)`
+            : `the ${m.insurance} base floor and ceiling of ${city(m.city)} ${m.year} are unknown in ${m.month} (its own base; record the hire's base with --base)`;
         case 'rates':
           return `the ${m.insurance} rates of ${city(m.city)} ${m.year} are unknown (\`sscard rates load FILE.json\`)`;
       }
@@ -473,6 +492,8 @@ export const en = {
     labels: { person: 'Person', card: 'Card', medical: 'Medical ins.', ecard: 'E-card', registrations: 'Registrations', next: 'Next steps' },
     born: (sex: 'male' | 'female', birthDate: string, region: string | null) => `${sex}, born ${birthDate}${region ? `, ${region}` : ''}`,
     noCard: 'no card recorded',
+    /** The card's number, its bank and its state: "A12345678 (ICBC): received". */
+    cardLine: (number: string, bank: string | null, state: string): string => `${number}${bank ? ` (${bank})` : ''}: ${state}`,
     issued: (on: string) => `issued ${on}`,
     /** `days`: how long ago (null: not said). */
     appliedOn: (on: string, days: number | null) => `applied for ${on}${days === null ? '' : `, ${days} day${days === 1 ? '' : 's'} ago: being made`}`,
