@@ -69,6 +69,10 @@ export const en = {
 
   /** Short weekday names, Sunday first: `2026-10-08 (Thu)`. */
   weekdayShort: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'],
+  /** A date with its weekday. */
+  dated: (date: string, weekday: string): string => `${date} (${weekday})`,
+  /** A date with why it is that date: "2026-10-08 (Thu) (2026-10-01 is in the National Day holiday; ...)". */
+  because: (date: string, why: string): string => `${date} (${why})`,
   /** A deadline `daysLeft` away: "in 12 days", "due today", "3 days overdue". */
   relative: (daysLeft: number): string => {
     if (daysLeft === 0) return 'due today';
@@ -151,6 +155,10 @@ export const en = {
         : `renewal from ${days} days before expiry${required === 'unknown' ? ' (the national rule; no local source found)' : ''}`,
     unknownRules: (rules: readonly string[]) => `unknown (no source found): ${rules.join(', ')}`,
     sources: 'Sources',
+    /** A policy's name with its id: "Guangdong (guangdong)". */
+    named: (name: string, id: string): string => `${name} (${id})`,
+    /** Between the rules of one line (the temporary loss rule, then each function's). */
+    ruleSeparator: '; ',
     source: (title: string, url: string, date: string | null, confidence: string, supports: readonly string[]) =>
       `${title} (${url}, ${date ?? 'date unknown'}; confidence ${confidence}${supports.length > 0 ? `; for ${supports.join(', ')}` : ''})`,
     national: 'National rules (every policy)',
@@ -202,8 +210,8 @@ export const en = {
   rates: {
     list: ', ',
     cityName: (name: { en: string; zh: string }) => name.en,
-    /** A data note is data in both languages (data/contributions.json). */
-    noteText: (note: { en: string; zh: string }) => note.en,
+    /** A text the data gives in both languages (a year's note), in the reader's. */
+    dataText: (text: { en: string; zh: string }) => text.en,
     /** Between a label and its value. */
     sep: ': ',
     unknown: 'unknown',
@@ -486,6 +494,8 @@ export const en = {
     labels: { person: 'Person', card: 'Card', medical: 'Medical ins.', ecard: 'E-card', registrations: 'Registrations', next: 'Next steps' },
     born: (sex: 'male' | 'female', birthDate: string, region: string | null) => `${sex}, born ${birthDate}${region ? `, ${region}` : ''}`,
     noCard: 'no card recorded',
+    /** The card's number, its bank and its state: "A12345678 (ICBC): received". */
+    cardLine: (number: string, bank: string | null, state: string): string => `${number}${bank ? ` (${bank})` : ''}: ${state}`,
     issued: (on: string) => `issued ${on}`,
     /** `days`: how long ago (null: not said). */
     appliedOn: (on: string, days: number | null) => `applied for ${on}${days === null ? '' : `, ${days} day${days === 1 ? '' : 's'} ago: being made`}`,
