@@ -1,4 +1,5 @@
 // The one place where failures become exit codes and messages (SPEC 2).
+import { codedError, errorText } from './text/error-words.js';
 import type { Messages } from './text/messages/en.js';
 
 export { EXIT } from './exit-codes.js';
@@ -25,7 +26,10 @@ export function writeFailureKind(code: string | undefined): 'full' | 'limit' | '
 /** `m`: the catalogue of the user's language, for the failures sscard words itself. */
 export function failureOf(error: unknown, m: Messages): Failure {
   // By name, not instanceof: each lazily loaded bundle has its own copy of the error classes.
-  const { name, code: errorCode, message } = (error ?? {}) as { name?: string; code?: string; message?: string };
+  const { name, code: errorCode, message: own } = (error ?? {}) as { name?: string; code?: string; message?: string };
+  // The store's errors carry a code and its values, never words: worded here from the catalogue (src/core/errors.ts).
+  const coded = codedError(error);
+  const message = coded ? errorText(m, coded) : own;
   if (name === 'InvalidInput') return { exitCode: EXIT.usage, code: errorCode!, message: message! };
   if (name === 'Refused' || name === 'NotFound') return { exitCode: EXIT.refused, code: errorCode!, message: message! };
   // @inquirer/prompts: Ctrl-C at a prompt, or the terminal went away.

@@ -40,6 +40,14 @@ export interface InjuryRates extends Shares {
   readonly range: { readonly min: MilliPercent; readonly max: MilliPercent } | null;
 }
 
+/**
+ * An insurance's own base range for some months of a contribution year
+ * (Guangzhou, Shenzhen and Chengdu set the medical base apart from the
+ * pension base, and their medical years run January to December): `from` and
+ * `to` are months (YYYY-MM), both included.
+ */
+export type BasePeriod = Sourced<{ readonly from: string; readonly to: string; readonly floor: Fen; readonly ceiling: Fen }>;
+
 /** One city's contribution year (most run July to June). A null value is unknown. */
 export interface ContributionYear {
   readonly city: string;
@@ -62,6 +70,12 @@ export interface ContributionYear {
    * speaks (a file may give one text for both: a user's own file).
    */
   readonly note: NoteText | null;
+  /**
+   * The insurances that have a base of their own (an insurance not named here
+   * uses `base`): its periods, by start month; a month no period covers is
+   * unknown for that insurance (never the common base: that would be a guess).
+   */
+  readonly bases: Partial<Record<Insurance, readonly BasePeriod[]>>;
 }
 
 /** A data note in English and Chinese (the CLI shows the user's language). */
@@ -102,6 +116,8 @@ export interface ContributionProblem {
     | 'unknown-city'
     | 'bad-range'
     | 'overlap'
+    | 'not-a-month'
+    | 'outside-year'
     | 'bad-value';
 }
 
@@ -217,7 +233,63 @@ function parseYear(value: unknown, index: number, sources: ReadonlyMap<string, D
   const dueDay = sourced(value.dueDay, sources, entry, 'dueDay', (v) => ({ day: dayOfMonth(v.day, entry, 'dueDay.day') }));
   const cutoff = sourced(value.cutoff, sources, entry, 'cutoff', (v) => ({ day: dayOfMonth(v.day, entry, 'cutoff.day') }));
   const note = noteText(value.note, entry);
-  return { city, year, from, to, base, rates, dueDay, cutoff, note };
+  const bases = ownBases(value.bases, sources, entry, from, to);
+  // `bases` last: a year stored by an older sscard, without it, reads back in the same key order (storedYear).
+  return { city, year, from, to, base, rates, dueDay, cutoff, note, bases };
+}
+
+const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
+
+/**
+ * `"bases": {"medical": [{"from": "2025-07", "to": "2025-12", "floor": ..,
+ * "ceiling": .., "source": ..}, ...], "pension": {"floor": .., ...}}`: an
+ * insurance's own base, one object (the whole year unless it gives from/to) or
+ * a list of periods, or "unknown" (the whole year; the common base does not
+ * apply to it).
+ */
+function ownBases(value: unknown, sources: ReadonlyMap<string, DataSource>, entry: string, yearFrom: IsoDate, yearTo: IsoDate): ContributionYear['bases'] {
+  if (value === undefined) return {};
+  if (!isRecord(value)) return fail(entry, 'bases', 'not-an-object');
+  const bases: Partial<Record<Insurance, readonly BasePeriod[]>> = {};
+  for (const [key, given] of Object.entries(value)) {
+    if (!(INSURANCES as readonly string[]).includes(key)) fail(entry, `bases.${key}`, 'bad-value');
+    const insurance = key as Insurance;
+    const list = given === 'unknown' ? [] : Array.isArray(given) ? given : [given];
+    const periods = list.map((p, i) => {
+      const field = Array.isArray(given) ? `bases.${key}[${i}]` : `bases.${key}`;
+      const period = sourced(p, sources, entry, field, (v) => {
+        const month = (m: unknown, which: 'from' | 'to', whole: string) => {
+          if (m === undefined) return whole;
+          if (typeof m !== 'string' || !MONTH.test(m)) return fail(entry, `${field}.${which}`, 'not-a-month');
+          return m;
+        };
+        const from = month(v.from, 'from', yearFrom.slice(0, 7));
+        const to = month(v.to, 'to', yearTo.slice(0, 7));
+        if (to < from) fail(entry, `${field}.to`, 'bad-range');
+        if (from < yearFrom.slice(0, 7) || to > yearTo.slice(0, 7)) fail(entry, field, 'outside-year');
+        const floor = amount(v.floor, entry, `${field}.floor`);
+        const ceiling = amount(v.ceiling, entry, `${field}.ceiling`);
+        if (ceiling < floor) fail(entry, `${field}.ceiling`, 'bad-range');
+        return { from, to, floor, ceiling };
+      });
+      return period ?? fail(entry, field, 'not-an-object'); // "unknown" inside a list: leave the months out instead
+    });
+    const sorted = [...periods].sort((a, b) => (a.from < b.from ? -1 : 1));
+    for (let i = 1; i < sorted.length; i++) if (sorted[i]!.from <= sorted[i - 1]!.to) fail(entry, `bases.${key}`, 'overlap');
+    bases[insurance] = sorted;
+  }
+  return bases;
+}
+
+/**
+ * The base range an insurance uses in a month (YYYY-MM) of a year: its own
+ * period's, else the year's common base when it has none of its own; null
+ * when unknown.
+ */
+export function baseFor(year: ContributionYear, insurance: Insurance, month: string): Sourced<{ readonly floor: Fen; readonly ceiling: Fen }> | null {
+  const own = year.bases[insurance];
+  if (own === undefined) return year.base;
+  return own.find((p) => p.from <= month && month <= p.to) ?? null;
 }
 
 /** A note: one text, or `{"en": ..., "zh": ...}`. */
@@ -306,7 +378,9 @@ export function yearCovering(table: ContributionTable, city: string, day: IsoDat
  */
 export function storedYear(year: ContributionYear): ContributionYear {
   const note: unknown = year.note;
-  return typeof note === 'string' ? { ...year, note: { en: note, zh: note } } : year;
+  const read = typeof note === 'string' ? { ...year, note: { en: note, zh: note } } : year;
+  // Before per-insurance bases a year had no `bases`: every insurance used `base`.
+  return (read as Partial<ContributionYear>).bases === undefined ? { ...read, bases: {} } : read;
 }
 
 /**
@@ -344,13 +418,26 @@ export function contributionFile(years: readonly ContributionYear[]): Record<str
       dueDay: known(y.dueDay, (d) => ({ day: d.day })),
       cutoff: known(y.cutoff, (d) => ({ day: d.day })),
       note: y.note,
+      ...(Object.keys(y.bases).length > 0
+        ? {
+            bases: Object.fromEntries(
+              Object.entries(y.bases).map(([k, periods]) => [
+                k,
+                periods.length === 0
+                  ? 'unknown'
+                  : periods.map((p) => ({ from: p.from, to: p.to, floor: yuan(p.floor), ceiling: yuan(p.ceiling), source: idOf(p.source) })),
+              ]),
+            ),
+          }
+        : {}),
     })),
   };
 }
 
 /** Every source a year's known values cite, once each, in field order. */
 export function sourcesOf(year: ContributionYear): DataSource[] {
-  const all = [year.base, year.rates.pension, year.rates.medical, year.rates.unemployment, year.rates.injury, year.dueDay, year.cutoff]
+  const own = INSURANCES.flatMap((k) => year.bases[k] ?? []);
+  const all = [year.base, ...own, year.rates.pension, year.rates.medical, year.rates.unemployment, year.rates.injury, year.dueDay, year.cutoff]
     .filter((v) => v !== null)
     .map((v) => v.source);
   return all.filter((s, i) => all.findIndex((t) => t.url === s.url && t.title === s.title) === i);

@@ -17,10 +17,26 @@
 //   the days after the month's due day (the city's day of that month, else
 //   its last day) up to and including the filing or as-of day, and is
 //   rounded to the fen per month.
+// - Where an insurance has a base of its own (Guangzhou, Shenzhen, Chengdu:
+//   the medical base is set apart from the pension base), each insurance's
+//   premium uses its own base for that month. A hire's recorded base is
+//   brought within each insurance's floor and ceiling where those are known
+//   (a base below the floor is paid at the floor, above the ceiling at the
+//   ceiling); where they are not, the recorded base is used as it is.
 // - The Art. 84 fine is one to three times the premiums owed (both shares);
 //   with a range of bases its low end uses the floor, its high end the ceiling.
 import { daysBetween, daysInMonth, type IsoDate, isoDate } from './calendar-date.js';
-import { type ContributionTable, type DataSource, type Fen, INSURANCES, type Insurance, type MilliPercent, sourcesOf, yearCovering } from './contributions.js';
+import {
+  baseFor,
+  type ContributionTable,
+  type DataSource,
+  type Fen,
+  INSURANCES,
+  type Insurance,
+  type MilliPercent,
+  sourcesOf,
+  yearCovering,
+} from './contributions.js';
 
 /** 滞纳金: 0.05% (万分之五) a day, Art. 86. */
 export const LATE_FEE_PER_DAY = { numerator: 5, denominator: 10_000 } as const;
@@ -37,14 +53,26 @@ export type Missing =
   | { readonly kind: 'city' }
   | { readonly kind: 'year'; readonly city: string; readonly month: string }
   | { readonly kind: 'base'; readonly city: string; readonly year: number }
+  /** An insurance's own base is unknown from this month (the first such month of the year). */
+  | { readonly kind: 'base'; readonly city: string; readonly year: number; readonly insurance: Insurance; readonly month: string }
   | { readonly kind: 'rates'; readonly city: string; readonly year: number; readonly insurance: Insurance };
+
+/** One insurance in one month: the base it used, its rates and the premiums. */
+export interface InsuranceMonth {
+  readonly base: Range;
+  readonly rates: { readonly employer: MilliPercent; readonly employee: MilliPercent };
+  readonly premiums: { readonly employer: Range; readonly employee: Range };
+}
 
 export interface MonthCost {
   /** YYYY-MM. */
   readonly month: string;
   /** The contribution year's label (its first year: 2025 for July 2025 to June 2026). */
   readonly year: number;
+  /** The lowest and highest base any insurance used (one base when they share it). */
   readonly base: Range;
+  /** Each insurance's own base, rates and premiums. */
+  readonly insurances: Readonly<Record<Insurance, InsuranceMonth>>;
   /** The sum of the four insurances' rates, per share. */
   readonly rates: { readonly employer: MilliPercent; readonly employee: MilliPercent };
   readonly premiums: { readonly employer: Range; readonly employee: Range };
@@ -126,7 +154,12 @@ export function registrationCost(request: CostRequest, table: ContributionTable)
     };
   }
   const noted = (m: Missing) => {
-    if (!missing.some((x) => JSON.stringify(x) === JSON.stringify(m))) missing.push(m);
+    // An insurance's unknown base is named once a year, at its first month.
+    const same = (x: Missing) =>
+      m.kind === 'base' && 'insurance' in m
+        ? x.kind === 'base' && 'insurance' in x && x.year === m.year && x.insurance === m.insurance
+        : JSON.stringify(x) === JSON.stringify(m);
+    if (!missing.some(same)) missing.push(m);
   };
   let floor: Fen | null = null;
   let ceiling: Fen | null = null;
@@ -139,21 +172,46 @@ export function registrationCost(request: CostRequest, table: ContributionTable)
       continue;
     }
     for (const s of sourcesOf(year)) if (!sources.some((t) => t.url === s.url && t.title === s.title)) sources.push(s);
-    const bounds: Range | null = base !== null ? { min: base, max: base } : year.base ? { min: year.base.floor, max: year.base.ceiling } : null;
-    if (bounds === null) noted({ kind: 'base', city, year: year.year });
+    const bounds = {} as Record<Insurance, Range | null>;
+    for (const k of INSURANCES) {
+      const range = baseFor(year, k, month);
+      bounds[k] =
+        base !== null
+          ? range === null
+            ? { min: base, max: base }
+            : { min: Math.min(Math.max(base, range.floor), range.ceiling), max: Math.min(Math.max(base, range.floor), range.ceiling) }
+          : range === null
+            ? null
+            : { min: range.floor, max: range.ceiling };
+      if (bounds[k] === null)
+        noted(year.bases[k] === undefined ? { kind: 'base', city, year: year.year } : { kind: 'base', city, year: year.year, insurance: k, month });
+    }
     const unknownRates = INSURANCES.filter((k) => year.rates[k] === null);
     for (const insurance of unknownRates) noted({ kind: 'rates', city, year: year.year, insurance });
     // The range of bases is shown even where a rate is missing: it is what the data does say.
-    if (base === null && bounds !== null) {
-      floor = floor === null ? bounds.min : Math.min(floor, bounds.min);
-      ceiling = ceiling === null ? bounds.max : Math.max(ceiling, bounds.max);
+    for (const k of INSURANCES) {
+      const b = bounds[k];
+      if (base === null && b !== null) {
+        floor = floor === null ? b.min : Math.min(floor, b.min);
+        ceiling = ceiling === null ? b.max : Math.max(ceiling, b.max);
+      }
     }
-    if (bounds === null || unknownRates.length > 0) continue;
-    const share = (who: 'employer' | 'employee', b: Fen) => INSURANCES.reduce((s, k) => s + premium(b, year.rates[k]![who]), 0);
-    const premiums = {
-      employer: { min: share('employer', bounds.min), max: share('employer', bounds.max) },
-      employee: { min: share('employee', bounds.min), max: share('employee', bounds.max) },
-    };
+    if (INSURANCES.some((k) => bounds[k] === null) || unknownRates.length > 0) continue;
+    const insurances = {} as Record<Insurance, InsuranceMonth>;
+    for (const k of INSURANCES) {
+      const b = bounds[k]!;
+      const r = year.rates[k]!;
+      insurances[k] = {
+        base: b,
+        rates: { employer: r.employer, employee: r.employee },
+        premiums: {
+          employer: { min: premium(b.min, r.employer), max: premium(b.max, r.employer) },
+          employee: { min: premium(b.min, r.employee), max: premium(b.max, r.employee) },
+        },
+      };
+    }
+    const all = INSURANCES.map((k) => insurances[k]);
+    const premiums = { employer: sum(all.map((x) => x.premiums.employer)), employee: sum(all.map((x) => x.premiums.employee)) };
     const y = Math.floor(i / 12);
     const m = (i % 12) + 1;
     const dueOn = isoDate(y, m, Math.min(year.dueDay?.day ?? 31, daysInMonth(y, m)));
@@ -162,10 +220,11 @@ export function registrationCost(request: CostRequest, table: ContributionTable)
     months.push({
       month,
       year: year.year,
-      base: bounds,
+      base: { min: Math.min(...all.map((x) => x.base.min)), max: Math.max(...all.map((x) => x.base.max)) },
+      insurances,
       rates: {
-        employer: INSURANCES.reduce((s, k) => s + year.rates[k]!.employer, 0),
-        employee: INSURANCES.reduce((s, k) => s + year.rates[k]!.employee, 0),
+        employer: all.reduce((s, x) => s + x.rates.employer, 0),
+        employee: all.reduce((s, x) => s + x.rates.employee, 0),
       },
       premiums,
       dueOn,

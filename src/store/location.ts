@@ -1,7 +1,7 @@
 // Where a ledger is: a SQLite file path, or a PostgreSQL URL (SPEC 3.2). Pure
 // string handling, shared by the command line (to choose and name an engine)
 // and the PostgreSQL engine (to connect).
-import { InvalidInput } from '../core/errors.js';
+import { invalidInput } from '../core/errors.js';
 
 /**
  * A PostgreSQL URL, or what was meant as one: `postgres:` or `postgresql:`
@@ -65,8 +65,7 @@ const OWN_PARAMETERS = ['schema', 'target_session_attrs', 'connect_timeout', 'st
 
 export function parsePostgresUrl(location: string, env: NodeJS.ProcessEnv = {}): PostgresLocation {
   const display = displayUrl(location);
-  const invalid = () =>
-    new InvalidInput('db-url-invalid', `--db: ${display} is not a valid URL; write it as postgres://user@host:5432/database.`, { url: display });
+  const invalid = () => invalidInput('db-url-invalid', { url: display });
   // By hand: WHATWG URL refuses a list of hosts. scheme://[userinfo@]hosts[/database][?query]
   const parts = /^(postgres(?:ql)?):\/\/([^/?#]*)([^?#]*)(\?[^#]*)?$/i.exec(location);
   if (!parts) throw invalid();
@@ -78,15 +77,11 @@ export function parsePostgresUrl(location: string, env: NodeJS.ProcessEnv = {}):
   const schema = params.get('schema') ?? DEFAULT_SCHEMA;
   // An identifier that needs no quoting, so that it reads the same in every message and in psql.
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) {
-    throw new InvalidInput(
-      'db-schema-invalid',
-      `--db: the schema "${schema.slice(0, 63)}" must be lower-case letters, digits and _ (at most 63, not starting with a digit), e.g. ?schema=sscard.`,
-      { schema: schema.slice(0, 63) },
-    );
+    throw invalidInput('db-schema-invalid', { schema: schema.slice(0, 63) });
   }
   const attrs = params.get('target_session_attrs') ?? env.PGTARGETSESSIONATTRS ?? 'any';
   if (!(SESSION_ATTRS as readonly string[]).includes(attrs)) {
-    throw new InvalidInput('db-url-parameter', `--db: target_session_attrs must be one of ${SESSION_ATTRS.join(', ')}, not "${attrs.slice(0, 20)}".`, {
+    throw invalidInput('db-url-parameter', {
       parameter: 'target_session_attrs',
       value: attrs.slice(0, 20),
       expected: SESSION_ATTRS.join(', '),
@@ -95,7 +90,7 @@ export function parsePostgresUrl(location: string, env: NodeJS.ProcessEnv = {}):
   const seconds = (name: string, fallback: number, given = params.get(name)) => {
     if (given === null || given === undefined) return fallback;
     if (!/^\d{1,6}$/.test(given.trim()) || Number(given) === 0) {
-      throw new InvalidInput('db-url-parameter', `--db: ${name} must be a whole number of seconds above 0, not "${given.slice(0, 20)}".`, {
+      throw invalidInput('db-url-parameter', {
         parameter: name,
         value: given.slice(0, 20),
         expected: 'seconds',

@@ -11,7 +11,6 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { chinaDate } from '../core/calendar-date.js';
-import type { ErrorParams } from '../core/errors.js';
 import { redactIds } from '../core/masking.js';
 import type { Context } from '../cli/context.js';
 import { failureOf } from '../cli/exit.js';
@@ -208,9 +207,7 @@ export async function startServer(options: ServeOptions): Promise<WebServer> {
       message = error.text(m);
     } else {
       const failure = failureOf(error, m);
-      const params = (error as { params?: ErrorParams } | null)?.params;
-      const words = (m.errors as unknown as Record<string, ((p: ErrorParams) => string) | undefined>)[failure.code];
-      message = params && words ? words(params) : failure.message;
+      message = failure.message;
       const name = (error as { name?: string } | null)?.name;
       status = name === 'InvalidInput' ? 400 : name === 'NotFound' ? 404 : name === 'Refused' ? 409 : failure.code === 'ledger-busy' ? 503 : 500;
     }

@@ -12,6 +12,12 @@ import { describe, expect, it } from 'vitest';
 const CLI = path.resolve(__dirname, '../../src/cli');
 /** The web view (`sscard serve`) shows the same catalogue's words: guarded too, named relative to src/cli. */
 const WEB = path.resolve(__dirname, '../../src/web');
+/**
+ * The store cannot know the user's language: it throws a code with its
+ * values (core/errors.ts: refused(), invalidInput(), notFound()), worded by
+ * the catalogue, never a sentence of its own (`new Refused(code, message)`).
+ */
+const STORE = path.resolve(__dirname, '../../src/store');
 const CJK = /[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]/;
 
 /**
@@ -37,6 +43,8 @@ const ALLOWED: Record<string, { readonly cjk?: true; readonly branch?: true; rea
   // The web view: which language a request gets, and the page's own lang attribute.
   '../web/server.ts': { branch: true, why: "decides a request's language from the switch's cookie and Accept-Language" },
   '../web/html.ts': { branch: true, why: "the page's lang attribute and the switch to the other language; it chooses no words" },
+  // The store's SQL: a comment in the schema names the Chinese term of a column; never shown to the user.
+  '../store/sqlite/schema.ts': { cjk: true, why: 'a SQL comment in the migrations names the Chinese term (缴费基数) of hire.base' },
   // Start-up: only the command a run names is declared, found by skipping the global options' values.
   'main.ts': { branch: true, why: "skips the value of --db, --as-of and --lang to find the command's name; it chooses no words" },
 };
@@ -44,7 +52,7 @@ const ALLOWED: Record<string, { readonly cjk?: true; readonly branch?: true; rea
 interface Finding {
   readonly file: string;
   readonly line: number;
-  readonly kind: 'cjk' | 'branch';
+  readonly kind: 'cjk' | 'branch' | 'worded';
   readonly text: string;
 }
 
@@ -59,10 +67,10 @@ function filesUnder(dir: string): string[] {
 /** A condition or index that depends on the language: `zh ? ...`, `ctx.lang === 'zh'`, `TABLE[ctx.lang]`. */
 const LANGUAGE = /(^|[^\w.])zh\b|\blang\b|\.lang\b/;
 
-function findings(file: string): Finding[] {
+/** `rel`: the file's name relative to src/cli (a probe is named as if it were in the tree). */
+function findings(file: string, rel = path.relative(CLI, file).split(path.sep).join('/')): Finding[] {
   const text = fs.readFileSync(file, 'utf8');
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
-  const rel = path.relative(CLI, file).split(path.sep).join('/');
   const found: Finding[] = [];
   const add = (node: ts.Node, kind: Finding['kind']) =>
     found.push({ file: rel, line: source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1, kind, text: node.getText(source).slice(0, 80) });
@@ -76,6 +84,7 @@ function findings(file: string): Finding[] {
       CJK.test(node.text)
     )
       add(node, 'cjk');
+    if (rel.startsWith('../store/') && ts.isNewExpression(node) && /^(Refused|InvalidInput|NotFound)$/.test(node.expression.getText(source))) add(node, 'worded');
     if (ts.isConditionalExpression(node) && LANGUAGE.test(node.condition.getText(source))) add(node, 'branch');
     if (ts.isIfStatement(node) && LANGUAGE.test(node.expression.getText(source))) add(node, 'branch');
     if (ts.isElementAccessExpression(node) && LANGUAGE.test(node.argumentExpression.getText(source))) add(node, 'branch');
@@ -90,11 +99,12 @@ function findings(file: string): Finding[] {
   return found;
 }
 
-const all = [...filesUnder(CLI), ...filesUnder(WEB)].flatMap(findings);
+const all = [...filesUnder(CLI), ...filesUnder(WEB), ...filesUnder(STORE)].flatMap((file) => findings(file));
 
 describe('the message catalogue holds every word of the CLI', () => {
-  it('no command outside src/cli/text/messages/ has a Chinese string or chooses words by language', () => {
-    const unexplained = all.filter((f) => !ALLOWED[f.file]?.[f.kind]);
+  it('no command outside src/cli/text/messages/, and nothing in the store, has a Chinese string or chooses words by language; the store throws codes, never sentences', () => {
+    // A sentence the store throws is never allowed: no allow-list entry names 'worded'.
+    const unexplained = all.filter((f) => f.kind === 'worded' || !ALLOWED[f.file]?.[f.kind]);
     expect(unexplained.map((f) => `src/cli/${f.file}:${f.line} (${f.kind}) ${f.text}`)).toEqual([]);
   });
 
@@ -107,6 +117,17 @@ describe('the message catalogue holds every word of the CLI', () => {
             `${file} (${kind}): ${allowed.why}`,
           ).toBe(true);
       }
+    }
+  });
+
+  it('finds a sentence the store would throw', () => {
+    const probe = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sscard-guard-')), 'probe.ts');
+    fs.writeFileSync(probe, "export const a = () => new Refused('x', 'The ledger is busy.');\nexport const b = () => refused('db-missing', { ledger: 'l' });\n");
+    try {
+      expect(findings(probe, '../store/probe.ts').map((f) => `${f.line} ${f.kind}`)).toEqual(['1 worded']);
+      expect(findings(probe, 'commands/probe.ts')).toEqual([]);
+    } finally {
+      fs.rmSync(path.dirname(probe), { recursive: true });
     }
   });
 

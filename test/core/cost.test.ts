@@ -8,7 +8,16 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { IsoDate } from '../../src/core/calendar-date.js';
-import { contributionFile, parseContributions, type ContributionTable, findCity, sourcesOf, withLoaded } from '../../src/core/contributions.js';
+import {
+  type ContributionTable,
+  type ContributionYear,
+  contributionFile,
+  findCity,
+  parseContributions,
+  sourcesOf,
+  storedYear,
+  withLoaded,
+} from '../../src/core/contributions.js';
 import { declarationCutoff, lateFee, premium, registrationCost } from '../../src/core/cost.js';
 
 const d = (s: string) => s as IsoDate;
@@ -283,5 +292,146 @@ describe('contribution data', () => {
       [2025, 716_200],
       [2026, 700_000],
     ]);
+  });
+});
+
+// A made-up city whose medical base is set apart from the common base and runs
+// January to December, as Guangzhou's and Shenzhen's do (figures chosen for
+// easy arithmetic; not a real city's). Common base 5,000 .. 25,000 (pension,
+// unemployment, work injury); medical 6,000 .. 30,000 to December 2025, then
+// 6,500 .. 32,500. Rates: pension 16 / 8, medical 6 / 2, unemployment 0.8 /
+// 0.2, work injury 0.2 / 0. Premiums due on the 15th.
+const splitYear = (year: number, bases: Record<string, unknown>) => ({
+  ...testYear(year, 5000, 25000, 6, 15),
+  city: 'splitcity',
+  unemployment: { employer: 0.8, employee: 0.2, source: 't' },
+  bases,
+});
+const splitParse = parseContributions({
+  version: 1,
+  sources: { t: source, m: { ...source, title: 'test medical base, not a real city' } },
+  cities: [{ id: 'splitcity', name: { en: 'Split City', zh: '分基数市' } }],
+  years: [
+    splitYear(2025, {
+      medical: [
+        { from: '2025-07', to: '2025-12', floor: 6000, ceiling: 30000, source: 'm' },
+        { from: '2026-01', to: '2026-06', floor: 6500, ceiling: 32500, source: 'm' },
+      ],
+    }),
+    // 2026: the medical base is known only from January 2027; work injury's base is unknown all year.
+    splitYear(2026, { medical: [{ from: '2027-01', to: '2027-06', floor: 7000, ceiling: 35000, source: 'm' }], injury: 'unknown' }),
+  ],
+});
+if (!splitParse.ok) throw new Error(JSON.stringify(splitParse.problem));
+const SPLIT: ContributionTable = splitParse.table;
+
+describe('a base per insurance', () => {
+  it('an exact base of 5,500: medical at its own floor, and its floor changing in January, to the fen', () => {
+    // Hired 2025-11-10, filed 2026-01-20. The hire's 5,500 is within the common base, below medical's floor.
+    // Nov and Dec: pension 5,500 x 16% = 880.00, medical 6,000 (floor) x 6% = 360.00, unemployment 5,500 x 0.8% = 44.00,
+    // injury 5,500 x 0.2% = 11.00: employer 1,295.00; employee 440.00 + 120.00 + 11.00 = 571.00; unpaid 1,866.00.
+    // Jan: medical 6,500 (the new floor) x 6% = 390.00 and x 2% = 130.00: employer 1,325.00, employee 581.00; unpaid 1,906.00.
+    // Late fees: Nov due 11-15, 66 days to 01-20: 1,866.00 x 66 x 0.05% = 61.578 -> 61.58; Dec due 12-15, 36 days:
+    // 33.588 -> 33.59; Jan due 01-15, 5 days: 4.765 -> 4.77. Totals 3,915.00 / 1,723.00, late fee 99.94; fine 5,638.00 .. 16,914.00.
+    const c = cost(SPLIT, 'splitcity', '2025-11-10', '2026-01-20', 550_000);
+    expect(c.missing).toEqual([]);
+    expect(c.months.map((m) => [m.month, m.insurances.pension.base.min, m.insurances.medical.base.min, m.insurances.injury.base.min])).toEqual([
+      ['2025-11', 550_000, 600_000, 550_000],
+      ['2025-12', 550_000, 600_000, 550_000],
+      ['2026-01', 550_000, 650_000, 550_000],
+    ]);
+    expect(c.months.map((m) => [m.premiums.employer.min, m.premiums.employee.min, m.lateDays, m.lateFee.min])).toEqual([
+      [129_500, 57_100, 66, 6_158],
+      [129_500, 57_100, 36, 3_359],
+      [132_500, 58_100, 5, 477],
+    ]);
+    expect(c.months[2]!.insurances.medical.premiums).toEqual({ employer: { min: 39_000, max: 39_000 }, employee: { min: 13_000, max: 13_000 } });
+    expect(c.months[2]!.base).toEqual({ min: 550_000, max: 650_000 });
+    expect(c.premiums).toEqual({ employer: { min: 391_500, max: 391_500 }, employee: { min: 172_300, max: 172_300 } });
+    expect(c.lateFee).toEqual({ min: 9_994, max: 9_994 });
+    expect(c.fineRange).toEqual({ min: 563_800, max: 1_691_400 });
+    // The medical base's own source is cited beside the common base's.
+    expect(c.sources.map((s) => s.title)).toEqual(['test data, not a real city', 'test medical base, not a real city']);
+  });
+
+  it('no base known: each insurance from its own floor to its own ceiling, across the January change', () => {
+    // Hired 2025-12-01, as of 2026-01-31. Dec floor: 800.00 + 360.00 + 40.00 + 10.00 = 1,210.00, employee 400.00 + 120.00
+    // + 10.00 = 530.00; Dec ceiling: 4,000.00 + 1,800.00 + 200.00 + 50.00 = 6,050.00, employee 2,000.00 + 600.00 + 50.00 = 2,650.00.
+    // Jan floor: medical 6,500 -> 1,240.00 / 540.00; Jan ceiling: medical 32,500 -> 1,950.00 / 650.00: 6,200.00 / 2,700.00.
+    const c = cost(SPLIT, 'splitcity', '2025-12-01', '2026-01-31', null);
+    expect(c.missing).toEqual([]);
+    expect(c.base).toEqual({ min: 500_000, max: 3_250_000 });
+    expect(c.months.map((m) => [m.month, m.insurances.medical.base, m.insurances.pension.base])).toEqual([
+      ['2025-12', { min: 600_000, max: 3_000_000 }, { min: 500_000, max: 2_500_000 }],
+      ['2026-01', { min: 650_000, max: 3_250_000 }, { min: 500_000, max: 2_500_000 }],
+    ]);
+    expect(c.premiums).toEqual({ employer: { min: 245_000, max: 1_225_000 }, employee: { min: 107_000, max: 535_000 } });
+  });
+
+  it("a base is brought within the floor and ceiling; a month an insurance's own base does not cover is named, not filled from the common base", () => {
+    // 40,000 is above both ceilings: pension at 25,000, medical at 30,000 (December 2025).
+    const high = cost(SPLIT, 'splitcity', '2025-12-01', '2025-12-31', 4_000_000);
+    expect([high.months[0]!.insurances.pension.base.min, high.months[0]!.insurances.medical.base.min]).toEqual([2_500_000, 3_000_000]);
+    // July 2026: medical's own base starts only in January 2027, work injury's is unknown: both named, no figure.
+    const gap = cost(SPLIT, 'splitcity', '2026-07-01', '2026-08-10', null);
+    expect(gap.missing).toEqual([
+      { kind: 'base', city: 'splitcity', year: 2026, insurance: 'medical', month: '2026-07' },
+      { kind: 'base', city: 'splitcity', year: 2026, insurance: 'injury', month: '2026-07' },
+    ]);
+    expect(gap.premiums).toBeNull();
+    // With the hire's base recorded, an insurance whose range is unknown uses that base as it is.
+    const exact = cost(SPLIT, 'splitcity', '2026-07-01', '2026-07-31', 800_000);
+    expect(exact.missing).toEqual([]);
+    expect([exact.months[0]!.insurances.medical.base.min, exact.months[0]!.insurances.injury.base.min]).toEqual([800_000, 800_000]);
+  });
+
+  it('refuses periods outside the year, overlapping, or not months; an older year without bases still reads', () => {
+    const problem = (bases: unknown) => {
+      const p = parseContributions({ version: 1, sources: { t: source }, years: [{ ...testYear(2026, 6000, 30000, 9, 15), bases }] }, TEST_TABLE.cities);
+      return p.ok ? null : p.problem;
+    };
+    const period = (from: string, to: string) => ({ from, to, floor: 6000, ceiling: 30000, source: 't' });
+    expect(problem({ medical: [period('2026-07', '2027-07')] })).toEqual({ entry: 'testcity 2026', field: 'bases.medical[0]', kind: 'outside-year' });
+    expect(problem({ medical: [period('2026-07', '2026-12'), period('2026-12', '2027-06')] })).toEqual({
+      entry: 'testcity 2026',
+      field: 'bases.medical',
+      kind: 'overlap',
+    });
+    expect(problem({ medical: period('2026-7', '2026-12') })).toEqual({ entry: 'testcity 2026', field: 'bases.medical.from', kind: 'not-a-month' });
+    expect(problem({ maternity: period('2026-07', '2026-12') })).toEqual({ entry: 'testcity 2026', field: 'bases.maternity', kind: 'bad-value' });
+    expect(problem({ pension: { floor: 6000, ceiling: 3000, source: 't' } })).toEqual({
+      entry: 'testcity 2026',
+      field: 'bases.pension.ceiling',
+      kind: 'bad-range',
+    });
+    expect(problem({ pension: { floor: 6000, ceiling: 30000, source: 'x' } })).toEqual({
+      entry: 'testcity 2026',
+      field: 'bases.pension.source',
+      kind: 'unknown-source',
+    });
+    // One object without from/to covers the whole year.
+    const whole = parseContributions(
+      {
+        version: 1,
+        sources: { t: source },
+        years: [{ ...testYear(2026, 6000, 30000, 9, 15), bases: { pension: { floor: 4000, ceiling: 20000, source: 't' } } }],
+      },
+      TEST_TABLE.cities,
+    );
+    expect(whole.ok && whole.table.years[0]!.bases.pension!.map((p) => [p.from, p.to])).toEqual([['2026-07', '2027-06']]);
+    // A year as an older sscard stored it in the ledger (no `bases`) reads as one base for all four.
+    const { bases: _, ...older } = TEST_TABLE.years[0]!;
+    expect(storedYear(older as ContributionYear)).toEqual(TEST_TABLE.years[0]);
+    expect(JSON.stringify(storedYear(older as ContributionYear))).toBe(JSON.stringify(TEST_TABLE.years[0]));
+  });
+
+  it('the file form keeps each insurance base and its periods', () => {
+    const again = parseContributions(JSON.parse(JSON.stringify(contributionFile(SPLIT.years))), SPLIT.cities);
+    if (!again.ok) throw new Error(JSON.stringify(again.problem));
+    expect(again.table.years).toEqual(SPLIT.years);
+    expect((contributionFile(SPLIT.years).years as { bases: unknown }[])[1]!.bases).toEqual({
+      medical: [{ from: '2027-01', to: '2027-06', floor: 7000, ceiling: 35000, source: 's2' }],
+      injury: 'unknown',
+    });
   });
 });

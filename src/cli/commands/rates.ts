@@ -5,7 +5,7 @@
 // `calendar load`), so that a shared ledger shares it.
 import path from 'node:path';
 import type { IsoDate } from '../../core/calendar-date.js';
-import { type ContributionYear, findCity, INSURANCES, parseContributions, sourcesOf } from '../../core/contributions.js';
+import { type BasePeriod, type ContributionYear, findCity, INSURANCES, type Insurance, parseContributions, sourcesOf } from '../../core/contributions.js';
 import { InvalidInput, NotFound } from '../../core/errors.js';
 import type { Context } from '../context.js';
 import { cityName, contributionTable, shippedContributions } from './shared/contributions-data.js';
@@ -47,10 +47,16 @@ export async function run(ctx: Context, args: { city?: string }): Promise<void> 
         const range = k === 'injury' && 'range' in r && r.range ? m.injuryRange(percent(r.range.min), percent(r.range.max)) : '';
         return `${m.shares(percent(r.employer), percent(r.employee))}${range}`;
       });
+    const range = (b: { floor: number; ceiling: number }) => `${yuan(b.floor)} .. ${yuan(b.ceiling)}`;
+    const own = INSURANCES.filter((k) => y.bases[k] !== undefined);
     const lines = [
       ctx.color.bold(`${cityName(ctx, table, y.city)} ${m.yearLabel(y.year, y.from, y.to)}${l ? m.loadedFrom(l.file, l.loadedOn) : ''}`),
-      `  ${m.base}${m.sep}${known(y.base, (b) => `${yuan(b.floor)} .. ${yuan(b.ceiling)}`)}`,
-      ...INSURANCES.map((k) => `  ${m.insurance[k]}${m.sep}${shares(k)}`),
+      // Where every insurance has its own base, the common one applies to none.
+      ...(own.length === INSURANCES.length ? [] : [`  ${m.base}${own.length > 0 ? m.baseOthers : ''}${m.sep}${known(y.base, range)}`]),
+      ...INSURANCES.flatMap((k) => [
+        `  ${m.insurance[k]}${m.sep}${shares(k)}`,
+        ...ownBaseSpans(y, k).map((span) => `    ${span.whole ? m.ownBase : m.ownBasePeriod(span.from, span.to)}${m.sep}${known(span.base, range)}`),
+      ]),
       `  ${m.dueDay}${m.sep}${known(y.dueDay, (d) => m.dayOfMonth(d.day))}`,
       `  ${m.cutoff}${m.sep}${known(y.cutoff, (d) => m.dayOfMonth(d.day))}`,
       ...(y.note ? [`  ${m.note}${m.sep}${y.note[ctx.lang]}`] : []),
@@ -62,6 +68,32 @@ export async function run(ctx: Context, args: { city?: string }): Promise<void> 
   });
   ctx.out.write(`${blocks.join('\n\n')}\n\n${m.howToLoad}\n`);
 }
+
+const nextMonth = (month: string) => {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+};
+
+/** An insurance's own base over the year's months, its periods and the gaps between them (unknown). */
+function ownBaseSpans(y: ContributionYear, k: Insurance): { from: string; to: string; whole: boolean; base: BasePeriod | null }[] {
+  const periods = y.bases[k];
+  if (periods === undefined) return [];
+  const [first, last] = [y.from.slice(0, 7), y.to.slice(0, 7)];
+  const spans: { from: string; to: string; whole: boolean; base: BasePeriod | null }[] = [];
+  let at = first;
+  for (const p of periods) {
+    if (at < p.from) spans.push({ from: at, to: previousMonth(p.from), whole: false, base: null });
+    spans.push({ from: p.from, to: p.to, whole: false, base: p });
+    at = nextMonth(p.to);
+  }
+  if (at <= last) spans.push({ from: at, to: last, whole: false, base: null });
+  return spans.length === 1 && spans[0]!.from === first && spans[0]!.to === last ? [{ ...spans[0]!, whole: true }] : spans;
+}
+
+const previousMonth = (month: string) => {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+};
 
 export async function load(ctx: Context, args: { file?: string }): Promise<void> {
   const file = await required(ctx, args.file, '<file.json>', ctx.m.rates.askFile);

@@ -1,20 +1,51 @@
 // The cost of a late registration in words (SPEC 1.9): the totals with their
 // arithmetic (months × base × rate; unpaid × days × 0.05%), the fines that may
 // follow, or what data is missing instead of a figure.
-import type { Cost, MonthCost } from '../../core/cost.js';
+import { INSURANCES } from '../../core/contributions.js';
+import type { Cost, Range } from '../../core/cost.js';
 import type { Context } from '../context.js';
 import { percent, yuanRange } from './money.js';
 
-/** Runs of months at the same base and rates: "2 months × 10,000.00 × 26.7%". */
-function segments(ctx: Context, months: readonly MonthCost[], who: 'employer' | 'employee'): string {
-  const runs: { count: number; month: MonthCost }[] = [];
+/** Runs of months at the same base and rate: "2 months × 10,000.00 × 26.7%". */
+function segments(ctx: Context, months: readonly { base: Range; rate: number }[]): string {
+  const runs: { count: number; base: Range; rate: number }[] = [];
   for (const m of months) {
     const last = runs[runs.length - 1];
-    const same = last && last.month.base.min === m.base.min && last.month.base.max === m.base.max && last.month.rates[who] === m.rates[who];
-    if (same) last.count++;
-    else runs.push({ count: 1, month: m });
+    if (last && last.base.min === m.base.min && last.base.max === m.base.max && last.rate === m.rate) last.count++;
+    else runs.push({ count: 1, ...m });
   }
-  return runs.map((r) => ctx.m.cost.segment(r.count, yuanRange(r.month.base), percent(r.month.rates[who]))).join(' + ');
+  return runs.map((r) => ctx.m.cost.segment(r.count, yuanRange(r.base), percent(r.rate))).join(' + ');
+}
+
+/**
+ * The arithmetic of the premiums: one line per share when every insurance
+ * used the same base each month; else one line per insurance, so that the
+ * base each one used shows (a city with a medical base of its own).
+ */
+function arithmetic(ctx: Context, cost: Cost): string[] {
+  const r = ctx.m.rates;
+  const shared = cost.months.every((m) => INSURANCES.every((k) => m.insurances[k].base.min === m.base.min && m.insurances[k].base.max === m.base.max));
+  if (shared) {
+    return (['employer', 'employee'] as const).map(
+      (who) =>
+        `${r[who]}${r.sep}${segments(
+          ctx,
+          cost.months.map((m) => ({ base: m.base, rate: m.rates[who] })),
+        )}`,
+    );
+  }
+  return INSURANCES.map((k) => {
+    const shares = (['employer', 'employee'] as const)
+      .filter((who) => cost.months.some((m) => m.insurances[k].rates[who] > 0))
+      .map(
+        (who) =>
+          `${r[who]} ${segments(
+            ctx,
+            cost.months.map((m) => ({ base: m.insurances[k].base, rate: m.insurances[k].rates[who] })),
+          )}`,
+      );
+    return `${r.insurance[k]}${r.sep}${shares.join(ctx.m.cost.shareSep)}`;
+  });
 }
 
 /** The lines under a registration in `status`, indented by the caller. */
@@ -25,8 +56,7 @@ export function costLines(ctx: Context, cost: Cost, employer: string, cityName: 
   }
   const lines = [m.title(city === null ? '' : cityName(city), cost.monthCount)];
   lines.push(`  ${m.premiums(yuanRange(cost.premiums.employer), yuanRange(cost.premiums.employee))}`);
-  lines.push(`    ${ctx.m.rates.employer}${ctx.m.rates.sep}${segments(ctx, cost.months, 'employer')}`);
-  lines.push(`    ${ctx.m.rates.employee}${ctx.m.rates.sep}${segments(ctx, cost.months, 'employee')}`);
+  for (const line of arithmetic(ctx, cost)) lines.push(`    ${line}`);
   if (cost.base !== null && !('exact' in cost.base)) lines.push(`    ${m.rangeNote}`);
   lines.push(`  ${m.lateFee(yuanRange(cost.lateFee))}`);
   for (const month of cost.months) {

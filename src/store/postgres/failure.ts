@@ -3,7 +3,7 @@
 // src/core/errors.ts, one sentence each, the URL's password never shown. Each
 // carries its values as params, so the CLI words it in the user's language
 // (src/cli/text/messages/, `errors`); the English message is the fallback.
-import { Refused } from '../../core/errors.js';
+import { type Refused, refused } from '../../core/errors.js';
 import type { PostgresLocation } from '../location.js';
 
 /** SQLSTATE codes (PostgreSQL manual, appendix A) on which the whole transaction is run again. */
@@ -48,17 +48,7 @@ export function failure(error: unknown, location: PostgresLocation, phase: Phase
   const message = scrub(String((error as Error | null)?.message ?? ''), location).replace(/\.$/, '');
   const seconds = Math.round(location.timeouts.statement / 1000);
   if (error instanceof Silent) {
-    return phase === 'commit'
-      ? new Refused(
-          'db-silent-at-commit',
-          `The PostgreSQL server of ${where} stopped answering for ${seconds} seconds while the command was being committed, so it is not known whether it was written; check with sscard history (or status) before running it again.`,
-          { ledger: where, seconds },
-        )
-      : new Refused(
-          'db-silent',
-          `The PostgreSQL server of ${where} did not answer for ${seconds} seconds, so the command was stopped and nothing was written; check that the server is running (?statement_timeout=SECONDS waits longer).`,
-          { ledger: where, seconds },
-        );
+    return phase === 'commit' ? refused('db-silent-at-commit', { ledger: where, seconds }) : refused('db-silent', { ledger: where, seconds });
   }
   const code = sqlState(error);
   if (code === undefined) {
@@ -77,39 +67,19 @@ export function failure(error: unknown, location: PostgresLocation, phase: Phase
       if (/append-only/.test(message)) return privilege(location, phase === 'purge' ? 'purge' : 'write');
       break;
     case '55P03': // lock_not_available: lock_timeout, waiting for another user's import (README "A shared ledger")
-      return new Refused(
-        'ledger-locked',
-        `Another user's import held the shared ledger ${where} for more than ${seconds} seconds, so nothing was written; try again when it has finished.`,
-        { ledger: where, seconds },
-      );
+      return refused('ledger-locked', { ledger: where, seconds });
     case '57014': // query_canceled: statement_timeout
-      return new Refused(
-        'db-statement-timeout',
-        `A statement on ${where} ran longer than ${seconds} seconds, so the command was stopped and nothing was written; try again, or raise ?statement_timeout=SECONDS.`,
-        { ledger: where, seconds },
-      );
+      return refused('db-statement-timeout', { ledger: where, seconds });
     case '40001':
     case '40P01':
-      return new Refused(
-        'ledger-busy',
-        `The shared ledger ${where} was changed by other writers at the same moment ${attempts} times in a row, so nothing was written; try again.`,
-        { ledger: where, attempts },
-      );
+      return refused('ledger-busy', { ledger: where, attempts });
     case '23505':
-      return new Refused(
-        'ledger-conflict',
-        `Another writer recorded the same fact in ${where} at the same moment (${message}), so nothing was written; run the command again to see the ledger as it now stands.`,
-        { ledger: where, why: message },
-      );
+      return refused('ledger-conflict', { ledger: where, why: message });
     case '28P01':
     case '28000':
-      return new Refused(
-        'db-login-refused',
-        `The PostgreSQL server refused the login for ${where} (${message}); check the user name and the password (PGPASSWORD or ~/.pgpass).`,
-        { ledger: where, why: message },
-      );
+      return refused('db-login-refused', { ledger: where, why: message });
     case '3D000':
-      return new Refused('db-missing', `The database of ${where} does not exist; create it (createdb) or correct --db.`, { ledger: where });
+      return refused('db-missing', { ledger: where });
     case 'ECONNREFUSED':
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
@@ -124,7 +94,7 @@ export function failure(error: unknown, location: PostgresLocation, phase: Phase
   if (code.startsWith('08') || code.startsWith('57P')) return lost(location, phase, message);
   // The params of SQLite's db-error: the catalogue words both engines' alike.
   const why = `${message} (${/^[0-9A-Z]{5}$/.test(code) ? `SQLSTATE ${code}` : code})`;
-  return new Refused('db-error', `${where} could not be used: ${why}.`, { file: where, why });
+  return refused('db-error', { file: where, why });
 }
 
 /** The connection broke during the command: before COMMIT nothing was written; during COMMIT nobody can tell. */
@@ -132,13 +102,9 @@ function lost(location: PostgresLocation, phase: Phase, why: string): Refused {
   const where = location.display;
   const shown = scrub(why, location);
   if (phase === 'commit') {
-    return new Refused(
-      'db-lost-at-commit',
-      `The connection to ${where} was lost while the command was being committed (${shown}), so it is not known whether it was written; check with sscard history (or status) before running it again.`,
-      { ledger: where, why: shown },
-    );
+    return refused('db-lost-at-commit', { ledger: where, why: shown });
   }
-  return new Refused('db-unreachable', `The connection to ${where} was lost (${shown}); nothing more was written, try again.`, {
+  return refused('db-unreachable', {
     ledger: where,
     why: shown,
     lost: 1,
@@ -151,73 +117,37 @@ function privilege(location: PostgresLocation, phase: Phase): Refused {
   const schema = location.schema;
   switch (phase) {
     case 'read':
-      return new Refused(
-        'ledger-no-read',
-        `This ledger user may not read the schema ${schema} in ${where}; ask the ledger's owner to grant it (GRANT USAGE ON SCHEMA and SELECT, see "A shared ledger" in the README).`,
-        { ledger: where, schema },
-      );
+      return refused('ledger-no-read', { ledger: where, schema });
     case 'create':
-      return new Refused(
-        'ledger-no-create',
-        `There is no ledger in the schema ${schema} of ${where} yet, and this user may not create its tables, so nothing was written; run the first write (e.g. sscard copy) as the ledger's owner (see "A shared ledger" in the README).`,
-        { ledger: where, schema },
-      );
+      return refused('ledger-no-create', { ledger: where, schema });
     case 'migrate':
-      return new Refused(
-        'ledger-no-migrate',
-        `The ledger in ${where} must be moved to this sscard's schema version by its owner, and this user may not, so nothing was written; run any sscard command once as the owner (see "A shared ledger" in the README).`,
-        { ledger: where, schema },
-      );
+      return refused('ledger-no-migrate', { ledger: where });
     case 'purge':
-      return new Refused(
-        'purge-needs-owner',
-        `Only the ledger's owner may purge a person from ${where} (events are append-only for every other user), so nothing was deleted; run sscard purge as the owner (see "A shared ledger" in the README).`,
-        { ledger: where },
-      );
+      return refused('purge-needs-owner', { ledger: where });
     default:
-      return new Refused(
-        'ledger-read-only',
-        `This ledger user may not write to ${where}, so nothing was written; run the command as a user with write access (see "A shared ledger" in the README).`,
-        { ledger: where },
-      );
+      return refused('ledger-read-only', { ledger: where });
   }
 }
 
 /** A write sent to a server that only reads (a hot standby in recovery, or one set read-only). */
 export function standby(location: PostgresLocation): Refused {
   const where = location.display;
-  return new Refused(
-    'ledger-standby',
-    `The server of ${where} only reads (a standby, or set read-only), so nothing was written; writes go to the primary: name it in --db, e.g. postgres://primary,standby/db?target_session_attrs=read-write.`,
-    { ledger: where },
-  );
+  return refused('ledger-standby', { ledger: where });
 }
 
 /** The server cannot be reached: `why` is the driver's code or (scrubbed) message. */
 export function unreachable(location: PostgresLocation, why: string): Refused {
   const shown = scrub(why, location);
-  return new Refused(
-    'db-unreachable',
-    `The PostgreSQL server of ${location.display} cannot be reached (${shown}); check the host and port in --db and that the server is running.`,
-    { ledger: location.display, why: shown },
-  );
+  return refused('db-unreachable', { ledger: location.display, why: shown });
 }
 
 /** The server did not answer the connection in time. */
 export function connectTimeout(location: PostgresLocation): Refused {
   const seconds = Math.round(location.timeouts.connect / 1000);
-  return new Refused(
-    'db-connect-timeout',
-    `The PostgreSQL server of ${location.display} did not answer the connection within ${seconds} seconds; check the host and port in --db and that the server is running (?connect_timeout=SECONDS waits longer).`,
-    { ledger: location.display, seconds },
-  );
+  return refused('db-connect-timeout', { ledger: location.display, seconds });
 }
 
 /** Several hosts, none of the kind asked for (target_session_attrs). */
 export function noSuchServer(location: PostgresLocation, attrs: string): Refused {
-  return new Refused(
-    'db-no-server',
-    `No server of ${location.display} is ${attrs} (each answered as another kind or could not be reached), so nothing was done; try again after the standby's promotion, or check --db.`,
-    { ledger: location.display, attrs },
-  );
+  return refused('db-no-server', { ledger: location.display, attrs });
 }

@@ -14,7 +14,7 @@ import type { Client } from 'pg';
 import type { AgendaOrder, AgendaSources } from '../../core/agenda.js';
 import type { IsoDate } from '../../core/calendar-date.js';
 import type { EcardChannel } from '../../core/ecard.js';
-import { Refused } from '../../core/errors.js';
+import { refused } from '../../core/errors.js';
 import { EVENT_VERSION, emptyPerson, type Fact, type LedgerEvent, type PersonState, replay, replayOnto } from '../../core/events.js';
 import type { PostgresLocation } from '../location.js';
 import {
@@ -851,11 +851,7 @@ export class PostgresStore extends Reader implements Store {
       await this.patient('RESET statement_timeout');
     } catch (error) {
       const why = (failure(error, this.location) as Error).message;
-      throw new Refused(
-        'purge-not-vacuumed',
-        `The person was erased from ${this.location.display}, but the tables could not be rewritten (${why}), so the number may stay in PostgreSQL's files until the owner runs VACUUM FULL on the schema's tables (see "A shared ledger" in the README).`,
-        { ledger: this.location.display, why },
-      );
+      throw refused('purge-not-vacuumed', { ledger: this.location.display, why });
     }
   }
 

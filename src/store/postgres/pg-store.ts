@@ -3,7 +3,7 @@
 // creates it on a first write), migrates it forward. Its own lazily loaded
 // bundle (scripts/build.mjs): only a postgres:// URL loads the driver.
 import pg from 'pg';
-import { Refused } from '../../core/errors.js';
+import { Refused, refused } from '../../core/errors.js';
 import { type PostgresHost, type PostgresLocation, parsePostgresUrl, type SessionAttrs } from '../location.js';
 import { connectTimeout, failure, noSuchServer, type Phase, RETRYABLE, Silent, sqlState, standby, unreachable } from './failure.js';
 import { end, PostgresStore, type Query } from './ledger.js';
@@ -181,18 +181,10 @@ async function identify(q: Query, location: PostgresLocation): Promise<Found> {
 
 function refuseForeign(found: Found, location: PostgresLocation): void {
   if (found.kind === 'foreign') {
-    throw new Refused(
-      'not-a-ledger',
-      `The schema ${location.schema} in ${location.display} holds tables that are not an sscard ledger; it was left untouched. Choose another schema with ?schema=NAME.`,
-      { schema: location.schema, ledger: location.display },
-    );
+    throw refused('not-a-ledger', { schema: location.schema, ledger: location.display });
   }
   if (found.kind === 'ledger' && found.version > SCHEMA_VERSION) {
-    throw new Refused(
-      'ledger-too-new',
-      `The ledger in ${location.display} was written by a newer sscard (schema version ${found.version}, this one knows ${SCHEMA_VERSION}); it was left untouched. Upgrade sscard.`,
-      { ledger: location.display, version: found.version, known: SCHEMA_VERSION },
-    );
+    throw refused('ledger-too-new', { ledger: location.display, version: found.version, known: SCHEMA_VERSION });
   }
 }
 

@@ -10,7 +10,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
-import { Refused } from '../../core/errors.js';
+import { refused } from '../../core/errors.js';
 import { isAlive } from '../leftovers.js';
 
 // Our temporary files, and the journal SQLite may keep beside one while writing it.
@@ -73,11 +73,7 @@ function refuseLedgerItself(ledger: string, target: string): void {
     // the target does not exist yet
   }
   if (sameFile || paths.includes(resolved)) {
-    throw new Refused(
-      'backup-is-ledger',
-      `The backup file ${target} is the ledger itself (or its -wal/-shm); give a backup path outside the ledger, e.g. another directory.`,
-      { file: target },
-    );
+    throw refused('backup-is-ledger', { file: target });
   }
 }
 

@@ -2,49 +2,16 @@
 // Everything that touches the file as a file lives here; queries live in ledger.ts.
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
-import { InvalidInput, Refused } from '../../core/errors.js';
+import type Database from 'better-sqlite3';
+import { InvalidInput, invalidInput, Refused, refused } from '../../core/errors.js';
 import { cacheDifferencesIn, rebuildCache, SqliteStore } from './ledger.js';
 import { type HeaderFields, hasPendingJournal, inspectDatabase, walPageOneHeaders } from './header.js';
 import { checkRecoverable } from './journal-check.js';
+import { connect } from './connect.js';
 import { APPLICATION_ID, MIGRATIONS, SCHEMA_QUERY, SCHEMA_VERSION } from './schema.js';
 
 /** Long enough for a queue of writers (each write is short) before "database is locked". */
 const BUSY_TIMEOUT_MS = 30_000;
-
-/**
- * The driver's compiled addon, named directly: without it better-sqlite3 asks
- * the `bindings` package to search a dozen candidate paths on every start.
- */
-export function nativeBinding(): string | undefined {
-  return (addonPath ??= findAddon());
-}
-let addonPath: string | undefined;
-
-function findAddon(): string | undefined {
-  // The bundles run from dist/lazy/: the package's own node_modules first, one
-  // stat instead of require.resolve's walk (most of a millisecond at every start).
-  const beside = path.join(__dirname, '..', '..', 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node');
-  if (fs.existsSync(beside)) return beside;
-  try {
-    return require.resolve('better-sqlite3/build/Release/better_sqlite3.node');
-  } catch {
-    return undefined; // an unusual build layout: let the driver search
-  }
-}
-
-/**
- * A connection. The driver's JavaScript is bundled into sscard with only its
- * addon loaded from the installed package (scripts/build.mjs); where the addon
- * is not at its usual place, the installed driver is used whole, to search
- * for it as it always does.
- */
-function connect(filename: string, options: Database.Options = {}): Database.Database {
-  const addon = nativeBinding();
-  if (addon !== undefined) return new Database(filename, { ...options, nativeBinding: addon });
-  const Installed = require('better-sqlite3') as typeof Database;
-  return new Installed(filename, options);
-}
 
 export interface OpenOptions {
   /** Create the file when it does not exist (commands that write). */
@@ -146,23 +113,18 @@ function existing(file: string): fs.Stats | null {
     } catch {
       // a dangling link: no target to suggest
     }
-    throw new Refused(
-      'db-is-symlink',
-      `--db: ${file} is a symbolic link${target ? ` to ${target}` : ''}; sscard does not follow links to a ledger, give the real file's path instead.`,
-      {
-        file,
-        target: target ?? '',
-      },
-    );
+    throw refused('db-is-symlink', {
+      file,
+      target: target ?? '',
+    });
   }
   if (stat.isDirectory()) {
-    throw new InvalidInput('db-is-directory', `--db: ${file} is a directory; give a file path such as ${path.join(file, 'sscard.db')}.`, {
+    throw invalidInput('db-is-directory', {
       file,
       example: path.join(file, 'sscard.db'),
     });
   }
-  if (!stat.isFile())
-    throw new Refused('db-not-a-file', `--db: ${file} is not a regular file (a device, FIFO or socket); give the path of a ledger file.`, { file });
+  if (!stat.isFile()) throw refused('db-not-a-file', { file });
   return stat;
 }
 
@@ -170,7 +132,7 @@ function createEmpty(file: string, createDirectories: boolean): void {
   const dir = path.dirname(file);
   if (!fs.existsSync(dir)) {
     if (!createDirectories) {
-      throw new InvalidInput('db-directory-missing', `--db: the directory ${dir} does not exist; create it first or choose another path.`, { dir });
+      throw invalidInput('db-directory-missing', { dir });
     }
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   }
@@ -220,11 +182,7 @@ function openDatabase(file: string, readonly: boolean): Database.Database {
 function openForRead(file: string): Database.Database {
   const pending = hasPendingJournal(file);
   if (pending.journal) {
-    throw new Refused(
-      'db-needs-recovery',
-      `${file} has an unfinished write (a -journal file beside it) and cannot be recovered without write permission; let its owner run any sscard command on it first.`,
-      { file },
-    );
+    throw refused('db-needs-recovery', { file });
   }
   if (pending.wal) return openDatabase(file, true);
   const uri = `file:${encodeURI(path.resolve(file)).replace(/[?#]/g, encodeURIComponent)}?immutable=1`;
@@ -236,7 +194,7 @@ function openForRead(file: string): Database.Database {
 }
 
 function notALedger(file: string): Refused {
-  return new Refused('not-a-ledger', `${file} is not an sscard database; it was left untouched. Point --db at an sscard ledger.`, { file });
+  return refused('not-a-ledger', { file });
 }
 
 /**
@@ -270,19 +228,11 @@ function refuseUnrecoverable(file: string): void {
   const finding = checkRecoverable(file);
   if (finding.sound) return;
   const kind = finding.file.endsWith('-wal') ? 'wal' : 'journal';
-  throw new Refused(
-    'journal-damaged',
-    `${finding.file} is damaged (${kind === 'wal' ? 'frame' : 'page record'} ${finding.at} fails its checksum while ${finding.after} later ${kind === 'wal' ? 'commits' : 'records'} still verify), so the ledger was not opened and nothing was changed; keep a copy of the ledger with its side files, then restore from a backup as the README's "Backups and restore" says.`,
-    { file, journal: finding.file, kind, at: finding.at, after: finding.after },
-  );
+  throw refused('journal-damaged', { file, journal: finding.file, kind, at: finding.at, after: finding.after });
 }
 
 function tooNew(file: string, version: number): Refused {
-  return new Refused(
-    'ledger-too-new',
-    `${file} was written by a newer sscard (schema version ${version}, this one knows ${SCHEMA_VERSION}); it was left untouched. Upgrade sscard.`,
-    { file, version, known: SCHEMA_VERSION },
-  );
+  return refused('ledger-too-new', { file, version, known: SCHEMA_VERSION });
 }
 
 /**
@@ -352,11 +302,7 @@ function quickCheck(db: Database.Database): void {
 }
 
 export function damaged(file: string, finding: string): Refused {
-  return new Refused(
-    'ledger-damaged',
-    `${file} is damaged (${finding}), so nothing was written; restore it from a backup as the README's "Backups and restore" says, then run \`sscard check\`.`,
-    { file, finding },
-  );
+  return refused('ledger-damaged', { file, finding });
 }
 
 /** A throw-away ledger in memory (e.g. a dry run when no ledger file exists yet); `now` stamps its events. */
@@ -380,16 +326,12 @@ function writable(file: string): boolean {
 function fileError(file: string, error: unknown): Refused {
   const code = (error as { code?: string }).code ?? '';
   if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
-    return new Refused('not-a-ledger', `${file} is not an sscard database (or is damaged); it was left untouched. Point --db at an sscard ledger.`, { file });
+    return refused('not-a-ledger', { file });
   }
   if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN') || code === 'EACCES' || code === 'EROFS' || code === 'SQLITE_PERM') {
-    return new Refused(
-      'db-not-writable',
-      `${file} cannot be opened or written (permission denied, or a read-only file or directory); fix its permissions or choose another --db.`,
-      { file },
-    );
+    return refused('db-not-writable', { file });
   }
-  return new Refused('db-error', `${file} could not be used: ${(error as Error).message}.`, { file, why: (error as Error).message });
+  return refused('db-error', { file, why: (error as Error).message });
 }
 
 function checkIdentity(db: Database.Database, file: string): void {
@@ -398,7 +340,7 @@ function checkIdentity(db: Database.Database, file: string): void {
   if (applicationId !== APPLICATION_ID) {
     const tables = db.prepare('SELECT count(*) AS n FROM sqlite_schema').get() as { n: number };
     if (applicationId !== 0 || version !== 0 || tables.n > 0) {
-      throw new Refused('not-a-ledger', `${file} is not an sscard database; it was left untouched. Point --db at an sscard ledger.`, { file });
+      throw refused('not-a-ledger', { file });
     }
   } else if (version > SCHEMA_VERSION) {
     throw tooNew(file, version);
@@ -411,8 +353,7 @@ function migrate(db: Database.Database, file: string): void {
   db.transaction(() => {
     // Re-read inside the write lock: another process may have migrated meanwhile.
     const version = db.pragma('user_version', { simple: true }) as number;
-    if (version > SCHEMA_VERSION)
-      throw new Refused('ledger-too-new', `${file} was written by a newer sscard; upgrade sscard.`, { file, version, known: SCHEMA_VERSION });
+    if (version > SCHEMA_VERSION) throw refused('ledger-too-new', { file, version, known: SCHEMA_VERSION });
     for (let v = version; v < SCHEMA_VERSION; v++) db.exec(MIGRATIONS[v]!);
     // From v2 on the tables are the replay of the events: rebuilt once from them.
     if (version < 2) rebuildCache(db);

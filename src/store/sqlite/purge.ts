@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import type Database from 'better-sqlite3';
 import { legacyForm } from '../../core/citizen-id.js';
 import { maskId } from '../../core/masking.js';
-import { Refused } from '../../core/errors.js';
+import { refused } from '../../core/errors.js';
 
 /**
  * Every spelling of the number in free text (issue 29 item 13): as stored,
@@ -167,10 +167,7 @@ export function scrubFile(db: Database.Database): void {
   db.exec('VACUUM');
   const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number; log: number; checkpointed: number }[];
   if (result && result.busy !== 0) {
-    throw new Refused(
-      'purge-incomplete',
-      'The person was deleted, but another sscard process kept the ledger open, so older copies may remain in its -wal file until it is checkpointed; run the purge again when no other sscard is running.',
-    );
+    throw refused('purge-incomplete', { file: db.name });
   }
 }
 

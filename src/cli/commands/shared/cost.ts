@@ -2,7 +2,7 @@
 // cut-off, for `status` and `due`: the core computes, this finds the
 // employer's city and the contribution data, and shapes the JSON.
 import type { IsoDate } from '../../../core/calendar-date.js';
-import type { ContributionTable, DataSource } from '../../../core/contributions.js';
+import { type ContributionTable, type DataSource, INSURANCES } from '../../../core/contributions.js';
 import { type Cost, declarationCutoff, registrationCost } from '../../../core/cost.js';
 import type { Employer } from '../../../core/employer.js';
 
@@ -59,6 +59,13 @@ export function costJson(cost: Cost | null, city: string | null) {
       base: m.base,
       ratesPercent: { employer: m.rates.employer / 1000, employee: m.rates.employee / 1000 },
       premiums: m.premiums,
+      // Each insurance's own base (where a city sets the medical base apart, they differ), rates and premiums.
+      insurances: Object.fromEntries(
+        INSURANCES.map((k) => {
+          const i = m.insurances[k];
+          return [k, { base: i.base, ratesPercent: { employer: i.rates.employer / 1000, employee: i.rates.employee / 1000 }, premiums: i.premiums }];
+        }),
+      ),
       dueOn: m.dueOn,
       dueDayKnown: m.dueDayKnown,
       lateDays: m.lateDays,

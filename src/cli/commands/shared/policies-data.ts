@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Judging } from '../../../core/decision.js';
-import { InvalidInput, Refused } from '../../../core/errors.js';
+import { InvalidInput, refused } from '../../../core/errors.js';
 import { DEFAULT_POLICY, findPolicy, type NationalRules, parsePolicies, type Policy, type PolicyBook, policyForRegion } from '../../../core/policy.js';
 import type { Context } from '../../context.js';
 
@@ -27,7 +27,7 @@ export function policyBook(): PolicyBook {
     data = JSON.parse(fs.readFileSync(POLICIES_FILE, 'utf8'));
   } catch (error) {
     const why = (error as Error).message.slice(0, 120);
-    throw new Refused('policies-unreadable', `The card policies file data/policies.json cannot be read (${why}); reinstall sscard.`, { why });
+    throw refused('policies-unreadable', { why });
   }
   const parsed = parsePolicies(data);
   if (!parsed.ok) {
@@ -40,11 +40,7 @@ export function policyBook(): PolicyBook {
       kind: problem.kind,
       detail: problem.kind === 'shape' ? problem.detail : problem.kind === 'rule-without-source' ? problem.rule : '',
     };
-    throw new Refused(
-      'policies-invalid',
-      `The card policies file data/policies.json is invalid at ${field || 'the top'} (${params.kind}); fix the file or reinstall sscard.`,
-      params,
-    );
+    throw refused('policies-invalid', params);
   }
   national = parsed.national;
   book = parsed.book;

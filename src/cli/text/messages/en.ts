@@ -19,6 +19,7 @@ import type { ActivationWindow, Consequence, LossRule, Policy, PolicyProblem, Un
 import type { HireKind, RegistrationRefusal } from '../../../core/registration.js';
 import type { LeaveRefusal } from '../../../core/separation.js';
 import type { UsccProblem } from '../../../core/uscc.js';
+import type { ErrorWords } from '../../../core/errors.js';
 import type { NextStep } from '../../../core/status.js';
 import type { EXIT } from '../../exit-codes.js';
 import type { IdDamage, RosterProblem } from '../../formats/problems.js';
@@ -68,6 +69,10 @@ export const en = {
 
   /** Short weekday names, Sunday first: `2026-10-08 (Thu)`. */
   weekdayShort: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'],
+  /** A date with its weekday. */
+  dated: (date: string, weekday: string): string => `${date} (${weekday})`,
+  /** A date with why it is that date: "2026-10-08 (Thu) (2026-10-01 is in the National Day holiday; ...)". */
+  because: (date: string, why: string): string => `${date} (${why})`,
   /** A deadline `daysLeft` away: "in 12 days", "due today", "3 days overdue". */
   relative: (daysLeft: number): string => {
     if (daysLeft === 0) return 'due today';
@@ -150,6 +155,10 @@ export const en = {
         : `renewal from ${days} days before expiry${required === 'unknown' ? ' (the national rule; no local source found)' : ''}`,
     unknownRules: (rules: readonly string[]) => `unknown (no source found): ${rules.join(', ')}`,
     sources: 'Sources',
+    /** A policy's name with its id: "Guangdong (guangdong)". */
+    named: (name: string, id: string): string => `${name} (${id})`,
+    /** Between the rules of one line (the temporary loss rule, then each function's). */
+    ruleSeparator: '; ',
     source: (title: string, url: string, date: string | null, confidence: string, supports: readonly string[]) =>
       `${title} (${url}, ${date ?? 'date unknown'}; confidence ${confidence}${supports.length > 0 ? `; for ${supports.join(', ')}` : ''})`,
     national: 'National rules (every policy)',
@@ -205,6 +214,11 @@ export const en = {
     sep: ': ',
     unknown: 'unknown',
     base: 'Monthly base (缴费基数, floor .. ceiling)',
+    /** After `base` when some insurances have a base of their own. */
+    baseOthers: ', for the insurances without their own',
+    /** An insurance's own base, under its rates. */
+    ownBase: 'its own base (floor .. ceiling)',
+    ownBasePeriod: (from: string, to: string) => `its own base ${from} .. ${to}`,
     insurance: { pension: 'Pension', medical: 'Medical (maternity included)', unemployment: 'Unemployment', injury: 'Work injury (class 1)' } satisfies Record<
       Insurance,
       string
@@ -248,7 +262,9 @@ export const en = {
         'unknown-source': 'names a source that is not in "sources"',
         'unknown-city': 'names a city that is not in "cities"',
         'bad-range': 'is below the lower end',
-        overlap: "overlaps the city's previous year",
+        overlap: "overlaps the city's previous year (or, in bases, the insurance's previous period)",
+        'not-a-month': 'must be a month written YYYY-MM',
+        'outside-year': "has months outside the contribution year's from .. to",
         'bad-value': 'has a value that is not allowed',
       }[p.kind];
       return `${at} ${what}`;
@@ -261,6 +277,8 @@ export const en = {
     premiums: (employer: string, employee: string) => `premiums owed: employer ${employer}, employee ${employee}`,
     /** One run of months at the same base and rates: "2 months × 10,000.00 × 26.7%". */
     segment: (months: number, base: string, rate: string) => `${months} month${months === 1 ? '' : 's'} × ${base} × ${rate}`,
+    /** Between the employer's and the employee's arithmetic on one insurance's line. */
+    shareSep: '; ',
     rangeNote: "no base recorded: from the floor to the ceiling (record the hire's base with --base, or a base column, for one figure)",
     lateFee: (total: string) => `late fee (滞纳金, 0.05% a day, Art. 86): ${total}`,
     lateFeeMonth: (month: string, unpaid: string, days: number, fee: string) => `${month}: ${unpaid} × ${days} day${days === 1 ? '' : 's'} × 0.05% = ${fee}`,
@@ -276,7 +294,9 @@ export const en = {
         case 'year':
           return `no contribution data for ${city(m.city)} in ${m.month} (\`sscard rates load FILE.json\`)`;
         case 'base':
-          return `the base floor and ceiling of ${city(m.city)} ${m.year} are unknown (record the hire's base with --base)`;
+          return !('insurance' in m)
+            ? `the base floor and ceiling of ${city(m.city)} ${m.year} are unknown (record the hire's base with --base)`
+            : `the ${m.insurance} base floor and ceiling of ${city(m.city)} ${m.year} are unknown in ${m.month} (its own base; record the hire's base with --base)`;
         case 'rates':
           return `the ${m.insurance} rates of ${city(m.city)} ${m.year} are unknown (\`sscard rates load FILE.json\`)`;
       }
@@ -472,6 +492,8 @@ export const en = {
     labels: { person: 'Person', card: 'Card', medical: 'Medical ins.', ecard: 'E-card', registrations: 'Registrations', next: 'Next steps' },
     born: (sex: 'male' | 'female', birthDate: string, region: string | null) => `${sex}, born ${birthDate}${region ? `, ${region}` : ''}`,
     noCard: 'no card recorded',
+    /** The card's number, its bank and its state: "A12345678 (ICBC): received". */
+    cardLine: (number: string, bank: string | null, state: string): string => `${number}${bank ? ` (${bank})` : ''}: ${state}`,
     issued: (on: string) => `issued ${on}`,
     /** `days`: how long ago (null: not said). */
     appliedOn: (on: string, days: number | null) => `applied for ${on}${days === null ? '' : `, ${days} day${days === 1 ? '' : 's'} ago: being made`}`,
@@ -1605,94 +1627,96 @@ export const en = {
 
   /** Errors worded by code (a command's own, or the store's, which gives its values as params: src/core/errors.ts). */
   errors: {
-    'no-ledger': (p: { ledger: string }) => `No ledger at ${p.ledger}; check --db or SSCARD_DB (a command that records something creates it).`,
-    'backup-exists': (p: { file: string }) => `${p.file} already exists; choose a new file name or add --force to overwrite it.`,
-    'backup-write-failed': (p: { file: string; kind: 'full' | 'limit' | 'io' }) =>
+    'no-ledger': (p) => `No ledger at ${p.ledger}; check --db or SSCARD_DB (a command that records something creates it).`,
+    'backup-exists': (p) => `${p.file} already exists; choose a new file name or add --force to overwrite it.`,
+    'backup-write-failed': (p) =>
       `The backup to ${p.file} could not be written (${WRITE_FAILURE[p.kind]}), and nothing was left under that name; ${WRITE_REMEDY[p.kind]} (a backup needs about as much space as the ledger), then run it again.`,
-    'backup-failed': (p: { file: string; why: string }) => `The backup to ${p.file} failed (${p.why}); check the directory exists and is writable.`,
-    'backup-is-ledger': (p: { file: string }) =>
+    'backup-failed': (p) => `The backup to ${p.file} failed (${p.why}); check the directory exists and is writable.`,
+    'backup-is-ledger': (p) =>
       `The backup file ${p.file} is the ledger itself (or its -wal/-shm); give a backup path outside the ledger, e.g. another directory.`,
-    'policies-invalid': (p: { entry: string; field: string; kind: string; detail: string }) => en.policy.invalid(p),
-    'policies-unreadable': (p: { why: string }) => en.policy.unreadable(p.why),
-    'purge-not-found': (p: { id: string }) => `No record for ${p.id} in the ledger; nothing to delete.`,
-    'unknown-topic': (p: { topic: string; topics: readonly string[] }) => `The guide has no topic "${p.topic}"; choose one of ${p.topics.join(', ')}.`,
-    integrityFailed: (p: { count: number; shown: string }) =>
+    'policies-invalid': (p): string => en.policy.invalid(p),
+    'policies-unreadable': (p): string => en.policy.unreadable(p.why),
+    'purge-not-found': (p) => `No record for ${p.id} in the ledger; nothing to delete.`,
+    'unknown-topic': (p) => `The guide has no topic "${p.topic}"; choose one of ${p.topics.join(', ')}.`,
+    integrityFailed: (p) =>
       `The ledger failed SQLite's integrity check with ${p.count} finding${p.count === 1 ? '' : 's'} (${p.shown}); to restore it, ${RESTORE}.`,
-    'cache-differs': (p: { count: number; first: string }) =>
+    'cache-differs': (p) =>
       `The ledger's state tables differ from the replay of its events in ${p.count} place${p.count === 1 ? '' : 's'} (first: ${p.first}); the events are the record: restore from a backup, or report it.`,
-    'db-directory-missing': (p: { dir: string }) => `--db: the directory ${p.dir} does not exist; create it first or choose another path.`,
-    'db-is-directory': (p: { file: string; example: string }) => `--db: ${p.file} is a directory; give a file path such as ${p.example}.`,
-    'db-is-symlink': (p: { file: string; target: string }) =>
+    'db-directory-missing': (p) => `--db: the directory ${p.dir} does not exist; create it first or choose another path.`,
+    'db-is-directory': (p) => `--db: ${p.file} is a directory; give a file path such as ${p.example}.`,
+    'db-is-symlink': (p) =>
       `--db: ${p.file} is a symbolic link${p.target ? ` to ${p.target}` : ''}; sscard does not follow links to a ledger, give the real file's path instead.`,
-    'db-not-a-file': (p: { file: string }) => `--db: ${p.file} is not a regular file (a device, FIFO or socket); give the path of a ledger file.`,
-    'db-needs-recovery': (p: { file: string }) =>
+    'db-not-a-file': (p) => `--db: ${p.file} is not a regular file (a device, FIFO or socket); give the path of a ledger file.`,
+    'db-needs-recovery': (p) =>
       `${p.file} has an unfinished write (a -journal file beside it) and cannot be recovered without write permission; let its owner run any sscard command on it first.`,
     /** A SQLite file (`file`), or a PostgreSQL schema holding someone else's tables (`schema`, `ledger`). */
-    'not-a-ledger': (p: { file: string } | { schema: string; ledger: string }) =>
+    'not-a-ledger': (p) =>
       'schema' in p
         ? `The schema ${p.schema} in ${p.ledger} holds tables that are not an sscard ledger; it was left untouched. Choose another schema with ?schema=NAME.`
         : `${p.file} is not an sscard database (or is damaged); it was left untouched. Point --db at an sscard ledger.`,
-    'ledger-damaged': (p: { file: string; finding: string }) =>
+    'ledger-damaged': (p) =>
       `${p.file} is damaged (${p.finding}), so nothing was written; restore it from a backup as the README's "Backups and restore" says, then run \`sscard check\`.`,
     /** A WAL (`kind` wal: `at` its frame, 0 its header) or hot journal (`at` its page record) that SQLite would recover only in part (issue 29). */
-    'event-damaged': (p: { seq: number; why: 'kind' | 'data' }) =>
+    'event-damaged': (p) =>
       `The ledger's event ${p.seq} is damaged (${p.why === 'kind' ? 'its kind is not one sscard writes' : 'its data is not a JSON object'}), so nothing was written or exported; restore the ledger from a backup as the README's "Backups and restore" says, then run \`sscard check\`.`,
-    'journal-damaged': (p: { file: string; journal: string; kind: 'wal' | 'journal'; at: number; after: number }) =>
+    'journal-damaged': (p) =>
       `${p.journal} is damaged (${p.at === 0 ? 'its header' : `${p.kind === 'wal' ? 'frame' : 'page record'} ${p.at}`} fails its checksum while ${p.after} later ${p.kind === 'wal' ? 'commits' : 'records'} still verify), and SQLite would silently drop ${p.kind === 'wal' ? 'those commits' : 'part of the rollback'}; the ledger was not opened and nothing was changed: keep a copy of ${p.file} with its -wal and -journal files, then restore from a backup as the README's "Backups and restore" says.`,
-    'db-not-writable': (p: { file: string }) =>
+    'db-not-writable': (p) =>
       `${p.file} cannot be opened or written (permission denied, or a read-only file or directory); fix its permissions or choose another --db.`,
-    'db-error': (p: { file: string; why: string }) => `${p.file} could not be used: ${p.why}.`,
-    'ledger-too-new': (p: ({ file: string } | { ledger: string }) & { version: number; known: number }) =>
+    'db-error': (p) => `${p.file} could not be used: ${p.why}.`,
+    'ledger-too-new': (p) =>
       `${'ledger' in p ? `The ledger in ${p.ledger}` : p.file} was written by a newer sscard (schema version ${p.version}, this one knows ${p.known}); it was left untouched. Upgrade sscard.`,
     // A shared ledger (src/store/postgres/failure.ts): `ledger` is its URL with the password masked; `why` the server's words, scrubbed of it.
-    'ledger-read-only': (p: { ledger: string }) =>
+    'ledger-read-only': (p) =>
       `This ledger user may not write to ${p.ledger}, so nothing was written; run the command as a user with write access (see "A shared ledger" in the README).`,
-    'ledger-no-read': (p: { ledger: string; schema: string }) =>
+    'ledger-no-read': (p) =>
       `This ledger user may not read the schema ${p.schema} in ${p.ledger}; ask the ledger's owner to grant it (GRANT USAGE ON SCHEMA and SELECT, see "A shared ledger" in the README).`,
-    'ledger-no-create': (p: { ledger: string; schema: string }) =>
+    'ledger-no-create': (p) =>
       `There is no ledger in the schema ${p.schema} of ${p.ledger} yet, and this user may not create its tables, so nothing was written; run the first write (e.g. sscard copy) as the ledger's owner (see "A shared ledger" in the README).`,
-    'ledger-no-migrate': (p: { ledger: string }) =>
+    'ledger-no-migrate': (p) =>
       `The ledger in ${p.ledger} must be moved to this sscard's schema version by its owner, and this user may not, so nothing was written; run any sscard command once as the owner (see "A shared ledger" in the README).`,
-    'purge-needs-owner': (p: { ledger: string }) =>
+    'purge-needs-owner': (p) =>
       `Only the ledger's owner may purge a person from ${p.ledger} (events are append-only for every other user), so nothing was deleted; run sscard purge as the owner (see "A shared ledger" in the README).`,
-    'purge-not-vacuumed': (p: { ledger: string; why: string }) =>
+    'purge-not-vacuumed': (p) =>
       `The person was erased from ${p.ledger}, but the tables could not be rewritten (${p.why}), so the number may stay in PostgreSQL's files until the owner runs VACUUM FULL on the schema's tables (see "A shared ledger" in the README).`,
-    'ledger-standby': (p: { ledger: string }) =>
+    'purge-incomplete': (p) =>
+      `The person was deleted from ${p.file}, but another sscard process kept the ledger open, so older copies may remain in its -wal file until it is checkpointed; run the purge again when no other sscard is running.`,
+    'ledger-standby': (p) =>
       `The server of ${p.ledger} only reads (a standby, or set read-only), so nothing was written; writes go to the primary: name it in --db, e.g. postgres://primary,standby/db?target_session_attrs=read-write.`,
-    'ledger-locked': (p: { ledger: string; seconds: number }) =>
+    'ledger-locked': (p) =>
       `Another user's import held the shared ledger ${p.ledger} for more than ${p.seconds} seconds, so nothing was written; try again when it has finished.`,
-    'db-statement-timeout': (p: { ledger: string; seconds: number }) =>
+    'db-statement-timeout': (p) =>
       `A statement on ${p.ledger} ran longer than ${p.seconds} seconds, so the command was stopped and nothing was written; try again, or raise ?statement_timeout=SECONDS.`,
-    'db-silent': (p: { ledger: string; seconds: number }) =>
+    'db-silent': (p) =>
       `The PostgreSQL server of ${p.ledger} did not answer for ${p.seconds} seconds, so the command was stopped and nothing was written; check that the server is running (?statement_timeout=SECONDS waits longer).`,
-    'db-silent-at-commit': (p: { ledger: string; seconds: number }) =>
+    'db-silent-at-commit': (p) =>
       `The PostgreSQL server of ${p.ledger} stopped answering for ${p.seconds} seconds while the command was being committed, so it is not known whether it was written; check with sscard history (or status) before running it again.`,
-    'db-lost-at-commit': (p: { ledger: string; why: string }) =>
+    'db-lost-at-commit': (p) =>
       `The connection to ${p.ledger} was lost while the command was being committed (${p.why}), so it is not known whether it was written; check with sscard history (or status) before running it again.`,
-    'db-connect-timeout': (p: { ledger: string; seconds: number }) =>
+    'db-connect-timeout': (p) =>
       `The PostgreSQL server of ${p.ledger} did not answer the connection within ${p.seconds} seconds; check the host and port in --db and that the server is running (?connect_timeout=SECONDS waits longer).`,
-    'db-no-server': (p: { ledger: string; attrs: string }) =>
+    'db-no-server': (p) =>
       `No server of ${p.ledger} is ${p.attrs} (each answered as another kind or could not be reached), so nothing was done; try again after the standby's promotion, or check --db.`,
-    'ledger-busy': (p: { ledger: string; attempts: number }) =>
+    'ledger-busy': (p) =>
       `The shared ledger ${p.ledger} was changed by other writers at the same moment ${p.attempts} times in a row, so nothing was written; try again.`,
-    'ledger-conflict': (p: { ledger: string; why: string }) =>
+    'ledger-conflict': (p) =>
       `Another writer recorded the same fact in ${p.ledger} at the same moment (${p.why}), so nothing was written; run the command again to see the ledger as it now stands.`,
-    'db-login-refused': (p: { ledger: string; why: string }) =>
+    'db-login-refused': (p) =>
       `The PostgreSQL server refused the login for ${p.ledger} (${p.why}); check the user name and the password (PGPASSWORD or ~/.pgpass).`,
-    'db-missing': (p: { ledger: string }) => `The database of ${p.ledger} does not exist; create it (createdb) or correct --db.`,
+    'db-missing': (p) => `The database of ${p.ledger} does not exist; create it (createdb) or correct --db.`,
     /** `lost`: the connection broke during the command, rather than could not be made. */
-    'db-unreachable': (p: { ledger: string; why: string; lost?: number }) =>
+    'db-unreachable': (p) =>
       p.lost
         ? `The connection to ${p.ledger} was lost (${p.why}); nothing more was written, try again.`
         : `The PostgreSQL server of ${p.ledger} cannot be reached (${p.why}); check the host and port in --db and that the server is running.`,
-    'db-url-invalid': (p: { url: string }) => `--db: ${p.url} is not a valid URL; write it as postgres://user@host:5432/database.`,
-    'db-schema-invalid': (p: { schema: string }) =>
+    'db-url-invalid': (p) => `--db: ${p.url} is not a valid URL; write it as postgres://user@host:5432/database.`,
+    'db-schema-invalid': (p) =>
       `--db: the schema "${p.schema}" must be lower-case letters, digits and _ (at most 63, not starting with a digit), e.g. ?schema=sscard.`,
-    'db-url-parameter': (p: { parameter: string; value: string; expected: string }) =>
+    'db-url-parameter': (p) =>
       p.expected === 'seconds'
         ? `--db: ${p.parameter} must be a whole number of seconds above 0, not "${p.value}".`
         : `--db: ${p.parameter} must be one of ${p.expected}, not "${p.value}".`,
-  },
+  } satisfies ErrorWords,
 
   /** `sscard completion`. */
   completion: {
