@@ -210,6 +210,8 @@ export const en = {
   rates: {
     list: ', ',
     cityName: (name: { en: string; zh: string }) => name.en,
+    /** A text the data gives in both languages (a year's note), in the reader's. */
+    dataText: (text: { en: string; zh: string }) => text.en,
     /** Between a label and its value. */
     sep: ': ',
     unknown: 'unknown',

@@ -194,6 +194,7 @@ export const zh: Messages = {
   rates: {
     list: '、',
     cityName: (name) => name.zh,
+    dataText: (text) => text.zh,
     /** Between a label and its value. */
     sep: '：',
     unknown: '未知',
