@@ -61,9 +61,7 @@ const MAY_IMPORT: Record<string, (target: string) => boolean> = {
  * are to throw the problem codes of formats/problems.ts, worded by the command.
  */
 const KNOWN: Record<string, string> = {
-  'cli/formats/ics.ts -> cli/text/messages/index.ts': 'the calendar words its items with the catalogue (a type import)',
   'cli/formats/ledger-csv.ts -> cli/text/messages/en.ts': "readRow words a cell's problem (English by default)",
-  'cli/formats/roster/damaged-id.ts -> cli/text/messages/index.ts': 'idDamageText words the damage',
   'cli/formats/roster/decode.ts -> cli/text/messages/index.ts': 'RosterFileError is worded when thrown',
   'cli/formats/roster/delimited.ts -> cli/text/messages/index.ts': 'RosterFileError is worded when thrown',
   'cli/formats/roster/problems.ts -> cli/text/messages/index.ts': 'RosterFileError is worded when thrown',

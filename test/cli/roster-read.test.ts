@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { ALIASES, columnOf, resolveHeader } from '../../src/cli/formats/roster/columns.js';
-import { idDamage, idDamageText } from '../../src/cli/formats/roster/damaged-id.js';
+import { idDamage } from '../../src/cli/formats/roster/damaged-id.js';
 import { decodeRoster, PROBE_BYTES } from '../../src/cli/formats/roster/decode.js';
 import { parseDelimited } from '../../src/cli/formats/roster/delimited.js';
 import { openRoster } from '../../src/cli/formats/roster/read.js';
@@ -96,8 +96,8 @@ describe('IDs damaged by Excel', () => {
   ])('%j (number cell: %s) is not damaged', (cell, isNumber) => expect(idDamage(cell, isNumber)).toBeNull());
 
   it('the sentence says to format the column as text and export again, in both languages', () => {
-    expect(idDamageText({ kind: 'scientific' }, en)).toMatch(/scientific notation.*format the column as text.*export the file again/);
-    expect(idDamageText({ kind: 'number-cell' }, zh)).toMatch(/数字单元格.*文本.*导出/);
+    expect(en.roster.idDamage('scientific')).toMatch(/scientific notation.*format the column as text.*export the file again/);
+    expect(zh.roster.idDamage('number-cell')).toMatch(/数字单元格.*文本.*导出/);
   });
 });
 

@@ -20,7 +20,6 @@ import { readRow } from '../formats/ledger-csv.js';
 import { writeJson } from './shared/output.js';
 import { personState } from './shared/person.js';
 import { refusalText } from './shared/refusals.js';
-import { idDamageText } from '../formats/roster/damaged-id.js';
 
 export interface ImportArgs {
   file?: string;
@@ -262,7 +261,7 @@ async function importRoster(
         }
         tally.rows++;
         if (idDamage) {
-          bad({ line, field: 'id', code: 'invalid-id', message: idDamageText(idDamage, ctx.m) });
+          bad({ line, field: 'id', code: 'invalid-id', message: ctx.m.roster.idDamage(idDamage.kind) });
           continue;
         }
         const read = reads[i]!;
