@@ -190,6 +190,7 @@ const COMPLETION_VALUES: Record<string, Record<string, string[]>> = {
   'ecard claim': { '--channel': [...ECARD_CHANNELS] },
   enable: { '--channel': [...ENABLE_CHANNELS] },
   'card issue': { '--generation': CARD_GENERATIONS.map(String) },
+  'card apply': { '--generation': CARD_GENERATIONS.map(String) },
   'card replace': { '--reason': [...REPLACE_REASONS] },
   guide: { '': [...TOPICS] },
   completion: { '': [...SHELLS] },
