@@ -38,8 +38,13 @@ export async function run(ctx: Context, args: DueArgs): Promise<number> {
   const { within } = parseInput(ctx.m, z.object({ within: z.optional(withinField) }), args, { within: '--within' });
   const store = await ctx.openStore({ write: false });
   if (store === null) throw noLedger(ctx);
-  const sources = await store.agendaRows(ctx.viewOn, agendaOrder(ctx.calendar, policyBook));
   const employer = employerFilter(args.employer);
+  // The employer is asked in the store's query: only its hires are read and sorted (issue 31).
+  const sources = await store.agendaRows(
+    ctx.viewOn,
+    agendaOrder(ctx.calendar, policyBook),
+    employer === null ? undefined : { employerMatches: (name) => employer.matches(name) },
+  );
   // The HR month (SPEC 1.9): each open registration's and separation's 增员/减员 cut-off where its employer's
   // city has one known; --within counts an item whose cut-off falls in the window, even if its deadline does not.
   const book = await hrMonth(ctx, store);
@@ -127,7 +132,7 @@ async function json(ctx: Context, agenda: Agenda, book: CostBook | null, cutoffO
 /** Written event by event, as the agenda streams (issue 31: the whole file was 1.77 GiB at a million deadlines). */
 async function ics(ctx: Context, agenda: Agenda): Promise<number> {
   const { icsWriter } = await import('../formats/ics.js');
-  const writer = icsWriter({ stampedAt: new Date(`${ctx.today}T00:00:00+08:00`), m: ctx.m });
+  const writer = icsWriter({ stampedAt: new Date(`${ctx.today}T00:00:00+08:00`), words: ctx.m.ics });
   await send(ctx, writer.head);
   const batch = batched(ctx);
   let overdue = 0;

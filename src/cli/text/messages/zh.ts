@@ -225,6 +225,7 @@ export const zh: Messages = {
   rates: {
     list: '、',
     cityName: (name) => name.zh,
+    dataText: (text) => text.zh,
     /** Between a label and its value. */
     sep: '：',
     unknown: '未知',
@@ -288,7 +289,7 @@ export const zh: Messages = {
     dueAssumed: '各月保费按当月最后一日到期计算（该市缴费期限未知）',
     fine: (employer, managers) =>
       spaced`经责令限期改正逾期不改的（第八十四条）：罚款${employer}（应缴社会保险费数额的一至三倍）；直接负责的主管人员等每人${managers}`,
-    sources: (city) => spaced`来源：\`sscard rates ${city}\``,
+    sources: (city) => `来源：\`sscard rates ${city}\``,
     notEstimated: '费用：缺少数据，未估算：',
     missing: (m, employer, city) => {
       switch (m.kind) {
@@ -885,9 +886,9 @@ export const zh: Messages = {
       examples: [`sscard purge ${ID}`, `sscard purge ${ID} --yes`],
     },
     guide: {
-      description: '离线指南：如何激活社保卡、启用社保功能、挂失、申领电子社保卡、为员工办理参保登记和离职减员',
-      topic: 'activate、enable、loss、ecard、register 或 leave（默认：全部）',
-      examples: ['sscard guide activate', 'sscard guide ecard --lang zh', 'sscard guide'],
+      description: '离线指南：如何申领和领取社保卡、激活、启用社保功能、挂失、申领电子社保卡、选择卡政策、为员工办理参保登记和离职减员',
+      topic: 'apply、activate、enable、loss、ecard、policy、register 或 leave（默认：全部）',
+      examples: ['sscard guide activate', 'sscard guide apply', 'sscard guide ecard --lang zh', 'sscard guide'],
     },
     completion: {
       description: '输出命令行补全脚本',
@@ -1326,6 +1327,25 @@ export const zh: Messages = {
 
   guide: {
     topics: {
+      apply: {
+        title: '申领社会保障卡与领卡（申领、制卡进度、领卡）',
+        steps: [
+          '持本人身份证件和照片，到社保卡服务银行网点、社保服务窗口申领，或在线申领（电子社保卡、掌上12333、本地政务 App）；用人单位也可为职工集体申领。用 `sscard card apply --id ...` 记录（按发卡地规则加 `--policy ID`，第三代社保卡加 `--generation 3`）。',
+          '制卡期间（制卡中）可在 12333、电子社保卡或本地 App查询制卡进度；`sscard status` 显示已等待多久。第三代社保卡申领即生成电子社保卡，可立即申领电子卡（`sscard ecard claim`）。',
+          '卡制成后用 `sscard card issue --id ... --card 卡号` 记录，该申领随之完成。制卡失败（例如照片未通过审核）的，用 `sscard card fail --id ... --reason 原因` 记录，并重新申领。',
+          '卡片到达网点（网点签收、待领卡）后，用 `sscard card ready --card ... --outlet 网点` 记录；`sscard status` 显示卡在哪个网点、自何日起待领。',
+          '本人持身份证件领卡（`sscard card receive`），然后启用并激活（见 `sscard guide activate`）。激活期限自制卡之日起算的地方（广东：制卡后一年内未领取激活的，逾期封存，须重新申领），`sscard due` 会列出待领卡事项。',
+        ],
+      },
+      policy: {
+        title: '卡适用哪些规则：卡政策',
+        steps: [
+          '激活期限、逾期后果、挂失如何失效、卡片有效期，均由发卡的省、市规定，而非全国统一。sscard 把各地规则及其出处作为卡政策保存：`sscard policies` 列出全部，`sscard policies ID` 显示其中一项。',
+          '记录卡片时写明发卡地的卡政策：`sscard card issue ... --policy guangzhou`（或 `sscard card apply ... --policy guangzhou`）。未写明的，使用 SSCARD_POLICY，否则使用默认规则（`seed`）；如有随附政策与持卡人户籍地相符，`sscard card issue` 和 `sscard status` 会用一行提示，但不会自动套用：卡的发卡地以实际办卡地为准，身份证号码无法判断。',
+          '记错了卡政策？用 `sscard card set-policy --card ... --policy ID` 更正：更正本身记为一条记录，历史保留，此后各处均按正确的政策判断。',
+          '没有出处的规则记为 `unknown`，sscard 不作任何假定（临时挂失不会自动解除；只认卡面印制的有效期）。依赖某项政策前，请先核对其出处。',
+        ],
+      },
       activate: {
         title: '激活社会保障卡',
         steps: [
