@@ -258,7 +258,7 @@ export const zh: Messages = {
     dueAssumed: '各月保费按当月最后一日到期计算（该市缴费期限未知）',
     fine: (employer, managers) =>
       spaced`经责令限期改正逾期不改的（第八十四条）：罚款${employer}（应缴社会保险费数额的一至三倍）；直接负责的主管人员等每人${managers}`,
-    sources: (city) => spaced`来源：\`sscard rates ${city}\``,
+    sources: (city) => `来源：\`sscard rates ${city}\``,
     notEstimated: '费用：缺少数据，未估算：',
     missing: (m, employer, city) => {
       switch (m.kind) {
