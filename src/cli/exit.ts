@@ -1,6 +1,7 @@
 // The one place where failures become exit codes and messages (SPEC 2).
 import { codedError, errorText } from './text/error-words.js';
 import type { Messages } from './text/messages/en.js';
+import type { RosterProblem } from './formats/problems.js';
 
 export { EXIT } from './exit-codes.js';
 import { EXIT } from './exit-codes.js';
@@ -29,7 +30,9 @@ export function failureOf(error: unknown, m: Messages): Failure {
   const { name, code: errorCode, message: own } = (error ?? {}) as { name?: string; code?: string; message?: string };
   // The store's errors carry a code and its values, never words: worded here from the catalogue (src/core/errors.ts).
   const coded = codedError(error);
-  const message = coded ? errorText(m, coded) : own;
+  // A file's problem (src/cli/formats/problems.ts) comes from a reader as a value, worded here.
+  const problem = rosterProblem(error);
+  const message = coded ? errorText(m, coded) : problem ? m.roster.problem(problem) : own;
   if (name === 'InvalidInput') return { exitCode: EXIT.usage, code: errorCode!, message: message! };
   if (name === 'Refused' || name === 'NotFound') return { exitCode: EXIT.refused, code: errorCode!, message: message! };
   // @inquirer/prompts: Ctrl-C at a prompt, or the terminal went away.
@@ -48,4 +51,15 @@ export function failureOf(error: unknown, m: Messages): Failure {
   // Anything else is a bug: one line, no stack trace (it could hold personal data).
   const text = error instanceof Error ? error.message : String(error);
   return { exitCode: EXIT.refused, code: 'internal', message: m.failure.internal(text.replace(/\d{15,17}[\dXx]?/g, '[id]')) };
+}
+
+/** The problem a roster reader threw (formats/roster/problems.ts, RosterFileError), told by shape as bundles have their own classes. */
+function rosterProblem(error: unknown): RosterProblem | null {
+  return isRosterError(error) ? error.problem : null;
+}
+
+function isRosterError(error: unknown): error is { readonly problem: RosterProblem } {
+  if (typeof error !== 'object' || error === null || !('name' in error) || error.name !== 'InvalidInput' || !('problem' in error)) return false;
+  const { problem } = error;
+  return typeof problem === 'object' && problem !== null && 'kind' in problem && typeof problem.kind === 'string';
 }

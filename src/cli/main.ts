@@ -15,6 +15,23 @@ import { displayWidth, wrapToWidth } from './text/width.js';
 import { type CompletionNode, SHELLS } from './formats/completion.js';
 import { CARD_GENERATIONS, ECARD_CHANNELS, ENABLE_CHANNELS, REPLACE_REASONS } from '../core/state.js';
 import { TOPICS } from './text/guide-topics.js';
+import {
+  bankName,
+  cardNumber,
+  channel,
+  cityName,
+  employerName,
+  generation,
+  hiredOn,
+  idNumber,
+  onDate,
+  outletName,
+  personName,
+  policyId,
+  reasonText,
+  usccCode,
+  yes,
+} from './commands/shared/options.js';
 import type { GlobalOptions } from './process-context.js';
 
 declare const SSCARD_VERSION: string;
@@ -173,6 +190,7 @@ const COMPLETION_VALUES: Record<string, Record<string, string[]>> = {
   'ecard claim': { '--channel': [...ECARD_CHANNELS] },
   enable: { '--channel': [...ENABLE_CHANNELS] },
   'card issue': { '--generation': CARD_GENERATIONS.map(String) },
+  'card apply': { '--generation': CARD_GENERATIONS.map(String) },
   'card replace': { '--reason': [...REPLACE_REASONS] },
   guide: { '': [...TOPICS] },
   completion: { '': [...SHELLS] },
@@ -236,10 +254,10 @@ export function program(lang: Lang = 'en', only?: string, run?: Run): Command {
 
   if (wanted('register-employee')) {
     declare(root, 'register-employee', m, h.registerEmployee)
-      .option('--id <id-number>', h.registerEmployee.id)
-      .option('--hired-on <date>', h.registerEmployee.hiredOn)
-      .option('--name <name>', h.registerEmployee.name)
-      .option('--employer <name>', h.registerEmployee.employer)
+      .addOption(idNumber(h.registerEmployee.id))
+      .addOption(hiredOn(h.registerEmployee.hiredOn))
+      .addOption(personName(h.registerEmployee.name))
+      .addOption(employerName(h.registerEmployee.employer))
       .option('--registered-on <date>', h.registerEmployee.registeredOn)
       .option('--pending', h.registerEmployee.pending)
       .option('--flexible', h.registerEmployee.flexible)
@@ -255,10 +273,10 @@ export function program(lang: Lang = 'en', only?: string, run?: Run): Command {
 
   if (wanted('activate')) {
     declare(root, 'activate', m, h.activate)
-      .option('--card <card-number>', h.activate.card)
+      .addOption(cardNumber(h.activate.card))
       .option('--id-doc <id-number>', h.activate.idDoc)
-      .option('--on <date>', h.activate.on)
-      .option('--outlet <name>', h.activate.outlet)
+      .addOption(onDate(h.activate.on))
+      .addOption(outletName(h.activate.outlet))
       .option('--guardian-id <id-number>', h.activate.guardianId)
       .action(
         action(
@@ -271,10 +289,10 @@ export function program(lang: Lang = 'en', only?: string, run?: Run): Command {
 
   if (wanted('leave')) {
     declare(root, 'leave', m, h.leave)
-      .option('--id <id-number>', h.leave.id)
-      .option('--employer <name>', h.leave.employer)
+      .addOption(idNumber(h.leave.id))
+      .addOption(employerName(h.leave.employer))
       .option('--left-on <date>', h.leave.leftOn)
-      .option('--hired-on <date>', h.leave.hiredOn)
+      .addOption(hiredOn(h.leave.hiredOn))
       .option('--done-on <date>', h.leave.doneOn)
       .action(
         action(
@@ -288,8 +306,8 @@ export function program(lang: Lang = 'en', only?: string, run?: Run): Command {
   if (wanted('revoke')) {
     declare(root, 'revoke', m, h.revoke)
       .argument('<seq...>', h.revoke.seq)
-      .option('--reason <text>', h.revoke.reason)
-      .option('--yes', h.revoke.yes)
+      .addOption(reasonText(h.revoke.reason))
+      .addOption(yes(h.revoke.yes))
       .action(
         action(
           run,
@@ -302,14 +320,14 @@ export function program(lang: Lang = 'en', only?: string, run?: Run): Command {
   if (wanted('card')) {
     const card = declare(root, 'card', m, h.card);
     declare(card, 'issue', m, h.cardIssue)
-      .option('--id <id-number>', h.cardIssue.id)
-      .option('--card <card-number>', h.cardIssue.card)
-      .option('--bank <name>', h.cardIssue.bank)
+      .addOption(idNumber(h.cardIssue.id))
+      .addOption(cardNumber(h.cardIssue.card))
+      .addOption(bankName(h.cardIssue.bank))
       .option('--issued-on <date>', h.cardIssue.issuedOn)
-      .option('--name <name>', h.cardIssue.name)
-      .option('--policy <id>', h.cardIssue.policy)
+      .addOption(personName(h.cardIssue.name))
+      .addOption(policyId(h.cardIssue.policy))
       .option('--expires-on <date>', h.cardIssue.expiresOn)
-      .option('--generation <2|3>', h.cardIssue.generation)
+      .addOption(generation(h.cardIssue.generation))
       .action(
         action(
           run,
@@ -318,10 +336,10 @@ export function program(lang: Lang = 'en', only?: string, run?: Run): Command {
         ),
       );
     declare(card, 'apply', m, h.cardApply)
-      .option('--id <id-number>', h.cardApply.id)
-      .option('--on <date>', h.cardApply.on)
-      .option('--policy <id>', h.cardApply.policy)
-      .option('--generation <2|3>', h.cardApply.generation)
+      .addOption(idNumber(h.cardApply.id))
+      .addOption(onDate(h.cardApply.on))
+      .addOption(policyId(h.cardApply.policy))
+      .addOption(generation(h.cardApply.generation))
       .action(
         action(
           run,
@@ -330,9 +348,9 @@ export function program(lang: Lang = 'en', only?: string, run?: Run): Command {
         ),
       );
     declare(card, 'ready', m, h.cardReady)
-      .option('--card <card-number>', h.cardReady.card)
-      .option('--on <date>', h.cardReady.on)
-      .option('--outlet <name>', h.cardReady.outlet)
+      .addOption(cardNumber(h.cardReady.card))
+      .addOption(onDate(h.cardReady.on))
+      .addOption(outletName(h.cardReady.outlet))
       .action(
         action(
           run,
@@ -341,9 +359,9 @@ export function program(lang: Lang = 'en', only?: string, run?: Run): Command {
         ),
       );
     declare(card, 'fail', m, h.cardFail)
-      .option('--id <id-number>', h.cardFail.id)
-      .option('--on <date>', h.cardFail.on)
-      .option('--reason <text>', h.cardFail.reason)
+      .addOption(idNumber(h.cardFail.id))
+      .addOption(onDate(h.cardFail.on))
+      .addOption(reasonText(h.cardFail.reason))
       .action(
         action(
           run,
@@ -352,8 +370,8 @@ export function program(lang: Lang = 'en', only?: string, run?: Run): Command {
         ),
       );
     declare(card, 'set-policy', m, h.cardSetPolicy)
-      .option('--card <card-number>', h.cardSetPolicy.card)
-      .option('--policy <id>', h.cardSetPolicy.policy)
+      .addOption(cardNumber(h.cardSetPolicy.card))
+      .addOption(policyId(h.cardSetPolicy.policy))
       .action(
         action(
           run,
@@ -362,8 +380,8 @@ export function program(lang: Lang = 'en', only?: string, run?: Run): Command {
         ),
       );
     declare(card, 'receive', m, h.cardReceive)
-      .option('--card <card-number>', h.cardReceive.card)
-      .option('--on <date>', h.cardReceive.on)
+      .addOption(cardNumber(h.cardReceive.card))
+      .addOption(onDate(h.cardReceive.on))
       .action(
         action(
           run,
@@ -372,9 +390,9 @@ export function program(lang: Lang = 'en', only?: string, run?: Run): Command {
         ),
       );
     declare(card, 'report-loss', m, h.cardReportLoss)
-      .option('--card <card-number>', h.cardReportLoss.card)
+      .addOption(cardNumber(h.cardReportLoss.card))
       .option('--temporary', h.cardReportLoss.temporary)
-      .option('--on <date>', h.cardReportLoss.on)
+      .addOption(onDate(h.cardReportLoss.on))
       .action(
         action(
           run,
@@ -383,8 +401,8 @@ export function program(lang: Lang = 'en', only?: string, run?: Run): Command {
         ),
       );
     declare(card, 'found', m, h.cardFound)
-      .option('--card <card-number>', h.cardFound.card)
-      .option('--on <date>', h.cardFound.on)
+      .addOption(cardNumber(h.cardFound.card))
+      .addOption(onDate(h.cardFound.on))
       .action(
         action(
           run,
@@ -393,13 +411,13 @@ export function program(lang: Lang = 'en', only?: string, run?: Run): Command {
         ),
       );
     declare(card, 'replace', m, h.cardReplace)
-      .option('--card <card-number>', h.cardReplace.card)
+      .addOption(cardNumber(h.cardReplace.card))
       .option('--new-card <card-number>', h.cardReplace.newCard)
-      .option('--on <date>', h.cardReplace.on)
-      .option('--bank <name>', h.cardReplace.bank)
+      .addOption(onDate(h.cardReplace.on))
+      .addOption(bankName(h.cardReplace.bank))
       .option('--reason <reason>', h.cardReplace.reason)
-      .option('--policy <id>', h.cardReplace.policy)
-      .option('--yes', h.cardReplace.yes)
+      .addOption(policyId(h.cardReplace.policy))
+      .addOption(yes(h.cardReplace.yes))
       .action(
         action(
           run,
@@ -408,9 +426,9 @@ export function program(lang: Lang = 'en', only?: string, run?: Run): Command {
         ),
       );
     declare(card, 'cancel', m, h.cardCancel)
-      .option('--card <card-number>', h.cardCancel.card)
-      .option('--on <date>', h.cardCancel.on)
-      .option('--yes', h.cardCancel.yes)
+      .addOption(cardNumber(h.cardCancel.card))
+      .addOption(onDate(h.cardCancel.on))
+      .addOption(yes(h.cardCancel.yes))
       .action(
         action(
           run,
@@ -423,9 +441,9 @@ export function program(lang: Lang = 'en', only?: string, run?: Run): Command {
   if (wanted('ecard')) {
     const ecard = declare(root, 'ecard', m, h.ecard);
     declare(ecard, 'claim', m, h.ecardClaim)
-      .option('--id <id-number>', h.ecardClaim.id)
-      .option('--channel <channel>', h.ecardClaim.channel)
-      .option('--on <date>', h.ecardClaim.on)
+      .addOption(idNumber(h.ecardClaim.id))
+      .addOption(channel(h.ecardClaim.channel))
+      .addOption(onDate(h.ecardClaim.on))
       .action(
         action(
           run,
@@ -437,9 +455,9 @@ export function program(lang: Lang = 'en', only?: string, run?: Run): Command {
 
   if (wanted('enable')) {
     declare(root, 'enable', m, h.enable)
-      .option('--card <card-number>', h.enable.card)
-      .option('--on <date>', h.enable.on)
-      .option('--channel <channel>', h.enable.channel)
+      .addOption(cardNumber(h.enable.card))
+      .addOption(onDate(h.enable.on))
+      .addOption(channel(h.enable.channel))
       .action(
         action(
           run,
@@ -465,7 +483,7 @@ export function program(lang: Lang = 'en', only?: string, run?: Run): Command {
     declare(root, 'due', m, h.due)
       .option('--within <days>', h.due.within)
       .option('--check', h.due.check)
-      .option('--employer <name>', h.due.employer)
+      .addOption(employerName(h.due.employer))
       .addOption(new Option('--kind <kind>', h.due.kind).choices(['registration', 'separation', 'activation', 'collection', 'renewal']))
       .addOption(new Option('--format <format>', h.due.format).choices(['text', 'json', 'ics']))
       .action(
@@ -479,7 +497,7 @@ export function program(lang: Lang = 'en', only?: string, run?: Run): Command {
 
   if (wanted('people')) {
     declare(root, 'people', m, h.people)
-      .option('--employer <name>', h.people.employer)
+      .addOption(employerName(h.people.employer))
       .option('--name <text>', h.people.name)
       .action(
         action(
@@ -556,7 +574,7 @@ export function program(lang: Lang = 'en', only?: string, run?: Run): Command {
     );
     declare(calendar, 'load', m, h.calendarLoad)
       .argument('<file.json>', h.calendarLoad.file)
-      .option('--yes', h.calendarLoad.yes)
+      .addOption(yes(h.calendarLoad.yes))
       .action(
         action(
           run,
@@ -570,8 +588,8 @@ export function program(lang: Lang = 'en', only?: string, run?: Run): Command {
     const employer = declare(root, 'employer', m, h.employer);
     declare(employer, 'add', m, h.employerAdd)
       .argument('[name]', h.employerAdd.name)
-      .option('--uscc <code>', h.employerAdd.uscc)
-      .option('--city <city>', h.employerAdd.city)
+      .addOption(usccCode(h.employerAdd.uscc))
+      .addOption(cityName(h.employerAdd.city))
       .action(
         action(
           run,
@@ -588,8 +606,8 @@ export function program(lang: Lang = 'en', only?: string, run?: Run): Command {
     );
     declare(employer, 'set', m, h.employerSet)
       .argument('[name]', h.employerAdd.name)
-      .option('--city <city>', h.employerAdd.city)
-      .option('--uscc <code>', h.employerAdd.uscc)
+      .addOption(cityName(h.employerAdd.city))
+      .addOption(usccCode(h.employerAdd.uscc))
       .action(
         action(
           run,
@@ -659,7 +677,7 @@ export function program(lang: Lang = 'en', only?: string, run?: Run): Command {
   if (wanted('purge')) {
     declare(root, 'purge', m, h.purge)
       .argument('[id]', h.purge.id)
-      .option('--yes', h.purge.yes)
+      .addOption(yes(h.purge.yes))
       .action(
         action(
           run,

@@ -7,7 +7,7 @@ import { type Refused, refused } from '../core/errors.js';
 import { EVENT_KINDS, type EventBody, type EventKind, type LedgerEvent, type PersonState } from '../core/events.js';
 import type { Hire, HireKind } from '../core/registration.js';
 import { type AgendaOrder, OPEN_ITEMS } from '../core/agenda.js';
-import type { CacheDifference, PersonCard, PersonHire } from './store.js';
+import type { AgendaWindow, CacheDifference, PersonCard, PersonHire } from './store.js';
 
 export interface EventRow {
   /** PostgreSQL returns a bigint as text. */
@@ -240,27 +240,60 @@ export async function* paged<T>(rows: Iterable<T>, size = 1000): AsyncIterable<T
 }
 
 /**
- * The pages of a query ordered by `key`, with a few more rows (people
- * replayed as they stood on an earlier day) put in their places: one stream
- * in key order.
+ * The pages of a query ordered by `key`, with more rows (people replayed as
+ * they stood on an earlier day) put in their places: one stream in key
+ * order. The more rows come as an array in any order, or as pages already in
+ * key order (a past day's replays, read back from a temporary file: issue 31).
  */
-export async function* mergedByKey<T>(pages: AsyncIterable<readonly T[]>, more: readonly T[], key: (entry: T) => string): AsyncIterable<readonly T[]> {
-  const extra = [...more].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+export async function* mergedByKey<T>(
+  pages: AsyncIterable<readonly T[]>,
+  more: readonly T[] | AsyncIterable<readonly T[]>,
+  key: (entry: T) => string,
+): AsyncIterable<readonly T[]> {
+  const extra: AsyncIterable<readonly T[]> =
+    Symbol.asyncIterator in more ? more : onePage([...more].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0)));
+  const others = extra[Symbol.asyncIterator]();
+  let page: readonly T[] = [];
   let i = 0;
-  for await (const page of pages) {
-    if (i === extra.length) {
-      yield page;
-      continue;
+  let done = false;
+  /** The next extra row in view (i < page.length), unless they are all used. */
+  const fill = async () => {
+    while (i >= page.length && !done) {
+      const next = await others.next();
+      if (next.done) done = true;
+      else [page, i] = [next.value, 0];
     }
-    const merged: T[] = [];
-    for (const row of page) {
-      const k = key(row);
-      while (i < extra.length && key(extra[i]!) <= k) merged.push(extra[i++]!);
-      merged.push(row);
+  };
+  try {
+    await fill();
+    for await (const rows of pages) {
+      if (done) {
+        yield rows;
+        continue;
+      }
+      const merged: T[] = [];
+      for (const row of rows) {
+        const k = key(row);
+        while (!done && key(page[i]!) <= k) {
+          merged.push(page[i++]!);
+          if (i >= page.length) await fill();
+        }
+        merged.push(row);
+      }
+      yield merged;
     }
-    yield merged;
+    while (!done) {
+      yield page.slice(i);
+      i = page.length;
+      await fill();
+    }
+  } finally {
+    await others.return?.();
   }
-  if (i < extra.length) yield extra.slice(i);
+}
+
+async function* onePage<T>(rows: readonly T[]): AsyncIterable<readonly T[]> {
+  if (rows.length > 0) yield rows;
 }
 
 /**
@@ -325,6 +358,16 @@ export const inWindow =
   (e: DatedHire): boolean =>
     window === undefined ||
     ((window.from === undefined || e.deadline >= window.from) && (window.employer === undefined || e.hire.employer === window.employer));
+
+/** Pages of dated hires narrowed to an agenda window (none: all of them). */
+export async function* windowed(pages: AsyncIterable<readonly DatedHire[]>, window: AgendaWindow | undefined): AsyncIterable<readonly DatedHire[]> {
+  if (window === undefined) return yield* pages;
+  const wanted = inWindow(window);
+  for await (const page of pages) {
+    const kept = page.filter(wanted);
+    if (kept.length > 0) yield kept;
+  }
+}
 
 /** What findPeople looks for: the end of an identity number (digits, perhaps a final X), or text in a name. */
 export function personQuery(text: string): { idEnd: string } | { name: string } {

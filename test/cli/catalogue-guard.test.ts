@@ -84,7 +84,8 @@ function findings(file: string, rel = path.relative(CLI, file).split(path.sep).j
       CJK.test(node.text)
     )
       add(node, 'cjk');
-    if (rel.startsWith('../store/') && ts.isNewExpression(node) && /^(Refused|InvalidInput|NotFound)$/.test(node.expression.getText(source))) add(node, 'worded');
+    if (rel.startsWith('../store/') && ts.isNewExpression(node) && /^(Refused|InvalidInput|NotFound)$/.test(node.expression.getText(source)))
+      add(node, 'worded');
     if (ts.isConditionalExpression(node) && LANGUAGE.test(node.condition.getText(source))) add(node, 'branch');
     if (ts.isIfStatement(node) && LANGUAGE.test(node.expression.getText(source))) add(node, 'branch');
     if (ts.isElementAccessExpression(node) && LANGUAGE.test(node.argumentExpression.getText(source))) add(node, 'branch');
@@ -122,7 +123,10 @@ describe('the message catalogue holds every word of the CLI', () => {
 
   it('finds a sentence the store would throw', () => {
     const probe = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sscard-guard-')), 'probe.ts');
-    fs.writeFileSync(probe, "export const a = () => new Refused('x', 'The ledger is busy.');\nexport const b = () => refused('db-missing', { ledger: 'l' });\n");
+    fs.writeFileSync(
+      probe,
+      "export const a = () => new Refused('x', 'The ledger is busy.');\nexport const b = () => refused('db-missing', { ledger: 'l' });\n",
+    );
     try {
       expect(findings(probe, '../store/probe.ts').map((f) => `${f.line} ${f.kind}`)).toEqual(['1 worded']);
       expect(findings(probe, 'commands/probe.ts')).toEqual([]);

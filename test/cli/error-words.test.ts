@@ -78,7 +78,8 @@ describe('every error code the catalogue words by code', () => {
       const text = word(m, code);
       expect(text.split('\n')).toHaveLength(1);
       // The values the words take are in the sentence (a `kind` or `why` chooses words instead of being shown).
-      for (const value of values.filter((v) => v.length > 4 && !['shape', 'full', 'data', 'seconds'].includes(v))) expect(text, m === en ? 'en' : 'zh').toContain(value);
+      for (const value of values.filter((v) => v.length > 4 && !['shape', 'full', 'data', 'seconds'].includes(v)))
+        expect(text, m === en ? 'en' : 'zh').toContain(value);
     }
     // The values themselves may be English (a server's words): only the catalogue's own words must be Chinese.
     let chinese = word(zh, code);
@@ -104,6 +105,10 @@ describe('an error the store throws with a code', () => {
     expect(codedError({ name: 'Refused', code: 'db-missing', params: { ledger: L } })).not.toBeNull();
     expect(codedError({ name: 'Refused', code: 'card-not-found', params: {} })).toBeNull();
     expect(codedError(notFound('no-ledger', { ledger: F }))).toMatchObject({ code: 'no-ledger', params: { ledger: F } });
-    expect(failureOf({ name: 'NotFound', code: 'card-not-found', message: 'No card 1.' }, en)).toEqual({ exitCode: 1, code: 'card-not-found', message: 'No card 1.' });
+    expect(failureOf({ name: 'NotFound', code: 'card-not-found', message: 'No card 1.' }, en)).toEqual({
+      exitCode: 1,
+      code: 'card-not-found',
+      message: 'No card 1.',
+    });
   });
 });

@@ -33,7 +33,7 @@ const ITEMS: IcsItem[] = [
 const stampedAt = new Date(Date.UTC(2026, 10, 24, 8, 30, 0));
 
 describe('icsCalendar', () => {
-  const text = icsCalendar(ITEMS, { stampedAt, m: zh });
+  const text = icsCalendar(ITEMS, { stampedAt, words: zh.ics });
 
   it('an independent parser reads every event back: dates, summary, description, alarm', () => {
     const calendar = new ICAL.Component(ICAL.parse(text));
@@ -59,7 +59,7 @@ describe('icsCalendar', () => {
   });
 
   it('English summaries name the kind, person and employer', () => {
-    const english = new ICAL.Component(ICAL.parse(icsCalendar(ITEMS, { stampedAt, m: en })));
+    const english = new ICAL.Component(ICAL.parse(icsCalendar(ITEMS, { stampedAt, words: en.ics })));
     expect(new ICAL.Event(english.getFirstSubcomponent('vevent')!).summary).toBe(
       `Social insurance registration deadline: 刘䶮 (110105********002X), ${LONG_EMPLOYER}`,
     );
@@ -79,7 +79,7 @@ describe('icsCalendar', () => {
   });
 
   it('UIDs are stable across runs and differ between deadlines', () => {
-    const again = icsCalendar(ITEMS, { stampedAt: new Date(Date.UTC(2027, 0, 1)), m: en });
+    const again = icsCalendar(ITEMS, { stampedAt: new Date(Date.UTC(2027, 0, 1)), words: en.ics });
     const uids = (t: string) => [...t.matchAll(/^UID:(.*)$/gm)].map((m) => m[1]!.trim());
     expect(uids(again)).toEqual(uids(text));
     expect(new Set(uids(text)).size).toBe(2);
@@ -88,7 +88,7 @@ describe('icsCalendar', () => {
   });
 
   it('an empty agenda is a valid calendar', () => {
-    const calendar = new ICAL.Component(ICAL.parse(icsCalendar([], { stampedAt, m: en })));
+    const calendar = new ICAL.Component(ICAL.parse(icsCalendar([], { stampedAt, words: en.ics })));
     expect(calendar.getAllSubcomponents('vevent')).toEqual([]);
   });
 });
@@ -142,7 +142,7 @@ describe('text escaping and folding', () => {
 describe('an overdue deadline (issue 28, item 15)', () => {
   // Made on 2026-11-24 (China); the registration was due 2026-10-01, 54 days before.
   const overdue: IcsItem = { ...ITEMS[0]!, daysOverdue: 54 };
-  const calendar = new ICAL.Component(ICAL.parse(icsCalendar([overdue, ITEMS[1]!], { stampedAt, m: en })));
+  const calendar = new ICAL.Component(ICAL.parse(icsCalendar([overdue, ITEMS[1]!], { stampedAt, words: en.ics })));
   const [event, onTime] = calendar.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v)) as [ICAL.Event, ICAL.Event];
   /** When each alarm fires: the event's start (midnight, floating) plus the trigger, read as China time. */
   const firesAt = (e: ICAL.Event) =>
@@ -168,7 +168,7 @@ describe('an overdue deadline (issue 28, item 15)', () => {
   });
 
   it('in Chinese', () => {
-    const zhEvent = new ICAL.Event(new ICAL.Component(ICAL.parse(icsCalendar([overdue], { stampedAt, m: zh }))).getFirstSubcomponent('vevent')!);
+    const zhEvent = new ICAL.Event(new ICAL.Component(ICAL.parse(icsCalendar([overdue], { stampedAt, words: zh.ics }))).getFirstSubcomponent('vevent')!);
     expect(zhEvent.summary).toBe(`已逾期 54 天：参保登记截止：刘䶮（110105********002X），${LONG_EMPLOYER}`);
   });
 });

@@ -4,7 +4,8 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { en } from '../../src/cli/text/messages/en.js';
+import { failureOf } from '../../src/cli/exit.js';
+import { en, type Messages } from '../../src/cli/text/messages/en.js';
 import { openRoster, type RosterOptions, type RosterRow } from '../../src/cli/formats/roster/read.js';
 
 export function tempDir(): string {
@@ -29,13 +30,13 @@ export async function readAll(source: string, options: RosterOptions = {}) {
   return { columns: roster.columns, unknownColumns: roster.unknownColumns, rows };
 }
 
-/** The error a roster read throws: its code and sentence. */
-export async function readError(source: string, options: RosterOptions = {}): Promise<{ code: string; message: string; name: string }> {
+/** The error a roster read throws: its code, and its sentence as the CLI words it in the language of `m` (src/cli/exit.ts). */
+export async function readError(source: string, options: RosterOptions = {}, m: Messages = en): Promise<{ code: string; message: string; name: string }> {
   try {
-    await readAll(source, { m: en, ...options });
+    await readAll(source, options);
   } catch (error) {
-    const e = error as { code: string; message: string; name: string };
-    return { code: e.code, message: e.message, name: e.name };
+    const e = error as { code: string; name: string };
+    return { code: e.code, message: failureOf(error, m).message, name: e.name };
   }
   throw new Error('expected the roster to be refused');
 }

@@ -4,11 +4,12 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { ALIASES, columnOf, resolveHeader } from '../../src/cli/formats/roster/columns.js';
-import { idDamage, idDamageText } from '../../src/cli/formats/roster/damaged-id.js';
+import { idDamage } from '../../src/cli/formats/roster/damaged-id.js';
 import { decodeRoster, PROBE_BYTES } from '../../src/cli/formats/roster/decode.js';
 import { parseDelimited } from '../../src/cli/formats/roster/delimited.js';
 import { openRoster } from '../../src/cli/formats/roster/read.js';
 import { COLUMNS } from '../../src/cli/formats/ledger-csv.js';
+import { failureOf } from '../../src/cli/exit.js';
 import { gb18030, readAll, readError, tempDir, writeFile } from './roster-helpers.js';
 import { en } from '../../src/cli/text/messages/en.js';
 import { zh } from '../../src/cli/text/messages/zh.js';
@@ -96,8 +97,8 @@ describe('IDs damaged by Excel', () => {
   ])('%j (number cell: %s) is not damaged', (cell, isNumber) => expect(idDamage(cell, isNumber)).toBeNull());
 
   it('the sentence says to format the column as text and export again, in both languages', () => {
-    expect(idDamageText({ kind: 'scientific' }, en)).toMatch(/scientific notation.*format the column as text.*export the file again/);
-    expect(idDamageText({ kind: 'number-cell' }, zh)).toMatch(/数字单元格.*文本.*导出/);
+    expect(en.roster.idDamage('scientific')).toMatch(/scientific notation.*format the column as text.*export the file again/);
+    expect(zh.roster.idDamage('number-cell')).toMatch(/数字单元格.*文本.*导出/);
   });
 });
 
@@ -179,7 +180,7 @@ describe('text rosters', () => {
 async function decodeChunks(bytes: Buffer, size: number): Promise<string> {
   const chunks = Array.from({ length: Math.ceil(bytes.length / size) }, (_, i) => bytes.subarray(i * size, (i + 1) * size));
   let text = '';
-  for await (const t of decodeRoster(Readable.from(chunks), { m: en })) text += t;
+  for await (const t of decodeRoster(Readable.from(chunks))) text += t;
   return text;
 }
 
@@ -198,10 +199,12 @@ describe('encoding detection over chunk boundaries', () => {
   it('a file valid as UTF-8 for its first 64 KiB but not later is refused, naming the line', async () => {
     const lines = big.split('\n').length - 1;
     const bytes = Buffer.concat([Buffer.from(big), gb18030('刘䶮\n')]);
-    await expect(decodeChunks(bytes, 1000)).rejects.toMatchObject({
-      code: 'not-utf8-later',
-      message: expect.stringContaining(`line ${lines + 1} is not UTF-8`),
-    });
+    const error = await decodeChunks(bytes, 1000).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toMatchObject({ code: 'not-utf8-later', problem: { kind: 'not-utf8-later', line: lines + 1 } });
+    expect(failureOf(error, en).message).toContain(`line ${lines + 1} is not UTF-8`);
   });
 
   it('a NUL byte makes a bad file, naming its line', async () => {
@@ -273,7 +276,7 @@ describe('bad files: exit 2 with one sentence, never a crash', () => {
   });
 
   it('errors are in Chinese with lang zh', async () => {
-    expect((await readError('/dev/zero', { m: zh })).message).toMatch(/不是普通文件/);
+    expect((await readError('/dev/zero', {}, zh)).message).toMatch(/不是普通文件/);
   });
 
   it('a row shorter than the header has empty cells at its end (some tools leave off trailing empty cells)', async () => {

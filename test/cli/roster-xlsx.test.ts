@@ -168,7 +168,7 @@ describe("every kind of cell, parts in any order (sscard's own reader, issue 29)
 
   const records = async (file: string, sheet?: string) => {
     const found = [];
-    for await (const record of readXlsx(file, sheet, en)) found.push(record);
+    for await (const record of readXlsx(file, sheet)) found.push(record);
     return found;
   };
 

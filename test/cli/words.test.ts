@@ -136,7 +136,7 @@ describe('the words of SPEC 1.0 in the Chinese catalogue', () => {
   it('says each function by its own word where the argument picks it', () => {
     expect(zh.status.functions('enabled', '2026-11-20', false)).toBe('社保功能 2026-11-20 已启用，金融功能未激活');
     expect(zh.status.functions('not-enabled', null, false)).toBe('社保功能未启用，金融功能未激活');
-    expect(zh.status.functions('enabled', null, true)).toBe('社保功能 已启用，金融功能已激活');
+    expect(zh.status.functions('enabled', null, true)).toBe('社保功能已启用，金融功能已激活');
     expect(zh.status.deadline('activated', '2026-09-30', '已逾期 1 天')).toBe('激活期限 2026-09-30，已逾期 1 天');
     expect(zh.status.deadline('enabled', '2026-09-30', '已逾期 1 天')).toBe('启用期限 2026-09-30，已逾期 1 天');
   });

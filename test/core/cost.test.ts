@@ -13,6 +13,7 @@ import {
   type ContributionYear,
   contributionFile,
   findCity,
+  INSURANCES,
   parseContributions,
   sourcesOf,
   storedYear,
@@ -180,14 +181,60 @@ describe('the estimate (SPEC 1.9)', () => {
     expect(bj.missing).toEqual(['pension', 'medical', 'unemployment'].map((insurance) => ({ kind: 'rates', city: 'beijing', year: 2026, insurance })));
   });
 
-  it.each(['guangzhou', 'shenzhen', 'hangzhou', 'chengdu'])('%s: no figures shipped, so the estimate names what is missing', (city) => {
-    const c = cost(SHIPPED, city, '2025-09-01', '2025-10-20', null);
-    expect(c.premiums).toBeNull();
-    expect(c.lateFee).toBeNull();
-    expect(c.fineRange).toBeNull();
+  it('Hangzhou: no figures shipped, so the estimate names what is missing', () => {
+    const c = cost(SHIPPED, 'hangzhou', '2025-09-01', '2025-10-20', null);
+    expect([c.premiums, c.lateFee, c.fineRange]).toEqual([null, null, null]);
     expect(c.missing).toEqual([
-      { kind: 'base', city, year: 2025 },
-      ...['pension', 'medical', 'unemployment', 'injury'].map((insurance) => ({ kind: 'rates', city, year: 2025, insurance })),
+      { kind: 'base', city: 'hangzhou', year: 2025 },
+      ...['pension', 'medical', 'unemployment', 'injury'].map((insurance) => ({ kind: 'rates', city: 'hangzhou', year: 2025, insurance })),
+    ]);
+  });
+
+  it('Shenzhen, base 5,000, hired 2026-01-05, filed 2026-02-10: medical on its own floor 6,727, the rest on 5,000, to the fen', () => {
+    // January-June 2026 (Shenzhen 2025's second entry). Pension 5,000 (within 4,775 .. 27,549) x 16% = 800.00, x 8% = 400.00;
+    // medical 6,727 (its own 2026 floor) x 6.5% (tier 1 6% + maternity 0.5%) = 437.255 -> 437.26, x 2% = 134.54;
+    // unemployment 5,000 (within 2,520 .. 44,265) x 0.8% = 40.00, x 0.2% = 10.00; work injury (no base of its own, the common
+    // base unknown: the hire's 5,000 as recorded) x 0.2% = 10.00. A month: employer 1,287.26, employee 544.54, unpaid 1,831.80.
+    // No due day known: January due 01-31, 10 days to 02-10: 1,831.80 x 10 x 0.05% = 9.159 -> 9.16; February not yet due.
+    // Totals 2,574.52 / 1,089.08; late fee 9.16; fine 3,663.60 .. 10,990.80.
+    const c = cost(SHIPPED, 'shenzhen', '2026-01-05', '2026-02-10', 500_000);
+    expect(c.missing).toEqual([]);
+    expect(INSURANCES.map((k) => c.months[0]!.insurances[k].base.min)).toEqual([500_000, 672_700, 500_000, 500_000]);
+    expect(c.months.map((m) => [m.month, m.premiums.employer.min, m.premiums.employee.min, m.lateDays, m.lateFee.min])).toEqual([
+      ['2026-01', 128_726, 54_454, 10, 916],
+      ['2026-02', 128_726, 54_454, 0, 0],
+    ]);
+    expect(c.premiums).toEqual({ employer: { min: 257_452, max: 257_452 }, employee: { min: 108_908, max: 108_908 } });
+    expect(c.lateFee).toEqual({ min: 916, max: 916 });
+    expect(c.fineRange).toEqual({ min: 366_360, max: 1_099_080 });
+    // Without a base: work injury has no base anywhere (no common base shipped); July-December 2025 has no medical figures.
+    expect(cost(SHIPPED, 'shenzhen', '2026-01-05', '2026-02-10', null).missing).toEqual([{ kind: 'base', city: 'shenzhen', year: 2025 }]);
+    expect(cost(SHIPPED, 'shenzhen', '2025-09-01', '2025-10-20', 500_000).missing).toEqual([
+      { kind: 'rates', city: 'shenzhen', year: 2025, insurance: 'medical' },
+    ]);
+  });
+
+  it('Guangzhou, base 5,000 in January 2026: pension raised to its floor 5,510 and medical to 6,234, but no employer unemployment rate: named', () => {
+    const c = cost(SHIPPED, 'guangzhou', '2026-01-05', '2026-02-10', 500_000);
+    expect(c.premiums).toBeNull();
+    expect(c.missing).toEqual([{ kind: 'rates', city: 'guangzhou', year: 2025, insurance: 'unemployment' }]);
+    // September 2025, no base: medical's and unemployment's own bases start in January 2026; work injury has no base.
+    expect(cost(SHIPPED, 'guangzhou', '2025-09-01', '2025-10-20', null).missing).toEqual([
+      { kind: 'base', city: 'guangzhou', year: 2025, insurance: 'medical', month: '2025-09' },
+      { kind: 'base', city: 'guangzhou', year: 2025, insurance: 'unemployment', month: '2025-09' },
+      { kind: 'base', city: 'guangzhou', year: 2025 },
+      { kind: 'rates', city: 'guangzhou', year: 2025, insurance: 'unemployment' },
+    ]);
+  });
+
+  it("Chengdu: Sichuan's 2025 pension base 4,588 .. 22,938 is shown; no rate is known, so nothing is estimated", () => {
+    const c = cost(SHIPPED, 'chengdu', '2025-09-01', '2025-10-20', null);
+    expect(c.base).toEqual({ min: 458_800, max: 2_293_800 });
+    expect(c.premiums).toBeNull();
+    expect(c.missing).toEqual([
+      { kind: 'base', city: 'chengdu', year: 2025, insurance: 'medical', month: '2025-09' },
+      { kind: 'base', city: 'chengdu', year: 2025 },
+      ...['pension', 'medical', 'unemployment', 'injury'].map((insurance) => ({ kind: 'rates', city: 'chengdu', year: 2025, insurance })),
     ]);
   });
 

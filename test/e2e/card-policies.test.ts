@@ -63,7 +63,7 @@ describe('sscard policies', () => {
     expect(all.stdout).toContain('activate within 1 year of issue, else the card is sealed');
     expect(all.stdout).toContain('a temporary loss holds 5 days, then lifts by itself');
     const one = tempLedger().run(['policies', 'shanxi', '--lang', 'zh']);
-    expect(one.stdout).toMatch(/^山西省 \(shanxi\)/);
+    expect(one.stdout).toMatch(/^山西省（shanxi）/);
     expect(one.stdout).toContain('自领卡之日起 300 天内激活，否则社保功能暂停');
     const none = tempLedger().run(['policies', 'atlantis']);
     expect(none.code).toBe(1);

@@ -17,6 +17,8 @@ const has = (command: string) => spawnSync('sh', ['-c', `command -v ${command}`]
 
 /** The policy IDs of data/policies.json, which completion offers for --policy. */
 const policyIds: string[] = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../data/policies.json'), 'utf8')).policies.map((p: { id: string }) => p.id);
+/** The city IDs of data/contributions.json, which completion offers for `rates [city]` and --city. */
+const cityIds: string[] = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../data/contributions.json'), 'utf8')).cities.map((c: { id: string }) => c.id);
 
 describe('the bash completion function', () => {
   const script = run(['completion', 'bash']).stdout;
@@ -65,6 +67,24 @@ describe('the bash completion function', () => {
     [['sscard', 'reg'], ['register-employee']],
     // A free value (an identity number) is not completed with option names.
     [['sscard', 'ecard', 'claim', '--id', ''], []],
+    // v3 (issue 26): card-making progress, policy corrections, employers and rates.
+    [
+      ['sscard', 'card', 'apply', '--generation', ''],
+      ['2', '3'],
+    ],
+    [['sscard', 'card', 'set-policy', '--policy', 'gu'], policyIds.filter((p) => p.startsWith('gu'))],
+    [
+      ['sscard', 'card', 're'],
+      ['ready', 'receive', 'report-loss', 'replace'],
+    ],
+    [['sscard', 'policies', 'sh'], policyIds.filter((p) => p.startsWith('sh'))],
+    [
+      ['sscard', 'rates', ''],
+      [...cityIds, 'load'],
+    ],
+    [['sscard', 'employer', 'add', '--city', ''], cityIds],
+    [['sscard', 'employer', 'set', '--city', 'b'], cityIds.filter((c) => c.startsWith('b'))],
+    [['sscard', 'due', '--kind', 'c'], ['collection']],
   ])('%j', (words, expected) => expect(complete(...words).sort()).toEqual([...expected].sort()));
 
   it('offers every policy ID and lists --help once per command', () => {

@@ -126,7 +126,7 @@ describe('rates and the cost of an overdue registration (SPEC 1.9)', () => {
     expect(shanghai).toContain('Monthly base (缴费基数, floor .. ceiling): 7,546.00 .. 37,731.00');
     expect(shanghai).toContain('Unemployment: unknown');
     const shenzhen = ok(ledger.run(['rates', '深圳', '--lang', 'zh'])).stdout;
-    expect(shenzhen).toContain('月缴费基数（下限 .. 上限）：未知');
+    expect(shenzhen).toContain('月缴费基数（下限 .. 上限），适用于无单独基数的险种：未知');
     expect(ledger.run(['rates', 'Atlantis']).code).toBe(1);
   });
 
@@ -163,6 +163,66 @@ describe('rates and the cost of an overdue registration (SPEC 1.9)', () => {
     expect(range.cost.sources.map((x: { confidence: string }) => x.confidence)).toEqual(['medium', 'low', 'medium']);
   });
 
+  it('a city with a base per insurance: rates shows each one, status says which base each insurance used (Shenzhen, January 2026)', () => {
+    ledger = tempLedger('2026-02-10');
+    const rates = ok(ledger.run(['rates', 'shenzhen'])).stdout;
+    expect(rates).toContain(
+      [
+        'Shenzhen 2025 (2026-01-01 .. 2026-06-30)',
+        '  Monthly base (缴费基数, floor .. ceiling), for the insurances without their own: unknown',
+        '  Pension: employer 16%, employee 8%',
+        '    its own base (floor .. ceiling): 4,775.00 .. 27,549.00',
+        '  Medical (maternity included): employer 6.5%, employee 2%',
+        '    its own base (floor .. ceiling): 6,727.00 .. 33,633.00',
+      ].join('\n'),
+    );
+    // Guangzhou's medical base is known from January 2026 only: the months before are shown unknown.
+    expect(ok(ledger.run(['rates', 'guangzhou'])).stdout).toContain(
+      ['    its own base 2025-07 .. 2025-12: unknown', '    its own base 2026-01 .. 2026-06: 6,234.00 .. 31,170.00'].join('\n'),
+    );
+    const zh = ok(ledger.run(['rates', '深圳', '--lang', 'zh'])).stdout;
+    expect(zh).toContain('  医疗保险（含生育保险）：单位 6.5%，个人 2%\n    单独缴费基数（下限 .. 上限）：6,727.00 .. 33,633.00');
+    const json = ok(ledger.run(['rates', 'shenzhen', '--json'])).json.years;
+    expect(json[1].bases.medical).toEqual([
+      {
+        from: '2026-01',
+        to: '2026-06',
+        floor: 672_700,
+        ceiling: 3_363_300,
+        source: expect.objectContaining({ url: expect.stringContaining('hsa.sz.gov.cn') }),
+      },
+    ]);
+    expect(json[0].bases.medical).toEqual([]); // unknown for July to December 2025
+    expect(json[0].bases.injury).toBeUndefined(); // the common base (unknown)
+
+    ok(ledger.run(['employer', 'add', 'Acme Ltd', '--city', 'Shenzhen']));
+    ok(ledger.run(['register-employee', '--id', WANG, '--employer', 'Acme Ltd', '--hired-on', '2026-01-05', '--pending', '--base', '5000']));
+    const text = ok(ledger.run(['status', WANG])).stdout;
+    // test/core/cost.test.ts has the arithmetic to the fen.
+    expect(text).toContain(
+      [
+        '    Estimated cost in yuan (Shenzhen, 2 months):',
+        '      premiums owed: employer 2,574.52, employee 1,089.08',
+        '        Pension: employer 2 months × 5,000.00 × 16%; employee 2 months × 5,000.00 × 8%',
+        '        Medical (maternity included): employer 2 months × 6,727.00 × 6.5%; employee 2 months × 6,727.00 × 2%',
+        '        Unemployment: employer 2 months × 5,000.00 × 0.8%; employee 2 months × 5,000.00 × 0.2%',
+        '        Work injury (class 1): employer 2 months × 5,000.00 × 0.2%',
+        '      late fee (滞纳金, 0.05% a day, Art. 86): 9.16',
+        '        2026-01: 1,831.80 × 10 days × 0.05% = 9.16',
+      ].join('\n'),
+    );
+    const zhStatus = ok(ledger.run(['status', WANG, '--lang', 'zh'])).stdout;
+    expect(zhStatus).toContain('医疗保险（含生育保险）：单位 2 个月 × 6,727.00 × 6.5%；个人 2 个月 × 6,727.00 × 2%');
+    const cost = ok(ledger.run(['status', WANG, '--json'])).json.registrations[0].cost;
+    expect(cost.months[0].insurances.medical).toEqual({
+      base: { min: 672_700, max: 672_700 },
+      ratesPercent: { employer: 6.5, employee: 2 },
+      premiums: { employer: { min: 43_726, max: 43_726 }, employee: { min: 13_454, max: 13_454 } },
+    });
+    expect(cost.months[0].insurances.pension.base).toEqual({ min: 500_000, max: 500_000 });
+    expect(cost.premiums).toEqual({ employer: { min: 257_452, max: 257_452 }, employee: { min: 108_908, max: 108_908 } });
+  });
+
   it('names what is missing instead of a figure, in both languages', () => {
     ledger = tempLedger('2025-10-20');
     ok(ledger.run(['employer', 'add', 'Acme Ltd', '--city', 'Shenzhen']));
@@ -172,7 +232,12 @@ describe('rates and the cost of an overdue registration (SPEC 1.9)', () => {
     expect(zh).toContain('深圳市 2025 年度的缴费基数上下限未知');
     const json = ok(ledger.run(['status', WANG, '--json'])).json.registrations[0].cost;
     expect(json.premiums).toBeNull();
-    expect(json.missing[0]).toEqual({ kind: 'base', city: 'shenzhen', year: 2025 });
+    // Medical has a base of its own, unknown for 2025; work injury uses the common base, unknown.
+    expect(json.missing.slice(0, 2)).toEqual([
+      { kind: 'base', city: 'shenzhen', year: 2025, insurance: 'medical', month: '2025-09' },
+      { kind: 'base', city: 'shenzhen', year: 2025 },
+    ]);
+    expect(zh).toContain('深圳市 2025 年度医疗保险单独的缴费基数上下限在 2025-09 未知');
   });
 
   it('rates load stores a newer year in the ledger; due shows the cut-off beside the deadline and counts it in --within', () => {

@@ -33,7 +33,7 @@ describe('status --lang zh answers in the words of SPEC 1.0', () => {
 
   it('enabled online (启用) is not activated (激活): the restriction stays, and says so', () => {
     expect(ok(['enable', '--card', CARD, '--channel', 'online', '--on', '2026-11-20', '--lang', 'zh'], '2026-11-20')).toMatch(
-      /^卡 A12345678 的社保功能已于 2026-11-20 在线启用。\n金融功能尚未激活：须本人携带社会保障卡和身份证原件到ICBC网点激活（不能在线激活）/,
+      /^卡 A12345678 的社保功能已于 2026-11-20 在线启用。\n金融功能尚未激活：须本人携带社会保障卡和身份证原件到 ICBC 网点激活（不能在线激活）/,
     );
     const lines = headline('2026-11-21');
     expect(lines).toEqual([
@@ -41,13 +41,13 @@ describe('status --lang zh answers in the words of SPEC 1.0', () => {
       '医保卡：受限（已超过激活期限 2026-09-30；激活社会保障卡即可恢复）。',
     ]);
     const card = ok(['status', W, '--lang', 'zh'], '2026-11-21');
-    expect(card).toMatch(/社保功能 2026-11-20 \S+ 已启用，金融功能未激活/);
+    expect(card).toMatch(/社保功能 2026-11-20（周五）已启用，金融功能未激活/);
     expect(card).not.toMatch(/启用社会保障卡|已启用的电子社保卡/);
   });
 
   it('activated at the bank: 有已激活的电子社保卡, and the restriction ends', () => {
     expect(ok(['activate', '--card', CARD, '--id-doc', W, '--on', '2026-11-24', '--lang', 'zh'], '2026-11-24')).toMatch(
-      /^卡 A12345678 已于 2026-11-24 \S+ 激活。\n晚于激活期限 2026-09-30 55 天；自激活之日起医保卡恢复正常。\n现已有已激活的电子社保卡。/,
+      /^卡 A12345678 已于 2026-11-24（周二）激活。\n晚于激活期限 2026-09-30 55 天；自激活之日起医保卡恢复正常。\n现已有已激活的电子社保卡。/,
     );
     expect(headline('2026-11-24')).toEqual(['有已激活的电子社保卡。']);
     const status = ok(['status', W, '--lang', 'zh'], '2026-11-24');

@@ -39,4 +39,21 @@ describe('mergedByKey: replayed rows put in their places among a query’s pages
     for await (const page of mergedByKey(pages(), ['g', 'a', 'e', 'd'], (x) => x)) out.push(...page);
     expect(out).toEqual(['a', 'b', 'd', 'd', 'e', 'f', 'g']);
   });
+
+  it('takes the extra rows as pages already in key order (a past day read back from its temporary file)', async () => {
+    async function* pages() {
+      yield ['b', 'd'];
+      yield [];
+      yield ['f', 'h'];
+    }
+    async function* extra() {
+      yield ['a'];
+      yield ['c', 'd', 'e'];
+      yield [];
+      yield ['i', 'j'];
+    }
+    const out: string[] = [];
+    for await (const page of mergedByKey(pages(), extra(), (x) => x)) out.push(...page);
+    expect(out).toEqual(['a', 'b', 'c', 'd', 'd', 'e', 'f', 'h', 'i', 'j']);
+  });
 });

@@ -127,7 +127,7 @@ async function json(ctx: Context, agenda: Agenda, book: CostBook | null, cutoffO
 /** Written event by event, as the agenda streams (issue 31: the whole file was 1.77 GiB at a million deadlines). */
 async function ics(ctx: Context, agenda: Agenda): Promise<number> {
   const { icsWriter } = await import('../formats/ics.js');
-  const writer = icsWriter({ stampedAt: new Date(`${ctx.today}T00:00:00+08:00`), m: ctx.m });
+  const writer = icsWriter({ stampedAt: new Date(`${ctx.today}T00:00:00+08:00`), words: ctx.m.ics });
   await send(ctx, writer.head);
   const batch = batched(ctx);
   let overdue = 0;

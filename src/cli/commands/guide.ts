@@ -1,4 +1,4 @@
-// sscard guide [activate|enable|loss|ecard|register|leave]: the how-to steps, offline.
+// sscard guide [TOPIC]: the how-to steps, offline (the topics: text/guide-topics.ts).
 import { InvalidInput } from '../../core/errors.js';
 import type { Context } from '../context.js';
 import { TOPICS, type Topic } from '../text/guide-topics.js';

@@ -20,7 +20,6 @@ import { readRow } from '../formats/ledger-csv.js';
 import { writeJson } from './shared/output.js';
 import { personState } from './shared/person.js';
 import { refusalText } from './shared/refusals.js';
-import { idDamageText } from '../formats/roster/damaged-id.js';
 
 export interface ImportArgs {
   file?: string;
@@ -145,7 +144,7 @@ async function spoolStdin(ctx: Context, stream: NodeJS.ReadableStream, kind: 'xl
         // Text: a line longer than MAX_LINE makes it a bad file (SPEC 2.3), found here, before the rest is kept.
         for (let at = chunk.indexOf(10), from = 0; ; at = chunk.indexOf(10, from)) {
           const run = (at === -1 ? chunk.length : at) - from;
-          if (sinceBreak + run > MAX_LINE) throw new RosterFileError({ kind: 'line-too-long', line }, ctx.m);
+          if (sinceBreak + run > MAX_LINE) throw new RosterFileError({ kind: 'line-too-long', line });
           if (at === -1) {
             sinceBreak += run;
             break;
@@ -235,7 +234,6 @@ async function importRoster(
   const roster = await openRoster(file, {
     ...where,
     stdin: stdin?.() ?? ctx.stdin,
-    m: ctx.m,
     onProgress: ctx.stderrIsTTY ? (p) => (holder.bar ??= progressBar(ctx.err, p.totalBytes ?? null, ctx.m.import.progress)).update(p) : undefined,
   });
   try {
@@ -262,7 +260,7 @@ async function importRoster(
         }
         tally.rows++;
         if (idDamage) {
-          bad({ line, field: 'id', code: 'invalid-id', message: idDamageText(idDamage, ctx.m) });
+          bad({ line, field: 'id', code: 'invalid-id', message: ctx.m.roster.idDamage(idDamage.kind) });
           continue;
         }
         const read = reads[i]!;

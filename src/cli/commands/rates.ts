@@ -59,7 +59,7 @@ export async function run(ctx: Context, args: { city?: string }): Promise<void> 
       ]),
       `  ${m.dueDay}${m.sep}${known(y.dueDay, (d) => m.dayOfMonth(d.day))}`,
       `  ${m.cutoff}${m.sep}${known(y.cutoff, (d) => m.dayOfMonth(d.day))}`,
-      ...(y.note ? [`  ${m.note}${m.sep}${y.note[ctx.lang]}`] : []),
+      ...(y.note ? [`  ${m.note}${m.sep}${m.dataText(y.note)}`] : []),
       ...(sourcesOf(y).length > 0
         ? [`  ${m.sources}${m.sep.trim()}`, ...sourcesOf(y).map((s) => `    - ${ctx.m.policy.source(s.title, s.url, s.date, s.confidence, [])}`)]
         : []),

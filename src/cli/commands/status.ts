@@ -165,7 +165,7 @@ export function statusLines(ctx: Context, r: StatusReport, name: string | null, 
   } else if (card === null) {
     out.push(row(L.card, m.noCard));
   } else {
-    out.push(row(L.card, `${card.number}${card.bank ? ` (${card.bank})` : ''}: ${cardStateText(ctx, card.state)}`));
+    out.push(row(L.card, m.cardLine(card.number, card.bank, cardStateText(ctx, card.state))));
     if (card.appliedOn) out.push(more(m.appliedOn(day(ctx, card.appliedOn), null)));
     if (card.issuedOn) out.push(more(m.issued(day(ctx, card.issuedOn))));
     // 待领卡: at which outlet since when, and how long it has waited.

@@ -19,11 +19,28 @@ export const SHELLS = ['bash', 'zsh', 'fish'] as const;
 export type CompletionTree = Record<string, CompletionNode>;
 type Tree = CompletionTree;
 
-export function withPolicies(tree: Tree, policies: string[]): Tree {
-  if (policies.length === 0) return tree;
+/** Values only the data files know: the card policy IDs (data/policies.json) and the cities of the contribution data (data/contributions.json). */
+export interface CompletionData {
+  readonly policies: string[];
+  readonly cities: string[];
+}
+
+/** The options that take them, wherever they are declared. */
+const DATA_OPTIONS: Readonly<Record<string, keyof CompletionData>> = { '--policy': 'policies', '--city': 'cities' };
+/** The commands whose argument is one: `sscard policies [id]`, `sscard rates [city]`. */
+const DATA_ARGUMENTS: Readonly<Record<string, keyof CompletionData>> = { policies: 'policies', rates: 'cities' };
+
+export function withData(tree: Tree, data: CompletionData): Tree {
   const out: Tree = {};
   for (const [key, node] of Object.entries(tree)) {
-    out[key] = node.takesValue.includes('--policy') ? { ...node, values: { ...node.values, '--policy': policies } } : node;
+    const values = { ...node.values };
+    for (const option of node.takesValue) {
+      const list = DATA_OPTIONS[option] && data[DATA_OPTIONS[option]];
+      if (list && list.length > 0) values[option] = list;
+    }
+    const argument = DATA_ARGUMENTS[key] && data[DATA_ARGUMENTS[key]];
+    if (argument && argument.length > 0) values[''] = argument;
+    out[key] = { ...node, values };
   }
   return out;
 }

@@ -20,7 +20,6 @@
 //   line breaks (3.3.11).
 import { createHash } from 'node:crypto';
 import { addDays, chinaDate, type IsoDate } from '../../core/calendar-date.js';
-import type { Messages } from '../text/messages/index.js';
 
 export interface IcsItem {
   readonly kind: 'activation' | 'registration' | (string & {});
@@ -41,11 +40,27 @@ export interface IcsItem {
   readonly daysOverdue?: number;
 }
 
+/**
+ * The calendar's words in the user's language: what the catalogue's `ics`
+ * gives (src/cli/text/messages/), declared here so that the format depends on
+ * the core alone (test/architecture.test.ts).
+ */
+export interface IcsWords {
+  readonly calendarName: string;
+  /** Each kind of deadline's name; a kind without one is shown as it is. */
+  readonly kinds: Readonly<Record<string, string>>;
+  readonly person: (name: string, id: string) => string;
+  readonly summary: (kind: string, person: string, employer: string | null) => string;
+  readonly overdue: (days: number, summary: string) => string;
+  readonly wasDue: (date: string) => string;
+  readonly separator: string;
+}
+
 export interface IcsOptions {
   /** DTSTAMP: when the file was made (the caller's clock). */
   readonly stampedAt: Date;
-  /** The catalogue of the user's language: the calendar's name and the events' summaries. */
-  readonly m: Messages;
+  /** The calendar's name and the events' summaries, in the user's language. */
+  readonly words: IcsWords;
   /** The reminder, this many days before the deadline day starts. */
   readonly reminderDays?: number;
   readonly calendarName?: string;
@@ -55,10 +70,10 @@ export function icsUid(kind: string, identity: string): string {
   return `${createHash('sha256').update(`${kind}\n${identity}`).digest('hex').slice(0, 32)}@sscard`;
 }
 
-export function eventSummary(item: IcsItem, m: Messages): string {
-  const kind = m.ics.kinds[item.kind] ?? item.kind;
-  const person = item.name ? m.ics.person(item.name, item.personShown) : item.personShown;
-  return m.ics.summary(kind, person, item.employer);
+function eventSummary(item: IcsItem, words: IcsWords): string {
+  const kind = words.kinds[item.kind] ?? item.kind;
+  const person = item.name ? words.person(item.name, item.personShown) : item.personShown;
+  return words.summary(kind, person, item.employer);
 }
 
 /** Lines folded, each ended by CRLF (RFC 5545 3.1). */
@@ -80,13 +95,13 @@ export function icsWriter(options: IcsOptions): { readonly head: string; readonl
     'PRODID:-//sscard//sscard due//EN',
     'CALSCALE:GREGORIAN',
     'METHOD:PUBLISH',
-    `X-WR-CALNAME:${escapeText(options.calendarName ?? options.m.ics.calendarName)}`,
+    `X-WR-CALNAME:${escapeText(options.calendarName ?? options.words.calendarName)}`,
   ]);
   const event = (item: IcsItem): string => {
     const overdue = item.daysOverdue !== undefined && item.daysOverdue > 0 && item.deadline < madeOn;
-    const summary = overdue ? options.m.ics.overdue(item.daysOverdue!, eventSummary(item, options.m)) : eventSummary(item, options.m);
+    const summary = overdue ? options.words.overdue(item.daysOverdue!, eventSummary(item, options.words)) : eventSummary(item, options.words);
     const day = overdue ? madeOn : item.deadline;
-    const description = overdue ? `${options.m.ics.wasDue(item.deadline)}${options.m.ics.separator}${item.derivation}` : item.derivation;
+    const description = overdue ? `${options.words.wasDue(item.deadline)}${options.words.separator}${item.derivation}` : item.derivation;
     // All-day events start at midnight, floating: PT9H is 09:00 on the day, wherever the phone is.
     const triggers = overdue ? ['PT9H', 'P1DT9H'] : [`-P${reminder}D`];
     return contentLines([

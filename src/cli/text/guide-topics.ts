@@ -1,3 +1,3 @@
 // The topics of `sscard guide`, whose steps the catalogues hold (text/messages, `guide`).
-export const TOPICS = ['activate', 'enable', 'loss', 'ecard', 'register', 'leave'] as const;
+export const TOPICS = ['apply', 'activate', 'enable', 'loss', 'ecard', 'policy', 'register', 'leave'] as const;
 export type Topic = (typeof TOPICS)[number];

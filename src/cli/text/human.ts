@@ -7,7 +7,7 @@ import { displayWidth } from './width.js';
 
 /** `2026-10-08 (Thu)` */
 export function day(ctx: Context, date: IsoDate): string {
-  return `${date} (${ctx.m.weekdayShort[weekday(date)]})`;
+  return ctx.m.dated(date, ctx.m.weekdayShort[weekday(date)]!);
 }
 
 /** "in 12 days" / "today" / "3 days overdue" for a deadline `daysLeft` away. */
@@ -27,7 +27,7 @@ export function deadlineWhy(ctx: Context, deadline: Deadline): string | null {
 /** The deadline with its derivation in brackets when it was moved or is provisional. */
 export function deadlineText(ctx: Context, deadline: Deadline): string {
   const why = deadlineWhy(ctx, deadline);
-  return why ? `${day(ctx, deadline.date)} (${why})` : day(ctx, deadline.date);
+  return why ? ctx.m.because(day(ctx, deadline.date), why) : day(ctx, deadline.date);
 }
 
 /**

@@ -4,7 +4,7 @@
 import type { Consequence, Policy } from '../../core/policy.js';
 import type { Context } from '../context.js';
 
-export const policyName = (ctx: Context, policy: Policy): string => `${policy.name[ctx.lang]} (${policy.id})`;
+export const policyName = (ctx: Context, policy: Policy): string => ctx.m.policy.named(policy.name[ctx.lang], policy.id);
 
 export function consequenceText(ctx: Context, kind: Consequence): string {
   return ctx.m.policy.consequence[kind];
@@ -23,7 +23,7 @@ export function lossRuleText(ctx: Context, policy: Policy): string {
     const rule = policy.functionLoss?.[fn];
     return rule ? [ctx.m.policy.lossRule(rule, fn)] : [];
   });
-  return [ctx.m.policy.lossRule(policy.temporaryLoss), ...own].join('; ');
+  return [ctx.m.policy.lossRule(policy.temporaryLoss), ...own].join(ctx.m.policy.ruleSeparator);
 }
 
 /** The policy's place in the user's language (its name is data carrying both), for the region hint of SPEC 1.8. */

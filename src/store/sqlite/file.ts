@@ -2,49 +2,16 @@
 // Everything that touches the file as a file lives here; queries live in ledger.ts.
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { InvalidInput, invalidInput, Refused, refused } from '../../core/errors.js';
 import { cacheDifferencesIn, rebuildCache, SqliteStore } from './ledger.js';
 import { type HeaderFields, hasPendingJournal, inspectDatabase, walPageOneHeaders } from './header.js';
 import { checkRecoverable } from './journal-check.js';
+import { connect } from './connect.js';
 import { APPLICATION_ID, MIGRATIONS, SCHEMA_QUERY, SCHEMA_VERSION } from './schema.js';
 
 /** Long enough for a queue of writers (each write is short) before "database is locked". */
 const BUSY_TIMEOUT_MS = 30_000;
-
-/**
- * The driver's compiled addon, named directly: without it better-sqlite3 asks
- * the `bindings` package to search a dozen candidate paths on every start.
- */
-export function nativeBinding(): string | undefined {
-  return (addonPath ??= findAddon());
-}
-let addonPath: string | undefined;
-
-function findAddon(): string | undefined {
-  // The bundles run from dist/lazy/: the package's own node_modules first, one
-  // stat instead of require.resolve's walk (most of a millisecond at every start).
-  const beside = path.join(__dirname, '..', '..', 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node');
-  if (fs.existsSync(beside)) return beside;
-  try {
-    return require.resolve('better-sqlite3/build/Release/better_sqlite3.node');
-  } catch {
-    return undefined; // an unusual build layout: let the driver search
-  }
-}
-
-/**
- * A connection. The driver's JavaScript is bundled into sscard with only its
- * addon loaded from the installed package (scripts/build.mjs); where the addon
- * is not at its usual place, the installed driver is used whole, to search
- * for it as it always does.
- */
-function connect(filename: string, options: Database.Options = {}): Database.Database {
-  const addon = nativeBinding();
-  if (addon !== undefined) return new Database(filename, { ...options, nativeBinding: addon });
-  const Installed = require('better-sqlite3') as typeof Database;
-  return new Installed(filename, options);
-}
 
 export interface OpenOptions {
   /** Create the file when it does not exist (commands that write). */

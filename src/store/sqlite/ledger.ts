@@ -14,10 +14,9 @@ import {
   agendaKey,
   agendaOfReplayed,
   type DatedHire,
-  inWindow,
   personQuery,
   deadlinesOf,
-  withDeadlines,
+  windowed,
   CARD_COLUMNS,
   type CardRow,
   cardParams,
@@ -40,6 +39,7 @@ import {
   toHire,
 } from '../rows.js';
 import type { AgendaOrder, AgendaSources } from '../../core/agenda.js';
+import { ReplayedAgenda } from '../replayed-agenda.js';
 import type { Employer } from '../../core/employer.js';
 import type {
   AgendaWindow,
@@ -198,6 +198,62 @@ function peopleWithFactsAfter(s: Statements, viewOn: IsoDate | null): Set<string
   return people;
 }
 
+/**
+ * How a past day's queries find the people with facts dated after it, or
+ * null when nobody has any (the cache is then that day's state): through the
+ * event_on index when such facts are few (a recent day), by one pass over the
+ * event table when they are many (a day months back; each indexed one costs
+ * a visit to the table at random, which at 1,000,000 hires and 600,000 later
+ * facts took 3.4 s of CPU against 1.1 s for the pass). Counted by the index
+ * alone.
+ */
+function laterFacts(s: Statements, asOf: IsoDate | null): { readonly asOf: IsoDate; readonly source: string } | null {
+  if (asOf === null) return null;
+  const later = s.sql('SELECT count(*) FROM event WHERE concerns_on > ?').pluck().get(asOf) as number;
+  if (later === 0) return null;
+  const all = (s.sql('SELECT max(seq) FROM event').pluck().get() as number | null) ?? 0;
+  return { asOf, source: later * 10 > all ? 'event NOT INDEXED' : 'event' };
+}
+
+type LaterFacts = NonNullable<ReturnType<typeof laterFacts>>;
+
+/**
+ * Leaves out the people with facts dated after the day, as SQL over a
+ * `person_id` column (the day is its parameter): SQLite makes the list once
+ * per query, in its temporary file, instead of sscard holding millions of
+ * numbers (issue 31).
+ */
+const notLater = (later: LaterFacts, column: string) => `${column} NOT IN (SELECT person_id FROM ${later.source} WHERE concerns_on > ?)`;
+
+/**
+ * The events of the people with facts dated after the day, by person then
+ * number: one query, read as it goes. Few such people: their list in ID
+ * order, each one's events by the event_person index; many: one pass over
+ * the table and SQLite's sorter (bounded memory, its temporary files).
+ */
+function laterEvents(s: Statements, later: LaterFacts): IterableIterator<EventRow> {
+  return s
+    .sql(
+      `SELECT ${EVENT_COLUMNS} FROM ${later.source} WHERE person_id IN (SELECT person_id FROM ${later.source} WHERE concerns_on > ?) ORDER BY person_id, seq`,
+    )
+    .iterate(later.asOf) as IterableIterator<EventRow>;
+}
+
+/** Events grouped by person (rows ordered by person), each person's replayed as of `asOf`. */
+function* replayedByPerson(rows: Iterable<EventRow>, asOf: IsoDate | null): Iterable<PersonState> {
+  let current: string | null = null;
+  let events: LedgerEvent[] = [];
+  for (const row of rows) {
+    if (row.person_id !== current) {
+      if (current !== null) yield replay(current, events, asOf).state;
+      current = row.person_id;
+      events = [];
+    }
+    events.push(toEvent(row));
+  }
+  if (current !== null) yield replay(current, events, asOf).state;
+}
+
 interface EcardRow {
   person_id: string;
   channel: EcardChannel | null;
@@ -222,18 +278,8 @@ function ahead<T>(rows: Iterator<T>) {
 }
 
 /** Everyone replayed from their events (what `check` compares the cache with). */
-function* replayAll(s: Statements): Iterable<PersonState> {
-  let current: string | null = null;
-  let events: LedgerEvent[] = [];
-  for (const row of s.sql(`SELECT ${EVENT_COLUMNS} FROM event ORDER BY person_id, seq`).iterate() as Iterable<EventRow>) {
-    if (row.person_id !== current) {
-      if (current !== null) yield replay(current, events).state;
-      current = row.person_id;
-      events = [];
-    }
-    events.push(toEvent(row));
-  }
-  if (current !== null) yield replay(current, events).state;
+function replayAll(s: Statements): Iterable<PersonState> {
+  return replayedByPerson(s.sql(`SELECT ${EVENT_COLUMNS} FROM event ORDER BY person_id, seq`).iterate() as Iterable<EventRow>, null);
 }
 
 /** Where the cached tables differ from the replay of everyone's events (SPEC 1.6). */
@@ -433,64 +479,69 @@ export class SqliteStore extends Reader implements Store {
   }
 
   async agendaRows(viewOn: IsoDate | null, order: AgendaOrder, window?: AgendaWindow): Promise<AgendaSources> {
-    // People with facts dated after `viewOn` looked different that day: replayed. Everyone else: the cache.
-    const later = peopleWithFactsAfter(this.s, viewOn);
-    const replayed = agendaOfReplayed(
-      [...later].map((id) => replay(id, personEvents(this.s, id), viewOn).state),
-      () => order.renewingPolicies(),
-    );
-    const s = this.s;
-    const rows =
-      <R extends { person_id: string; name: string | null }, T>(sql: () => string, entry: (row: R, person: Person) => T) =>
-      () =>
-        paged(
-          (function* () {
-            for (const row of s.sql(sql()).iterate() as Iterable<R>) if (!later.has(row.person_id)) yield entry(row, { id: row.person_id, name: row.name });
-          })(),
-        );
     // The deadline of each start day, by the core's rule (agendaOrder), as a
     // function the query sorts by: SQLite's sorter keeps the order in bounded
     // memory, whatever the number of open hires. SQLite calls it per row; the
     // core remembers each start day's deadline (period.ts), so a row costs a lookup.
     const deadlineOf = deadlinesOf(order);
     this.db.function('sscard_deadline', { deterministic: true }, (kind, start) => deadlineOf(kind as 'registration' | 'separation', start as IsoDate));
+    // People with facts dated after `viewOn` looked different that day: the queries leave them out, and
+    // they are replayed, one at a time, into a temporary file read back in AgendaOrder. Everyone else: the cache.
+    const later = laterFacts(this.s, viewOn);
+    const replayed = later === null ? null : new ReplayedAgenda(deadlineOf, () => order.renewingPolicies());
+    if (later !== null && replayed !== null) {
+      for (const state of replayedByPerson(laterEvents(this.s, later), later.asOf)) replayed.add(state);
+      replayed.finish();
+    }
+    const cached = (column: string) => (later === null ? '' : ` AND ${notLater(later, column)}`);
+    const params = later === null ? [] : [later.asOf];
+    const s = this.s;
     // Rows as arrays (the driver's raw mode): a third cheaper than named rows, for the hundreds of thousands of open hires.
     // The query's text is made when first read: choosing the index counts the open hires, which a windowed read never needs.
     const hires = (sql: () => string) => () =>
       paged(
         (function* () {
-          for (const [deadline, id, name, ...hire] of s.sql(sql()).raw(true).iterate() as Iterable<[string, string, string | null, ...HireValues]>)
-            if (!later.has(id)) yield { deadline, person: { id, name }, hire: hireOf(hire) };
+          for (const [deadline, id, name, ...hire] of s
+            .sql(sql())
+            .raw(true)
+            .iterate(...params) as Iterable<[string, string, string | null, ...HireValues]>)
+            yield { deadline, person: { id, name }, hire: hireOf(hire) };
         })(),
       );
     // In AgendaOrder: deadline, holder, hire date, employer.
     const registrations = hires(
       () => `SELECT sscard_deadline('registration', h.hired_on), h.person_id, p.name, ${HIRE_VALUES}
         FROM hire h ${this.viaIndex('registered_on IS NULL')} JOIN person p ON p.id = h.person_id
-        WHERE ${OPEN_ITEMS_SQL.registration} ORDER BY 1, h.person_id, h.hired_on, h.employer, h.id`,
+        WHERE ${OPEN_ITEMS_SQL.registration}${cached('h.person_id')} ORDER BY 1, h.person_id, h.hired_on, h.employer, h.id`,
     );
     const separations = hires(
       () => `SELECT sscard_deadline('separation', h.left_on), h.person_id, p.name, ${HIRE_VALUES}
         FROM hire h ${this.viaIndex('left_on IS NOT NULL AND separation_done_on IS NULL')} JOIN person p ON p.id = h.person_id
-        WHERE ${OPEN_ITEMS_SQL.separation} ORDER BY 1, h.person_id, h.hired_on, h.employer, h.id`,
+        WHERE ${OPEN_ITEMS_SQL.separation}${cached('h.person_id')} ORDER BY 1, h.person_id, h.hired_on, h.employer, h.id`,
     );
     // Cards that may wait for their policy's function or be due for renewal
     // (OPEN_ITEMS.card); the core decides which are open (agenda.ts).
     // The query's text is made when first read: it names the renewing policies, which an agenda of hires alone never needs.
-    const cards = rows(
-      () => `SELECT c.*, p.name FROM card c JOIN person p ON p.id = c.person_id
-        WHERE ${OPEN_ITEMS_SQL.card(order.renewingPolicies())}
-        ORDER BY c.received_on, c.number`,
-      (row: CardRow & { name: string | null }, person) => ({ person, card: toCard(row) }),
-    );
-    const replayedIn = (kind: 'registration' | 'separation', entries: typeof replayed.registrations) =>
-      withDeadlines(kind, entries, deadlineOf).filter(inWindow(window));
+    const cards = () =>
+      paged(
+        (function* () {
+          for (const row of s
+            .sql(
+              `SELECT c.*, p.name FROM card c JOIN person p ON p.id = c.person_id
+                WHERE ${OPEN_ITEMS_SQL.card(order.renewingPolicies())}${cached('c.person_id')} ORDER BY c.received_on, c.number`,
+            )
+            .iterate(...params) as Iterable<CardRow & { name: string | null }>)
+            yield { person: { id: row.person_id, name: row.name }, card: toCard(row) };
+        })(),
+      );
     const open = (kind: 'registration' | 'separation', all: () => AsyncIterable<DatedHire[]>) =>
       window === undefined ? all : () => paged(this.hiresByDeadline(kind, deadlineOf, window, later), WINDOW_CHUNK);
+    const merged = (kind: 'registration' | 'separation', all: () => AsyncIterable<DatedHire[]>) =>
+      reiterable(() => (replayed === null ? open(kind, all)() : mergedByKey(open(kind, all)(), windowed(replayed.hires(kind), window), agendaKey)));
     return {
-      registrations: reiterable(() => mergedByKey(open('registration', registrations)(), replayedIn('registration', replayed.registrations), agendaKey)),
-      separations: reiterable(() => mergedByKey(open('separation', separations)(), replayedIn('separation', replayed.separations), agendaKey)),
-      cards: reiterable(() => mergedByKey(cards(), replayed.cards, () => '')),
+      registrations: merged('registration', registrations),
+      separations: merged('separation', separations),
+      cards: reiterable(() => (replayed === null ? cards() : mergedByKey(cards(), replayed.cards(), () => ''))),
     };
   }
 
@@ -505,19 +556,23 @@ export class SqliteStore extends Reader implements Store {
     kind: 'registration' | 'separation',
     deadlineOf: (kind: 'registration' | 'separation', start: IsoDate) => string,
     window: AgendaWindow,
-    later: ReadonlySet<string>,
+    past: LaterFacts | null,
   ): Generator<DatedHire> {
     const { index, start } = OPEN_HIRES[kind];
     const from = window.from ?? '';
+    // A window reads a few hundred rows: whether each holder has facts after the day is asked row by row.
+    const laterFact = this.s.sql('SELECT 1 FROM event WHERE person_id = ? AND concerns_on > ? LIMIT 1').pluck();
+    const later = (id: string) => past !== null && laterFact.get(id, past.asOf) !== undefined;
     if (window.employer !== undefined) {
       // One employer's few hires: one pass in deadline order (no index leads with the employer), as due reads them.
       const sql = `SELECT sscard_deadline('${kind}', ${start}), h.person_id, p.name, ${HIRE_VALUES}
         FROM hire h ${this.viaIndex(index)} JOIN person p ON p.id = h.person_id
-        WHERE ${OPEN_ITEMS_SQL[kind]} AND h.employer = ? ORDER BY 1, h.person_id, h.hired_on, h.employer, h.id`;
-      for (const [deadline, id, name, ...hire] of this.s.sql(sql).raw(true).iterate(window.employer) as Iterable<
-        [string, string, string | null, ...HireValues]
-      >)
-        if (deadline >= from && !later.has(id)) yield { deadline, person: { id, name }, hire: hireOf(hire) };
+        WHERE ${OPEN_ITEMS_SQL[kind]} AND h.employer = ?${past === null ? '' : ` AND ${notLater(past, 'h.person_id')}`} ORDER BY 1, h.person_id, h.hired_on, h.employer, h.id`;
+      for (const [deadline, id, name, ...hire] of this.s
+        .sql(sql)
+        .raw(true)
+        .iterate(window.employer, ...(past === null ? [] : [past.asOf])) as Iterable<[string, string, string | null, ...HireValues]>)
+        if (deadline >= from) yield { deadline, person: { id, name }, hire: hireOf(hire) };
       return;
     }
     const next = this.s.sql(`SELECT min(${start}) FROM hire WHERE ${index} AND ${start} > ?`).pluck();
@@ -542,7 +597,7 @@ export class SqliteStore extends Reader implements Store {
         const rows = chunk.raw(true).all(days, ...after) as [string, string | null, ...HireValues, number][];
         for (const [id, name, ...rest] of rows) {
           const hire = rest.slice(0, -1) as unknown as HireValues;
-          if (!later.has(id)) yield { deadline, person: { id, name }, hire: hireOf(hire) };
+          if (!later(id)) yield { deadline, person: { id, name }, hire: hireOf(hire) };
         }
         if (rows.length < WINDOW_CHUNK) break;
         const last = rows[rows.length - 1]!;
@@ -599,7 +654,11 @@ export class SqliteStore extends Reader implements Store {
    * 制卡失败) is not among the cached tables, and export and people show it.
    */
   async *everyone(viewOn: IsoDate | null): AsyncIterable<readonly PersonState[]> {
-    const later = peopleWithFactsAfter(this.s, viewOn);
+    // People with facts dated after `viewOn` looked different that day: their events, read beside the people
+    // in ID order (a merge, not a query per person nor a list of them held: issue 31), replayed as of that day.
+    const past = laterFacts(this.s, viewOn);
+    const laterRows = past === null ? null : laterEvents(this.s, past);
+    const later = laterRows === null ? null : ahead(laterRows);
     const applicantRows = this.s
       .sql("SELECT DISTINCT person_id FROM event WHERE kind = 'card.applied' ORDER BY person_id")
       .pluck()
@@ -609,6 +668,7 @@ export class SqliteStore extends Reader implements Store {
       while (applicants.next !== null && applicants.next < id) applicants.take();
       return applicants.next === id;
     };
+    const s = this.s;
     const people = this.s
       .sql(`SELECT p.id, p.name, h.id IS NOT NULL, ${HIRE_VALUES} FROM person p LEFT JOIN hire h ON h.person_id = p.id ORDER BY p.id, h.id`)
       .raw(true)
@@ -634,20 +694,25 @@ export class SqliteStore extends Reader implements Store {
       }
       if (state !== null) yield state;
     }.call(this);
-    const s = this.s;
     yield* paged(
       (function* () {
         try {
           for (const state of statesOf) {
-            if (!later.has(state.id) && !applied(state.id)) yield state;
-            else {
+            while (later !== null && later.next !== null && later.next.person_id < state.id) later.take();
+            if (later !== null && later.next?.person_id === state.id) {
+              const events: LedgerEvent[] = [];
+              while (later.next?.person_id === state.id) events.push(toEvent(later.take()));
+              const replayed = replay(state.id, events, viewOn).state;
+              if (replayed.exists) yield replayed;
+            } else if (applied(state.id)) {
               const replayed = replay(state.id, personEvents(s, state.id), viewOn).state;
               if (replayed.exists) yield replayed;
-            }
+            } else yield state;
           }
         } finally {
-          // Read to its end or not (the last applicants, a reader gone): the statement is released for the next read.
+          // Read to its end or not (the last applicants, a reader gone): the statements are released for the next read.
           applicantRows.return?.();
+          laterRows?.return?.();
         }
       })(),
     );

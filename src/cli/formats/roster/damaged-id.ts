@@ -5,7 +5,6 @@
 // repaired by sscard; the column must be formatted as text and the file
 // exported again from the source (SPEC 2.3).
 import { checkCharacter } from '../../../core/citizen-id.js';
-import type { Messages } from '../../text/messages/index.js';
 
 export type { IdDamage } from '../problems.js';
 import type { IdDamage } from '../problems.js';
@@ -20,8 +19,4 @@ export function idDamage(cell: string, isNumberCell: boolean): IdDamage | null {
   // 15 significant digits survive, so an 18-digit number loses the last three.
   if (/^\d{15}0{3}$/.test(text) && checkCharacter(text.slice(0, 17)) !== text[17]) return { kind: 'rounded' };
   return null;
-}
-
-export function idDamageText(damage: IdDamage, m: Messages): string {
-  return m.roster.idDamage(damage.kind);
 }

@@ -7,7 +7,6 @@
 // NUL bytes are characters' halves there, not a sign of a binary file.
 import { TextDecoder } from 'node:util';
 import { RosterFileError } from './problems.js';
-import type { Messages } from '../../text/messages/index.js';
 
 /** How much of the file decides the encoding. */
 export const PROBE_BYTES = 64 * 1024;
@@ -44,12 +43,9 @@ export interface DecodeOptions {
   readonly onBytes?: (bytes: number) => void;
   /** Reports the encoding once it is decided. */
   readonly onEncoding?: (encoding: RosterEncoding) => void;
-  /** The catalogue that words the errors (the user's language). */
-  readonly m?: Messages;
 }
 
 export async function* decodeRoster(chunks: AsyncIterable<Uint8Array>, options: DecodeOptions = {}): AsyncGenerator<string> {
-  const m = options.m;
   let decoder: TextDecoder | null = null;
   let encoding: RosterEncoding = 'utf-8';
   let probe: Uint8Array[] = [];
@@ -65,11 +61,11 @@ export async function* decodeRoster(chunks: AsyncIterable<Uint8Array>, options: 
       try {
         return decoder.decode(bytes, { stream: !final });
       } catch {
-        throw new RosterFileError({ kind: 'not-text', line: lineOfInvalid(bytes, utf16, 0) }, m);
+        throw new RosterFileError({ kind: 'not-text', line: lineOfInvalid(bytes, utf16, 0) });
       }
     }
     // A zip's local file header: an xlsx renamed .csv, or piped to `import -`.
-    if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) throw new RosterFileError({ kind: 'workbook-as-text' }, m);
+    if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) throw new RosterFileError({ kind: 'workbook-as-text' });
     checkNul(bytes, 0);
     const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
     const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -80,7 +76,7 @@ export async function* decodeRoster(chunks: AsyncIterable<Uint8Array>, options: 
       encoding = 'utf-8';
       return text;
     } catch (error) {
-      if (bom) throw new RosterFileError({ kind: 'not-utf8-later', line: lineOfInvalid(bytes, 'utf-8', 0) }, m);
+      if (bom) throw new RosterFileError({ kind: 'not-utf8-later', line: lineOfInvalid(bytes, 'utf-8', 0) });
       void error;
     }
     const gb = new TextDecoder('gb18030', { fatal: true });
@@ -90,7 +86,7 @@ export async function* decodeRoster(chunks: AsyncIterable<Uint8Array>, options: 
       encoding = 'gb18030';
       return text;
     } catch {
-      throw new RosterFileError({ kind: 'not-text', line: lineOfInvalid(bytes, 'gb18030', 0) }, m);
+      throw new RosterFileError({ kind: 'not-text', line: lineOfInvalid(bytes, 'gb18030', 0) });
     }
   };
 
@@ -103,14 +99,14 @@ export async function* decodeRoster(chunks: AsyncIterable<Uint8Array>, options: 
       joined.set(tail);
       joined.set(chunk, tail.length);
       const line = lineOfInvalid(joined, encoding, lines - countLines(tail));
-      throw new RosterFileError(encoding === 'utf-8' ? { kind: 'not-utf8-later', line } : { kind: 'not-text', line }, m);
+      throw new RosterFileError(encoding === 'utf-8' ? { kind: 'not-utf8-later', line } : { kind: 'not-text', line });
     }
   };
 
   const checkNul = (chunk: Uint8Array, linesBefore = lines) => {
     if (encoding === 'utf-16le' || encoding === 'utf-16be') return;
     const at = chunk.indexOf(0);
-    if (at !== -1) throw new RosterFileError({ kind: 'nul-byte', line: linesBefore + countLines(chunk, at) + 1 }, m);
+    if (at !== -1) throw new RosterFileError({ kind: 'nul-byte', line: linesBefore + countLines(chunk, at) + 1 });
   };
 
   for await (const raw of chunks) {
@@ -144,7 +140,7 @@ export async function* decodeRoster(chunks: AsyncIterable<Uint8Array>, options: 
   try {
     rest = (decoder as TextDecoder | null)?.decode() ?? '';
   } catch {
-    throw new RosterFileError(encoding === 'utf-8' ? { kind: 'not-utf8-later', line: lines + 1 } : { kind: 'not-text', line: lines + 1 }, m);
+    throw new RosterFileError(encoding === 'utf-8' ? { kind: 'not-utf8-later', line: lines + 1 } : { kind: 'not-text', line: lines + 1 });
   }
   if (rest) yield rest;
 }

@@ -7,7 +7,6 @@
 // Records come in pages, one per decoded chunk of text: a million-row import
 // pays for one step of each stream per page, not per record (issue 11's bench).
 import { MAX_LINE, RosterFileError } from './problems.js';
-import type { Messages } from '../../text/messages/index.js';
 
 export type Delimiter = ',' | '\t' | ';';
 
@@ -32,11 +31,7 @@ const QUOTE = 0x22;
 const CR = 0x0d;
 const LF = 0x0a;
 
-export async function* parseDelimited(
-  texts: AsyncIterable<string>,
-  options: { m?: Messages; onDelimiter?: (d: Delimiter) => void } = {},
-): AsyncGenerator<RawRecord[]> {
-  const m = options.m;
+export async function* parseDelimited(texts: AsyncIterable<string>, options: { onDelimiter?: (d: Delimiter) => void } = {}): AsyncGenerator<RawRecord[]> {
   const iterator = texts[Symbol.asyncIterator]();
 
   // The header line decides the delimiter: read until it is complete.
@@ -49,7 +44,7 @@ export async function* parseDelimited(
       break;
     }
     head += next.value;
-    if (head.length > MAX_LINE && !/[\r\n]/.test(head.slice(0, MAX_LINE + 1))) throw new RosterFileError({ kind: 'line-too-long', line: 1 }, m);
+    if (head.length > MAX_LINE && !/[\r\n]/.test(head.slice(0, MAX_LINE + 1))) throw new RosterFileError({ kind: 'line-too-long', line: 1 });
   }
   const delimiter = detectDelimiter(head.split(/[\r\n]/, 1)[0]!);
   options.onDelimiter?.(delimiter);
@@ -71,7 +66,7 @@ export async function* parseDelimited(
   // called "never closed"): the rest is scanned for its closing quote, keeping nothing, and that decides.
   let overlong = false;
   const fail = (): void => {
-    if (state !== 2 && state !== 3) throw new RosterFileError({ kind: 'line-too-long', line }, m);
+    if (state !== 2 && state !== 3) throw new RosterFileError({ kind: 'line-too-long', line });
     overlong = true;
     field = '';
   };
@@ -85,7 +80,7 @@ export async function* parseDelimited(
       if (overlong) {
         if (state === 2 && c === QUOTE) state = 3;
         else if (state === 3) {
-          if (c !== QUOTE) throw new RosterFileError({ kind: 'line-too-long', line: recordLine }, m);
+          if (c !== QUOTE) throw new RosterFileError({ kind: 'line-too-long', line: recordLine });
           state = 2;
         }
         continue;
@@ -164,8 +159,8 @@ export async function* parseDelimited(
     const page = feed(next.value);
     if (page.length > 0) yield page;
   }
-  if (state === 2) throw new RosterFileError({ kind: 'unterminated-quote', line: quoteLine }, m);
-  if (overlong) throw new RosterFileError({ kind: 'line-too-long', line: recordLine }, m);
+  if (state === 2) throw new RosterFileError({ kind: 'unterminated-quote', line: quoteLine });
+  if (overlong) throw new RosterFileError({ kind: 'line-too-long', line: recordLine });
   if (state !== 0 || cells.length > 0) {
     cells.push(field);
     if (!(cells.length === 1 && cells[0] === '' && !anyQuote)) yield [{ line: recordLine, cells }];

@@ -1,9 +1,8 @@
-// Why a roster file cannot be read, as values; the sentence is made once, in
-// the user's language, when the error is thrown (the catalogue's `roster`). Every one is a bad file or
+// Why a roster file cannot be read, as values; the sentence is made by the
+// CLI, in the user's language, from the catalogue's `roster` (src/cli/exit.ts). Every one is a bad file or
 // bad usage (exit 2, SPEC 2.2).
 import { InvalidInput } from '../../../core/errors.js';
 import type { Column } from '../ledger-columns.js';
-import type { Messages } from '../../text/messages/index.js';
 
 export type { RosterProblem } from '../problems.js';
 import type { RosterProblem } from '../problems.js';
@@ -12,12 +11,9 @@ import type { RosterProblem } from '../problems.js';
 export const MAX_LINE = 1024 * 1024;
 
 export class RosterFileError extends InvalidInput {
-  /** `m`: the catalogue that words it; without one (a library caller) the message is the code. */
-  constructor(
-    readonly problem: RosterProblem,
-    m?: Messages,
-  ) {
-    super(problem.kind, m ? m.roster.problem(problem) : problem.kind);
+  /** The message is the problem's kind: the CLI words the problem in the user's language (src/cli/exit.ts, failureOf). */
+  constructor(readonly problem: RosterProblem) {
+    super(problem.kind, problem.kind);
   }
 }
 

@@ -12,7 +12,6 @@ import { decodeRoster, type RosterEncoding } from './decode.js';
 import { type Delimiter, parseDelimited } from './delimited.js';
 import { MAX_LINE, RosterFileError, type RosterProblem } from './problems.js';
 import type { RosterProgress } from './progress.js';
-import type { Messages } from '../../text/messages/index.js';
 
 export interface RosterRow {
   /** The line (xlsx: the row number) the row starts on. */
@@ -45,8 +44,6 @@ export interface RosterOptions {
   readonly headerRow?: number;
   /** Standard input, for `-` (process.stdin when not given). */
   readonly stdin?: NodeJS.ReadableStream;
-  /** The catalogue that words the errors (the user's language). */
-  readonly m?: Messages;
   /** Called every PROGRESS_EVERY rows and once at the end. */
   readonly onProgress?: (progress: RosterProgress) => void;
   /** Text files: what was detected (for --json and messages). */
@@ -77,13 +74,13 @@ interface RawRecord {
  * refused before anything opens it (opening a FIFO for reading blocks until a
  * writer comes; /dev/zero never ends).
  */
-export function checkSource(source: string, m?: Messages): { format: 'xlsx' | 'text'; size: number | null } {
+export function checkSource(source: string): { format: 'xlsx' | 'text'; size: number | null } {
   if (source === '-') return { format: 'text', size: null };
   let stat: fs.Stats;
   try {
     stat = fs.statSync(source);
   } catch (error) {
-    throw new RosterFileError({ kind: 'unreadable', path: source, code: (error as NodeJS.ErrnoException).code ?? 'error' }, m);
+    throw new RosterFileError({ kind: 'unreadable', path: source, code: (error as NodeJS.ErrnoException).code ?? 'error' });
   }
   if (!stat.isFile()) {
     const what = stat.isDirectory()
@@ -95,12 +92,12 @@ export function checkSource(source: string, m?: Messages): { format: 'xlsx' | 't
           : stat.isSocket()
             ? 'socket'
             : 'other';
-    throw new RosterFileError({ kind: 'not-a-regular-file', path: source, what }, m);
+    throw new RosterFileError({ kind: 'not-a-regular-file', path: source, what });
   }
   const extension = path.extname(source).toLowerCase();
   if (extension === '.xlsx') return { format: 'xlsx', size: stat.size };
   if (TEXT_EXTENSIONS.has(extension)) return { format: 'text', size: stat.size };
-  throw new RosterFileError({ kind: 'unknown-format', path: source }, m);
+  throw new RosterFileError({ kind: 'unknown-format', path: source });
 }
 
 function openStream(source: string, stdin: NodeJS.ReadableStream | undefined): Readable | NodeJS.ReadableStream {
@@ -119,8 +116,7 @@ async function* counted(stream: AsyncIterable<unknown>, onBytes: (n: number) => 
 }
 
 export async function openRoster(source: string, options: RosterOptions = {}): Promise<Roster> {
-  const m = options.m;
-  const { format, size } = checkSource(source, m);
+  const { format, size } = checkSource(source);
   // A workbook is read from its file by random access (xlsx.ts); text, and standard input, as a stream.
   const stream = format === 'xlsx' ? null : openStream(source, options.stdin);
   let bytes = 0;
@@ -129,17 +125,17 @@ export async function openRoster(source: string, options: RosterOptions = {}): P
   let records: AsyncGenerator<RawRecord[]>;
   if (format === 'xlsx') {
     const { readXlsx } = await import('./xlsx.js');
-    records = paged(readXlsx(source, options.sheet, m, onBytes));
+    records = paged(readXlsx(source, options.sheet, onBytes));
   } else {
     let encoding: RosterEncoding = 'utf-8';
-    const texts = decodeRoster(counted(stream as AsyncIterable<unknown>, onBytes), { m, onEncoding: (e) => (encoding = e) });
+    const texts = decodeRoster(counted(stream as AsyncIterable<unknown>, onBytes), { onEncoding: (e) => (encoding = e) });
     records = (async function* () {
-      for await (const page of parseDelimited(texts, { m, onDelimiter: (delimiter) => options.onDetected?.({ encoding, delimiter }) })) {
+      for await (const page of parseDelimited(texts, { onDelimiter: (delimiter) => options.onDetected?.({ encoding, delimiter }) })) {
         yield page.map((r): RawRecord => ({ line: r.line, values: r.cells }));
       }
     })();
   }
-  const wrapped = readErrors(records, source, m);
+  const wrapped = readErrors(records, source);
 
   const release = () => {
     if (source !== '-') (stream as Readable | null)?.destroy();
@@ -153,14 +149,14 @@ export async function openRoster(source: string, options: RosterOptions = {}): P
   const fail = async (problem: RosterProblem): Promise<never> => {
     await wrapped.return(undefined);
     release();
-    throw new RosterFileError(problem, m);
+    throw new RosterFileError(problem);
   };
   while (found === undefined) {
     const next = await wrapped.next();
     if (next.done) {
       release();
-      if (options.headerRow !== undefined) throw new RosterFileError({ kind: 'header-row-missing', line: options.headerRow }, m);
-      throw new RosterFileError(examined === 0 ? { kind: 'empty-file' } : { kind: 'missing-id-column', searched: examined }, m);
+      if (options.headerRow !== undefined) throw new RosterFileError({ kind: 'header-row-missing', line: options.headerRow });
+      throw new RosterFileError(examined === 0 ? { kind: 'empty-file' } : { kind: 'missing-id-column', searched: examined });
     }
     for (const [i, record] of next.value.entries()) {
       if (isBlank(record.values) || (options.headerRow !== undefined && record.line < options.headerRow)) continue;
@@ -200,7 +196,7 @@ export async function openRoster(source: string, options: RosterOptions = {}): P
       if (column === 'id') idIsNumber = isNumber;
     }
     // Text files are bounded as they are parsed; a crafted workbook's row is bounded here.
-    if (length > MAX_LINE) throw new RosterFileError({ kind: 'line-too-long', line: record.line }, m);
+    if (length > MAX_LINE) throw new RosterFileError({ kind: 'line-too-long', line: record.line });
     return { line: record.line, cells, idDamage: idDamage(cells.id ?? '', idIsNumber) };
   };
 
@@ -260,13 +256,13 @@ function isBlank(values: readonly unknown[]): boolean {
 }
 
 /** A read error of the file itself (after the checks) as one sentence, not a stack trace. */
-async function* readErrors(records: AsyncGenerator<RawRecord[]>, source: string, m: Messages | undefined): AsyncGenerator<RawRecord[]> {
+async function* readErrors(records: AsyncGenerator<RawRecord[]>, source: string): AsyncGenerator<RawRecord[]> {
   try {
     yield* records;
   } catch (error) {
     if (error instanceof RosterFileError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    if (typeof code === 'string') throw new RosterFileError({ kind: 'unreadable', path: source, code }, m);
+    if (typeof code === 'string') throw new RosterFileError({ kind: 'unreadable', path: source, code });
     throw error;
   }
 }

@@ -7,7 +7,6 @@
 // about its sizes is refused with bounded memory.
 // Measured ratios of real workbooks: 6.6 (sscard's export), 12.8 (openpyxl),
 // under 20 for text rosters; one byte repeated compresses about 1000:1.
-import type { Messages } from '../../text/messages/index.js';
 import { RosterFileError } from './problems.js';
 
 /** Any one part (a sheet's XML, parsed as it is inflated): past this a workbook is refused. */
@@ -44,27 +43,30 @@ const mib = (n: number) => Math.ceil(n / 1024 / 1024);
 const isSharedStrings = (name: string) => /sharedStrings[^/]*\.xml$/i.test(name);
 
 /** Refuses a workbook whose parts say they would unpack past the limits, in one sentence, before any is inflated. */
-export function checkPartSizes(parts: readonly Part[], m: Messages | undefined): void {
+export function checkPartSizes(parts: readonly Part[]): void {
   for (const part of parts) {
     const sharedStrings = isSharedStrings(part.name);
     const limit = sharedStrings ? SHARED_STRINGS_LIMIT : PART_LIMIT;
     if (part.unpacked > limit) {
-      throw new RosterFileError(
-        { kind: 'xlsx-too-large', part: part.name, mib: mib(part.unpacked), limitMib: mib(limit), why: sharedStrings ? 'memory' : 'size' },
-        m,
-      );
+      throw new RosterFileError({
+        kind: 'xlsx-too-large',
+        part: part.name,
+        mib: mib(part.unpacked),
+        limitMib: mib(limit),
+        why: sharedStrings ? 'memory' : 'size',
+      });
     }
     if (part.unpacked > RATIO_FROM && part.unpacked > part.packed * RATIO_LIMIT) {
-      throw new RosterFileError({ kind: 'xlsx-too-large', part: part.name, mib: mib(part.unpacked), limitMib: RATIO_LIMIT, why: 'ratio' }, m);
+      throw new RosterFileError({ kind: 'xlsx-too-large', part: part.name, mib: mib(part.unpacked), limitMib: RATIO_LIMIT, why: 'ratio' });
     }
   }
 }
 
 /** Refuses a part read whole (held in memory) past its limit: the shared strings, the workbook, its relationships, the styles. */
-export function checkHeldPart(name: string, unpacked: number, m: Messages | undefined): void {
+export function checkHeldPart(name: string, unpacked: number): void {
   const sharedStrings = isSharedStrings(name);
   const limit = sharedStrings ? SHARED_STRINGS_LIMIT : HELD_PART_LIMIT;
   if (unpacked > limit) {
-    throw new RosterFileError({ kind: 'xlsx-too-large', part: name, mib: mib(unpacked), limitMib: mib(limit), why: sharedStrings ? 'memory' : 'size' }, m);
+    throw new RosterFileError({ kind: 'xlsx-too-large', part: name, mib: mib(unpacked), limitMib: mib(limit), why: sharedStrings ? 'memory' : 'size' });
   }
 }

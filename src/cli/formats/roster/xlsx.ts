@@ -20,7 +20,6 @@ import type { Readable } from 'node:stream';
 import { SaxesParser } from 'saxes';
 import yauzl from 'yauzl';
 import type { Column } from '../ledger-csv.js';
-import type { Messages } from '../../text/messages/index.js';
 import { DATE_COLUMNS } from './columns.js';
 import { excelSerialDate } from './dates.js';
 import { RosterFileError } from './problems.js';
@@ -100,18 +99,15 @@ function dateOfSerial(serial: number, date1904: boolean): Date {
   return new Date(Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 86_400_000));
 }
 
-export async function* readXlsx(file: string, sheet: string | undefined, m: Messages | undefined, onBytes?: (n: number) => void): AsyncGenerator<XlsxRecord> {
-  const bad = () => new RosterFileError({ kind: 'bad-xlsx', path: file }, m);
+export async function* readXlsx(file: string, sheet: string | undefined, onBytes?: (n: number) => void): AsyncGenerator<XlsxRecord> {
+  const bad = () => new RosterFileError({ kind: 'bad-xlsx', path: file });
   let zip: yauzl.ZipFile | undefined;
   try {
     zip = await openZip(file);
     if (zip.entryCount > PARTS_LIMIT) throw bad();
     const entries = await entriesOf(zip);
     // Every part's declared size, before anything is inflated.
-    checkPartSizes(
-      entries.map((e) => ({ name: e.fileName, packed: e.compressedSize, unpacked: e.uncompressedSize })),
-      m,
-    );
+    checkPartSizes(entries.map((e) => ({ name: e.fileName, packed: e.compressedSize, unpacked: e.uncompressedSize })));
     const opened = zip;
     const parts = new Map(entries.map((e) => [e.fileName.toLowerCase(), e]));
     // Part names compare without case (OPC, ECMA-376 Part 2, 9.1.1.1); a target may be percent-encoded.
@@ -120,7 +116,7 @@ export async function* readXlsx(file: string, sheet: string | undefined, m: Mess
     const readPart = async (name: string, handlers: Handlers): Promise<boolean> => {
       const entry = partOf(name);
       if (entry === undefined) return false;
-      checkHeldPart(entry.fileName, entry.uncompressedSize, m);
+      checkHeldPart(entry.fileName, entry.uncompressedSize);
       for await (const _ of parsePart(opened, entry, handlers, bad)) void _;
       return true;
     };
@@ -137,7 +133,7 @@ export async function* readXlsx(file: string, sheet: string | undefined, m: Mess
     });
     const chosen = sheet === undefined ? worksheets[0] : worksheets.find((w) => w.name === sheet);
     if (chosen === undefined) {
-      if (sheet !== undefined) throw new RosterFileError({ kind: 'sheet-not-found', sheet, sheets: worksheets.map((w) => w.name) }, m);
+      if (sheet !== undefined) throw new RosterFileError({ kind: 'sheet-not-found', sheet, sheets: worksheets.map((w) => w.name) });
       return; // no sheet at all: an empty file
     }
     const sheetEntry = partOf(chosen.part);
@@ -146,11 +142,11 @@ export async function* readXlsx(file: string, sheet: string | undefined, m: Mess
     const styles = targetOf('/styles');
     const dates = styles === undefined ? [] : await dateStyles(readPart, styles);
     const strings = targetOf('/sharedStrings');
-    const shared = strings === undefined ? [] : await sharedStrings(readPart, strings, m);
+    const shared = strings === undefined ? [] : await sharedStrings(readPart, strings);
 
     onBytes?.(Math.max(0, fileSizeOf(zip) - sheetEntry.compressedSize));
     const perByte = sheetEntry.uncompressedSize > 0 ? sheetEntry.compressedSize / sheetEntry.uncompressedSize : 0;
-    yield* rows(opened, sheetEntry, { shared, dates, date1904: book.date1904 }, bad, m, (n) => onBytes?.(n * perByte));
+    yield* rows(opened, sheetEntry, { shared, dates, date1904: book.date1904 }, bad, (n) => onBytes?.(n * perByte));
   } catch (error) {
     if (error instanceof RosterFileError) throw error;
     // The file could not be read (read.ts says so with its code); anything else is a damaged or crafted workbook.
@@ -298,7 +294,7 @@ async function dateStyles(readPart: ReadPart, part: string): Promise<boolean[]> 
  * joined, phonetic guides (rPh) left out. Refused past SHARED_STRINGS_COUNT_LIMIT
  * strings: a part of a few MB of empty strings made exceljs hold 6 M objects.
  */
-async function sharedStrings(readPart: ReadPart, part: string, m: Messages | undefined): Promise<string[]> {
+async function sharedStrings(readPart: ReadPart, part: string): Promise<string[]> {
   const strings: string[] = [];
   let current: string | null = null;
   let inText = false;
@@ -316,7 +312,7 @@ async function sharedStrings(readPart: ReadPart, part: string, m: Messages | und
       if (name === 't') inText = false;
       else if (name === 'rPh') phonetic--;
       else if (name === 'si' && current !== null) {
-        if (strings.length >= SHARED_STRINGS_COUNT_LIMIT) throw new RosterFileError({ kind: 'xlsx-too-many-strings', limit: SHARED_STRINGS_COUNT_LIMIT }, m);
+        if (strings.length >= SHARED_STRINGS_COUNT_LIMIT) throw new RosterFileError({ kind: 'xlsx-too-many-strings', limit: SHARED_STRINGS_COUNT_LIMIT });
         strings.push(current);
         current = null;
       }
@@ -348,7 +344,6 @@ async function* rows(
   entry: yauzl.Entry,
   context: SheetContext,
   bad: () => RosterFileError,
-  m: Messages | undefined,
   onInflated: (n: number) => void,
 ): AsyncGenerator<XlsxRecord> {
   let pending: XlsxRecord[] = [];
@@ -389,7 +384,7 @@ async function* rows(
       }
     }
   };
-  const tooLong = () => new RosterFileError({ kind: 'line-too-long', line: Math.max(line, 1) }, m);
+  const tooLong = () => new RosterFileError({ kind: 'line-too-long', line: Math.max(line, 1) });
   const handlers: Handlers = {
     open(name, a) {
       switch (name) {

@@ -69,6 +69,10 @@ export const en = {
 
   /** Short weekday names, Sunday first: `2026-10-08 (Thu)`. */
   weekdayShort: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'],
+  /** A date with its weekday. */
+  dated: (date: string, weekday: string): string => `${date} (${weekday})`,
+  /** A date with why it is that date: "2026-10-08 (Thu) (2026-10-01 is in the National Day holiday; ...)". */
+  because: (date: string, why: string): string => `${date} (${why})`,
   /** A deadline `daysLeft` away: "in 12 days", "due today", "3 days overdue". */
   relative: (daysLeft: number): string => {
     if (daysLeft === 0) return 'due today';
@@ -151,6 +155,10 @@ export const en = {
         : `renewal from ${days} days before expiry${required === 'unknown' ? ' (the national rule; no local source found)' : ''}`,
     unknownRules: (rules: readonly string[]) => `unknown (no source found): ${rules.join(', ')}`,
     sources: 'Sources',
+    /** A policy's name with its id: "Guangdong (guangdong)". */
+    named: (name: string, id: string): string => `${name} (${id})`,
+    /** Between the rules of one line (the temporary loss rule, then each function's). */
+    ruleSeparator: '; ',
     source: (title: string, url: string, date: string | null, confidence: string, supports: readonly string[]) =>
       `${title} (${url}, ${date ?? 'date unknown'}; confidence ${confidence}${supports.length > 0 ? `; for ${supports.join(', ')}` : ''})`,
     national: 'National rules (every policy)',
@@ -202,6 +210,8 @@ export const en = {
   rates: {
     list: ', ',
     cityName: (name: { en: string; zh: string }) => name.en,
+    /** A text the data gives in both languages (a year's note), in the reader's. */
+    dataText: (text: { en: string; zh: string }) => text.en,
     /** Between a label and its value. */
     sep: ': ',
     unknown: 'unknown',
@@ -484,6 +494,8 @@ export const en = {
     labels: { person: 'Person', card: 'Card', medical: 'Medical ins.', ecard: 'E-card', registrations: 'Registrations', next: 'Next steps' },
     born: (sex: 'male' | 'female', birthDate: string, region: string | null) => `${sex}, born ${birthDate}${region ? `, ${region}` : ''}`,
     noCard: 'no card recorded',
+    /** The card's number, its bank and its state: "A12345678 (ICBC): received". */
+    cardLine: (number: string, bank: string | null, state: string): string => `${number}${bank ? ` (${bank})` : ''}: ${state}`,
     issued: (on: string) => `issued ${on}`,
     /** `days`: how long ago (null: not said). */
     appliedOn: (on: string, days: number | null) => `applied for ${on}${days === null ? '' : `, ${days} day${days === 1 ? '' : 's'} ago: being made`}`,
@@ -908,9 +920,9 @@ export const en = {
     },
     guide: {
       description:
-        'how to activate a card, enable its social-security function, report a loss, claim the e-card, register an employee or see a leaver off (offline)',
-      topic: 'activate, enable, loss, ecard, register or leave (default: all)',
-      examples: ['sscard guide activate', 'sscard guide ecard --lang zh', 'sscard guide'],
+        "how to apply for a card and collect it, activate it, enable its social-security function, report a loss, claim the e-card, choose the card's policy, register an employee or see a leaver off (offline)",
+      topic: 'apply, activate, enable, loss, ecard, policy, register or leave (default: all)',
+      examples: ['sscard guide activate', 'sscard guide apply', 'sscard guide ecard --lang zh', 'sscard guide'],
     },
     completion: {
       description: 'print a shell completion script',
@@ -1427,6 +1439,25 @@ export const en = {
   /** `sscard guide`: the how-to steps, offline. */
   guide: {
     topics: {
+      apply: {
+        title: 'Applying for a card and collecting it (申领, 制卡进度, 领卡)',
+        steps: [
+          "Apply (申领) at a service bank of social security cards, a social security window or online (the e-card, 掌上12333, your city's app) with your identity document and a photo; an employer may apply for its staff. Record it with `sscard card apply --id ...` (add `--policy ID` for the place's rules, `--generation 3` for a third-generation card).",
+          "While the card is being made (制卡中), follow its progress (制卡进度) on 12333, the e-card or your city's app; `sscard status` shows how long it has waited. A third-generation card's electronic card exists from the application: it can be claimed at once (`sscard ecard claim`).",
+          'When the card is made, record it with `sscard card issue --id ... --card NUMBER`: it completes the application. If making failed (制卡失败, e.g. the photo was rejected), record `sscard card fail --id ... --reason TEXT` and apply again.',
+          'When the card has reached the outlet (网点签收, 待领卡), record `sscard card ready --card ... --outlet NAME`; `sscard status` shows where it waits and since when.',
+          "Collect it in person with your identity document (`sscard card receive`), then enable and activate it (`sscard guide activate`). Where the window counts from issue (Guangdong: collected and activated within a year, or the card is sealed and a new one must be applied for), `sscard due` lists the card's collection.",
+        ],
+      },
+      policy: {
+        title: 'Which rules apply to a card: card policies (卡政策)',
+        steps: [
+          "How long there is to activate a card, what missing that does, how a reported loss lapses and how long a card is valid are set by the province or city that issued it, not nationally. sscard keeps each place's rules as a policy with its sources: `sscard policies` lists them, `sscard policies ID` shows one.",
+          "Name the issuing place's policy when you record the card: `sscard card issue ... --policy guangzhou` (or `sscard card apply ... --policy guangzhou`). Without one the card gets SSCARD_POLICY, else the default rules (`seed`); `sscard card issue` and `sscard status` then say in one line when a shipped policy matches the holder's region. It is never applied by itself: the card's city is where it was issued, which the identity number does not tell.",
+          'Recorded under the wrong policy? Correct it with `sscard card set-policy --card ... --policy ID`: the correction is an event, the history stays, and every view judges the card under the right policy from then on.',
+          "A rule no source gave is `unknown`, and sscard then assumes nothing (a temporary loss does not lift by itself; only a printed expiry counts). Check a policy's sources before relying on it.",
+        ],
+      },
       activate: {
         title: 'Activating a social security card (激活)',
         steps: [

@@ -1,0 +1,36 @@
+// Issue 31: a past day's views (`due --as-of`, `export --as-of`, `people
+// --as-of`) replay the people with later facts one at a time, into a
+// temporary file, instead of all of them into memory. The bytes must not
+// change: the expected files are what sscard printed for this ledger before
+// (commit 3add363, the CSV exports again at 8edfb76 when issue 26 added
+// columns; test/fixtures/past-day/make.mjs made the roster and them),
+// on days when part of each person's history was still to come, and today.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Ledger, tempLedger } from './harness.js';
+
+const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/past-day');
+const CASES = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'cases.json'), 'utf8')) as [string, string[]][];
+
+describe('past-day views, streamed', () => {
+  let ledger: Ledger;
+  beforeAll(() => {
+    ledger = tempLedger('2026-11-24');
+    const imported = ledger.run(['import', path.join(FIXTURES, 'roster.csv')]);
+    expect(imported.code, imported.stderr).toBe(0);
+  });
+  afterAll(() => ledger.cleanup());
+
+  it.each(CASES)('%s: the same bytes as before', (file, args) => {
+    const r = ledger.run(args, { env: { NO_COLOR: '1' } });
+    expect([0, 3], r.stderr).toContain(r.code);
+    expect(r.stdout).toBe(fs.readFileSync(path.join(FIXTURES, file), 'utf8'));
+  });
+
+  it('shows a past day that differs from today (the fixture has facts after each day)', () => {
+    const read = (file: string) => fs.readFileSync(path.join(FIXTURES, file), 'utf8');
+    expect(read('due-2026-09-10.json')).not.toBe(read('due-2026-10-15.json'));
+    expect(read('export-2026-10-15.csv')).not.toBe(read('export-2026-11-24.csv'));
+  });
+});
