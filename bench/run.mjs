@@ -9,7 +9,9 @@
 //     SSCARD_BENCH_ONLY=import stops after it
 //   - due --json / due / due --check: CPU against a bare query returning the
 //     same rows; peak memory
-//   - export csv and json: CPU against a bare streaming query; peak memory
+//   - due --json as of a past day: CPU against today's, peak memory (issue 31)
+//   - export csv and json: CPU against a bare streaming query; peak memory;
+//     export csv as of a past day against today's (issue 31)
 //   - start-up: status, --version, --help and a register-employee write, each
 //     against bare `node -e ""` (medians of interleaved runs)
 //   - PostgreSQL (SPEC 3.2), on SSCARD_BENCH_PG_URL or an embedded server started
@@ -159,6 +161,10 @@ if (what === 'import') {
   let n = 0;
   for (const r of db.prepare("SELECT p.id, p.name, h.* FROM hire h JOIN person p ON p.id = h.person_id WHERE (h.registered_on IS NULL AND h.kind = 'employee') OR (h.left_on IS NOT NULL AND h.separation_done_on IS NULL) ORDER BY h.hired_on, h.id").iterate()) n += r.id.length;
   for (const r of db.prepare("SELECT c.*, p.name FROM card c JOIN person p ON p.id = c.person_id WHERE c.state = 'received'").iterate()) n += r.number.length;
+} else if (what === 'due-employer') {
+  // One employer's open hires (the third argument names it), by one query.
+  let n = 0;
+  for (const r of db.prepare("SELECT p.id, p.name, h.* FROM hire h JOIN person p ON p.id = h.person_id WHERE ((h.registered_on IS NULL AND h.kind = 'employee') OR (h.left_on IS NOT NULL AND h.separation_done_on IS NULL)) AND h.employer = ? ORDER BY h.hired_on, h.id").iterate(csv)) n += r.id.length;
 } else if (what === 'export') {
   // Every person and hire, streamed to a file as CSV lines.
   const out = fs.openSync('/dev/null', 'w');
@@ -188,7 +194,13 @@ const BEFORE = {
   status: '1.42-1.45x',
   version: '1.14-1.16x',
   write: '1.47-1.52x',
+  // Issue 31's figures for the past days, at 1 M.
+  duePast: '19.7 s vs 2.6 s, 428 MiB at 1 M',
+  exportPast: '19 s vs 4.5 s, 176 MiB at 1 M',
+  dueEmployer: '2.0 s vs 1.08 s at 1 M',
 };
+/** The past day of the as-of rows. */
+const PAST = '2026-09-30';
 
 const started = performance.now();
 if (process.env.SSCARD_BENCH_ONLY === 'serve' && process.env.SSCARD_BENCH_LEDGER) {
@@ -263,6 +275,24 @@ row(
   BEFORE.dueCpu,
 );
 row('due --json / due / due --check: peak memory', `${mib(dueJson.mib)} / ${mib(dueText.mib)} / ${mib(dueCheck.mib)}`, '<= 200 MiB', BEFORE.dueMemory);
+// One employer (issue 31: filtered in the store's query, not after the whole agenda was built).
+const dueEmployerBare = measured(['due-employer', env.SSCARD_DB, 'Company 7'], {}, BARE);
+const dueEmployer = measured(['due', '--json', '--employer', 'company 7']);
+row(
+  `due --json --employer "company 7" (${countIn(['due', '--json', '--employer', 'company 7'], '"kind":').toLocaleString('en')} open): CPU vs bare query of its hires`,
+  `${dueEmployer.cpuMs.toFixed(0)} ms vs ${dueEmployerBare.cpuMs.toFixed(0)} ms = ${(dueEmployer.cpuMs / dueEmployerBare.cpuMs).toFixed(2)}x`,
+  'filtered in the query',
+  BEFORE.dueEmployer,
+);
+// A past day (issue 31): months back, so that most people have facts after it (hires to 2026-11-17,
+// filings to 2026-11-24) and are replayed as they stood that day; against today's agenda of the same ledger.
+const dueThen = measured(['due', '--json', '--as-of', PAST]);
+row(
+  `due --json --as-of ${PAST} (a past day): CPU vs today's due --json; peak memory`,
+  `${dueThen.cpuMs.toFixed(0)} ms vs ${dueJson.cpuMs.toFixed(0)} ms = ${(dueThen.cpuMs / dueJson.cpuMs).toFixed(2)}x; ${mib(dueThen.mib)}`,
+  '<= 2x; <= 150 MiB',
+  BEFORE.duePast,
+);
 
 // Export.
 const exportBare = measured(['export', env.SSCARD_DB], {}, BARE);
@@ -275,6 +305,13 @@ row(
   BEFORE.exportCpu,
 );
 row('export csv / json: peak memory', `${mib(exportCsv.mib)} / ${mib(exportJson.mib)}`, '<= 200 MiB', BEFORE.exportMemory);
+const exportThen = measured(['export', '--reveal', '--as-of', PAST]);
+row(
+  `export csv --as-of ${PAST} (a past day): CPU vs today's export; peak memory`,
+  `${exportThen.cpuMs.toFixed(0)} ms vs ${exportCsv.cpuMs.toFixed(0)} ms = ${(exportThen.cpuMs / exportCsv.cpuMs).toFixed(2)}x; ${mib(exportThen.mib)}`,
+  '<= 2x; <= 150 MiB',
+  BEFORE.exportPast,
+);
 
 // Start-up, interleaved with bare node.
 const target = [...syntheticIds(Math.floor(ROWS / 2) + 1)].pop();
@@ -317,7 +354,7 @@ fs.rmSync(dir, { recursive: true, force: true });
 function printTable() {
   console.log(`sscard benchmark: ${ROWS.toLocaleString('en')} hires; node ${process.version}, ${os.cpus().length} CPUs`);
   console.log('');
-  const table = [['measure', 'result', 'target', "issue 17's figure before"], ...rows];
+  const table = [['measure', 'result', 'target', 'figure before (issues 17, 31)'], ...rows];
   const w = [0, 1, 2, 3].map((i) => table.reduce((width, r) => Math.max(width, r[i].length), 0));
   for (const r of table)
     console.log(

@@ -354,10 +354,22 @@ export function withDeadlines(
 
 /** Whether a dated hire lies in an agenda window (store.ts AgendaWindow): replayed hires are narrowed as the queries narrow theirs. */
 export const inWindow =
-  (window: { readonly employer?: string; readonly from?: string } | undefined) =>
+  (window: AgendaWindow | undefined) =>
   (e: DatedHire): boolean =>
     window === undefined ||
-    ((window.from === undefined || e.deadline >= window.from) && (window.employer === undefined || e.hire.employer === window.employer));
+    ((window.from === undefined || e.deadline >= window.from) &&
+      (window.employer === undefined || e.hire.employer === window.employer) &&
+      (window.employerMatches === undefined || window.employerMatches(e.hire.employer)));
+
+/** An employer filter asked once per name (a query asks per row): what AgendaWindow.employerMatches promises. */
+export function oncePerEmployer(matches: (employer: string | null) => boolean): (employer: string | null) => boolean {
+  const answers = new Map<string | null, boolean>();
+  return (employer) => {
+    let answer = answers.get(employer);
+    if (answer === undefined) answers.set(employer, (answer = matches(employer)));
+    return answer;
+  };
+}
 
 /** Pages of dated hires narrowed to an agenda window (none: all of them). */
 export async function* windowed(pages: AsyncIterable<readonly DatedHire[]>, window: AgendaWindow | undefined): AsyncIterable<readonly DatedHire[]> {

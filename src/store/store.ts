@@ -93,6 +93,13 @@ export interface AgendaWindow {
   readonly employer?: string;
   /** Only hires whose deadline falls on or after this day (a later page). */
   readonly from?: IsoDate;
+  /**
+   * Only hires whose employer this accepts (`due --employer`, a name as a
+   * clerk types it), of an employer's name (null: none recorded), in the
+   * query, so that only those hires are sorted (issue 31); engines ask per
+   * name rather than per row where they can. Cards are not narrowed.
+   */
+  readonly employerMatches?: (employer: string | null) => boolean;
 }
 
 /** How many open hires of one employer start on one day (hired, or left for a separation): the agenda's counts without its items. */

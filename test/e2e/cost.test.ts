@@ -4,6 +4,7 @@
 // (and in its JSON), the Art. 58/84 sentence once, and the HR month's cut-off
 // in `due`. The loaded year is test data (test/e2e/cost.test.ts's LOADED), not a city's figures.
 import fs from 'node:fs';
+import Database from 'better-sqlite3';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
@@ -39,6 +40,13 @@ const LOADED = {
       cutoff: { day: 20, source: 't' },
     },
   ],
+};
+
+// The same year with a medical base of its own from July to December 2026 (9,500 .. 40,000), to carry
+// per-insurance bases through rates load, the ledger, export and import.
+const LOADED_BASES = {
+  ...LOADED,
+  years: [{ ...LOADED.years[0], bases: { medical: [{ from: '2026-07', to: '2026-12', floor: 9500, ceiling: 40000, source: 't' }] } }],
 };
 
 describe('employers as records (SPEC 1.10)', () => {
@@ -223,6 +231,36 @@ describe('rates and the cost of an overdue registration (SPEC 1.9)', () => {
     expect(cost.premiums).toEqual({ employer: { min: 257_452, max: 257_452 }, employee: { min: 108_908, max: 108_908 } });
   });
 
+  it('a year an older sscard stored in the ledger (without bases) still reads, and estimates as before', () => {
+    ledger = tempLedger('2026-11-10');
+    const file = path.join(ledger.dir, 'shanghai-2026.json');
+    fs.writeFileSync(file, JSON.stringify(LOADED));
+    ok(ledger.run(['rates', 'load', file]));
+    ok(ledger.run(['employer', 'add', 'Beta Co', '--city', 'Shanghai']));
+    ok(ledger.run(['register-employee', '--id', LI, '--employer', 'Beta Co', '--hired-on', '2026-09-01', '--pending', '--base', '9000']));
+    const before = ok(ledger.run(['status', LI, '--json'])).json.registrations[0].cost;
+    // As the version before per-insurance bases wrote the row: the parsed year without `bases`.
+    const db = new Database(ledger.db);
+    const row = db.prepare('SELECT entry FROM contribution_year').get() as { entry: string };
+    const { bases, ...older } = JSON.parse(row.entry);
+    expect(bases).toEqual({});
+    db.prepare('UPDATE contribution_year SET entry = ?').run(JSON.stringify(older));
+    db.close();
+    expect(ok(ledger.run(['status', LI, '--json'])).json.registrations[0].cost).toEqual(before);
+    expect(before.premiums.employer.min).toBe(3 * (1_440_00 + 900_00 + 45_00 + 18_00));
+    expect(ok(ledger.run(['rates', 'shanghai'])).stdout).toContain('Monthly base (缴费基数, floor .. ceiling): 7,000.00 .. 35,000.00');
+    // And the export carries it in the data file's form, without bases.
+    const exported = exportTo(ledger, 'json', '2026-11-10');
+    expect(
+      JSON.parse(
+        `${fs
+          .readFileSync(exported, 'utf8')
+          .split('\n')[0]!
+          .replace(/,"events":\[$/, '')}}`,
+      ).rates[0].data.years[0].bases,
+    ).toBeUndefined();
+  });
+
   it('names what is missing instead of a figure, in both languages', () => {
     ledger = tempLedger('2025-10-20');
     ok(ledger.run(['employer', 'add', 'Acme Ltd', '--city', 'Shenzhen']));
@@ -297,7 +335,7 @@ describe('export -> import into an empty ledger keeps employers and loaded rates
   const setUp = () => {
     ledger = tempLedger(TODAY);
     const file = path.join(ledger.dir, 'shanghai-2026.json');
-    fs.writeFileSync(file, JSON.stringify(LOADED));
+    fs.writeFileSync(file, JSON.stringify(LOADED_BASES));
     ok(ledger.run(['rates', 'load', file]));
     ok(ledger.run(['employer', 'add', 'Acme Ltd', '--uscc', '91110000600037341L', '--city', '北京']));
     ok(ledger.run(['employer', 'add', 'Beta Co', '--uscc', '91310115MA1K3BTP2B', '--city', 'Shanghai']));
@@ -321,9 +359,11 @@ describe('export -> import into an empty ledger keeps employers and loaded rates
       expect(ok(copy.run(['rates', '--json'])).json).toEqual(ok(ledger.run(['rates', '--json'])).json);
       for (const id of [WANG, LI])
         expect(ok(copy.run(['--reveal', 'status', id, '--json'])).json).toEqual(ok(ledger.run(['--reveal', 'status', id, '--json'])).json);
-      // The cost really came from the loaded year: three months of Shanghai 2026 at 9,000 (its own figures, not shipped ones).
+      // The cost really came from the loaded year: three months of Shanghai 2026 at 9,000 (its own figures, not shipped
+      // ones), medical on its own floor 9,500 (x 10% = 950.00), which came through the export and import too.
       const cost = ok(copy.run(['status', LI, '--json'])).json.registrations[0].cost;
-      expect([cost.premiums?.employer.min, cost.missing]).toEqual([3 * (1_440_00 + 900_00 + 45_00 + 18_00), []]);
+      expect([cost.premiums?.employer.min, cost.missing]).toEqual([3 * (1_440_00 + 950_00 + 45_00 + 18_00), []]);
+      expect(ok(copy.run(['rates', 'shanghai', '--json'])).json.years.at(-1).bases.medical[0]).toMatchObject({ from: '2026-07', floor: 950_000 });
       // Importing the same file again changes nothing.
       const before = copy.bytes();
       expect(ok(copy.run(['import', file])).stdout).toMatch(/0 with changes/);

@@ -199,6 +199,23 @@ export function storeContract(engine: string, openEmpty: OpenEmpty): void {
       });
     }
 
+    it("narrows the agenda to the employers a filter accepts (due --employer), in the query: the whole agenda's rows of those employers, in order", async () => {
+      const store = await open();
+      await recordEveryone(store);
+      for (const viewOn of [null, AS_OF]) {
+        const whole = await store.agendaRows(viewOn, order);
+        const accepted = (employer: string | null) => employer === 'Co 1' || employer === 'Co 3';
+        const part = await store.agendaRows(viewOn, order, { employerMatches: accepted });
+        for (const kind of ['registrations', 'separations'] as const) {
+          const expected = (await all(whole[kind])).filter((e) => e.hire.employer === 'Co 1' || e.hire.employer === 'Co 3').map(hireKey);
+          const got = (await all(part[kind])).map(hireKey);
+          expect(got, `${kind} as of ${viewOn}`).toEqual(expected);
+          expect(got.length).toBeGreaterThan(0);
+          expect(got.length).toBeLessThan((await all(whole[kind])).length);
+        }
+      }
+    });
+
     it("reads a window of the agenda (the web view): the whole agenda's rows from a deadline on, for one employer, in the same order", async () => {
       const store = await open();
       await recordEveryone(store);

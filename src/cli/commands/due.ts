@@ -38,8 +38,13 @@ export async function run(ctx: Context, args: DueArgs): Promise<number> {
   const { within } = parseInput(ctx.m, z.object({ within: z.optional(withinField) }), args, { within: '--within' });
   const store = await ctx.openStore({ write: false });
   if (store === null) throw noLedger(ctx);
-  const sources = await store.agendaRows(ctx.viewOn, agendaOrder(ctx.calendar, policyBook));
   const employer = employerFilter(args.employer);
+  // The employer is asked in the store's query: only its hires are read and sorted (issue 31).
+  const sources = await store.agendaRows(
+    ctx.viewOn,
+    agendaOrder(ctx.calendar, policyBook),
+    employer === null ? undefined : { employerMatches: (name) => employer.matches(name) },
+  );
   // The HR month (SPEC 1.9): each open registration's and separation's 增员/减员 cut-off where its employer's
   // city has one known; --within counts an item whose cut-off falls in the window, even if its deadline does not.
   const book = await hrMonth(ctx, store);

@@ -535,7 +535,21 @@ export class PostgresStore extends Reader implements Store {
     const hires = (kind: 'registration' | 'separation', column: 'hired_on' | 'left_on', where: string) =>
       async function* (): AsyncIterable<DatedHire[]> {
         try {
-          const starts = (await q<{ start: IsoDate }>(`SELECT DISTINCT h.${column} AS start FROM hire h WHERE ${where}`)).map((r) => r.start);
+          // `due --employer` (AgendaWindow.employerMatches): the names of the open hires' employers it accepts, asked
+          // once each, then only their hires read and sorted (issue 31).
+          const matches = window?.employerMatches;
+          const names =
+            matches === undefined
+              ? null
+              : (await q<{ employer: string }>(`SELECT DISTINCT h.employer FROM hire h WHERE ${where}`))
+                  .map((r) => r.employer)
+                  .filter((e) => matches(e === '' ? null : e));
+          const starts = (
+            await q<{ start: IsoDate }>(
+              `SELECT DISTINCT h.${column} AS start FROM hire h WHERE ${where}${names === null ? '' : ' AND h.employer = ANY($1)'}`,
+              names === null ? [] : [names],
+            )
+          ).map((r) => r.start);
           const byDeadline = new Map<string, IsoDate[]>();
           for (const start of starts) {
             const deadline = deadlineOf(kind, start);
@@ -544,11 +558,13 @@ export class PostgresStore extends Reader implements Store {
           for (const deadline of [...byDeadline.keys()].sort()) {
             // A window (store.ts AgendaWindow) skips earlier deadlines and other employers' hires.
             if (window?.from !== undefined && deadline < window.from) continue;
-            const employer = window?.employer === undefined ? '' : 'AND h.employer = $2';
+            const params: unknown[] = [byDeadline.get(deadline)];
+            const employer = window?.employer === undefined ? '' : `AND h.employer = $${params.push(window.employer)}`;
+            const accepted = names === null ? '' : `AND h.employer = ANY($${params.push(names)})`;
             const rows = await q<Named<HireRow>>(
-              `SELECT h.*, p.name FROM hire h JOIN person p ON p.id = h.person_id WHERE ${where} AND h.${column} = ANY($1) ${employer}
+              `SELECT h.*, p.name FROM hire h JOIN person p ON p.id = h.person_id WHERE ${where} AND h.${column} = ANY($1) ${employer} ${accepted}
                 ORDER BY h.person_id COLLATE "C", h.hired_on COLLATE "C", h.employer COLLATE "C", h.id`,
-              window?.employer === undefined ? [byDeadline.get(deadline)] : [byDeadline.get(deadline), window.employer],
+              params,
             );
             for (let i = 0; i < rows.length; i += BATCH)
               yield rows
