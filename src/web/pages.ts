@@ -152,7 +152,8 @@ export async function agendaPage(v: View, params: URLSearchParams): Promise<Page
     perEmployer.set(g.employer, counts);
     if ((f.employer === undefined || g.employer === f.employer) && inMonth(deadline)) perDay.set(deadline, (perDay.get(deadline) ?? 0) + g.count);
   }
-  if (f.employer === undefined && (f.kind === undefined || f.kind === 'activation' || f.kind === 'renewal')) {
+  // Every kind but the hires' is a card's (activation, collection, renewal).
+  if (f.employer === undefined && f.kind !== 'registration' && f.kind !== 'separation') {
     // Card deadlines (few: the store holds them for `due` too), judged under each card's policy.
     const sources = await store.agendaRows(ctx.viewOn, order, { from: monthStart });
     for await (const page of sources.cards)

@@ -244,3 +244,35 @@ describe('sscard serve on another address', () => {
     }
   }, 90_000);
 });
+
+describe("the agenda's month with the kind collection (issue 26)", () => {
+  it('counts a card waiting at the outlet under a policy that counts from issue on its deadline day', async () => {
+    const ledger = tempLedger('2026-10-09');
+    try {
+      for (const [args, today] of [
+        [['card', 'issue', '--id', ID, '--card', 'G00000001', '--policy', 'guangdong', '--issued-on', '2025-11-01'], '2025-11-01'],
+        [['card', 'ready', '--card', 'G00000001', '--on', '2025-11-10'], '2025-11-10'],
+      ] as const) {
+        const r = ledger.run([...args], { today });
+        expect(r.code, r.stderr).toBe(0);
+      }
+      const [item] = ledger.run(['due', '--json']).json.items;
+      expect(item).toMatchObject({ kind: 'collection', card: 'G00000001' });
+      const day = item.deadline.date as string;
+      const served = await serve(ledger.db);
+      try {
+        const cookie = await login(served);
+        for (const kind of ['', 'collection']) {
+          const page = await request(served, `/?month=${day.slice(0, 7)}${kind ? `&kind=${kind}` : ''}`, { headers: { Cookie: cookie } });
+          expect(page.status).toBe(200);
+          // The day's cell links to its one deadline, with or without the kind filter.
+          expect(page.body, kind || 'no kind').toMatch(new RegExp(`<td data-day="${day}"[^>]*>${Number(day.slice(8))}<a `));
+        }
+      } finally {
+        await served.stop();
+      }
+    } finally {
+      ledger.cleanup();
+    }
+  }, 90_000);
+});
