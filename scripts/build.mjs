@@ -107,17 +107,6 @@ const splitLazyImports = {
   },
 };
 
-// exceljs (a 1 MB bundle) is needed only to write .xlsx files (export; sscard
-// reads them with its own reader, formats/roster/xlsx.ts): a bundle of its own,
-// dist/lazy/exceljs.cjs, that the lazy command bundles require on first use,
-// so that loading a command that writes CSV costs 2 ms rather than 35.
-const lazyPackages = {
-  name: 'lazy-packages',
-  setup(b) {
-    b.onResolve({ filter: /^exceljs$/ }, (args) => (args.kind === 'dynamic-import' ? { path: './exceljs.cjs', external: true } : undefined));
-  },
-};
-
 // Commander requires node:child_process at load, for stand-alone executable
 // subcommands, which sscard has none of; loading it (with net, dgram and their
 // streams) was 2 ms of every start. Required on first use instead.
@@ -161,7 +150,6 @@ rmSync(path.join(root, 'dist'), { recursive: true, force: true });
 await build({ ...common, entryPoints: ['src/cli/entry.ts'], outfile: 'dist/sscard.cjs', plugins: [splitLazyImports, commanderWithoutChildProcess] });
 // A lazy bundle may itself import() another (the store opener loads the PostgreSQL engine): until none is new.
 const built = new Set();
-await build({ ...common, entryPoints: ['exceljs'], outfile: 'dist/lazy/exceljs.cjs' });
 while (built.size < lazy.size) {
   const next = [...lazy].filter(([source]) => !built.has(source));
   for (const [source] of next) built.add(source);
@@ -171,7 +159,7 @@ while (built.size < lazy.size) {
         ...common,
         entryPoints: [source],
         outfile: `dist/lazy/${name}.cjs`,
-        plugins: [splitLazyImports, lazyPackages, withoutPgNative, sqliteDriver, jsonAsJson, pureCatalogues],
+        plugins: [splitLazyImports, withoutPgNative, sqliteDriver, jsonAsJson, pureCatalogues],
       }),
     ),
   );

@@ -9,7 +9,7 @@ export { main };
 
 /** Runs `process.argv` as a command of this process, and sets its exit code. */
 export function start(): void {
-  // A library's deprecation notice (exceljs calls Buffer()) is for its authors,
+  // A library's deprecation notice is for its authors,
   // not for a user reading one sentence per problem on stderr (SPEC 2.2).
   process.noDeprecation = true;
 

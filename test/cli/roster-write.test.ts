@@ -102,3 +102,66 @@ describe('xlsx writing', () => {
     expect(sheet).toContain('身份证号');
   });
 });
+
+describe("xlsx writing: sscard's own zip (issue 31)", () => {
+  it('Info-ZIP finds every part whole (CRCs, sizes, the data descriptor after the streamed sheet)', async () => {
+    const file = await writeXlsx('unzip.xlsx', 'en');
+    expect(execFileSync('unzip', ['-t', file], { encoding: 'utf8' })).toContain('No errors detected');
+    const listed = execFileSync('unzip', ['-Z1', file], { encoding: 'utf8' }).trim().split('\n');
+    expect(listed.sort()).toEqual(
+      [
+        '[Content_Types].xml',
+        '_rels/.rels',
+        'docProps/core.xml',
+        'xl/_rels/workbook.xml.rels',
+        'xl/styles.xml',
+        'xl/workbook.xml',
+        'xl/worksheets/sheet1.xml',
+      ].sort(),
+    );
+  });
+
+  it('markup characters come back as written; characters XML cannot hold (control characters) are left out', async () => {
+    const file = `${dir}/markup.xlsx`;
+    const out = fs.createWriteStream(file);
+    const closed = new Promise<void>((resolve) => out.on('close', () => resolve()));
+    const writer = await createXlsxWriter(out, ['id', 'name', 'employer'], { headers: 'en', createdAt: new Date(Date.UTC(2026, 10, 24)) });
+    await writer.addRow({ id: WANG, name: 'A & <B> "C" \'D\'', employer: 'Tab\there\u0001bell\u0007' });
+    await writer.finish();
+    out.end();
+    await closed;
+    const { rows } = await readAll(file);
+    expect(rows[0]!.cells).toEqual({ id: WANG, name: 'A & <B> "C" \'D\'', employer: 'Tab\therebell' });
+  });
+
+  it('a slow output holds back the rows: addRow answers with a promise while the output is full, and little waits in it', async () => {
+    const { Writable } = await import('node:stream');
+    let most = 0;
+    const chunks: Buffer[] = [];
+    const slow = new Writable({
+      highWaterMark: 16 * 1024,
+      write(chunk: Buffer, _encoding, done) {
+        chunks.push(chunk);
+        setImmediate(done);
+      },
+    });
+    const writer = await createXlsxWriter(slow, ['id', 'name', 'employer', 'hired_on'], { headers: 'en', createdAt: new Date(Date.UTC(2026, 10, 24)) });
+    let waited = 0;
+    for (let i = 0; i < 20_000; i++) {
+      const full = writer.addRow({ id: WANG, name: `Worker ${i} ${'x'.repeat(i % 97)}`, employer: `Employer ${i % 7}`, hired_on: '2026-09-01' });
+      most = Math.max(most, slow.writableLength);
+      if (full) {
+        waited++;
+        await full;
+      }
+    }
+    await writer.finish();
+    await new Promise<void>((resolve) => slow.end(resolve));
+    const file = writeFile(dir, 'slow.xlsx', Buffer.concat(chunks));
+    expect(waited).toBeGreaterThan(0);
+    expect(most).toBeLessThan(1024 * 1024);
+    const { rows } = await readAll(file);
+    expect(rows).toHaveLength(20_000);
+    expect(rows[19_999]!.cells.name).toBe(`Worker 19999 ${'x'.repeat(19_999 % 97)}`);
+  });
+});

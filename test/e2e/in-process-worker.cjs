@@ -9,7 +9,7 @@ const path = require('node:path');
 const { Readable, Writable } = require('node:stream');
 const { parentPort, workerData } = require('node:worker_threads');
 
-// As bin/sscard's process does (entry.ts): exceljs's Buffer() notice is not the command's output.
+// As bin/sscard's process does (entry.ts): a library's deprecation notice is not the command's output.
 process.noDeprecation = true;
 
 const { main } = require(path.join(workerData.root, 'dist', 'sscard.cjs'));

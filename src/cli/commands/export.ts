@@ -67,8 +67,14 @@ async function write(
   if (format === 'xlsx') {
     const { createXlsxWriter } = await import('../formats/roster/write-xlsx.js');
     const writer = await createXlsxWriter(ctx.out as unknown as Writable, COLUMNS, { headers, createdAt: new Date(`${ctx.today}T00:00:00+08:00`) });
-    for await (const page of store.everyone(ctx.viewOn))
-      for (const person of page) for (const row of rowsOf(person, show, employers)) writer.addRow(Object.fromEntries(COLUMNS.map((c, i) => [c, row[i]])));
+    for await (const page of store.everyone(ctx.viewOn)) {
+      for (const person of page) {
+        for (const row of rowsOf(person, show, employers)) {
+          const full = writer.addRow(Object.fromEntries(COLUMNS.map((c, i) => [c, row[i]])));
+          if (full) await full; // the output is full: wait for it (memory stays bounded at any size)
+        }
+      }
+    }
     await writer.finish();
     return;
   }
