@@ -68,7 +68,15 @@ function action(
     const { buildContext } = await import('./process-context.js');
     try {
       // export writes data (a file's bytes), not text for a terminal: passed as is.
-      const ctx = buildContext(globals, resources, commandPath(command), run, command.name() === 'export', messagesFor, run.io);
+      const ctx = buildContext(
+        globals,
+        resources,
+        commandPath(command),
+        run,
+        command.name() === 'export' || command.name() === 'template',
+        messagesFor,
+        run.io,
+      );
       const { run: runCommand } = await load();
       run.exitCode = (await runCommand(ctx, toArgs(positional, command.opts(), command) as never)) ?? EXIT.ok;
     } finally {
@@ -535,6 +543,19 @@ export function program(lang: Lang = 'en', only?: string, run?: Run): Command {
           run,
           () => import('./commands/import.js'),
           ([file], o) => ({ file, ...o }),
+        ),
+      );
+  }
+
+  if (wanted('template')) {
+    declare(root, 'template', m, h.template)
+      .addOption(new Option('--format <format>', h.template.format).choices(['csv', 'xlsx']).default('csv'))
+      .addOption(new Option('--headers <lang>', h.template.headers).choices(['en', 'zh']).default('en'))
+      .action(
+        action(
+          run,
+          () => import('./commands/template.js'),
+          (_, o) => o,
         ),
       );
   }

@@ -43,6 +43,9 @@ export const ALIASES: Readonly<Record<Column, readonly string[]>> = {
   failure_reason: ['制卡失败原因'],
 };
 
+/** The sheet of a blank roster (`sscard template`), named in the language of its headers. */
+export const ROSTER_SHEET = { en: 'roster', zh: '花名册' } as const;
+
 /** Columns holding dates: in an xlsx a number there is an Excel serial date. */
 export const DATE_COLUMNS: ReadonlySet<Column> = new Set(COLUMNS.filter((c) => c.endsWith('_on')));
 

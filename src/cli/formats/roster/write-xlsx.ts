@@ -20,7 +20,8 @@ import { type Column, keepQuotes } from '../ledger-csv.js';
 import { DATE_COLUMNS, headerName } from './columns.js';
 import { excelSerialOf, parseRosterDate } from './dates.js';
 
-const TEXT_COLUMNS: ReadonlySet<Column> = new Set(['id', 'card_number']);
+/** Identity numbers and codes: text, or Excel shows 1.10105E+17 and drops the last digits (the guardian's ID, the credit code too). */
+const TEXT_COLUMNS: ReadonlySet<Column> = new Set(['id', 'card_number', 'guardian_id', 'employer_uscc']);
 /** Sheet XML gathered before it is handed to the deflater. */
 const CHUNK = 64 * 1024;
 

@@ -881,6 +881,12 @@ export const en = {
         'sscard export --format json --reveal > ledger.json',
       ],
     },
+    template: {
+      description: 'a blank roster to fill in: the header row of the columns import reads, nothing else',
+      format: 'csv (UTF-8 with BOM) or xlsx (the ID and code columns formatted as text, dates as dates)',
+      headers: 'column names in English or Chinese',
+      examples: ['sscard template --format xlsx --headers zh > 花名册模板.xlsx', 'sscard template > roster.csv'],
+    },
     history: {
       description: 'every recorded event about a person, oldest first',
       id: 'identity number; asked for at a terminal when left out',
@@ -1330,6 +1336,10 @@ export const en = {
   },
 
   /** `sscard export`. */
+  template: {
+    xlsxToTerminal: 'An xlsx file is binary; redirect it to a file, e.g. `sscard template --format xlsx > roster.xlsx`.',
+  },
+
   export: {
     xlsxToTerminal: 'An xlsx file is binary; redirect it to a file, e.g. `sscard export --format xlsx > ledger.xlsx`.',
     masked: 'Identity numbers are masked; add --reveal for a file that `sscard import` can read back.',

@@ -819,6 +819,12 @@ export const zh: Messages = {
         'sscard export --format json --reveal > ledger.json',
       ],
     },
+    template: {
+      description: '空白花名册模板：只有 import 所读各列的表头',
+      format: 'csv（带 BOM 的 UTF-8）或 xlsx（身份证号和代码列为文本格式，日期列为日期格式）',
+      headers: '列名用英文或中文',
+      examples: ['sscard template --format xlsx --headers zh > 花名册模板.xlsx', 'sscard template > roster.csv'],
+    },
     history: {
       description: '某人的全部记录事件，按时间先后',
       id: '身份证号码；未提供时在终端中询问',
@@ -1191,6 +1197,10 @@ export const zh: Messages = {
     card: (number) => `卡 ${number}`,
     nothing: (today, within) => `截至 ${today}，${within !== null ? `${within} 天内` : ''}没有到期或逾期的事项。`,
     total: (open, overdue) => `共 ${open} 项未办，${overdue} 项已逾期。`,
+  },
+
+  template: {
+    xlsxToTerminal: 'xlsx 是二进制文件：请重定向到文件，例如 `sscard template --format xlsx > 花名册模板.xlsx`。',
   },
 
   export: {
