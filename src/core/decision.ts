@@ -15,12 +15,8 @@
 // (exit 1, or 2 for the reasons of BAD_INPUT), an import row reports it with
 // the same code.
 import type { IsoDate } from './calendar-date.js';
-import type { CardRefusal } from './card.js';
-import type { Fact, RevocationRefusal } from './events.js';
 import type { RestDayCalendar } from './holidays.js';
 import type { PolicyBook } from './policy.js';
-import type { RegistrationRefusal } from './registration.js';
-import type { LeaveRefusal } from './separation.js';
 
 /** What every decision judges by. `today`: the day the command runs on (`--as-of`, SSCARD_TODAY, else today in China). */
 export interface Judging {
@@ -30,32 +26,28 @@ export interface Judging {
   readonly policies: PolicyBook;
 }
 
-/** Every refusal of every decision: `reason` is its stable code (`--json`'s error code, an import row's code), the rest its parameters. */
-export type Refusal = CardRefusal | RegistrationRefusal | LeaveRefusal | RevocationRefusal;
-
 /**
  * The one result of every decision. `value.facts` is what to record (empty:
  * nothing changes, e.g. the same fact recorded again); the rest of `value`
  * is what the facts leave, for the caller to show.
  */
-export type Decision<T extends { readonly facts: readonly Fact[] }, R extends Refusal = Refusal> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly refusal: R };
-
-export const allow = <T extends { readonly facts: readonly Fact[] }>(value: T): { readonly ok: true; readonly value: T } => ({ ok: true, value });
-export const refuse = <R extends Refusal>(refusal: R): { readonly ok: false; readonly refusal: R } => ({ ok: false, refusal });
-
 /**
- * Refusals that say the input itself cannot be right (a mistyped date, an
- * option that contradicts another): SPEC 2.2's "bad input", exit 2, on
- * either path. Every other refusal is "refused by a rule", exit 1.
+ * A refusal's shape: `reason` its stable code, the rest its parameters. The
+ * union of every decision's refusals is `Refusal` (refusal.ts); this module
+ * names none of them, so that the deciding modules it serves (card.ts,
+ * events.ts, registration.ts, separation.ts) do not import each other
+ * through it (test/architecture.test.ts: no cycle).
  */
-const BAD_INPUT: ReadonlySet<Refusal['reason']> = new Set<Refusal['reason']>([
-  'expiry-before-issue',
-  'flexible-with-employer',
-  'hire-date-out-of-range',
-  'hire-date-too-far-ahead',
-  'hire-date-before-birth',
-]);
+interface Refused {
+  readonly reason: string;
+}
 
-export const isBadInput = (refusal: Refusal): boolean => BAD_INPUT.has(refusal.reason);
+/** What a decision allows: the facts to record (events.ts's Fact in every decision; left open here for the same reason). */
+interface Allowed {
+  readonly facts: readonly object[];
+}
+
+export type Decision<T extends Allowed, R extends Refused> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly refusal: R };
+
+export const allow = <T extends Allowed>(value: T): { readonly ok: true; readonly value: T } => ({ ok: true, value });
+export const refuse = <R extends Refused>(refusal: R): { readonly ok: false; readonly refusal: R } => ({ ok: false, refusal });

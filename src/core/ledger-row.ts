@@ -26,7 +26,8 @@ import {
   isInForce,
 } from './card.js';
 import type { CitizenId } from './citizen-id.js';
-import type { Judging, Refusal } from './decision.js';
+import type { Judging } from './decision.js';
+import type { Refusal } from './refusal.js';
 import { decideEcardClaim, type EcardChannel } from './ecard.js';
 import { applyAll, type Fact, fact, type PersonState, personFacts } from './events.js';
 import { baseFacts, decideRegistration, type HireKind } from './registration.js';

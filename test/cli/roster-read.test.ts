@@ -253,7 +253,7 @@ describe('bad files: exit 2 with one sentence, never a crash', () => {
   });
 
   it.each([
-    ['missing.csv', 'unreadable', 'cannot be read (ENOENT)'],
+    ['missing.csv', 'unreadable', 'cannot be read (no such file or directory)'],
     ['roster.xls', 'unknown-format', 'use an .xlsx, .csv, .tsv or .txt file'],
   ])('%s', async (name, code, text) => {
     const file = name === 'missing.csv' ? path.join(dir, name) : writeFile(dir, name, 'id\n');

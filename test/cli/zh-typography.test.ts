@@ -42,7 +42,7 @@ function typographyProblems(text: string): string[] {
 /** Parameter and property names whose values are always Latin or digits: dates, numbers, codes, paths, options. */
 const DATE = /^(on|date|deadline|since|until|asOf|today|from|to|nominal|before|after)$|On$|Date$|From$/;
 const LATIN =
-  /^(holder|guardian|event|card|newCard|number|id|seq|seqs|file|path|ledger|journal|url|sheet|sheets|part|schema|attrs|example|target|dir|host|port|flag|flags|shown|typed|text|known|version|parameter|value|expected|found|province|policy_|command|choices|suggestions|values|first|second|entry|field_|detail|channels|names|headers|seconds|attempts)$/;
+  /^(code|holder|guardian|event|card|newCard|number|id|seq|seqs|file|path|ledger|journal|url|sheet|sheets|part|schema|attrs|example|target|dir|host|port|flag|flags|shown|typed|text|known|version|parameter|value|expected|found|province|policy_|command|choices|suggestions|values|first|second|entry|field_|detail|channels|names|headers|seconds|attempts)$/;
 const NUMBER =
   /^(days|daysLeft|n|count|open|overdue|rows|invalid|mib|limitMib|line|year|months|month_|age|by|index|length|searched|fromAge|untilAge|years|period|generation|weekday|within|bytes|changed_|events_|unchanged|off|workdays|copied|source_|cached|replayed|got|events|changed|month|min|max|day|employee|managers|total|unpaid|fee|amount)$/;
 /** Values that are words of the catalogue itself: Chinese in Chinese mode. */
@@ -66,17 +66,19 @@ const PARAM_TEXT: Record<string, string> = { period: '6 个月' };
 function sample(name: string, mode: Mode, choice: Choice, text?: string): unknown {
   const shown =
     text ??
-    (DATE.test(name)
-      ? mode === 'latin'
-        ? '2026-10-08'
-        : '2026-10-08（周四）'
-      : NUMBER.test(name)
-        ? '3'
-        : LATIN.test(name)
-          ? 'A1234'
-          : mode === 'latin' && !CHINESE.test(name)
-            ? 'Acme'
-            : '北京某某');
+    (/^(file|path|ledger|journal|dir)$/.test(name)
+      ? '/tmp/a.db'
+      : DATE.test(name)
+        ? mode === 'latin'
+          ? '2026-10-08'
+          : '2026-10-08（周四）'
+        : NUMBER.test(name)
+          ? '3'
+          : LATIN.test(name)
+            ? 'A1234'
+            : mode === 'latin' && !CHINESE.test(name)
+              ? 'Acme'
+              : '北京某某');
   const target = (() => {}) as unknown as object;
   return new Proxy(target, {
     get(_, prop) {

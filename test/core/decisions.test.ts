@@ -18,7 +18,8 @@ import {
   decideReplacement,
 } from '../../src/core/card.js';
 import { type CitizenId, parseCitizenId } from '../../src/core/citizen-id.js';
-import { type Decision, isBadInput, type Judging, type Refusal } from '../../src/core/decision.js';
+import type { Decision, Judging } from '../../src/core/decision.js';
+import { isBadInput, type Refusal } from '../../src/core/refusal.js';
 import { decideEcardClaim } from '../../src/core/ecard.js';
 import { applyAll, decideRevocation, emptyPerson, type EventBody, type Fact, fact, type LedgerEvent, type PersonState } from '../../src/core/events.js';
 import { type LedgerRow, planRow } from '../../src/core/ledger-row.js';

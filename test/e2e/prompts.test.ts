@@ -37,7 +37,9 @@ describe.skipIf(!hasTmux)('prompts in a real terminal (tmux)', () => {
     keys('2026-09-20', 'Enter');
     await screenUntil(w.employer);
     keys('Acme Ltd', 'Enter');
-    await screenUntil(w.filed);
+    // The list's line of keys is in the user's language too (issue 28 item 8): inquirer's own is English.
+    const list = await screenUntil(lang === 'zh' ? /移动.*选择/ : /navigate.*select/);
+    if (lang === 'zh') expect(list).not.toMatch(/navigate|select/);
     keys('Enter'); // the default: not filed yet
     const shown = await screenUntil(/EXIT=\d+/);
     expect(shown).toContain('EXIT=0');

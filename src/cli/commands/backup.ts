@@ -22,7 +22,10 @@ export async function run(ctx: Context, args: { file?: string; force?: boolean }
     if ((error as Error).name === 'Refused') throw error;
     const refused = writeFailureKind((error as NodeJS.ErrnoException).code);
     if (refused) throw new Refused('backup-write-failed', ctx.m.errors['backup-write-failed']({ file, kind: refused }));
-    throw new Refused('backup-failed', ctx.m.errors['backup-failed']({ file, why: (error as NodeJS.ErrnoException).code ?? (error as Error).message }));
+    throw new Refused(
+      'backup-failed',
+      ctx.m.errors['backup-failed']({ file, why: ctx.m.cause((error as NodeJS.ErrnoException).code ?? (error as Error).message) }),
+    );
   }
   const bytes = fs.statSync(file).size;
   // The path may hold an identity number (a file named after a person): masked like any echoed input.

@@ -4,6 +4,7 @@
 import { Refused } from '../../core/errors.js';
 import type { Context } from '../context.js';
 import { noLedger, shownId, writeJson } from './shared/output.js';
+import { padded, width } from '../text/human.js';
 import { printable } from '../text/safe-text.js';
 
 export async function run(ctx: Context): Promise<void> {
@@ -22,10 +23,12 @@ export async function run(ctx: Context): Promise<void> {
         `${m.replay(differences.length === 0 ? ctx.color.green(m.agree) : ctx.color.red(m.differ(differences.length)))}\n` +
         `${m.schemaVersion(result.schemaVersion)}\n`,
     );
-    for (const [table, n] of Object.entries(result.rows)) ctx.out.write(`  ${table.padEnd(7)} ${n}\n`);
+    const tables = Object.entries(result.rows).map(([table, n]) => [m.tables[table] ?? table, String(n)] as const);
+    const column = Math.max(...tables.map(([name]) => width(name)));
+    for (const [name, n] of tables) ctx.out.write(`  ${padded(name, column)} ${n}\n`);
     for (const problem of problems.slice(0, 20)) ctx.out.write(`  ${printable(problem)}\n`);
     for (const d of differences.slice(0, 20)) {
-      ctx.out.write(`  ${m.difference(d.personId, d.table, d.cached ?? '-', d.replayed ?? '-')}\n`);
+      ctx.out.write(`  ${m.difference(d.personId, m.tables[d.table] ?? d.table, d.cached ?? '-', d.replayed ?? '-')}\n`);
     }
   }
   if (problems.length > 0) {

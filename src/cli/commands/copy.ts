@@ -96,7 +96,10 @@ async function copyInto(ctx: Context, source: Store, destination: Store, from: s
   const differing = COUNTED.filter((table) => before.rows[table] !== after.rows[table]);
   if (differing.length > 0 || after.rows.event !== events) {
     const table = differing[0] ?? 'event';
-    throw new Refused('copy-counts-differ', ctx.m.copy.countsDiffer(displayUrl(to), displayUrl(from), table, after.rows[table] ?? 0, before.rows[table] ?? 0));
+    throw new Refused(
+      'copy-counts-differ',
+      ctx.m.copy.countsDiffer(displayUrl(to), displayUrl(from), ctx.m.ledger.check.tables[table] ?? table, after.rows[table] ?? 0, before.rows[table] ?? 0),
+    );
   }
   if (!after.ok) throw new Refused('copy-check-failed', ctx.m.copy.checkFailed(displayUrl(to)));
 

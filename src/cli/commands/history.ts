@@ -7,6 +7,7 @@ import { type LedgerEvent, revocations } from '../../core/events.js';
 import { NotFound } from '../../core/errors.js';
 import type { Context } from '../context.js';
 import { padded, width } from '../text/human.js';
+import { sourceText } from '../text/words.js';
 import { citizenIdField, parseInput, required } from './shared/input.js';
 import { noLedger, shownId, writeJson } from './shared/output.js';
 
@@ -47,7 +48,7 @@ export async function run(ctx: Context, args: { id?: string }): Promise<void> {
       .map(([k, v]) => `${h.fields[k] ?? k}=${valueText(ctx, k, v)}`)
       .join(' ');
     const note = by ? `  ${h.revokedBy(by.seq, by.reason)}` : '';
-    return [String(e.seq), chinaTime(e.recordedAt), e.on ?? '-', h.kinds[e.body.kind] ?? e.body.kind, details, `${e.source}${note}`];
+    return [String(e.seq), chinaTime(e.recordedAt), e.on ?? '-', h.kinds[e.body.kind] ?? e.body.kind, details, `${sourceText(ctx, e.source)}${note}`];
   });
   const widths = header.map((h, i) => rows.reduce((w, r) => Math.max(w, width(r[i]!)), width(h)));
   for (const cells of [header, ...rows]) ctx.out.write(`${cells.map((c, i) => (i === cells.length - 1 ? c : padded(c, widths[i]!))).join('  ')}\n`);

@@ -236,6 +236,9 @@ async function importRoster(
     stdin: stdin?.() ?? ctx.stdin,
     onProgress: ctx.stderrIsTTY ? (p) => (holder.bar ??= progressBar(ctx.err, p.totalBytes ?? null, ctx.m.import.progress)).update(p) : undefined,
   });
+  // A cell's problem names its column as the user's file does (参保登记日期, not registered_on: issue 28 item 8).
+  const named = (field: string) => roster.headerNames[field as keyof typeof roster.headerNames] ?? field;
+  const badCell = (row: BadRow) => bad(named(row.field) === row.field ? row : { ...row, header: named(row.field) });
   try {
     if (roster.headerBelowTitle) ctx.err.write(`${ctx.m.import.headerAt(roster.headerLine)}\n`);
     if (roster.unknownColumns.length > 0) {
@@ -260,12 +263,12 @@ async function importRoster(
         }
         tally.rows++;
         if (idDamage) {
-          bad({ line, field: 'id', code: 'invalid-id', message: ctx.m.roster.idDamage(idDamage.kind) });
+          badCell({ line, field: 'id', code: 'invalid-id', message: ctx.m.roster.idDamage(idDamage.kind) });
           continue;
         }
         const read = reads[i]!;
         if ('problem' in read) {
-          bad({
+          badCell({
             line,
             field: read.problem.field,
             code: read.problem.code ?? `invalid-${read.problem.field.replaceAll('_', '-')}`,
@@ -280,7 +283,7 @@ async function importRoster(
         if (!plan.ok) {
           const { problem } = plan;
           const code = 'refusal' in problem ? problem.refusal.reason : problem.other;
-          bad({ line, field: problem.field, code, message: problemText(ctx, problem, read.row.card?.number ?? '') });
+          badCell({ line, field: problem.field, code, message: problemText(ctx, problem, read.row.card?.number ?? '', named(problem.field)) });
           continue;
         }
         const employer = read.row.hire?.employer ?? null;
@@ -295,7 +298,12 @@ async function importRoster(
             );
           } catch (error) {
             if (!(error instanceof InvalidInput || error instanceof Refused)) throw error;
-            bad({ line, field: 'employer_uscc', code: error.code, message: ctx.m.row.employerRefused(error.message.replace(/^employer_uscc[:：]\s*/, '')) });
+            badCell({
+              line,
+              field: 'employer_uscc',
+              code: error.code,
+              message: ctx.m.row.employerRefused(error.message.replace(/^employer_uscc[:：]\s*/, '')),
+            });
             continue;
           }
         }
@@ -318,12 +326,14 @@ async function importRoster(
 function report(ctx: Context, args: ImportArgs, tally: ImportTally): void {
   const m = ctx.m.import;
   const more = tally.invalid - tally.bad.length;
-  const lines = tally.bad.map((row) => m.badRow(row.line, row.field, row.message));
+  const lines = tally.bad.map((row) => m.badRow(row.line, row.header ?? row.field, row.message));
   if (more > 0) lines.push(m.moreInvalid(more));
   if (tally.invalid > 0 && !args.skipInvalid) {
     const message = m.invalidRows(tally.invalid, tally.rows, Boolean(args.dryRun));
     if (!ctx.json) for (const line of lines) ctx.err.write(`${line}\n`);
-    throw Object.assign(new InvalidInput('invalid-rows', message), { details: { rows: tally.bad, invalid: tally.invalid } });
+    throw Object.assign(new InvalidInput('invalid-rows', message), {
+      details: { rows: tally.bad.map(({ header: _, ...row }) => row), invalid: tally.invalid },
+    });
   }
   const written = !args.dryRun;
   if (ctx.json) {
@@ -335,7 +345,7 @@ function report(ctx: Context, args: ImportArgs, tally: ImportTally): void {
       changed: tally.changed,
       unchanged: tally.unchanged,
       events: tally.events,
-      invalid: tally.bad,
+      invalid: tally.bad.map(({ header: _, ...row }) => row),
       invalidCount: tally.invalid,
     });
     return;
@@ -346,9 +356,9 @@ function report(ctx: Context, args: ImportArgs, tally: ImportTally): void {
 }
 
 /** A row's refusal in the command's words, naming the column (the guardian's is said as a column to fill). */
-function problemText(ctx: Context, problem: RowProblem, card: string): string {
+function problemText(ctx: Context, problem: RowProblem, card: string, column: string): string {
   if ('other' in problem)
     return problem.other === 'applied-on-another-date' ? ctx.m.import.appliedOnAnotherDate(card) : ctx.m.import.activatedOnAnotherDate(card);
   if (problem.refusal.reason === 'guardian-required') return ctx.m.import.guardianNeeded;
-  return refusalText(ctx, problem.refusal, { card, field: problem.field });
+  return refusalText(ctx, problem.refusal, { card, field: column });
 }

@@ -32,7 +32,7 @@ function policyText(ctx: Context, policy: Policy): string {
     `  ${m.validity(policy.validity)}`,
     `  ${m.renewal(policy.renewalDays, policy.renewalRequired)}`,
     ...(policy.unknownRules.length > 0 ? [`  ${m.unknownRules(policy.unknownRules)}`] : []),
-    `  ${m.sources}:`,
+    `  ${m.sources}${ctx.m.rates.sep.trim()}`,
     ...policy.sources.map((s) => `    - ${m.source(s.title, s.url, s.date, s.confidence, s.supports)}`),
   ];
   return `${lines.join('\n')}\n`;
@@ -41,7 +41,7 @@ function policyText(ctx: Context, policy: Policy): string {
 function nationalText(ctx: Context): string {
   const m = ctx.m.policy;
   const national = nationalRules();
-  return `${ctx.color.bold(m.national)}\n  ${m.renewal(national.renewalDays, true)}\n  ${m.sources}:\n${national.sources
+  return `${ctx.color.bold(m.national)}\n  ${m.renewal(national.renewalDays, true)}\n  ${m.sources}${ctx.m.rates.sep.trim()}\n${national.sources
     .map((s) => `    - ${m.source(s.title, s.url, s.date, s.confidence, s.supports)}\n`)
     .join('')}`;
 }

@@ -43,7 +43,7 @@ export async function run(ctx: Context, args: ServeArgs): Promise<void> {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') throw new Refused('port-in-use', m.portInUse(Number(portText)));
-    throw new Refused('cannot-listen', m.cannotListen(host, code ?? String(error)));
+    throw new Refused('cannot-listen', m.cannotListen(host, code ? ctx.m.cause(code) : String(error)));
   }
   // The warning first: it is read before the address is used.
   if (!isLoopback(host)) ctx.err.write(`${m.remoteWarning(host)}\n`);

@@ -13,6 +13,18 @@ export const cardStateText = (ctx: Context, state: CardState): string => ctx.m.v
 export const ecardStateText = (ctx: Context, state: EcardState): string => ctx.m.values.ecardState[state];
 export const channelText = (ctx: Context, channel: EcardChannel): string => ctx.m.values.ecardChannel[channel];
 
+/**
+ * An event's source in the user's language. The ledger keeps the form SPEC 1.6 gives (`import FILE line N`,
+ * `revoke (web)`), in every ledger old and new and in `history --json`; only its reading is translated.
+ */
+export function sourceText(ctx: Context, source: string): string {
+  const imported = /^import (.*) line (\d+)$/s.exec(source);
+  if (imported) return ctx.m.history.importSource(imported[1]!, imported[2]!);
+  const web = /^(.*) \(web\)$/.exec(source);
+  if (web) return ctx.m.history.webSource(web[1]!);
+  return source;
+}
+
 /** Who registers: the employer's name, or the flexible worker themself. */
 export function registrantText(ctx: Context, hire: Hire): string {
   if (hire.kind === 'flexible') return ctx.m.hire.flexibleSelf;

@@ -8,6 +8,8 @@ export interface BadRow {
   /** The same code a command gives for the same problem: a decision's refusal code, or `invalid-<column>` for a malformed cell (as `invalid-<option>`). */
   readonly code: string;
   readonly message: string;
+  /** The column's header as the file writes it (参保登记日期), where it differs from `field`: what the line on stderr names. */
+  readonly header?: string;
 }
 
 export interface ImportTally {

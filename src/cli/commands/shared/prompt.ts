@@ -14,7 +14,9 @@ export async function ask(ctx: Context, question: string, validate: (value: stri
 }
 
 export async function choose<T extends string>(ctx: Context, question: string, choices: readonly { value: T; name: string }[]): Promise<T> {
-  return select({ message: question, choices: [...choices] }, ctx.promptIO);
+  // The line of keys below the list ("↑↓ navigate • ⏎ select") in the user's language: the keys stay, the actions are words.
+  const keysHelpTip = (keys: [key: string, action: string][]) => keys.map(([key, action]) => `${key} ${ctx.m.ask.keys[action] ?? action}`).join(' • ');
+  return select({ message: question, choices: [...choices], theme: { style: { keysHelpTip } } }, ctx.promptIO);
 }
 
 export async function confirm(ctx: Context, question: string): Promise<boolean> {

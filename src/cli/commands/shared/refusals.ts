@@ -1,9 +1,9 @@
 // A core refusal in words (the catalogue's `refusal`): one sentence, never
 // revealing whose card it is. The code is the refusal's own (`reason`), on a
-// command as on an import row; bad input (decision.ts, isBadInput) exits 2,
+// command as on an import row; bad input (refusal.ts, isBadInput) exits 2,
 // every other refusal 1 (SPEC 2.2).
 import type { CardRefusal } from '../../../core/card.js';
-import { isBadInput, type Refusal } from '../../../core/decision.js';
+import { isBadInput, type Refusal } from '../../../core/refusal.js';
 import { InvalidInput, Refused } from '../../../core/errors.js';
 import type { RevocationRefusal } from '../../../core/events.js';
 import { REGISTRATION_REFUSALS, type RegistrationRefusal } from '../../../core/registration.js';

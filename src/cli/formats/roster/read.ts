@@ -29,6 +29,8 @@ export interface Roster {
   readonly unknownColumns: readonly string[];
   /** The line (xlsx: row) the header was read from. */
   readonly headerLine: number;
+  /** Each known column's header as the file writes it (参保登记日期, not registered_on): what a message about a cell names. */
+  readonly headerNames: Readonly<Partial<Record<Column, string>>>;
   /** Rows above the header were passed over (a title above it, as many 花名册 have): the caller says which line it used. */
   readonly headerBelowTitle: boolean;
   /** The rows in file order, in pages (a text file's: one per chunk read; a workbook's: WORKBOOK_PAGE rows): a caller steps once per page, not per row. */
@@ -175,6 +177,11 @@ export async function openRoster(source: string, options: RosterOptions = {}): P
   }
   const { columns, unknownColumns } = found.header;
   const headerLine = found.record.line;
+  const headerNames: Partial<Record<Column, string>> = {};
+  for (const [i, column] of columns.entries()) {
+    const written = found.record.values[i];
+    if (column !== null && typeof written === 'string') headerNames[column] = written.replace(/^[\s\u3000\uFEFF]+|[\s\u3000]+$/g, '').slice(0, 40);
+  }
   const headerBelowTitle = examined > 1 && options.headerRow === undefined;
   const cellText = format === 'xlsx' ? (await import('./xlsx.js')).xlsxCellText : null; // text files: a cell is its text
   const used = [...columns.entries()].filter((entry): entry is [number, Column] => entry[1] !== null);
@@ -229,6 +236,7 @@ export async function openRoster(source: string, options: RosterOptions = {}): P
     columns,
     unknownColumns,
     headerLine,
+    headerNames,
     headerBelowTitle,
     pages: pages(),
     async close() {

@@ -65,6 +65,27 @@ export const en = {
     }
   },
   deadlineNoteSeparator: '; ',
+  /** Why the system refused a file or an address, in words (an errno code, e.g. ENOENT, is no sentence); an unknown code as it is. */
+  cause: (code: string): string =>
+    ({
+      ENOENT: 'no such file or directory',
+      EACCES: 'permission denied',
+      EPERM: 'operation not permitted',
+      EISDIR: 'it is a directory',
+      ENOTDIR: 'a part of the path is not a directory',
+      EROFS: 'the file system is read-only',
+      ENOSPC: 'the disk is full',
+      EDQUOT: 'the disk quota is used up',
+      EIO: 'a disk I/O error',
+      EMFILE: 'too many open files',
+      ENFILE: 'too many open files',
+      ENAMETOOLONG: 'the name is too long',
+      ELOOP: 'too many symbolic links',
+      EBUSY: 'the file is in use',
+      EEXIST: 'the file already exists',
+      EADDRNOTAVAIL: 'the address is not one of this computer',
+      EADDRINUSE: 'the port is in use',
+    })[code] ?? code,
   loadedSchedule: (year: number) => `per the official ${year} schedule loaded into the ledger`,
 
   /** Short weekday names, Sunday first: `2026-10-08 (Thu)`. */
@@ -153,14 +174,24 @@ export const en = {
       required === false
         ? 'no renewal needed while the card works: an expired card stays usable'
         : `renewal from ${days} days before expiry${required === 'unknown' ? ' (the national rule; no local source found)' : ''}`,
-    unknownRules: (rules: readonly string[]) => `unknown (no source found): ${rules.join(', ')}`,
+    unknownRules: (rules: readonly string[]) => `unknown (no source found): ${rules.map((r) => en.policy.rules[r] ?? r).join(', ')}`,
+    /** A policy's rules by their keys in data/policies.json, as `unknownRules` and a source's `supports` name them. */
+    rules: {
+      activation: 'the activation window',
+      consequence: 'the consequence',
+      temporaryLoss: 'the temporary loss',
+      formalLossLiftable: 'lifting a formal loss',
+      validity: 'the validity',
+      renewalRequired: 'renewal',
+      functionLoss: "each function's loss",
+    } as Record<string, string>,
     sources: 'Sources',
     /** A policy's name with its id: "Guangdong (guangdong)". */
     named: (name: string, id: string): string => `${name} (${id})`,
     /** Between the rules of one line (the temporary loss rule, then each function's). */
     ruleSeparator: '; ',
     source: (title: string, url: string, date: string | null, confidence: string, supports: readonly string[]) =>
-      `${title} (${url}, ${date ?? 'date unknown'}; confidence ${confidence}${supports.length > 0 ? `; for ${supports.join(', ')}` : ''})`,
+      `${title} (${url}, ${date ?? 'date unknown'}; confidence ${confidence}${supports.length > 0 ? `; for ${supports.map((r) => en.policy.rules[r] ?? r).join(', ')}` : ''})`,
     national: 'National rules (every policy)',
     /** A broken data/policies.json: the entry (its id, or its place), the field and what is wrong. */
     invalid: (p: { entry: string; field: string; kind: string; detail: string }) => {
@@ -594,6 +625,8 @@ export const en = {
     confirmRevoke: (events: string[]) => `Revoke ${events.join('; ')}?`,
     backupFile: 'Backup file to create',
     importFile: 'File to import',
+    /** The keys a list of choices answers to, shown below it (inquirer's select). */
+    keys: { navigate: 'navigate', select: 'select' } as Record<string, string>,
   },
 
   /** Commander's own usage errors, by its error code; the parameters are read from its English message. */
@@ -1003,7 +1036,7 @@ export const en = {
         case 'not-a-regular-file':
           return `<file>: ${p.path} is a ${p.what === 'other' ? 'special file' : p.what}, not a regular file; give the path of a file, or - to read standard input.`;
         case 'unreadable':
-          return `<file>: ${p.path} cannot be read (${p.code}); check the path.`;
+          return `<file>: ${p.path} cannot be read (${en.cause(p.code)}); check the path.`;
         case 'unknown-format':
           return `<file>: ${p.path} is not a format sscard imports; use an .xlsx, .csv, .tsv or .txt file.`;
         case 'nul-byte':
@@ -1229,6 +1262,8 @@ export const en = {
       difference: (id: string, table: string, cached: string, replayed: string) => `${id} ${table}: table ${cached}; events ${replayed}`,
       /** `check --json`'s `restore` when the ledger is not sound. */
       restore: RESTORE,
+      /** The ledger's tables as `check` counts their rows. */
+      tables: { person: 'person', hire: 'hire', card: 'card', ecard: 'ecard', event: 'event' } as Record<string, string>,
     },
   },
 
@@ -1528,6 +1563,9 @@ export const en = {
     title: (id: string) => `History of ${id} (in the order recorded; times are China time)`,
     header: ['SEQ', 'RECORDED', 'DAY', 'EVENT', 'DETAILS', 'SOURCE'],
     revokedBy: (seq: number, reason: string) => `[revoked by #${seq}: ${reason}]`,
+    /** An event's source as the ledger stores it (SPEC 1.6: the command, or `import FILE line N`), said in the user's language. */
+    importSource: (file: string, line: string) => `import ${file} line ${line}`,
+    webSource: (command: string) => `${command} (web)`,
     notFound: (id: string) => `Nothing is recorded for ${id} in the ledger.`,
     kinds: {
       'person.recorded': 'person recorded',

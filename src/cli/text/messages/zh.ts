@@ -25,9 +25,11 @@ const BIRTH_DATE = {
  */
 const HAN = /[\u3400-\u4dbf\u4e00-\u9fff]/;
 const LATIN_END = /[A-Za-z0-9`>*]/;
-const LATIN_START = /[A-Za-z0-9`<#-]/;
+const LATIN_START = /[A-Za-z0-9`<#~./-]/;
+/** Inside a `code span` (an odd number of backticks so far) text is what the user types: joined as it is. */
+const inCode = (text: string): boolean => (text.split('`').length - 1) % 2 === 1;
 const meet = (a: string, b: string): string =>
-  (HAN.test(a.slice(-1)) && LATIN_START.test(b.charAt(0))) || (LATIN_END.test(a.slice(-1)) && HAN.test(b.charAt(0))) ? `${a} ${b}` : a + b;
+  !inCode(a) && ((HAN.test(a.slice(-1)) && LATIN_START.test(b.charAt(0))) || (LATIN_END.test(a.slice(-1)) && HAN.test(b.charAt(0)))) ? `${a} ${b}` : a + b;
 export function spaced(strings: TemplateStringsArray, ...values: unknown[]): string {
   let out = strings[0]!;
   for (let i = 0; i < values.length; i++) out = meet(meet(out, String(values[i])), strings[i + 1]!);
@@ -64,6 +66,26 @@ export const zh: Messages = {
     }
   },
   deadlineNoteSeparator: '；',
+  cause: (code) =>
+    ({
+      ENOENT: '文件或目录不存在',
+      EACCES: '没有权限',
+      EPERM: '操作不被允许',
+      EISDIR: '这是一个目录',
+      ENOTDIR: '路径中有一部分不是目录',
+      EROFS: '文件系统只读',
+      ENOSPC: '磁盘已满',
+      EDQUOT: '磁盘配额已用完',
+      EIO: '磁盘读写错误',
+      EMFILE: '打开的文件过多',
+      ENFILE: '打开的文件过多',
+      ENAMETOOLONG: '名称过长',
+      ELOOP: '符号链接层数过多',
+      EBUSY: '文件正被占用',
+      EEXIST: '文件已存在',
+      EADDRNOTAVAIL: '该地址不属于本机',
+      EADDRINUSE: '端口已被占用',
+    })[code] ?? `系统错误 ${code}`,
   loadedSchedule: (year) => spaced`按已导入的${year}年官方安排计算`,
 
   weekdayShort: ['周日', '周一', '周二', '周三', '周四', '周五', '周六'],
@@ -144,12 +166,21 @@ export const zh: Messages = {
       required === false
         ? '卡片功能正常则无需换领：过期的卡仍可使用'
         : spaced`有效期满前${days}日起可换领${required === 'unknown' ? '（全国规定；未找到本地来源）' : ''}`,
-    unknownRules: (rules) => `不详（未找到来源）：${rules.join('、')}`,
+    unknownRules: (rules) => `不详（未找到来源）：${rules.map((r) => zh.policy.rules[r] ?? r).join('、')}`,
+    rules: {
+      activation: '激活期限',
+      consequence: '逾期后果',
+      temporaryLoss: '临时挂失',
+      formalLossLiftable: '正式挂失能否解挂',
+      validity: '有效期',
+      renewalRequired: '是否须换领',
+      functionLoss: '各功能的挂失',
+    },
     sources: '来源',
     named: (name, id) => `${name}（${id}）`,
     ruleSeparator: '；',
     source: (title, url, date, confidence, supports) =>
-      `${title}（${url}，${date ?? '日期不详'}；可信度${{ high: '高', medium: '中', low: '低' }[confidence] ?? confidence}${supports.length > 0 ? `；用于${supports.join('、')}` : ''}）`,
+      `${title}（${url}，${date ?? '日期不详'}；可信度${{ high: '高', medium: '中', low: '低' }[confidence] ?? confidence}${supports.length > 0 ? `；用于${supports.map((r) => zh.policy.rules[r] ?? r).join('、')}` : ''}）`,
     national: '全国规定（适用于所有卡政策）',
     invalid: (p) => {
       const what =
@@ -538,6 +569,7 @@ export const zh: Messages = {
     confirmRevoke: (events) => spaced`撤销${events.join('；')}？`,
     backupFile: '要创建的备份文件',
     importFile: '要导入的文件',
+    keys: { navigate: '移动', select: '选择' },
   },
 
   usage: {
@@ -927,7 +959,7 @@ export const zh: Messages = {
         case 'not-a-regular-file':
           return spaced`<file>：${p.path}不是普通文件（${{ directory: '目录', device: '设备', fifo: '管道', socket: '套接字', other: '特殊文件' }[p.what]}）；请给出文件路径，或用 - 从标准输入读取。`;
         case 'unreadable':
-          return spaced`<file>：无法读取${p.path}（${p.code}）；请检查路径。`;
+          return spaced`<file>：无法读取${p.path}（${zh.cause(p.code)}）；请检查路径。`;
         case 'unknown-format':
           return spaced`<file>：${p.path}不是可导入的格式；请用 .xlsx、.csv、.tsv 或 .txt 文件。`;
         case 'nul-byte':
@@ -1106,6 +1138,7 @@ export const zh: Messages = {
       schemaVersion: (version) => `结构版本：${version}`,
       difference: (id, table, cached, replayed) => spaced`${id}，${table}：表中为${cached}；事件重放为${replayed}`,
       restore: RESTORE,
+      tables: { person: '人员', hire: '用工', card: '社保卡', ecard: '电子社保卡', event: '事件' },
     },
   },
 
@@ -1297,8 +1330,8 @@ export const zh: Messages = {
       apply: {
         title: '申领社会保障卡与领卡（申领、制卡进度、领卡）',
         steps: [
-          '持本人身份证件和照片，到社保卡服务银行网点、社保服务窗口申领，或在线申领（电子社保卡、掌上12333、本地政务App）；用人单位也可为职工集体申领。用 `sscard card apply --id ...` 记录（按发卡地规则加 `--policy ID`，第三代社保卡加 `--generation 3`）。',
-          '制卡期间（制卡中）可在12333、电子社保卡或本地App查询制卡进度；`sscard status` 显示已等待多久。第三代社保卡申领即生成电子社保卡，可立即申领电子卡（`sscard ecard claim`）。',
+          '持本人身份证件和照片，到社保卡服务银行网点、社保服务窗口申领，或在线申领（电子社保卡、掌上12333、本地政务 App）；用人单位也可为职工集体申领。用 `sscard card apply --id ...` 记录（按发卡地规则加 `--policy ID`，第三代社保卡加 `--generation 3`）。',
+          '制卡期间（制卡中）可在 12333、电子社保卡或本地 App 查询制卡进度；`sscard status` 显示已等待多久。第三代社保卡申领即生成电子社保卡，可立即申领电子卡（`sscard ecard claim`）。',
           '卡制成后用 `sscard card issue --id ... --card 卡号` 记录，该申领随之完成。制卡失败（例如照片未通过审核）的，用 `sscard card fail --id ... --reason 原因` 记录，并重新申领。',
           '卡片到达网点（网点签收、待领卡）后，用 `sscard card ready --card ... --outlet 网点` 记录；`sscard status` 显示卡在哪个网点、自何日起待领。',
           '本人持身份证件领卡（`sscard card receive`），然后启用并激活（见 `sscard guide activate`）。激活期限自制卡之日起算的地方（广东：制卡后一年内未领取激活的，逾期封存，须重新申领），`sscard due` 会列出待领卡事项。',
@@ -1382,6 +1415,8 @@ export const zh: Messages = {
     title: (id) => spaced`${id}的全部记录（按记录先后；时间为北京时间）`,
     header: ['序号', '记录时间', '日期', '事件', '内容', '来源'],
     revokedBy: (seq, reason) => spaced`[已由 #${seq}撤销：${reason}]`,
+    importSource: (file, line) => spaced`导入${file}第${line}行`,
+    webSource: (command) => `${command}（网页）`,
     notFound: (id) => spaced`台账中没有${id}的任何记录。`,
     kinds: {
       'person.recorded': '登记人员',
