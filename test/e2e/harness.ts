@@ -3,7 +3,7 @@
 // test process by default (main(argv, io) on a worker thread, in-memory
 // streams, a fixed instant: test/e2e/in-process-worker.cjs), and as a
 // process of its own where only a process shows the behaviour: another time
-// zone (TZ is the process's), the PostgreSQL driver's PG* variables (it
+// zone (TZ is the process's), a TMPDIR of its own, the PostgreSQL driver's PG* variables (it
 // reads the process's environment), or `{ process: true }` (start-up, the
 // executable itself). SSCARD_TEST_PROCESSES=1 runs every command as a
 // process, as before; SSCARD_TEST_COUNT=<file> appends a line per command run, saying how.
@@ -59,7 +59,12 @@ export function run(args: string[], env: Record<string, string> = {}, input = ''
     ...env,
   };
   const needsProcess =
-    options.process || process.env.SSCARD_TEST_PROCESSES === '1' || env.TZ !== undefined || Object.keys(env).some((name) => name.startsWith('PG'));
+    options.process ||
+    process.env.SSCARD_TEST_PROCESSES === '1' ||
+    env.TZ !== undefined ||
+    // TMPDIR is the process's (os.tmpdir() in this one would not see it): a test that counts what is left there needs a process.
+    env.TMPDIR !== undefined ||
+    Object.keys(env).some((name) => name.startsWith('PG'));
   const result = needsProcess ? inOwnProcess(args, fullEnv, input) : inThisProcess(args, fullEnv, input);
   logStderr(result.stderr);
   let json: any;

@@ -12,6 +12,7 @@ import { openHireBeside, planRow, type RowProblem } from '../../core/ledger-row.
 import { isPostgresUrl } from '../../store/location.js';
 import type { LedgerTransaction } from '../../store/store.js';
 import { MAX_LINE, RosterFileError } from '../formats/roster/problems.js';
+import { cellIssueText } from '../text/cell-issue.js';
 import { privateTempDir } from '../private-temp.js';
 import type { Context } from '../context.js';
 import type { BadRow, ImportTally } from './shared/import-tally.js';
@@ -246,7 +247,7 @@ async function importRoster(
       ctx.err.write(`${ctx.m.import.ignoredColumns(names)}\n`);
     }
     for await (const chunk of atLeast(roster.pages, PREFETCH)) {
-      const reads = chunk.map(({ cells, idDamage }) => (idDamage ? null : readRow(cells, ctx.today, policies, ctx.m)));
+      const reads = chunk.map(({ cells, idDamage }) => (idDamage ? null : readRow(cells, ctx.today, policies)));
       if (tx.prefetch) {
         const valid = reads.flatMap((read) => (read && !('problem' in read) ? [read.row] : []));
         await tx.prefetch(
@@ -272,7 +273,7 @@ async function importRoster(
             line,
             field: read.problem.field,
             code: read.problem.code ?? `invalid-${read.problem.field.replaceAll('_', '-')}`,
-            message: read.problem.message,
+            message: cellIssueText(ctx.m, read.problem.issue),
           });
           continue;
         }

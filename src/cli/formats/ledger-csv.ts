@@ -4,7 +4,7 @@
 import type { IsoDate } from '../../core/calendar-date.js';
 import { normaliseCardNumber } from '../../core/card.js';
 import { parseCitizenId } from '../../core/citizen-id.js';
-import { en, type Messages } from '../text/messages/en.js';
+import type { CellIssue } from './problems.js';
 import { inRange } from '../../core/date-bounds.js';
 import { ECARD_CHANNELS, parseEcardChannel } from '../../core/ecard.js';
 import type { LedgerRow } from '../../core/ledger-row.js';
@@ -63,7 +63,8 @@ const GENERATIONS: Record<string, 2 | 3> = {
 
 export interface CellProblem {
   readonly field: Column;
-  readonly message: string;
+  /** What is wrong, as a value: the command words it (the catalogue's `row`). */
+  readonly issue: CellIssue;
   /** The code where a command has one of its own for the same problem (`--policy atlantis`: unknown-policy); else import says invalid-<column>. */
   readonly code?: string;
 }
@@ -81,10 +82,8 @@ export function readRow(
   cells: Partial<Record<Column, string>>,
   today: IsoDate,
   policies: { readonly book: PolicyBook; readonly fallback: string },
-  m: Messages = en,
 ): { row: LedgerRow; employer: EmployerCells | null } | { problem: CellProblem } {
   const defaultPolicy = policies.fallback;
-  const w = m.row;
   const text = (column: Column): string | null => {
     const cell = cells[column];
     if (cell === undefined || cell === '') return null; // most columns of most rows: no work
@@ -92,46 +91,47 @@ export function readRow(
     return value === '' ? null : value;
   };
   let problem: CellProblem | null = null;
-  const bad = (field: Column, message: string, code?: string) => {
-    problem ??= code === undefined ? { field, message } : { field, message, code };
+  const bad = (field: Column, issue: CellIssue, code?: string) => {
+    problem ??= code === undefined ? { field, issue } : { field, issue, code };
     return null;
   };
   const date = (column: Column): IsoDate | null => {
     const value = text(column);
-    const parsed = value === null ? null : (parseRosterDate(value) ?? bad(column, w.notADate));
-    return parsed === null || inRange(parsed) ? parsed : bad(column, w.outOfRange);
+    const parsed = value === null ? null : (parseRosterDate(value) ?? bad(column, { kind: 'notADate' }));
+    return parsed === null || inRange(parsed) ? parsed : bad(column, { kind: 'outOfRange' });
   };
   const name = (column: Column): string | null => {
     const value = text(column);
     if (value === null) return null;
-    if (textProblem(value) !== null) return bad(column, w.badName);
+    if (textProblem(value) !== null) return bad(column, { kind: 'badName' });
     return value;
   };
 
   const rawId = text('id');
-  if (rawId === null) return { problem: { field: 'id', message: w.idEmpty } };
+  if (rawId === null) return { problem: { field: 'id', issue: { kind: 'idEmpty' } } };
   const id = parseCitizenId(rawId, today);
-  if (!id.ok) return { problem: { field: 'id', message: m.idProblem(id.problem, w.idNumber) } };
+  if (!id.ok) return { problem: { field: 'id', issue: { kind: 'id', problem: id.problem } } };
 
   const employer = name('employer');
   const hiredOn = date('hired_on');
   const registeredOn = date('registered_on');
   const leftOn = date('left_on');
   const separationDoneOn = date('separation_done_on');
-  if (hiredOn === null && (employer ?? registeredOn ?? leftOn ?? separationDoneOn) !== null) bad('hired_on', w.hireMissing);
-  if (leftOn !== null && employer === null) bad('employer', w.leftWithoutEmployer);
-  if (separationDoneOn !== null && leftOn === null) bad('left_on', w.doneWithoutLeaving);
+  if (hiredOn === null && (employer ?? registeredOn ?? leftOn ?? separationDoneOn) !== null) bad('hired_on', { kind: 'hireMissing' });
+  if (leftOn !== null && employer === null) bad('employer', { kind: 'leftWithoutEmployer' });
+  if (separationDoneOn !== null && leftOn === null) bad('left_on', { kind: 'doneWithoutLeaving' });
   // The employer's record (SPEC 1.10): its credit code, checked here, and its city, resolved by the import.
   const rawUscc = text('employer_uscc');
-  const uscc = rawUscc === null ? null : ((c) => (c.ok ? c.code : bad('employer_uscc', w.uscc(c.problem))))(checkUscc(rawUscc));
+  const uscc = rawUscc === null ? null : ((c) => (c.ok ? c.code : bad('employer_uscc', { kind: 'uscc', problem: c.problem })))(checkUscc(rawUscc));
   const employerCity = name('employer_city');
-  if ((rawUscc ?? employerCity) !== null && employer === null) bad(rawUscc !== null ? 'employer_uscc' : 'employer_city', w.employerRecordWithoutEmployer);
-  const base = ((value) => (value === null ? null : (parseYuan(value) ?? bad('base', w.base))))(text('base'));
+  if ((rawUscc ?? employerCity) !== null && employer === null)
+    bad(rawUscc !== null ? 'employer_uscc' : 'employer_city', { kind: 'employerRecordWithoutEmployer' });
+  const base = ((value) => (value === null ? null : (parseYuan(value) ?? bad('base', { kind: 'base' }))))(text('base'));
   const rawKind = text('hire_kind');
-  const hireKind = rawKind === null ? 'employee' : (HIRE_KINDS[rawKind.toLowerCase()] ?? bad('hire_kind', w.hireKind));
+  const hireKind = rawKind === null ? 'employee' : (HIRE_KINDS[rawKind.toLowerCase()] ?? bad('hire_kind', { kind: 'hireKind' }));
 
   const rawCard = text('card_number');
-  const cardNumber = rawCard === null ? null : (normaliseCardNumber(rawCard) ?? bad('card_number', w.cardNumber));
+  const cardNumber = rawCard === null ? null : (normaliseCardNumber(rawCard) ?? bad('card_number', { kind: 'cardNumber' }));
   const bank = name('bank');
   const issuedOn = date('issued_on');
   const receivedOn = date('received_on');
@@ -140,13 +140,16 @@ export function readRow(
   const expiresOn = date('expires_on');
   const rawPolicy = text('policy');
   const policy =
-    rawPolicy === null ? null : (findPolicy(policies.book, rawPolicy)?.id ?? bad('policy', w.policy([...policies.book.keys()].join(', ')), 'unknown-policy'));
+    rawPolicy === null
+      ? null
+      : (findPolicy(policies.book, rawPolicy)?.id ?? bad('policy', { kind: 'policy', known: [...policies.book.keys()].join(', ') }, 'unknown-policy'));
   const rawGuardian = text('guardian_id');
   const guardianId = rawGuardian === null ? null : parseCitizenId(rawGuardian, today);
-  if (guardianId !== null && !guardianId.ok) bad('guardian_id', m.idProblem(guardianId.problem, w.idNumber));
-  if (guardianId !== null && activatedOn === null) bad('activated_on', w.guardianWithoutActivation);
+  if (guardianId !== null && !guardianId.ok) bad('guardian_id', { kind: 'id', problem: guardianId.problem });
+  if (guardianId !== null && activatedOn === null) bad('activated_on', { kind: 'guardianWithoutActivation' });
   const rawGeneration = text('generation');
-  const generation = rawGeneration === null ? 2 : (GENERATIONS[rawGeneration.replace(/社保卡|社会保障卡|卡$/g, '')] ?? bad('generation', w.generation));
+  const generation =
+    rawGeneration === null ? 2 : (GENERATIONS[rawGeneration.replace(/社保卡|社会保障卡|卡$/g, '')] ?? bad('generation', { kind: 'generation' }));
   // Card-making progress (制卡进度, SPEC 1.3 v3): with a card number, the application it completed and its wait at the
   // outlet; without one, an application no card completed yet, being made or failed.
   const appliedOn = date('applied_on');
@@ -154,22 +157,23 @@ export function readRow(
   const readyAt = name('ready_outlet');
   const failedOn = date('failed_on');
   const failure = name('failure_reason');
-  if (readyAt !== null && readyOn === null) bad('ready_on', w.outletWithoutReady);
-  if (failure !== null && failedOn === null) bad('failed_on', w.reasonWithoutFailure);
-  if (failedOn !== null && appliedOn === null) bad('applied_on', w.failureWithoutApplication);
-  if (failedOn !== null && rawCard !== null) bad('failed_on', w.failedWithCard);
+  if (readyAt !== null && readyOn === null) bad('ready_on', { kind: 'outletWithoutReady' });
+  if (failure !== null && failedOn === null) bad('failed_on', { kind: 'reasonWithoutFailure' });
+  if (failedOn !== null && appliedOn === null) bad('applied_on', { kind: 'failureWithoutApplication' });
+  if (failedOn !== null && rawCard !== null) bad('failed_on', { kind: 'failedWithCard' });
   const rawState = text('card_state');
   const endedOn = date('card_ended_on');
-  const end = rawState === null ? null : (CARD_ENDS[rawState.toLowerCase()] ?? bad('card_state', w.cardState));
-  if ((rawState === null) !== (endedOn === null)) bad(rawState === null ? 'card_state' : 'card_ended_on', w.cardStatePair);
-  if (rawCard === null && (bank ?? issuedOn ?? readyOn ?? receivedOn ?? activatedOn ?? rawState) !== null) bad('card_number', w.cardColumns);
-  if (rawCard === null && appliedOn === null && rawGeneration !== null) bad('card_number', w.cardColumns);
+  const end = rawState === null ? null : (CARD_ENDS[rawState.toLowerCase()] ?? bad('card_state', { kind: 'cardState' }));
+  if ((rawState === null) !== (endedOn === null)) bad(rawState === null ? 'card_state' : 'card_ended_on', { kind: 'cardStatePair' });
+  if (rawCard === null && (bank ?? issuedOn ?? readyOn ?? receivedOn ?? activatedOn ?? rawState) !== null) bad('card_number', { kind: 'cardColumns' });
+  if (rawCard === null && appliedOn === null && rawGeneration !== null) bad('card_number', { kind: 'cardColumns' });
 
   const rawChannel = text('ecard_channel');
   // Chinese names too (微信, 支付宝, 云闪付, ...: SPEC 1.4), as `ecard claim --channel` takes them.
-  const channel = rawChannel === null ? null : (parseEcardChannel(rawChannel) ?? bad('ecard_channel', w.channel(ECARD_CHANNELS.join(', '))));
+  const channel =
+    rawChannel === null ? null : (parseEcardChannel(rawChannel) ?? bad('ecard_channel', { kind: 'channel', channels: ECARD_CHANNELS.join(', ') }));
   const claimedOn = date('ecard_claimed_on');
-  if (rawChannel !== null && claimedOn === null && problem === null) bad('ecard_claimed_on', w.claimedOnMissing);
+  if (rawChannel !== null && claimedOn === null && problem === null) bad('ecard_claimed_on', { kind: 'claimedOnMissing' });
 
   const personName = name('name');
   if (problem) return { problem };

@@ -3,6 +3,8 @@
 // them in the user's language (text/messages, `roster`). A leaf (types
 // only), so that the catalogue imports no reader and no reader's module
 // imports the catalogue back through it.
+import type { IdProblem } from '../../core/citizen-id.js';
+import type { UsccProblem } from '../../core/uscc.js';
 import type { Column } from './ledger-columns.js';
 
 export type HeaderProblem =
@@ -39,3 +41,36 @@ export type IdDamage =
   | { readonly kind: 'scientific' }
   /** 18 digits ending in zeros that fail the check character: rounded by Excel. */
   | { readonly kind: 'rounded' };
+
+/** What is wrong with one cell of a ledger row (ledger-csv.ts, readRow) whose words take no value: the keys of the catalogue's `row`. */
+export type PlainCellIssue =
+  | 'idEmpty'
+  | 'notADate'
+  | 'outOfRange'
+  | 'badName'
+  | 'employerRecordWithoutEmployer'
+  | 'base'
+  | 'hireMissing'
+  | 'leftWithoutEmployer'
+  | 'doneWithoutLeaving'
+  | 'hireKind'
+  | 'cardNumber'
+  | 'guardianWithoutActivation'
+  | 'cardState'
+  | 'cardStatePair'
+  | 'cardColumns'
+  | 'claimedOnMissing'
+  | 'generation'
+  | 'outletWithoutReady'
+  | 'reasonWithoutFailure'
+  | 'failureWithoutApplication'
+  | 'failedWithCard';
+
+/** What is wrong with one cell of a ledger row, as a value; the catalogue's `row` words it (text/cell-issue.ts). */
+export type CellIssue =
+  | { readonly kind: PlainCellIssue }
+  | { readonly kind: 'id'; readonly problem: IdProblem }
+  | { readonly kind: 'uscc'; readonly problem: UsccProblem }
+  /** `known`: the known policies' ids, listed. */
+  | { readonly kind: 'policy'; readonly known: string }
+  | { readonly kind: 'channel'; readonly channels: string };

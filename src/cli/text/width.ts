@@ -10,10 +10,37 @@ const NO_LINE_START = /[，。、；：？！）】」』》〉”’…—,.;:?
 /** Characters a Chinese line may not end with (opening punctuation, 避尾). */
 const NO_LINE_END = /[（【「『《〈“‘([{]/;
 
-/** Columns `text` takes in a terminal (colour codes take none). */
+/** Whether a text may hold a wide character or a colour code; without either, its width is its length. */
+const MAYBE_WIDE = /[\u1100-\uffff\x1b]/;
+
+/** WIDE's ranges, for one UTF-16 code unit (a table measures every cell of millions of rows: issue 31). */
+const isWide = (c: number): boolean =>
+  (c >= 0x1100 && c <= 0x115f) ||
+  (c >= 0x2e80 && c <= 0xa4cf) ||
+  (c >= 0xac00 && c <= 0xd7a3) ||
+  (c >= 0xf900 && c <= 0xfaff) ||
+  (c >= 0xfe30 && c <= 0xfe4f) ||
+  (c >= 0xff00 && c <= 0xff60) ||
+  (c >= 0xffe0 && c <= 0xffe6);
+
+/**
+ * Columns `text` takes in a terminal (colour codes take none): one per
+ * character (a surrogate pair is one character, never wide), two for a wide
+ * one. Counted by code unit, not by a regular expression per character
+ * (issue 31: that was the text table's largest cost).
+ */
 export function displayWidth(text: string): number {
+  if (!MAYBE_WIDE.test(text)) return text.length;
+  const plain = text.includes('\x1b') ? text.replace(/\x1b\[\d*(;\d+)*m/g, '') : text;
   let w = 0;
-  for (const ch of text.replace(/\x1b\[\d*(;\d+)*m/g, '')) w += WIDE.test(ch) ? 2 : 1;
+  for (let i = 0; i < plain.length; i++) {
+    const c = plain.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < plain.length) {
+      const next = plain.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i++;
+    }
+    w += isWide(c) ? 2 : 1;
+  }
   return w;
 }
 
