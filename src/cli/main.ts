@@ -494,6 +494,7 @@ export function program(lang: Lang = 'en', only?: string, run?: Run): Command {
       .addOption(employerName(h.due.employer))
       .addOption(new Option('--kind <kind>', h.due.kind).choices(['registration', 'separation', 'activation', 'collection', 'renewal']))
       .addOption(new Option('--format <format>', h.due.format).choices(['text', 'json', 'ics']))
+      .option('--by-employer', h.due.byEmployer)
       .action(
         action(
           run,

@@ -23,6 +23,7 @@ export interface DueArgs {
   employer?: string;
   kind?: AgendaItem['kind'];
   format?: 'text' | 'json' | 'ics';
+  byEmployer?: boolean;
 }
 
 const withinField = z.pipe(
@@ -78,10 +79,60 @@ export async function run(ctx: Context, args: DueArgs): Promise<number> {
     },
   };
   const format = ctx.json ? 'json' : (args.format ?? 'text');
+  if (args.byEmployer) {
+    const overdue = await byEmployer(ctx, open, format === 'json');
+    didYouMean(ctx, args.employer, employer);
+    return args.check && overdue > 0 ? EXIT.overdue : EXIT.ok;
+  }
   const overdue =
     format === 'json' ? await json(ctx, open, book, cutoffOfItem) : format === 'ics' ? await ics(ctx, open) : await text(ctx, open, within, cutoffOfItem);
   didYouMean(ctx, args.employer, employer);
   return args.check && overdue > 0 ? EXIT.overdue : EXIT.ok;
+}
+
+/**
+ * `due --by-employer`: the open registrations and separations counted per employer, most overdue first (the web
+ * agenda's side table, at the command line). Card deadlines belong to no employer and are not counted. The
+ * employers are few beside the items: the counts are held, the items streamed.
+ */
+async function byEmployer(ctx: Context, agenda: Agenda, json: boolean): Promise<number> {
+  const counts = new Map<string | null, { open: number; overdue: number }>();
+  let overdue = 0;
+  for await (const page of agenda) {
+    for (const item of page) {
+      if (item.state === 'overdue') overdue++;
+      if (item.kind !== 'registration' && item.kind !== 'separation') continue;
+      const c = counts.get(item.employer) ?? { open: 0, overdue: 0 };
+      c.open++;
+      if (item.state === 'overdue') c.overdue++;
+      counts.set(item.employer, c);
+    }
+  }
+  const rows = [...counts].sort((a, b) => b[1].overdue - a[1].overdue || b[1].open - a[1].open || String(a[0]).localeCompare(String(b[0])));
+  if (json) {
+    await send(ctx, `${JSON.stringify({ asOf: ctx.today, employers: rows.map(([employer, c]) => ({ employer, ...c })) }, null, 2)}\n`);
+    return overdue;
+  }
+  const words = ctx.m.due.byEmployer;
+  if (rows.length === 0) {
+    await send(ctx, `${words.nothing}\n`);
+    return overdue;
+  }
+  const table = [[...words.header], ...rows.map(([employer, c]) => [employer ?? words.none, String(c.open), String(c.overdue)])];
+  const widths = table[0]!.map((_, i) => Math.max(...table.map((r) => width(r[i]!))));
+  await send(
+    ctx,
+    table
+      .map(
+        (r) =>
+          `${r
+            .map((cell, i) => padded(cell, widths[i]!))
+            .join('  ')
+            .trimEnd()}\n`,
+      )
+      .join(''),
+  );
+  return overdue;
 }
 
 /** Open deadlines, most urgent first, a page at a time. */

@@ -836,6 +836,7 @@ export const en = {
       employer: "only this employer's deadlines",
       kind: 'only one kind of deadline',
       format: 'text, json, or ics (an iCalendar file for Outlook, DingTalk, Feishu, phone calendars)',
+      byEmployer: 'instead of the list, how many registrations and separations each employer has open and overdue',
       examples: [
         'sscard due',
         'sscard due --within 14 --employer "Acme Ltd"',
@@ -1333,6 +1334,8 @@ export const en = {
     card: (number: string) => `card ${number}`,
     nothing: (today: string, within: number | null) => `Nothing due${within !== null ? ` within ${within} days` : ''} and nothing overdue as of ${today}.`,
     total: (open: number, overdue: number) => `${open} open deadline${open === 1 ? '' : 's'}, ${overdue} overdue.`,
+    /** `due --by-employer`: registrations and separations per employer (card deadlines belong to no employer). */
+    byEmployer: { header: ['EMPLOYER', 'OPEN', 'OVERDUE'], none: '(no employer given)', nothing: 'No registration or separation is open.' },
   },
 
   /** `sscard export`. */

@@ -774,6 +774,7 @@ export const zh: Messages = {
       employer: '只显示该用人单位的期限',
       kind: '只显示一类期限',
       format: 'text、json 或 ics（iCalendar 文件，可导入 Outlook、钉钉、飞书、手机日历）',
+      byEmployer: '不列出各项，只列出各用人单位未办和已逾期的参保登记与离职转移数',
       examples: [
         'sscard due',
         'sscard due --within 14 --employer "北京某某有限公司"',
@@ -1197,6 +1198,7 @@ export const zh: Messages = {
     card: (number) => `卡 ${number}`,
     nothing: (today, within) => `截至 ${today}，${within !== null ? `${within} 天内` : ''}没有到期或逾期的事项。`,
     total: (open, overdue) => `共 ${open} 项未办，${overdue} 项已逾期。`,
+    byEmployer: { header: ['用人单位', '未办', '逾期'], none: '（未填单位）', nothing: '没有未办的参保登记或离职转移。' },
   },
 
   template: {
