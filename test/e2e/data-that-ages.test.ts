@@ -23,7 +23,7 @@ describe('a provisional year (2027) computed from the lunar calendar', () => {
       expect(r.json.registrations[0].deadline.reason).toContain('Spring Festival');
     }
     const zh = ledger.run(['status', ID, '--as-of', '2027-01-06', '--lang', 'zh']);
-    expect(zh.stdout).toContain('2027-02-05 为春节假期，顺延至 2027-02-11；2027-02-09、2027-02-10假定为春节逢周末的补休日');
+    expect(zh.stdout).toContain('2027-02-05 为春节假期，顺延至 2027-02-11；2027-02-09、2027-02-10 假定为春节逢周末的补休日');
   });
 
   it('hired 2027-03-06: nominal 2027-04-05 is Qingming (the solar term, a Monday), moved to 2027-04-06, in every zone', () => {

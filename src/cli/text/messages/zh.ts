@@ -1346,7 +1346,7 @@ export const zh: Messages = {
           '制卡期间（制卡中）可在 12333、电子社保卡或本地 App 查询制卡进度；`sscard status` 显示已等待多久。第三代社保卡申领即生成电子社保卡，可立即申领电子卡（`sscard ecard claim`）。',
           '卡制成后用 `sscard card issue --id ... --card 卡号` 记录，该申领随之完成。制卡失败（例如照片未通过审核）的，用 `sscard card fail --id ... --reason 原因` 记录，并重新申领。',
           '卡片到达网点（网点签收、待领卡）后，用 `sscard card ready --card ... --outlet 网点` 记录；`sscard status` 显示卡在哪个网点、自何日起待领。',
-          '本人持身份证件领卡（`sscard card receive`），然后启用并激活（见 `sscard guide activate`）。激活期限自制卡之日起算的地方（广东：制卡后一年内未领取激活的，逾期封存，须重新申领），`sscard due` 会列出待领卡事项。',
+          '本人持身份证件领卡（`sscard card receive`），然后启用社保功能、到银行激活金融功能（见 `sscard guide activate`）。激活期限自制卡之日起算的地方（广东：制卡后一年内未领取激活的，逾期封存，须重新申领），`sscard due` 会列出待领卡事项。',
         ],
       },
       policy: {
