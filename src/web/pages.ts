@@ -14,7 +14,7 @@ import type { Context } from '../cli/context.js';
 import { chinaTime, valueText } from '../cli/commands/history.js';
 import { day, deadlineWhy, relative } from '../cli/text/human.js';
 import { shownId } from '../cli/commands/shared/output.js';
-import { summary } from '../cli/commands/people.js';
+import { peopleCells, summary } from '../cli/commands/people.js';
 import { personState } from '../cli/commands/shared/person.js';
 import { policyBook } from '../cli/commands/shared/policies-data.js';
 import { costBook, headline, loadRegionHistory, loadRegions, regionText, statusLines } from '../cli/commands/status.js';
@@ -268,22 +268,14 @@ export async function peoplePage(v: View, params: URLSearchParams): Promise<Page
   for (const { id } of shown) {
     const person = await personState(store, id, ctx.viewOn);
     if (!person.exists) continue;
-    const { items, card, ecard } = summary(ctx, person, null);
-    const next = items[0] ?? null;
-    const overdue = items.filter((i) => i.state === 'overdue').length;
-    rows.push([
-      `<a href="/person/${v.ref(id)}">${esc(shownId(ctx, id))}</a>`,
-      esc(person.name ?? ''),
-      esc(card ? `${card.number} ${cardStateText(ctx, card.state)}` : ctx.m.people.noCard),
-      esc(ecardStateText(ctx, ecard)),
-      esc(next === null ? ctx.m.people.nothingOpen : ctx.m.people.open(items.length, overdue, next.deadline.date)),
-    ]);
+    const [shownPerson, ...rest] = peopleCells(ctx, summary(ctx, person, null));
+    rows.push([`<a href="/person/${v.ref(id)}">${esc(shownPerson!)}</a>`, ...rest.map((cell) => esc(cell))]);
   }
   const more =
     found.length > PAGE_SIZE
       ? `<div class="pager"><a href="/people${esc(query({ q: text, after: v.ref(shown[shown.length - 1]!.id) }))}">${esc(w.more)}</a></div>`
       : '';
-  const list = rows.length === 0 ? `<p class="notice">${esc(w.none)}</p>` : table(w.header, rows, 'people');
+  const list = rows.length === 0 ? `<p class="notice">${esc(w.none)}</p>` : table(ctx.m.people.header, rows, 'people');
   return { title: w.title, active: 'people', body: `${form}${list}${more}` };
 }
 

@@ -193,8 +193,10 @@ describe('due --employer / --kind, and people', () => {
   it("lists everyone, one line each, and one employer's people", () => {
     const all = ledger.run(['people']);
     expect(all.code).toBe(0);
-    expect(all.stdout.trim().split('\n')).toHaveLength(EVERYONE.length + 1);
-    expect(all.stdout).toMatch(/^110105\*{8}002X {2}Wang Fang +A12345678 received +e-card active +3 open \(2 overdue\), next 2026-09-30$/m);
+    // The header row, one line each, the count.
+    expect(all.stdout.trim().split('\n')).toHaveLength(EVERYONE.length + 2);
+    expect(all.stdout).toMatch(/^ID +NAME +EMPLOYER +HIRED +CARD +E-CARD +DEADLINES$/m);
+    expect(all.stdout).toMatch(/^110105\*{8}002X {2}Wang Fang +\S.* +\d{4}-\d\d-\d\d +A12345678 received +active +3 open \(2 overdue\), next 2026-09-30$/m);
     const acme = ledger.run(['people', '--employer', 'Acme Ltd', '--json']).json.people;
     expect(acme.map((p: any) => p.id)).toEqual(['110105********002X', '440304********123X']);
     expect(ledger.run(['people', '--name', '赵', '--json']).json.people.map((p: any) => p.name)).toEqual(['赵敏']);

@@ -58,19 +58,42 @@ export function summary(ctx: Context, person: PersonState, employer: EmployerFil
   const cards = cardsOn(person.cards, policyBook(), ctx.today, ctx.calendar);
   // A third-generation card applied for: its e-card exists from the application, as status says (SPEC 1.4 v3).
   const application = cards.some(isInForce) ? null : (person.application ?? null);
-  return { person, items, card: currentCard(cards), ecard: ecardState(person.ecard, cards, application) };
+  // The hire the line shows: of the employer asked for, open before ended, the latest; the others counted.
+  const hires = person.hires.filter((h) => employer === null || employer.matches(h.employer));
+  const open = hires.filter((h) => h.leftOn === null);
+  const hire = (open.length > 0 ? open : hires).reduce<(typeof hires)[number] | null>((a, h) => (a === null || h.hiredOn > a.hiredOn ? h : a), null);
+  return { person, items, card: currentCard(cards), ecard: ecardState(person.ecard, cards, application), hire, otherOpenHires: Math.max(0, open.length - 1) };
+}
+
+/** A person's line as cells, under `ctx.m.people.header`: the command's table and the web view's people page. */
+export function peopleCells(ctx: Context, { person, items, card, ecard, hire, otherOpenHires }: Summary): string[] {
+  const words = ctx.m.people;
+  const next = items[0] ?? null;
+  const overdue = items.filter((i) => i.state === 'overdue').length;
+  const employer = hire === null ? '' : hire.kind === 'flexible' ? ctx.m.hire.flexibleSelf : (hire.employer ?? ctx.m.hire.employerNotGiven);
+  return [
+    shownId(ctx, person.id),
+    person.name ?? '',
+    `${employer}${otherOpenHires > 0 ? words.moreHires(otherOpenHires) : ''}`,
+    hire?.hiredOn ?? '',
+    card ? `${card.number} ${cardStateText(ctx, card.state)}` : words.noCard,
+    ecardStateText(ctx, ecard),
+    next === null ? words.nothingOpen : words.open(items.length, overdue, next.deadline.date),
+  ];
 }
 
 async function json(ctx: Context, people: AsyncIterable<Summary>): Promise<void> {
   await send(ctx, `{\n  "asOf": ${JSON.stringify(ctx.today)},\n  "people": [`);
   const batch = batched(ctx);
   let count = 0;
-  for await (const { person, items, card, ecard } of people) {
+  for await (const { person, items, card, ecard, hire } of people) {
     const next = items[0] ?? null;
     const document = {
       id: shownId(ctx, person.id),
       name: person.name,
       employers: [...new Set(person.hires.flatMap((h) => (h.employer === null ? [] : [h.employer])))],
+      // The hire the text line shows (its employer and hire date columns).
+      hire: hire && { employer: hire.employer, hiredOn: hire.hiredOn, leftOn: hire.leftOn, kind: hire.kind },
       card: card && { number: card.number, state: card.state },
       ecard,
       openDeadlines: items.length,
@@ -86,19 +109,9 @@ async function json(ctx: Context, people: AsyncIterable<Summary>): Promise<void>
 
 async function text(ctx: Context, people: AsyncIterable<Summary>): Promise<void> {
   const words = ctx.m.people;
-  const cells = ({ person, items, card, ecard }: Summary): string[] => {
-    const next = items[0] ?? null;
-    const overdue = items.filter((i) => i.state === 'overdue').length;
-    const deadlines = next === null ? words.nothingOpen : words.open(items.length, overdue, next.deadline.date);
-    return [
-      shownId(ctx, person.id),
-      person.name ?? '',
-      card ? `${card.number} ${cardStateText(ctx, card.state)}` : words.noCard,
-      words.ecard(ecardStateText(ctx, ecard)),
-      deadlines,
-    ];
-  };
-  const widths = [0, 0, 0, 0, 0];
+  const cells = (summary: Summary): string[] => peopleCells(ctx, summary);
+  const header = [...words.header];
+  const widths = header.map(width);
   let count = 0;
   for await (const person of people) {
     for (const [i, cell] of cells(person).entries()) widths[i] = Math.max(widths[i]!, width(cell));
@@ -109,6 +122,12 @@ async function text(ctx: Context, people: AsyncIterable<Summary>): Promise<void>
     return;
   }
   const batch = batched(ctx);
+  await batch.add(
+    `${header
+      .map((cell, i) => padded(cell, widths[i]!))
+      .join('  ')
+      .trimEnd()}\n`,
+  );
   let shown = 0;
   for await (const person of people) {
     const line = cells(person)

@@ -1353,8 +1353,11 @@ export const en = {
     nothingOpen: 'nothing open',
     open: (open: number, overdue: number, next: string) => `${open} open${overdue ? ` (${overdue} overdue)` : ''}, next ${next}`,
     noCard: 'no card',
-    ecard: (state: string) => `e-card ${state}`,
     nobody: 'Nobody in the ledger matches.',
+    /** The columns of `people` (and of the web view's people page). */
+    header: ['ID', 'NAME', 'EMPLOYER', 'HIRED', 'CARD', 'E-CARD', 'DEADLINES'],
+    /** More open hires than the one shown. */
+    moreHires: (n: number) => ` (+${n})`,
     total: (count: number) => `${count} ${count === 1 ? 'person' : 'people'}.`,
   },
 
@@ -1403,7 +1406,6 @@ export const en = {
       title: 'People',
       search: 'Name, or the last digits of the ID',
       find: 'Search',
-      header: ['ID', 'Name', 'Card', 'E-card', 'Open deadlines'] as readonly string[],
       none: 'Nobody in the ledger matches.',
       hint: 'Type part of a name, or the last digits of an identity number (e.g. 002X).',
       more: 'More',

@@ -1214,8 +1214,9 @@ export const zh: Messages = {
     nothingOpen: '无未办事项',
     open: (open, overdue, next) => spaced`${open}项未办${overdue ? spaced`（${overdue}项逾期）` : ''}，最近${next}`,
     noCard: '无卡',
-    ecard: (state) => spaced`电子社保卡${state}`,
     nobody: '没有符合条件的人员。',
+    header: ['身份证号', '姓名', '用人单位', '入职日期', '社会保障卡', '电子社保卡', '未办事项'],
+    moreHires: (n) => `（另有 ${n} 处）`,
     total: (count) => spaced`共${count}人。`,
   },
 
@@ -1260,7 +1261,6 @@ export const zh: Messages = {
       title: '人员',
       search: '姓名，或身份证号的末几位',
       find: '查找',
-      header: ['身份证号', '姓名', '社会保障卡', '电子社保卡', '未办事项'],
       none: '没有符合条件的人员。',
       hint: '输入姓名的一部分，或身份证号的末几位（如 002X）。',
       more: '更多',
