@@ -101,6 +101,8 @@ describe('every command in Chinese mode says no English word', () => {
     const write = (name: string, lines: string[]) => fs.writeFileSync(path.join(ledger.dir, name), `${lines.join('\n')}\n`);
     write('花名册.csv', ['身份证号,姓名,用人单位,入职日期,参保登记日期', `${LI},李明,北京某某有限公司,2026-10-01,`]);
     write('登记日期有误.csv', ['身份证号,姓名,用人单位,入职日期,参保登记日期', `${LI},李明,北京某某有限公司,2026-10-01,2026-12-30`]);
+    // A leaving day with no employer: the words name the other column as the file does (离职日期, not left_on).
+    write('离职无单位.csv', ['身份证号,姓名,用人单位,入职日期,离职日期', `${LI},李明,,2026-09-01,2026-11-01`]);
     for (const args of [
       ['employer', 'add', '北京某某有限公司', '--city', '北京'],
       ['register-employee', '--id', WANG, '--name', '王芳', '--employer', '北京某某有限公司', '--hired-on', '2026-09-01', '--pending'],
@@ -137,6 +139,7 @@ describe('every command in Chinese mode says no English word', () => {
     ['ecard claim', ['ecard', 'claim', '--id', WANG, '--channel', 'wechat', '--on', '2026-06-13']],
     ['leave', ['leave', '--id', WANG, '--employer', '北京某某有限公司', '--left-on', '2026-11-20']],
     ['a refused import names the header as written', ['import', '__DIR__/登记日期有误.csv']],
+    ['a refused row names the other column as written', ['import', '__DIR__/离职无单位.csv']],
     ['import of a file that is not there', ['import', '__DIR__/没有这个文件.csv']],
     ['backup into a directory that is not there', ['backup', '__DIR__/没有/备份.db']],
     ['an invalid identity number', ['status', '1101051949123100']],
@@ -145,6 +148,16 @@ describe('every command in Chinese mode says no English word', () => {
     ['an unknown card', ['card', 'receive', '--card', 'Z99999999']],
     ['an unknown event', ['revoke', '99', '--reason', '有误', '--yes']],
   ];
+
+  it('a refused row names another column by the header the file gives it, in both languages', () => {
+    const file = path.join(ledger.dir, '离职无单位.csv');
+    const zh = ledger.run(['import', file, '--lang', 'zh', '--no-color']);
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toContain('第 2 行，用人单位：为空，但该行填写了离职日期：请写明离职的用人单位');
+    const en = ledger.run(['import', file, '--lang', 'en', '--no-color']);
+    expect(en.stderr).toContain('line 2, 用人单位: is empty but the row has 离职日期: say which employer the person left');
+    expect(`${zh.stderr}${en.stderr}`).not.toContain('left_on');
+  });
 
   it.each(cases)('%s', (_, args, data) => {
     const r = ledger.run([...args.map((a) => a.replace('__DIR__', ledger.dir)), '--lang', 'zh', '--no-color']);

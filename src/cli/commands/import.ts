@@ -273,7 +273,7 @@ async function importRoster(
             line,
             field: read.problem.field,
             code: read.problem.code ?? `invalid-${read.problem.field.replaceAll('_', '-')}`,
-            message: cellIssueText(ctx.m, read.problem.issue),
+            message: cellIssueText(ctx.m, read.problem.issue, named),
           });
           continue;
         }

@@ -51,16 +51,19 @@ export type PlainCellIssue =
   | 'employerRecordWithoutEmployer'
   | 'base'
   | 'hireMissing'
-  | 'leftWithoutEmployer'
-  | 'doneWithoutLeaving'
   | 'hireKind'
   | 'cardNumber'
-  | 'guardianWithoutActivation'
   | 'cardState'
-  | 'cardStatePair'
   | 'cardColumns'
+  | 'generation';
+
+/** Cell issues whose words name another column of the row: named as the user's file names it (issue 28 item 8). */
+export type OtherColumnIssue =
+  | 'leftWithoutEmployer'
+  | 'doneWithoutLeaving'
+  | 'guardianWithoutActivation'
+  | 'cardStatePair'
   | 'claimedOnMissing'
-  | 'generation'
   | 'outletWithoutReady'
   | 'reasonWithoutFailure'
   | 'failureWithoutApplication'
@@ -69,6 +72,7 @@ export type PlainCellIssue =
 /** What is wrong with one cell of a ledger row, as a value; the catalogue's `row` words it (text/cell-issue.ts). */
 export type CellIssue =
   | { readonly kind: PlainCellIssue }
+  | { readonly kind: OtherColumnIssue }
   | { readonly kind: 'id'; readonly problem: IdProblem }
   | { readonly kind: 'uscc'; readonly problem: UsccProblem }
   /** `known`: the known policies' ids, listed. */

@@ -22,8 +22,12 @@ import type { UsccProblem } from '../../../core/uscc.js';
 import type { ErrorWords } from '../../../core/errors.js';
 import type { NextStep } from '../../../core/status.js';
 import type { EXIT } from '../../exit-codes.js';
+import type { Column } from '../../formats/ledger-columns.js';
 import type { IdDamage, RosterProblem } from '../../formats/problems.js';
 import type { Topic } from '../guide-topics.js';
+
+/** A column as the user's own file names it (参保登记日期 where the header says so, else its key): what a row's problem names. */
+type ColumnName = (column: Column) => string;
 
 /** The example identity number of the SPEC (a documented public example, not personal data): shown unmasked so examples work when pasted. */
 const ID = '11010519491231002X';
@@ -1300,22 +1304,24 @@ export const en = {
     base: 'is not a monthly base in yuan (a positive amount with at most two decimals, e.g. 8000 or 8000.50)',
     employerRefused: (why: string) => why,
     hireMissing: 'is empty but the row has employer, registration or leaving columns',
-    leftWithoutEmployer: 'is empty but the row has left_on: say which employer the person left',
-    doneWithoutLeaving: 'is empty but the row has separation_done_on',
+    leftWithoutEmployer: (col: ColumnName) => `is empty but the row has ${col('left_on')}: say which employer the person left`,
+    doneWithoutLeaving: (col: ColumnName) => `is empty but the row has ${col('separation_done_on')}`,
     hireKind: 'must be employee (单位职工) or flexible (灵活就业)',
     cardNumber: 'must be 9 letters or digits',
     policy: (known: string) => `is not a known card policy; the known ones are ${known} (see \`sscard policies\`)`,
-    guardianWithoutActivation: 'is empty but guardian_id is given: a guardian is recorded with the activation',
+    guardianWithoutActivation: (col: ColumnName) => `is empty but ${col('guardian_id')} is given: a guardian is recorded with the activation`,
     cardState: 'must be lost, lost-temporary or cancelled (挂失, 临时挂失, 注销), or empty for a card in force',
-    cardStatePair: 'goes with card_ended_on/card_state: give both, or neither for a card in force',
+    cardStatePair: (col: ColumnName) => `goes with ${col('card_ended_on')}/${col('card_state')}: give both, or neither for a card in force`,
     cardColumns: 'is empty but the row has card columns',
     channel: (channels: string) => `must be one of ${channels}`,
-    claimedOnMissing: 'is empty but ecard_channel is given',
+    claimedOnMissing: (col: ColumnName) => `is empty but ${col('ecard_channel')} is given`,
     generation: "must be 2 or 3 (第二代, 第三代): the card's generation",
-    outletWithoutReady: 'is empty but ready_outlet is given: the outlet is recorded with the day the card reached it',
-    reasonWithoutFailure: 'is empty but failure_reason is given',
-    failureWithoutApplication: 'is empty but failed_on is given: a failure closes an application, so give the day it was applied for',
-    failedWithCard: 'is given but the row has a card_number: a failed application made no card (give the card in a row of its own)',
+    outletWithoutReady: (col: ColumnName) => `is empty but ${col('ready_outlet')} is given: the outlet is recorded with the day the card reached it`,
+    reasonWithoutFailure: (col: ColumnName) => `is empty but ${col('failure_reason')} is given`,
+    failureWithoutApplication: (col: ColumnName) =>
+      `is empty but ${col('failed_on')} is given: a failure closes an application, so give the day it was applied for`,
+    failedWithCard: (col: ColumnName) =>
+      `is given but the row has a ${col('card_number')}: a failed application made no card (give the card in a row of its own)`,
   },
 
   /** `sscard due` as a table. */
