@@ -7,6 +7,9 @@ import type { IdProblem } from '../../core/citizen-id.js';
 import type { UsccProblem } from '../../core/uscc.js';
 import type { Column } from './ledger-columns.js';
 
+/** A column of the ledger's rows: problems name one, and the words name it as the user's file does. */
+export type { Column };
+
 export type HeaderProblem =
   | { readonly kind: 'duplicate-column'; readonly column: Column; readonly headers: readonly [string, string] }
   /** `searched`: the non-blank rows looked at for a header that names the id column. */

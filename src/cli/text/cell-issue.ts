@@ -1,6 +1,5 @@
 // A ledger row's cell problem (formats/problems.ts, CellIssue) in the user's language.
-import type { Column } from '../formats/ledger-columns.js';
-import type { CellIssue } from '../formats/problems.js';
+import type { CellIssue, Column } from '../formats/problems.js';
 import type { Messages } from './messages/index.js';
 
 /** `named`: a column as the user's file names it (its header), for the words that name another column of the row. */

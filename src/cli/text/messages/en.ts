@@ -22,8 +22,7 @@ import type { UsccProblem } from '../../../core/uscc.js';
 import type { ErrorWords } from '../../../core/errors.js';
 import type { NextStep } from '../../../core/status.js';
 import type { EXIT } from '../../exit-codes.js';
-import type { Column } from '../../formats/ledger-columns.js';
-import type { IdDamage, RosterProblem } from '../../formats/problems.js';
+import type { Column, IdDamage, RosterProblem } from '../../formats/problems.js';
 import type { Topic } from '../guide-topics.js';
 
 /** A column as the user's own file names it (参保登记日期 where the header says so, else its key): what a row's problem names. */
