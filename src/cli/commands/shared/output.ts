@@ -9,6 +9,7 @@ import { NotFound } from '../../../core/errors.js';
 import type { Hire } from '../../../core/registration.js';
 import type { SeparationStatus } from '../../../core/separation.js';
 import type { Context } from '../../context.js';
+import { type Output, writeWaiting } from '../../formats/back-pressure.js';
 import { deadlineWhy } from '../../text/human.js';
 
 export function writeJson(ctx: Context, document: unknown): void {
@@ -75,19 +76,7 @@ export function cardJson(ctx: Context, status: CardStatus) {
  * (back-pressure), so that millions of rows stream in bounded memory.
  */
 export function send(ctx: Context, text: string): Promise<void> | undefined {
-  const out = ctx.out as NodeJS.WritableStream;
-  if (out.write(text) !== false || typeof out.once !== 'function') return undefined;
-  return new Promise((resolve) => {
-    const done = () => {
-      out.removeListener('drain', done);
-      out.removeListener('close', done);
-      out.removeListener('error', done);
-      resolve();
-    };
-    out.once('drain', done);
-    out.once('close', done);
-    out.once('error', done);
-  });
+  return writeWaiting(ctx.out as Output, text);
 }
 
 /** Every read of a ledger that does not exist (SPEC 2.2: exit 1, never "nothing due"). */

@@ -15,6 +15,7 @@
 // text then round-trips exactly.
 import type { Writable } from 'node:stream';
 import zlib from 'node:zlib';
+import { writeWaiting } from '../back-pressure.js';
 import type { IsoDate } from '../../../core/calendar-date.js';
 import { type Column, keepQuotes } from '../ledger-csv.js';
 import { DATE_COLUMNS, headerName } from './columns.js';
@@ -82,19 +83,7 @@ class ZipOut {
   write(bytes: Buffer): Promise<void> | undefined {
     this.offset += bytes.length;
     if (this.offset > 0xffffffff) throw new Error('xlsx export past 4 GiB needs ZIP64');
-    const out = this.out as Writable & { once?: Writable['once'] };
-    if (out.write(bytes) !== false || typeof out.once !== 'function') return undefined;
-    return new Promise((resolve) => {
-      const done = () => {
-        out.removeListener('drain', done);
-        out.removeListener('close', done);
-        out.removeListener('error', done);
-        resolve();
-      };
-      out.once('drain', done);
-      out.once('close', done);
-      out.once('error', done);
-    });
+    return writeWaiting(this.out, bytes);
   }
 
   private localHeader(name: Buffer, flags: number, crc: number, packed: number, size: number): Buffer {
