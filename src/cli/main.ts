@@ -55,7 +55,8 @@ interface Run {
 function action(
   run: Run | undefined,
   load: () => Promise<{ run: Runner }>,
-  toArgs: (positional: string[], options: Record<string, unknown>, command: Command) => unknown,
+  // Most commands take their options as they are; a command with positional words maps them itself.
+  toArgs: (positional: string[], options: Record<string, unknown>, command: Command) => unknown = (_, options) => options,
 ) {
   return async (...params: unknown[]) => {
     // program() without a run declares the command line only (scripts/man.mjs): nothing may run.
@@ -270,13 +271,7 @@ export function program(lang: Lang = 'en', only?: string, run?: Run): Command {
       .option('--pending', h.registerEmployee.pending)
       .option('--flexible', h.registerEmployee.flexible)
       .option('--base <yuan>', h.registerEmployee.base)
-      .action(
-        action(
-          run,
-          () => import('./commands/register-employee.js'),
-          (_, o) => o,
-        ),
-      );
+      .action(action(run, () => import('./commands/register-employee.js')));
   }
 
   if (wanted('activate')) {
@@ -286,13 +281,7 @@ export function program(lang: Lang = 'en', only?: string, run?: Run): Command {
       .addOption(onDate(h.activate.on))
       .addOption(outletName(h.activate.outlet))
       .option('--guardian-id <id-number>', h.activate.guardianId)
-      .action(
-        action(
-          run,
-          () => import('./commands/activate.js'),
-          (_, o) => o,
-        ),
-      );
+      .action(action(run, () => import('./commands/activate.js')));
   }
 
   if (wanted('leave')) {
@@ -302,13 +291,7 @@ export function program(lang: Lang = 'en', only?: string, run?: Run): Command {
       .option('--left-on <date>', h.leave.leftOn)
       .addOption(hiredOn(h.leave.hiredOn))
       .option('--done-on <date>', h.leave.doneOn)
-      .action(
-        action(
-          run,
-          () => import('./commands/leave.js'),
-          (_, o) => o,
-        ),
-      );
+      .action(action(run, () => import('./commands/leave.js')));
   }
 
   if (wanted('revoke')) {
@@ -336,88 +319,40 @@ export function program(lang: Lang = 'en', only?: string, run?: Run): Command {
       .addOption(policyId(h.cardIssue.policy))
       .option('--expires-on <date>', h.cardIssue.expiresOn)
       .addOption(generation(h.cardIssue.generation))
-      .action(
-        action(
-          run,
-          () => import('./commands/card-issue.js'),
-          (_, o) => o,
-        ),
-      );
+      .action(action(run, () => import('./commands/card-issue.js')));
     declare(card, 'apply', m, h.cardApply)
       .addOption(idNumber(h.cardApply.id))
       .addOption(onDate(h.cardApply.on))
       .addOption(policyId(h.cardApply.policy))
       .addOption(generation(h.cardApply.generation))
-      .action(
-        action(
-          run,
-          () => import('./commands/card-apply.js'),
-          (_, o) => o,
-        ),
-      );
+      .action(action(run, () => import('./commands/card-apply.js')));
     declare(card, 'ready', m, h.cardReady)
       .addOption(cardNumber(h.cardReady.card))
       .addOption(onDate(h.cardReady.on))
       .addOption(outletName(h.cardReady.outlet))
-      .action(
-        action(
-          run,
-          () => import('./commands/card-ready.js'),
-          (_, o) => o,
-        ),
-      );
+      .action(action(run, () => import('./commands/card-ready.js')));
     declare(card, 'fail', m, h.cardFail)
       .addOption(idNumber(h.cardFail.id))
       .addOption(onDate(h.cardFail.on))
       .addOption(reasonText(h.cardFail.reason))
-      .action(
-        action(
-          run,
-          () => import('./commands/card-fail.js'),
-          (_, o) => o,
-        ),
-      );
+      .action(action(run, () => import('./commands/card-fail.js')));
     declare(card, 'set-policy', m, h.cardSetPolicy)
       .addOption(cardNumber(h.cardSetPolicy.card))
       .addOption(policyId(h.cardSetPolicy.policy))
-      .action(
-        action(
-          run,
-          () => import('./commands/card-set-policy.js'),
-          (_, o) => o,
-        ),
-      );
+      .action(action(run, () => import('./commands/card-set-policy.js')));
     declare(card, 'receive', m, h.cardReceive)
       .addOption(cardNumber(h.cardReceive.card))
       .addOption(onDate(h.cardReceive.on))
-      .action(
-        action(
-          run,
-          () => import('./commands/card-receive.js'),
-          (_, o) => o,
-        ),
-      );
+      .action(action(run, () => import('./commands/card-receive.js')));
     declare(card, 'report-loss', m, h.cardReportLoss)
       .addOption(cardNumber(h.cardReportLoss.card))
       .option('--temporary', h.cardReportLoss.temporary)
       .addOption(onDate(h.cardReportLoss.on))
-      .action(
-        action(
-          run,
-          () => import('./commands/card-report-loss.js'),
-          (_, o) => o,
-        ),
-      );
+      .action(action(run, () => import('./commands/card-report-loss.js')));
     declare(card, 'found', m, h.cardFound)
       .addOption(cardNumber(h.cardFound.card))
       .addOption(onDate(h.cardFound.on))
-      .action(
-        action(
-          run,
-          () => import('./commands/card-found.js'),
-          (_, o) => o,
-        ),
-      );
+      .action(action(run, () => import('./commands/card-found.js')));
     declare(card, 'replace', m, h.cardReplace)
       .addOption(cardNumber(h.cardReplace.card))
       .option('--new-card <card-number>', h.cardReplace.newCard)
@@ -426,24 +361,12 @@ export function program(lang: Lang = 'en', only?: string, run?: Run): Command {
       .option('--reason <reason>', h.cardReplace.reason)
       .addOption(policyId(h.cardReplace.policy))
       .addOption(yes(h.cardReplace.yes))
-      .action(
-        action(
-          run,
-          () => import('./commands/card-replace.js'),
-          (_, o) => o,
-        ),
-      );
+      .action(action(run, () => import('./commands/card-replace.js')));
     declare(card, 'cancel', m, h.cardCancel)
       .addOption(cardNumber(h.cardCancel.card))
       .addOption(onDate(h.cardCancel.on))
       .addOption(yes(h.cardCancel.yes))
-      .action(
-        action(
-          run,
-          () => import('./commands/card-cancel.js'),
-          (_, o) => o,
-        ),
-      );
+      .action(action(run, () => import('./commands/card-cancel.js')));
   }
 
   if (wanted('ecard')) {
@@ -452,13 +375,7 @@ export function program(lang: Lang = 'en', only?: string, run?: Run): Command {
       .addOption(idNumber(h.ecardClaim.id))
       .addOption(channel(h.ecardClaim.channel))
       .addOption(onDate(h.ecardClaim.on))
-      .action(
-        action(
-          run,
-          () => import('./commands/ecard-claim.js'),
-          (_, o) => o,
-        ),
-      );
+      .action(action(run, () => import('./commands/ecard-claim.js')));
   }
 
   if (wanted('enable')) {
@@ -466,13 +383,7 @@ export function program(lang: Lang = 'en', only?: string, run?: Run): Command {
       .addOption(cardNumber(h.enable.card))
       .addOption(onDate(h.enable.on))
       .addOption(channel(h.enable.channel))
-      .action(
-        action(
-          run,
-          () => import('./commands/enable.js'),
-          (_, o) => o,
-        ),
-      );
+      .action(action(run, () => import('./commands/enable.js')));
   }
 
   if (wanted('policies')) {
@@ -495,26 +406,14 @@ export function program(lang: Lang = 'en', only?: string, run?: Run): Command {
       .addOption(new Option('--kind <kind>', h.due.kind).choices(['registration', 'separation', 'activation', 'collection', 'renewal']))
       .addOption(new Option('--format <format>', h.due.format).choices(['text', 'json', 'ics']))
       .option('--by-employer', h.due.byEmployer)
-      .action(
-        action(
-          run,
-          () => import('./commands/due.js'),
-          (_, o) => o,
-        ),
-      );
+      .action(action(run, () => import('./commands/due.js')));
   }
 
   if (wanted('people')) {
     declare(root, 'people', m, h.people)
       .addOption(employerName(h.people.employer))
       .option('--name <text>', h.people.name)
-      .action(
-        action(
-          run,
-          () => import('./commands/people.js'),
-          (_, o) => o,
-        ),
-      );
+      .action(action(run, () => import('./commands/people.js')));
   }
 
   if (wanted('serve')) {
@@ -523,13 +422,7 @@ export function program(lang: Lang = 'en', only?: string, run?: Run): Command {
       .option('--host <addr>', h.serve.host)
       .option('--no-open', h.serve.noOpen)
       .option('--allow-remote', h.serve.allowRemote)
-      .action(
-        action(
-          run,
-          () => import('./commands/serve.js'),
-          (_, o) => o,
-        ),
-      );
+      .action(action(run, () => import('./commands/serve.js')));
   }
 
   if (wanted('import')) {
@@ -552,26 +445,14 @@ export function program(lang: Lang = 'en', only?: string, run?: Run): Command {
     declare(root, 'template', m, h.template)
       .addOption(new Option('--format <format>', h.template.format).choices(['csv', 'xlsx']).default('csv'))
       .addOption(new Option('--headers <lang>', h.template.headers).choices(['en', 'zh']).default('en'))
-      .action(
-        action(
-          run,
-          () => import('./commands/template.js'),
-          (_, o) => o,
-        ),
-      );
+      .action(action(run, () => import('./commands/template.js')));
   }
 
   if (wanted('export')) {
     declare(root, 'export', m, h.export)
       .addOption(new Option('--format <format>', h.export.format).choices(['csv', 'xlsx', 'json']).default('csv'))
       .addOption(new Option('--headers <lang>', h.export.headers).choices(['en', 'zh']).default('en'))
-      .action(
-        action(
-          run,
-          () => import('./commands/export.js'),
-          (_, o) => o,
-        ),
-      );
+      .action(action(run, () => import('./commands/export.js')));
   }
 
   if (wanted('history')) {
@@ -677,13 +558,7 @@ export function program(lang: Lang = 'en', only?: string, run?: Run): Command {
     declare(root, 'copy', m, h.copy)
       .option('--from <db-or-url>', h.copy.from)
       .option('--to <db-or-url>', h.copy.to)
-      .action(
-        action(
-          run,
-          () => import('./commands/copy.js'),
-          (_, o) => o,
-        ),
-      );
+      .action(action(run, () => import('./commands/copy.js')));
   }
 
   if (wanted('check')) {

@@ -30,24 +30,15 @@ import type { Judging } from './decision.js';
 import type { Refusal } from './refusal.js';
 import { decideEcardClaim, type EcardChannel } from './ecard.js';
 import { applyAll, type Fact, fact, type PersonState, personFacts } from './events.js';
-import { baseFacts, decideRegistration, type HireKind } from './registration.js';
+import { baseFacts, decideRegistration } from './registration.js';
 import { decideLeave } from './separation.js';
 import type { Hire } from './state.js';
 
 export interface LedgerRow {
   readonly id: CitizenId;
   readonly name: string | null;
-  readonly hire: {
-    /** A flexible worker registers themself, without an employer (SPEC 1.5). */
-    readonly kind: HireKind;
-    readonly employer: string | null;
-    readonly hiredOn: IsoDate;
-    readonly registeredOn: IsoDate | null;
-    readonly leftOn: IsoDate | null;
-    readonly separationDoneOn: IsoDate | null;
-    /** 缴费基数 in fen, when the row gives one. */
-    readonly base: number | null;
-  } | null;
+  /** The row's hire, as the ledger holds one (a flexible worker registers themself, without an employer: SPEC 1.5). */
+  readonly hire: Hire | null;
   readonly card: {
     readonly number: string;
     readonly bank: string | null;
