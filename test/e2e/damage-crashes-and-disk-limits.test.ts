@@ -8,17 +8,11 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BIN, expectCleanError, type Ledger, logStderr, prng, run, tempLedger } from './harness.js';
+import { hiresCsv, idFor } from './synthetic-hires.js';
 
 const SOAK = process.env.SSCARD_SOAK === '1';
 let ledger: Ledger;
 afterEach(() => ledger?.cleanup());
-
-const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-const withCheck = (first17: string) => first17 + '10X98765432'[[...first17].reduce((s, c, i) => s + Number(c) * WEIGHTS[i]!, 0) % 11]!;
-const idFor = (n: number, region = '110105') =>
-  withCheck(
-    `${region}1980${String(1 + (n % 12)).padStart(2, '0')}${String(1 + (Math.floor(n / 12) % 28)).padStart(2, '0')}${String(Math.floor(n / 336)).padStart(3, '0')}`,
-  );
 
 interface Spawned {
   code: number | null;
@@ -43,14 +37,6 @@ function start(db: string, args: string[], options: { killAfterMs?: number; env?
       resolve({ code, signal, stdout, stderr });
     });
   });
-}
-
-function hiresCsv(dir: string, name: string, from: number, n: number): string {
-  const file = path.join(dir, name);
-  const lines = ['id,name,employer,hired_on,registered_on'];
-  for (let i = from; i < from + n; i++) lines.push(`${idFor(i)},Worker ${i},Employer ${i % 7},2026-10-${String(1 + (i % 28)).padStart(2, '0')},`);
-  fs.writeFileSync(file, `${lines.join('\n')}\n`);
-  return file;
 }
 
 const SIDE = ['', '-wal', '-shm', '-journal'];

@@ -11,16 +11,11 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BIN, expectCleanError, type Ledger, logStderr, prng, run, tempLedger } from './harness.js';
+import { hiresCsv, idFor, withCheckCharacter } from './synthetic-hires.js';
 
 const SOAK = process.env.SSCARD_SOAK === '1';
 let ledger: Ledger;
 afterEach(() => ledger?.cleanup());
-
-const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-const idFor = (n: number, region = '110105') => {
-  const first17 = `${region}1980${String(1 + (n % 12)).padStart(2, '0')}${String(1 + (Math.floor(n / 12) % 28)).padStart(2, '0')}${String(Math.floor(n / 336)).padStart(3, '0')}`;
-  return first17 + '10X98765432'[[...first17].reduce((s, c, i) => s + Number(c) * WEIGHTS[i]!, 0) % 11]!;
-};
 
 interface Spawned {
   ms: number;
@@ -76,14 +71,6 @@ function count(db: string, sql: string): number {
   } finally {
     conn.close();
   }
-}
-
-function hiresCsv(dir: string, name: string, from: number, n: number): string {
-  const file = path.join(dir, name);
-  const lines = ['id,name,employer,hired_on,registered_on'];
-  for (let i = from; i < from + n; i++) lines.push(`${idFor(i)},Worker ${i},Employer ${i % 7},2026-10-${String(1 + (i % 28)).padStart(2, '0')},`);
-  fs.writeFileSync(file, `${lines.join('\n')}\n`);
-  return file;
 }
 
 describe('concurrent writers', () => {
@@ -361,7 +348,7 @@ describe('purge leaves nothing behind (issue 12)', () => {
       // A child whose card the target activated as guardian: the number on the card and, as the
       // event model records it, in the activation event's data.
       const child = idFor(t, '110106').replace(/^(\d{6})1980/, '$12015');
-      const childId = child.slice(0, 17) + '10X98765432'[[...child.slice(0, 17)].reduce((s, c, i) => s + Number(c) * WEIGHTS[i]!, 0) % 11]!;
+      const childId = withCheckCharacter(child.slice(0, 17));
       const card = `K${String(t).padStart(8, '0')}`;
       expect((await start(db, ['card', 'issue', '--id', childId, '--card', card, '--issued-on', '2026-05-01'])).code).toBe(0);
       const activated = await start(db, ['activate', '--card', card, '--id-doc', childId, '--guardian-id', target]);
