@@ -60,7 +60,8 @@ const common = {
   define: { SSCARD_VERSION: JSON.stringify(version), SSCARD_SCHEMAS: JSON.stringify(await ledgerSchemas()) },
   // `import()` of a bundled-in module becomes a plain require().
   supported: { 'dynamic-import': false },
-  minify: true,
+  // SSCARD_NO_MINIFY=1: readable names in `node --cpu-prof` profiles (issue 31's work); never for a release.
+  minify: process.env.SSCARD_NO_MINIFY !== '1',
   legalComments: 'none',
   logLevel: 'warning',
   absWorkingDir: root,
