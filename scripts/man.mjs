@@ -1,5 +1,5 @@
 // Writes the manual pages man/sscard.1 and, in Chinese, man/zh_CN/man1/sscard.1
-// (roff, man(7) macros) from the Commander declarations in src/cli/main.ts,
+// (roff, man(7) macros) from the Commander declarations (src/cli/main.ts and each command's commands/<name>.command.ts),
 // built in each language, and the catalogues' `man` texts: the same Command objects that print
 // `--help`, so the page and the help cannot drift apart. Descriptions,
 // usages, choices, defaults and examples (the 'after' help texts) are read
