@@ -36,6 +36,11 @@ export default defineConfig({
           include: ['test/e2e/**/*.test.ts', 'test/store/**/*.test.ts', 'test/web/**/*.test.ts'],
           // A PostgreSQL server for the suite, and the privacy scan of every captured stderr.
           globalSetup: ['test/global-setup.ts'],
+          // File after file in the same worker process too: each file makes its own directories, schemas, servers
+          // and terminals and removes them, and none changes process.env, the working directory or a module (no
+          // vi.mock). The harness's command thread then loads the bundles once per worker, not once per file.
+          // 37 of these files: 51.3 s of CPU isolated, 34.8 s not (440 tests passed both ways, load 17).
+          isolate: false,
         },
       },
     ],
