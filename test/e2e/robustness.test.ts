@@ -121,8 +121,8 @@ describe('crashes', () => {
     const csv = hiresCsv(ledger.dir, 'big.csv', 0, rows);
     for (let t = 0; t < trials; t++) {
       const db = path.join(ledger.dir, `crash-${t}.db`);
-      // A ledger with one committed record before the import starts.
-      expect((await start(db, ['register-employee', '--id', '11010519491231002X', '--employer', 'Acme', '--hired-on', '2026-09-01'])).code).toBe(0);
+      // A ledger with one committed record before the import starts (recorded in this process: the kill is the subject).
+      expect(inProcess(db, ['register-employee', '--id', '11010519491231002X', '--employer', 'Acme', '--hired-on', '2026-09-01']).code).toBe(0);
       // Start-up takes about 90 ms and the import about half a second: most kills land mid-import.
       const delay = Math.floor(60 + random() * 500);
       const r = await start(db, ['import', csv], delay);
@@ -147,7 +147,7 @@ describe('crashes', () => {
     ledger = tempLedger();
     for (let t = 0; t < (SOAK ? 20 : 5); t++) {
       const db = path.join(ledger.dir, `single-${t}.db`);
-      await start(db, ['register-employee', '--id', idFor(t), '--employer', 'Acme', '--hired-on', '2026-09-01']);
+      expect(inProcess(db, ['register-employee', '--id', idFor(t), '--employer', 'Acme', '--hired-on', '2026-09-01']).code).toBe(0);
       await start(db, ['register-employee', '--id', idFor(t + 100), '--employer', 'Acme', '--hired-on', '2026-09-01'], Math.floor(30 + random() * 120));
       expect(integrity(db)).toBe('ok');
       const hires = count(db, 'SELECT count(*) AS n FROM hire');
