@@ -71,6 +71,13 @@ export const MAX_ATTEMPTS = 8;
 // biome-ignore lint/suspicious/noExplicitAny: rows are typed by each caller's R; pg's own default is any.
 export type Query = <R = any>(text: string, params?: readonly unknown[]) => Promise<R[]>;
 
+/**
+ * `COPY ... FROM STDIN` of rows already in COPY's text format (pg-store.ts),
+ * queued on the connection before it returns: PostgreSQL's bulk load, which
+ * parses no JSON nor parameters.
+ */
+export type CopyIn = (sql: string, text: string) => Promise<void>;
+
 /** The append-only trigger's refusal (schema.ts): an UPDATE or DELETE of events by someone other than the owner's purge. */
 const isAppendOnly = (error: unknown) => sqlState(error) === 'P0001' && /append-only/.test(String((error as Error).message));
 
@@ -101,34 +108,76 @@ async function insertRows(q: Query, table: string, columns: readonly string[], r
 
 /** Writes the cached tables of these people from their replayed state (as saveState does in SQLite, for many at once). */
 async function saveStates(q: Query, states: readonly PersonState[]): Promise<void> {
-  if (states.length === 0) return;
-  const ids = states.map((s) => s.id);
-  await q(
-    'INSERT INTO person (id, name) SELECT id, name FROM json_populate_recordset(NULL::person, $1::json) ON CONFLICT (id) DO UPDATE SET name = excluded.name',
-    [JSON.stringify(states.map((s) => ({ id: s.id, name: s.name })))],
+  await Promise.all(sendStates(q, null, states, new Set()));
+}
+
+const COPY_ESCAPES: Readonly<Record<string, string>> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+
+/** A value in COPY's text format (PostgreSQL manual, COPY, "Text Format"): \N for NULL; backslash, tab and line ends escaped. */
+function copyValue(value: unknown): string {
+  if (value === null || value === undefined) return '\\N';
+  const text = String(value);
+  return /[\\\t\n\r]/.test(text) ? text.replace(/[\\\t\n\r]/g, (c) => COPY_ESCAPES[c]!) : text;
+}
+
+/** Rows into a table by COPY, the statement queued before this returns. */
+function copyRows(copyIn: CopyIn, table: string, columns: readonly string[], rows: readonly Record<string, unknown>[]): Promise<void> {
+  const lines: string[] = [];
+  for (const row of rows) lines.push(columns.map((c) => copyValue(row[c])).join('\t'));
+  lines.push('');
+  return copyIn(`COPY ${table} (${columns.join(', ')}) FROM STDIN`, lines.join('\n'));
+}
+
+/**
+ * Sends the statements that write these people's cached tables, each queued
+ * on the connection before this returns (so that they run in this order, and
+ * before anything sent later); their results are the promises. `fresh`:
+ * people who had no events before, so no cached rows to delete (an import of
+ * new people: most of its rows). With `copyIn`, rows that only add go by COPY.
+ */
+function sendStates(q: Query, copyIn: CopyIn | null, states: readonly PersonState[], fresh: ReadonlySet<string>): Promise<unknown>[] {
+  const sent: Promise<unknown>[] = [];
+  const add = (table: string, columns: readonly string[], rows: readonly Record<string, unknown>[]) => {
+    if (rows.length > 0) sent.push(copyIn ? copyRows(copyIn, table, columns, rows) : insertRows(q, table, columns, rows));
+  };
+  const known = states.filter((s) => !fresh.has(s.id));
+  // The person row is the parent of the others (foreign keys): first. A new person's is only added.
+  add(
+    'person',
+    ['id', 'name'],
+    states.flatMap((s) => (fresh.has(s.id) ? [{ id: s.id, name: s.name }] : [])),
   );
-  await q('DELETE FROM hire WHERE person_id = ANY($1::text[])', [ids]);
-  await q('DELETE FROM card WHERE person_id = ANY($1::text[])', [ids]);
-  await q('DELETE FROM ecard WHERE person_id = ANY($1::text[])', [ids]);
-  await insertRows(
-    q,
+  if (known.length > 0) {
+    const ids = known.map((s) => s.id);
+    sent.push(
+      q(
+        'INSERT INTO person (id, name) SELECT id, name FROM json_populate_recordset(NULL::person, $1::json) ON CONFLICT (id) DO UPDATE SET name = excluded.name',
+        [JSON.stringify(known.map((s) => ({ id: s.id, name: s.name })))],
+      ),
+    );
+    sent.push(q('DELETE FROM hire WHERE person_id = ANY($1::text[])', [ids]));
+    sent.push(q('DELETE FROM card WHERE person_id = ANY($1::text[])', [ids]));
+    sent.push(q('DELETE FROM ecard WHERE person_id = ANY($1::text[])', [ids]));
+  }
+  add(
     'hire',
     HIRE_COLUMNS,
     states.flatMap((s) => s.hires.map((h) => hireParams(s.id, h))),
   );
-  await insertRows(
-    q,
+  add(
     'card',
     CARD_COLUMNS,
     states.flatMap((s) => s.cards.map((c, i) => cardParams(c, i + 1))),
   );
-  await insertRows(
-    q,
+  add(
     'ecard',
     ['person_id', 'channel', 'claimed_on'],
     states.flatMap((s) => (s.ecard ? [{ person_id: s.id, channel: s.ecard.channel, claimed_on: s.ecard.claimedOn }] : [])),
   );
+  return sent;
 }
+
+const EVENT_INSERT_COLUMNS = ['seq', 'person_id', 'kind', 'concerns_on', 'recorded_at', 'source', 'v', 'data'] as const;
 
 async function insertEvents(q: Query, events: readonly LedgerEvent[]): Promise<void> {
   const rows = events.map((e) => ({
@@ -141,7 +190,18 @@ async function insertEvents(q: Query, events: readonly LedgerEvent[]): Promise<v
     v: EVENT_VERSION,
     data: payload(e.body),
   }));
-  await insertRows(q, 'event', ['seq', 'person_id', 'kind', 'concerns_on', 'recorded_at', 'source', 'v', 'data'], rows);
+  await insertRows(q, 'event', EVENT_INSERT_COLUMNS, rows);
+}
+
+/** Events by COPY, the statement queued before this returns. */
+function copyEvents(copyIn: CopyIn, events: readonly LedgerEvent[]): Promise<void> {
+  const lines: string[] = [];
+  for (const e of events)
+    lines.push(
+      `${e.seq}\t${copyValue(e.personId)}\t${copyValue(e.body.kind)}\t${copyValue(e.on)}\t${copyValue(e.recordedAt)}\t${copyValue(e.source)}\t${EVENT_VERSION}\t${copyValue(payload(e.body))}`,
+    );
+  lines.push('');
+  return copyIn(`COPY event (${EVENT_INSERT_COLUMNS.join(', ')}) FROM STDIN`, lines.join('\n'));
 }
 
 interface TextColumn {
@@ -200,7 +260,7 @@ async function* statesOf(events: AsyncIterable<LedgerEvent>, viewOn: IsoDate | n
 }
 
 class Reader implements LedgerReader {
-  constructor(protected readonly q: Query) {}
+  constructor(protected q: Query) {}
 
   async personEvents(personId: string): Promise<LedgerEvent[]> {
     return personEvents(this.q, personId);
@@ -246,6 +306,8 @@ class Transaction extends Reader implements LedgerTransaction {
   /** Every event of each person recorded in this transaction and not yet sent, with the ones already stored. */
   private readonly touched = new Map<string, LedgerEvent[]>();
   private readonly states = new Map<string, PersonState>();
+  /** The people in `states` who had no events before this transaction's unsent ones: nothing of theirs to delete at flush. */
+  private readonly fresh = new Set<string>();
   /** Card number -> holder, for the cards of the people in `states`. */
   private readonly cards = new Map<string, string>();
   /** Events and card holders read ahead (prefetch) or already sent in this transaction: what the database holds now. */
@@ -265,12 +327,47 @@ class Transaction extends Reader implements LedgerTransaction {
    * history once, not once per row. One person only: memory stays bounded.
    */
   private carried: PersonState | null = null;
+  /**
+   * The last statement of the writes sent and not waited for: the client
+   * reads and decides the next rows while the server writes the last ones
+   * (issue 31: the import's client and server time were added up).
+   */
+  private sending: Promise<unknown> | null = null;
+  /** The first of those writes that failed: what the transaction failed of (later statements only say it was aborted). */
+  private failure: { error: unknown } | null = null;
 
   constructor(
     q: Query,
     private readonly now: string,
+    private readonly copyIn: CopyIn,
   ) {
     super(q);
+    // Every query after writes that failed fails with their error.
+    this.q = async (text, params) => {
+      if (this.failed()) throw this.failed()!.error;
+      try {
+        return await q(text, params);
+      } catch (error) {
+        throw this.failed()?.error ?? error;
+      }
+    };
+  }
+
+  private failed(): { error: unknown } | null {
+    return this.failure;
+  }
+
+  /** Waits for the writes sent; throws the first one's failure. */
+  async settled(): Promise<void> {
+    await this.sending?.catch(() => undefined);
+    this.sending = null;
+    if (this.failure) throw this.failure.error;
+  }
+
+  /** What the transaction failed of: the first write sent that failed, else `error`. */
+  async cause(error: unknown): Promise<unknown> {
+    await this.sending?.catch(() => undefined);
+    return this.failure?.error ?? error;
   }
 
   /**
@@ -304,7 +401,8 @@ class Transaction extends Reader implements LedgerTransaction {
     this.knownCards.clear();
     const ids = [...new Set(personIds)].filter((id) => !this.touched.has(id) && !this.known.has(id));
     if (ids.length > 0) {
-      const events = byPerson(await this.q<EventRow>(`SELECT ${EVENT_COLUMNS} FROM event WHERE person_id = ANY($1::text[]) ORDER BY seq`, [ids]));
+      // In the order of the event_person index, which the planner then reads (by seq it walked the whole primary key).
+      const events = byPerson(await this.q<EventRow>(`SELECT ${EVENT_COLUMNS} FROM event WHERE person_id = ANY($1::text[]) ORDER BY person_id, seq`, [ids]));
       for (const id of ids) this.known.set(id, (events.get(id) ?? []).map(toEvent));
     }
     const numbers = [...new Set(cardNumbers)].filter((n) => !this.cards.has(n) && !this.knownCards.has(n));
@@ -339,10 +437,15 @@ class Transaction extends Reader implements LedgerTransaction {
 
   async record(personId: string, facts: readonly Fact[], source: string): Promise<LedgerEvent[]> {
     if (facts.length === 0) return [];
-    const events = this.touched.get(personId) ?? [...(this.known.get(personId) ?? (await personEvents(this.q, personId)))];
+    let events = this.touched.get(personId);
+    if (events === undefined) {
+      events = [...(this.known.get(personId) ?? (await personEvents(this.q, personId)))];
+      if (events.length === 0) this.fresh.add(personId);
+    }
     const before = this.carried?.id === personId ? this.carried : null;
     const seqs = this.nextSeq === null ? await this.reserve(facts.length) : this.local(facts.length);
-    const recorded = facts.map((f, i) => ({ ...f, seq: seqs[i]!, personId, recordedAt: this.now, source }));
+    // Built field by field, not by spreading (as in SQLite's record): an import stamps hundreds of thousands.
+    const recorded = facts.map((f, i): LedgerEvent => ({ on: f.on, body: f.body, seq: seqs[i]!, personId, recordedAt: this.now, source }));
     events.push(...recorded);
     this.touched.set(personId, events);
     this.pending.push(...recorded);
@@ -412,11 +515,19 @@ class Transaction extends Reader implements LedgerTransaction {
     return Number(n);
   }
 
-  /** Sends the buffered events and cached state. */
+  /**
+   * Sends the buffered events and cached state, without waiting for them
+   * (settled() does; a read sent later runs after them on the connection).
+   * At most one batch is being written while the next one is sent, so that
+   * memory stays bounded however fast the rows come.
+   */
   async flush(): Promise<void> {
     if (this.states.size === 0) return;
-    await saveStates(this.q, [...this.states.values()]);
-    for (let i = 0; i < this.pending.length; i += BATCH) await insertEvents(this.q, this.pending.slice(i, i + BATCH));
+    await this.settled();
+    const sent = sendStates(this.q, this.copyIn, [...this.states.values()], this.fresh);
+    sent.push(copyEvents(this.copyIn, this.pending));
+    for (const statement of sent) statement.catch((error) => (this.failure ??= { error }));
+    this.sending = sent[sent.length - 1]!;
     this.pending = [];
     // What was sent is what the database now holds: later reads of these people need no round trip.
     for (const [id, events] of this.touched) this.known.set(id, events);
@@ -426,6 +537,7 @@ class Transaction extends Reader implements LedgerTransaction {
     for (const [number, holder] of this.cards) this.knownCards.set(number, holder);
     this.touched.clear();
     this.states.clear();
+    this.fresh.clear();
     this.cards.clear();
   }
 
@@ -456,6 +568,7 @@ export class PostgresStore extends Reader implements Store {
   constructor(
     private readonly client: Client,
     q: Query,
+    private readonly copyIn: CopyIn,
     private readonly now: string,
     readonly location: PostgresLocation,
     /** Queries with a long limit of their own (VACUUM FULL). */
@@ -822,20 +935,31 @@ export class PostgresStore extends Reader implements Store {
       try {
         await this.q('BEGIN ISOLATION LEVEL SERIALIZABLE');
         await this.q(`LOCK TABLE hire IN ${bulk ? 'SHARE ROW EXCLUSIVE' : 'ROW EXCLUSIVE'} MODE`);
-        tx = new Transaction(this.q, this.now);
+        tx = new Transaction(this.q, this.now, this.copyIn);
         // An import whose process stops (Ctrl-Z) would hold clerks back: the server ends it after a while.
         if (bulk) {
           await this.q(`SET LOCAL idle_in_transaction_session_timeout = ${2 * this.location.timeouts.statement}`);
+          // The tables grow inside this transaction while the planner judges them by statistics from before it (an
+          // empty ledger's: none), and takes 2,000 identity numbers to match a fifth of any table: it read the
+          // whole of hire and event for each batch, an import's time growing with the square of its rows (issue
+          // 31: 300,000 rows 5.3 times as long as 100,000). The batches' lookups are by key: by index, always.
+          // And no JIT: a batch's statements are short, and their cost estimates (of a table of unknown size)
+          // made PostgreSQL compile them, for longer than they run.
+          await this.q('SET LOCAL enable_seqscan = off');
+          await this.q('SET LOCAL jit = off');
           await tx.numberLocally();
         }
         const result = await work(tx);
         await tx.flush();
+        await tx.settled();
         await tx.takeNumbers();
         phase = 'commit';
         await this.q('COMMIT');
         if (tx.erased) await this.rewriteErased();
         return result;
-      } catch (error) {
+      } catch (thrown) {
+        // A write sent without waiting that failed: the error of the transaction, whatever failed after it.
+        const error = tx === null ? thrown : await tx.cause(thrown);
         const broken = error instanceof Silent || (sqlState(error) === undefined && failure(error, this.location) !== error);
         // A connection that broke or went silent has nothing to roll back here (the server does it when the socket closes).
         if (!broken) await this.q('ROLLBACK').catch(() => undefined);
