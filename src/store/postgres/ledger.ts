@@ -20,11 +20,10 @@ import type { PostgresLocation } from '../location.js';
 import {
   agendaKey,
   agendaOfReplayed,
-  inWindow,
+  windowed,
   personQuery,
   type DatedHire,
   deadlinesOf,
-  withDeadlines,
   CARD_COLUMNS,
   type CardRow,
   cardParams,
@@ -59,6 +58,7 @@ import type {
   WriteOptions,
 } from '../store.js';
 import { failure, type Phase, RETRYABLE, Silent, sqlState } from './failure.js';
+import { ReplayedAgenda } from '../replayed-agenda.js';
 import { SCHEMA_VERSION } from './schema.js';
 
 /** Events (and people) per multi-row statement, and rows per page when reading the whole ledger. */
@@ -259,6 +259,36 @@ async function* statesOf(events: AsyncIterable<LedgerEvent>, viewOn: IsoDate | n
   if (current !== null) yield replay(current, list, viewOn).state;
 }
 
+/** Names of the cursors of this process, one per reading: two readings in one transaction must not share one. */
+let cursors = 0;
+
+/**
+ * The events of everyone with facts dated after `viewOn`, by person then
+ * number, through one cursor a page at a time: the server finds those people
+ * once, and the client holds one page. Inside a transaction (a cursor lives
+ * in one).
+ */
+async function* laterEvents(q: Query, viewOn: IsoDate): AsyncIterable<LedgerEvent> {
+  const cursor = `sscard_later_${++cursors}`;
+  await q(
+    `DECLARE ${cursor} NO SCROLL CURSOR FOR SELECT ${EVENT_COLUMNS} FROM event
+      WHERE person_id IN (SELECT person_id FROM event WHERE concerns_on > $1) ORDER BY person_id, seq`,
+    [viewOn],
+  );
+  try {
+    for (;;) {
+      const rows = await q<EventRow>(`FETCH ${BATCH} FROM ${cursor}`);
+      for (const row of rows) yield toEvent(row);
+      if (rows.length < BATCH) return;
+    }
+  } finally {
+    await q(`CLOSE ${cursor}`).catch(() => undefined);
+  }
+}
+
+/** Leaves out the people with facts dated after the day in parameter `n` (they are replayed instead). */
+const notLaterSql = (column: string, n: number) => `NOT EXISTS (SELECT 1 FROM event e WHERE e.person_id = ${column} AND e.concerns_on > $${n})`;
+
 class Reader implements LedgerReader {
   constructor(protected q: Query) {}
 
@@ -328,45 +358,49 @@ class Transaction extends Reader implements LedgerTransaction {
    */
   private carried: PersonState | null = null;
   /**
-   * The last statement of the writes sent and not waited for: the client
-   * reads and decides the next rows while the server writes the last ones
-   * (issue 31: the import's client and server time were added up).
+   * The last statement sent in this transaction. Each is sent when the one
+   * before has its answer (pg 9 will not queue them itself), but a flush
+   * does not wait for its writes: the client reads and decides the next rows
+   * while the server writes the last ones (issue 31: the import's client and
+   * server time were added up).
    */
-  private sending: Promise<unknown> | null = null;
-  /** The first of those writes that failed: what the transaction failed of (later statements only say it was aborted). */
+  private tail: Promise<unknown> = Promise.resolve();
+  /** The first write that failed: what the transaction failed of (the statements after it only say it was aborted). */
   private failure: { error: unknown } | null = null;
+  private readonly copy: CopyIn;
 
   constructor(
     q: Query,
     private readonly now: string,
-    private readonly copyIn: CopyIn,
+    copyIn: CopyIn,
   ) {
     super(q);
-    // Every query after writes that failed fails with their error.
-    this.q = async (text, params) => {
-      if (this.failed()) throw this.failed()!.error;
-      try {
-        return await q(text, params);
-      } catch (error) {
-        throw this.failed()?.error ?? error;
-      }
+    const inTurn = <T>(send: () => Promise<T>): Promise<T> => {
+      const turn = this.tail.then(() => {
+        const failed = this.failed();
+        if (failed) throw failed.error;
+        return send();
+      });
+      this.tail = turn.catch(() => undefined);
+      return turn;
     };
+    this.q = (text, params) => inTurn(() => q(text, params));
+    this.copy = (sql, text) => inTurn(() => copyIn(sql, text));
   }
 
   private failed(): { error: unknown } | null {
     return this.failure;
   }
 
-  /** Waits for the writes sent; throws the first one's failure. */
+  /** Waits for the statements sent; throws the first failed write's error. */
   async settled(): Promise<void> {
-    await this.sending?.catch(() => undefined);
-    this.sending = null;
+    await this.tail;
     if (this.failure) throw this.failure.error;
   }
 
   /** What the transaction failed of: the first write sent that failed, else `error`. */
   async cause(error: unknown): Promise<unknown> {
-    await this.sending?.catch(() => undefined);
+    await this.tail;
     return this.failure?.error ?? error;
   }
 
@@ -524,10 +558,9 @@ class Transaction extends Reader implements LedgerTransaction {
   async flush(): Promise<void> {
     if (this.states.size === 0) return;
     await this.settled();
-    const sent = sendStates(this.q, this.copyIn, [...this.states.values()], this.fresh);
-    sent.push(copyEvents(this.copyIn, this.pending));
+    const sent = sendStates(this.q, this.copy, [...this.states.values()], this.fresh);
+    sent.push(copyEvents(this.copy, this.pending));
     for (const statement of sent) statement.catch((error) => (this.failure ??= { error }));
-    this.sending = sent[sent.length - 1]!;
     this.pending = [];
     // What was sent is what the database now holds: later reads of these people need no round trip.
     for (const [id, events] of this.touched) this.known.set(id, events);
@@ -606,17 +639,21 @@ export class PostgresStore extends Reader implements Store {
   }
 
   async agendaRows(viewOn: IsoDate | null, order: AgendaOrder, window?: AgendaWindow): Promise<AgendaSources> {
-    // People with facts dated after `viewOn` looked different that day: replayed. Everyone else: the cache.
-    const replayed = await this.snapshot(async () => {
-      const later =
-        viewOn === null
-          ? []
-          : (await this.q<{ person_id: string }>('SELECT DISTINCT person_id FROM event WHERE concerns_on > $1', [viewOn])).map((r) => r.person_id);
-      const states: PersonState[] = [];
-      for (const id of later) states.push(replay(id, await personEvents(this.q, id), viewOn).state);
-      return { later: new Set(later), ...agendaOfReplayed(states, () => order.renewingPolicies()) };
-    });
-    const { later } = replayed;
+    const deadlineOf = deadlinesOf(order);
+    // People with facts dated after `viewOn` looked different that day: the queries leave them out, and they are
+    // replayed from their events, read through one cursor a page at a time, one person at a time, into a temporary
+    // file read back in AgendaOrder (as the SQLite engine does; issue 31: a round trip per person, all of them held).
+    // Everyone else: the cache.
+    const replayed = viewOn === null ? null : new ReplayedAgenda(deadlineOf, () => order.renewingPolicies());
+    if (viewOn !== null && replayed !== null) {
+      await this.snapshot(async () => {
+        for await (const state of statesOf(laterEvents(this.q, viewOn), viewOn)) replayed.add(state);
+      });
+      replayed.finish();
+    }
+    /** The condition that leaves out the people replayed, on a column naming the person, with `viewOn` as parameter `n`. */
+    const notLater = (column: string, n: number) => (viewOn === null ? '' : ` AND ${notLaterSql(column, n)}`);
+    const laterParam = viewOn === null ? [] : [viewOn];
     // Pages in key order (three streams share the one connection, so no cursor
     // holds it): each page is one consistent read; a row changed between pages
     // is seen as it is in the later page.
@@ -627,17 +664,19 @@ export class PostgresStore extends Reader implements Store {
       for (;;) {
         let rows: R[];
         try {
-          rows = await q<R>(`${select} AND (${order}) > (${after.map((_, i) => `$${i + 1}`).join(', ')}) ORDER BY ${order} LIMIT ${BATCH}`, after);
+          rows = await q<R>(
+            `${select}${notLater('c.person_id', after.length + 1)} AND (${order}) > (${after.map((_, i) => `$${i + 1}`).join(', ')}) ORDER BY ${order} LIMIT ${BATCH}`,
+            [...after, ...laterParam],
+          );
         } catch (error) {
           throw failure(error, location);
         }
-        yield rows.filter((row) => !later.has(row.person_id));
+        yield rows;
         if (rows.length < BATCH) return;
         after = keyOf(rows[rows.length - 1]!);
       }
     }
     type Named<R> = R & { name: string | null };
-    const deadlineOf = deadlinesOf(order);
     /**
      * Open hires in AgendaOrder: the start days are grouped by their deadline
      * (the core's rule) and each deadline's hires are read in one query, in
@@ -674,16 +713,14 @@ export class PostgresStore extends Reader implements Store {
             const params: unknown[] = [byDeadline.get(deadline)];
             const employer = window?.employer === undefined ? '' : `AND h.employer = $${params.push(window.employer)}`;
             const accepted = names === null ? '' : `AND h.employer = ANY($${params.push(names)})`;
+            const replayedOut = notLater('h.person_id', params.length + 1);
             const rows = await q<Named<HireRow>>(
-              `SELECT h.*, p.name FROM hire h JOIN person p ON p.id = h.person_id WHERE ${where} AND h.${column} = ANY($1) ${employer} ${accepted}
+              `SELECT h.*, p.name FROM hire h JOIN person p ON p.id = h.person_id WHERE ${where} AND h.${column} = ANY($1) ${employer} ${accepted}${replayedOut}
                 ORDER BY h.person_id COLLATE "C", h.hired_on COLLATE "C", h.employer COLLATE "C", h.id`,
-              params,
+              [...params, ...laterParam],
             );
             for (let i = 0; i < rows.length; i += BATCH)
-              yield rows
-                .slice(i, i + BATCH)
-                .filter((row) => !later.has(row.person_id))
-                .map((row) => ({ deadline, person: { id: row.person_id, name: row.name }, hire: toHire(row) }));
+              yield rows.slice(i, i + BATCH).map((row) => ({ deadline, person: { id: row.person_id, name: row.name }, hire: toHire(row) }));
           }
         } catch (error) {
           throw failure(error, location);
@@ -697,12 +734,12 @@ export class PostgresStore extends Reader implements Store {
       for await (const rows of pages<Named<CardRow>>(select, 'c.number', [''], (r) => [r.number]))
         yield rows.map((row) => ({ person: { id: row.person_id, name: row.name }, card: toCard(row) }));
     }
-    const replayedIn = (kind: 'registration' | 'separation', entries: typeof replayed.registrations) =>
-      withDeadlines(kind, entries, deadlineOf).filter(inWindow(window));
+    const merged = (kind: 'registration' | 'separation', all: () => AsyncIterable<DatedHire[]>) =>
+      reiterable(() => (replayed === null ? all() : mergedByKey(all(), windowed(replayed.hires(kind), window), agendaKey)));
     return {
-      registrations: reiterable(() => mergedByKey(registrations(), replayedIn('registration', replayed.registrations), agendaKey)),
-      separations: reiterable(() => mergedByKey(separations(), replayedIn('separation', replayed.separations), agendaKey)),
-      cards: reiterable(() => mergedByKey(cards(), replayed.cards, () => '')),
+      registrations: merged('registration', registrations),
+      separations: merged('separation', separations),
+      cards: reiterable(() => (replayed === null ? cards() : mergedByKey(cards(), replayed.cards(), () => ''))),
     };
   }
 
@@ -713,27 +750,23 @@ export class PostgresStore extends Reader implements Store {
         const key = `${kind}|${employer ?? ''}|${start}`;
         counts.set(key, { kind, employer, start, count: (counts.get(key)?.count ?? 0) + count });
       };
+      // People with facts dated after `viewOn` looked different that day: the cache's counts leave them out, and
+      // their replays, read through one cursor a person at a time, are counted (issue 31: a round trip per person).
+      const notLater = viewOn === null ? '' : ` AND ${notLaterSql('h.person_id', 1)}`;
       const rows = await this.q<{ kind: OpenHireGroup['kind']; employer: string; start: IsoDate; count: string }>(
         `SELECT 'registration' AS kind, h.employer, h.hired_on AS start, count(*) AS count FROM hire h
-          WHERE ${OPEN_ITEMS_SQL.registration} GROUP BY h.employer, h.hired_on
+          WHERE ${OPEN_ITEMS_SQL.registration}${notLater} GROUP BY h.employer, h.hired_on
          UNION ALL
          SELECT 'separation', h.employer, h.left_on, count(*) FROM hire h
-          WHERE ${OPEN_ITEMS_SQL.separation} GROUP BY h.employer, h.left_on`,
+          WHERE ${OPEN_ITEMS_SQL.separation}${notLater} GROUP BY h.employer, h.left_on`,
+        viewOn === null ? [] : [viewOn],
       );
       for (const r of rows) add(r.kind, r.employer === '' ? null : r.employer, r.start, Number(r.count));
       if (viewOn !== null) {
-        // People with facts dated after `viewOn` looked different that day: their cached hires out, their replayed ones in.
-        const later = (await this.q<{ person_id: string }>('SELECT DISTINCT person_id FROM event WHERE concerns_on > $1', [viewOn])).map((r) => r.person_id);
-        const cached = await this.q<HireRow>('SELECT * FROM hire WHERE person_id = ANY($1::text[])', [later]);
-        const open = (states: PersonState[], sign: 1 | -1) => {
-          const { registrations, separations } = agendaOfReplayed(states);
-          for (const { hire } of registrations) add('registration', hire.employer, hire.hiredOn, sign);
-          for (const { hire } of separations) add('separation', hire.employer, hire.leftOn!, sign);
-        };
-        for (const id of later) {
-          const hires = cached.filter((h) => h.person_id === id).map(toHire);
-          open([{ id, exists: true, name: null, hires, cards: [], ecard: null }], -1);
-          open([replay(id, await personEvents(this.q, id), viewOn).state], 1);
+        for await (const state of statesOf(laterEvents(this.q, viewOn), viewOn)) {
+          const { registrations, separations } = agendaOfReplayed([state]);
+          for (const { hire } of registrations) add('registration', hire.employer, hire.hiredOn, 1);
+          for (const { hire } of separations) add('separation', hire.employer, hire.leftOn!, 1);
         }
       }
       return [...counts.values()].filter((g) => g.count > 0);
