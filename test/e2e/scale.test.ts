@@ -2,10 +2,11 @@
 // and print a document that parses, on a ledger of 150,000 open deadlines
 // (v1 crashed in text mode above about 125,000: Math.max(...spread)). Not
 // timed: speed is measured by `npm run bench`.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Ledger, tempLedger } from './harness.js';
+import { BIN, type Ledger, tempLedger } from './harness.js';
 
 const OPEN = 150_000;
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
@@ -57,6 +58,24 @@ describe(`a ledger of ${OPEN.toLocaleString('en')} open deadlines`, () => {
     expect(due.code, due.stderr).toBe(0);
     expect(due.json.items).toHaveLength(OPEN);
     expect(new Set(due.json.items.map((i: { id: string }) => i.id)).size).toBeGreaterThan(1);
+  }, 180_000);
+
+  it('due --json holds no item once written: a JavaScript heap of 16 MiB is enough, today and on a past day', () => {
+    // Issue 31: every item was kept in a Map (the 增员/减员 cut-off's cache) once the import recorded the
+    // employers, which took due --json at 1,000,000 hires from 129 to 246 MiB. A heap too small for 150,000 items.
+    const out = path.join(ledger.dir, 'due.json');
+    for (const asOf of [[], ['--as-of', '2026-10-15']]) {
+      const fd = fs.openSync(out, 'w');
+      const r = spawnSync(process.execPath, ['--max-old-space-size=16', BIN, '--db', ledger.db, 'due', '--json', ...asOf], {
+        env: { PATH: process.env.PATH ?? '', HOME: ledger.dir, LANG: 'C', SSCARD_TODAY: '2026-11-24' },
+        stdio: ['ignore', fd, 'pipe'],
+        encoding: 'utf8',
+      });
+      fs.closeSync(fd);
+      expect(r.status, r.stderr).toBe(0);
+      const items = JSON.parse(fs.readFileSync(out, 'utf8')).items as { id: string }[];
+      expect(items.length).toBeGreaterThan(asOf.length === 0 ? OPEN - 1 : 0);
+    }
   }, 180_000);
 
   it('people lists every one, aligned, with the count', () => {

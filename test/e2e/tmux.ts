@@ -1,6 +1,9 @@
-// A terminal the tests type into: a tmux session on a tmux server of the
-// test file's own (another file ending its last session must not stop it
-// under us), its screen read until an expected text appears.
+// A terminal the tests type into: a tmux session on a tmux server of its own,
+// its screen read until an expected text appears. Each start() gets a new
+// server: another file ending its last session must not stop ours under us,
+// and ending a session ends its server (tmux's exit-empty) a moment later,
+// so a next session on the same socket could meet a server that is exiting
+// ("server exited unexpectedly": seen once in a loaded full run).
 import { execFileSync, spawnSync } from 'node:child_process';
 
 export const hasTmux = spawnSync('tmux', ['-V']).status === 0;
@@ -9,13 +12,15 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** `join`: wrapped lines read as one (capture-pane -J). */
 export function terminal(name: string, options: { join?: boolean; width?: number; height?: number } = {}) {
-  const server = ['-L', `sscard-${name}-${process.pid}`];
+  let started = 0;
   const session = `sscard-${name}-${process.pid}`;
-  const tmux = (...args: string[]) => execFileSync('tmux', [...server, ...args]);
+  const server = () => ['-L', `${session}-${started}`];
+  const tmux = (...args: string[]) => execFileSync('tmux', [...server(), ...args]);
   const screen = () => tmux('capture-pane', '-t', session, '-p', ...(options.join ? ['-J'] : [])).toString();
   return {
     /** Runs `command` (a shell command line) in a new session. */
     start(command: string) {
+      started += 1;
       tmux('new-session', '-d', '-s', session, '-x', String(options.width ?? 200), '-y', String(options.height ?? 40), command);
     },
     screen,
@@ -31,6 +36,6 @@ export function terminal(name: string, options: { join?: boolean; width?: number
     /** Everything the program writes to the terminal from now on, appended to `file` (what was drawn and erased too). */
     record: (file: string) => tmux('pipe-pane', '-t', session, `cat >> '${file}'`),
     sleep,
-    kill: () => spawnSync('tmux', [...server, 'kill-session', '-t', session]),
+    kill: () => spawnSync('tmux', [...server(), 'kill-server']),
   };
 }

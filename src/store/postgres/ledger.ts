@@ -38,6 +38,7 @@ import {
   payload,
   reiterable,
   toCard,
+  storedEvent,
   toEvent,
   toHire,
 } from '../rows.js';
@@ -56,6 +57,7 @@ import type {
   Person,
   Store,
   WriteOptions,
+  StoredEvent,
 } from '../store.js';
 import { failure, type Phase, RETRYABLE, Silent, sqlState } from './failure.js';
 import { ReplayedAgenda } from '../replayed-agenda.js';
@@ -810,6 +812,17 @@ export class PostgresStore extends Reader implements Store {
       for (;;) {
         const rows = await q<EventRow>(`SELECT ${EVENT_COLUMNS} FROM event WHERE seq > $1 ORDER BY seq LIMIT ${BATCH}`, [after]);
         for (const row of rows) yield toEvent(row);
+        if (rows.length < BATCH) return;
+        after = Number(rows[rows.length - 1]!.seq);
+      }
+    });
+  }
+  async *storedEvents(): AsyncIterable<StoredEvent> {
+    yield* this.snapshotted(async function* (q) {
+      let after = 0;
+      for (;;) {
+        const rows = await q<EventRow>(`SELECT ${EVENT_COLUMNS} FROM event WHERE seq > $1 ORDER BY seq LIMIT ${BATCH}`, [after]);
+        for (const row of rows) yield storedEvent(Number(row.seq), row.person_id, row.kind, row.concerns_on, row.recorded_at, row.source, row.data);
         if (rows.length < BATCH) return;
         after = Number(rows[rows.length - 1]!.seq);
       }

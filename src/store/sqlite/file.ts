@@ -8,7 +8,7 @@ import { cacheDifferencesIn, rebuildCache, SqliteStore } from './ledger.js';
 import { type HeaderFields, hasPendingJournal, inspectDatabase, walPageOneHeaders } from './header.js';
 import { checkRecoverable } from './journal-check.js';
 import { connect } from './connect.js';
-import { APPLICATION_ID, MIGRATIONS, SCHEMA_QUERY, SCHEMA_VERSION } from './schema.js';
+import { APPLICATION_ID, IDENTITY_QUERY, MIGRATIONS, SCHEMA_QUERY, SCHEMA_VERSION } from './schema.js';
 
 /** Long enough for a queue of writers (each write is short) before "database is locked". */
 const BUSY_TIMEOUT_MS = 30_000;
@@ -77,12 +77,14 @@ export function openSqliteStore(file: string, options: OpenOptions): SqliteStore
   if (options.create && canWrite) makePrivate(file);
   const db = !options.create && !canWrite ? openForRead(file) : openDatabase(file, false);
   try {
-    checkIdentity(db, file);
-    checkSchema(db, file);
-    if (!db.readonly && (options.create || (db.pragma('user_version', { simple: true }) as number) < SCHEMA_VERSION)) {
+    const seen = readIdentity(db);
+    const blank = checkIdentity(seen, file);
+    if (!db.readonly && (options.create || seen.version < SCHEMA_VERSION)) {
       if ((db.pragma('journal_mode', { simple: true }) as string) !== 'wal') db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
       migrate(db, file);
+      // Another command may have made the blank file a ledger meanwhile (migrate then left it as it was): looked at again.
+      if (blank) checkIdentity(readIdentity(db), file);
       if (options.create && found !== null) checkBeforeWrite(db, found.size + walSize(file));
     }
     db.pragma('foreign_keys = ON');
@@ -259,16 +261,31 @@ function schemaOf(db: Database.Database): string {
   return JSON.stringify(db.prepare(SCHEMA_QUERY).all());
 }
 
-/**
- * A cheap check on every open (one page read): the tables, indexes and
- * triggers are exactly those of the file's version. A flipped bit in the
- * schema, or tables a damaged header calls another version, stop here with
- * one sentence instead of failing half-way through a command.
- */
-function checkSchema(db: Database.Database, file: string): void {
-  const version = db.pragma('user_version', { simple: true }) as number;
-  if (db.pragma('application_id', { simple: true }) !== APPLICATION_ID && version === 0) return; // a blank file about to become a ledger
-  if (schemaOf(db) !== expectedSchema(version)) throw damaged(file, `its schema is not that of an sscard ledger of version ${version}`);
+/** What an open file says it is, read in one snapshot (schema.ts's IDENTITY_QUERY). */
+interface Identity {
+  readonly applicationId: number;
+  readonly version: number;
+  /** Entries in sqlite_schema, SQLite's own included. */
+  readonly entries: number;
+  /** As schemaOf gives it. */
+  readonly schema: string;
+}
+
+interface IdentityRow {
+  applicationId: number;
+  version: number;
+  entries: number;
+  type: string | null;
+  name: string;
+  tbl_name: string;
+  sql: string;
+}
+
+function readIdentity(db: Database.Database): Identity {
+  const rows = db.prepare(IDENTITY_QUERY).all() as IdentityRow[];
+  const { applicationId, version, entries, type } = rows[0]!;
+  const schema = type === null ? [] : rows.map(({ type, name, tbl_name, sql }) => ({ type, name, tbl_name, sql }));
+  return { applicationId, version, entries, schema: JSON.stringify(schema) };
 }
 
 /** A write never lands on a file `sscard check` would call damaged, as far as can be afforded by its size. */
@@ -334,17 +351,21 @@ function fileError(file: string, error: unknown): Refused {
   return refused('db-error', { file, why: (error as Error).message });
 }
 
-function checkIdentity(db: Database.Database, file: string): void {
-  const applicationId = db.pragma('application_id', { simple: true }) as number;
-  const version = db.pragma('user_version', { simple: true }) as number;
+/**
+ * Whose file it is, and a cheap check on every open (one page read): the
+ * tables, indexes and triggers are exactly those of the file's version. A
+ * flipped bit in the schema, or tables a damaged header calls another
+ * version, stop here with one sentence instead of failing half-way through a
+ * command. True for a blank SQLite file, which may become a ledger.
+ */
+function checkIdentity({ applicationId, version, entries, schema }: Identity, file: string): boolean {
   if (applicationId !== APPLICATION_ID) {
-    const tables = db.prepare('SELECT count(*) AS n FROM sqlite_schema').get() as { n: number };
-    if (applicationId !== 0 || version !== 0 || tables.n > 0) {
-      throw refused('not-a-ledger', { file });
-    }
-  } else if (version > SCHEMA_VERSION) {
-    throw tooNew(file, version);
+    if (applicationId !== 0 || version !== 0 || entries > 0) throw refused('not-a-ledger', { file });
+    return true;
   }
+  if (version > SCHEMA_VERSION) throw tooNew(file, version);
+  if (schema !== expectedSchema(version)) throw damaged(file, `its schema is not that of an sscard ledger of version ${version}`);
+  return false;
 }
 
 function migrate(db: Database.Database, file: string): void {

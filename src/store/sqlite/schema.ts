@@ -151,5 +151,17 @@ export const MIGRATIONS: readonly string[] = [
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
+const SCHEMA_ENTRIES = "SELECT type, name, tbl_name, sql FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%'";
+
 /** What a ledger's schema is compared by: every table, index and trigger sscard made, with its CREATE text. */
-export const SCHEMA_QUERY = "SELECT type, name, tbl_name, sql FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name";
+export const SCHEMA_QUERY = `${SCHEMA_ENTRIES} ORDER BY type, name`;
+
+/**
+ * A file's identity and schema read by one statement, so in one snapshot:
+ * read one by one, another command creating the same new ledger could commit
+ * between them (a blank file's id, then that command's tables) and the file
+ * would be refused as someone else's. One row per SCHEMA_QUERY row (one with
+ * a null type when there is none), each with the file's application id,
+ * version and number of schema entries (SQLite's own included).
+ */
+export const IDENTITY_QUERY = `SELECT a.application_id AS applicationId, v.user_version AS version, (SELECT count(*) FROM sqlite_schema) AS entries, s.type, s.name, s.tbl_name, s.sql FROM pragma_application_id AS a, pragma_user_version AS v LEFT JOIN (${SCHEMA_ENTRIES}) AS s ON 1 ORDER BY s.type, s.name`;

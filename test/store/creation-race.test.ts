@@ -1,0 +1,129 @@
+// Two commands creating the same new ledger at once (test/e2e/robustness.test.ts
+// "loses nothing and never fails on a lock" failed about once in six runs:
+// one of them was told the file "is not an sscard database"). Processes
+// interleave anywhere, so this test makes every interleaving happen in one
+// process: the other creator runs its whole open (the file created, WAL
+// switched on, the schema made) right after the k-th SQL statement of the
+// first one's open, for every k; both must then open and write, and nothing
+// either wrote may be missing.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import type { IsoDate } from '../../src/core/calendar-date.js';
+import { checkCharacter } from '../../src/core/citizen-id.js';
+import { openSqliteStore } from '../../src/store/sqlite/file.js';
+import type { SqliteStore } from '../../src/store/sqlite/ledger.js';
+
+const NOW = '2026-11-24T04:00:00.000Z';
+const HIRED = '2026-11-01' as IsoDate;
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sscard-creation-race-'));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+const idOf = (i: number) => {
+  const first17 = `11010519800101${String(100 + i).slice(-3)}`;
+  return first17 + checkCharacter(first17);
+};
+const open = (file: string) => openSqliteStore(file, { create: true, createDirectories: false, now: NOW })!;
+
+/** After each SQL statement any connection to `file` runs, outside a transaction: the hook (the statement count so far). */
+type Hook = (count: number) => void;
+let hook: { file: string; run: Hook; count: number } | null = null;
+
+// Every statement better-sqlite3 runs (pragmas and transactions' BEGIN/COMMIT included) goes through these.
+const statement = Object.getPrototypeOf(new Database(':memory:').prepare('SELECT 1')) as Record<string, (...a: unknown[]) => unknown>;
+const patched: [Record<string, (...a: unknown[]) => unknown>, string, (...a: unknown[]) => unknown][] = [];
+for (const [target, names] of [
+  [statement, ['get', 'all', 'run', 'iterate']],
+  [Database.prototype as unknown as Record<string, (...a: unknown[]) => unknown>, ['exec']],
+] as const) {
+  for (const name of names) {
+    const original = target[name]!;
+    patched.push([target, name, original]);
+    target[name] = function (this: { database?: Database.Database; name?: string; inTransaction?: boolean }, ...args: unknown[]) {
+      const result = original.apply(this, args);
+      const db = (this.database ?? this) as Database.Database;
+      const current = hook;
+      if (current && path.resolve(db.name) === current.file && !db.inTransaction) {
+        current.count++;
+        hook = null; // the other creator's own statements are not counted
+        try {
+          current.run(current.count);
+        } finally {
+          hook = current;
+        }
+      }
+      return result;
+    };
+  }
+}
+afterAll(() => {
+  for (const [target, name, original] of patched) target[name] = original;
+});
+
+const opened: SqliteStore[] = [];
+afterEach(async () => {
+  hook = null;
+  for (const store of opened.splice(0)) await store.close();
+});
+
+async function hire(store: SqliteStore, i: number): Promise<void> {
+  await store.write((tx) =>
+    tx.record(
+      idOf(i),
+      [
+        { on: null, body: { kind: 'person.recorded', name: `P${i}` } },
+        { on: HIRED, body: { kind: 'hire.recorded', employer: 'Acme', hiredOn: HIRED, hireKind: 'employee' } },
+      ],
+      'test',
+    ),
+  );
+}
+
+const eventCount = (file: string) => {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    return (db.prepare('SELECT count(*) AS n FROM event').get() as { n: number }).n;
+  } finally {
+    db.close();
+  }
+};
+
+describe('two commands creating the same new ledger', () => {
+  for (const start of ['absent', 'empty'] as const) {
+    it(`both open and write, whichever statement of the first the second's whole open lands after (the file ${start} at first)`, async () => {
+      let k = 1;
+      for (; ; k++) {
+        const file = path.join(dir, `${start}-${k}.db`);
+        if (start === 'empty') fs.writeFileSync(file, '', { mode: 0o600 }); // another command's first step
+        let other: SqliteStore | null = null;
+        hook = {
+          file,
+          count: 0,
+          run: (count) => {
+            if (count === k) {
+              other = open(file);
+              opened.push(other);
+            }
+          },
+        };
+        let first: SqliteStore;
+        try {
+          first = open(file);
+        } catch (error) {
+          throw new Error(`the second creator's open after statement ${k} of the first's: ${(error as Error).message}`);
+        }
+        hook = null;
+        opened.push(first);
+        if (other === null) break; // the first's open had fewer than k statements: every interleaving was tried
+        await hire(first, 1);
+        await hire(other, 2);
+        expect(eventCount(file), `after statement ${k}`).toBe(4);
+        for (const store of opened.splice(0)) await store.close();
+      }
+      console.log(`creation race (file ${start} at first): the second creator's open tried after each of the first's ${k - 1} statements`);
+      expect(k).toBeGreaterThan(5);
+    });
+  }
+});
