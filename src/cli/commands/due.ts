@@ -167,13 +167,14 @@ async function json(ctx: Context, agenda: Agenda, book: CostBook | null, cutoffO
     return text;
   };
   const q = (value: string | null) => (value === null ? 'null' : JSON.stringify(value));
+  const extras = new Map<string, string>();
   let count = 0;
   let overdue = 0;
   for await (const page of agenda) {
     for (const item of page) {
       await batch.add(
         // Kinds, states, identity numbers and dates need no escaping; names, employers and card numbers may.
-        `${count === 0 ? '' : ','}\n    {\n      "kind": "${item.kind}",\n      "id": "${shownId(ctx, item.personId)}",\n      "name": ${q(item.name)},\n      "deadline": ${deadlineText(item.deadline)},\n      "state": "${item.state}",\n      "daysLeft": ${item.daysLeft},\n      "employer": ${q(item.employer)},\n      "hiredOn": ${item.hiredOn === null ? 'null' : `"${item.hiredOn}"`},\n      "card": ${q(item.card)}${hireExtras(ctx, item, book, cutoffOfItem)}\n    }`,
+        `${count === 0 ? '' : ','}\n    {\n      "kind": "${item.kind}",\n      "id": "${shownId(ctx, item.personId)}",\n      "name": ${q(item.name)},\n      "deadline": ${deadlineText(item.deadline)},\n      "state": "${item.state}",\n      "daysLeft": ${item.daysLeft},\n      "employer": ${q(item.employer)},\n      "hiredOn": ${item.hiredOn === null ? 'null' : `"${item.hiredOn}"`},\n      "card": ${q(item.card)}${hireExtras(ctx, item, book, cutoffOfItem, extras)}\n    }`,
       );
       count++;
       if (item.state === 'overdue') overdue++;
@@ -214,24 +215,36 @@ async function ics(ctx: Context, agenda: Agenda): Promise<number> {
   return overdue;
 }
 
-/** A registration's or separation's cut-off (SPEC 1.9) and an overdue registration's cost, as JSON members. */
-function hireExtras(ctx: Context, item: AgendaItem, book: CostBook | null, cutoffOfItem: (item: AgendaItem) => Cutoff): string {
+/**
+ * A registration's or separation's cut-off (SPEC 1.9) and an overdue registration's cost, as JSON members. The
+ * text depends on the employer's city, the hire's days and base only: made once per such key (`made`, emptied
+ * past 4,096 keys so that bases all different cannot grow it), not indented again for each item (issue 31: 13% of
+ * due --json).
+ */
+function hireExtras(ctx: Context, item: AgendaItem, book: CostBook | null, cutoffOfItem: (item: AgendaItem) => Cutoff, made: Map<string, string>): string {
   if (item.kind !== 'registration' && item.kind !== 'separation') return '';
   const cutoff = cutoffOfItem(item);
-  const cost =
-    item.kind === 'registration' && item.state === 'overdue'
-      ? costJson(
-          costOf(
-            book ?? { table: { cities: [], years: [] }, employers: new Map() },
-            { employer: item.employer, hiredOn: item.hiredOn!, registeredOn: null, leftOn: item.leftOn ?? null, base: item.base ?? null },
-            'overdue',
-            ctx.today,
-          ),
-          book ? cityOfEmployer(book, item.employer) : null,
-        )
-      : null;
+  const costs = item.kind === 'registration' && item.state === 'overdue';
+  const city = book ? cityOfEmployer(book, item.employer) : null;
+  const key = `${cutoff?.date}|${cutoff?.month}|${costs}|${city}|${item.hiredOn}|${item.leftOn}|${item.base}`;
+  let text = made.get(key);
+  if (text !== undefined) return text;
+  const cost = costs
+    ? costJson(
+        costOf(
+          book ?? { table: { cities: [], years: [] }, employers: new Map() },
+          { employer: item.employer, hiredOn: item.hiredOn!, registeredOn: null, leftOn: item.leftOn ?? null, base: item.base ?? null },
+          'overdue',
+          ctx.today,
+        ),
+        city,
+      )
+    : null;
   const indent = (value: unknown) => JSON.stringify(value, null, 2).replaceAll('\n', '\n      ');
-  return `,\n      "cutoff": ${cutoff === null ? 'null' : indent(cutoff)},\n      "cost": ${cost === null ? 'null' : indent(cost)}`;
+  text = `,\n      "cutoff": ${cutoff === null ? 'null' : indent(cutoff)},\n      "cost": ${cost === null ? 'null' : indent(cost)}`;
+  if (made.size >= 4096) made.clear();
+  made.set(key, text);
+  return text;
 }
 
 async function text(ctx: Context, items: Agenda, within: number | undefined, cutoffOfItem: (item: AgendaItem) => Cutoff): Promise<number> {

@@ -9,7 +9,7 @@ import type { IsoDate } from '../../core/calendar-date.js';
 import type { Card } from '../../core/card.js';
 import type { Hire } from '../../core/registration.js';
 import type { EcardChannel, EcardClaim } from '../../core/ecard.js';
-import { EVENT_VERSION, emptyPerson, type Fact, type LedgerEvent, type PersonState, replay, replayOnto } from '../../core/events.js';
+import { EVENT_VERSION, emptyPerson, type EventKind, type Fact, type LedgerEvent, type PersonState, replay, replayOnto } from '../../core/events.js';
 import {
   agendaKey,
   agendaOfReplayed,
@@ -36,6 +36,7 @@ import {
   payload,
   reiterable,
   toCard,
+  storedEvent,
   toEvent,
   toHire,
 } from '../rows.js';
@@ -53,6 +54,7 @@ import type {
   OpenHireGroup,
   Person,
   Store,
+  StoredEvent,
 } from '../store.js';
 
 /** Rows per query when the agenda is read a window at a time (hiresByDeadline). */
@@ -731,6 +733,15 @@ export class SqliteStore extends Reader implements Store {
 
   async *allEvents(): AsyncIterable<LedgerEvent> {
     for (const row of this.s.sql(`SELECT ${EVENT_COLUMNS} FROM event ORDER BY seq`).iterate() as Iterable<EventRow>) yield toEvent(row);
+  }
+
+  async *storedEvents(): AsyncIterable<StoredEvent> {
+    // Rows as arrays (the driver's raw mode): a quarter cheaper than named rows over every event.
+    for (const [seq, personId, kind, on, recordedAt, source, data] of this.s
+      .sql(`SELECT ${EVENT_COLUMNS} FROM event ORDER BY seq`)
+      .raw(true)
+      .iterate() as Iterable<[number, string, EventKind, string | null, string, string, string]>)
+      yield storedEvent(seq, personId, kind, on, recordedAt, source, data);
   }
 
   async check(): Promise<LedgerCheck> {
