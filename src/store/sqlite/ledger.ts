@@ -27,6 +27,7 @@ import {
   type EventRow,
   HIRE_VALUES,
   type HireValues,
+  hireAt,
   hireOf,
   type HireRow,
   hireParams,
@@ -511,11 +512,11 @@ export class SqliteStore extends Reader implements Store {
     const hires = (sql: () => string) => () =>
       paged(
         (function* () {
-          for (const [deadline, id, name, ...hire] of s
+          for (const row of s
             .sql(sql())
             .raw(true)
             .iterate(...params) as Iterable<[string, string, string | null, ...HireValues]>)
-            yield { deadline, person: { id, name }, hire: hireOf(hire) };
+            yield { deadline: row[0], person: { id: row[1], name: row[2] }, hire: hireAt(row, 3) };
         })(),
       );
     // In AgendaOrder: deadline, holder, hire date, employer.
@@ -690,7 +691,8 @@ export class SqliteStore extends Reader implements Store {
     const ecards = ahead(this.s.sql('SELECT person_id, channel, claimed_on FROM ecard ORDER BY person_id').iterate() as Iterator<EcardRow>);
     const statesOf = function* (this: SqliteStore): Generator<PersonState> {
       let state = null as { id: string; exists: true; name: string | null; hires: Hire[]; cards: Card[]; ecard: EcardClaim | null } | null;
-      for (const [id, name, hasHire, ...hire] of people) {
+      for (const row of people) {
+        const [id, name, hasHire] = row;
         if (state?.id !== id) {
           if (state !== null) yield state;
           state = { id, exists: true, name, hires: [], cards: [], ecard: null };
@@ -703,7 +705,7 @@ export class SqliteStore extends Reader implements Store {
             if (row.person_id === id) state.ecard = { channel: row.channel, claimedOn: row.claimed_on as IsoDate };
           }
         }
-        if (hasHire) state.hires.push(hireOf(hire));
+        if (hasHire) state.hires.push(hireAt(row, 3));
       }
       if (state !== null) yield state;
     }.call(this);
