@@ -673,8 +673,10 @@ export class SqliteStore extends Reader implements Store {
     const past = laterFacts(this.s, viewOn);
     const laterRows = past === null ? null : laterEvents(this.s, past);
     const later = laterRows === null ? null : ahead(laterRows);
+    // NOT INDEXED: in event_person's order SQLite looked up every event's row for its kind (0.2 s CPU of 260,000
+    // events, issue 31); one pass over the table and a sort of the few applicants is a fifth of that.
     const applicantRows = this.s
-      .sql("SELECT DISTINCT person_id FROM event WHERE kind = 'card.applied' ORDER BY person_id")
+      .sql("SELECT DISTINCT person_id FROM event NOT INDEXED WHERE kind = 'card.applied' ORDER BY person_id")
       .pluck()
       .iterate() as IterableIterator<string>;
     const applicants = ahead(applicantRows);
