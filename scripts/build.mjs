@@ -79,6 +79,15 @@ const withoutPgNative = {
   setup(b) {
     b.onResolve({ filter: /^(pg-native|bindings)$/ }, (args) => ({ path: args.path, namespace: 'absent' }));
     b.onLoad({ filter: /.*/, namespace: 'absent' }, (args) => ({ contents: `throw new Error("${args.path} is not bundled with sscard");`, loader: 'js' }));
+    // pg asks whether it runs in a Cloudflare Worker by making a fetch Response: on Node 20 (no `navigator`) the
+    // first touch of `Response` loads undici, 160 ms of every PostgreSQL command's start (issue 31, profiled on
+    // `import`). sscard runs on Node: the question is answered here.
+    b.onLoad({ filter: /[\\/]pg[\\/]lib[\\/]stream\.js$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const asked = 'if (isCloudflareRuntime()) {';
+      if (!source.includes(asked)) throw new Error(`pg's stream.js no longer asks isCloudflareRuntime(): look again (${args.path})`);
+      return { contents: source.replace(asked, 'if (false) {'), loader: 'js' };
+    });
   },
 };
 /*

@@ -114,7 +114,7 @@ describe('a server that stops answering, or drops the connection', () => {
     const p = await proxy(Number(new URL(l.db).port));
     try {
       const url = through(l.db, p.port);
-      p.when('INSERT INTO event', 'cut');
+      p.when('event (seq', 'cut'); // the statement that writes the events (COPY event (seq, ...) FROM STDIN)
       const lost = await runAsync(['--db', url, 'register-employee', '--id', LI, '--employer', 'Acme Ltd', '--hired-on', '2026-11-02', '--pending']);
       expect(lost.code).toBe(1);
       expect(lost.stderr).toMatch(/^sscard: The connection to postgres:\/\/postgres:\*\*\*@[^ ]+ was lost \([^)]*\); nothing more was written, try again\.\n$/);
