@@ -12,6 +12,12 @@
 //   - due --json as of a past day: CPU against today's, peak memory (issue 31)
 //   - export csv and json: CPU against a bare streaming query; peak memory;
 //     export csv as of a past day against today's (issue 31)
+//   - floors writing the same bytes (issue 31, bench/floors.cjs): due --json,
+//     due (text), due --format ics, people (text) and export --format json
+//     --reveal, each CPU against a bare program writing the same output (the
+//     two outputs compared byte for byte, the run fails if they differ), and
+//     its peak memory; SSCARD_BENCH_ONLY=same-bytes measures only these
+//     (after the import)
 //   - start-up: status, --version, --help and a register-employee write, each
 //     against bare `node -e ""` (medians of interleaved runs)
 //   - PostgreSQL (SPEC 3.2), on SSCARD_BENCH_PG_URL or an embedded server started
@@ -93,6 +99,77 @@ function measured(args, extra = {}, script = BIN) {
   if (r.status !== 0 && r.status !== 3) throw new Error(`${path.basename(script)} ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
   const usage = JSON.parse(fs.readFileSync(usageFile, 'utf8'));
   return { ms, cpuMs: usage.cpuMs, mib: usage.maxRssKiB / 1024 };
+}
+
+/** `measured`, its standard output in a file (to compare with a floor's). */
+function measuredTo(file, args, extra = {}, script = BIN) {
+  fs.rmSync(usageFile, { force: true });
+  const fd = fs.openSync(file, 'w');
+  const r = spawnSync(process.execPath, ['--require', MEASURE, script, ...args], { env: { ...env, ...extra }, stdio: ['ignore', fd, 'pipe'] });
+  fs.closeSync(fd);
+  if (r.status !== 0 && r.status !== 3) throw new Error(`${path.basename(script)} ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+  const usage = JSON.parse(fs.readFileSync(usageFile, 'utf8'));
+  return { cpuMs: usage.cpuMs, mib: usage.maxRssKiB / 1024 };
+}
+
+/** Whether two files hold the same bytes, read in chunks (this process holds no large output). */
+function sameFiles(a, b) {
+  if (fs.statSync(a).size !== fs.statSync(b).size) return false;
+  const [fa, fb] = [fs.openSync(a, 'r'), fs.openSync(b, 'r')];
+  const [ba, bb] = [Buffer.alloc(1 << 20), Buffer.alloc(1 << 20)];
+  try {
+    for (let at = 0, n; (n = fs.readSync(fa, ba, 0, ba.length, at)) > 0; at += n) {
+      if (fs.readSync(fb, bb, 0, n, at) !== n || !ba.subarray(0, n).equals(bb.subarray(0, n))) return false;
+    }
+    return true;
+  } finally {
+    fs.closeSync(fa);
+    fs.closeSync(fb);
+  }
+}
+
+/**
+ * sscard against floors that write the same bytes (issue 31, bench/floors.cjs):
+ * each output and its floor's compared byte for byte (a difference stops the
+ * bench); the floors' per-start-day words come from sscard's outputs (untimed).
+ */
+function sameBytes() {
+  const FLOORS = path.resolve(import.meta.dirname, 'floors.cjs');
+  const out = (name) => path.join(dir, `${name}.out`);
+  const cases = [
+    ['due --json', ['due', '--json'], 'due-json', '<= 1.8x'],
+    ['due (text)', ['due'], 'due-text', '<= 2x'],
+    ['due --format ics', ['due', '--format', 'ics'], 'due-ics', '<= 2x; <= 150 MiB'],
+    ['people (text)', ['people'], 'people-text', '<= 2x'],
+  ];
+  const runs = cases.map(([, args, floor]) => measuredTo(out(floor), args));
+  const table = path.join(dir, 'floor-table.json');
+  const extracted = spawnSync(process.execPath, [FLOORS, 'extract', table, ...cases.map(([, , floor]) => out(floor))], { env, encoding: 'utf8' });
+  if (extracted.status !== 0) throw new Error(`floors.cjs extract: ${extracted.stderr}`);
+  const exportRun = measuredTo(out('export'), ['export', '--format', 'json', '--reveal']);
+  const compared = (name, floor, floorArgs) => {
+    const floorRun = measuredTo(out(`${floor}-floor`), [floor, env.SSCARD_DB, ...floorArgs], {}, FLOORS);
+    if (!sameFiles(out(floor), out(`${floor}-floor`))) throw new Error(`${name} and its floor (bench/floors.cjs ${floor}) wrote different bytes: ${dir}`);
+    for (const f of [out(floor), out(`${floor}-floor`)]) fs.rmSync(f);
+    return floorRun;
+  };
+  for (const [i, [name, , floor, goal]] of cases.entries()) {
+    const floorRun = compared(name, floor, [table]);
+    row(
+      `${name}: CPU vs a floor writing the same bytes; peak memory`,
+      `${runs[i].cpuMs.toFixed(0)} ms vs ${floorRun.cpuMs.toFixed(0)} ms = ${(runs[i].cpuMs / floorRun.cpuMs).toFixed(2)}x; ${mib(runs[i].mib)}`,
+      goal,
+      BEFORE.sameBytes[name] ?? '',
+    );
+  }
+  fs.renameSync(out('export'), out('export-json'));
+  const exportFloor = compared('export --format json', 'export-json', ['-', '--reveal']);
+  row(
+    'export --format json --reveal: CPU vs a floor writing the same bytes; peak memory',
+    `${exportRun.cpuMs.toFixed(0)} ms vs ${exportFloor.cpuMs.toFixed(0)} ms = ${(exportRun.cpuMs / exportFloor.cpuMs).toFixed(2)}x; ${mib(exportRun.mib)}`,
+    '<= 1.5x',
+    BEFORE.sameBytes.exportJson,
+  );
 }
 
 function sscard(args, extra = {}) {
@@ -198,6 +275,14 @@ const BEFORE = {
   duePast: '19.7 s vs 2.6 s, 428 MiB at 1 M',
   exportPast: '19 s vs 4.5 s, 176 MiB at 1 M',
   dueEmployer: '2.0 s vs 1.08 s at 1 M',
+  // Issue 31's figures against floors writing the same output.
+  sameBytes: {
+    'due --json': '2.10 / 1.88 / 1.73x',
+    'due (text)': '2.3-3.9x',
+    'due --format ics': '14.8 s / 174 s CPU, 296 MiB / 1.77 GiB',
+    'people (text)': '3.8-4.1x',
+    exportJson: '2.1-2.3x',
+  },
 };
 /** The past day of the as-of rows. */
 const PAST = '2026-09-30';
@@ -248,6 +333,11 @@ if (process.env.SSCARD_BENCH_ONLY === 'import') {
 }
 if (process.env.SSCARD_BENCH_ONLY === 'serve') {
   await web();
+  printTable();
+  process.exit(0);
+}
+if (process.env.SSCARD_BENCH_ONLY === 'same-bytes') {
+  sameBytes();
   printTable();
   process.exit(0);
 }
@@ -312,6 +402,8 @@ row(
   '<= 2x; <= 150 MiB',
   BEFORE.exportPast,
 );
+
+sameBytes();
 
 // Start-up, interleaved with bare node.
 const target = [...syntheticIds(Math.floor(ROWS / 2) + 1)].pop();

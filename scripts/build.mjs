@@ -1,8 +1,9 @@
 // Bundles the CLI with esbuild into CommonJS files (Node starts CommonJS
 // measurably faster than ES modules):
 //   dist/sscard.cjs          the command line itself (commander and the option declarations)
-//   dist/lazy/<name>.cjs     one bundle per module that src/cli/main.ts loads with `import()`
-//                            (each command, the store), required only when that command runs
+//   dist/lazy/<name>.cjs     one bundle per module that the command line loads with `import()`
+//                            (each command, from its declaration src/cli/commands/<name>.command.ts;
+//                            the process context, from src/cli/main.ts), required only when that command runs
 //   dist/lazy/pg-store.cjs   the PostgreSQL engine with the pg driver bundled in, loaded by
 //                            src/store/open.ts only for a postgres:// URL (pg is pure JavaScript,
 //                            so it is a devDependency like commander: nothing more to install)
@@ -59,15 +60,18 @@ const common = {
   define: { SSCARD_VERSION: JSON.stringify(version), SSCARD_SCHEMAS: JSON.stringify(await ledgerSchemas()) },
   // `import()` of a bundled-in module becomes a plain require().
   supported: { 'dynamic-import': false },
-  minify: true,
+  // SSCARD_NO_MINIFY=1: readable names in `node --cpu-prof` profiles (issue 31's work); never for a release.
+  minify: process.env.SSCARD_NO_MINIFY !== '1',
   legalComments: 'none',
   logLevel: 'warning',
   absWorkingDir: root,
 };
 
 const lazy = new Map(); // source path -> bundle name
-/** The modules whose `import()`s become bundles of their own. */
-const LAZY_IMPORTERS = [path.join('src', 'cli', 'main.ts'), path.join('src', 'store', 'open.ts')];
+/** The modules whose `import()`s become bundles of their own: those of the entry bundle (main.ts, the commands' declarations), and the store's opener. */
+const ENTRY_IMPORTERS = [path.join('src', 'cli', 'main.ts'), /[\\/]src[\\/]cli[\\/]commands[\\/][^\\/]+\.command\.ts$/];
+const LAZY_IMPORTERS = [...ENTRY_IMPORTERS, path.join('src', 'store', 'open.ts')];
+const importedBy = (importers, importer) => importers.some((i) => (typeof i === 'string' ? importer.endsWith(i) : i.test(importer)));
 // pg's optional native binding (pg.native, libpq): sscard never uses it, so it is not bundled, nor required.
 // Nor `bindings`, better-sqlite3's search for its addon: sscard names the addon itself.
 const withoutPgNative = {
@@ -75,6 +79,15 @@ const withoutPgNative = {
   setup(b) {
     b.onResolve({ filter: /^(pg-native|bindings)$/ }, (args) => ({ path: args.path, namespace: 'absent' }));
     b.onLoad({ filter: /.*/, namespace: 'absent' }, (args) => ({ contents: `throw new Error("${args.path} is not bundled with sscard");`, loader: 'js' }));
+    // pg asks whether it runs in a Cloudflare Worker by making a fetch Response: on Node 20 (no `navigator`) the
+    // first touch of `Response` loads undici, 160 ms of every PostgreSQL command's start (issue 31, profiled on
+    // `import`). sscard runs on Node: the question is answered here.
+    b.onLoad({ filter: /[\\/]pg[\\/]lib[\\/]stream\.js$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const asked = 'if (isCloudflareRuntime()) {';
+      if (!source.includes(asked)) throw new Error(`pg's stream.js no longer asks isCloudflareRuntime(): look again (${args.path})`);
+      return { contents: source.replace(asked, 'if (false) {'), loader: 'js' };
+    });
   },
 };
 /*
@@ -96,13 +109,13 @@ const splitLazyImports = {
   name: 'split-lazy-imports',
   setup(b) {
     b.onResolve({ filter: /^\.\.?\// }, (args) => {
-      if (args.kind !== 'dynamic-import' || !LAZY_IMPORTERS.some((importer) => args.importer.endsWith(importer))) return undefined;
+      if (args.kind !== 'dynamic-import' || !importedBy(LAZY_IMPORTERS, args.importer)) return undefined;
       const source = path.resolve(args.resolveDir, args.path.replace(/\.js$/, '.ts'));
       const name = path.basename(source, '.ts');
       lazy.set(source, name);
       // Relative to the bundle that requires it: dist/sscard.cjs, or a bundle in dist/lazy/ itself.
-      const fromMain = args.importer.endsWith(LAZY_IMPORTERS[0]);
-      return { path: fromMain ? `./lazy/${name}.cjs` : `./${name}.cjs`, external: true };
+      const fromEntry = importedBy(ENTRY_IMPORTERS, args.importer);
+      return { path: fromEntry ? `./lazy/${name}.cjs` : `./${name}.cjs`, external: true };
     });
   },
 };

@@ -1,44 +1,49 @@
-// The sscard command line: declares it and runs the chosen command, loaded
-// on demand (each `import()` here becomes its own bundle, see
-// scripts/build.mjs), so that start-up only pays for what the command uses.
+// The sscard command line: the registry of its commands, each declared in its
+// own file (commands/<name>.command.ts), and the run of the chosen one, whose
+// module is loaded on demand (each declaration's `import()` becomes its own
+// bundle, see scripts/build.mjs), so that start-up only pays for what the
+// command uses.
 // main(argv, io) keeps nothing between runs: all a run knows is its IO and
 // the Run below (the tests run many commands in one process, test/e2e/harness.ts).
 import { Command, CommanderError, type Help, Option } from 'commander';
 import type { Store } from '../store/store.js';
-import type { Context, IO } from './context.js';
+import type { IO } from './context.js';
 import { redactIds } from '../core/masking.js';
 import { printable, safeJson } from './text/safe-text.js';
 import { EXIT, failureOf, writeFailureKind } from './exit.js';
 import { type Lang, langOf } from './text/lang.js';
 import { type Messages, messagesFor } from './text/messages/index.js';
 import { displayWidth, wrapToWidth } from './text/width.js';
-import { type CompletionNode, SHELLS } from './formats/completion.js';
-import { CARD_GENERATIONS, ECARD_CHANNELS, ENABLE_CHANNELS, REPLACE_REASONS } from '../core/state.js';
-import { TOPICS } from './text/guide-topics.js';
-import {
-  bankName,
-  cardNumber,
-  channel,
-  cityName,
-  employerName,
-  generation,
-  hiredOn,
-  idNumber,
-  onDate,
-  outletName,
-  personName,
-  policyId,
-  reasonText,
-  usccCode,
-  yes,
-} from './commands/shared/options.js';
+import type { CompletionNode } from './formats/completion.js';
+import type { CommandDeclaration, Registry } from './commands/shared/declaration.js';
+import { activateCommand } from './commands/activate.command.js';
+import { backupCommand } from './commands/backup.command.js';
+import { calendarCommand } from './commands/calendar.command.js';
+import { cardCommand } from './commands/card.command.js';
+import { checkCommand } from './commands/check.command.js';
+import { completionCommand } from './commands/completion.command.js';
+import { copyCommand } from './commands/copy.command.js';
+import { dueCommand } from './commands/due.command.js';
+import { ecardCommand } from './commands/ecard.command.js';
+import { employerCommand } from './commands/employer.command.js';
+import { enableCommand } from './commands/enable.command.js';
+import { exportCommand } from './commands/export.command.js';
+import { guideCommand } from './commands/guide.command.js';
+import { historyCommand } from './commands/history.command.js';
+import { importCommand } from './commands/import.command.js';
+import { leaveCommand } from './commands/leave.command.js';
+import { peopleCommand } from './commands/people.command.js';
+import { policiesCommand } from './commands/policies.command.js';
+import { purgeCommand } from './commands/purge.command.js';
+import { ratesCommand } from './commands/rates.command.js';
+import { registerEmployeeCommand } from './commands/register-employee.command.js';
+import { revokeCommand } from './commands/revoke.command.js';
+import { serveCommand } from './commands/serve.command.js';
+import { statusCommand } from './commands/status.command.js';
+import { templateCommand } from './commands/template.command.js';
 import type { GlobalOptions } from './process-context.js';
 
 declare const SSCARD_VERSION: string;
-
-/** A command resolves to its exit code when it has one of its own (`due --check`). */
-// biome-ignore lint/suspicious/noConfusingVoidType: a command's run() returns nothing, or its own exit code.
-type Runner = (ctx: Context, args: never) => Promise<void | number>;
 
 /**
  * One run of the command line: its IO, and what main() learns as it goes.
@@ -51,18 +56,13 @@ interface Run {
   stdoutWritten: boolean;
 }
 
-/** The action of a command: builds the context, loads the command's module, runs it. */
-function action(
-  run: Run | undefined,
-  load: () => Promise<{ run: Runner }>,
-  // Most commands take their options as they are; a command with positional words maps them itself.
-  toArgs: (positional: string[], options: Record<string, unknown>, command: Command) => unknown = (_, options) => options,
-) {
+/** The action of a declared command: builds the context, loads the command's module, runs it. */
+function action(run: Run | undefined, declaration: CommandDeclaration) {
   return async (...params: unknown[]) => {
     // program() without a run declares the command line only (scripts/man.mjs): nothing may run.
     if (!run) throw new Error('sscard: a command line declared without a run cannot run a command');
     const command = params[params.length - 1] as Command;
-    const positional = params.slice(0, -2) as never[];
+    const positional = params.slice(0, -2) as string[];
     const globals = command.optsWithGlobals() as GlobalOptions;
     run.json = Boolean(globals.json);
     const resources = { stores: [] as Store[] };
@@ -78,8 +78,10 @@ function action(
         messagesFor,
         run.io,
       );
-      const { run: runCommand } = await load();
-      run.exitCode = (await runCommand(ctx, toArgs(positional, command.opts(), command) as never)) ?? EXIT.ok;
+      const { run: runCommand } = await declaration.load!(); // only a command with a module has an action
+      // Most commands take their options as they are; a command with positional words maps them itself.
+      const args = declaration.toArgs ? declaration.toArgs(positional, command.opts(), registryOf(command)) : command.opts();
+      run.exitCode = (await runCommand(ctx, args as never)) ?? EXIT.ok;
     } finally {
       // A refused command leaves no ledger file behind: src/store/first-write.ts creates it only once a write went through.
       for (const store of resources.stores) await store.close();
@@ -181,29 +183,58 @@ function localHelp(m: Messages): Partial<Help> {
   };
 }
 
-/** Where a command's words come from: its help texts in the catalogue. */
-function declare(parent: Command, name: string, m: Messages, texts: { description: string; examples?: readonly string[] }): Command {
-  const command = parent.command(name).description(texts.description);
+/**
+ * The registry: every command of sscard, in the order help lists them. Each
+ * is declared in its own file beside its module (`commands/status.command.ts`
+ * beside `commands/status.ts`), which loads only by `import()`: declaring a
+ * command costs start-up its options, never its code (test/architecture.test.ts).
+ */
+export const COMMANDS: readonly CommandDeclaration[] = [
+  statusCommand,
+  registerEmployeeCommand,
+  activateCommand,
+  leaveCommand,
+  revokeCommand,
+  cardCommand,
+  ecardCommand,
+  enableCommand,
+  policiesCommand,
+  dueCommand,
+  peopleCommand,
+  serveCommand,
+  importCommand,
+  templateCommand,
+  exportCommand,
+  historyCommand,
+  calendarCommand,
+  employerCommand,
+  ratesCommand,
+  backupCommand,
+  copyCommand,
+  checkCommand,
+  purgeCommand,
+  guideCommand,
+  completionCommand,
+];
+
+/** A declaration as a Commander command under `parent`, its words from the catalogue, with its subcommands; its action runs it in `run`. */
+function declareCommand(parent: Command, declaration: CommandDeclaration, m: Messages, run: Run | undefined): void {
+  const words = m.help[declaration.help];
+  const texts: { readonly description: string; readonly examples?: readonly string[] } = words;
+  const command = parent.command(declaration.name).description(texts.description);
   if (texts.examples) command.addHelpText('after', examples(m, texts.examples));
-  return command;
+  for (const argument of declaration.arguments?.(words, m.help) ?? []) command.addArgument(argument);
+  for (const option of declaration.options?.(words, m.help) ?? []) command.addOption(option);
+  if (declaration.load) command.action(action(run, declaration));
+  for (const sub of declaration.subcommands ?? []) declareCommand(command, sub, m, run);
 }
 
-/**
- * Values an option or argument takes, for completion only, where commander
- * declares no choices because the command accepts more (Chinese channel names,
- * policies read from data/policies.json by the completion command). The
- * lists are the core's and the catalogue's own (core/state.ts is a leaf of
- * types and lists: loading it costs start-up nothing worth measuring).
- */
-const COMPLETION_VALUES: Record<string, Record<string, string[]>> = {
-  'ecard claim': { '--channel': [...ECARD_CHANNELS] },
-  enable: { '--channel': [...ENABLE_CHANNELS] },
-  'card issue': { '--generation': CARD_GENERATIONS.map(String) },
-  'card apply': { '--generation': CARD_GENERATIONS.map(String) },
-  'card replace': { '--reason': [...REPLACE_REASONS] },
-  guide: { '': [...TOPICS] },
-  completion: { '': [...SHELLS] },
-};
+/** What the registry tells a command about the command line it is part of. */
+function registryOf(command: Command): Registry {
+  let root = command;
+  while (root.parent) root = root.parent;
+  return { tree: () => commandTree(root) };
+}
 
 /**
  * The command line, in `lang`. With `only` (a top-level command's name), only
@@ -216,7 +247,6 @@ const COMPLETION_VALUES: Record<string, Record<string, string[]>> = {
 export function program(lang: Lang = 'en', only?: string, run?: Run): Command {
   const m = messagesFor(lang);
   const h = m.help;
-  const wanted = (name: string) => only === undefined || only === name;
   const root = new Command('sscard')
     .description(h.program.description)
     .version(SSCARD_VERSION, '-V, --version', h.versionOption)
@@ -248,371 +278,20 @@ export function program(lang: Lang = 'en', only?: string, run?: Run): Command {
       // Commander's usage errors are written by main(), in the user's language.
       outputError: () => {},
     });
-
-  if (wanted('status')) {
-    declare(root, 'status', m, h.status)
-      .argument('[id]', h.status.id)
-      .action(
-        action(
-          run,
-          () => import('./commands/status.js'),
-          ([id]) => ({ id }),
-        ),
-      );
-  }
-
-  if (wanted('register-employee')) {
-    declare(root, 'register-employee', m, h.registerEmployee)
-      .addOption(idNumber(h.registerEmployee.id))
-      .addOption(hiredOn(h.registerEmployee.hiredOn))
-      .addOption(personName(h.registerEmployee.name))
-      .addOption(employerName(h.registerEmployee.employer))
-      .option('--registered-on <date>', h.registerEmployee.registeredOn)
-      .option('--pending', h.registerEmployee.pending)
-      .option('--flexible', h.registerEmployee.flexible)
-      .option('--base <yuan>', h.registerEmployee.base)
-      .action(action(run, () => import('./commands/register-employee.js')));
-  }
-
-  if (wanted('activate')) {
-    declare(root, 'activate', m, h.activate)
-      .addOption(cardNumber(h.activate.card))
-      .option('--id-doc <id-number>', h.activate.idDoc)
-      .addOption(onDate(h.activate.on))
-      .addOption(outletName(h.activate.outlet))
-      .option('--guardian-id <id-number>', h.activate.guardianId)
-      .action(action(run, () => import('./commands/activate.js')));
-  }
-
-  if (wanted('leave')) {
-    declare(root, 'leave', m, h.leave)
-      .addOption(idNumber(h.leave.id))
-      .addOption(employerName(h.leave.employer))
-      .option('--left-on <date>', h.leave.leftOn)
-      .addOption(hiredOn(h.leave.hiredOn))
-      .option('--done-on <date>', h.leave.doneOn)
-      .action(action(run, () => import('./commands/leave.js')));
-  }
-
-  if (wanted('revoke')) {
-    declare(root, 'revoke', m, h.revoke)
-      .argument('<seq...>', h.revoke.seq)
-      .addOption(reasonText(h.revoke.reason))
-      .addOption(yes(h.revoke.yes))
-      .action(
-        action(
-          run,
-          () => import('./commands/revoke.js'),
-          ([seqs], o) => ({ seqs, ...o }),
-        ),
-      );
-  }
-
-  if (wanted('card')) {
-    const card = declare(root, 'card', m, h.card);
-    declare(card, 'issue', m, h.cardIssue)
-      .addOption(idNumber(h.cardIssue.id))
-      .addOption(cardNumber(h.cardIssue.card))
-      .addOption(bankName(h.cardIssue.bank))
-      .option('--issued-on <date>', h.cardIssue.issuedOn)
-      .addOption(personName(h.cardIssue.name))
-      .addOption(policyId(h.cardIssue.policy))
-      .option('--expires-on <date>', h.cardIssue.expiresOn)
-      .addOption(generation(h.cardIssue.generation))
-      .action(action(run, () => import('./commands/card-issue.js')));
-    declare(card, 'apply', m, h.cardApply)
-      .addOption(idNumber(h.cardApply.id))
-      .addOption(onDate(h.cardApply.on))
-      .addOption(policyId(h.cardApply.policy))
-      .addOption(generation(h.cardApply.generation))
-      .action(action(run, () => import('./commands/card-apply.js')));
-    declare(card, 'ready', m, h.cardReady)
-      .addOption(cardNumber(h.cardReady.card))
-      .addOption(onDate(h.cardReady.on))
-      .addOption(outletName(h.cardReady.outlet))
-      .action(action(run, () => import('./commands/card-ready.js')));
-    declare(card, 'fail', m, h.cardFail)
-      .addOption(idNumber(h.cardFail.id))
-      .addOption(onDate(h.cardFail.on))
-      .addOption(reasonText(h.cardFail.reason))
-      .action(action(run, () => import('./commands/card-fail.js')));
-    declare(card, 'set-policy', m, h.cardSetPolicy)
-      .addOption(cardNumber(h.cardSetPolicy.card))
-      .addOption(policyId(h.cardSetPolicy.policy))
-      .action(action(run, () => import('./commands/card-set-policy.js')));
-    declare(card, 'receive', m, h.cardReceive)
-      .addOption(cardNumber(h.cardReceive.card))
-      .addOption(onDate(h.cardReceive.on))
-      .action(action(run, () => import('./commands/card-receive.js')));
-    declare(card, 'report-loss', m, h.cardReportLoss)
-      .addOption(cardNumber(h.cardReportLoss.card))
-      .option('--temporary', h.cardReportLoss.temporary)
-      .addOption(onDate(h.cardReportLoss.on))
-      .action(action(run, () => import('./commands/card-report-loss.js')));
-    declare(card, 'found', m, h.cardFound)
-      .addOption(cardNumber(h.cardFound.card))
-      .addOption(onDate(h.cardFound.on))
-      .action(action(run, () => import('./commands/card-found.js')));
-    declare(card, 'replace', m, h.cardReplace)
-      .addOption(cardNumber(h.cardReplace.card))
-      .option('--new-card <card-number>', h.cardReplace.newCard)
-      .addOption(onDate(h.cardReplace.on))
-      .addOption(bankName(h.cardReplace.bank))
-      .option('--reason <reason>', h.cardReplace.reason)
-      .addOption(policyId(h.cardReplace.policy))
-      .addOption(yes(h.cardReplace.yes))
-      .action(action(run, () => import('./commands/card-replace.js')));
-    declare(card, 'cancel', m, h.cardCancel)
-      .addOption(cardNumber(h.cardCancel.card))
-      .addOption(onDate(h.cardCancel.on))
-      .addOption(yes(h.cardCancel.yes))
-      .action(action(run, () => import('./commands/card-cancel.js')));
-  }
-
-  if (wanted('ecard')) {
-    const ecard = declare(root, 'ecard', m, h.ecard);
-    declare(ecard, 'claim', m, h.ecardClaim)
-      .addOption(idNumber(h.ecardClaim.id))
-      .addOption(channel(h.ecardClaim.channel))
-      .addOption(onDate(h.ecardClaim.on))
-      .action(action(run, () => import('./commands/ecard-claim.js')));
-  }
-
-  if (wanted('enable')) {
-    declare(root, 'enable', m, h.enable)
-      .addOption(cardNumber(h.enable.card))
-      .addOption(onDate(h.enable.on))
-      .addOption(channel(h.enable.channel))
-      .action(action(run, () => import('./commands/enable.js')));
-  }
-
-  if (wanted('policies')) {
-    declare(root, 'policies', m, h.policies)
-      .argument('[id]', h.policies.id)
-      .action(
-        action(
-          run,
-          () => import('./commands/policies.js'),
-          ([id]) => ({ id }),
-        ),
-      );
-  }
-
-  if (wanted('due')) {
-    declare(root, 'due', m, h.due)
-      .option('--within <days>', h.due.within)
-      .option('--check', h.due.check)
-      .addOption(employerName(h.due.employer))
-      .addOption(new Option('--kind <kind>', h.due.kind).choices(['registration', 'separation', 'activation', 'collection', 'renewal']))
-      .addOption(new Option('--format <format>', h.due.format).choices(['text', 'json', 'ics']))
-      .option('--by-employer', h.due.byEmployer)
-      .action(action(run, () => import('./commands/due.js')));
-  }
-
-  if (wanted('people')) {
-    declare(root, 'people', m, h.people)
-      .addOption(employerName(h.people.employer))
-      .option('--name <text>', h.people.name)
-      .action(action(run, () => import('./commands/people.js')));
-  }
-
-  if (wanted('serve')) {
-    declare(root, 'serve', m, h.serve)
-      .option('--port <n>', h.serve.port)
-      .option('--host <addr>', h.serve.host)
-      .option('--no-open', h.serve.noOpen)
-      .option('--allow-remote', h.serve.allowRemote)
-      .action(action(run, () => import('./commands/serve.js')));
-  }
-
-  if (wanted('import')) {
-    declare(root, 'import', m, h.import)
-      .argument('[file]', h.import.file)
-      .option('--dry-run', h.import.dryRun)
-      .option('--skip-invalid', h.import.skipInvalid)
-      .option('--sheet <name>', h.import.sheet)
-      .option('--header-row <n>', h.import.headerRow)
-      .action(
-        action(
-          run,
-          () => import('./commands/import.js'),
-          ([file], o) => ({ file, ...o }),
-        ),
-      );
-  }
-
-  if (wanted('template')) {
-    declare(root, 'template', m, h.template)
-      .addOption(new Option('--format <format>', h.template.format).choices(['csv', 'xlsx']).default('csv'))
-      .addOption(new Option('--headers <lang>', h.template.headers).choices(['en', 'zh']).default('en'))
-      .action(action(run, () => import('./commands/template.js')));
-  }
-
-  if (wanted('export')) {
-    declare(root, 'export', m, h.export)
-      .addOption(new Option('--format <format>', h.export.format).choices(['csv', 'xlsx', 'json']).default('csv'))
-      .addOption(new Option('--headers <lang>', h.export.headers).choices(['en', 'zh']).default('en'))
-      .action(action(run, () => import('./commands/export.js')));
-  }
-
-  if (wanted('history')) {
-    declare(root, 'history', m, h.history)
-      .argument('[id]', h.history.id)
-      .action(
-        action(
-          run,
-          () => import('./commands/history.js'),
-          ([id]) => ({ id }),
-        ),
-      );
-  }
-
-  if (wanted('calendar')) {
-    const calendar = declare(root, 'calendar', m, h.calendar).action(
-      action(
-        run,
-        () => import('./commands/calendar.js'),
-        () => ({}),
-      ),
-    );
-    declare(calendar, 'load', m, h.calendarLoad)
-      .argument('<file.json>', h.calendarLoad.file)
-      .addOption(yes(h.calendarLoad.yes))
-      .action(
-        action(
-          run,
-          async () => ({ run: (await import('./commands/calendar.js')).load }),
-          ([file], o) => ({ file, ...o }),
-        ),
-      );
-  }
-
-  if (wanted('employer')) {
-    const employer = declare(root, 'employer', m, h.employer);
-    declare(employer, 'add', m, h.employerAdd)
-      .argument('[name]', h.employerAdd.name)
-      .addOption(usccCode(h.employerAdd.uscc))
-      .addOption(cityName(h.employerAdd.city))
-      .action(
-        action(
-          run,
-          async () => ({ run: (await import('./commands/employer.js')).add }),
-          ([name], o) => ({ name, ...o }),
-        ),
-      );
-    declare(employer, 'list', m, h.employerList).action(
-      action(
-        run,
-        async () => ({ run: (await import('./commands/employer.js')).list }),
-        () => ({}),
-      ),
-    );
-    declare(employer, 'set', m, h.employerSet)
-      .argument('[name]', h.employerAdd.name)
-      .addOption(cityName(h.employerAdd.city))
-      .addOption(usccCode(h.employerAdd.uscc))
-      .action(
-        action(
-          run,
-          async () => ({ run: (await import('./commands/employer.js')).set }),
-          ([name], o) => ({ name, ...o }),
-        ),
-      );
-  }
-
-  if (wanted('rates')) {
-    const rates = declare(root, 'rates', m, h.rates)
-      .argument('[city]', h.rates.city)
-      .action(
-        action(
-          run,
-          () => import('./commands/rates.js'),
-          ([city]) => ({ city }),
-        ),
-      );
-    declare(rates, 'load', m, h.ratesLoad)
-      .argument('<file.json>', h.ratesLoad.file)
-      .action(
-        action(
-          run,
-          async () => ({ run: (await import('./commands/rates.js')).load }),
-          ([file], o) => ({ file, ...o }),
-        ),
-      );
-  }
-
-  if (wanted('backup')) {
-    declare(root, 'backup', m, h.backup)
-      .argument('[file]', h.backup.file)
-      .option('--force', h.backup.force)
-      .action(
-        action(
-          run,
-          () => import('./commands/backup.js'),
-          ([file], o) => ({ file, ...o }),
-        ),
-      );
-  }
-
-  if (wanted('copy')) {
-    declare(root, 'copy', m, h.copy)
-      .option('--from <db-or-url>', h.copy.from)
-      .option('--to <db-or-url>', h.copy.to)
-      .action(action(run, () => import('./commands/copy.js')));
-  }
-
-  if (wanted('check')) {
-    declare(root, 'check', m, h.check).action(
-      action(
-        run,
-        () => import('./commands/check.js'),
-        () => ({}),
-      ),
-    );
-  }
-
-  if (wanted('purge')) {
-    declare(root, 'purge', m, h.purge)
-      .argument('[id]', h.purge.id)
-      .addOption(yes(h.purge.yes))
-      .action(
-        action(
-          run,
-          () => import('./commands/purge.js'),
-          ([id], o) => ({ id, ...o }),
-        ),
-      );
-  }
-
-  if (wanted('guide')) {
-    declare(root, 'guide', m, h.guide)
-      .argument('[topic]', h.guide.topic)
-      .action(
-        action(
-          run,
-          () => import('./commands/guide.js'),
-          ([topic]) => ({ topic }),
-        ),
-      );
-  }
-
-  if (wanted('completion')) {
-    declare(root, 'completion', m, h.completion)
-      .argument('<shell>', h.completion.shell)
-      .action(
-        action(
-          run,
-          () => import('./commands/completion.js'),
-          ([shell], _, command) => ({ shell, tree: commandTree(command.parent!) }),
-        ),
-      );
-  }
-
+  for (const declaration of COMMANDS) if (only === undefined || only === declaration.name) declareCommand(root, declaration, m, run);
   return root;
 }
 
-/** The command tree as data: each command path with its subcommands, options and their values (for completion). */
-export function commandTree(command: Command, prefix = ''): Record<string, CompletionNode> {
+/**
+ * The command tree as data: each command path with its subcommands, options and their values (for completion).
+ * `declared`: the declarations of `command`'s subcommands (their completion values); `values`: `command`'s own.
+ */
+export function commandTree(
+  command: Command,
+  declared: readonly CommandDeclaration[] = COMMANDS,
+  prefix = '',
+  completion: CommandDeclaration['completion'] = {},
+): Record<string, CompletionNode> {
   const values: Record<string, string[]> = {};
   const takesValue: string[] = [];
   for (const option of command.options) {
@@ -621,7 +300,7 @@ export function commandTree(command: Command, prefix = ''): Record<string, Compl
     if (option.argChoices) values[option.long] = [...option.argChoices];
   }
   const path = prefix || '';
-  Object.assign(values, COMPLETION_VALUES[path]);
+  for (const [word, list] of Object.entries(completion ?? {})) values[word] = [...list];
   // The help option is commander's own, not in `options`: listed once here.
   const words = [
     ...command.commands.map((c) => c.name()),
@@ -630,7 +309,10 @@ export function commandTree(command: Command, prefix = ''): Record<string, Compl
   ];
   const fileArgument = command.registeredArguments.some((a) => a.name().includes('file'));
   const tree: Record<string, CompletionNode> = { [path]: { words, values, takesValue, fileArgument } };
-  for (const sub of command.commands) Object.assign(tree, commandTree(sub, prefix ? `${prefix} ${sub.name()}` : sub.name()));
+  for (const sub of command.commands) {
+    const declaration = declared.find((d) => d.name === sub.name());
+    Object.assign(tree, commandTree(sub, declaration?.subcommands ?? [], prefix ? `${prefix} ${sub.name()}` : sub.name(), declaration?.completion));
+  }
   return tree;
 }
 

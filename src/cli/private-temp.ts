@@ -3,9 +3,11 @@
 // `sscard-PID-XXXXXXXX`, mode 0700, made on first use. What goes there holds
 // personal data (standard input spooled for a retry), so it is removed on every
 // exit path: a normal end, an error, Ctrl-C, SIGTERM or SIGHUP; after a SIGKILL
-// or a power cut, by the next run (its process id is dead). Nothing else sscard
-// runs writes temporary files: the workbook reader (formats/roster/xlsx.ts)
-// reads the zip in place.
+// or a power cut, by the next run (its process id is dead). The text tables of
+// due and people keep their measured rows here beyond a few MB
+// (commands/shared/aligned-table.ts). Nothing else sscard runs writes
+// temporary files: the workbook reader (formats/roster/xlsx.ts) reads the zip
+// in place.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';

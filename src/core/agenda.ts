@@ -3,6 +3,7 @@
 // file and insurance transfers of leavers not yet done (劳动合同法 Art. 50)
 // cards waiting for the function their policy's window needs, and cards to
 // renew (换领) from 60 days before their expiry.
+import type { AgendaKind } from './agenda-kind.js';
 import { daysBetween, type IsoDate } from './calendar-date.js';
 import { type Card, cardStatus } from './card.js';
 import type { RestDayCalendar } from './holidays.js';
@@ -13,7 +14,7 @@ import { separationDeadline, separationStatus } from './separation.js';
 
 export interface AgendaItem {
   /** `collection`: a card waiting at the outlet (待领卡) under a policy whose window counts from issue (Guangdong: collected and activated within a year, or sealed). */
-  readonly kind: 'activation' | 'collection' | 'registration' | 'separation' | 'renewal';
+  readonly kind: AgendaKind;
   readonly personId: string;
   readonly name: string | null;
   readonly deadline: Deadline;

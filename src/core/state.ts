@@ -3,7 +3,7 @@
 // A leaf: types and lists only, no rule, so that the modules that decide
 // (card, ecard, registration) and the one that replays (events) all import it
 // and none imports another for its types; the command line's completion
-// takes its lists from here too (src/cli/main.ts) without loading any rule.
+// takes its lists from here too (src/cli/commands/*.command.ts) without loading any rule.
 import type { IsoDate } from './calendar-date.js';
 
 /**

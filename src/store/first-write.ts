@@ -24,6 +24,7 @@ export function createOnFirstWrite(scratch: Store, create: () => Promise<Store>)
     lastSeq: () => current().lastSeq(),
     everyone: (viewOn) => current().everyone(viewOn),
     allEvents: () => current().allEvents(),
+    storedEvents: () => current().storedEvents(),
     check: () => current().check(),
     backupTo: (file) => current().backupTo(file),
     consistentRead: (read) => current().consistentRead(read),
@@ -82,6 +83,9 @@ export function createByRename(file: string, openAt: (path: string) => Promise<S
     },
     async *allEvents() {
       yield* (await current()).allEvents();
+    },
+    async *storedEvents() {
+      yield* (await current()).storedEvents();
     },
     check: async () => (await current()).check(),
     backupTo: async (target) => (await current()).backupTo(target),

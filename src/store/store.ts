@@ -8,7 +8,7 @@ import type { IsoDate } from '../core/calendar-date.js';
 import type { Card } from '../core/card.js';
 import type { ContributionYear } from '../core/contributions.js';
 import type { Employer } from '../core/employer.js';
-import type { Fact, LedgerEvent, PersonState } from '../core/events.js';
+import type { EventKind, Fact, LedgerEvent, PersonState } from '../core/events.js';
 import type { OfficialSchedule } from '../core/official-schedule.js';
 import type { Hire } from '../core/registration.js';
 
@@ -132,6 +132,8 @@ export interface Store extends LedgerReader {
   everyone(viewOn: IsoDate | null): AsyncIterable<readonly PersonState[]>;
   /** Every event, in recording order. */
   allEvents(): AsyncIterable<LedgerEvent>;
+  /** Every event, in recording order, as `export --format json` writes it: its payload as JSON text (rows.ts, storedEvent). */
+  storedEvents(): AsyncIterable<StoredEvent>;
   /** The engine's consistency check, cache = replay, the schema version and the rows per table. */
   check(): Promise<LedgerCheck>;
   /**
@@ -199,4 +201,15 @@ export interface LedgerTransaction extends LedgerReader {
    * Returns how many of their events went.
    */
   erasePerson(personId: string): Promise<number>;
+}
+
+/** An event as `export --format json` writes it: its columns, its payload (the body without its kind) as JSON text. */
+export interface StoredEvent {
+  readonly seq: number;
+  readonly personId: string;
+  readonly kind: EventKind;
+  readonly on: IsoDate | null;
+  readonly recordedAt: string;
+  readonly source: string;
+  readonly payload: string;
 }

@@ -136,6 +136,30 @@ describe('text escaping and folding', () => {
       }),
       { numRuns: 500 },
     );
+    // One-octet lines are cut by position (issue 31), and a lone surrogate counts as U+FFFD's 3 octets.
+    for (const only of [fc.constantFrom('a', ';', ' '), fc.constantFrom('a', '\ud800', '\udc00')])
+      fc.assert(
+        fc.property(fc.array(only, { maxLength: 400 }), (chars) => {
+          const line = `SUMMARY:${chars.join('')}`;
+          expect(foldLine(line)).toBe(reference(line));
+        }),
+        { numRuns: 300 },
+      );
+  });
+
+  it('escapes what the three replacements escaped, and returns other text as it is', () => {
+    const reference = (text: string) =>
+      text
+        .replace(/\r\n|\r|\n/g, '\n')
+        .replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '\uFFFD')
+        .replace(/[\\;,\n]/g, (c) => (c === '\n' ? '\\n' : `\\${c}`));
+    const pieces = fc.constantFrom('a', '王', ' ', ';', ',', '\\', '\n', '\r', '\t', '\u0085', '\u202e', '\u2066', '\u0000', '\u007f');
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 40 }), (chars) => {
+        expect(escapeText(chars.join(''))).toBe(reference(chars.join('')));
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 

@@ -1,4 +1,4 @@
-// Synthetic people for the attack tests (robustness, damage-crashes-and-disk-limits): distinct valid identity
+// Synthetic people for the attack tests (robustness and issue 29's: damaged-ledgers, temporary-files, purge-finishes, copy-under-writers, disk-limits): distinct valid identity
 // numbers and a roster of their hires. The check character is computed here, not by sscard's code, so that
 // a mistake there cannot make these numbers look valid (GB 11643-1999: weights 2^(17-i) mod 11).
 import fs from 'node:fs';

@@ -1,5 +1,5 @@
 // sscard completion bash|zsh|fish: a completion script generated from the
-// command tree that main.ts declares (commands, options, and the values an
+// command tree that main.ts declares from the commands' declarations (commands, options, and the values an
 // option takes: channels, languages, formats, policies, guide topics,
 // shells), so new commands and choices are included as they come.
 import fs from 'node:fs';

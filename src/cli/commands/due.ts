@@ -8,6 +8,7 @@ import type { Deadline } from '../../core/period.js';
 import type { Context } from '../context.js';
 import { EXIT } from '../exit.js';
 import { day, deadlineWhy, padded, relative, width } from '../text/human.js';
+import { alignedTable } from './shared/aligned-table.js';
 import { didYouMean, employerFilter } from './shared/employer-filter.js';
 import { type Ctx, fail, parseInput } from './shared/input.js';
 import { batched, deadlineJson, noLedger, send, shownId } from './shared/output.js';
@@ -71,7 +72,7 @@ export async function run(ctx: Context, args: DueArgs): Promise<number> {
   };
   const wanted = (item: AgendaItem) =>
     (employer === null || employer.matches(item.employer)) && (args.kind === undefined || item.kind === args.kind) && inWindow(item);
-  /** The agenda, a page at a time, as often as asked (text mode reads it twice: once to align the columns). */
+  /** The agenda, a page at a time. */
   const open: Agenda = {
     async *[Symbol.asyncIterator]() {
       // With cut-offs known, the stream cannot stop at the window's last deadline: an item's cut-off may come first.
@@ -166,13 +167,14 @@ async function json(ctx: Context, agenda: Agenda, book: CostBook | null, cutoffO
     return text;
   };
   const q = (value: string | null) => (value === null ? 'null' : JSON.stringify(value));
+  const extras = new Map<string, string>();
   let count = 0;
   let overdue = 0;
   for await (const page of agenda) {
     for (const item of page) {
       await batch.add(
         // Kinds, states, identity numbers and dates need no escaping; names, employers and card numbers may.
-        `${count === 0 ? '' : ','}\n    {\n      "kind": "${item.kind}",\n      "id": "${shownId(ctx, item.personId)}",\n      "name": ${q(item.name)},\n      "deadline": ${deadlineText(item.deadline)},\n      "state": "${item.state}",\n      "daysLeft": ${item.daysLeft},\n      "employer": ${q(item.employer)},\n      "hiredOn": ${item.hiredOn === null ? 'null' : `"${item.hiredOn}"`},\n      "card": ${q(item.card)}${hireExtras(ctx, item, book, cutoffOfItem)}\n    }`,
+        `${count === 0 ? '' : ','}\n    {\n      "kind": "${item.kind}",\n      "id": "${shownId(ctx, item.personId)}",\n      "name": ${q(item.name)},\n      "deadline": ${deadlineText(item.deadline)},\n      "state": "${item.state}",\n      "daysLeft": ${item.daysLeft},\n      "employer": ${q(item.employer)},\n      "hiredOn": ${item.hiredOn === null ? 'null' : `"${item.hiredOn}"`},\n      "card": ${q(item.card)}${hireExtras(ctx, item, book, cutoffOfItem, extras)}\n    }`,
       );
       count++;
       if (item.state === 'overdue') overdue++;
@@ -214,73 +216,67 @@ async function ics(ctx: Context, agenda: Agenda): Promise<number> {
 }
 
 /**
- * A table aligned over every row, in two readings of the agenda (the first
- * only measures the columns), so that millions of rows are never held.
+ * A registration's or separation's cut-off (SPEC 1.9) and an overdue registration's cost, as JSON members. The
+ * text depends on the employer's city, the hire's days and base only: made once per such key (`made`, emptied
+ * past 4,096 keys so that bases all different cannot grow it), not indented again for each item (issue 31: 13% of
+ * due --json).
  */
-/** A registration's or separation's cut-off (SPEC 1.9) and an overdue registration's cost, as JSON members. */
-function hireExtras(ctx: Context, item: AgendaItem, book: CostBook | null, cutoffOfItem: (item: AgendaItem) => Cutoff): string {
+function hireExtras(ctx: Context, item: AgendaItem, book: CostBook | null, cutoffOfItem: (item: AgendaItem) => Cutoff, made: Map<string, string>): string {
   if (item.kind !== 'registration' && item.kind !== 'separation') return '';
   const cutoff = cutoffOfItem(item);
-  const cost =
-    item.kind === 'registration' && item.state === 'overdue'
-      ? costJson(
-          costOf(
-            book ?? { table: { cities: [], years: [] }, employers: new Map() },
-            { employer: item.employer, hiredOn: item.hiredOn!, registeredOn: null, leftOn: item.leftOn ?? null, base: item.base ?? null },
-            'overdue',
-            ctx.today,
-          ),
-          book ? cityOfEmployer(book, item.employer) : null,
-        )
-      : null;
+  const costs = item.kind === 'registration' && item.state === 'overdue';
+  const city = book ? cityOfEmployer(book, item.employer) : null;
+  const key = `${cutoff?.date}|${cutoff?.month}|${costs}|${city}|${item.hiredOn}|${item.leftOn}|${item.base}`;
+  let text = made.get(key);
+  if (text !== undefined) return text;
+  const cost = costs
+    ? costJson(
+        costOf(
+          book ?? { table: { cities: [], years: [] }, employers: new Map() },
+          { employer: item.employer, hiredOn: item.hiredOn!, registeredOn: null, leftOn: item.leftOn ?? null, base: item.base ?? null },
+          'overdue',
+          ctx.today,
+        ),
+        city,
+      )
+    : null;
   const indent = (value: unknown) => JSON.stringify(value, null, 2).replaceAll('\n', '\n      ');
-  return `,\n      "cutoff": ${cutoff === null ? 'null' : indent(cutoff)},\n      "cost": ${cost === null ? 'null' : indent(cost)}`;
+  text = `,\n      "cutoff": ${cutoff === null ? 'null' : indent(cutoff)},\n      "cost": ${cost === null ? 'null' : indent(cost)}`;
+  if (made.size >= 4096) made.clear();
+  made.set(key, text);
+  return text;
 }
 
 async function text(ctx: Context, items: Agenda, within: number | undefined, cutoffOfItem: (item: AgendaItem) => Cutoff): Promise<number> {
   const words = ctx.m.due;
-  const cells = (item: AgendaItem) => [
-    day(ctx, item.deadline.date),
-    relative(ctx, item.daysLeft),
-    words.kinds[item.kind],
-    shownId(ctx, item.personId),
-    item.name ?? '',
-    item.kind === 'activation' || item.kind === 'collection' || item.kind === 'renewal' ? words.card(item.card!) : (item.employer ?? ''),
-    deadlineWhy(ctx, item.deadline) ?? '',
-  ];
-  const header = [...words.header];
-  const widths = header.map(width);
-  let count = 0;
-  for await (const page of items) {
-    for (const item of page) for (const [i, cell] of cells(item).entries()) widths[i] = Math.max(widths[i]!, width(cell));
-    count += page.length;
-  }
-  if (count === 0) {
-    await send(ctx, `${words.nothing(ctx.today, within ?? null)}\n`);
-    return 0;
-  }
-  const c = ctx.color;
-  const line = (row: string[]) =>
-    row
-      .map((cell, i) => padded(cell, widths[i]!))
-      .join('  ')
-      .trimEnd();
-  await send(ctx, `${line(header)}\n`);
-  const batch = batched(ctx);
-  let shown = 0;
+  // One reading of the agenda: each row measured as it comes, the table written once the widest cells are known.
+  const table = alignedTable(ctx, words.header);
   let overdue = 0;
   for await (const page of items) {
     for (const item of page) {
-      const row = line(cells(item));
-      await batch.add(`${item.state === 'overdue' ? c.red(row) : item.daysLeft <= 7 ? c.yellow(row) : row}\n`);
       const cutoff = cutoffOfItem(item);
-      // Beside the legal deadline, the HR month's: 增员/减员 by the city's cut-off.
-      if (cutoff !== null) await batch.add(`    ${words.cutoff(item.kind === 'registration' ? 'registration' : 'separation', cutoff.date, cutoff.month)}\n`);
-      shown++;
+      table.add(
+        [
+          day(ctx, item.deadline.date),
+          relative(ctx, item.daysLeft),
+          words.kinds[item.kind],
+          shownId(ctx, item.personId),
+          item.name ?? '',
+          item.kind === 'activation' || item.kind === 'collection' || item.kind === 'renewal' ? words.card(item.card!) : (item.employer ?? ''),
+          deadlineWhy(ctx, item.deadline) ?? '',
+        ],
+        item.state === 'overdue' ? 'red' : item.daysLeft <= 7 ? 'yellow' : 'plain',
+        // Beside the legal deadline, the HR month's: 增员/减员 by the city's cut-off.
+        cutoff === null ? null : `    ${words.cutoff(item.kind === 'registration' ? 'registration' : 'separation', cutoff.date, cutoff.month)}`,
+      );
       if (item.state === 'overdue') overdue++;
     }
   }
-  await batch.flush();
-  await send(ctx, `${words.total(shown, overdue)}\n`);
+  if (table.count === 0) {
+    await send(ctx, `${words.nothing(ctx.today, within ?? null)}\n`);
+    return 0;
+  }
+  await table.write();
+  await send(ctx, `${words.total(table.count, overdue)}\n`);
   return overdue;
 }

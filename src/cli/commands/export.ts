@@ -13,7 +13,7 @@ import type { PersonState } from '../../core/events.js';
 import type { Store } from '../../store/store.js';
 import type { Context } from '../context.js';
 import { type Column, COLUMNS } from '../formats/ledger-csv.js';
-import { exportedEvent, JSON_FORMAT, JSON_VERSION } from '../formats/ledger-json.js';
+import { exportedEventLine, JSON_FORMAT, JSON_VERSION } from '../formats/ledger-json.js';
 import { batched, noLedger, send, shownId } from './shared/output.js';
 
 export interface ExportArgs {
@@ -54,9 +54,11 @@ async function write(
     await send(ctx, `${header.slice(0, -1)},"events":[\n`);
     const batch = batched(ctx);
     let first = true;
-    for await (const e of store.allEvents()) {
-      if (ctx.viewOn !== null && e.on !== null && e.on > ctx.viewOn) continue;
-      await batch.add(`${first ? '' : ',\n'}${JSON.stringify(exportedEvent(e, show))}`);
+    // Read once: ctx.viewOn looks at the environment (a tenth of the export when asked per event).
+    const viewOn = ctx.viewOn;
+    for await (const e of store.storedEvents()) {
+      if (viewOn !== null && e.on !== null && e.on > viewOn) continue;
+      await batch.add(`${first ? '' : ',\n'}${exportedEventLine(e, show)}`);
       first = false;
     }
     await batch.flush();

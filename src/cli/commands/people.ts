@@ -1,15 +1,15 @@
 // sscard people: everyone in the ledger, one line each: the card in force
 // (or the last one) and its state, the e-card, and the open deadlines, most
 // urgent first. For one employer's staff, or names containing some text.
-// Streamed: JSON person by person; text in two readings of the ledger (the
-// first only measures the columns), so that a large ledger is never held.
+// Streamed: JSON person by person; text in one reading of the ledger, its
+// lines kept (on disk beyond a few MB) until the columns are measured.
 import { agenda } from '../../core/agenda.js';
 import { cardsOn, currentCard, isInForce } from '../../core/card.js';
 import { ecardState } from '../../core/ecard.js';
 import type { PersonState } from '../../core/events.js';
 import type { Context } from '../context.js';
 import { didYouMean, type EmployerFilter, employerFilter } from './shared/employer-filter.js';
-import { padded, width } from '../text/human.js';
+import { alignedTable } from './shared/aligned-table.js';
 import { batched, noLedger, send, shownId } from './shared/output.js';
 import { policyBook } from './shared/policies-data.js';
 import { cardStateText, ecardStateText } from '../text/words.js';
@@ -24,7 +24,7 @@ export async function run(ctx: Context, args: PeopleArgs): Promise<void> {
   if (store === null) throw noLedger(ctx);
   const employer = employerFilter(args.employer);
   const name = args.name?.trim().toLowerCase();
-  /** The people asked for, with what the line says of each, as often as asked. */
+  /** The people asked for, with what the line says of each. */
   const people = {
     async *[Symbol.asyncIterator]() {
       for await (const page of store.everyone(ctx.viewOn)) {
@@ -109,34 +109,13 @@ async function json(ctx: Context, people: AsyncIterable<Summary>): Promise<void>
 
 async function text(ctx: Context, people: AsyncIterable<Summary>): Promise<void> {
   const words = ctx.m.people;
-  const cells = (summary: Summary): string[] => peopleCells(ctx, summary);
-  const header = [...words.header];
-  const widths = header.map(width);
-  let count = 0;
-  for await (const person of people) {
-    for (const [i, cell] of cells(person).entries()) widths[i] = Math.max(widths[i]!, width(cell));
-    count++;
-  }
-  if (count === 0) {
+  // One reading of the ledger: each line measured as it comes, the table written once the widest cells are known.
+  const table = alignedTable(ctx, words.header);
+  for await (const person of people) table.add(peopleCells(ctx, person));
+  if (table.count === 0) {
     await send(ctx, `${words.nobody}\n`);
     return;
   }
-  const batch = batched(ctx);
-  await batch.add(
-    `${header
-      .map((cell, i) => padded(cell, widths[i]!))
-      .join('  ')
-      .trimEnd()}\n`,
-  );
-  let shown = 0;
-  for await (const person of people) {
-    const line = cells(person)
-      .map((cell, i) => padded(cell, widths[i]!))
-      .join('  ')
-      .trimEnd();
-    await batch.add(`${line}\n`);
-    shown++;
-  }
-  await batch.flush();
-  await send(ctx, `${words.total(shown)}\n`);
+  await table.write();
+  await send(ctx, `${words.total(table.count)}\n`);
 }

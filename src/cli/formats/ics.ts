@@ -18,6 +18,7 @@
 // - Lines end in CRLF and are folded at 75 octets (3.1), never inside a
 //   UTF-8 character; TEXT values escape backslash, semicolon, comma and
 //   line breaks (3.3.11).
+import { Buffer } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { addDays, chinaDate, type IsoDate } from '../../core/calendar-date.js';
 
@@ -104,19 +105,22 @@ export function icsWriter(options: IcsOptions): { readonly head: string; readonl
     const description = overdue ? `${options.words.wasDue(item.deadline)}${options.words.separator}${item.derivation}` : item.derivation;
     // All-day events start at midnight, floating: PT9H is 09:00 on the day, wherever the phone is.
     const triggers = overdue ? ['PT9H', 'P1DT9H'] : [`-P${reminder}D`];
-    return contentLines([
+    // The summary's line is also each alarm's: escaped and folded once.
+    const summaryText = escapeText(summary);
+    const alarmText = foldLine(`DESCRIPTION:${summaryText}`);
+    let alarms = '';
+    for (const trigger of triggers) alarms += `BEGIN:VALARM\r\nACTION:DISPLAY\r\nTRIGGER:${trigger}\r\n${alarmText}\r\nEND:VALARM\r\n`;
+    return `${contentLines([
       'BEGIN:VEVENT',
       `UID:${icsUid(item.kind, item.identity)}`,
       `DTSTAMP:${stamp}`,
       `DTSTART;VALUE=DATE:${compact(day)}`,
       `DTEND;VALUE=DATE:${compact(addDays(day, 1))}`,
-      `SUMMARY:${escapeText(summary)}`,
+      `SUMMARY:${summaryText}`,
       `DESCRIPTION:${escapeText(description)}`,
       `CATEGORIES:${escapeText(item.kind)}`,
       'TRANSP:TRANSPARENT',
-      ...triggers.flatMap((trigger) => ['BEGIN:VALARM', 'ACTION:DISPLAY', `TRIGGER:${trigger}`, `DESCRIPTION:${escapeText(summary)}`, 'END:VALARM']),
-      'END:VEVENT',
-    ]);
+    ])}${alarms}END:VEVENT\r\n`;
   };
   return { head, event, tail: contentLines(['END:VCALENDAR']) };
 }
@@ -133,12 +137,17 @@ function utcStamp(instant: Date): string {
   return `${instant.toISOString().slice(0, 19).replace(/[-:]/g, '')}Z`;
 }
 
+/** What escapeText changes: line breaks, backslash, semicolon, comma, and the characters it replaces. */
+const NEEDS_ESCAPE = /[\r\n\\;,\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
 /**
  * RFC 5545 TEXT: backslash, semicolon and comma escaped, line breaks as \n.
  * Control characters (and bidi overrides, SPEC 2.2) cannot be shown and are
  * replaced.
  */
 export function escapeText(text: string): string {
+  // Most values (names, employers, the law's words) hold none of these: no three replacements then.
+  if (!NEEDS_ESCAPE.test(text)) return text;
   return text
     .replace(/\r\n|\r|\n/g, '\n')
     .replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '\uFFFD')
@@ -152,9 +161,15 @@ const octets = (codePoint: number): number => (codePoint < 0x80 ? 1 : codePoint 
 export function foldLine(line: string): string {
   // At most 3 octets per UTF-16 unit (a surrogate pair: 4 octets for 2 units), so a short line needs no count.
   if (line.length * 3 <= 75) return line;
-  let total = 0;
-  for (const character of line) total += octets(character.codePointAt(0)!);
+  // Counted natively (a lone surrogate is 3 octets there too, as U+FFFD, and in octets()).
+  const total = Buffer.byteLength(line, 'utf8');
   if (total <= 75) return line;
+  // Only one-octet characters: cut every 75 octets, then every 74 (the continuation's leading space).
+  if (total === line.length) {
+    const out = [line.slice(0, 75)];
+    for (let at = 75; at < line.length; at += 74) out.push(` ${line.slice(at, at + 74)}`);
+    return out.join('\r\n');
+  }
   const out: string[] = [];
   let start = 0;
   let position = 0;

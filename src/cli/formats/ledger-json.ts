@@ -10,26 +10,40 @@
 import { type IsoDate, parseIsoDate } from '../../core/calendar-date.js';
 import { ENABLE_CHANNELS, REPLACE_REASONS } from '../../core/card.js';
 import { ECARD_CHANNELS } from '../../core/ecard.js';
-import { EVENT_KINDS, type EventBody, type EventKind, type LedgerEvent } from '../../core/events.js';
+import { EVENT_KINDS, type EventBody, type EventKind } from '../../core/events.js';
 
 export const JSON_FORMAT = 'sscard-events';
 export const JSON_VERSION = 2;
 
-export interface ExportedEvent {
+/** An event's columns with its payload (the body without its kind) as JSON text: what the store gives an export. */
+export interface StoredEventText {
   readonly seq: number;
-  readonly id: string;
+  readonly personId: string;
   readonly kind: EventKind;
   readonly on: IsoDate | null;
   readonly recordedAt: string;
   readonly source: string;
-  readonly data: Record<string, unknown>;
+  readonly payload: string;
 }
 
-export function exportedEvent(e: LedgerEvent, shownId: (id: string) => string): ExportedEvent {
-  const { kind, ...data } = e.body;
-  const fields: Record<string, unknown> = data;
-  if (kind === 'card.activated' && typeof fields.guardian === 'string') fields.guardian = shownId(fields.guardian);
-  return { seq: e.seq, id: shownId(e.personId), kind, on: e.on, recordedAt: e.recordedAt, source: e.source, data: fields };
+const text = (value: string | null) => (value === null ? 'null' : JSON.stringify(value));
+
+/**
+ * One event's line: the bytes JSON.stringify gave of {seq, id, kind, on,
+ * recordedAt, source, data}, made from the columns and the payload's text
+ * (issue 31: re-building and re-stringifying every event was half of the
+ * export). A guardian's number (card.activated) is shown as the person's.
+ */
+export function exportedEventLine(e: StoredEventText, shownId: (id: string) => string): string {
+  let payload = e.payload;
+  if (e.kind === 'card.activated') {
+    const data = JSON.parse(payload) as Record<string, unknown>;
+    if (typeof data.guardian === 'string') {
+      data.guardian = shownId(data.guardian);
+      payload = JSON.stringify(data);
+    }
+  }
+  return `{"seq":${e.seq},"id":${text(shownId(e.personId))},"kind":${text(e.kind)},"on":${text(e.on)},"recordedAt":${text(e.recordedAt)},"source":${text(e.source)},"data":${payload}}`;
 }
 
 type FieldType =

@@ -20,11 +20,10 @@ import type { PostgresLocation } from '../location.js';
 import {
   agendaKey,
   agendaOfReplayed,
-  inWindow,
+  windowed,
   personQuery,
   type DatedHire,
   deadlinesOf,
-  withDeadlines,
   CARD_COLUMNS,
   type CardRow,
   cardParams,
@@ -39,6 +38,7 @@ import {
   payload,
   reiterable,
   toCard,
+  storedEvent,
   toEvent,
   toHire,
 } from '../rows.js';
@@ -57,8 +57,10 @@ import type {
   Person,
   Store,
   WriteOptions,
+  StoredEvent,
 } from '../store.js';
 import { failure, type Phase, RETRYABLE, Silent, sqlState } from './failure.js';
+import { ReplayedAgenda } from '../replayed-agenda.js';
 import { SCHEMA_VERSION } from './schema.js';
 
 /** Events (and people) per multi-row statement, and rows per page when reading the whole ledger. */
@@ -70,6 +72,13 @@ export const MAX_ATTEMPTS = 8;
 
 // biome-ignore lint/suspicious/noExplicitAny: rows are typed by each caller's R; pg's own default is any.
 export type Query = <R = any>(text: string, params?: readonly unknown[]) => Promise<R[]>;
+
+/**
+ * `COPY ... FROM STDIN` of rows already in COPY's text format (pg-store.ts),
+ * queued on the connection before it returns: PostgreSQL's bulk load, which
+ * parses no JSON nor parameters.
+ */
+export type CopyIn = (sql: string, text: string) => Promise<void>;
 
 /** The append-only trigger's refusal (schema.ts): an UPDATE or DELETE of events by someone other than the owner's purge. */
 const isAppendOnly = (error: unknown) => sqlState(error) === 'P0001' && /append-only/.test(String((error as Error).message));
@@ -101,34 +110,76 @@ async function insertRows(q: Query, table: string, columns: readonly string[], r
 
 /** Writes the cached tables of these people from their replayed state (as saveState does in SQLite, for many at once). */
 async function saveStates(q: Query, states: readonly PersonState[]): Promise<void> {
-  if (states.length === 0) return;
-  const ids = states.map((s) => s.id);
-  await q(
-    'INSERT INTO person (id, name) SELECT id, name FROM json_populate_recordset(NULL::person, $1::json) ON CONFLICT (id) DO UPDATE SET name = excluded.name',
-    [JSON.stringify(states.map((s) => ({ id: s.id, name: s.name })))],
+  await Promise.all(sendStates(q, null, states, new Set()));
+}
+
+const COPY_ESCAPES: Readonly<Record<string, string>> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+
+/** A value in COPY's text format (PostgreSQL manual, COPY, "Text Format"): \N for NULL; backslash, tab and line ends escaped. */
+function copyValue(value: unknown): string {
+  if (value === null || value === undefined) return '\\N';
+  const text = String(value);
+  return /[\\\t\n\r]/.test(text) ? text.replace(/[\\\t\n\r]/g, (c) => COPY_ESCAPES[c]!) : text;
+}
+
+/** Rows into a table by COPY, the statement queued before this returns. */
+function copyRows(copyIn: CopyIn, table: string, columns: readonly string[], rows: readonly Record<string, unknown>[]): Promise<void> {
+  const lines: string[] = [];
+  for (const row of rows) lines.push(columns.map((c) => copyValue(row[c])).join('\t'));
+  lines.push('');
+  return copyIn(`COPY ${table} (${columns.join(', ')}) FROM STDIN`, lines.join('\n'));
+}
+
+/**
+ * Sends the statements that write these people's cached tables, each queued
+ * on the connection before this returns (so that they run in this order, and
+ * before anything sent later); their results are the promises. `fresh`:
+ * people who had no events before, so no cached rows to delete (an import of
+ * new people: most of its rows). With `copyIn`, rows that only add go by COPY.
+ */
+function sendStates(q: Query, copyIn: CopyIn | null, states: readonly PersonState[], fresh: ReadonlySet<string>): Promise<unknown>[] {
+  const sent: Promise<unknown>[] = [];
+  const add = (table: string, columns: readonly string[], rows: readonly Record<string, unknown>[]) => {
+    if (rows.length > 0) sent.push(copyIn ? copyRows(copyIn, table, columns, rows) : insertRows(q, table, columns, rows));
+  };
+  const known = states.filter((s) => !fresh.has(s.id));
+  // The person row is the parent of the others (foreign keys): first. A new person's is only added.
+  add(
+    'person',
+    ['id', 'name'],
+    states.flatMap((s) => (fresh.has(s.id) ? [{ id: s.id, name: s.name }] : [])),
   );
-  await q('DELETE FROM hire WHERE person_id = ANY($1::text[])', [ids]);
-  await q('DELETE FROM card WHERE person_id = ANY($1::text[])', [ids]);
-  await q('DELETE FROM ecard WHERE person_id = ANY($1::text[])', [ids]);
-  await insertRows(
-    q,
+  if (known.length > 0) {
+    const ids = known.map((s) => s.id);
+    sent.push(
+      q(
+        'INSERT INTO person (id, name) SELECT id, name FROM json_populate_recordset(NULL::person, $1::json) ON CONFLICT (id) DO UPDATE SET name = excluded.name',
+        [JSON.stringify(known.map((s) => ({ id: s.id, name: s.name })))],
+      ),
+    );
+    sent.push(q('DELETE FROM hire WHERE person_id = ANY($1::text[])', [ids]));
+    sent.push(q('DELETE FROM card WHERE person_id = ANY($1::text[])', [ids]));
+    sent.push(q('DELETE FROM ecard WHERE person_id = ANY($1::text[])', [ids]));
+  }
+  add(
     'hire',
     HIRE_COLUMNS,
     states.flatMap((s) => s.hires.map((h) => hireParams(s.id, h))),
   );
-  await insertRows(
-    q,
+  add(
     'card',
     CARD_COLUMNS,
     states.flatMap((s) => s.cards.map((c, i) => cardParams(c, i + 1))),
   );
-  await insertRows(
-    q,
+  add(
     'ecard',
     ['person_id', 'channel', 'claimed_on'],
     states.flatMap((s) => (s.ecard ? [{ person_id: s.id, channel: s.ecard.channel, claimed_on: s.ecard.claimedOn }] : [])),
   );
+  return sent;
 }
+
+const EVENT_INSERT_COLUMNS = ['seq', 'person_id', 'kind', 'concerns_on', 'recorded_at', 'source', 'v', 'data'] as const;
 
 async function insertEvents(q: Query, events: readonly LedgerEvent[]): Promise<void> {
   const rows = events.map((e) => ({
@@ -141,7 +192,18 @@ async function insertEvents(q: Query, events: readonly LedgerEvent[]): Promise<v
     v: EVENT_VERSION,
     data: payload(e.body),
   }));
-  await insertRows(q, 'event', ['seq', 'person_id', 'kind', 'concerns_on', 'recorded_at', 'source', 'v', 'data'], rows);
+  await insertRows(q, 'event', EVENT_INSERT_COLUMNS, rows);
+}
+
+/** Events by COPY, the statement queued before this returns. */
+function copyEvents(copyIn: CopyIn, events: readonly LedgerEvent[]): Promise<void> {
+  const lines: string[] = [];
+  for (const e of events)
+    lines.push(
+      `${e.seq}\t${copyValue(e.personId)}\t${copyValue(e.body.kind)}\t${copyValue(e.on)}\t${copyValue(e.recordedAt)}\t${copyValue(e.source)}\t${EVENT_VERSION}\t${copyValue(payload(e.body))}`,
+    );
+  lines.push('');
+  return copyIn(`COPY event (${EVENT_INSERT_COLUMNS.join(', ')}) FROM STDIN`, lines.join('\n'));
 }
 
 interface TextColumn {
@@ -199,8 +261,38 @@ async function* statesOf(events: AsyncIterable<LedgerEvent>, viewOn: IsoDate | n
   if (current !== null) yield replay(current, list, viewOn).state;
 }
 
+/** Names of the cursors of this process, one per reading: two readings in one transaction must not share one. */
+let cursors = 0;
+
+/**
+ * The events of everyone with facts dated after `viewOn`, by person then
+ * number, through one cursor a page at a time: the server finds those people
+ * once, and the client holds one page. Inside a transaction (a cursor lives
+ * in one).
+ */
+async function* laterEvents(q: Query, viewOn: IsoDate): AsyncIterable<LedgerEvent> {
+  const cursor = `sscard_later_${++cursors}`;
+  await q(
+    `DECLARE ${cursor} NO SCROLL CURSOR FOR SELECT ${EVENT_COLUMNS} FROM event
+      WHERE person_id IN (SELECT person_id FROM event WHERE concerns_on > $1) ORDER BY person_id, seq`,
+    [viewOn],
+  );
+  try {
+    for (;;) {
+      const rows = await q<EventRow>(`FETCH ${BATCH} FROM ${cursor}`);
+      for (const row of rows) yield toEvent(row);
+      if (rows.length < BATCH) return;
+    }
+  } finally {
+    await q(`CLOSE ${cursor}`).catch(() => undefined);
+  }
+}
+
+/** Leaves out the people with facts dated after the day in parameter `n` (they are replayed instead). */
+const notLaterSql = (column: string, n: number) => `NOT EXISTS (SELECT 1 FROM event e WHERE e.person_id = ${column} AND e.concerns_on > $${n})`;
+
 class Reader implements LedgerReader {
-  constructor(protected readonly q: Query) {}
+  constructor(protected q: Query) {}
 
   async personEvents(personId: string): Promise<LedgerEvent[]> {
     return personEvents(this.q, personId);
@@ -246,6 +338,8 @@ class Transaction extends Reader implements LedgerTransaction {
   /** Every event of each person recorded in this transaction and not yet sent, with the ones already stored. */
   private readonly touched = new Map<string, LedgerEvent[]>();
   private readonly states = new Map<string, PersonState>();
+  /** The people in `states` who had no events before this transaction's unsent ones: nothing of theirs to delete at flush. */
+  private readonly fresh = new Set<string>();
   /** Card number -> holder, for the cards of the people in `states`. */
   private readonly cards = new Map<string, string>();
   /** Events and card holders read ahead (prefetch) or already sent in this transaction: what the database holds now. */
@@ -265,12 +359,51 @@ class Transaction extends Reader implements LedgerTransaction {
    * history once, not once per row. One person only: memory stays bounded.
    */
   private carried: PersonState | null = null;
+  /**
+   * The last statement sent in this transaction. Each is sent when the one
+   * before has its answer (pg 9 will not queue them itself), but a flush
+   * does not wait for its writes: the client reads and decides the next rows
+   * while the server writes the last ones (issue 31: the import's client and
+   * server time were added up).
+   */
+  private tail: Promise<unknown> = Promise.resolve();
+  /** The first write that failed: what the transaction failed of (the statements after it only say it was aborted). */
+  private failure: { error: unknown } | null = null;
+  private readonly copy: CopyIn;
 
   constructor(
     q: Query,
     private readonly now: string,
+    copyIn: CopyIn,
   ) {
     super(q);
+    const inTurn = <T>(send: () => Promise<T>): Promise<T> => {
+      const turn = this.tail.then(() => {
+        const failed = this.failed();
+        if (failed) throw failed.error;
+        return send();
+      });
+      this.tail = turn.catch(() => undefined);
+      return turn;
+    };
+    this.q = (text, params) => inTurn(() => q(text, params));
+    this.copy = (sql, text) => inTurn(() => copyIn(sql, text));
+  }
+
+  private failed(): { error: unknown } | null {
+    return this.failure;
+  }
+
+  /** Waits for the statements sent; throws the first failed write's error. */
+  async settled(): Promise<void> {
+    await this.tail;
+    if (this.failure) throw this.failure.error;
+  }
+
+  /** What the transaction failed of: the first write sent that failed, else `error`. */
+  async cause(error: unknown): Promise<unknown> {
+    await this.tail;
+    return this.failure?.error ?? error;
   }
 
   /**
@@ -304,7 +437,8 @@ class Transaction extends Reader implements LedgerTransaction {
     this.knownCards.clear();
     const ids = [...new Set(personIds)].filter((id) => !this.touched.has(id) && !this.known.has(id));
     if (ids.length > 0) {
-      const events = byPerson(await this.q<EventRow>(`SELECT ${EVENT_COLUMNS} FROM event WHERE person_id = ANY($1::text[]) ORDER BY seq`, [ids]));
+      // In the order of the event_person index, which the planner then reads (by seq it walked the whole primary key).
+      const events = byPerson(await this.q<EventRow>(`SELECT ${EVENT_COLUMNS} FROM event WHERE person_id = ANY($1::text[]) ORDER BY person_id, seq`, [ids]));
       for (const id of ids) this.known.set(id, (events.get(id) ?? []).map(toEvent));
     }
     const numbers = [...new Set(cardNumbers)].filter((n) => !this.cards.has(n) && !this.knownCards.has(n));
@@ -339,10 +473,15 @@ class Transaction extends Reader implements LedgerTransaction {
 
   async record(personId: string, facts: readonly Fact[], source: string): Promise<LedgerEvent[]> {
     if (facts.length === 0) return [];
-    const events = this.touched.get(personId) ?? [...(this.known.get(personId) ?? (await personEvents(this.q, personId)))];
+    let events = this.touched.get(personId);
+    if (events === undefined) {
+      events = [...(this.known.get(personId) ?? (await personEvents(this.q, personId)))];
+      if (events.length === 0) this.fresh.add(personId);
+    }
     const before = this.carried?.id === personId ? this.carried : null;
     const seqs = this.nextSeq === null ? await this.reserve(facts.length) : this.local(facts.length);
-    const recorded = facts.map((f, i) => ({ ...f, seq: seqs[i]!, personId, recordedAt: this.now, source }));
+    // Built field by field, not by spreading (as in SQLite's record): an import stamps hundreds of thousands.
+    const recorded = facts.map((f, i): LedgerEvent => ({ on: f.on, body: f.body, seq: seqs[i]!, personId, recordedAt: this.now, source }));
     events.push(...recorded);
     this.touched.set(personId, events);
     this.pending.push(...recorded);
@@ -412,11 +551,18 @@ class Transaction extends Reader implements LedgerTransaction {
     return Number(n);
   }
 
-  /** Sends the buffered events and cached state. */
+  /**
+   * Sends the buffered events and cached state, without waiting for them
+   * (settled() does; a read sent later runs after them on the connection).
+   * At most one batch is being written while the next one is sent, so that
+   * memory stays bounded however fast the rows come.
+   */
   async flush(): Promise<void> {
     if (this.states.size === 0) return;
-    await saveStates(this.q, [...this.states.values()]);
-    for (let i = 0; i < this.pending.length; i += BATCH) await insertEvents(this.q, this.pending.slice(i, i + BATCH));
+    await this.settled();
+    const sent = sendStates(this.q, this.copy, [...this.states.values()], this.fresh);
+    sent.push(copyEvents(this.copy, this.pending));
+    for (const statement of sent) statement.catch((error) => (this.failure ??= { error }));
     this.pending = [];
     // What was sent is what the database now holds: later reads of these people need no round trip.
     for (const [id, events] of this.touched) this.known.set(id, events);
@@ -426,6 +572,7 @@ class Transaction extends Reader implements LedgerTransaction {
     for (const [number, holder] of this.cards) this.knownCards.set(number, holder);
     this.touched.clear();
     this.states.clear();
+    this.fresh.clear();
     this.cards.clear();
   }
 
@@ -456,6 +603,7 @@ export class PostgresStore extends Reader implements Store {
   constructor(
     private readonly client: Client,
     q: Query,
+    private readonly copyIn: CopyIn,
     private readonly now: string,
     readonly location: PostgresLocation,
     /** Queries with a long limit of their own (VACUUM FULL). */
@@ -493,17 +641,21 @@ export class PostgresStore extends Reader implements Store {
   }
 
   async agendaRows(viewOn: IsoDate | null, order: AgendaOrder, window?: AgendaWindow): Promise<AgendaSources> {
-    // People with facts dated after `viewOn` looked different that day: replayed. Everyone else: the cache.
-    const replayed = await this.snapshot(async () => {
-      const later =
-        viewOn === null
-          ? []
-          : (await this.q<{ person_id: string }>('SELECT DISTINCT person_id FROM event WHERE concerns_on > $1', [viewOn])).map((r) => r.person_id);
-      const states: PersonState[] = [];
-      for (const id of later) states.push(replay(id, await personEvents(this.q, id), viewOn).state);
-      return { later: new Set(later), ...agendaOfReplayed(states, () => order.renewingPolicies()) };
-    });
-    const { later } = replayed;
+    const deadlineOf = deadlinesOf(order);
+    // People with facts dated after `viewOn` looked different that day: the queries leave them out, and they are
+    // replayed from their events, read through one cursor a page at a time, one person at a time, into a temporary
+    // file read back in AgendaOrder (as the SQLite engine does; issue 31: a round trip per person, all of them held).
+    // Everyone else: the cache.
+    const replayed = viewOn === null ? null : new ReplayedAgenda(deadlineOf, () => order.renewingPolicies());
+    if (viewOn !== null && replayed !== null) {
+      await this.snapshot(async () => {
+        for await (const state of statesOf(laterEvents(this.q, viewOn), viewOn)) replayed.add(state);
+      });
+      replayed.finish();
+    }
+    /** The condition that leaves out the people replayed, on a column naming the person, with `viewOn` as parameter `n`. */
+    const notLater = (column: string, n: number) => (viewOn === null ? '' : ` AND ${notLaterSql(column, n)}`);
+    const laterParam = viewOn === null ? [] : [viewOn];
     // Pages in key order (three streams share the one connection, so no cursor
     // holds it): each page is one consistent read; a row changed between pages
     // is seen as it is in the later page.
@@ -514,17 +666,19 @@ export class PostgresStore extends Reader implements Store {
       for (;;) {
         let rows: R[];
         try {
-          rows = await q<R>(`${select} AND (${order}) > (${after.map((_, i) => `$${i + 1}`).join(', ')}) ORDER BY ${order} LIMIT ${BATCH}`, after);
+          rows = await q<R>(
+            `${select}${notLater('c.person_id', after.length + 1)} AND (${order}) > (${after.map((_, i) => `$${i + 1}`).join(', ')}) ORDER BY ${order} LIMIT ${BATCH}`,
+            [...after, ...laterParam],
+          );
         } catch (error) {
           throw failure(error, location);
         }
-        yield rows.filter((row) => !later.has(row.person_id));
+        yield rows;
         if (rows.length < BATCH) return;
         after = keyOf(rows[rows.length - 1]!);
       }
     }
     type Named<R> = R & { name: string | null };
-    const deadlineOf = deadlinesOf(order);
     /**
      * Open hires in AgendaOrder: the start days are grouped by their deadline
      * (the core's rule) and each deadline's hires are read in one query, in
@@ -561,16 +715,14 @@ export class PostgresStore extends Reader implements Store {
             const params: unknown[] = [byDeadline.get(deadline)];
             const employer = window?.employer === undefined ? '' : `AND h.employer = $${params.push(window.employer)}`;
             const accepted = names === null ? '' : `AND h.employer = ANY($${params.push(names)})`;
+            const replayedOut = notLater('h.person_id', params.length + 1);
             const rows = await q<Named<HireRow>>(
-              `SELECT h.*, p.name FROM hire h JOIN person p ON p.id = h.person_id WHERE ${where} AND h.${column} = ANY($1) ${employer} ${accepted}
+              `SELECT h.*, p.name FROM hire h JOIN person p ON p.id = h.person_id WHERE ${where} AND h.${column} = ANY($1) ${employer} ${accepted}${replayedOut}
                 ORDER BY h.person_id COLLATE "C", h.hired_on COLLATE "C", h.employer COLLATE "C", h.id`,
-              params,
+              [...params, ...laterParam],
             );
             for (let i = 0; i < rows.length; i += BATCH)
-              yield rows
-                .slice(i, i + BATCH)
-                .filter((row) => !later.has(row.person_id))
-                .map((row) => ({ deadline, person: { id: row.person_id, name: row.name }, hire: toHire(row) }));
+              yield rows.slice(i, i + BATCH).map((row) => ({ deadline, person: { id: row.person_id, name: row.name }, hire: toHire(row) }));
           }
         } catch (error) {
           throw failure(error, location);
@@ -584,12 +736,12 @@ export class PostgresStore extends Reader implements Store {
       for await (const rows of pages<Named<CardRow>>(select, 'c.number', [''], (r) => [r.number]))
         yield rows.map((row) => ({ person: { id: row.person_id, name: row.name }, card: toCard(row) }));
     }
-    const replayedIn = (kind: 'registration' | 'separation', entries: typeof replayed.registrations) =>
-      withDeadlines(kind, entries, deadlineOf).filter(inWindow(window));
+    const merged = (kind: 'registration' | 'separation', all: () => AsyncIterable<DatedHire[]>) =>
+      reiterable(() => (replayed === null ? all() : mergedByKey(all(), windowed(replayed.hires(kind), window), agendaKey)));
     return {
-      registrations: reiterable(() => mergedByKey(registrations(), replayedIn('registration', replayed.registrations), agendaKey)),
-      separations: reiterable(() => mergedByKey(separations(), replayedIn('separation', replayed.separations), agendaKey)),
-      cards: reiterable(() => mergedByKey(cards(), replayed.cards, () => '')),
+      registrations: merged('registration', registrations),
+      separations: merged('separation', separations),
+      cards: reiterable(() => (replayed === null ? cards() : mergedByKey(cards(), replayed.cards(), () => ''))),
     };
   }
 
@@ -600,27 +752,23 @@ export class PostgresStore extends Reader implements Store {
         const key = `${kind}|${employer ?? ''}|${start}`;
         counts.set(key, { kind, employer, start, count: (counts.get(key)?.count ?? 0) + count });
       };
+      // People with facts dated after `viewOn` looked different that day: the cache's counts leave them out, and
+      // their replays, read through one cursor a person at a time, are counted (issue 31: a round trip per person).
+      const notLater = viewOn === null ? '' : ` AND ${notLaterSql('h.person_id', 1)}`;
       const rows = await this.q<{ kind: OpenHireGroup['kind']; employer: string; start: IsoDate; count: string }>(
         `SELECT 'registration' AS kind, h.employer, h.hired_on AS start, count(*) AS count FROM hire h
-          WHERE ${OPEN_ITEMS_SQL.registration} GROUP BY h.employer, h.hired_on
+          WHERE ${OPEN_ITEMS_SQL.registration}${notLater} GROUP BY h.employer, h.hired_on
          UNION ALL
          SELECT 'separation', h.employer, h.left_on, count(*) FROM hire h
-          WHERE ${OPEN_ITEMS_SQL.separation} GROUP BY h.employer, h.left_on`,
+          WHERE ${OPEN_ITEMS_SQL.separation}${notLater} GROUP BY h.employer, h.left_on`,
+        viewOn === null ? [] : [viewOn],
       );
       for (const r of rows) add(r.kind, r.employer === '' ? null : r.employer, r.start, Number(r.count));
       if (viewOn !== null) {
-        // People with facts dated after `viewOn` looked different that day: their cached hires out, their replayed ones in.
-        const later = (await this.q<{ person_id: string }>('SELECT DISTINCT person_id FROM event WHERE concerns_on > $1', [viewOn])).map((r) => r.person_id);
-        const cached = await this.q<HireRow>('SELECT * FROM hire WHERE person_id = ANY($1::text[])', [later]);
-        const open = (states: PersonState[], sign: 1 | -1) => {
-          const { registrations, separations } = agendaOfReplayed(states);
-          for (const { hire } of registrations) add('registration', hire.employer, hire.hiredOn, sign);
-          for (const { hire } of separations) add('separation', hire.employer, hire.leftOn!, sign);
-        };
-        for (const id of later) {
-          const hires = cached.filter((h) => h.person_id === id).map(toHire);
-          open([{ id, exists: true, name: null, hires, cards: [], ecard: null }], -1);
-          open([replay(id, await personEvents(this.q, id), viewOn).state], 1);
+        for await (const state of statesOf(laterEvents(this.q, viewOn), viewOn)) {
+          const { registrations, separations } = agendaOfReplayed([state]);
+          for (const { hire } of registrations) add('registration', hire.employer, hire.hiredOn, 1);
+          for (const { hire } of separations) add('separation', hire.employer, hire.leftOn!, 1);
         }
       }
       return [...counts.values()].filter((g) => g.count > 0);
@@ -664,6 +812,17 @@ export class PostgresStore extends Reader implements Store {
       for (;;) {
         const rows = await q<EventRow>(`SELECT ${EVENT_COLUMNS} FROM event WHERE seq > $1 ORDER BY seq LIMIT ${BATCH}`, [after]);
         for (const row of rows) yield toEvent(row);
+        if (rows.length < BATCH) return;
+        after = Number(rows[rows.length - 1]!.seq);
+      }
+    });
+  }
+  async *storedEvents(): AsyncIterable<StoredEvent> {
+    yield* this.snapshotted(async function* (q) {
+      let after = 0;
+      for (;;) {
+        const rows = await q<EventRow>(`SELECT ${EVENT_COLUMNS} FROM event WHERE seq > $1 ORDER BY seq LIMIT ${BATCH}`, [after]);
+        for (const row of rows) yield storedEvent(Number(row.seq), row.person_id, row.kind, row.concerns_on, row.recorded_at, row.source, row.data);
         if (rows.length < BATCH) return;
         after = Number(rows[rows.length - 1]!.seq);
       }
@@ -822,20 +981,31 @@ export class PostgresStore extends Reader implements Store {
       try {
         await this.q('BEGIN ISOLATION LEVEL SERIALIZABLE');
         await this.q(`LOCK TABLE hire IN ${bulk ? 'SHARE ROW EXCLUSIVE' : 'ROW EXCLUSIVE'} MODE`);
-        tx = new Transaction(this.q, this.now);
+        tx = new Transaction(this.q, this.now, this.copyIn);
         // An import whose process stops (Ctrl-Z) would hold clerks back: the server ends it after a while.
         if (bulk) {
           await this.q(`SET LOCAL idle_in_transaction_session_timeout = ${2 * this.location.timeouts.statement}`);
+          // The tables grow inside this transaction while the planner judges them by statistics from before it (an
+          // empty ledger's: none), and takes 2,000 identity numbers to match a fifth of any table: it read the
+          // whole of hire and event for each batch, an import's time growing with the square of its rows (issue
+          // 31: 300,000 rows 5.3 times as long as 100,000). The batches' lookups are by key: by index, always.
+          // And no JIT: a batch's statements are short, and their cost estimates (of a table of unknown size)
+          // made PostgreSQL compile them, for longer than they run.
+          await this.q('SET LOCAL enable_seqscan = off');
+          await this.q('SET LOCAL jit = off');
           await tx.numberLocally();
         }
         const result = await work(tx);
         await tx.flush();
+        await tx.settled();
         await tx.takeNumbers();
         phase = 'commit';
         await this.q('COMMIT');
         if (tx.erased) await this.rewriteErased();
         return result;
-      } catch (error) {
+      } catch (thrown) {
+        // A write sent without waiting that failed: the error of the transaction, whatever failed after it.
+        const error = tx === null ? thrown : await tx.cause(thrown);
         const broken = error instanceof Silent || (sqlState(error) === undefined && failure(error, this.location) !== error);
         // A connection that broke or went silent has nothing to roll back here (the server does it when the socket closes).
         if (!broken) await this.q('ROLLBACK').catch(() => undefined);

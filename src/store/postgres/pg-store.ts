@@ -3,10 +3,11 @@
 // creates it on a first write), migrates it forward. Its own lazily loaded
 // bundle (scripts/build.mjs): only a postgres:// URL loads the driver.
 import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import { Refused, refused } from '../../core/errors.js';
 import { type PostgresHost, type PostgresLocation, parsePostgresUrl, type SessionAttrs } from '../location.js';
 import { connectTimeout, failure, noSuchServer, type Phase, RETRYABLE, Silent, sqlState, standby, unreachable } from './failure.js';
-import { end, PostgresStore, type Query } from './ledger.js';
+import { type CopyIn, end, PostgresStore, type Query } from './ledger.js';
 import { APPLICATION, MIGRATIONS, SCHEMA_VERSION } from './schema.js';
 
 export interface PostgresOpenOptions {
@@ -48,7 +49,7 @@ export async function openPostgresStore(url: string, options: PostgresOpenOption
     refuseForeign(found, location);
     await q(`SET search_path TO ${ident(location.schema)}`);
     // Purge's table rewrite (VACUUM FULL) may rightly take longer than a statement: a limit of its own.
-    return new PostgresStore(client, q, options.now, location, timedQuery(client, location, PATIENT_MS));
+    return new PostgresStore(client, q, timedCopy(client, location), options.now, location, timedQuery(client, location, PATIENT_MS));
   } catch (error) {
     await end(client);
     throw failure(error, location, phase);
@@ -72,6 +73,30 @@ function timedQuery(client: pg.Client, location: PostgresLocation, limit = locat
     });
     try {
       return (await Promise.race([client.query(text, params as unknown[]), silent])).rows;
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+}
+
+/** COPY FROM STDIN (pg-copy-streams: the driver has no COPY of its own) under the same timer as every query. */
+function timedCopy(client: pg.Client, location: PostgresLocation, limit = location.timeouts.statement + GRACE_MS): CopyIn {
+  return async (sql, text) => {
+    const stream = client.query(copyFrom(sql));
+    const done = new Promise<void>((resolve, reject) => {
+      stream.on('finish', resolve);
+      stream.on('error', reject);
+    });
+    stream.end(text);
+    let timer: NodeJS.Timeout | undefined;
+    const silent = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        (client as unknown as { connection?: { stream?: { destroy(): void } } }).connection?.stream?.destroy();
+        reject(new Silent(`no answer within ${limit} ms`));
+      }, limit);
+    });
+    try {
+      await Promise.race([done, silent]);
     } finally {
       clearTimeout(timer);
     }

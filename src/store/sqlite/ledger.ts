@@ -9,7 +9,7 @@ import type { IsoDate } from '../../core/calendar-date.js';
 import type { Card } from '../../core/card.js';
 import type { Hire } from '../../core/registration.js';
 import type { EcardChannel, EcardClaim } from '../../core/ecard.js';
-import { EVENT_VERSION, emptyPerson, type Fact, type LedgerEvent, type PersonState, replay, replayOnto } from '../../core/events.js';
+import { EVENT_VERSION, emptyPerson, type EventKind, type Fact, type LedgerEvent, type PersonState, replay, replayOnto } from '../../core/events.js';
 import {
   agendaKey,
   agendaOfReplayed,
@@ -27,6 +27,7 @@ import {
   type EventRow,
   HIRE_VALUES,
   type HireValues,
+  hireAt,
   hireOf,
   type HireRow,
   hireParams,
@@ -36,6 +37,7 @@ import {
   payload,
   reiterable,
   toCard,
+  storedEvent,
   toEvent,
   toHire,
 } from '../rows.js';
@@ -53,6 +55,7 @@ import type {
   OpenHireGroup,
   Person,
   Store,
+  StoredEvent,
 } from '../store.js';
 
 /** Rows per query when the agenda is read a window at a time (hiresByDeadline). */
@@ -575,11 +578,11 @@ export class SqliteStore extends Reader implements Store {
     const hires = (sql: () => string) => () =>
       paged(
         (function* () {
-          for (const [deadline, id, name, ...hire] of s
+          for (const row of s
             .sql(sql())
             .raw(true)
             .iterate(...params) as Iterable<[string, string, string | null, ...HireValues]>)
-            yield { deadline, person: { id, name }, hire: hireOf(hire) };
+            yield { deadline: row[0], person: { id: row[1], name: row[2] }, hire: hireAt(row, 3) };
         })(),
       );
     // In AgendaOrder: deadline, holder, hire date, employer.
@@ -737,8 +740,10 @@ export class SqliteStore extends Reader implements Store {
     const past = laterFacts(this.s, viewOn);
     const laterRows = past === null ? null : laterEvents(this.s, past);
     const later = laterRows === null ? null : ahead(laterRows);
+    // NOT INDEXED: in event_person's order SQLite looked up every event's row for its kind (0.2 s CPU of 260,000
+    // events, issue 31); one pass over the table and a sort of the few applicants is a fifth of that.
     const applicantRows = this.s
-      .sql("SELECT DISTINCT person_id FROM event WHERE kind = 'card.applied' ORDER BY person_id")
+      .sql("SELECT DISTINCT person_id FROM event NOT INDEXED WHERE kind = 'card.applied' ORDER BY person_id")
       .pluck()
       .iterate() as IterableIterator<string>;
     const applicants = ahead(applicantRows);
@@ -755,7 +760,8 @@ export class SqliteStore extends Reader implements Store {
     const ecards = ahead(this.s.sql('SELECT person_id, channel, claimed_on FROM ecard ORDER BY person_id').iterate() as Iterator<EcardRow>);
     const statesOf = function* (this: SqliteStore): Generator<PersonState> {
       let state = null as { id: string; exists: true; name: string | null; hires: Hire[]; cards: Card[]; ecard: EcardClaim | null } | null;
-      for (const [id, name, hasHire, ...hire] of people) {
+      for (const row of people) {
+        const [id, name, hasHire] = row;
         if (state?.id !== id) {
           if (state !== null) yield state;
           state = { id, exists: true, name, hires: [], cards: [], ecard: null };
@@ -768,7 +774,7 @@ export class SqliteStore extends Reader implements Store {
             if (row.person_id === id) state.ecard = { channel: row.channel, claimedOn: row.claimed_on as IsoDate };
           }
         }
-        if (hasHire) state.hires.push(hireOf(hire));
+        if (hasHire) state.hires.push(hireAt(row, 3));
       }
       if (state !== null) yield state;
     }.call(this);
@@ -798,6 +804,15 @@ export class SqliteStore extends Reader implements Store {
 
   async *allEvents(): AsyncIterable<LedgerEvent> {
     for (const row of this.s.sql(`SELECT ${EVENT_COLUMNS} FROM event ORDER BY seq`).iterate() as Iterable<EventRow>) yield toEvent(row);
+  }
+
+  async *storedEvents(): AsyncIterable<StoredEvent> {
+    // Rows as arrays (the driver's raw mode): a quarter cheaper than named rows over every event.
+    for (const [seq, personId, kind, on, recordedAt, source, data] of this.s
+      .sql(`SELECT ${EVENT_COLUMNS} FROM event ORDER BY seq`)
+      .raw(true)
+      .iterate() as Iterable<[number, string, EventKind, string | null, string, string, string]>)
+      yield storedEvent(seq, personId, kind, on, recordedAt, source, data);
   }
 
   async check(): Promise<LedgerCheck> {

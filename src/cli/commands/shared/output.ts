@@ -75,7 +75,7 @@ export function cardJson(ctx: Context, status: CardStatus) {
  * Writes a chunk of a long output, waiting while the reader is slower
  * (back-pressure), so that millions of rows stream in bounded memory.
  */
-export function send(ctx: Context, text: string): Promise<void> | undefined {
+export function send(ctx: Pick<Context, 'out'>, text: string): Promise<void> | undefined {
   return writeWaiting(ctx.out as Output, text);
 }
 
@@ -85,7 +85,7 @@ export function noLedger(ctx: Context): NotFound {
 }
 
 /** Rows written some 64 KiB at a time: one write (and one pass of the output guard) per batch, not per row. */
-export function batched(ctx: Context) {
+export function batched(ctx: Pick<Context, 'out'>) {
   let parts: string[] = [];
   let size = 0;
   const flush = async () => {
