@@ -162,6 +162,17 @@ export const hireOf = ([kind, employer, hiredOn, registeredOn, leftOn, separatio
   base: base ?? null,
 });
 
+/** `hireOf` of a raw row whose HIRE_VALUES start at `at`, read by index (no rest array per row: issue 31, the agenda's and people's hundreds of thousands of rows). */
+export const hireAt = (row: readonly unknown[], at: number): Hire => ({
+  kind: row[at] as HireKind,
+  employer: row[at + 1] === '' ? null : (row[at + 1] as string),
+  hiredOn: row[at + 2] as IsoDate,
+  registeredOn: row[at + 3] as IsoDate | null,
+  leftOn: row[at + 4] as IsoDate | null,
+  separationDoneOn: row[at + 5] as IsoDate | null,
+  base: (row[at + 6] as number | null) ?? null,
+});
+
 export const hireParams = (personId: string, hire: Hire) => ({
   person_id: personId,
   kind: hire.kind,

@@ -20,8 +20,14 @@ export function csvCell(value: string | null | undefined): string {
 /** A formula's first character (the guard) or a character that needs quotes. */
 const NEEDS_CARE = new RegExp(`${FORMULA_START.source}|${QUOTED_FORMULA.source}|[",\\r\\n]`);
 
+/** One record: cells joined by commas, by concatenation (an export's rows are mostly empty cells; map and join were a tenth of it, issue 31). */
 export function csvRecord(values: readonly (string | null | undefined)[]): string {
-  return values.map(csvCell).join(',') + EOL;
+  let record = values.length === 0 ? '' : csvCell(values[0]);
+  for (let i = 1; i < values.length; i++) {
+    const value = values[i];
+    record += value === null || value === undefined ? ',' : `,${csvCell(value)}`;
+  }
+  return record + EOL;
 }
 
 /** The file's first text: the BOM and the header record. */
