@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { snapshot } from './cli-process.js';
 import { expectCleanError, type Ledger, prng, type RunResult, run, tempLedger } from './harness.js';
-import { hiresCsv, idFor } from './synthetic-hires.js';
+import { idFor, seededLedger } from './synthetic-hires.js';
 
 const SOAK = process.env.SSCARD_SOAK === '1';
 let ledger: Ledger;
@@ -36,7 +36,7 @@ describe('a damaged WAL or hot journal is refused, never silently dropped (item 
    */
   function ledgerWithWal(dir: string): { db: string; ids: string[] } {
     const db = path.join(dir, 'seed.db');
-    expect(run(['--db', db, 'import', hiresCsv(dir, 'seed.csv', 0, 300)], { SSCARD_TODAY: '2026-11-24' }).code).toBe(0);
+    seededLedger(db, 300);
     const holder = new Database(db);
     holder.pragma('wal_autocheckpoint = 0');
     holder.prepare('SELECT count(*) FROM person').get(); // opens the WAL index
@@ -113,7 +113,7 @@ describe('a damaged WAL or hot journal is refused, never silently dropped (item 
   it('a hot journal with a damaged page record is refused; an intact one is rolled back', () => {
     ledger = tempLedger();
     const source = path.join(ledger.dir, 'rollback.db');
-    expect(run(['--db', source, 'import', hiresCsv(ledger.dir, 'seed.csv', 0, 2000)], { SSCARD_TODAY: '2026-11-24' }).code).toBe(0);
+    seededLedger(source, 2000);
     // A transaction under way in rollback-journal mode, its pages spilled into the file: copied as a crash would leave it.
     const conn = new Database(source);
     conn.pragma('journal_mode = DELETE');
@@ -196,7 +196,7 @@ describe('a write never lands on a ledger that check calls damaged (item 11)', (
     const random = prng(29_11);
     ledger = tempLedger();
     const seed = path.join(ledger.dir, 'seed.db');
-    expect(run(['--db', seed, 'import', hiresCsv(ledger.dir, 'seed.csv', 0, 300)], { SSCARD_TODAY: '2026-11-24' }).code).toBe(0);
+    seededLedger(seed, 300);
     const size = fs.statSync(seed).size;
     const tally = { damaged: 0, writesOnDamaged: 0, sound: 0, writesOnSound: 0 };
     const trial = (t: number, offset: number, bit: number) => {

@@ -11,7 +11,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BIN, expectCleanError, type Ledger, logStderr, prng, type RunResult, run, tempLedger } from './harness.js';
-import { hiresCsv, idFor, withCheckCharacter } from './synthetic-hires.js';
+import { hiresCsv, idFor, seededLedger, withCheckCharacter } from './synthetic-hires.js';
 
 const SOAK = process.env.SSCARD_SOAK === '1';
 let ledger: Ledger;
@@ -161,7 +161,7 @@ describe('crashes', () => {
 describe('backup', () => {
   it('makes a consistent, private copy while another process writes', async () => {
     ledger = tempLedger();
-    expect(ledger.run(['import', hiresCsv(ledger.dir, 'seed.csv', 0, 2000)]).code).toBe(0);
+    seededLedger(ledger.db, 2000);
     const writer = start(ledger.db, ['import', hiresCsv(ledger.dir, 'more.csv', 5000, 20_000)]);
     await new Promise((r) => setTimeout(r, 150));
     const copy = path.join(ledger.dir, 'backup.db');
@@ -249,7 +249,7 @@ describe('backup (issue 12)', () => {
     const rows = SOAK ? 60_000 : 20_000;
     const random = prng(31);
     ledger = tempLedger();
-    expect(ledger.run(['import', hiresCsv(ledger.dir, 'seed.csv', 0, rows)]).code).toBe(0);
+    seededLedger(ledger.db, rows);
     const probe = await start(ledger.db, ['backup', path.join(ledger.dir, 'probe.db')]);
     expect(probe.code, probe.stderr).toBe(0);
     const size = fs.statSync(path.join(ledger.dir, 'probe.db')).size;
@@ -281,7 +281,7 @@ describe('backup (issue 12)', () => {
   it('finishes while 8 writers write', async () => {
     const rows = SOAK ? 200_000 : 20_000;
     ledger = tempLedger();
-    expect(ledger.run(['import', hiresCsv(ledger.dir, 'seed.csv', 0, rows)]).code).toBe(0);
+    seededLedger(ledger.db, rows);
     let stop = false;
     let commits = 0;
     const writer = async (w: number) => {
@@ -391,7 +391,7 @@ describe('purge leaves nothing behind (issue 12)', () => {
     const random = prng(99);
     ledger = tempLedger();
     const seed = path.join(ledger.dir, 'seed.db');
-    expect(ledger.run(['--db', seed, 'import', hiresCsv(ledger.dir, 'seed.csv', 0, 20_000)]).code).toBe(0);
+    seededLedger(seed, 20_000);
     const target = idFor(777);
     const outcomes = { killed: 0, gone: 0, there: 0, stale: 0 };
     for (let t = 0; t < trials; t++) {
@@ -427,7 +427,7 @@ describe('damaged ledgers (issue 12)', () => {
     const random = prng(2026);
     ledger = tempLedger();
     const seed = path.join(ledger.dir, 'seed.db');
-    expect(ledger.run(['--db', seed, 'import', hiresCsv(ledger.dir, 'seed.csv', 0, 300)]).code).toBe(0);
+    seededLedger(seed, 300);
     expect(ledger.run(['--db', seed, 'card', 'issue', '--id', idFor(1), '--card', 'A12345678']).code).toBe(0);
     const size = fs.statSync(seed).size;
     const reads = [['due'], ['export'], ['history', idFor(1)]];

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Spawned, start } from './cli-process.js';
 import { BIN, logStderr, prng, run, tempLedger, type Ledger } from './harness.js';
-import { hiresCsv, idFor } from './synthetic-hires.js';
+import { hiresCsv, idFor, seededLedger } from './synthetic-hires.js';
 
 const SOAK = process.env.SSCARD_SOAK === '1';
 let ledger: Ledger;
@@ -152,7 +152,7 @@ describe('standard input and temporary files (items 1, 2 and 8)', () => {
   /** sscard's own xlsx export of `rows` hires (IDs revealed): its sheet is stored before the workbook's parts, as openpyxl stores them. */
   function exportedWorkbook(dir: string, rows: number): string {
     const seed = path.join(dir, 'seed.db');
-    expect(run(['--db', seed, 'import', hiresCsv(dir, 'seed.csv', 0, rows)], { SSCARD_TODAY: '2026-11-24' }).code).toBe(0);
+    seededLedger(seed, rows);
     const workbook = path.join(dir, 'roster.xlsx');
     const fd = fs.openSync(workbook, 'w');
     const exported = require('node:child_process').spawnSync(process.execPath, [BIN, '--db', seed, '--reveal', 'export', '--format', 'xlsx'], {
