@@ -14,7 +14,7 @@
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -188,7 +188,69 @@ const sha1 = (bundle) =>
     .slice(0, 20);
 const hashes = Object.fromEntries(bundles.map((bundle) => [bundle, sha1(bundle)]));
 writeFileSync(path.join(root, 'dist', 'bundles.json'), `${JSON.stringify(hashes, null, 2)}\n`);
+await checkShippedData();
 await trainCodeCaches();
+
+/**
+ * dist/checked/: a copy of each shipped data file that is sound, and what
+ * reading it gives (NAME.reading.json): for data/policies.json zod's reading
+ * (src/core/policy.ts parsePolicies then checks only its rules), for
+ * data/contributions.json the table. A command finding the same bytes takes
+ * the reading (src/cli/commands/shared/checked-data.ts): checking the two
+ * files was about a fifth of what `status` ran beyond bare node (issue 31). A
+ * file that fails gets no copy: every command then reads it, and says what
+ * is wrong with it.
+ */
+async function checkShippedData() {
+  const load = async (entry) => {
+    const { outputFiles } = await build({
+      entryPoints: [entry],
+      bundle: true,
+      format: 'cjs',
+      platform: 'node',
+      write: false,
+      absWorkingDir: root,
+      logLevel: 'warning',
+    });
+    const module = { exports: {} };
+    new Function('module', 'exports', 'require', outputFiles[0].text)(module, module.exports, createRequire(import.meta.url));
+    return module.exports;
+  };
+  const { parsePolicies, policyFileShape } = await load('src/core/policy.ts');
+  const { parseContributions } = await load('src/core/contributions.ts');
+  const readings = {
+    'policies.json': (data) => {
+      const shape = policyFileShape(data);
+      return shape.success && parsePolicies(data).ok ? shape.data : undefined;
+    },
+    'contributions.json': (data) => {
+      const parsed = parseContributions(data);
+      return parsed.ok ? parsed.table : undefined;
+    },
+  };
+  mkdirSync(path.join(root, 'dist', 'checked'));
+  for (const [name, read] of Object.entries(readings)) {
+    const bytes = readFileSync(path.join(root, 'data', name));
+    const reading = read(JSON.parse(bytes.toString('utf8')));
+    // Written as JSON: the reading must survive it as it is (plain data, no key holding undefined).
+    if (reading === undefined || !identical(JSON.parse(JSON.stringify(reading)), reading)) {
+      console.warn(`data/${name} does not pass its check: every command will check it (and say what is wrong)`);
+      continue;
+    }
+    writeFileSync(path.join(root, 'dist', 'checked', name), bytes);
+    // ASCII (the JSON escapes for the rest), so that it is read without decoding UTF-8.
+    const ascii = JSON.stringify(reading).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    writeFileSync(path.join(root, 'dist', 'checked', name.replace(/\.json$/, '.reading.json')), ascii);
+  }
+}
+
+/** The same JSON value, keys in the same order (a key holding undefined counts). */
+function identical(a, b) {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
+  const [ka, kb] = [Object.keys(a), Object.keys(b)];
+  return ka.length === kb.length && ka.every((k, i) => k === kb[i] && identical(a[k], b[k]));
+}
 
 /**
  * dist/cache/: V8 code caches for the bundles of the common commands (see
