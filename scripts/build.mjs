@@ -61,7 +61,7 @@ const common = {
   // `import()` of a bundled-in module becomes a plain require().
   supported: { 'dynamic-import': false },
   // SSCARD_NO_MINIFY=1: readable names in `node --cpu-prof` profiles (issue 31's work); never for a release.
-  minify: process.env.SSCARD_NO_MINIFY !== '1',
+  minify: true,
   legalComments: 'none',
   logLevel: 'warning',
   absWorkingDir: root,
@@ -135,6 +135,23 @@ const commanderWithoutChildProcess = {
   },
 };
 
+// `import fs from 'node:fs'` in a bundle became __toESM(require('node:fs')): a
+// new object with a getter for each of the module's hundred-odd exports, made
+// again in every module that imports it (nine times for node:fs in
+// process-context.cjs), some 2% of `status`'s start-up (issue 31). These
+// built-ins are imported by default only, so the module itself serves (a named
+// import of them fails the build, rather than working differently). Our sources only: packages import them by name.
+const SOURCES = path.join(root, 'src') + path.sep;
+const plainBuiltins = {
+  name: 'plain-builtins',
+  setup(b) {
+    b.onResolve({ filter: /^node:(fs|path|os)$/ }, (args) =>
+      args.kind === 'import-statement' && args.importer.startsWith(SOURCES) ? { path: args.path, namespace: 'plain-builtin' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'plain-builtin' }, (args) => ({ contents: `export default require(${JSON.stringify(args.path)});`, loader: 'js' }));
+  },
+};
+
 // A package's JSON data (the holiday tables) as JSON.parse of a string rather
 // than an object literal: V8 parses JSON faster than the same object as code.
 const jsonAsJson = {
@@ -159,8 +176,42 @@ const pureCatalogues = {
   },
 };
 
+/*
+ * Decision (issue 31): each language's catalogue is a bundle of its own
+ * (dist/lazy/messages-en.cjs, messages-zh.cjs), required when messagesFor()
+ * first asks for that language. Bundled into the entry, both were built at
+ * every start (a few thousand functions and objects), and the Chinese one
+ * made dist/sscard.cjs non-ASCII, so that bin/sscard had to decode it as
+ * UTF-8 instead of copying it. The catalogues' own module (messages/index.ts)
+ * stays as it is for the tests, which run the sources.
+ */
+const CATALOGUES = path.join('src', 'cli', 'text', 'messages');
+const lazyCatalogues = (prefix) => ({
+  name: 'lazy-catalogues',
+  setup(b) {
+    b.onResolve({ filter: /messages-(en|zh)\.cjs$/ }, (args) => ({ path: args.path, external: true }));
+    b.onLoad({ filter: /[\\/]src[\\/]cli[\\/]text[\\/]messages[\\/]index\.ts$/ }, () => ({
+      contents: `let en, zh;
+export function messagesFor(lang) {
+  return lang === 'zh' ? (zh ??= require('${prefix}messages-zh.cjs').zh) : (en ??= require('${prefix}messages-en.cjs').en);
+}`,
+      loader: 'js',
+    }));
+  },
+});
+
 rmSync(path.join(root, 'dist'), { recursive: true, force: true });
-await build({ ...common, entryPoints: ['src/cli/entry.ts'], outfile: 'dist/sscard.cjs', plugins: [splitLazyImports, commanderWithoutChildProcess] });
+await build({
+  ...common,
+  entryPoints: ['src/cli/entry.ts'],
+  outfile: 'dist/sscard.cjs',
+  plugins: [splitLazyImports, commanderWithoutChildProcess, plainBuiltins, lazyCatalogues('./lazy/')],
+});
+await Promise.all(
+  ['en', 'zh'].map((lang) =>
+    build({ ...common, entryPoints: [path.join(CATALOGUES, `${lang}.ts`)], outfile: `dist/lazy/messages-${lang}.cjs`, plugins: [plainBuiltins] }),
+  ),
+);
 // A lazy bundle may itself import() another (the store opener loads the PostgreSQL engine): until none is new.
 const built = new Set();
 while (built.size < lazy.size) {
@@ -172,7 +223,7 @@ while (built.size < lazy.size) {
         ...common,
         entryPoints: [source],
         outfile: `dist/lazy/${name}.cjs`,
-        plugins: [splitLazyImports, withoutPgNative, sqliteDriver, jsonAsJson, pureCatalogues],
+        plugins: [splitLazyImports, withoutPgNative, sqliteDriver, jsonAsJson, pureCatalogues, plainBuiltins, lazyCatalogues('./')],
       }),
     ),
   );
