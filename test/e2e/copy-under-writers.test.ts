@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { start } from './cli-process.js';
 import { type Ledger, prng, run, tempLedger } from './harness.js';
-import { hiresCsv, idFor } from './synthetic-hires.js';
+import { hiresCsv, idFor, seededLedger } from './synthetic-hires.js';
 
 const SOAK = process.env.SSCARD_SOAK === '1';
 let ledger: Ledger;
@@ -17,7 +17,7 @@ describe('copy from a ledger being written (item 12)', () => {
     const trials = SOAK ? 10 : 2;
     const rows = SOAK ? 20_000 : 5000;
     ledger = tempLedger();
-    expect(ledger.run(['import', hiresCsv(ledger.dir, 'seed.csv', 0, 2000)]).code).toBe(0);
+    seededLedger(ledger.db, 2000);
     const tally = { copies: 0, ok: 0, killed: 0, leftUnderName: 0 };
     for (let t = 0; t < trials; t++) {
       // Writers: an import and single commands, while the copy reads.

@@ -5,13 +5,20 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { snapshot, start } from './cli-process.js';
-import { expectCleanError, type Ledger, prng, run, tempLedger } from './harness.js';
-import { hiresCsv, idFor } from './synthetic-hires.js';
+import { snapshot } from './cli-process.js';
+import { expectCleanError, type Ledger, prng, type RunResult, run, tempLedger } from './harness.js';
+import { idFor, seededLedger } from './synthetic-hires.js';
 
 const SOAK = process.env.SSCARD_SOAK === '1';
 let ledger: Ledger;
 afterEach(() => ledger?.cleanup());
+
+/**
+ * Every command here runs in this process (the harness's thread), on the day the process starter gives: what these
+ * tests attack is sscard's answer to a damaged file, not its process (issue 25: 300 processes fewer, the same trials
+ * and assertions). A crash still fails (exit code -3, or this test process dies), and so does a hang (-1).
+ */
+const inProcess = (db: string, args: string[]): RunResult => run(['--db', db, ...args], { SSCARD_TODAY: '2026-11-24' });
 
 /** The WAL's frames: where each starts and whether it commits (fileformat2 4.3). */
 function walFrames(wal: Buffer): { offset: number; commit: boolean }[] {
@@ -27,14 +34,14 @@ describe('a damaged WAL or hot journal is refused, never silently dropped (item 
    * here keeps sscard's last close from checkpointing; the file and its WAL
    * are then copied as they stand.
    */
-  async function ledgerWithWal(dir: string): Promise<{ db: string; ids: string[] }> {
+  function ledgerWithWal(dir: string): { db: string; ids: string[] } {
     const db = path.join(dir, 'seed.db');
-    expect(run(['--db', db, 'import', hiresCsv(dir, 'seed.csv', 0, 300)], { SSCARD_TODAY: '2026-11-24' }).code).toBe(0);
+    seededLedger(db, 300);
     const holder = new Database(db);
     holder.pragma('wal_autocheckpoint = 0');
     holder.prepare('SELECT count(*) FROM person').get(); // opens the WAL index
     const ids = Array.from({ length: 6 }, (_, i) => idFor(10_000 + i));
-    for (const id of ids) expect((await start(db, ['register-employee', '--id', id, '--employer', 'Late', '--hired-on', '2026-11-01'])).code).toBe(0);
+    for (const id of ids) expect(inProcess(db, ['register-employee', '--id', id, '--employer', 'Late', '--hired-on', '2026-11-01']).code).toBe(0);
     const copy = path.join(dir, 'wal.db');
     fs.copyFileSync(db, copy);
     fs.copyFileSync(`${db}-wal`, `${copy}-wal`);
@@ -42,11 +49,11 @@ describe('a damaged WAL or hot journal is refused, never silently dropped (item 
     return { db: copy, ids };
   }
 
-  it('one flipped bit before the last commit: every command refuses with one sentence and changes nothing', async () => {
+  it('one flipped bit before the last commit: every command refuses with one sentence and changes nothing', () => {
     const trials = SOAK ? 60 : 16;
     const random = prng(29_4);
     ledger = tempLedger();
-    const { db: seed, ids } = await ledgerWithWal(ledger.dir);
+    const { db: seed, ids } = ledgerWithWal(ledger.dir);
     const wal = fs.readFileSync(`${seed}-wal`);
     const frames = walFrames(wal);
     const lastCommit = frames.map((f) => f.commit).lastIndexOf(true);
@@ -55,7 +62,7 @@ describe('a damaged WAL or hot journal is refused, never silently dropped (item 
     const control = path.join(ledger.dir, 'control.db');
     fs.copyFileSync(seed, control);
     fs.copyFileSync(`${seed}-wal`, `${control}-wal`);
-    expect((await start(control, ['status', ids.at(-1)!])).code).toBe(0);
+    expect(inProcess(control, ['status', ids.at(-1)!]).code).toBe(0);
     const tally = { trials, runs: 0, refused: 0, unchanged: 0, lost: 0 };
     for (let t = 0; t < trials; t++) {
       const db = path.join(ledger.dir, `flip-${t}.db`);
@@ -73,7 +80,7 @@ describe('a damaged WAL or hot journal is refused, never silently dropped (item 
         ['due'],
         ['register-employee', '--id', idFor(20_000 + t), '--employer', 'Acme', '--hired-on', '2026-11-01'],
       ]) {
-        const r = await start(db, args);
+        const r = inProcess(db, args);
         tally.runs++;
         expect(r.code, `flip ${t} at byte ${offset}: ${args[0]}: ${r.stderr}`).toBe(1);
         expect(r.stderr.trim().split('\n')).toHaveLength(1);
@@ -90,23 +97,23 @@ describe('a damaged WAL or hot journal is refused, never silently dropped (item 
     );
   }, 300_000);
 
-  it('a torn tail (the WAL cut inside its last frame) is what SQLite recovers from: commands work', async () => {
+  it('a torn tail (the WAL cut inside its last frame) is what SQLite recovers from: commands work', () => {
     ledger = tempLedger();
-    const { db: seed, ids } = await ledgerWithWal(ledger.dir);
+    const { db: seed, ids } = ledgerWithWal(ledger.dir);
     const wal = fs.readFileSync(`${seed}-wal`);
     const frames = walFrames(wal);
     const db = path.join(ledger.dir, 'torn.db');
     fs.copyFileSync(seed, db);
     fs.writeFileSync(`${db}-wal`, wal.subarray(0, frames.at(-1)!.offset + 1000));
-    const check = await start(db, ['check']);
+    const check = inProcess(db, ['check']);
     expect(check.code, check.stderr).toBe(0);
-    expect((await start(db, ['status', ids[0]!])).code).toBe(0); // the earlier commits stand
+    expect(inProcess(db, ['status', ids[0]!]).code).toBe(0); // the earlier commits stand
   }, 120_000);
 
-  it('a hot journal with a damaged page record is refused; an intact one is rolled back', async () => {
+  it('a hot journal with a damaged page record is refused; an intact one is rolled back', () => {
     ledger = tempLedger();
     const source = path.join(ledger.dir, 'rollback.db');
-    expect(run(['--db', source, 'import', hiresCsv(ledger.dir, 'seed.csv', 0, 2000)], { SSCARD_TODAY: '2026-11-24' }).code).toBe(0);
+    seededLedger(source, 2000);
     // A transaction under way in rollback-journal mode, its pages spilled into the file: copied as a crash would leave it.
     const conn = new Database(source);
     conn.pragma('journal_mode = DELETE');
@@ -127,7 +134,7 @@ describe('a damaged WAL or hot journal is refused, never silently dropped (item 
     const intact = path.join(ledger.dir, 'intact.db');
     fs.copyFileSync(hot, intact);
     fs.copyFileSync(`${hot}-journal`, `${intact}-journal`);
-    const rolledBack = await start(intact, ['check']);
+    const rolledBack = inProcess(intact, ['check']);
     expect(rolledBack.code, rolledBack.stderr).toBe(0);
 
     const damaged = path.join(ledger.dir, 'damaged.db');
@@ -137,7 +144,7 @@ describe('a damaged WAL or hot journal is refused, never silently dropped (item 
     fs.writeFileSync(`${damaged}-journal`, bytes);
     const before = snapshot(damaged);
     for (const args of [['check'], ['status', idFor(1)], ['register-employee', '--id', idFor(9000), '--employer', 'Acme', '--hired-on', '2026-11-01']]) {
-      const r = await start(damaged, args);
+      const r = inProcess(damaged, args);
       expect(r.code, `${args[0]}: ${r.stderr}`).toBe(1);
       expect(r.stderr).toMatch(/-journal is damaged .* nothing was changed/);
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
@@ -184,23 +191,23 @@ describe('a flipped bit in an event (item 10)', () => {
 });
 
 describe('a write never lands on a ledger that check calls damaged (item 11)', () => {
-  it('one flipped bit: whenever check says damaged, the write is refused and the file unchanged', async () => {
+  it('one flipped bit: whenever check says damaged, the write is refused and the file unchanged', () => {
     const trials = SOAK ? 200 : 40;
     const random = prng(29_11);
     ledger = tempLedger();
     const seed = path.join(ledger.dir, 'seed.db');
-    expect(run(['--db', seed, 'import', hiresCsv(ledger.dir, 'seed.csv', 0, 300)], { SSCARD_TODAY: '2026-11-24' }).code).toBe(0);
+    seededLedger(seed, 300);
     const size = fs.statSync(seed).size;
     const tally = { damaged: 0, writesOnDamaged: 0, sound: 0, writesOnSound: 0 };
-    const trial = async (t: number, offset: number, bit: number) => {
+    const trial = (t: number, offset: number, bit: number) => {
       const db = path.join(ledger.dir, `flip-${t}.db`);
       const bytes = fs.readFileSync(seed);
       bytes[offset]! ^= 1 << bit;
       fs.writeFileSync(db, bytes);
-      const check = await start(db, ['check']);
+      const check = inProcess(db, ['check']);
       const before = fs.readFileSync(db);
-      const write = await start(db, ['register-employee', '--id', idFor(5000 + t), '--employer', 'Acme', '--hired-on', '2026-11-01']);
-      expect(write.signal).toBeNull();
+      const write = inProcess(db, ['register-employee', '--id', idFor(5000 + t), '--employer', 'Acme', '--hired-on', '2026-11-01']);
+      expect(write.code, `flip ${t}: the write crashed (-3) or hung (-1)`).toBeGreaterThanOrEqual(0);
       if (check.code !== 0) {
         tally.damaged++;
         if (write.code === 0) tally.writesOnDamaged++;
@@ -215,7 +222,7 @@ describe('a write never lands on a ledger that check calls damaged (item 11)', (
       ).toBe(false);
     };
     const flips = Array.from({ length: trials }, () => [Math.floor(random() * size), Math.floor(random() * 8)] as const);
-    for (let t = 0; t < trials; t += 2) await Promise.all(flips.slice(t, t + 2).map(([offset, bit], i) => trial(t + i, offset, bit)));
+    for (const [t, [offset, bit]] of flips.entries()) trial(t, offset, bit);
     console.log(
       `pre-write checks: ${trials} copies of a ${(size / 1024).toFixed(0)} KiB ledger with one flipped bit: check called ${tally.damaged} damaged, a write went through on ${tally.writesOnDamaged} of them; ${tally.sound} sound (by check), writes accepted on ${tally.writesOnSound}`,
     );

@@ -53,29 +53,34 @@ describe(`a ledger of ${OPEN.toLocaleString('en')} open deadlines`, () => {
     }
   }, 180_000);
 
-  it('due --json is one document with every item', () => {
-    const due = ledger.run(['due', '--json']);
-    expect(due.code, due.stderr).toBe(0);
-    expect(due.json.items).toHaveLength(OPEN);
-    expect(new Set(due.json.items.map((i: { id: string }) => i.id)).size).toBeGreaterThan(1);
+  /**
+   * due --json in a process of its own with a JavaScript heap of 16 MiB, too small for 150,000 items, its output
+   * straight into a file. Issue 31: every item was kept in a Map (the 增员/减员 cut-off's cache) once the import
+   * recorded the employers, which took due --json at 1,000,000 hires from 129 to 246 MiB.
+   */
+  function dueJsonIn16MiB(asOf: string[]): { id: string }[] {
+    const out = path.join(ledger.dir, 'due.json');
+    const fd = fs.openSync(out, 'w');
+    const r = spawnSync(process.execPath, ['--max-old-space-size=16', BIN, '--db', ledger.db, 'due', '--json', ...asOf], {
+      env: { PATH: process.env.PATH ?? '', HOME: ledger.dir, LANG: 'C', SSCARD_TODAY: '2026-11-24' },
+      stdio: ['ignore', fd, 'pipe'],
+      encoding: 'utf8',
+    });
+    fs.closeSync(fd);
+    expect(r.status, r.stderr).toBe(0);
+    return JSON.parse(fs.readFileSync(out, 'utf8')).items;
+  }
+
+  // One run for both: the document with every item is the one written in 16 MiB (due --json ran a second time in this
+  // process for the first check: about 9 s of CPU, issue 25).
+  it('due --json is one document with every item, and holds none once written: a JavaScript heap of 16 MiB is enough', () => {
+    const items = dueJsonIn16MiB([]);
+    expect(items).toHaveLength(OPEN);
+    expect(new Set(items.map((i) => i.id)).size).toBeGreaterThan(1);
   }, 180_000);
 
-  it('due --json holds no item once written: a JavaScript heap of 16 MiB is enough, today and on a past day', () => {
-    // Issue 31: every item was kept in a Map (the 增员/减员 cut-off's cache) once the import recorded the
-    // employers, which took due --json at 1,000,000 hires from 129 to 246 MiB. A heap too small for 150,000 items.
-    const out = path.join(ledger.dir, 'due.json');
-    for (const asOf of [[], ['--as-of', '2026-10-15']]) {
-      const fd = fs.openSync(out, 'w');
-      const r = spawnSync(process.execPath, ['--max-old-space-size=16', BIN, '--db', ledger.db, 'due', '--json', ...asOf], {
-        env: { PATH: process.env.PATH ?? '', HOME: ledger.dir, LANG: 'C', SSCARD_TODAY: '2026-11-24' },
-        stdio: ['ignore', fd, 'pipe'],
-        encoding: 'utf8',
-      });
-      fs.closeSync(fd);
-      expect(r.status, r.stderr).toBe(0);
-      const items = JSON.parse(fs.readFileSync(out, 'utf8')).items as { id: string }[];
-      expect(items.length).toBeGreaterThan(asOf.length === 0 ? OPEN - 1 : 0);
-    }
+  it('due --json on a past day holds no item once written either: a JavaScript heap of 16 MiB is enough', () => {
+    expect(dueJsonIn16MiB(['--as-of', '2026-10-15']).length).toBeGreaterThan(0);
   }, 180_000);
 
   it('people lists every one, aligned, with the count', () => {

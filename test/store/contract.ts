@@ -5,7 +5,7 @@
 // replay of the events (core/events.ts), and the agenda's rows exactly the
 // hires and cards the core's OPEN_ITEMS name, in AgendaOrder.
 import { afterEach, describe, expect, it } from 'vitest';
-import { agendaOrder, OPEN_ITEMS, type Pages } from '../../src/core/agenda.js';
+import { type AgendaSources, agendaOrder, OPEN_ITEMS, type Pages } from '../../src/core/agenda.js';
 import type { IsoDate } from '../../src/core/calendar-date.js';
 import { checkCharacter } from '../../src/core/citizen-id.js';
 import { type EventBody, type Fact, type LedgerEvent, type PersonState, replay } from '../../src/core/events.js';
@@ -172,6 +172,31 @@ export function storeContract(engine: string, openEmpty: OpenEmpty): void {
       expect(viewOn).toEqual(expected);
       // The day matters: some facts come after it.
       expect(viewOn).not.toEqual((await all(store.everyone(null))).map(comparable));
+    });
+
+    it('reads two past days each as its day: people while another read is open, an agenda read again after the other day is asked', async () => {
+      // Issue 31: SQLite lists a past day's people with later facts once, in a temporary table of its connection.
+      const store = await open();
+      await recordEveryone(store);
+      const other = '2026-10-10' as IsoDate;
+      const registrations = async (sources: AgendaSources) => (await all(sources.registrations)).map(hireKey).sort();
+      const people = async (viewOn: IsoDate) => (await all(store.everyone(viewOn))).map(comparable);
+      const alone = { first: await registrations(await store.agendaRows(AS_OF, order)), other: await registrations(await store.agendaRows(other, order)) };
+      expect(alone.first).not.toEqual(alone.other);
+      expect(alone.first).toEqual(
+        (await replayed(store, AS_OF)).flatMap((s) => s.hires.filter(OPEN_ITEMS.registration).map((hire) => hireKey({ person: s, hire }))).sort(),
+      );
+      // A read still open on the ledger (SQLite's driver then refuses writing its temporary table).
+      const reading = store.allEvents()[Symbol.asyncIterator]();
+      expect((await reading.next()).done).toBe(false);
+      expect(await people(other)).toEqual((await replayed(store, other)).map(comparable));
+      await reading.return?.(undefined);
+      // The first day's sources, read again once the other day was asked for.
+      const first = await store.agendaRows(AS_OF, order);
+      expect(await registrations(first)).toEqual(alone.first);
+      expect(await registrations(await store.agendaRows(other, order))).toEqual(alone.other);
+      expect(await people(other)).toEqual((await replayed(store, other)).map(comparable));
+      expect(await registrations(first)).toEqual(alone.first);
     });
 
     for (const viewOn of [null, AS_OF]) {

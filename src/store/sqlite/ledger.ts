@@ -204,43 +204,92 @@ function peopleWithFactsAfter(s: Statements, viewOn: IsoDate | null): Set<string
 
 /**
  * How a past day's queries find the people with facts dated after it, or
- * null when nobody has any (the cache is then that day's state): through the
- * event_on index when such facts are few (a recent day), by one pass over the
- * event table when they are many (a day months back; each indexed one costs
- * a visit to the table at random, which at 1,000,000 hires and 600,000 later
- * facts took 3.4 s of CPU against 1.1 s for the pass). Counted by the index
- * alone.
+ * null when nobody has any (the cache is then that day's state). They are
+ * listed once, in a table of this connection's temporary database (SQLite's
+ * temporary file: unlinked as soon as it is opened, as its sorter's are), and
+ * every query of the view looks them up there: the list was a subquery each
+ * query made again, one pass over the event table each (at 1,000,000 hires
+ * and 600,000 later facts, 1.0 s of CPU per pass), and the replay's events
+ * came through a sort of 1.1 M whole event rows (7.1 s of CPU, against 4.5 s
+ * read in order through the event_person index from the list: issue 31).
+ * The list is made through the event_on index when such facts are few (a
+ * recent day), by one pass over the event table when they are many (a day
+ * months back; each indexed one costs a visit to the table at random, which
+ * at 1,000,000 hires and 600,000 later facts took 3.4 s of CPU against 1.1 s
+ * for the pass). Counted by the index alone.
+ *
+ * While another query of this connection is being read (a web view's earlier
+ * request, not finished), better-sqlite3 refuses the table's writing: the
+ * queries then make the list themselves, as a subquery, as before.
  */
-function laterFacts(s: Statements, asOf: IsoDate | null): { readonly asOf: IsoDate; readonly source: string } | null {
+function laterFacts(s: Statements, asOf: IsoDate | null): LaterFacts | null {
   if (asOf === null) return null;
   const later = s.sql('SELECT count(*) FROM event WHERE concerns_on > ?').pluck().get(asOf) as number;
   if (later === 0) return null;
   const all = (s.sql('SELECT max(seq) FROM event').pluck().get() as number | null) ?? 0;
-  return { asOf, source: later * 10 > all ? 'event NOT INDEXED' : 'event' };
+  const source = later * 10 > all ? 'event NOT INDEXED' : 'event';
+  const list = `temp.sscard_later_${asOf.replaceAll('-', '')}`;
+  const listed =
+    /^\d{4}-\d{2}-\d{2}$/.test(asOf) &&
+    whenFree(() => {
+      // One table per day (a checked ISO date: digits in its name), made again at each view: an earlier
+      // view's sources, read again, still find their day's people.
+      s.db.exec(`CREATE TABLE IF NOT EXISTS ${list} (person_id TEXT PRIMARY KEY) WITHOUT ROWID`);
+      // Written in key order (sorted first), each page filled once: a small cache serves (1 MiB; by default
+      // 16 MiB, which the list's 438,000 numbers filled and held to the end: 5-8 MiB of the peak at 1,000,000 hires).
+      s.db.pragma('temp.cache_size = -1000');
+      s.sql(`DELETE FROM ${list}`).run();
+      s.sql(`INSERT OR IGNORE INTO ${list} SELECT person_id FROM ${source} WHERE concerns_on > ? ORDER BY 1`).run(asOf);
+    });
+  return listed
+    ? { asOf, source, listed, list, params: [] }
+    : { asOf, source, listed, list: `(SELECT person_id FROM ${source} WHERE concerns_on > ?)`, params: [asOf] };
 }
 
-type LaterFacts = NonNullable<ReturnType<typeof laterFacts>>;
-
 /**
- * Leaves out the people with facts dated after the day, as SQL over a
- * `person_id` column (the day is its parameter): SQLite makes the list once
- * per query, in its temporary file, instead of sscard holding millions of
- * numbers (issue 31).
+ * Runs a statement that writes (a temporary table, a setting) unless another
+ * query of the connection is being read, when better-sqlite3 refuses it
+ * (this connection is busy): true if it ran.
  */
-const notLater = (later: LaterFacts, column: string) => `${column} NOT IN (SELECT person_id FROM ${later.source} WHERE concerns_on > ?)`;
+function whenFree(write: () => void): boolean {
+  try {
+    write();
+    return true;
+  } catch (error) {
+    if (error instanceof TypeError && /busy/.test(error.message)) return false;
+    throw error;
+  }
+}
+
+interface LaterFacts {
+  readonly asOf: IsoDate;
+  /** The event table, or 'event NOT INDEXED' (one pass) when the later facts are many. */
+  readonly source: string;
+  /** Whether `list` is the temporary table (else a subquery). */
+  readonly listed: boolean;
+  /** The people with facts dated after the day, as SQL: the temporary table, or a subquery of `params`. */
+  readonly list: string;
+  readonly params: readonly unknown[];
+}
+
+/** Leaves out the people with facts dated after the day, as SQL over a `person_id` column (its parameters: `later.params`). */
+const notLater = (later: LaterFacts, column: string) => `${column} NOT IN ${later.list}`;
 
 /**
  * The events of the people with facts dated after the day, by person then
- * number: one query, read as it goes. Few such people: their list in ID
- * order, each one's events by the event_person index; many: one pass over
- * the table and SQLite's sorter (bounded memory, its temporary files).
+ * number: one query, read as it goes, the list's people in ID order, each
+ * one's events by the event_person index (no sort: CROSS JOIN keeps the
+ * list outside); without the list, one pass over the table (or the index,
+ * for few) and SQLite's sorter, as before.
  */
 function laterEvents(s: Statements, later: LaterFacts): IterableIterator<EventRow> {
-  return s
-    .sql(
-      `SELECT ${EVENT_COLUMNS} FROM ${later.source} WHERE person_id IN (SELECT person_id FROM ${later.source} WHERE concerns_on > ?) ORDER BY person_id, seq`,
-    )
-    .iterate(later.asOf) as IterableIterator<EventRow>;
+  const columns = EVENT_COLUMNS.split(', ')
+    .map((c) => `e.${c}`)
+    .join(', ');
+  const sql = later.listed
+    ? `SELECT ${columns} FROM ${later.list} l CROSS JOIN event e ON e.person_id = l.person_id ORDER BY l.person_id, e.seq`
+    : `SELECT ${EVENT_COLUMNS} FROM ${later.source} WHERE person_id IN ${later.list} ORDER BY person_id, seq`;
+  return s.sql(sql).iterate(...later.params) as IterableIterator<EventRow>;
 }
 
 /** Events grouped by person (rows ordered by person), each person's replayed as of `asOf`. */
@@ -482,7 +531,24 @@ export class SqliteStore extends Reader implements Store {
     return matching * 5 > all ? 'NOT INDEXED' : '';
   }
 
+  /**
+   * A whole view streamed (due's agenda, export, people): each page of the
+   * ledger is read about once, in order or at random, so that SQLite's page
+   * cache keeps little worth keeping; its size also bounds the memory of the
+   * sorter before it spills (sorted runs, merged from a temporary file). 4 MiB
+   * instead of the driver's 16: at 1,000,000 hires, due --json peaked at
+   * 107-111 MiB instead of 130, due --json --as-of a past day at 131 instead
+   * of 162, export at 99 instead of 111, CPU the same within this machine's
+   * noise (issue 31). Not for the web view's windows (a server's repeated
+   * reads), nor writes.
+   */
+  private streamed(): void {
+    // While another read of this connection is open the driver refuses the setting: the view then reads as before.
+    whenFree(() => this.db.pragma('cache_size = -4000'));
+  }
+
   async agendaRows(viewOn: IsoDate | null, order: AgendaOrder, window?: AgendaWindow): Promise<AgendaSources> {
+    if (window?.employer === undefined && window?.from === undefined) this.streamed();
     // The deadline of each start day, by the core's rule (agendaOrder), as a
     // function the query sorts by: SQLite's sorter keeps the order in bounded
     // memory, whatever the number of open hires. SQLite calls it per row; the
@@ -505,7 +571,7 @@ export class SqliteStore extends Reader implements Store {
     const cached = (column: string) =>
       (later === null ? '' : ` AND ${notLater(later, column)}`) +
       (employerMatches === null || column !== 'h.person_id' ? '' : ' AND sscard_employer(h.employer)');
-    const params = later === null ? [] : [later.asOf];
+    const params = later === null ? [] : later.params;
     const s = this.s;
     // Rows as arrays (the driver's raw mode): a third cheaper than named rows, for the hundreds of thousands of open hires.
     // The query's text is made when first read: choosing the index counts the open hires, which a windowed read never needs.
@@ -585,7 +651,7 @@ export class SqliteStore extends Reader implements Store {
       for (const [deadline, id, name, ...hire] of this.s
         .sql(sql)
         .raw(true)
-        .iterate(window.employer, ...(past === null ? [] : [past.asOf])) as Iterable<[string, string, string | null, ...HireValues]>)
+        .iterate(window.employer, ...(past === null ? [] : past.params)) as Iterable<[string, string, string | null, ...HireValues]>)
         if (deadline >= from && employerMatches(hireOf(hire).employer)) yield { deadline, person: { id, name }, hire: hireOf(hire) };
       return;
     }
@@ -668,6 +734,7 @@ export class SqliteStore extends Reader implements Store {
    * 制卡失败) is not among the cached tables, and export and people show it.
    */
   async *everyone(viewOn: IsoDate | null): AsyncIterable<readonly PersonState[]> {
+    this.streamed();
     // People with facts dated after `viewOn` looked different that day: their events, read beside the people
     // in ID order (a merge, not a query per person nor a list of them held: issue 31), replayed as of that day.
     const past = laterFacts(this.s, viewOn);
