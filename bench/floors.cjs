@@ -67,7 +67,8 @@ async function extract([tableFile, dueJson, dueText, dueIcs, peopleText]) {
     else if (item !== null && line.startsWith('    }')) {
       const it = JSON.parse(`{${item.join('\n')}}`);
       if (it.kind !== 'registration' || it.card !== null) throw new Error(`the floors know registrations only, not ${it.kind}`);
-      order.push(it);
+      // What the text, calendar and people readings need of each item (the whole items of 3 M hires would not fit).
+      order.push({ hiredOn: it.hiredOn, id: it.id, name: it.name, employer: it.employer, reason: it.deadline.reason });
       const key = it.hiredOn;
       if (!keys.has(key)) keys.set(key, { deadline: it.deadline, state: it.state, daysLeft: it.daysLeft, cutoff: it.cutoff, cost: it.cost });
       item = null;
@@ -84,7 +85,7 @@ async function extract([tableFile, dueJson, dueText, dueIcs, peopleText]) {
       const k = keys.get(it.hiredOn);
       if (k.cells === undefined) {
         k.cells = line.slice(0, line.indexOf(it.id)).trimEnd().split(/ {2,}/);
-        k.note = it.deadline.reason ?? '';
+        k.note = it.reason ?? '';
       }
     } else general.total = line;
     i++;
@@ -92,13 +93,9 @@ async function extract([tableFile, dueJson, dueText, dueIcs, peopleText]) {
   // due --format ics: head and tail, and each start day's event with the row's name, shown number and employer as holes.
   const ics = { head: [], tail: [] };
   let event = null;
-  const unfolded = [];
   let n = 0;
-  for await (const line of lines(dueIcs)) {
-    if (line.startsWith(' ')) unfolded[unfolded.length - 1] += line.slice(1);
-    else unfolded.push(line);
-  }
-  for (const line of unfolded) {
+  // Unfolded as read (a continuation line starts with a space): a line is handled once the next shows it complete.
+  const handle = (line) => {
     if (line === 'BEGIN:VEVENT') event = [];
     else if (line === 'END:VEVENT') {
       const it = order[n++];
@@ -110,7 +107,16 @@ async function extract([tableFile, dueJson, dueText, dueIcs, peopleText]) {
       event = null;
     } else if (event !== null) event.push(line);
     else (n === 0 ? ics.head : ics.tail).push(line);
+  };
+  let pending = null;
+  for await (const line of lines(dueIcs)) {
+    if (line.startsWith(' ')) pending += line.slice(1);
+    else {
+      if (pending !== null) handle(pending);
+      pending = line;
+    }
   }
+  if (pending !== null) handle(pending);
   general.ics = ics;
   // people (text): the header, the card and e-card cells, "nothing open", each start day's open deadline, the total's words.
   const people = { open: {}, counts: new Map() };

@@ -132,8 +132,8 @@ export interface Store extends LedgerReader {
   everyone(viewOn: IsoDate | null): AsyncIterable<readonly PersonState[]>;
   /** Every event, in recording order. */
   allEvents(): AsyncIterable<LedgerEvent>;
-  /** Every event, in recording order, as `export --format json` writes it: its payload as JSON text (rows.ts, storedEvent). */
-  storedEvents(): AsyncIterable<StoredEvent>;
+  /** Every event, in recording order, as `export --format json` writes it: its payload as JSON text (rows.ts, storedEvent); in pages. */
+  storedEvents(): AsyncIterable<readonly StoredEvent[]>;
   /** The engine's consistency check, cache = replay, the schema version and the rows per table. */
   check(): Promise<LedgerCheck>;
   /**

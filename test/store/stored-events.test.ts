@@ -41,8 +41,20 @@ describe('an exported event line: the bytes of the rebuilt event', () => {
     ['a payload naming a kind', row('person.recorded', '{"kind":"card.received","card":"A12345678"}')],
     ['a guardian', row('card.activated', '{"card":"A12345678","outlet":null,"guardian":"110105201001010016"}')],
     ['revoked seqs', row('revoked', '{"seqs":[3,4],"reason":"typo"}', { seq: '12' })],
+    ['an emoji and a line separator', row('person.recorded', '{"name":"王😀\u2028x"}'.replace('\\u2028', '\u2028'))],
+    ['a lone surrogate', row('person.recorded', `{"name":"a${String.fromCharCode(0xd800)}b"}`)],
+    ['minus zero and a long integer', row('hire.based', '{"employer":null,"hiredOn":"2026-07-01","base":-0,"x":12345678901234567890}')],
+    ['a nested object', row('person.recorded', '{"name":{"a":1}}')],
+    ['an empty payload', row('ecard.claimed', '{}')],
+    ['a digit in a key', row('person.recorded', '{"name1":"x"}')],
+    ['a plain source', row('person.recorded', '{"name":"x"}', { source: 'import hires.csv line 2' })],
   ])('%s', (_, r) => {
     for (const show of [(id: string) => id, maskId]) expect(exported(r, show)).toBe(before(r, show));
+  });
+
+  it('a payload in the form sscard writes is written through as stored', () => {
+    const data = '{"employer":"Company 0","hiredOn":"2026-07-01","hireKind":"employee","base":500000,"seqs":[1,2]}';
+    expect(storedEvent(1, '11010519491231002X', 'hire.recorded', null, 'x', 's', data).payload).toBe(data);
   });
 
   it('a damaged payload or kind is refused, as allEvents refuses it', () => {

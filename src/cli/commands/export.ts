@@ -56,10 +56,15 @@ async function write(
     let first = true;
     // Read once: ctx.viewOn looks at the environment (a tenth of the export when asked per event).
     const viewOn = ctx.viewOn;
-    for await (const e of store.storedEvents()) {
-      if (viewOn !== null && e.on !== null && e.on > viewOn) continue;
-      await batch.add(`${first ? '' : ',\n'}${exportedEventLine(e, show)}`);
-      first = false;
+    for await (const page of store.storedEvents()) {
+      // A page's lines joined, then one (awaited) batch write: not a promise per event.
+      let lines = '';
+      for (const e of page) {
+        if (viewOn !== null && e.on !== null && e.on > viewOn) continue;
+        lines += `${first ? '' : ',\n'}${exportedEventLine(e, show)}`;
+        first = false;
+      }
+      if (lines !== '') await batch.add(lines);
     }
     await batch.flush();
     await send(ctx, `${first ? '' : '\n'}]}\n`);

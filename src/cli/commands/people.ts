@@ -24,15 +24,17 @@ export async function run(ctx: Context, args: PeopleArgs): Promise<void> {
   if (store === null) throw noLedger(ctx);
   const employer = employerFilter(args.employer);
   const name = args.name?.trim().toLowerCase();
-  /** The people asked for, with what the line says of each. */
+  /** The people asked for, with what the line says of each, a page at a time (one wait per page, not per person: issue 31). */
   const people = {
     async *[Symbol.asyncIterator]() {
       for await (const page of store.everyone(ctx.viewOn)) {
+        const shown: Summary[] = [];
         for (const person of page) {
           if (employer !== null && !person.hires.some((h) => employer.matches(h.employer))) continue;
           if (name !== undefined && !(person.name ?? '').toLowerCase().includes(name)) continue;
-          yield summary(ctx, person, employer);
+          shown.push(summary(ctx, person, employer));
         }
+        if (shown.length > 0) yield shown;
       }
     },
   };
@@ -82,36 +84,37 @@ export function peopleCells(ctx: Context, { person, items, card, ecard, hire, ot
   ];
 }
 
-async function json(ctx: Context, people: AsyncIterable<Summary>): Promise<void> {
+async function json(ctx: Context, pages: AsyncIterable<readonly Summary[]>): Promise<void> {
   await send(ctx, `{\n  "asOf": ${JSON.stringify(ctx.today)},\n  "people": [`);
   const batch = batched(ctx);
   let count = 0;
-  for await (const { person, items, card, ecard, hire } of people) {
-    const next = items[0] ?? null;
-    const document = {
-      id: shownId(ctx, person.id),
-      name: person.name,
-      employers: [...new Set(person.hires.flatMap((h) => (h.employer === null ? [] : [h.employer])))],
-      // The hire the text line shows (its employer and hire date columns).
-      hire: hire && { employer: hire.employer, hiredOn: hire.hiredOn, leftOn: hire.leftOn, kind: hire.kind },
-      card: card && { number: card.number, state: card.state },
-      ecard,
-      openDeadlines: items.length,
-      overdue: items.filter((i) => i.state === 'overdue').length,
-      next: next && { kind: next.kind, date: next.deadline.date, daysLeft: next.daysLeft, employer: next.employer },
-    };
-    await batch.add(`${count === 0 ? '' : ','}\n    ${JSON.stringify(document, null, 2).replaceAll('\n', '\n    ')}`);
-    count++;
-  }
+  for await (const page of pages)
+    for (const { person, items, card, ecard, hire } of page) {
+      const next = items[0] ?? null;
+      const document = {
+        id: shownId(ctx, person.id),
+        name: person.name,
+        employers: [...new Set(person.hires.flatMap((h) => (h.employer === null ? [] : [h.employer])))],
+        // The hire the text line shows (its employer and hire date columns).
+        hire: hire && { employer: hire.employer, hiredOn: hire.hiredOn, leftOn: hire.leftOn, kind: hire.kind },
+        card: card && { number: card.number, state: card.state },
+        ecard,
+        openDeadlines: items.length,
+        overdue: items.filter((i) => i.state === 'overdue').length,
+        next: next && { kind: next.kind, date: next.deadline.date, daysLeft: next.daysLeft, employer: next.employer },
+      };
+      await batch.add(`${count === 0 ? '' : ','}\n    ${JSON.stringify(document, null, 2).replaceAll('\n', '\n    ')}`);
+      count++;
+    }
   await batch.flush();
   await send(ctx, `${count === 0 ? '' : '\n  '}]\n}\n`);
 }
 
-async function text(ctx: Context, people: AsyncIterable<Summary>): Promise<void> {
+async function text(ctx: Context, pages: AsyncIterable<readonly Summary[]>): Promise<void> {
   const words = ctx.m.people;
   // One reading of the ledger: each line measured as it comes, the table written once the widest cells are known.
   const table = alignedTable(ctx, words.header);
-  for await (const person of people) table.add(peopleCells(ctx, person));
+  for await (const page of pages) for (const person of page) table.add(peopleCells(ctx, person));
   if (table.count === 0) {
     await send(ctx, `${words.nobody}\n`);
     return;

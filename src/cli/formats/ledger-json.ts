@@ -27,6 +27,8 @@ export interface StoredEventText {
 }
 
 const text = (value: string | null) => (value === null ? 'null' : JSON.stringify(value));
+/** Text JSON.stringify writes as it is between quotes: no quote, backslash, control character or surrogate. */
+const PLAIN_TEXT = /^[^"\\\u0000-\u001f\ud800-\udfff]*$/;
 
 /**
  * One event's line: the bytes JSON.stringify gave of {seq, id, kind, on,
@@ -43,7 +45,11 @@ export function exportedEventLine(e: StoredEventText, shownId: (id: string) => s
       payload = JSON.stringify(data);
     }
   }
-  return `{"seq":${e.seq},"id":${text(shownId(e.personId))},"kind":${text(e.kind)},"on":${text(e.on)},"recordedAt":${text(e.recordedAt)},"source":${text(e.source)},"data":${payload}}`;
+  const id = shownId(e.personId);
+  // One test for the five texts instead of five JSON.stringify calls (a fifth of the export at a million hires).
+  if (PLAIN_TEXT.test(id + e.kind + (e.on ?? '') + e.recordedAt + e.source))
+    return `{"seq":${e.seq},"id":"${id}","kind":"${e.kind}","on":${e.on === null ? 'null' : `"${e.on}"`},"recordedAt":"${e.recordedAt}","source":"${e.source}","data":${payload}}`;
+  return `{"seq":${e.seq},"id":${text(id)},"kind":${text(e.kind)},"on":${text(e.on)},"recordedAt":${text(e.recordedAt)},"source":${text(e.source)},"data":${payload}}`;
 }
 
 type FieldType =

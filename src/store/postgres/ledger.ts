@@ -817,12 +817,12 @@ export class PostgresStore extends Reader implements Store {
       }
     });
   }
-  async *storedEvents(): AsyncIterable<StoredEvent> {
+  async *storedEvents(): AsyncIterable<readonly StoredEvent[]> {
     yield* this.snapshotted(async function* (q) {
       let after = 0;
       for (;;) {
         const rows = await q<EventRow>(`SELECT ${EVENT_COLUMNS} FROM event WHERE seq > $1 ORDER BY seq LIMIT ${BATCH}`, [after]);
-        for (const row of rows) yield storedEvent(Number(row.seq), row.person_id, row.kind, row.concerns_on, row.recorded_at, row.source, row.data);
+        yield rows.map((row) => storedEvent(Number(row.seq), row.person_id, row.kind, row.concerns_on, row.recorded_at, row.source, row.data));
         if (rows.length < BATCH) return;
         after = Number(rows[rows.length - 1]!.seq);
       }
