@@ -14,7 +14,7 @@
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -61,7 +61,7 @@ const common = {
   // `import()` of a bundled-in module becomes a plain require().
   supported: { 'dynamic-import': false },
   // SSCARD_NO_MINIFY=1: readable names in `node --cpu-prof` profiles (issue 31's work); never for a release.
-  minify: process.env.SSCARD_NO_MINIFY !== '1',
+  minify: true,
   legalComments: 'none',
   logLevel: 'warning',
   absWorkingDir: root,
@@ -135,6 +135,23 @@ const commanderWithoutChildProcess = {
   },
 };
 
+// `import fs from 'node:fs'` in a bundle became __toESM(require('node:fs')): a
+// new object with a getter for each of the module's hundred-odd exports, made
+// again in every module that imports it (nine times for node:fs in
+// process-context.cjs), some 2% of `status`'s start-up (issue 31). These
+// built-ins are imported by default only, so the module itself serves (a named
+// import of them fails the build, rather than working differently). Our sources only: packages import them by name.
+const SOURCES = path.join(root, 'src') + path.sep;
+const plainBuiltins = {
+  name: 'plain-builtins',
+  setup(b) {
+    b.onResolve({ filter: /^node:(fs|path|os)$/ }, (args) =>
+      args.kind === 'import-statement' && args.importer.startsWith(SOURCES) ? { path: args.path, namespace: 'plain-builtin' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'plain-builtin' }, (args) => ({ contents: `export default require(${JSON.stringify(args.path)});`, loader: 'js' }));
+  },
+};
+
 // A package's JSON data (the holiday tables) as JSON.parse of a string rather
 // than an object literal: V8 parses JSON faster than the same object as code.
 const jsonAsJson = {
@@ -159,8 +176,42 @@ const pureCatalogues = {
   },
 };
 
+/*
+ * Decision (issue 31): each language's catalogue is a bundle of its own
+ * (dist/lazy/messages-en.cjs, messages-zh.cjs), required when messagesFor()
+ * first asks for that language. Bundled into the entry, both were built at
+ * every start (a few thousand functions and objects), and the Chinese one
+ * made dist/sscard.cjs non-ASCII, so that bin/sscard had to decode it as
+ * UTF-8 instead of copying it. The catalogues' own module (messages/index.ts)
+ * stays as it is for the tests, which run the sources.
+ */
+const CATALOGUES = path.join('src', 'cli', 'text', 'messages');
+const lazyCatalogues = (prefix) => ({
+  name: 'lazy-catalogues',
+  setup(b) {
+    b.onResolve({ filter: /messages-(en|zh)\.cjs$/ }, (args) => ({ path: args.path, external: true }));
+    b.onLoad({ filter: /[\\/]src[\\/]cli[\\/]text[\\/]messages[\\/]index\.ts$/ }, () => ({
+      contents: `let en, zh;
+export function messagesFor(lang) {
+  return lang === 'zh' ? (zh ??= require('${prefix}messages-zh.cjs').zh) : (en ??= require('${prefix}messages-en.cjs').en);
+}`,
+      loader: 'js',
+    }));
+  },
+});
+
 rmSync(path.join(root, 'dist'), { recursive: true, force: true });
-await build({ ...common, entryPoints: ['src/cli/entry.ts'], outfile: 'dist/sscard.cjs', plugins: [splitLazyImports, commanderWithoutChildProcess] });
+await build({
+  ...common,
+  entryPoints: ['src/cli/entry.ts'],
+  outfile: 'dist/sscard.cjs',
+  plugins: [splitLazyImports, commanderWithoutChildProcess, plainBuiltins, lazyCatalogues('./lazy/')],
+});
+await Promise.all(
+  ['en', 'zh'].map((lang) =>
+    build({ ...common, entryPoints: [path.join(CATALOGUES, `${lang}.ts`)], outfile: `dist/lazy/messages-${lang}.cjs`, plugins: [plainBuiltins] }),
+  ),
+);
 // A lazy bundle may itself import() another (the store opener loads the PostgreSQL engine): until none is new.
 const built = new Set();
 while (built.size < lazy.size) {
@@ -172,7 +223,7 @@ while (built.size < lazy.size) {
         ...common,
         entryPoints: [source],
         outfile: `dist/lazy/${name}.cjs`,
-        plugins: [splitLazyImports, withoutPgNative, sqliteDriver, jsonAsJson, pureCatalogues],
+        plugins: [splitLazyImports, withoutPgNative, sqliteDriver, jsonAsJson, pureCatalogues, plainBuiltins, lazyCatalogues('./')],
       }),
     ),
   );
@@ -188,7 +239,69 @@ const sha1 = (bundle) =>
     .slice(0, 20);
 const hashes = Object.fromEntries(bundles.map((bundle) => [bundle, sha1(bundle)]));
 writeFileSync(path.join(root, 'dist', 'bundles.json'), `${JSON.stringify(hashes, null, 2)}\n`);
+await checkShippedData();
 await trainCodeCaches();
+
+/**
+ * dist/checked/: a copy of each shipped data file that is sound, and what
+ * reading it gives (NAME.reading.json): for data/policies.json zod's reading
+ * (src/core/policy.ts parsePolicies then checks only its rules), for
+ * data/contributions.json the table. A command finding the same bytes takes
+ * the reading (src/cli/commands/shared/checked-data.ts): checking the two
+ * files was about a fifth of what `status` ran beyond bare node (issue 31). A
+ * file that fails gets no copy: every command then reads it, and says what
+ * is wrong with it.
+ */
+async function checkShippedData() {
+  const load = async (entry) => {
+    const { outputFiles } = await build({
+      entryPoints: [entry],
+      bundle: true,
+      format: 'cjs',
+      platform: 'node',
+      write: false,
+      absWorkingDir: root,
+      logLevel: 'warning',
+    });
+    const module = { exports: {} };
+    new Function('module', 'exports', 'require', outputFiles[0].text)(module, module.exports, createRequire(import.meta.url));
+    return module.exports;
+  };
+  const { parsePolicies, policyFileShape } = await load('src/core/policy.ts');
+  const { parseContributions } = await load('src/core/contributions.ts');
+  const readings = {
+    'policies.json': (data) => {
+      const shape = policyFileShape(data);
+      return shape.success && parsePolicies(data).ok ? shape.data : undefined;
+    },
+    'contributions.json': (data) => {
+      const parsed = parseContributions(data);
+      return parsed.ok ? parsed.table : undefined;
+    },
+  };
+  mkdirSync(path.join(root, 'dist', 'checked'));
+  for (const [name, read] of Object.entries(readings)) {
+    const bytes = readFileSync(path.join(root, 'data', name));
+    const reading = read(JSON.parse(bytes.toString('utf8')));
+    // Written as JSON: the reading must survive it as it is (plain data, no key holding undefined).
+    if (reading === undefined || !identical(JSON.parse(JSON.stringify(reading)), reading)) {
+      console.warn(`data/${name} does not pass its check: every command will check it (and say what is wrong)`);
+      continue;
+    }
+    writeFileSync(path.join(root, 'dist', 'checked', name), bytes);
+    // ASCII (the JSON escapes for the rest), so that it is read without decoding UTF-8.
+    const ascii = JSON.stringify(reading).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    writeFileSync(path.join(root, 'dist', 'checked', name.replace(/\.json$/, '.reading.json')), ascii);
+  }
+}
+
+/** The same JSON value, keys in the same order (a key holding undefined counts). */
+function identical(a, b) {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
+  const [ka, kb] = [Object.keys(a), Object.keys(b)];
+  return ka.length === kb.length && ka.every((k, i) => k === kb[i] && identical(a[k], b[k]));
+}
 
 /**
  * dist/cache/: V8 code caches for the bundles of the common commands (see

@@ -19,7 +19,9 @@ export function parseIsoDate(text: string): IsoDate | null {
 // compact 20260901. One reader for the command line, SSCARD_TODAY, prompts
 // and roster cells, so that a date accepted in one place is accepted in all.
 const SEPARATED = /^(\d{4})\s*([-/.])\s*(\d{1,2})\s*\2\s*(\d{1,2})$/;
-const CHINESE = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]$/;
+// 年 \u5e74, 月 \u6708, 日 \u65e5, 号 \u53f7: escaped, so that the bundles holding this stay ASCII, which
+// bin/sscard reads as a plain copy rather than decoding UTF-8 at every start (issue 31).
+const CHINESE = /^(\d{4})\s*\u5e74\s*(\d{1,2})\s*\u6708\s*(\d{1,2})\s*[\u65e5\u53f7]$/;
 const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
 
 /** The date `text` means in one of the written forms, or null when it is not a real date in one of them. */

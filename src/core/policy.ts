@@ -109,51 +109,61 @@ export interface NationalRules {
 
 export const DEFAULT_POLICY = 'seed';
 
-const count = z.number().check(z.int(), z.positive(), z.maximum(36500));
-const age = z.number().check(z.int(), z.minimum(0), z.maximum(150));
-const text = z.string().check(z.minLength(1));
-const unknown = z.literal(UNKNOWN);
-// biome-ignore lint/suspicious/noThenProperty: `then` is the field SPEC 1.8 names (what follows a lapse); data, never awaited.
-const lossRule = z.object({ period: z.nullable(count), unit: z.enum(LOSS_UNITS), then: z.enum(LOSS_OUTCOMES) });
-const source = z.object({
-  title: text,
-  url: z.string().check(z.regex(/^https?:\/\/\S+$/)),
-  date: z.nullable(z.string().check(z.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/))),
-  confidence: z.enum(['high', 'medium', 'low']),
-  supports: z.array(z.enum(RULES)),
-});
-const policySchema = z.object({
-  id: z.string().check(z.regex(/^[a-z][a-z0-9-]{0,31}$/)),
-  name: z.object({ en: text, zh: text }),
-  region: z.nullable(text),
-  regionCodes: z.optional(z.array(z.string().check(z.regex(/^\d{2}(\d{2}(\d{2})?)?$/)))),
-  activation: z.union([
-    unknown,
-    z.null(),
-    z.object({
-      period: z.union([z.object({ months: count }), z.object({ days: count })]),
-      from: z.enum(['received', 'issued']),
-      needs: z.enum(['activated', 'enabled']),
-    }),
-  ]),
-  consequence: z.enum(CONSEQUENCES),
-  temporaryLoss: z.union([unknown, lossRule]),
-  functionLoss: z.optional(z.object({ social: z.optional(lossRule), financial: z.optional(lossRule) })),
-  formalLossLiftable: z.union([unknown, z.boolean()]),
-  validity: z.union([
-    unknown,
-    z.null(),
-    z.object({ byAgeAtIssue: z.array(z.object({ fromAge: age, years: z.optional(z.nullable(count)), untilAge: z.optional(age) })).check(z.minLength(1)) }),
-  ]),
-  renewalRequired: z.union([unknown, z.boolean()]),
-  renewalDays: z.optional(count),
-  sources: z.array(source).check(z.minLength(1)),
-});
-const fileSchema = z.object({
-  version: z.literal(2),
-  national: z.object({ renewalDays: count, sources: z.array(source).check(z.minLength(1)) }),
-  policies: z.array(policySchema).check(z.minLength(1)),
-});
+/**
+ * The file's schema, made on first use: building zod's schema objects ran
+ * at the start of every command whose bundle holds this module, the many
+ * that never read the file included (issue 31: `status` start-up).
+ */
+function makeFileSchema() {
+  const count = z.number().check(z.int(), z.positive(), z.maximum(36500));
+  const age = z.number().check(z.int(), z.minimum(0), z.maximum(150));
+  const text = z.string().check(z.minLength(1));
+  const unknown = z.literal(UNKNOWN);
+  // biome-ignore lint/suspicious/noThenProperty: `then` is the field SPEC 1.8 names (what follows a lapse); data, never awaited.
+  const lossRule = z.object({ period: z.nullable(count), unit: z.enum(LOSS_UNITS), then: z.enum(LOSS_OUTCOMES) });
+  const source = z.object({
+    title: text,
+    url: z.string().check(z.regex(/^https?:\/\/\S+$/)),
+    date: z.nullable(z.string().check(z.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/))),
+    confidence: z.enum(['high', 'medium', 'low']),
+    supports: z.array(z.enum(RULES)),
+  });
+  const policySchema = z.object({
+    id: z.string().check(z.regex(/^[a-z][a-z0-9-]{0,31}$/)),
+    name: z.object({ en: text, zh: text }),
+    region: z.nullable(text),
+    regionCodes: z.optional(z.array(z.string().check(z.regex(/^\d{2}(\d{2}(\d{2})?)?$/)))),
+    activation: z.union([
+      unknown,
+      z.null(),
+      z.object({
+        period: z.union([z.object({ months: count }), z.object({ days: count })]),
+        from: z.enum(['received', 'issued']),
+        needs: z.enum(['activated', 'enabled']),
+      }),
+    ]),
+    consequence: z.enum(CONSEQUENCES),
+    temporaryLoss: z.union([unknown, lossRule]),
+    functionLoss: z.optional(z.object({ social: z.optional(lossRule), financial: z.optional(lossRule) })),
+    formalLossLiftable: z.union([unknown, z.boolean()]),
+    validity: z.union([
+      unknown,
+      z.null(),
+      z.object({ byAgeAtIssue: z.array(z.object({ fromAge: age, years: z.optional(z.nullable(count)), untilAge: z.optional(age) })).check(z.minLength(1)) }),
+    ]),
+    renewalRequired: z.union([unknown, z.boolean()]),
+    renewalDays: z.optional(count),
+    sources: z.array(source).check(z.minLength(1)),
+  });
+  return z.object({
+    version: z.literal(2),
+    national: z.object({ renewalDays: count, sources: z.array(source).check(z.minLength(1)) }),
+    policies: z.array(policySchema).check(z.minLength(1)),
+  });
+}
+type FileSchema = ReturnType<typeof makeFileSchema>;
+type PolicyEntry = z.infer<FileSchema>['policies'][number];
+let fileSchema: FileSchema | undefined;
 
 /** Where the data is wrong: the entry (its id when it has one), the field's path, and what is wrong, as a code the catalogue words. */
 export type PolicyProblem = {
@@ -171,7 +181,7 @@ export type PolicyProblem = {
 };
 
 /** Which rules a policy states (not `unknown`): each must be named by one of its sources. */
-function statedRules(p: z.infer<typeof policySchema>): Rule[] {
+function statedRules(p: PolicyEntry): Rule[] {
   const rules: Rule[] = [];
   if (p.activation !== UNKNOWN) rules.push('activation', 'consequence');
   if (p.temporaryLoss !== UNKNOWN) rules.push('temporaryLoss');
@@ -188,6 +198,12 @@ function lossProblem(rule: LossRule): boolean {
   return rule.unit === 'never' ? rule.period !== null || rule.then !== 'stay' : rule.period === null;
 }
 
+/** zod's reading of the policy file's content: its typed copy (unknown keys left out), or the issues. */
+export function policyFileShape(data: unknown) {
+  fileSchema ??= makeFileSchema();
+  return z.safeParse(fileSchema, data);
+}
+
 /**
  * The policy file's content, checked: every field typed, every stated rule
  * named by one of the policy's sources, ids unique, the default policy
@@ -195,8 +211,17 @@ function lossProblem(rule: LossRule): boolean {
  * window, a lapse without a period and age bands out of order would say
  * nothing or contradict themselves, so they are refused too.
  */
-export function parsePolicies(data: unknown): { ok: true; book: PolicyBook; national: NationalRules } | { ok: false; problem: PolicyProblem } {
-  const parsed = z.safeParse(fileSchema, data);
+export function parsePolicies(
+  data: unknown,
+  /**
+   * `data` is already zod's reading of the file, as the build made it
+   * (scripts/build.mjs, dist/checked/): the shape is not checked again (zod
+   * was about a fifth of what `status` ran beyond bare node, issue 31); the
+   * rules below are checked all the same.
+   */
+  shapeChecked = false,
+): { ok: true; book: PolicyBook; national: NationalRules } | { ok: false; problem: PolicyProblem } {
+  const parsed = shapeChecked ? { success: true as const, data: data as z.infer<FileSchema> } : policyFileShape(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const [top, index] = issue.path;

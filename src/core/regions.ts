@@ -11,15 +11,21 @@ export function regionName(code: string, lookup: RegionLookup): string | null {
   return lookup(address) ?? lookup(`${address.slice(0, 4)}00`) ?? lookup(`${address.slice(0, 2)}0000`);
 }
 
-/** A lookup over the text of data/regions.tsv ("code<TAB>name" lines). */
-export function regionLookup(tsv: string): RegionLookup {
+/**
+ * A lookup over the text of data/regions.tsv ("code<TAB>name" lines). The
+ * text may also be one in which only the codes read as themselves (the
+ * file's bytes taken as latin1, which spares decoding 130 KB of UTF-8 to
+ * name one region: issue 31, `status` start-up), with `decode` to read what
+ * is found.
+ */
+export function regionLookup(tsv: string, decode: (found: string) => string = (found) => found): RegionLookup {
   const text = `\n${tsv}`;
   return (code) => {
     const key = `\n${code}\t`;
     const at = text.indexOf(key);
     if (at === -1) return null;
     const end = text.indexOf('\n', at + key.length);
-    return text.slice(at + key.length, end === -1 ? undefined : end);
+    return decode(text.slice(at + key.length, end === -1 ? undefined : end));
   };
 }
 
@@ -46,9 +52,9 @@ export function regionOf(code: string, current: RegionLookup, history: () => His
   return fallback === null ? null : { name: fallback, abolished: null };
 }
 
-/** A lookup over the text of data/regions-history.tsv ("code<TAB>name<TAB>year<TAB>successor" lines). */
-export function historyLookup(tsv: string): HistoryLookup {
-  const line = regionLookup(tsv);
+/** A lookup over the text of data/regions-history.tsv ("code<TAB>name<TAB>year<TAB>successor" lines); `decode` as for regionLookup. */
+export function historyLookup(tsv: string, decode?: (found: string) => string): HistoryLookup {
+  const line = regionLookup(tsv, decode);
   return (code) => {
     const rest = line(code);
     if (rest === null) return null;

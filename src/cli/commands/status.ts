@@ -253,7 +253,7 @@ export function regionText(ctx: Context, { name, abolished }: Region): string {
 /** data/regions-history.tsv (codes abolished since 1980), read only when today's table lacks the code. */
 export function loadRegionHistory(): HistoryLookup {
   try {
-    return historyLookup(fs.readFileSync(path.join(__dirname, '..', '..', 'data', 'regions-history.tsv'), 'utf8'));
+    return historyLookup(bytesAsText(path.join(__dirname, '..', '..', 'data', 'regions-history.tsv')), utf8);
   } catch {
     return () => null;
   }
@@ -265,8 +265,12 @@ export function loadRegionHistory(): HistoryLookup {
  */
 export function loadRegions(): RegionLookup {
   try {
-    return regionLookup(fs.readFileSync(path.join(__dirname, '..', '..', 'data', 'regions.tsv'), 'utf8'));
+    return regionLookup(bytesAsText(path.join(__dirname, '..', '..', 'data', 'regions.tsv')), utf8);
   } catch {
     return () => null; // a region name is a nicety; the answer does not depend on it
   }
 }
+
+/** A file's bytes as latin1 text, in which the ASCII codes read as themselves; utf8() reads what was found in it. */
+const bytesAsText = (file: string): string => fs.readFileSync(file).toString('latin1');
+const utf8 = (found: string): string => Buffer.from(found, 'latin1').toString('utf8');

@@ -9,6 +9,7 @@ import { decideEmployer, type Employer, type EmployerRequest } from '../../../co
 import { InvalidInput, Refused } from '../../../core/errors.js';
 import type { LedgerReader, LedgerTransaction } from '../../../store/store.js';
 import type { Context } from '../../context.js';
+import { checkedByBuild } from './checked-data.js';
 
 /** The bundles run from dist/lazy/, two levels below the package root (scripts/build.mjs). */
 export const CONTRIBUTIONS_FILE = path.join(__dirname, '..', '..', 'data', 'contributions.json');
@@ -20,7 +21,13 @@ export function shippedContributions(ctx: Context): ContributionTable {
   if (shipped !== null) return shipped;
   let data: unknown;
   try {
-    data = JSON.parse(fs.readFileSync(CONTRIBUTIONS_FILE, 'utf8'));
+    const bytes = fs.readFileSync(CONTRIBUTIONS_FILE);
+    const checked = checkedByBuild('contributions.json', bytes);
+    if (checked !== undefined) {
+      shipped = checked as ContributionTable;
+      return shipped;
+    }
+    data = JSON.parse(bytes.toString('utf8'));
   } catch {
     throw new Refused('contributions-unreadable', ctx.m.rates.shippedUnreadable);
   }

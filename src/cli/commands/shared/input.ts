@@ -21,9 +21,11 @@ export const fail = (ctx: Ctx, input: unknown, problem: InputProblem | { id: IdP
   return z.NEVER;
 };
 
+// Every call marked pure: a command bundle that does not use a field drops it (its zod objects were built at
+// every start of `status`, which uses none: issue 31).
 export const isoDateField = /* @__PURE__ */ z.pipe(
-  z.string(),
-  z.transform((text: string, ctx): IsoDate => {
+  /* @__PURE__ */ z.string(),
+  /* @__PURE__ */ z.transform((text: string, ctx): IsoDate => {
     const date = parseWrittenDate(text);
     if (date === null) return fail(ctx as Ctx, text, 'date');
     return inRange(date) ? date : fail(ctx as Ctx, text, 'outOfRange');
@@ -31,8 +33,8 @@ export const isoDateField = /* @__PURE__ */ z.pipe(
 );
 
 export const cardNumberField = /* @__PURE__ */ z.pipe(
-  z.string(),
-  z.transform((text: string, ctx): string => {
+  /* @__PURE__ */ z.string(),
+  /* @__PURE__ */ z.transform((text: string, ctx): string => {
     return normaliseCardNumber(text) ?? fail(ctx as Ctx, text, 'card');
   }),
 );
@@ -40,8 +42,8 @@ export const cardNumberField = /* @__PURE__ */ z.pipe(
 const TEXT_PROBLEM: Record<TextProblem, InputProblem> = { empty: 'empty', 'too-long': 'tooLong', 'control-characters': 'controlCharacters' };
 
 export const textField = /* @__PURE__ */ z.pipe(
-  z.string(),
-  z.transform((text: string, ctx): string => {
+  /* @__PURE__ */ z.string(),
+  /* @__PURE__ */ z.transform((text: string, ctx): string => {
     // The core's one rule for typed text (a roster cell obeys it too).
     const problem = textProblem(text);
     if (problem !== null) return fail(ctx as Ctx, text, TEXT_PROBLEM[problem]);

@@ -7,6 +7,7 @@ import type { Judging } from '../../../core/decision.js';
 import { InvalidInput, refused } from '../../../core/errors.js';
 import { DEFAULT_POLICY, findPolicy, type NationalRules, parsePolicies, type Policy, type PolicyBook, policyForRegion } from '../../../core/policy.js';
 import type { Context } from '../../context.js';
+import { checkedByBuild } from './checked-data.js';
 
 let book: PolicyBook | null = null;
 let national: NationalRules | null = null;
@@ -22,14 +23,17 @@ export const POLICIES_FILE = path.join(__dirname, '..', '..', 'data', 'policies.
 
 export function policyBook(): PolicyBook {
   if (book !== null) return book;
+  let checked: unknown;
   let data: unknown;
   try {
-    data = JSON.parse(fs.readFileSync(POLICIES_FILE, 'utf8'));
+    const bytes = fs.readFileSync(POLICIES_FILE);
+    checked = checkedByBuild('policies.json', bytes);
+    if (checked === undefined) data = JSON.parse(bytes.toString('utf8'));
   } catch (error) {
     const why = (error as Error).message.slice(0, 120);
     throw refused('policies-unreadable', { why });
   }
-  const parsed = parsePolicies(data);
+  const parsed = checked === undefined ? parsePolicies(data) : parsePolicies(checked, true);
   if (!parsed.ok) {
     // Worded by code from the catalogue (errors['policies-invalid']): the entry, the field inside it, what is wrong.
     const { policy, path: field, problem } = parsed.problem;
