@@ -247,6 +247,29 @@ function laterFacts(s: Statements, asOf: IsoDate | null): LaterFacts | null {
 }
 
 /**
+ * For the agenda, of the people with later facts, those who that day had a
+ * fact other than their record (person.recorded, which only names them), or
+ * an undated one: the others had no hire and no card yet, so no open item,
+ * and their replay is skipped (a day months back: most of them were hired
+ * after it; at 1,000,000 hires, 95,000 people of 438,000, their list one more
+ * pass over the event table, 0.7 s of CPU, against 4.5 s reading every
+ * one's events). Their cached rows are still left out (notLater).
+ */
+function withEarlierFacts(s: Statements, later: LaterFacts): LaterFacts {
+  if (!later.listed) return later;
+  const list = `${later.list.replace('sscard_later_', 'sscard_earlier_')}`;
+  const listed = whenFree(() => {
+    s.db.exec(`CREATE TABLE IF NOT EXISTS ${list} (person_id TEXT PRIMARY KEY) WITHOUT ROWID`);
+    s.sql(`DELETE FROM ${list}`).run();
+    s.sql(
+      `INSERT OR IGNORE INTO ${list} SELECT person_id FROM ${later.source}
+        WHERE kind <> 'person.recorded' AND (concerns_on IS NULL OR concerns_on <= ?) AND person_id IN ${later.list} ORDER BY 1`,
+    ).run(later.asOf);
+  });
+  return listed ? { ...later, list } : later;
+}
+
+/**
  * Runs a statement that writes (a temporary table, a setting) unless another
  * query of the connection is being read, when better-sqlite3 refuses it
  * (this connection is busy): true if it ran.
@@ -560,7 +583,7 @@ export class SqliteStore extends Reader implements Store {
     const later = laterFacts(this.s, viewOn);
     const replayed = later === null ? null : new ReplayedAgenda(deadlineOf, () => order.renewingPolicies());
     if (later !== null && replayed !== null) {
-      for (const state of replayedByPerson(laterEvents(this.s, later), later.asOf)) replayed.add(state);
+      for (const state of replayedByPerson(laterEvents(this.s, withEarlierFacts(this.s, later)), later.asOf)) replayed.add(state);
       replayed.finish();
     }
     // `due --employer`: the employer is asked in the query (a function of ours, once per name), so that
