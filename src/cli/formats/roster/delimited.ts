@@ -76,6 +76,27 @@ export async function* parseDelimited(texts: AsyncIterable<string>, options: { o
     const page: RawRecord[] = [];
     let start = 0; // where the current run of the field began in `text`
     for (let i = 0; i < text.length; i++) {
+      // A whole line at a record's start with no quote and no lone CR (most lines of most files) is split at
+      // once, as the steps below would split it (issue 31: the import stepped through every character). A line
+      // near MAX_LINE, a quote, a CR not before its LF, or a line cut by the chunk's end take the steps.
+      if (state === 0 && cells.length === 0 && !prevCR && !overlong) {
+        const end = text.indexOf('\n', i);
+        if (end !== -1 && end - i < MAX_LINE) {
+          const stop = end > i && text.charCodeAt(end - 1) === CR ? end - 1 : end;
+          const whole = text.slice(i, stop);
+          if (!whole.includes('"') && !whole.includes('\r')) {
+            const split = whole.split(delimiter);
+            if (!(split.length === 1 && split[0] === '')) page.push({ line: recordLine, cells: split });
+            line++;
+            lineLength = 0;
+            recordLine = line;
+            recordLength = 0;
+            start = end + 1;
+            i = end;
+            continue;
+          }
+        }
+      }
       const c = text.charCodeAt(i);
       if (overlong) {
         if (state === 2 && c === QUOTE) state = 3;
