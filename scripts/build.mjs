@@ -23,14 +23,10 @@ import { writeManPage } from './man.mjs';
 const root = path.resolve(import.meta.dirname, '..');
 const { version } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
 
-/**
- * The schema of a ledger of each version, as src/store/sqlite/file.ts checks
- * it on every open: made here by running the migrations on an empty database
- * in memory, once, rather than by every command at its start.
- */
-async function ledgerSchemas() {
+/** A source module's exports, bundled in memory and run here (the build uses the project's own code for what it precomputes). */
+async function evaluated(entry) {
   const { outputFiles } = await build({
-    entryPoints: ['src/store/sqlite/schema.ts'],
+    entryPoints: [entry],
     bundle: true,
     format: 'cjs',
     platform: 'node',
@@ -39,8 +35,17 @@ async function ledgerSchemas() {
     logLevel: 'warning',
   });
   const module = { exports: {} };
-  new Function('module', 'exports', outputFiles[0].text)(module, module.exports);
-  const { MIGRATIONS, SCHEMA_QUERY } = module.exports;
+  new Function('module', 'exports', 'require', outputFiles[0].text)(module, module.exports, createRequire(import.meta.url));
+  return module.exports;
+}
+
+/**
+ * The schema of a ledger of each version, as src/store/sqlite/file.ts checks
+ * it on every open: made here by running the migrations on an empty database
+ * in memory, once, rather than by every command at its start.
+ */
+async function ledgerSchemas() {
+  const { MIGRATIONS, SCHEMA_QUERY } = await evaluated('src/store/sqlite/schema.ts');
   const Database = createRequire(import.meta.url)('better-sqlite3');
   const db = new Database(':memory:');
   const schemas = {};
@@ -253,22 +258,8 @@ await trainCodeCaches();
  * is wrong with it.
  */
 async function checkShippedData() {
-  const load = async (entry) => {
-    const { outputFiles } = await build({
-      entryPoints: [entry],
-      bundle: true,
-      format: 'cjs',
-      platform: 'node',
-      write: false,
-      absWorkingDir: root,
-      logLevel: 'warning',
-    });
-    const module = { exports: {} };
-    new Function('module', 'exports', 'require', outputFiles[0].text)(module, module.exports, createRequire(import.meta.url));
-    return module.exports;
-  };
-  const { parsePolicies, policyFileShape } = await load('src/core/policy.ts');
-  const { parseContributions } = await load('src/core/contributions.ts');
+  const { parsePolicies, policyFileShape } = await evaluated('src/core/policy.ts');
+  const { parseContributions } = await evaluated('src/core/contributions.ts');
   const readings = {
     'policies.json': (data) => {
       const shape = policyFileShape(data);

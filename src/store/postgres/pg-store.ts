@@ -64,19 +64,25 @@ export async function openPostgresStore(url: string, options: PostgresOpenOption
  */
 function timedQuery(client: pg.Client, location: PostgresLocation, limit = location.timeouts.statement + GRACE_MS): Query {
   return async (text, params) => {
-    let timer: NodeJS.Timeout | undefined;
-    const silent = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        (client as unknown as { connection?: { stream?: { destroy(): void } } }).connection?.stream?.destroy();
-        reject(new Silent(`no answer within ${limit} ms`));
-      }, limit);
-    });
+    const timer = silentAfter(client, limit);
     try {
-      return (await Promise.race([client.query(text, params as unknown[]), silent])).rows;
+      return (await Promise.race([client.query(text, params as unknown[]), timer.silent])).rows;
     } finally {
-      clearTimeout(timer);
+      timer.stop();
     }
   };
+}
+
+/** Rejects after `limit` ms, cutting the connection (the server then rolls back what was open); `stop` when the answer came. */
+function silentAfter(client: pg.Client, limit: number): { silent: Promise<never>; stop: () => void } {
+  let timer: NodeJS.Timeout | undefined;
+  const silent = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      (client as unknown as { connection?: { stream?: { destroy(): void } } }).connection?.stream?.destroy();
+      reject(new Silent(`no answer within ${limit} ms`));
+    }, limit);
+  });
+  return { silent, stop: () => clearTimeout(timer) };
 }
 
 /** COPY FROM STDIN (pg-copy-streams: the driver has no COPY of its own) under the same timer as every query. */
@@ -88,17 +94,11 @@ function timedCopy(client: pg.Client, location: PostgresLocation, limit = locati
       stream.on('error', reject);
     });
     stream.end(text);
-    let timer: NodeJS.Timeout | undefined;
-    const silent = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        (client as unknown as { connection?: { stream?: { destroy(): void } } }).connection?.stream?.destroy();
-        reject(new Silent(`no answer within ${limit} ms`));
-      }, limit);
-    });
+    const timer = silentAfter(client, limit);
     try {
-      await Promise.race([done, silent]);
+      await Promise.race([done, timer.silent]);
     } finally {
-      clearTimeout(timer);
+      timer.stop();
     }
   };
 }
