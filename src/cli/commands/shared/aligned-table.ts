@@ -80,7 +80,7 @@ export function alignedTable(ctx: Pick<Context, 'out' | 'color'>, header: readon
         return `${text}${cells[last]}`.trimEnd();
       };
       await batch.add(`${line(header)}\n`);
-      const out = async (record: string) => {
+      const out = (record: string): string => {
         let style: string;
         let after: string | null;
         let cells: string[];
@@ -92,12 +92,15 @@ export function alignedTable(ctx: Pick<Context, 'out' | 'color'>, header: readon
           cells = all.slice(1);
         }
         const row = line(cells);
-        await batch.add(`${style === 'r' ? c.red(row) : style === 'y' ? c.yellow(row) : row}\n${after === null ? '' : `${after}\n`}`);
+        return `${style === 'r' ? c.red(row) : style === 'y' ? c.yellow(row) : row}\n${after === null ? '' : `${after}\n`}`;
       };
+      // A chunk's rows joined, then one (awaited) batch write: not a promise per row (issue 31).
       const records = async (text: string, carry: string): Promise<string> => {
         const lines = (carry + text).split('\n');
         const rest = lines.pop()!;
-        for (const record of lines) await out(record);
+        let chunk = '';
+        for (const record of lines) chunk += out(record);
+        if (chunk !== '') await batch.add(chunk);
         return rest;
       };
       if (file !== null) {
