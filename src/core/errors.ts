@@ -48,6 +48,8 @@ export interface ErrorParamsOf {
   'ledger-no-migrate': { ledger: string };
   'purge-needs-owner': { ledger: string };
   'purge-not-vacuumed': { ledger: string; why: string };
+  /** PostgreSQL: the person was erased, but sessions holding snapshots from before it (`pids`, the server's process ids) kept the rows from being rewritten away. */
+  'purge-held-back': { ledger: string; pids: string };
   /** SQLite: the person was erased, but another process kept the ledger open, so older copies may remain in its -wal file. */
   'purge-incomplete': { file: string };
   'ledger-standby': { ledger: string };

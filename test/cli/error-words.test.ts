@@ -44,6 +44,7 @@ const EXAMPLES: { readonly [C in ErrorCode]: ErrorParamsOf[C] } = {
   'ledger-no-migrate': { ledger: L },
   'purge-needs-owner': { ledger: L },
   'purge-not-vacuumed': { ledger: L, why: 'canceling statement' },
+  'purge-held-back': { ledger: L, pids: '4711' },
   'purge-incomplete': { file: F },
   'ledger-standby': { ledger: L },
   'ledger-locked': { ledger: L, seconds: 31 },

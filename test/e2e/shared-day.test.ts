@@ -6,6 +6,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import pg from 'pg';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { BIN, expectCleanError, type Ledger, type RunResult, run, tempLedger } from './harness.js';
 import { admin, asUser, ids, proxy, runAsync, schemaOf, through } from './pg-tools.js';
@@ -175,11 +176,7 @@ describe('roles as the README sets them up', () => {
     // this database's own transactions can hold the purge back; its roles are the server's, as in the README.
     const database = unique('purge');
     await admin((c) => c.query(`CREATE DATABASE ${database}`));
-    const inDatabase = (url: string) => {
-      const u = new URL(url);
-      u.pathname = `/${database}`;
-      return u.toString();
-    };
+    const inDatabase = (url: string) => inDatabaseNamed(url, database);
     const superuser = inDatabase(inject('pgUrl'));
     const base = inDatabase(ledger().db);
     const names = { owner: unique('own'), writer: unique('wr'), reader: unique('rd'), schema: schemaOf(base), password: 'pw' };
@@ -288,27 +285,88 @@ describe('roles as the README sets them up', () => {
       await c.query(`ALTER TABLE ${names.schema}.event ENABLE TRIGGER event_append_only`);
     }, superuser);
     // Nothing left in the server's files: the tables' and indexes' pages after a checkpoint.
-    if (!process.env.SSCARD_TEST_PG_URL) {
-      const files = await admin(async (c) => {
-        await c.query('CHECKPOINT');
-        const dir = (await c.query<{ d: string }>("SELECT current_setting('data_directory') AS d")).rows[0]!.d;
-        const rels = await c.query<{ f: string }>(
-          `SELECT pg_relation_filepath(c.oid) AS f FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-            WHERE n.nspname = $1 AND c.relkind IN ('r', 'i', 't') AND pg_relation_filepath(c.oid) IS NOT NULL
-            UNION SELECT pg_relation_filepath(c.reltoastrelid) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-            WHERE n.nspname = $1 AND c.reltoastrelid <> 0`,
-          [names.schema],
-        );
-        return rels.rows.map((r) => path.join(dir, r.f));
-      }, superuser);
-      expect(files.length).toBeGreaterThan(10);
-      const holding = files.filter((f) => {
-        const segments = fs.readdirSync(path.dirname(f)).filter((n) => n === path.basename(f) || n.startsWith(`${path.basename(f)}.`));
-        return segments.some((n) => fs.readFileSync(path.join(path.dirname(f), n)).includes(WANG));
-      });
-      expect(holding).toEqual([]);
-    }
+    if (!process.env.SSCARD_TEST_PG_URL) expect(await filesHolding(superuser, names.schema, WANG)).toEqual([]);
   });
+});
+
+/** `url` pointing at another database of the same server. */
+function inDatabaseNamed(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
+/**
+ * The files of the schema's tables, indexes and TOAST tables on the local
+ * test server (after a CHECKPOINT) that hold `needle`: what a purge must
+ * leave empty. `superuser` is a URL of the schema's database.
+ */
+async function filesHolding(superuser: string, schema: string, needle: string): Promise<string[]> {
+  const files = await admin(async (c) => {
+    await c.query('CHECKPOINT');
+    const dir = (await c.query<{ d: string }>("SELECT current_setting('data_directory') AS d")).rows[0]!.d;
+    const rels = await c.query<{ f: string }>(
+      `SELECT pg_relation_filepath(c.oid) AS f FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE n.nspname = $1 AND c.relkind IN ('r', 'i', 't') AND pg_relation_filepath(c.oid) IS NOT NULL
+        UNION SELECT pg_relation_filepath(c.reltoastrelid) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE n.nspname = $1 AND c.reltoastrelid <> 0`,
+      [schema],
+    );
+    return rels.rows.map((r) => path.join(dir, r.f));
+  }, superuser);
+  expect(files.length).toBeGreaterThan(10);
+  return files.filter((f) => {
+    const segments = fs.readdirSync(path.dirname(f)).filter((n) => n === path.basename(f) || n.startsWith(`${path.basename(f)}.`));
+    return segments.some((n) => fs.readFileSync(path.join(path.dirname(f), n)).includes(needle));
+  });
+}
+
+describe('purge beside a transaction that began before it', () => {
+  // VACUUM FULL keeps a deleted row that an open transaction may still see, and succeeds: purge said the
+  // person was gone while the number stayed in 6 of the schema's files (found when engines.test.ts ran beside
+  // the roles test above). Here a clerk's session holds such a snapshot (REPEATABLE READ, one read done).
+  it.skipIf(Boolean(process.env.SSCARD_TEST_PG_URL))(
+    'waits for it to end and then leaves nothing in the files; says so when it outlasts the statement limit',
+    { timeout: 180_000 },
+    async () => {
+      const database = unique('held');
+      await admin((c) => c.query(`CREATE DATABASE ${database}`));
+      const superuser = inDatabaseNamed(inject('pgUrl'), database);
+      const url = inDatabaseNamed(ledger().db, database);
+      const at = (db: string, args: string[]) => runAsync(['--db', db, ...args]);
+      for (const id of [WANG, LI]) {
+        expect((await at(url, ['register-employee', '--id', id, '--employer', 'Acme Ltd', '--hired-on', '2026-11-01', '--pending'])).code).toBe(0);
+      }
+      const clerk = new pg.Client({ connectionString: superuser });
+      await clerk.connect();
+      try {
+        const holdSnapshot = async () => {
+          await clerk.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
+          await clerk.query(`SELECT count(*) FROM ${schemaOf(url)}.person`);
+        };
+        // It ends two seconds into the purge: the purge waits for it, then rewrites the tables.
+        await holdSnapshot();
+        const purging = at(url, ['purge', WANG, '--yes']);
+        await new Promise((resolve) => setTimeout(resolve, 2000));
+        await clerk.query('COMMIT');
+        const purged = await purging;
+        expect(purged.code, purged.stderr).toBe(0);
+        expect(await filesHolding(superuser, schemaOf(url), WANG)).toEqual([]);
+        // It outlasts the limit (3 s here): the person is erased, and purge says the files may still hold the number.
+        await holdSnapshot();
+        const held = await at(withParams(url, { statement_timeout: '3' }), ['--json', 'purge', LI, '--yes']);
+        expect(held.code).toBe(1);
+        const error = JSON.parse(held.stdout).error;
+        expect(error.code).toBe('purge-held-back');
+        expect(error.message).toMatch(/^The person was erased from .*, but another session of its database \(server process \d+\) still holds a transaction/);
+        expect(held.stderr).not.toContain(LI);
+        await clerk.query('COMMIT');
+        expect((await at(url, ['status', LI])).code).not.toBe(0);
+      } finally {
+        await clerk.end();
+      }
+    },
+  );
 });
 
 describe('no password in any output', () => {

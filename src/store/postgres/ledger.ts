@@ -353,6 +353,8 @@ class Transaction extends Reader implements LedgerTransaction {
   private nextSeq: number | null = null;
   /** Whether this transaction erases a person: the engine then rewrites the tables that held them (PostgresStore.rewriteErased). */
   erased = false;
+  /** The erasing transaction's id (pg_current_xact_id, as text), for the wait before the rewrite (PostgresStore.rewriteErased). */
+  erasingXact: string | null = null;
   /**
    * The state of the person last written, carried from one record to the
    * next (replayOnto): an import of many rows for one person replays their
@@ -524,6 +526,7 @@ class Transaction extends Reader implements LedgerTransaction {
     this.erased = true;
     this.carried = null;
     await this.flush();
+    this.erasingXact = (await this.q<{ x: string }>('SELECT pg_current_xact_id()::text AS x'))[0]!.x;
     const [{ n }] = (await this.q<{ n: string }>('SELECT count(*) AS n FROM event WHERE person_id = $1', [personId])) as [{ n: string }];
     // Events are append-only; erasure (PIPL Art. 47) is the one exception, inside this transaction (see the trigger).
     await this.q("SELECT set_config('sscard.erasing', 'on', true)");
@@ -1001,7 +1004,7 @@ export class PostgresStore extends Reader implements Store {
         await tx.takeNumbers();
         phase = 'commit';
         await this.q('COMMIT');
-        if (tx.erased) await this.rewriteErased();
+        if (tx.erased) await this.rewriteErased(tx.erasingXact!);
         return result;
       } catch (thrown) {
         // A write sent without waiting that failed: the error of the transaction, whatever failed after it.
@@ -1029,8 +1032,18 @@ export class PostgresStore extends Reader implements Store {
    * them. It needs the owner, as purge does; it locks each table for the time
    * of its rewrite. The WAL written before still holds the number until the
    * server recycles it (README "A shared ledger").
+   *
+   * VACUUM FULL copies a deleted row that a transaction still running may
+   * see (an older snapshot: another clerk's export, a psql session left in a
+   * transaction), and then reports success: the number stayed in the files
+   * while purge said it was gone (found by the suite, shared-day.test.ts).
+   * So the rewrite waits, up to the statement limit, until no session of
+   * this database (nor a standby's feedback, through its walsender) holds a
+   * snapshot from before the erasure, and says so when one still does.
    */
-  private async rewriteErased(): Promise<void> {
+  private async rewriteErased(erasingXact: string): Promise<void> {
+    const holders = await this.waitForOlderSnapshots(erasingXact);
+    if (holders.length > 0) throw refused('purge-held-back', { ledger: this.location.display, pids: holders.join(', ') });
     try {
       await this.patient('SET statement_timeout = 0');
       for (const table of ['event', 'person', 'hire', 'card', 'ecard', 'calendar_year']) await this.patient(`VACUUM FULL ${table}`);
@@ -1038,6 +1051,29 @@ export class PostgresStore extends Reader implements Store {
     } catch (error) {
       const why = (failure(error, this.location) as Error).message;
       throw refused('purge-not-vacuumed', { ledger: this.location.display, why });
+    }
+  }
+
+  /**
+   * The server processes whose oldest snapshot (backend_xmin) is not newer
+   * than the erasing transaction, once they are still there after the
+   * statement limit; none when they ended before. The xid is compared by
+   * age() (32-bit xids wrap around; xid8 -> xid keeps the low half).
+   */
+  private async waitForOlderSnapshots(erasingXact: string): Promise<number[]> {
+    const xid = (BigInt(erasingXact) % 2n ** 32n).toString();
+    const deadline = Date.now() + this.location.timeouts.statement;
+    for (;;) {
+      const rows = await this.q<{ pid: number }>(
+        `SELECT pid FROM pg_stat_activity
+          WHERE pid <> pg_backend_pid() AND backend_xmin IS NOT NULL
+            AND (datname = current_database() OR backend_type = 'walsender')
+            AND age(backend_xmin) >= age($1::text::xid)
+          ORDER BY pid`,
+        [xid],
+      );
+      if (rows.length === 0 || Date.now() >= deadline) return rows.map((r) => r.pid);
+      await sleep(200);
     }
   }
 

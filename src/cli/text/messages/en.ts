@@ -1739,6 +1739,8 @@ export const en = {
       `Only the ledger's owner may purge a person from ${p.ledger} (events are append-only for every other user), so nothing was deleted; run sscard purge as the owner (see "A shared ledger" in the README).`,
     'purge-not-vacuumed': (p) =>
       `The person was erased from ${p.ledger}, but the tables could not be rewritten (${p.why}), so the number may stay in PostgreSQL's files until the owner runs VACUUM FULL on the schema's tables (see "A shared ledger" in the README).`,
+    'purge-held-back': (p) =>
+      `The person was erased from ${p.ledger}, but another session of its database (server process ${p.pids}) still holds a transaction that began before the erasure, so PostgreSQL kept the number in its files; when that session has ended, the owner runs VACUUM FULL on the schema's tables (see "A shared ledger" in the README).`,
     'purge-incomplete': (p) =>
       `The person was deleted from ${p.file}, but another sscard process kept the ledger open, so older copies may remain in its -wal file until it is checkpointed; run the purge again when no other sscard is running.`,
     'ledger-standby': (p) =>

@@ -1536,6 +1536,8 @@ export const zh: Messages = {
       spaced`只有台账所有者才能从${p.ledger}中清除一个人（对其他用户，事件只能追加），未删除任何内容：请以所有者身份运行 sscard purge（见 README 的“A shared ledger”）。`,
     'purge-not-vacuumed': (p) =>
       `此人已从 ${p.ledger} 中清除，但未能重写各表（${p.why}），该号码可能仍留在 PostgreSQL 的文件中，直到所有者对该模式的表执行 VACUUM FULL（见 README 的“A shared ledger”）。`,
+    'purge-held-back': (p) =>
+      spaced`此人已从${p.ledger}中清除，但该数据库的另一个会话（服务器进程${p.pids}）仍持有清除之前开始的事务，PostgreSQL 因而在其文件中保留了该号码：待该会话结束后，由所有者对该模式的表执行 VACUUM FULL（见 README 的“A shared ledger”）。`,
     'purge-incomplete': (p) =>
       `已从 ${p.file} 中删除此人，但另一个 sscard 进程仍打开着台账，旧的副本可能留在其 -wal 文件中，直到检查点完成：请在没有其他 sscard 运行时再运行一次 purge。`,
     'ledger-standby': (p) =>
