@@ -247,10 +247,11 @@ function laterFacts(s: Statements, asOf: IsoDate | null): LaterFacts | null {
 }
 
 /**
- * For the agenda, of the people with later facts, those who that day had a
- * fact other than their record (person.recorded, which only names them), or
- * an undated one: the others had no hire and no card yet, so no open item,
- * and their replay is skipped (a day months back: most of them were hired
+ * Of the people with later facts, those who that day had a fact other than
+ * their record (person.recorded, which only names them), or an undated one,
+ * or were ever renamed: the others had no hire, card nor e-card yet, and the
+ * name the ledger holds (so no open item, and export shows their record
+ * alone), and their replay is skipped (a day months back: most of them were hired
  * after it; at 1,000,000 hires, 95,000 people of 438,000, their list one more
  * pass over the event table, 0.7 s of CPU, against 4.5 s reading every
  * one's events). Their cached rows are still left out (notLater).
@@ -263,7 +264,7 @@ function withEarlierFacts(s: Statements, later: LaterFacts): LaterFacts {
     s.sql(`DELETE FROM ${list}`).run();
     s.sql(
       `INSERT OR IGNORE INTO ${list} SELECT person_id FROM ${later.source}
-        WHERE kind <> 'person.recorded' AND (concerns_on IS NULL OR concerns_on <= ?) AND person_id IN ${later.list} ORDER BY 1`,
+        WHERE (kind = 'person.renamed' OR (kind <> 'person.recorded' AND (concerns_on IS NULL OR concerns_on <= ?))) AND person_id IN ${later.list} ORDER BY 1`,
     ).run(later.asOf);
   });
   return listed ? { ...later, list } : later;
@@ -761,8 +762,20 @@ export class SqliteStore extends Reader implements Store {
     // People with facts dated after `viewOn` looked different that day: their events, read beside the people
     // in ID order (a merge, not a query per person nor a list of them held: issue 31), replayed as of that day.
     const past = laterFacts(this.s, viewOn);
-    const laterRows = past === null ? null : laterEvents(this.s, past);
+    const replayedPeople = past === null ? null : withEarlierFacts(this.s, past);
+    const laterRows = replayedPeople === null ? null : laterEvents(this.s, replayedPeople);
     const later = laterRows === null ? null : ahead(laterRows);
+    // The others with later facts: only their record stood that day (withEarlierFacts), under the name the
+    // ledger holds (no rename of theirs is recorded, on any day): a person with no hire, card nor e-card.
+    const recordOnlyRows =
+      past === null || replayedPeople === null || replayedPeople.list === past.list
+        ? null
+        : (this.s.sql(`SELECT person_id FROM ${past.list} ORDER BY person_id`).pluck().iterate() as IterableIterator<string>);
+    const recordOnly = recordOnlyRows === null ? null : ahead(recordOnlyRows);
+    const onlyRecorded = (id: string): boolean => {
+      while (recordOnly !== null && recordOnly.next !== null && recordOnly.next < id) recordOnly.take();
+      return recordOnly?.next === id;
+    };
     // NOT INDEXED: in event_person's order SQLite looked up every event's row for its kind (0.2 s CPU of 260,000
     // events, issue 31); one pass over the table and a sort of the few applicants is a fifth of that.
     const applicantRows = this.s
@@ -811,6 +824,8 @@ export class SqliteStore extends Reader implements Store {
               while (later.next?.person_id === state.id) events.push(toEvent(later.take()));
               const replayed = replay(state.id, events, viewOn).state;
               if (replayed.exists) yield replayed;
+            } else if (onlyRecorded(state.id)) {
+              yield { ...emptyPerson(state.id), exists: true, name: state.name };
             } else if (applied(state.id)) {
               const replayed = replay(state.id, personEvents(s, state.id), viewOn).state;
               if (replayed.exists) yield replayed;
@@ -820,6 +835,7 @@ export class SqliteStore extends Reader implements Store {
           // Read to its end or not (the last applicants, a reader gone): the statements are released for the next read.
           applicantRows.return?.();
           laterRows?.return?.();
+          recordOnlyRows?.return?.();
         }
       })(),
     );
