@@ -1059,6 +1059,12 @@ export class PostgresStore extends Reader implements Store {
    * than the erasing transaction, once they are still there after the
    * statement limit; none when they ended before. The xid is compared by
    * age() (32-bit xids wrap around; xid8 -> xid keeps the low half).
+   * backend_xmin is shown to every user (PostgreSQL's pgstatfuncs.c, "values
+   * available to all callers"); backend_type only to the session's own role
+   * and pg_read_all_stats. An autovacuum worker's snapshot does not hold rows
+   * back (a vacuum's xmin is ignored, PROC_IN_VACUUM), so it is left out where
+   * it can be told; where it cannot, purge waits for it too, which is slower
+   * but never wrong.
    */
   private async waitForOlderSnapshots(erasingXact: string): Promise<number[]> {
     const xid = (BigInt(erasingXact) % 2n ** 32n).toString();
@@ -1068,6 +1074,7 @@ export class PostgresStore extends Reader implements Store {
         `SELECT pid FROM pg_stat_activity
           WHERE pid <> pg_backend_pid() AND backend_xmin IS NOT NULL
             AND (datname = current_database() OR backend_type = 'walsender')
+            AND backend_type IS DISTINCT FROM 'autovacuum worker'
             AND age(backend_xmin) >= age($1::text::xid)
           ORDER BY pid`,
         [xid],
