@@ -20,7 +20,7 @@ const [what, ...args] = process.argv.slice(2);
 const reveal = args.includes('--reveal');
 const maskId = (n) => (reveal ? n : n.slice(0, 6) + '*'.repeat(n.length - 10) + n.slice(-4));
 const lines = (file) => readline.createInterface({ input: fs.createReadStream(file), crlfDelay: Number.POSITIVE_INFINITY });
-/** Terminal columns: CJK and full-width forms take two (what sscard's table pads by). */
+/** Terminal columns: CJK and full-width forms take two (what sscard's table pads by). The ranges of src/cli/text/width.ts, copied on purpose: a floor runs none of sscard's code. */
 const width = (s) => {
   let w = 0;
   for (let i = 0; i < s.length; i++) {
@@ -188,16 +188,7 @@ function dueText(db, table) {
     for (let i = 0; i < row.length; i++) widths[i] = Math.max(widths[i], width(row[i]));
     rows.push(row);
   }
-  const out = writer();
-  const line = (row) =>
-    row
-      .map((cell, i) => (i === row.length - 1 ? cell : pad(cell, widths[i])))
-      .join('  ')
-      .trimEnd();
-  out.add(`${line(general.header)}\n`);
-  for (const row of rows) out.add(`${line(row)}\n`);
-  out.add(`${general.total}\n`);
-  out.flush();
+  writeTable(general.header, widths, rows, general.total);
 }
 
 /** RFC 5545 folding at 75 octets, never inside a character. */
@@ -251,15 +242,20 @@ function peopleText(db, table) {
     for (let i = 0; i < row.length; i++) widths[i] = Math.max(widths[i], width(row[i]));
     rows.push(row);
   }
+  writeTable(p.header, widths, rows, p.total);
+}
+
+/** A text table as sscard lays it out: cells padded to their column's width, two spaces apart, the last unpadded; then the total line. */
+function writeTable(header, widths, rows, total) {
   const out = writer();
   const line = (row) =>
     row
       .map((cell, i) => (i === row.length - 1 ? cell : pad(cell, widths[i])))
       .join('  ')
       .trimEnd();
-  out.add(`${line(p.header)}\n`);
+  out.add(`${line(header)}\n`);
   for (const row of rows) out.add(`${line(row)}\n`);
-  out.add(`${p.total}\n`);
+  out.add(`${total}\n`);
   out.flush();
 }
 

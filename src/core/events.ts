@@ -100,6 +100,21 @@ export interface LedgerEvent extends Fact {
   readonly source: string;
 }
 
+/**
+ * A recorded event as stored, its payload (the body without its kind) still
+ * JSON text: what the store gives `export --format json`, which writes a
+ * payload in sscard's own form through without parsing it (issue 31).
+ */
+export interface StoredEvent {
+  readonly seq: number;
+  readonly personId: string;
+  readonly kind: EventKind;
+  readonly on: IsoDate | null;
+  readonly recordedAt: string;
+  readonly source: string;
+  readonly payload: string;
+}
+
 export const fact = (on: IsoDate | null, body: EventBody): Fact => ({ on, body });
 
 export interface PersonState {

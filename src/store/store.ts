@@ -8,7 +8,9 @@ import type { IsoDate } from '../core/calendar-date.js';
 import type { Card } from '../core/card.js';
 import type { ContributionYear } from '../core/contributions.js';
 import type { Employer } from '../core/employer.js';
-import type { EventKind, Fact, LedgerEvent, PersonState } from '../core/events.js';
+import type { Fact, LedgerEvent, PersonState, StoredEvent } from '../core/events.js';
+
+export type { StoredEvent } from '../core/events.js';
 import type { OfficialSchedule } from '../core/official-schedule.js';
 import type { Hire } from '../core/registration.js';
 
@@ -201,15 +203,4 @@ export interface LedgerTransaction extends LedgerReader {
    * Returns how many of their events went.
    */
   erasePerson(personId: string): Promise<number>;
-}
-
-/** An event as `export --format json` writes it: its columns, its payload (the body without its kind) as JSON text. */
-export interface StoredEvent {
-  readonly seq: number;
-  readonly personId: string;
-  readonly kind: EventKind;
-  readonly on: IsoDate | null;
-  readonly recordedAt: string;
-  readonly source: string;
-  readonly payload: string;
 }

@@ -7,24 +7,13 @@
 //   {"seq":1,"id":"11010519491231002X","kind":"person.recorded","on":null,...},
 //   ...
 //   ]}
-import { type IsoDate, parseIsoDate } from '../../core/calendar-date.js';
+import { parseIsoDate } from '../../core/calendar-date.js';
 import { ENABLE_CHANNELS, REPLACE_REASONS } from '../../core/card.js';
 import { ECARD_CHANNELS } from '../../core/ecard.js';
-import { EVENT_KINDS, type EventBody, type EventKind } from '../../core/events.js';
+import { EVENT_KINDS, type EventBody, type EventKind, type StoredEvent } from '../../core/events.js';
 
 export const JSON_FORMAT = 'sscard-events';
 export const JSON_VERSION = 2;
-
-/** An event's columns with its payload (the body without its kind) as JSON text: what the store gives an export. */
-export interface StoredEventText {
-  readonly seq: number;
-  readonly personId: string;
-  readonly kind: EventKind;
-  readonly on: IsoDate | null;
-  readonly recordedAt: string;
-  readonly source: string;
-  readonly payload: string;
-}
 
 const text = (value: string | null) => (value === null ? 'null' : JSON.stringify(value));
 /** Text JSON.stringify writes as it is between quotes: no quote, backslash, control character or surrogate. */
@@ -36,7 +25,7 @@ const PLAIN_TEXT = /^[^"\\\u0000-\u001f\ud800-\udfff]*$/;
  * (issue 31: re-building and re-stringifying every event was half of the
  * export). A guardian's number (card.activated) is shown as the person's.
  */
-export function exportedEventLine(e: StoredEventText, shownId: (id: string) => string): string {
+export function exportedEventLine(e: StoredEvent, shownId: (id: string) => string): string {
   let payload = e.payload;
   if (e.kind === 'card.activated') {
     const data = JSON.parse(payload) as Record<string, unknown>;
