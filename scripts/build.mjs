@@ -66,7 +66,7 @@ const common = {
   // `import()` of a bundled-in module becomes a plain require().
   supported: { 'dynamic-import': false },
   // SSCARD_NO_MINIFY=1: readable names in `node --cpu-prof` profiles (issue 31's work); never for a release.
-  minify: true,
+  minify: process.env.SSCARD_NO_MINIFY !== '1',
   legalComments: 'none',
   logLevel: 'warning',
   absWorkingDir: root,
