@@ -297,18 +297,18 @@ export async function* paged<T>(rows: Iterable<T>, size = 1000): AsyncIterable<T
 }
 
 /**
- * The pages of a query ordered by `key`, with more rows (people replayed as
- * they stood on an earlier day) put in their places: one stream in key
- * order. The more rows come as an array in any order, or as pages already in
- * key order (a past day's replays, read back from a temporary file: issue 31).
+ * The pages of a query in the order `compare` gives, with more rows (people
+ * replayed as they stood on an earlier day) put in their places: one stream
+ * in that order, an extra row before the query's rows it ties with. The more
+ * rows come as an array in any order, or as pages already in order (a past
+ * day's replays, read back from a temporary file: issue 31).
  */
 export async function* mergedByKey<T>(
   pages: AsyncIterable<readonly T[]>,
   more: readonly T[] | AsyncIterable<readonly T[]>,
-  key: (entry: T) => string,
+  compare: (a: T, b: T) => number,
 ): AsyncIterable<readonly T[]> {
-  const extra: AsyncIterable<readonly T[]> =
-    Symbol.asyncIterator in more ? more : onePage([...more].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0)));
+  const extra: AsyncIterable<readonly T[]> = Symbol.asyncIterator in more ? more : onePage([...more].sort(compare));
   const others = extra[Symbol.asyncIterator]();
   let page: readonly T[] = [];
   let i = 0;
@@ -330,8 +330,7 @@ export async function* mergedByKey<T>(
       }
       const merged: T[] = [];
       for (const row of rows) {
-        const k = key(row);
-        while (!done && key(page[i]!) <= k) {
+        while (!done && compare(page[i]!, row) <= 0) {
           merged.push(page[i++]!);
           if (i >= page.length) await fill();
         }
@@ -397,10 +396,33 @@ export interface DatedHire extends PersonHire {
   readonly deadline: string;
 }
 
-/** AgendaOrder as one text (fixed-width dates and numbers first): what a query's rows and replayed ones are merged by. */
-export const agendaKey = (e: DatedHire): string => `${e.deadline}|${e.person.id}|${e.hire.hiredOn}|${e.hire.employer ?? ''}`;
+/**
+ * AgendaOrder: what a query's rows and replayed ones are merged by. The order
+ * of the text `deadline|holder|hire date|employer` (what the merge compared
+ * until issue 31), found without making that text: a new string for every row
+ * of a past day's agenda, a tenth of what due --json --as-of allocated.
+ */
+export function byAgendaKey(a: DatedHire, b: DatedHire): number {
+  return (
+    keyPart(a.deadline, b.deadline) ||
+    keyPart(a.person.id, b.person.id) ||
+    keyPart(a.hire.hiredOn, b.hire.hiredOn) ||
+    compareText(a.hire.employer ?? '', b.hire.employer ?? '')
+  );
+}
 
-/** Replayed people's open hires with their deadlines, to be merged among a query's rows by `agendaKey`. */
+const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Two parts of the key followed each by its '|' (none holds one: dates, identity numbers): a shorter part that begins the other compares its '|' with the other's next character. */
+function keyPart(a: string, b: string): number {
+  if (a === b) return 0;
+  const bar = 0x7c; // '|'
+  if (b.startsWith(a)) return bar - b.charCodeAt(a.length);
+  if (a.startsWith(b)) return a.charCodeAt(b.length) - bar;
+  return compareText(a, b);
+}
+
+/** Replayed people's open hires with their deadlines, to be merged among a query's rows by `byAgendaKey`. */
 export function withDeadlines(
   kind: 'registration' | 'separation',
   entries: readonly PersonHire[],

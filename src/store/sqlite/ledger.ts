@@ -11,7 +11,7 @@ import type { Hire } from '../../core/registration.js';
 import type { EcardChannel, EcardClaim } from '../../core/ecard.js';
 import { EVENT_VERSION, emptyPerson, type EventKind, type Fact, type LedgerEvent, type PersonState, replay, replayOnto } from '../../core/events.js';
 import {
-  agendaKey,
+  byAgendaKey,
   agendaOfReplayed,
   type DatedHire,
   personQuery,
@@ -640,11 +640,11 @@ export class SqliteStore extends Reader implements Store {
         ? all
         : () => paged(this.hiresByDeadline(kind, deadlineOf, window, later), WINDOW_CHUNK);
     const merged = (kind: 'registration' | 'separation', all: () => AsyncIterable<DatedHire[]>) =>
-      reiterable(() => (replayed === null ? open(kind, all)() : mergedByKey(open(kind, all)(), windowed(replayed.hires(kind), window), agendaKey)));
+      reiterable(() => (replayed === null ? open(kind, all)() : mergedByKey(open(kind, all)(), windowed(replayed.hires(kind), window), byAgendaKey)));
     return {
       registrations: merged('registration', registrations),
       separations: merged('separation', separations),
-      cards: reiterable(() => (replayed === null ? cards() : mergedByKey(cards(), replayed.cards(), () => ''))),
+      cards: reiterable(() => (replayed === null ? cards() : mergedByKey(cards(), replayed.cards(), () => 0))),
     };
   }
 
