@@ -54,6 +54,7 @@ import type {
   LoadedContributionYear,
   OpenHireGroup,
   Person,
+  PlannedState,
   Store,
   StoredEvent,
 } from '../store.js';
@@ -526,19 +527,22 @@ class Transaction extends Reader implements LedgerTransaction {
   private stateOf(personId: string): PersonState {
     if (this.last?.personId !== personId) this.last = { personId, events: this.eventsOf(personId), state: null };
     const last = this.last;
-    last.state ??= replay(personId, last.events!).state;
+    // Nobody yet (each row of a first import): their state without a replay's bookkeeping.
+    last.state ??= last.events!.length === 0 ? emptyPerson(personId) : replay(personId, last.events!).state;
     return last.state;
   }
 
-  async record(personId: string, facts: readonly Fact[], source: string): Promise<LedgerEvent[]> {
+  async record(personId: string, facts: readonly Fact[], source: string, planned?: PlannedState): Promise<LedgerEvent[]> {
     if (facts.length === 0) return [];
     // Built field by field, not by spreading: an import stamps millions of them.
     const stamp = (f: Fact, seq: number): LedgerEvent => ({ on: f.on, body: f.body, seq, personId, recordedAt: this.now, source });
     const state = this.stateOf(personId);
     // A person with no events yet has no cached rows (their first fact is their record).
     const before = state.exists ? state : null;
-    // The state after, computed before writing (the new events' own numbers do not matter to it).
+    // The state after, computed before writing (the new events' own numbers do not matter to it): the caller's
+    // when worked out from this very state (applyAll, which a revocation never goes through), else applied here.
     const after =
+      (planned?.from === state && !facts.some((f) => f.body.kind === 'revoked') ? planned.to : null) ??
       replayOnto(state, facts) ??
       replay(personId, [...personEvents(this.s, personId), ...facts.map((f, i) => stamp(f, Number.MAX_SAFE_INTEGER - facts.length + i))]).state;
     // The person's row is the events' parent (foreign key): a new person's comes first, with their name.
