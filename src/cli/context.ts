@@ -38,7 +38,7 @@ export interface IO {
    * Writes text to standard output as `stdout.write` does (false: wait for 'drain'), without building `stdout`
    * where it can (the process: a file, /dev/null or a pipe, entry.ts). Absent: `stdout.write`.
    */
-  readonly writeOut?: (text: string) => boolean;
+  readonly writeOut?: (chunk: string | Uint8Array) => boolean;
   /** The instant the run happens at: today in China, unless --as-of or SSCARD_TODAY say otherwise. */
   readonly now: Date;
 }

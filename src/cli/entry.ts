@@ -119,11 +119,11 @@ function plainOutput(fd: number): 'file' | 'pipe' | null {
  * disk) hands the bytes not yet written to the stream, which writes them
  * again and reports what fails as it always did (its 'error' handler above).
  */
-function directOutput(kind: 'file' | 'pipe' | null, stream: { get(): NodeJS.WriteStream; readonly made: boolean }): (text: string) => boolean {
+function directOutput(kind: 'file' | 'pipe' | null, stream: { get(): NodeJS.WriteStream; readonly made: boolean }): (chunk: string | Uint8Array) => boolean {
   let budget = kind === 'file' ? Number.POSITIVE_INFINITY : kind === 'pipe' ? 4096 : 0;
-  return (text) => {
-    if (stream.made || budget === 0) return stream.get().write(text);
-    const bytes = Buffer.from(text, 'utf8');
+  return (chunk) => {
+    if (stream.made || budget === 0) return stream.get().write(chunk);
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
     if (bytes.length > budget) return stream.get().write(bytes);
     budget -= bytes.length;
     let at = 0;
