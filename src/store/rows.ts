@@ -194,6 +194,23 @@ export const hireAt = (row: readonly unknown[], at: number): Hire => ({
   base: (row[at + 6] as number | null) ?? null,
 });
 
+/**
+ * An open registration's columns (OPEN_ITEMS_SQL.registration: an employee's hire, not registered): its kind and
+ * registration date are known, so not read (issue 31: each column read costs the agenda's every row).
+ */
+export const OPEN_REGISTRATION_VALUES = 'h.employer, h.hired_on, h.left_on, h.separation_done_on, h.base';
+
+/** The Hire of a raw row whose OPEN_REGISTRATION_VALUES start at `at`. */
+export const openRegistrationAt = (row: readonly unknown[], at: number): Hire => ({
+  kind: 'employee',
+  employer: row[at] === '' ? null : (row[at] as string),
+  hiredOn: row[at + 1] as IsoDate,
+  registeredOn: null,
+  leftOn: row[at + 2] as IsoDate | null,
+  separationDoneOn: row[at + 3] as IsoDate | null,
+  base: (row[at + 4] as number | null) ?? null,
+});
+
 export const hireParams = (personId: string, hire: Hire) => ({
   person_id: personId,
   kind: hire.kind,

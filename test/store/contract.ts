@@ -150,6 +150,23 @@ export function storeContract(engine: string, openEmpty: OpenEmpty): void {
       expect(await store.mentions(other)).toBe(false);
     });
 
+    it('reads, inside a write to a new ledger, each person as the write has recorded them, after others were recorded', async () => {
+      // SQLite skips the query for people a ledger new to the write cannot hold yet (issue 31): never for one it recorded.
+      const store = await open();
+      const [a, b] = [idOf(1), idOf(2)];
+      await store.write(async (tx) => {
+        expect((await tx.personState(a)).exists).toBe(false);
+        const first = await tx.record(a, story(1).slice(0, 2), 'row 2');
+        await tx.record(b, story(2), 'row 3');
+        expect(await tx.personState(a)).toEqual(replay(a, first).state);
+        await tx.record(b, [f(null, { kind: 'person.renamed', name: 'Q2' })], 'row 4');
+        const more = await tx.record(a, story(1).slice(2), 'row 5');
+        expect(await tx.personEvents(a)).toEqual([...first, ...more]);
+        expect((await tx.personState(b)).name).toBe('Q2');
+      });
+      expect((await store.check()).cacheDifferences).toEqual([]);
+    });
+
     it('keeps the cached state equal to the replay of the events (check, everyone)', async () => {
       const store = await open();
       await recordEveryone(store);

@@ -26,6 +26,8 @@ import {
   EVENT_COLUMNS,
   type EventRow,
   HIRE_VALUES,
+  OPEN_REGISTRATION_VALUES,
+  openRegistrationAt,
   type HireValues,
   hireAt,
   hireOf,
@@ -54,6 +56,7 @@ import type {
   LoadedContributionYear,
   OpenHireGroup,
   Person,
+  PlannedState,
   Store,
   StoredEvent,
 } from '../store.js';
@@ -442,6 +445,43 @@ class Reader implements LedgerReader {
   }
 }
 
+/**
+ * A set of identity numbers that may say yes for one it was not given, never
+ * no for one it was (a Bloom filter: 4 MiB, two bits per number, whatever
+ * the number of rows; at 1,000,000 numbers about 1 in 300 others is a false
+ * yes, at 3,000,000 about 1 in 40: each costs the query it would have saved).
+ * A Set of the numbers would hold about 100 MiB per million.
+ */
+export class IdFilter {
+  private readonly bits = new Int32Array(1 << 20);
+  private a = 0;
+  private b = 0;
+
+  add(id: string): void {
+    this.positions(id);
+    this.bits[this.a >>> 5]! |= 1 << (this.a & 31);
+    this.bits[this.b >>> 5]! |= 1 << (this.b & 31);
+  }
+
+  mayHold(id: string): boolean {
+    this.positions(id);
+    return (this.bits[this.a >>> 5]! & (1 << (this.a & 31))) !== 0 && (this.bits[this.b >>> 5]! & (1 << (this.b & 31))) !== 0;
+  }
+
+  /** Two of the 2^25 bits for a string: FNV-1a, and a multiplicative hash of its own (kept in fields: no array per row). */
+  private positions(id: string): void {
+    let a = 0x811c9dc5;
+    let b = 0x27d4eb2f;
+    for (let i = 0; i < id.length; i++) {
+      const c = id.charCodeAt(i);
+      a = Math.imul(a ^ c, 0x01000193);
+      b = Math.imul(b + c, 0x9e3779b1) ^ (b >>> 15);
+    }
+    this.a = (a ^ (a >>> 16)) & 0x1ffffff;
+    this.b = (Math.imul(b ^ (b >>> 13), 0x85ebca6b) >>> 7) & 0x1ffffff;
+  }
+}
+
 class Transaction extends Reader implements LedgerTransaction {
   /**
    * The person last read or written in this transaction: their events as
@@ -453,6 +493,16 @@ class Transaction extends Reader implements LedgerTransaction {
    */
   private last: { personId: string; events: LedgerEvent[] | null; state: PersonState | null } | null = null;
 
+  /**
+   * Who may have events, when the ledger had none as this transaction first
+   * read a person: the people it has recorded since (nothing else writes
+   * events inside it). A person it cannot hold has no events to read, so the
+   * first import into a new ledger does not ask SQLite for each row's person
+   * (one query per row that finds nothing: issue 31). Null: the ledger had
+   * events, every person is read. Undefined: not asked yet.
+   */
+  private recordedHere: IdFilter | null | undefined = undefined;
+
   constructor(
     s: Statements,
     private readonly now: string,
@@ -461,9 +511,15 @@ class Transaction extends Reader implements LedgerTransaction {
   }
 
   override async personEvents(personId: string): Promise<LedgerEvent[]> {
-    const events = personEvents(this.s, personId);
+    const events = this.eventsOf(personId);
     this.last = { personId, events, state: null };
     return [...events];
+  }
+
+  /** The person's events; none, without a query, for one a ledger new to this transaction cannot hold. */
+  private eventsOf(personId: string): LedgerEvent[] {
+    if (this.recordedHere === undefined) this.recordedHere = this.s.sql('SELECT 1 FROM event LIMIT 1').get() === undefined ? new IdFilter() : null;
+    return this.recordedHere === null || this.recordedHere.mayHold(personId) ? personEvents(this.s, personId) : [];
   }
 
   async personState(personId: string): Promise<PersonState> {
@@ -471,26 +527,30 @@ class Transaction extends Reader implements LedgerTransaction {
   }
 
   private stateOf(personId: string): PersonState {
-    if (this.last?.personId !== personId) this.last = { personId, events: personEvents(this.s, personId), state: null };
+    if (this.last?.personId !== personId) this.last = { personId, events: this.eventsOf(personId), state: null };
     const last = this.last;
-    last.state ??= replay(personId, last.events!).state;
+    // Nobody yet (each row of a first import): their state without a replay's bookkeeping.
+    last.state ??= last.events!.length === 0 ? emptyPerson(personId) : replay(personId, last.events!).state;
     return last.state;
   }
 
-  async record(personId: string, facts: readonly Fact[], source: string): Promise<LedgerEvent[]> {
+  async record(personId: string, facts: readonly Fact[], source: string, planned?: PlannedState): Promise<LedgerEvent[]> {
     if (facts.length === 0) return [];
     // Built field by field, not by spreading: an import stamps millions of them.
     const stamp = (f: Fact, seq: number): LedgerEvent => ({ on: f.on, body: f.body, seq, personId, recordedAt: this.now, source });
     const state = this.stateOf(personId);
     // A person with no events yet has no cached rows (their first fact is their record).
     const before = state.exists ? state : null;
-    // The state after, computed before writing (the new events' own numbers do not matter to it).
+    // The state after, computed before writing (the new events' own numbers do not matter to it): the caller's
+    // when worked out from this very state (applyAll, which a revocation never goes through), else applied here.
     const after =
+      (planned?.from === state && !facts.some((f) => f.body.kind === 'revoked') ? planned.to : null) ??
       replayOnto(state, facts) ??
       replay(personId, [...personEvents(this.s, personId), ...facts.map((f, i) => stamp(f, Number.MAX_SAFE_INTEGER - facts.length + i))]).state;
     // The person's row is the events' parent (foreign key): a new person's comes first, with their name.
     if (before === null)
       this.s.sql('INSERT INTO person (id, name) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name').run(personId, after.name);
+    this.recordedHere?.add(personId);
     const insert = this.s.sql('INSERT INTO event (person_id, kind, concerns_on, recorded_at, source, v, data) VALUES (?, ?, ?, ?, ?, ?, ?)');
     const recorded = facts.map((f) =>
       stamp(f, Number(insert.run(personId, f.body.kind, f.on, this.now, source, EVENT_VERSION, payload(f.body)).lastInsertRowid)),
@@ -599,26 +659,45 @@ export class SqliteStore extends Reader implements Store {
     const s = this.s;
     // Rows as arrays (the driver's raw mode): a third cheaper than named rows, for the hundreds of thousands of open hires.
     // The query's text is made when first read: choosing the index counts the open hires, which a windowed read never needs.
-    const hires = (sql: () => string) => () =>
+    // The sort key is a function of one argument per kind, each start day's answer kept in a Map: SQLite calls it
+    // per row, and the driver makes a JavaScript value of every argument (issue 31: sscard_deadline('registration',
+    // day) cost 1,900 instructions a row of due --json at 100,000 hires, callgrind; see also `hire` below).
+    const known = { registration: new Map<IsoDate, string>(), separation: new Map<IsoDate, string>() };
+    const deadlineAt = (kind: 'registration' | 'separation', start: IsoDate): string => {
+      let deadline = known[kind].get(start);
+      if (deadline === undefined) known[kind].set(start, (deadline = deadlineOf(kind, start)));
+      return deadline;
+    };
+    for (const kind of ['registration', 'separation'] as const)
+      this.db.function(`sscard_${kind}_deadline`, { deterministic: true }, (start) => deadlineAt(kind, start as IsoDate));
+    // Rows read as few columns as the items need: the driver sets each column of a row into its array one by one (about
+    // 500 instructions a column). The deadline is sorted by, not read (looked up again from the start day); an open
+    // registration's kind and registration date are known from its WHERE clause.
+    const hires = (kind: 'registration' | 'separation', sql: () => string) => () =>
       paged(
-        (function* () {
-          for (const row of s
+        (function* (): Generator<DatedHire> {
+          const rows = s
             .sql(sql())
             .raw(true)
-            .iterate(...params) as Iterable<[string, string, string | null, ...HireValues]>)
-            yield { deadline: row[0], person: { id: row[1], name: row[2] }, hire: hireAt(row, 3) };
+            .iterate(...params) as Iterable<[string, string | null, ...unknown[]]>;
+          for (const row of rows) {
+            const hire = kind === 'registration' ? openRegistrationAt(row, 2) : hireAt(row, 2);
+            yield { deadline: deadlineAt(kind, kind === 'registration' ? hire.hiredOn : hire.leftOn!), person: { id: row[0], name: row[1] }, hire };
+          }
         })(),
       );
     // In AgendaOrder: deadline, holder, hire date, employer.
     const registrations = hires(
-      () => `SELECT sscard_deadline('registration', h.hired_on), h.person_id, p.name, ${HIRE_VALUES}
+      'registration',
+      () => `SELECT h.person_id, p.name, ${OPEN_REGISTRATION_VALUES}
         FROM hire h ${this.viaIndex('registered_on IS NULL')} JOIN person p ON p.id = h.person_id
-        WHERE ${OPEN_ITEMS_SQL.registration}${cached('h.person_id')} ORDER BY 1, h.person_id, h.hired_on, h.employer, h.id`,
+        WHERE ${OPEN_ITEMS_SQL.registration}${cached('h.person_id')} ORDER BY sscard_registration_deadline(h.hired_on), h.person_id, h.hired_on, h.employer, h.id`,
     );
     const separations = hires(
-      () => `SELECT sscard_deadline('separation', h.left_on), h.person_id, p.name, ${HIRE_VALUES}
+      'separation',
+      () => `SELECT h.person_id, p.name, ${HIRE_VALUES}
         FROM hire h ${this.viaIndex('left_on IS NOT NULL AND separation_done_on IS NULL')} JOIN person p ON p.id = h.person_id
-        WHERE ${OPEN_ITEMS_SQL.separation}${cached('h.person_id')} ORDER BY 1, h.person_id, h.hired_on, h.employer, h.id`,
+        WHERE ${OPEN_ITEMS_SQL.separation}${cached('h.person_id')} ORDER BY sscard_separation_deadline(h.left_on), h.person_id, h.hired_on, h.employer, h.id`,
     );
     // Cards that may wait for their policy's function or be due for renewal
     // (OPEN_ITEMS.card); the core decides which are open (agenda.ts).
