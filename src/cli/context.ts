@@ -31,6 +31,14 @@ export interface IO {
   readonly stdinIsTTY?: () => boolean;
   readonly stdout: NodeJS.WritableStream & Terminal;
   readonly stderr: NodeJS.WritableStream & Terminal;
+  /** Whether standard output (error) is a terminal, when that can be told without building `stdout` (`stderr`): issue 31's start-up. */
+  readonly stdoutIsTTY?: () => boolean;
+  readonly stderrIsTTY?: () => boolean;
+  /**
+   * Writes text to standard output as `stdout.write` does (false: wait for 'drain'), without building `stdout`
+   * where it can (the process: a file, /dev/null or a pipe, entry.ts). Absent: `stdout.write`.
+   */
+  readonly writeOut?: (chunk: string | Uint8Array) => boolean;
   /** The instant the run happens at: today in China, unless --as-of or SSCARD_TODAY say otherwise. */
   readonly now: Date;
 }

@@ -20,24 +20,30 @@ export function start(): void {
   // arrives between them: a write command has committed before it printed, and
   // the command still closes its ledger normally (main.ts's finally).
   let readerGone = false;
-  writeEveryByte(process.stdout);
-  for (const stream of [process.stdout, process.stderr]) {
-    stream.on('error', (error: NodeJS.ErrnoException) => {
-      // A full disk or a size limit under standard output (issue 29 item 3): one sentence, and never exit 0 with
-      // incomplete output. At once: a write command prints only after it committed, and the ledger is closed by exit.
-      const failed = stream === process.stdout ? outputFailure(error.code) : null;
-      if (failed !== null) {
-        process.stderr.write(`sscard: ${failed}\n`);
-        process.exit(1);
-      }
-      if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') {
-        readerGone = true;
-        process.exitCode = 0;
-        return;
-      }
-      throw error;
-    });
-  }
+  const onError = (isStdout: boolean) => (error: NodeJS.ErrnoException) => {
+    // A full disk or a size limit under standard output (issue 29 item 3): one sentence, and never exit 0 with
+    // incomplete output. At once: a write command prints only after it committed, and the ledger is closed by exit.
+    const failed = isStdout ? outputFailure(error.code) : null;
+    if (failed !== null) {
+      stderr.get().write(`sscard: ${failed}\n`);
+      process.exit(1);
+    }
+    if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') {
+      readerGone = true;
+      process.exitCode = 0;
+      return;
+    }
+    throw error;
+  };
+  // The process's output streams are built on first use (issue 31): building process.stderr on a pipe loads
+  // node:net and its streams, process.stdout node:stream, and `status` needs neither (see directOutput).
+  const stdout = onFirstUse(() => {
+    writeEveryByte(process.stdout);
+    return process.stdout.on('error', onError(true));
+  });
+  const stderr = onFirstUse(() => process.stderr.on('error', onError(false)));
+  const plainStdout = plainOutput(1);
+  const plainStderr = plainOutput(2);
 
   const io: IO = {
     env: process.env,
@@ -46,8 +52,16 @@ export function start(): void {
       return process.stdin;
     },
     stdinIsTTY: () => (require('node:tty') as typeof import('node:tty')).isatty(0),
-    stdout: process.stdout,
-    stderr: process.stderr,
+    get stdout() {
+      return stdout.get();
+    },
+    get stderr() {
+      return stderr.get();
+    },
+    // A file, a pipe or /dev/null is no terminal: told without building the stream.
+    stdoutIsTTY: () => plainStdout === null && Boolean(stdout.get().isTTY),
+    stderrIsTTY: () => plainStderr === null && Boolean(stderr.get().isTTY),
+    writeOut: directOutput(plainStdout, stdout),
     now: new Date(),
   };
   void main(process.argv, io).then((code) => {
@@ -55,6 +69,76 @@ export function start(): void {
   });
 }
 
+/** A value made by `make` when first asked for; `made` tells whether it was. */
+function onFirstUse<T>(make: () => T): { get(): T; readonly made: boolean } {
+  let value: T | undefined;
+  let made = false;
+  return {
+    get() {
+      if (!made) {
+        value = make();
+        made = true;
+      }
+      return value as T;
+    },
+    get made() {
+      return made;
+    },
+  };
+}
+
+/**
+ * What standard output or error is when it is no terminal: a regular file or
+ * /dev/null ('file'), a pipe or socket ('pipe'); null for a terminal or
+ * anything else (and on Windows), which only the process's stream writes.
+ */
+function plainOutput(fd: number): 'file' | 'pipe' | null {
+  if (process.platform === 'win32') return null;
+  try {
+    const stat = fs.fstatSync(fd);
+    if (stat.isFile()) return 'file';
+    if (stat.isFIFO() || stat.isSocket()) return 'pipe';
+    return stat.isCharacterDevice() && stat.rdev === fs.statSync('/dev/null').rdev ? 'file' : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Decision (issue 31): standard output into a file, /dev/null or a pipe is
+ * written with write(2) itself, as long as that is what process.stdout would
+ * do, so that a command printing a page (`status`) does not build the stream:
+ * process.stdout loads node:stream (some twenty modules), and on a pipe
+ * node:net too. Node writes a file with one synchronous write(2) per chunk
+ * (its SyncWriteStream), so a file or /dev/null is written here to its end
+ * the same way. A pipe only up to PIPE_BUF bytes in all: a pipe holds at least
+ * that much, so those writes never wait for the reader (a write(2) that waits
+ * would hold off the signal handlers, private-temp.ts); the rest, and
+ * everything once the stream exists, goes through the stream, which waits
+ * without blocking. Anything but a whole write (an error, EAGAIN, a full
+ * disk) hands the bytes not yet written to the stream, which writes them
+ * again and reports what fails as it always did (its 'error' handler above).
+ */
+function directOutput(kind: 'file' | 'pipe' | null, stream: { get(): NodeJS.WriteStream; readonly made: boolean }): (chunk: string | Uint8Array) => boolean {
+  let budget = kind === 'file' ? Number.POSITIVE_INFINITY : kind === 'pipe' ? 4096 : 0;
+  return (chunk) => {
+    if (stream.made || budget === 0) return stream.get().write(chunk);
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+    if (bytes.length > budget) return stream.get().write(bytes);
+    budget -= bytes.length;
+    let at = 0;
+    try {
+      while (at < bytes.length) {
+        const written = fs.writeSync(1, bytes, at);
+        if (written === 0) break;
+        at += written;
+      }
+    } catch {
+      // handed to the stream below
+    }
+    return at === bytes.length || stream.get().write(bytes.subarray(at));
+  };
+}
 /**
  * Standard output into a file or a device is written by Node with one
  * synchronous write(2) per chunk (its SyncWriteStream), which ignores a short

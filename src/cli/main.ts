@@ -106,7 +106,7 @@ function langFromArgs(argv: string[], env: IO['env']): Lang {
 function writeJsonError(run: Run, code: string, message: string, details: Record<string, unknown> = {}): void {
   if (run.stdoutWritten) return;
   run.stdoutWritten = true;
-  run.io.stdout.write(safeJson(`${JSON.stringify({ error: { code, message, ...details } }, null, 2)}\n`));
+  writeOut(run.io, safeJson(`${JSON.stringify({ error: { code, message, ...details } }, null, 2)}\n`));
 }
 
 /**
@@ -266,13 +266,13 @@ export function program(lang: Lang = 'en', only?: string, run?: Run): Command {
       // Help shown for a missing command (bare `sscard`, `sscard card`) goes to stdout like --help: it is the
       // answer, not an error, and its examples carry the SPEC's public example ID unmasked so that they work
       // when pasted (SPEC 1.1 keeps identity numbers off stderr). The exit code still says it was a usage error.
-      writeOut: (text) => run?.io.stdout.write(text),
+      writeOut: (text) => run && writeOut(run.io, text),
       writeErr: (text) => {
-        if (run && !run.json) run.io.stdout.write(text);
+        if (run && !run.json) writeOut(run.io, text);
       },
       // Commander asks the process by default: the run's terminal instead (help is wrapped to it; its help styles nothing, so colour is moot).
-      getOutHelpWidth: () => (run?.io.stdout.isTTY ? run.io.stdout.columns : undefined) as number,
-      getErrHelpWidth: () => (run?.io.stderr.isTTY ? run.io.stderr.columns : undefined) as number,
+      getOutHelpWidth: () => (run && isTTY(run.io, 'stdout') ? run.io.stdout.columns : undefined) as number,
+      getErrHelpWidth: () => (run && isTTY(run.io, 'stderr') ? run.io.stderr.columns : undefined) as number,
       getOutHasColors: () => false,
       getErrHasColors: () => false,
       // Commander's usage errors are written by main(), in the user's language.
@@ -339,6 +339,18 @@ function programFor(argv: readonly string[], lang: Lang, run: Run): Command {
   if (word === undefined || word === 'completion') return program(lang, undefined, run);
   const one = program(lang, word, run);
   return one.commands.some((command) => command.name() === word) ? one : program(lang, undefined, run);
+}
+
+/** Text to standard output, without building the process's stream where it can (IO.writeOut). */
+function writeOut(io: IO, text: string): void {
+  if (io.writeOut) io.writeOut(text);
+  else io.stdout.write(text);
+}
+
+/** Whether a stream end is a terminal, asked without building the process's stream where it can. */
+function isTTY(io: IO, end: 'stdout' | 'stderr'): boolean {
+  const cheap = end === 'stdout' ? io.stdoutIsTTY : io.stderrIsTTY;
+  return cheap ? cheap() : Boolean(io[end].isTTY);
 }
 
 /** A write to standard output the disk refused (issue 29 item 3), worded in the user's language; null for other errors. */

@@ -52,10 +52,10 @@ function fail(code: string, message: string): never {
   throw new InvalidInput(code, message);
 }
 
-function colorLevel(option: boolean | undefined, env: IO['env'], isTTY: boolean): 0 | 1 | 2 | 3 {
+function colorLevel(option: boolean | undefined, env: IO['env'], isTTY: () => boolean): 0 | 1 | 2 | 3 {
   if (option === false || 'NO_COLOR' in env) return 0;
   if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR === '0' || env.FORCE_COLOR === 'false' ? 0 : 1;
-  return isTTY && env.TERM !== 'dumb' ? 1 : 0;
+  return isTTY() && env.TERM !== 'dumb' ? 1 : 0;
 }
 
 /**
@@ -145,15 +145,20 @@ export function buildContext(
     return store;
   };
   let color: ChalkInstance | undefined;
+  const stdoutIsTTY = () => (io.stdoutIsTTY ? io.stdoutIsTTY() : Boolean(io.stdout.isTTY));
   return {
-    out: guardedStdout(io.stdout, rawStdout ? 'raw' : opts.json ? 'json' : 'human', output),
-    err: guardedStderr(io.stderr),
-    // Getters: the process's standard input is a stream built on first use (entry.ts); only some commands need it.
+    out: guardedStdout(io, rawStdout ? 'raw' : opts.json ? 'json' : 'human', output),
+    err: guardedStderr(io),
+    // Getters: the process's standard streams are built on first use (entry.ts); only some commands need them.
     get stdinIsTTY() {
       return io.stdinIsTTY ? io.stdinIsTTY() : Boolean(io.stdin.isTTY);
     },
-    stdoutIsTTY: Boolean(io.stdout.isTTY),
-    stderrIsTTY: Boolean(io.stderr.isTTY),
+    get stdoutIsTTY() {
+      return stdoutIsTTY();
+    },
+    get stderrIsTTY() {
+      return io.stderrIsTTY ? io.stderrIsTTY() : Boolean(io.stderr.isTTY);
+    },
     get stdin() {
       return io.stdin;
     },
@@ -161,7 +166,7 @@ export function buildContext(
       return { input: io.stdin, output: io.stderr };
     },
     get color() {
-      return (color ??= colours(colorLevel(opts.color, env, Boolean(io.stdout.isTTY))));
+      return (color ??= colours(colorLevel(opts.color, env, stdoutIsTTY)));
     },
     get today() {
       return (today ??= todayOf(opts.asOf, env, now, m));

@@ -24,10 +24,14 @@ export const HIRE_MONTHS_AHEAD = 12;
 
 export type HireDateProblem = 'out-of-range' | 'too-far-ahead' | 'before-birth';
 
+/** The last hire date accepted on the day last asked about: an import asks once per row, always about the same day. */
+let latestHire: { readonly today: IsoDate; readonly latest: IsoDate } | null = null;
+
 /** Why a hire date cannot be right for a holder born on `birthDate`, or null. */
 export function hireDateProblem(hiredOn: IsoDate, birthDate: IsoDate, today: IsoDate): HireDateProblem | null {
   if (!inRange(hiredOn)) return 'out-of-range';
-  if (hiredOn > addMonths(today, HIRE_MONTHS_AHEAD)) return 'too-far-ahead';
+  if (latestHire?.today !== today) latestHire = { today, latest: addMonths(today, HIRE_MONTHS_AHEAD) };
+  if (hiredOn > latestHire.latest) return 'too-far-ahead';
   if (hiredOn < birthDate) return 'before-birth';
   return null;
 }

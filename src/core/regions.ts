@@ -12,20 +12,27 @@ export function regionName(code: string, lookup: RegionLookup): string | null {
 }
 
 /**
- * A lookup over the text of data/regions.tsv ("code<TAB>name" lines). The
- * text may also be one in which only the codes read as themselves (the
- * file's bytes taken as latin1, which spares decoding 130 KB of UTF-8 to
- * name one region: issue 31, `status` start-up), with `decode` to read what
- * is found.
+ * A table's text as a lookup searches it: a string, or the file's bytes
+ * searched in place (a Buffer: `indexOf` finds a string's UTF-8 bytes), so
+ * that naming one region does not first copy the 130 KB file into a string
+ * (issue 31, `status` start-up); `text` then reads the part found.
  */
-export function regionLookup(tsv: string, decode: (found: string) => string = (found) => found): RegionLookup {
-  const text = `\n${tsv}`;
+export interface TableText {
+  indexOf(search: string, from?: number): number;
+}
+
+/** A lookup over the text of data/regions.tsv ("code<TAB>name" lines). */
+export function regionLookup(tsv: string): RegionLookup;
+export function regionLookup<T extends TableText>(tsv: T, text: (tsv: T, start: number, end: number | undefined) => string): RegionLookup;
+export function regionLookup(tsv: TableText, text = (t: TableText, start: number, end: number | undefined) => (t as string).slice(start, end)): RegionLookup {
   return (code) => {
-    const key = `\n${code}\t`;
-    const at = text.indexOf(key);
+    const key = `${code}\t`;
+    // A line starts after a line break, or the text does.
+    const line = tsv.indexOf(`\n${key}`);
+    const at = line !== -1 ? line + 1 : tsv.indexOf(key) === 0 ? 0 : -1;
     if (at === -1) return null;
-    const end = text.indexOf('\n', at + key.length);
-    return decode(text.slice(at + key.length, end === -1 ? undefined : end));
+    const end = tsv.indexOf('\n', at + key.length);
+    return text(tsv, at + key.length, end === -1 ? undefined : end);
   };
 }
 
@@ -52,9 +59,11 @@ export function regionOf(code: string, current: RegionLookup, history: () => His
   return fallback === null ? null : { name: fallback, abolished: null };
 }
 
-/** A lookup over the text of data/regions-history.tsv ("code<TAB>name<TAB>year<TAB>successor" lines); `decode` as for regionLookup. */
-export function historyLookup(tsv: string, decode?: (found: string) => string): HistoryLookup {
-  const line = regionLookup(tsv, decode);
+/** A lookup over the text of data/regions-history.tsv ("code<TAB>name<TAB>year<TAB>successor" lines); `text` as for regionLookup. */
+export function historyLookup(tsv: string): HistoryLookup;
+export function historyLookup<T extends TableText>(tsv: T, text: (tsv: T, start: number, end: number | undefined) => string): HistoryLookup;
+export function historyLookup(tsv: TableText, text?: (tsv: TableText, start: number, end: number | undefined) => string): HistoryLookup {
+  const line = text ? regionLookup(tsv, text) : regionLookup(tsv as string);
   return (code) => {
     const rest = line(code);
     if (rest === null) return null;

@@ -171,13 +171,23 @@ export interface WriteOptions {
   readonly bulk?: boolean;
 }
 
+/** The state some facts lead to (core applyAll), and the state they were applied to. */
+export interface PlannedState {
+  readonly from: PersonState;
+  readonly to: PersonState;
+}
+
 export interface LedgerTransaction extends LedgerReader {
   /**
    * Appends facts about one person, numbered and stamped with this run's
    * clock and `source`, and brings the cached state up to date, in this
    * transaction. Returns the events as recorded.
+   * `planned`: the state the facts lead to, worked out by the caller from
+   * `from`, the state personState gave it (an import's row, planRow); an
+   * engine that still holds `from` may take `to` instead of applying the
+   * facts again. Optional for both sides.
    */
-  record(personId: string, facts: readonly Fact[], source: string): Promise<LedgerEvent[]>;
+  record(personId: string, facts: readonly Fact[], source: string, planned?: PlannedState): Promise<LedgerEvent[]>;
   /**
    * The person's state now: the replay of all their events, as after
    * personEvents, carried on past what this transaction recorded for them

@@ -46,7 +46,7 @@ describe('safeJsonBytes', () => {
 
   it('is the guard of standard output in JSON mode: no unsafe character reaches the stream', () => {
     const chunks: (string | Uint8Array)[] = [];
-    const out = guardedStdout({ write: (chunk) => chunks.push(chunk) }, 'json', { stdoutWritten: false });
+    const out = guardedStdout({ stdout: { write: (chunk) => chunks.push(chunk) } }, 'json', { stdoutWritten: false });
     out.write('{"name": "exe\u202etxt.", "employer": "a\u2028b\u0085"}\n');
     const written = Buffer.concat(chunks.map((c) => (typeof c === 'string' ? Buffer.from(c, 'utf8') : c))).toString('utf8');
     expect(written).toBe('{"name": "exe\\u202Etxt.", "employer": "a\\u2028b\\u0085"}\n');

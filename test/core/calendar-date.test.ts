@@ -1,6 +1,7 @@
 // Date arithmetic must not depend on the machine's zone (issue 12). Node
 // re-reads process.env.TZ when it is assigned, so each zone is tried in this
 // process; Pacific/Apia skipped 2011-12-30 entirely (UTC-10 -> UTC+14).
+import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { addDays, addMonths, daysBetween, daysInMonth, type IsoDate, parseIsoDate } from '../../src/core/calendar-date.js';
 
@@ -65,4 +66,31 @@ it('knows the length of every month, years 1-99 included', () => {
   expect([daysInMonth(2024, 2), daysInMonth(1900, 2), daysInMonth(2000, 2), daysInMonth(4, 2), daysInMonth(2026, 4)]).toEqual([29, 28, 29, 29, 30]);
   expect(parseIsoDate('0004-02-29')).toBe('0004-02-29');
   expect(parseIsoDate('2026-02-29')).toBeNull();
+});
+
+it('reads a YYYY-MM-DD date as the regular expression it replaced did (issue 31)', () => {
+  // The earlier reader, kept here as the reference: the pattern, then the same checks of month and day.
+  const before = (text: string) => {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+    if (!m) return null;
+    const [y, mo, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    return y < 1 || mo < 1 || mo > 12 || day < 1 || day > daysInMonth(y, mo) ? null : text;
+  };
+  const chars = fc.constantFrom(...'0123456789-/:. x\n\u0660\uff10'.split(''));
+  const near = fc.tuple(fc.integer({ min: 0, max: 10_000 }), fc.integer({ min: -1, max: 14 }), fc.integer({ min: -1, max: 33 }));
+  fc.assert(
+    fc.property(
+      fc.oneof(
+        fc.string({ unit: chars, minLength: 8, maxLength: 12 }),
+        near.map(([y, m, day]) => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`),
+        near.map(([y, m, day]) => `${y}-${m}-${day}`),
+      ),
+      (text) => {
+        expect(parseIsoDate(text)).toBe(before(text));
+      },
+    ),
+    { numRuns: 20_000 },
+  );
+  for (const text of ['2026-02-28\n', ' 2026-02-28', '2026-1-01', '+026-01-01', '2026-01-0a', '0000-01-01', '2026-00-10', '2024-02-29', '1900-02-29'])
+    expect(parseIsoDate(text)).toBe(before(text));
 });

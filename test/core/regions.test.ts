@@ -63,4 +63,18 @@ describe('the generated tables (data/regions.tsv, data/regions-history.tsv)', ()
       if (successor !== '') expect(current(successor), `${code} -> ${successor}`).not.toBeNull();
     }
   });
+
+  it("searched as the file's bytes (status, issue 31), every code reads as in the text, the first and last lines included", () => {
+    for (const file of ['regions.tsv', 'regions-history.tsv']) {
+      const bytes = fs.readFileSync(path.join(__dirname, '..', '..', 'data', file));
+      const text = (b: Buffer, start: number, end: number | undefined) => b.toString('utf8', start, end);
+      const [asBytes, asText] = file === 'regions.tsv' ? [regionLookup(bytes, text), current] : [historyLookup(bytes, text), history];
+      const codes = read(file)
+        .trim()
+        .split('\n')
+        .map((line) => line.slice(0, 6));
+      expect(codes.length).toBeGreaterThan(1000);
+      for (const code of [...codes, '10010', '000000', '999999']) expect(asBytes(code), code).toEqual(asText(code));
+    }
+  });
 });

@@ -312,7 +312,8 @@ async function importRoster(
         // Said row by row like bad rows, at most LISTED_BAD_ROWS times: a roster of rehires must not flood the terminal.
         if (beside && read.row.hire && tally.secondOpenHires++ < LISTED_BAD_ROWS)
           ctx.err.write(`${ctx.m.import.secondOpenHire(line, id, beside.employer ?? '', beside.hiredOn, read.row.hire.hiredOn)}\n`);
-        await tx.record(id, plan.facts, lineSource + line);
+        // The state planRow worked out from `person`: the store need not apply the row's facts again.
+        await tx.record(id, plan.facts, lineSource + line, { from: person, to: plan.state });
         tally.events += plan.facts.length;
         if (plan.facts.length > 0) tally.changed++;
         else tally.unchanged++;

@@ -253,24 +253,24 @@ export function regionText(ctx: Context, { name, abolished }: Region): string {
 /** data/regions-history.tsv (codes abolished since 1980), read only when today's table lacks the code. */
 export function loadRegionHistory(): HistoryLookup {
   try {
-    return historyLookup(bytesAsText(path.join(__dirname, '..', '..', 'data', 'regions-history.tsv')), utf8);
+    return historyLookup(fs.readFileSync(path.join(__dirname, '..', '..', 'data', 'regions-history.tsv')), utf8);
   } catch {
     return () => null;
   }
 }
 
 /**
- * data/regions.tsv, searched as text: nothing to parse at start-up. The
- * bundle runs from dist/lazy/, two levels below the package root (scripts/build.mjs).
+ * data/regions.tsv, its bytes searched in place: nothing to parse or decode at
+ * start-up but the name found. The bundle runs from dist/lazy/, two levels
+ * below the package root (scripts/build.mjs).
  */
 export function loadRegions(): RegionLookup {
   try {
-    return regionLookup(bytesAsText(path.join(__dirname, '..', '..', 'data', 'regions.tsv')), utf8);
+    return regionLookup(fs.readFileSync(path.join(__dirname, '..', '..', 'data', 'regions.tsv')), utf8);
   } catch {
     return () => null; // a region name is a nicety; the answer does not depend on it
   }
 }
 
-/** A file's bytes as latin1 text, in which the ASCII codes read as themselves; utf8() reads what was found in it. */
-const bytesAsText = (file: string): string => fs.readFileSync(file).toString('latin1');
-const utf8 = (found: string): string => Buffer.from(found, 'latin1').toString('utf8');
+/** What was found in a file's bytes, decoded. */
+const utf8 = (bytes: Buffer, start: number, end: number | undefined): string => bytes.toString('utf8', start, end);

@@ -220,7 +220,8 @@ export interface EmployerCells {
 
 /** A monthly amount in yuan ("8000", "8,000.50", "8000元") to fen; null when it is not one. */
 export function parseYuan(text: string): number | null {
-  const m = /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?\s*元?$/.exec(text.trim());
+  // \u5143: 元, escaped so that the bundles are ASCII (bin/sscard reads them without decoding UTF-8, issue 31).
+  const m = /^(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?\s*\u5143?$/.exec(text.trim());
   if (!m) return null;
   const fen = Number(m[1]!.replace(/,/g, '')) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
   return fen > 0 && fen <= MAX_BASE ? fen : null;

@@ -82,10 +82,21 @@ export interface OutputState {
   stdoutWritten: boolean;
 }
 
+/**
+ * Standard output as a run has it: the stream, and where the process can
+ * (src/cli/entry.ts), a write that spares building it (issue 31). Both read
+ * only when written to.
+ */
+export interface StandardOutput {
+  readonly stdout: Sink;
+  readonly writeOut?: (chunk: string | Uint8Array) => boolean;
+}
+
 /** Standard output through the guard matching its content (`raw`: data such as an export, passed as is). */
-export function guardedStdout(stream: Sink, mode: 'human' | 'json' | 'raw', state: OutputState): Sink {
+export function guardedStdout(io: StandardOutput, mode: 'human' | 'json' | 'raw', state: OutputState): Sink {
   if (mode === 'raw') {
     // A file's bytes (export): the stream itself, so that a writer can pipe into it; only noted as written.
+    const stream = io.stdout;
     const write = stream.write.bind(stream);
     stream.write = ((chunk: unknown, ...rest: unknown[]) => {
       state.stdoutWritten = true;
@@ -94,19 +105,20 @@ export function guardedStdout(stream: Sink, mode: 'human' | 'json' | 'raw', stat
     return stream;
   }
   const guard: (text: string) => string | Uint8Array = mode === 'json' ? safeJsonBytes : safeOutput;
-  const events = stream as unknown as NodeJS.EventEmitter;
+  const events = () => io.stdout as unknown as NodeJS.EventEmitter;
   const sink = {
-    write(text: string) {
+    write(text: string | Uint8Array) {
       state.stdoutWritten = true;
-      return stream.write(typeof text === 'string' ? guard(text) : text);
+      const chunk = typeof text === 'string' ? guard(text) : text;
+      return io.writeOut ? io.writeOut(chunk) : io.stdout.write(chunk);
     },
     // Back-pressure (output.ts, send) waits for the stream's 'drain'.
     once(event: string, listener: () => void) {
-      events.once?.(event, listener);
+      events().once?.(event, listener);
       return sink;
     },
     removeListener(event: string, listener: () => void) {
-      events.removeListener?.(event, listener);
+      events().removeListener?.(event, listener);
       return sink;
     },
   };
@@ -114,6 +126,6 @@ export function guardedStdout(stream: Sink, mode: 'human' | 'json' | 'raw', stat
 }
 
 /** Standard error: guarded, and identity numbers masked even under --reveal (SPEC 1.1: never in an error or log line). */
-export function guardedStderr(stream: Sink): Sink {
-  return { write: (text: string) => stream.write(typeof text === 'string' ? safeOutput(redactIds(text)) : text) };
+export function guardedStderr(io: { readonly stderr: Sink }): Sink {
+  return { write: (text: string) => io.stderr.write(typeof text === 'string' ? safeOutput(redactIds(text)) : text) };
 }

@@ -5,10 +5,14 @@
 
 /** A wide character: two terminal columns. */
 const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;
-/** Characters a Chinese line may not start with (closing punctuation; GB/T 15834 and W3C clreq's 避头). */
-const NO_LINE_START = /[，。、；：？！）】」』》〉”’…—,.;:?!)\]}%]/;
-/** Characters a Chinese line may not end with (opening punctuation, 避尾). */
-const NO_LINE_END = /[（【「『《〈“‘([{]/;
+/**
+ * Characters a Chinese line may not start with (closing punctuation; GB/T 15834 and W3C clreq's 避头):
+ * ，。、；：？！）】」』》〉”’…— and their ASCII kin. Escaped, so that the bundle is ASCII and
+ * bin/sscard reads it without decoding UTF-8 (issue 31).
+ */
+const NO_LINE_START = /[\uff0c\u3002\u3001\uff1b\uff1a\uff1f\uff01\uff09\u3011\u300d\u300f\u300b\u3009\u201d\u2019\u2026\u2014,.;:?!)\]}%]/;
+/** Characters a Chinese line may not end with (opening punctuation, 避尾): （【「『《〈“‘ and ([{, escaped as above. */
+const NO_LINE_END = /[\uff08\u3010\u300c\u300e\u300a\u3008\u201c\u2018([{]/;
 
 /** Whether a text may hold a wide character or a colour code; without either, its width is its length. */
 const MAYBE_WIDE = /[\u1100-\uffff\x1b]/;

@@ -11,7 +11,7 @@ import type { Hire } from '../../core/registration.js';
 import type { EcardChannel, EcardClaim } from '../../core/ecard.js';
 import { EVENT_VERSION, emptyPerson, type EventKind, type Fact, type LedgerEvent, type PersonState, replay, replayOnto } from '../../core/events.js';
 import {
-  agendaKey,
+  byAgendaKey,
   agendaOfReplayed,
   type DatedHire,
   personQuery,
@@ -56,6 +56,7 @@ import type {
   LoadedContributionYear,
   OpenHireGroup,
   Person,
+  PlannedState,
   Store,
   StoredEvent,
 } from '../store.js';
@@ -528,19 +529,22 @@ class Transaction extends Reader implements LedgerTransaction {
   private stateOf(personId: string): PersonState {
     if (this.last?.personId !== personId) this.last = { personId, events: this.eventsOf(personId), state: null };
     const last = this.last;
-    last.state ??= replay(personId, last.events!).state;
+    // Nobody yet (each row of a first import): their state without a replay's bookkeeping.
+    last.state ??= last.events!.length === 0 ? emptyPerson(personId) : replay(personId, last.events!).state;
     return last.state;
   }
 
-  async record(personId: string, facts: readonly Fact[], source: string): Promise<LedgerEvent[]> {
+  async record(personId: string, facts: readonly Fact[], source: string, planned?: PlannedState): Promise<LedgerEvent[]> {
     if (facts.length === 0) return [];
     // Built field by field, not by spreading: an import stamps millions of them.
     const stamp = (f: Fact, seq: number): LedgerEvent => ({ on: f.on, body: f.body, seq, personId, recordedAt: this.now, source });
     const state = this.stateOf(personId);
     // A person with no events yet has no cached rows (their first fact is their record).
     const before = state.exists ? state : null;
-    // The state after, computed before writing (the new events' own numbers do not matter to it).
+    // The state after, computed before writing (the new events' own numbers do not matter to it): the caller's
+    // when worked out from this very state (applyAll, which a revocation never goes through), else applied here.
     const after =
+      (planned?.from === state && !facts.some((f) => f.body.kind === 'revoked') ? planned.to : null) ??
       replayOnto(state, facts) ??
       replay(personId, [...personEvents(this.s, personId), ...facts.map((f, i) => stamp(f, Number.MAX_SAFE_INTEGER - facts.length + i))]).state;
     // The person's row is the events' parent (foreign key): a new person's comes first, with their name.
@@ -715,11 +719,11 @@ export class SqliteStore extends Reader implements Store {
         ? all
         : () => paged(this.hiresByDeadline(kind, deadlineOf, window, later), WINDOW_CHUNK);
     const merged = (kind: 'registration' | 'separation', all: () => AsyncIterable<DatedHire[]>) =>
-      reiterable(() => (replayed === null ? open(kind, all)() : mergedByKey(open(kind, all)(), windowed(replayed.hires(kind), window), agendaKey)));
+      reiterable(() => (replayed === null ? open(kind, all)() : mergedByKey(open(kind, all)(), windowed(replayed.hires(kind), window), byAgendaKey)));
     return {
       registrations: merged('registration', registrations),
       separations: merged('separation', separations),
-      cards: reiterable(() => (replayed === null ? cards() : mergedByKey(cards(), replayed.cards(), () => ''))),
+      cards: reiterable(() => (replayed === null ? cards() : mergedByKey(cards(), replayed.cards(), () => 0))),
     };
   }
 
