@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EventBody } from '../../src/core/events.js';
-import { byAgendaKey, type DatedHire, equalData, mergedByKey, payload } from '../../src/store/rows.js';
+import { byAgendaKey, type DatedHire, equalData, mergedByKey, PAGE_ROWS, payload } from '../../src/store/rows.js';
 
 describe('payload: an event body as stored, without its kind (a column of its own)', () => {
   it.each<[string, EventBody]>([
@@ -55,6 +55,27 @@ describe('mergedByKey: replayed rows put in their places among a query’s pages
     const out: string[] = [];
     for await (const page of mergedByKey(pages(), extra(), (a, b) => (a < b ? -1 : a > b ? 1 : 0))) out.push(...page);
     expect(out).toEqual(['a', 'b', 'c', 'd', 'd', 'e', 'f', 'h', 'i', 'j']);
+  });
+});
+
+describe('mergedByKey: pages stay small however the extra rows fall', () => {
+  it('yields the extra rows before one row of the query in pages of PAGE_ROWS, not as one page of them all', async () => {
+    // A past day's later deadlines are mostly replayed people's: many extra rows before the next row of the query.
+    const order = (a: number, b: number) => a - b;
+    async function* pages() {
+      yield [1000];
+    }
+    async function* extra() {
+      for (let from = 0; from < 1000; from += PAGE_ROWS) yield Array.from({ length: PAGE_ROWS }, (_, i) => from + i);
+    }
+    const sizes: number[] = [];
+    const out: number[] = [];
+    for await (const page of mergedByKey(pages(), extra(), order)) {
+      sizes.push(page.length);
+      out.push(...page);
+    }
+    expect(out).toEqual(Array.from({ length: 1001 }, (_, i) => i));
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(PAGE_ROWS);
   });
 });
 
