@@ -7,7 +7,19 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
  * minute (one thread: its 150,000-row ledger is built and read in this process). With the cache, vitest's own order
  * (longest first) comes out the same; this list only breaks ties vitest cannot.
  */
-const LONGEST = ['test/e2e/scale.test.ts', 'test/e2e/robustness.test.ts', 'test/e2e/shared-day.test.ts', 'test/e2e/engines.test.ts'];
+/*
+ * The unit project's two slowest files come next: small files, so vitest started them last, and the run ended with
+ * them alone on one core (the full suite at load 7-10: architecture.test.ts reading every source with TypeScript's
+ * parser, then delimited-chunks.test.ts's 1 MiB lines, the last 20 s with the other worker idle).
+ */
+const LONGEST = [
+  'test/e2e/scale.test.ts',
+  'test/e2e/robustness.test.ts',
+  'test/e2e/shared-day.test.ts',
+  'test/e2e/engines.test.ts',
+  'test/architecture.test.ts',
+  'test/cli/delimited-chunks.test.ts',
+];
 class LongestFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const rank = (spec: TestSpecification) => {

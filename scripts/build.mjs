@@ -57,9 +57,24 @@ async function ledgerSchemas() {
   return schemas;
 }
 
+/*
+ * Decision (issue 31): each bundle carries its own CommonJS wrapper, the one
+ * Node puts around a module, called at once:
+ *   (function (exports, require, module, __filename, __dirname) { ...
+ *   }).apply(this, arguments);
+ * Node's require() still runs it as a plain module (the in-process tests do),
+ * while bin/sscard compiles the file without that last call: a slice of the
+ * text read, which V8 keeps as a view of it. Wrapping it there (Module.wrap)
+ * made a second copy of every bundle, some 400 KB of young objects at each
+ * `status`, part of what ran the garbage collector during start-up.
+ */
+const WRAPPED = { head: '(function (exports, require, module, __filename, __dirname) {', tail: '.apply(this, arguments);\n' };
+
 const common = {
   bundle: true,
   format: 'cjs',
+  banner: { js: WRAPPED.head },
+  footer: { js: `})${WRAPPED.tail.trimEnd()}` },
   platform: 'node',
   target: 'node20.19',
   define: { SSCARD_VERSION: JSON.stringify(version), SSCARD_SCHEMAS: JSON.stringify(await ledgerSchemas()) },
@@ -238,10 +253,13 @@ while (built.size < lazy.size) {
     plugins: [splitLazyImports, withoutPgNative, sqliteDriver, jsonAsJson, pureCatalogues, plainBuiltins, lazyCatalogues('./')],
   });
 }
-// Every bundle a bundle requires is there (a lazy target imported from the entry bundle would be looked for in dist/).
+// Every bundle a bundle requires is there (a lazy target imported from the entry bundle would be looked for in dist/),
+// and each ends with the call bin/sscard leaves out.
 for (const bundle of ['sscard.cjs', ...readdirSync(path.join(root, 'dist', 'lazy')).map((name) => `lazy/${name}`)]) {
   const from = path.dirname(path.join(root, 'dist', bundle));
-  for (const [, required] of readFileSync(path.join(root, 'dist', bundle), 'latin1').matchAll(/require\("(\.\/[^"]+\.cjs)"\)/g)) {
+  const text = readFileSync(path.join(root, 'dist', bundle), 'latin1');
+  if (!text.startsWith(WRAPPED.head) || !text.endsWith(`})${WRAPPED.tail}`)) throw new Error(`dist/${bundle} is not wrapped as bin/sscard expects`);
+  for (const [, required] of text.matchAll(/require\("(\.\/[^"]+\.cjs)"\)/g)) {
     if (!existsSync(path.join(from, required))) throw new Error(`dist/${bundle} requires ${required}, which the build did not make`);
   }
 }

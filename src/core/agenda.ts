@@ -223,8 +223,12 @@ export async function* agendaStream(
   within: number | null,
   /** Asked for at the first card only: an agenda of hires alone needs no policies. */
   policies: () => PolicyBook,
-  /** Items per page: a reader that wants only the first few (the web view's first page) asks for few, and the sources are read no further. */
-  pageSize = 1000,
+  /**
+   * Items per page: a reader that wants only the first few (the web view's first page) asks for few, and the
+   * sources are read no further. 100 by default, not 1,000: a page and its text are then made and dropped while
+   * V8's young generation is collected at most once, even at its smallest (store/rows.ts PAGE_ROWS, issue 31).
+   */
+  pageSize = 100,
 ): Pages<AgendaItem> {
   const cards: AgendaItem[] = [];
   for await (const page of sources.cards) for (const { person, card } of page) cards.push(...cardItems(person, card, today, calendar, policies()));

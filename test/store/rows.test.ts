@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EventBody } from '../../src/core/events.js';
-import { equalData, mergedByKey, payload } from '../../src/store/rows.js';
+import { byAgendaKey, type DatedHire, equalData, mergedByKey, PAGE_ROWS, payload } from '../../src/store/rows.js';
 
 describe('payload: an event body as stored, without its kind (a column of its own)', () => {
   it.each<[string, EventBody]>([
@@ -36,7 +36,7 @@ describe('mergedByKey: replayed rows put in their places among a query’s pages
       yield ['f'];
     }
     const out: string[] = [];
-    for await (const page of mergedByKey(pages(), ['g', 'a', 'e', 'd'], (x) => x)) out.push(...page);
+    for await (const page of mergedByKey(pages(), ['g', 'a', 'e', 'd'], (a, b) => (a < b ? -1 : a > b ? 1 : 0))) out.push(...page);
     expect(out).toEqual(['a', 'b', 'd', 'd', 'e', 'f', 'g']);
   });
 
@@ -53,7 +53,59 @@ describe('mergedByKey: replayed rows put in their places among a query’s pages
       yield ['i', 'j'];
     }
     const out: string[] = [];
-    for await (const page of mergedByKey(pages(), extra(), (x) => x)) out.push(...page);
+    for await (const page of mergedByKey(pages(), extra(), (a, b) => (a < b ? -1 : a > b ? 1 : 0))) out.push(...page);
     expect(out).toEqual(['a', 'b', 'c', 'd', 'd', 'e', 'f', 'h', 'i', 'j']);
+  });
+});
+
+describe('mergedByKey: pages stay small however the extra rows fall', () => {
+  it('yields the extra rows before one row of the query in pages of PAGE_ROWS, not as one page of them all', async () => {
+    // A past day's later deadlines are mostly replayed people's: many extra rows before the next row of the query.
+    const order = (a: number, b: number) => a - b;
+    async function* pages() {
+      yield [1000];
+    }
+    async function* extra() {
+      for (let from = 0; from < 1000; from += PAGE_ROWS) yield Array.from({ length: PAGE_ROWS }, (_, i) => from + i);
+    }
+    const sizes: number[] = [];
+    const out: number[] = [];
+    for await (const page of mergedByKey(pages(), extra(), order)) {
+      sizes.push(page.length);
+      out.push(...page);
+    }
+    expect(out).toEqual(Array.from({ length: 1001 }, (_, i) => i));
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(PAGE_ROWS);
+  });
+});
+
+describe('byAgendaKey: the order of the text deadline|holder|hire date|employer, without making it', () => {
+  const hire = (deadline: string, id: string, hiredOn: string, employer: string | null) =>
+    ({ deadline, person: { id, name: null }, hire: { employer, hiredOn } }) as unknown as DatedHire;
+  const joined = (e: DatedHire) => `${e.deadline}|${e.person.id}|${e.hire.hiredOn}|${e.hire.employer ?? ''}`;
+  const rows = [
+    hire('2026-07-31', '110105199001010013', '2026-07-01', 'Company 0'),
+    hire('2026-07-31', '110105199001010013', '2026-07-01', null),
+    hire('2026-07-31', '110105199001010013', '2026-07-01', 'Company 0|b'),
+    hire('2026-07-31', '110105199001010013', '2026-07-01', 'Company'),
+    hire('2026-07-31', '110105199001010013', '2026-07-02', 'A'),
+    // 15-digit identity numbers (before 1999) and one that begins another: the key's '|' decides.
+    hire('2026-07-31', '110105900101001', '2026-07-01', 'A'),
+    hire('2026-07-31', '1101059001010013', '2026-07-01', 'A'),
+    hire('2026-07-31', '11010590010100', '2026-07-01', 'A'),
+    hire('2026-07-31', '110105900101001~', '2026-07-01', 'A'),
+    hire('2026-07-31', '110105900101001!', '2026-07-01', 'A'),
+    hire('2026-08-31', '110105199001010013', '2026-07-01', 'Company 0'),
+    hire('2026-06-30', '999', '2026-05-01', '东方'),
+  ];
+  it('compares every pair as their texts compare', () => {
+    const sign = (n: number) => Math.sign(n);
+    for (const a of rows)
+      for (const b of rows)
+        expect([joined(a), joined(b), sign(byAgendaKey(a, b))]).toEqual([
+          joined(a),
+          joined(b),
+          sign(joined(a) < joined(b) ? -1 : joined(a) > joined(b) ? 1 : 0),
+        ]);
   });
 });

@@ -18,7 +18,7 @@ import { refused } from '../../core/errors.js';
 import { EVENT_VERSION, emptyPerson, type Fact, type LedgerEvent, type PersonState, replay, replayOnto } from '../../core/events.js';
 import type { PostgresLocation } from '../location.js';
 import {
-  agendaKey,
+  byAgendaKey,
   agendaOfReplayed,
   windowed,
   personQuery,
@@ -740,11 +740,11 @@ export class PostgresStore extends Reader implements Store {
         yield rows.map((row) => ({ person: { id: row.person_id, name: row.name }, card: toCard(row) }));
     }
     const merged = (kind: 'registration' | 'separation', all: () => AsyncIterable<DatedHire[]>) =>
-      reiterable(() => (replayed === null ? all() : mergedByKey(all(), windowed(replayed.hires(kind), window), agendaKey)));
+      reiterable(() => (replayed === null ? all() : mergedByKey(all(), windowed(replayed.hires(kind), window), byAgendaKey)));
     return {
       registrations: merged('registration', registrations),
       separations: merged('separation', separations),
-      cards: reiterable(() => (replayed === null ? cards() : mergedByKey(cards(), replayed.cards(), () => ''))),
+      cards: reiterable(() => (replayed === null ? cards() : mergedByKey(cards(), replayed.cards(), () => 0))),
     };
   }
 
