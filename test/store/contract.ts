@@ -207,6 +207,12 @@ export function storeContract(engine: string, openEmpty: OpenEmpty): void {
       expect(new Set(people.map((p) => p.name))).toEqual(new Set(texts));
       expect(new Set(people.map((p) => p.hires[0]?.employer))).toEqual(new Set(texts));
       expect(people.map((p) => p.hires[0]?.base).sort()).toEqual(texts.map((_, k) => 1_234_567 + k));
+      // The agenda's rows too (due reads them the same way): each open registration with its texts and base.
+      const due = await all((await store.agendaRows(null, order)).registrations);
+      expect(new Set(due.map((e) => e.person.name))).toEqual(new Set(texts));
+      expect(due.map((e) => [e.person.name, e.hire.employer, e.hire.base, e.hire.kind, e.hire.registeredOn])).toEqual(
+        due.map((e) => [e.person.name, e.person.name, 1_234_567 + texts.indexOf(e.person.name!), 'employee', null]),
+      );
     });
 
     it('shows everyone as they stood on an earlier day (everyone(viewOn)), in ID order', async () => {

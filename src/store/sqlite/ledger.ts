@@ -676,11 +676,13 @@ export class SqliteStore extends Reader implements Store {
     const hires = (kind: 'registration' | 'separation', sql: () => string) => () =>
       paged(
         (function* (): Generator<DatedHire> {
+          // Each row one json_array() text, as everyone() reads its rows (the driver's per-column cost).
           const rows = s
             .sql(sql())
-            .raw(true)
-            .iterate(...params) as Iterable<[string, string | null, ...unknown[]]>;
-          for (const row of rows) {
+            .pluck()
+            .iterate(...params) as Iterable<string>;
+          for (const text of rows) {
+            const row = JSON.parse(text) as [string, string | null, ...unknown[]];
             const hire = kind === 'registration' ? openRegistrationAt(row, 2) : hireAt(row, 2);
             yield { deadline: deadlineAt(kind, kind === 'registration' ? hire.hiredOn : hire.leftOn!), person: { id: row[0], name: row[1] }, hire };
           }
@@ -689,13 +691,13 @@ export class SqliteStore extends Reader implements Store {
     // In AgendaOrder: deadline, holder, hire date, employer.
     const registrations = hires(
       'registration',
-      () => `SELECT h.person_id, p.name, ${OPEN_REGISTRATION_VALUES}
+      () => `SELECT json_array(h.person_id, p.name, ${OPEN_REGISTRATION_VALUES})
         FROM hire h ${this.viaIndex('registered_on IS NULL')} JOIN person p ON p.id = h.person_id
         WHERE ${OPEN_ITEMS_SQL.registration}${cached('h.person_id')} ORDER BY sscard_registration_deadline(h.hired_on), h.person_id, h.hired_on, h.employer, h.id`,
     );
     const separations = hires(
       'separation',
-      () => `SELECT h.person_id, p.name, ${HIRE_VALUES}
+      () => `SELECT json_array(h.person_id, p.name, ${HIRE_VALUES})
         FROM hire h ${this.viaIndex('left_on IS NOT NULL AND separation_done_on IS NULL')} JOIN person p ON p.id = h.person_id
         WHERE ${OPEN_ITEMS_SQL.separation}${cached('h.person_id')} ORDER BY sscard_separation_deadline(h.left_on), h.person_id, h.hired_on, h.employer, h.id`,
     );
