@@ -34,7 +34,8 @@ const rows = Array.from({ length: 300 }, (_, i) => ({
   cells: [
     `11010519900101${String(i).padStart(4, '0')}`,
     // Names as a ledger may hold them: Chinese, a NUL, a line break, STX (the table's own markers), a trailing space.
-    ['王芳', `Name\u0000${i}`, 'two\nlines', '\u0002marked', 'trailing  ', 'Ｆｕｌｌ'][i % 6]!,
+    // And a colour code (no width): the table pads by length only cells without any of these (issue 31).
+    ['王芳', `Name\u0000${i}`, 'two\nlines', '\u0002marked', 'trailing  ', 'Ｆｕｌｌ', '\u001b[1mbold\u001b[22m', `Name ${i}`][i % 8]!,
     i % 7 === 0 ? '' : `公司 ${i % 13}`,
     i % 5 === 0 ? '2026-10-01 is a holiday; moved to 2026-10-08' : '',
   ],

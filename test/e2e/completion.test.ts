@@ -23,10 +23,12 @@ const cityIds: string[] = JSON.parse(fs.readFileSync(path.resolve(__dirname, '..
 describe('the bash completion function', () => {
   const script = run(['completion', 'bash']).stdout;
   /** What _sscard offers for the command line `words` (the last one being completed). */
+  // --norc: a bash whose standard input is a socket (Node's pipes are) and that is not inside another shell reads
+  // ~/.bashrc, as if started by rshd: the machine's own start-up (pyenv init here: 300 ms) is not under test.
   const complete = (...words: string[]) =>
     spawnSync(
       'bash',
-      ['-c', `${script}\nCOMP_WORDS=(${words.map((w) => `"${w}"`).join(' ')}); COMP_CWORD=${words.length - 1}; _sscard; echo "\${COMPREPLY[@]}"`],
+      ['--norc', '-c', `${script}\nCOMP_WORDS=(${words.map((w) => `"${w}"`).join(' ')}); COMP_CWORD=${words.length - 1}; _sscard; echo "\${COMPREPLY[@]}"`],
       {
         encoding: 'utf8',
       },

@@ -19,7 +19,9 @@ describe('a full disk or a file size limit (item 3)', () => {
     return new Promise((resolve) => {
       const fd = fs.openSync(out, 'w');
       const script = `${limitKiB === undefined ? '' : `ulimit -f ${limitKiB}; `}exec "$@"`;
-      const child = spawn('bash', ['-c', script, 'sscard', process.execPath, BIN, '--db', db, ...args], {
+      // --norc: a bash whose standard input is a socket (Node's pipes are) and that is not inside another shell reads
+      // ~/.bashrc, as if started by rshd: the machine's own start-up (pyenv init here: 300 ms) is not under test.
+      const child = spawn('bash', ['--norc', '-c', script, 'sscard', process.execPath, BIN, '--db', db, ...args], {
         env: { PATH: process.env.PATH ?? '', HOME: os.tmpdir(), TZ: 'America/St_Johns', SSCARD_TODAY: '2026-11-24' },
         stdio: ['ignore', fd, 'pipe'],
       });

@@ -142,10 +142,12 @@ describe('guide, help and completion', () => {
   it('prints a bash completion script that completes commands and options', () => {
     ledger = tempLedger();
     const script = ledger.run(['completion', 'bash']).stdout;
+    // --norc: a bash whose standard input is a socket (Node's pipes are) and that is not inside another shell reads
+    // ~/.bashrc, as if started by rshd: the machine's own start-up (pyenv init here: 300 ms) is not under test.
     const complete = (words: string[]) =>
       spawnSync(
         'bash',
-        ['-c', `${script}\nCOMP_WORDS=(${words.map((w) => `"${w}"`).join(' ')}); COMP_CWORD=${words.length - 1}; _sscard; echo "\${COMPREPLY[@]}"`],
+        ['--norc', '-c', `${script}\nCOMP_WORDS=(${words.map((w) => `"${w}"`).join(' ')}); COMP_CWORD=${words.length - 1}; _sscard; echo "\${COMPREPLY[@]}"`],
         { encoding: 'utf8' },
       ).stdout.trim();
     expect(complete(['sscard', 'reg'])).toBe('register-employee');

@@ -23,7 +23,14 @@ const SPILL_AFTER = 2 * 1024 * 1024;
 const SEPARATOR = '\u0000';
 const AS_JSON = '\u0002';
 const SPECIAL = /[\u0000\u0002\n]/;
+/**
+ * A cell without a table marker, colour code or character that may be wide: its width is its length, and it
+ * needs no other look (one test instead of measuring and searching it for markers: issue 31, most cells).
+ */
+const LOOK_CLOSER = /[\u0000\u0002\n\x1b\u1100-\uffff]/;
 const STYLE_CODE: Record<RowStyle, string> = { plain: 'p', red: 'r', yellow: 'y' };
+/** The style code of a row some cell of which is not as wide as it is long: measured again when printed. */
+const MEASURED_CODE: Record<RowStyle, string> = { plain: 'P', red: 'R', yellow: 'Y' };
 
 export interface AlignedTable {
   /** One row: its cells (one per header column), its style, and a line printed after it as it is (not aligned). */
@@ -56,15 +63,19 @@ export function alignedTable(ctx: Pick<Context, 'out' | 'color'>, header: readon
     },
     add(cells, style = 'plain', after = null) {
       let plain = after === null || !SPECIAL.test(after);
+      let narrow = true;
       for (let i = 0; i < cells.length; i++) {
         const cell = cells[i]!;
-        const w = width(cell);
+        let w = cell.length;
+        if (LOOK_CLOSER.test(cell)) {
+          w = width(cell);
+          if (w !== cell.length) narrow = false;
+          if (plain && SPECIAL.test(cell)) plain = false;
+        }
         if (w > widths[i]!) widths[i] = w;
-        if (plain && SPECIAL.test(cell)) plain = false;
       }
-      const record = plain
-        ? `${STYLE_CODE[style]}${after ?? ''}${SEPARATOR}${cells.join(SEPARATOR)}\n`
-        : `${AS_JSON}${JSON.stringify([STYLE_CODE[style], after, cells])}\n`;
+      const code = (narrow ? STYLE_CODE : MEASURED_CODE)[style];
+      const record = plain ? `${code}${after ?? ''}${SEPARATOR}${cells.join(SEPARATOR)}\n` : `${AS_JSON}${JSON.stringify([code, after, cells])}\n`;
       parts.push(record);
       size += record.length;
       count++;
@@ -73,13 +84,20 @@ export function alignedTable(ctx: Pick<Context, 'out' | 'color'>, header: readon
     async write() {
       const c = ctx.color;
       const batch = batched(ctx);
-      const line = (cells: readonly string[]) => {
+      // Runs of spaces made once (the short ones a table pads with): not a new string per cell.
+      const runs = Array.from({ length: 64 }, (_, n) => ' '.repeat(n));
+      const spaces = (n: number) => runs[n] ?? ' '.repeat(n);
+      const line = (cells: readonly string[], narrow: boolean) => {
         let text = '';
         const last = cells.length - 1;
-        for (let i = 0; i < last; i++) text += `${padded(cells[i]!, widths[i]!)}  `;
+        for (let i = 0; i < last; i++) {
+          const cell = cells[i]!;
+          // A cell as wide as it is long is padded by its length; the others measured again (padded).
+          text += narrow ? cell + spaces(widths[i]! - cell.length + 2) : `${padded(cell, widths[i]!)}  `;
+        }
         return `${text}${cells[last]}`.trimEnd();
       };
-      await batch.add(`${line(header)}\n`);
+      await batch.add(`${line(header, false)}\n`);
       const out = (record: string): string => {
         let style: string;
         let after: string | null;
@@ -91,8 +109,9 @@ export function alignedTable(ctx: Pick<Context, 'out' | 'color'>, header: readon
           after = all[0]!.length > 1 ? all[0]!.slice(1) : null;
           cells = all.slice(1);
         }
-        const row = line(cells);
-        return `${style === 'r' ? c.red(row) : style === 'y' ? c.yellow(row) : row}\n${after === null ? '' : `${after}\n`}`;
+        const narrow = style === 'p' || style === 'r' || style === 'y';
+        const row = line(cells, narrow);
+        return `${style === 'r' || style === 'R' ? c.red(row) : style === 'y' || style === 'Y' ? c.yellow(row) : row}\n${after === null ? '' : `${after}\n`}`;
       };
       // A chunk's rows joined, then one (awaited) batch write: not a promise per row (issue 31).
       const records = async (text: string, carry: string): Promise<string> => {
