@@ -516,6 +516,23 @@ db.close();
     );
   const [status, statusFloor] = [median(times['status <id>']), median(times[cases[1][0]])];
   row('status <id> / its floor', `${status.toFixed(1)} / ${statusFloor.toFixed(1)} ms = ${(status / statusFloor).toFixed(2)}x`, '');
+  // Node reads and parses NODE_EXTRA_CA_CERTS at every start, before any JavaScript runs: on the machine of issue
+  // 31's work (a 220 KB bundle of certificates) most of node -e ""'s time, so every ratio above is much smaller than
+  // without it. Said, so that a figure is compared with one taken in the same environment.
+  if (env.NODE_EXTRA_CA_CERTS) {
+    const times = { with: [], without: [] };
+    for (let i = 0; i < RUNS; i++) {
+      for (const [key, extra] of [
+        ['with', {}],
+        ['without', { NODE_EXTRA_CA_CERTS: '' }],
+      ]) {
+        const t = performance.now();
+        spawnSync(process.execPath, ['-e', ''], { env: { ...env, ...extra } });
+        times[key].push(performance.now() - t);
+      }
+    }
+    row('node -e "" with NODE_EXTRA_CA_CERTS (set here) / without', `${median(times.with).toFixed(1)} / ${median(times.without).toFixed(1)} ms`, '');
+  }
 }
 
 function printTable() {
