@@ -195,6 +195,40 @@ export function storeContract(engine: string, openEmpty: OpenEmpty): void {
       );
     });
 
+    it('gives back any text a name or an employer holds, and a base, as recorded (everyone)', async () => {
+      // SQLite reads people's rows as JSON texts made by the query (issue 31): quotes, backslashes, controls (not NUL:
+      // PostgreSQL's text holds none), line separators, CJK and astral characters, and integers come back as recorded.
+      const store = await open();
+      const texts = ['say "hi" \\ back\\', 'tab\tline\nesc\u001b[31m\u0085', 'sep\u2028\u2029 bidi\u202e', '王芳 𠀀 😀', '  ', '{"a":[1]}'];
+      await store.write(async (tx) => {
+        for (const [k, text] of texts.entries()) {
+          const hiredOn = day('2026-09-01', k);
+          await tx.record(
+            idOf(k),
+            [
+              f(null, { kind: 'person.recorded', name: text }),
+              f(hiredOn, { kind: 'hire.recorded', employer: text, hiredOn, hireKind: 'employee' }),
+              f(hiredOn, { kind: 'hire.based', employer: text, hiredOn, base: 1_234_567 + k }),
+            ],
+            `text ${k}`,
+          );
+        }
+      });
+      const people = await all(store.everyone(null));
+      expect(people.map(comparable)).toEqual(
+        (await Promise.all(people.map(async (p) => replay(p.id, await store.personEvents(p.id), null).state))).map(comparable),
+      );
+      expect(new Set(people.map((p) => p.name))).toEqual(new Set(texts));
+      expect(new Set(people.map((p) => p.hires[0]?.employer))).toEqual(new Set(texts));
+      expect(people.map((p) => p.hires[0]?.base).sort()).toEqual(texts.map((_, k) => 1_234_567 + k));
+      // The agenda's rows too (due reads them the same way): each open registration with its texts and base.
+      const due = await all((await store.agendaRows(null, order)).registrations);
+      expect(new Set(due.map((e) => e.person.name))).toEqual(new Set(texts));
+      expect(due.map((e) => [e.person.name, e.hire.employer, e.hire.base, e.hire.kind, e.hire.registeredOn])).toEqual(
+        due.map((e) => [e.person.name, e.person.name, 1_234_567 + texts.indexOf(e.person.name!), 'employee', null]),
+      );
+    });
+
     it('shows everyone as they stood on an earlier day (everyone(viewOn)), in ID order', async () => {
       const store = await recorded();
       const viewOn = (await all(store.everyone(AS_OF))).map(comparable);
