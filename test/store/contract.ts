@@ -4,7 +4,7 @@
 // interface only, and judges it by the core: the cached state must be the
 // replay of the events (core/events.ts), and the agenda's rows exactly the
 // hires and cards the core's OPEN_ITEMS name, in AgendaOrder.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { type AgendaSources, agendaOrder, OPEN_ITEMS, type Pages } from '../../src/core/agenda.js';
 import type { IsoDate } from '../../src/core/calendar-date.js';
 import { checkCharacter } from '../../src/core/citizen-id.js';
@@ -127,6 +127,21 @@ export function storeContract(engine: string, openEmpty: OpenEmpty): void {
     afterEach(async () => {
       for (const store of opened.splice(0)) await store.close();
     });
+    // The tests that only read share one ledger holding everyone's story, recorded once per engine (issue 25: each
+    // recorded it into a new ledger of its own: a new schema on PostgreSQL, 24 in all). The tests that write (record,
+    // erase, load) and the one whose subject is a connection's state across past days keep ledgers of their own.
+    let shared: Promise<Store> | undefined;
+    const recorded = (): Promise<Store> => {
+      shared ??= (async () => {
+        const store = await openEmpty(NOW);
+        await recordEveryone(store);
+        return store;
+      })();
+      return shared;
+    };
+    afterAll(async () => {
+      if (shared) await (await shared).close();
+    });
 
     it('records facts numbered in order, stamped with the run and its source, all or none', async () => {
       const store = await open();
@@ -168,8 +183,7 @@ export function storeContract(engine: string, openEmpty: OpenEmpty): void {
     });
 
     it('keeps the cached state equal to the replay of the events (check, everyone)', async () => {
-      const store = await open();
-      await recordEveryone(store);
+      const store = await recorded();
       const check = await store.check();
       expect(check.cacheDifferences).toEqual([]);
       expect(check.problems).toEqual([]);
@@ -216,8 +230,7 @@ export function storeContract(engine: string, openEmpty: OpenEmpty): void {
     });
 
     it('shows everyone as they stood on an earlier day (everyone(viewOn)), in ID order', async () => {
-      const store = await open();
-      await recordEveryone(store);
+      const store = await recorded();
       const viewOn = (await all(store.everyone(AS_OF))).map(comparable);
       const expected = (await replayed(store, AS_OF)).map(comparable);
       expect(viewOn).toEqual(expected);
@@ -252,8 +265,7 @@ export function storeContract(engine: string, openEmpty: OpenEmpty): void {
 
     for (const viewOn of [null, AS_OF]) {
       it(`reads exactly the open items the core defines (OPEN_ITEMS), as of ${viewOn ?? 'everything recorded'}`, async () => {
-        const store = await open();
-        await recordEveryone(store);
+        const store = await recorded();
         const sources = await store.agendaRows(viewOn, order);
         const states = await replayed(store, viewOn);
         const want = (test: (h: PersonState['hires'][number]) => boolean) =>
@@ -276,8 +288,7 @@ export function storeContract(engine: string, openEmpty: OpenEmpty): void {
     }
 
     it("narrows the agenda to the employers a filter accepts (due --employer), in the query: the whole agenda's rows of those employers, in order", async () => {
-      const store = await open();
-      await recordEveryone(store);
+      const store = await recorded();
       for (const viewOn of [null, AS_OF]) {
         const whole = await store.agendaRows(viewOn, order);
         const accepted = (employer: string | null) => employer === 'Co 1' || employer === 'Co 3';
@@ -293,8 +304,7 @@ export function storeContract(engine: string, openEmpty: OpenEmpty): void {
     });
 
     it("reads a window of the agenda (the web view): the whole agenda's rows from a deadline on, for one employer, in the same order", async () => {
-      const store = await open();
-      await recordEveryone(store);
+      const store = await recorded();
       type Row = { person: { id: string }; hire: { hiredOn: string; leftOn: string | null; employer: string | null } };
       const deadlineOf = (kind: 'registrations' | 'separations', e: Row) =>
         kind === 'registrations' ? order.registrationDeadline(e.hire.hiredOn as IsoDate) : order.separationDeadline(e.hire.leftOn as IsoDate);
@@ -324,8 +334,7 @@ export function storeContract(engine: string, openEmpty: OpenEmpty): void {
     });
 
     it("counts the open hires by kind, employer and start day, as the agenda reads them (the web view's counts)", async () => {
-      const store = await open();
-      await recordEveryone(store);
+      const store = await recorded();
       for (const viewOn of [null, AS_OF]) {
         const sources = await store.agendaRows(viewOn, order);
         const counts = new Map<string, number>();
@@ -343,8 +352,7 @@ export function storeContract(engine: string, openEmpty: OpenEmpty): void {
     });
 
     it("finds people by part of a name (any case) or the end of their ID, a page at a time in ID order; the last event's number", async () => {
-      const store = await open();
-      await recordEveryone(store);
+      const store = await recorded();
       const states = await replayed(store, null);
       const named = states.filter((s) => (s.name ?? '').toLowerCase().includes('p1')).map((s) => s.id);
       expect(named.length).toBeGreaterThan(3);
@@ -370,8 +378,7 @@ export function storeContract(engine: string, openEmpty: OpenEmpty): void {
     });
 
     it('reads open hires in AgendaOrder: deadline, holder, hire date, employer, ties included', async () => {
-      const store = await open();
-      await recordEveryone(store);
+      const store = await recorded();
       for (const viewOn of [null, AS_OF]) {
         const sources = await store.agendaRows(viewOn, order);
         for (const [kind, rows] of [
