@@ -94,3 +94,39 @@ it('reads a YYYY-MM-DD date as the regular expression it replaced did (issue 31)
   for (const text of ['2026-02-28\n', ' 2026-02-28', '2026-1-01', '+026-01-01', '2026-01-0a', '0000-01-01', '2026-00-10', '2024-02-29', '1900-02-29'])
     expect(parseIsoDate(text)).toBe(before(text));
 });
+
+describe('daysBetween counts days by arithmetic on the digits (issue 31)', () => {
+  // The reference: a UTC Date set to the day (years 0-99 as written), what daysBetween built per call before.
+  const reference = (date: string) => {
+    const d = new Date(0);
+    d.setUTCFullYear(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
+    return Math.round(d.getTime() / 86_400_000);
+  };
+  const iso = (n: number) => {
+    const d = new Date(n * 86_400_000);
+    return `${String(d.getUTCFullYear()).padStart(4, '0')}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}` as IsoDate;
+  };
+  it('agrees with the calendar on every day of 1899-2101 and every 13th day of years 0000-9999', () => {
+    const wrong: string[] = [];
+    const first = reference('0000-01-01');
+    const last = reference('9999-12-31');
+    for (let n = first; n <= last; n += n >= reference('1899-01-01') && n < reference('2102-01-01') ? 1 : 13) {
+      const date = iso(n);
+      if (daysBetween('1970-01-01' as IsoDate, date) !== n || addDays(date, 0) !== date) wrong.push(date);
+    }
+    expect(wrong).toEqual([]);
+    for (const date of [
+      '0000-01-01',
+      '0000-02-29',
+      '0000-03-01',
+      '0099-12-31',
+      '0100-02-28',
+      '0100-03-01',
+      '1900-02-28',
+      '1900-03-01',
+      '2000-02-29',
+      '9999-12-31',
+    ])
+      expect(daysBetween('1970-01-01' as IsoDate, date as IsoDate)).toBe(reference(date));
+  });
+});
