@@ -1,8 +1,8 @@
 // `npm test`: the type check (tsc --noEmit) and the lint (biome check) run beside the build and the suite
 // (vitest run) instead of before them, and the run fails if any of the four fails. Issue 25 (the suite's time):
 // run first, they held up the build and the suite for their wall time (TypeScript 7's check about 3 s of CPU,
-// Biome about 2 s; TypeScript 5.9's was 16 s on one thread). The suite needs the build, so it waits for it; the
-// check and the lint need nothing. Their output is kept and printed after vitest's, so the two do not interleave.
+// Biome about 2 s; TypeScript 5.9's was 16 s on one thread). The suite needs the build, so it waits for it (there
+// is none when dist/ is up to date: build.mjs --if-changed); the check and the lint need nothing. Their output is kept and printed after vitest's, so the two do not interleave.
 // Arguments go to vitest (`npm test -- test/e2e/scale.test.ts`).
 import { spawn } from 'node:child_process';
 import path from 'node:path';
@@ -34,7 +34,7 @@ const checks = [
   run('tsc --noEmit', process.execPath, [path.join(root, 'node_modules', 'typescript7', 'bin', 'tsc'), '--noEmit'], true),
   run('biome check', bin('biome'), ['check'], true),
 ];
-const built = await run('node scripts/build.mjs', process.execPath, [path.join(root, 'scripts', 'build.mjs')], false);
+const built = await run('node scripts/build.mjs --if-changed', process.execPath, [path.join(root, 'scripts', 'build.mjs'), '--if-changed'], false);
 const results = [built, built.status === 0 ? await run('vitest run', bin('vitest'), ['run', ...process.argv.slice(2)], false) : null];
 for (const result of [...(await Promise.all(checks)), ...results]) {
   if (result === null) continue;
