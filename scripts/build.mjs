@@ -14,34 +14,20 @@
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { buildInputsDigest } from './build-inputs.mjs';
 import { writeManPage } from './man.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const { version } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
 
-// `--if-changed` (npm test, scripts/test.mjs): no build when dist/ was built from the same inputs by this Node, as it
-// is right after `npm install` or `npm ci` (their `prepare` builds). The build took 2-5 s before the suite could start
-// (issue 25: npm test's time). The inputs: every file below bin/, data/, scripts/ and src/, the package and lock
-// files, the Node version and the build's one setting. The stamp lives outside dist/, which npm packs.
+// `--if-changed` (npm test, scripts/test.mjs): no build when dist/ was built from the same inputs (build-inputs.mjs).
+// The stamp lives outside dist/, which npm packs; a build removes it first and writes it once it has succeeded.
 const STAMP = path.join(root, 'node_modules', '.cache', 'sscard', 'build-inputs.sha1');
-const inputsDigest = (() => {
-  const hash = createHash('sha1').update(`${process.version}\0${process.env.SSCARD_NO_MINIFY ?? ''}\0`);
-  const add = (relative) => {
-    const full = path.join(root, relative);
-    if (!existsSync(full)) return;
-    if (statSync(full).isDirectory()) {
-      for (const name of readdirSync(full).sort()) add(path.join(relative, name));
-      return;
-    }
-    hash.update(`${relative}\0`).update(readFileSync(full)).update('\0');
-  };
-  for (const input of ['bin', 'data', 'scripts', 'src', 'package.json', 'package-lock.json', 'tsconfig.json']) add(input);
-  return hash.digest('hex');
-})();
+const inputsDigest = buildInputsDigest(root);
 if (
   process.argv.includes('--if-changed') &&
   existsSync(path.join(root, 'dist', 'bundles.json')) &&
