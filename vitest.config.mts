@@ -5,7 +5,8 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
  * The files that take longest, started first. Without vitest's cache of earlier durations (a fresh clone, CI) it
  * starts larger files first, and scale.test.ts is small: it started near the end and ran alone for its last half
  * minute (one thread: its 150,000-row ledger is built and read in this process). With the cache, vitest's own order
- * (longest first) comes out the same; this list only breaks ties vitest cannot.
+ * (longest first) mostly comes out the same; the listed files always start first, in this order, whatever vitest
+ * would have chosen (a stable sort after vitest's own).
  */
 /*
  * The unit project's two slowest files come next: small files, so vitest started them last, and the run ended with

@@ -738,7 +738,6 @@ async function postgres(target) {
       status.sqlite.push(sscard(['status', target]).ms);
       status.postgres.push(sscard(['status', target], pgEnv).ms);
     }
-    const due = sscard(['due', '--json'], pgEnv);
     // A past day on the shared ledger (issue 31): the people with facts after it replayed through one cursor into
     // the temporary agenda; against today's due and export of the same ledger. Time (the server works too) and
     // this process's CPU.
@@ -775,7 +774,7 @@ async function postgres(target) {
         '<= 250 MiB',
       );
     }
-    row('PostgreSQL: due --json', `${due.ms.toFixed(0)} ms`, '');
+    row('PostgreSQL: due --json', `${pgDue.ms.toFixed(0)} ms`, '');
     const against = (then, today) =>
       `${ms(then.ms)} vs ${ms(today.ms)} = ${(then.ms / today.ms).toFixed(2)}x (CPU ${(then.cpuMs / 1000).toFixed(1)} vs ${(today.cpuMs / 1000).toFixed(1)} s); ${mib(then.mib)}`;
     row(`PostgreSQL: due --json --as-of ${PAST} vs today's: time (client CPU); peak memory`, against(pgDueThen, pgDue), '<= 2x; <= 150 MiB');

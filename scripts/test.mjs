@@ -1,7 +1,7 @@
 // `npm test`: the type check (tsc --noEmit) and the lint (biome check) run beside the build and the suite
 // (vitest run) instead of before them, and the run fails if any of the four fails. Issue 25 (the suite's time):
 // run first, they held up the build and the suite for their wall time (TypeScript 7's check about 3 s of CPU,
-// Biome about 2 s; TypeScript 5.9's was 16 s on one thread). The suite needs the build, so it waits for it (there
+// Biome about 2 s; TypeScript 5.9's was 16-17 s on one thread). The suite needs the build, so it waits for it (there
 // is none when dist/ is up to date: build.mjs --if-changed); the check and the lint need nothing. Their output is kept and printed after vitest's, so the two do not interleave.
 // Arguments go to vitest (`npm test -- test/e2e/scale.test.ts`).
 import { spawn } from 'node:child_process';

@@ -460,15 +460,6 @@ function keyPart(a: string, b: string): number {
   return compareText(a, b);
 }
 
-/** Replayed people's open hires with their deadlines, to be merged among a query's rows by `byAgendaKey`. */
-export function withDeadlines(
-  kind: 'registration' | 'separation',
-  entries: readonly PersonHire[],
-  deadlineOf: (kind: 'registration' | 'separation', start: IsoDate) => string,
-): DatedHire[] {
-  return entries.map((e) => ({ ...e, deadline: deadlineOf(kind, kind === 'registration' ? e.hire.hiredOn : e.hire.leftOn!) }));
-}
-
 /** Whether a dated hire lies in an agenda window (store.ts AgendaWindow): replayed hires are narrowed as the queries narrow theirs. */
 export const inWindow =
   (window: AgendaWindow | undefined) =>

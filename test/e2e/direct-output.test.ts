@@ -12,7 +12,15 @@ import { BIN, logStderr } from './harness.js';
 
 const ID = '11010519491231002X';
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sscard-direct-output-'));
-const env = { PATH: process.env.PATH ?? '', HOME: dir, LANG: 'C', NO_COLOR: '1', SSCARD_TODAY: '2026-11-24', SSCARD_DB: path.join(dir, 'ledger.db') };
+const env = {
+  PATH: process.env.PATH ?? '',
+  HOME: dir,
+  TZ: 'America/St_Johns',
+  LANG: 'C',
+  NO_COLOR: '1',
+  SSCARD_TODAY: '2026-11-24',
+  SSCARD_DB: path.join(dir, 'ledger.db'),
+};
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 beforeAll(() => {
@@ -26,6 +34,7 @@ function loaded(args: string[], redirect: string): { code: number | null; module
   const probe = path.join(dir, 'probe.cjs');
   // Noted at exit, after the command wrote everything.
   fs.writeFileSync(probe, `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(list)}, process.moduleLoadList.join('\\n')));`);
+  fs.rmSync(list, { force: true }); // a run that wrote no list must not be judged by the previous run's
   const command = [process.execPath, '--require', probe, BIN, ...args].map((word) => `'${word}'`).join(' ');
   const r = spawnSync('sh', ['-c', `${command} ${redirect}`], { env, encoding: 'utf8' });
   logStderr(r.stderr);

@@ -41,7 +41,7 @@ describe('an exported event line: the bytes of the rebuilt event', () => {
     ['a payload naming a kind', row('person.recorded', '{"kind":"card.received","card":"A12345678"}')],
     ['a guardian', row('card.activated', '{"card":"A12345678","outlet":null,"guardian":"110105201001010016"}')],
     ['revoked seqs', row('revoked', '{"seqs":[3,4],"reason":"typo"}', { seq: '12' })],
-    ['an emoji and a line separator', row('person.recorded', '{"name":"王😀\u2028x"}'.replace('\\u2028', '\u2028'))],
+    ['an emoji and a line separator', row('person.recorded', '{"name":"王😀\u2028x"}')],
     ['a lone surrogate', row('person.recorded', `{"name":"a${String.fromCharCode(0xd800)}b"}`)],
     ['minus zero and a long integer', row('hire.based', '{"employer":null,"hiredOn":"2026-07-01","base":-0,"x":12345678901234567890}')],
     ['a nested object', row('person.recorded', '{"name":{"a":1}}')],

@@ -632,7 +632,8 @@ export class SqliteStore extends Reader implements Store {
   }
 
   async agendaRows(viewOn: IsoDate | null, order: AgendaOrder, window?: AgendaWindow): Promise<AgendaSources> {
-    if (window?.employer === undefined && window?.from === undefined) this.streamed();
+    // A command's one read (due, due --employer), not the web view's windows (which always name employer and from).
+    if (window === undefined || window.employerMatches !== undefined) this.streamed();
     // The deadline of each start day, by the core's rule (agendaOrder), as a
     // function the query sorts by: SQLite's sorter keeps the order in bounded
     // memory, whatever the number of open hires. SQLite calls it per row; the
