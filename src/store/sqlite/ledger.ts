@@ -634,12 +634,10 @@ export class SqliteStore extends Reader implements Store {
   async agendaRows(viewOn: IsoDate | null, order: AgendaOrder, window?: AgendaWindow): Promise<AgendaSources> {
     // A command's one read (due, due --employer), not the web view's windows (which always name employer and from).
     if (window === undefined || window.employerMatches !== undefined) this.streamed();
-    // The deadline of each start day, by the core's rule (agendaOrder), as a
-    // function the query sorts by: SQLite's sorter keeps the order in bounded
-    // memory, whatever the number of open hires. SQLite calls it per row; the
-    // core remembers each start day's deadline (period.ts), so a row costs a lookup.
+    // The deadline of each start day, by the core's rule (agendaOrder), as a function the query sorts by
+    // (sscard_registration_deadline, sscard_separation_deadline, below): SQLite's sorter keeps the order in bounded
+    // memory, whatever the number of open hires.
     const deadlineOf = deadlinesOf(order);
-    this.db.function('sscard_deadline', { deterministic: true }, (kind, start) => deadlineOf(kind as 'registration' | 'separation', start as IsoDate));
     // People with facts dated after `viewOn` looked different that day: the queries leave them out, and
     // they are replayed, one at a time, into a temporary file read back in AgendaOrder. Everyone else: the cache.
     const later = laterFacts(this.s, viewOn);
@@ -661,7 +659,7 @@ export class SqliteStore extends Reader implements Store {
     // Rows as arrays (the driver's raw mode): a third cheaper than named rows, for the hundreds of thousands of open hires.
     // The query's text is made when first read: choosing the index counts the open hires, which a windowed read never needs.
     // The sort key is a function of one argument per kind, each start day's answer kept in a Map: SQLite calls it
-    // per row, and the driver makes a JavaScript value of every argument (issue 31: sscard_deadline('registration',
+    // per row, and the driver makes a JavaScript value of every argument (issue 31: the earlier two-argument sscard_deadline('registration',
     // day) cost 1,900 instructions a row of due --json at 100,000 hires, callgrind; see also `hire` below).
     const known = { registration: new Map<IsoDate, string>(), separation: new Map<IsoDate, string>() };
     const deadlineAt = (kind: 'registration' | 'separation', start: IsoDate): string => {
@@ -751,7 +749,7 @@ export class SqliteStore extends Reader implements Store {
     const employerMatches = window.employerMatches ?? (() => true);
     if (window.employer !== undefined) {
       // One employer's few hires: one pass in deadline order (no index leads with the employer), as due reads them.
-      const sql = `SELECT sscard_deadline('${kind}', ${start}), h.person_id, p.name, ${HIRE_VALUES}
+      const sql = `SELECT sscard_${kind}_deadline(${start}), h.person_id, p.name, ${HIRE_VALUES}
         FROM hire h ${this.viaIndex(index)} JOIN person p ON p.id = h.person_id
         WHERE ${OPEN_ITEMS_SQL[kind]} AND h.employer = ?${past === null ? '' : ` AND ${notLater(past, 'h.person_id')}`} ORDER BY 1, h.person_id, h.hired_on, h.employer, h.id`;
       for (const [deadline, id, name, ...hire] of this.s
