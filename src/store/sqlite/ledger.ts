@@ -24,6 +24,7 @@ import {
   differences,
   equalData,
   EVENT_COLUMNS,
+  factPayload,
   type EventRow,
   HIRE_VALUES,
   OPEN_REGISTRATION_VALUES,
@@ -552,9 +553,9 @@ class Transaction extends Reader implements LedgerTransaction {
       this.s.sql('INSERT INTO person (id, name) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name').run(personId, after.name);
     this.recordedHere?.add(personId);
     const insert = this.s.sql('INSERT INTO event (person_id, kind, concerns_on, recorded_at, source, v, data) VALUES (?, ?, ?, ?, ?, ?, ?)');
-    const recorded = facts.map((f) =>
-      stamp(f, Number(insert.run(personId, f.body.kind, f.on, this.now, source, EVENT_VERSION, payload(f.body)).lastInsertRowid)),
-    );
+    const recorded: LedgerEvent[] = [];
+    for (const f of facts)
+      recorded.push(stamp(f, Number(insert.run(personId, f.body.kind, f.on, this.now, source, EVENT_VERSION, factPayload(f.body)).lastInsertRowid)));
     if (before === null) insertNewState(this.s, after);
     else saveState(this.s, after, before);
     // The events are not kept (a reader of them reads them again): the state carries on.
