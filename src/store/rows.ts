@@ -71,23 +71,38 @@ export function damagedEvent(seq: number, why: 'kind' | 'data'): Refused {
 }
 
 export function toEvent(row: EventRow): LedgerEvent {
-  const seq = Number(row.seq);
-  if (!KNOWN_KINDS.has(row.kind)) throw damagedEvent(seq, 'kind');
+  return eventOf(Number(row.seq), row.person_id, row.kind, row.concerns_on, row.recorded_at, row.source, row.data);
+}
+
+function eventOf(seq: number, personId: string, kind: string, on: string | null, recordedAt: string, source: string, text: string): LedgerEvent {
+  if (!KNOWN_KINDS.has(kind)) throw damagedEvent(seq, 'kind');
   let data: unknown;
   try {
-    data = JSON.parse(row.data);
+    data = JSON.parse(text);
   } catch {
     throw damagedEvent(seq, 'data');
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) throw damagedEvent(seq, 'data');
-  return {
-    seq,
-    personId: row.person_id,
-    on: row.concerns_on as IsoDate | null,
-    recordedAt: row.recorded_at,
-    source: row.source,
-    body: { kind: row.kind, ...data } as EventBody,
-  };
+  return { seq, personId, on: on as IsoDate | null, recordedAt, source, body: { kind, ...data } as EventBody };
+}
+
+/**
+ * The columns of one person's events as SQL, one JSON array of
+ * PERSON_EVENT_VALUES per event, gathered by `json_group_array` (read back by
+ * personEventsOf): a past day's replays read their people's events a person
+ * to a row, not an event to a row (issue 31: the driver makes each row an
+ * object column by column, and that was most of the replay's reading, at
+ * 1,000,000 hires 1.7 s of CPU for 285,720 events as rows against 1.1 s as one
+ * text per person).
+ */
+export const PERSON_EVENT_VALUES = 'e.seq, e.kind, e.concerns_on, e.recorded_at, e.source, e.data';
+
+/** One person's events from `json_group_array(json_array(PERSON_EVENT_VALUES))`, by number (the aggregate's order is not SQL's promise). */
+export function personEventsOf(personId: string, text: string): LedgerEvent[] {
+  const rows = JSON.parse(text) as [number, string, string | null, string, string, string][];
+  const events = rows.map(([seq, kind, on, recordedAt, source, data]) => eventOf(seq, personId, kind, on, recordedAt, source, data));
+  for (let i = 1; i < events.length; i++) if (events[i]!.seq < events[i - 1]!.seq) return events.sort((a, b) => a.seq - b.seq);
+  return events;
 }
 
 /**
