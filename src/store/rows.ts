@@ -118,24 +118,21 @@ export function personEventsOf(personId: string, text: string): LedgerEvent[] {
  */
 const INTEGER = '(?:0|-?[1-9]\\d{0,14})';
 const PLAIN_VALUE = `(?:"[^"\\\\\\u0000-\\u001f\\ud800-\\udfff]*"|null|true|false|${INTEGER}|\\[(?:${INTEGER}(?:,${INTEGER})*)?\\])`;
-const PLAIN_MEMBER = `"(?!kind")[A-Za-z]+":${PLAIN_VALUE}`;
-const PLAIN_PAYLOAD = new RegExp(`^\\{(?:${PLAIN_MEMBER}(?:,${PLAIN_MEMBER})*)?\\}$`);
-
-/** Whether a payload of PLAIN_PAYLOAD's form names a key twice (JSON.parse would keep the last value at the first place). */
-function repeatsKey(text: string): boolean {
-  const keys: string[] = [];
-  // In that form a key is a `"` after `{` or `,` outside strings, which hold no `"`: found from each `":`.
-  for (let end = text.indexOf('":'); end !== -1; end = text.indexOf('":', end + 2)) {
-    const key = text.slice(text.lastIndexOf('"', end - 1) + 1, end);
-    if (keys.includes(key)) return true;
-    keys.push(key);
-  }
-  return false;
-}
+/**
+ * A member whose key (capture group `group`) names no later member: in this
+ * form a later key is always preceded by `,"` (strings hold no `"`, lists
+ * only integers), so `,"key":` further on is a later member of that key
+ * (JSON.parse would keep its value at the first place). One regular
+ * expression instead of a scan of the keys in JavaScript (issue 31: the scan
+ * was 5.6% of export --format json's profile at 100,000 hires; the test of
+ * 260,002 payloads took 81 ms of CPU instead of 139 ms).
+ */
+const PLAIN_MEMBER = (group: number) => `"(?!kind")([A-Za-z]+)":${PLAIN_VALUE}(?![^]*,"\\${group}":)`;
+const PLAIN_PAYLOAD = new RegExp(`^\\{(?:${PLAIN_MEMBER(1)}(?:,${PLAIN_MEMBER(2)})*)?\\}$`);
 
 export function storedEvent(seq: number, personId: string, kind: EventKind, on: string | null, recordedAt: string, source: string, data: string): StoredEvent {
   if (!KNOWN_KINDS.has(kind)) throw damagedEvent(seq, 'kind');
-  if (PLAIN_PAYLOAD.test(data) && !repeatsKey(data)) return { seq, personId, kind, on: on as IsoDate | null, recordedAt, source, payload: data };
+  if (PLAIN_PAYLOAD.test(data)) return { seq, personId, kind, on: on as IsoDate | null, recordedAt, source, payload: data };
   let parsed: unknown;
   try {
     parsed = JSON.parse(data);
