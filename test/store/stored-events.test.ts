@@ -8,7 +8,7 @@ import { exportedEventLine } from '../../src/cli/formats/ledger-json.js';
 import { type EventRow, storedEvent, toEvent } from '../../src/store/rows.js';
 
 /** What export wrote before: the event as allEvents gives it, its body without the kind as `data`, JSON.stringify. */
-function before(row: EventRow, show: (id: string) => string): string {
+function rebuilt(row: EventRow, show: (id: string) => string): string {
   const e = toEvent(row);
   const { kind, ...data } = e.body;
   const fields: Record<string, unknown> = data;
@@ -39,6 +39,13 @@ describe('an exported event line: the bytes of the rebuilt event', () => {
     ['integer-like keys come first', row('person.recorded', '{"name":"x","1":2}')],
     ['a duplicate key', row('person.recorded', '{"name":"x","name":"y"}')],
     ['a payload naming a kind', row('person.recorded', '{"kind":"card.received","card":"A12345678"}')],
+    ['a payload naming a kind that is no text', row('person.recorded', '{"kind":5,"card":"A12345678"}', { source: 'import hires.csv line 2' })],
+    ['a payload naming a null kind', row('person.recorded', '{"kind":null}', { source: 'import hires.csv line 2' })],
+    ['a duplicate key among three', row('hire.recorded', '{"employer":"a","hiredOn":"2026-07-01","employer":"b"}')],
+    ['the second and third keys the same', row('hire.recorded', '{"employer":"a","hiredOn":"2026-07-01","hiredOn":"2026-07-02"}')],
+    ['a key ending another', row('person.recorded', '{"ab":1,"b":2,"xb":[1,2]}')],
+    ['a key starting another', row('person.recorded', '{"b":1,"bc":"x","bcd":null}')],
+    ['a value holding what looks like a key', row('person.recorded', '{"name":",name:","x":",\\"name\\":1"}')],
     ['a guardian', row('card.activated', '{"card":"A12345678","outlet":null,"guardian":"110105201001010016"}')],
     ['revoked seqs', row('revoked', '{"seqs":[3,4],"reason":"typo"}', { seq: '12' })],
     ['an emoji and a line separator', row('person.recorded', '{"name":"王😀\u2028x"}')],
@@ -49,7 +56,24 @@ describe('an exported event line: the bytes of the rebuilt event', () => {
     ['a digit in a key', row('person.recorded', '{"name1":"x"}')],
     ['a plain source', row('person.recorded', '{"name":"x"}', { source: 'import hires.csv line 2' })],
   ])('%s', (_, r) => {
-    for (const show of [(id: string) => id, maskId]) expect(exported(r, show)).toBe(before(r, show));
+    for (const show of [(id: string) => id, maskId]) expect(exported(r, show)).toBe(rebuilt(r, show));
+  });
+
+  it('random flat payloads, keys repeated or not: the same bytes', () => {
+    // A fixed generator (no clock): keys that repeat, end or start one another; values of every plain kind and some not.
+    let state = 31;
+    const next = (n: number) => {
+      state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return state % n;
+    };
+    const keys = ['a', 'b', 'ab', 'ba', 'name', 'kind', 'x1'];
+    const values = ['1', '-0', '0', '12', 'null', 'true', 'false', '"x"', '""', '",\\"a\\":"', '",a:"', '[]', '[1,2]', '[1, 2]', '1.5', '{"a":1}', '"\\u0041"'];
+    for (let i = 0; i < 3000; i++) {
+      const members = Array.from({ length: next(5) }, () => `"${keys[next(keys.length)]}":${values[next(values.length)]}`);
+      // Half with a source that needs escapes (the line's slow path), half without.
+      const r = row('person.recorded', `{${members.join(',')}}`, i % 2 === 0 ? {} : { source: 'import hires.csv line 2' });
+      for (const show of [(id: string) => id, maskId]) expect(exported(r, show)).toBe(rebuilt(r, show));
+    }
   });
 
   it('a payload in the form sscard writes is written through as stored', () => {

@@ -35,8 +35,17 @@ export function exportedEventLine(e: StoredEvent, shownId: (id: string) => strin
     }
   }
   const id = shownId(e.personId);
-  // One test for the five texts instead of five JSON.stringify calls (a fifth of the export at a million hires).
-  if (PLAIN_TEXT.test(id + e.kind + (e.on ?? '') + e.recordedAt + e.source))
+  // A test of each text instead of five JSON.stringify calls (a fifth of the export at a million hires); five tests,
+  // not one of the texts joined, which built and copied a sixth string per event (interleaved, 260,002 events:
+  // 372 -> 296 ms of CPU for the lines, issue 31). A kind that a payload gave (storedEvent) may be any JSON value.
+  if (
+    PLAIN_TEXT.test(id) &&
+    typeof e.kind === 'string' &&
+    PLAIN_TEXT.test(e.kind) &&
+    (e.on === null || PLAIN_TEXT.test(e.on)) &&
+    PLAIN_TEXT.test(e.recordedAt) &&
+    PLAIN_TEXT.test(e.source)
+  )
     return `{"seq":${e.seq},"id":"${id}","kind":"${e.kind}","on":${e.on === null ? 'null' : `"${e.on}"`},"recordedAt":"${e.recordedAt}","source":"${e.source}","data":${payload}}`;
   return `{"seq":${e.seq},"id":${text(id)},"kind":${text(e.kind)},"on":${text(e.on)},"recordedAt":${text(e.recordedAt)},"source":${text(e.source)},"data":${payload}}`;
 }

@@ -24,6 +24,7 @@ import {
   differences,
   equalData,
   EVENT_COLUMNS,
+  factPayload,
   type EventRow,
   HIRE_VALUES,
   OPEN_REGISTRATION_VALUES,
@@ -36,7 +37,9 @@ import {
   mergedByKey,
   OPEN_ITEMS_SQL,
   paged,
+  PERSON_EVENT_VALUES,
   payload,
+  personEventsOf,
   reiterable,
   toCard,
   storedEvent,
@@ -303,35 +306,42 @@ interface LaterFacts {
 const notLater = (later: LaterFacts, column: string) => `${column} NOT IN ${later.list}`;
 
 /**
- * The events of the people with facts dated after the day, by person then
- * number: one query, read as it goes, the list's people in ID order, each
- * one's events by the event_person index (no sort: CROSS JOIN keeps the
- * list outside); without the list, one pass over the table (or the index,
- * for few) and SQLite's sorter, as before.
+ * The events of the people with facts dated after the day, a person to a row
+ * ([ID, their events as personEventsOf reads them]), in ID order: one query,
+ * read as it goes, the list's people in ID order, each one's events by the
+ * event_person index (no sort: CROSS JOIN keeps the list outside); without
+ * the list, one pass over the table (or the index, for few) grouped by
+ * SQLite's sorter, as before.
  */
-function laterEvents(s: Statements, later: LaterFacts): IterableIterator<EventRow> {
-  const columns = EVENT_COLUMNS.split(', ')
-    .map((c) => `e.${c}`)
-    .join(', ');
+function laterEvents(s: Statements, later: LaterFacts): IterableIterator<[string, string]> {
+  const events = `json_group_array(json_array(${PERSON_EVENT_VALUES}))`;
   const sql = later.listed
-    ? `SELECT ${columns} FROM ${later.list} l CROSS JOIN event e ON e.person_id = l.person_id ORDER BY l.person_id, e.seq`
-    : `SELECT ${EVENT_COLUMNS} FROM ${later.source} WHERE person_id IN ${later.list} ORDER BY person_id, seq`;
-  return s.sql(sql).iterate(...later.params) as IterableIterator<EventRow>;
+    ? `SELECT l.person_id, ${events} FROM ${later.list} l CROSS JOIN event e ON e.person_id = l.person_id GROUP BY l.person_id ORDER BY l.person_id`
+    : `SELECT e.person_id, ${events} FROM ${later.source.replace('event', 'event e')} WHERE e.person_id IN ${later.list} GROUP BY e.person_id ORDER BY e.person_id`;
+  return s
+    .sql(sql)
+    .raw(true)
+    .iterate(...later.params) as IterableIterator<[string, string]>;
 }
 
-/** Events grouped by person (rows ordered by person), each person's replayed as of `asOf`. */
-function* replayedByPerson(rows: Iterable<EventRow>, asOf: IsoDate | null): Iterable<PersonState> {
+/** Each person of `people` (laterEvents' rows) replayed as of `asOf`. */
+function* replayedByPerson(people: Iterable<[string, string]>, asOf: IsoDate): Iterable<PersonState> {
+  for (const [id, events] of people) yield replay(id, personEventsOf(id, events), asOf).state;
+}
+
+/** Events grouped by person (rows ordered by person), each person's replayed (check's comparison with the cache). */
+function* replayedRows(rows: Iterable<EventRow>): Iterable<PersonState> {
   let current: string | null = null;
   let events: LedgerEvent[] = [];
   for (const row of rows) {
     if (row.person_id !== current) {
-      if (current !== null) yield replay(current, events, asOf).state;
+      if (current !== null) yield replay(current, events).state;
       current = row.person_id;
       events = [];
     }
     events.push(toEvent(row));
   }
-  if (current !== null) yield replay(current, events, asOf).state;
+  if (current !== null) yield replay(current, events).state;
 }
 
 interface EcardRow {
@@ -359,7 +369,7 @@ function ahead<T>(rows: Iterator<T>) {
 
 /** Everyone replayed from their events (what `check` compares the cache with). */
 function replayAll(s: Statements): Iterable<PersonState> {
-  return replayedByPerson(s.sql(`SELECT ${EVENT_COLUMNS} FROM event ORDER BY person_id, seq`).iterate() as Iterable<EventRow>, null);
+  return replayedRows(s.sql(`SELECT ${EVENT_COLUMNS} FROM event ORDER BY person_id, seq`).iterate() as Iterable<EventRow>);
 }
 
 /** Where the cached tables differ from the replay of everyone's events (SPEC 1.6). */
@@ -552,9 +562,9 @@ class Transaction extends Reader implements LedgerTransaction {
       this.s.sql('INSERT INTO person (id, name) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name').run(personId, after.name);
     this.recordedHere?.add(personId);
     const insert = this.s.sql('INSERT INTO event (person_id, kind, concerns_on, recorded_at, source, v, data) VALUES (?, ?, ?, ?, ?, ?, ?)');
-    const recorded = facts.map((f) =>
-      stamp(f, Number(insert.run(personId, f.body.kind, f.on, this.now, source, EVENT_VERSION, payload(f.body)).lastInsertRowid)),
-    );
+    const recorded: LedgerEvent[] = [];
+    for (const f of facts)
+      recorded.push(stamp(f, Number(insert.run(personId, f.body.kind, f.on, this.now, source, EVENT_VERSION, factPayload(f.body)).lastInsertRowid)));
     if (before === null) insertNewState(this.s, after);
     else saveState(this.s, after, before);
     // The events are not kept (a reader of them reads them again): the state carries on.
@@ -904,11 +914,9 @@ export class SqliteStore extends Reader implements Store {
       (function* () {
         try {
           for (const state of statesOf) {
-            while (later !== null && later.next !== null && later.next.person_id < state.id) later.take();
-            if (later !== null && later.next?.person_id === state.id) {
-              const events: LedgerEvent[] = [];
-              while (later.next?.person_id === state.id) events.push(toEvent(later.take()));
-              const replayed = replay(state.id, events, viewOn).state;
+            while (later !== null && later.next !== null && later.next[0] < state.id) later.take();
+            if (later !== null && later.next?.[0] === state.id) {
+              const replayed = replay(state.id, personEventsOf(state.id, later.take()[1]), viewOn).state;
               if (replayed.exists) yield replayed;
             } else if (onlyRecorded(state.id)) {
               yield { ...emptyPerson(state.id), exists: true, name: state.name };
