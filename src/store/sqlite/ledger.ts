@@ -91,7 +91,7 @@ function insertHires(s: Statements, state: PersonState): void {
 }
 
 function insertCards(s: Statements, state: PersonState): void {
-  for (const [i, card] of state.cards.entries()) s.sql(INSERT_CARD).run(...Object.values(cardParams(card, i + 1)));
+  for (let i = 0; i < state.cards.length; i++) s.sql(INSERT_CARD).run(...Object.values(cardParams(state.cards[i]!, i + 1)));
 }
 
 function insertEcard(s: Statements, state: PersonState): void {
@@ -549,12 +549,14 @@ class Transaction extends Reader implements LedgerTransaction {
     // Built field by field, not by spreading: an import stamps millions of them.
     const stamp = (f: Fact, seq: number): LedgerEvent => ({ on: f.on, body: f.body, seq, personId, recordedAt: this.now, source });
     const state = this.stateOf(personId);
+    let revokes = false; // (a loop, not facts.some: no closure per call)
+    for (const f of facts) if (f.body.kind === 'revoked') revokes = true;
     // A person with no events yet has no cached rows (their first fact is their record).
     const before = state.exists ? state : null;
     // The state after, computed before writing (the new events' own numbers do not matter to it): the caller's
     // when worked out from this very state (applyAll, which a revocation never goes through), else applied here.
     const after =
-      (planned?.from === state && !facts.some((f) => f.body.kind === 'revoked') ? planned.to : null) ??
+      (planned?.from === state && !revokes ? planned.to : null) ??
       replayOnto(state, facts) ??
       replay(personId, [...personEvents(this.s, personId), ...facts.map((f, i) => stamp(f, Number.MAX_SAFE_INTEGER - facts.length + i))]).state;
     // The person's row is the events' parent (foreign key): a new person's comes first, with their name.
