@@ -20,7 +20,7 @@ const idOf = (i: number) => {
 const dayOf = (n: number) => new Date(Date.UTC(2026, 9, 1 + n)).toISOString().slice(0, 10) as IsoDate;
 const keys = async (pages: AgendaSources['registrations']) => {
   const got: string[] = [];
-  for await (const page of pages) for (const e of page) got.push(`${e.deadline} ${e.person.id} ${e.hire.hiredOn}`);
+  for await (const page of pages) for (const e of page) got.push(`${e.person.id} ${e.hire.hiredOn}`);
   return got;
 };
 
