@@ -478,8 +478,13 @@ export class IdFilter {
     return (this.bits[this.a >>> 5]! & (1 << (this.a & 31))) !== 0 && (this.bits[this.b >>> 5]! & (1 << (this.b & 31))) !== 0;
   }
 
+  /** The string the positions were last worked out for: an import asks mayHold, then add, for the same row's id. */
+  private last: string | null = null;
+
   /** Two of the 2^25 bits for a string: FNV-1a, and a multiplicative hash of its own (kept in fields: no array per row). */
   private positions(id: string): void {
+    if (id === this.last) return;
+    this.last = id;
     let a = 0x811c9dc5;
     let b = 0x27d4eb2f;
     for (let i = 0; i < id.length; i++) {
