@@ -240,6 +240,25 @@ export function messagesFor(lang) {
   },
 });
 
+/*
+ * Decision (issue 31): zod, where our sources require() it on first use
+ * (src/core/policy.ts checks a policy file's shape only when the file is not
+ * the one the build checked), is a bundle of its own, dist/lazy/zod-mini.cjs,
+ * required when that happens. Bundled into each command as a require(), all
+ * of zod (some 520 KB) went into every bundle holding policy.ts; statically
+ * imported, its module defined some forty classes at every start of those
+ * commands. A command whose own schemas import zod (shared/input.ts) keeps
+ * them in its bundle as before.
+ */
+const zodOnFirstUse = {
+  name: 'zod-on-first-use',
+  setup(b) {
+    b.onResolve({ filter: /^zod\/mini$/ }, (args) =>
+      args.kind === 'require-call' && args.importer.startsWith(SOURCES) ? { path: './zod-mini.cjs', external: true } : undefined,
+    );
+  },
+};
+
 rmSync(STAMP, { force: true }); // written again only once the whole build has succeeded
 rmSync(path.join(root, 'dist'), { recursive: true, force: true });
 await build({
@@ -248,11 +267,12 @@ await build({
   outfile: 'dist/sscard.cjs',
   plugins: [splitLazyImports, commanderWithoutChildProcess, plainBuiltins, lazyCatalogues('./lazy/')],
 });
-await Promise.all(
-  ['en', 'zh'].map((lang) =>
+await Promise.all([
+  ...['en', 'zh'].map((lang) =>
     build({ ...common, entryPoints: [path.join(CATALOGUES, `${lang}.ts`)], outfile: `dist/lazy/messages-${lang}.cjs`, plugins: [plainBuiltins] }),
   ),
-);
+  build({ ...common, stdin: { contents: "export * from 'zod/mini';", resolveDir: root, loader: 'js' }, outfile: 'dist/lazy/zod-mini.cjs' }),
+]);
 // A lazy bundle may itself import() another (the store opener loads the PostgreSQL engine): until none is new.
 // One esbuild call for all of a round's bundles, not one each: esbuild then reads and parses the shared sources
 // once (the build took 6.7-7.4 s of CPU, esbuild's process included, and 2.3-2.4 s this way; the bundles are
@@ -266,7 +286,7 @@ while (built.size < lazy.size) {
     entryPoints: next.map(([source, name]) => ({ in: source, out: name })),
     outdir: 'dist/lazy',
     outExtension: { '.js': '.cjs' },
-    plugins: [splitLazyImports, withoutPgNative, sqliteDriver, jsonAsJson, pureCatalogues, plainBuiltins, lazyCatalogues('./')],
+    plugins: [splitLazyImports, withoutPgNative, sqliteDriver, jsonAsJson, pureCatalogues, plainBuiltins, lazyCatalogues('./'), zodOnFirstUse],
   });
 }
 // Every bundle a bundle requires is there (a lazy target imported from the entry bundle would be looked for in dist/),

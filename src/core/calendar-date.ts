@@ -60,7 +60,12 @@ export function isoDate(year: number, month: number, day: number): IsoDate {
 }
 
 export function daysInMonth(year: number, month: number): number {
-  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  // February's length is worked out for every month, each operation on every call: V8 has then seen them all
+  // before it optimises a caller, and the first February date read does not deoptimise it (issue 31: an
+  // import's identity numbers and dates were recompiled when one came late). Gregorian: every 4th year, not
+  // every 100th, every 400th.
+  const february = 28 + (year % 4 === 0 ? 1 : 0) - (year % 100 === 0 ? 1 : 0) + (year % 400 === 0 ? 1 : 0);
+  if (month === 2) return february;
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 

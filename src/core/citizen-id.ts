@@ -145,5 +145,6 @@ export function legacyForm(number: string): string | null {
 /** Whole years of age on `on`. */
 export function ageOn(birthDate: IsoDate, on: IsoDate): number {
   const years = Number(on.slice(0, 4)) - Number(birthDate.slice(0, 4));
-  return on.slice(5) >= birthDate.slice(5) ? years : years - 1;
+  // One subtraction on every call (not only before the birthday): see daysInMonth.
+  return years - (on.slice(5) >= birthDate.slice(5) ? 0 : 1);
 }

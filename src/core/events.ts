@@ -151,11 +151,21 @@ const sameHire = (h: Hire, employer: string | null, hiredOn: IsoDate) => h.emplo
 const storedState = (c: Card): Card => (c.state === 'ready' ? { ...c, state: 'issued' } : c);
 
 function withHire(state: PersonState, employer: string | null, hiredOn: IsoDate, change: (h: Hire) => Hire | null): PersonState | Orphan {
-  const index = state.hires.findIndex((h) => sameHire(h, employer, hiredOn));
+  const index = hireIndex(state.hires, employer, hiredOn);
   if (index === -1) return { orphan: 'no-such-hire' };
   const changed = change(state.hires[index]!);
   if (changed === null) return { orphan: 'hire-not-in-that-state' };
-  return { ...state, hires: state.hires.map((h, i) => (i === index ? changed : h)) };
+  // A copy with the one hire replaced (slice keeps the array's elements kind, where an optimised map made
+  // another one than the interpreter's, and the store's code for the hires deoptimised: issue 31).
+  const hires = state.hires.slice();
+  hires[index] = changed;
+  return { ...state, hires };
+}
+
+/** The place of the hire with this employer and hire date, or -1 (findIndex without a closure per call: issue 31). */
+function hireIndex(hires: readonly Hire[], employer: string | null, hiredOn: IsoDate): number {
+  for (let i = 0; i < hires.length; i++) if (sameHire(hires[i]!, employer, hiredOn)) return i;
+  return -1;
 }
 
 /**
@@ -191,7 +201,7 @@ export function apply(state: PersonState, f: Fact, holderId: string = state.id):
     case 'person.renamed':
       return { ...state, name: body.name };
     case 'hire.recorded': {
-      if (state.hires.some((h) => sameHire(h, body.employer, body.hiredOn))) return { orphan: 'hire-recorded-twice' };
+      if (hireIndex(state.hires, body.employer, body.hiredOn) !== -1) return { orphan: 'hire-recorded-twice' };
       const hire: Hire = {
         kind: body.hireKind,
         employer: body.employer,

@@ -126,7 +126,8 @@ export function planRow(row: LedgerRow, person: PersonState, cardHolder: string 
   const facts: Fact[] = [];
   let state = person;
   const record = (more: readonly Fact[]) => {
-    facts.push(...more);
+    if (more.length === 0) return; // most rows' base, end, card and e-card: nothing to add
+    for (const f of more) facts.push(f);
     state = applyAll(state, more);
   };
 

@@ -6,7 +6,7 @@
 // a rule no source gave is `unknown`, never a guess. This module checks that
 // data and answers questions about it. It never reads the file: the CLI reads
 // it and passes the parsed JSON in.
-import * as z from 'zod/mini';
+import type * as Zod from 'zod/mini';
 import { addDays, addMonths, type IsoDate } from './calendar-date.js';
 import { ageOn } from './citizen-id.js';
 import { isRestDay, type RestDayCalendar } from './holidays.js';
@@ -110,11 +110,21 @@ export interface NationalRules {
 export const DEFAULT_POLICY = 'seed';
 
 /**
+ * zod itself, required on first use too (issue 31): its module defines some
+ * forty classes when it is evaluated, which the bundles did at every start of
+ * every command holding this module, while a command reads the build's
+ * checked reading of the shipped file (scripts/build.mjs) and needs no schema.
+ * A plain require(), as official-calendar.ts does for the lunar tables.
+ */
+const zod = (): typeof Zod => require('zod/mini') as typeof Zod;
+
+/**
  * The file's schema, made on first use: building zod's schema objects ran
  * at the start of every command whose bundle holds this module, the many
  * that never read the file included (issue 31: `status` start-up).
  */
 function makeFileSchema() {
+  const z = zod();
   const count = z.number().check(z.int(), z.positive(), z.maximum(36500));
   const age = z.number().check(z.int(), z.minimum(0), z.maximum(150));
   const text = z.string().check(z.minLength(1));
@@ -162,7 +172,7 @@ function makeFileSchema() {
   });
 }
 type FileSchema = ReturnType<typeof makeFileSchema>;
-type PolicyEntry = z.infer<FileSchema>['policies'][number];
+type PolicyEntry = Zod.infer<FileSchema>['policies'][number];
 let fileSchema: FileSchema | undefined;
 
 /** Where the data is wrong: the entry (its id when it has one), the field's path, and what is wrong, as a code the catalogue words. */
@@ -201,7 +211,7 @@ function lossProblem(rule: LossRule): boolean {
 /** zod's reading of the policy file's content: its typed copy (unknown keys left out), or the issues. */
 export function policyFileShape(data: unknown) {
   fileSchema ??= makeFileSchema();
-  return z.safeParse(fileSchema, data);
+  return zod().safeParse(fileSchema, data);
 }
 
 /**
@@ -221,7 +231,7 @@ export function parsePolicies(
    */
   shapeChecked = false,
 ): { ok: true; book: PolicyBook; national: NationalRules } | { ok: false; problem: PolicyProblem } {
-  const parsed = shapeChecked ? { success: true as const, data: data as z.infer<FileSchema> } : policyFileShape(data);
+  const parsed = shapeChecked ? { success: true as const, data: data as Zod.infer<FileSchema> } : policyFileShape(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const [top, index] = issue.path;

@@ -118,7 +118,8 @@ export function decideRegistration(hires: readonly Hire[], request: Registration
   const registered = registeredOn === null ? [] : [fact(registeredOn, { kind: 'hire.registered', employer, hiredOn })];
   if (existing === null) {
     const hire: Hire = { kind: request.kind, employer, hiredOn, registeredOn, leftOn: null, separationDoneOn: null, base: null };
-    return allow({ action: 'create', hire, facts: [fact(hiredOn, { kind: 'hire.recorded', employer, hiredOn, hireKind: request.kind }), ...registered] });
+    const recorded = fact(hiredOn, { kind: 'hire.recorded', employer, hiredOn, hireKind: request.kind });
+    return allow({ action: 'create', hire, facts: registered.length === 0 ? [recorded] : [recorded, registered[0]!] });
   }
   if (registeredOn === null || existing.registeredOn === registeredOn) return allow({ action: 'unchanged', hire: existing, facts: [] });
   if (existing.registeredOn !== null) return refuse({ reason: 'already-registered', registeredOn: existing.registeredOn });

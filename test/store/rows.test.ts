@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EventBody } from '../../src/core/events.js';
-import { byAgendaKey, type DatedHire, equalData, mergedByKey, PAGE_ROWS, payload } from '../../src/store/rows.js';
+import fc from 'fast-check';
+import { byAgendaKey, type DatedHire, equalData, factPayload, mergedByKey, PAGE_ROWS, payload } from '../../src/store/rows.js';
 
 describe('payload: an event body as stored, without its kind (a column of its own)', () => {
   it.each<[string, EventBody]>([
@@ -12,6 +13,42 @@ describe('payload: an event body as stored, without its kind (a column of its ow
     const { kind: _kind, ...rest } = body as unknown as Record<string, unknown>;
     expect(JSON.parse(payload(body))).toEqual(rest);
     expect(payload(body)).not.toContain('"kind"');
+  });
+});
+
+describe('factPayload: the payload of a fact the core made, the same bytes as payload()', () => {
+  // Texts with what JSON escapes (quotes, backslashes, controls, lone surrogates) and what it does not (CJK, emoji).
+  const text = fc.oneof(fc.string({ unit: 'binary' }), fc.constantFrom('Acme "东" Co', 'a\\b', '\u2028', '\ud800x', '😀', ''));
+  const employer = fc.option(text, { nil: null });
+  const day = fc.constantFrom('2026-11-02', '1900-01-01', '2099-12-31');
+  it("for the kinds it writes from a template, in the core's member order", () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.record({ kind: fc.constant('person.recorded' as const), name: fc.option(text, { nil: null }) }),
+          fc.record({
+            kind: fc.constant('hire.recorded' as const),
+            employer,
+            hiredOn: day,
+            hireKind: fc.constantFrom('employee' as const, 'flexible' as const),
+          }),
+          fc.record({ kind: fc.constant('hire.registered' as const), employer, hiredOn: day }),
+        ),
+        (body) => {
+          expect(factPayload(body as EventBody)).toBe(payload(body as EventBody));
+        },
+      ),
+      { numRuns: 5000 },
+    );
+  });
+  it('for any other kind, and for a member of an unexpected type', () => {
+    for (const body of [
+      { kind: 'card.found', card: 'A1' },
+      { kind: 'hire.based', employer: 'E', hiredOn: '2026-11-02', base: 800000 },
+      { kind: 'person.recorded', name: undefined },
+      { kind: 'hire.recorded', employer: 7, hiredOn: '2026-11-02', hireKind: 'employee' },
+    ])
+      expect(factPayload(body as unknown as EventBody)).toBe(payload(body as unknown as EventBody));
   });
 });
 

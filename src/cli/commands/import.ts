@@ -15,11 +15,14 @@ import { MAX_LINE, RosterFileError } from '../formats/roster/problems.js';
 import { cellIssueText } from '../text/cell-issue.js';
 import { privateTempDir } from '../private-temp.js';
 import type { Context } from '../context.js';
+import type { Judging } from '../../core/decision.js';
+import type { RosterRow } from '../formats/roster/read.js';
+import type { ContributionTable } from '../../core/contributions.js';
+import type { EmployerBook } from './shared/contributions-data.js';
 import type { BadRow, ImportTally } from './shared/import-tally.js';
 import { required } from './shared/input.js';
 import { readRow } from '../formats/ledger-csv.js';
 import { writeJson } from './shared/output.js';
-import { personState } from './shared/person.js';
 import { refusalText } from './shared/refusals.js';
 
 export interface ImportArgs {
@@ -246,8 +249,12 @@ async function importRoster(
       const names = roster.unknownColumns.map((c) => JSON.stringify(redactIds(c.slice(0, 40))));
       ctx.err.write(`${ctx.m.import.ignoredColumns(names)}\n`);
     }
+    const each: RowImport = { ctx, tx, j, employers, cities, cityOf, named, badCell, tally, lineSource, file };
     for await (const chunk of atLeast(roster.pages, PREFETCH)) {
-      const reads = chunk.map(({ cells, idDamage }) => (idDamage ? null : readRow(cells, ctx.today, policies)));
+      // Read by a loop, not chunk.map: the array's elements kind is then the same whether or not the loop runs
+      // optimised (an optimised map made arrays of another map, and each one deoptimised the import: issue 31).
+      const reads: (ReturnType<typeof readRow> | null)[] = [];
+      for (const { cells, idDamage } of chunk) reads.push(idDamage ? null : readRow(cells, ctx.today, policies));
       if (tx.prefetch) {
         const valid = reads.flatMap((read) => (read && !('problem' in read) ? [read.row] : []));
         await tx.prefetch(
@@ -255,74 +262,100 @@ async function importRoster(
           valid.flatMap((row) => (row.card ? [row.card.number] : [])),
         );
       }
-      for (let i = 0; i < chunk.length; i++) {
-        const { line, idDamage, cells } = chunk[i]!;
-        // A masked export given back (SPEC 2.3): one sentence for the file, not one per row; no number in it can be read.
-        if (isMaskedId(cells.id ?? '')) {
-          const format = file.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv';
-          throw new InvalidInput('masked-export', ctx.m.import.maskedRoster(path.basename(file), format));
-        }
-        tally.rows++;
-        if (idDamage) {
-          badCell({ line, field: 'id', code: 'invalid-id', message: ctx.m.roster.idDamage(idDamage.kind) });
-          continue;
-        }
-        const read = reads[i]!;
-        if ('problem' in read) {
-          badCell({
-            line,
-            field: read.problem.field,
-            code: read.problem.code ?? `invalid-${read.problem.field.replaceAll('_', '-')}`,
-            message: cellIssueText(ctx.m, read.problem.issue, named),
-          });
-          continue;
-        }
-        const id = read.row.id.number;
-        const person = await personState(tx, id);
-        const holder = read.row.card ? await tx.cardHolder(read.row.card.number) : null;
-        const plan = planRow(read.row, person, holder, j);
-        if (!plan.ok) {
-          const { problem } = plan;
-          const code = 'refusal' in problem ? problem.refusal.reason : problem.other;
-          badCell({ line, field: problem.field, code, message: problemText(ctx, problem, read.row.card?.number ?? '', named(problem.field)) });
-          continue;
-        }
-        const employer = read.row.hire?.employer ?? null;
-        if (employer !== null && (read.employer !== null || employers.get(employer) === null)) {
-          try {
-            const said = read.employer;
-            await employers.record(
-              ctx,
-              tx,
-              { name: employer, uscc: said?.uscc ?? null, city: cityOf(cities, said?.city) },
-              { uscc: 'employer_uscc', city: 'employer_city' },
-            );
-          } catch (error) {
-            if (!(error instanceof InvalidInput || error instanceof Refused)) throw error;
-            badCell({
-              line,
-              field: 'employer_uscc',
-              code: error.code,
-              message: ctx.m.row.employerRefused(error.message.replace(/^employer_uscc[:：]\s*/, '')),
-            });
-            continue;
-          }
-        }
-        const beside = openHireBeside(read.row, person);
-        // Said row by row like bad rows, at most LISTED_BAD_ROWS times: a roster of rehires must not flood the terminal.
-        if (beside && read.row.hire && tally.secondOpenHires++ < LISTED_BAD_ROWS)
-          ctx.err.write(`${ctx.m.import.secondOpenHire(line, id, beside.employer ?? '', beside.hiredOn, read.row.hire.hiredOn)}\n`);
-        // The state planRow worked out from `person`: the store need not apply the row's facts again.
-        await tx.record(id, plan.facts, lineSource + line, { from: person, to: plan.state });
-        tally.events += plan.facts.length;
-        if (plan.facts.length > 0) tally.changed++;
-        else tally.unchanged++;
-      }
+      for (let i = 0; i < chunk.length; i++) await importRow(each, chunk[i]!, reads[i]!);
     }
   } finally {
     holder.bar?.done();
     await roster.close();
   }
+}
+
+/** What each row of a roster is imported with (importRoster's, for importRow). */
+interface RowImport {
+  readonly ctx: Context;
+  readonly tx: LedgerTransaction;
+  readonly j: Judging;
+  readonly employers: EmployerBook;
+  readonly cities: ContributionTable;
+  readonly cityOf: (table: ContributionTable, typed: string | null | undefined) => string | null;
+  readonly named: (field: string) => string;
+  readonly badCell: (row: BadRow) => void;
+  readonly tally: ImportTally;
+  readonly lineSource: string;
+  readonly file: string;
+}
+
+/**
+ * One row of a roster: checked, decided (planRow) and recorded, or counted
+ * as bad. A function of its own, called once per row, rather than the body
+ * of importRoster's loop (issue 31): V8 optimises it from the feedback of
+ * many calls, and a rare path taken late (a Bloom filter's false yes)
+ * recompiles this function, not the whole import.
+ * `read`: readRow's reading of the row's cells (null when the id is damaged).
+ */
+async function importRow(each: RowImport, row: RosterRow, cellsRead: ReturnType<typeof readRow> | null): Promise<void> {
+  const { ctx, tx, j, employers, cities, cityOf, named, badCell, tally, lineSource, file } = each;
+  const { line, idDamage, cells } = row;
+  // A masked export given back (SPEC 2.3): one sentence for the file, not one per row; no number in it can be read.
+  if (isMaskedId(cells.id ?? '')) {
+    const format = file.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv';
+    throw new InvalidInput('masked-export', ctx.m.import.maskedRoster(path.basename(file), format));
+  }
+  tally.rows++;
+  if (idDamage) {
+    badCell({ line, field: 'id', code: 'invalid-id', message: ctx.m.roster.idDamage(idDamage.kind) });
+    return;
+  }
+  const read = cellsRead!; // read for every row whose id is not damaged
+  if ('problem' in read) {
+    badCell({
+      line,
+      field: read.problem.field,
+      code: read.problem.code ?? `invalid-${read.problem.field.replaceAll('_', '-')}`,
+      message: cellIssueText(ctx.m, read.problem.issue, named),
+    });
+    return;
+  }
+  const id = read.row.id.number;
+  const person = await tx.personState(id); // (shared/person.ts's personState, without its await: the same call inside a write)
+  const holder = read.row.card ? await tx.cardHolder(read.row.card.number) : null;
+  const plan = planRow(read.row, person, holder, j);
+  if (!plan.ok) {
+    const { problem } = plan;
+    const code = 'refusal' in problem ? problem.refusal.reason : problem.other;
+    badCell({ line, field: problem.field, code, message: problemText(ctx, problem, read.row.card?.number ?? '', named(problem.field)) });
+    return;
+  }
+  const employer = read.row.hire?.employer ?? null;
+  if (employer !== null && (read.employer !== null || employers.get(employer) === null)) {
+    try {
+      const said = read.employer;
+      await employers.record(
+        ctx,
+        tx,
+        { name: employer, uscc: said?.uscc ?? null, city: cityOf(cities, said?.city) },
+        { uscc: 'employer_uscc', city: 'employer_city' },
+      );
+    } catch (error) {
+      if (!(error instanceof InvalidInput || error instanceof Refused)) throw error;
+      badCell({
+        line,
+        field: 'employer_uscc',
+        code: error.code,
+        message: ctx.m.row.employerRefused(error.message.replace(/^employer_uscc[:：]\s*/, '')),
+      });
+      return;
+    }
+  }
+  const beside = openHireBeside(read.row, person);
+  // Said row by row like bad rows, at most LISTED_BAD_ROWS times: a roster of rehires must not flood the terminal.
+  if (beside && read.row.hire && tally.secondOpenHires++ < LISTED_BAD_ROWS)
+    ctx.err.write(`${ctx.m.import.secondOpenHire(line, id, beside.employer ?? '', beside.hiredOn, read.row.hire.hiredOn)}\n`);
+  // The state planRow worked out from `person`: the store need not apply the row's facts again.
+  await tx.record(id, plan.facts, lineSource + line, { from: person, to: plan.state });
+  tally.events += plan.facts.length;
+  if (plan.facts.length > 0) tally.changed++;
+  else tally.unchanged++;
 }
 
 function report(ctx: Context, args: ImportArgs, tally: ImportTally): void {

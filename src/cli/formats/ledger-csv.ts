@@ -29,7 +29,8 @@ export const QUOTED_FORMULA = /^'+[=+\-@\t\r]/;
 export const neutralise = (cell: string): string => (FORMULA_START.test(cell) || QUOTED_FORMULA.test(cell) ? `'${cell}` : cell);
 /** A workbook's text cells are never evaluated: only the quotes import would take off are kept. */
 export const keepQuotes = (cell: string): string => (QUOTED_FORMULA.test(cell) ? `'${cell}` : cell);
-export const unneutralise = (cell: string): string => (QUOTED_FORMULA.test(cell) ? cell.slice(1) : cell);
+// 0x27: the quote QUOTED_FORMULA starts with (most cells have none: no regular expression for them).
+export const unneutralise = (cell: string): string => (cell.charCodeAt(0) === 0x27 && QUOTED_FORMULA.test(cell) ? cell.slice(1) : cell);
 
 /** hire_kind's values, in English and Chinese. */
 const HIRE_KINDS: Record<string, 'employee' | 'flexible'> = {
@@ -84,99 +85,79 @@ export function readRow(
   policies: { readonly book: PolicyBook; readonly fallback: string },
 ): { row: LedgerRow; employer: EmployerCells | null } | { problem: CellProblem } {
   const defaultPolicy = policies.fallback;
-  const text = (column: Column): string | null => {
-    const cell = cells[column];
-    if (cell === undefined || cell === '') return null; // most columns of most rows: no work
-    const value = unneutralise(cell.trim());
-    return value === '' ? null : value;
-  };
-  let problem: CellProblem | null = null;
-  const bad = (field: Column, issue: CellIssue, code?: string) => {
-    problem ??= code === undefined ? { field, issue } : { field, issue, code };
-    return null;
-  };
-  const date = (column: Column): IsoDate | null => {
-    const value = text(column);
-    const parsed = value === null ? null : (parseRosterDate(value) ?? bad(column, { kind: 'notADate' }));
-    return parsed === null || inRange(parsed) ? parsed : bad(column, { kind: 'outOfRange' });
-  };
-  const name = (column: Column): string | null => {
-    const value = text(column);
-    if (value === null) return null;
-    if (textProblem(value) !== null) return bad(column, { kind: 'badName' });
-    return value;
-  };
+  // One reader per row, not four closures over it (issue 31: an import reads millions of rows).
+  const r = new RowCells(cells);
 
-  const rawId = text('id');
+  const rawId = r.text('id');
   if (rawId === null) return { problem: { field: 'id', issue: { kind: 'idEmpty' } } };
   const id = parseCitizenId(rawId, today);
   if (!id.ok) return { problem: { field: 'id', issue: { kind: 'id', problem: id.problem } } };
 
-  const employer = name('employer');
-  const hiredOn = date('hired_on');
-  const registeredOn = date('registered_on');
-  const leftOn = date('left_on');
-  const separationDoneOn = date('separation_done_on');
-  if (hiredOn === null && (employer ?? registeredOn ?? leftOn ?? separationDoneOn) !== null) bad('hired_on', { kind: 'hireMissing' });
-  if (leftOn !== null && employer === null) bad('employer', { kind: 'leftWithoutEmployer' });
-  if (separationDoneOn !== null && leftOn === null) bad('left_on', { kind: 'doneWithoutLeaving' });
+  const employer = r.name('employer');
+  const hiredOn = r.date('hired_on');
+  const registeredOn = r.date('registered_on');
+  const leftOn = r.date('left_on');
+  const separationDoneOn = r.date('separation_done_on');
+  if (hiredOn === null && (employer ?? registeredOn ?? leftOn ?? separationDoneOn) !== null) r.bad('hired_on', { kind: 'hireMissing' });
+  if (leftOn !== null && employer === null) r.bad('employer', { kind: 'leftWithoutEmployer' });
+  if (separationDoneOn !== null && leftOn === null) r.bad('left_on', { kind: 'doneWithoutLeaving' });
   // The employer's record (SPEC 1.10): its credit code, checked here, and its city, resolved by the import.
-  const rawUscc = text('employer_uscc');
-  const uscc = rawUscc === null ? null : ((c) => (c.ok ? c.code : bad('employer_uscc', { kind: 'uscc', problem: c.problem })))(checkUscc(rawUscc));
-  const employerCity = name('employer_city');
+  const rawUscc = r.text('employer_uscc');
+  const uscc = rawUscc === null ? null : ((c) => (c.ok ? c.code : r.bad('employer_uscc', { kind: 'uscc', problem: c.problem })))(checkUscc(rawUscc));
+  const employerCity = r.name('employer_city');
   if ((rawUscc ?? employerCity) !== null && employer === null)
-    bad(rawUscc !== null ? 'employer_uscc' : 'employer_city', { kind: 'employerRecordWithoutEmployer' });
-  const base = ((value) => (value === null ? null : (parseYuan(value) ?? bad('base', { kind: 'base' }))))(text('base'));
-  const rawKind = text('hire_kind');
-  const hireKind = rawKind === null ? 'employee' : (HIRE_KINDS[rawKind.toLowerCase()] ?? bad('hire_kind', { kind: 'hireKind' }));
+    r.bad(rawUscc !== null ? 'employer_uscc' : 'employer_city', { kind: 'employerRecordWithoutEmployer' });
+  const base = ((value) => (value === null ? null : (parseYuan(value) ?? r.bad('base', { kind: 'base' }))))(r.text('base'));
+  const rawKind = r.text('hire_kind');
+  const hireKind = rawKind === null ? 'employee' : (HIRE_KINDS[rawKind.toLowerCase()] ?? r.bad('hire_kind', { kind: 'hireKind' }));
 
-  const rawCard = text('card_number');
-  const cardNumber = rawCard === null ? null : (normaliseCardNumber(rawCard) ?? bad('card_number', { kind: 'cardNumber' }));
-  const bank = name('bank');
-  const issuedOn = date('issued_on');
-  const receivedOn = date('received_on');
-  const activatedOn = date('activated_on');
-  const enabledOn = date('enabled_on');
-  const expiresOn = date('expires_on');
-  const rawPolicy = text('policy');
+  const rawCard = r.text('card_number');
+  const cardNumber = rawCard === null ? null : (normaliseCardNumber(rawCard) ?? r.bad('card_number', { kind: 'cardNumber' }));
+  const bank = r.name('bank');
+  const issuedOn = r.date('issued_on');
+  const receivedOn = r.date('received_on');
+  const activatedOn = r.date('activated_on');
+  const enabledOn = r.date('enabled_on');
+  const expiresOn = r.date('expires_on');
+  const rawPolicy = r.text('policy');
   const policy =
     rawPolicy === null
       ? null
-      : (findPolicy(policies.book, rawPolicy)?.id ?? bad('policy', { kind: 'policy', known: [...policies.book.keys()].join(', ') }, 'unknown-policy'));
-  const rawGuardian = text('guardian_id');
+      : (findPolicy(policies.book, rawPolicy)?.id ?? r.bad('policy', { kind: 'policy', known: [...policies.book.keys()].join(', ') }, 'unknown-policy'));
+  const rawGuardian = r.text('guardian_id');
   const guardianId = rawGuardian === null ? null : parseCitizenId(rawGuardian, today);
-  if (guardianId !== null && !guardianId.ok) bad('guardian_id', { kind: 'id', problem: guardianId.problem });
-  if (guardianId !== null && activatedOn === null) bad('activated_on', { kind: 'guardianWithoutActivation' });
-  const rawGeneration = text('generation');
+  if (guardianId !== null && !guardianId.ok) r.bad('guardian_id', { kind: 'id', problem: guardianId.problem });
+  if (guardianId !== null && activatedOn === null) r.bad('activated_on', { kind: 'guardianWithoutActivation' });
+  const rawGeneration = r.text('generation');
   const generation =
-    rawGeneration === null ? 2 : (GENERATIONS[rawGeneration.replace(/社保卡|社会保障卡|卡$/g, '')] ?? bad('generation', { kind: 'generation' }));
+    rawGeneration === null ? 2 : (GENERATIONS[rawGeneration.replace(/社保卡|社会保障卡|卡$/g, '')] ?? r.bad('generation', { kind: 'generation' }));
   // Card-making progress (制卡进度, SPEC 1.3 v3): with a card number, the application it completed and its wait at the
   // outlet; without one, an application no card completed yet, being made or failed.
-  const appliedOn = date('applied_on');
-  const readyOn = date('ready_on');
-  const readyAt = name('ready_outlet');
-  const failedOn = date('failed_on');
-  const failure = name('failure_reason');
-  if (readyAt !== null && readyOn === null) bad('ready_on', { kind: 'outletWithoutReady' });
-  if (failure !== null && failedOn === null) bad('failed_on', { kind: 'reasonWithoutFailure' });
-  if (failedOn !== null && appliedOn === null) bad('applied_on', { kind: 'failureWithoutApplication' });
-  if (failedOn !== null && rawCard !== null) bad('failed_on', { kind: 'failedWithCard' });
-  const rawState = text('card_state');
-  const endedOn = date('card_ended_on');
-  const end = rawState === null ? null : (CARD_ENDS[rawState.toLowerCase()] ?? bad('card_state', { kind: 'cardState' }));
-  if ((rawState === null) !== (endedOn === null)) bad(rawState === null ? 'card_state' : 'card_ended_on', { kind: 'cardStatePair' });
-  if (rawCard === null && (bank ?? issuedOn ?? readyOn ?? receivedOn ?? activatedOn ?? rawState) !== null) bad('card_number', { kind: 'cardColumns' });
-  if (rawCard === null && appliedOn === null && rawGeneration !== null) bad('card_number', { kind: 'cardColumns' });
+  const appliedOn = r.date('applied_on');
+  const readyOn = r.date('ready_on');
+  const readyAt = r.name('ready_outlet');
+  const failedOn = r.date('failed_on');
+  const failure = r.name('failure_reason');
+  if (readyAt !== null && readyOn === null) r.bad('ready_on', { kind: 'outletWithoutReady' });
+  if (failure !== null && failedOn === null) r.bad('failed_on', { kind: 'reasonWithoutFailure' });
+  if (failedOn !== null && appliedOn === null) r.bad('applied_on', { kind: 'failureWithoutApplication' });
+  if (failedOn !== null && rawCard !== null) r.bad('failed_on', { kind: 'failedWithCard' });
+  const rawState = r.text('card_state');
+  const endedOn = r.date('card_ended_on');
+  const end = rawState === null ? null : (CARD_ENDS[rawState.toLowerCase()] ?? r.bad('card_state', { kind: 'cardState' }));
+  if ((rawState === null) !== (endedOn === null)) r.bad(rawState === null ? 'card_state' : 'card_ended_on', { kind: 'cardStatePair' });
+  if (rawCard === null && (bank ?? issuedOn ?? readyOn ?? receivedOn ?? activatedOn ?? rawState) !== null) r.bad('card_number', { kind: 'cardColumns' });
+  if (rawCard === null && appliedOn === null && rawGeneration !== null) r.bad('card_number', { kind: 'cardColumns' });
 
-  const rawChannel = text('ecard_channel');
+  const rawChannel = r.text('ecard_channel');
   // Chinese names too (微信, 支付宝, 云闪付, ...: SPEC 1.4), as `ecard claim --channel` takes them.
   const channel =
-    rawChannel === null ? null : (parseEcardChannel(rawChannel) ?? bad('ecard_channel', { kind: 'channel', channels: ECARD_CHANNELS.join(', ') }));
-  const claimedOn = date('ecard_claimed_on');
-  if (rawChannel !== null && claimedOn === null && problem === null) bad('ecard_claimed_on', { kind: 'claimedOnMissing' });
+    rawChannel === null ? null : (parseEcardChannel(rawChannel) ?? r.bad('ecard_channel', { kind: 'channel', channels: ECARD_CHANNELS.join(', ') }));
+  const claimedOn = r.date('ecard_claimed_on');
+  if (rawChannel !== null && claimedOn === null && r.problem === null) r.bad('ecard_claimed_on', { kind: 'claimedOnMissing' });
 
-  const personName = name('name');
-  if (problem) return { problem };
+  const personName = r.name('name');
+  if (r.problem) return { problem: r.problem };
   return {
     row: {
       id: id.id,
@@ -210,6 +191,41 @@ export function readRow(
     },
     employer: employer !== null && (uscc ?? employerCity) !== null ? { uscc, city: employerCity } : null,
   };
+}
+
+/**
+ * A row's cells as readRow reads them, and the first malformed one found
+ * (`problem`): later checks of the row do not replace it.
+ */
+class RowCells {
+  problem: CellProblem | null = null;
+  constructor(private readonly cells: Partial<Record<Column, string>>) {}
+
+  /** The cell's text, trimmed and without the export's formula quote; null when empty. */
+  text(column: Column): string | null {
+    const cell = this.cells[column];
+    if (cell === undefined || cell === '') return null; // most columns of most rows: no work
+    const value = unneutralise(cell.trim());
+    return value === '' ? null : value;
+  }
+
+  bad(field: Column, issue: CellIssue, code?: string): null {
+    this.problem ??= code === undefined ? { field, issue } : { field, issue, code };
+    return null;
+  }
+
+  date(column: Column): IsoDate | null {
+    const value = this.text(column);
+    const parsed = value === null ? null : (parseRosterDate(value) ?? this.bad(column, { kind: 'notADate' }));
+    return parsed === null || inRange(parsed) ? parsed : this.bad(column, { kind: 'outOfRange' });
+  }
+
+  name(column: Column): string | null {
+    const value = this.text(column);
+    if (value === null) return null;
+    if (textProblem(value) !== null) return this.bad(column, { kind: 'badName' });
+    return value;
+  }
 }
 
 /** What a row says of its employer's record: the credit code (checked) and the city as written. */

@@ -24,6 +24,7 @@ import {
   differences,
   equalData,
   EVENT_COLUMNS,
+  factPayload,
   type EventRow,
   HIRE_VALUES,
   OPEN_REGISTRATION_VALUES,
@@ -36,7 +37,9 @@ import {
   mergedByKey,
   OPEN_ITEMS_SQL,
   paged,
+  PERSON_EVENT_VALUES,
   payload,
+  personEventsOf,
   reiterable,
   toCard,
   storedEvent,
@@ -88,7 +91,7 @@ function insertHires(s: Statements, state: PersonState): void {
 }
 
 function insertCards(s: Statements, state: PersonState): void {
-  for (const [i, card] of state.cards.entries()) s.sql(INSERT_CARD).run(...Object.values(cardParams(card, i + 1)));
+  for (let i = 0; i < state.cards.length; i++) s.sql(INSERT_CARD).run(...Object.values(cardParams(state.cards[i]!, i + 1)));
 }
 
 function insertEcard(s: Statements, state: PersonState): void {
@@ -303,35 +306,42 @@ interface LaterFacts {
 const notLater = (later: LaterFacts, column: string) => `${column} NOT IN ${later.list}`;
 
 /**
- * The events of the people with facts dated after the day, by person then
- * number: one query, read as it goes, the list's people in ID order, each
- * one's events by the event_person index (no sort: CROSS JOIN keeps the
- * list outside); without the list, one pass over the table (or the index,
- * for few) and SQLite's sorter, as before.
+ * The events of the people with facts dated after the day, a person to a row
+ * ([ID, their events as personEventsOf reads them]), in ID order: one query,
+ * read as it goes, the list's people in ID order, each one's events by the
+ * event_person index (no sort: CROSS JOIN keeps the list outside); without
+ * the list, one pass over the table (or the index, for few) grouped by
+ * SQLite's sorter, as before.
  */
-function laterEvents(s: Statements, later: LaterFacts): IterableIterator<EventRow> {
-  const columns = EVENT_COLUMNS.split(', ')
-    .map((c) => `e.${c}`)
-    .join(', ');
+function laterEvents(s: Statements, later: LaterFacts): IterableIterator<[string, string]> {
+  const events = `json_group_array(json_array(${PERSON_EVENT_VALUES}))`;
   const sql = later.listed
-    ? `SELECT ${columns} FROM ${later.list} l CROSS JOIN event e ON e.person_id = l.person_id ORDER BY l.person_id, e.seq`
-    : `SELECT ${EVENT_COLUMNS} FROM ${later.source} WHERE person_id IN ${later.list} ORDER BY person_id, seq`;
-  return s.sql(sql).iterate(...later.params) as IterableIterator<EventRow>;
+    ? `SELECT l.person_id, ${events} FROM ${later.list} l CROSS JOIN event e ON e.person_id = l.person_id GROUP BY l.person_id ORDER BY l.person_id`
+    : `SELECT e.person_id, ${events} FROM ${later.source.replace('event', 'event e')} WHERE e.person_id IN ${later.list} GROUP BY e.person_id ORDER BY e.person_id`;
+  return s
+    .sql(sql)
+    .raw(true)
+    .iterate(...later.params) as IterableIterator<[string, string]>;
 }
 
-/** Events grouped by person (rows ordered by person), each person's replayed as of `asOf`. */
-function* replayedByPerson(rows: Iterable<EventRow>, asOf: IsoDate | null): Iterable<PersonState> {
+/** Each person of `people` (laterEvents' rows) replayed as of `asOf`. */
+function* replayedByPerson(people: Iterable<[string, string]>, asOf: IsoDate): Iterable<PersonState> {
+  for (const [id, events] of people) yield replay(id, personEventsOf(id, events), asOf).state;
+}
+
+/** Events grouped by person (rows ordered by person), each person's replayed (check's comparison with the cache). */
+function* replayedRows(rows: Iterable<EventRow>): Iterable<PersonState> {
   let current: string | null = null;
   let events: LedgerEvent[] = [];
   for (const row of rows) {
     if (row.person_id !== current) {
-      if (current !== null) yield replay(current, events, asOf).state;
+      if (current !== null) yield replay(current, events).state;
       current = row.person_id;
       events = [];
     }
     events.push(toEvent(row));
   }
-  if (current !== null) yield replay(current, events, asOf).state;
+  if (current !== null) yield replay(current, events).state;
 }
 
 interface EcardRow {
@@ -359,7 +369,7 @@ function ahead<T>(rows: Iterator<T>) {
 
 /** Everyone replayed from their events (what `check` compares the cache with). */
 function replayAll(s: Statements): Iterable<PersonState> {
-  return replayedByPerson(s.sql(`SELECT ${EVENT_COLUMNS} FROM event ORDER BY person_id, seq`).iterate() as Iterable<EventRow>, null);
+  return replayedRows(s.sql(`SELECT ${EVENT_COLUMNS} FROM event ORDER BY person_id, seq`).iterate() as Iterable<EventRow>);
 }
 
 /** Where the cached tables differ from the replay of everyone's events (SPEC 1.6). */
@@ -468,8 +478,13 @@ export class IdFilter {
     return (this.bits[this.a >>> 5]! & (1 << (this.a & 31))) !== 0 && (this.bits[this.b >>> 5]! & (1 << (this.b & 31))) !== 0;
   }
 
+  /** The string the positions were last worked out for: an import asks mayHold, then add, for the same row's id. */
+  private last: string | null = null;
+
   /** Two of the 2^25 bits for a string: FNV-1a, and a multiplicative hash of its own (kept in fields: no array per row). */
   private positions(id: string): void {
+    if (id === this.last) return;
+    this.last = id;
     let a = 0x811c9dc5;
     let b = 0x27d4eb2f;
     for (let i = 0; i < id.length; i++) {
@@ -539,12 +554,14 @@ class Transaction extends Reader implements LedgerTransaction {
     // Built field by field, not by spreading: an import stamps millions of them.
     const stamp = (f: Fact, seq: number): LedgerEvent => ({ on: f.on, body: f.body, seq, personId, recordedAt: this.now, source });
     const state = this.stateOf(personId);
+    let revokes = false; // (a loop, not facts.some: no closure per call)
+    for (const f of facts) if (f.body.kind === 'revoked') revokes = true;
     // A person with no events yet has no cached rows (their first fact is their record).
     const before = state.exists ? state : null;
     // The state after, computed before writing (the new events' own numbers do not matter to it): the caller's
     // when worked out from this very state (applyAll, which a revocation never goes through), else applied here.
     const after =
-      (planned?.from === state && !facts.some((f) => f.body.kind === 'revoked') ? planned.to : null) ??
+      (planned?.from === state && !revokes ? planned.to : null) ??
       replayOnto(state, facts) ??
       replay(personId, [...personEvents(this.s, personId), ...facts.map((f, i) => stamp(f, Number.MAX_SAFE_INTEGER - facts.length + i))]).state;
     // The person's row is the events' parent (foreign key): a new person's comes first, with their name.
@@ -552,9 +569,9 @@ class Transaction extends Reader implements LedgerTransaction {
       this.s.sql('INSERT INTO person (id, name) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name').run(personId, after.name);
     this.recordedHere?.add(personId);
     const insert = this.s.sql('INSERT INTO event (person_id, kind, concerns_on, recorded_at, source, v, data) VALUES (?, ?, ?, ?, ?, ?, ?)');
-    const recorded = facts.map((f) =>
-      stamp(f, Number(insert.run(personId, f.body.kind, f.on, this.now, source, EVENT_VERSION, payload(f.body)).lastInsertRowid)),
-    );
+    const recorded: LedgerEvent[] = [];
+    for (const f of facts)
+      recorded.push(stamp(f, Number(insert.run(personId, f.body.kind, f.on, this.now, source, EVENT_VERSION, factPayload(f.body)).lastInsertRowid)));
     if (before === null) insertNewState(this.s, after);
     else saveState(this.s, after, before);
     // The events are not kept (a reader of them reads them again): the state carries on.
@@ -632,8 +649,12 @@ export class SqliteStore extends Reader implements Store {
   }
 
   async agendaRows(viewOn: IsoDate | null, order: AgendaOrder, window?: AgendaWindow): Promise<AgendaSources> {
-    // A command's one read (due, due --employer), not the web view's windows (which always name employer and from).
-    if (window === undefined || window.employerMatches !== undefined) this.streamed();
+    // A command (due, due --employer) reads the whole agenda: one sorted query, with a larger page cache. The web
+    // view's windows (a page, from a deadline, of an employer, or none of these) read one deadline's hires at a time and
+    // stop after the page: sorting every open hire for a first page took 11-15 s at 3,000,000 hires (2,042,855 open;
+    // issue 31, npm run bench).
+    const wholeAgenda = window === undefined || window.employerMatches !== undefined;
+    if (wholeAgenda) this.streamed();
     // The deadline of each start day, by the core's rule (agendaOrder), as a function the query sorts by
     // (sscard_registration_deadline, sscard_separation_deadline, below): SQLite's sorter keeps the order in bounded
     // memory, whatever the number of open hires.
@@ -716,9 +737,7 @@ export class SqliteStore extends Reader implements Store {
         })(),
       );
     const open = (kind: 'registration' | 'separation', all: () => AsyncIterable<DatedHire[]>) =>
-      window === undefined || (window.employer === undefined && window.from === undefined)
-        ? all
-        : () => paged(this.hiresByDeadline(kind, deadlineOf, window, later), WINDOW_CHUNK);
+      wholeAgenda ? all : () => paged(this.hiresByDeadline(kind, deadlineOf, window, later), WINDOW_CHUNK);
     const merged = (kind: 'registration' | 'separation', all: () => AsyncIterable<DatedHire[]>) =>
       reiterable(() => (replayed === null ? open(kind, all)() : mergedByKey(open(kind, all)(), windowed(replayed.hires(kind), window), byAgendaKey)));
     return {
@@ -904,11 +923,9 @@ export class SqliteStore extends Reader implements Store {
       (function* () {
         try {
           for (const state of statesOf) {
-            while (later !== null && later.next !== null && later.next.person_id < state.id) later.take();
-            if (later !== null && later.next?.person_id === state.id) {
-              const events: LedgerEvent[] = [];
-              while (later.next?.person_id === state.id) events.push(toEvent(later.take()));
-              const replayed = replay(state.id, events, viewOn).state;
+            while (later !== null && later.next !== null && later.next[0] < state.id) later.take();
+            if (later !== null && later.next?.[0] === state.id) {
+              const replayed = replay(state.id, personEventsOf(state.id, later.take()[1]), viewOn).state;
               if (replayed.exists) yield replayed;
             } else if (onlyRecorded(state.id)) {
               yield { ...emptyPerson(state.id), exists: true, name: state.name };

@@ -15,8 +15,11 @@ export function idDamage(cell: string, isNumberCell: boolean): IdDamage | null {
   const text = cell.trim();
   // A 15-digit (pre-1999) number fits a double exactly, so only longer ones are damaged.
   if (isNumberCell && !/^\d{15}$/.test(text)) return { kind: 'number-cell' };
-  if (SCIENTIFIC.test(text)) return { kind: 'scientific' };
+  // Each row of an import asks: a text that cannot match (second character neither '.' nor 'e', or not ending
+  // in 000) is not put to the regular expressions.
+  const second = text.charCodeAt(1) | 0x20; // '.' (0x2e) stays itself, 'E' becomes 'e'
+  if ((second === 0x2e || second === 0x65) && SCIENTIFIC.test(text)) return { kind: 'scientific' };
   // 15 significant digits survive, so an 18-digit number loses the last three.
-  if (/^\d{15}0{3}$/.test(text) && checkCharacter(text.slice(0, 17)) !== text[17]) return { kind: 'rounded' };
+  if (text.length === 18 && text.endsWith('000') && /^\d{15}0{3}$/.test(text) && checkCharacter(text.slice(0, 17)) !== text[17]) return { kind: 'rounded' };
   return null;
 }
