@@ -8,6 +8,7 @@
 import type { IdProblem } from '../../../core/citizen-id.js';
 import type { CardRefusal, CardState, EnableChannel, ReplaceReason } from '../../../core/card.js';
 import { EARLIEST_DATE, LATEST_DATE } from '../../../core/date-bounds.js';
+import { built } from './built.js';
 import type { EcardChannel, EcardState } from '../../../core/ecard.js';
 import type { ContributionProblem, Insurance } from '../../../core/contributions.js';
 import type { Missing } from '../../../core/cost.js';
@@ -52,19 +53,6 @@ const BIRTH_DATE = {
 const SEPARATION = 'File and social insurance transfer';
 const LATE_REGISTRATION =
   'The social insurance agency will assess the premiums owed from the hire date (Social Insurance Law Art. 58); an employer that still fails to register after being ordered to may be fined one to three times the premiums owed, and its responsible managers 500 to 3,000 yuan (Art. 84).';
-
-/**
- * A section of the catalogue, put on `owner` in place of its getter when it is
- * first read (issue 31): a command builds the words it shows, not all of
- * them (`status` read some 30 of the catalogue's sections; building them all
- * was about 5 M instructions of every start, and their code-cache entries
- * were deserialised too). Kept as a plain property from then on, enumerable,
- * in its place: the catalogue reads, lists and compares as before.
- */
-function built<T>(owner: object, key: string, section: T): T {
-  Object.defineProperty(owner, key, { value: section, writable: true, enumerable: true, configurable: true });
-  return section;
-}
 
 export const en = {
   /** The deadline's derivation, one clause per note (SPEC 1.2: "2026-10-01 is National Day; moved to 2026-10-08"). */
