@@ -19,6 +19,8 @@ const STORY: [string[], Record<string, string>?][] = [
   [['register-employee', '--id', ID, '--employer', 'Acme Ltd', '--hired-on', '2026-09-01', '--pending']],
   [['card', 'issue', '--id', ID, '--card', 'A12345678', '--issued-on', '2026-03-01', '--json']],
   [['status', ID, '--json']],
+  // The deadline's reason (2026-10-01 falls in the National Day holiday) in Chinese, after the English document.
+  [['status', ID, '--json', '--lang', 'zh']],
   [['status', ID, '--lang', 'zh']],
   [['status', ID], { FORCE_COLOR: '1' }],
   [['status', ID]],

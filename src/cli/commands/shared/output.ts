@@ -23,13 +23,17 @@ export function shownId(ctx: Context, number: string): string {
 
 export function deadlineJson(ctx: Context, deadline: Deadline | null) {
   if (deadline === null) return null;
-  // Deadlines are shared objects (period.ts remembers them): their JSON is made once per run.
-  let json = deadlineDocuments.get(deadline);
-  if (json === undefined) deadlineDocuments.set(deadline, (json = deadlineDocument(ctx, deadline)));
+  // Deadlines are shared objects (period.ts remembers them, across runs in one process too): their JSON is made once
+  // per catalogue, since the reason is in the run's language (an English reason was given to a Chinese run after an
+  // English one in the same process: test/e2e/in-process.test.ts).
+  let known = deadlineDocuments.get(ctx.m);
+  if (known === undefined) deadlineDocuments.set(ctx.m, (known = new WeakMap()));
+  let json = known.get(deadline);
+  if (json === undefined) known.set(deadline, (json = deadlineDocument(ctx, deadline)));
   return json;
 }
 
-const deadlineDocuments = new WeakMap<Deadline, ReturnType<typeof deadlineDocument>>();
+const deadlineDocuments = new WeakMap<Context['m'], WeakMap<Deadline, ReturnType<typeof deadlineDocument>>>();
 
 function deadlineDocument(ctx: Context, deadline: Deadline) {
   return {
