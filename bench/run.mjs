@@ -50,7 +50,8 @@ const RUNS = Number(process.env.SSCARD_BENCH_RUNS ?? 15);
 const IMPORT_RUNS = Number(process.env.SSCARD_BENCH_IMPORT_RUNS ?? (ROWS <= 200_000 ? 5 : 1));
 // The same-bytes rows' rounds (sscard, floor, sscard, floor, ...): 5 up to 200,000 rows (about 10 s a round at
 // 100,000), else 1, so that a bench of millions of rows still finishes.
-const SAME_RUNS = Math.max(1, Number(process.env.SSCARD_BENCH_SAME_RUNS ?? (ROWS <= 200_000 ? 5 : 1))); // round 1 gives the floors their words
+// Round 1 gives the floors their words; a value that is no whole number of at least 1 counts as 1.
+const SAME_RUNS = Math.max(1, Math.floor(Number(process.env.SSCARD_BENCH_SAME_RUNS ?? (ROWS <= 200_000 ? 5 : 1))) || 1);
 const XLSX_ROWS = Math.min(ROWS, 100_000);
 const BIN = path.resolve(import.meta.dirname, '../bin/sscard');
 const MEASURE = path.resolve(import.meta.dirname, 'measure.cjs');
@@ -187,7 +188,9 @@ function sameBytes() {
     // Each round's own ratio, lowest and highest: how far one run alone could have moved the row.
     const ratios = runs[i].sscard.map((ms, k) => ms / runs[i].floor[k]);
     const spread = SAME_RUNS > 1 ? ` (rounds ${Math.min(...ratios).toFixed(2)}-${Math.max(...ratios).toFixed(2)}x)` : '';
-    const of = SAME_RUNS > 1 ? `medians of ${SAME_RUNS} interleaved runs` : 'one run each';
+    // Round 1 runs every sscard case first (their outputs make the floors' input), then the floors: with one round the
+    // two runs of a row are minutes apart at millions of hires, not paired.
+    const of = SAME_RUNS > 1 ? `medians of ${SAME_RUNS} interleaved runs` : 'one run each, not paired';
     row(
       `${name}: CPU vs a floor writing the same bytes (${of}); peak memory`,
       `${s.toFixed(0)} ms vs ${f.toFixed(0)} ms = ${(s / f).toFixed(2)}x${spread}; ${mib(Math.max(...runs[i].mib))}`,
