@@ -291,7 +291,7 @@ interface RowImport {
  * of importRoster's loop (issue 31): V8 optimises it from the feedback of
  * many calls, and a rare path taken late (a Bloom filter's false yes)
  * recompiles this function, not the whole import.
- * `read`: readRow's reading of the row's cells (null when the id is damaged).
+ * `cellsRead`: readRow's reading of the row's cells (null when the id is damaged).
  */
 async function importRow(each: RowImport, row: RosterRow, cellsRead: ReturnType<typeof readRow> | null): Promise<void> {
   const { ctx, tx, j, employers, cities, cityOf, named, badCell, tally, lineSource, file } = each;

@@ -646,8 +646,9 @@ export class PostgresStore extends Reader implements Store {
   async agendaRows(viewOn: IsoDate | null, order: AgendaOrder, window?: AgendaWindow): Promise<AgendaSources> {
     const deadlineOf = deadlinesOf(order);
     // People with facts dated after `viewOn` looked different that day: the queries leave them out, and they are
-    // replayed from their events, read through one cursor a page at a time, one person at a time, into a temporary
-    // file read back in AgendaOrder (as the SQLite engine does; issue 31: a round trip per person, all of them held).
+    // replayed from their events, read through one cursor a page at a time, one person at a time, into a
+    // ReplayedAgenda (held in memory up to its limit, else a temporary file) read back in AgendaOrder (as the SQLite
+    // engine does; issue 31: a round trip per person, all of them held).
     // Everyone else: the cache.
     const replayed = viewOn === null ? null : new ReplayedAgenda(deadlineOf, () => order.renewingPolicies());
     if (viewOn !== null && replayed !== null) {

@@ -660,7 +660,8 @@ export class SqliteStore extends Reader implements Store {
     // memory, whatever the number of open hires.
     const deadlineOf = deadlinesOf(order);
     // People with facts dated after `viewOn` looked different that day: the queries leave them out, and
-    // they are replayed, one at a time, into a temporary file read back in AgendaOrder. Everyone else: the cache.
+    // they are replayed, one at a time, into a ReplayedAgenda (held in memory up to its limit, else a temporary
+    // file) read back in AgendaOrder. Everyone else: the cache.
     const later = laterFacts(this.s, viewOn);
     const replayed = later === null ? null : new ReplayedAgenda(deadlineOf, () => order.renewingPolicies());
     if (later !== null && replayed !== null) {

@@ -3,8 +3,9 @@
 // parameters, so a missing or misnamed translation fails `tsc` (the pattern of
 // date-fns' `Locale`). Words live here, never in the core: the core returns
 // structured reasons (IdProblem, DeadlineNote) that these functions word.
-// Plain objects and arrow functions only: the entry bundle loads this for
-// --help, so it must cost nothing to evaluate.
+// Plain objects, arrow functions and, for each section, a getter that builds it
+// when first read (built.ts): the entry bundle holds this, so it must cost
+// next to nothing to evaluate.
 import type { IdProblem } from '../../../core/citizen-id.js';
 import type { CardRefusal, CardState, EnableChannel, ReplaceReason } from '../../../core/card.js';
 import { EARLIEST_DATE, LATEST_DATE } from '../../../core/date-bounds.js';
