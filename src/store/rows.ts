@@ -6,6 +6,7 @@ import type { Card, CardState, Loss } from '../core/card.js';
 import { type Refused, refused } from '../core/errors.js';
 import { EVENT_KINDS, type EventBody, type EventKind, type LedgerEvent, type PersonState } from '../core/events.js';
 import type { Hire, HireKind } from '../core/registration.js';
+import { jsonText, PLAIN_JSON_CHARACTER } from '../core/json-text.js';
 import { type AgendaOrder, OPEN_ITEMS } from '../core/agenda.js';
 import type { AgendaWindow, CacheDifference, PersonCard, PersonHire, StoredEvent } from './store.js';
 
@@ -117,7 +118,7 @@ export function personEventsOf(personId: string, text: string): LedgerEvent[] {
  * the export's bytes stay what they were for any text the column may hold.
  */
 const INTEGER = '(?:0|-?[1-9]\\d{0,14})';
-const PLAIN_VALUE = `(?:"[^"\\\\\\u0000-\\u001f\\ud800-\\udfff]*"|null|true|false|${INTEGER}|\\[(?:${INTEGER}(?:,${INTEGER})*)?\\])`;
+const PLAIN_VALUE = `(?:"${PLAIN_JSON_CHARACTER}*"|null|true|false|${INTEGER}|\\[(?:${INTEGER}(?:,${INTEGER})*)?\\])`;
 /**
  * A member whose key (capture group `group`) names no later member: in this
  * form a later key is always preceded by `,"` (strings hold no `"`, lists
@@ -187,20 +188,6 @@ export function factPayload(body: EventBody): string {
       break;
   }
   return payload(body);
-}
-
-/**
- * JSON.stringify of a text or null: a text with nothing to escape (no quote, backslash, control character or
- * surrogate, which JSON.stringify writes as \u escapes when alone) is only quoted, without JSON.stringify's setup
- * per call (300,000 names, employers and dates, Node 20: 20 ms against 29 ms, min of 20 rounds).
- */
-function jsonText(text: string | null): string {
-  if (text === null) return 'null';
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x20 || c === 0x22 || c === 0x5c || (c >= 0xd800 && c <= 0xdfff)) return JSON.stringify(text);
-  }
-  return `"${text}"`;
 }
 
 /** Whether two values of plain data (what JSON holds) are equal, key order aside. */

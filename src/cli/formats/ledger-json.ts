@@ -11,13 +11,12 @@ import { parseIsoDate } from '../../core/calendar-date.js';
 import { ENABLE_CHANNELS, REPLACE_REASONS } from '../../core/card.js';
 import { ECARD_CHANNELS } from '../../core/ecard.js';
 import { EVENT_KINDS, type EventBody, type EventKind, type StoredEvent } from '../../core/events.js';
+import { isPlainJsonText } from '../../core/json-text.js';
 
 export const JSON_FORMAT = 'sscard-events';
 export const JSON_VERSION = 2;
 
 const text = (value: string | null) => (value === null ? 'null' : JSON.stringify(value));
-/** Text JSON.stringify writes as it is between quotes: no quote, backslash, control character or surrogate. */
-const PLAIN_TEXT = /^[^"\\\u0000-\u001f\ud800-\udfff]*$/;
 
 /**
  * One event's line: the bytes JSON.stringify gave of {seq, id, kind, on,
@@ -39,12 +38,12 @@ export function exportedEventLine(e: StoredEvent, shownId: (id: string) => strin
   // not one of the texts joined, which built and copied a sixth string per event (interleaved, 260,002 events:
   // 372 -> 296 ms of CPU for the lines, issue 31). A kind that a payload gave (storedEvent) may be any JSON value.
   if (
-    PLAIN_TEXT.test(id) &&
+    isPlainJsonText(id) &&
     typeof e.kind === 'string' &&
-    PLAIN_TEXT.test(e.kind) &&
-    (e.on === null || PLAIN_TEXT.test(e.on)) &&
-    PLAIN_TEXT.test(e.recordedAt) &&
-    PLAIN_TEXT.test(e.source)
+    isPlainJsonText(e.kind) &&
+    (e.on === null || isPlainJsonText(e.on)) &&
+    isPlainJsonText(e.recordedAt) &&
+    isPlainJsonText(e.source)
   )
     return `{"seq":${e.seq},"id":"${id}","kind":"${e.kind}","on":${e.on === null ? 'null' : `"${e.on}"`},"recordedAt":"${e.recordedAt}","source":"${e.source}","data":${payload}}`;
   return `{"seq":${e.seq},"id":${text(id)},"kind":${text(e.kind)},"on":${text(e.on)},"recordedAt":${text(e.recordedAt)},"source":${text(e.source)},"data":${payload}}`;
