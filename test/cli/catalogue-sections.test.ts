@@ -4,9 +4,7 @@
 // section at every read and leave a stray property: this walks both
 // catalogues and checks that every getter, once read, has become a plain
 // property of its own name holding the same object at every later read.
-import { describe, expect, it } from 'vitest';
-import { en } from '../../src/cli/text/messages/en.js';
-import { zh } from '../../src/cli/text/messages/zh.js';
+import { describe, expect, it, vi } from 'vitest';
 
 function sectionsOf(owner: object, path: string, found: string[]): void {
   const keysBefore = Object.keys(owner);
@@ -27,7 +25,11 @@ function sectionsOf(owner: object, path: string, found: string[]): void {
 }
 
 describe("the catalogues' sections, built on first read", () => {
-  it('become plain properties of their own names, built once, the same sections in both languages', () => {
+  it('become plain properties of their own names, built once, the same sections in both languages', async () => {
+    // Fresh catalogues: the unit tests share modules, and another test may have read the sections already.
+    vi.resetModules();
+    const { en } = await import('../../src/cli/text/messages/en.js');
+    const { zh } = await import('../../src/cli/text/messages/zh.js');
     const english: string[] = [];
     const chinese: string[] = [];
     sectionsOf(en, '', english);
