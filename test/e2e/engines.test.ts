@@ -140,10 +140,12 @@ describe('a large import on both engines', () => {
     const card = (i: number) => `Q${String(i).padStart(8, '0')}`;
     const lines = [
       ...people.map((id, i) => `${id},Person ${i},Acme Ltd,2026-06-01,,${card(i)},ICBC,2026-05-01,,,,`),
-      // The same people again, thousands of rows later: a second hire, the card received.
-      ...people.map(
-        (id, i) => `${id},Person ${i},Beta Co,2026-07-${String(1 + (i % 28)).padStart(2, '0')},2026-08-01,${card(i)},ICBC,2026-05-01,2026-05-20,,,`,
-      ),
+      // The same people again, from 1 to 5,000 rows later (last first): a second hire, the card received. In the
+      // same chunk of rows, in the next one (whose rows PostgreSQL sends while it reads the next chunk's people),
+      // and chunks later.
+      ...people
+        .map((id, i) => `${id},Person ${i},Beta Co,2026-07-${String(1 + (i % 28)).padStart(2, '0')},2026-08-01,${card(i)},ICBC,2026-05-01,2026-05-20,,,`)
+        .reverse(),
       // A card already recorded for someone else, and the same row twice.
       `${people[7]},Person 7,Acme Ltd,2026-06-01,,${card(8)},ICBC,2026-05-01,,,,`,
       `${people[9]},Person 9,Gamma,2026-09-01,,,,,,,,`,
