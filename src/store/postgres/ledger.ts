@@ -69,6 +69,8 @@ import { SCHEMA_VERSION } from './schema.js';
 const BATCH = 5000;
 /** Events an import holds unsent at most (it sends them at each prefetch, a chunk of rows at a time): bounded memory for rows of many events. */
 const HELD = 4 * BATCH;
+/** Records between two yields to the event loop (record()): the server's answers are read that often. */
+const TURN = 25;
 /** People per page in `check`. */
 const CHECK_PAGE = 2000;
 /** Attempts of one write transaction before its conflict is reported. */
@@ -358,6 +360,8 @@ class Transaction extends Reader implements LedgerTransaction {
   private pending: LedgerEvent[] = [];
   /** Events held unsent before record() sends them: BATCH, or HELD once an import sends each chunk's rows at the next prefetch. */
   private holdUpTo = BATCH;
+  /** Records since the client last yielded to the event loop (record()). */
+  private sinceTurn = 0;
   /** Event numbers taken from the sequence and not used yet. */
   private numbers: number[] = [];
   private recorded = 0;
@@ -530,6 +534,13 @@ class Transaction extends Reader implements LedgerTransaction {
     this.states.set(personId, state);
     this.recorded += facts.length;
     if (this.pending.length >= this.holdUpTo) await this.flush();
+    else if (++this.sinceTurn >= TURN) {
+      // The connection's answers are read only when the client yields to the event loop, and each statement sent
+      // waits for one (COPY's data for the server's CopyInResponse, the next statement for the last one's end):
+      // an import deciding rows without a pause left the server idle between its statements (issue 31).
+      this.sinceTurn = 0;
+      await new Promise(setImmediate);
+    }
     return recorded;
   }
 
@@ -541,12 +552,16 @@ class Transaction extends Reader implements LedgerTransaction {
     );
   }
 
+  /**
+   * Queued, not waited for (an import records each employer its rows name, hundreds of them: a round trip each
+   * held the rows back, issue 31). A failure is the transaction's, thrown by its next statement or at its end.
+   */
   async saveEmployer(employer: Employer): Promise<void> {
-    await this.q(
+    this.q(
       `INSERT INTO employer (name, uscc, city, recorded_at) VALUES ($1, $2, $3, $4)
        ON CONFLICT (name) DO UPDATE SET uscc = excluded.uscc, city = excluded.city, recorded_at = excluded.recorded_at`,
       [employer.name, employer.uscc, employer.city, this.now],
-    );
+    ).catch((error) => (this.failure ??= { error }));
   }
 
   async saveContributionYear(year: LoadedContributionYear): Promise<void> {
