@@ -164,6 +164,44 @@ describe('a large import on both engines', () => {
   });
 });
 
+describe('a write the server refuses part of', () => {
+  it('leaves the ledger as it was, says so in one sentence, and the next import writes', { timeout: 120_000 }, async () => {
+    const l = ledger('postgres');
+    const people = ids(3000);
+    const csv = (employerAt: (i: number) => string) =>
+      `${HEADER}\n${people.map((id, i) => `${id},Person ${i},${employerAt(i)},2026-06-01,,,,,,,,`).join('\n')}\n`;
+    fs.writeFileSync(
+      path.join(l.dir, 'first.csv'),
+      csv(() => 'Acme Ltd'),
+    );
+    ok(l.run(['import', path.join(l.dir, 'first.csv')]));
+    const before = ok(l.run(['export', '--format', 'json', '--reveal'])).json;
+    // The server refuses one hire of row 2,500: its COPY fails after earlier chunks' rows were sent (the rows
+    // and their data go in one write, before the server's answer: the refusal must still end the import whole).
+    const schema = schemaOf(l.db);
+    await admin((c) =>
+      c.query(`CREATE FUNCTION ${schema}.refuse() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN IF NEW.employer = 'Refused Co' THEN RAISE EXCEPTION 'refused by the test'; END IF; RETURN NEW; END $$;
+        CREATE TRIGGER refuse BEFORE INSERT ON ${schema}.hire FOR EACH ROW EXECUTE FUNCTION ${schema}.refuse()`),
+    );
+    fs.writeFileSync(
+      path.join(l.dir, 'second.csv'),
+      csv((i) => (i === 2500 ? 'Refused Co' : 'Beta Co')),
+    );
+    const refused = l.run(['import', path.join(l.dir, 'second.csv')]);
+    expect(refused.code).not.toBe(0);
+    // The server's own refusal, not a later statement's "current transaction is aborted".
+    expect(refused.stderr).toContain('refused by the test (SQLSTATE P0001)');
+    expectCleanError(refused.stderr, people);
+    expect(refused.stderr.trim().split('\n')).toHaveLength(1);
+    expect(withoutClock(ok(l.run(['export', '--format', 'json', '--reveal'])).json)).toEqual(withoutClock(before));
+    await admin((c) => c.query(`DROP TRIGGER refuse ON ${schema}.hire`));
+    const again = ok(l.run(['import', path.join(l.dir, 'second.csv'), '--json'])).json;
+    expect(again).toMatchObject({ rows: 3000, changed: 3000 });
+    expect(ok(l.run(['check', '--json'])).json.ok).toBe(true);
+  });
+});
+
 /** A superuser connection to the test server. */
 async function admin<T>(work: (client: pg.Client) => Promise<T>, url = inject('pgUrl')): Promise<T> {
   const client = new pg.Client({ connectionString: url });
