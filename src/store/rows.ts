@@ -101,7 +101,11 @@ export const PERSON_EVENT_VALUES = 'e.seq, e.kind, e.concerns_on, e.recorded_at,
 /** One person's events from `json_group_array(json_array(PERSON_EVENT_VALUES))`, by number (the aggregate's order is not SQL's promise). */
 export function personEventsOf(personId: string, text: string): LedgerEvent[] {
   const rows = JSON.parse(text) as [number, string, string | null, string, string, string][];
-  const events = rows.map(([seq, kind, on, recordedAt, source, data]) => eventOf(seq, personId, kind, on, recordedAt, source, data));
+  // A loop and push, not rows.map: V8's optimised map made arrays of another elements kind than the interpreter's,
+  // and replay and revocations, optimised on the first kind, were thrown out and compiled again (issue 31, --trace-deopt:
+  // "wrong map" in personEventsOf, replay and replayedByPerson on a past day at 100,000 hires).
+  const events: LedgerEvent[] = [];
+  for (const [seq, kind, on, recordedAt, source, data] of rows) events.push(eventOf(seq, personId, kind, on, recordedAt, source, data));
   for (let i = 1; i < events.length; i++) if (events[i]!.seq < events[i - 1]!.seq) return events.sort((a, b) => a.seq - b.seq);
   return events;
 }
