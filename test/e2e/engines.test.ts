@@ -140,10 +140,12 @@ describe('a large import on both engines', () => {
     const card = (i: number) => `Q${String(i).padStart(8, '0')}`;
     const lines = [
       ...people.map((id, i) => `${id},Person ${i},Acme Ltd,2026-06-01,,${card(i)},ICBC,2026-05-01,,,,`),
-      // The same people again, thousands of rows later: a second hire, the card received.
-      ...people.map(
-        (id, i) => `${id},Person ${i},Beta Co,2026-07-${String(1 + (i % 28)).padStart(2, '0')},2026-08-01,${card(i)},ICBC,2026-05-01,2026-05-20,,,`,
-      ),
+      // The same people again, from 1 to 5,000 rows later (last first): a second hire, the card received. In the
+      // same chunk of rows, in the next one (whose rows PostgreSQL sends while it reads the next chunk's people),
+      // and chunks later.
+      ...people
+        .map((id, i) => `${id},Person ${i},Beta Co,2026-07-${String(1 + (i % 28)).padStart(2, '0')},2026-08-01,${card(i)},ICBC,2026-05-01,2026-05-20,,,`)
+        .reverse(),
       // A card already recorded for someone else, and the same row twice.
       `${people[7]},Person 7,Acme Ltd,2026-06-01,,${card(8)},ICBC,2026-05-01,,,,`,
       `${people[9]},Person 9,Gamma,2026-09-01,,,,,,,,`,
@@ -159,6 +161,44 @@ describe('a large import on both engines', () => {
     });
     expect(results[0]!.imported).toMatchObject({ rows: lines.length, invalid: [{ line: 5002, field: 'card_number' }] });
     expect(results[1]).toEqual(results[0]);
+  });
+});
+
+describe('a write the server refuses part of', () => {
+  it('leaves the ledger as it was, says so in one sentence, and the next import writes', { timeout: 120_000 }, async () => {
+    const l = ledger('postgres');
+    const people = ids(3000);
+    const csv = (employerAt: (i: number) => string) =>
+      `${HEADER}\n${people.map((id, i) => `${id},Person ${i},${employerAt(i)},2026-06-01,,,,,,,,`).join('\n')}\n`;
+    fs.writeFileSync(
+      path.join(l.dir, 'first.csv'),
+      csv(() => 'Acme Ltd'),
+    );
+    ok(l.run(['import', path.join(l.dir, 'first.csv')]));
+    const before = ok(l.run(['export', '--format', 'json', '--reveal'])).json;
+    // The server refuses one hire of row 2,500: its COPY fails after earlier chunks' rows were sent (the rows
+    // and their data go in one write, before the server's answer: the refusal must still end the import whole).
+    const schema = schemaOf(l.db);
+    await admin((c) =>
+      c.query(`CREATE FUNCTION ${schema}.refuse() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN IF NEW.employer = 'Refused Co' THEN RAISE EXCEPTION 'refused by the test'; END IF; RETURN NEW; END $$;
+        CREATE TRIGGER refuse BEFORE INSERT ON ${schema}.hire FOR EACH ROW EXECUTE FUNCTION ${schema}.refuse()`),
+    );
+    fs.writeFileSync(
+      path.join(l.dir, 'second.csv'),
+      csv((i) => (i === 2500 ? 'Refused Co' : 'Beta Co')),
+    );
+    const refused = l.run(['import', path.join(l.dir, 'second.csv')]);
+    expect(refused.code).not.toBe(0);
+    // The server's own refusal, not a later statement's "current transaction is aborted".
+    expect(refused.stderr).toContain('refused by the test (SQLSTATE P0001)');
+    expectCleanError(refused.stderr, people);
+    expect(refused.stderr.trim().split('\n')).toHaveLength(1);
+    expect(withoutClock(ok(l.run(['export', '--format', 'json', '--reveal'])).json)).toEqual(withoutClock(before));
+    await admin((c) => c.query(`DROP TRIGGER refuse ON ${schema}.hire`));
+    const again = ok(l.run(['import', path.join(l.dir, 'second.csv'), '--json'])).json;
+    expect(again).toMatchObject({ rows: 3000, changed: 3000 });
+    expect(ok(l.run(['check', '--json'])).json.ok).toBe(true);
   });
 });
 

@@ -35,6 +35,7 @@ import {
   hireParams,
   mergedByKey,
   OPEN_ITEMS_SQL,
+  factPayload,
   payload,
   reiterable,
   toCard,
@@ -55,6 +56,7 @@ import type {
   LoadedContributionYear,
   OpenHireGroup,
   Person,
+  PlannedState,
   Store,
   WriteOptions,
   StoredEvent,
@@ -65,6 +67,10 @@ import { SCHEMA_VERSION } from './schema.js';
 
 /** Events (and people) per multi-row statement, and rows per page when reading the whole ledger. */
 const BATCH = 5000;
+/** Events an import holds unsent at most (it sends them at each prefetch, a chunk of rows at a time): bounded memory for rows of many events. */
+const HELD = 4 * BATCH;
+/** Records between two yields to the event loop (record()): the server's answers are read that often. */
+const TURN = 25;
 /** People per page in `check`. */
 const CHECK_PAGE = 2000;
 /** Attempts of one write transaction before its conflict is reported. */
@@ -195,12 +201,18 @@ async function insertEvents(q: Query, events: readonly LedgerEvent[]): Promise<v
   await insertRows(q, 'event', EVENT_INSERT_COLUMNS, rows);
 }
 
-/** Events by COPY, the statement queued before this returns. */
+/**
+ * Events this transaction recorded (facts the core made), by COPY, the
+ * statement queued before this returns. Their payloads as SQLite's record
+ * writes them (factPayload: the same bytes as payload()). The kind (one of
+ * the core's names), the day (an IsoDate or null) and the clock (an ISO
+ * instant) hold nothing COPY escapes; the texts are escaped.
+ */
 function copyEvents(copyIn: CopyIn, events: readonly LedgerEvent[]): Promise<void> {
   const lines: string[] = [];
   for (const e of events)
     lines.push(
-      `${e.seq}\t${copyValue(e.personId)}\t${copyValue(e.body.kind)}\t${copyValue(e.on)}\t${copyValue(e.recordedAt)}\t${copyValue(e.source)}\t${EVENT_VERSION}\t${copyValue(payload(e.body))}`,
+      `${e.seq}\t${copyValue(e.personId)}\t${e.body.kind}\t${e.on ?? '\\N'}\t${e.recordedAt}\t${copyValue(e.source)}\t${EVENT_VERSION}\t${copyValue(factPayload(e.body))}`,
     );
   lines.push('');
   return copyIn(`COPY event (${EVENT_INSERT_COLUMNS.join(', ')}) FROM STDIN`, lines.join('\n'));
@@ -336,16 +348,20 @@ class Reader implements LedgerReader {
 
 class Transaction extends Reader implements LedgerTransaction {
   /** Every event of each person recorded in this transaction and not yet sent, with the ones already stored. */
-  private readonly touched = new Map<string, LedgerEvent[]>();
-  private readonly states = new Map<string, PersonState>();
+  private touched = new Map<string, LedgerEvent[]>();
+  private states = new Map<string, PersonState>();
   /** The people in `states` who had no events before this transaction's unsent ones: nothing of theirs to delete at flush. */
-  private readonly fresh = new Set<string>();
+  private fresh = new Set<string>();
   /** Card number -> holder, for the cards of the people in `states`. */
-  private readonly cards = new Map<string, string>();
+  private cards = new Map<string, string>();
   /** Events and card holders read ahead (prefetch) or already sent in this transaction: what the database holds now. */
   private readonly known = new Map<string, LedgerEvent[]>();
   private readonly knownCards = new Map<string, string | null>();
   private pending: LedgerEvent[] = [];
+  /** Events held unsent before record() sends them: BATCH, or HELD once an import sends each chunk's rows at the next prefetch. */
+  private holdUpTo = BATCH;
+  /** Records since the client last yielded to the event loop (record()). */
+  private sinceTurn = 0;
   /** Event numbers taken from the sequence and not used yet. */
   private numbers: number[] = [];
   private recorded = 0;
@@ -432,26 +448,43 @@ class Transaction extends Reader implements LedgerTransaction {
     return mine ? [...mine] : personEvents(this.q, personId);
   }
 
+  /**
+   * Reads these people's events and these cards' holders, and sends the rows
+   * held since the last call behind that read (not waiting for them): the
+   * server writes one chunk while the client decides the next (issue 31: the
+   * read waited for the writes before it, so client and server took turns,
+   * and the import took their sum). The read cannot miss a held row: the
+   * people and cards held are taken from memory, not read.
+   */
   async prefetch(personIds: readonly string[], cardNumbers: readonly string[]): Promise<void> {
-    // What earlier chunks read or sent is in the database: forgotten here, so that an import holds one chunk's
-    // people at a time, whatever the file's size (SPEC 3.2 v3: bounded memory); a person met again is read again.
+    // What earlier chunks read or sent is in the database before this read: forgotten here, so that an import holds
+    // about two chunks' people at a time, whatever the file's size (SPEC 3.2 v3: bounded memory); a person met
+    // again is read again.
     this.known.clear();
     this.knownCards.clear();
-    const ids = [...new Set(personIds)].filter((id) => !this.touched.has(id) && !this.known.has(id));
-    if (ids.length > 0) {
-      // In the order of the event_person index, which the planner then reads (by seq it walked the whole primary key).
-      const events = byPerson(await this.q<EventRow>(`SELECT ${EVENT_COLUMNS} FROM event WHERE person_id = ANY($1::text[]) ORDER BY person_id, seq`, [ids]));
-      for (const id of ids) this.known.set(id, (events.get(id) ?? []).map(toEvent));
+    this.holdUpTo = HELD;
+    const ids = [...new Set(personIds)].filter((id) => !this.touched.has(id));
+    const numbers = [...new Set(cardNumbers)].filter((n) => !this.cards.has(n));
+    // In the order of the event_person index, which the planner then reads (by seq it walked the whole primary key).
+    const events =
+      ids.length > 0 ? this.q<EventRow>(`SELECT ${EVENT_COLUMNS} FROM event WHERE person_id = ANY($1::text[]) ORDER BY person_id, seq`, [ids]) : null;
+    const holders =
+      numbers.length > 0 ? this.q<{ number: string; person_id: string }>('SELECT number, person_id FROM card WHERE number = ANY($1::text[])', [numbers]) : null;
+    const before = this.tail;
+    const sent = this.states;
+    this.send();
+    if (events === null && holders === null) await before; // one chunk in flight at most, reads or not
+    if (events !== null) {
+      const byId = byPerson(await events);
+      for (const id of ids) this.known.set(id, (byId.get(id) ?? []).map(toEvent));
     }
-    const numbers = [...new Set(cardNumbers)].filter((n) => !this.cards.has(n) && !this.knownCards.has(n));
-    if (numbers.length > 0) {
-      const holders = new Map(
-        (await this.q<{ number: string; person_id: string }>('SELECT number, person_id FROM card WHERE number = ANY($1::text[])', [numbers])).map((r) => [
-          r.number,
-          r.person_id,
-        ]),
-      );
-      for (const n of numbers) this.knownCards.set(n, holders.get(n) ?? null);
+    if (holders !== null) {
+      const held = new Map((await holders).map((r) => [r.number, r.person_id]));
+      for (const n of numbers) {
+        const holder = held.get(n) ?? null;
+        // Read before the rows just sent: a person sent without this card no longer holds it.
+        this.knownCards.set(n, holder !== null && sent.has(holder) && !sent.get(holder)!.cards.some((c) => c.number === n) ? null : holder);
+      }
     }
   }
 
@@ -470,10 +503,12 @@ class Transaction extends Reader implements LedgerTransaction {
 
   async personState(personId: string): Promise<PersonState> {
     if (this.carried?.id === personId) return this.carried;
-    return replay(personId, await this.personEvents(personId)).state;
+    // Carried too: the row's record() then starts from it (or takes the state its caller planned from it).
+    this.carried = replay(personId, await this.personEvents(personId)).state;
+    return this.carried;
   }
 
-  async record(personId: string, facts: readonly Fact[], source: string): Promise<LedgerEvent[]> {
+  async record(personId: string, facts: readonly Fact[], source: string, planned?: PlannedState): Promise<LedgerEvent[]> {
     if (facts.length === 0) return [];
     let events = this.touched.get(personId);
     if (events === undefined) {
@@ -487,14 +522,25 @@ class Transaction extends Reader implements LedgerTransaction {
     events.push(...recorded);
     this.touched.set(personId, events);
     this.pending.push(...recorded);
-    // Carried on from the state before (a revocation changes the past: everything replayed).
-    const state = (before && replayOnto(before, facts)) ?? replay(personId, events).state;
+    let revokes = false; // (a loop, not facts.some: no closure per call)
+    for (const f of facts) if (f.body.kind === 'revoked') revokes = true;
+    // The caller's state when planned from this very state (as in SQLite's record), else carried on from the state
+    // before (a revocation changes the past: everything replayed).
+    const state =
+      (before !== null && planned?.from === before && !revokes ? planned.to : null) ?? (before && replayOnto(before, facts)) ?? replay(personId, events).state;
     this.carried = state;
     for (const card of this.states.get(personId)?.cards ?? []) this.cards.delete(card.number);
     for (const card of state.cards) this.cards.set(card.number, personId);
     this.states.set(personId, state);
     this.recorded += facts.length;
-    if (this.pending.length >= BATCH) await this.flush();
+    if (this.pending.length >= this.holdUpTo) await this.flush();
+    else if (++this.sinceTurn >= TURN) {
+      // The connection's answers are read only when the client yields to the event loop, and each statement sent
+      // waits for one (COPY's data for the server's CopyInResponse, the next statement for the last one's end):
+      // an import deciding rows without a pause left the server idle between its statements (issue 31).
+      this.sinceTurn = 0;
+      await new Promise(setImmediate);
+    }
     return recorded;
   }
 
@@ -506,12 +552,16 @@ class Transaction extends Reader implements LedgerTransaction {
     );
   }
 
+  /**
+   * Queued, not waited for (an import records each employer its rows name, hundreds of them: a round trip each
+   * held the rows back, issue 31). A failure is the transaction's, thrown by its next statement or at its end.
+   */
   async saveEmployer(employer: Employer): Promise<void> {
-    await this.q(
+    this.q(
       `INSERT INTO employer (name, uscc, city, recorded_at) VALUES ($1, $2, $3, $4)
        ON CONFLICT (name) DO UPDATE SET uscc = excluded.uscc, city = excluded.city, recorded_at = excluded.recorded_at`,
       [employer.name, employer.uscc, employer.city, this.now],
-    );
+    ).catch((error) => (this.failure ??= { error }));
   }
 
   async saveContributionYear(year: LoadedContributionYear): Promise<void> {
@@ -563,6 +613,12 @@ class Transaction extends Reader implements LedgerTransaction {
   async flush(): Promise<void> {
     if (this.states.size === 0) return;
     await this.settled();
+    this.send();
+  }
+
+  /** Sends the buffered events and cached state, without waiting for anything. */
+  private send(): void {
+    if (this.states.size === 0) return;
     const sent = sendStates(this.q, this.copy, [...this.states.values()], this.fresh);
     sent.push(copyEvents(this.copy, this.pending));
     for (const statement of sent) statement.catch((error) => (this.failure ??= { error }));
@@ -573,10 +629,10 @@ class Transaction extends Reader implements LedgerTransaction {
       if (holder !== null && this.states.has(holder) && !this.states.get(holder)!.cards.some((c) => c.number === number)) this.knownCards.set(number, null);
     }
     for (const [number, holder] of this.cards) this.knownCards.set(number, holder);
-    this.touched.clear();
-    this.states.clear();
-    this.fresh.clear();
-    this.cards.clear();
+    this.touched = new Map();
+    this.states = new Map();
+    this.fresh = new Set();
+    this.cards = new Map();
   }
 
   /**

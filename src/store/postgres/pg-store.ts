@@ -3,7 +3,6 @@
 // creates it on a first write), migrates it forward. Its own lazily loaded
 // bundle (scripts/build.mjs): only a postgres:// URL loads the driver.
 import pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
 import { Refused, refused } from '../../core/errors.js';
 import { type PostgresHost, type PostgresLocation, parsePostgresUrl, type SessionAttrs } from '../location.js';
 import { connectTimeout, failure, noSuchServer, type Phase, RETRYABLE, Silent, sqlState, standby, unreachable } from './failure.js';
@@ -85,15 +84,52 @@ function silentAfter(client: pg.Client, limit: number): { silent: Promise<never>
   return { silent, stop: () => clearTimeout(timer) };
 }
 
-/** COPY FROM STDIN (pg-copy-streams: the driver has no COPY of its own) under the same timer as every query. */
+/**
+ * `COPY ... FROM STDIN` of rows in COPY's text format, the statement, its
+ * data and its end written at once (protocol messages Query, CopyData,
+ * CopyDone). The server reads the data after the statement, and ignores it
+ * when the statement fails (PostgreSQL manual, "Message Flow", COPY
+ * Operations). pg-copy-streams waited for the server's CopyInResponse
+ * before it sent the data, and the client reads that answer only when it
+ * next yields to the event loop: while an import decided its next rows, the
+ * server waited (issue 31).
+ */
+class CopyText implements pg.Submittable {
+  constructor(
+    private readonly sql: string,
+    private readonly data: Buffer,
+    private readonly settle: (error: Error | null) => void,
+  ) {}
+
+  submit(connection: pg.Connection): void {
+    connection.query(this.sql);
+    const head = Buffer.alloc(5);
+    head[0] = 0x64; // 'd' CopyData: its length counts itself, not the type byte
+    head.writeUInt32BE(this.data.length + 4, 1);
+    connection.stream.write(head);
+    connection.stream.write(this.data);
+    connection.stream.write(Buffer.from([0x63, 0, 0, 0, 4])); // 'c' CopyDone
+  }
+
+  // The driver's calls: the answer is the statement's end (ReadyForQuery) or its error (then no ReadyForQuery call).
+  handleCopyInResponse(): void {}
+  handleCommandComplete(): void {}
+  handleReadyForQuery(): void {
+    this.settle(null);
+  }
+  handleError(error: Error): void {
+    this.settle(error);
+  }
+  /** (The driver replaces it with its timeout, when query_timeout is set.) */
+  callback(): void {}
+}
+
+/** COPY FROM STDIN (CopyText: the driver has no COPY of its own) under the same timer as every query. */
 function timedCopy(client: pg.Client, location: PostgresLocation, limit = location.timeouts.statement + GRACE_MS): CopyIn {
   return async (sql, text) => {
-    const stream = client.query(copyFrom(sql));
     const done = new Promise<void>((resolve, reject) => {
-      stream.on('finish', resolve);
-      stream.on('error', reject);
+      client.query(new CopyText(sql, Buffer.from(text), (error) => (error ? reject(error) : resolve())));
     });
-    stream.end(text);
     const timer = silentAfter(client, limit);
     try {
       await Promise.race([done, timer.silent]);
