@@ -113,6 +113,14 @@ class Statements {
   }
 }
 
+/**
+ * A fact as recorded. Built field by field, not by spreading: an import stamps millions of them; a function of
+ * its own, not a closure in record (whose captured variables took a context object per call: issue 31).
+ */
+function stamped(f: Fact, seq: number, personId: string, recordedAt: string, source: string): LedgerEvent {
+  return { on: f.on, body: f.body, seq, personId, recordedAt, source };
+}
+
 function cardHolderOf(s: Statements, number: string): string | null {
   return (s.sql('SELECT person_id FROM card WHERE number = ?').pluck().get(number) as string | undefined) ?? null;
 }
@@ -572,8 +580,6 @@ class Transaction extends Reader implements LedgerTransaction {
   /** record's work; the events as recorded are pushed to `recorded` unless it is null (nobody reads them). */
   private recordFacts(personId: string, facts: readonly Fact[], source: string, planned: PlannedState | undefined, recorded: LedgerEvent[] | null): void {
     if (facts.length === 0) return;
-    // Built field by field, not by spreading: an import stamps millions of them.
-    const stamp = (f: Fact, seq: number): LedgerEvent => ({ on: f.on, body: f.body, seq, personId, recordedAt: this.now, source });
     const state = this.stateOf(personId);
     let revokes = false; // (a loop, not facts.some: no closure per call)
     for (const f of facts) if (f.body.kind === 'revoked') revokes = true;
@@ -584,7 +590,10 @@ class Transaction extends Reader implements LedgerTransaction {
     const after =
       (planned?.from === state && !revokes ? planned.to : null) ??
       replayOnto(state, facts) ??
-      replay(personId, [...personEvents(this.s, personId), ...facts.map((f, i) => stamp(f, Number.MAX_SAFE_INTEGER - facts.length + i))]).state;
+      replay(personId, [
+        ...personEvents(this.s, personId),
+        ...facts.map((f, i) => stamped(f, Number.MAX_SAFE_INTEGER - facts.length + i, personId, this.now, source)),
+      ]).state;
     // The person's row is the events' parent (foreign key): a new person's comes first, with their name.
     if (before === null)
       this.s.sql('INSERT INTO person (id, name) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name').run(personId, after.name);
@@ -592,7 +601,7 @@ class Transaction extends Reader implements LedgerTransaction {
     const insert = this.s.sql('INSERT INTO event (person_id, kind, concerns_on, recorded_at, source, v, data) VALUES (?, ?, ?, ?, ?, ?, ?)');
     for (const f of facts) {
       const { lastInsertRowid } = insert.run(personId, f.body.kind, f.on, this.now, source, EVENT_VERSION, factPayload(f.body));
-      recorded?.push(stamp(f, Number(lastInsertRowid)));
+      recorded?.push(stamped(f, Number(lastInsertRowid), personId, this.now, source));
     }
     if (before === null) insertNewState(this.s, after);
     else saveState(this.s, after, before);
