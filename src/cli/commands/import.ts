@@ -251,12 +251,16 @@ async function importRoster(
       ctx.err.write(`${ctx.m.import.ignoredColumns(names)}\n`);
     }
     const each: RowImport = { ctx, tx, j, employers, cities, cityOf, named, badCell, tally, lineSource, file };
-    for await (const chunk of atLeast(roster.pages, PREFETCH)) {
-      // Read by a loop, not chunk.map: the array's elements kind is then the same whether or not the loop runs
-      // optimised (an optimised map made arrays of another map, and each one deoptimised the import: issue 31).
-      const reads: (ReturnType<typeof readRow> | null)[] = [];
-      for (const { cells, idDamage } of chunk) reads.push(idDamage ? null : readRow(cells, ctx.today, policies));
+    // An engine that loads reads ahead (prefetch) is given a chunk's people at once, so the chunk's rows are read
+    // first; for any other, each row is read as it is imported, and the pages are not joined: what a row read
+    // then dies young, where a chunk read ahead survived the collections its rows caused (issue 31).
+    for await (const chunk of atLeast(roster.pages, tx.prefetch ? PREFETCH : 1)) {
+      let reads: (ReturnType<typeof readRow> | null)[] | null = null;
       if (tx.prefetch) {
+        // Read by a loop, not chunk.map: the array's elements kind is then the same whether or not the loop runs
+        // optimised (an optimised map made arrays of another map, and each one deoptimised the import: issue 31).
+        reads = [];
+        for (const { cells, idDamage } of chunk) reads.push(idDamage ? null : readRow(cells, ctx.today, policies));
         const valid = reads.flatMap((read) => (read && !('problem' in read) ? [read.row] : []));
         await tx.prefetch(
           valid.map((row) => row.id.number),
@@ -264,7 +268,8 @@ async function importRoster(
         );
       }
       for (let i = 0; i < chunk.length; i++) {
-        const waiting = importRow(each, chunk[i]!, reads[i]!);
+        const row = chunk[i]!;
+        const waiting = importRow(each, row, reads ? reads[i]! : row.idDamage ? null : readRow(row.cells, ctx.today, policies));
         if (waiting) await waiting;
       }
     }
