@@ -136,7 +136,9 @@ function ids(n: number): string[] {
 
 describe('a large import on both engines', () => {
   it("crossing the PostgreSQL engine's batches (people met again after their rows were sent) gives the same ledger", { timeout: 120_000 }, () => {
-    const people = ids(2500);
+    const all = ids(2501);
+    const later = all[0]!;
+    const people = all.slice(1);
     const card = (i: number) => `Q${String(i).padStart(8, '0')}`;
     const lines = [
       ...people.map((id, i) => `${id},Person ${i},Acme Ltd,2026-06-01,,${card(i)},ICBC,2026-05-01,,,,`),
@@ -157,7 +159,10 @@ describe('a large import on both engines', () => {
       const imported = l.run(['import', path.join(l.dir, 'big.csv'), '--skip-invalid', '--json']);
       expect(imported.code, imported.stderr).toBe(0);
       expect(ok(l.run(['check', '--json'])).json.ok).toBe(true);
-      return { imported: imported.json, export: withoutClock(ok(l.run(['export', '--format', 'json', '--reveal'])).json) };
+      // The next event is numbered right after the import's, on PostgreSQL as in SQLite (the sequence moved past them).
+      ok(l.run(['register-employee', '--id', later, '--employer', 'Acme Ltd', '--hired-on', '2026-11-01', '--pending']));
+      const history = ok(l.run(['history', later, '--json'])).json.events.map(({ recordedAt: _, ...e }: { recordedAt: string }) => e);
+      return { imported: imported.json, export: withoutClock(ok(l.run(['export', '--format', 'json', '--reveal'])).json), history };
     });
     expect(results[0]!.imported).toMatchObject({ rows: lines.length, invalid: [{ line: 5002, field: 'card_number' }] });
     expect(results[1]).toEqual(results[0]);
@@ -199,6 +204,11 @@ describe('a write the server refuses part of', () => {
     const again = ok(l.run(['import', path.join(l.dir, 'second.csv'), '--json'])).json;
     expect(again).toMatchObject({ rows: 3000, changed: 3000 });
     expect(ok(l.run(['check', '--json'])).json.ok).toBe(true);
+    // An import into a ledger with events moved the sequence past its own: the next command's events follow on.
+    const last = Number((await admin((c) => c.query(`SELECT max(seq) AS m FROM ${schema}.event`))).rows[0].m);
+    const next = ids(3001)[3000]!;
+    ok(l.run(['register-employee', '--id', next, '--employer', 'Acme Ltd', '--hired-on', '2026-11-01', '--pending']));
+    expect(ok(l.run(['history', next, '--json'])).json.events.map((e: { seq: number }) => e.seq)).toEqual([last + 1, last + 2]);
   });
 });
 
