@@ -7,6 +7,7 @@
 // on days when part of each person's history was still to come, and today.
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Engine, type Ledger, tempLedger } from './harness.js';
 
@@ -34,5 +35,53 @@ describe.each<Engine>(['sqlite', 'postgres'])('past-day views, streamed (%s)', (
     const read = (file: string) => fs.readFileSync(path.join(FIXTURES, file), 'utf8');
     expect(read('due-2026-09-10.json')).not.toBe(read('due-2026-10-15.json'));
     expect(read('export-2026-10-15.csv')).not.toBe(read('export-2026-11-24.csv'));
+  });
+});
+
+// Schema v5 (issue 31): a past day's lists of people are read from indexes (event_on with the person, event_person
+// with each event's day, event_odd). A ledger made before is migrated by its next command and shows the same bytes.
+describe('a ledger of schema v4 (before the past day indexes)', () => {
+  let ledger: Ledger;
+  beforeAll(() => {
+    ledger = tempLedger('2026-11-24');
+    const imported = ledger.run(['import', path.join(FIXTURES, 'roster.csv')]);
+    expect(imported.code, imported.stderr).toBe(0);
+    // The file as sscard v4 left it: v4's two event indexes, version 4.
+    const db = new Database(ledger.db);
+    db.exec(`DROP INDEX event_on; CREATE INDEX event_on ON event (concerns_on) WHERE concerns_on IS NOT NULL;
+      DROP INDEX event_person; CREATE INDEX event_person ON event (person_id, seq); DROP INDEX event_odd; PRAGMA user_version = 4;`);
+    db.close();
+  });
+  afterAll(() => ledger.cleanup());
+
+  const indexes = () => {
+    const db = new Database(ledger.db, { readonly: true });
+    try {
+      return {
+        version: db.pragma('user_version', { simple: true }),
+        sql: db.prepare("SELECT sql FROM sqlite_schema WHERE name LIKE 'event_%' AND type = 'index' ORDER BY name").pluck().all(),
+      };
+    } finally {
+      db.close();
+    }
+  };
+
+  it('is migrated to v5 by its next command, and its past days keep their bytes', () => {
+    expect(indexes().version).toBe(4);
+    for (const [file, args] of CASES) {
+      const r = ledger.run(args, { env: { NO_COLOR: '1' } });
+      expect([0, 3], r.stderr).toContain(r.code);
+      expect(r.stdout, file).toBe(fs.readFileSync(path.join(FIXTURES, file), 'utf8'));
+    }
+    expect(indexes()).toEqual({
+      version: 5,
+      sql: [
+        "CREATE INDEX event_odd ON event (person_id) WHERE kind = 'person.renamed' OR (kind = 'person.recorded') <> (concerns_on IS NULL)",
+        'CREATE INDEX event_on ON event (concerns_on, person_id) WHERE concerns_on IS NOT NULL',
+        'CREATE INDEX event_person ON event (person_id, seq, concerns_on)',
+      ],
+    });
+    const check = ledger.run(['check', '--json']);
+    expect(check.json, check.stderr).toMatchObject({ ok: true, schemaVersion: 5 });
   });
 });

@@ -147,6 +147,19 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (city, year)
   ) WITHOUT ROWID;
   `,
+  // v5 (issue 31): a past day's two lists of people read from indexes, not from passes over the event table.
+  // Who has facts dated after the day: a range of event_on, now with the person. Which of them had a fact that day
+  // (ledger.ts, withEarlierFacts): each one's dated events in event_person, now with their day, and event_odd, the
+  // few events whose kind alone decides (a rename; a fact without a day, or a record with one: sscard writes neither,
+  // but a ledger may hold them). No index holds the kind: reads take it from the table, so a damaged kind is
+  // still named by every command that reads the event (issue 29 item 10).
+  `
+  DROP INDEX event_on;
+  CREATE INDEX event_on ON event (concerns_on, person_id) WHERE concerns_on IS NOT NULL;
+  DROP INDEX event_person;
+  CREATE INDEX event_person ON event (person_id, seq, concerns_on);
+  CREATE INDEX event_odd ON event (person_id) WHERE kind = 'person.renamed' OR (kind = 'person.recorded') <> (concerns_on IS NULL);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
