@@ -13,15 +13,16 @@ export type IsoDate = string & { readonly __isoDate: unique symbol };
  */
 export function parseIsoDate(text: string): IsoDate | null {
   if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return null;
-  const y = digitsAt(text, 0, 4);
-  const mo = digitsAt(text, 5, 2);
-  const d = digitsAt(text, 8, 2);
-  if (y < 1 || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return null;
-  return text as IsoDate;
+  return isRealDate(digitsAt(text, 0, 4), digitsAt(text, 5, 2), digitsAt(text, 8, 2)) ? (text as IsoDate) : null;
+}
+
+/** Whether year, month and day (-1: not digits) name a real day of the Gregorian calendar, years from 1: the rule of parseIsoDate, for readers of digits in other layouts (an identity number's birth date). */
+export function isRealDate(y: number, mo: number, d: number): boolean {
+  return !(y < 1 || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo));
 }
 
 /** The number `length` ASCII digits from `at` write, or -1 when one of them is not a digit. */
-function digitsAt(text: string, at: number, length: number): number {
+export function digitsAt(text: string, at: number, length: number): number {
   let n = 0;
   for (let i = at; i < at + length; i++) {
     const digit = text.charCodeAt(i) - 48;

@@ -2,7 +2,7 @@
 // social security number (Social Insurance Law Art. 58). Format and check
 // character per GB 11643-1999; the foreign permanent resident ID of 2023
 // shares the layout with a leading 9.
-import { type IsoDate, isoDate, parseIsoDate } from './calendar-date.js';
+import { digitsAt, type IsoDate, isoDate, isRealDate } from './calendar-date.js';
 
 export { maskId } from './masking.js';
 
@@ -88,35 +88,56 @@ function kindOf(number: string): IdKind {
   return 'resident';
 }
 
+/** PROVINCES by number (00-99), for parseCitizenId's lookup without a string per row. */
+const PROVINCE_NUMBERS: readonly boolean[] = Array.from({ length: 100 }, (_, n) => PROVINCES.has(String(n).padStart(2, '0')));
+/** The provinces a foreign permanent resident ID cannot name: Taiwan and the residence permits' 81-83. */
+const NOT_FOR_FOREIGNERS: readonly number[] = [71, 81, 82, 83];
+
 /**
  * Parses and validates an identity number as typed by a person: surrounding
  * spaces ignored, lower-case `x` accepted, legacy 15-digit numbers (births in
  * 19xx, no check character) converted to 18 digits.
+ * Read by character codes at their places (an import reads one per row, issue
+ * 31: the regular expression, the slices and the date text parsed again were
+ * a twentieth of its instructions); the same answers as the regular
+ * expression form it replaced (test/core/citizen-id.property.test.ts).
  */
 export function parseCitizenId(input: string, today: IsoDate): IdResult {
-  const fail = (problem: IdProblem): IdResult => ({ ok: false, problem });
   const raw = input.trim().toUpperCase();
-  if (raw.length === 0) return fail({ code: 'empty' });
-  if (raw.length !== 18 && raw.length !== 15) return fail({ code: 'length', length: raw.length });
-  if (raw.length === 15 ? !/^\d{15}$/.test(raw) : !/^\d{17}[\dX]$/.test(raw)) return fail({ code: 'characters' });
-
-  const upgradedFrom15 = raw.length === 15;
-  const first17 = upgradedFrom15 ? `${raw.slice(0, 6)}19${raw.slice(6, 15)}` : raw.slice(0, 17);
-
-  // A foreign permanent resident ID names the issuing province in digits 2-3.
-  const province = first17[0] === '9' ? first17.slice(1, 3) : first17.slice(0, 2);
-  if (!PROVINCES.has(province) || (first17[0] === '9' && ['71', '81', '82', '83'].includes(province))) {
-    return fail({ code: 'province', province: first17.slice(0, first17[0] === '9' ? 3 : 2) });
+  const length = raw.length;
+  if (length === 0) return { ok: false, problem: { code: 'empty' } };
+  if (length !== 18 && length !== 15) return { ok: false, problem: { code: 'length', length } };
+  // 15 or 17 digits, then (18) a digit or X.
+  const digits = length === 15 ? 15 : 17;
+  for (let i = 0; i < digits; i++) {
+    const c = raw.charCodeAt(i);
+    if (c < 48 || c > 57) return { ok: false, problem: { code: 'characters' } };
+  }
+  if (length === 18) {
+    const c = raw.charCodeAt(17);
+    if ((c < 48 || c > 57) && c !== 88) return { ok: false, problem: { code: 'characters' } };
   }
 
-  const birth = parseIsoDate(`${first17.slice(6, 10)}-${first17.slice(10, 12)}-${first17.slice(12, 14)}`);
-  if (birth === null) return fail({ code: 'birth-date', why: 'not-a-date' });
-  if (birth < EARLIEST_BIRTH) return fail({ code: 'birth-date', why: 'before-1900' });
-  if (birth > today) return fail({ code: 'birth-date', why: 'future' });
+  const upgradedFrom15 = length === 15;
+  // The 18-digit form's first 17 (a 15-digit number gains the century 19 after its region code).
+  const first17 = upgradedFrom15 ? `${raw.slice(0, 6)}19${raw.slice(6, 15)}` : raw;
+
+  // A foreign permanent resident ID names the issuing province in digits 2-3.
+  const foreign = first17.charCodeAt(0) === 57; // '9'
+  const province = digitsAt(first17, foreign ? 1 : 0, 2);
+  if (!PROVINCE_NUMBERS[province] || (foreign && NOT_FOR_FOREIGNERS.includes(province))) {
+    return { ok: false, problem: { code: 'province', province: first17.slice(0, foreign ? 3 : 2) } };
+  }
+
+  if (!isRealDate(digitsAt(first17, 6, 4), digitsAt(first17, 10, 2), digitsAt(first17, 12, 2)))
+    return { ok: false, problem: { code: 'birth-date', why: 'not-a-date' } };
+  const birth = `${first17.slice(6, 10)}-${first17.slice(10, 12)}-${first17.slice(12, 14)}` as IsoDate;
+  if (birth < EARLIEST_BIRTH) return { ok: false, problem: { code: 'birth-date', why: 'before-1900' } };
+  if (birth > today) return { ok: false, problem: { code: 'birth-date', why: 'future' } };
 
   const expected = checkCharacter(first17);
   if (!upgradedFrom15 && raw[17] !== expected) {
-    return fail({ code: 'check-character', found: raw[17]!, expected });
+    return { ok: false, problem: { code: 'check-character', found: raw[17]!, expected } };
   }
   const number = upgradedFrom15 ? first17 + expected : raw;
   return {
@@ -126,7 +147,8 @@ export function parseCitizenId(input: string, today: IsoDate): IdResult {
       kind: kindOf(number),
       regionCode: number.slice(0, 6),
       birthDate: birth,
-      sex: Number(number[16]) % 2 === 1 ? 'male' : 'female',
+      // The 17th digit's parity (its character code's: '0' is 48).
+      sex: (number.charCodeAt(16) & 1) === 1 ? 'male' : 'female',
       upgradedFrom15,
     },
   };
@@ -144,7 +166,8 @@ export function legacyForm(number: string): string | null {
 
 /** Whole years of age on `on`. */
 export function ageOn(birthDate: IsoDate, on: IsoDate): number {
-  const years = Number(on.slice(0, 4)) - Number(birthDate.slice(0, 4));
+  // Read by their digits (an import asks once per hire: slices and Number() were garbage per row, issue 31).
+  const years = digitsAt(on, 0, 4) - digitsAt(birthDate, 0, 4);
   // One subtraction on every call (not only before the birthday): see daysInMonth.
-  return years - (on.slice(5) >= birthDate.slice(5) ? 0 : 1);
+  return years - (digitsAt(on, 5, 2) * 100 + digitsAt(on, 8, 2) >= digitsAt(birthDate, 5, 2) * 100 + digitsAt(birthDate, 8, 2) ? 0 : 1);
 }

@@ -3,8 +3,36 @@
 // and every adjacent transposition.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { IsoDate } from '../../src/core/calendar-date.js';
-import { checkCharacter, maskId, PROVINCES, parseCitizenId } from '../../src/core/citizen-id.js';
+import { type IsoDate, parseIsoDate } from '../../src/core/calendar-date.js';
+import { ageOn, checkCharacter, type IdResult, maskId, PROVINCES, parseCitizenId } from '../../src/core/citizen-id.js';
+
+/** parseCitizenId as it was written before it read character codes (regular expression, slices, the date text parsed): the answers must not change. */
+function byPattern(input: string, today: IsoDate): IdResult {
+  const fail = (problem: Extract<IdResult, { ok: false }>['problem']): IdResult => ({ ok: false, problem });
+  const raw = input.trim().toUpperCase();
+  if (raw.length === 0) return fail({ code: 'empty' });
+  if (raw.length !== 18 && raw.length !== 15) return fail({ code: 'length', length: raw.length });
+  if (raw.length === 15 ? !/^\d{15}$/.test(raw) : !/^\d{17}[\dX]$/.test(raw)) return fail({ code: 'characters' });
+  const upgradedFrom15 = raw.length === 15;
+  const first17 = upgradedFrom15 ? `${raw.slice(0, 6)}19${raw.slice(6, 15)}` : raw.slice(0, 17);
+  const province = first17[0] === '9' ? first17.slice(1, 3) : first17.slice(0, 2);
+  if (!PROVINCES.has(province) || (first17[0] === '9' && ['71', '81', '82', '83'].includes(province))) {
+    return fail({ code: 'province', province: first17.slice(0, first17[0] === '9' ? 3 : 2) });
+  }
+  const birth = parseIsoDate(`${first17.slice(6, 10)}-${first17.slice(10, 12)}-${first17.slice(12, 14)}`);
+  if (birth === null) return fail({ code: 'birth-date', why: 'not-a-date' });
+  if (birth < '1900-01-01') return fail({ code: 'birth-date', why: 'before-1900' });
+  if (birth > today) return fail({ code: 'birth-date', why: 'future' });
+  const expected = checkCharacter(first17);
+  if (!upgradedFrom15 && raw[17] !== expected) return fail({ code: 'check-character', found: raw[17]!, expected });
+  const number = upgradedFrom15 ? first17 + expected : raw;
+  const kind =
+    number[0] === '9' ? 'foreign-permanent-resident' : number.startsWith('71') ? 'taiwan' : number[0] === '8' ? 'hk-macao-taiwan-resident' : 'resident';
+  return {
+    ok: true,
+    id: { number, kind, regionCode: number.slice(0, 6), birthDate: birth, sex: Number(number[16]) % 2 === 1 ? 'male' : 'female', upgradedFrom15 },
+  };
+}
 
 const TODAY = '2026-11-24' as IsoDate;
 
@@ -24,6 +52,46 @@ const validId = fc
   });
 
 describe('identity numbers, by property', () => {
+  it('parseCitizenId answers as the regular expression form did, for numbers, near misses and noise', () => {
+    // Near misses: a valid number with one character replaced, cut, lengthened, spaced, in lower case, or in the 15-digit form.
+    const nearMiss = fc
+      .tuple(validId, fc.integer({ min: 0, max: 17 }), fc.constantFrom(...'0123456789Xx9 -*a\u0660\uff11'), fc.integer({ min: 0, max: 5 }))
+      .map(([id, at, c, how]) =>
+        how === 0
+          ? id.slice(0, at) + c + id.slice(at + 1)
+          : how === 1
+            ? id.slice(0, at)
+            : how === 2
+              ? ` ${id.toLowerCase()}\t`
+              : how === 3
+                ? id.slice(0, 6) + id.slice(8, 17)
+                : how === 4
+                  ? `${id.slice(0, 6)}${c}${id.slice(8, 17)}`
+                  : id + c,
+      );
+    const dates = fc.constantFrom('1899-12-31', '1900-01-01', '2000-02-29', '2026-11-24', '2026-11-25') as fc.Arbitrary<IsoDate>;
+    const birthDigits = fc.tuple(fc.constantFrom(...PROVINCES, '00', '90', '91', '97', '98', '71', '81'), fc.stringMatching(/^\d{16}$/)).map(([p, r]) => p + r);
+    fc.assert(
+      fc.property(fc.oneof(validId, nearMiss, birthDigits, fc.string({ maxLength: 20 }), fc.stringMatching(/^\d{15}$/)), dates, (text, today) => {
+        expect(parseCitizenId(text, today)).toEqual(byPattern(text, today));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it('ageOn counts whole years as comparing the month and day texts did', () => {
+    const day = fc
+      .date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true })
+      .map((d) => d.toISOString().slice(0, 10) as IsoDate);
+    fc.assert(
+      fc.property(day, day, (birth, on) => {
+        const byText = Number(on.slice(0, 4)) - Number(birth.slice(0, 4)) - (on.slice(5) >= birth.slice(5) ? 0 : 1);
+        expect(ageOn(birth, on)).toBe(byText);
+      }),
+      { numRuns: 5_000 },
+    );
+  });
+
   it('every generated valid number validates, keeps its digits and gets sex and birth date right', () => {
     fc.assert(
       fc.property(validId, (id) => {

@@ -41,6 +41,15 @@ describe('factPayload: the payload of a fact the core made, the same bytes as pa
       { numRuns: 5000 },
     );
   });
+  it('for texts met again, as an imported row registers the hire it records (the last text checked is remembered)', () => {
+    for (const employer of ['Acme "东" Co', 'Acme', 'Acme', null, 'a\\b', 'a\\b', '\ud800x', 'Acme'])
+      for (const body of [
+        { kind: 'hire.recorded', employer, hiredOn: '2026-11-02', hireKind: 'employee' },
+        { kind: 'hire.registered', employer, hiredOn: '2026-11-02' },
+        { kind: 'hire.recorded', employer, hiredOn: '2026-11-02', hireKind: 'flexible' },
+      ])
+        expect(factPayload(body as EventBody)).toBe(payload(body as EventBody));
+  });
   it('for any other kind, and for a member of an unexpected type', () => {
     for (const body of [
       { kind: 'card.found', card: 'A1' },

@@ -8,7 +8,8 @@ import path from 'node:path';
 import fs from 'node:fs';
 import { InvalidInput, Refused } from '../../core/errors.js';
 import { isMaskedId, redactIds } from '../../core/masking.js';
-import { openHireBeside, planRow, type RowProblem } from '../../core/ledger-row.js';
+import { openHireBeside, planRow, type RowPlan, type RowProblem } from '../../core/ledger-row.js';
+import type { PersonState } from '../../core/events.js';
 import { isPostgresUrl } from '../../store/location.js';
 import type { LedgerTransaction } from '../../store/store.js';
 import { MAX_LINE, RosterFileError } from '../formats/roster/problems.js';
@@ -250,19 +251,27 @@ async function importRoster(
       ctx.err.write(`${ctx.m.import.ignoredColumns(names)}\n`);
     }
     const each: RowImport = { ctx, tx, j, employers, cities, cityOf, named, badCell, tally, lineSource, file };
-    for await (const chunk of atLeast(roster.pages, PREFETCH)) {
-      // Read by a loop, not chunk.map: the array's elements kind is then the same whether or not the loop runs
-      // optimised (an optimised map made arrays of another map, and each one deoptimised the import: issue 31).
-      const reads: (ReturnType<typeof readRow> | null)[] = [];
-      for (const { cells, idDamage } of chunk) reads.push(idDamage ? null : readRow(cells, ctx.today, policies));
+    // An engine that loads reads ahead (prefetch) is given a chunk's people at once, so the chunk's rows are read
+    // first; for any other, each row is read as it is imported, and the pages are not joined: what a row read
+    // then dies young, where a chunk read ahead survived the collections its rows caused (issue 31).
+    for await (const chunk of atLeast(roster.pages, tx.prefetch ? PREFETCH : 1)) {
+      let reads: (ReturnType<typeof readRow> | null)[] | null = null;
       if (tx.prefetch) {
+        // Read by a loop, not chunk.map: the array's elements kind is then the same whether or not the loop runs
+        // optimised (an optimised map made arrays of another map, and each one deoptimised the import: issue 31).
+        reads = [];
+        for (const { cells, idDamage } of chunk) reads.push(idDamage ? null : readRow(cells, ctx.today, policies));
         const valid = reads.flatMap((read) => (read && !('problem' in read) ? [read.row] : []));
         await tx.prefetch(
           valid.map((row) => row.id.number),
           valid.flatMap((row) => (row.card ? [row.card.number] : [])),
         );
       }
-      for (let i = 0; i < chunk.length; i++) await importRow(each, chunk[i]!, reads[i]!);
+      for (let i = 0; i < chunk.length; i++) {
+        const row = chunk[i]!;
+        const waiting = importRow(each, row, reads ? reads[i]! : row.idDamage ? null : readRow(row.cells, ctx.today, policies));
+        if (waiting) await waiting;
+      }
     }
   } finally {
     holder.bar?.done();
@@ -292,9 +301,12 @@ interface RowImport {
  * many calls, and a rare path taken late (a Bloom filter's false yes)
  * recompiles this function, not the whole import.
  * `cellsRead`: readRow's reading of the row's cells (null when the id is damaged).
+ * Undefined when the row is done; a promise when it waits for the ledger: an
+ * engine that answers at once (LedgerTransaction.immediate, SQLite) takes a
+ * row without one, unless the row records an employer first (issue 31).
  */
-async function importRow(each: RowImport, row: RosterRow, cellsRead: ReturnType<typeof readRow> | null): Promise<void> {
-  const { ctx, tx, j, employers, cities, cityOf, named, badCell, tally, lineSource, file } = each;
+function importRow(each: RowImport, row: RosterRow, cellsRead: ReturnType<typeof readRow> | null): Promise<void> | undefined {
+  const { ctx, tx, named, badCell, tally, file } = each;
   const { line, idDamage, cells } = row;
   // A masked export given back (SPEC 2.3): one sentence for the file, not one per row; no number in it can be read.
   if (isMaskedId(cells.id ?? '')) {
@@ -317,8 +329,25 @@ async function importRow(each: RowImport, row: RosterRow, cellsRead: ReturnType<
     return;
   }
   const id = read.row.id.number;
-  const person = await tx.personState(id); // (shared/person.ts's personState, without its await: the same call inside a write)
-  const holder = read.row.card ? await tx.cardHolder(read.row.card.number) : null;
+  const card = read.row.card?.number ?? null;
+  const immediate = tx.immediate;
+  if (immediate) return decideRow(each, line, read, immediate.personState(id), card === null ? null : immediate.cardHolder(card));
+  return readThenDecide(each, line, read, id, card);
+}
+
+/** importRow's reads from an engine that is awaited. */
+async function readThenDecide(each: RowImport, line: number, read: ReadRow, id: string, card: string | null): Promise<void> {
+  const person = await each.tx.personState(id); // (shared/person.ts's personState, without its await: the same call inside a write)
+  const holder = card === null ? null : await each.tx.cardHolder(card);
+  await decideRow(each, line, read, person, holder);
+}
+
+/** A row readRow read without a problem. */
+type ReadRow = Exclude<ReturnType<typeof readRow>, { problem: unknown }>;
+
+/** The row decided against its person and card holder as the ledger has them, then recorded (see importRow). */
+function decideRow(each: RowImport, line: number, read: ReadRow, person: PersonState, holder: string | null): Promise<void> | undefined {
+  const { ctx, j, employers, named, badCell } = each;
   const plan = planRow(read.row, person, holder, j);
   if (!plan.ok) {
     const { problem } = plan;
@@ -327,35 +356,52 @@ async function importRow(each: RowImport, row: RosterRow, cellsRead: ReturnType<
     return;
   }
   const employer = read.row.hire?.employer ?? null;
-  if (employer !== null && (read.employer !== null || employers.get(employer) === null)) {
-    try {
-      const said = read.employer;
-      await employers.record(
-        ctx,
-        tx,
-        { name: employer, uscc: said?.uscc ?? null, city: cityOf(cities, said?.city) },
-        { uscc: 'employer_uscc', city: 'employer_city' },
-      );
-    } catch (error) {
-      if (!(error instanceof InvalidInput || error instanceof Refused)) throw error;
-      badCell({
-        line,
-        field: 'employer_uscc',
-        code: error.code,
-        message: ctx.m.row.employerRefused(error.message.replace(/^employer_uscc[:：]\s*/, '')),
-      });
-      return;
-    }
+  if (employer !== null && (read.employer !== null || employers.get(employer) === null)) return employerThenRecord(each, line, read, person, plan, employer);
+  return recordRow(each, line, read, person, plan);
+}
+
+/** The row's employer recorded (SPEC 1.10), or the row bad for it; then the row. */
+async function employerThenRecord(each: RowImport, line: number, read: ReadRow, person: PersonState, plan: PlannedRow, employer: string): Promise<void> {
+  const { ctx, tx, employers, cities, cityOf, badCell } = each;
+  try {
+    const said = read.employer;
+    await employers.record(
+      ctx,
+      tx,
+      { name: employer, uscc: said?.uscc ?? null, city: cityOf(cities, said?.city) },
+      { uscc: 'employer_uscc', city: 'employer_city' },
+    );
+  } catch (error) {
+    if (!(error instanceof InvalidInput || error instanceof Refused)) throw error;
+    badCell({
+      line,
+      field: 'employer_uscc',
+      code: error.code,
+      message: ctx.m.row.employerRefused(error.message.replace(/^employer_uscc[:：]\s*/, '')),
+    });
+    return;
   }
+  await recordRow(each, line, read, person, plan);
+}
+
+/** A row planRow allowed. */
+type PlannedRow = Extract<RowPlan, { ok: true }>;
+
+/** The row's facts recorded and counted. */
+function recordRow(each: RowImport, line: number, read: ReadRow, person: PersonState, plan: PlannedRow): Promise<void> | undefined {
+  const { ctx, tx, tally, lineSource } = each;
+  const id = read.row.id.number;
   const beside = openHireBeside(read.row, person);
   // Said row by row like bad rows, at most LISTED_BAD_ROWS times: a roster of rehires must not flood the terminal.
   if (beside && read.row.hire && tally.secondOpenHires++ < LISTED_BAD_ROWS)
     ctx.err.write(`${ctx.m.import.secondOpenHire(line, id, beside.employer ?? '', beside.hiredOn, read.row.hire.hiredOn)}\n`);
-  // The state planRow worked out from `person`: the store need not apply the row's facts again.
-  await tx.record(id, plan.facts, lineSource + line, { from: person, to: plan.state });
   tally.events += plan.facts.length;
   if (plan.facts.length > 0) tally.changed++;
   else tally.unchanged++;
+  // The state planRow worked out from `person`: the store need not apply the row's facts again.
+  const planned = { from: person, to: plan.state };
+  if (tx.immediate) tx.immediate.record(id, plan.facts, lineSource + line, planned);
+  else return tx.record(id, plan.facts, lineSource + line, planned).then(() => undefined);
 }
 
 function report(ctx: Context, args: ImportArgs, tally: ImportTally): void {

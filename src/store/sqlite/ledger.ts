@@ -59,6 +59,7 @@ import type {
   LoadedContributionYear,
   OpenHireGroup,
   Person,
+  ImmediateTransaction,
   PlannedState,
   Store,
   StoredEvent,
@@ -110,6 +111,18 @@ class Statements {
     }
     return statement;
   }
+}
+
+/**
+ * A fact as recorded. Built field by field, not by spreading: an import stamps millions of them; a function of
+ * its own, not a closure in record (whose captured variables took a context object per call: issue 31).
+ */
+function stamped(f: Fact, seq: number, personId: string, recordedAt: string, source: string): LedgerEvent {
+  return { on: f.on, body: f.body, seq, personId, recordedAt, source };
+}
+
+function cardHolderOf(s: Statements, number: string): string | null {
+  return (s.sql('SELECT person_id FROM card WHERE number = ?').pluck().get(number) as string | undefined) ?? null;
 }
 
 function personEvents(s: Statements, personId: string): LedgerEvent[] {
@@ -438,7 +451,7 @@ class Reader implements LedgerReader {
   }
 
   async cardHolder(number: string): Promise<string | null> {
-    return (this.s.sql('SELECT person_id FROM card WHERE number = ?').pluck().get(number) as string | undefined) ?? null;
+    return cardHolderOf(this.s, number);
   }
 
   async eventsBySeq(seqs: readonly number[]): Promise<LedgerEvent[]> {
@@ -581,10 +594,24 @@ class Transaction extends Reader implements LedgerTransaction {
     return last.state;
   }
 
+  /** The driver answers at once: an import's rows call these without a promise each. */
+  readonly immediate: ImmediateTransaction = {
+    personState: (personId) => this.stateOf(personId),
+    cardHolder: (number) => cardHolderOf(this.s, number),
+    record: (personId, facts, source, planned) => {
+      this.recordFacts(personId, facts, source, planned, null);
+    },
+  };
+
   async record(personId: string, facts: readonly Fact[], source: string, planned?: PlannedState): Promise<LedgerEvent[]> {
-    if (facts.length === 0) return [];
-    // Built field by field, not by spreading: an import stamps millions of them.
-    const stamp = (f: Fact, seq: number): LedgerEvent => ({ on: f.on, body: f.body, seq, personId, recordedAt: this.now, source });
+    const recorded: LedgerEvent[] = [];
+    this.recordFacts(personId, facts, source, planned, recorded);
+    return recorded;
+  }
+
+  /** record's work; the events as recorded are pushed to `recorded` unless it is null (nobody reads them). */
+  private recordFacts(personId: string, facts: readonly Fact[], source: string, planned: PlannedState | undefined, recorded: LedgerEvent[] | null): void {
+    if (facts.length === 0) return;
     const state = this.stateOf(personId);
     let revokes = false; // (a loop, not facts.some: no closure per call)
     for (const f of facts) if (f.body.kind === 'revoked') revokes = true;
@@ -595,20 +622,23 @@ class Transaction extends Reader implements LedgerTransaction {
     const after =
       (planned?.from === state && !revokes ? planned.to : null) ??
       replayOnto(state, facts) ??
-      replay(personId, [...personEvents(this.s, personId), ...facts.map((f, i) => stamp(f, Number.MAX_SAFE_INTEGER - facts.length + i))]).state;
+      replay(personId, [
+        ...personEvents(this.s, personId),
+        ...facts.map((f, i) => stamped(f, Number.MAX_SAFE_INTEGER - facts.length + i, personId, this.now, source)),
+      ]).state;
     // The person's row is the events' parent (foreign key): a new person's comes first, with their name.
     if (before === null)
       this.s.sql('INSERT INTO person (id, name) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name').run(personId, after.name);
     this.recordedHere?.add(personId);
     const insert = this.s.sql('INSERT INTO event (person_id, kind, concerns_on, recorded_at, source, v, data) VALUES (?, ?, ?, ?, ?, ?, ?)');
-    const recorded: LedgerEvent[] = [];
-    for (const f of facts)
-      recorded.push(stamp(f, Number(insert.run(personId, f.body.kind, f.on, this.now, source, EVENT_VERSION, factPayload(f.body)).lastInsertRowid)));
+    for (const f of facts) {
+      const { lastInsertRowid } = insert.run(personId, f.body.kind, f.on, this.now, source, EVENT_VERSION, factPayload(f.body));
+      recorded?.push(stamped(f, Number(lastInsertRowid), personId, this.now, source));
+    }
     if (before === null) insertNewState(this.s, after);
     else saveState(this.s, after, before);
     // The events are not kept (a reader of them reads them again): the state carries on.
     this.last = { personId, events: null, state: after };
-    return recorded;
   }
 
   async saveCalendarYear(year: LoadedCalendarYear): Promise<void> {
