@@ -18,15 +18,16 @@ export function parseIsoDate(text: string): IsoDate | null {
 
 /** Whether year, month and day (-1: not digits) name a real day of the Gregorian calendar, years from 1: the rule of parseIsoDate, for readers of digits in other layouts (an identity number's birth date). */
 export function isRealDate(y: number, mo: number, d: number): boolean {
-  return !(y < 1 || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo));
+  // Written as what must hold, so that NaN (no number at all) is no day either.
+  return y >= 1 && mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
 }
 
 /** The number `length` ASCII digits from `at` write, or -1 when one of them is not a digit. */
 export function digitsAt(text: string, at: number, length: number): number {
   let n = 0;
   for (let i = at; i < at + length; i++) {
-    const digit = text.charCodeAt(i) - 48;
-    if (digit < 0 || digit > 9) return -1;
+    const digit = text.charCodeAt(i) - 48; // NaN past the text's end: not a digit either
+    if (!(digit >= 0 && digit <= 9)) return -1;
     n = n * 10 + digit;
   }
   return n;

@@ -3,7 +3,7 @@
 // process; Pacific/Apia skipped 2011-12-30 entirely (UTC-10 -> UTC+14).
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { addDays, addMonths, daysBetween, daysInMonth, type IsoDate, parseIsoDate } from '../../src/core/calendar-date.js';
+import { addDays, addMonths, daysBetween, daysInMonth, digitsAt, type IsoDate, isRealDate, parseIsoDate } from '../../src/core/calendar-date.js';
 
 const ZONES = ['Pacific/Apia', 'America/St_Johns', 'Asia/Shanghai', 'Pacific/Kiritimati', 'America/Sao_Paulo', 'UTC'];
 const d = (text: string) => text as IsoDate;
@@ -128,5 +128,31 @@ describe('daysBetween counts days by arithmetic on the digits (issue 31)', () =>
       '9999-12-31',
     ])
       expect(daysBetween('1970-01-01' as IsoDate, date as IsoDate)).toBe(reference(date));
+  });
+});
+
+describe('digitsAt and isRealDate, the readers parseIsoDate and parseCitizenId share', () => {
+  it.each([
+    ['2026', 0, 4, 2026],
+    ['x2026', 1, 4, 2026],
+    ['20a6', 0, 4, -1],
+    ['２０２６', 0, 4, -1], // full-width digits are not ASCII digits
+    ['12', 0, 4, -1], // past the text's end: not digits (it was NaN, which isRealDate took for a day)
+    ['', 0, 2, -1],
+  ])('digitsAt(%j, %i, %i) = %i', (text, at, length, expected) => {
+    expect(digitsAt(text, at, length)).toBe(expected);
+  });
+
+  it.each([
+    [2024, 2, 29, true],
+    [2026, 2, 29, false],
+    [2026, 12, 31, true],
+    [0, 1, 1, false],
+    [2026, 13, 1, false],
+    [2026, 4, 31, false],
+    [-1, -1, -1, false],
+    [Number.NaN, Number.NaN, Number.NaN, false],
+  ])('isRealDate(%d, %d, %d) = %s', (y, m, d, expected) => {
+    expect(isRealDate(y, m, d)).toBe(expected);
   });
 });
