@@ -36,6 +36,7 @@ import {
   mergedByKey,
   OPEN_ITEMS_SQL,
   factPayload,
+  plannedAfter,
   payload,
   reiterable,
   toCard,
@@ -372,9 +373,11 @@ class Transaction extends Reader implements LedgerTransaction {
   /** The erasing transaction's id (pg_current_xact_id, as text), for the wait before the rewrite (PostgresStore.rewriteErased). */
   erasingXact: string | null = null;
   /**
-   * The state of the person last written, carried from one record to the
-   * next (replayOnto): an import of many rows for one person replays their
-   * history once, not once per row. One person only: memory stays bounded.
+   * The state of the person last read (personState) or written (record),
+   * carried from one call to the next (replayOnto): an import of many rows for
+   * one person replays their history once, not once per row, and a row's
+   * record starts from the state its personState read. One person only:
+   * memory stays bounded.
    */
   private carried: PersonState | null = null;
   /**
@@ -533,12 +536,9 @@ class Transaction extends Reader implements LedgerTransaction {
     events.push(...recorded);
     this.touched.set(personId, events);
     this.pending.push(...recorded);
-    let revokes = false; // (a loop, not facts.some: no closure per call)
-    for (const f of facts) if (f.body.kind === 'revoked') revokes = true;
-    // The caller's state when planned from this very state (as in SQLite's record), else carried on from the state
-    // before (a revocation changes the past: everything replayed).
-    const state =
-      (before !== null && planned?.from === before && !revokes ? planned.to : null) ?? (before && replayOnto(before, facts)) ?? replay(personId, events).state;
+    // The caller's state when planned from this very state (plannedAfter, as in SQLite's record), else carried on
+    // from the state before (a revocation changes the past: everything replayed).
+    const state = (before !== null ? plannedAfter(before, facts, planned) : null) ?? (before && replayOnto(before, facts)) ?? replay(personId, events).state;
     this.carried = state;
     for (const card of this.states.get(personId)?.cards ?? []) this.cards.delete(card.number);
     for (const card of state.cards) this.cards.set(card.number, personId);

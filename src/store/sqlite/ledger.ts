@@ -25,6 +25,7 @@ import {
   equalData,
   EVENT_COLUMNS,
   factPayload,
+  plannedAfter,
   type EventRow,
   HIRE_VALUES,
   OPEN_REGISTRATION_VALUES,
@@ -64,6 +65,7 @@ import type {
   Store,
   StoredEvent,
 } from '../store.js';
+import { PAST_DAY_INDEXES_VERSION } from './schema.js';
 
 /** Rows per query when the agenda is read a window at a time (hiresByDeadline). */
 const WINDOW_CHUNK = 200;
@@ -251,7 +253,7 @@ function laterFacts(s: Statements, asOf: IsoDate | null): LaterFacts | null {
   const source = later * 10 > all ? 'event NOT INDEXED' : 'event';
   // A ledger read without migrating (read-only, of an older version) has not got v5's indexes: read as before.
   // A query, not db.pragma(): the driver refuses that while another read of the connection is open (the web view).
-  const indexed = (s.sql('SELECT user_version FROM pragma_user_version').pluck().get() as number) >= 5;
+  const indexed = (s.sql('SELECT user_version FROM pragma_user_version').pluck().get() as number) >= PAST_DAY_INDEXES_VERSION;
   const people = `SELECT person_id FROM ${indexed ? 'event INDEXED BY event_on' : source} WHERE concerns_on > ?`;
   const list = `temp.sscard_later_${asOf.replaceAll('-', '')}`;
   const listed =
@@ -613,14 +615,12 @@ class Transaction extends Reader implements LedgerTransaction {
   private recordFacts(personId: string, facts: readonly Fact[], source: string, planned: PlannedState | undefined, recorded: LedgerEvent[] | null): void {
     if (facts.length === 0) return;
     const state = this.stateOf(personId);
-    let revokes = false; // (a loop, not facts.some: no closure per call)
-    for (const f of facts) if (f.body.kind === 'revoked') revokes = true;
     // A person with no events yet has no cached rows (their first fact is their record).
     const before = state.exists ? state : null;
     // The state after, computed before writing (the new events' own numbers do not matter to it): the caller's
     // when worked out from this very state (applyAll, which a revocation never goes through), else applied here.
     const after =
-      (planned?.from === state && !revokes ? planned.to : null) ??
+      plannedAfter(state, facts, planned) ??
       replayOnto(state, facts) ??
       replay(personId, [
         ...personEvents(this.s, personId),

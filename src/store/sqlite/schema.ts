@@ -163,6 +163,8 @@ export const MIGRATIONS: readonly string[] = [
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
+/** The first version with v5's past-day indexes (event_on with the person, event_person with the day, event_odd): an older ledger read without migrating is read without them. */
+export const PAST_DAY_INDEXES_VERSION = 5;
 
 const SCHEMA_ENTRIES = "SELECT type, name, tbl_name, sql FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%'";
 
