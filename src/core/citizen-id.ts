@@ -119,27 +119,28 @@ export function parseCitizenId(input: string, today: IsoDate): IdResult {
   }
 
   const upgradedFrom15 = length === 15;
-  // The 18-digit form's first 17 (a 15-digit number gains the century 19 after its region code).
-  const first17 = upgradedFrom15 ? `${raw.slice(0, 6)}19${raw.slice(6, 15)}` : raw;
+  // The number in its 18-character form: its first 17 are read below (a 15-digit number gains the century 19 after its
+  // region code, and no check character yet); an 18-digit number's check character is ignored until compared.
+  const eighteen = upgradedFrom15 ? `${raw.slice(0, 6)}19${raw.slice(6, 15)}` : raw;
 
   // A foreign permanent resident ID names the issuing province in digits 2-3.
-  const foreign = first17.charCodeAt(0) === 57; // '9'
-  const province = digitsAt(first17, foreign ? 1 : 0, 2);
+  const foreign = eighteen.charCodeAt(0) === 57; // '9'
+  const province = digitsAt(eighteen, foreign ? 1 : 0, 2);
   if (!PROVINCE_NUMBERS[province] || (foreign && NOT_FOR_FOREIGNERS.includes(province))) {
-    return { ok: false, problem: { code: 'province', province: first17.slice(0, foreign ? 3 : 2) } };
+    return { ok: false, problem: { code: 'province', province: eighteen.slice(0, foreign ? 3 : 2) } };
   }
 
-  if (!isRealDate(digitsAt(first17, 6, 4), digitsAt(first17, 10, 2), digitsAt(first17, 12, 2)))
+  if (!isRealDate(digitsAt(eighteen, 6, 4), digitsAt(eighteen, 10, 2), digitsAt(eighteen, 12, 2)))
     return { ok: false, problem: { code: 'birth-date', why: 'not-a-date' } };
-  const birth = `${first17.slice(6, 10)}-${first17.slice(10, 12)}-${first17.slice(12, 14)}` as IsoDate;
+  const birth = `${eighteen.slice(6, 10)}-${eighteen.slice(10, 12)}-${eighteen.slice(12, 14)}` as IsoDate;
   if (birth < EARLIEST_BIRTH) return { ok: false, problem: { code: 'birth-date', why: 'before-1900' } };
   if (birth > today) return { ok: false, problem: { code: 'birth-date', why: 'future' } };
 
-  const expected = checkCharacter(first17);
+  const expected = checkCharacter(eighteen);
   if (!upgradedFrom15 && raw[17] !== expected) {
     return { ok: false, problem: { code: 'check-character', found: raw[17]!, expected } };
   }
-  const number = upgradedFrom15 ? first17 + expected : raw;
+  const number = upgradedFrom15 ? eighteen + expected : raw;
   return {
     ok: true,
     id: {
