@@ -36,7 +36,19 @@ const f = (on: IsoDate | null, body: EventBody): Fact => ({ on, body });
  * days; some facts are dated after 2026-11-01 (the as-of day below).
  */
 function story(i: number): Fact[] {
-  const facts: Fact[] = [f(null, { kind: 'person.recorded', name: i % 4 === 0 ? null : `P${i}` })];
+  // Events whose kind alone decides whether a person had a fact on a past day (schema v5's event_odd; SQLite's
+  // withEarlierFacts, sqlite/ledger.ts): renames, facts without a day, records with a day. Some people hold nothing
+  // but their record by the as-of day, and facts after it: a rename dated after it (their name that day is the
+  // recorded one, not the ledger's), or a record with a day (person.recorded: not a fact of theirs that day).
+  if (i % 12 === 8) {
+    const hiredOn = day('2026-11-05', i % 10);
+    return [
+      f(i % 24 === 20 ? day('2026-02-01', i) : null, { kind: 'person.recorded', name: `P${i}` }),
+      f(hiredOn, { kind: 'hire.recorded', employer: `Co ${i % 4}`, hiredOn, hireKind: 'employee' }),
+      ...(i % 24 === 8 ? [f(day('2026-11-12', i % 10), { kind: 'person.renamed', name: `L${i}` })] : []),
+    ];
+  }
+  const facts: Fact[] = [f(i % 6 === 4 ? day('2026-01-01', i) : null, { kind: 'person.recorded', name: i % 4 === 0 ? null : `P${i}` })];
   const hires = 1 + (i % 3);
   for (let h = 0; h < hires; h++) {
     const employer = h === 2 ? null : `Co ${(i + h) % 4}`;
@@ -79,6 +91,13 @@ function story(i: number): Fact[] {
   // A new application after the card was cancelled: open (制卡中), some dated after the as-of day.
   if (step === 7 && i % 16 === 7) facts.push(f(day('2026-10-20', i % 20), { kind: 'card.applied', policy: 'guangdong', generation: 3 }));
   if (i % 9 === 0) facts.push(f(day('2026-03-01', i % 200), { kind: 'ecard.claimed', channel: 'wechat' }));
+  // More of event_odd's (see above), for people with hires and cards by the as-of day: an undated rename, a rename
+  // dated after the day, an undated policy correction, a record with a day (i % 6 === 4); an undated revocation
+  // (i % 6 === 5, recordEveryone). Each with a fact after the day (an e-card), so a past day replays them.
+  if (i % 6 === 1) facts.push(f(null, { kind: 'person.renamed', name: `R${i}` }));
+  if (i % 6 === 2) facts.push(f(day('2026-11-10', i % 10), { kind: 'person.renamed', name: `S${i}` }));
+  if (i % 6 === 3) facts.push(f(null, { kind: 'card.policy-set', card, policy: policy === 'seed' ? 'shaoguan' : 'seed' }));
+  if (i % 6 !== 0 && i % 6 !== 2 && i % 9 !== 0) facts.push(f(day('2026-11-10', i % 15), { kind: 'ecard.claimed', channel: 'alipay' }));
   return facts;
 }
 
@@ -100,6 +119,12 @@ async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
 async function recordEveryone(store: Store): Promise<void> {
   await store.write(async (tx) => {
     for (let i = 0; i < PEOPLE; i++) await tx.record(idOf(i), story(i), `contract ${i}`);
+    // A revocation (undated, as `sscard revoke` records it) of the e-card claimed after the as-of day.
+    for (let i = 5; i < PEOPLE; i += 6) {
+      const claimed = (await tx.personEvents(idOf(i))).filter((e) => e.body.kind === 'ecard.claimed' && e.on! > AS_OF);
+      expect(claimed).toHaveLength(1);
+      await tx.record(idOf(i), [f(null, { kind: 'revoked', seqs: [claimed[0]!.seq], reason: 'claimed by mistake' })], `contract revoke ${i}`);
+    }
   });
 }
 
@@ -259,6 +284,12 @@ export function storeContract(engine: string, openEmpty: OpenEmpty): void {
       const viewOn = (await all(store.everyone(AS_OF))).map(comparable);
       const expected = (await replayed(store, AS_OF)).map(comparable);
       expect(viewOn).toEqual(expected);
+      // The story's odd events matter that day (SQLite's event_odd decides whom it replays): a rename dated after the
+      // day leaves the recorded name; a record with a day is no fact of its own, but its person's hires that day are.
+      const that = new Map(viewOn.map((p) => [p.id, p]));
+      expect([that.get(idOf(8))?.name, (await replayed(store, null)).find((p) => p.id === idOf(8))?.name]).toEqual(['P8', 'L8']);
+      expect(that.get(idOf(20))).toMatchObject({ name: 'P20', hires: [] });
+      expect(that.get(idOf(4))?.hires.length).toBeGreaterThan(0);
       // The day matters: some facts come after it.
       expect(viewOn).not.toEqual((await all(store.everyone(null))).map(comparable));
     });
