@@ -170,9 +170,14 @@ describe('a large import on both engines', () => {
 });
 
 describe('a write the server refuses part of', () => {
-  it('leaves the ledger as it was, says so in one sentence, and the next import writes', { timeout: 120_000 }, async () => {
+  it('after a batch was written: leaves the ledger as it was, says so in one sentence, and the next import writes', { timeout: 300_000 }, async () => {
+    // The PostgreSQL import sends rows once a batch of 5,000 events is held (ledger.ts, BATCH), at the next chunk's
+    // prefetch, and the rest at the end: 8,000 rows of one event each, and the server refuses row 7,000's hire, in the
+    // last COPY, after the first batch's COPY was written and accepted (issue 31). The rows and their data go in one
+    // write, before the server's answer: the refusal must still end the import whole.
+    const [ROWS, REFUSED] = [8000, 7000];
     const l = ledger('postgres');
-    const people = ids(3000);
+    const people = ids(ROWS);
     const csv = (employerAt: (i: number) => string) =>
       `${HEADER}\n${people.map((id, i) => `${id},Person ${i},${employerAt(i)},2026-06-01,,,,,,,,`).join('\n')}\n`;
     fs.writeFileSync(
@@ -181,32 +186,56 @@ describe('a write the server refuses part of', () => {
     );
     ok(l.run(['import', path.join(l.dir, 'first.csv')]));
     const before = ok(l.run(['export', '--format', 'json', '--reveal'])).json;
-    // The server refuses one hire of row 2,500: its COPY fails after earlier chunks' rows were sent (the rows
-    // and their data go in one write, before the server's answer: the refusal must still end the import whole).
     const schema = schemaOf(l.db);
+    const sequence = async () => (await admin((c) => c.query(`SELECT last_value, is_called FROM ${schema}.event_seq`))).rows[0];
+    const sequenceBefore = await sequence();
+    // Each statement that writes hires is counted, and the hire rows written before it, in settings of the
+    // transaction (set_config(..., true)): the refusal names both, so the test sees that a batch went before it.
     await admin((c) =>
-      c.query(`CREATE FUNCTION ${schema}.refuse() RETURNS trigger LANGUAGE plpgsql AS $$
-        BEGIN IF NEW.employer = 'Refused Co' THEN RAISE EXCEPTION 'refused by the test'; END IF; RETURN NEW; END $$;
+      c.query(`CREATE FUNCTION ${schema}.count_statement() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          PERFORM set_config('sscard_test.statements', (coalesce(nullif(current_setting('sscard_test.statements', true), ''), '0')::int + 1)::text, true);
+          PERFORM set_config('sscard_test.rows_before', coalesce(nullif(current_setting('sscard_test.rows', true), ''), '0'), true);
+          RETURN NULL;
+        END $$;
+        CREATE FUNCTION ${schema}.refuse() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          IF NEW.employer = 'Refused Co' THEN
+            RAISE EXCEPTION 'refused by the test in hire statement %, % hire rows written before it',
+              current_setting('sscard_test.statements'), current_setting('sscard_test.rows_before');
+          END IF;
+          PERFORM set_config('sscard_test.rows', (coalesce(nullif(current_setting('sscard_test.rows', true), ''), '0')::int + 1)::text, true);
+          RETURN NEW;
+        END $$;
+        CREATE TRIGGER count_statement BEFORE INSERT ON ${schema}.hire FOR EACH STATEMENT EXECUTE FUNCTION ${schema}.count_statement();
         CREATE TRIGGER refuse BEFORE INSERT ON ${schema}.hire FOR EACH ROW EXECUTE FUNCTION ${schema}.refuse()`),
     );
     fs.writeFileSync(
       path.join(l.dir, 'second.csv'),
-      csv((i) => (i === 2500 ? 'Refused Co' : 'Beta Co')),
+      csv((i) => (i === REFUSED ? 'Refused Co' : 'Beta Co')),
     );
     const refused = l.run(['import', path.join(l.dir, 'second.csv')]);
     expect(refused.code).not.toBe(0);
-    // The server's own refusal, not a later statement's "current transaction is aborted".
-    expect(refused.stderr).toContain('refused by the test (SQLSTATE P0001)');
+    // The server's own refusal, not a later statement's "current transaction is aborted" ...
+    const said = /refused by the test in hire statement (\d+), (\d+) hire rows written before it \(SQLSTATE P0001\)/.exec(refused.stderr);
+    expect(said, refused.stderr).not.toBeNull();
+    // ... in a later statement than the first batch's, which wrote a batch of people's hires (their two each: the
+    // people's hires are written again whole).
+    expect(Number(said![1])).toBeGreaterThanOrEqual(2);
+    expect(Number(said![2])).toBeGreaterThanOrEqual(2 * 5000);
+    expect(Number(said![2])).toBeLessThan(2 * REFUSED);
     expectCleanError(refused.stderr, people);
     expect(refused.stderr.trim().split('\n')).toHaveLength(1);
+    // Nothing of the batch written before stays, and the import took no event numbers.
     expect(withoutClock(ok(l.run(['export', '--format', 'json', '--reveal'])).json)).toEqual(withoutClock(before));
-    await admin((c) => c.query(`DROP TRIGGER refuse ON ${schema}.hire`));
+    expect(await sequence()).toEqual(sequenceBefore);
+    await admin((c) => c.query(`DROP TRIGGER refuse ON ${schema}.hire; DROP TRIGGER count_statement ON ${schema}.hire`));
     const again = ok(l.run(['import', path.join(l.dir, 'second.csv'), '--json'])).json;
-    expect(again).toMatchObject({ rows: 3000, changed: 3000 });
+    expect(again).toMatchObject({ rows: ROWS, changed: ROWS });
     expect(ok(l.run(['check', '--json'])).json.ok).toBe(true);
     // An import into a ledger with events moved the sequence past its own: the next command's events follow on.
     const last = Number((await admin((c) => c.query(`SELECT max(seq) AS m FROM ${schema}.event`))).rows[0].m);
-    const next = ids(3001)[3000]!;
+    const next = ids(ROWS + 1)[ROWS]!;
     ok(l.run(['register-employee', '--id', next, '--employer', 'Acme Ltd', '--hired-on', '2026-11-01', '--pending']));
     expect(ok(l.run(['history', next, '--json'])).json.events.map((e: { seq: number }) => e.seq)).toEqual([last + 1, last + 2]);
   });

@@ -5,11 +5,13 @@
 // (commit 3add363, the CSV exports again at 8edfb76 when issue 26 added
 // columns; test/fixtures/past-day/make.mjs made the roster and them),
 // on days when part of each person's history was still to come, and today.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Engine, type Ledger, tempLedger } from './harness.js';
+import { BIN, type Engine, type Ledger, tempLedger } from './harness.js';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/past-day');
 const CASES = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'cases.json'), 'utf8')) as [string, string[]][];
@@ -65,6 +67,32 @@ describe('a ledger of schema v4 (before the past day indexes)', () => {
       db.close();
     }
   };
+
+  // Read without migrating (a file this user may not write): the past days' lists come from v4's queries (the
+  // `user_version >= 5` test in sqlite/ledger.ts), with the same bytes. Root ignores file modes: as root, sscard runs
+  // as `nobody` (setpriv), for whom the 0444 file in a 0555 directory is read-only.
+  it('read-only, is read with the queries before v5: the same bytes of every past day, and still v4', () => {
+    const asNobody = process.getuid?.() === 0 ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', process.execPath] : [process.execPath];
+    fs.chmodSync(ledger.db, 0o444);
+    fs.chmodSync(ledger.dir, 0o555);
+    try {
+      const before = fs.readFileSync(ledger.db);
+      for (const [file, args] of CASES) {
+        const r = spawnSync(asNobody[0]!, [...asNobody.slice(1), BIN, '--db', ledger.db, ...args], {
+          encoding: 'utf8',
+          env: { PATH: process.env.PATH ?? '', HOME: os.tmpdir(), SSCARD_TODAY: '2026-11-24', TZ: 'America/St_Johns', LANG: 'C', NO_COLOR: '1' },
+        });
+        expect([0, 3], `${file}: ${r.stderr}`).toContain(r.status);
+        expect(r.stdout, file).toBe(fs.readFileSync(path.join(FIXTURES, file), 'utf8'));
+      }
+      expect(fs.readFileSync(ledger.db).equals(before)).toBe(true);
+      expect(fs.readdirSync(ledger.dir)).toEqual(['ledger.db']);
+    } finally {
+      fs.chmodSync(ledger.dir, 0o700);
+      fs.chmodSync(ledger.db, 0o600);
+    }
+    expect(indexes().version).toBe(4);
+  });
 
   it('is migrated to v5 by its next command, and its past days keep their bytes', () => {
     expect(indexes().version).toBe(4);

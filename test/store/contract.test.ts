@@ -14,6 +14,10 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sscard-contract-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 let files = 0;
 
-storeContract('a SQLite file', async (now) => openSqliteStore(path.join(dir, `ledger-${++files}.db`), { create: true, createDirectories: false, now })!);
-storeContract('SQLite in memory', async (now) => openMemoryStore(now));
-storeContract('PostgreSQL', async (now) => (await openPostgresStore(pgLedgerUrl(), { create: true, now }))!);
+// `immediate`: whether the engine answers an import's calls at once (LedgerTransaction.immediate): SQLite's driver
+// never waits; PostgreSQL's does.
+storeContract('a SQLite file', async (now) => openSqliteStore(path.join(dir, `ledger-${++files}.db`), { create: true, createDirectories: false, now })!, {
+  immediate: true,
+});
+storeContract('SQLite in memory', async (now) => openMemoryStore(now), { immediate: true });
+storeContract('PostgreSQL', async (now) => (await openPostgresStore(pgLedgerUrl(), { create: true, now }))!, { immediate: false });

@@ -8,9 +8,9 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { type AgendaSources, agendaOrder, OPEN_ITEMS, type Pages } from '../../src/core/agenda.js';
 import type { IsoDate } from '../../src/core/calendar-date.js';
 import { checkCharacter } from '../../src/core/citizen-id.js';
-import { type EventBody, type Fact, type LedgerEvent, type PersonState, replay } from '../../src/core/events.js';
+import { applyAll, type EventBody, type Fact, type LedgerEvent, type PersonState, replay } from '../../src/core/events.js';
 import { chinaCalendar } from '../../src/core/official-calendar.js';
-import type { Store } from '../../src/store/store.js';
+import type { PlannedState, Store } from '../../src/store/store.js';
 import { BOOK } from '../core/shipped-policies.js';
 
 /** Opens a fresh, empty ledger of the engine under test, whose events are stamped with `now`. */
@@ -36,7 +36,19 @@ const f = (on: IsoDate | null, body: EventBody): Fact => ({ on, body });
  * days; some facts are dated after 2026-11-01 (the as-of day below).
  */
 function story(i: number): Fact[] {
-  const facts: Fact[] = [f(null, { kind: 'person.recorded', name: i % 4 === 0 ? null : `P${i}` })];
+  // Events whose kind alone decides whether a person had a fact on a past day (schema v5's event_odd; SQLite's
+  // withEarlierFacts, sqlite/ledger.ts): renames, facts without a day, records with a day. Some people hold nothing
+  // but their record by the as-of day, and facts after it: a rename dated after it (their name that day is the
+  // recorded one, not the ledger's), or a record with a day (person.recorded: not a fact of theirs that day).
+  if (i % 12 === 8) {
+    const hiredOn = day('2026-11-05', i % 10);
+    return [
+      f(i % 24 === 20 ? day('2026-02-01', i) : null, { kind: 'person.recorded', name: `P${i}` }),
+      f(hiredOn, { kind: 'hire.recorded', employer: `Co ${i % 4}`, hiredOn, hireKind: 'employee' }),
+      ...(i % 24 === 8 ? [f(day('2026-11-12', i % 10), { kind: 'person.renamed', name: `L${i}` })] : []),
+    ];
+  }
+  const facts: Fact[] = [f(i % 6 === 4 ? day('2026-01-01', i) : null, { kind: 'person.recorded', name: i % 4 === 0 ? null : `P${i}` })];
   const hires = 1 + (i % 3);
   for (let h = 0; h < hires; h++) {
     const employer = h === 2 ? null : `Co ${(i + h) % 4}`;
@@ -79,6 +91,13 @@ function story(i: number): Fact[] {
   // A new application after the card was cancelled: open (制卡中), some dated after the as-of day.
   if (step === 7 && i % 16 === 7) facts.push(f(day('2026-10-20', i % 20), { kind: 'card.applied', policy: 'guangdong', generation: 3 }));
   if (i % 9 === 0) facts.push(f(day('2026-03-01', i % 200), { kind: 'ecard.claimed', channel: 'wechat' }));
+  // More of event_odd's (see above), for people with hires and cards by the as-of day: an undated rename, a rename
+  // dated after the day, an undated policy correction, a record with a day (i % 6 === 4); an undated revocation
+  // (i % 6 === 5, recordEveryone). Each with a fact after the day (an e-card), so a past day replays them.
+  if (i % 6 === 1) facts.push(f(null, { kind: 'person.renamed', name: `R${i}` }));
+  if (i % 6 === 2) facts.push(f(day('2026-11-10', i % 10), { kind: 'person.renamed', name: `S${i}` }));
+  if (i % 6 === 3) facts.push(f(null, { kind: 'card.policy-set', card, policy: policy === 'seed' ? 'shaoguan' : 'seed' }));
+  if (i % 6 !== 0 && i % 6 !== 2 && i % 9 !== 0) facts.push(f(day('2026-11-10', i % 15), { kind: 'ecard.claimed', channel: 'alipay' }));
   return facts;
 }
 
@@ -100,6 +119,12 @@ async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
 async function recordEveryone(store: Store): Promise<void> {
   await store.write(async (tx) => {
     for (let i = 0; i < PEOPLE; i++) await tx.record(idOf(i), story(i), `contract ${i}`);
+    // A revocation (undated, as `sscard revoke` records it) of the e-card claimed after the as-of day.
+    for (let i = 5; i < PEOPLE; i += 6) {
+      const claimed = (await tx.personEvents(idOf(i))).filter((e) => e.body.kind === 'ecard.claimed' && e.on! > AS_OF);
+      expect(claimed).toHaveLength(1);
+      await tx.record(idOf(i), [f(null, { kind: 'revoked', seqs: [claimed[0]!.seq], reason: 'claimed by mistake' })], `contract revoke ${i}`);
+    }
   });
 }
 
@@ -115,8 +140,23 @@ const comparable = ({ id, name, hires, cards, ecard, application }: PersonState)
 const hireKey = (e: { person: { id: string }; hire: { hiredOn: string; employer: string | null } }) =>
   `${e.person.id}|${e.hire.hiredOn}|${e.hire.employer ?? ''}`;
 
+/** What an engine offers beyond the Store interface's required calls. */
+export interface EngineTraits {
+  /** Whether its transactions have `immediate` (LedgerTransaction.immediate): SQLite's, whose driver never waits. */
+  readonly immediate: boolean;
+}
+
+/** The state `fact` leads to from `state` (core applyAll, as an import's planRow works it out), or none when it cannot apply. */
+function planned(state: PersonState, fact: Fact): PlannedState | undefined {
+  try {
+    return { from: state, to: applyAll(state, [fact]) };
+  } catch {
+    return undefined;
+  }
+}
+
 /** The store's contract, for one engine. */
-export function storeContract(engine: string, openEmpty: OpenEmpty): void {
+export function storeContract(engine: string, openEmpty: OpenEmpty, traits: EngineTraits): void {
   describe(`the store contract on ${engine}`, () => {
     const opened: Store[] = [];
     const open = async () => {
@@ -182,30 +222,60 @@ export function storeContract(engine: string, openEmpty: OpenEmpty): void {
       expect((await store.check()).cacheDifferences).toEqual([]);
     });
 
-    it('answers through `immediate` (an engine that has it) as through the awaited calls: the same events, states and card holders', async () => {
-      const [awaited, immediate] = [await open(), await open()];
+    /**
+     * One person's facts at a time as an import records them (ids 1-3's stories): each row's state and a card's
+     * holder read, then the fact recorded, through the awaited calls or `immediate`, with or without the state the
+     * row leads to (`planned`, which an import passes). Returns what was read, and the ledger.
+     */
+    const rowByRow = async (through: 'awaited' | 'immediate', withPlan: boolean) => {
+      const store = await open();
       const ids = [idOf(1), idOf(2), idOf(3)];
       const rows = ids.flatMap((id, i) => story(i + 1).map((fact, k) => ({ id, fact, source: `row ${i}.${k}` })));
-      const seen: unknown[][] = [[], []];
-      await awaited.write(async (tx) => {
-        for (const { id, fact, source } of rows) {
-          seen[0]!.push(await tx.personState(id), await tx.cardHolder(cardOf(1)));
-          await tx.record(id, [fact], source);
-        }
-      });
-      await immediate.write(async (tx) => {
+      const seen: unknown[] = [];
+      let plansTaken = 0;
+      await store.write(async (tx) => {
         const now = tx.immediate;
-        if (!now) return; // an engine without it is awaited (PostgreSQL)
         for (const { id, fact, source } of rows) {
-          seen[1]!.push(now.personState(id), now.cardHolder(cardOf(1)));
-          now.record(id, [fact], source);
+          const state = through === 'immediate' ? now!.personState(id) : await tx.personState(id);
+          seen.push(state, through === 'immediate' ? now!.cardHolder(cardOf(1)) : await tx.cardHolder(cardOf(1)));
+          const plan = withPlan ? planned(state, fact) : undefined;
+          if (plan) plansTaken++;
+          if (through === 'immediate') now!.record(id, [fact], source, plan);
+          else await tx.record(id, [fact], source, plan);
         }
       });
-      if (seen[1]!.length === 0) return;
-      expect(seen[1]).toEqual(seen[0]);
-      for (const id of ids) expect(await immediate.personEvents(id)).toEqual(await awaited.personEvents(id));
-      expect((await immediate.check()).cacheDifferences).toEqual([]);
+      if (withPlan) expect(plansTaken).toBeGreaterThan(rows.length / 2);
+      return { store, seen, ids };
+    };
+
+    it(`has \`immediate\` exactly when its calls never wait (${traits.immediate ? 'SQLite: present' : 'PostgreSQL: absent'})`, async () => {
+      const store = await open();
+      await store.write(async (tx) => {
+        expect(tx.immediate !== undefined).toBe(traits.immediate);
+      });
     });
+
+    it('records the same with `planned` (the state an import worked out) as without it, through the awaited calls', async () => {
+      const plain = await rowByRow('awaited', false);
+      const withPlan = await rowByRow('awaited', true);
+      expect(withPlan.seen).toEqual(plain.seen);
+      for (const id of plain.ids) expect(await withPlan.store.personEvents(id)).toEqual(await plain.store.personEvents(id));
+      expect((await withPlan.store.check()).cacheDifferences).toEqual([]);
+    });
+
+    // Skipped, not passed, on an engine without it (PostgreSQL): the report says so.
+    it.skipIf(!traits.immediate)(
+      'answers through `immediate` as through the awaited calls, with and without `planned`: the same events, states and card holders',
+      async () => {
+        const awaited = await rowByRow('awaited', false);
+        for (const withPlan of [false, true]) {
+          const immediate = await rowByRow('immediate', withPlan);
+          expect(immediate.seen).toEqual(awaited.seen);
+          for (const id of awaited.ids) expect(await immediate.store.personEvents(id)).toEqual(await awaited.store.personEvents(id));
+          expect((await immediate.store.check()).cacheDifferences).toEqual([]);
+        }
+      },
+    );
 
     it('keeps the cached state equal to the replay of the events (check, everyone)', async () => {
       const store = await recorded();
@@ -259,6 +329,12 @@ export function storeContract(engine: string, openEmpty: OpenEmpty): void {
       const viewOn = (await all(store.everyone(AS_OF))).map(comparable);
       const expected = (await replayed(store, AS_OF)).map(comparable);
       expect(viewOn).toEqual(expected);
+      // The story's odd events matter that day (SQLite's event_odd decides whom it replays): a rename dated after the
+      // day leaves the recorded name; a record with a day is no fact of its own, but its person's hires that day are.
+      const that = new Map(viewOn.map((p) => [p.id, p]));
+      expect([that.get(idOf(8))?.name, (await replayed(store, null)).find((p) => p.id === idOf(8))?.name]).toEqual(['P8', 'L8']);
+      expect(that.get(idOf(20))).toMatchObject({ name: 'P20', hires: [] });
+      expect(that.get(idOf(4))?.hires.length).toBeGreaterThan(0);
       // The day matters: some facts come after it.
       expect(viewOn).not.toEqual((await all(store.everyone(null))).map(comparable));
     });
