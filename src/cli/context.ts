@@ -95,8 +95,8 @@ export interface Context {
    * ledger file is then created at once (otherwise only by the first write
    * that goes through, src/store/first-write.ts).
    */
-  openStore(mode: { write: true; bulk?: boolean }): Promise<Store>;
-  openStore(mode: { write: false }): Promise<Store | null>;
+  openStore(mode: { write: true; bulk?: boolean; dryRun?: boolean }): Promise<Store>;
+  openStore(mode: { write: false; dryRun?: boolean }): Promise<Store | null>;
   /** An empty, throw-away ledger in memory (a dry run when no ledger exists yet). */
   scratchStore(): Promise<Store>;
   /** Another ledger than --db's, a file or a postgres:// URL (`sscard copy`); null as for openStore. */

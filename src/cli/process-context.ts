@@ -111,14 +111,14 @@ export function buildContext(
   let store: Store | null | undefined;
   let storeWritable = false;
   let calendar = chinaCalendar;
-  const openStore = async (mode: { write: boolean; bulk?: boolean }): Promise<Store | null> => {
+  const openStore = async (mode: { write: boolean; bulk?: boolean; dryRun?: boolean }): Promise<Store | null> => {
     // Reads open the file read-only; a later write in the same command reopens it writable.
     if (store === undefined || (mode.write && !storeWritable)) {
       if (store) {
         await store.close();
         opened.splice(opened.indexOf(store), 1);
       }
-      const options = { create: mode.write, createDirectories: isDefaultPath, now: now.toISOString() };
+      const options = { create: mode.write, createDirectories: isDefaultPath, now: now.toISOString(), dryRun: mode.dryRun === true };
       const isFile = !isPostgresUrl(dbPath);
       // What imports killed while creating this ledger left beside it (personal data purge never reaches).
       if (isFile) removeDeadStaging(dbPath);

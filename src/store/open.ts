@@ -12,6 +12,12 @@ export interface LedgerOpenOptions {
   readonly createDirectories: boolean;
   /** ISO timestamp of this run, stamped on every event written. */
   readonly now: string;
+  /**
+   * A dry run (`import --dry-run`, SPEC 2.3: it writes nothing): a ledger whose tables are already this
+   * version's is not migrated (the later migrations only add indexes, TABLES_VERSION); the rest of opening
+   * for a write, its checks included, is as for the real command.
+   */
+  readonly dryRun?: boolean;
 }
 
 /** The ledger at `location`, or null when there is none and `create` is false. */

@@ -94,6 +94,17 @@ describe('a ledger of schema v4 (before the past day indexes)', () => {
     expect(indexes().version).toBe(4);
   });
 
+  // SPEC 2.3: `import --dry-run` writes nothing, not even the v5 indexes (their migration takes ~11 s at 1 M hires).
+  it('is left as it was by import --dry-run, which checks the rows as the real import would', () => {
+    const before = fs.readFileSync(ledger.db);
+    const r = ledger.run(['import', '--dry-run', '--json', path.join(FIXTURES, 'roster.csv')]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.json).toMatchObject({ dryRun: true, written: false, invalidCount: 0 });
+    expect(fs.readFileSync(ledger.db).equals(before)).toBe(true);
+    expect(fs.readdirSync(ledger.dir)).toEqual(['ledger.db']);
+    expect(indexes().version).toBe(4);
+  });
+
   it('is migrated to v5 by its next command, and its past days keep their bytes', () => {
     expect(indexes().version).toBe(4);
     for (const [file, args] of CASES) {

@@ -174,7 +174,10 @@ async function spoolStdin(ctx: Context, stream: NodeJS.ReadableStream, kind: 'xl
 async function importFile(ctx: Context, args: ImportArgs, file: string, name: string, stdin: (() => NodeJS.ReadableStream) | null): Promise<void> {
   const headerRow = headerRowOf(ctx, args.headerRow);
   // A dry run never creates the ledger: with none yet, it runs against an empty one in memory.
-  const existing = args.dryRun && (await ctx.openStore({ write: false })) === null ? null : await ctx.openStore({ write: true, bulk: true });
+  const existing =
+    args.dryRun && (await ctx.openStore({ write: false, dryRun: true })) === null
+      ? null
+      : await ctx.openStore({ write: true, bulk: true, dryRun: args.dryRun === true });
   const store = existing ?? (await ctx.scratchStore());
   const tally: ImportTally = { rows: 0, changed: 0, unchanged: 0, events: 0, invalid: 0, bad: [], secondOpenHires: 0 };
   const bad = (row: BadRow) => {

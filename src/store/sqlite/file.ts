@@ -8,7 +8,7 @@ import { cacheDifferencesIn, rebuildCache, SqliteStore } from './ledger.js';
 import { type HeaderFields, hasPendingJournal, inspectDatabase, walPageOneHeaders } from './header.js';
 import { checkRecoverable } from './journal-check.js';
 import { connect } from './connect.js';
-import { APPLICATION_ID, IDENTITY_QUERY, MIGRATIONS, SCHEMA_QUERY, SCHEMA_VERSION } from './schema.js';
+import { APPLICATION_ID, IDENTITY_QUERY, MIGRATIONS, SCHEMA_QUERY, SCHEMA_VERSION, TABLES_VERSION } from './schema.js';
 
 /** Long enough for a queue of writers (each write is short) before "database is locked". */
 const BUSY_TIMEOUT_MS = 30_000;
@@ -20,6 +20,12 @@ export interface OpenOptions {
   readonly createDirectories: boolean;
   /** ISO timestamp of this run, stamped on every event written. */
   readonly now: string;
+  /**
+   * A dry run (`import --dry-run`, SPEC 2.3: it writes nothing): a ledger whose tables are already this
+   * version's is not migrated (the later migrations only add indexes, TABLES_VERSION); the rest of opening
+   * for a write, its checks included, is as for the real command.
+   */
+  readonly dryRun?: boolean;
 }
 
 // better-sqlite3 reads this once, when its addon loads: `file:` URIs let a
@@ -89,7 +95,7 @@ export function openSqliteStore(file: string, options: OpenOptions): SqliteStore
     if (!db.readonly && (options.create || seen.version < SCHEMA_VERSION)) {
       if ((db.pragma('journal_mode', { simple: true }) as string) !== 'wal') db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
-      migrate(db, file);
+      if (!(options.dryRun && seen.version >= TABLES_VERSION)) migrate(db, file);
       // Another command may have made the blank file a ledger meanwhile (migrate then left it as it was): looked at again.
       if (blank) checkIdentity(readIdentity(db), file);
       if (options.create && found !== null) checkBeforeWrite(db, found.size + walSize(file));

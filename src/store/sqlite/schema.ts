@@ -163,6 +163,11 @@ export const MIGRATIONS: readonly string[] = [
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
+/**
+ * From this version on a ledger holds every table and column this version writes: the migrations after it (v5)
+ * add indexes only, so a dry run may read and write it, in a transaction rolled back, without migrating it.
+ */
+export const TABLES_VERSION = 4;
 /** The first version with v5's past-day indexes (event_on with the person, event_person with the day, event_odd): an older ledger read without migrating is read without them. */
 export const PAST_DAY_INDEXES_VERSION = 5;
 
