@@ -5,15 +5,17 @@
 // is none when dist/ is up to date: build.mjs --if-changed); the check and the lint need nothing. Their output is kept and printed after vitest's, so the two do not interleave.
 // Arguments go to vitest (`npm test -- test/e2e/scale.test.ts`).
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 
 /** Runs a command; `quiet` keeps its output (`text`) instead of showing it. Resolves to its exit status, 0 or not. */
-function run(label, command, args, quiet) {
+function run(label, command, args, quiet, env = process.env) {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd: root, stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit' });
+    const child = spawn(command, args, { cwd: root, env, stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit' });
     const chunks = [];
     if (quiet) {
       child.stdout.on('data', (c) => chunks.push(c));
@@ -34,8 +36,16 @@ const checks = [
   run('tsc --noEmit', process.execPath, [path.join(root, 'node_modules', 'typescript7', 'bin', 'tsc'), '--noEmit'], true),
   run('biome check', bin('biome'), ['check'], true),
 ];
+// The suite's temporary files, the tests' and those of the sscard runs they start, under one directory removed when
+// the run ends: a test that fails before its clean-up, or a worker that is stopped, left its ledgers (made-up identity
+// numbers, personal data in form) in the system's temporary directory for good, some twenty directories a run.
+// Readable by others (0755): the embedded PostgreSQL server runs as its own user and reads a file its starter puts here.
+const suiteTmp = fs.mkdtempSync(path.join(os.tmpdir(), 'sscard-suite-'));
+fs.chmodSync(suiteTmp, 0o755);
+process.on('exit', () => fs.rmSync(suiteTmp, { recursive: true, force: true }));
 const built = await run('node scripts/build.mjs --if-changed', process.execPath, [path.join(root, 'scripts', 'build.mjs'), '--if-changed'], false);
-const results = [built, built.status === 0 ? await run('vitest run', bin('vitest'), ['run', ...process.argv.slice(2)], false) : null];
+const suiteEnv = { ...process.env, TMPDIR: suiteTmp };
+const results = [built, built.status === 0 ? await run('vitest run', bin('vitest'), ['run', ...process.argv.slice(2)], false, suiteEnv) : null];
 for (const result of [...(await Promise.all(checks)), ...results]) {
   if (result === null) continue;
   if (result.text !== '') process.stdout.write(`\n${result.label}:\n${result.text}`);
