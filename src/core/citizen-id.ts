@@ -90,7 +90,15 @@ function kindOf(number: string): IdKind {
 
 /** PROVINCES by number (00-99), for parseCitizenId's lookup without a string per row. */
 const PROVINCE_NUMBERS: readonly boolean[] = Array.from({ length: 100 }, (_, n) => PROVINCES.has(String(n).padStart(2, '0')));
-/** The provinces a foreign permanent resident ID cannot name: Taiwan and the residence permits' 81-83. */
+/**
+ * The provinces a foreign permanent resident ID cannot name: Taiwan and the residence permits' 81-83.
+ * Source for the number's form: 国家移民管理局, 新版外国人永久居留身份证机读信息规则 (2023版), reprinted at
+ * http://www.eastcoms.com/service/pro/840.html (2023-10-20; read 2026-12-06; confidence: a reprint): 17 digits and
+ * a check character by MOD 11-2, as the citizen's number, the first digit "9" marking a foreigner. The part of it
+ * read does not say what digits 2-3 hold (the issuing province, as this module has it), and no source found lists
+ * the provinces such a card can name: leaving out 71 and 81-83 is inferred from the cards being issued by the
+ * mainland's exit-entry authorities (confidence: inferred, not stated).
+ */
 const NOT_FOR_FOREIGNERS: readonly number[] = [71, 81, 82, 83];
 
 /**
