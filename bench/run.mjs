@@ -55,10 +55,30 @@ const SAME_RUNS = Math.max(1, Math.floor(Number(process.env.SSCARD_BENCH_SAME_RU
 const XLSX_ROWS = Math.min(ROWS, 100_000);
 const BIN = path.resolve(import.meta.dirname, '../bin/sscard');
 const MEASURE = path.resolve(import.meta.dirname, 'measure.cjs');
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sscard-bench-'));
-// Removed however the run ends: the SSCARD_BENCH_ONLY modes exit early, and a failed check throws; each left its
-// ledgers behind (4.6 GB at 3 M).
-process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
+// A run's files (4.6 GB at 3 M) in a directory named with its process id. It goes when the run ends, the early exits
+// of the SSCARD_BENCH_ONLY modes included, unless outputs differed (kept for a look). A run killed (Ctrl-C, which
+// ends node at once) leaves it: the next run removes those whose process is gone, as sscard does its own (issue 29).
+for (const name of fs.readdirSync(os.tmpdir())) {
+  const pid = /^sscard-bench-(\d+)-/.exec(name)?.[1];
+  if (pid === undefined || isAlive(Number(pid))) continue;
+  fs.rmSync(path.join(os.tmpdir(), name), { recursive: true, force: true });
+}
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), `sscard-bench-${process.pid}-`));
+let keepDir = false;
+process.on('exit', () => {
+  if (keepDir) process.stderr.write(`bench: its files are kept, to look at: ${dir}\n`);
+  else fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** Whether a process with this id exists (EPERM: it exists but is someone else's). */
+function isAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === 'EPERM';
+  }
+}
 const usageFile = path.join(dir, 'usage.json');
 const env = { ...process.env, SSCARD_TODAY: '2026-11-24', SSCARD_DB: path.join(dir, 'ledger.db'), NO_COLOR: '1', SSCARD_BENCH_USAGE: usageFile };
 
@@ -169,7 +189,10 @@ function sameBytes() {
   if (extracted.status !== 0) throw new Error(`floors.cjs extract: ${extracted.stderr}`);
   const again = out('again');
   const checked = (what, reference) => {
-    if (!sameFiles(reference, again)) throw new Error(`${what} wrote other bytes than sscard's first run (${reference}): ${dir}`);
+    if (!sameFiles(reference, again)) {
+      keepDir = true;
+      throw new Error(`${what} wrote other bytes than sscard's first run (${reference}): ${dir}`);
+    }
     fs.rmSync(again);
   };
   for (let round = 0; round < SAME_RUNS; round++) {
@@ -343,7 +366,7 @@ writeCsv(csv, ROWS);
 if (process.env.SSCARD_BENCH_ONLY === 'postgres') {
   sscard(['import', csv]); // the SQLite ledger that status and copy compare with
   fs.writeFileSync(path.join(dir, 'header.csv'), 'id,name,employer,hired_on,registered_on\n');
-  await postgres([...syntheticIds(Math.floor(ROWS / 2) + 1)].pop());
+  await postgres(startupPeople()[0]);
   printTable();
   process.exit(0);
 }

@@ -37,12 +37,19 @@ const checks = [
   run('biome check', bin('biome'), ['check'], true),
 ];
 // The suite's temporary files, the tests' and those of the sscard runs they start, under one directory removed when
-// the run ends: a test that fails before its clean-up, or a worker that is stopped, left its ledgers (made-up identity
+// the run ends (but for two that tests put in /tmp by name: the test PostgreSQL server's /tmp/sscard-test-pg and failover.test.ts's /tmp/sscard-failover-*): a test that fails before its clean-up, or a worker that is stopped, left its ledgers (made-up identity
 // numbers, personal data in form) in the system's temporary directory for good, some twenty directories a run.
 // Readable by others (0755): the embedded PostgreSQL server runs as its own user and reads a file its starter puts here.
 const suiteTmp = fs.mkdtempSync(path.join(os.tmpdir(), 'sscard-suite-'));
 fs.chmodSync(suiteTmp, 0o755);
-process.on('exit', () => fs.rmSync(suiteTmp, { recursive: true, force: true }));
+const removeSuiteTmp = () => fs.rmSync(suiteTmp, { recursive: true, force: true });
+process.on('exit', removeSuiteTmp);
+// Ctrl-C reaches vitest too (one process group); the directory goes, then the signal ends this process as it would have.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'])
+  process.once(signal, () => {
+    removeSuiteTmp();
+    process.kill(process.pid, signal);
+  });
 const built = await run('node scripts/build.mjs --if-changed', process.execPath, [path.join(root, 'scripts', 'build.mjs'), '--if-changed'], false);
 const suiteEnv = { ...process.env, TMPDIR: suiteTmp };
 const results = [built, built.status === 0 ? await run('vitest run', bin('vitest'), ['run', ...process.argv.slice(2)], false, suiteEnv) : null];
