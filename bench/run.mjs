@@ -70,7 +70,10 @@ process.on('exit', () => {
   else fs.rmSync(dir, { recursive: true, force: true });
 });
 
-/** Whether a process with this id exists (EPERM: it exists but is someone else's). */
+/**
+ * Whether a process with this id exists (EPERM: it exists but is someone else's). src/store/leftovers.ts's isAlive,
+ * written again: the bench is plain JavaScript, and that module is TypeScript bundled inside the command line's bundles.
+ */
 function isAlive(pid) {
   try {
     process.kill(pid, 0);

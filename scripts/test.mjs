@@ -37,9 +37,12 @@ const checks = [
   run('biome check', bin('biome'), ['check'], true),
 ];
 // The suite's temporary files, the tests' and those of the sscard runs they start, under one directory removed when
-// the run ends (but for two that tests put in /tmp by name: the test PostgreSQL server's /tmp/sscard-test-pg and failover.test.ts's /tmp/sscard-failover-*): a test that fails before its clean-up, or a worker that is stopped, left its ledgers (made-up identity
-// numbers, personal data in form) in the system's temporary directory for good, some twenty directories a run.
+// the run ends: a test that fails before its clean-up, or a worker that is stopped, left its ledgers (made-up identity
+// numbers, personal data in form) in the system's temporary directory for good, some twenty directories a run. Two
+// places tests name in /tmp themselves stay there: the test PostgreSQL server's /tmp/sscard-test-pg and
+// failover.test.ts's /tmp/sscard-failover-*. test/global-setup.ts checks that `npm test` runs the suite in it.
 // Readable by others (0755): the embedded PostgreSQL server runs as its own user and reads a file its starter puts here.
+// (The signal handling is src/cli/private-temp.ts's, written again: this script is plain JavaScript, run unbuilt.)
 const suiteTmp = fs.mkdtempSync(path.join(os.tmpdir(), 'sscard-suite-'));
 fs.chmodSync(suiteTmp, 0o755);
 const removeSuiteTmp = () => fs.rmSync(suiteTmp, { recursive: true, force: true });

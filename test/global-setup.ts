@@ -11,6 +11,10 @@ import { startTestServer } from './pg-server.js';
 const ID_LIKE = /(?<![0-9*])(\d{17}[\dXx]|\d{15})(?![0-9])/;
 
 export default async function setup(project: TestProject) {
+  // `npm test` runs the suite in a temporary directory of its own, removed when it ends (scripts/test.mjs): without
+  // it, tests that end before their clean-up leave ledgers in the system's temporary directory for good.
+  if (process.env.npm_lifecycle_event === 'test' && !path.basename(os.tmpdir()).startsWith('sscard-suite-'))
+    throw new Error(`npm test: the suite's temporary directory is ${os.tmpdir()}, not one of its own (scripts/test.mjs sets TMPDIR)`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sscard-stderr-'));
   project.provide('stderrLog', dir);
   // The shared ledger's engine is tested against a real server (SPEC 3.2).
