@@ -171,16 +171,15 @@ async function json(ctx: Context, agenda: Agenda, book: CostBook | null, cutoffO
   let count = 0;
   let overdue = 0;
   for await (const page of agenda) {
-    // A page's items joined, then one (awaited) batch write: not a promise per item (issue 31).
-    let text = '';
     for (const item of page) {
-      text +=
+      const wait = batch.add(
         // Kinds, states, identity numbers and dates need no escaping; names, employers and card numbers may.
-        `${count === 0 ? '' : ','}\n    {\n      "kind": "${item.kind}",\n      "id": "${shownId(ctx, item.personId)}",\n      "name": ${q(item.name)},\n      "deadline": ${deadlineText(item.deadline)},\n      "state": "${item.state}",\n      "daysLeft": ${item.daysLeft},\n      "employer": ${q(item.employer)},\n      "hiredOn": ${item.hiredOn === null ? 'null' : `"${item.hiredOn}"`},\n      "card": ${q(item.card)}${hireExtras(ctx, item, book, cutoffOfItem, extras)}\n    }`;
+        `${count === 0 ? '' : ','}\n    {\n      "kind": "${item.kind}",\n      "id": "${shownId(ctx, item.personId)}",\n      "name": ${q(item.name)},\n      "deadline": ${deadlineText(item.deadline)},\n      "state": "${item.state}",\n      "daysLeft": ${item.daysLeft},\n      "employer": ${q(item.employer)},\n      "hiredOn": ${item.hiredOn === null ? 'null' : `"${item.hiredOn}"`},\n      "card": ${q(item.card)}${hireExtras(ctx, item, book, cutoffOfItem, extras)}\n    }`,
+      );
       count++;
       if (item.state === 'overdue') overdue++;
+      if (wait) await wait;
     }
-    await batch.add(text);
   }
   await batch.flush();
   await send(ctx, `${count === 0 ? '' : '\n  '}]\n}\n`);
@@ -195,22 +194,23 @@ async function ics(ctx: Context, agenda: Agenda): Promise<number> {
   const batch = batched(ctx);
   let overdue = 0;
   for await (const page of agenda) {
-    let text = '';
     for (const item of page) {
-      text += writer.event({
-        kind: item.kind,
-        personShown: shownId(ctx, item.personId),
-        name: item.name,
-        employer: item.employer,
-        deadline: item.deadline.date,
-        derivation: [ctx.m.ics.law[item.kind], deadlineWhy(ctx, item.deadline)].filter(Boolean).join(ctx.m.ics.separator),
-        // Stable across runs, so that a newer file updates the calendar's events instead of adding them again.
-        identity: [item.personId, item.employer ?? '', item.hiredOn ?? '', item.card ?? ''].join('|'),
-        ...(item.state === 'overdue' ? { daysOverdue: -item.daysLeft } : {}),
-      });
+      const wait = batch.add(
+        writer.event({
+          kind: item.kind,
+          personShown: shownId(ctx, item.personId),
+          name: item.name,
+          employer: item.employer,
+          deadline: item.deadline.date,
+          derivation: [ctx.m.ics.law[item.kind], deadlineWhy(ctx, item.deadline)].filter(Boolean).join(ctx.m.ics.separator),
+          // Stable across runs, so that a newer file updates the calendar's events instead of adding them again.
+          identity: [item.personId, item.employer ?? '', item.hiredOn ?? '', item.card ?? ''].join('|'),
+          ...(item.state === 'overdue' ? { daysOverdue: -item.daysLeft } : {}),
+        }),
+      );
       if (item.state === 'overdue') overdue++;
+      if (wait) await wait;
     }
-    await batch.add(text);
   }
   await batch.flush();
   await send(ctx, writer.tail);

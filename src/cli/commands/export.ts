@@ -57,22 +57,12 @@ async function write(
     // Read once: ctx.viewOn looks at the environment (a tenth of the export when asked per event).
     const viewOn = ctx.viewOn;
     for await (const page of store.storedEvents()) {
-      // A page's lines joined, then one (awaited) batch write: not a promise per event.
-      let lines = '';
       for (const e of page) {
         if (viewOn !== null && e.on !== null && e.on > viewOn) continue;
-        lines += `${first ? '' : ',\n'}${exportedEventLine(e, show)}`;
+        const wait = batch.add(`${first ? '' : ',\n'}${exportedEventLine(e, show)}`);
         first = false;
-        // Handed on 16 KiB at a time, so that no text nor its bytes reach 128 KiB: each larger one is a mapping of
-        // its own (V8's large objects, malloc's mmap), made, touched and unmapped. A page of 1,000 events is about
-        // 200 KiB: at 1,000,000 hires, 2,884 mmap and 5,635 munmap calls (strace -c) and about 0.6 s more system
-        // time than the floor (issue 31).
-        if (lines.length >= 16_384) {
-          await batch.add(lines);
-          lines = '';
-        }
+        if (wait) await wait;
       }
-      if (lines !== '') await batch.add(lines);
     }
     await batch.flush();
     await send(ctx, `${first ? '' : '\n'}]}\n`);
@@ -97,7 +87,11 @@ async function write(
   await send(ctx, csvHeader(COLUMNS, headers));
   const batch = batched(ctx);
   for await (const page of store.everyone(ctx.viewOn)) {
-    for (const person of page) for (const row of rowsOf(person, show, employers)) await batch.add(csvRecord(row));
+    for (const person of page)
+      for (const row of rowsOf(person, show, employers)) {
+        const wait = batch.add(csvRecord(row));
+        if (wait) await wait;
+      }
   }
   await batch.flush();
 }

@@ -103,8 +103,9 @@ async function json(ctx: Context, pages: AsyncIterable<readonly Summary[]>): Pro
         overdue: items.filter((i) => i.state === 'overdue').length,
         next: next && { kind: next.kind, date: next.deadline.date, daysLeft: next.daysLeft, employer: next.employer },
       };
-      await batch.add(`${count === 0 ? '' : ','}\n    ${JSON.stringify(document, null, 2).replaceAll('\n', '\n    ')}`);
+      const wait = batch.add(`${count === 0 ? '' : ','}\n    ${JSON.stringify(document, null, 2).replaceAll('\n', '\n    ')}`);
       count++;
+      if (wait) await wait;
     }
   await batch.flush();
   await send(ctx, `${count === 0 ? '' : '\n  '}]\n}\n`);

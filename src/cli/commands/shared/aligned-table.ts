@@ -113,13 +113,14 @@ export function alignedTable(ctx: Pick<Context, 'out' | 'color'>, header: readon
         const row = line(cells, narrow);
         return `${style === 'r' || style === 'R' ? c.red(row) : style === 'y' || style === 'Y' ? c.yellow(row) : row}\n${after === null ? '' : `${after}\n`}`;
       };
-      // A chunk's rows joined, then one (awaited) batch write: not a promise per row (issue 31).
+      // Row by row, awaited only when a batch was written (not a promise per row: issue 31).
       const records = async (text: string, carry: string): Promise<string> => {
         const lines = (carry + text).split('\n');
         const rest = lines.pop()!;
-        let chunk = '';
-        for (const record of lines) chunk += out(record);
-        if (chunk !== '') await batch.add(chunk);
+        for (const record of lines) {
+          const wait = batch.add(out(record));
+          if (wait) await wait;
+        }
         return rest;
       };
       if (file !== null) {
