@@ -35,15 +35,16 @@ export type EmployerDecision =
  * refuses a code that is wrong, differs from the recorded one, or belongs
  * to another employer.
  */
-export function decideEmployer(existing: Employer | null, request: EmployerRequest, others: readonly Employer[]): EmployerDecision {
+export function decideEmployer(existing: Employer | null, request: EmployerRequest, holderOf: (uscc: string) => Employer | null): EmployerDecision {
   let uscc: string | null = null;
   if (request.uscc !== null) {
     const checked = checkUscc(request.uscc);
     if (!checked.ok) return { action: 'refuse', refusal: { reason: 'uscc-invalid', problem: checked.problem } };
     uscc = checked.code;
     if (existing?.uscc && existing.uscc !== uscc) return { action: 'refuse', refusal: { reason: 'uscc-differs', recorded: existing.uscc } };
-    const holder = others.find((e) => e.uscc === uscc && e.name !== request.name);
-    if (holder) return { action: 'refuse', refusal: { reason: 'uscc-taken', by: holder.name } };
+    // `holderOf`: the employer recorded with this code, if any (one code, one employer: the ledger's UNIQUE).
+    const holder = holderOf(uscc);
+    if (holder !== null && holder.name !== request.name) return { action: 'refuse', refusal: { reason: 'uscc-taken', by: holder.name } };
   }
   const employer: Employer = { name: request.name, uscc: uscc ?? existing?.uscc ?? null, city: request.city ?? existing?.city ?? null };
   if (existing === null) return { action: 'create', employer };

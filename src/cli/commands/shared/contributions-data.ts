@@ -66,7 +66,16 @@ export function cityName(ctx: Context, table: ContributionTable, city: string): 
  * few employers on thousands of rows.
  */
 export class EmployerBook {
-  private constructor(private readonly byName: Map<string, Employer>) {}
+  /**
+   * The employers by their code, for the refusal of a code another employer holds: looked up, not searched (an
+   * import whose rows say each employer's code asked once per row, and each time copied every employer known: issue
+   * 31's helper found it quadratic in the number of employers).
+   */
+  private readonly byUscc = new Map<string, Employer>();
+
+  private constructor(private readonly byName: Map<string, Employer>) {
+    for (const employer of byName.values()) if (employer.uscc !== null) this.byUscc.set(employer.uscc, employer);
+  }
 
   static async of(tx: LedgerReader): Promise<EmployerBook> {
     return new EmployerBook(new Map((await tx.employers()).map((e) => [e.name, e])));
@@ -82,7 +91,7 @@ export class EmployerBook {
    */
   async record(ctx: Context, tx: LedgerTransaction, request: EmployerRequest, flags: { uscc: string; city: string }): Promise<Employer> {
     const existing = this.get(request.name);
-    const decision = decideEmployer(existing, request, [...this.byName.values()]);
+    const decision = decideEmployer(existing, request, (uscc) => this.byUscc.get(uscc) ?? null);
     if (decision.action === 'refuse') {
       const r = decision.refusal;
       const m = ctx.m.employer;
@@ -93,6 +102,7 @@ export class EmployerBook {
     if (decision.action !== 'unchanged') {
       await tx.saveEmployer(decision.employer);
       this.byName.set(decision.employer.name, decision.employer);
+      if (decision.employer.uscc !== null) this.byUscc.set(decision.employer.uscc, decision.employer);
     }
     return decision.employer;
   }
