@@ -32,7 +32,7 @@ describe('IdFilter', () => {
     for (const id of numbers(100_000, 1)) filter.add(id);
     // Two of 2^25 bits per number: after 100,000 numbers about 0.6% of the bits are set, so a number not given has
     // one of its two bits set about 1.2% of the time and both about 0.004%. Fewer than 1 in 1,000 yes answers shows
-    // that a yes needs both bits (mayHold reads them together, without a short-circuit: issue 31).
+    // that a yes needs both bits (issue 31).
     const others = numbers(20_000, 99);
     const yes = others.filter((id) => filter.mayHold(id)).length;
     expect(yes).toBeLessThan(20);

@@ -306,8 +306,9 @@ interface RowImport {
  * The rows of a chunk from `from` on, imported one by one until one waits for
  * the ledger (kept in each.waiting for importRoster to await); the index of
  * the row after the last one imported.
- * The per-row loop lives here, not in importRoster (issue 31): the loop made
- * that large async function hot, and V8 optimised all of it (set-up,
+ * The per-row loop lives here, not in importRoster (issue 31): with SQLite,
+ * whose rows rarely wait, the loop made that large async function hot, and
+ * V8 optimised all of it (set-up,
  * for-await, finally) late in every import, for a loop that only calls
  * importRow, then deoptimised it at its end. That compile was 8 of the
  * import's 154 ms of TurboFan (node --single-threaded --trace-opt, 30,000
@@ -334,8 +335,8 @@ function importRows(
 
 /**
  * One row of a roster: checked, decided (planRow) and recorded, or counted
- * as bad. A function of its own, called once per row, rather than the body
- * of importRoster's loop (issue 31): V8 optimises it from the feedback of
+ * as bad. A function of its own, called once per row by importRows' loop
+ * (issue 31): V8 optimises it from the feedback of
  * many calls, and a rare path taken late (a Bloom filter's false yes)
  * recompiles this function, not the whole import.
  * `cellsRead`: readRow's reading of the row's cells (null when the id is damaged).

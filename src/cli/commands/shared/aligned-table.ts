@@ -5,7 +5,7 @@
 // characters, beyond that in a file of this process's private temporary
 // directory (the cells hold names and identity numbers; the directory is
 // removed on every exit path, private-temp.ts), so that millions of rows
-// never sit in memory. Then the table is written, about 64 KiB at a time.
+// never sit in memory. Then the table is written in batches (output.ts's batched()).
 import fs from 'node:fs';
 import path from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
