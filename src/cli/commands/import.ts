@@ -253,7 +253,7 @@ async function importRoster(
       const names = roster.unknownColumns.map((c) => JSON.stringify(redactIds(c.slice(0, 40))));
       ctx.err.write(`${ctx.m.import.ignoredColumns(names)}\n`);
     }
-    const each: RowImport = { ctx, tx, j, employers, cities, cityOf, named, badCell, tally, lineSource, file, waiting: undefined };
+    const each: RowImport = { ctx, tx, j, employers, cities, cityOf, named, badCell, tally, lineSource, file };
     // An engine that loads reads ahead (prefetch) is given a chunk's people at once, so the chunk's rows are read
     // first; for any other, each row is read as it is imported, and the pages are not joined: what a row read
     // then dies young, where a chunk read ahead survived the collections its rows caused (issue 31).
@@ -270,13 +270,10 @@ async function importRoster(
           valid.flatMap((row) => (row.card ? [row.card.number] : [])),
         );
       }
-      for (let i = 0; i < chunk.length; ) {
-        i = importRows(each, chunk, i, reads, policies);
-        const waiting = each.waiting;
-        if (waiting) {
-          each.waiting = undefined;
-          await waiting;
-        }
+      const at = { row: 0 };
+      while (at.row < chunk.length) {
+        const waiting = importRows(each, chunk, at, reads, policies);
+        if (waiting) await waiting;
       }
     }
   } finally {
@@ -298,14 +295,12 @@ interface RowImport {
   readonly tally: ImportTally;
   readonly lineSource: string;
   readonly file: string;
-  /** The row importRows stopped at waits for the ledger: importRoster awaits this, then goes on. */
-  waiting: Promise<void> | undefined;
 }
 
 /**
- * The rows of a chunk from `from` on, imported one by one until one waits for
- * the ledger (kept in each.waiting for importRoster to await); the index of
- * the row after the last one imported.
+ * The rows of a chunk from `at.row` on, imported one by one until one waits
+ * for the ledger: its promise, for importRoster to await, with `at.row` moved
+ * past that row (past the chunk when none waited).
  * The per-row loop lives here, not in importRoster (issue 31): with SQLite,
  * whose rows rarely wait, the loop made that large async function hot, and
  * V8 optimised all of it (set-up,
@@ -317,20 +312,18 @@ interface RowImport {
 function importRows(
   each: RowImport,
   chunk: readonly RosterRow[],
-  from: number,
+  at: { row: number },
   reads: readonly (ReturnType<typeof readRow> | null)[] | null,
   policies: Parameters<typeof readRow>[2],
-): number {
+): Promise<void> | undefined {
   const today = each.ctx.today;
-  for (let i = from; i < chunk.length; i++) {
+  while (at.row < chunk.length) {
+    const i = at.row++;
     const row = chunk[i]!;
     const waiting = importRow(each, row, reads ? reads[i]! : row.idDamage ? null : readRow(row.cells, today, policies));
-    if (waiting) {
-      each.waiting = waiting;
-      return i + 1;
-    }
+    if (waiting) return waiting;
   }
-  return chunk.length;
+  return undefined;
 }
 
 /**

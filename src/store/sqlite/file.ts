@@ -20,11 +20,7 @@ export interface OpenOptions {
   readonly createDirectories: boolean;
   /** ISO timestamp of this run, stamped on every event written. */
   readonly now: string;
-  /**
-   * A dry run (`import --dry-run`, SPEC 2.3: it writes nothing): a ledger whose tables are already this
-   * version's is not migrated (the later migrations only add indexes, TABLES_VERSION); the rest of opening
-   * for a write, its checks included, is as for the real command.
-   */
+  /** A dry run: as LedgerOpenOptions.dryRun (src/store/open.ts) says. */
   readonly dryRun?: boolean;
 }
 
