@@ -63,6 +63,8 @@ async function ledgerSchemas() {
   const { MIGRATIONS, SCHEMA_QUERY } = await evaluated('src/store/sqlite/schema.ts');
   const Database = createRequire(import.meta.url)('better-sqlite3');
   const db = new Database(':memory:');
+  // Defensive mode off, as file.ts's runMigrations does: v6 edits sqlite_schema.
+  db.unsafeMode(true);
   const schemas = {};
   for (const [v, migration] of MIGRATIONS.entries()) {
     db.exec(migration);

@@ -14,7 +14,7 @@ export interface LedgerOpenOptions {
   readonly now: string;
   /**
    * A dry run (`import --dry-run`, SPEC 2.3: it writes nothing): a ledger whose tables are already this
-   * version's is not migrated (the later migrations only add indexes, TABLES_VERSION); the rest of opening
+   * version's is not migrated (the later migrations add indexes or change when keys are checked, TABLES_VERSION); the rest of opening
    * for a write, its checks included, is as for the real command.
    */
   readonly dryRun?: boolean;

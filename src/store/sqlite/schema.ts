@@ -160,14 +160,41 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX event_person ON event (person_id, seq, concerns_on);
   CREATE INDEX event_odd ON event (person_id) WHERE kind = 'person.renamed' OR (kind = 'person.recorded') <> (concerns_on IS NULL);
   `,
+  // v6 (issue 31): the four tables that name a person check that person when their transaction commits (DEFERRABLE
+  // INITIALLY DEFERRED), not at each statement; nothing else changes. Why: an import writes several new people's rows
+  // in one INSERT per table (pending-rows.ts), and SQLite keeps a statement journal for every statement that writes
+  // several rows and may stop half-way, which a key checked at each statement always may (fkey.c). Past 64 KiB that
+  // journal is a temporary file holding pages of the ledger as they were, identity numbers among them. A key checked
+  // at commit cannot stop a statement; the INSERTs say OR FAIL for their other constraints. A row naming nobody
+  // still never lands: the COMMIT fails and the transaction is rolled back.
+  // How: the constraint's text is changed where SQLite keeps it, in sqlite_schema, which SQLite documents for a
+  // change that leaves every stored byte as it was and every row valid (https://www.sqlite.org/lang_altertable.html,
+  // "Making Other Kinds Of Table Schema Changes": writable_schema; file.ts runs migrations with better-sqlite3's
+  // defensive mode off for it). The other way, each table made again and its rows copied, took 62 s for a
+  // 1,000,000-hire ledger with the indexes made first, or wrote a statement journal of 25.8 MB to /var/tmp for
+  // 100,000 hires with the indexes made after (pages freed by the old tables, their rows in them), and left the
+  // file half as large again. RESET reads the schema again; the events' trigger is then made again as it was, a
+  // schema change, so every other connection reads the schema again too (SQLite's schema cookie).
+  `
+  PRAGMA writable_schema = ON;
+  UPDATE sqlite_schema
+     SET sql = replace(sql, 'REFERENCES person(id) ON DELETE CASCADE,', 'REFERENCES person(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,')
+   WHERE type = 'table' AND name IN ('hire', 'card', 'ecard', 'event');
+  PRAGMA writable_schema = RESET;
+  DROP TRIGGER event_append_only;
+  CREATE TRIGGER event_append_only BEFORE UPDATE ON event
+    BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 /**
- * From this version on a ledger holds every table and column this version writes: the migrations after it (v5)
- * add indexes only, so a dry run may read and write it, in a transaction rolled back, without migrating it.
+ * From this version on a ledger holds every table and column this version writes: the migrations after it (v5,
+ * v6) add indexes or change when keys are checked only, so a dry run may read and write it, in a transaction rolled back, without migrating it.
  */
 export const TABLES_VERSION = 4;
+/** The first version whose person keys are checked at commit (v6): an import may write several people's rows per INSERT (pending-rows.ts). */
+export const DEFERRED_KEYS_VERSION = 6;
 /** The first version with v5's past-day indexes (event_on with the person, event_person with the day, event_odd): an older ledger read without migrating is read without them. */
 export const PAST_DAY_INDEXES_VERSION = 5;
 
