@@ -65,7 +65,8 @@ import type {
   Store,
   StoredEvent,
 } from '../store.js';
-import { PAST_DAY_INDEXES_VERSION } from './schema.js';
+import { PendingRows } from './pending-rows.js';
+import { DEFERRED_KEYS_VERSION, PAST_DAY_INDEXES_VERSION } from './schema.js';
 
 /** Rows per query when the agenda is read a window at a time (hiresByDeadline). */
 const WINDOW_CHUNK = 200;
@@ -104,11 +105,20 @@ function insertEcard(s: Statements, state: PersonState): void {
 /** Prepared statements, once per connection. */
 class Statements {
   private readonly cache = new Map<string, Database.Statement>();
-  constructor(readonly db: Database.Database) {}
+  /** New people's rows an import has given and SQLite not yet seen (pending-rows.ts): written before anything else uses the connection. */
+  readonly pending: PendingRows;
+  constructor(private readonly connection: Database.Database) {
+    this.pending = new PendingRows(connection);
+  }
+  get db(): Database.Database {
+    if (this.pending.any) this.pending.write();
+    return this.connection;
+  }
   sql(text: string): Database.Statement {
+    if (this.pending.any) this.pending.write();
     let statement = this.cache.get(text);
     if (!statement) {
-      statement = this.db.prepare(text);
+      statement = this.connection.prepare(text);
       this.cache.set(text, statement);
     }
     return statement;
@@ -579,6 +589,8 @@ class Transaction extends Reader implements LedgerTransaction {
   constructor(
     s: Statements,
     private readonly now: string,
+    /** Whether new people's rows may wait for others' (pending-rows.ts): the ledger's person keys are checked at commit. */
+    private readonly batching: boolean,
   ) {
     super(s);
     this.insertEvent = `INSERT INTO event (person_id, kind, concerns_on, source, data, recorded_at, v) VALUES (?, ?, ?, ?, ?, '${now.replaceAll("'", "''")}', ${EVENT_VERSION})`;
@@ -638,10 +650,19 @@ class Transaction extends Reader implements LedgerTransaction {
         ...personEvents(this.s, personId),
         ...facts.map((f, i) => stamped(f, Number.MAX_SAFE_INTEGER - facts.length + i, personId, this.now, source)),
       ]).state;
+    this.recordedHere?.add(personId);
+    // A new person of an import (nobody reads the events' numbers): their rows wait to go with others' (pending-rows.ts).
+    if (this.batching && before === null && recorded === null && after.cards.length === 0 && after.ecard === null) {
+      const pending = this.s.pending;
+      pending.person(personId, after.name);
+      for (const f of facts) pending.event(personId, f.body.kind, f.on, this.now, source, factPayload(f.body));
+      for (const hire of after.hires) pending.hire(hireParams(personId, hire));
+      this.last = { personId, events: null, state: after };
+      return;
+    }
     // The person's row is the events' parent (foreign key): a new person's comes first, with their name.
     if (before === null)
       this.s.sql('INSERT INTO person (id, name) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name').run(personId, after.name);
-    this.recordedHere?.add(personId);
     const insert = this.s.sql(this.insertEvent);
     for (const f of facts) {
       const { lastInsertRowid } = insert.run(personId, f.body.kind, f.on, source, factPayload(f.body));
@@ -1096,12 +1117,17 @@ export class SqliteStore extends Reader implements Store {
     // the busy timeout instead of failing on a read-to-write upgrade.
     this.db.prepare('BEGIN IMMEDIATE').run();
     try {
-      const tx = new Transaction(this.s, this.now);
+      // New people's rows wait to go several per INSERT only where the person keys are checked at commit (schema v6,
+      // schema.ts): elsewhere (a dry run of an older ledger, not migrated) such an INSERT keeps a statement journal.
+      const keysAtCommit = (this.s.sql('SELECT user_version FROM pragma_user_version').pluck().get() as number) >= DEFERRED_KEYS_VERSION;
+      const tx = new Transaction(this.s, this.now, keysAtCommit);
       const result = await work(tx);
+      this.s.pending.write();
       this.db.prepare('COMMIT').run();
       if (tx.erased) scrubFile(this.db);
       return result;
     } catch (error) {
+      this.s.pending.drop();
       if (this.db.inTransaction) this.db.prepare('ROLLBACK').run();
       throw error;
     }
