@@ -586,11 +586,21 @@ class Transaction extends Reader implements LedgerTransaction {
    */
   private readonly insertEvent: string;
 
+  /**
+   * Whether new people's rows may wait for others' (pending-rows.ts): only where the person keys are checked at
+   * commit (schema v6, schema.ts); elsewhere (a dry run of an older ledger, not migrated) such an INSERT keeps a
+   * statement journal. Asked at an import's first new person, not by every write (a command's one write would pay
+   * the query for nothing).
+   */
+  private keysAtCommit: boolean | undefined = undefined;
+  private batching(): boolean {
+    this.keysAtCommit ??= (this.s.sql('SELECT user_version FROM pragma_user_version').pluck().get() as number) >= DEFERRED_KEYS_VERSION;
+    return this.keysAtCommit;
+  }
+
   constructor(
     s: Statements,
     private readonly now: string,
-    /** Whether new people's rows may wait for others' (pending-rows.ts): the ledger's person keys are checked at commit. */
-    private readonly batching: boolean,
   ) {
     super(s);
     this.insertEvent = `INSERT INTO event (person_id, kind, concerns_on, source, data, recorded_at, v) VALUES (?, ?, ?, ?, ?, '${now.replaceAll("'", "''")}', ${EVENT_VERSION})`;
@@ -652,7 +662,7 @@ class Transaction extends Reader implements LedgerTransaction {
       ]).state;
     this.recordedHere?.add(personId);
     // A new person of an import (nobody reads the events' numbers): their rows wait to go with others' (pending-rows.ts).
-    if (this.batching && before === null && recorded === null && after.cards.length === 0 && after.ecard === null) {
+    if (before === null && recorded === null && after.cards.length === 0 && after.ecard === null && this.batching()) {
       const pending = this.s.pending;
       pending.person(personId, after.name);
       for (const f of facts) pending.event(personId, f.body.kind, f.on, this.now, source, factPayload(f.body));
@@ -1117,10 +1127,7 @@ export class SqliteStore extends Reader implements Store {
     // the busy timeout instead of failing on a read-to-write upgrade.
     this.db.prepare('BEGIN IMMEDIATE').run();
     try {
-      // New people's rows wait to go several per INSERT only where the person keys are checked at commit (schema v6,
-      // schema.ts): elsewhere (a dry run of an older ledger, not migrated) such an INSERT keeps a statement journal.
-      const keysAtCommit = (this.s.sql('SELECT user_version FROM pragma_user_version').pluck().get() as number) >= DEFERRED_KEYS_VERSION;
-      const tx = new Transaction(this.s, this.now, keysAtCommit);
+      const tx = new Transaction(this.s, this.now);
       const result = await work(tx);
       this.s.pending.write();
       this.db.prepare('COMMIT').run();
