@@ -1,6 +1,7 @@
-// The SQLite store writes a run's recording time into its event INSERT as an SQL text (src/store/sqlite/ledger.ts,
-// Transaction.insertEvent), quoted as SQL quotes one. The time is always new Date().toISOString() in use; here it
-// holds quotes and SQL, and must come back as given, in events recorded both ways (awaited and `immediate`).
+// The SQLite store writes a run's recording time into its event INSERTs as an SQL text (src/store/sqlite/inserts.ts,
+// eventInsert), quoted as SQL quotes one. The time is always new Date().toISOString() in use; here it holds quotes
+// and SQL, and must come back as given, in events recorded both ways (awaited: the one-row INSERT; `immediate`: a new
+// person's rows wait for the multi-row one, pending-rows.ts).
 import { describe, expect, it } from 'vitest';
 import { checkCharacter } from '../../src/core/citizen-id.js';
 import { EVENT_VERSION } from '../../src/core/events.js';

@@ -65,6 +65,7 @@ import type {
   Store,
   StoredEvent,
 } from '../store.js';
+import { eventInsert, HIRE_INSERT, insertOf, PERSON_INSERT } from './inserts.js';
 import { PendingRows } from './pending-rows.js';
 import { DEFERRED_KEYS_VERSION, PAST_DAY_INDEXES_VERSION } from './schema.js';
 
@@ -85,7 +86,8 @@ const OPEN_HIRES = {
 // an object, or an array's elements, one API call each (200,000 hires: 594 ms
 // as arguments, 660 spread from an array, 723 as an array, 773 named).
 const INSERT_CARD = `INSERT INTO card (${CARD_COLUMNS.join(', ')}) VALUES (${CARD_COLUMNS.map(() => '?').join(', ')})`;
-const INSERT_HIRE = 'INSERT INTO hire (person_id, kind, employer, hired_on, registered_on, left_on, separation_done_on, base) VALUES (?, ?, ?, ?, ?, ?, ?, ?)';
+const INSERT_HIRE = insertOf(HIRE_INSERT);
+const UPSERT_PERSON = insertOf(PERSON_INSERT);
 
 function insertHires(s: Statements, state: PersonState): void {
   for (const hire of state.hires) {
@@ -150,7 +152,7 @@ function saveState(s: Statements, state: PersonState, before: PersonState | null
   const id = state.id;
   const same = (a: unknown, b: unknown) => before !== null && equalData(a, b);
   if (!before?.exists || before.name !== state.name) {
-    s.sql('INSERT INTO person (id, name) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name').run(id, state.name);
+    s.sql(UPSERT_PERSON).run(id, state.name);
   }
   if (before === null || !saveHireChanges(s, before, state)) {
     if (before?.hires.length !== 0) s.sql('DELETE FROM hire WHERE person_id = ?').run(id);
@@ -578,12 +580,7 @@ class Transaction extends Reader implements LedgerTransaction {
    */
   private recordedHere: IdFilter | null | undefined = undefined;
 
-  /**
-   * The INSERT of an event, with this run's recording time and the core's event version written in as literals (the
-   * same for every event a run records): each text bound costs better-sqlite3 about 900 instructions (Utf8Value,
-   * WriteUtf8, sqlite3_bind_text's copy), a number about 250, and an import binds these for each of its events
-   * (issue 31, callgrind). The recording time is quoted as SQL quotes a text (a quote doubled).
-   */
+  /** The INSERT of an event, recorded at this run's time (inserts.ts). */
   private readonly insertEvent: string;
 
   /**
@@ -603,7 +600,7 @@ class Transaction extends Reader implements LedgerTransaction {
     private readonly now: string,
   ) {
     super(s);
-    this.insertEvent = `INSERT INTO event (person_id, kind, concerns_on, source, data, recorded_at, v) VALUES (?, ?, ?, ?, ?, '${now.replaceAll("'", "''")}', ${EVENT_VERSION})`;
+    this.insertEvent = insertOf(eventInsert(now));
   }
 
   override async personEvents(personId: string): Promise<LedgerEvent[]> {
@@ -671,8 +668,7 @@ class Transaction extends Reader implements LedgerTransaction {
       return;
     }
     // The person's row is the events' parent (foreign key): a new person's comes first, with their name.
-    if (before === null)
-      this.s.sql('INSERT INTO person (id, name) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name').run(personId, after.name);
+    if (before === null) this.s.sql(UPSERT_PERSON).run(personId, after.name);
     const insert = this.s.sql(this.insertEvent);
     for (const f of facts) {
       const { lastInsertRowid } = insert.run(personId, f.body.kind, f.on, source, factPayload(f.body));

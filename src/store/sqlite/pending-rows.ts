@@ -26,8 +26,8 @@
 // rollback then undoes with the rest: a row that breaks a constraint still
 // leaves nothing (test/store/pending-rows.test.ts).
 import type Database from 'better-sqlite3';
-import { EVENT_VERSION } from '../../core/events.js';
 import type { hireParams } from '../rows.js';
+import { eventInsert, HIRE_INSERT, type InsertParts, insertOf, PERSON_INSERT } from './inserts.js';
 
 /** A hire's columns as hireParams gives them. */
 type HireParams = ReturnType<typeof hireParams>;
@@ -51,14 +51,12 @@ class WaitingRows {
 
   constructor(
     private readonly db: Database.Database,
-    private readonly head: string,
-    private row: string,
-    private readonly tail = '',
+    private parts: InsertParts,
   ) {}
 
-  /** Another row's form (its literals): the statements are made again. No rows may wait. */
-  reshape(row: string): void {
-    this.row = row;
+  /** Other parts (another recording time's literal): the statements are made again. No rows may wait. */
+  reshape(parts: InsertParts): void {
+    this.parts = parts;
     this.statements.clear();
   }
 
@@ -66,7 +64,7 @@ class WaitingRows {
     if (this.rows === 0) return;
     let statement = this.statements.get(this.rows);
     if (statement === undefined) {
-      statement = this.db.prepare(`${this.head} VALUES ${Array.from({ length: this.rows }, () => this.row).join(', ')}${this.tail}`);
+      statement = this.db.prepare(insertOf(this.parts, this.rows, 'OR FAIL'));
       this.statements.set(this.rows, statement);
     }
     // Bound as arguments: the driver reads an array's elements one API call each (ledger.ts's INSERT_CARD note).
@@ -82,9 +80,6 @@ class WaitingRows {
   }
 }
 
-/** A text as an SQL literal (a quote doubled). */
-const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
-
 export class PendingRows {
   private readonly people: WaitingRows;
   private readonly events: WaitingRows;
@@ -94,17 +89,10 @@ export class PendingRows {
   private recordedAt: string | null = null;
 
   constructor(db: Database.Database) {
-    // As the one-row INSERT did: a person row that exists without events takes the name.
-    this.people = new WaitingRows(db, 'INSERT OR FAIL INTO person (id, name)', '(?, ?)', ' ON CONFLICT (id) DO UPDATE SET name = excluded.name');
-    // An event's recording time (one run records everything at one time) and its version (the one the core writes)
-    // are literals of the statement, not bound for each event: each text bound costs the driver about 900
-    // instructions (callgrind), and numbered parameters (?1 for every row) are named ones to the driver.
-    this.events = new WaitingRows(db, 'INSERT OR FAIL INTO event (person_id, kind, concerns_on, source, data, recorded_at, v)', '');
-    this.hires = new WaitingRows(
-      db,
-      'INSERT OR FAIL INTO hire (person_id, kind, employer, hired_on, registered_on, left_on, separation_done_on, base)',
-      '(?, ?, ?, ?, ?, ?, ?, ?)',
-    );
+    this.people = new WaitingRows(db, PERSON_INSERT);
+    // Made for the first event's recording time (event() below).
+    this.events = new WaitingRows(db, eventInsert(''));
+    this.hires = new WaitingRows(db, HIRE_INSERT);
   }
 
   /** Whether rows wait. */
@@ -129,7 +117,7 @@ export class PendingRows {
       // Another recording time (never within one run): the rows so far go with theirs.
       this.write();
       this.recordedAt = recordedAt;
-      this.events.reshape(`(?, ?, ?, ?, ?, ${literal(recordedAt)}, ${EVENT_VERSION})`);
+      this.events.reshape(eventInsert(recordedAt));
     }
     const t = this.events;
     // A batch at its bound of parameters (SQLite allows 32,766 in one statement) goes too.
