@@ -110,6 +110,29 @@ describe('employers as records (SPEC 1.10)', () => {
     }
   });
 
+  // The code a row gives an employer is known to the rows after it in the same import (EmployerBook keeps the
+  // employers by code as it records them): another employer given it is that row's error, in its sentence.
+  it('a roster row giving another employer the code an earlier row gave one is refused, naming the first', () => {
+    ledger = tempLedger();
+    const file = path.join(ledger.dir, 'r.csv');
+    fs.writeFileSync(file, `id,employer,employer_uscc,hired_on\n${WANG},Acme Ltd,91110000600037341L,2026-11-02\n${LI},Beta Co,91110000600037341L,2026-11-03\n`);
+    const r = ledger.run(['import', file]);
+    expect([r.code, r.stderr]).toEqual([
+      2,
+      'line 3, employer_uscc: that unified social credit code is already recorded for Acme Ltd; one code names one employer.\n' +
+        'sscard: 1 of 2 rows is invalid, so nothing was imported; fix it or use --skip-invalid to import the others.\n',
+    ]);
+    expect(ledger.bytes()).toBeNull();
+    const skipped = ledger.run(['import', '--skip-invalid', file]);
+    expect([skipped.code, skipped.stderr]).toEqual([
+      0,
+      'line 3, employer_uscc: that unified social credit code is already recorded for Acme Ltd; one code names one employer.\n',
+    ]);
+    expect(ok(ledger.run(['employer', 'list', '--json'])).json.employers).toEqual([
+      { name: 'Acme Ltd', uscc: '91110000600037341L', city: null, hasData: false },
+    ]);
+  });
+
   it("a roster row with a wrong code is that row's error (exit 2), and nothing is imported", () => {
     ledger = tempLedger();
     const file = path.join(ledger.dir, 'r.csv');

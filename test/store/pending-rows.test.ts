@@ -67,6 +67,8 @@ async function importPeople(store: SqliteStore, people: number): Promise<string[
 }
 
 const count = (store: SqliteStore, table: string) => store.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+/** The rows an import writes for new people: persons, events, hires. */
+const rowsIn = (store: SqliteStore) => [count(store, 'person'), count(store, 'event'), count(store, 'hire')];
 
 describe.runIf(process.platform === 'linux')("an import's multi-row INSERTs", () => {
   it('on a ledger of the current version, open no temporary file, and write every row', async () => {
@@ -74,7 +76,7 @@ describe.runIf(process.platform === 'linux')("an import's multi-row INSERTs", ()
     try {
       expect(store.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
       expect(await importPeople(store, 3000)).toEqual([]);
-      expect([count(store, 'person'), count(store, 'event'), count(store, 'hire')]).toEqual([3000, 9000, 3000]);
+      expect(rowsIn(store)).toEqual([3000, 9000, 3000]);
       expect((await store.personEvents(idOf(2999))).map((e) => e.body.kind)).toEqual(['person.recorded', 'hire.recorded', 'hire.registered']);
       expect((await store.check()).cacheDifferences).toEqual([]);
     } finally {
@@ -130,7 +132,7 @@ describe.runIf(process.platform === 'linux')("an import's multi-row INSERTs", ()
         }),
       ).rejects.toMatchObject({ code: 'SQLITE_CONSTRAINT_FOREIGNKEY' });
       expect(store.db.inTransaction).toBe(false);
-      expect([count(store, 'person'), count(store, 'event'), count(store, 'hire')]).toEqual([0, 0, 0]);
+      expect(rowsIn(store)).toEqual([0, 0, 0]);
     } finally {
       await store.close();
     }
@@ -145,12 +147,12 @@ describe.runIf(process.platform === 'linux')("an import's multi-row INSERTs", ()
           for (let i = 0; i < 20; i++) tx.immediate!.record(idOf(i), row(i, i === 9 ? 'seasonal' : 'employee'), 'import');
         }),
       ).rejects.toMatchObject({ code: 'SQLITE_CONSTRAINT_CHECK' });
-      expect([count(store, 'person'), count(store, 'event'), count(store, 'hire')]).toEqual([0, 0, 0]);
+      expect(rowsIn(store)).toEqual([0, 0, 0]);
       // The next write starts from nothing waiting.
       await store.write(async (tx) => {
         tx.immediate!.record(idOf(99), row(99), 'import');
       });
-      expect([count(store, 'person'), count(store, 'event'), count(store, 'hire')]).toEqual([1, 3, 1]);
+      expect(rowsIn(store)).toEqual([1, 3, 1]);
     } finally {
       await store.close();
     }
