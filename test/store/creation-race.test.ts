@@ -5,8 +5,13 @@
 // process: the other creator runs its whole open (the file created, WAL
 // switched on, the schema made) right after the k-th SQL statement of the
 // first one's open, for every k; both must then open and write, and nothing
-// either wrote may be missing.
+// either wrote may be missing. The one interleaving inside a statement that
+// matters (the switch to WAL, which takes its write lock from inside a read)
+// is made by a second process holding that lock.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -126,4 +131,42 @@ describe('two commands creating the same new ledger', () => {
       expect(k).toBeGreaterThan(5);
     });
   }
+});
+
+describe('a creator switching the blank file to WAL while another command holds its write lock', () => {
+  it('waits for the lock, as any write does, instead of failing at once with "database is locked"', async () => {
+    const file = path.join(dir, 'held.db');
+    fs.writeFileSync(file, '', { mode: 0o600 });
+    // Where another creator stands in the middle of its own switch: the file still in rollback mode, its write lock
+    // held. SQLite answers a switch asking for that lock from inside a read with SQLITE_BUSY at once, not after the
+    // busy timeout (two such creators failed test/e2e/robustness.test.ts's concurrent writers once).
+    const holder = spawn(
+      process.execPath,
+      [
+        '-e',
+        `const Database = require(${JSON.stringify(createRequire(import.meta.url).resolve('better-sqlite3'))});
+const db = new Database(process.argv[1], { fileMustExist: true });
+db.exec('BEGIN IMMEDIATE');
+process.stdout.write('held\\n');
+setTimeout(() => { db.exec('ROLLBACK'); db.close(); }, 300);`,
+        file,
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    const exited = once(holder, 'exit');
+    await once(holder.stdout, 'data');
+    let store: SqliteStore;
+    try {
+      store = open(file); // waits (synchronously) until the holder lets go
+    } finally {
+      const [code] = await exited;
+      expect(code).toBe(0);
+    }
+    opened.push(store);
+    const look = new Database(file, { readonly: true });
+    expect(look.pragma('journal_mode', { simple: true })).toBe('wal');
+    look.close();
+    await hire(store, 1);
+    expect(eventCount(file)).toBe(2);
+  });
 });

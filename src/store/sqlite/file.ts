@@ -89,7 +89,7 @@ export function openSqliteStore(file: string, options: OpenOptions): SqliteStore
     const seen = readIdentity(db);
     const blank = checkIdentity(seen, file);
     if (!db.readonly && (options.create || seen.version < SCHEMA_VERSION)) {
-      if ((db.pragma('journal_mode', { simple: true }) as string) !== 'wal') db.pragma('journal_mode = WAL');
+      useWal(db);
       db.pragma('synchronous = NORMAL');
       if (!(options.dryRun && seen.version >= TABLES_VERSION)) migrate(db, file);
       // Another command may have made the blank file a ledger meanwhile (migrate then left it as it was): looked at again.
@@ -107,6 +107,28 @@ export function openSqliteStore(file: string, options: OpenOptions): SqliteStore
   if (options.create && canWrite) makePrivate(file); // the -wal and -shm SQLite has just made
   return new SqliteStore(db, options.now);
 }
+
+/**
+ * Puts the ledger in WAL mode (a new file starts in SQLite's rollback mode). Two commands creating the same ledger at
+ * once both find the blank file in rollback mode: SQLite switches it under a write lock that the switch asks for from
+ * inside a read, and a connection asking so while another holds that lock gets SQLITE_BUSY at once, without its busy
+ * handler (waiting there could deadlock two readers). The command that lost waits here instead, as for any other
+ * write, and looks again: by then the other has usually switched the file. (test/e2e/robustness.test.ts's concurrent
+ * writers failed so once in a few hundred runs: "database is locked".)
+ */
+function useWal(db: Database.Database): void {
+  const deadline = Date.now() + BUSY_TIMEOUT_MS;
+  for (;;) {
+    try {
+      if ((db.pragma('journal_mode', { simple: true }) as string) !== 'wal') db.pragma('journal_mode = WAL');
+      return;
+    } catch (error) {
+      if (!String((error as { code?: unknown }).code).startsWith('SQLITE_BUSY') || Date.now() >= deadline) throw error;
+      Atomics.wait(pause, 0, 0, 5);
+    }
+  }
+}
+const pause = new Int32Array(new SharedArrayBuffer(4));
 
 /** The file's status (not following a symbolic link), or null when it does not exist; refuses what cannot be a ledger file. */
 function existing(file: string): fs.Stats | null {
