@@ -18,7 +18,7 @@ import { peopleCells, summary } from '../cli/commands/people.js';
 import { personState } from '../cli/commands/shared/person.js';
 import { policyBook } from '../cli/commands/shared/policies-data.js';
 import { costBook, headline, loadRegionHistory, loadRegions, regionText, statusLines } from '../cli/commands/status.js';
-import { cardStateText, ecardStateText, sourceText } from '../cli/text/words.js';
+import { sourceText } from '../cli/text/words.js';
 import type { OpenHireGroup, Store } from '../store/store.js';
 import { esc, type Html, query, table } from './html.js';
 import type { Session } from './security.js';

@@ -5,7 +5,6 @@
 import { randomBytes } from 'node:crypto';
 import writeExcelFile from 'write-excel-file/node';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { en } from '../../src/cli/text/messages/en.js';
 import { readAll, readError, tempDir, writeFile, zipOfParts } from './roster-helpers.js';
 
 const WANG = '11010519491231002X';
