@@ -2,7 +2,8 @@
 // directOutput; issue 31's start-up): into a file, /dev/null or a pipe,
 // `status` loads neither node:stream nor node:net, and what it prints is the
 // same wherever it goes, a pipe that is full when it writes included (the
-// write meets EAGAIN and the stream takes the rest).
+// write meets EAGAIN and the stream takes the rest). A write given every
+// option loads none of them either.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -60,6 +61,14 @@ describe('standard output without the stream', () => {
         if (redirect !== '> /dev/null') expect(fs.readFileSync(file, 'utf8'), redirect).toBe(viaPipe.stdout);
       }
     }
+  });
+
+  it('register-employee given every option asks nothing, so it never asks whether there is a terminal (node:tty, with node:net and node:stream)', () => {
+    const file = path.join(dir, 'out.txt');
+    const run = loaded(['register-employee', '--id', '110105195001010012', '--employer', 'Acme', '--hired-on', '2026-10-05', '--pending'], `> '${file}'`);
+    expect(run.code).toBe(0);
+    expect(fs.readFileSync(file, 'utf8')).toContain('Acme');
+    for (const module of ['tty', 'net', 'stream']) expect(run.modules).not.toContain(`NativeModule ${module}`);
   });
 
   it('a pipe already full when status writes (non-blocking, as a Node parent leaves it) gets every byte, in order', () => {
