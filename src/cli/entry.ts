@@ -42,8 +42,8 @@ export function start(): void {
     return process.stdout.on('error', onError(true));
   });
   const stderr = onFirstUse(() => process.stderr.on('error', onError(false)));
-  const plainStdout = plainOutput(1);
-  const plainStderr = plainOutput(2);
+  const plainStdout = plainStream(1);
+  const plainStderr = plainStream(2);
 
   const io: IO = {
     env: process.env,
@@ -51,7 +51,9 @@ export function start(): void {
     get stdin() {
       return process.stdin;
     },
-    stdinIsTTY: () => (require('node:tty') as typeof import('node:tty')).isatty(0),
+    // A file, a pipe or /dev/null is no terminal: told without node:tty, which loads node:net and node:stream (a
+    // command's optional values are asked for only at a terminal, so a script's `card issue` asked this; issue 31).
+    stdinIsTTY: () => plainStream(0) === null && (require('node:tty') as typeof import('node:tty')).isatty(0),
     get stdout() {
       return stdout.get();
     },
@@ -88,11 +90,12 @@ function onFirstUse<T>(make: () => T): { get(): T; readonly made: boolean } {
 }
 
 /**
- * What standard output or error is when it is no terminal: a regular file or
+ * What a standard stream is when it is no terminal: a regular file or
  * /dev/null ('file'), a pipe or socket ('pipe'); null for a terminal or
- * anything else (and on Windows), which only the process's stream writes.
+ * anything else (and on Windows): only the process's stream writes it, and
+ * only node:tty tells whether it is a terminal.
  */
-function plainOutput(fd: number): 'file' | 'pipe' | null {
+function plainStream(fd: number): 'file' | 'pipe' | null {
   if (process.platform === 'win32') return null;
   try {
     const stat = fs.fstatSync(fd);

@@ -3,7 +3,8 @@
 // `status` loads neither node:stream nor node:net, and what it prints is the
 // same wherever it goes, a pipe that is full when it writes included (the
 // write meets EAGAIN and the stream takes the rest). A write given every
-// option loads none of them either.
+// option loads none of them either, nor one run from a script (no terminal
+// to ask its optional values on).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -69,6 +70,21 @@ describe('standard output without the stream', () => {
     expect(run.code).toBe(0);
     expect(fs.readFileSync(file, 'utf8')).toContain('Acme');
     for (const module of ['tty', 'net', 'stream']) expect(run.modules).not.toContain(`NativeModule ${module}`);
+  });
+
+  it('card issue without its optional values, in a script (stdin a pipe or /dev/null), tells there is no terminal without node:tty', () => {
+    const file = path.join(dir, 'out.txt');
+    const other = '110105196001010017';
+    expect(spawnSync(process.execPath, [BIN, 'register-employee', '--id', other, '--employer', 'Acme', '--hired-on', '2026-09-01'], { env }).status).toBe(0);
+    for (const [id, card, stdin] of [
+      [ID, 'A00000001', ''],
+      [other, 'A00000002', '< /dev/null'],
+    ] as const) {
+      const run = loaded(['card', 'issue', '--id', id, '--card', card], `> '${file}' ${stdin}`);
+      expect(run.code, stdin).toBe(0);
+      expect(fs.readFileSync(file, 'utf8'), stdin).toContain(card);
+      for (const module of ['tty', 'net', 'stream']) expect(run.modules, stdin).not.toContain(`NativeModule ${module}`);
+    }
   });
 
   it('a pipe already full when status writes (non-blocking, as a Node parent leaves it) gets every byte, in order', () => {
