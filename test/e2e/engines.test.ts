@@ -415,7 +415,7 @@ describe('copies between engines', () => {
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
     expect(fs.readdirSync(shared.dir).filter((f) => f.includes('partial'))).toEqual([]);
     const check = ok(run(['--db', file, 'check', '--json'])).json;
-    expect(check).toMatchObject({ ok: true, schemaVersion: 6 });
+    expect(check).toMatchObject({ ok: true, schemaVersion: 7 });
     expect(check.rows).toEqual(ok(shared.run(['check', '--json'])).json.rows);
     for (const id of [WANG, LI, ZHANG]) {
       expect(ok(run(['--db', file, 'status', id, '--json'], { SSCARD_TODAY: '2026-11-24' })).json).toEqual(ok(shared.run(['status', id, '--json'])).json);

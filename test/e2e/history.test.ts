@@ -255,7 +255,7 @@ describe('a v1 ledger (made by sscard v1: test/fixtures/v1)', () => {
       const dates = (steps: string[]) => steps.map((step) => step.match(/\d{4}-\d{2}-\d{2}/g) ?? []);
       expect(dates(v2.nextSteps), id).toEqual(dates(v1Steps));
     }
-    expect(ledger.run(['check', '--json']).json).toMatchObject({ ok: true, schemaVersion: 6, rows: { event: 33 } });
+    expect(ledger.run(['check', '--json']).json).toMatchObject({ ok: true, schemaVersion: 7, rows: { event: 33 } });
     const events = ledger.run(['--reveal', 'history', '110105201211240033', '--json']).json.events;
     // v1 kept the guardian's number only on the card; the event carries it now.
     expect(events.find((e: any) => e.kind === 'card.activated').data).toEqual({ card: 'C00000001', outlet: null, guardian: '44030419900307123X' });

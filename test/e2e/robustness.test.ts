@@ -172,7 +172,7 @@ describe('backup', () => {
     expect(integrity(copy)).toBe('ok');
     expect([2000, 22_000]).toContain(count(copy, 'SELECT count(*) AS n FROM hire'));
     const check = ledger.run(['--db', copy, 'check', '--json']);
-    expect(check.json).toMatchObject({ ok: true, schemaVersion: 6 });
+    expect(check.json).toMatchObject({ ok: true, schemaVersion: 7 });
     expect(ledger.run(['backup', copy]).code).toBe(2); // never overwrites without --force
   }, 120_000);
 });

@@ -4,13 +4,18 @@
 // 11-15 s: a window with neither employer nor start day went through the
 // command's one sorted query. SQLite only: it watches the statements the
 // engine prepares (the store contract checks both reads' rows on every engine).
-import { describe, expect, it, vi } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { type AgendaSources, agendaOrder } from '../../src/core/agenda.js';
 import type { IsoDate } from '../../src/core/calendar-date.js';
 import { checkCharacter } from '../../src/core/citizen-id.js';
 import { chinaCalendar } from '../../src/core/official-calendar.js';
-import { openMemoryStore } from '../../src/store/sqlite/file.js';
+import { openMemoryStore, openSqliteStore } from '../../src/store/sqlite/file.js';
+import type { SqliteStore } from '../../src/store/sqlite/ledger.js';
 import { BOOK } from '../core/shipped-policies.js';
+import { rewriteAtVersion } from './older-ledger.js';
 
 const order = agendaOrder(chinaCalendar, () => BOOK);
 const idOf = (i: number) => {
@@ -57,5 +62,64 @@ describe("the web view's window of the agenda on SQLite", () => {
     expect(whole).toHaveLength(60);
     expect(window).toEqual(whole);
     await store.close();
+  });
+
+  it("reads one employer's open hires through the indexes that lead with the employer (schema v7); a v6 ledger read without migrating gives the same rows", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sscard-agenda-window-'));
+    afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+    const file = path.join(dir, 'ledger.db');
+    const now = '2026-11-24T04:00:00.000Z';
+    const writer = openSqliteStore(file, { create: true, createDirectories: false, now })!;
+    // 90 hires of three employers: a quarter registered, of those a half left (an open separation), the rest open.
+    await writer.write(async (tx) => {
+      for (let i = 0; i < 90; i++) {
+        const [hiredOn, employer] = [dayOf(i % 25), `Co ${i % 3}`];
+        const facts = [
+          { on: null, body: { kind: 'person.recorded' as const, name: `P${i}` } },
+          { on: hiredOn, body: { kind: 'hire.recorded' as const, employer, hiredOn, hireKind: 'employee' as const } },
+        ];
+        if (i % 4 === 1) facts.push({ on: hiredOn, body: { kind: 'hire.registered' as const, employer, hiredOn } } as never);
+        if (i % 8 === 1) facts.push({ on: dayOf(30 + (i % 9)), body: { kind: 'hire.ended' as const, employer, hiredOn } } as never);
+        await tx.record(idOf(i), facts, 'window test');
+      }
+    });
+    await writer.close();
+    // Each employer's rows, and whether the store's statements (prepared once, for every employer) name the indexes.
+    const employersOf = async (store: SqliteStore) => {
+      const prepared: string[] = [];
+      const prepare = store.db.prepare.bind(store.db);
+      const spy = vi.spyOn(store.db, 'prepare').mockImplementation((sql: string) => {
+        prepared.push(sql);
+        return prepare(sql);
+      });
+      const rows: Record<string, { registrations: string[]; separations: string[] }> = {};
+      for (const employer of ['Co 0', 'Co 1', 'Co 2']) {
+        const sources = await store.agendaRows(null, order, { employer });
+        rows[employer] = { registrations: await keys(sources.registrations), separations: await keys(sources.separations) };
+      }
+      spy.mockRestore();
+      const byEmployer = ['hire_unregistered_by_employer', 'hire_separation_open_by_employer'].map((index) =>
+        prepared.some((sql) => sql.includes(`INDEXED BY ${index}`)),
+      );
+      return { rows, byEmployer };
+    };
+    const current = openSqliteStore(file, { create: false, createDirectories: false, now })!;
+    const atV7 = await employersOf(current);
+    await current.close();
+
+    rewriteAtVersion(file, 6);
+    // A dry run of an older ledger is read without migrating it (store/open.ts), as a read-only one is.
+    const older = openSqliteStore(file, { create: false, createDirectories: false, now, dryRun: true })!;
+    expect(older.db.pragma('user_version', { simple: true })).toBe(6);
+    const atV6 = await employersOf(older);
+    expect(atV7.byEmployer).toEqual([true, true]);
+    expect(atV6.byEmployer).toEqual([false, false]);
+    expect(atV7.rows).toEqual(atV6.rows);
+    for (const employer of ['Co 0', 'Co 1', 'Co 2']) {
+      const { registrations, separations } = atV6.rows[employer]!;
+      expect(registrations.length, employer).toBeGreaterThan(10);
+      expect(separations.length, employer).toBeGreaterThan(2);
+    }
+    await older.close();
   });
 });

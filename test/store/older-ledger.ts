@@ -13,7 +13,10 @@ export function rewriteAtVersion(file: string, version: number): void {
   fs.rmSync(older, { force: true });
   const db = new Database(older);
   try {
+    // v6 edits sqlite_schema, which better-sqlite3's defensive mode forbids (file.ts runs migrations so too).
+    db.unsafeMode(true);
     for (const migration of MIGRATIONS.slice(0, version)) db.exec(migration);
+    db.unsafeMode(false);
     db.exec(`ATTACH DATABASE '${file.replaceAll("'", "''")}' AS current`);
     const tables = db.prepare("SELECT name FROM main.sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[];
     db.transaction(() => {

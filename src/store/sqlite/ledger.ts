@@ -67,7 +67,7 @@ import type {
 } from '../store.js';
 import { eventInsert, HIRE_INSERT, insertOf, PERSON_INSERT } from './inserts.js';
 import { PendingRows } from './pending-rows.js';
-import { DEFERRED_KEYS_VERSION, PAST_DAY_INDEXES_VERSION } from './schema.js';
+import { DEFERRED_KEYS_VERSION, EMPLOYER_INDEXES_VERSION, PAST_DAY_INDEXES_VERSION } from './schema.js';
 
 /** Rows per query when the agenda is read a window at a time (hiresByDeadline). */
 const WINDOW_CHUNK = 200;
@@ -78,8 +78,8 @@ const WINDOW_CHUNK = 200;
  * repeat for SQLite to use it) and the start day its deadline counts from.
  */
 const OPEN_HIRES = {
-  registration: { index: 'registered_on IS NULL', start: 'hired_on' },
-  separation: { index: 'left_on IS NOT NULL AND separation_done_on IS NULL', start: 'left_on' },
+  registration: { index: 'registered_on IS NULL', start: 'hired_on', byEmployer: 'hire_unregistered_by_employer' },
+  separation: { index: 'left_on IS NOT NULL AND separation_done_on IS NULL', start: 'left_on', byEmployer: 'hire_separation_open_by_employer' },
 } as const;
 
 // Bound by position, as arguments: better-sqlite3 looks a named parameter up on
@@ -718,6 +718,9 @@ export class SqliteStore extends Reader implements Store {
     super(new Statements(db));
   }
 
+  /** Whether the ledger has schema v7's indexes of one employer's open hires (asked once, at the first such view). */
+  private employerIndexes: boolean | undefined = undefined;
+
   /**
    * '' (the partial index, in deadline order) when few hires match `where`;
    * 'NOT INDEXED' (one pass over the table, then a sort) when many do. The
@@ -862,16 +865,21 @@ export class SqliteStore extends Reader implements Store {
     window: AgendaWindow,
     past: LaterFacts | null,
   ): Generator<DatedHire> {
-    const { index, start } = OPEN_HIRES[kind];
+    const { index, start, byEmployer } = OPEN_HIRES[kind];
     const from = window.from ?? '';
     // A window reads a few hundred rows: whether each holder has facts after the day is asked row by row.
     const laterFact = this.s.sql('SELECT 1 FROM event WHERE person_id = ? AND concerns_on > ? LIMIT 1').pluck();
     const later = (id: string) => past !== null && laterFact.get(id, past.asOf) !== undefined;
     const employerMatches = window.employerMatches ?? (() => true);
     if (window.employer !== undefined) {
-      // One employer's few hires: one pass in deadline order (no index leads with the employer), as due reads them.
+      // One employer's open hires, from the index that leads with the employer (schema v7), then sorted in deadline
+      // order, as due reads them. A ledger read without migrating (read-only, of an older version) has not got it:
+      // one pass over the open hires' index, or the table when many are open.
+      // A query, not db.pragma(): the driver refuses that while another read of the connection is open (the web view).
+      this.employerIndexes ??= (this.s.sql('SELECT user_version FROM pragma_user_version').pluck().get() as number) >= EMPLOYER_INDEXES_VERSION;
+      const via = this.employerIndexes ? `INDEXED BY ${byEmployer}` : this.viaIndex(index);
       const sql = `SELECT sscard_${kind}_deadline(${start}), h.person_id, p.name, ${HIRE_VALUES}
-        FROM hire h ${this.viaIndex(index)} JOIN person p ON p.id = h.person_id
+        FROM hire h ${via} JOIN person p ON p.id = h.person_id
         WHERE ${OPEN_ITEMS_SQL[kind]} AND h.employer = ?${past === null ? '' : ` AND ${notLater(past, 'h.person_id')}`} ORDER BY 1, h.person_id, h.hired_on, h.employer, h.id`;
       for (const [deadline, id, name, ...hire] of this.s
         .sql(sql)
