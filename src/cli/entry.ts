@@ -92,8 +92,9 @@ function onFirstUse<T>(make: () => T): { get(): T; readonly made: boolean } {
 /**
  * What a standard stream is when it is no terminal: a regular file or
  * /dev/null ('file'), a pipe or socket ('pipe'); null for a terminal or
- * anything else (and on Windows): only the process's stream writes it, and
- * only node:tty tells whether it is a terminal.
+ * anything else (and on Windows). For output, null means only the process's
+ * stream writes it; for any of the three, only node:tty tells whether it is a
+ * terminal.
  */
 function plainStream(fd: number): 'file' | 'pipe' | null {
   if (process.platform === 'win32') return null;

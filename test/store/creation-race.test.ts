@@ -135,6 +135,7 @@ describe('two commands creating the same new ledger', () => {
 
 describe('a creator switching the blank file to WAL while another command holds its write lock', () => {
   it('waits for the lock, as any write does, instead of failing at once with "database is locked"', async () => {
+    // The lock is held for a second: long enough for this process to reach its switch while it is held.
     const file = path.join(dir, 'held.db');
     fs.writeFileSync(file, '', { mode: 0o600 });
     // Where another creator stands in the middle of its own switch: the file still in rollback mode, its write lock
@@ -148,7 +149,7 @@ describe('a creator switching the blank file to WAL while another command holds 
 const db = new Database(process.argv[1], { fileMustExist: true });
 db.exec('BEGIN IMMEDIATE');
 process.stdout.write('held\\n');
-setTimeout(() => { db.exec('ROLLBACK'); db.close(); }, 300);`,
+setTimeout(() => { db.exec('ROLLBACK'); db.close(); }, 1000);`,
         file,
       ],
       { stdio: ['ignore', 'pipe', 'inherit'] },

@@ -49,8 +49,10 @@ export async function run(ctx: Context, args: RegisterEmployeeArgs): Promise<voi
   // At a terminal nothing is assumed (SPEC 2.1): the employer is asked for, and
   // whether the registration is filed, default not yet; only then its date.
   // Whether there is a terminal is asked last, only when something is missing:
-  // asking loads node:tty, and with it node:net and node:stream: 7 of the 33 ms
-  // a complete command line took after Node's own start (issue 31).
+  // where stdin is a terminal (or another character device) only node:tty can
+  // tell, and it loads node:net and node:stream: 7 of the 33 ms a complete
+  // command line took after Node's own start (issue 31). A script's stdin is
+  // told apart without it (entry.ts).
   const somethingToAsk = args.employer === undefined || (!args.pending && args.registeredOn === undefined);
   if (!args.flexible && somethingToAsk && ctx.stdinIsTTY) {
     raw.employer = await required(ctx, args.employer, '--employer', ctx.m.ask.employer);
