@@ -67,7 +67,10 @@ describe('standard output without the stream', () => {
   it('register-employee given every option asks nothing, so it never asks whether there is a terminal (node:tty, with node:net and node:stream)', () => {
     const file = path.join(dir, 'out.txt');
     // stdin a character device other than /dev/null (as a terminal is): only node:tty could tell, so only not asking spares it.
-    const run = loaded(['register-employee', '--id', '110105195001010012', '--employer', 'Acme', '--hired-on', '2026-10-05', '--pending'], `> '${file}' < /dev/zero`);
+    const run = loaded(
+      ['register-employee', '--id', '110105195001010012', '--employer', 'Acme', '--hired-on', '2026-10-05', '--pending'],
+      `> '${file}' < /dev/zero`,
+    );
     expect(run.code).toBe(0);
     expect(fs.readFileSync(file, 'utf8')).toContain('Acme');
     for (const module of ['tty', 'net', 'stream']) expect(run.modules).not.toContain(`NativeModule ${module}`);

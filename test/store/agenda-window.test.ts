@@ -29,6 +29,9 @@ const keys = async (pages: AgendaSources['registrations']) => {
   return got;
 };
 
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sscard-agenda-window-'));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
 describe("the web view's window of the agenda on SQLite", () => {
   it('reads deadline by deadline, never the sorted query of every open hire that due reads; the rows are the same', async () => {
     const store = openMemoryStore('2026-11-24T04:00:00.000Z');
@@ -65,8 +68,6 @@ describe("the web view's window of the agenda on SQLite", () => {
   });
 
   it("reads one employer's open hires through the indexes that lead with the employer (schema v7); a v6 ledger read without migrating gives the same rows", async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sscard-agenda-window-'));
-    afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
     const file = path.join(dir, 'ledger.db');
     const now = '2026-11-24T04:00:00.000Z';
     const writer = openSqliteStore(file, { create: true, createDirectories: false, now })!;
