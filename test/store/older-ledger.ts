@@ -5,7 +5,8 @@
 // owner.
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
-import { APPLICATION_ID, MIGRATIONS } from '../../src/store/sqlite/schema.js';
+import { runMigrations } from '../../src/store/sqlite/file.js';
+import { APPLICATION_ID } from '../../src/store/sqlite/schema.js';
 
 export function rewriteAtVersion(file: string, version: number): void {
   if (version < 4) throw new Error(`rewriteAtVersion: v${version}'s tables lack columns of the current ones`);
@@ -13,10 +14,7 @@ export function rewriteAtVersion(file: string, version: number): void {
   fs.rmSync(older, { force: true });
   const db = new Database(older);
   try {
-    // v6 edits sqlite_schema, which better-sqlite3's defensive mode forbids (file.ts runs migrations so too).
-    db.unsafeMode(true);
-    for (const migration of MIGRATIONS.slice(0, version)) db.exec(migration);
-    db.unsafeMode(false);
+    runMigrations(db, 0, version);
     db.exec(`ATTACH DATABASE '${file.replaceAll("'", "''")}' AS current`);
     const tables = db.prepare("SELECT name FROM main.sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[];
     db.transaction(() => {

@@ -53,10 +53,10 @@ export async function run(ctx: Context, args: RegisterEmployeeArgs): Promise<voi
   // tell, and it loads node:net and node:stream: 7 of the 33 ms a complete
   // command line took after Node's own start (issue 31). A script's stdin is
   // told apart without it (entry.ts).
-  const somethingToAsk = args.employer === undefined || (!args.pending && args.registeredOn === undefined);
-  if (!args.flexible && somethingToAsk && ctx.stdinIsTTY) {
+  const filingUnsaid = !args.pending && args.registeredOn === undefined;
+  if (!args.flexible && (args.employer === undefined || filingUnsaid) && ctx.stdinIsTTY) {
     raw.employer = await required(ctx, args.employer, '--employer', ctx.m.ask.employer);
-    if (!args.pending && args.registeredOn === undefined) {
+    if (filingUnsaid) {
       const { choose } = await import('./shared/prompt.js');
       const filed = await choose(ctx, ctx.m.ask.filed, [
         { value: 'no', name: ctx.m.ask.filedNo },

@@ -403,9 +403,9 @@ function checkIdentity({ applicationId, version, entries, schema }: Identity, fi
 /**
  * The migrations from version `from` up to `to`, run as they are written. better-sqlite3's defensive mode
  * (SQLITE_DBCONFIG_DEFENSIVE, on by default) is off meanwhile: v6 edits sqlite_schema (schema.ts says why and how).
- * The same in scripts/build.mjs, which makes each version's schema the same way.
+ * The same in scripts/build.mjs, which makes each version's schema the same way; test/store/older-ledger.ts calls this.
  */
-function runMigrations(db: Database.Database, from: number, to: number): void {
+export function runMigrations(db: Database.Database, from: number, to: number): void {
   db.unsafeMode(true);
   try {
     for (let v = from; v < to; v++) db.exec(MIGRATIONS[v]!);

@@ -125,6 +125,14 @@ class Statements {
     }
     return statement;
   }
+  /**
+   * Whether the ledger's schema is at `version` or later: a ledger read without migrating (read-only, a dry run, of
+   * an older version) lacks what later versions add. A query, not db.pragma(): the driver refuses that while another
+   * read of the connection is open (the web view).
+   */
+  schemaAtLeast(version: number): boolean {
+    return (this.sql('SELECT user_version FROM pragma_user_version').pluck().get() as number) >= version;
+  }
 }
 
 /**
@@ -263,9 +271,8 @@ function laterFacts(s: Statements, asOf: IsoDate | null): LaterFacts | null {
   if (later === 0) return null;
   const all = (s.sql('SELECT max(seq) FROM event').pluck().get() as number | null) ?? 0;
   const source = later * 10 > all ? 'event NOT INDEXED' : 'event';
-  // A ledger read without migrating (read-only, of an older version) has not got v5's indexes: read as before.
-  // A query, not db.pragma(): the driver refuses that while another read of the connection is open (the web view).
-  const indexed = (s.sql('SELECT user_version FROM pragma_user_version').pluck().get() as number) >= PAST_DAY_INDEXES_VERSION;
+  // A ledger read without migrating has not got v5's indexes: read as before.
+  const indexed = s.schemaAtLeast(PAST_DAY_INDEXES_VERSION);
   const people = `SELECT person_id FROM ${indexed ? 'event INDEXED BY event_on' : source} WHERE concerns_on > ?`;
   const list = `temp.sscard_later_${asOf.replaceAll('-', '')}`;
   const listed =
@@ -495,7 +502,7 @@ class Reader implements LedgerReader {
 
   /** A ledger read without migrating (read-only, at version 2) has no table for these yet: nothing recorded. */
   private hasV3(): boolean {
-    return (this.s.db.pragma('user_version', { simple: true }) as number) >= 3;
+    return this.s.schemaAtLeast(3);
   }
 
   async employers(): Promise<Employer[]> {
@@ -591,7 +598,7 @@ class Transaction extends Reader implements LedgerTransaction {
    */
   private keysAtCommit: boolean | undefined = undefined;
   private batching(): boolean {
-    this.keysAtCommit ??= (this.s.sql('SELECT user_version FROM pragma_user_version').pluck().get() as number) >= DEFERRED_KEYS_VERSION;
+    this.keysAtCommit ??= this.s.schemaAtLeast(DEFERRED_KEYS_VERSION);
     return this.keysAtCommit;
   }
 
@@ -873,10 +880,9 @@ export class SqliteStore extends Reader implements Store {
     const employerMatches = window.employerMatches ?? (() => true);
     if (window.employer !== undefined) {
       // One employer's open hires, from the index that leads with the employer (schema v7), then sorted in deadline
-      // order, as due reads them. A ledger read without migrating (read-only, of an older version) has not got it:
-      // one pass over the open hires' index, or the table when many are open.
-      // A query, not db.pragma(): the driver refuses that while another read of the connection is open (the web view).
-      this.employerIndexes ??= (this.s.sql('SELECT user_version FROM pragma_user_version').pluck().get() as number) >= EMPLOYER_INDEXES_VERSION;
+      // order, as due reads them. A ledger read without migrating has not got it: one pass over the open hires'
+      // index, or the table when many are open.
+      this.employerIndexes ??= this.s.schemaAtLeast(EMPLOYER_INDEXES_VERSION);
       const via = this.employerIndexes ? `INDEXED BY ${byEmployer}` : this.viaIndex(index);
       const sql = `SELECT sscard_${kind}_deadline(${start}), h.person_id, p.name, ${HIRE_VALUES}
         FROM hire h ${via} JOIN person p ON p.id = h.person_id
