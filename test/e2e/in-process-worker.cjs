@@ -1,6 +1,6 @@
 // The thread that runs the built CLI's commands inside the test process
-// (test/e2e/harness.ts): the same bundles bin/sscard runs (dist/sscard.cjs
-// and dist/lazy/), called through main(argv, io) with in-memory streams and a
+// (test/e2e/harness.ts): the same bundles bin/sscard runs (dist/sscard.cjs or
+// dist/lazy/status-cli.cjs, and dist/lazy/), called through main(argv, io) with in-memory streams and a
 // fixed instant instead of a process of their own. The test thread waits for
 // each answer (Atomics.wait), so the harness's run() stays synchronous, as
 // spawnSync was.
@@ -12,7 +12,13 @@ const { parentPort, workerData } = require('node:worker_threads');
 // As bin/sscard's process does (entry.ts): a library's deprecation notice is not the command's output.
 process.noDeprecation = true;
 
-const { main } = require(path.join(workerData.root, 'dist', 'sscard.cjs'));
+// The command line bin/sscard would start from: dist/lazy/status-cli.cjs when the line names `status`, else dist/sscard.cjs.
+const entries = {};
+const mainFor = (argv) => {
+  const bundle = argv.includes('status') ? path.join('lazy', 'status-cli.cjs') : 'sscard.cjs';
+  entries[bundle] ??= require(path.join(workerData.root, 'dist', bundle)).main;
+  return entries[bundle];
+};
 const done = new Int32Array(workerData.done);
 const answers = workerData.answers;
 
@@ -54,7 +60,7 @@ parentPort.on('message', async ({ argv, env, input, now }) => {
   const stdin = Readable.from(input === '' ? [] : [Buffer.from(input, 'utf8')]);
   let code;
   try {
-    code = await main(['node', path.join(workerData.root, 'bin', 'sscard'), ...argv], {
+    code = await mainFor(argv)(['node', path.join(workerData.root, 'bin', 'sscard'), ...argv], {
       env,
       stdin,
       stdout: stdout.stream,

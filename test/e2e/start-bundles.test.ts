@@ -1,0 +1,110 @@
+// Which bundles a command compiles at start (bin/sscard, scripts/build.mjs;
+// issue 31): `status` one, dist/lazy/status-cli.cjs, the whole command line
+// with the process context and status's module inside; any other command
+// dist/sscard.cjs and the bundles it requires. Since bin/sscard chooses by the
+// word `status` anywhere on the line, the status bundle must answer every
+// line as dist/sscard.cjs does: compared here on status's own lines, its
+// errors and help, and lines that name `status` for another reason.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BIN, logStderr } from './harness.js';
+
+const ROOT = path.resolve(__dirname, '../..');
+const ID = '11010519491231002X';
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sscard-start-bundles-'));
+const env = {
+  PATH: process.env.PATH ?? '',
+  HOME: dir,
+  LANG: 'C',
+  NO_COLOR: '1',
+  SSCARD_TODAY: '2026-11-24',
+  SSCARD_DB: path.join(dir, 'ledger.db'),
+};
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+beforeAll(() => {
+  const r = spawnSync(process.execPath, [BIN, 'register-employee', '--id', ID, '--employer', 'Acme', '--hired-on', '2026-09-01', '--pending'], {
+    env,
+    encoding: 'utf8',
+  });
+  logStderr(r.stderr);
+  expect(r.status).toBe(0);
+});
+
+/** The bundles (relative to dist/) that `sscard ...args` compiles, in order (bin/sscard compiles each with vm.Script), and the built-in modules it loaded. */
+function started(args: string[]): { bundles: string[]; modules: string[] } {
+  const list = path.join(dir, 'compiled.txt');
+  const probe = path.join(dir, 'probe.cjs');
+  fs.writeFileSync(
+    probe,
+    `const vm = require('node:vm');
+const seen = [];
+const Script = vm.Script;
+vm.Script = class extends Script { constructor(code, options) { seen.push(options.filename); super(code, options); } };
+process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(list)}, JSON.stringify({ seen, modules: process.moduleLoadList })));`,
+  );
+  fs.rmSync(list, { force: true });
+  const r = spawnSync(process.execPath, ['--require', probe, BIN, ...args], { env, encoding: 'utf8' });
+  logStderr(r.stderr);
+  expect(r.status, r.stderr).toBe(0);
+  const { seen, modules } = JSON.parse(fs.readFileSync(list, 'utf8')) as { seen: string[]; modules: string[] };
+  return { bundles: seen.map((file) => path.relative(path.join(ROOT, 'dist'), file).replaceAll(path.sep, '/')), modules };
+}
+const compiled = (args: string[]) => started(args).bundles;
+
+/** `sscard ...args` as a process, started from the given bundle's start() (what bin/sscard does after choosing). */
+function through(bundle: string, args: string[], input = '') {
+  // node -e takes the words after the script as process.argv[1...]: a placeholder stands where the launcher's path would.
+  const code = `require(${JSON.stringify(path.join(ROOT, 'dist', bundle))}).start()`;
+  const r = spawnSync(process.execPath, ['-e', code, 'sscard', ...args], { env, input, encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('the bundles a command starts from', () => {
+  it('status compiles one bundle, the status command line, wherever `status` stands after the program options', () => {
+    expect(compiled(['status', ID])).toEqual(['lazy/status-cli.cjs']);
+    expect(compiled(['--db', env.SSCARD_DB, '--json', 'status', ID])).toEqual(['lazy/status-cli.cjs']);
+    // Chinese: its catalogue is a bundle of its own, as for every command.
+    expect(compiled(['--lang', 'zh', 'status', ID])).toEqual(['lazy/status-cli.cjs', 'lazy/messages-zh.cjs']);
+  });
+
+  it('another command compiles the command line, the process context and its own module', () => {
+    expect(compiled(['register-employee', '--id', ID, '--employer', 'Acme', '--hired-on', '2026-09-01', '--pending'])).toEqual([
+      'sscard.cjs',
+      'lazy/process-context.cjs',
+      'lazy/register-employee.cjs',
+    ]);
+    expect(compiled(['people'])).toEqual(['sscard.cjs', 'lazy/process-context.cjs', 'lazy/people.cjs']);
+  });
+
+  it('the status command line answers every line as dist/sscard.cjs does', () => {
+    const lines: string[][] = [
+      ['status', ID],
+      ['status', ID, '--json'],
+      ['--lang', 'zh', 'status', ID],
+      ['status', ID, '--reveal', '--as-of', '2026-09-15'],
+      ['status', '110105194912310021'], // a wrong check digit: the user's error, in one sentence
+      ['status', '11010519491231003X'], // no such person
+      ['status'], // no id, no terminal to ask at
+      ['status', '--help'],
+      ['help', 'status'],
+      ['status', ID, '--no-such-option'],
+      ['statu', ID], // a typo: commander's suggestion needs the whole command tree
+      ['people', '--employer', 'status'],
+      ['--help'],
+    ];
+    for (const args of lines) {
+      const general = through('sscard.cjs', args);
+      const status = through('lazy/status-cli.cjs', args);
+      expect(status, args.join(' ')).toEqual(general);
+      expect(general.stdout + general.stderr, args.join(' ')).not.toBe('');
+    }
+    // Each kind of answer is there: a page, an error with its exit code, help.
+    expect(through('lazy/status-cli.cjs', ['status', ID]).stdout).toContain('Acme');
+    expect(through('lazy/status-cli.cjs', ['status', '11010519491231003X']).code).not.toBe(0);
+    expect(through('lazy/status-cli.cjs', ['statu', ID]).stderr).toContain('status');
+  });
+});
