@@ -71,6 +71,12 @@ describe('the bundles a command starts from', () => {
     expect(compiled(['--lang', 'zh', 'status', ID])).toEqual(['lazy/status-cli.cjs', 'lazy/messages-zh.cjs']);
   });
 
+  it('status does not load node:os (the temporary directory is found without it)', () => {
+    const { modules } = started(['status', ID]);
+    expect(modules).toContain('NativeModule vm'); // the list is the real one
+    expect(modules).not.toContain('NativeModule os');
+  });
+
   it('another command compiles the command line, the process context and its own module', () => {
     expect(compiled(['register-employee', '--id', ID, '--employer', 'Acme', '--hired-on', '2026-09-01', '--pending'])).toEqual([
       'sscard.cjs',
