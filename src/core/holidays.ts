@@ -32,6 +32,56 @@ export interface ScheduleData {
   readonly workdays: Record<string, string>;
 }
 
+/**
+ * An official schedule a year at a time: the years it covers (those with
+ * holidays), and a covered year's days. A command asks for a year or two (its
+ * deadlines'): parsing all of the package's years at every start made most of
+ * the young objects for which `status` collected garbage once (issue 31), so
+ * the build hands each year over as text, parsed when first asked for
+ * (scheduleFromYearTexts; scripts/build.mjs).
+ */
+export interface ScheduleYears {
+  readonly years: ReadonlySet<number>;
+  days(year: number): ScheduleData;
+}
+
+/** A whole schedule's days, by year (the days of a year it does not cover are empty). */
+export function scheduleYears(data: ScheduleData): ScheduleYears {
+  const byYear = new Map<number, { holidays: Record<string, string>; workdays: Record<string, string> }>();
+  const yearDays = (year: number) => {
+    let days = byYear.get(year);
+    if (days === undefined) byYear.set(year, (days = { holidays: {}, workdays: {} }));
+    return days;
+  };
+  for (const [date, name] of Object.entries(data.holidays)) yearDays(yearOf(date as IsoDate)).holidays[date] = name;
+  for (const [date, name] of Object.entries(data.workdays)) yearDays(yearOf(date as IsoDate)).workdays[date] = name;
+  const years = new Set(Object.keys(data.holidays).map((date) => yearOf(date as IsoDate)));
+  return { years, days: (year) => byYear.get(year) ?? { holidays: {}, workdays: {} } };
+}
+
+/** Each covered year's days as JSON text, keyed by the year: what the build puts into the bundles. */
+export function scheduleYearTexts(data: ScheduleData): Record<string, string> {
+  const schedule = scheduleYears(data);
+  return Object.fromEntries([...schedule.years].sort((a, b) => a - b).map((year) => [String(year), JSON.stringify(schedule.days(year))]));
+}
+
+/** The schedule of scheduleYearTexts' texts, each year parsed when first asked for. */
+export function scheduleFromYearTexts(texts: Readonly<Record<string, string>>): ScheduleYears {
+  const parsed = new Map<number, ScheduleData>();
+  return {
+    years: new Set(Object.keys(texts).map(Number)),
+    days(year) {
+      let days = parsed.get(year);
+      if (days === undefined) {
+        const text = texts[String(year)];
+        days = text === undefined ? { holidays: {}, workdays: {} } : (JSON.parse(text) as ScheduleData);
+        parsed.set(year, days);
+      }
+      return days;
+    },
+  };
+}
+
 function holidayName(entry: string): { en: string; zh: string } {
   // The package writes "National Day,国庆节,3": English, Chinese, length in days.
   const [en = entry, zh = entry] = entry.split(',');
@@ -56,9 +106,8 @@ export interface SourcedCalendar extends RestDayCalendar {
   yearSource(year: number): YearSource;
 }
 
-export function calendarFrom(data: ScheduleData, sources: CalendarSources = {}): SourcedCalendar {
-  const covered = new Set<number>();
-  for (const date of Object.keys(data.holidays)) covered.add(Number(date.slice(0, 4)));
+export function calendarFrom(data: ScheduleYears, sources: CalendarSources = {}): SourcedCalendar {
+  const covered = data.years;
   const loaded = new Map<number, ReadonlyMap<string, ScheduleDay>>();
   for (const schedule of sources.loaded ?? []) loaded.set(schedule.year, new Map(schedule.days.map((day) => [day.date, day])));
   let lunar: LunarCalendar | null | undefined;
@@ -88,9 +137,10 @@ export function calendarFrom(data: ScheduleData, sources: CalendarSources = {}):
           return { kind: day.isOffDay ? 'holiday' : 'adjusted-workday', holiday: scheduleDayName(day.name), official: true };
         }
         case 'package': {
-          const holiday = data.holidays[date];
+          const days = data.days(year);
+          const holiday = days.holidays[date];
           if (holiday !== undefined) return { kind: 'holiday', holiday: holidayName(holiday), official: true };
-          const workday = data.workdays[date];
+          const workday = days.workdays[date];
           if (workday !== undefined) return { kind: 'adjusted-workday', holiday: holidayName(workday), official: true };
           return week(true);
         }

@@ -1,9 +1,9 @@
 // The official schedule of rest days, as published by the `chinese-days`
 // package. Kept apart from holidays.ts so that only the code that computes
 // deadlines for a command loads the data (once, in process-context).
-import chineseDays from 'chinese-days/dist/chinese-days.json';
 import { chineseDaysLunar, type ChineseDaysLunarFunctions } from './chinese-days-lunar.js';
-import { calendarFrom, type SourcedCalendar, type ScheduleData } from './holidays.js';
+import { chineseDaysSchedule } from './chinese-days-schedule.js';
+import { calendarFrom, type SourcedCalendar } from './holidays.js';
 import type { OfficialSchedule } from './official-schedule.js';
 
 // A plain require() inside the function: esbuild bundles the package but runs
@@ -13,7 +13,7 @@ const lunar = () => chineseDaysLunar(require('chinese-days') as ChineseDaysLunar
 
 /** The package's schedules, and the user's loaded ones (each overriding the package for its year). */
 export function officialCalendar(loaded: readonly OfficialSchedule[] = []): SourcedCalendar {
-  return calendarFrom(chineseDays as ScheduleData, { lunar, loaded });
+  return calendarFrom(chineseDaysSchedule, { lunar, loaded });
 }
 
 export const chinaCalendar: SourcedCalendar = officialCalendar();

@@ -5,7 +5,7 @@ import chineseDays from 'chinese-days/dist/chinese-days.json';
 import { describe, expect, it, vi } from 'vitest';
 import type { IsoDate } from '../../src/core/calendar-date.js';
 import { chineseDaysLunar } from '../../src/core/chinese-days-lunar.js';
-import { calendarFrom, isRestDay, type ScheduleData } from '../../src/core/holidays.js';
+import { calendarFrom, isRestDay, type ScheduleData, scheduleFromYearTexts, scheduleYears, scheduleYearTexts } from '../../src/core/holidays.js';
 import { chinaCalendar, officialCalendar } from '../../src/core/official-calendar.js';
 import { type OfficialSchedule, parseHolidayCnSchedule, sameSchedule, scheduleDayName } from '../../src/core/official-schedule.js';
 import { deadlineOf, explainDeadline } from '../../src/core/period.js';
@@ -83,7 +83,7 @@ describe('statutoryHolidays: the 13 days of 全国年节及纪念日放假办法
 
 describe('the provisional calendar of a year without an official schedule', () => {
   it('SPEC 1.2 v3: hired 2027-01-06, 30 days: nominal 2027-02-05 (除夕) moves past Spring Festival and its make-up days 02-09, 02-10 to 2027-02-11', () => {
-    for (const calendar of [chinaCalendar, calendarFrom(data, { lunar: () => lunar })]) {
+    for (const calendar of [chinaCalendar, calendarFrom(scheduleYears(data), { lunar: () => lunar })]) {
       const deadline = deadlineOf(d('2027-01-06'), { days: 30 }, calendar);
       expect(deadline).toMatchObject({ nominal: '2027-02-05', date: '2027-02-11', provisional: true });
       expect(explainDeadline(deadline)).toEqual([
@@ -131,7 +131,7 @@ describe('the provisional calendar of a year without an official schedule', () =
 
   it('loads the lunar tables only for a provisional year, once', () => {
     const load = vi.fn(() => lunar);
-    const calendar = calendarFrom(data, { lunar: load });
+    const calendar = calendarFrom(scheduleYears(data), { lunar: load });
     calendar.dayInfo(d('2026-10-01'));
     deadlineOf(d('2026-03-01'), { months: 6 }, calendar);
     expect(load).not.toHaveBeenCalled();
@@ -264,5 +264,59 @@ describe('a loaded schedule overrides the package and the provisional calendar f
     expect(deadlineOf(d('2026-09-01'), { days: 30 }, chinaCalendar)).toMatchObject({ date: '2026-10-08', provisional: false });
     expect(calendar.dayInfo(d('2025-10-01'))).toEqual(chinaCalendar.dayInfo(d('2025-10-01')));
     expect(isRestDay(calendar.dayInfo(d('2025-10-01')))).toBe(true);
+  });
+});
+
+// The build puts the package's schedules into the bundles a year at a time, as text parsed when first asked for
+// (scripts/build.mjs, chineseDaysByYear; issue 31's start-up). Every day of every year must read as the whole file says.
+describe('the official schedule a year at a time', () => {
+  const years = [...new Set(Object.keys(data.holidays).map((date) => Number(date.slice(0, 4))))].sort((a, b) => a - b);
+
+  it('covers the years with holidays in the file, 2004 to 2026 at least', () => {
+    expect(years[0]).toBe(2004);
+    expect(years).toContain(2026);
+    for (const schedule of [scheduleYears(data), scheduleFromYearTexts(scheduleYearTexts(data))])
+      expect([...schedule.years].sort((a, b) => a - b)).toEqual(years);
+  });
+
+  it('every holiday and adjusted working day of the file is in its year, and nothing else', () => {
+    for (const schedule of [scheduleYears(data), scheduleFromYearTexts(scheduleYearTexts(data))]) {
+      const holidays = Object.assign({}, ...years.map((year) => schedule.days(year).holidays));
+      const workdays = Object.assign({}, ...years.map((year) => schedule.days(year).workdays));
+      expect(holidays).toEqual(data.holidays);
+      const coveredWorkdays = Object.fromEntries(Object.entries(data.workdays).filter(([date]) => years.includes(Number(date.slice(0, 4)))));
+      expect(workdays).toEqual(coveredWorkdays);
+      for (const year of years) for (const date of Object.keys(schedule.days(year).holidays)) expect(date.startsWith(`${year}-`)).toBe(true);
+    }
+  });
+
+  it('a calendar from the texts answers each day from 2004 to 2028 as one from the whole file does', () => {
+    const whole = calendarFrom(scheduleYears(data), { lunar: () => lunar });
+    const byText = calendarFrom(scheduleFromYearTexts(scheduleYearTexts(data)), { lunar: () => lunar });
+    let checked = 0;
+    for (let t = Date.UTC(2004, 0, 1); t <= Date.UTC(2028, 11, 31); t += 86_400_000, checked++) {
+      const date = new Date(t).toISOString().slice(0, 10) as IsoDate;
+      expect(byText.dayInfo(date), date).toEqual(whole.dayInfo(date));
+    }
+    expect(checked).toBe(9132);
+    // And the days read as the file says them: 2026-10-01 a holiday, 2026-09-28 an adjusted working day, a plain Monday a workday.
+    expect(byText.dayInfo(d('2026-10-01'))).toEqual({ kind: 'holiday', holiday: { en: 'National Day', zh: '国庆节' }, official: true });
+    expect(byText.dayInfo(d('2026-09-20'))).toMatchObject({ kind: 'adjusted-workday', official: true });
+    expect(byText.dayInfo(d('2026-11-23'))).toEqual({ kind: 'workday', holiday: null, official: true });
+  });
+
+  it('parses a year only when a day of it is first asked for', () => {
+    const texts = scheduleYearTexts(data);
+    const parse = vi.spyOn(JSON, 'parse');
+    try {
+      const schedule = scheduleFromYearTexts(texts);
+      expect(parse).not.toHaveBeenCalled();
+      schedule.days(2026);
+      schedule.days(2026);
+      expect(parse).toHaveBeenCalledTimes(1);
+      expect(schedule.days(2030)).toEqual({ holidays: {}, workdays: {} });
+    } finally {
+      parse.mockRestore();
+    }
   });
 });

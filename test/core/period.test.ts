@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addMonths, chinaDate, daysBetween, type IsoDate } from '../../src/core/calendar-date.js';
-import { calendarFrom } from '../../src/core/holidays.js';
+import { calendarFrom, scheduleYears } from '../../src/core/holidays.js';
 import { chinaCalendar } from '../../src/core/official-calendar.js';
 import { deadlineOf, explainDeadline, hasPassed, type Period } from '../../src/core/period.js';
 
@@ -60,7 +60,7 @@ describe('years the holiday package does not cover yet', () => {
 
   it('a deadline moved from a covered year into an uncovered one becomes provisional', () => {
     // A calendar covering only 2026 where 31 Dec 2026 is a holiday: the move lands in 2027.
-    const calendar = calendarFrom({ holidays: { '2026-12-31': 'Test,测试,1' }, workdays: {} });
+    const calendar = calendarFrom(scheduleYears({ holidays: { '2026-12-31': 'Test,测试,1' }, workdays: {} }));
     const deadline = deadlineOf(d('2026-12-30'), { days: 1 }, calendar);
     expect(deadline).toMatchObject({ nominal: '2026-12-31', date: '2027-01-04', provisional: true });
   });

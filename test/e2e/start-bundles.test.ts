@@ -77,6 +77,17 @@ describe('the bundles a command starts from', () => {
     expect(modules).not.toContain('NativeModule os');
   });
 
+  it("the bundles hold chinese-days' schedules a year at a time, not the package's whole file (scripts/build.mjs)", () => {
+    // The whole file lists 2025's first holiday right after 2026's last (National Day, 3 days); a year's text starts with it.
+    const wholeFile = '3","2025-01-01"';
+    const yearText = '{"holidays":{"2025-01-01"';
+    for (const bundle of ['lazy/status-cli.cjs', 'lazy/process-context.cjs']) {
+      const text = fs.readFileSync(path.join(ROOT, 'dist', bundle), 'latin1');
+      expect(text.includes(wholeFile), `${bundle} holds the whole file`).toBe(false);
+      expect(text.includes(yearText), `${bundle} holds 2025's text`).toBe(true);
+    }
+  });
+
   it('another command compiles the command line, the process context and its own module', () => {
     expect(compiled(['register-employee', '--id', ID, '--employer', 'Acme', '--hired-on', '2026-09-01', '--pending'])).toEqual([
       'sscard.cjs',
