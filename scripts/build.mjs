@@ -411,8 +411,8 @@ writeFileSync(STAMP, inputsDigest);
 
 /**
  * dist/checked/: a copy of each shipped data file that is sound, and what
- * reading it gives (NAME.reading.json): for data/policies.json zod's reading
- * (src/core/policy.ts parsePolicies then checks only its rules), for
+ * reading it gives (NAME.reading.json): for data/policies.json the book
+ * parsePolicies made (src/core/policy.ts, policyReading), for
  * data/contributions.json the table. A command finding the same bytes takes
  * the reading (src/cli/commands/shared/checked-data.ts): checking the two
  * files was about a fifth of what `status` ran beyond bare node (issue 31). A
@@ -420,12 +420,12 @@ writeFileSync(STAMP, inputsDigest);
  * is wrong with it.
  */
 async function checkShippedData() {
-  const { parsePolicies, policyFileShape } = await evaluated('src/core/policy.ts');
+  const { parsePolicies, policyReading } = await evaluated('src/core/policy.ts');
   const { parseContributions } = await evaluated('src/core/contributions.ts');
   const readings = {
     'policies.json': (data) => {
-      const shape = policyFileShape(data);
-      return shape.success && parsePolicies(data).ok ? shape.data : undefined;
+      const parsed = parsePolicies(data);
+      return parsed.ok ? policyReading(parsed) : undefined;
     },
     'contributions.json': (data) => {
       const parsed = parseContributions(data);

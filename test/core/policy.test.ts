@@ -4,7 +4,18 @@ import type { IsoDate } from '../../src/core/calendar-date.js';
 import { type Card, cardOn, cardStatus, decideActivation, decideEnable, decideFound, decideLoss, decideReplacement } from '../../src/core/card.js';
 import { type CitizenId, parseCitizenId } from '../../src/core/citizen-id.js';
 import { chinaCalendar } from '../../src/core/official-calendar.js';
-import { lossLapsesOn, parsePolicies, type Policy, policyExpiry, policyForRegion, policyOf, renewalFrom } from '../../src/core/policy.js';
+import {
+  lossLapsesOn,
+  parsePolicies,
+  type Policy,
+  type PolicyReading,
+  policiesFromReading,
+  policyExpiry,
+  policyForRegion,
+  policyOf,
+  policyReading,
+  renewalFrom,
+} from '../../src/core/policy.js';
 import type { Judging } from '../../src/core/decision.js';
 import { BOOK, POLICY_DATA, policy } from './shipped-policies.js';
 
@@ -91,6 +102,22 @@ describe('the shipped policies (data/policies.json)', () => {
     expect(policyForRegion(BOOK, '330702')?.id).toBe('jinhua');
     expect(policyForRegion(BOOK, '110105')?.id).toBe('beijing');
     expect(policyForRegion(BOOK, '420102')).toBeNull();
+  });
+});
+
+// The build keeps parsePolicies' book of the shipped file as JSON (dist/checked/policies.reading.json) and a command
+// finding the same bytes takes it as it is (issue 31): it must be the very book checking the file gives.
+describe('the reading the build keeps of a sound policy file', () => {
+  it('survives JSON and gives the same book, in the same order, and the same national rules', () => {
+    const parsed = parsePolicies(POLICY_DATA);
+    if (!parsed.ok) throw new Error('the shipped policies do not parse');
+    const reading = JSON.parse(JSON.stringify(policyReading(parsed))) as PolicyReading;
+    const again = policiesFromReading(reading);
+    expect([...again.book.keys()]).toEqual([...parsed.book.keys()]);
+    expect([...again.book.entries()]).toEqual([...parsed.book.entries()]);
+    expect(again.national).toEqual(parsed.national);
+    expect(again.book.size).toBeGreaterThanOrEqual(15);
+    expect(again.book.get('seed')?.activation).toEqual(parsed.book.get('seed')?.activation);
   });
 });
 

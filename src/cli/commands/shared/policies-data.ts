@@ -5,7 +5,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Judging } from '../../../core/decision.js';
 import { InvalidInput, refused } from '../../../core/errors.js';
-import { DEFAULT_POLICY, findPolicy, type NationalRules, parsePolicies, type Policy, type PolicyBook, policyForRegion } from '../../../core/policy.js';
+import {
+  DEFAULT_POLICY,
+  findPolicy,
+  type NationalRules,
+  parsePolicies,
+  type Policy,
+  type PolicyBook,
+  type PolicyReading,
+  policiesFromReading,
+  policyForRegion,
+} from '../../../core/policy.js';
 import type { Context } from '../../context.js';
 import { checkedByBuild } from './checked-data.js';
 
@@ -23,17 +33,17 @@ export const POLICIES_FILE = path.join(__dirname, '..', '..', 'data', 'policies.
 
 export function policyBook(): PolicyBook {
   if (book !== null) return book;
-  let checked: unknown;
+  let reading: PolicyReading | undefined;
   let data: unknown;
   try {
     const bytes = fs.readFileSync(POLICIES_FILE);
-    checked = checkedByBuild('policies.json', bytes);
-    if (checked === undefined) data = JSON.parse(bytes.toString('utf8'));
+    reading = checkedByBuild('policies.json', bytes) as PolicyReading | undefined;
+    if (reading === undefined) data = JSON.parse(bytes.toString('utf8'));
   } catch (error) {
     const why = (error as Error).message.slice(0, 120);
     throw refused('policies-unreadable', { why });
   }
-  const parsed = checked === undefined ? parsePolicies(data) : parsePolicies(checked, true);
+  const parsed = reading === undefined ? parsePolicies(data) : policiesFromReading(reading);
   if (!parsed.ok) {
     // Worded by code from the catalogue (errors['policies-invalid']): the entry, the field inside it, what is wrong.
     const { policy, path: field, problem } = parsed.problem;
