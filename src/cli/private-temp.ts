@@ -43,7 +43,7 @@ export function privateTempDir(): string {
 
 /** The directories of sscard runs that ended without removing theirs (killed): at each start. */
 export function removeDeadTempDirs(): void {
-  removeLeftovers(systemTempDir(), NAME);
+  removeLeftovers(systemTempDir(), 'sscard-', NAME);
 }
 
 /**
