@@ -1,6 +1,7 @@
 // Bundles the CLI with esbuild into CommonJS files (Node starts CommonJS
 // measurably faster than ES modules):
 //   dist/sscard.cjs          the command line itself (commander and the option declarations)
+//   dist/lazy/status-cli.cjs the same with the process context and status's module inside, for `status`
 //   dist/lazy/<name>.cjs     one bundle per module that the command line loads with `import()`
 //                            (each command, from its declaration src/cli/commands/<name>.command.ts;
 //                            the process context, from src/cli/main.ts), required only when that command runs
@@ -199,18 +200,6 @@ const plainBuiltins = {
   },
 };
 
-// A package's JSON data (the holiday tables) as JSON.parse of a string rather
-// than an object literal: V8 parses JSON faster than the same object as code.
-const jsonAsJson = {
-  name: 'json-as-json',
-  setup(b) {
-    b.onLoad({ filter: /[\\/]node_modules[\\/].*\.json$/ }, (args) => ({
-      contents: `module.exports = JSON.parse(${JSON.stringify(JSON.stringify(JSON.parse(readFileSync(args.path, 'utf8'))))});`,
-      loader: 'js',
-    }));
-  },
-};
-
 // The message catalogues are data: a bundle that imports them without using
 // them (status, through input.ts) drops them instead of building both again.
 const pureCatalogues = {
@@ -343,7 +332,6 @@ await build({
     commanderWithoutChildProcess,
     withoutPgNative,
     sqliteDriver,
-    jsonAsJson,
     pureCatalogues,
     plainBuiltins,
     lazyCatalogues('./', true),
@@ -370,17 +358,7 @@ while (built.size < lazy.size) {
     entryPoints: next.map(([source, name]) => ({ in: source, out: name })),
     outdir: 'dist/lazy',
     outExtension: { '.js': '.cjs' },
-    plugins: [
-      splitLazyImports(),
-      withoutPgNative,
-      sqliteDriver,
-      jsonAsJson,
-      pureCatalogues,
-      plainBuiltins,
-      lazyCatalogues('./'),
-      zodOnFirstUse,
-      chineseDaysByYear,
-    ],
+    plugins: [splitLazyImports(), withoutPgNative, sqliteDriver, pureCatalogues, plainBuiltins, lazyCatalogues('./'), zodOnFirstUse, chineseDaysByYear],
   });
 }
 // Every bundle a bundle requires is there (a lazy target imported from the entry bundle would be looked for in dist/),
@@ -480,7 +458,8 @@ async function trainCodeCaches() {
       encoding: 'utf8',
     });
   try {
-    // The ledger is made first, elsewhere: creating one is a rare path, and the shared bundles' caches come from `status`.
+    // The ledger is made first, elsewhere: creating one is a rare path. `status` trains its own bundle's cache, and
+    // register-employee those of dist/sscard.cjs and the process context, which every other command shares.
     const register = ['register-employee', '--id', id, '--employer', 'Build Co', '--hired-on', '2026-10-01', '--pending'];
     const runs = [[register, path.join(work, 'discarded')], ...[['status', id], register].map((args) => [args, path.join(root, 'dist', 'cache')])];
     for (const [args, cacheDir] of runs) {

@@ -1,4 +1,5 @@
-// Process entry point (bundled to dist/sscard.cjs; bin/sscard calls start()).
+// Process entry point (bundled to dist/sscard.cjs, and with status inside to dist/lazy/status-cli.cjs; bin/sscard
+// calls start()).
 // The only place that hands the process to main(): its environment, its
 // streams and the clock, read once here.
 import fs from 'node:fs';

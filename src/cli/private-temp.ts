@@ -13,7 +13,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { removeLeftovers } from '../store/leftovers.js';
 
-const NAME = /^sscard-(\d+)-[0-9a-f]{8}$/;
+/** A private directory's name: this prefix, the process id, a dash and 8 random hex digits. */
+const PREFIX = 'sscard-';
+const REST = /^(\d+)-[0-9a-f]{8}$/;
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
 let dir: string | null = null;
@@ -34,7 +36,7 @@ function onSignal(signal: NodeJS.Signals): void {
 /** This process's private temporary directory, made (0700) on first use. */
 export function privateTempDir(): string {
   if (dir !== null) return dir;
-  dir = path.join(systemTempDir(), `sscard-${process.pid}-${crypto.randomBytes(4).toString('hex')}`);
+  dir = path.join(systemTempDir(), `${PREFIX}${process.pid}-${crypto.randomBytes(4).toString('hex')}`);
   fs.mkdirSync(dir, { mode: 0o700 });
   process.once('exit', remove);
   for (const s of SIGNALS) process.once(s, onSignal);
@@ -43,7 +45,7 @@ export function privateTempDir(): string {
 
 /** The directories of sscard runs that ended without removing theirs (killed): at each start. */
 export function removeDeadTempDirs(): void {
-  removeLeftovers(systemTempDir(), 'sscard-', NAME);
+  removeLeftovers(systemTempDir(), PREFIX, REST);
 }
 
 /**

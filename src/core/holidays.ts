@@ -45,18 +45,24 @@ export interface ScheduleYears {
   days(year: number): ScheduleData;
 }
 
-/** A whole schedule's days, by year (the days of a year it does not cover are empty). */
+/**
+ * A whole schedule's days, by year. A year is covered when it has holidays;
+ * the adjusted working days of a year that is not are left out, as the
+ * calendar never reads them (its days are empty).
+ */
 export function scheduleYears(data: ScheduleData): ScheduleYears {
   const byYear = new Map<number, { holidays: Record<string, string>; workdays: Record<string, string> }>();
-  const yearDays = (year: number) => {
+  for (const [date, name] of Object.entries(data.holidays)) {
+    const year = yearOf(date as IsoDate);
     let days = byYear.get(year);
     if (days === undefined) byYear.set(year, (days = { holidays: {}, workdays: {} }));
-    return days;
-  };
-  for (const [date, name] of Object.entries(data.holidays)) yearDays(yearOf(date as IsoDate)).holidays[date] = name;
-  for (const [date, name] of Object.entries(data.workdays)) yearDays(yearOf(date as IsoDate)).workdays[date] = name;
-  const years = new Set(Object.keys(data.holidays).map((date) => yearOf(date as IsoDate)));
-  return { years, days: (year) => byYear.get(year) ?? { holidays: {}, workdays: {} } };
+    days.holidays[date] = name;
+  }
+  for (const [date, name] of Object.entries(data.workdays)) {
+    const days = byYear.get(yearOf(date as IsoDate));
+    if (days !== undefined) days.workdays[date] = name;
+  }
+  return { years: new Set(byYear.keys()), days: (year) => byYear.get(year) ?? { holidays: {}, workdays: {} } };
 }
 
 /** Each covered year's days as JSON text, keyed by the year: what the build puts into the bundles. */

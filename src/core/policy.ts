@@ -209,7 +209,7 @@ function lossProblem(rule: LossRule): boolean {
 }
 
 /** zod's reading of the policy file's content: its typed copy (unknown keys left out), or the issues. */
-export function policyFileShape(data: unknown) {
+function policyFileShape(data: unknown) {
   fileSchema ??= makeFileSchema();
   return zod().safeParse(fileSchema, data);
 }

@@ -16,15 +16,15 @@ export function isAlive(pid: number): boolean {
 }
 
 /**
- * Removes the entries of `dir` that `pattern` matches (its group 1 is the
- * process id) and whose process is gone; directories with what they hold.
- * `prefix` is the text every such name starts with: other names are passed
- * over without the pattern, which V8 compiles on its first use (two patterns,
- * about 0.2 ms of every command's start, issue 31, where a directory
- * usually holds no leftover at all). Silent: a leftover that cannot be
- * removed must not stop the command.
+ * Removes the entries of `dir` named `prefix` then a text `rest` matches (its
+ * group 1 is the process id) whose process is gone; directories with what
+ * they hold. Names without the prefix are passed over before the pattern
+ * runs, since V8 compiles a pattern on its first use (two patterns, about
+ * 0.2 ms of every command's start, issue 31), and a directory usually holds no
+ * leftover at all. Silent: a leftover that cannot be removed must not stop
+ * the command.
  */
-export function removeLeftovers(dir: string, prefix: string, pattern: RegExp): void {
+export function removeLeftovers(dir: string, prefix: string, rest: RegExp): void {
   let names: string[];
   try {
     names = fs.readdirSync(dir);
@@ -33,7 +33,7 @@ export function removeLeftovers(dir: string, prefix: string, pattern: RegExp): v
   }
   for (const name of names) {
     if (!name.startsWith(prefix)) continue;
-    const match = pattern.exec(name);
+    const match = rest.exec(name.slice(prefix.length));
     if (!match || Number(match[1]) === process.pid || isAlive(Number(match[1]))) continue;
     try {
       fs.rmSync(path.join(dir, name), { recursive: true, force: true });
@@ -43,15 +43,16 @@ export function removeLeftovers(dir: string, prefix: string, pattern: RegExp): v
   }
 }
 
-const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** What a staging file's name adds to the ledger's: then the process id, and a side file's suffix. */
+const STAGING = '.sscard-new-';
+const STAGING_REST = /^(\d+)(?:-wal|-shm|-journal)?$/;
 
 /** A new ledger being written beside its final name by a bulk import (first-write.ts's createByRename), and its side files. */
 export function stagingName(file: string, pid = process.pid): string {
-  return `${file}.sscard-new-${pid}`;
+  return `${file}${STAGING}${pid}`;
 }
 
 /** The staging files of imports into a new ledger at `file` that were killed (issue 29 item 2). */
 export function removeDeadStaging(file: string): void {
-  const base = path.basename(file);
-  removeLeftovers(path.dirname(path.resolve(file)), `${base}.sscard-new-`, new RegExp(`^${literal(base)}\\.sscard-new-(\\d+)(?:-wal|-shm|-journal)?$`));
+  removeLeftovers(path.dirname(path.resolve(file)), `${path.basename(file)}${STAGING}`, STAGING_REST);
 }

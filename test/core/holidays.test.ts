@@ -290,6 +290,18 @@ describe('the official schedule a year at a time', () => {
     }
   });
 
+  it('a year without holidays is not covered, and its adjusted working days are left out, both ways', () => {
+    const table = {
+      holidays: { '2026-10-01': 'National Day,国庆节,3' },
+      workdays: { '2026-09-27': 'National Day,国庆节,3', '2027-02-07': 'Spring Festival,春节,3' },
+    };
+    for (const schedule of [scheduleYears(table), scheduleFromYearTexts(scheduleYearTexts(table))]) {
+      expect([...schedule.years]).toEqual([2026]);
+      expect(schedule.days(2026)).toEqual({ holidays: { '2026-10-01': 'National Day,国庆节,3' }, workdays: { '2026-09-27': 'National Day,国庆节,3' } });
+      expect(schedule.days(2027)).toEqual({ holidays: {}, workdays: {} });
+    }
+  });
+
   it('a calendar from the texts answers each day from 2004 to 2028 as one from the whole file does', () => {
     const whole = calendarFrom(scheduleYears(data), { lunar: () => lunar });
     const byText = calendarFrom(scheduleFromYearTexts(scheduleYearTexts(data)), { lunar: () => lunar });

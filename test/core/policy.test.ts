@@ -114,8 +114,8 @@ describe('the reading the build keeps of a sound policy file', () => {
     const reading = JSON.parse(JSON.stringify(policyReading(parsed))) as PolicyReading;
     const again = policiesFromReading(reading);
     expect([...again.book.keys()]).toEqual([...parsed.book.keys()]);
-    expect([...again.book.entries()]).toEqual([...parsed.book.entries()]);
-    expect(again.national).toEqual(parsed.national);
+    expect([...again.book.entries()]).toStrictEqual([...parsed.book.entries()]);
+    expect(again.national).toStrictEqual(parsed.national);
     expect(again.book.size).toBeGreaterThanOrEqual(15);
     expect(again.book.get('seed')?.activation).toEqual(parsed.book.get('seed')?.activation);
   });
