@@ -5,9 +5,11 @@
 // exit path: a normal end, an error, Ctrl-C, SIGTERM or SIGHUP; after a SIGKILL
 // or a power cut, by the next run (its process id is dead). The text tables of
 // due and people keep their measured rows here beyond a few MB
-// (commands/shared/aligned-table.ts). Nothing else sscard runs writes
-// temporary files: the workbook reader (formats/roster/xlsx.ts) reads the zip
-// in place.
+// (commands/shared/aligned-table.ts). The web view keeps an uploaded roster
+// until it is confirmed in a directory named the same way (sweptTempDir),
+// which a killed server leaves to the next run. Nothing else sscard runs
+// writes temporary files: the workbook reader (formats/roster/xlsx.ts) reads
+// the zip in place.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -36,11 +38,22 @@ function onSignal(signal: NodeJS.Signals): void {
 /** This process's private temporary directory, made (0700) on first use. */
 export function privateTempDir(): string {
   if (dir !== null) return dir;
-  dir = path.join(systemTempDir(), `${PREFIX}${process.pid}-${crypto.randomBytes(4).toString('hex')}`);
-  fs.mkdirSync(dir, { mode: 0o700 });
+  dir = sweptTempDir();
   process.once('exit', remove);
   for (const s of SIGNALS) process.once(s, onSignal);
   return dir;
+}
+
+/**
+ * A new directory (0700) named as this process's private one, which the
+ * caller removes itself: the web view's uploads, at confirmation or when the
+ * server closes. Should the process be killed first, the next run removes it
+ * as it removes a killed run's private directory (removeDeadTempDirs).
+ */
+export function sweptTempDir(): string {
+  const made = path.join(systemTempDir(), `${PREFIX}${process.pid}-${crypto.randomBytes(4).toString('hex')}`);
+  fs.mkdirSync(made, { mode: 0o700 });
+  return made;
 }
 
 /** The directories of sscard runs that ended without removing theirs (killed): at each start. */

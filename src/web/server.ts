@@ -16,6 +16,7 @@ import type { Context } from '../cli/context.js';
 import { failureOf } from '../cli/exit.js';
 import type { Lang } from '../cli/text/lang.js';
 import { messagesFor } from '../cli/text/messages/index.js';
+import { sweptTempDir } from '../cli/private-temp.js';
 import { printable } from '../cli/text/safe-text.js';
 import type { OpenHireGroup, Store } from '../store/store.js';
 import { SCRIPT, STYLE } from './assets.js';
@@ -376,7 +377,8 @@ export async function startServer(options: ServeOptions): Promise<WebServer> {
       if (!/\.(xlsx|csv|tsv|txt|json)$/i.test(name))
         return html(res, 400, lang, '/import', importForm(view(ctx, session, null), `<p class="error" id="error">${esc(ctx.m.web.import.badType)}</p>`));
       // Kept in a directory of this user's alone until confirmed (the import reads a file, as on the command line).
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sscard-web-'));
+      // Named as a private directory of this process, so that a killed server's upload is removed by the next run.
+      const dir = sweptTempDir();
       const stored = path.join(dir, name);
       fs.writeFileSync(stored, file.data, { mode: 0o600 });
       const id = randomToken();

@@ -14,6 +14,10 @@ export interface Served {
   readonly stdout: () => string;
   readonly stderr: () => string;
   stop(): Promise<void>;
+  /** Sends the server a signal (SIGKILL: no exit path runs). */
+  kill(signal: NodeJS.Signals): void;
+  /** Resolves once the server has exited. */
+  exited(): Promise<void>;
 }
 
 export async function serve(db: string, options: { today?: string; args?: string[]; env?: Record<string, string> } = {}): Promise<Served> {
@@ -55,9 +59,17 @@ export async function serve(db: string, options: { today?: string; args?: string
     token: parsed.searchParams.get('token')!,
     stdout: () => out,
     stderr: () => err,
+    kill: (signal) => {
+      child.kill(signal);
+    },
+    exited: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once('exit', () => resolve());
+      }),
     stop: () =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
       }),
