@@ -487,7 +487,8 @@ export const OPEN_ITEMS_SQL = {
 } as const;
 
 /** A policy id as an SQL string literal (ids are `[a-z][a-z0-9-]*` by the policy file's schema; quotes doubled all the same). */
-const sqlText = (text: string): string => `'${text.replace(/'/g, "''")}'`;
+/** A text as an SQL string literal (its quotes doubled). */
+export const sqlText = (text: string): string => `'${text.replace(/'/g, "''")}'`;
 
 /**
  * The agenda's raw material from people replayed as they stood on an earlier

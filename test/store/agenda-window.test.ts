@@ -98,11 +98,28 @@ describe("the web view's window of the agenda on SQLite", () => {
         const sources = await store.agendaRows(null, order, { employer });
         rows[employer] = { registrations: await keys(sources.registrations), separations: await keys(sources.separations) };
       }
+      // `due --employer`: the whole agenda, its employer filter a function of the name (here: case ignored).
+      const filtered: Record<string, { registrations: string[]; separations: string[] }> = {};
+      for (const typed of ['co 1', 'CO 2', 'Co 9']) {
+        const asked: (string | null)[] = [];
+        const employerMatches = (name: string | null) => {
+          asked.push(name);
+          return name?.toLowerCase() === typed.toLowerCase();
+        };
+        const sources = await store.agendaRows(null, order, { employerMatches });
+        filtered[typed] = { registrations: await keys(sources.registrations), separations: await keys(sources.separations) };
+        // Asked once per name, each name of an open hire (the filter keeps names for its suggestions).
+        expect(new Set(asked).size, typed).toBe(asked.length);
+        expect([...asked].filter((name) => name !== null).sort(), typed).toEqual(['Co 0', 'Co 1', 'Co 2']);
+      }
       spy.mockRestore();
       const byEmployer = ['hire_unregistered_by_employer', 'hire_separation_open_by_employer'].map((index) =>
         prepared.some((sql) => sql.includes(`INDEXED BY ${index}`)),
       );
-      return { rows, byEmployer };
+      const filteredByIndex = prepared.some((sql) =>
+        /INDEXED BY hire_unregistered_by_employer JOIN person[\s\S]*ORDER BY sscard_registration_deadline/.test(sql),
+      );
+      return { rows, byEmployer, filtered, filteredByIndex };
     };
     const current = openSqliteStore(file, { create: false, createDirectories: false, now })!;
     const atV7 = await employersOf(current);
@@ -116,6 +133,13 @@ describe("the web view's window of the agenda on SQLite", () => {
     expect(atV7.byEmployer).toEqual([true, true]);
     expect(atV6.byEmployer).toEqual([false, false]);
     expect(atV7.rows).toEqual(atV6.rows);
+    // due --employer: the same rows both ways, each employer's own, read through the employer indexes at v7 only.
+    expect(atV7.filteredByIndex).toBe(true);
+    expect(atV6.filteredByIndex).toBe(false);
+    expect(atV7.filtered).toEqual(atV6.filtered);
+    expect(atV7.filtered['co 1']).toEqual(atV7.rows['Co 1']);
+    expect(atV7.filtered['CO 2']).toEqual(atV7.rows['Co 2']);
+    expect(atV7.filtered['Co 9']).toEqual({ registrations: [], separations: [] });
     for (const employer of ['Co 0', 'Co 1', 'Co 2']) {
       const { registrations, separations } = atV6.rows[employer]!;
       expect(registrations.length, employer).toBeGreaterThan(10);

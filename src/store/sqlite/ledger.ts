@@ -42,6 +42,7 @@ import {
   payload,
   personEventsOf,
   reiterable,
+  sqlText,
   toCard,
   storedEvent,
   toEvent,
@@ -782,11 +783,27 @@ export class SqliteStore extends Reader implements Store {
     // `due --employer`: the employer is asked in the query (a function of ours, once per name), so that
     // only its hires are joined and sorted (issue 31: 762 of 400,000 open hires were sorted, then dropped).
     const employerMatches = window?.employerMatches === undefined ? null : oncePerEmployer(window.employerMatches);
-    if (employerMatches !== null)
-      this.db.function('sscard_employer', { deterministic: true }, (employer) => (employerMatches(employer === '' ? null : (employer as string)) ? 1 : 0));
-    const cached = (column: string) =>
-      (later === null ? '' : ` AND ${notLater(later, column)}`) +
-      (employerMatches === null || column !== 'h.person_id' ? '' : ' AND sscard_employer(h.employer)');
+    const accepts = (employer: string) => employerMatches!(employer === '' ? null : employer);
+    // At schema v7 the employers of the open hires come from the indexes that lead with the employer, one seek each,
+    // and the hires of those the filter accepts are read through the same indexes: at 3,000,000 hires (2,042,855 open)
+    // `due --employer` otherwise asked the filter of every open hire (696 ms of CPU against 110 ms for the bare query of
+    // its 4,001 hires, npm run bench). A ledger read without migrating asks it row by row, as before.
+    this.employerIndexes ??= this.s.schemaAtLeast(EMPLOYER_INDEXES_VERSION);
+    const employers = employerMatches === null || !this.employerIndexes ? null : this.openEmployers().filter(accepts);
+    if (employerMatches !== null && employers === null)
+      this.db.function('sscard_employer', { deterministic: true }, (employer) => (accepts(employer as string) ? 1 : 0));
+    // No employer accepted: no hire (SQLite finds no plan for an index named with an empty IN list).
+    const ofEmployers =
+      employerMatches === null
+        ? ''
+        : employers === null
+          ? ' AND sscard_employer(h.employer)'
+          : employers.length === 0
+            ? ' AND 0'
+            : ` AND h.employer IN (${employers.map(sqlText).join(', ')})`;
+    const via = (kind: 'registration' | 'separation') =>
+      employers === null || employers.length === 0 ? this.viaIndex(OPEN_HIRES[kind].index) : `INDEXED BY ${OPEN_HIRES[kind].byEmployer}`;
+    const cached = (column: string) => (later === null ? '' : ` AND ${notLater(later, column)}`) + (column !== 'h.person_id' ? '' : ofEmployers);
     const params = later === null ? [] : later.params;
     const s = this.s;
     // Rows as arrays (the driver's raw mode): a third cheaper than named rows, for the hundreds of thousands of open hires.
@@ -824,13 +841,13 @@ export class SqliteStore extends Reader implements Store {
     const registrations = hires(
       'registration',
       () => `SELECT json_array(h.person_id, p.name, ${OPEN_REGISTRATION_VALUES})
-        FROM hire h ${this.viaIndex('registered_on IS NULL')} JOIN person p ON p.id = h.person_id
+        FROM hire h ${via('registration')} JOIN person p ON p.id = h.person_id
         WHERE ${OPEN_ITEMS_SQL.registration}${cached('h.person_id')} ORDER BY sscard_registration_deadline(h.hired_on), h.person_id, h.hired_on, h.employer, h.id`,
     );
     const separations = hires(
       'separation',
       () => `SELECT json_array(h.person_id, p.name, ${HIRE_VALUES})
-        FROM hire h ${this.viaIndex('left_on IS NOT NULL AND separation_done_on IS NULL')} JOIN person p ON p.id = h.person_id
+        FROM hire h ${via('separation')} JOIN person p ON p.id = h.person_id
         WHERE ${OPEN_ITEMS_SQL.separation}${cached('h.person_id')} ORDER BY sscard_separation_deadline(h.left_on), h.person_id, h.hired_on, h.employer, h.id`,
     );
     // Cards that may wait for their policy's function or be due for renewal
@@ -857,6 +874,22 @@ export class SqliteStore extends Reader implements Store {
       separations: merged('separation', separations),
       cards: reiterable(() => (replayed === null ? cards() : mergedByKey(cards(), replayed.cards(), () => 0))),
     };
+  }
+
+  /**
+   * The employers of the open registrations and separations (schema v7), by a loose index scan: each next name is one
+   * seek in the index that leads with the employer, so a ledger of 500 employers costs 500 seeks, not a pass over its
+   * two million open hires.
+   */
+  private openEmployers(): string[] {
+    const names = new Set<string>();
+    for (const { index, byEmployer } of Object.values(OPEN_HIRES)) {
+      const next = `SELECT min(employer) FROM hire INDEXED BY ${byEmployer} WHERE ${index}`;
+      const sql = `WITH RECURSIVE e(name) AS (SELECT (${next}) UNION ALL SELECT (${next} AND employer > e.name) FROM e WHERE e.name IS NOT NULL)
+        SELECT name FROM e WHERE name IS NOT NULL`;
+      for (const name of this.s.sql(sql).pluck().all() as string[]) names.add(name);
+    }
+    return [...names];
   }
 
   /**
