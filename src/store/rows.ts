@@ -486,8 +486,7 @@ export const OPEN_ITEMS_SQL = {
     })))`,
 } as const;
 
-/** A policy id as an SQL string literal (ids are `[a-z][a-z0-9-]*` by the policy file's schema; quotes doubled all the same). */
-/** A text as an SQL string literal (its quotes doubled). */
+/** A text as an SQL string literal, its quotes doubled: a policy id (`[a-z][a-z0-9-]*` by the file's schema), an employer's name. */
 export const sqlText = (text: string): string => `'${text.replace(/'/g, "''")}'`;
 
 /**

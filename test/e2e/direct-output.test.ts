@@ -7,23 +7,12 @@
 // to ask its optional values on).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, logStderr } from './harness.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { BIN, logStderr, processLedger } from './harness.js';
 
 const ID = '11010519491231002X';
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sscard-direct-output-'));
-const env = {
-  PATH: process.env.PATH ?? '',
-  HOME: dir,
-  TZ: 'America/St_Johns',
-  LANG: 'C',
-  NO_COLOR: '1',
-  SSCARD_TODAY: '2026-11-24',
-  SSCARD_DB: path.join(dir, 'ledger.db'),
-};
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+const { dir, env } = processLedger('direct-output');
 
 beforeAll(() => {
   const r = spawnSync(process.execPath, [BIN, 'register-employee', '--id', ID, '--employer', 'Acme', '--hired-on', '2026-09-01'], { env, encoding: 'utf8' });

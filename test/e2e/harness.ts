@@ -191,6 +191,26 @@ export function tempLedger(today = '2026-11-24', engine: Engine = 'sqlite'): Led
   };
 }
 
+/**
+ * For a test file that starts sscard itself (node with a preload, a shell redirection, `node -e`): a temporary
+ * directory holding its ledger, and the clean environment such a process runs in (HOME the directory, SSCARD_DB its
+ * ledger, a fixed today, no colour, a zone far from China's); the directory is removed after the file's tests.
+ */
+export function processLedger(name: string) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `sscard-${name}-`));
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const env = {
+    PATH: process.env.PATH ?? '',
+    HOME: dir,
+    TZ: 'America/St_Johns',
+    LANG: 'C',
+    NO_COLOR: '1',
+    SSCARD_TODAY: '2026-11-24',
+    SSCARD_DB: path.join(dir, 'ledger.db'),
+  };
+  return { dir, env };
+}
+
 /** No stack trace, no unmasked test ID: what every error output must satisfy. */
 export function expectCleanError(text: string, secrets: string[] = []): void {
   if (/\n\s+at .+:\d+:\d+/.test(text)) throw new Error(`stack trace in output:\n${text}`);

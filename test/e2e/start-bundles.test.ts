@@ -7,23 +7,13 @@
 // errors and help, and lines that name `status` for another reason.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, logStderr } from './harness.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { BIN, logStderr, processLedger } from './harness.js';
 
 const ROOT = path.resolve(__dirname, '../..');
 const ID = '11010519491231002X';
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sscard-start-bundles-'));
-const env = {
-  PATH: process.env.PATH ?? '',
-  HOME: dir,
-  LANG: 'C',
-  NO_COLOR: '1',
-  SSCARD_TODAY: '2026-11-24',
-  SSCARD_DB: path.join(dir, 'ledger.db'),
-};
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+const { dir, env } = processLedger('start-bundles');
 
 beforeAll(() => {
   const r = spawnSync(process.execPath, [BIN, 'register-employee', '--id', ID, '--employer', 'Acme', '--hired-on', '2026-09-01', '--pending'], {

@@ -726,8 +726,12 @@ export class SqliteStore extends Reader implements Store {
     super(new Statements(db));
   }
 
-  /** Whether the ledger has schema v7's indexes of one employer's open hires (asked once, at the first such view). */
+  /** Whether the ledger has schema v7's indexes of one employer's open hires (asked once, at the first such read). */
   private employerIndexes: boolean | undefined = undefined;
+  private hasEmployerIndexes(): boolean {
+    this.employerIndexes ??= this.s.schemaAtLeast(EMPLOYER_INDEXES_VERSION);
+    return this.employerIndexes;
+  }
 
   /**
    * '' (the partial index, in deadline order) when few hires match `where`;
@@ -782,19 +786,18 @@ export class SqliteStore extends Reader implements Store {
     }
     // `due --employer`: the employer is asked in the query (a function of ours, once per name), so that
     // only its hires are joined and sorted (issue 31: 762 of 400,000 open hires were sorted, then dropped).
-    const employerMatches = window?.employerMatches === undefined ? null : oncePerEmployer(window.employerMatches);
-    const accepts = (employer: string) => employerMatches!(employer === '' ? null : employer);
+    const filter = window?.employerMatches === undefined ? null : oncePerEmployer(window.employerMatches);
+    const accepts = filter === null ? null : (employer: string) => filter(employer === '' ? null : employer);
     // At schema v7 the employers of the open hires come from the indexes that lead with the employer, one seek each,
     // and the hires of those the filter accepts are read through the same indexes: at 3,000,000 hires (2,042,855 open)
     // `due --employer` otherwise asked the filter of every open hire (696 ms of CPU against 110 ms for the bare query of
     // its 4,001 hires, npm run bench). A ledger read without migrating asks it row by row, as before.
-    this.employerIndexes ??= this.s.schemaAtLeast(EMPLOYER_INDEXES_VERSION);
-    const employers = employerMatches === null || !this.employerIndexes ? null : this.openEmployers().filter(accepts);
-    if (employerMatches !== null && employers === null)
+    const employers = accepts === null || !this.hasEmployerIndexes() ? null : this.openEmployers().filter(accepts);
+    if (accepts !== null && employers === null)
       this.db.function('sscard_employer', { deterministic: true }, (employer) => (accepts(employer as string) ? 1 : 0));
     // No employer accepted: no hire (SQLite finds no plan for an index named with an empty IN list).
     const ofEmployers =
-      employerMatches === null
+      accepts === null
         ? ''
         : employers === null
           ? ' AND sscard_employer(h.employer)'
@@ -915,8 +918,7 @@ export class SqliteStore extends Reader implements Store {
       // One employer's open hires, from the index that leads with the employer (schema v7), then sorted in deadline
       // order, as due reads them. A ledger read without migrating has not got it: one pass over the open hires'
       // index, or the table when many are open.
-      this.employerIndexes ??= this.s.schemaAtLeast(EMPLOYER_INDEXES_VERSION);
-      const via = this.employerIndexes ? `INDEXED BY ${byEmployer}` : this.viaIndex(index);
+      const via = this.hasEmployerIndexes() ? `INDEXED BY ${byEmployer}` : this.viaIndex(index);
       const sql = `SELECT sscard_${kind}_deadline(${start}), h.person_id, p.name, ${HIRE_VALUES}
         FROM hire h ${via} JOIN person p ON p.id = h.person_id
         WHERE ${OPEN_ITEMS_SQL[kind]} AND h.employer = ?${past === null ? '' : ` AND ${notLater(past, 'h.person_id')}`} ORDER BY 1, h.person_id, h.hired_on, h.employer, h.id`;
