@@ -109,7 +109,7 @@ const hireField = (reason: Refusal['reason']): string =>
  * row adds no such hire.
  */
 export function openHireBeside(row: LedgerRow, person: PersonState): Hire | null {
-  if (!row.hire || row.hire.kind !== 'employee') return null;
+  if (row.hire?.kind !== 'employee') return null;
   const { employer, hiredOn } = row.hire;
   if (person.hires.some((h) => h.employer === employer && h.hiredOn === hiredOn)) return null; // already recorded: nothing added
   return person.hires.find((h) => h.kind === 'employee' && h.employer === employer && h.hiredOn !== hiredOn && h.leftOn === null) ?? null;

@@ -129,7 +129,7 @@ export async function* readXlsx(file: string, sheet: string | undefined, onBytes
     const related = new Map((await relationships(readPart, relsOf(workbookPart))).map((r) => [r.id, r]));
     const worksheets = book.sheets.flatMap((s) => {
       const r = related.get(s.id);
-      return r !== undefined && r.type.endsWith('/worksheet') ? [{ name: s.name, part: r.target }] : [];
+      return r?.type.endsWith('/worksheet') ? [{ name: s.name, part: r.target }] : [];
     });
     const chosen = sheet === undefined ? worksheets[0] : worksheets.find((w) => w.name === sheet);
     if (chosen === undefined) {
