@@ -51,24 +51,27 @@ const require = createRequire(import.meta.url);
 
 const ROWS = Number(process.env.SSCARD_BENCH_ROWS ?? 100_000);
 const RUNS = Number(process.env.SSCARD_BENCH_RUNS ?? 15);
-const IMPORT_RUNS = Number(process.env.SSCARD_BENCH_IMPORT_RUNS ?? (ROWS <= 200_000 ? 5 : 1));
+/**
+ * A measure's rounds: the environment's SSCARD_BENCH_<name>_RUNS, else `small` up to 200,000 rows and `large` above,
+ * so that a bench of millions of rows still finishes. A value that is no whole number of at least 1 counts as 1.
+ */
+const rounds = (name, small, large) => Math.max(1, Math.floor(Number(process.env[`SSCARD_BENCH_${name}_RUNS`] ?? (ROWS <= 200_000 ? small : large))) || 1);
+const IMPORT_RUNS = rounds('IMPORT', 5, 1);
 // The same-bytes rows' rounds (sscard, floor, sscard, floor, ...): 5 up to 200,000 rows (about 10 s a round at
-// 100,000), else 1, so that a bench of millions of rows still finishes.
-// Round 1 gives the floors their words; a value that is no whole number of at least 1 counts as 1.
-const SAME_RUNS = Math.max(1, Math.floor(Number(process.env.SSCARD_BENCH_SAME_RUNS ?? (ROWS <= 200_000 ? 5 : 1))) || 1);
+// 100,000), else 1. Round 1 gives the floors their words.
+const SAME_RUNS = rounds('SAME', 5, 1);
 // The rounds of due --json and due --json --employer against their bare queries (sscard, bare, sscard, bare, ...):
 // the same rule as SAME_RUNS and IMPORT_RUNS, 5 up to 200,000 rows, else 1. One run of each read 1.85, 1.81, 1.88, 1.45
 // and 1.65x in five benches at 100,000 hires, ten interleaved rounds 1.62x by medians (issue 31). A round costs about
 // 1.2 s of CPU at 100,000 hires, 5 s at 1 M and 17 s at 3 M (the eighth stop's benches): five there would add
 // about 20 s to a 2.8 min bench and 70 s to a 9.6 min one, and their ratios (1.27x, 1.24x) stood far under the target.
-// A value that is no whole number of at least 1 counts as 1.
-const DUE_RUNS = Math.max(1, Math.floor(Number(process.env.SSCARD_BENCH_DUE_RUNS ?? (ROWS <= 200_000 ? 5 : 1))) || 1);
+const DUE_RUNS = rounds('DUE', 5, 1);
 // The rounds of the past-day rows (issue 31): today's command, then the same as of PAST, one after the other, so that
 // each pair meets the machine in the same state. Measured once each, minutes apart, `due --json` as of the past day
 // read 1.16x, 1.80x and 2.18x today's at 1 M in three benches of builds alike on that path (the eleventh and twelfth
 // stops); five interleaved pairs on a 1 M ledger read 1.60x. 5 rounds up to 200,000 rows, else 3: a round costs about
-// 8 s (due) and 15 s (export) at 1 M. A value that is no whole number of at least 1 counts as 1.
-const PAST_RUNS = Math.max(1, Math.floor(Number(process.env.SSCARD_BENCH_PAST_RUNS ?? (ROWS <= 200_000 ? 5 : 3))) || 1);
+// 8 s (due) and 15 s (export) at 1 M.
+const PAST_RUNS = rounds('PAST', 5, 3);
 const XLSX_ROWS = Math.min(ROWS, 100_000);
 const BIN = path.resolve(import.meta.dirname, '../bin/sscard');
 const MEASURE = path.resolve(import.meta.dirname, 'measure.cjs');
@@ -230,16 +233,12 @@ function sameBytes() {
   }
   for (const [, , floor] of cases) fs.rmSync(out(floor));
   for (const [i, [name, , , goal]] of cases.entries()) {
-    const [s, f] = [median(runs[i].sscard), median(runs[i].floor)];
-    // Each round's own ratio, lowest and highest: how far one run alone could have moved the row.
-    const ratios = runs[i].sscard.map((ms, k) => ms / runs[i].floor[k]);
-    const spread = SAME_RUNS > 1 ? ` (rounds ${Math.min(...ratios).toFixed(2)}-${Math.max(...ratios).toFixed(2)}x)` : '';
     // Round 1 runs every sscard case first (their outputs make the floors' input), then the floors: with one round the
     // two runs of a row are minutes apart at millions of hires, not paired.
     const of = SAME_RUNS > 1 ? `medians of ${SAME_RUNS} interleaved runs` : 'one run each, not paired';
     row(
       `${name}: CPU vs a floor writing the same bytes (${of}); peak memory`,
-      `${s.toFixed(0)} ms vs ${f.toFixed(0)} ms = ${(s / f).toFixed(2)}x${spread}; ${mib(Math.max(...runs[i].mib))}`,
+      `${medianRatio(runs[i].sscard, runs[i].floor)}; ${mib(Math.max(...runs[i].mib))}`,
       goal,
       BEFORE.sameBytes[name] ?? '',
     );
@@ -342,6 +341,16 @@ const median = (xs) => {
   const sorted = [...xs].sort((a, b) => a - b);
   const half = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? sorted[half] : (sorted[half - 1] + sorted[half]) / 2;
+};
+/**
+ * CPU medians of rounds (one figure of each per round), and with several rounds each round's own ratio, lowest and
+ * highest: how far one run alone could have moved the row.
+ */
+const medianRatio = (ms, base) => {
+  const [s, b] = [median(ms), median(base)];
+  const ratios = ms.map((m, k) => m / base[k]);
+  const spread = ms.length > 1 ? ` (rounds ${Math.min(...ratios).toFixed(2)}-${Math.max(...ratios).toFixed(2)}x)` : '';
+  return `${s.toFixed(0)} ms vs ${b.toFixed(0)} ms = ${(s / b).toFixed(2)}x${spread}`;
 };
 const mib = (m) => `${m.toFixed(0)} MiB`;
 const rows = [];
@@ -481,13 +490,6 @@ for (let round = 0; round < DUE_RUNS; round++) {
   due.employerBare.push(measured(['due-employer', env.SSCARD_DB, 'Company 7'], {}, BARE).cpuMs);
 }
 const ofRounds = DUE_RUNS > 1 ? ` (median of ${DUE_RUNS})` : '';
-/** CPU medians of rounds (one figure of each per round), and with several rounds the lowest and highest of their ratios. */
-const againstBare = (ms, bare) => {
-  const [s, b] = [median(ms), median(bare)];
-  const ratios = ms.map((m, k) => m / bare[k]);
-  const spread = ms.length > 1 ? ` (rounds ${Math.min(...ratios).toFixed(2)}-${Math.max(...ratios).toFixed(2)}x)` : '';
-  return `${s.toFixed(0)} ms vs ${b.toFixed(0)} ms = ${(s / b).toFixed(2)}x${spread}`;
-};
 /** A command against the same as of PAST, in PAST_RUNS rounds of one each: CPU per round, the past day's peak memory. */
 const pastAgainstToday = (args) => {
   const pair = { today: [], past: [], mib: 0 };
@@ -503,11 +505,11 @@ const ofPastRounds = PAST_RUNS > 1 ? ` (median of ${PAST_RUNS})` : '';
 const dueText = measured(['due']);
 const dueCheck = measured(['due', '--check']);
 const dueItems = countIn(['due', '--json'], '"kind":');
-row(`due --json (${dueItems.toLocaleString('en')} open): CPU vs bare query${ofRounds}`, againstBare(due.json, due.bare), '<= 1.8x', BEFORE.dueCpu);
+row(`due --json (${dueItems.toLocaleString('en')} open): CPU vs bare query${ofRounds}`, medianRatio(due.json, due.bare), '<= 1.8x', BEFORE.dueCpu);
 row('due --json / due / due --check: peak memory', `${mib(Math.max(...due.mib))} / ${mib(dueText.mib)} / ${mib(dueCheck.mib)}`, '<= 200 MiB', BEFORE.dueMemory);
 row(
   `due --json --employer "company 7" (${countIn(['due', '--json', '--employer', 'company 7'], '"kind":').toLocaleString('en')} open): CPU vs bare query of its hires${ofRounds}`,
-  againstBare(due.employer, due.employerBare),
+  medianRatio(due.employer, due.employerBare),
   'filtered in the query',
   BEFORE.dueEmployer,
 );
@@ -517,7 +519,7 @@ row(
 const dueThen = pastAgainstToday(['due', '--json']);
 row(
   `due --json --as-of ${PAST} (a past day): CPU vs today's due --json${ofPastRounds}; peak memory`,
-  `${againstBare(dueThen.past, dueThen.today)}; ${mib(dueThen.mib)}`,
+  `${medianRatio(dueThen.past, dueThen.today)}; ${mib(dueThen.mib)}`,
   '<= 2x; <= 150 MiB',
   BEFORE.duePast,
 );
@@ -536,7 +538,7 @@ row('export csv / json: peak memory', `${mib(exportCsv.mib)} / ${mib(exportJson.
 const exportThen = pastAgainstToday(['export', '--reveal']);
 row(
   `export csv --as-of ${PAST} (a past day): CPU vs today's export${ofPastRounds}; peak memory`,
-  `${againstBare(exportThen.past, exportThen.today)}; ${mib(exportThen.mib)}`,
+  `${medianRatio(exportThen.past, exportThen.today)}; ${mib(exportThen.mib)}`,
   '<= 2x; <= 150 MiB',
   BEFORE.exportPast,
 );
