@@ -513,7 +513,6 @@ row(
   'filtered in the query',
   BEFORE.dueEmployer,
 );
-// The past-day row below stays one run against one: today's is the last round's run.
 // A past day (issue 31): months back, so that most people have facts after it (hires to 2026-11-17,
 // filings to 2026-11-24) and are replayed as they stood that day; against today's agenda of the same ledger.
 const dueThen = pastAgainstToday(['due', '--json']);
@@ -612,10 +611,11 @@ db.close();
   // The same floor as one file, better-sqlite3's JavaScript in it (bundled by esbuild, as the build bundles sscard's).
   const bundledFloor = path.join(dir, 'status-floor-bundled.cjs');
   require('esbuild').buildSync({ entryPoints: [floor], bundle: true, platform: 'node', minify: true, outfile: bundledFloor, logLevel: 'warning' });
+  const [STATUS, FLOOR, BUNDLED] = ['status <id>', 'floor of status: node + better-sqlite3 + open + one row', 'that floor bundled into one file'];
   const cases = [
-    ['status <id>', [BIN, 'status', target], '<= 1.15x', BEFORE.status],
-    ['floor of status: node + better-sqlite3 + open + one row', [floor, env.SSCARD_DB, target], '', BEFORE.statusFloor],
-    ['that floor bundled into one file', [bundledFloor, env.SSCARD_DB, target], '', ''],
+    [STATUS, [BIN, 'status', target], '<= 1.15x', BEFORE.status],
+    [FLOOR, [floor, env.SSCARD_DB, target], '', BEFORE.statusFloor],
+    [BUNDLED, [bundledFloor, env.SSCARD_DB, target], '', ''],
     ['--version', [BIN, '--version'], '<= 1.08x', BEFORE.version],
     ['--help', [BIN, '--help'], '', ''],
     [
@@ -655,9 +655,8 @@ db.close();
       goal,
       before,
     );
-  const [status, statusFloor] = [median(times['status <id>']), median(times[cases[1][0]])];
+  const [status, statusFloor, bundled] = [STATUS, FLOOR, BUNDLED].map((name) => median(times[name]));
   row('status <id> / its floor', `${status.toFixed(1)} / ${statusFloor.toFixed(1)} ms = ${(status / statusFloor).toFixed(2)}x`, '');
-  const bundled = median(times[cases[2][0]]);
   row('status <id> / that floor bundled', `${status.toFixed(1)} / ${bundled.toFixed(1)} ms = ${(status / bundled).toFixed(2)}x`, '');
   // Node reads and parses NODE_EXTRA_CA_CERTS at every start, before any JavaScript runs: on the machine of issue
   // 31's work (a 220 KB bundle of certificates) most of node -e ""'s time, so every ratio above is much smaller than

@@ -302,6 +302,9 @@ const chineseDaysByYear = {
   },
 };
 
+/** The plugins every bundle of commands' code shares (dist/lazy/), after its own import()s are split off: `catalogues` says how it finds its words. */
+const commandCode = (catalogues) => [withoutPgNative, sqliteDriver, pureCatalogues, plainBuiltins, catalogues, zodOnFirstUse, chineseDaysByYear];
+
 rmSync(STAMP, { force: true }); // written again only once the whole build has succeeded
 rmSync(path.join(root, 'dist'), { recursive: true, force: true });
 await build({
@@ -327,17 +330,7 @@ await build({
   ...common,
   entryPoints: ['src/cli/entry.ts'],
   outfile: 'dist/lazy/status-cli.cjs',
-  plugins: [
-    splitLazyImports({ inline: STATUS_CLI_INSIDE, inLazy: true }),
-    commanderWithoutChildProcess,
-    withoutPgNative,
-    sqliteDriver,
-    pureCatalogues,
-    plainBuiltins,
-    lazyCatalogues('./', true),
-    zodOnFirstUse,
-    chineseDaysByYear,
-  ],
+  plugins: [splitLazyImports({ inline: STATUS_CLI_INSIDE, inLazy: true }), commanderWithoutChildProcess, ...commandCode(lazyCatalogues('./', true))],
 });
 await Promise.all([
   ...['en', 'zh'].map((lang) =>
@@ -358,7 +351,7 @@ while (built.size < lazy.size) {
     entryPoints: next.map(([source, name]) => ({ in: source, out: name })),
     outdir: 'dist/lazy',
     outExtension: { '.js': '.cjs' },
-    plugins: [splitLazyImports(), withoutPgNative, sqliteDriver, pureCatalogues, plainBuiltins, lazyCatalogues('./'), zodOnFirstUse, chineseDaysByYear],
+    plugins: [splitLazyImports(), ...commandCode(lazyCatalogues('./'))],
   });
 }
 // Every bundle a bundle requires is there (a lazy target imported from the entry bundle would be looked for in dist/),

@@ -45,6 +45,9 @@ export interface ScheduleYears {
   days(year: number): ScheduleData;
 }
 
+/** The days of a year the schedule does not cover: none (the calendar then works out a provisional year). */
+const UNCOVERED: ScheduleData = Object.freeze({ holidays: Object.freeze({}), workdays: Object.freeze({}) });
+
 /**
  * A whole schedule's days, by year. A year is covered when it has holidays;
  * the adjusted working days of a year that is not are left out, as the
@@ -62,7 +65,7 @@ export function scheduleYears(data: ScheduleData): ScheduleYears {
     const days = byYear.get(yearOf(date as IsoDate));
     if (days !== undefined) days.workdays[date] = name;
   }
-  return { years: new Set(byYear.keys()), days: (year) => byYear.get(year) ?? { holidays: {}, workdays: {} } };
+  return { years: new Set(byYear.keys()), days: (year) => byYear.get(year) ?? UNCOVERED };
 }
 
 /** Each covered year's days as JSON text, keyed by the year: what the build puts into the bundles. */
@@ -80,7 +83,7 @@ export function scheduleFromYearTexts(texts: Readonly<Record<string, string>>): 
       let days = parsed.get(year);
       if (days === undefined) {
         const text = texts[String(year)];
-        days = text === undefined ? { holidays: {}, workdays: {} } : (JSON.parse(text) as ScheduleData);
+        days = text === undefined ? UNCOVERED : (JSON.parse(text) as ScheduleData);
         parsed.set(year, days);
       }
       return days;

@@ -52,6 +52,11 @@ export async function serve(db: string, options: { today?: string; args?: string
     });
   });
   const parsed = new URL(url);
+  const exited = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once('exit', () => resolve());
+    });
   return {
     url,
     origin: parsed.origin,
@@ -62,17 +67,12 @@ export async function serve(db: string, options: { today?: string; args?: string
     kill: (signal) => {
       child.kill(signal);
     },
-    exited: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null || child.signalCode !== null) return resolve();
-        child.once('exit', () => resolve());
-      }),
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null || child.signalCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
+    exited,
+    stop: () => {
+      const done = exited();
+      child.kill('SIGTERM'); // Node sends nothing to a child that has already exited
+      return done;
+    },
   };
 }
 

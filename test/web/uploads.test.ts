@@ -4,24 +4,19 @@
 // numbers, which nothing sscard wrote may keep after purge. It was `sscard-web-XXXXXX`, which nothing removed.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { BIN, logStderr } from '../e2e/harness.js';
+import { describe, expect, it } from 'vitest';
+import { BIN, logStderr, processLedger } from '../e2e/harness.js';
 import { csrfOf, login, request, serve } from './serve.js';
 
 const ID = '11010519491231002X';
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sscard-uploads-'));
+const { dir, env } = processLedger('uploads');
 const tmp = path.join(dir, 'tmp');
 fs.mkdirSync(tmp);
-const db = path.join(dir, 'ledger.db');
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+const db = env.SSCARD_DB;
 
 function sscard(args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, '--db', db, ...args], {
-    env: { PATH: process.env.PATH ?? '', HOME: dir, TMPDIR: tmp, LANG: 'C', NO_COLOR: '1', SSCARD_TODAY: '2026-10-09' },
-    encoding: 'utf8',
-  });
+  const r = spawnSync(process.execPath, [BIN, ...args], { env: { ...env, TMPDIR: tmp }, encoding: 'utf8' });
   logStderr(r.stderr);
   return r;
 }
