@@ -6,13 +6,29 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 
 /**
- * The driver's compiled addon, named directly: without it better-sqlite3 asks
- * the `bindings` package to search a dozen candidate paths on every start.
+ * The driver's compiled addon, loaded by its path with process.dlopen, as
+ * require() loads a .node file: without it better-sqlite3 asks the `bindings`
+ * package to search a dozen candidate paths on every start, and given the path
+ * it still has require() resolve it again (a stat of every directory on the way,
+ * and a look for a package.json beside each bundle: about 0.25 ms of `status`,
+ * issue 31). Undefined where the addon is not at its usual place.
  */
-export function nativeBinding(): string | undefined {
-  return (addonPath ??= findAddon());
+export function nativeBinding(): object | undefined {
+  if (addon === undefined) addon = loadAddon() ?? null;
+  return addon ?? undefined;
 }
-let addonPath: string | undefined;
+let addon: object | null | undefined;
+
+function loadAddon(): object | undefined {
+  const file = findAddon();
+  if (file === undefined) return undefined;
+  // The copy require() already loaded, where something did (the tests, which hook its statements): one driver per process.
+  const required = require.cache?.[file]?.exports as object | undefined;
+  if (required !== undefined) return required;
+  const module = { exports: {} };
+  process.dlopen(module, file);
+  return module.exports;
+}
 
 function findAddon(): string | undefined {
   // The bundles run from dist/lazy/: the package's own node_modules first, one
@@ -34,7 +50,8 @@ function findAddon(): string | undefined {
  */
 export function connect(filename: string, options: Database.Options = {}): Database.Database {
   const addon = nativeBinding();
-  if (addon !== undefined) return new Database(filename, { ...options, nativeBinding: addon });
+  // The driver takes the addon itself as nativeBinding (better-sqlite3's lib/database.js); its types name only a path.
+  if (addon !== undefined) return new Database(filename, { ...options, nativeBinding: addon as unknown as string });
   const Installed = require('better-sqlite3') as typeof Database;
   return new Installed(filename, options);
 }
