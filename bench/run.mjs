@@ -572,7 +572,7 @@ function startupPeople() {
 /**
  * Start-up: each command against bare `node -e ""`, in turn, medians of
  * RUNS; `status` also against its floor (issue 31): node loading
- * better-sqlite3's JavaScript and addon (named by path, as sscard does), opening the
+ * better-sqlite3's JavaScript and addon (the addon named by path), opening the
  * ledger read-only and reading the person's row. That floor is issue 31's, but
  * not a lower bound: most of its time over `node -e ""` is Node's loader finding,
  * reading and compiling better-sqlite3's dozen files one by one, which `status`

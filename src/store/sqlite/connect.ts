@@ -9,12 +9,12 @@ import Database from 'better-sqlite3';
  * The driver's compiled addon, loaded by its path with process.dlopen, as
  * require() loads a .node file: without it better-sqlite3 asks the `bindings`
  * package to search a dozen candidate paths on every start, and given the path
- * it still has require() resolve it again (a stat of every directory on the way,
- * and a look for a package.json beside each bundle: about 0.25 ms of `status`,
- * issue 31). Undefined where the addon is not at its usual place.
+ * it still has require() resolve it again (a stat of every directory on the
+ * way, a look for a package.json beside the bundle: 0.16-0.56 ms of `status`
+ * in paired runs, issue 31). Undefined where the addon is not at its usual place.
  */
-export function nativeBinding(): object | undefined {
-  if (addon === undefined) addon = loadAddon() ?? null;
+function nativeBinding(): object | undefined {
+  if (addon === undefined) addon = loadAddon() ?? null; // null: looked for once, not at its usual place
   return addon ?? undefined;
 }
 let addon: object | null | undefined;
@@ -22,7 +22,9 @@ let addon: object | null | undefined;
 function loadAddon(): object | undefined {
   const file = findAddon();
   if (file === undefined) return undefined;
-  // The copy require() already loaded, where something did (the tests, which hook its statements): one driver per process.
+  // Where require() has loaded it already (the tests, which hook its statements), that copy: a second would be a
+  // second driver, its statements not those hooked. Each bundle holding the store loads its own once (process-context
+  // and pg-store: both only in a command using both engines), and each works alone.
   const required = require.cache?.[file]?.exports as object | undefined;
   if (required !== undefined) return required;
   const module = { exports: {} };
