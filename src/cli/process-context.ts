@@ -6,7 +6,7 @@
 import type { ChalkInstance } from 'chalk';
 import fs from 'node:fs';
 import path from 'node:path';
-import { chinaDate, type IsoDate, parseWrittenDate } from '../core/calendar-date.js';
+import { chinaDate, type IsoDate, isoInstant, parseWrittenDate } from '../core/calendar-date.js';
 import { inRange } from '../core/date-bounds.js';
 import { InvalidInput } from '../core/errors.js';
 import { chinaCalendar, officialCalendar } from '../core/official-calendar.js';
@@ -118,7 +118,7 @@ export function buildContext(
         await store.close();
         opened.splice(opened.indexOf(store), 1);
       }
-      const options = { create: mode.write, createDirectories: isDefaultPath, now: now.toISOString(), dryRun: mode.dryRun === true };
+      const options = { create: mode.write, createDirectories: isDefaultPath, now: isoInstant(now), dryRun: mode.dryRun === true };
       const isFile = !isPostgresUrl(dbPath);
       // What imports killed while creating this ledger left beside it (personal data purge never reaches).
       if (isFile) removeDeadStaging(dbPath);
@@ -187,7 +187,7 @@ export function buildContext(
     openStore: openStore as Context['openStore'],
     scratchStore: async () => openMemoryStore(),
     openLedgerAt: (async (location: string, mode: { write: boolean }) => {
-      const other = await openLedger(location, { create: mode.write, createDirectories: false, now: now.toISOString() });
+      const other = await openLedger(location, { create: mode.write, createDirectories: false, now: isoInstant(now) });
       if (other) opened.push(other);
       return other;
     }) as Context['openLedgerAt'],

@@ -3,7 +3,7 @@
 // process; Pacific/Apia skipped 2011-12-30 entirely (UTC-10 -> UTC+14).
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { addDays, addMonths, daysBetween, daysInMonth, digitsAt, type IsoDate, isRealDate, parseIsoDate } from '../../src/core/calendar-date.js';
+import { addDays, addMonths, daysBetween, daysInMonth, digitsAt, type IsoDate, isoInstant, isRealDate, parseIsoDate } from '../../src/core/calendar-date.js';
 
 const ZONES = ['Pacific/Apia', 'America/St_Johns', 'Asia/Shanghai', 'Pacific/Kiritimati', 'America/Sao_Paulo', 'UTC'];
 const d = (text: string) => text as IsoDate;
@@ -154,5 +154,41 @@ describe('digitsAt and isRealDate, the readers parseIsoDate and parseCitizenId s
     [Number.NaN, Number.NaN, Number.NaN, false],
   ])('isRealDate(%d, %d, %d) = %s', (y, m, d, expected) => {
     expect(isRealDate(y, m, d)).toBe(expected);
+  });
+});
+
+describe('isoInstant writes an instant as toISOString does, without asking for the zone (issue 31)', () => {
+  it.each([
+    [0, '1970-01-01T00:00:00.000Z'],
+    [Date.UTC(2026, 10, 24, 8, 5, 9, 42), '2026-11-24T08:05:09.042Z'],
+    [Date.UTC(2026, 11, 31, 23, 59, 59, 999), '2026-12-31T23:59:59.999Z'],
+    [Date.UTC(2026, 0, 1, 0, 0, 0, 7), '2026-01-01T00:00:00.007Z'],
+    [Date.UTC(2024, 1, 29, 12, 30, 0, 100), '2024-02-29T12:30:00.100Z'],
+    [-1, '1969-12-31T23:59:59.999Z'],
+    [-2_208_988_800_000, '1900-01-01T00:00:00.000Z'],
+    [-62_167_219_200_000, '0000-01-01T00:00:00.000Z'], // the first instant of year 0
+    [253_402_300_799_999, '9999-12-31T23:59:59.999Z'], // the last of year 9999
+    [253_402_300_800_000, '+010000-01-01T00:00:00.000Z'], // toISOString's six-digit years, as it writes them
+    [-62_167_219_200_001, '-000001-12-31T23:59:59.999Z'],
+  ])('isoInstant(%d) = %s', (ms, expected) => {
+    expect(isoInstant(new Date(ms))).toBe(expected);
+  });
+
+  it('agrees with toISOString over the whole range of dates, in every zone', () => {
+    for (const zone of ZONES) {
+      process.env.TZ = zone;
+      fc.assert(
+        fc.property(
+          // Years 0-9999 (written here) most of the time, the rest of Date's range (left to toISOString) too.
+          fc.oneof({ arbitrary: fc.integer({ min: -62_167_219_200_000, max: 253_402_300_799_999 }), weight: 4 }, fc.integer({ min: -8.64e15, max: 8.64e15 })),
+          (ms) => isoInstant(new Date(ms)) === new Date(ms).toISOString(),
+        ),
+        { numRuns: 2000 },
+      );
+    }
+  });
+
+  it('refuses an invalid date as toISOString does', () => {
+    expect(() => isoInstant(new Date(Number.NaN))).toThrow(RangeError);
   });
 });
