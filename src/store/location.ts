@@ -9,7 +9,12 @@ import { invalidInput } from '../core/errors.js';
  * leading space) is refused as a bad URL rather than taken for a file path,
  * which would be created and echoed with its password (issue 29, defect 9).
  */
-export const isPostgresUrl = (location: string): boolean => /^\s*postgres(ql)?:/i.test(location);
+export function isPostgresUrl(location: string): boolean {
+  // What /^\s*postgres(ql)?:/i matches (test/store/location.test.ts), without a case-insensitive pattern: V8 compiles
+  // one through ICU's case folding, and every command asks this at its start (issue 31).
+  const start = location.trimStart().slice(0, 11).toLowerCase();
+  return start.startsWith('postgres:') || start.startsWith('postgresql:');
+}
 
 /** The schema the ledger lives in when the URL names none. */
 export const DEFAULT_SCHEMA = 'sscard';

@@ -2,6 +2,7 @@
 // parameters sscard reads itself, and the password masked in every form it
 // can take, in URLs that parse and in URLs that do not (issue 29 defect 9,
 // issue 30).
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { displayUrl, isPostgresUrl, parsePostgresUrl } from '../../src/store/location.js';
 
@@ -61,5 +62,37 @@ describe('displayUrl', () => {
     expect(displayUrl('/home/hr/sscard.db')).toBe('/home/hr/sscard.db');
     expect(isPostgresUrl('postgresql:/h/db')).toBe(true);
     expect(isPostgresUrl('./postgres.db')).toBe(false);
+  });
+});
+
+describe('isPostgresUrl', () => {
+  // The pattern it replaced (issue 31): the same answer for every text.
+  const pattern = /^\s*postgres(ql)?:/i;
+  it.each([
+    ['postgres://u@h/db', true],
+    ['POSTGRESQL://u@h/db', true],
+    ['PostgreSQL:/h/db', true],
+    [' \t\n\u00a0\ufeff\u2028postgres:', true],
+    ['postgres', false],
+    ['postgresq:', false],
+    ['postgres\u0130:', false], // İ, whose lower case is two characters
+    ['po\u017ftgres:', false], // long s, which /i without u does not fold to s
+    ['\u180epostgres:', false], // the Mongolian vowel separator is no longer a space
+    ['./postgres://x', false],
+    ['', false],
+  ])('%j: %s', (text, expected) => {
+    expect(isPostgresUrl(text)).toBe(expected);
+    expect(pattern.test(text)).toBe(expected);
+  });
+
+  it('agrees with /^\\s*postgres(ql)?:/i on texts made of its letters, blanks and look-alikes', () => {
+    const pieces = ['p', 'P', 'o', 'O', 's', 'S', 't', 'T', 'g', 'G', 'r', 'R', 'e', 'E', 'q', 'Q', 'l', 'L', ':', '/', ' ', '\t', '\n', '\u00a0', '\u3000', '\ufeff', '\u180e', '\u0130', '\u017f', '\u212a', 'x', 'postgres', 'POSTGRESQL', 'postgresql:', ' postgres:'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 8 }), (parts) => {
+        const text = parts.join('');
+        return isPostgresUrl(text) === pattern.test(text);
+      }),
+      { numRuns: 20_000 },
+    );
   });
 });
