@@ -58,12 +58,15 @@ function colorLevel(option: boolean | undefined, env: IO['env'], isTTY: () => bo
   return isTTY() && env.TERM !== 'dumb' ? 1 : 0;
 }
 
+/** chalk's styles made from arguments (its README, "256 and Truecolor color support"), by their exact names: a Set, not a case-insensitive pattern, which V8 compiles through ICU's case folding at the first style asked for (issue 31). */
+const STYLE_MAKERS = new Set(['rgb', 'hex', 'ansi256', 'bgRgb', 'bgHex', 'bgAnsi256']);
+
 /**
  * Colours at `level`. At level 0 (a pipe, a file, NO_COLOR: most runs)
  * chalk returns its text as given whatever the styles, and `visible` returns
  * nothing: this does the same without loading chalk.
  */
-function colours(level: 0 | 1 | 2 | 3): ChalkInstance {
+export function colours(level: 0 | 1 | 2 | 3): ChalkInstance {
   if (level > 0) return new (require('chalk') as typeof import('chalk')).Chalk({ level });
   const styled = (hidden: boolean): unknown => {
     const style = (...text: unknown[]) => (hidden ? '' : text.length === 1 ? `${text[0]}` : text.join(' '));
@@ -72,7 +75,7 @@ function colours(level: 0 | 1 | 2 | 3): ChalkInstance {
         if (key === 'level') return 0;
         if (typeof key !== 'string') return Reflect.get(target, key);
         // rgb(…), hex(…), ansi256(…) and their backgrounds make a style from their arguments.
-        if (/^(bg)?(rgb|hex|ansi256)$/i.test(key)) return () => styled(hidden);
+        if (STYLE_MAKERS.has(key)) return () => styled(hidden);
         return styled(hidden || key === 'visible');
       },
     });
