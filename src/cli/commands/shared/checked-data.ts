@@ -13,7 +13,10 @@ export function checkedByBuild(name: string, bytes: Buffer): unknown {
   const checked = path.join(__dirname, '..', 'checked', name);
   try {
     if (!fs.readFileSync(checked).equals(bytes)) return undefined;
-    return JSON.parse(fs.readFileSync(checked.replace(/\.json$/, '.reading.json'), 'latin1'));
+    // ASCII JSON (the build escapes the rest), so reading it as UTF-8 gives the same text, by the path Node itself
+    // takes for every script it loads; `latin1` and a pattern for the name cost `status` a first compile each (issue 31).
+    const reading = checked.endsWith('.json') ? `${checked.slice(0, -'.json'.length)}.reading.json` : checked;
+    return JSON.parse(fs.readFileSync(reading, 'utf8'));
   } catch {
     return undefined; // no copy (running from source, an older build): read and checked here
   }
