@@ -5,7 +5,8 @@
 // Layouts: https://www.sqlite.org/fileformat2.html (sections 1.3 and 4).
 import fs from 'node:fs';
 
-const MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
+/** The first 16 bytes of every database file (section 1.3). */
+const MAGIC = 'SQLite format 3\0';
 const WAL_MAGIC = [0x377f0682, 0x377f0683];
 
 export interface HeaderFields {
@@ -19,20 +20,24 @@ export interface HeaderFields {
 export type FileKind = { readonly kind: 'empty' } | { readonly kind: 'not-sqlite' } | ({ readonly kind: 'sqlite' } & HeaderFields);
 
 /** The 100-byte database header's fields that tell whose file it is. */
-export function readHeaderFields(page: Buffer): HeaderFields | null {
-  if (page.length < 100 || !page.subarray(0, 16).equals(MAGIC)) return null;
-  const rawSize = page.readUInt16BE(16);
+export function readHeaderFields(page: Uint8Array): HeaderFields | null {
+  if (page.length < 100) return null;
+  for (let i = 0; i < MAGIC.length; i++) if (page[i] !== MAGIC.charCodeAt(i)) return null;
+  // The fields are big-endian, as a DataView reads by default. V8's own, where Buffer's equals and readUInt32BE are
+  // Node's JavaScript, compiled at their first call: every command opening a ledger paid that (issue 31).
+  const fields = new DataView(page.buffer, page.byteOffset, page.byteLength);
+  const rawSize = fields.getUint16(16);
   const pageSize = rawSize === 1 ? 65536 : rawSize;
   if (pageSize < 512 || (pageSize & (pageSize - 1)) !== 0) return null;
   // The in-header size is valid only when "version-valid-for" equals the change counter.
-  const pageCount = page.readUInt32BE(92) === page.readUInt32BE(24) ? page.readUInt32BE(28) : null;
-  return { applicationId: page.readUInt32BE(68), userVersion: page.readInt32BE(60), pageCount, pageSize };
+  const pageCount = fields.getUint32(92) === fields.getUint32(24) ? fields.getUint32(28) : null;
+  return { applicationId: fields.getUint32(68), userVersion: fields.getInt32(60), pageCount, pageSize };
 }
 
 export function inspectDatabase(file: string): FileKind {
   const fd = fs.openSync(file, 'r');
   try {
-    const header = Buffer.alloc(100);
+    const header = new Uint8Array(100);
     const read = fs.readSync(fd, header, 0, 100, 0);
     if (read === 0) return { kind: 'empty' };
     const fields = readHeaderFields(header.subarray(0, read));
