@@ -272,5 +272,8 @@ export function loadRegions(): RegionLookup {
   }
 }
 
-/** What was found in a file's bytes, decoded. */
-const utf8 = (bytes: Buffer, start: number, end: number | undefined): string => bytes.toString('utf8', start, end);
+/**
+ * What was found in a file's bytes, decoded as UTF-8: the default encoding, left undefined, since naming it makes
+ * Buffer's toString compile Node's lookup of encodings by name at its first call (0.06 ms of `status`, issue 31).
+ */
+const utf8 = (bytes: Buffer, start: number, end: number | undefined): string => bytes.toString(undefined, start, end);
