@@ -10,6 +10,7 @@ import type { IdProblem } from '../../../core/citizen-id.js';
 import type { CardRefusal, CardState, EnableChannel, ReplaceReason } from '../../../core/card.js';
 import { EARLIEST_DATE, LATEST_DATE } from '../../../core/date-bounds.js';
 import { built } from './built.js';
+import { thousands } from '../money.js';
 import type { EcardChannel, EcardState } from '../../../core/ecard.js';
 import type { ContributionProblem, Insurance } from '../../../core/contributions.js';
 import type { Missing } from '../../../core/cost.js';
@@ -1173,7 +1174,7 @@ export const en = {
               ? `The workbook's part ${p.part} unpacks to ${p.mib} MiB, over ${p.limitMib} times its packed size, which no spreadsheet writes; nothing was read: save the sheet as CSV and import that.`
               : `The workbook's part ${p.part} unpacks to ${p.mib} MiB, more than the ${p.limitMib} MiB sscard reads${p.why === 'memory' ? " (a workbook's shared text is held in memory)" : ''}; nothing was read: save the sheet as CSV and import that.`;
           case 'xlsx-too-many-strings':
-            return `The workbook holds more than ${p.limit.toLocaleString('en-US')} shared strings (its different texts), more than sscard holds in memory; no row was read: save the sheet as CSV and import that.`;
+            return `The workbook holds more than ${thousands(p.limit)} shared strings (its different texts), more than sscard holds in memory; no row was read: save the sheet as CSV and import that.`;
         }
       },
       /** An identity number Excel damaged (src/cli/roster/damaged-id.ts). */
@@ -1200,7 +1201,7 @@ export const en = {
       headerAt: (line: number) => `Took line ${line} as the header, passing over the rows above it (a title); give --header-row N to choose another.`,
       headerRow: '--header-row must be a line number, 1 or more (the row of column names).',
       /** The progress bar on a terminal's stderr while a roster is read. */
-      progress: { rows: (n: number) => `${n.toLocaleString('en-US')} row${n === 1 ? '' : 's'}`, reading: (rows: string) => `reading… ${rows}` },
+      progress: { rows: (n: number) => `${thousands(n)} row${n === 1 ? '' : 's'}`, reading: (rows: string) => `reading… ${rows}` },
       badRow: (line: number, field: string, message: string) => `line ${line}, ${field}: ${message}`,
       moreInvalid: (n: number) => `and ${n} more invalid row${n === 1 ? '' : 's'}.`,
       invalidRows: (invalid: number, rows: number, dryRun: boolean) =>

@@ -4,6 +4,7 @@
 import { EARLIEST_DATE, LATEST_DATE } from '../../../core/date-bounds.js';
 import type { ErrorWords } from '../../../core/errors.js';
 import { built } from './built.js';
+import { thousands } from '../money.js';
 import type { Messages } from './en.js';
 
 const ID = '11010519491231002X';
@@ -1120,7 +1121,7 @@ export const zh: Messages = {
       moreSecondOpenHires: (n) => spaced`另有${n}行在同一用人单位新增了第二段未结束的用工。`,
       headerAt: (line) => spaced`已将第${line}行作为表头，其上各行（标题）已跳过；如需指定其他行，请用 --header-row N。`,
       headerRow: '--header-row 须为行号（1 或更大），即列名所在的行。',
-      progress: { rows: (n) => spaced`${n.toLocaleString('en-US')}行`, reading: (rows) => spaced`正在读取……${rows}` },
+      progress: { rows: (n) => spaced`${thousands(n)}行`, reading: (rows) => spaced`正在读取……${rows}` },
       badRow: (line, field, message) => spaced`第${line}行，${field}：${message}`,
       moreInvalid: (n) => spaced`另有${n}行无效。`,
       invalidRows: (invalid, rows, dryRun) =>
