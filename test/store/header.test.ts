@@ -27,7 +27,7 @@ describe('readHeaderFields', () => {
     ['the largest page size, written as 1', 65536, 1, -3],
     ['the smallest', 512, 0x7fffffff, 2 ** 31 - 1],
     ['a negative application id', 1024, -2, 0],
-  ])('%s: the fields SQLite reports', (name, pageSize, applicationId, userVersion) => {
+  ])('%s: the fields SQLite reports', (_name, pageSize, applicationId, userVersion) => {
     const file = made(`${pageSize}-${applicationId}.db`, pageSize, applicationId, userVersion);
     const db = new Database(file, { readonly: true });
     const [size, app, version, count] = ['page_size', 'application_id', 'user_version', 'page_count'].map((p) => db.pragma(p, { simple: true }));

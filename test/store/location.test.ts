@@ -86,7 +86,20 @@ describe('isPostgresUrl', () => {
   });
 
   it('agrees with /^\\s*postgres(ql)?:/i on texts made of its letters, blanks and look-alikes', () => {
-    const pieces = ['p', 'P', 'o', 'O', 's', 'S', 't', 'T', 'g', 'G', 'r', 'R', 'e', 'E', 'q', 'Q', 'l', 'L', ':', '/', ' ', '\t', '\n', '\u00a0', '\u3000', '\ufeff', '\u180e', '\u0130', '\u017f', '\u212a', 'x', 'postgres', 'POSTGRESQL', 'postgresql:', ' postgres:'];
+    const pieces = [
+      ...'pPoOsStTgGrReEqQlL:/ \t\nx',
+      '\u00a0',
+      '\u3000',
+      '\ufeff',
+      '\u180e',
+      '\u0130',
+      '\u017f',
+      '\u212a',
+      'postgres',
+      'POSTGRESQL',
+      'postgresql:',
+      ' postgres:',
+    ];
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 8 }), (parts) => {
         const text = parts.join('');
