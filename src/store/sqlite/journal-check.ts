@@ -14,7 +14,8 @@ const WAL_HEADER = 32;
 const FRAME_HEADER = 24;
 const WAL_MAGIC_LE = 0x377f0682; // checksums over little-endian words
 const WAL_MAGIC_BE = 0x377f0683; // big-endian
-const JOURNAL_MAGIC = Buffer.from([0xd9, 0xd5, 0x05, 0xf9, 0x20, 0xa1, 0x63, 0xd7]);
+// A Uint8Array (Buffer's equals takes one): Buffer.from(array) at load compiled Node's code for it at every start (issue 31).
+const JOURNAL_MAGIC = new Uint8Array([0xd9, 0xd5, 0x05, 0xf9, 0x20, 0xa1, 0x63, 0xd7]);
 
 /** What the check found: nothing to fear, or where the damage is. */
 export type JournalFinding =
