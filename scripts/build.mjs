@@ -150,8 +150,12 @@ const sqliteDriver = {
     b.onLoad({ filter: /[\\/]better-sqlite3[\\/]lib[\\/]methods[\\/]backup\.js$/ }, (args) => {
       const source = readFileSync(args.path, 'utf8');
       const eager = 'const fsAccess = promisify(fs.access);';
-      if (!source.includes(eager)) throw new Error(`${args.path}: better-sqlite3 no longer promisifies fs.access at load as expected; update scripts/build.mjs`);
-      return { contents: source.replace(eager, 'let promisedAccess;\nconst fsAccess = (...args) => (promisedAccess ??= promisify(fs.access))(...args);'), loader: 'js' };
+      if (!source.includes(eager))
+        throw new Error(`${args.path}: better-sqlite3 no longer promisifies fs.access at load as expected; update scripts/build.mjs`);
+      return {
+        contents: source.replace(eager, 'let promisedAccess;\nconst fsAccess = (...args) => (promisedAccess ??= promisify(fs.access))(...args);'),
+        loader: 'js',
+      };
     });
   },
 };
