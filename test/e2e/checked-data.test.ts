@@ -86,6 +86,23 @@ describe('data files checked by the build', () => {
     expect(r.stderr).toMatch(/consequence/);
   });
 
+  it('status of a hire with no card yet reads no policy, so a broken data/policies.json refuses it only once a card is recorded', () => {
+    const data = JSON.parse(shipped('policies.json'));
+    data.policies[0].consequence = 42;
+    const bin = packageWith('broken-policies-status', 'policies.json', JSON.stringify(data));
+    const id = '110105199003070017'; // not the person set up above, who has a card
+    expect(sscard(BIN, ['register-employee', '--id', id, '--employer', 'Acme', '--hired-on', '2026-11-02', '--pending']).code).toBe(0);
+    const before = sscard(bin, ['status', id]);
+    expect(before.code).toBe(0);
+    expect(before.stdout).toBe(sscard(BIN, ['status', id]).stdout); // the same answer as with the shipped policies
+    expect(before.stdout).toMatch(/no card recorded/);
+    expect(sscard(BIN, ['card', 'issue', '--id', id, '--card', 'B87654321']).code).toBe(0);
+    const after = sscard(bin, ['status', id]);
+    expect(after.code).toBe(1);
+    expect(after.stderr).toMatch(/policies\.json/);
+    expect(after.stderr).toMatch(/consequence/);
+  });
+
   it('an edited data/contributions.json that breaks a rule is refused', () => {
     const data = JSON.parse(shipped('contributions.json'));
     data.version = 99;
