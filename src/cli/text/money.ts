@@ -10,8 +10,9 @@ export function yuan(fen: Fen): string {
 }
 
 /**
- * A whole number of zero or more with commas between groups of three digits,
- * as toLocaleString('en-US') writes it (test/cli/money.test.ts), without ICU:
+ * A whole number of zero or more, below 1e21 (String writes larger ones in
+ * exponent form; sscard's amounts stay far below), with commas between groups
+ * of three digits, as toLocaleString('en-US') writes it (test/cli/money.test.ts), without ICU:
  * its first call builds a number format from ICU's locale data, 13.6-14.9 ms
  * here, which every `status` naming a late registration's cost paid (issue 31).
  */
