@@ -150,6 +150,19 @@ export const byUrgency = (a: AgendaItem, b: AgendaItem): number =>
   compare(a.hiredOn ?? '', b.hiredOn ?? '') ||
   compare(a.employer ?? '', b.employer ?? '');
 
+/** Open registrations and separations of one employer (null: none recorded), as `due --by-employer` and the web agenda count them. */
+export interface EmployerCounts {
+  readonly open: number;
+  readonly overdue: number;
+}
+
+/**
+ * Employers by their open work: the most overdue first, then the most open; ties by name in the machine's
+ * collation (localeCompare: pinyin for a Chinese locale), the one rule of `due --by-employer` and the web agenda.
+ */
+export const byOpenWork = (a: readonly [string | null, EmployerCounts], b: readonly [string | null, EmployerCounts]): number =>
+  b[1].overdue - a[1].overdue || b[1].open - a[1].open || String(a[0]).localeCompare(String(b[0]));
+
 /**
  * `within`: only deadlines at most that many days away, plus everything
  * overdue (which is never hidden). Null: all of them.

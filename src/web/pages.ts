@@ -4,7 +4,7 @@
 // years their commands. Each reads the same store through the same core and
 // words as its command, so a new state or field the commands learn shows here
 // too; only the layout is the page's own.
-import { type AgendaItem, type AgendaSources, agendaOrder, agendaStream, cardItems } from '../core/agenda.js';
+import { type AgendaItem, type AgendaSources, agendaOrder, agendaStream, byOpenWork, cardItems } from '../core/agenda.js';
 import { addDays, daysBetween, type IsoDate, parseIsoDate, weekday } from '../core/calendar-date.js';
 import { parseCitizenId } from '../core/citizen-id.js';
 import { InvalidInput, NotFound } from '../core/errors.js';
@@ -208,7 +208,7 @@ export async function agendaPage(v: View, params: URLSearchParams): Promise<Page
   }</div>`;
 
   const countRows = [...perEmployer.entries()]
-    .sort((a, b) => b[1].overdue - a[1].overdue || b[1].open - a[1].open || String(a[0]).localeCompare(String(b[0])))
+    .sort(byOpenWork)
     .map(([employer, c]) => [
       employer === null ? esc(w.noEmployer) : `<a href="/${esc(query({ ...filters, employer }))}">${esc(employer)}</a>`,
       esc(c.open),

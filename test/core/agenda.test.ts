@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { agenda, agendaOrder, agendaStream, OPEN_ITEMS } from '../../src/core/agenda.js';
+import { agenda, agendaOrder, agendaStream, byOpenWork, type EmployerCounts, OPEN_ITEMS } from '../../src/core/agenda.js';
 import type { IsoDate } from '../../src/core/calendar-date.js';
 import type { Card } from '../../src/core/card.js';
 import { BOOK } from './shipped-policies.js';
@@ -256,5 +256,18 @@ describe('agendaStream: the same agenda, item by item, from sources in deadline 
       }),
     );
     expect(asked).toBe(0);
+  });
+});
+
+describe('byOpenWork: employers by their open work (due --by-employer, the web agenda)', () => {
+  it('puts the most overdue first, then the most open, then names in collation order', () => {
+    const counts: [string | null, EmployerCounts][] = [
+      ['Beta', { open: 3, overdue: 0 }],
+      ['acme', { open: 3, overdue: 0 }], // before Beta by collation, after it by code point
+      [null, { open: 1, overdue: 1 }],
+      ['Gamma', { open: 5, overdue: 0 }],
+      ['Delta', { open: 2, overdue: 2 }],
+    ];
+    expect(counts.sort(byOpenWork).map(([name]) => name)).toEqual(['Delta', null, 'Gamma', 'acme', 'Beta']);
   });
 });

@@ -3,7 +3,7 @@
 // HR staff live in. With --check, the exit code says whether anything is
 // overdue (for a daily cron job).
 import * as z from 'zod/mini';
-import { type AgendaItem, agendaOrder, agendaStream } from '../../core/agenda.js';
+import { type AgendaItem, agendaOrder, agendaStream, byOpenWork } from '../../core/agenda.js';
 import type { Deadline } from '../../core/period.js';
 import type { Context } from '../context.js';
 import { EXIT } from '../exit.js';
@@ -113,7 +113,7 @@ async function byEmployer(ctx: Context, agenda: Agenda, json: boolean): Promise<
       counts.set(item.employer, c);
     }
   }
-  const rows = [...counts].sort((a, b) => b[1].overdue - a[1].overdue || b[1].open - a[1].open || String(a[0]).localeCompare(String(b[0])));
+  const rows = [...counts].sort(byOpenWork);
   if (json) {
     await send(ctx, `${JSON.stringify({ asOf: ctx.today, employers: rows.map(([employer, c]) => ({ employer, ...c })) }, null, 2)}\n`);
     return overdue;
