@@ -655,6 +655,11 @@ db.close();
       goal,
       before,
     );
+  // The same rounds read pairwise: each round's status over the node -e "" run just before it, the median of those.
+  // Said beside the row, not instead of it: where a process here runs at one of two speeds, the two medians above can
+  // come from different speeds, and a pair of runs a few ms apart mostly shares one (issue 31, fifteenth stop).
+  const paired = median(times[STATUS].map((t, i) => t / times.node[i]));
+  row(`${STATUS} / node -e "": median of the ${RUNS} rounds' own ratios`, `${paired.toFixed(3)}x`, '');
   const [status, statusFloor, bundled] = [STATUS, FLOOR, BUNDLED].map((name) => median(times[name]));
   row('status <id> / its floor', `${status.toFixed(1)} / ${statusFloor.toFixed(1)} ms = ${(status / statusFloor).toFixed(2)}x`, '');
   row('status <id> / that floor bundled', `${status.toFixed(1)} / ${bundled.toFixed(1)} ms = ${(status / bundled).toFixed(2)}x`, '');
