@@ -298,7 +298,7 @@ export async function personPage(v: View, ref: string): Promise<Page> {
   const parsed = parseCitizenId(id, ctx.today);
   if (!person.exists || !parsed.ok) throw new NotFound('person-not-found', ctx.m.status.notFound(shownId(ctx, id)));
   // The same answer as `sscard status` (src/cli/status.ts): the core's report, worded line by line.
-  const report = personStatus({ id: parsed.id, hires: person.hires, cards: person.cards, ecard: person.ecard }, ctx.today, ctx.calendar, policyBook());
+  const report = personStatus({ ...person, id: parsed.id }, ctx.today, ctx.calendar, policyBook);
   const region = regionOf(parsed.id.regionCode, loadRegions(), loadRegionHistory);
   const [answer, ...alerts] = headline(ctx, report);
   // The cost of a late registration (SPEC 1.9), as status prints it: the person page shows it too (SPEC 2.5).

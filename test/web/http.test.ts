@@ -154,6 +154,33 @@ describe.each<Engine>(['sqlite', 'postgres'])('the web view on %s', (engine) => 
     }
   }, 90_000);
 
+  it('shows a card being made on the person page, as status prints it (SPEC 2.5)', async () => {
+    const applied = tempLedger('2026-11-24', engine);
+    let appliedServed: Served | undefined;
+    try {
+      for (const args of [
+        ['register-employee', '--id', ID, '--employer', 'Acme Ltd', '--hired-on', '2026-11-02', '--pending'],
+        ['card', 'apply', '--id', ID, '--on', '2026-11-10'],
+      ]) {
+        const r = applied.run(args, { today: '2026-11-10' });
+        expect(r.code, r.stderr).toBe(0);
+      }
+      const status = applied.run(['status', ID]).stdout;
+      expect(status).toContain('applied for, being made (制卡中)');
+      appliedServed = await serve(applied.db, { today: '2026-11-24' });
+      const appliedCookie = await login(appliedServed);
+      const people = await request(appliedServed, `/people?q=${ID.slice(-4)}`, { headers: { Cookie: appliedCookie } });
+      const ref = /href="\/person\/([\w-]+)"/.exec(people.body)?.[1];
+      const page = await request(appliedServed, `/person/${ref}`, { headers: { Cookie: appliedCookie } });
+      expect(page.body).toContain('applied for, being made (制卡中)');
+      expect(page.body).toContain('applied for 2026-11-10 (Tue), 14 days ago: being made');
+      expect(page.body).not.toContain('No card is recorded');
+    } finally {
+      await appliedServed?.stop();
+      applied.cleanup();
+    }
+  }, 90_000);
+
   it('refuses a POST without, or with a wrong, CSRF token, or from another origin, and writes nothing', async () => {
     const people = await request(served, `/people?q=${ID.slice(-4)}`, { headers: { Cookie: cookie } });
     const ref = /href="\/person\/([\w-]+)"/.exec(people.body)![1]!;

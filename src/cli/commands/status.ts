@@ -14,7 +14,7 @@ import { cityName, contributionTable } from './shared/contributions-data.js';
 import { type CostBook, cityOfEmployer, costJson, costOf, cutoffOf } from './shared/cost.js';
 import { costLines } from '../text/cost-words.js';
 import { policyBook, regionHint } from './shared/policies-data.js';
-import { DEFAULT_POLICY, type PolicyBook, policyOf } from '../../core/policy.js';
+import { DEFAULT_POLICY, policyOf } from '../../core/policy.js';
 import { daysBetween } from '../../core/calendar-date.js';
 import { consequenceText, policyName, policyPlace } from '../text/policy-words.js';
 import { applicationJson, cardJson, deadlineJson, noLedger, separationJson, shownId, writeJson } from './shared/output.js';
@@ -29,17 +29,7 @@ export async function run(ctx: Context, args: { id?: string }): Promise<void> {
   if (!person.exists) {
     throw new NotFound('person-not-found', ctx.m.status.notFound(shownId(ctx, id.number)));
   }
-  // The card policies are looked up by the person's cards and application only: without either, none is (policyOf
-  // answers an id the book lacks alike), so the file is not read: about 1 ms of `status` for a hire with no card yet
-  // (issue 31), and such a status still answers when data/policies.json is damaged, as commands needing no day do
-  // with a bad SSCARD_TODAY (process-context.ts).
-  const policies = person.cards.length > 0 || person.application ? policyBook() : NO_POLICIES;
-  const report = personStatus(
-    { id, hires: person.hires, cards: person.cards, ecard: person.ecard, application: person.application ?? null },
-    ctx.today,
-    ctx.calendar,
-    policies,
-  );
+  const report = personStatus({ ...person, id }, ctx.today, ctx.calendar, policyBook);
   // SPEC 1.8: the card (or application) is under the default rules and a shipped policy matches the holder's region: one line, never applied.
   const shownPolicy = report.application?.policy ?? report.card?.policy ?? null;
   const hint = shownPolicy === DEFAULT_POLICY ? regionHint(id.regionCode) : null;
@@ -53,9 +43,6 @@ export async function run(ctx: Context, args: { id?: string }): Promise<void> {
     if (hint) ctx.out.write(`${ctx.m.card.policyHint(policyPlace(ctx, hint), hint.id)}\n`);
   }
 }
-
-/** The policies of a person with no card and no application: none. */
-const NO_POLICIES: PolicyBook = new Map();
 
 /** Employers and contribution data, read only when a hire has an employer and something open or late. */
 export async function costBook(ctx: Context, store: Store, r: StatusReport): Promise<CostBook | null> {
