@@ -76,6 +76,16 @@ describe('data files checked by the build', () => {
     });
   }
 
+  it("a data file with the build's bytes is read from the build's reading, not checked again", () => {
+    // The shipped file as it is, and a reading marked where the file says otherwise: the mark shows which one was read.
+    const bin = packageWith('reading-taken', 'policies.json', shipped('policies.json'));
+    const readingFile = path.join(path.dirname(bin), '..', 'dist', 'checked', 'policies.reading.json');
+    const reading = JSON.parse(fs.readFileSync(readingFile, 'utf8'));
+    reading.policies[0].name.en = 'Default from the reading';
+    fs.writeFileSync(readingFile, JSON.stringify(reading));
+    expect(sscard(bin, ['policies', reading.policies[0].id]).stdout).toContain('Default from the reading');
+  });
+
   it('an edited data/policies.json that breaks a rule is refused, as before the build checked it', () => {
     const data = JSON.parse(shipped('policies.json'));
     data.policies[0].consequence = 42;
