@@ -1,0 +1,36 @@
+// bin/sscard compiles each bundle with the V8 code cache the build made in
+// dist/cache/, named by the bundle's name under dist/ and its hash; a bundle
+// whose cache is missing or refused gets one written, after the command, into
+// the user's cache directory. So a run of the commands the build trained
+// writes nothing there, and one of a command it did not train writes that
+// command's cache: a cache misnamed or refused shows here, not only as a
+// slower start (issue 31).
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BIN, logStderr, processLedger } from './harness.js';
+
+const { dir, env } = processLedger('code-cache');
+const userCache = path.join(dir, 'cache');
+const written = () => (fs.existsSync(path.join(userCache, 'sscard', 'v8')) ? fs.readdirSync(path.join(userCache, 'sscard', 'v8')).sort() : []);
+
+function sscard(args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { env: { ...env, XDG_CACHE_HOME: userCache }, encoding: 'utf8' });
+  logStderr(r.stderr);
+  return r;
+}
+
+describe("the build's code caches", () => {
+  it('are found and taken for the commands the build ran (status, register-employee): nothing is written for them', () => {
+    const id = '11010519491231002X';
+    expect(sscard(['register-employee', '--id', id, '--employer', 'Acme', '--hired-on', '2026-11-02', '--pending']).status).toBe(0);
+    expect(sscard(['status', id]).status).toBe(0);
+    expect(written()).toEqual([]);
+  });
+
+  it("are written to the user's cache for a command the build did not run", () => {
+    expect(sscard(['policies']).status).toBe(0);
+    expect(written().some((name) => name.startsWith('lazy_policies.cjs-'))).toBe(true);
+  });
+});
