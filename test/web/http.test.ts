@@ -127,58 +127,58 @@ describe.each<Engine>(['sqlite', 'postgres'])('the web view on %s', (engine) => 
     expect(history.body).not.toContain(ID);
   });
 
-  it('shows the cost of an overdue registration on the person page, as status prints it (SPEC 1.9, 2.5)', async () => {
-    const costly = tempLedger('2025-10-20', engine);
-    let costServed: Served | undefined;
+  /**
+   * A ledger of its own made by `commands` on `madeOn`: what `status` prints for ID on `today`, and the person page the
+   * web view serves that day.
+   */
+  async function statusAndPage(commands: string[][], madeOn: string, today: string): Promise<{ status: string; page: string }> {
+    const own = tempLedger(today, engine);
+    let ownServed: Served | undefined;
     try {
-      for (const args of [
-        ['register-employee', '--id', ID, '--employer', 'Acme Ltd', '--hired-on', '2025-09-01', '--pending'],
-        ['employer', 'set', 'Acme Ltd', '--city', 'beijing'],
-      ]) {
-        const r = costly.run(args, { today: '2025-09-02' });
+      for (const args of commands) {
+        const r = own.run(args, { today: madeOn });
         expect(r.code, r.stderr).toBe(0);
       }
-      const premiums = costly.run(['status', ID]).stdout;
-      expect(premiums).toContain('employer 3,795.86 .. 18,979.84');
-      costServed = await serve(costly.db, { today: '2025-10-20' });
-      const costCookie = await login(costServed);
-      const people = await request(costServed, `/people?q=${ID.slice(-4)}`, { headers: { Cookie: costCookie } });
+      const status = own.run(['status', ID]).stdout;
+      ownServed = await serve(own.db, { today });
+      const ownCookie = await login(ownServed);
+      const people = await request(ownServed, `/people?q=${ID.slice(-4)}`, { headers: { Cookie: ownCookie } });
       const ref = /href="\/person\/([\w-]+)"/.exec(people.body)?.[1];
-      const page = await request(costServed, `/person/${ref}`, { headers: { Cookie: costCookie } });
-      expect(page.body).toContain('Estimated cost in yuan (Beijing, 2 months)');
-      expect(page.body).toContain('employer 3,795.86 .. 18,979.84');
-      expect(page.body).toContain('26.50 .. 132.50');
+      return { status, page: (await request(ownServed, `/person/${ref}`, { headers: { Cookie: ownCookie } })).body };
     } finally {
-      await costServed?.stop();
-      costly.cleanup();
+      await ownServed?.stop();
+      own.cleanup();
     }
+  }
+
+  it('shows the cost of an overdue registration on the person page, as status prints it (SPEC 1.9, 2.5)', async () => {
+    const { status, page } = await statusAndPage(
+      [
+        ['register-employee', '--id', ID, '--employer', 'Acme Ltd', '--hired-on', '2025-09-01', '--pending'],
+        ['employer', 'set', 'Acme Ltd', '--city', 'beijing'],
+      ],
+      '2025-09-02',
+      '2025-10-20',
+    );
+    expect(status).toContain('employer 3,795.86 .. 18,979.84');
+    expect(page).toContain('Estimated cost in yuan (Beijing, 2 months)');
+    expect(page).toContain('employer 3,795.86 .. 18,979.84');
+    expect(page).toContain('26.50 .. 132.50');
   }, 90_000);
 
   it('shows a card being made on the person page, as status prints it (SPEC 2.5)', async () => {
-    const applied = tempLedger('2026-11-24', engine);
-    let appliedServed: Served | undefined;
-    try {
-      for (const args of [
+    const { status, page } = await statusAndPage(
+      [
         ['register-employee', '--id', ID, '--employer', 'Acme Ltd', '--hired-on', '2026-11-02', '--pending'],
         ['card', 'apply', '--id', ID, '--on', '2026-11-10'],
-      ]) {
-        const r = applied.run(args, { today: '2026-11-10' });
-        expect(r.code, r.stderr).toBe(0);
-      }
-      const status = applied.run(['status', ID]).stdout;
-      expect(status).toContain('applied for, being made (制卡中)');
-      appliedServed = await serve(applied.db, { today: '2026-11-24' });
-      const appliedCookie = await login(appliedServed);
-      const people = await request(appliedServed, `/people?q=${ID.slice(-4)}`, { headers: { Cookie: appliedCookie } });
-      const ref = /href="\/person\/([\w-]+)"/.exec(people.body)?.[1];
-      const page = await request(appliedServed, `/person/${ref}`, { headers: { Cookie: appliedCookie } });
-      expect(page.body).toContain('applied for, being made (制卡中)');
-      expect(page.body).toContain('applied for 2026-11-10 (Tue), 14 days ago: being made');
-      expect(page.body).not.toContain('No card is recorded');
-    } finally {
-      await appliedServed?.stop();
-      applied.cleanup();
-    }
+      ],
+      '2026-11-10',
+      '2026-11-24',
+    );
+    expect(status).toContain('applied for, being made (制卡中)');
+    expect(page).toContain('applied for, being made (制卡中)');
+    expect(page).toContain('applied for 2026-11-10 (Tue), 14 days ago: being made');
+    expect(page).not.toContain('No card is recorded');
   }, 90_000);
 
   it('refuses a POST without, or with a wrong, CSRF token, or from another origin, and writes nothing', async () => {
