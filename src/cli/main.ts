@@ -56,37 +56,82 @@ interface Run {
   stdoutWritten: boolean;
 }
 
-/** The action of a declared command: builds the context, loads the command's module, runs it. */
+/** The action of a declared command: what commander read from the line, run as runDeclared does. */
 function action(run: Run | undefined, declaration: CommandDeclaration) {
   return async (...params: unknown[]) => {
     // program() without a run declares the command line only (scripts/man.mjs): nothing may run.
     if (!run) throw new Error('sscard: a command line declared without a run cannot run a command');
     const command = params[params.length - 1] as Command;
-    const positional = params.slice(0, -2) as string[];
-    const globals = command.optsWithGlobals() as GlobalOptions;
-    run.json = Boolean(globals.json);
-    const resources = { stores: [] as Store[] };
-    const { buildContext } = await import('./process-context.js');
-    try {
-      // export writes data (a file's bytes), not text for a terminal: passed as is.
-      const ctx = buildContext(
-        globals,
-        resources,
-        commandPath(command),
-        run,
-        command.name() === 'export' || command.name() === 'template',
-        messagesFor,
-        run.io,
-      );
-      const { run: runCommand } = await declaration.load!(); // only a command with a module has an action
-      // Most commands take their options as they are; a command with positional words maps them itself.
-      const args = declaration.toArgs ? declaration.toArgs(positional, command.opts(), registryOf(command)) : command.opts();
-      run.exitCode = (await runCommand(ctx, args as never)) ?? EXIT.ok;
-    } finally {
-      // A refused command leaves no ledger file behind: src/store/first-write.ts creates it only once a write went through.
-      for (const store of resources.stores) await store.close();
-    }
+    const line: ParsedLine = {
+      globals: command.optsWithGlobals() as GlobalOptions,
+      opts: command.opts(),
+      positional: params.slice(0, -2) as string[],
+      path: commandPath(command),
+      registry: registryOf(command),
+    };
+    await runDeclared(run, declaration, line);
   };
+}
+
+/** A command line as read: the options with the program's (`globals`), the command's own, its positional words, its path. */
+interface ParsedLine {
+  readonly globals: GlobalOptions;
+  readonly opts: Record<string, unknown>;
+  readonly positional: string[];
+  readonly path: string;
+  readonly registry: Registry;
+}
+
+/** Builds the context, loads the command's module, runs it. */
+async function runDeclared(run: Run, declaration: CommandDeclaration, line: ParsedLine): Promise<void> {
+  run.json = Boolean(line.globals.json);
+  const resources = { stores: [] as Store[] };
+  const { buildContext } = await import('./process-context.js');
+  try {
+    // export writes data (a file's bytes), not text for a terminal: passed as is.
+    const name = line.path.slice(line.path.lastIndexOf(' ') + 1);
+    const ctx = buildContext(line.globals, resources, line.path, run, name === 'export' || name === 'template', messagesFor, run.io);
+    const { run: runCommand } = await declaration.load!(); // only a command with a module has an action
+    // Most commands take their options as they are; a command with positional words maps them itself.
+    const args = declaration.toArgs ? declaration.toArgs(line.positional, line.opts, line.registry) : line.opts;
+    run.exitCode = (await runCommand(ctx, args as never)) ?? EXIT.ok;
+  } finally {
+    // A refused command leaves no ledger file behind: src/store/first-write.ts creates it only once a write went through.
+    for (const store of resources.stores) await store.close();
+  }
+}
+
+/**
+ * `sscard status <id>` and nothing else, the line most runs are: read here
+ * as commander reads it, without building the command line. Commander's
+ * objects for the program, its options and the command, and its parse of the
+ * line, were 0.8-1.0 ms of `status`'s start-up after Node's own (issue 31,
+ * pinned, three sets of 41 paired rounds). Only this one shape: the command's
+ * name, then one word shaped as an identity number (17 digits, then a digit
+ * or X), which commander takes as status's [id]; with no option on the line
+ * every option has its default, `--no-color`'s `color: true` the only one set.
+ * Any other line, a flag or another word included, is commander's to read.
+ * test/cli/plain-status.test.ts holds this reading to commander's own.
+ */
+export function plainStatusLine(argv: readonly string[], lang: Lang): ParsedLine | null {
+  if (argv.length !== 4 || argv[2] !== 'status' || !idShaped(argv[3]!)) return null;
+  return {
+    globals: { color: true },
+    opts: {},
+    positional: [argv[3]!],
+    path: 'status',
+    registry: { tree: () => commandTree(program(lang)) },
+  };
+}
+
+/** 17 digits, then a digit or X (x): by its characters, since a pattern is compiled at its first use (issue 31). */
+function idShaped(word: string): boolean {
+  if (word.length !== 18) return false;
+  for (let i = 0; i < 18; i++) {
+    const c = word.charCodeAt(i);
+    if (!(c >= 48 && c <= 57) && !(i === 17 && (c === 88 || c === 120))) return false;
+  }
+  return true;
 }
 
 /** `card issue`: the command's words below the program's name. */
@@ -365,7 +410,9 @@ export async function main(argv: string[], io: IO): Promise<number> {
   const lang = langFromArgs(argv, io.env);
   const m = messagesFor(lang);
   try {
-    await programFor(argv, lang, run).parseAsync(argv);
+    const plain = plainStatusLine(argv, lang);
+    if (plain !== null) await runDeclared(run, statusCommand, plain);
+    else await programFor(argv, lang, run).parseAsync(argv);
     return run.exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
