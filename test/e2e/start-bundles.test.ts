@@ -67,6 +67,15 @@ describe('the bundles a command starts from', () => {
     expect(modules).not.toContain('NativeModule os');
   });
 
+  it('`status <id>` alone runs none of commander (main.ts reads that line itself); a line with a flag loads it', () => {
+    // Commander's command.js requires node:process when it loads, and nothing else on status's path does: loaded
+    // or not, that built-in module tells whether commander's modules ran (scripts/build.mjs, commanderOnFirstUse).
+    expect(started(['status', ID]).modules).not.toContain('NativeModule process');
+    const withFlag = started(['status', ID, '--json']);
+    expect(withFlag.bundles).toEqual(['lazy/status-cli.cjs']);
+    expect(withFlag.modules).toContain('NativeModule process');
+  });
+
   it("the bundles hold chinese-days' schedules a year at a time, not the package's whole file (scripts/build.mjs)", () => {
     // The whole file lists 2025's first holiday right after 2026's last (National Day, 3 days); a year's text starts with it.
     const wholeFile = '3","2025-01-01"';
