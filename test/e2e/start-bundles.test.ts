@@ -76,6 +76,14 @@ describe('the bundles a command starts from', () => {
     expect(withFlag.modules).toContain('NativeModule process');
   });
 
+  it('the bundles holding the SQLite driver require its built-in modules as node:fs, node:path, node:util (scripts/build.mjs)', () => {
+    for (const bundle of ['lazy/status-cli.cjs', 'lazy/process-context.cjs']) {
+      const text = fs.readFileSync(path.join(ROOT, 'dist', bundle), 'latin1');
+      expect(text.match(/require\("(fs|path|util)"\)/g), bundle).toBeNull();
+      expect(text, bundle).toContain('require("node:util")'); // the driver's backup method's promisify, still there
+    }
+  });
+
   it("the bundles hold chinese-days' schedules a year at a time, not the package's whole file (scripts/build.mjs)", () => {
     // The whole file lists 2025's first holiday right after 2026's last (National Day, 3 days); a year's text starts with it.
     const wholeFile = '3","2025-01-01"';
