@@ -31,7 +31,7 @@ const STAMP = path.join(root, 'node_modules', '.cache', 'sscard', 'build-inputs.
 const inputsDigest = buildInputsDigest(root);
 if (
   process.argv.includes('--if-changed') &&
-  existsSync(path.join(root, 'dist', 'bundles.json')) &&
+  existsSync(path.join(root, 'dist', 'sscard.cjs')) &&
   existsSync(STAMP) &&
   readFileSync(STAMP, 'utf8') === inputsDigest
 ) {
@@ -419,15 +419,18 @@ for (const bundle of ['sscard.cjs', ...readdirSync(path.join(root, 'dist', 'lazy
 }
 // man/sscard.1, from the same Commander declarations as --help.
 await writeManPage();
-// Each bundle's SHA-1, for bin/sscard to name its code caches by without hashing at every start.
-const bundles = ['sscard.cjs', ...readdirSync(path.join(root, 'dist', 'lazy')).map((name) => `lazy/${name}`)];
-const sha1 = (bundle) =>
-  createHash('sha1')
-    .update(readFileSync(path.join(root, 'dist', bundle)))
-    .digest('hex')
-    .slice(0, 20);
-const hashes = Object.fromEntries(bundles.map((bundle) => [bundle, sha1(bundle)]));
-writeFileSync(path.join(root, 'dist', 'bundles.json'), `${JSON.stringify(hashes, null, 2)}\n`);
+// Each bundle's first line, for bin/sscard: `//sscard-bundle <SHA-1> ascii|utf8`, the SHA-1 (20 hex digits) of the
+// rest, which names its code caches without hashing at every start (V8 checks only a cache's source length), and
+// whether the rest is ASCII (then copied as latin1 rather than decoded). In the bundle read anyway: a list in a file
+// of its own (dist/bundles.json) was one more file read and parsed at each start (issue 31). require() reads the
+// line as a comment.
+for (const bundle of ['sscard.cjs', ...readdirSync(path.join(root, 'dist', 'lazy')).map((name) => `lazy/${name}`)]) {
+  const file = path.join(root, 'dist', bundle);
+  const bytes = readFileSync(file);
+  const hash = createHash('sha1').update(bytes).digest('hex').slice(0, 20);
+  const ascii = bytes.every((byte) => byte < 0x80);
+  writeFileSync(file, Buffer.concat([Buffer.from(`//sscard-bundle ${hash} ${ascii ? 'ascii' : 'utf8'}\n`), bytes]));
+}
 await checkShippedData();
 await trainCodeCaches();
 mkdirSync(path.dirname(STAMP), { recursive: true });

@@ -6,6 +6,7 @@
 // command's cache: a cache misnamed or refused shows here, not only as a
 // slower start (issue 31).
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -32,5 +33,22 @@ describe("the build's code caches", () => {
   it("are written to the user's cache for a command the build did not run", () => {
     expect(sscard(['policies']).status).toBe(0);
     expect(written().some((name) => name.startsWith('lazy_policies.cjs-'))).toBe(true);
+  });
+});
+
+describe("each bundle's first line (scripts/build.mjs; bin/sscard names the caches by it)", () => {
+  const DIST = path.join(__dirname, '..', '..', 'dist');
+  const bundles = ['sscard.cjs', ...fs.readdirSync(path.join(DIST, 'lazy')).map((name) => `lazy/${name}`)];
+  it.each(bundles)('%s: the SHA-1 of the rest, and whether the rest is ASCII', (bundle) => {
+    const bytes = fs.readFileSync(path.join(DIST, bundle));
+    const newline = bytes.indexOf(10);
+    const [, hash, encoding] = /^\/\/sscard-bundle ([0-9a-f]{20}) (ascii|utf8)$/.exec(bytes.toString('latin1', 0, newline)) ?? [];
+    const rest = bytes.subarray(newline + 1);
+    expect(hash).toBe(createHash('sha1').update(rest).digest('hex').slice(0, 20));
+    expect(encoding).toBe(rest.every((byte) => byte < 0x80) ? 'ascii' : 'utf8');
+  });
+
+  it('holds Chinese in some bundle (so both encodings are checked above)', () => {
+    expect(bundles.some((bundle) => fs.readFileSync(path.join(DIST, bundle), 'latin1').split('\n', 1)[0]!.endsWith(' utf8'))).toBe(true);
   });
 });
