@@ -56,9 +56,12 @@ async function evaluated(entry) {
 }
 
 /**
- * The schema of a ledger of each version, as src/store/sqlite/file.ts checks
- * it on every open: made here by running the migrations on an empty database
- * in memory, once, rather than by every command at its start.
+ * The schema of a ledger of the current version, as src/store/sqlite/file.ts
+ * checks it on every open: made here by running the migrations on an empty
+ * database in memory, once, rather than by every command at its start. Only
+ * the current version's (issue 31): an older ledger's is made by file.ts when
+ * that ledger is opened, once, to be migrated; all seven versions' were 31 KB
+ * of text in every bundle holding the store, read at every start.
  */
 async function ledgerSchemas() {
   const { MIGRATIONS, SCHEMA_QUERY } = await evaluated('src/store/sqlite/schema.ts');
@@ -72,7 +75,7 @@ async function ledgerSchemas() {
     schemas[v + 1] = JSON.stringify(db.prepare(SCHEMA_QUERY).all());
   }
   db.close();
-  return schemas;
+  return { [MIGRATIONS.length]: schemas[MIGRATIONS.length] };
 }
 
 /*
@@ -324,6 +327,22 @@ const zodOnFirstUse = {
 };
 
 /*
+ * Decision (issue 31): the `chinese-days` package's functions (its lunar
+ * calendar), which src/core/official-calendar.ts require()s only for a
+ * deadline in a year without an official schedule, are a bundle of their own
+ * too, dist/lazy/chinese-days.cjs: 32 KB fewer in every bundle computing
+ * deadlines, `status`'s among them, read at each start though rarely run.
+ */
+const chineseDaysOnFirstUse = {
+  name: 'chinese-days-on-first-use',
+  setup(b) {
+    b.onResolve({ filter: /^chinese-days$/ }, (args) =>
+      args.kind === 'require-call' && args.importer.startsWith(SOURCES) ? { path: './chinese-days.cjs', external: true } : undefined,
+    );
+  },
+};
+
+/*
  * Decision (issue 31): the `chinese-days` package's schedules go into the
  * bundles a year at a time, as text that is parsed when a command first asks
  * for that year (src/core/chinese-days-schedule.ts is replaced with a module
@@ -351,7 +370,16 @@ const chineseDaysByYear = {
 };
 
 /** The plugins every bundle of commands' code shares (dist/lazy/), after its own import()s are split off: `catalogues` says how it finds its words. */
-const commandCode = (catalogues) => [withoutPgNative, sqliteDriver, pureCatalogues, plainBuiltins, catalogues, zodOnFirstUse, chineseDaysByYear];
+const commandCode = (catalogues) => [
+  withoutPgNative,
+  sqliteDriver,
+  pureCatalogues,
+  plainBuiltins,
+  catalogues,
+  zodOnFirstUse,
+  chineseDaysOnFirstUse,
+  chineseDaysByYear,
+];
 
 rmSync(STAMP, { force: true }); // written again only once the whole build has succeeded
 rmSync(path.join(root, 'dist'), { recursive: true, force: true });
@@ -390,6 +418,7 @@ await Promise.all([
     build({ ...common, entryPoints: [path.join(CATALOGUES, `${lang}.ts`)], outfile: `dist/lazy/messages-${lang}.cjs`, plugins: [plainBuiltins] }),
   ),
   build({ ...common, stdin: { contents: "export * from 'zod/mini';", resolveDir: root, loader: 'js' }, outfile: 'dist/lazy/zod-mini.cjs' }),
+  build({ ...common, stdin: { contents: "module.exports = require('chinese-days');", resolveDir: root, loader: 'js' }, outfile: 'dist/lazy/chinese-days.cjs' }),
 ]);
 // A lazy bundle may itself import() another (the store opener loads the PostgreSQL engine): until none is new.
 // One esbuild call for all of a round's bundles, not one each: esbuild then reads and parses the shared sources

@@ -271,9 +271,11 @@ function tooNew(file: string, version: number): Refused {
 
 /**
  * The schema a ledger of each version has, made by running the same
- * migrations on an empty database in memory: by the build, once (scripts/
- * build.mjs defines SSCARD_SCHEMAS; making them here cost every command 2-3
- * ms of its start), or here when running from source.
+ * migrations on an empty database in memory: the current version's by the
+ * build, once (scripts/build.mjs defines SSCARD_SCHEMAS; making it here cost
+ * every command 2-3 ms of its start); an older version's here, when a ledger
+ * of that version is opened (to be migrated), and every one when running from
+ * source.
  */
 declare const SSCARD_SCHEMAS: Record<number, string> | undefined;
 const expectedSchemas = new Map<number, string>(typeof SSCARD_SCHEMAS === 'undefined' ? [] : Object.entries(SSCARD_SCHEMAS).map(([v, s]) => [Number(v), s]));
