@@ -412,11 +412,7 @@ await build({
   ...common,
   entryPoints: ['src/cli/entry.ts'],
   outfile: 'dist/lazy/status-cli.cjs',
-  plugins: [
-    splitLazyImports({ inline: STATUS_CLI_INSIDE, inLazy: true }),
-    commanderOnFirstUse('./commander.cjs'),
-    ...commandCode(lazyCatalogues('./', true)),
-  ],
+  plugins: [splitLazyImports({ inline: STATUS_CLI_INSIDE, inLazy: true }), commanderOnFirstUse('./commander.cjs'), ...commandCode(lazyCatalogues('./', true))],
 });
 await Promise.all([
   ...['en', 'zh'].map((lang) =>
