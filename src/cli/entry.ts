@@ -69,7 +69,23 @@ export function start(): void {
   };
   void main(process.argv, io).then((code) => {
     process.exitCode = readerGone ? 0 : code;
+    setImmediate(endWhenIdle);
   });
+}
+
+/**
+ * Ends the process once the command is done and nothing is left that would
+ * keep Node running (no handle, request, timer or stream: an output stream
+ * built on a pipe is one, so its writes still finish first). Node would then
+ * end by itself, after taking down the heap and the environment, which a
+ * process that is about to end need not do: 0.20-0.34 ms of `status` (whole
+ * processes, pinned, three sets of 101-151 paired rounds; `node -e ""` gains
+ * nothing from it). 'exit' listeners run as before (bin/sscard writes code
+ * caches there). Checked on the next turn of the event loop, after every
+ * callback the command's last step queued.
+ */
+function endWhenIdle(): void {
+  if (process.getActiveResourcesInfo().length === 0) process.exit();
 }
 
 /** A value made by `make` when first asked for; `made` tells whether it was. */
