@@ -69,13 +69,10 @@ async function ledgerSchemas() {
   const db = new Database(':memory:');
   // Defensive mode off, as file.ts's runMigrations does: v6 edits sqlite_schema.
   db.unsafeMode(true);
-  const schemas = {};
-  for (const [v, migration] of MIGRATIONS.entries()) {
-    db.exec(migration);
-    schemas[v + 1] = JSON.stringify(db.prepare(SCHEMA_QUERY).all());
-  }
+  for (const migration of MIGRATIONS) db.exec(migration);
+  const schema = JSON.stringify(db.prepare(SCHEMA_QUERY).all());
   db.close();
-  return { [MIGRATIONS.length]: schemas[MIGRATIONS.length] };
+  return { [MIGRATIONS.length]: schema };
 }
 
 /*

@@ -105,7 +105,7 @@ async function runDeclared(run: Run, declaration: CommandDeclaration, line: Pars
  * `sscard status <id>` and nothing else, the line most runs are: read here
  * as commander reads it, without building the command line. Commander's
  * objects for the program, its options and the command, and its parse of the
- * line, were 0.8-1.0 ms of `status`'s start-up after Node's own (issue 31,
+ * line, were 0.67-0.74 ms of `status`'s start-up after Node's own (issue 31,
  * pinned, three sets of 41 paired rounds). Only this one shape: the command's
  * name, then one word shaped as an identity number (17 digits, then a digit
  * or X), which commander takes as status's [id]; with no option on the line

@@ -77,6 +77,17 @@ describe('the bundles a command starts from', () => {
     expect(withFlag.modules).toContain('NativeModule process');
   });
 
+  it('a command that is done ends its process only when nothing else still runs in it (src/cli/entry.ts, endWhenIdle)', () => {
+    // A timer of a preloaded module stands for work still under way when the command's answer is out: the process
+    // waits for it, as Node would, rather than ending at once as it does when nothing is left.
+    const later = path.join(dir, 'later.cjs');
+    fs.writeFileSync(later, `setTimeout(() => require('node:fs').writeSync(2, 'still running\\n'), 300);`);
+    const r = spawnSync(process.execPath, ['--require', later, BIN, 'status', ID], { env, encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('110105');
+    expect(r.stderr).toBe('still running\n');
+  });
+
   it('the bundles holding the SQLite driver require its built-in modules as node:fs, node:path, node:util (scripts/build.mjs)', () => {
     for (const bundle of ['lazy/status-cli.cjs', 'lazy/process-context.cjs']) {
       const text = fs.readFileSync(path.join(ROOT, 'dist', bundle), 'latin1');
