@@ -5,6 +5,7 @@
 // the replayed state as a cache. Nothing else changes state.
 import type { IsoDate } from './calendar-date.js';
 import { allow, type Decision, refuse } from './decision.js';
+import { hirePlace, withHireAdded, withHireReplaced } from './hire-places.js';
 import { type Card, type EcardChannel, type EcardClaim, type EnableChannel, type Hire, type HireKind, IN_FORCE, type ReplaceReason } from './state.js';
 
 /**
@@ -145,27 +146,15 @@ export const emptyPerson = (id: string): PersonState => ({ id, exists: false, na
 /** Why a fact cannot apply to the state (e.g. its hire or card is not there): it depends on a fact that does not stand. */
 export type Orphan = { readonly orphan: string };
 
-const sameHire = (h: Hire, employer: string | null, hiredOn: IsoDate) => h.employer === employer && h.hiredOn === hiredOn;
-
 /** `ready` is derived (card.ts, cardOn: an issued card with `readyOn`), never stored: facts apply to the stored `issued`. */
 const storedState = (c: Card): Card => (c.state === 'ready' ? { ...c, state: 'issued' } : c);
 
 function withHire(state: PersonState, employer: string | null, hiredOn: IsoDate, change: (h: Hire) => Hire | null): PersonState | Orphan {
-  const index = hireIndex(state.hires, employer, hiredOn);
+  const index = hirePlace(state.hires, employer, hiredOn);
   if (index === -1) return { orphan: 'no-such-hire' };
   const changed = change(state.hires[index]!);
   if (changed === null) return { orphan: 'hire-not-in-that-state' };
-  // A copy with the one hire replaced (slice keeps the array's elements kind, where an optimised map made
-  // another one than the interpreter's, and the store's code for the hires deoptimised: issue 31).
-  const hires = state.hires.slice();
-  hires[index] = changed;
-  return { ...state, hires };
-}
-
-/** The place of the hire with this employer and hire date, or -1 (findIndex without a closure per call: issue 31). */
-function hireIndex(hires: readonly Hire[], employer: string | null, hiredOn: IsoDate): number {
-  for (let i = 0; i < hires.length; i++) if (sameHire(hires[i]!, employer, hiredOn)) return i;
-  return -1;
+  return { ...state, hires: withHireReplaced(state.hires, index, changed) };
 }
 
 /**
@@ -201,7 +190,7 @@ export function apply(state: PersonState, f: Fact, holderId: string = state.id):
     case 'person.renamed':
       return { ...state, name: body.name };
     case 'hire.recorded': {
-      if (hireIndex(state.hires, body.employer, body.hiredOn) !== -1) return { orphan: 'hire-recorded-twice' };
+      if (hirePlace(state.hires, body.employer, body.hiredOn) !== -1) return { orphan: 'hire-recorded-twice' };
       const hire: Hire = {
         kind: body.hireKind,
         employer: body.employer,
@@ -211,10 +200,8 @@ export function apply(state: PersonState, f: Fact, holderId: string = state.id):
         separationDoneOn: null,
         base: null,
       };
-      // Oldest hire first; the same day keeps the order of recording.
-      const at = state.hires.findIndex((h) => h.hiredOn > body.hiredOn);
-      const hires = at === -1 ? [...state.hires, hire] : [...state.hires.slice(0, at), hire, ...state.hires.slice(at)];
-      return { ...state, hires };
+      // Oldest hire first; the same day keeps the order of recording (hire-places.ts).
+      return { ...state, hires: withHireAdded(state.hires, hire) };
     }
     case 'hire.registered':
       return withHire(state, body.employer, body.hiredOn, (h) => (h.registeredOn === null ? { ...h, registeredOn: day } : null));

@@ -30,6 +30,7 @@ import type { Judging } from './decision.js';
 import type { Refusal } from './refusal.js';
 import { decideEcardClaim, type EcardChannel } from './ecard.js';
 import { applyAll, type Fact, fact, type PersonState, personFacts } from './events.js';
+import { findHire, hirePlace, openHireOtherThan } from './hire-places.js';
 import { baseFacts, decideRegistration } from './registration.js';
 import { decideLeave } from './separation.js';
 import type { Hire } from './state.js';
@@ -111,8 +112,8 @@ const hireField = (reason: Refusal['reason']): string =>
 export function openHireBeside(row: LedgerRow, person: PersonState): Hire | null {
   if (row.hire?.kind !== 'employee') return null;
   const { employer, hiredOn } = row.hire;
-  if (person.hires.some((h) => h.employer === employer && h.hiredOn === hiredOn)) return null; // already recorded: nothing added
-  return person.hires.find((h) => h.kind === 'employee' && h.employer === employer && h.hiredOn !== hiredOn && h.leftOn === null) ?? null;
+  if (hirePlace(person.hires, employer, hiredOn) !== -1) return null; // already recorded: nothing added
+  return openHireOtherThan(person.hires, employer, hiredOn);
 }
 
 /**
@@ -138,9 +139,9 @@ export function planRow(row: LedgerRow, person: PersonState, cardHolder: string 
     const registration = decideRegistration(state.hires, { kind, employer, hiredOn, registeredOn, birthDate: row.id.birthDate }, j);
     if (!registration.ok) return fail(hireField(registration.refusal.reason), registration.refusal);
     record(registration.value.facts);
-    record(baseFacts(state.hires.find((h) => h.employer === employer && h.hiredOn === hiredOn)!, base));
+    record(baseFacts(findHire(state.hires, employer, hiredOn)!, base));
     if (leftOn !== null && employer !== null) {
-      const current = state.hires.find((h) => h.employer === employer && h.hiredOn === hiredOn)!;
+      const current = findHire(state.hires, employer, hiredOn)!;
       // The same end recorded again (a re-import) changes nothing.
       if (current.leftOn !== leftOn || (separationDoneOn !== null && current.separationDoneOn !== separationDoneOn)) {
         const left = decideLeave(state.hires, { employer, hiredOn, leftOn, doneOn: separationDoneOn }, j);

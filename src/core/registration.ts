@@ -8,6 +8,7 @@ import { HIRE_MONTHS_AHEAD, hireDateProblem } from './date-bounds.js';
 import { allow, type Decision, type Judging, refuse } from './decision.js';
 import { type Fact, fact } from './events.js';
 import type { RestDayCalendar } from './holidays.js';
+import { findHire } from './hire-places.js';
 import { type Deadline, deadlineOf, type DutyState, dutyStatus } from './period.js';
 
 export type { Hire, HireKind } from './state.js';
@@ -104,7 +105,7 @@ export function decideRegistration(hires: readonly Hire[], request: Registration
   const { today } = j;
   const { employer, hiredOn, registeredOn } = request;
   if (request.kind === 'flexible' && employer !== null) return refuse({ reason: 'flexible-with-employer' });
-  const existing = hires.find((h) => h.employer === employer && h.hiredOn === hiredOn) ?? null;
+  const existing = findHire(hires, employer, hiredOn) ?? null;
   if (existing === null) {
     const problem = hireDateProblem(hiredOn, request.birthDate, today);
     if (problem === 'out-of-range') return refuse({ reason: 'hire-date-out-of-range', hiredOn });
