@@ -7,6 +7,10 @@
 //     bare better-sqlite3 loop writing the same rows and events, in turn
 //     SSCARD_BENCH_IMPORT_RUNS times (default 5 up to 200,000 rows, else 1);
 //     SSCARD_BENCH_ONLY=import stops after it
+//   - import of many rows for one person (issue 31): 1,000, 2,000 and 4,000 rows
+//     (and 16,000, the trend) against as many rows for as many people, time,
+//     medians of SSCARD_BENCH_ONE_PERSON_RUNS interleaved rounds (default 3);
+//     SSCARD_BENCH_ONLY=one-person measures only these
 //   - due --json, and due --json --employer: CPU against a bare query returning
 //     the same rows, medians of SSCARD_BENCH_DUE_RUNS interleaved rounds
 //     (default 5 up to 200,000 rows, else 1); due --json / due / due --check:
@@ -15,6 +19,7 @@
 //     medians of SSCARD_BENCH_PAST_RUNS rounds of today's then the past day's
 //     (default 5 up to 200,000 rows, else 3)
 //   - export csv and json: CPU against a bare streaming query; peak memory;
+//     export --format xlsx: time and peak memory (issue 31: <= 200 MiB);
 //     export csv as of a past day against today's, in the same rounds (issue 31)
 //   - floors writing the same bytes (issue 31, bench/floors.cjs): due --json,
 //     due (text), due --format ics, people (text) and export --format json
@@ -72,6 +77,9 @@ const DUE_RUNS = rounds('DUE', 5, 1);
 // stops); five interleaved pairs on a 1 M ledger read 1.60x. 5 rounds up to 200,000 rows, else 3: a round costs about
 // 8 s (due) and 15 s (export) at 1 M.
 const PAST_RUNS = rounds('PAST', 5, 3);
+// The rounds of the one-person imports (issue 31), each size's one-person file then its many-people file: 3 at any
+// size (they do not depend on SSCARD_BENCH_ROWS; a round is about 3 s).
+const ONE_PERSON_RUNS = rounds('ONE_PERSON', 3, 3);
 const XLSX_ROWS = Math.min(ROWS, 100_000);
 const BIN = path.resolve(import.meta.dirname, '../bin/sscard');
 const MEASURE = path.resolve(import.meta.dirname, 'measure.cjs');
@@ -371,6 +379,8 @@ const BEFORE = {
   duePast: '19.7 s vs 2.6 s, 428 MiB at 1 M',
   exportPast: '19 s vs 4.5 s, 176 MiB at 1 M',
   dueEmployer: '2.0 s vs 1.08 s at 1 M',
+  onePerson: { 1000: '10.8 s', 2000: '70 s', 4000: '471 s (about n^2.7)' },
+  exportXlsx: '198 / 676 MiB at 100k / 1 M (exceljs: 170 / 608 MiB)',
   // Issue 31's figures against floors writing the same output.
   sameBytes: {
     'due --json': '2.10 / 1.88 / 1.73x',
@@ -396,6 +406,12 @@ if (process.env.SSCARD_BENCH_ONLY === 'postgres') {
   sscard(['import', csv]); // the SQLite ledger that status and copy compare with
   fs.writeFileSync(path.join(dir, 'header.csv'), 'id,name,employer,hired_on,registered_on\n');
   await postgres(startupPeople()[0]);
+  printTable();
+  process.exit(0);
+}
+
+if (process.env.SSCARD_BENCH_ONLY === 'one-person') {
+  onePerson();
   printTable();
   process.exit(0);
 }
@@ -477,6 +493,8 @@ row(
   'bounded',
 );
 
+onePerson();
+
 // The agenda, DUE_RUNS rounds of sscard then its bare query, each round for the whole agenda and then for one employer
 // (issue 31: filtered in the store's query, not after the whole agenda was built): CPU medians, and each round's own
 // ratio, lowest and highest, as the same-bytes rows print theirs.
@@ -534,6 +552,14 @@ row(
   BEFORE.exportCpu,
 );
 row('export csv / json: peak memory', `${mib(exportCsv.mib)} / ${mib(exportJson.mib)}`, '<= 200 MiB', BEFORE.exportMemory);
+// xlsx export (issue 31: <= 200 MiB at any size; exceljs's streaming writer held 170 / 608 MiB at 100k / 1 M).
+const exportXlsx = measured(['export', '--format', 'xlsx', '--reveal']);
+row(
+  `export --format xlsx (${ROWS.toLocaleString('en')} people): time, peak memory`,
+  `${(exportXlsx.ms / 1000).toFixed(1)} s, ${mib(exportXlsx.mib)}`,
+  '<= 200 MiB',
+  BEFORE.exportXlsx,
+);
 const exportThen = pastAgainstToday(['export', '--reveal']);
 row(
   `export csv --as-of ${PAST} (a past day): CPU vs today's export${ofPastRounds}; peak memory`,
@@ -561,6 +587,50 @@ printTable();
  * status / its floor went from 1.03x with one hire to 1.13x with 15, and the
  * median depended on RUNS.
  */
+/**
+ * Issue 31: an import of many rows for one person against as many rows for as many people, each into a new ledger
+ * (wall time, medians of ONE_PERSON_RUNS rounds of one then the other). The one person's rows are the bench's rows in
+ * shape: a hire a row, at an employer of its own (no second open hire at one employer), a day after the last, every
+ * third not registered. The rows for as many people are the bench's own (writeCsv). 16,000 rows show the trend: each
+ * row of one person still copies that person's hires once or twice (the state is never changed in place).
+ */
+function onePerson() {
+  const sizes = [1_000, 2_000, 4_000, 16_000];
+  const times = new Map(sizes.map((n) => [n, { one: [], many: [] }]));
+  const day = (i) => new Date(Date.UTC(1980, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
+  const files = (n) => [path.join(dir, `one-person-${n}.csv`), path.join(dir, `many-people-${n}.csv`)];
+  for (const n of sizes) {
+    const lines = ['id,name,employer,hired_on,registered_on'];
+    for (let i = 0; i < n; i++) lines.push(`11010519491231002X,Employee,Company ${i},${day(i)},${i % 3 === 0 ? '' : day(i)}`);
+    fs.writeFileSync(files(n)[0], `${lines.join('\n')}\n`);
+    writeCsv(files(n)[1], n);
+  }
+  const ledger = path.join(dir, 'one-person.db');
+  const imported = (file) => {
+    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(ledger + suffix, { force: true });
+    return measured(['import', file], { SSCARD_DB: ledger }).ms;
+  };
+  for (let round = 0; round < ONE_PERSON_RUNS; round++) {
+    for (const n of sizes) {
+      const [one, many] = files(n);
+      times.get(n).one.push(imported(one));
+      times.get(n).many.push(imported(many));
+    }
+  }
+  for (const n of sizes) {
+    const { one, many } = times.get(n);
+    const of = ONE_PERSON_RUNS > 1 ? ` (median of ${ONE_PERSON_RUNS})` : '';
+    row(
+      `import ${n.toLocaleString('en')} rows for one person: time vs as many rows for as many people${of}`,
+      medianRatio(one, many),
+      n <= 4_000 ? '<= 2x' : '',
+      BEFORE.onePerson[n] ?? '',
+    );
+  }
+  for (const n of sizes) for (const file of files(n)) fs.rmSync(file);
+  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(ledger + suffix, { force: true });
+}
+
 function startupPeople() {
   // Only the ones needed are kept (at 3 M the list of all before them was 1.5 million strings in the bench's heap).
   const people = [];
