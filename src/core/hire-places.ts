@@ -52,15 +52,20 @@ function indexOf(hires: readonly Hire[]): Places {
   return places;
 }
 
+/**
+ * A hire's place added to an index, unless it is there already: rows of one person refused after their hire was
+ * planned (a bad card cell) plan their hire at the same place again and again.
+ */
 function placed(places: Places, hire: Hire, at: number): void {
   const name = nameOf(hire.employer, hire.hiredOn);
   const given = places.byName.get(name);
   if (given === undefined) places.byName.set(name, at);
-  else if (typeof given === 'number') places.byName.set(name, [given, at]);
-  else given.push(at);
+  else if (typeof given === 'number') {
+    if (given !== at) places.byName.set(name, [given, at]);
+  } else if (!given.includes(at)) given.push(at);
   const ofEmployer = places.byEmployer.get(hire.employer);
   if (ofEmployer === undefined) places.byEmployer.set(hire.employer, [at]);
-  else ofEmployer.push(at);
+  else if (ofEmployer.at(-1) !== at) ofEmployer.push(at);
 }
 
 /** The place of the hire with this employer and hire date, or -1. */

@@ -6,6 +6,7 @@
 import type { IsoDate } from './calendar-date.js';
 import { allow, type Decision, type Judging, refuse } from './decision.js';
 import { type Fact, fact } from './events.js';
+import { findHire } from './hire-places.js';
 import type { RestDayCalendar } from './holidays.js';
 import { type Deadline, deadlineOf, type DutyStatus, dutyStatus } from './period.js';
 import type { Hire } from './registration.js';
@@ -66,8 +67,10 @@ export interface LeaveRequest {
  */
 export function decideLeave(hires: readonly Hire[], request: LeaveRequest, j: Judging): Decision<LeaveOutcome, LeaveRefusal> {
   const { today } = j;
-  const withEmployer = hires.filter((h) => h.kind === 'employee' && h.employer === request.employer);
-  const candidates = request.hiredOn !== null ? withEmployer.filter((h) => h.hiredOn === request.hiredOn) : withEmployer;
+  // Named by its hire date (every import row), the hire is looked up, not passed over with all others (hire-places.ts).
+  const named = request.hiredOn === null ? undefined : findHire(hires, request.employer, request.hiredOn);
+  const candidates =
+    request.hiredOn === null ? hires.filter((h) => h.kind === 'employee' && h.employer === request.employer) : named?.kind === 'employee' ? [named] : [];
   // The hire that ended on that very day (a second call completing the transfer), else the one still open.
   const hire =
     candidates.find((h) => h.leftOn === request.leftOn) ??

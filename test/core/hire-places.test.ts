@@ -5,7 +5,7 @@
 // array in two ways (a row planned, refused, planned again). fast-check makes
 // the histories; the oracle is the pass the code replaced.
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { IsoDate } from '../../src/core/calendar-date.js';
 import { findHire, hirePlace, openHireOtherThan, withHireAdded, withHireReplaced } from '../../src/core/hire-places.js';
 import type { Hire } from '../../src/core/state.js';
@@ -78,6 +78,46 @@ describe('hire places', () => {
     const ended = withHireReplaced(hires, 12, { ...hires[12]!, leftOn: day(40) as IsoDate });
     expect(openHireOtherThan(ended, 'A', day(31) as IsoDate)).toBeNull();
     expect(openHireOtherThan(hires, 'A', day(31) as IsoDate)).toBe(hires[12]); // the older array is unchanged
+  });
+
+  it('keeps answers right when a replacement changes the name (no caller does: the index is not handed on)', () => {
+    let hires: Hire[] = [];
+    for (let i = 0; i < 12; i++) hires = withHireAdded(hires, hire('A', day(i)));
+    expect(hirePlace(hires, 'A', day(5) as IsoDate)).toBe(5);
+    const renamed = withHireReplaced(hires, 5, hire('B', day(5)));
+    expect(hirePlace(renamed, 'B', day(5) as IsoDate)).toBe(5);
+    expect(hirePlace(renamed, 'A', day(5) as IsoDate)).toBe(-1);
+    expect(hirePlace(hires, 'A', day(5) as IsoDate)).toBe(5);
+    expect(hirePlace(withHireAdded(renamed, hire('C', day(30))), 'C', day(30) as IsoDate)).toBe(12);
+  });
+
+  // The registry is the module's contract with the command line's bundles (scripts/build.mjs: they share no module
+  // instance): a second instance of the module must find, and add to, the index the first one made.
+  it('shares its index with another instance of the module, through the registry on globalThis', async () => {
+    const registry = (globalThis as Record<symbol, unknown>)[Symbol.for('sscard.hire-places')] as WeakMap<object, unknown>;
+    let hires: Hire[] = [];
+    for (let i = 0; i < 12; i++) hires = withHireAdded(hires, hire('A', day(i)));
+    hirePlace(hires, 'A', day(0) as IsoDate);
+    vi.resetModules();
+    const other = await import('../../src/core/hire-places.js');
+    expect(other.withHireAdded).not.toBe(withHireAdded); // a module instance of its own
+    const next = other.withHireAdded(hires, hire('B', day(20)));
+    expect(registry.get(next)).toBe(registry.get(hires));
+    expect(hirePlace(next, 'B', day(20) as IsoDate)).toBe(12);
+  });
+
+  it('lists a place once, however often one array has a hire planned at it (rows refused after their hire)', () => {
+    const registry = (globalThis as Record<symbol, unknown>)[Symbol.for('sscard.hire-places')] as WeakMap<
+      object,
+      { byName: Map<string, unknown>; byEmployer: Map<string | null, number[]> }
+    >;
+    let base: Hire[] = [];
+    for (let i = 0; i < 12; i++) base = withHireAdded(base, hire('A', day(i)));
+    hirePlace(base, 'A', day(0) as IsoDate);
+    for (let k = 0; k < 100; k++) withHireAdded(base, hire('A', day(30)));
+    const places = registry.get(base)!;
+    expect(places.byEmployer.get('A')).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    expect([...places.byName.values()].every((given) => typeof given === 'number')).toBe(true);
   });
 
   it('gives the answers of a pass over the array, for any history of arrays made from one another', () => {
