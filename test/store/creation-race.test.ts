@@ -18,6 +18,7 @@ import Database from 'better-sqlite3';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { IsoDate } from '../../src/core/calendar-date.js';
 import { checkCharacter } from '../../src/core/citizen-id.js';
+import { connect } from '../../src/store/sqlite/connect.js';
 import { openSqliteStore } from '../../src/store/sqlite/file.js';
 import type { SqliteStore } from '../../src/store/sqlite/ledger.js';
 
@@ -36,12 +37,16 @@ const open = (file: string) => openSqliteStore(file, { create: true, createDirec
 type Hook = (count: number) => void;
 let hook: { file: string; run: Hook; count: number } | null = null;
 
-// Every statement better-sqlite3 runs (pragmas and transactions' BEGIN/COMMIT included) goes through these.
-const statement = Object.getPrototypeOf(new Database(':memory:').prepare('SELECT 1')) as Record<string, (...a: unknown[]) => unknown>;
+// Every statement better-sqlite3 runs (pragmas and transactions' BEGIN/COMMIT included) goes through these: the
+// prototypes of a connection made as the store makes its own (connect.ts). The addon's classes are made each time the
+// addon is loaded, and the store reuses the copy it loaded first in this process (another test file's, in a worker that
+// ran one before): statements of a driver this file loaded itself were not the store's, and the hook never ran (k = 1).
+const probe = connect(':memory:');
+const statement = Object.getPrototypeOf(probe.prepare('SELECT 1')) as Record<string, (...a: unknown[]) => unknown>;
 const patched: [Record<string, (...a: unknown[]) => unknown>, string, (...a: unknown[]) => unknown][] = [];
 for (const [target, names] of [
   [statement, ['get', 'all', 'run', 'iterate']],
-  [Database.prototype as unknown as Record<string, (...a: unknown[]) => unknown>, ['exec']],
+  [Object.getPrototypeOf(probe) as Record<string, (...a: unknown[]) => unknown>, ['exec']],
 ] as const) {
   for (const name of names) {
     const original = target[name]!;
@@ -65,6 +70,7 @@ for (const [target, names] of [
 }
 afterAll(() => {
   for (const [target, name, original] of patched) target[name] = original;
+  probe.close();
 });
 
 const opened: SqliteStore[] = [];
