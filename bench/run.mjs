@@ -55,7 +55,11 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 
 const ROWS = Number(process.env.SSCARD_BENCH_ROWS ?? 100_000);
-const RUNS = Number(process.env.SSCARD_BENCH_RUNS ?? 15);
+// Rounds of the start-up rows, of serve's requests and of PostgreSQL's status (SSCARD_BENCH_RUNS). 41: with 15, four
+// whole runs at 100,000 hires within 40 minutes read status 1.10, 1.19, 1.19 and 1.10x, the floor that does less
+// (node + better-sqlite3 + open + one row) 1.13-1.28x in the same runs, while runs of 61 rounds read 1.11-1.13x
+// (issue 31, seventeenth stop). A round of the start-up rows is about 0.5 s.
+const RUNS = Number(process.env.SSCARD_BENCH_RUNS ?? 41);
 /**
  * A measure's rounds: the environment's SSCARD_BENCH_<name>_RUNS, else `small` up to 200,000 rows and `large` above,
  * so that a bench of millions of rows still finishes. A value that is no whole number of at least 1 counts as 1.
