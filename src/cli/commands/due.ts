@@ -168,7 +168,7 @@ async function json(ctx: Context, agenda: Agenda, book: CostBook | null, cutoffO
     return text;
   };
   const q = (value: string | null) => (value === null ? 'null' : JSON.stringify(value));
-  const extras = new Map<string, string>();
+  const extras = new HireTexts();
   let count = 0;
   let overdue = 0;
   for await (const page of agenda) {
@@ -220,34 +220,62 @@ async function ics(ctx: Context, agenda: Agenda): Promise<number> {
 
 /**
  * A registration's or separation's cut-off (SPEC 1.9) and an overdue registration's cost, as JSON members. The
- * text depends on the employer's city, the hire's days and base only: made once per such key (`made`, emptied
- * past 4,096 keys so that bases all different cannot grow it), not indented again for each item (issue 31: 13% of
- * due --json).
+ * text depends on the employer's city, the hire's kind, state, days and base only (the cut-off is found from the
+ * city and the hire's start or leaving day, the cost from the city, days and base): made once per such key
+ * (`made`, emptied past 4,096 texts so that bases all different cannot grow it), not indented again for each item
+ * (issue 31: 13% of due --json).
  */
-function hireExtras(ctx: Context, item: AgendaItem, book: CostBook | null, cutoffOfItem: (item: AgendaItem) => Cutoff, made: Map<string, string>): string {
+function hireExtras(ctx: Context, item: AgendaItem, book: CostBook | null, cutoffOfItem: (item: AgendaItem) => Cutoff, made: HireTexts): string {
   if (item.kind !== 'registration' && item.kind !== 'separation') return '';
-  const cutoff = cutoffOfItem(item);
-  const costs = item.kind === 'registration' && item.state === 'overdue';
   const city = book ? cityOfEmployer(book, item.employer) : null;
-  const key = `${cutoff?.date}|${cutoff?.month}|${costs}|${city}|${item.hiredOn}|${item.leftOn}|${item.base}`;
-  let text = made.get(key);
+  // The key's parts looked up a level at a time, in nested Maps: a key string of them made per item (7 parts, then
+  // hashed) was 15 ms of the 390 of due --json at 100,000 hires (issue 31, --cpu-prof).
+  const byBase = made.at(city, item.kind, item.state, item.hiredOn, item.leftOn ?? null);
+  let text = byBase.get(item.base ?? null);
   if (text !== undefined) return text;
-  const cost = costs
-    ? costJson(
-        costOf(
-          book ?? { table: { cities: [], years: [] }, employers: new Map() },
-          { employer: item.employer, hiredOn: item.hiredOn!, registeredOn: null, leftOn: item.leftOn ?? null, base: item.base ?? null },
-          'overdue',
-          ctx.today,
-        ),
-        city,
-      )
-    : null;
+  const cutoff = cutoffOfItem(item);
+  const cost =
+    item.kind === 'registration' && item.state === 'overdue'
+      ? costJson(
+          costOf(
+            book ?? { table: { cities: [], years: [] }, employers: new Map() },
+            { employer: item.employer, hiredOn: item.hiredOn!, registeredOn: null, leftOn: item.leftOn ?? null, base: item.base ?? null },
+            'overdue',
+            ctx.today,
+          ),
+          city,
+        )
+      : null;
   const indent = (value: unknown) => JSON.stringify(value, null, 2).replaceAll('\n', '\n      ');
   text = `,\n      "cutoff": ${cutoff === null ? 'null' : indent(cutoff)},\n      "cost": ${cost === null ? 'null' : indent(cost)}`;
-  if (made.size >= 4096) made.clear();
-  made.set(key, text);
+  made.add(byBase, item.base ?? null, text);
   return text;
+}
+
+/** hireExtras' texts: by city, kind, state, hire day and leaving day, one Map a level, then by base. */
+class HireTexts {
+  private root = new Map<unknown, unknown>();
+  private count = 0;
+
+  /** The Map of texts by base under these keys (made when missing). */
+  at(...keys: unknown[]): Map<number | null, string> {
+    let map = this.root;
+    for (const key of keys) {
+      let next = map.get(key) as Map<unknown, unknown> | undefined;
+      if (next === undefined) map.set(key, (next = new Map()));
+      map = next;
+    }
+    return map as Map<number | null, string>;
+  }
+
+  add(byBase: Map<number | null, string>, base: number | null, text: string): void {
+    if (this.count >= 4096) {
+      this.root = new Map();
+      this.count = 0;
+    }
+    byBase.set(base, text);
+    this.count++;
+  }
 }
 
 async function text(ctx: Context, items: Agenda, within: number | undefined, cutoffOfItem: (item: AgendaItem) => Cutoff): Promise<number> {
