@@ -33,6 +33,15 @@ describe('safeJsonBytes', () => {
     expect(safeJsonBytes(filler).toString('utf8')).toBe(filler);
   });
 
+  it('copies an ASCII chunk as it is, and escapes DEL, the one unsafe ASCII character, wherever it stands', () => {
+    const ascii = '{"name": "Employee 1", "employer": "Company 7"},\n'.repeat(1000);
+    expect(safeJsonBytes(ascii).equals(Buffer.from(ascii, 'utf8'))).toBe(true);
+    for (const text of [`\u007f${ascii}`, `${ascii}\u007f`, `${ascii.slice(0, 20_000)}\u007f${ascii.slice(20_000)}`]) {
+      expect(safeJsonBytes(text).equals(reference(text))).toBe(true);
+      expect(safeJsonBytes(text).includes(0x7f)).toBe(false);
+    }
+  });
+
   it('agrees with safeJson on any text', () => {
     const unsafe = fc.constantFrom('\u007f', '\u0085', '\u061c', '\u200f', '\u2028', '\u202e', '\u2067', '\u00b7', '\u201c', '\u2060', '\u206a', '\ud800');
     const text = fc.array(fc.oneof(fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary' }), unsafe), { maxLength: 40 }).map((parts) => parts.join(''));
