@@ -190,15 +190,17 @@ async function json(ctx: Context, agenda: Agenda, book: CostBook | null, cutoffO
     }
     return middle.text;
   };
-  // Employers repeat (a few hundred among 100,000 hires): each one's JSON text made once, emptied past 4,096.
-  const employers = new Map<string | null, string>();
+  // Employers repeat (a few hundred among 100,000 hires): each one's JSON text and city found once, emptied past 4,096.
+  // The city with the text, for hireTail: a second lookup by the employer per item cost 4-5 ms of CPU (issue 31).
+  const employers = new Map<string | null, { readonly text: string; readonly city: string | null }>();
   const employerOf = (employer: string | null) => {
-    let text = employers.get(employer);
-    if (text === undefined) {
+    let found = employers.get(employer);
+    if (found === undefined) {
       if (employers.size >= 4096) employers.clear();
-      employers.set(employer, (text = flat(`${q(employer)},\n      "hiredOn": `)));
+      const text = flat(`${q(employer)},\n      "hiredOn": `);
+      employers.set(employer, (found = { text, city: book ? cityOfEmployer(book, employer) : null }));
     }
-    return text;
+    return found;
   };
   const extras = new HireTexts();
   let count = 0;
@@ -206,11 +208,12 @@ async function json(ctx: Context, agenda: Agenda, book: CostBook | null, cutoffO
   for await (const page of agenda) {
     for (const item of page) {
       const head = headOf(item.kind);
+      const employer = employerOf(item.employer);
       const wait = batch.add(
         // Kinds, states, identity numbers and dates need no escaping; names, employers and card numbers may.
-        `${count === 0 ? head.slice(1) : head}${shownId(ctx, item.personId)}",\n      "name": ${q(item.name)}${middleOf(item)}${employerOf(item.employer)}${
+        `${count === 0 ? head.slice(1) : head}${shownId(ctx, item.personId)}",\n      "name": ${q(item.name)}${middleOf(item)}${employer.text}${
           item.kind === 'registration' || item.kind === 'separation'
-            ? hireTail(ctx, item, book, cutoffOfItem, extras)
+            ? hireTail(ctx, item, employer.city, book, cutoffOfItem, extras)
             : `${item.hiredOn === null ? 'null' : `"${item.hiredOn}"`},\n      "card": ${q(item.card)}\n    }`
         }`,
       );
@@ -258,13 +261,19 @@ async function ics(ctx: Context, agenda: Agenda): Promise<number> {
 /**
  * A registration's or separation's item from its hire day on, as JSON members: the hire day, no card (a hire's
  * item has none: core/agenda.ts, hireItem), the cut-off (SPEC 1.9) and an overdue registration's cost, then the
- * item's end. The text depends on the employer's city, the hire's kind, state, days and base only (the cut-off is
- * found from the city and the hire's start or leaving day, the cost from the city, days and base): made once per
- * such key (`made`, emptied past 4,096 texts so that bases all different cannot grow it), not indented again for
- * each item (issue 31: 13% of due --json).
+ * item's end. The text depends on the employer's city (`city`, as employerOf found it), the hire's kind, state,
+ * days and base only (the cut-off is found from the city and the hire's start or leaving day, the cost from the
+ * city, days and base): made once per such key (`made`, emptied past 4,096 texts so that bases all different
+ * cannot grow it), not indented again for each item (issue 31: 13% of due --json).
  */
-function hireTail(ctx: Context, item: AgendaItem, book: CostBook | null, cutoffOfItem: (item: AgendaItem) => Cutoff, made: HireTexts): string {
-  const city = book ? cityOfEmployer(book, item.employer) : null;
+function hireTail(
+  ctx: Context,
+  item: AgendaItem,
+  city: string | null,
+  book: CostBook | null,
+  cutoffOfItem: (item: AgendaItem) => Cutoff,
+  made: HireTexts,
+): string {
   // The key's parts looked up a level at a time, in nested Maps: a key string of them made per item (7 parts, then
   // hashed) was 15 ms of the 390 of due --json at 100,000 hires (issue 31, --cpu-prof).
   const byBase = made.at(city, item.kind, item.state, item.hiredOn, item.leftOn ?? null);
