@@ -306,6 +306,26 @@ export function apply(state: PersonState, f: Fact, holderId: string = state.id):
   }
 }
 
+/**
+ * The hire a fact is about (its employer and hire date), or null for a fact
+ * about the person, a card or the e-card, and for a revocation (which replay
+ * applies, to any fact). As `apply` has it: a hire's fact changes that hire
+ * alone, or adds it; no other fact changes a hire. The store writes back only
+ * those hires (sqlite/ledger.ts, namedHires).
+ */
+export function hireNamedBy(body: EventBody): { readonly employer: string | null; readonly hiredOn: IsoDate } | null {
+  switch (body.kind) {
+    case 'hire.recorded':
+    case 'hire.registered':
+    case 'hire.based':
+    case 'hire.ended':
+    case 'hire.separated':
+      return body;
+    default:
+      return null;
+  }
+}
+
 /** Records the person on first sight; renames them when a different name is given. */
 export function personFacts(state: PersonState, name: string | null): Fact[] {
   if (!state.exists) return [fact(null, { kind: 'person.recorded', name })];

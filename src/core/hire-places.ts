@@ -3,7 +3,7 @@
 //
 // Why: an import of many rows for one person looked each row's hire up, and
 // copied the hires, several times over every hire recorded so far (apply,
-// decideRegistration, planRow, openHireBeside): 4,000 rows took 2.25x as long
+// decideRegistration, planRow, openHireBeside): 4,000 rows took 2.67x as long
 // as 4,000 rows for as many people, and the ratio grew with the rows (issue 31:
 // "linear", <= 2x). A person's hires, oldest first, are a new array after each
 // fact (state is never changed in place), so an index kept beside each array

@@ -161,6 +161,18 @@ describe('decideLeave (离职, SPEC 1.7)', () => {
       .when((s) => decideLeave(s.hires, leave(), on('2026-11-24')))
       .thenRefused({ reason: 'no-open-hire' });
   });
+  it('given two open hires with one employer, when one named by its hire date ends, then that one', () => {
+    given(WANG, hired('Acme', '2026-09-01'), hired('Acme', '2026-10-01'))
+      .when((s) => decideLeave(s.hires, leave({ hiredOn: d('2026-10-01') }), on('2026-11-24')))
+      .thenFacts([ended('Acme', '2026-10-01', '2026-11-10')]);
+  });
+  // Only an employee's hire ends by `leave` (a flexible worker's has no employer to leave); a flexible hire recorded
+  // with an employer (a record the decisions refuse, given here as facts) is no employee's, named or not.
+  it.each([null, d('2026-09-01')])('given a flexible hire at that employer, when it ends (hire date %s), then refused', (hiredOn) => {
+    given(WANG, hired('Acme', '2026-09-01', 'flexible'))
+      .when((s) => decideLeave(s.hires, leave({ hiredOn }), on('2026-11-24')))
+      .thenRefused({ reason: 'no-open-hire' });
+  });
 });
 
 describe('decideIssue (制卡, SPEC 1.3)', () => {

@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { IsoDate } from '../../src/core/calendar-date.js';
-import { decideRevocation, emptyPerson, type EventBody, type LedgerEvent, replay, replayOnto } from '../../src/core/events.js';
+import {
+  apply,
+  decideRevocation,
+  emptyPerson,
+  type EventBody,
+  hireNamedBy,
+  isOrphan,
+  type LedgerEvent,
+  type PersonState,
+  replay,
+  replayOnto,
+} from '../../src/core/events.js';
 
 const ID = '11010519491231002X';
 const GUARDIAN = '44030419900307123X';
@@ -39,6 +50,37 @@ const life = history(
   ['2026-12-08', { kind: 'hire.separated', ...hireKey }], // 15
   [null, { kind: 'person.renamed', name: 'Wang F.' }], // 16
 );
+
+// The store writes back only the hires the facts name (sqlite/ledger.ts, namedHires): no other hire may change.
+describe('hireNamedBy: the one hire a fact may change', () => {
+  it('every fact of a life, two earlier hires beside it, leaves every hire it does not name the same, in its place', () => {
+    const early = (employer: string, hiredOn: string): [string, EventBody] => [
+      hiredOn,
+      { kind: 'hire.recorded', employer, hiredOn: hiredOn as IsoDate, hireKind: 'employee' },
+    ];
+    const based: [string, EventBody] = ['2026-09-01', { kind: 'hire.based', ...hireKey, base: 800_000 }];
+    const facts = [life[0]!, ...history(early('Beta', '2025-01-01'), early('Gamma', '2025-02-01')), life[1]!, life[2]!, ...history(based), ...life.slice(3)];
+    let state: PersonState = emptyPerson(ID);
+    let named = 0;
+    for (const f of facts) {
+      const next = apply(state, f);
+      if (isOrphan(next)) throw new Error(`${f.body.kind}: ${next.orphan}`);
+      const hire = hireNamedBy(f.body);
+      if (hire !== null) named++;
+      expect(next.hires.length - state.hires.length, f.body.kind).toBe(f.body.kind === 'hire.recorded' ? 1 : 0);
+      state.hires.forEach((h, i) => {
+        if (hire === null || h.employer !== hire.employer || h.hiredOn !== hire.hiredOn) expect(next.hires[i], f.body.kind).toBe(h);
+      });
+      state = next;
+    }
+    expect(named).toBe(7); // three hires recorded, one registered, based, ended, separated
+  });
+  it('names no hire for a fact about the person, a card, the e-card, or a revocation', () => {
+    for (const body of [life[0]!.body, issued(), { kind: 'ecard.claimed', channel: null }, { kind: 'revoked', seqs: [2], reason: 'x' }] as EventBody[])
+      expect(hireNamedBy(body), body.kind).toBeNull();
+    expect(hireNamedBy({ kind: 'hire.ended', ...hireKey })).toMatchObject(hireKey);
+  });
+});
 
 describe('replay: the state is the replay of the events that stand, as of a day (SPEC 1.6)', () => {
   it('applies every kind of event', () => {
