@@ -29,8 +29,9 @@
 //     (default 5 up to 200,000 rows, else 1), peak memory the largest;
 //     SSCARD_BENCH_ONLY=same-bytes measures only these (after the import)
 //   - start-up: status, --version, --help and a register-employee write, each
-//     against bare `node -e ""` (medians of interleaved runs), and status against
-//     its floor (node + better-sqlite3 + open + one row); SSCARD_BENCH_ONLY=startup
+//     against bare `node -e ""` (medians of interleaved runs, with the middle 95%
+//     of the ratio over resamplings of the rounds), and status against its floor
+//     (node + better-sqlite3 + open + one row); SSCARD_BENCH_ONLY=startup
 //     measures only these (after the import)
 //   - PostgreSQL (SPEC 3.2), on SSCARD_BENCH_PG_URL or an embedded server started
 //     here: import against a bare COPY of the same rows, status latency against
@@ -363,6 +364,37 @@ const medianRatio = (ms, base) => {
 const roundsSpread = (ms, base) => {
   const ratios = ms.map((m, k) => m / base[k]);
   return ms.length > 1 ? ` (rounds ${Math.min(...ratios).toFixed(2)}-${Math.max(...ratios).toFixed(2)}x)` : '';
+};
+/**
+ * How far the ratio of two medians of interleaved rounds could have read on the same machine with other rounds: the
+ * middle 95% of that ratio over 2,000 resamplings of the rounds (each resample draws RUNS rounds with replacement,
+ * keeping each round's two runs together). A start-up row reads a few ms over 60: a target missed by less than this
+ * range is one the rounds cannot tell from noise. It says how precisely this run's rounds fix the ratio, not how far a
+ * machine that is slower as a whole in another run moves it (issue 31, eighteenth stop). Seeded, so that the same
+ * rounds give the same range.
+ */
+const resampledRange = (ms, base) => {
+  let seed = 0x5ca1ab1e;
+  const random = () => {
+    // mulberry32
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const ratios = [];
+  for (let r = 0; r < 2000; r++) {
+    const a = [];
+    const b = [];
+    for (let k = 0; k < ms.length; k++) {
+      const pick = Math.floor(random() * ms.length);
+      a.push(ms[pick]);
+      b.push(base[pick]);
+    }
+    ratios.push(median(a) / median(b));
+  }
+  ratios.sort((x, y) => x - y);
+  return ` (resampled rounds, middle 95%: ${ratios[Math.floor(ratios.length * 0.025)].toFixed(2)}-${ratios[Math.ceil(ratios.length * 0.975) - 1].toFixed(2)}x)`;
 };
 const mib = (m) => `${m.toFixed(0)} MiB`;
 const rows = [];
@@ -727,7 +759,7 @@ db.close();
   for (const [name, , goal, before] of cases)
     row(
       `${name} / node -e "" (median of ${RUNS})`,
-      `${median(times[name]).toFixed(1)} / ${base.toFixed(1)} ms = ${(median(times[name]) / base).toFixed(2)}x`,
+      `${median(times[name]).toFixed(1)} / ${base.toFixed(1)} ms = ${(median(times[name]) / base).toFixed(2)}x${RUNS > 1 ? resampledRange(times[name], times.node) : ''}`,
       goal,
       before,
     );
