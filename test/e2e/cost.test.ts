@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
+import { checkCharacter } from '../../src/core/citizen-id.js';
 import { BIN, expectCleanError, type Ledger, type RunResult, tempLedger } from './harness.js';
 
 const WANG = '11010519491231002X';
@@ -337,6 +338,65 @@ describe('rates and the cost of an overdue registration (SPEC 1.9)', () => {
       message: `<file.json>: ${broken} is not valid JSON; give a file in the format of data/contributions.json.`,
     });
     expect(ledger.run(['rates', 'load', ledger.dir, '--json']).json.error.code).toBe('not-a-file');
+  });
+
+  // due --json makes the texts many items share once (src/cli/commands/due.ts: by employer, by deadline, and a hire's
+  // tail by city, kind, state, days and base); status words each hire on its own. Items alike in all but one of those
+  // parts must still each get their own.
+  it('due --json gives each hire the deadline, cut-off and cost status gives it, when items share an employer, a day or a city', () => {
+    ledger = tempLedger('2026-11-24');
+    const file = path.join(ledger.dir, 'shanghai-2026.json');
+    fs.writeFileSync(file, JSON.stringify(LOADED));
+    ok(ledger.run(['rates', 'load', file]));
+    ok(ledger.run(['employer', 'add', 'North Co', '--city', '北京']));
+    ok(ledger.run(['employer', 'add', 'East Co', '--city', '上海']));
+    const person = (n: number) => {
+      const first17 = `11010519800101${100 + n}`;
+      return first17 + checkCharacter(first17);
+    };
+    const hires: [employer: string, hiredOn: string, base: string | null][] = [
+      ['North Co', '2026-09-01', '8000'], // the same employer and day as the next, another base
+      ['North Co', '2026-09-01', '12000'],
+      ['North Co', '2026-09-01', null], // no base
+      ['East Co', '2026-09-01', '12000'], // the same day and base in another city (a cut-off of its own)
+      ['East Co', '2026-09-02', '12000'], // the next day
+      ['East Co', '2026-11-10', null], // not yet due
+    ];
+    for (const [n, [employer, hiredOn, base]] of hires.entries())
+      ok(ledger.run(['register-employee', '--id', person(n), '--employer', employer, '--hired-on', hiredOn, '--pending', ...(base ? ['--base', base] : [])]));
+    // A leaver of East Co whose transfer is pending (减员), on a day another item shares.
+    ok(ledger.run(['register-employee', '--id', person(9), '--employer', 'East Co', '--hired-on', '2026-03-02', '--registered-on', '2026-03-05']));
+    ok(ledger.run(['leave', '--id', person(9), '--employer', 'East Co', '--left-on', '2026-11-10']));
+    const items = ok(ledger.run(['due', '--json', '--reveal'])).json.items as Record<string, unknown>[];
+    expect(items).toHaveLength(hires.length + 1);
+    const costs = new Set<string>();
+    for (const item of items) {
+      const [hire] = ok(ledger.run(['status', item.id as string, '--json'])).json.registrations;
+      // A separation's deadline, state and cut-off are its own; the registration's cost (none: filed on time) is the hire's.
+      const duty = item.kind === 'registration' ? hire : hire.separation;
+      expect({
+        deadline: duty.deadline,
+        state: duty.state,
+        daysLeft: duty.daysLeft,
+        employer: hire.employer,
+        hiredOn: hire.hiredOn,
+        card: null,
+        cutoff: duty.cutoff,
+        cost: item.kind === 'registration' ? hire.cost : null,
+      }).toEqual({
+        deadline: item.deadline,
+        state: item.state,
+        daysLeft: item.daysLeft,
+        employer: item.employer,
+        hiredOn: item.hiredOn,
+        card: item.card,
+        cutoff: item.cutoff,
+        cost: item.cost,
+      });
+      costs.add(JSON.stringify(item.cost));
+    }
+    // Five overdue registrations with four costs (two bases, none, another city; East Co's two days cost alike), and null.
+    expect(costs.size).toBe(5);
   });
 });
 

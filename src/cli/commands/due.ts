@@ -13,7 +13,7 @@ import { didYouMean, employerFilter } from './shared/employer-filter.js';
 import { type Ctx, fail, parseInput } from './shared/input.js';
 import { batched, deadlineJson, noLedger, send, shownId } from './shared/output.js';
 import { contributionTable } from './shared/contributions-data.js';
-import { type CostBook, cityOfEmployer, costJson, costOf, cutoffOf } from './shared/cost.js';
+import { type CostBook, cityOfEmployer, costJson, costOf, openCutoff } from './shared/cost.js';
 import { daysBetween, type IsoDate } from '../../core/calendar-date.js';
 import type { Store } from '../../store/store.js';
 import { policyBook } from './shared/policies-data.js';
@@ -56,12 +56,12 @@ export async function run(ctx: Context, args: DueArgs): Promise<number> {
   // every item of the agenda (1,000,000 hires, 400,000 open: 246 MiB peak against 129 before employers were recorded).
   const cutoffs = new WeakMap<AgendaItem, Cutoff>();
   const cutoffOfItem = (item: AgendaItem): Cutoff => {
-    // No employer's city has a cut-off loaded: cutoffOf would say null for every item.
+    // No employer's city has a cut-off loaded: openCutoff would say null for every item.
     if (!anyCutoff || (item.kind !== 'registration' && item.kind !== 'separation')) return null;
     let found = cutoffs.get(item);
     if (found === undefined) {
       const starts = item.kind === 'registration' ? item.hiredOn : (item.leftOn ?? null);
-      found = starts === null ? null : cutoffOf(book, item.employer, starts, ctx.today);
+      found = openCutoff(book, item.employer, starts, item.state, ctx.today);
       cutoffs.set(item, found);
     }
     return found;

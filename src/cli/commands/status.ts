@@ -11,7 +11,7 @@ import { citizenIdArgument, required } from './shared/input.js';
 import { lateRegistrationWarning, nextStepText } from '../text/next-steps.js';
 import type { Store } from '../../store/store.js';
 import { cityName, contributionTable } from './shared/contributions-data.js';
-import { type CostBook, cityOfEmployer, costJson, costOf, cutoffOf } from './shared/cost.js';
+import { type CostBook, cityOfEmployer, costJson, costOf, openCutoff } from './shared/cost.js';
 import { costLines } from '../text/cost-words.js';
 import { policyBook, regionHint } from './shared/policies-data.js';
 import { DEFAULT_POLICY, policyOf } from '../../core/policy.js';
@@ -78,11 +78,11 @@ function statusJson(ctx: Context, r: StatusReport, name: string | null, region: 
       leftOn: hire.leftOn,
       separation: separation && {
         ...separationJson(ctx, hire, separation),
-        cutoff: book && separation.state === 'pending' ? cutoffOf(book, hire.employer, hire.leftOn!, r.today) : null,
+        cutoff: openCutoff(book, hire.employer, hire.leftOn, separation.state, r.today),
       },
-      // SPEC 1.9: what a late or overdue registration costs, and the HR month's cut-off of a pending one.
+      // SPEC 1.9: what a late or overdue registration costs, and the HR month's cut-off of one not filed yet.
       cost: book && costJson(costOf(book, hire, status.state, r.today), cityOfEmployer(book, hire.employer)),
-      cutoff: book && status.state === 'pending' ? cutoffOf(book, hire.employer, hire.hiredOn, r.today) : null,
+      cutoff: openCutoff(book, hire.employer, hire.hiredOn, status.state, r.today),
     })),
     nextSteps: r.nextSteps.map((step) => nextStepText(ctx, step)),
   };
@@ -202,7 +202,7 @@ export function statusLines(ctx: Context, r: StatusReport, name: string | null, 
     for (const { hire, status, separation } of r.registrations) {
       out.push(more(m.hire(registrantText(ctx, hire), hire.kind === 'flexible', day(ctx, hire.hiredOn), hire.leftOn ? day(ctx, hire.leftOn) : null), 1));
       for (const line of registrationLines(ctx, hire, status, false)) out.push(more(line, 2));
-      const cutoff = book && status.state === 'pending' ? cutoffOf(book, hire.employer, hire.hiredOn, r.today) : null;
+      const cutoff = openCutoff(book, hire.employer, hire.hiredOn, status.state, r.today);
       if (cutoff) out.push(more(ctx.m.due.cutoff('registration', cutoff.date, cutoff.month), 2));
       const cost = book && costOf(book, hire, status.state, r.today);
       if (cost && book) {
@@ -210,7 +210,7 @@ export function statusLines(ctx: Context, r: StatusReport, name: string | null, 
         for (const line of costLines(ctx, cost, registrantText(ctx, hire), (id) => cityName(ctx, book.table, id), city)) out.push(more(line, 2));
       }
       if (separation) for (const line of separationLines(ctx, hire, separation)) out.push(more(line, 2));
-      const leaving = book && separation?.state === 'pending' ? cutoffOf(book, hire.employer, hire.leftOn!, r.today) : null;
+      const leaving = separation ? openCutoff(book, hire.employer, hire.leftOn, separation.state, r.today) : null;
       if (leaving) out.push(more(ctx.m.due.cutoff('separation', leaving.date, leaving.month), 2));
     }
     // Art. 58 and Art. 84 once for all late or overdue registrations: not under each, nor again in the next steps.

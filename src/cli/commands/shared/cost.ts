@@ -27,11 +27,30 @@ export function costOf(
 }
 
 /**
- * The 增员 (a pending registration, from its hire day) or 减员 (a pending
- * separation, from the leaving day) cut-off where the employer's city has one
- * known for that month; else null.
+ * The cut-off of a registration or separation not filed yet, `pending` or
+ * `overdue` (SPEC 1.9, "The HR month": "each pending registration and
+ * separation", read as not yet filed: an overdue one is still declared in some
+ * month, and its cut-off says which), from its hire or leaving day; null for
+ * one filed (`on-time`, `late`) or with no cut-off known. The one rule for
+ * `status` and `due`.
  */
-export function cutoffOf(book: CostBook, employer: string | null, startsOn: IsoDate, today: IsoDate): { date: IsoDate; month: string } | null {
+export function openCutoff(
+  book: CostBook | null,
+  employer: string | null,
+  startsOn: IsoDate | null,
+  state: string,
+  today: IsoDate,
+): { date: IsoDate; month: string } | null {
+  if (book === null || startsOn === null || (state !== 'pending' && state !== 'overdue')) return null;
+  return cutoffOf(book, employer, startsOn, today);
+}
+
+/**
+ * The 增员 (a registration, from its hire day) or 减员 (a separation, from the
+ * leaving day) cut-off where the employer's city has one known for that month;
+ * else null.
+ */
+function cutoffOf(book: CostBook, employer: string | null, startsOn: IsoDate, today: IsoDate): { date: IsoDate; month: string } | null {
   const city = cityOfEmployer(book, employer);
   if (city === null) return null;
   const from = startsOn > today ? startsOn : today;
